@@ -1,0 +1,100 @@
+//! The one error type of the client.
+
+use std::time::Duration;
+
+/// Everything that can go wrong with a call, keeping the portal's message and what a caller needs
+/// to act on it.
+#[derive(Debug, Clone, PartialEq, thiserror::Error)]
+#[non_exhaustive]
+pub enum Error {
+    /// 400: the portal rejected the input. `field_errors` lists per-field messages from a
+    /// validation envelope (empty for argument errors).
+    #[error("bad request: {message}")]
+    BadRequest {
+        /// The portal's message.
+        message: String,
+        /// `(field, message)` pairs from a validation failure.
+        field_errors: Vec<(String, String)>,
+    },
+    /// 401: missing, wrong or expired credentials.
+    #[error("unauthorized: {message}")]
+    Unauthorized {
+        /// The portal's message, or a description when the body was empty.
+        message: String,
+    },
+    /// 403: the user (or the key's scopes) may not do this.
+    #[error("forbidden: {message}")]
+    Forbidden {
+        /// The portal's message, or a description when the body was empty.
+        message: String,
+    },
+    /// 404: the item does not exist (or the route is unknown).
+    #[error("not found: {message}")]
+    NotFound {
+        /// The portal's message.
+        message: String,
+    },
+    /// 407: a proxy between the client and the portal wants credentials.
+    #[error("proxy authentication required")]
+    ProxyAuthentication,
+    /// 429: a rate limit refused the request (after the client's own retries).
+    #[error("rate limited; retry after {retry_after:?}")]
+    RateLimited {
+        /// When the portal says to try again, if it said.
+        retry_after: Option<Duration>,
+    },
+    /// 5xx, or another status the client does not model.
+    #[error("server error {status}: {message}")]
+    Server {
+        /// HTTP status.
+        status: u16,
+        /// The portal's message.
+        message: String,
+    },
+    /// The request never got an answer (connection refused, DNS, CORS, aborted…).
+    #[error("network error: {0}")]
+    Network(String),
+    /// No answer within the request's timeout.
+    #[error("timed out after {0:?}")]
+    Timeout(Duration),
+    /// The answer could not be decoded.
+    #[error("cannot decode the answer: {message} (body starts: {snippet:?})")]
+    Decode {
+        /// What failed.
+        message: String,
+        /// The first bytes of the body.
+        snippet: String,
+    },
+    /// The caller gave input that cannot be sent; nothing was sent.
+    #[error("invalid {field}: {message}")]
+    InvalidInput {
+        /// The offending field.
+        field: &'static str,
+        /// Why it is invalid.
+        message: String,
+    },
+}
+
+impl Error {
+    /// An [`Error::InvalidInput`] for `field`.
+    pub fn invalid(field: &'static str, message: impl Into<String>) -> Error {
+        Error::InvalidInput {
+            field,
+            message: message.into(),
+        }
+    }
+
+    /// The HTTP status behind this error, when there was one.
+    pub fn status(&self) -> Option<u16> {
+        match self {
+            Error::BadRequest { .. } => Some(400),
+            Error::Unauthorized { .. } => Some(401),
+            Error::Forbidden { .. } => Some(403),
+            Error::NotFound { .. } => Some(404),
+            Error::ProxyAuthentication => Some(407),
+            Error::RateLimited { .. } => Some(429),
+            Error::Server { status, .. } => Some(*status),
+            _ => None,
+        }
+    }
+}

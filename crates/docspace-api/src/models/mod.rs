@@ -1,0 +1,5 @@
+//! Typed models of what the portal answers.
+
+mod people;
+
+pub use people::Employee;

@@ -1,0 +1,284 @@
+//! Credentials: API keys, login tokens, the `asc_auth_key` cookie and password hashing.
+//!
+//! Scheme selection follows DocSpace (`reference/rest-api.md` §2.1): `Bearer sk-…` is an API key;
+//! any other `Authorization` value (with or without `Bearer `) is a login token; without the header
+//! the `asc_auth_key` cookie is read.
+
+use axum::extract::FromRequestParts;
+use axum::http::header::{AUTHORIZATION, COOKIE};
+use axum::http::request::Parts;
+use rand::RngCore;
+use rusqlite::{Connection, OptionalExtension};
+use sha2::{Digest, Sha256};
+
+use crate::envelope::ApiError;
+use crate::state::AppState;
+use crate::time::{db_time, now, parse_db_time};
+use crate::users::{self, User};
+
+/// Name of DocSpace's session cookie.
+pub const AUTH_COOKIE: &str = "asc_auth_key";
+
+/// PBKDF2 iterations DocSpace advertises by default.
+pub const PASSWORD_ITERATIONS: u32 = 100_000;
+/// Derived key size in bits.
+pub const PASSWORD_SIZE_BITS: u32 = 256;
+
+/// A fresh API key: `sk-` and 64 lowercase hex digits (32 random bytes).
+pub fn generate_api_key() -> String {
+    format!("sk-{}", random_hex(32))
+}
+
+/// `n` random bytes as lowercase hex.
+pub fn random_hex(n: usize) -> String {
+    let mut bytes = vec![0u8; n];
+    rand::rng().fill_bytes(&mut bytes);
+    hex::encode(bytes)
+}
+
+/// Whether `key` has the shape of a DocSpace API key.
+pub fn is_api_key(key: &str) -> bool {
+    key.len() == 67
+        && key.starts_with("sk-")
+        && key[3..]
+            .bytes()
+            .all(|b| b.is_ascii_digit() || (b'a'..=b'f').contains(&b))
+}
+
+/// SHA-256 of a high-entropy secret (API key, login token), as stored.
+///
+/// A slow KDF buys nothing for 256-bit random secrets and would make every request pay for it.
+pub fn hash_secret(secret: &str) -> String {
+    hex::encode(Sha256::digest(secret.as_bytes()))
+}
+
+/// DocSpace's client-side password hash: lowercase hex of PBKDF2-HMAC-SHA256 over the password,
+/// with the UTF-8 bytes of the salt *string* as salt (`reference/rest-api.md` §2.4).
+pub fn password_hash(password: &str, salt: &str, iterations: u32, size_bits: u32) -> String {
+    let mut out = vec![0u8; (size_bits / 8) as usize];
+    pbkdf2::pbkdf2_hmac::<Sha256>(password.as_bytes(), salt.as_bytes(), iterations, &mut out);
+    hex::encode(out)
+}
+
+/// What the database keeps for a password: a salted SHA-256 of the client-side hash.
+pub fn store_password(client_hash: &str) -> String {
+    let salt = random_hex(16);
+    format!(
+        "{salt}${}",
+        hex::encode(Sha256::digest(format!("{salt}{client_hash}")))
+    )
+}
+
+/// Checks a client-side hash against the stored form, in constant time.
+pub fn verify_password(client_hash: &str, stored: &str) -> bool {
+    let Some((salt, expected)) = stored.split_once('$') else {
+        return false;
+    };
+    let actual = hex::encode(Sha256::digest(format!("{salt}{client_hash}")));
+    constant_time_eq(actual.as_bytes(), expected.as_bytes())
+}
+
+fn constant_time_eq(a: &[u8], b: &[u8]) -> bool {
+    a.len() == b.len() && a.iter().zip(b).fold(0u8, |acc, (x, y)| acc | (x ^ y)) == 0
+}
+
+/// How the caller authenticated.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum AuthKind {
+    /// `Authorization: Bearer sk-…`; the key's permissions (None = full access).
+    ApiKey {
+        /// Key id.
+        id: String,
+        /// Scopes; `None` means all.
+        permissions: Option<Vec<String>>,
+    },
+    /// A login token, as header or cookie.
+    Session,
+}
+
+/// An authenticated request: who, and by what means.
+#[derive(Debug, Clone)]
+pub struct Caller {
+    /// The acting user.
+    pub user: User,
+    /// The credential used.
+    pub kind: AuthKind,
+}
+
+/// The credential a request carries, before it is checked.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Credential {
+    /// An API key.
+    ApiKey(String),
+    /// A login token (header or cookie).
+    Token(String),
+}
+
+/// Picks the credential DocSpace would look at.
+pub fn credential_of(parts: &Parts) -> Option<Credential> {
+    if let Some(h) = parts
+        .headers
+        .get(AUTHORIZATION)
+        .and_then(|v| v.to_str().ok())
+    {
+        let h = h.trim();
+        let token = h.strip_prefix("Bearer ").map(str::trim).unwrap_or(h);
+        if token.starts_with("sk-") {
+            return Some(Credential::ApiKey(token.to_string()));
+        }
+        if !token.is_empty() {
+            return Some(Credential::Token(token.to_string()));
+        }
+    }
+    cookie_value(parts, AUTH_COOKIE).map(Credential::Token)
+}
+
+/// The value of cookie `name`, if the request has it.
+pub fn cookie_value(parts: &Parts, name: &str) -> Option<String> {
+    parts
+        .headers
+        .get_all(COOKIE)
+        .iter()
+        .filter_map(|v| v.to_str().ok())
+        .flat_map(|v| v.split(';'))
+        .filter_map(|kv| kv.trim().split_once('='))
+        .find(|(k, _)| *k == name)
+        .map(|(_, v)| v.to_string())
+        .filter(|v| !v.is_empty())
+}
+
+/// Resolves a credential to a caller, or `None` when it is unknown, expired or inactive.
+pub fn resolve(conn: &Connection, cred: &Credential) -> Result<Option<Caller>, ApiError> {
+    match cred {
+        Credential::ApiKey(key) => resolve_key(conn, key),
+        Credential::Token(token) => resolve_token(conn, token),
+    }
+}
+
+/// An API key row as stored.
+struct KeyRow {
+    id: String,
+    user_id: String,
+    permissions: Option<String>,
+    expires: Option<String>,
+    active: bool,
+}
+
+fn resolve_key(conn: &Connection, key: &str) -> Result<Option<Caller>, ApiError> {
+    if !is_api_key(key) {
+        return Ok(None);
+    }
+    let row = conn
+        .query_row(
+            "SELECT id, user_id, permissions, expires, is_active FROM api_keys WHERE key_hash = ?1",
+            [hash_secret(key)],
+            |r| {
+                Ok(KeyRow {
+                    id: r.get(0)?,
+                    user_id: r.get(1)?,
+                    permissions: r.get(2)?,
+                    expires: r.get(3)?,
+                    active: r.get(4)?,
+                })
+            },
+        )
+        .optional()?;
+    let Some(row) = row else {
+        return Ok(None);
+    };
+    if !row.active || row.expires.is_some_and(|e| parse_db_time(&e) <= now()) {
+        return Ok(None);
+    }
+    let Some(user) = active_user(conn, &row.user_id)? else {
+        return Ok(None);
+    };
+    conn.execute(
+        "UPDATE api_keys SET last_used = ?1 WHERE id = ?2",
+        rusqlite::params![db_time(now()), row.id],
+    )?;
+    let permissions = row
+        .permissions
+        .and_then(|p| serde_json::from_str::<Vec<String>>(&p).ok())
+        .filter(|p| !p.is_empty() && !p.iter().any(|s| s == "*"));
+    Ok(Some(Caller {
+        user,
+        kind: AuthKind::ApiKey {
+            id: row.id,
+            permissions,
+        },
+    }))
+}
+
+fn resolve_token(conn: &Connection, token: &str) -> Result<Option<Caller>, ApiError> {
+    let row: Option<(String, Option<String>)> = conn
+        .query_row(
+            "SELECT user_id, expires FROM sessions WHERE token_hash = ?1",
+            [hash_secret(token)],
+            |r| Ok((r.get(0)?, r.get(1)?)),
+        )
+        .optional()?;
+    let Some((user_id, expires)) = row else {
+        return Ok(None);
+    };
+    if expires.is_some_and(|e| parse_db_time(&e) <= now()) {
+        return Ok(None);
+    }
+    Ok(active_user(conn, &user_id)?.map(|user| Caller {
+        user,
+        kind: AuthKind::Session,
+    }))
+}
+
+fn active_user(conn: &Connection, id: &str) -> Result<Option<User>, ApiError> {
+    Ok(users::by_id(conn, id)?.filter(|u| u.status == 1))
+}
+
+impl FromRequestParts<AppState> for Caller {
+    type Rejection = ApiError;
+
+    async fn from_request_parts(
+        parts: &mut Parts,
+        state: &AppState,
+    ) -> Result<Self, Self::Rejection> {
+        // The rate-limit middleware may already have resolved the caller.
+        if let Some(c) = parts.extensions.get::<Caller>() {
+            return Ok(c.clone());
+        }
+        let cred = credential_of(parts).ok_or(ApiError::Unauthorized)?;
+        let caller = state
+            .db
+            .read(move |conn| resolve(conn, &cred))
+            .await?
+            .ok_or(ApiError::Unauthorized)?;
+        parts.extensions.insert(caller.clone());
+        Ok(caller)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn api_keys_have_docspace_shape() {
+        let k = generate_api_key();
+        assert!(is_api_key(&k), "{k}");
+        assert!(!is_api_key("sk-123"));
+        assert!(!is_api_key(&k.to_uppercase()));
+    }
+
+    #[test]
+    fn password_hash_matches_known_pbkdf2_vector() {
+        // RFC 7914 §11 PBKDF2-HMAC-SHA256 test vector ("passwd", "salt", 1 iteration, 64 bytes).
+        let h = password_hash("passwd", "salt", 1, 512);
+        assert!(h.starts_with("55ac046e56e3089fec1691c22544b605f94185216dde0465e68b9d57c20dacbc"));
+    }
+
+    #[test]
+    fn stored_passwords_verify_only_with_the_same_hash() {
+        let stored = store_password("abc");
+        assert!(verify_password("abc", &stored));
+        assert!(!verify_password("abd", &stored));
+        assert!(!verify_password("abc", "garbage"));
+    }
+}

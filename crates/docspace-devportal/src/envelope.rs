@@ -1,0 +1,294 @@
+//! DocSpace's response envelope and error bodies (`reference/rest-api.md` §1).
+//!
+//! Success: `{"response":…,"count":n,["total":n,]"links":[{"href","action"}],"status":0,"statusCode":200}`.
+//! Exceptions: `{"error":{"message","type","stack","hresult"},"status":1,"statusCode":n}`.
+//! Validation failures: a ProblemDetails inside the success-shaped envelope with `status: 1`.
+//! Authentication, scope and rate-limit refusals: the status code with an empty body.
+
+use axum::http::{HeaderMap, HeaderValue, StatusCode, header};
+use axum::response::{IntoResponse, Response};
+use serde::Serialize;
+use serde_json::{Value, json};
+
+tokio::task_local! {
+    /// The self link of the request being answered, set by [`with_request_link`].
+    static REQUEST_LINK: RequestLink;
+}
+
+/// The request's absolute URL and method, echoed in every envelope's `links`.
+#[derive(Clone, Debug)]
+pub struct RequestLink {
+    /// Absolute request URL, including the query.
+    pub href: String,
+    /// HTTP method.
+    pub action: String,
+}
+
+/// Runs `fut` with `link` as the self link of every envelope it produces.
+pub async fn with_request_link<F: Future>(link: RequestLink, fut: F) -> F::Output {
+    REQUEST_LINK.scope(link, fut).await
+}
+
+fn links() -> Value {
+    REQUEST_LINK
+        .try_with(|l| json!([{ "href": l.href, "action": l.action }]))
+        .unwrap_or_else(|_| json!([]))
+}
+
+/// A successful answer: `response` wrapped in DocSpace's envelope.
+#[derive(Debug)]
+pub struct Envelope {
+    response: Option<Value>,
+    status: StatusCode,
+    total: Option<u64>,
+    count: Option<u64>,
+}
+
+impl Envelope {
+    /// Wraps any serializable value.
+    pub fn ok<T: Serialize>(value: T) -> Envelope {
+        // Serializing our own DTOs cannot fail (no maps with non-string keys); a failure becomes a 500.
+        match serde_json::to_value(value) {
+            Ok(v) => Envelope::from_value(v),
+            Err(e) => Envelope {
+                response: Some(json!(e.to_string())),
+                status: StatusCode::INTERNAL_SERVER_ERROR,
+                total: None,
+                count: None,
+            },
+        }
+    }
+
+    /// Wraps a JSON value; `null` is omitted as DocSpace does for void actions.
+    pub fn from_value(v: Value) -> Envelope {
+        Envelope {
+            response: if v.is_null() { None } else { Some(v) },
+            status: StatusCode::OK,
+            total: None,
+            count: None,
+        }
+    }
+
+    /// An action that returns nothing.
+    pub fn empty() -> Envelope {
+        Envelope::from_value(Value::Null)
+    }
+
+    /// Sets the envelope's `total` (lists that compute it).
+    pub fn with_total(mut self, total: u64) -> Envelope {
+        self.total = Some(total);
+        self
+    }
+
+    /// Overrides `count` (DocSpace actions that set it explicitly).
+    pub fn with_count(mut self, count: u64) -> Envelope {
+        self.count = Some(count);
+        self
+    }
+
+    /// Answers with another success code (201 for finished uploads).
+    pub fn with_status(mut self, status: StatusCode) -> Envelope {
+        self.status = status;
+        self
+    }
+
+    /// The wrapped value, for tests and for callers that post-process it.
+    pub fn response(&self) -> Option<&Value> {
+        self.response.as_ref()
+    }
+
+    fn count_of(&self) -> u64 {
+        if let Some(c) = self.count {
+            return c;
+        }
+        match &self.response {
+            None => 0,
+            Some(Value::Array(a)) => a.len() as u64,
+            Some(_) => 1,
+        }
+    }
+}
+
+impl IntoResponse for Envelope {
+    fn into_response(self) -> Response {
+        let mut body = serde_json::Map::new();
+        if let Some(r) = &self.response {
+            body.insert("response".into(), r.clone());
+        }
+        body.insert("count".into(), json!(self.count_of()));
+        if let Some(t) = self.total {
+            body.insert("total".into(), json!(t));
+        }
+        body.insert("links".into(), links());
+        body.insert("status".into(), json!(0));
+        body.insert("statusCode".into(), json!(self.status.as_u16()));
+        json_response(self.status, &Value::Object(body))
+    }
+}
+
+/// Writes `value` as `application/json; charset=utf-8` with `status`.
+pub fn json_response(status: StatusCode, value: &Value) -> Response {
+    let mut resp = (status, value.to_string()).into_response();
+    resp.headers_mut().insert(
+        header::CONTENT_TYPE,
+        HeaderValue::from_static("application/json; charset=utf-8"),
+    );
+    resp
+}
+
+/// Every way a request can fail, each answered in DocSpace's shape.
+#[derive(Debug, thiserror::Error)]
+pub enum ApiError {
+    /// No or invalid credentials: 401, empty body.
+    #[error("unauthorized")]
+    Unauthorized,
+    /// Wrong login: 401 with an error body (an `AuthenticationException`, no stack).
+    #[error("{0}")]
+    AuthenticationFailed(String),
+    /// The API key or token lacks the scope: 403, empty body.
+    #[error("scope missing")]
+    ScopeForbidden,
+    /// The user may not do this: 403 `Access denied`.
+    #[error("Access denied")]
+    AccessDenied,
+    /// An `InvalidOperationException`: 403 with its message.
+    #[error("{0}")]
+    InvalidOperation(String),
+    /// An item that does not exist: 404 with a message.
+    #[error("{0}")]
+    NotFound(String),
+    /// An `ArgumentException`: 400 with its message.
+    #[error("{0}")]
+    BadRequest(String),
+    /// Model binding or validation failed: 400 ProblemDetails inside the envelope.
+    #[error("validation failed: {0:?}")]
+    Validation(Vec<(String, String)>),
+    /// A body over the size limit: 413.
+    #[error("request body too large")]
+    PayloadTooLarge,
+    /// An upload of a type the portal does not accept: 415.
+    #[error("{0}")]
+    UnsupportedMedia(String),
+    /// A rate limit refused the request: 429, empty body, `X-RateLimit-*` headers.
+    #[error("rate limited")]
+    RateLimited(HeaderMap),
+    /// Anything else: 500.
+    #[error("{0}")]
+    Internal(String),
+}
+
+/// Handlers return this.
+pub type ApiResult<T = Envelope> = Result<T, ApiError>;
+
+impl ApiError {
+    /// A validation failure of one field.
+    pub fn field(field: &str, message: impl Into<String>) -> ApiError {
+        ApiError::Validation(vec![(field.to_string(), message.into())])
+    }
+
+    /// The HTTP status this error is answered with.
+    pub fn status(&self) -> StatusCode {
+        match self {
+            ApiError::Unauthorized | ApiError::AuthenticationFailed(_) => StatusCode::UNAUTHORIZED,
+            ApiError::ScopeForbidden | ApiError::AccessDenied | ApiError::InvalidOperation(_) => {
+                StatusCode::FORBIDDEN
+            }
+            ApiError::NotFound(_) => StatusCode::NOT_FOUND,
+            ApiError::BadRequest(_) | ApiError::Validation(_) => StatusCode::BAD_REQUEST,
+            ApiError::PayloadTooLarge => StatusCode::PAYLOAD_TOO_LARGE,
+            ApiError::UnsupportedMedia(_) => StatusCode::UNSUPPORTED_MEDIA_TYPE,
+            ApiError::RateLimited(_) => StatusCode::TOO_MANY_REQUESTS,
+            ApiError::Internal(_) => StatusCode::INTERNAL_SERVER_ERROR,
+        }
+    }
+}
+
+fn exception_body(status: StatusCode, message: &str, type_name: Option<&str>) -> Value {
+    // DocSpace keeps nulls in error bodies; "no stack" exceptions have null type/stack and hresult 0.
+    let (ty, stack, hresult) = match type_name {
+        Some(t) => (json!(t), json!(format!("   at {t}")), json!(-2146233088)),
+        None => (Value::Null, Value::Null, json!(0)),
+    };
+    json!({
+        "error": { "message": message, "type": ty, "stack": stack, "hresult": hresult },
+        "status": 1,
+        "statusCode": status.as_u16(),
+    })
+}
+
+fn validation_body(errors: &[(String, String)]) -> Value {
+    let mut map = serde_json::Map::new();
+    for (field, msg) in errors {
+        let entry = map.entry(field.clone()).or_insert_with(|| json!([]));
+        if let Value::Array(a) = entry {
+            a.push(json!(msg));
+        }
+    }
+    json!({
+        "response": {
+            "type": "https://tools.ietf.org/html/rfc9110#section-15.5.1",
+            "title": "One or more validation errors occurred.",
+            "status": 400,
+            "errors": map,
+            "traceId": format!("00-{}-00", uuid::Uuid::new_v4().simple()),
+        },
+        "count": 1,
+        "links": links(),
+        "status": 1,
+        "statusCode": 400,
+    })
+}
+
+impl IntoResponse for ApiError {
+    fn into_response(self) -> Response {
+        let status = self.status();
+        match self {
+            ApiError::Unauthorized | ApiError::ScopeForbidden => status.into_response(),
+            ApiError::RateLimited(headers) => (status, headers).into_response(),
+            ApiError::Validation(errors) => json_response(status, &validation_body(&errors)),
+            ApiError::AuthenticationFailed(m) => {
+                json_response(status, &exception_body(status, &m, None))
+            }
+            ApiError::AccessDenied => json_response(
+                status,
+                &exception_body(
+                    status,
+                    "Access denied",
+                    Some("System.Security.SecurityException"),
+                ),
+            ),
+            ApiError::InvalidOperation(m) => json_response(
+                status,
+                &exception_body(status, &m, Some("System.InvalidOperationException")),
+            ),
+            ApiError::NotFound(m) => json_response(
+                status,
+                &exception_body(status, &m, Some("ASC.Common.Web.ItemNotFoundException")),
+            ),
+            ApiError::BadRequest(m) => json_response(
+                status,
+                &exception_body(status, &m, Some("System.ArgumentException")),
+            ),
+            ApiError::PayloadTooLarge => json_response(
+                status,
+                &exception_body(status, "Request body too large", None),
+            ),
+            ApiError::UnsupportedMedia(m) => {
+                json_response(status, &exception_body(status, &m, None))
+            }
+            ApiError::Internal(m) => {
+                tracing::error!("internal error: {m}");
+                json_response(
+                    status,
+                    &exception_body(status, &m, Some("System.Exception")),
+                )
+            }
+        }
+    }
+}
+
+impl From<rusqlite::Error> for ApiError {
+    fn from(e: rusqlite::Error) -> Self {
+        ApiError::Internal(format!("database: {e}"))
+    }
+}

@@ -1,0 +1,124 @@
+//! Starting and stopping a portal.
+
+use std::net::SocketAddr;
+use std::sync::Arc;
+
+use axum::Router;
+use axum::extract::State;
+use axum::routing::get;
+use tokio::sync::oneshot;
+use tokio::task::JoinHandle;
+
+use crate::config::PortalConfig;
+use crate::db::Db;
+use crate::envelope::{Envelope, json_response};
+use crate::sdk_assets::{self, SdkAssets};
+pub use crate::seed::OwnerCredentials;
+use crate::state::AppState;
+use crate::stats::Stats;
+
+/// A portal that is serving requests.
+pub struct RunningPortal {
+    /// The bound address (the real port when the config asked for port 0).
+    pub addr: SocketAddr,
+    /// How to sign in as the owner.
+    pub owner: OwnerCredentials,
+    state: AppState,
+    shutdown: Option<oneshot::Sender<()>>,
+    task: Option<JoinHandle<()>>,
+}
+
+impl RunningPortal {
+    /// `http://127.0.0.1:PORT`.
+    pub fn base_url(&self) -> String {
+        format!("http://{}", self.addr)
+    }
+
+    /// The live counters.
+    pub fn stats(&self) -> crate::stats::StatsSnapshot {
+        self.state.stats.snapshot()
+    }
+
+    /// Stops accepting requests and waits for in-flight ones to finish.
+    pub async fn shutdown(mut self) {
+        self.stop().await;
+    }
+
+    async fn stop(&mut self) {
+        if let Some(tx) = self.shutdown.take() {
+            let _ = tx.send(());
+        }
+        if let Some(task) = self.task.take() {
+            let _ = task.await;
+        }
+    }
+
+    /// Serves until the process gets Ctrl-C.
+    pub async fn run_until_ctrl_c(mut self) {
+        let _ = tokio::signal::ctrl_c().await;
+        self.stop().await;
+    }
+}
+
+impl Drop for RunningPortal {
+    fn drop(&mut self) {
+        if let Some(tx) = self.shutdown.take() {
+            let _ = tx.send(());
+        }
+    }
+}
+
+/// Opens the database, seeds it, binds the address and starts serving in the background.
+pub async fn start(config: PortalConfig) -> anyhow::Result<RunningPortal> {
+    let db = Db::open(&config.storage)?;
+    let owner = db
+        .write_now(|tx| crate::seed::prepare(tx, &config))
+        .map_err(|e| anyhow::anyhow!("{e}"))?;
+    let state = AppState {
+        db,
+        stats: Arc::new(Stats::default()),
+        sdk: Arc::new(SdkAssets::load(config.sdk_dir.as_deref())),
+        config: Arc::new(config.clone()),
+    };
+    let listener = tokio::net::TcpListener::bind(config.addr).await?;
+    let addr = listener.local_addr()?;
+    let app = router(state.clone());
+    let (tx, rx) = oneshot::channel::<()>();
+    let task = tokio::spawn(async move {
+        let serve = axum::serve(listener, app).with_graceful_shutdown(async {
+            let _ = rx.await;
+        });
+        if let Err(e) = serve.await {
+            tracing::error!("devportal stopped: {e}");
+        }
+    });
+    Ok(RunningPortal {
+        addr,
+        owner,
+        state,
+        shutdown: Some(tx),
+        task: Some(task),
+    })
+}
+
+/// The whole portal as an axum router.
+pub fn router(state: AppState) -> Router {
+    Router::new()
+        .merge(crate::api::router(state.clone()))
+        .route(
+            "/static/scripts/sdk/{version}/api.js",
+            get(sdk_assets::serve_script),
+        )
+        .route("/devportal/stats", get(stats).delete(reset_stats))
+        .with_state(state)
+}
+
+async fn stats(State(state): State<AppState>) -> axum::response::Response {
+    let snap = serde_json::to_value(state.stats.snapshot()).unwrap_or_default();
+    json_response(axum::http::StatusCode::OK, &snap)
+}
+
+async fn reset_stats(State(state): State<AppState>) -> Envelope {
+    state.stats.reset();
+    Envelope::empty()
+}

@@ -1,0 +1,21 @@
+//! Shared state of a running portal.
+
+use std::sync::Arc;
+
+use crate::config::PortalConfig;
+use crate::db::Db;
+use crate::sdk_assets::SdkAssets;
+use crate::stats::Stats;
+
+/// Cloned into every handler.
+#[derive(Clone)]
+pub struct AppState {
+    /// The database.
+    pub db: Db,
+    /// Counters for `/devportal/stats` and the per-user concurrency gauges.
+    pub stats: Arc<Stats>,
+    /// The official SDK scripts.
+    pub sdk: Arc<SdkAssets>,
+    /// The configuration the portal started with.
+    pub config: Arc<PortalConfig>,
+}

@@ -1,0 +1,194 @@
+//! Portal users: the five roles of DocSpace and the `EmployeeFullDto` they are shown as.
+
+use rusqlite::{Connection, OptionalExtension, Row};
+use serde_json::{Value, json};
+
+use crate::envelope::ApiError;
+use crate::time::{api_datetime, parse_db_time};
+
+/// DocSpace's `EmployeeType` (integers are stable; names are the current generation's).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum EmployeeType {
+    /// Room admin (1).
+    RoomAdmin = 1,
+    /// Guest (2).
+    Guest = 2,
+    /// DocSpace admin (3); the owner is a DocSpace admin with `is_owner`.
+    DocSpaceAdmin = 3,
+    /// User (4), formerly "Power user" / Collaborator.
+    User = 4,
+}
+
+impl EmployeeType {
+    /// From the stored integer.
+    pub fn from_i64(v: i64) -> Option<EmployeeType> {
+        match v {
+            1 => Some(EmployeeType::RoomAdmin),
+            2 => Some(EmployeeType::Guest),
+            3 => Some(EmployeeType::DocSpaceAdmin),
+            4 => Some(EmployeeType::User),
+            _ => None,
+        }
+    }
+
+    /// The JSON name DocSpace writes.
+    pub fn name(self) -> &'static str {
+        match self {
+            EmployeeType::RoomAdmin => "RoomAdmin",
+            EmployeeType::Guest => "Guest",
+            EmployeeType::DocSpaceAdmin => "DocSpaceAdmin",
+            EmployeeType::User => "User",
+        }
+    }
+}
+
+/// A portal user as stored.
+#[derive(Debug, Clone)]
+pub struct User {
+    /// GUID.
+    pub id: String,
+    /// Login e-mail.
+    pub email: String,
+    /// Given name.
+    pub first_name: String,
+    /// Family name.
+    pub last_name: String,
+    /// Role.
+    pub user_type: EmployeeType,
+    /// The portal owner.
+    pub is_owner: bool,
+    /// EmployeeStatus (1 active, 2 terminated).
+    pub status: i64,
+    /// EmployeeActivationStatus (1 activated, 2 pending).
+    pub activation_status: i64,
+    /// Culture name, e.g. `en-US`.
+    pub culture: String,
+    /// Registration time (stored form).
+    pub created: String,
+}
+
+impl User {
+    /// "First Last".
+    pub fn display_name(&self) -> String {
+        format!("{} {}", self.first_name, self.last_name)
+            .trim()
+            .to_string()
+    }
+
+    /// Owner or DocSpace admin.
+    pub fn is_admin(&self) -> bool {
+        self.is_owner || self.user_type == EmployeeType::DocSpaceAdmin
+    }
+
+    /// The light `EmployeeDto`.
+    pub fn to_dto(&self, portal: &str) -> Value {
+        json!({
+            "id": self.id,
+            "displayName": self.display_name(),
+            "avatar": format!("{portal}/static/images/default_user_photo_size_82-82.png"),
+            "avatarOriginal": format!("{portal}/static/images/default_user_photo_size_200-200.png"),
+            "avatarMax": format!("{portal}/static/images/default_user_photo_size_200-200.png"),
+            "avatarMedium": format!("{portal}/static/images/default_user_photo_size_48-48.png"),
+            "avatarSmall": format!("{portal}/static/images/default_user_photo_size_32-32.png"),
+            "profileUrl": format!("{portal}/accounts/people/filter?search={}", self.email),
+            "hasAvatar": false,
+            "isAnonim": false,
+        })
+    }
+
+    /// The `EmployeeFullDto`.
+    pub fn to_full_dto(&self, portal: &str) -> Value {
+        let mut v = self.to_dto(portal);
+        let extra = json!({
+            "firstName": self.first_name,
+            "lastName": self.last_name,
+            "userName": self.email.split('@').next().unwrap_or_default(),
+            "email": self.email,
+            "status": self.status,
+            "activationStatus": self.activation_status,
+            "department": "",
+            "workFrom": api_datetime(parse_db_time(&self.created)),
+            "registrationDate": api_datetime(parse_db_time(&self.created)),
+            "isAdmin": self.user_type == EmployeeType::DocSpaceAdmin && !self.is_owner,
+            "isRoomAdmin": self.user_type == EmployeeType::RoomAdmin,
+            "isLDAP": false,
+            "isOwner": self.is_owner,
+            "isVisitor": self.user_type == EmployeeType::Guest,
+            "isCollaborator": self.user_type == EmployeeType::User,
+            "cultureName": self.culture,
+            "isSSO": false,
+            "hasPersonalFolder": self.user_type != EmployeeType::Guest,
+            "tfaAppEnabled": false,
+            "mobilePhoneActivationStatus": 0,
+            "usedSpace": 0,
+            "isCustomQuota": false,
+            "quotaLimit": -1,
+        });
+        if let (Value::Object(a), Value::Object(b)) = (&mut v, extra) {
+            a.extend(b);
+        }
+        v
+    }
+}
+
+const COLUMNS: &str = "id, email, first_name, last_name, user_type, is_owner, status, activation_status, culture, created";
+
+fn from_row(r: &Row<'_>) -> rusqlite::Result<User> {
+    let ty: i64 = r.get(4)?;
+    Ok(User {
+        id: r.get(0)?,
+        email: r.get(1)?,
+        first_name: r.get(2)?,
+        last_name: r.get(3)?,
+        user_type: EmployeeType::from_i64(ty).unwrap_or(EmployeeType::Guest),
+        is_owner: r.get(5)?,
+        status: r.get(6)?,
+        activation_status: r.get(7)?,
+        culture: r.get(8)?,
+        created: r.get(9)?,
+    })
+}
+
+/// Looks a user up by id.
+pub fn by_id(conn: &Connection, id: &str) -> Result<Option<User>, ApiError> {
+    Ok(conn
+        .query_row(
+            &format!("SELECT {COLUMNS} FROM users WHERE id = ?1"),
+            [id],
+            from_row,
+        )
+        .optional()?)
+}
+
+/// Looks a user up by e-mail (case-insensitive).
+pub fn by_email(conn: &Connection, email: &str) -> Result<Option<User>, ApiError> {
+    Ok(conn
+        .query_row(
+            &format!("SELECT {COLUMNS} FROM users WHERE email = ?1"),
+            [email],
+            from_row,
+        )
+        .optional()?)
+}
+
+/// Inserts a user; `password_hash` is the server-side hash from [`crate::auth::store_password`].
+pub fn insert(conn: &Connection, user: &User, password_hash: Option<&str>) -> Result<(), ApiError> {
+    conn.execute(
+        "INSERT INTO users (id, email, first_name, last_name, user_type, is_owner, status, activation_status, \
+         password_hash, culture, created) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)",
+        rusqlite::params![
+            user.id,
+            user.email,
+            user.first_name,
+            user.last_name,
+            user.user_type as i64,
+            user.is_owner,
+            user.status,
+            user.activation_status,
+            password_hash,
+            user.culture,
+            user.created,
+        ],
+    )?;
+    Ok(())
+}

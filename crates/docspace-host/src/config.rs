@@ -1,0 +1,45 @@
+//! How the host is configured.
+
+use std::net::SocketAddr;
+use std::path::PathBuf;
+
+use docspace_devportal::PortalConfig;
+
+/// Which portal the host talks to.
+#[derive(Debug, Clone)]
+pub enum PortalTarget {
+    /// A real (or separately started) portal at this base URL.
+    Remote(String),
+    /// A devportal started inside the host.
+    Embedded(PortalConfig),
+}
+
+/// Everything the host needs to start.
+#[derive(Debug, Clone)]
+pub struct HostConfig {
+    /// Address to listen on; port 0 picks a free port.
+    pub addr: SocketAddr,
+    /// The built app (Trunk's `dist/`).
+    pub dist: PathBuf,
+    /// The portal behind `/api/2.0`.
+    pub portal: PortalTarget,
+    /// An API key the proxy adds to requests that carry no credentials of their own.
+    pub api_key: Option<String>,
+    /// With an embedded devportal and no `api_key`: act as the devportal's owner (demo mode).
+    pub owner_key_for_embedded: bool,
+    /// The Embed SDK script version the app loads.
+    pub sdk_version: String,
+}
+
+impl Default for HostConfig {
+    fn default() -> Self {
+        HostConfig {
+            addr: SocketAddr::from(([127, 0, 0, 1], 8080)),
+            dist: PathBuf::from("dist"),
+            portal: PortalTarget::Embedded(PortalConfig::default()),
+            api_key: None,
+            owner_key_for_embedded: true,
+            sdk_version: "2.1.0".to_string(),
+        }
+    }
+}

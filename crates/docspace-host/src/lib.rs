@@ -1,0 +1,22 @@
+//! `docspace-host`: our own server for the DocSpace embed app.
+//!
+//! It serves the built app, answers the app's runtime configuration, proxies `/api/2.0/*` to a
+//! DocSpace portal (adding an API key held server-side when given one), and starts an embedded
+//! devportal when no portal is named.
+//!
+//! ```no_run
+//! # async fn demo() -> anyhow::Result<()> {
+//! use docspace_host::{HostConfig, start};
+//!
+//! let host = start(HostConfig::default()).await?;
+//! println!("app at {}, portal at {}", host.base_url(), host.portal_url());
+//! # Ok(()) }
+//! ```
+
+mod config;
+mod proxy;
+mod server;
+mod static_files;
+
+pub use config::{HostConfig, PortalTarget};
+pub use server::{RunningHost, start};

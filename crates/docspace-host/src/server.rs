@@ -1,0 +1,125 @@
+//! Starting the host.
+
+use std::net::SocketAddr;
+
+use axum::Router;
+use axum::extract::State;
+use axum::routing::{any, get};
+use docspace_devportal::RunningPortal;
+use serde_json::json;
+use tokio::sync::oneshot;
+use tokio::task::JoinHandle;
+
+use crate::config::{HostConfig, PortalTarget};
+
+/// Shared by the host's handlers.
+#[derive(Clone)]
+pub struct HostState {
+    /// Base URL of the portal (no trailing slash).
+    pub portal_url: String,
+    /// Key added to credential-less API requests.
+    pub api_key: Option<String>,
+    /// The SDK version the app loads.
+    pub sdk_version: String,
+    /// Upstream HTTP client.
+    pub http: reqwest::Client,
+}
+
+/// A host that is serving.
+pub struct RunningHost {
+    /// Bound address.
+    pub addr: SocketAddr,
+    portal_url: String,
+    /// The embedded devportal, when the host started one.
+    pub embedded: Option<RunningPortal>,
+    shutdown: Option<oneshot::Sender<()>>,
+    task: Option<JoinHandle<()>>,
+}
+
+impl RunningHost {
+    /// `http://127.0.0.1:PORT`.
+    pub fn base_url(&self) -> String {
+        format!("http://{}", self.addr)
+    }
+
+    /// The portal behind the proxy.
+    pub fn portal_url(&self) -> &str {
+        &self.portal_url
+    }
+
+    /// Stops the host (and its embedded portal).
+    pub async fn shutdown(mut self) {
+        if let Some(tx) = self.shutdown.take() {
+            let _ = tx.send(());
+        }
+        if let Some(t) = self.task.take() {
+            let _ = t.await;
+        }
+        if let Some(p) = self.embedded.take() {
+            p.shutdown().await;
+        }
+    }
+}
+
+impl Drop for RunningHost {
+    fn drop(&mut self) {
+        if let Some(tx) = self.shutdown.take() {
+            let _ = tx.send(());
+        }
+    }
+}
+
+/// Starts the embedded portal if asked, binds, and serves in the background.
+pub async fn start(config: HostConfig) -> anyhow::Result<RunningHost> {
+    let (portal_url, embedded) = match config.portal {
+        PortalTarget::Remote(url) => (url.trim_end_matches('/').to_string(), None),
+        PortalTarget::Embedded(pc) => {
+            let p = docspace_devportal::start(pc).await?;
+            (p.base_url(), Some(p))
+        }
+    };
+    let api_key = config.api_key.or_else(|| {
+        embedded
+            .as_ref()
+            .filter(|_| config.owner_key_for_embedded)
+            .map(|p| p.owner.api_key.clone())
+    });
+    let state = HostState {
+        portal_url: portal_url.clone(),
+        api_key,
+        sdk_version: config.sdk_version,
+        http: reqwest::Client::builder().build()?,
+    };
+    let app = Router::new()
+        .route("/api/2.0/{*rest}", any(crate::proxy::forward))
+        .route("/docspace-config.json", get(app_config))
+        .merge(crate::static_files::router(&config.dist))
+        .with_state(state);
+    let listener = tokio::net::TcpListener::bind(config.addr).await?;
+    let addr = listener.local_addr()?;
+    let (tx, rx) = oneshot::channel::<()>();
+    let task = tokio::spawn(async move {
+        let serve = axum::serve(listener, app).with_graceful_shutdown(async {
+            let _ = rx.await;
+        });
+        if let Err(e) = serve.await {
+            tracing::error!("host stopped: {e}");
+        }
+    });
+    Ok(RunningHost {
+        addr,
+        portal_url,
+        embedded,
+        shutdown: Some(tx),
+        task: Some(task),
+    })
+}
+
+/// `GET /docspace-config.json`: what the app needs to know at run time (never a secret).
+async fn app_config(State(state): State<HostState>) -> axum::Json<serde_json::Value> {
+    axum::Json(json!({
+        "portalUrl": state.portal_url,
+        "apiBase": "",
+        "sdkVersion": state.sdk_version,
+    }))
+}

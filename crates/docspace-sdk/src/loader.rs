@@ -1,0 +1,235 @@
+//! Loading the official `api.js`: one load per portal and version, shared by every caller.
+//!
+//! api.js 2.1.0 is an esbuild IIFE assigned to a top-level `var DocSpace`, which overwrites the
+//! `window.DocSpace` it has just filled with `undefined`. Before any script runs we define
+//! `window.DocSpace` as an accessor that ignores falsy writes, so both versions keep their global.
+
+use std::cell::RefCell;
+use std::collections::HashMap;
+use std::rc::Rc;
+
+use futures::channel::oneshot;
+use futures::future::{FutureExt, Shared};
+use wasm_bindgen::JsCast;
+use wasm_bindgen::prelude::*;
+
+use crate::error::SdkError;
+
+/// Script versions a portal serves.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
+pub enum SdkVersion {
+    /// `/static/scripts/sdk/2.0.0/api.js`
+    V2_0_0,
+    /// `/static/scripts/sdk/2.1.0/api.js` (what DocSpace itself uses).
+    #[default]
+    V2_1_0,
+}
+
+impl SdkVersion {
+    /// The version as in the script path.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            SdkVersion::V2_0_0 => "2.0.0",
+            SdkVersion::V2_1_0 => "2.1.0",
+        }
+    }
+
+    /// The script URL on `portal`.
+    pub fn script_url(self, portal: &str) -> String {
+        format!(
+            "{}/static/scripts/sdk/{}/api.js",
+            portal.trim_end_matches('/'),
+            self.as_str()
+        )
+    }
+}
+
+#[wasm_bindgen(inline_js = r#"
+export function dsInstallTrap() {
+  if (window.__dsTrap) return;
+  let held = window.DocSpace || undefined;
+  Object.defineProperty(window, "DocSpace", {
+    configurable: true,
+    get() { return held; },
+    set(v) { if (v) held = v; },
+  });
+  window.__dsTrap = { reset() { held = undefined; } };
+}
+export function dsResetTrap() { window.__dsTrap.reset(); }
+export function dsCurrentSdk() {
+  const d = window.DocSpace;
+  return d && d.SDK ? d.SDK : undefined;
+}
+"#)]
+extern "C" {
+    fn dsInstallTrap();
+    fn dsResetTrap();
+    fn dsCurrentSdk() -> JsValue;
+}
+
+/// A loaded SDK: the `DocSpace.SDK` object of one script version from one portal.
+#[derive(Clone, Debug)]
+pub struct LoadedSdk {
+    portal: String,
+    version: SdkVersion,
+    sdk: JsValue,
+}
+
+impl LoadedSdk {
+    /// The portal the script came from.
+    pub fn portal(&self) -> &str {
+        &self.portal
+    }
+
+    /// The script version.
+    pub fn version(&self) -> SdkVersion {
+        self.version
+    }
+
+    /// The raw `DocSpace.SDK` object.
+    pub fn raw(&self) -> &JsValue {
+        &self.sdk
+    }
+}
+
+type LoadFuture = Shared<futures::future::LocalBoxFuture<'static, Result<LoadedSdk, SdkError>>>;
+
+thread_local! {
+    static LOADS: RefCell<HashMap<(String, SdkVersion), LoadFuture>> = RefCell::new(HashMap::new());
+    // Script loads run one at a time so each capture belongs to the script that made it.
+    static QUEUE: RefCell<Option<Shared<futures::future::LocalBoxFuture<'static, ()>>>> = const { RefCell::new(None) };
+}
+
+/// Loads `api.js` of `version` from `portal` once; concurrent and later calls share the result.
+/// A failed load is forgotten so that a retry tries again.
+pub async fn load_sdk(portal: &str, version: SdkVersion) -> Result<LoadedSdk, SdkError> {
+    let portal = normalize_portal(portal)?;
+    let key = (portal.clone(), version);
+    let fut = LOADS.with(|l| {
+        l.borrow_mut()
+            .entry(key.clone())
+            .or_insert_with(|| load_serialized(portal, version).boxed_local().shared())
+            .clone()
+    });
+    let out = fut.await;
+    if out.is_err() {
+        LOADS.with(|l| l.borrow_mut().remove(&key));
+    }
+    out
+}
+
+fn normalize_portal(portal: &str) -> Result<String, SdkError> {
+    let p = portal.trim().trim_end_matches('/');
+    let rest = p
+        .strip_prefix("https://")
+        .or_else(|| p.strip_prefix("http://"))
+        .ok_or_else(|| SdkError::InvalidPortal(portal.to_string()))?;
+    if rest.is_empty() || rest.contains('/') || rest.contains('?') || rest.contains('#') {
+        return Err(SdkError::InvalidPortal(portal.to_string()));
+    }
+    Ok(p.to_string())
+}
+
+async fn load_serialized(portal: String, version: SdkVersion) -> Result<LoadedSdk, SdkError> {
+    let (done_tx, done_rx) = oneshot::channel::<()>();
+    let done = done_rx.map(|_| ()).boxed_local().shared();
+    let previous = QUEUE.with(|q| q.borrow_mut().replace(done));
+    if let Some(prev) = previous {
+        prev.await;
+    }
+    let out = load_script(&portal, version).await;
+    let _ = done_tx.send(());
+    out.map(|sdk| LoadedSdk {
+        portal,
+        version,
+        sdk,
+    })
+}
+
+async fn load_script(portal: &str, version: SdkVersion) -> Result<JsValue, SdkError> {
+    const TIMEOUT_MS: u32 = 15_000;
+    let url = version.script_url(portal);
+    let window = web_sys::window().ok_or(SdkError::NoWindow)?;
+    let document = window.document().ok_or(SdkError::NoWindow)?;
+    dsInstallTrap();
+    dsResetTrap();
+
+    let script: web_sys::HtmlScriptElement = document
+        .create_element("script")
+        .map_err(|_| SdkError::NoWindow)?
+        .unchecked_into();
+    script.set_src(&url);
+    script.set_async(true);
+
+    let (tx, rx) = oneshot::channel::<Result<(), SdkError>>();
+    let tx = Rc::new(RefCell::new(Some(tx)));
+    let settle = {
+        let tx = tx.clone();
+        move |r: Result<(), SdkError>| {
+            if let Some(tx) = tx.borrow_mut().take() {
+                let _ = tx.send(r);
+            }
+        }
+    };
+    let on_load = {
+        let settle = settle.clone();
+        Closure::<dyn FnMut()>::new(move || settle(Ok(())))
+    };
+    let on_error = {
+        let settle = settle.clone();
+        let url = url.clone();
+        Closure::<dyn FnMut()>::new(move || {
+            settle(Err(SdkError::ScriptUnreachable { url: url.clone() }))
+        })
+    };
+    let on_timeout = {
+        let settle = settle.clone();
+        let url = url.clone();
+        Closure::<dyn FnMut()>::new(move || {
+            settle(Err(SdkError::LoadTimeout {
+                url: url.clone(),
+                millis: TIMEOUT_MS,
+            }))
+        })
+    };
+    script.set_onload(Some(on_load.as_ref().unchecked_ref()));
+    script.set_onerror(Some(on_error.as_ref().unchecked_ref()));
+    let timer = window
+        .set_timeout_with_callback_and_timeout_and_arguments_0(
+            on_timeout.as_ref().unchecked_ref(),
+            TIMEOUT_MS as i32,
+        )
+        .unwrap_or(-1);
+    let head = document.head().ok_or(SdkError::NoWindow)?;
+    head.append_child(&script).map_err(|_| SdkError::NoWindow)?;
+
+    let outcome = rx.await.unwrap_or(Err(SdkError::NoWindow));
+    window.clear_timeout_with_handle(timer);
+    script.set_onload(None);
+    script.set_onerror(None);
+    outcome?;
+    let sdk = dsCurrentSdk();
+    if sdk.is_undefined() || sdk.is_null() {
+        return Err(SdkError::NoSdk { url });
+    }
+    Ok(sdk)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn portal_urls_are_origins() {
+        assert_eq!(
+            normalize_portal("https://a.example.com/").as_deref(),
+            Ok("https://a.example.com")
+        );
+        assert!(normalize_portal("a.example.com").is_err());
+        assert!(normalize_portal("https://a.example.com/path").is_err());
+        assert_eq!(
+            SdkVersion::V2_0_0.script_url("http://127.0.0.1:8092"),
+            "http://127.0.0.1:8092/static/scripts/sdk/2.0.0/api.js"
+        );
+    }
+}

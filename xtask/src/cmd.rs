@@ -1,0 +1,76 @@
+//! Running commands with clear step banners and timings.
+
+use std::path::{Path, PathBuf};
+use std::process::Command;
+use std::time::Instant;
+
+use anyhow::{Context, bail};
+
+/// The workspace root (the parent of `xtask/`).
+pub fn workspace_root() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+        .parent()
+        .map(Path::to_path_buf)
+        .unwrap_or_else(|| PathBuf::from("."))
+}
+
+/// PATH with the tools `cargo xtask` installs in front: `node_modules/.bin` (wasm-opt) and
+/// cargo's bin directory (trunk, wasm-bindgen).
+pub fn tool_path(root: &Path) -> std::ffi::OsString {
+    let mut dirs = vec![root.join("node_modules/.bin"), cargo_bin_dir()];
+    if let Some(p) = std::env::var_os("PATH") {
+        dirs.extend(std::env::split_paths(&p));
+    }
+    std::env::join_paths(dirs).unwrap_or_default()
+}
+
+/// `$CARGO_HOME/bin`.
+pub fn cargo_bin_dir() -> PathBuf {
+    std::env::var_os("CARGO_HOME")
+        .map(PathBuf::from)
+        .or_else(|| std::env::var_os("HOME").map(|h| PathBuf::from(h).join(".cargo")))
+        .unwrap_or_else(|| PathBuf::from(".cargo"))
+        .join("bin")
+}
+
+/// A command in the workspace root with the tool PATH.
+pub fn command(root: &Path, program: &str) -> Command {
+    let mut c = Command::new(program);
+    c.current_dir(root).env("PATH", tool_path(root));
+    c
+}
+
+/// The cargo that runs this xtask.
+pub fn cargo(root: &Path) -> Command {
+    let cargo = std::env::var("CARGO").unwrap_or_else(|_| "cargo".into());
+    command(root, &cargo)
+}
+
+/// Runs `c`, failing with its command line when it fails.
+pub fn run(mut c: Command) -> anyhow::Result<()> {
+    let shown = format!("{c:?}");
+    let status = c
+        .status()
+        .with_context(|| format!("cannot start {shown}"))?;
+    if !status.success() {
+        bail!("command failed ({status}): {shown}");
+    }
+    Ok(())
+}
+
+/// Runs `c` and returns its stdout, or `None` if it cannot run or fails.
+pub fn output(mut c: Command) -> Option<String> {
+    let out = c.output().ok()?;
+    out.status
+        .success()
+        .then(|| String::from_utf8_lossy(&out.stdout).into_owned())
+}
+
+/// Runs one named step with a banner and its duration.
+pub fn step<T>(name: &str, f: impl FnOnce() -> anyhow::Result<T>) -> anyhow::Result<T> {
+    eprintln!("\n==> {name}");
+    let start = Instant::now();
+    let out = f().with_context(|| format!("step `{name}` failed"))?;
+    eprintln!("<== {name} ({:.1}s)", start.elapsed().as_secs_f64());
+    Ok(out)
+}

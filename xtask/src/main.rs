@@ -1,0 +1,59 @@
+//! `cargo xtask`: the project's two main commands.
+//!
+//! - `cargo xtask run`: install what is missing, build the app in release mode, start
+//!   `docspace-host` on 127.0.0.1:8080 with an embedded devportal on 127.0.0.1:8092.
+//! - `cargo xtask test`: install what is missing (also Chromium and ChromeDriver), then fmt,
+//!   clippy, native tests, wasm tests in headless Chromium, and end-to-end tests.
+
+mod build;
+mod cmd;
+mod tools;
+
+use clap::{Parser, Subcommand};
+
+#[derive(Parser)]
+#[command(about = "Build, run and test the DocSpace embed workspace")]
+struct Cli {
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Subcommand)]
+enum Command {
+    /// Build the app (release) and start the host with an embedded devportal.
+    Run {
+        /// Arguments for docspace-host, e.g. `-- --portal https://x.onlyoffice.com --api-key-file key.txt`.
+        #[arg(trailing_var_arg = true, allow_hyphen_values = true)]
+        host_args: Vec<String>,
+    },
+    /// Run every check and test (what CI runs).
+    Test(tests::TestArgs),
+}
+
+mod tests;
+
+fn main() {
+    let cli = Cli::parse();
+    let result = match cli.command {
+        Command::Run { host_args } => run(&host_args),
+        Command::Test(args) => tests::run(&args),
+    };
+    if let Err(e) = result {
+        eprintln!("\nxtask: {e:#}");
+        std::process::exit(1);
+    }
+}
+
+fn run(host_args: &[String]) -> anyhow::Result<()> {
+    let root = cmd::workspace_root();
+    tools::ensure_build_tools(&root)?;
+    build::app_release(&root)?;
+    cmd::step("start docspace-host", || {
+        let mut c = cmd::cargo(&root);
+        c.args(["run", "--release", "--locked", "-p", "docspace-host", "--"])
+            .arg("--dist")
+            .arg(root.join("dist"))
+            .args(host_args);
+        cmd::run(c)
+    })
+}

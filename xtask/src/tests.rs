@@ -1,0 +1,223 @@
+//! `cargo xtask test`: every check and test, in order of cost, stopping at the first failure.
+
+use std::io::{BufRead, BufReader};
+use std::path::Path;
+use std::process::{Child, Stdio};
+
+use anyhow::{Context, bail};
+use clap::{Args, ValueEnum};
+
+use crate::cmd::{self, step};
+use crate::{build, tools};
+
+/// A part of the test run.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum Suite {
+    /// `cargo fmt --check` and clippy (native and wasm32).
+    Lint,
+    /// Native unit and integration tests of the library crates and tools.
+    Native,
+    /// wasm-bindgen tests in headless Chromium against a devportal.
+    Wasm,
+    /// End-to-end tests of the app in headless Chromium against the host and devportal.
+    E2e,
+}
+
+/// `cargo xtask test` flags.
+#[derive(Debug, Args)]
+pub struct TestArgs {
+    /// Run only these suites (repeatable); all by default.
+    #[arg(long = "only", value_enum)]
+    only: Vec<Suite>,
+    /// Passed to the test binaries as a name filter.
+    #[arg(last = true)]
+    filter: Vec<String>,
+}
+
+/// Runs the selected suites.
+pub fn run(args: &TestArgs) -> anyhow::Result<()> {
+    let root = cmd::workspace_root();
+    let wants = |s: Suite| args.only.is_empty() || args.only.contains(&s);
+    tools::ensure_build_tools(&root)?;
+    if wants(Suite::Wasm) || wants(Suite::E2e) {
+        tools::ensure_browser()?;
+    }
+    if wants(Suite::Lint) {
+        lint(&root)?;
+    }
+    if wants(Suite::Native) {
+        step("native tests", || {
+            let mut c = cmd::cargo(&root);
+            c.args([
+                "test",
+                "--workspace",
+                "--locked",
+                "--exclude",
+                "docspace-embed",
+                "--",
+            ]);
+            c.args(&args.filter);
+            cmd::run(c)
+        })?;
+    }
+    if wants(Suite::Wasm) {
+        wasm_tests(&root, &args.filter)?;
+    }
+    if wants(Suite::E2e) {
+        build::app_release(&root)?;
+        step("end-to-end tests", || {
+            let mut c = cmd::cargo(&root);
+            c.args(["test", "--locked", "-p", "docspace-embed", "--"])
+                .args(&args.filter)
+                .env("DOCSPACE_DIST", root.join("dist"))
+                .env("CHROMEDRIVER", "/usr/bin/chromedriver");
+            cmd::run(c)
+        })?;
+    }
+    eprintln!("\nAll selected suites passed.");
+    Ok(())
+}
+
+fn lint(root: &Path) -> anyhow::Result<()> {
+    step("cargo fmt --check", || {
+        let mut c = cmd::cargo(root);
+        c.args(["fmt", "--all", "--", "--check"]);
+        cmd::run(c)
+    })?;
+    step("cargo clippy (native)", || {
+        let mut c = cmd::cargo(root);
+        c.args([
+            "clippy",
+            "--workspace",
+            "--all-targets",
+            "--locked",
+            "--",
+            "-D",
+            "warnings",
+        ]);
+        cmd::run(c)
+    })?;
+    step("cargo clippy (wasm32)", || {
+        let mut c = cmd::cargo(root);
+        c.args([
+            "clippy",
+            "--target",
+            "wasm32-unknown-unknown",
+            "--locked",
+            "--all-targets",
+            "-p",
+            "docspace-api",
+            "-p",
+            "docspace-sdk",
+            "-p",
+            "docspace-embed",
+            "--",
+            "-D",
+            "warnings",
+        ]);
+        cmd::run(c)
+    })
+}
+
+/// Port the wasm test runner serves its page on: fixed, so the devportal can list its origin in
+/// the CSP list (frames refuse unlisted ancestors).
+const WASM_RUNNER_ADDR: &str = "127.0.0.1:18081";
+
+fn wasm_tests(root: &Path, filter: &[String]) -> anyhow::Result<()> {
+    step("build the devportal for wasm tests", || {
+        let mut c = cmd::cargo(root);
+        c.args(["build", "--locked", "-p", "docspace-devportal"]);
+        cmd::run(c)
+    })?;
+    let portal = TestPortal::start(root, &format!("http://{WASM_RUNNER_ADDR}"))?;
+    step("wasm tests (headless Chromium)", || {
+        let mut c = cmd::cargo(root);
+        c.args([
+            "test",
+            "--locked",
+            "--target",
+            "wasm32-unknown-unknown",
+            "-p",
+            "docspace-api",
+            "-p",
+            "docspace-sdk",
+            "-p",
+            "docspace-embed",
+            "--",
+        ])
+        .args(filter)
+        .env("DOCSPACE_TEST_PORTAL", &portal.url)
+        .env("DOCSPACE_TEST_API_KEY", TEST_API_KEY)
+        .env("DOCSPACE_TEST_PASSWORD", TEST_PASSWORD)
+        .env("CHROMEDRIVER", "/usr/bin/chromedriver")
+        .env(
+            "WASM_BINDGEN_TEST_WEBDRIVER_JSON",
+            root.join("webdriver.json"),
+        )
+        .env("WASM_BINDGEN_TEST_ADDRESS", WASM_RUNNER_ADDR)
+        // The runner's default COEP `require-corp` would block cross-origin scripts and frames
+        // that real embedding pages load freely.
+        .env("WASM_BINDGEN_TEST_NO_ORIGIN_ISOLATION", "1")
+        .env("WASM_BINDGEN_TEST_TIMEOUT", "300")
+        .env("WASM_BINDGEN_TEST_DRIVER_TIMEOUT", "60");
+        cmd::run(c)
+    })
+}
+
+/// The owner key of the devportal the wasm tests run against (a test fixture, not a secret).
+const TEST_API_KEY: &str = "sk-7e57000000000000000000000000000000000000000000000000000000000001";
+/// The owner password of that devportal.
+const TEST_PASSWORD: &str = "wasm-test-password";
+
+/// A devportal child process, stopped on drop.
+struct TestPortal {
+    child: Child,
+    url: String,
+}
+
+impl TestPortal {
+    fn start(root: &Path, allow_origin: &str) -> anyhow::Result<TestPortal> {
+        let bin = root.join("target/debug/docspace-devportal");
+        let mut child = cmd::command(root, &bin.to_string_lossy())
+            .args([
+                "--memory",
+                "--addr",
+                "127.0.0.1:0",
+                "--api-key",
+                TEST_API_KEY,
+            ])
+            .args([
+                "--owner-password",
+                TEST_PASSWORD,
+                "--allow-origin",
+                allow_origin,
+            ])
+            .stdout(Stdio::piped())
+            .stderr(Stdio::inherit())
+            .spawn()
+            .context("starting the devportal")?;
+        let stdout = child.stdout.take().context("devportal stdout")?;
+        let mut lines = BufReader::new(stdout).lines();
+        let url = loop {
+            let Some(line) = lines.next() else {
+                let _ = child.kill();
+                bail!("the devportal exited before printing its address");
+            };
+            let line = line?;
+            if let Some(url) = line.strip_prefix("DocSpace devportal at ") {
+                break url.trim().to_string();
+            }
+        };
+        // Keep draining stdout so the child never blocks on a full pipe.
+        std::thread::spawn(move || lines.for_each(drop));
+        eprintln!("devportal for wasm tests at {url}");
+        Ok(TestPortal { child, url })
+    }
+}
+
+impl Drop for TestPortal {
+    fn drop(&mut self) {
+        let _ = self.child.kill();
+        let _ = self.child.wait();
+    }
+}
