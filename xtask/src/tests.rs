@@ -39,7 +39,8 @@ pub fn run(args: &TestArgs) -> anyhow::Result<()> {
     let root = cmd::workspace_root();
     let wants = |s: Suite| args.only.is_empty() || args.only.contains(&s);
     tools::ensure_build_tools(&root)?;
-    if wants(Suite::Wasm) || wants(Suite::E2e) {
+    // Native tests include browser tests of the devportal's frame pages.
+    if !(args.only.len() == 1 && wants(Suite::Lint)) {
         tools::ensure_browser()?;
     }
     if wants(Suite::Lint) {

@@ -21,6 +21,7 @@ pub mod cli;
 pub mod config;
 pub mod db;
 pub mod envelope;
+pub mod frames;
 pub mod sdk_assets;
 pub mod seed;
 pub mod server;

@@ -105,6 +105,7 @@ pub async fn start(config: PortalConfig) -> anyhow::Result<RunningPortal> {
 pub fn router(state: AppState) -> Router {
     Router::new()
         .merge(crate::api::router(state.clone()))
+        .merge(crate::frames::router())
         .route(
             "/static/scripts/sdk/{version}/api.js",
             get(sdk_assets::serve_script),
