@@ -147,9 +147,8 @@ pub struct SessionRequest {
 }
 
 fn plain_iso(stored: &str) -> String {
-    parse_db_time(stored)
-        .format("%Y-%m-%dT%H:%M:%S%.7fZ")
-        .to_string()
+    // A plain .NET `DateTime` in round-trip form; for UTC that is the ApiDateTime text.
+    crate::time::api_datetime(parse_db_time(stored))
 }
 
 fn session_value(conn: &Connection, portal: &str, s: &UploadSession) -> Result<Value, ApiError> {

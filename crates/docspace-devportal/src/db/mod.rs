@@ -83,17 +83,19 @@ impl Db {
         f: impl FnOnce(&Connection) -> Result<T, ApiError>,
     ) -> Result<T, ApiError> {
         if self.readers.is_empty() {
-            let guard = self.writer.lock().map_err(|_| poisoned())?;
+            let guard = relock(&self.writer);
             return f(&guard);
         }
         // Prefer an idle reader; otherwise wait on the next one in turn.
         for r in self.readers.iter() {
-            if let Ok(guard) = r.try_lock() {
-                return f(&guard);
+            match r.try_lock() {
+                Ok(guard) => return f(&guard),
+                Err(std::sync::TryLockError::Poisoned(p)) => return f(&p.into_inner()),
+                Err(std::sync::TryLockError::WouldBlock) => {}
             }
         }
         let i = self.next_reader.fetch_add(1, Ordering::Relaxed) % self.readers.len();
-        let guard = self.readers[i].lock().map_err(|_| poisoned())?;
+        let guard = relock(&self.readers[i]);
         f(&guard)
     }
 
@@ -114,7 +116,7 @@ impl Db {
         &self,
         f: impl FnOnce(&Transaction<'_>) -> Result<T, ApiError>,
     ) -> Result<T, ApiError> {
-        let mut guard = self.writer.lock().map_err(|_| poisoned())?;
+        let mut guard = relock(&self.writer);
         let tx = guard.transaction()?;
         let out = f(&tx)?;
         tx.commit()?;
@@ -122,8 +124,10 @@ impl Db {
     }
 }
 
-fn poisoned() -> ApiError {
-    ApiError::Internal("database lock poisoned".into())
+/// Locks a connection, recovering it if a panicking request poisoned the mutex: an unwinding
+/// `Transaction` rolls back on drop, so the connection is consistent and must stay usable.
+fn relock(m: &Mutex<Connection>) -> std::sync::MutexGuard<'_, Connection> {
+    m.lock().unwrap_or_else(std::sync::PoisonError::into_inner)
 }
 
 fn open_file(path: &Path) -> anyhow::Result<Connection> {
