@@ -291,7 +291,7 @@ async fn api_middleware(State(state): State<AppState>, req: Request, next: Next)
             .map(|ci| format!("ip:{}", ci.0.ip()))
             .unwrap_or_else(|| "ip:unknown".into()),
     };
-    let (_in_flight, _) = state.stats.enter(&partition, method == Method::GET);
+    let (in_flight, _) = state.stats.enter(&partition, method == Method::GET);
     let admitted = match state.limiter.admit(&partition, &method, &path) {
         Ok(a) => a,
         Err(headers) => {
@@ -324,7 +324,32 @@ async fn api_middleware(State(state): State<AppState>, req: Request, next: Next)
             resp.headers_mut().insert(k.clone(), v.clone());
         }
     }
-    with_cors(resp)
+    with_cors(hold_until_sent(resp, (admitted, in_flight)))
+}
+
+/// Keeps `guards` (the concurrency slot and the in-flight gauge) alive until the response body has
+/// been sent, as ASP.NET holds a concurrency lease until its pipeline has written the response.
+fn hold_until_sent<G: Send + 'static>(resp: Response, guards: G) -> Response {
+    use futures::StreamExt;
+    let (mut parts, body) = resp.into_parts();
+    let exact = axum::body::HttpBody::size_hint(&body).exact();
+    let bodiless = matches!(
+        parts.status,
+        StatusCode::NO_CONTENT | StatusCode::NOT_MODIFIED
+    );
+    if let Some(n) = exact
+        && !bodiless
+        && !parts.headers.contains_key(header::CONTENT_LENGTH)
+    {
+        parts
+            .headers
+            .insert(header::CONTENT_LENGTH, HeaderValue::from(n));
+    }
+    let stream = body.into_data_stream().map(move |chunk| {
+        let _held = &guards;
+        chunk
+    });
+    Response::from_parts(parts, axum::body::Body::from_stream(stream))
 }
 
 fn with_cors(mut resp: Response) -> Response {
