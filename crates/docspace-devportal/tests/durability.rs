@@ -26,7 +26,10 @@ fn start(dir: &std::path::Path) -> (Child, String) {
     let stdout = child.stdout.take().expect("stdout");
     let mut lines = BufReader::new(stdout).lines();
     let url = loop {
-        let line = lines.next().expect("the portal prints its address").expect("readable stdout");
+        let line = lines
+            .next()
+            .expect("the portal prints its address")
+            .expect("readable stdout");
         if let Some(u) = line.strip_prefix("DocSpace devportal at ") {
             break u.trim().to_string();
         }
@@ -45,44 +48,117 @@ async fn answered_writes_survive_kill_dash_nine() {
     let dir = tempfile::tempdir().expect("temp dir");
     let (mut child, url) = start(dir.path());
     let a = api(&url);
-    let room = a.post("/api/2.0/files/rooms", json!({ "title": "Durable ✓", "roomType": "CustomRoom", "tags": ["kept"] })).await.expect(200).response();
+    let room = a
+        .post(
+            "/api/2.0/files/rooms",
+            json!({ "title": "Durable ✓", "roomType": "CustomRoom", "tags": ["kept"] }),
+        )
+        .await
+        .expect(200)
+        .response();
     let room_id = room["id"].as_i64().expect("id");
     let data: Vec<u8> = (0..=255u8).cycle().take(3 * 1024 * 1024 + 17).collect();
     let up = a
-        .multipart(Method::POST, &format!("/api/2.0/files/{room_id}/upload"), &[("File", Some("payload.bin.pdf"), &data)])
+        .multipart(
+            Method::POST,
+            &format!("/api/2.0/files/{room_id}/upload"),
+            &[("File", Some("payload.bin.pdf"), &data)],
+        )
         .await
         .expect(200)
         .response();
     let file_id = up[0]["id"].as_i64().expect("id");
-    let folder = a.post(&format!("/api/2.0/files/folder/{room_id}"), json!({ "title": "Sub" })).await.expect(200).response();
-    let key = a.post("/api/2.0/keys", json!({ "name": "survivor" })).await.expect(200).response()["key"].as_str().expect("key").to_string();
-    a.put(&format!("/api/2.0/files/rooms/{room_id}/archive"), json!({})).await.expect(200);
-    a.post("/api/2.0/security/csp", json!({ "domains": ["https://kept.example"] })).await.expect(200);
-    // The last write is answered, then the process dies without any chance to flush.
-    a.multipart(Method::PUT, &format!("/api/2.0/files/file/{file_id}/saveediting"), &[("File", Some("x"), b"last words")])
+    let folder = a
+        .post(
+            &format!("/api/2.0/files/folder/{room_id}"),
+            json!({ "title": "Sub" }),
+        )
         .await
-        .expect(200);
+        .expect(200)
+        .response();
+    let key = a
+        .post("/api/2.0/keys", json!({ "name": "survivor" }))
+        .await
+        .expect(200)
+        .response()["key"]
+        .as_str()
+        .expect("key")
+        .to_string();
+    a.put(
+        &format!("/api/2.0/files/rooms/{room_id}/archive"),
+        json!({}),
+    )
+    .await
+    .expect(200);
+    a.post(
+        "/api/2.0/security/csp",
+        json!({ "domains": ["https://kept.example"] }),
+    )
+    .await
+    .expect(200);
+    // The last write is answered, then the process dies without any chance to flush.
+    a.multipart(
+        Method::PUT,
+        &format!("/api/2.0/files/file/{file_id}/saveediting"),
+        &[("File", Some("x"), b"last words")],
+    )
+    .await
+    .expect(200);
     child.kill().expect("SIGKILL");
     child.wait().expect("reaped");
 
     let (mut child, url) = start(dir.path());
     let b = api(&url);
-    let got = b.get(&format!("/api/2.0/files/rooms/{room_id}")).await.expect(200).response();
+    let got = b
+        .get(&format!("/api/2.0/files/rooms/{room_id}"))
+        .await
+        .expect(200)
+        .response();
     assert_eq!(got["title"], "Durable ✓");
     assert_eq!(got["tags"], json!(["kept"]));
     assert_eq!(got["rootFolderType"], 20, "still archived");
-    let info = b.get(&format!("/api/2.0/files/file/{file_id}")).await.expect(200).response();
+    let info = b
+        .get(&format!("/api/2.0/files/file/{file_id}"))
+        .await
+        .expect(200)
+        .response();
     assert_eq!(info["version"], 2);
-    let v1 = b.call(Method::GET, &format!("{}/filehandler.ashx?action=download&fileid={file_id}&version=1", url), None).await.expect(200);
+    let v1 = b
+        .call(
+            Method::GET,
+            &format!(
+                "{}/filehandler.ashx?action=download&fileid={file_id}&version=1",
+                url
+            ),
+            None,
+        )
+        .await
+        .expect(200);
     assert_eq!(v1.body, data, "version 1 byte-exact");
-    let v2 = b.call(Method::GET, info["viewUrl"].as_str().expect("url"), None).await.expect(200);
+    let v2 = b
+        .call(Method::GET, info["viewUrl"].as_str().expect("url"), None)
+        .await
+        .expect(200);
     assert_eq!(v2.body, b"last words");
-    b.get(&format!("/api/2.0/files/folder/{}", folder["id"])).await.expect(200);
-    Api::for_url(&url, &format!("Bearer {key}")).get("/api/2.0/people/@self").await.expect(200);
-    let csp = Api::for_url(&url, "").get("/api/2.0/security/csp").await.expect(200).response();
+    b.get(&format!("/api/2.0/files/folder/{}", folder["id"]))
+        .await
+        .expect(200);
+    Api::for_url(&url, &format!("Bearer {key}"))
+        .get("/api/2.0/people/@self")
+        .await
+        .expect(200);
+    let csp = Api::for_url(&url, "")
+        .get("/api/2.0/security/csp")
+        .await
+        .expect(200)
+        .response();
     assert_eq!(csp["domains"], json!(["https://kept.example"]));
     // The demo seed is not applied twice.
-    let rooms = b.get("/api/2.0/files/rooms?searchArea=2").await.expect(200).response();
+    let rooms = b
+        .get("/api/2.0/files/rooms?searchArea=2")
+        .await
+        .expect(200)
+        .response();
     assert_eq!(rooms["total"], 7);
     child.kill().expect("SIGKILL");
     child.wait().expect("reaped");

@@ -135,6 +135,11 @@ pub fn router(state: AppState) -> Router<AppState> {
             post(upload::create_session),
         )
         .route(
+            "/api/2.0/files/{folder}/upload/create_session",
+            post(upload::create_session_legacy),
+        )
+        .route("/ChunkedUploader.ashx", post(upload::chunked_uploader))
+        .route(
             "/api/2.0/files/{folder}/session/{session}",
             post(upload::append_chunk).delete(upload::abort),
         )
