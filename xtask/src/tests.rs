@@ -178,7 +178,7 @@ struct TestPortal {
 
 impl TestPortal {
     fn start(root: &Path, allow_origin: &str) -> anyhow::Result<TestPortal> {
-        let bin = root.join("target/debug/docspace-devportal");
+        let bin = cmd::target_dir(root).join("debug/docspace-devportal");
         let mut child = cmd::command(root, &bin.to_string_lossy())
             .args([
                 "--memory",
