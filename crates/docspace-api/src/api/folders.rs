@@ -5,8 +5,8 @@ use futures::Stream;
 use crate::client::Client;
 use crate::error::Error;
 use crate::models::{
-    ApplyFilterOption, Entry, FileOperation, FilterType, Folder, FolderContent, FolderId, SortBy,
-    SortOrder,
+    ApplyFilterOption, Entry, EntryBase, FileOperation, FilterType, Folder, FolderContent,
+    FolderId, SortBy, SortOrder,
 };
 use crate::paging::{DEFAULT_PAGE_CONCURRENCY, Page, checked, stream_pages};
 use crate::request::{Request, seg};
@@ -82,6 +82,36 @@ impl<'c> FoldersHandler<'c> {
     pub async fn get(&self, id: impl Into<FolderId>) -> Result<Folder, Error> {
         self.client
             .call(Request::get(format!("files/folder/{}", seg(id.into()))))
+            .await
+    }
+
+    /// The breadcrumb from the section down to a folder.
+    ///
+    /// ```no_run
+    /// # async fn demo(client: docspace_api::Client) -> Result<(), docspace_api::Error> {
+    /// let crumbs = client.folders().path(58).await?;
+    /// println!("{}", crumbs.iter().map(|c| c.title.as_str()).collect::<Vec<_>>().join(" / "));
+    /// # Ok(()) }
+    /// ```
+    pub async fn path(&self, id: impl Into<FolderId>) -> Result<Vec<EntryBase>, Error> {
+        self.client
+            .call(Request::get(format!(
+                "files/folder/{}/path",
+                seg(id.into())
+            )))
+            .await
+    }
+
+    /// A folder's direct subfolders, in the light form.
+    ///
+    /// ```no_run
+    /// # async fn demo(client: docspace_api::Client) -> Result<(), docspace_api::Error> {
+    /// for f in client.folders().subfolders(57).await? { println!("{}", f.title); }
+    /// # Ok(()) }
+    /// ```
+    pub async fn subfolders(&self, id: impl Into<FolderId>) -> Result<Vec<EntryBase>, Error> {
+        self.client
+            .call(Request::get(format!("files/{}/subfolders", seg(id.into()))))
             .await
     }
 

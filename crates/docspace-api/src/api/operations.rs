@@ -7,7 +7,7 @@ use serde::Serialize;
 use crate::client::Client;
 use crate::error::Error;
 use crate::models::{ConflictResolve, FileId, FileOperation, FolderId, OperationId};
-use crate::request::{Request, seg};
+use crate::request::Request;
 use crate::rt::{Instant, sleep};
 
 /// File operations; get one with [`Client::operations`].
@@ -94,18 +94,6 @@ impl<'c> OperationsHandler<'c> {
             .call(Request::get("files/fileops").query("id", &id))
             .await?;
         Ok(ops.into_iter().find(|op| op.id == id))
-    }
-
-    /// Cancels an operation.
-    ///
-    /// ```no_run
-    /// # async fn demo(client: docspace_api::Client, id: docspace_api::models::OperationId) -> Result<(), docspace_api::Error> {
-    /// client.operations().terminate(&id).await?;
-    /// # Ok(()) }
-    /// ```
-    pub async fn terminate(&self, id: impl Into<OperationId>) -> Result<Vec<FileOperation>, Error> {
-        let req = Request::put(format!("files/fileops/terminate/{}", seg(id.into())));
-        self.client.call(req).await
     }
 
     /// Starts waiting for an operation to end.

@@ -78,6 +78,23 @@ impl<'c> TagsHandler<'c> {
         self.client.call(req).await
     }
 
+    /// Whether any room carries the tag.
+    ///
+    /// ```no_run
+    /// # async fn demo(client: docspace_api::Client) -> Result<(), docspace_api::Error> {
+    /// if !client.tags().has_links("old").await? { client.tags().delete(["old"]).await?; }
+    /// # Ok(()) }
+    /// ```
+    pub async fn has_links(&self, name: impl Into<String>) -> Result<bool, Error> {
+        let name = name.into();
+        validate::title("name", &name, 255)?;
+        let req = Request::get(format!(
+            "files/tags/{}/haslinks",
+            crate::request::seg(&name)
+        ));
+        self.client.call(req).await
+    }
+
     /// Deletes tags (from the portal and every room).
     ///
     /// ```no_run
