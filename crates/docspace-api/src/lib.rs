@@ -33,6 +33,8 @@
 //! # Ok(()) }
 //! ```
 
+#![deny(missing_docs)]
+
 pub mod api;
 mod client;
 mod envelope;

@@ -21,7 +21,7 @@ fn check(params: &PasswordHashParams) -> Result<(), Error> {
             format!("{} is outside 1..={MAX_ITERATIONS}", params.iterations),
         ));
     }
-    if params.size == 0 || params.size % 8 != 0 || params.size > 4096 {
+    if params.size == 0 || !params.size.is_multiple_of(8) || params.size > 4096 {
         return Err(Error::invalid(
             "password_hash.size",
             format!("{} bits is not a multiple of 8 in 8..=4096", params.size),

@@ -38,7 +38,13 @@ async fn five_hundred_concurrent_mixed_calls_stay_within_the_concurrency_caps() 
         .send()
         .await
         .expect("room");
-    let people: Vec<_> = client.people().list().stream().try_collect().await.expect("people");
+    let people: Vec<_> = client
+        .people()
+        .list()
+        .stream()
+        .try_collect()
+        .await
+        .expect("people");
     let guest = people
         .into_iter()
         .find(|u| u.email.as_deref() == Some("guest@example.com"))
