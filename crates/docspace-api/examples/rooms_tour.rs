@@ -41,7 +41,7 @@ async fn main() -> Result<(), Box<dyn std::error::Error>> {
 
     let room = client
         .rooms()
-        .create("Tour: Contracts", RoomType::Custom)
+        .create("Tour Contracts", RoomType::Custom)
         .color(Color::from_hex("5299E0")?)
         .tags(["tour"])
         .send()
