@@ -185,7 +185,7 @@ pub struct TestPortal {
 impl TestPortal {
     /// Starts `target/debug/docspace-devportal` in memory with the test owner key and password.
     pub fn start(root: &Path, allow_origin: Option<&str>) -> anyhow::Result<TestPortal> {
-        let bin = root.join("target/debug/docspace-devportal");
+        let bin = cmd::target_dir(root).join("debug/docspace-devportal");
         let mut child = cmd::command(root, &bin.to_string_lossy())
             .args([
                 "--memory",
