@@ -1000,3 +1000,123 @@ async fn downloads_need_credentials_and_respect_deny_download() {
         .await
         .expect_error(400, "Unsupported");
 }
+
+#[tokio::test]
+async fn the_legacy_chunked_uploader_handler_speaks_success_data_message() {
+    let p = portal().await;
+    let api = Api::owner(&p);
+    let room = room_id(&api, "Contracts").await;
+    let wrapped = api
+        .post(
+            &format!("/api/2.0/files/{room}/upload/create_session"),
+            json!({ "fileName": "legacy.txt", "fileSize": 6 }),
+        )
+        .await
+        .expect(200)
+        .response();
+    assert_eq!(wrapped["success"], true);
+    let location = wrapped["data"]["location"]
+        .as_str()
+        .expect("location")
+        .to_string();
+    let path = location.trim_start_matches(api.base());
+    let part = api
+        .multipart(Method::POST, path, &[("file", Some("c"), b"abc")])
+        .await
+        .expect(200)
+        .json();
+    assert_eq!(part["success"], true);
+    assert_eq!(part["data"]["bytes_total"], 6);
+    let last = api
+        .multipart(Method::POST, path, &[("file", Some("c"), b"def")])
+        .await
+        .expect(201)
+        .json();
+    assert_eq!(last["success"], true);
+    assert_eq!(last["message"], "");
+    assert_eq!(last["data"]["uploaded"], true);
+    assert_eq!(
+        download(&api, last["data"]["file"]["viewUrl"].as_str().expect("url")).await,
+        b"abcdef"
+    );
+    // Errors are 200s with success false, as DocSpace's handler answers them.
+    let gone = api
+        .multipart(Method::POST, path, &[("file", Some("c"), b"x")])
+        .await
+        .expect(200)
+        .json();
+    assert_eq!(gone["success"], false);
+    assert!(
+        gone["message"]
+            .as_str()
+            .is_some_and(|m| m.contains("session"))
+    );
+    // Parallel chunks, then finalize; abort.
+    let s = api
+        .post(
+            &format!("/api/2.0/files/{room}/upload/create_session"),
+            json!({ "fileName": "p.txt", "fileSize": 4 }),
+        )
+        .await
+        .expect(200)
+        .response();
+    let path = s["data"]["location"]
+        .as_str()
+        .expect("location")
+        .trim_start_matches(api.base())
+        .to_string();
+    api.multipart(
+        Method::POST,
+        &format!("{path}&upload=true&chunkNumber=2"),
+        &[("file", Some("c"), b"cd")],
+    )
+    .await
+    .expect(200);
+    api.multipart(
+        Method::POST,
+        &format!("{path}&upload=true&chunkNumber=1"),
+        &[("file", Some("c"), b"ab")],
+    )
+    .await
+    .expect(200);
+    let fin = api
+        .call(Method::POST, &format!("{path}&finalize=true"), None)
+        .await
+        .expect(201)
+        .json();
+    assert_eq!(
+        download(&api, fin["data"]["file"]["viewUrl"].as_str().expect("url")).await,
+        b"abcd"
+    );
+    let s = api
+        .post(
+            &format!("/api/2.0/files/{room}/upload/create_session"),
+            json!({ "fileName": "a.txt", "fileSize": 4 }),
+        )
+        .await
+        .expect(200)
+        .response();
+    let path = s["data"]["location"]
+        .as_str()
+        .expect("location")
+        .trim_start_matches(api.base())
+        .to_string();
+    assert_eq!(
+        api.call(Method::POST, &format!("{path}&abort=true"), None)
+            .await
+            .expect(200)
+            .json()["success"],
+        true
+    );
+    assert_eq!(
+        api.call(Method::POST, &format!("{path}&finalize=true"), None)
+            .await
+            .expect(200)
+            .json()["success"],
+        false
+    );
+    Api::anonymous(&p)
+        .call(Method::POST, &format!("{path}&finalize=true"), None)
+        .await
+        .expect_empty(401);
+}

@@ -29,7 +29,7 @@ use axum::middleware::{self, Next};
 use axum::response::{IntoResponse, Response};
 use axum::routing::{any, get, post, put};
 
-use crate::auth::{self as credentials, AuthKind, Caller};
+use crate::auth::{self as credentials, AuthKind};
 use crate::db::links;
 use crate::envelope::{ApiError, RequestLink, with_request_link};
 use crate::permissions::{Actor, LinkGrant};
@@ -135,6 +135,11 @@ pub fn router(state: AppState) -> Router<AppState> {
             post(upload::create_session),
         )
         .route(
+            "/api/2.0/files/{folder}/upload/create_session",
+            post(upload::create_session_legacy),
+        )
+        .route("/ChunkedUploader.ashx", post(upload::chunked_uploader))
+        .route(
             "/api/2.0/files/{folder}/session/{session}",
             post(upload::append_chunk).delete(upload::abort),
         )
@@ -226,7 +231,7 @@ impl FromRequestParts<AppState> for Actor {
         parts: &mut Parts,
         state: &AppState,
     ) -> Result<Self, Self::Rejection> {
-        let user = parts.extensions.get::<Caller>().map(|c| c.user.clone());
+        let user = credentials::caller_of(parts, state).await?.map(|c| c.user);
         let link = match link_key(parts) {
             Some(key) => state.db.read(move |c| grant_of(c, &key)).await?,
             None => None,

@@ -197,6 +197,17 @@ impl Api {
         Api::with_auth(p, format!("Bearer {}", p.owner.api_key))
     }
 
+    /// A client for a portal known only by URL (a child process), with an `Authorization` value
+    /// (none when empty).
+    pub fn for_url(base: &str, auth: &str) -> Api {
+        Api {
+            base: base.trim_end_matches('/').to_string(),
+            auth: Some(auth.to_string()).filter(|a| !a.is_empty()),
+            extra: Vec::new(),
+            http: http(),
+        }
+    }
+
     /// Adds a header to every request.
     pub fn header(mut self, k: &str, v: &str) -> Api {
         self.extra.push((k.into(), v.into()));
