@@ -195,6 +195,9 @@ impl TestPortal {
                 TEST_API_KEY,
             ])
             .args(["--owner-password", TEST_PASSWORD])
+            // One portal serves every crate's browser tests, each signing in a few times; the
+            // 5-per-15-minutes limit on sign-in and key creation has its own native tests.
+            .args(["--sensitive-per-15min", "500"])
             .args(
                 allow_origin
                     .map(|o| ["--allow-origin", o])
