@@ -39,6 +39,7 @@ pub struct TestArgs {
 pub fn run(args: &TestArgs) -> anyhow::Result<()> {
     let root = cmd::workspace_root();
     let wants = |s: Suite| args.only.is_empty() || args.only.contains(&s);
+    isolate_temp_files(&root)?;
     tools::ensure_build_tools(&root)?;
     // Native tests include browser tests of the devportal's frame pages.
     if !(args.only.len() == 1 && wants(Suite::Lint)) {
@@ -80,6 +81,21 @@ pub fn run(args: &TestArgs) -> anyhow::Result<()> {
         })?;
     }
     eprintln!("\nAll selected suites passed.");
+    Ok(())
+}
+
+/// Points every test process (and the browsers they start) at a temp directory under the target
+/// directory, emptied at the start of each run: a browser killed mid-test leaves its files there
+/// instead of filling `/tmp` run after run.
+fn isolate_temp_files(root: &Path) -> anyhow::Result<()> {
+    let tmp = cmd::target_dir(root).join("test-tmp");
+    if tmp.exists() {
+        std::fs::remove_dir_all(&tmp).with_context(|| format!("emptying {}", tmp.display()))?;
+    }
+    std::fs::create_dir_all(&tmp).with_context(|| format!("creating {}", tmp.display()))?;
+    // SAFETY: called first thing in `run`, before xtask starts any thread, so nothing can read
+    // the environment concurrently; children inherit the variable.
+    unsafe { std::env::set_var("TMPDIR", &tmp) };
     Ok(())
 }
 
