@@ -7,9 +7,17 @@
 
 use crate::state::AppState;
 
-/// The portal's CSP domains (the origins allowed to frame it).
+/// The portal's CSP domains (the origins allowed to frame it), as `POST /api/2.0/security/csp`
+/// stored them. If the database cannot be read the list is empty: only the portal itself may
+/// frame its pages, which fails closed.
 pub async fn domains(state: &AppState) -> Vec<String> {
-    state.config.allow_origins.clone()
+    match state.db.read(crate::api::csp::domains).await {
+        Ok(d) => d,
+        Err(e) => {
+            tracing::error!("reading the CSP domains: {e}");
+            Vec::new()
+        }
+    }
 }
 
 /// Whether `domain` can be written into a CSP source list as one source expression.

@@ -15,9 +15,9 @@ export async function getUserInfo() {
   }
 }
 
-/** `GET settings` → its `passwordHash` `{size, iterations, salt}`. */
+/** `GET settings?withPassword=true` → its `passwordHash` `{size, iterations, salt}`. */
 export async function getHashSettings() {
-  const settings = await api("settings");
+  const settings = await api("settings?withPassword=true");
   return settings ? settings.passwordHash : undefined;
 }
 

@@ -178,10 +178,10 @@ export function dateText(s) {
 }
 
 /**
- * FilterType per file-selector `filter` parameter (`configureFilterByFilterParam`): which files a
- * folder listing keeps. Returns REST query parameters for the files of a folder.
+ * The FilesFilter fields DocSpace sets for a file-selector `filter` parameter
+ * (`configureFilterByFilterParam`): an extension list or a FilterType.
  */
-export function fileFilterQuery(filterParam, webEditableExts = []) {
+function fileFilterQuery(filterParam, webEditableExts = []) {
   const num = Number(filterParam);
   const p = filterParam === undefined || filterParam === null || filterParam === "" ? "ALL" : filterParam;
   if (p === "ALL") return {};

@@ -11,7 +11,6 @@ import { boolParam, messageOf, notice, params, redirectIfSignedOut, startPage } 
 import {
   FOLDER_ICON,
   RoomType,
-  fileFilterQuery,
   fileMatchesFilter,
   filterDescription,
   iconOf,
@@ -196,11 +195,12 @@ async function goTo(place, append = false) {
       next = [...rootCrumb(), { ...ROOMS, id: res.current && res.current.id }];
     } else {
       const path = place.kind === "my" ? "@my" : String(place.id);
+      // Folders stay navigable whatever the filter, so the filter is applied to files here
+      // (DocSpace's `applyFilterOption: Files` would hide the folders).
       const q = {
         count: PAGE_COUNT,
         startIndex: append ? items.length : 0,
         filterValue: filterValue || undefined,
-        ...fileFilterQuery(filterParam),
       };
       res = await api(`files/${path}${query(q)}`, { signal: ctrl.signal });
       next = crumbsOf(res.pathParts || []);
@@ -258,19 +258,33 @@ function paintFooter() {
   acceptBtn.disabled = !sel || isContainer(sel) || trail.length === 0;
 }
 
-/** Whether the current folder lies in a room that has an external link. */
-async function inPublicRoom() {
+/** The room of the current folder when it has an external link (DocSpace's `inPublic`). */
+async function sharedRoom() {
   for (const crumb of trail) {
-    if (crumb.roomType === RoomType.Public || crumb.roomType === RoomType.Form) return true;
+    if (crumb.roomType === RoomType.Public || crumb.roomType === RoomType.Form) return crumb;
     if (crumb.roomType === RoomType.Custom) {
       if (!roomShared.has(crumb.id)) {
         const room = await api(`files/rooms/${crumb.id}`);
         roomShared.set(crumb.id, Boolean(room && room.shared));
       }
-      if (roomShared.get(crumb.id)) return true;
+      if (roomShared.get(crumb.id)) return crumb;
     }
   }
-  return false;
+  return null;
+}
+
+/**
+ * `{id, primary, title, requestToken}` of the file's external link (`GET files/file/{id}/link`).
+ * A portal without file links (the route answers an empty 404) gets the room's primary link,
+ * which opens the file as well.
+ */
+async function fileToken(file, room) {
+  try {
+    return requestTokenOf(await api(`files/file/${file.id}/link`));
+  } catch (err) {
+    if (err.status !== 404 || err.serverMessage) throw err;
+    return requestTokenOf(await api(`files/rooms/${room.id}/link`));
+  }
 }
 
 async function submit() {
@@ -279,11 +293,9 @@ async function submit() {
   error.hidden = true;
   acceptBtn.disabled = true;
   try {
-    const info = selectedFileInfo(file, await inPublicRoom());
-    if (info.inPublic) {
-      const link = await api(`files/file/${file.id}/link`);
-      info.requestTokens = [requestTokenOf(link)];
-    }
+    const room = await sharedRoom();
+    const info = selectedFileInfo(file, Boolean(room));
+    if (room) info.requestTokens = [await fileToken(file, room)];
     callEvent("onSelectCallback", info);
     announce(`${file.title} selected`);
   } catch (err) {

@@ -83,7 +83,7 @@ form.addEventListener("submit", async (e) => {
   submit.disabled = true;
   form.setAttribute("aria-busy", "true");
   try {
-    const settings = await api("settings");
+    const settings = await api("settings?withPassword=true");
     if (!settings || !settings.passwordHash) throw new Error("The portal did not send its password settings.");
     const passwordHash = await createPasswordHash(password.value, settings.passwordHash);
     await api("authentication", {
