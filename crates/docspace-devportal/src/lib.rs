@@ -22,6 +22,8 @@ pub mod config;
 pub mod db;
 pub mod envelope;
 pub mod frames;
+pub mod permissions;
+pub mod ratelimit;
 pub mod sdk_assets;
 pub mod seed;
 pub mod server;
