@@ -333,14 +333,19 @@ impl Frame {
             }
             ConfigChange::Live { patch, list_view } => {
                 let timeout = self.timeout();
-                if patch.contains_key("width") || patch.contains_key("height") {
-                    let (w, h) = desired.size();
-                    instance.resize(w, h);
-                }
+                let resized = patch.contains_key("width") || patch.contains_key("height");
                 if !patch.is_empty() {
                     instance
                         .call(Method::SetConfig, &[to_js(&Value::Object(patch))], timeout)
                         .await?;
+                }
+                if resized {
+                    // api.js restyles the frame two animation frames after each `setIsLoaded`,
+                    // with the size it had then; apply the new one after any such pending restyle.
+                    timer::animation_frame().await;
+                    timer::animation_frame().await;
+                    let (w, h) = desired.size();
+                    instance.resize(w, h);
                 }
                 if let Some(view) = list_view {
                     instance
