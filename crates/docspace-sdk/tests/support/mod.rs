@@ -220,3 +220,65 @@ pub fn recorded_messages() -> String {
         .and_then(|v| v.as_string())
         .unwrap_or_default()
 }
+
+/// A window on another origin that posts whatever the test asks to the page: a sandboxed
+/// `srcdoc` iframe (opaque origin `null`), or with `same_origin` a plain one (the page's own
+/// origin, still not the portal's).
+pub struct Forger {
+    iframe: web_sys::HtmlIFrameElement,
+}
+
+impl Forger {
+    pub async fn new(same_origin: bool) -> Forger {
+        let iframe: web_sys::HtmlIFrameElement = document()
+            .create_element("iframe")
+            .expect("iframe")
+            .unchecked_into();
+        if !same_origin {
+            iframe
+                .set_attribute("sandbox", "allow-scripts")
+                .expect("sandbox");
+        }
+        iframe.set_srcdoc(
+            "<script>window.addEventListener('message', e => { \
+             if (e.source === parent) parent.postMessage(e.data, '*'); });</script>",
+        );
+        let (tx, rx) = futures::channel::oneshot::channel::<()>();
+        let tx = std::cell::RefCell::new(Some(tx));
+        let onload = wasm_bindgen::closure::Closure::<dyn FnMut()>::new(move || {
+            if let Some(tx) = tx.borrow_mut().take() {
+                let _ = tx.send(());
+            }
+        });
+        iframe.set_onload(Some(onload.as_ref().unchecked_ref()));
+        document()
+            .body()
+            .expect("body")
+            .append_child(&iframe)
+            .expect("append");
+        let _ = rx.await;
+        iframe.set_onload(None);
+        drop(onload);
+        Forger { iframe }
+    }
+
+    /// Has the forger post `message` (a JSON string) to the page.
+    pub fn post(&self, message: &Value) {
+        self.iframe
+            .content_window()
+            .expect("forger window")
+            .post_message(&message.to_string().into(), "*")
+            .expect("post to forger");
+    }
+
+    pub fn remove(self) {
+        self.iframe.remove();
+    }
+}
+
+/// A frame that never answers: the manager mode pointed at a path with no frame page.
+pub fn silent_config() -> docspace_sdk::FrameConfig {
+    docspace_sdk::ManagerConfig::new()
+        .root_path("/no-such-page/")
+        .into()
+}
