@@ -282,3 +282,44 @@ pub fn silent_config() -> docspace_sdk::FrameConfig {
         .root_path("/no-such-page/")
         .into()
 }
+
+/// Starts counting the `message` listeners registered on `window` (wraps add/removeEventListener
+/// of this page's window).
+pub fn track_message_listeners() {
+    js_sys::Function::new_no_args(
+        "if (window.__trackedListeners) return; const live = new Set(); window.__trackedListeners = live; \
+         const add = window.addEventListener, remove = window.removeEventListener; \
+         window.addEventListener = function (t, f, o) { if (t === 'message') live.add(f); return add.call(this, t, f, o); }; \
+         window.removeEventListener = function (t, f, o) { if (t === 'message') live.delete(f); return remove.call(this, t, f, o); };",
+    )
+    .call0(&wasm_bindgen::JsValue::NULL)
+    .expect("track listeners");
+}
+
+/// `message` listeners registered since tracking started and not removed.
+pub fn live_message_listeners() -> u32 {
+    js_sys::Function::new_no_args(
+        "return window.__trackedListeners ? window.__trackedListeners.size : -1;",
+    )
+    .call0(&wasm_bindgen::JsValue::NULL)
+    .ok()
+    .and_then(|v| v.as_f64())
+    .map_or(u32::MAX, |n| n as u32)
+}
+
+/// Whether any loaded SDK still registers `frame_id` (`window.DocSpace.SDK.frames`).
+pub fn sdk_registers(frame_id: &str) -> bool {
+    js_sys::Function::new_with_args(
+        "id",
+        "const d = window.DocSpace; return !!(d && d.SDK && d.SDK.frames && id in d.SDK.frames);",
+    )
+    .call1(&wasm_bindgen::JsValue::NULL, &frame_id.into())
+    .ok()
+    .and_then(|v| v.as_bool())
+    .unwrap_or(true)
+}
+
+/// The iframes inside `el`.
+pub fn iframes_in(el: &web_sys::Element) -> u32 {
+    el.query_selector_all("iframe").map_or(0, |l| l.length())
+}
