@@ -39,6 +39,8 @@
 //! }
 //! ```
 
+#![warn(missing_docs)]
+
 pub mod bridge;
 pub mod components;
 pub mod config;
