@@ -183,9 +183,9 @@ pub struct TestPortal {
 }
 
 impl TestPortal {
-    /// Starts `target/debug/docspace-devportal` in memory with the test owner key and password.
+    /// Starts the debug `docspace-devportal` in memory with the test owner key and password.
     pub fn start(root: &Path, allow_origin: Option<&str>) -> anyhow::Result<TestPortal> {
-        let bin = root.join("target/debug/docspace-devportal");
+        let bin = cmd::target_dir(root).join("debug/docspace-devportal");
         let mut child = cmd::command(root, &bin.to_string_lossy())
             .args([
                 "--memory",
@@ -195,6 +195,9 @@ impl TestPortal {
                 TEST_API_KEY,
             ])
             .args(["--owner-password", TEST_PASSWORD])
+            // One portal serves every crate's browser tests, each signing in a few times; the
+            // 5-per-15-minutes limit on sign-in and key creation has its own native tests.
+            .args(["--sensitive-per-15min", "500"])
             .args(
                 allow_origin
                     .map(|o| ["--allow-origin", o])

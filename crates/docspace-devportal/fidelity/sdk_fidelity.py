@@ -310,6 +310,7 @@ if custom is not None:
             done = created(ops.finalize_session_without_preload_content(sub.id, s.id))
             assert download(done.file.view_url) == b"abcdef"
         check("parallel chunks and finalize", parallel)
+        check("deprecated upload/create_session", lambda: ok(ops.create_upload_session(sub.id, SessionRequest(file_name="legacy.txt", file_size=3))).success or (_ for _ in ()).throw(AssertionError("not success")))
         check("contents with filters", lambda: ok(folders.get_folder_by_folder_id(sub.id, filter_type=1, sort_by="AZ", sort_order=0, count=10, filter_value="n"), sdk.models.FolderContentDtoInteger))
         check("path", lambda: ok(folders.get_folder_path(sub.id)))
         check("subfolders", lambda: ok(folders.get_folders(cid)))

@@ -129,12 +129,22 @@ pub struct Caller {
 }
 
 /// The credential a request carries, before it is checked.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Clone, PartialEq, Eq)]
 pub enum Credential {
     /// An API key.
     ApiKey(String),
     /// A login token (header or cookie).
     Token(String),
+}
+
+// Hand-written so a logged credential never shows the secret.
+impl std::fmt::Debug for Credential {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            Credential::ApiKey(_) => f.write_str("ApiKey(..)"),
+            Credential::Token(_) => f.write_str("Token(..)"),
+        }
+    }
 }
 
 /// Picks the credential DocSpace would look at.
@@ -239,6 +249,22 @@ fn active_user(conn: &Connection, id: &str) -> Result<Option<User>, ApiError> {
     Ok(users::by_id(conn, id)?.filter(|u| u.status == 1))
 }
 
+/// The caller of a request: the one the API middleware resolved, or (for routes outside it, such
+/// as the frame pages) resolved here from the request's credential.
+pub async fn caller_of(parts: &mut Parts, state: &AppState) -> Result<Option<Caller>, ApiError> {
+    if let Some(c) = parts.extensions.get::<Caller>() {
+        return Ok(Some(c.clone()));
+    }
+    let Some(cred) = credential_of(parts) else {
+        return Ok(None);
+    };
+    let caller = state.db.read(move |conn| resolve(conn, &cred)).await?;
+    if let Some(c) = &caller {
+        parts.extensions.insert(c.clone());
+    }
+    Ok(caller)
+}
+
 impl FromRequestParts<AppState> for Caller {
     type Rejection = ApiError;
 
@@ -246,30 +272,18 @@ impl FromRequestParts<AppState> for Caller {
         parts: &mut Parts,
         state: &AppState,
     ) -> Result<Self, Self::Rejection> {
-        // The rate-limit middleware may already have resolved the caller.
-        if let Some(c) = parts.extensions.get::<Caller>() {
-            return Ok(c.clone());
-        }
-        let cred = credential_of(parts).ok_or(ApiError::Unauthorized)?;
-        let caller = state
-            .db
-            .read(move |conn| resolve(conn, &cred))
-            .await?
-            .ok_or(ApiError::Unauthorized)?;
-        parts.extensions.insert(caller.clone());
-        Ok(caller)
+        caller_of(parts, state).await?.ok_or(ApiError::Unauthorized)
     }
 }
 
 impl axum::extract::OptionalFromRequestParts<AppState> for Caller {
     type Rejection = ApiError;
 
-    /// The caller the API middleware resolved, if the request carried valid credentials.
     async fn from_request_parts(
         parts: &mut Parts,
-        _state: &AppState,
+        state: &AppState,
     ) -> Result<Option<Self>, Self::Rejection> {
-        Ok(parts.extensions.get::<Caller>().cloned())
+        caller_of(parts, state).await
     }
 }
 
@@ -298,5 +312,58 @@ mod tests {
         assert!(verify_password("abc", &stored));
         assert!(!verify_password("abd", &stored));
         assert!(!verify_password("abc", "garbage"));
+    }
+
+    #[test]
+    fn expired_inactive_and_unknown_keys_resolve_to_nobody() {
+        use crate::config::{PortalConfig, Seed, Storage};
+        use crate::db::{Db, keys};
+        let db = Db::open(&Storage::Memory).expect("memory db");
+        let cfg = PortalConfig {
+            seed: Seed::Empty,
+            ..PortalConfig::for_tests()
+        };
+        let owner = db
+            .write_now(|tx| crate::seed::prepare(tx, &cfg))
+            .expect("seeded");
+        let resolve_key = |k: &str| {
+            let cred = Credential::ApiKey(k.to_string());
+            db.read_now(|c| resolve(c, &cred))
+                .expect("resolves")
+                .map(|c| c.user.email)
+        };
+        assert_eq!(
+            resolve_key(&owner.api_key).as_deref(),
+            Some("owner@example.com")
+        );
+        let user_id = db
+            .read_now(|c| Ok(users::by_email(c, "owner@example.com")?.map(|u| u.id)))
+            .expect("owner")
+            .expect("owner exists");
+        for (expires, active) in [
+            (Some(now() - chrono::Duration::seconds(1)), true),
+            (None, false),
+        ] {
+            let secret = generate_api_key();
+            let key = keys::ApiKey {
+                id: uuid::Uuid::new_v4().to_string(),
+                user_id: user_id.clone(),
+                name: "t".into(),
+                postfix: secret[secret.len() - 4..].to_string(),
+                permissions: None,
+                created: crate::time::db_time(now()),
+                expires: expires.map(crate::time::db_time),
+                last_used: None,
+                active,
+            };
+            db.write_now(|tx| keys::insert(tx, &key, &hash_secret(&secret)))
+                .expect("stored");
+            assert_eq!(
+                resolve_key(&secret),
+                None,
+                "expires {expires:?} active {active}"
+            );
+        }
+        assert_eq!(resolve_key(&generate_api_key()), None);
     }
 }

@@ -29,7 +29,7 @@ use axum::middleware::{self, Next};
 use axum::response::{IntoResponse, Response};
 use axum::routing::{any, get, post, put};
 
-use crate::auth::{self as credentials, AuthKind, Caller};
+use crate::auth::{self as credentials, AuthKind};
 use crate::db::links;
 use crate::envelope::{ApiError, RequestLink, with_request_link};
 use crate::permissions::{Actor, LinkGrant};
@@ -135,6 +135,11 @@ pub fn router(state: AppState) -> Router<AppState> {
             post(upload::create_session),
         )
         .route(
+            "/api/2.0/files/{folder}/upload/create_session",
+            post(upload::create_session_legacy),
+        )
+        .route("/ChunkedUploader.ashx", post(upload::chunked_uploader))
+        .route(
             "/api/2.0/files/{folder}/session/{session}",
             post(upload::append_chunk).delete(upload::abort),
         )
@@ -226,7 +231,7 @@ impl FromRequestParts<AppState> for Actor {
         parts: &mut Parts,
         state: &AppState,
     ) -> Result<Self, Self::Rejection> {
-        let user = parts.extensions.get::<Caller>().map(|c| c.user.clone());
+        let user = credentials::caller_of(parts, state).await?.map(|c| c.user);
         let link = match link_key(parts) {
             Some(key) => state.db.read(move |c| grant_of(c, &key)).await?,
             None => None,
@@ -291,7 +296,7 @@ async fn api_middleware(State(state): State<AppState>, req: Request, next: Next)
             .map(|ci| format!("ip:{}", ci.0.ip()))
             .unwrap_or_else(|| "ip:unknown".into()),
     };
-    let (_in_flight, _) = state.stats.enter(&partition, method == Method::GET);
+    let (in_flight, _) = state.stats.enter(&partition, method == Method::GET);
     let admitted = match state.limiter.admit(&partition, &method, &path) {
         Ok(a) => a,
         Err(headers) => {
@@ -324,7 +329,32 @@ async fn api_middleware(State(state): State<AppState>, req: Request, next: Next)
             resp.headers_mut().insert(k.clone(), v.clone());
         }
     }
-    with_cors(resp)
+    with_cors(hold_until_sent(resp, (admitted, in_flight)))
+}
+
+/// Keeps `guards` (the concurrency slot and the in-flight gauge) alive until the response body has
+/// been sent, as ASP.NET holds a concurrency lease until its pipeline has written the response.
+fn hold_until_sent<G: Send + 'static>(resp: Response, guards: G) -> Response {
+    use futures::StreamExt;
+    let (mut parts, body) = resp.into_parts();
+    let exact = axum::body::HttpBody::size_hint(&body).exact();
+    let bodiless = matches!(
+        parts.status,
+        StatusCode::NO_CONTENT | StatusCode::NOT_MODIFIED
+    );
+    if let Some(n) = exact
+        && !bodiless
+        && !parts.headers.contains_key(header::CONTENT_LENGTH)
+    {
+        parts
+            .headers
+            .insert(header::CONTENT_LENGTH, HeaderValue::from(n));
+    }
+    let stream = body.into_data_stream().map(move |chunk| {
+        let _held = &guards;
+        chunk
+    });
+    Response::from_parts(parts, axum::body::Body::from_stream(stream))
 }
 
 fn with_cors(mut resp: Response) -> Response {

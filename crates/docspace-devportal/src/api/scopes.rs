@@ -34,7 +34,7 @@ fn required(method: &Method, path: &str) -> Option<&'static [&'static str]> {
         } else {
             &["rooms:write"]
         }
-    } else if area("/api/2.0/files") || p == "/filehandler.ashx" {
+    } else if area("/api/2.0/files") || p == "/filehandler.ashx" || p == "/chunkeduploader.ashx" {
         if read {
             &["files:read", "files:write"]
         } else {

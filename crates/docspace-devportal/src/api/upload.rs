@@ -207,11 +207,12 @@ pub async fn create_session(
     Ok(Envelope::from_value(v))
 }
 
+/// A caller's open session; `folder` (when given) must be the session's folder.
 fn load_session(
     conn: &Connection,
     actor: &Actor,
     id: &str,
-    folder: &str,
+    folder: Option<&str>,
 ) -> Result<UploadSession, ApiError> {
     let user = actor.user()?;
     let s = uploads::get(conn, id)?
@@ -220,7 +221,10 @@ fn load_session(
         .ok_or_else(|| {
             ApiError::NotFound("The upload session could not be found or has expired".into())
         })?;
-    if folder != "@my" && folder.parse::<i64>().ok() != Some(s.folder_id) {
+    if let Some(f) = folder
+        && f != "@my"
+        && f.parse::<i64>().ok() != Some(s.folder_id)
+    {
         return Err(ApiError::NotFound(
             "The upload session belongs to another folder".into(),
         ));
@@ -283,7 +287,7 @@ pub async fn append_chunk(
     let (v, done) = state
         .db
         .write(move |tx| {
-            let s = load_session(tx, &actor, &session, &folder)?;
+            let s = load_session(tx, &actor, &session, Some(folder.as_str()))?;
             let received = uploads::received(tx, &s.id)?;
             if received + data.len() as i64 > s.file_size {
                 return Err(ApiError::BadRequest(
@@ -332,7 +336,7 @@ pub async fn put_chunk(
     let v = state
         .db
         .write(move |tx| {
-            let s = load_session(tx, &actor, &session, &folder)?;
+            let s = load_session(tx, &actor, &session, Some(folder.as_str()))?;
             uploads::put_chunk(tx, &s.id, n, &data)?;
             if uploads::received(tx, &s.id)? > s.file_size {
                 return Err(ApiError::BadRequest(
@@ -355,7 +359,7 @@ pub async fn finalize(
     let v = state
         .db
         .write(move |tx| {
-            let s = load_session(tx, &actor, &session, &folder)?;
+            let s = load_session(tx, &actor, &session, Some(folder.as_str()))?;
             complete(tx, &actor, &portal, &s)
         })
         .await?;
@@ -371,9 +375,139 @@ pub async fn abort(
     state
         .db
         .write(move |tx| {
-            let s = load_session(tx, &actor, &session, &folder)?;
+            let s = load_session(tx, &actor, &session, Some(folder.as_str()))?;
             uploads::delete(tx, &s.id)
         })
         .await?;
     Ok(Envelope::empty())
+}
+
+/// `POST /api/2.0/files/{folderId}/upload/create_session` (deprecated flavour): the session object
+/// wrapped as `{success: true, data: …}` inside the envelope.
+pub async fn create_session_legacy(
+    state: State<AppState>,
+    actor: Actor,
+    portal: Portal,
+    folder: Path<String>,
+    body: JsonBody<SessionRequest>,
+) -> ApiResult {
+    let inner = create_session(state, actor, portal, folder, body).await?;
+    let data = inner.response().cloned().unwrap_or(Value::Null);
+    Ok(Envelope::from_value(
+        json!({ "success": true, "data": data }),
+    ))
+}
+
+fn handler_answer(
+    status: StatusCode,
+    success: bool,
+    data: Value,
+    message: &str,
+) -> axum::response::Response {
+    use axum::response::IntoResponse;
+    let body = json!({ "success": success, "data": data, "message": message });
+    let mut resp = (status, body.to_string()).into_response();
+    resp.headers_mut().insert(
+        axum::http::header::CONTENT_TYPE,
+        axum::http::HeaderValue::from_static("application/json; charset=utf-8"),
+    );
+    resp
+}
+
+/// `POST /ChunkedUploader.ashx?uid={id}` (the legacy handler a session's `location` names): one
+/// chunk per request (`&upload=true&chunkNumber=N` for parallel ones), `&finalize=true`,
+/// `&abort=true`. Answers `{success, data, message}` outside the envelope; errors are a 200 with
+/// `success: false`, as DocSpace's handler does.
+pub async fn chunked_uploader(
+    State(state): State<AppState>,
+    actor: Actor,
+    Portal(portal): Portal,
+    q: Query,
+    form: Option<Multipart>,
+) -> axum::response::Response {
+    match chunked_uploader_inner(state, actor, portal, q, form).await {
+        Ok((status, data)) => handler_answer(status, true, data, ""),
+        Err(e) => handler_answer(StatusCode::OK, false, Value::Null, &e.to_string()),
+    }
+}
+
+async fn chunked_uploader_inner(
+    state: AppState,
+    actor: Actor,
+    portal: String,
+    q: Query,
+    form: Option<Multipart>,
+) -> Result<(StatusCode, Value), ApiError> {
+    let uid = q
+        .get("uid")
+        .ok_or_else(|| ApiError::BadRequest("uid is required".into()))?
+        .to_string();
+    if q.bool("abort")?.unwrap_or(false) {
+        state
+            .db
+            .write(move |tx| {
+                let s = load_session(tx, &actor, &uid, None)?;
+                uploads::delete(tx, &s.id)
+            })
+            .await?;
+        return Ok((StatusCode::OK, Value::Null));
+    }
+    if q.bool("finalize")?.unwrap_or(false) {
+        let v = state
+            .db
+            .write(move |tx| {
+                let s = load_session(tx, &actor, &uid, None)?;
+                complete(tx, &actor, &portal, &s)
+            })
+            .await?;
+        return Ok((StatusCode::CREATED, legacy_keys(v)));
+    }
+    let form =
+        form.ok_or_else(|| ApiError::BadRequest("Send the chunk as multipart/form-data".into()))?;
+    let data = one_chunk(form).await?;
+    let numbered = if q.bool("upload")?.unwrap_or(false) {
+        Some(
+            q.int("chunkNumber")?
+                .filter(|n| (1..=100_000).contains(n))
+                .ok_or_else(|| {
+                    ApiError::BadRequest("chunkNumber must be between 1 and 100000".into())
+                })?,
+        )
+    } else {
+        None
+    };
+    state
+        .db
+        .write(move |tx| {
+            let s = load_session(tx, &actor, &uid, None)?;
+            let received = uploads::received(tx, &s.id)?;
+            if received + data.len() as i64 > s.file_size {
+                return Err(ApiError::BadRequest(
+                    "The chunk goes past the announced file size".into(),
+                ));
+            }
+            let n = match numbered {
+                Some(n) => n,
+                None => uploads::next_chunk(tx, &s.id)?,
+            };
+            uploads::put_chunk(tx, &s.id, n, &data)?;
+            if numbered.is_none() && received + data.len() as i64 == s.file_size {
+                return Ok((
+                    StatusCode::CREATED,
+                    legacy_keys(complete(tx, &actor, &portal, &s)?),
+                ));
+            }
+            Ok((StatusCode::OK, session_value(tx, &portal, &s)?))
+        })
+        .await
+}
+
+/// The handler spells `providerKey` as `provider_key`.
+fn legacy_keys(mut v: Value) -> Value {
+    if let Some(o) = v.as_object_mut()
+        && let Some(k) = o.remove("providerKey")
+    {
+        o.insert("provider_key".into(), k);
+    }
+    v
 }
