@@ -10,6 +10,15 @@ use crate::error::SdkError;
 use crate::model::{EditorOpen, FileItem, Item};
 
 /// Something a frame reported.
+///
+/// ```
+/// use docspace_sdk::{FrameEvent, FrameEvents};
+/// let events = FrameEvents::new().on_event(|e| match e {
+///     FrameEvent::Select(items) => println!("{} picked", items.len()),
+///     FrameEvent::Error(err) => println!("{}", err.diagnosis().fix),
+///     _ => {}
+/// });
+/// ```
 #[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub enum FrameEvent {

@@ -10,6 +10,7 @@ mod support;
 use docspace_sdk::components::{FrameRef, Manager, PublicRoom, SystemFrame};
 use docspace_sdk::{FrameStatus, ManagerConfig, PublicRoomConfig, SdkVersion, bridge_stats};
 use leptos::prelude::*;
+use support::document;
 use support::*;
 use wasm_bindgen::JsCast;
 use wasm_bindgen_test::*;
@@ -221,5 +222,41 @@ async fn focus_moves_into_the_frame_and_back() {
         "focus came back"
     );
     button.remove();
+    parent.remove();
+}
+
+#[wasm_bindgen_test]
+async fn what_api_js_adds_to_the_page_goes_away_with_the_frame() {
+    let body = document().body().expect("body");
+    let overscroll = || {
+        body.style()
+            .get_property_value("overscroll-behavior-y")
+            .unwrap_or_default()
+    };
+    let before = overscroll();
+    let parent = host();
+    let r = FrameRef::new();
+    // The system frame shows api.js's loader (a <style> per frame); `mobile` changes <body>.
+    let config = docspace_sdk::SystemConfig::new().frame_type(docspace_sdk::FrameType::Mobile);
+    let handle = leptos::mount::mount_to(parent.clone(), move || {
+        view! { <SystemFrame portal=portal() config=config.clone() frame_ref=r options=options(SdkVersion::V2_1_0)/> }
+    });
+    let id = wait_ready(r).await;
+    assert_eq!(overscroll(), "contain", "api.js's mobile layout");
+    let loader_styles = || {
+        document()
+            .query_selector_all("head > style")
+            .map(|l| {
+                (0..l.length())
+                    .filter_map(|i| l.item(i))
+                    .filter(|s| s.text_content().unwrap_or_default().contains(&id))
+                    .count()
+            })
+            .unwrap_or(0)
+    };
+    assert_eq!(loader_styles(), 1, "api.js's loader style");
+    drop(handle);
+    assert_eq!(overscroll(), before, "<body> as it was");
+    assert_eq!(loader_styles(), 0, "no loader style left");
     parent.remove();
 }
