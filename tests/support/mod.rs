@@ -7,7 +7,7 @@ use std::path::PathBuf;
 
 use docspace_devportal::{PortalConfig, RunningPortal};
 use docspace_host::{HostConfig, PortalTarget, RunningHost};
-pub use docspace_testkit::{dead_url, text_of, with_browser};
+pub use docspace_testkit::{dead_url, text_of, wait_for, with_browser};
 
 /// The built app (`DOCSPACE_DIST`, else `dist/` at the workspace root).
 pub fn dist() -> PathBuf {
@@ -36,6 +36,18 @@ pub async fn host(portal_url: &str, api_key: Option<&str>) -> RunningHost {
         dist: dist(),
         portal: PortalTarget::Remote(portal_url.to_string()),
         api_key: api_key.map(str::to_string),
+        ..HostConfig::default()
+    })
+    .await
+    .expect("host starts")
+}
+
+/// The host with its own demo devportal (in memory), as `cargo xtask run` starts it.
+pub async fn demo_host() -> RunningHost {
+    docspace_host::start(HostConfig {
+        addr: "127.0.0.1:0".parse().expect("addr"),
+        dist: dist(),
+        portal: PortalTarget::Embedded(PortalConfig::for_tests()),
         ..HostConfig::default()
     })
     .await
