@@ -14,6 +14,14 @@ pub fn workspace_root() -> PathBuf {
         .unwrap_or_else(|| PathBuf::from("."))
 }
 
+/// Cargo's target directory: `$CARGO_TARGET_DIR` (relative to the workspace) or `target/`.
+pub fn target_dir(root: &Path) -> PathBuf {
+    match std::env::var_os("CARGO_TARGET_DIR") {
+        Some(dir) => root.join(dir),
+        None => root.join("target"),
+    }
+}
+
 /// PATH with the tools `cargo xtask` installs in front: `node_modules/.bin` (wasm-opt) and
 /// cargo's bin directory (trunk, wasm-bindgen).
 pub fn tool_path(root: &Path) -> std::ffi::OsString {

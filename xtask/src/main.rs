@@ -7,6 +7,7 @@
 
 mod build;
 mod cmd;
+mod fidelity;
 mod tools;
 
 use clap::{Parser, Subcommand};

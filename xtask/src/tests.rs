@@ -15,7 +15,8 @@ use crate::{build, tools};
 pub enum Suite {
     /// `cargo fmt --check` and clippy (native and wasm32).
     Lint,
-    /// Native unit and integration tests of the library crates and tools.
+    /// Native unit and integration tests of the library crates and tools, and the fidelity test
+    /// (the official Python SDK against a devportal).
     Native,
     /// wasm-bindgen tests in headless Chromium against a devportal.
     Wasm,
@@ -60,6 +61,9 @@ pub fn run(args: &TestArgs) -> anyhow::Result<()> {
             c.args(&args.filter);
             cmd::run(c)
         })?;
+    }
+    if wants(Suite::Native) && args.filter.is_empty() {
+        crate::fidelity::run(&root)?;
     }
     if wants(Suite::Wasm) {
         wasm_tests(&root, &args.filter)?;
@@ -130,7 +134,7 @@ fn wasm_tests(root: &Path, filter: &[String]) -> anyhow::Result<()> {
         c.args(["build", "--locked", "-p", "docspace-devportal"]);
         cmd::run(c)
     })?;
-    let portal = TestPortal::start(root, &format!("http://{WASM_RUNNER_ADDR}"))?;
+    let portal = TestPortal::start(root, Some(&format!("http://{WASM_RUNNER_ADDR}")))?;
     step("wasm tests (headless Chromium)", || {
         let mut c = cmd::cargo(root);
         c.args([
@@ -166,19 +170,22 @@ fn wasm_tests(root: &Path, filter: &[String]) -> anyhow::Result<()> {
 }
 
 /// The owner key of the devportal the wasm tests run against (a test fixture, not a secret).
-const TEST_API_KEY: &str = "sk-7e57000000000000000000000000000000000000000000000000000000000001";
+pub const TEST_API_KEY: &str =
+    "sk-7e57000000000000000000000000000000000000000000000000000000000001";
 /// The owner password of that devportal.
-const TEST_PASSWORD: &str = "wasm-test-password";
+pub const TEST_PASSWORD: &str = "wasm-test-password";
 
 /// A devportal child process, stopped on drop.
-struct TestPortal {
+pub struct TestPortal {
     child: Child,
-    url: String,
+    /// The portal's base URL.
+    pub url: String,
 }
 
 impl TestPortal {
-    fn start(root: &Path, allow_origin: &str) -> anyhow::Result<TestPortal> {
-        let bin = root.join("target/debug/docspace-devportal");
+    /// Starts `target/debug/docspace-devportal` in memory with the test owner key and password.
+    pub fn start(root: &Path, allow_origin: Option<&str>) -> anyhow::Result<TestPortal> {
+        let bin = cmd::target_dir(root).join("debug/docspace-devportal");
         let mut child = cmd::command(root, &bin.to_string_lossy())
             .args([
                 "--memory",
@@ -187,12 +194,13 @@ impl TestPortal {
                 "--api-key",
                 TEST_API_KEY,
             ])
-            .args([
-                "--owner-password",
-                TEST_PASSWORD,
-                "--allow-origin",
-                allow_origin,
-            ])
+            .args(["--owner-password", TEST_PASSWORD])
+            .args(
+                allow_origin
+                    .map(|o| ["--allow-origin", o])
+                    .into_iter()
+                    .flatten(),
+            )
             .stdout(Stdio::piped())
             .stderr(Stdio::inherit())
             .spawn()

@@ -16,8 +16,17 @@ pub const TRUNK_VERSION: &str = "0.21.14";
 /// Everything `cargo xtask run` needs.
 pub fn ensure_build_tools(root: &Path) -> anyhow::Result<()> {
     ensure_wasm_target(root)?;
-    ensure_trunk(root)?;
-    ensure_wasm_bindgen(root)?;
+    // The two `cargo install`s take minutes each on a fresh machine; building them side by side
+    // overlaps their serial phases (linking, the largest crates).
+    std::thread::scope(|s| {
+        let trunk = s.spawn(|| ensure_trunk(root));
+        let bindgen = s.spawn(|| ensure_wasm_bindgen(root));
+        let joined = |h: std::thread::ScopedJoinHandle<'_, anyhow::Result<()>>| {
+            h.join()
+                .unwrap_or_else(|_| bail!("installer thread panicked"))
+        };
+        joined(trunk).and(joined(bindgen))
+    })?;
     ensure_npm_packages(root)
 }
 

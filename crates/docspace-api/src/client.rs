@@ -1,37 +1,52 @@
 //! The client, its builder, and how requests are authenticated.
 
 use std::fmt;
-use std::sync::Arc;
+use std::sync::{Arc, RwLock};
 use std::time::Duration;
 
 use serde::de::DeserializeOwned;
 
-use crate::envelope;
+use crate::api::{
+    AuthHandler, FilesHandler, FoldersHandler, KeysHandler, OperationsHandler, PeopleHandler,
+    RoomsHandler, SecurityHandler, TagsHandler, UploadsHandler,
+};
+use crate::envelope::{self, Decoded};
 use crate::error::Error;
-use crate::people::PeopleHandler;
-use crate::transport::{Method, RawRequest, Transport};
+use crate::request::Request;
+use crate::scheduler::{Metrics, RateLimits, RetryPolicy, Scheduler};
+use crate::transport::{RawRequest, RawResponse, Transport};
 
-/// How the client proves who it is.
+/// How the client proves who it is. Secrets never show in `Debug` output.
+///
+/// ```
+/// use docspace_api::Auth;
+/// let auth = Auth::ApiKey("sk-secret".into());
+/// assert_eq!(format!("{auth:?}"), "Auth::ApiKey(<redacted>)");
+/// ```
 #[derive(Clone, PartialEq, Eq)]
 pub enum Auth {
-    /// No credentials (anonymous endpoints, or a browser cookie session on the same origin).
+    /// No credentials: anonymous endpoints only.
     None,
-    /// `Authorization: Bearer sk-…`.
+    /// An API key, sent as `Authorization: Bearer sk-…`.
     ApiKey(String),
     /// A login token from `POST /api/2.0/authentication`, sent as `Authorization`.
     Token(String),
-    /// An OAuth access token supplied by the caller, sent as `Authorization: Bearer …`.
+    /// An OAuth access token (JWT) obtained by the caller, sent as `Authorization: Bearer …`.
     OAuth(String),
+    /// The `asc_auth_key` session cookie, sent by the HTTP stack itself: in a browser on the
+    /// portal's own origin (fetch sends same-origin cookies; DocSpace's CORS allows none
+    /// cross-origin), natively from the client's cookie store after a login.
+    Cookie,
 }
 
 impl fmt::Debug for Auth {
-    // Secrets never reach logs.
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.write_str(match self {
             Auth::None => "Auth::None",
             Auth::ApiKey(_) => "Auth::ApiKey(<redacted>)",
             Auth::Token(_) => "Auth::Token(<redacted>)",
             Auth::OAuth(_) => "Auth::OAuth(<redacted>)",
+            Auth::Cookie => "Auth::Cookie",
         })
     }
 }
@@ -39,7 +54,7 @@ impl fmt::Debug for Auth {
 impl Auth {
     fn header(&self) -> Option<String> {
         match self {
-            Auth::None => None,
+            Auth::None | Auth::Cookie => None,
             Auth::ApiKey(k) | Auth::OAuth(k) => Some(format!("Bearer {k}")),
             Auth::Token(t) => Some(t.clone()),
         }
@@ -47,11 +62,27 @@ impl Auth {
 }
 
 /// Builds a [`Client`].
+///
+/// ```
+/// use std::time::Duration;
+/// use docspace_api::{Client, RateLimits, RetryPolicy};
+///
+/// let client = Client::builder("https://portal.example.com")
+///     .api_key("sk-…")
+///     .timeout(Duration::from_secs(10))
+///     .rate_limits(RateLimits::default().per_minute(600))
+///     .retry_policy(RetryPolicy::default().max_retries(2))
+///     .build()?;
+/// assert_eq!(client.base_url(), "https://portal.example.com");
+/// # Ok::<(), docspace_api::Error>(())
+/// ```
 #[derive(Debug, Clone)]
 pub struct ClientBuilder {
     base_url: String,
     auth: Auth,
     timeout: Duration,
+    limits: RateLimits,
+    retry: RetryPolicy,
 }
 
 impl ClientBuilder {
@@ -67,6 +98,18 @@ impl ClientBuilder {
         self
     }
 
+    /// Authenticates with an OAuth access token the caller obtained.
+    pub fn oauth_token(mut self, token: impl Into<String>) -> Self {
+        self.auth = Auth::OAuth(token.into());
+        self
+    }
+
+    /// Relies on the session cookie (a browser page on the portal's origin).
+    pub fn cookie_session(mut self) -> Self {
+        self.auth = Auth::Cookie;
+        self
+    }
+
     /// Authenticates with any [`Auth`].
     pub fn auth(mut self, auth: Auth) -> Self {
         self.auth = auth;
@@ -79,21 +122,49 @@ impl ClientBuilder {
         self
     }
 
+    /// The limits the client keeps (default: DocSpace's).
+    pub fn rate_limits(mut self, limits: RateLimits) -> Self {
+        self.limits = limits;
+        self
+    }
+
+    /// How the client retries (default: [`RetryPolicy::default`]).
+    pub fn retry_policy(mut self, retry: RetryPolicy) -> Self {
+        self.retry = retry;
+        self
+    }
+
     /// Checks the settings and builds the client.
     pub fn build(self) -> Result<Client, Error> {
-        let base = self.base_url.trim_end_matches('/').to_string();
-        if !(base.is_empty() || base.starts_with("http://") || base.starts_with("https://")) {
+        let base = self.base_url.trim().trim_end_matches('/').to_string();
+        let absolute = base.starts_with("http://") || base.starts_with("https://");
+        // A browser page may talk to its own origin (a proxy or the portal itself).
+        let relative_ok = cfg!(target_arch = "wasm32") && base.is_empty();
+        if !(absolute || relative_ok) {
             return Err(Error::invalid(
                 "base_url",
-                format!("`{base}` is not an http(s) URL (use \"\" for the page's own origin)"),
+                format!(
+                    "`{base}` is not an http(s) URL (in a browser, \"\" means the page's origin)"
+                ),
             ));
         }
+        if absolute && url::Url::parse(&base).is_err() {
+            return Err(Error::invalid(
+                "base_url",
+                format!("`{base}` is not a valid URL"),
+            ));
+        }
+        if self.timeout.is_zero() {
+            return Err(Error::invalid("timeout", "must be longer than 0"));
+        }
+        self.limits.validate()?;
         Ok(Client {
             inner: Arc::new(Inner {
                 base_url: base,
-                auth: self.auth,
+                auth: RwLock::new(self.auth),
                 timeout: self.timeout,
                 transport: Transport::new()?,
+                scheduler: Scheduler::new(self.limits, self.retry),
             }),
         })
     }
@@ -102,12 +173,34 @@ impl ClientBuilder {
 #[derive(Debug)]
 struct Inner {
     base_url: String,
-    auth: Auth,
+    auth: RwLock<Auth>,
     timeout: Duration,
     transport: Transport,
+    scheduler: Scheduler,
 }
 
-/// A DocSpace REST client. Cheap to clone; clones share connections.
+/// A DocSpace REST client. Cheap to clone; clones share connections, credentials and the
+/// rate-limit budget.
+///
+/// Each API area has a handler (`client.rooms()`, `client.files()`…) whose methods return a
+/// builder per endpoint; `send()` checks the input, then sends it through the client's scheduler.
+///
+/// ```no_run
+/// # async fn demo() -> Result<(), docspace_api::Error> {
+/// use docspace_api::Client;
+/// use docspace_api::models::{Color, RoomType};
+///
+/// let client = Client::builder("http://127.0.0.1:8092").api_key("sk-…").build()?;
+/// let room = client
+///     .rooms()
+///     .create("Contracts", RoomType::Custom)
+///     .color(Color::from_hex("5299E0")?)
+///     .tags(["legal"])
+///     .send()
+///     .await?;
+/// println!("room {} created", room.id);
+/// # Ok(()) }
+/// ```
 #[derive(Debug, Clone)]
 pub struct Client {
     inner: Arc<Inner>,
@@ -121,6 +214,8 @@ impl Client {
             base_url: base_url.into(),
             auth: Auth::None,
             timeout: Duration::from_secs(30),
+            limits: RateLimits::default(),
+            retry: RetryPolicy::default(),
         }
     }
 
@@ -129,33 +224,126 @@ impl Client {
         &self.inner.base_url
     }
 
+    /// Replaces the credentials of this client and its clones.
+    pub fn set_credentials(&self, auth: Auth) {
+        if let Ok(mut a) = self.inner.auth.write() {
+            *a = auth;
+        }
+    }
+
+    /// The credentials in use (secrets redacted in `Debug`).
+    pub fn credentials(&self) -> Auth {
+        self.inner
+            .auth
+            .read()
+            .map(|a| a.clone())
+            .unwrap_or(Auth::None)
+    }
+
+    /// The limits the scheduler keeps.
+    pub fn rate_limits(&self) -> &RateLimits {
+        self.inner.scheduler.limits()
+    }
+
+    /// What the scheduler has done so far.
+    pub fn metrics(&self) -> Metrics {
+        self.inner.scheduler.metrics()
+    }
+
+    /// Sign-in, sign-out and the portal's public settings.
+    pub fn auth(&self) -> AuthHandler<'_> {
+        AuthHandler::new(self)
+    }
+
+    /// API keys.
+    pub fn keys(&self) -> KeysHandler<'_> {
+        KeysHandler::new(self)
+    }
+
     /// People: the current user and the portal's users.
     pub fn people(&self) -> PeopleHandler<'_> {
         PeopleHandler::new(self)
     }
 
-    /// Sends a GET to `path` (below `/api/2.0`) and decodes the envelope's `response`.
-    pub(crate) async fn get<T: DeserializeOwned>(&self, path: &str) -> Result<T, Error> {
-        self.send(Method::Get, path).await
+    /// Rooms, their members, links and tags.
+    pub fn rooms(&self) -> RoomsHandler<'_> {
+        RoomsHandler::new(self)
     }
 
-    async fn send<T: DeserializeOwned>(&self, method: Method, path: &str) -> Result<T, Error> {
-        let mut headers = Vec::new();
-        if let Some(h) = self.inner.auth.header() {
+    /// Folders and folder contents.
+    pub fn folders(&self) -> FoldersHandler<'_> {
+        FoldersHandler::new(self)
+    }
+
+    /// Files: create, read, rename, delete, download, upload.
+    pub fn files(&self) -> FilesHandler<'_> {
+        FilesHandler::new(self)
+    }
+
+    /// The portal's tag list.
+    pub fn tags(&self) -> TagsHandler<'_> {
+        TagsHandler::new(self)
+    }
+
+    /// Embedding settings: the CSP list.
+    pub fn security(&self) -> SecurityHandler<'_> {
+        SecurityHandler::new(self)
+    }
+
+    /// File operations: copy, move, delete, and waiting for them.
+    pub fn operations(&self) -> OperationsHandler<'_> {
+        OperationsHandler::new(self)
+    }
+
+    /// Chunked uploads.
+    pub fn uploads(&self) -> UploadsHandler<'_> {
+        UploadsHandler::new(self)
+    }
+
+    /// Sends `req` with credentials through the scheduler; a non-2xx answer becomes its error.
+    pub(crate) async fn execute(&self, req: Request) -> Result<RawResponse, Error> {
+        self.execute_as(req, true).await
+    }
+
+    /// Like [`Client::execute`], without credentials (sign-in and public settings).
+    pub(crate) async fn execute_anonymous(&self, req: Request) -> Result<RawResponse, Error> {
+        self.execute_as(req, false).await
+    }
+
+    async fn execute_as(&self, req: Request, with_auth: bool) -> Result<RawResponse, Error> {
+        let mut headers = vec![("accept".to_string(), "application/json".to_string())];
+        if with_auth && let Some(h) = self.credentials().header() {
             headers.push(("authorization".to_string(), h));
         }
-        let req = RawRequest {
-            method,
-            url: format!(
-                "{}/api/2.0/{}",
-                self.inner.base_url,
-                path.trim_start_matches('/')
-            ),
+        let raw = RawRequest {
+            method: req.method,
+            url: format!("{}/{}", self.inner.base_url, req.path_and_query()),
             headers,
-            json: None,
+            body: req.body,
             timeout: self.inner.timeout,
         };
-        let resp = self.inner.transport.send(req).await?;
-        envelope::decode(&resp)
+        let resp = self
+            .inner
+            .scheduler
+            .send(&self.inner.transport, raw, req.idempotent)
+            .await?;
+        if (200..300).contains(&resp.status) {
+            Ok(resp)
+        } else {
+            Err(envelope::error_of(&resp))
+        }
+    }
+
+    /// Sends `req` and decodes the envelope's `response`.
+    pub(crate) async fn call<T: DeserializeOwned>(&self, req: Request) -> Result<T, Error> {
+        envelope::decode(&self.execute(req).await?)
+    }
+
+    /// Sends `req` and decodes the envelope's `response` and `total`.
+    pub(crate) async fn call_with_total<T: DeserializeOwned>(
+        &self,
+        req: Request,
+    ) -> Result<Decoded<T>, Error> {
+        envelope::decode_with_total(&self.execute(req).await?)
     }
 }

@@ -2,32 +2,59 @@
 
 use serde::de::DeserializeOwned;
 use serde_json::Value;
-use std::time::Duration;
 
 use crate::error::Error;
+use crate::scheduler::hints;
 use crate::transport::RawResponse;
 
+/// How much of a body a [`Error::Decode`] keeps.
 const SNIPPET: usize = 200;
 
 fn snippet(body: &[u8]) -> String {
-    let s = String::from_utf8_lossy(body);
-    s.chars().take(SNIPPET).collect()
+    String::from_utf8_lossy(body)
+        .chars()
+        .take(SNIPPET)
+        .collect()
 }
 
-/// Turns a raw answer into the envelope's `response`, or the matching [`Error`].
+fn decode_error(e: impl std::fmt::Display, body: &[u8]) -> Error {
+    Error::Decode {
+        message: e.to_string(),
+        snippet: snippet(body),
+    }
+}
+
+/// The envelope's `response` and `total`.
+pub struct Decoded<T> {
+    /// The payload.
+    pub response: T,
+    /// The envelope's `total`, for lists that set it.
+    pub total: Option<u64>,
+}
+
+/// Turns a 2xx answer into the envelope's `response` (absent or empty bodies read as `null`).
 pub fn decode<T: DeserializeOwned>(resp: &RawResponse) -> Result<T, Error> {
+    decode_with_total(resp).map(|d| d.response)
+}
+
+/// Like [`decode`], keeping the envelope's `total`.
+pub fn decode_with_total<T: DeserializeOwned>(resp: &RawResponse) -> Result<Decoded<T>, Error> {
     if !(200..300).contains(&resp.status) {
         return Err(error_of(resp));
     }
-    let v: Value = serde_json::from_slice(&resp.body).map_err(|e| Error::Decode {
-        message: e.to_string(),
-        snippet: snippet(&resp.body),
-    })?;
-    let response = v.get("response").cloned().unwrap_or(Value::Null);
-    serde_json::from_value(response).map_err(|e| Error::Decode {
-        message: e.to_string(),
-        snippet: snippet(&resp.body),
-    })
+    let envelope: Value = if resp.body.iter().all(u8::is_ascii_whitespace) {
+        Value::Null
+    } else {
+        serde_json::from_slice(&resp.body).map_err(|e| decode_error(e, &resp.body))?
+    };
+    let total = envelope.get("total").and_then(Value::as_u64);
+    let response = match envelope {
+        Value::Object(mut m) => m.remove("response").unwrap_or(Value::Null),
+        Value::Null => Value::Null,
+        _ => return Err(decode_error("the answer is not an envelope", &resp.body)),
+    };
+    let response = serde_json::from_value(response).map_err(|e| decode_error(e, &resp.body))?;
+    Ok(Decoded { response, total })
 }
 
 /// The error a non-2xx answer stands for; empty bodies included.
@@ -38,34 +65,15 @@ pub fn error_of(resp: &RawResponse) -> Error {
         .and_then(|v| {
             v.pointer("/error/message")
                 .or_else(|| v.pointer("/response/title"))
+                .or_else(|| v.pointer("/message"))
         })
         .and_then(Value::as_str)
         .map(str::to_string);
-    let field_errors = v
-        .as_ref()
-        .and_then(|v| v.pointer("/response/errors"))
-        .and_then(Value::as_object)
-        .map(|m| {
-            m.iter()
-                .flat_map(|(k, msgs)| {
-                    let msgs: Vec<String> = match msgs {
-                        Value::Array(a) => a
-                            .iter()
-                            .filter_map(|m| m.as_str().map(String::from))
-                            .collect(),
-                        Value::String(s) => vec![s.clone()],
-                        _ => vec![],
-                    };
-                    msgs.into_iter().map(move |m| (k.clone(), m))
-                })
-                .collect()
-        })
-        .unwrap_or_default();
     let or = |default: &str| message.clone().unwrap_or_else(|| default.to_string());
     match resp.status {
         400 => Error::BadRequest {
             message: or("the portal rejected the request"),
-            field_errors,
+            field_errors: v.as_ref().map(field_errors).unwrap_or_default(),
         },
         401 => Error::Unauthorized {
             message: or("missing or invalid credentials"),
@@ -78,14 +86,160 @@ pub fn error_of(resp: &RawResponse) -> Error {
         },
         407 => Error::ProxyAuthentication,
         429 => Error::RateLimited {
-            retry_after: resp
-                .header("retry-after")
-                .and_then(|s| s.trim().parse::<u64>().ok())
-                .map(Duration::from_secs),
+            retry_after: hints::retry_wait(resp),
         },
         status => Error::Server {
             status,
-            message: or("the portal failed"),
+            message: or(&format!("the portal answered {status}")),
         },
+    }
+}
+
+/// `(field, message)` pairs of a validation envelope's `response.errors`.
+fn field_errors(v: &Value) -> Vec<(String, String)> {
+    let Some(errors) = v.pointer("/response/errors").and_then(Value::as_object) else {
+        return Vec::new();
+    };
+    errors
+        .iter()
+        .flat_map(|(field, msgs)| {
+            let msgs: Vec<String> = match msgs {
+                Value::Array(a) => a
+                    .iter()
+                    .filter_map(|m| m.as_str().map(String::from))
+                    .collect(),
+                Value::String(s) => vec![s.clone()],
+                _ => vec![],
+            };
+            msgs.into_iter().map(move |m| (field.clone(), m))
+        })
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn resp(status: u16, body: &str) -> RawResponse {
+        RawResponse {
+            status,
+            headers: vec![],
+            body: body.as_bytes().to_vec(),
+        }
+    }
+
+    #[test]
+    fn success_envelopes_decode_with_total() {
+        let r = resp(
+            200,
+            r#"{"response":[1,2],"count":2,"total":250,"links":[],"status":0,"statusCode":200}"#,
+        );
+        let d: Decoded<Vec<u8>> = decode_with_total(&r).unwrap();
+        assert_eq!((d.response, d.total), (vec![1, 2], Some(250)));
+        let created = resp(201, r#"{"response":"x","status":0,"statusCode":201}"#);
+        assert_eq!(decode::<String>(&created).unwrap(), "x");
+    }
+
+    #[test]
+    fn void_answers_decode_as_unit_and_option() {
+        decode::<()>(&resp(200, r#"{"count":0,"status":0,"statusCode":200}"#)).unwrap();
+        decode::<()>(&resp(204, "")).unwrap();
+        assert_eq!(
+            decode::<Option<String>>(&resp(200, r#"{"response":null}"#)).unwrap(),
+            None
+        );
+    }
+
+    #[test]
+    fn undecodable_bodies_keep_a_snippet() {
+        let e = decode::<u8>(&resp(200, "<html>proxy error</html>")).unwrap_err();
+        match e {
+            Error::Decode { snippet, .. } => assert!(snippet.starts_with("<html>")),
+            other => panic!("{other:?}"),
+        }
+        let long = "x".repeat(1000);
+        match decode::<u8>(&resp(200, &long)).unwrap_err() {
+            Error::Decode { snippet, .. } => assert_eq!(snippet.len(), SNIPPET),
+            other => panic!("{other:?}"),
+        }
+        let e = decode::<u8>(&resp(200, r#"{"response":"nope"}"#)).unwrap_err();
+        assert!(matches!(e, Error::Decode { .. }));
+        let e = decode::<u8>(&resp(200, "[1]")).unwrap_err();
+        assert!(matches!(e, Error::Decode { .. }));
+    }
+
+    #[test]
+    fn validation_envelopes_keep_field_errors() {
+        let r = resp(
+            400,
+            r#"{"response":{"type":"https://tools.ietf.org/html/rfc9110#section-15.5.1",
+                "title":"One or more validation errors occurred.","status":400,
+                "errors":{"Count":["The field Count must be between 1 and 100."],"Title":"required"},
+                "traceId":"00-x"},"count":1,"links":[],"status":1,"statusCode":400}"#,
+        );
+        match error_of(&r) {
+            Error::BadRequest {
+                message,
+                field_errors,
+            } => {
+                assert_eq!(message, "One or more validation errors occurred.");
+                assert!(field_errors.contains(&(
+                    "Count".into(),
+                    "The field Count must be between 1 and 100.".into()
+                )));
+                assert!(field_errors.contains(&("Title".into(), "required".into())));
+            }
+            other => panic!("{other:?}"),
+        }
+    }
+
+    #[test]
+    fn exception_bodies_keep_the_message() {
+        let body = r#"{"error":{"message":"The room is not found","type":"System.IO.FileNotFoundException",
+                      "stack":"   at …","hresult":-2146233078},"status":1,"statusCode":404}"#;
+        assert_eq!(
+            error_of(&resp(404, body)),
+            Error::NotFound {
+                message: "The room is not found".into()
+            }
+        );
+        let body = r#"{"error":{"message":"Access denied","type":null,"stack":null,"hresult":0},"status":1,"statusCode":403}"#;
+        assert_eq!(
+            error_of(&resp(403, body)),
+            Error::Forbidden {
+                message: "Access denied".into()
+            }
+        );
+        let e = error_of(&resp(402, r#"{"error":{"message":"Quota exceeded"}}"#));
+        assert_eq!(
+            e,
+            Error::Server {
+                status: 402,
+                message: "Quota exceeded".into()
+            }
+        );
+    }
+
+    #[test]
+    fn empty_bodies_map_to_every_variant() {
+        assert!(matches!(error_of(&resp(400, "")), Error::BadRequest { .. }));
+        assert!(matches!(
+            error_of(&resp(401, "")),
+            Error::Unauthorized { .. }
+        ));
+        assert!(matches!(error_of(&resp(403, "")), Error::Forbidden { .. }));
+        assert!(matches!(error_of(&resp(404, "")), Error::NotFound { .. }));
+        assert_eq!(error_of(&resp(407, "")), Error::ProxyAuthentication);
+        assert_eq!(
+            error_of(&resp(429, "")),
+            Error::RateLimited { retry_after: None }
+        );
+        let mut limited = resp(429, "");
+        limited.headers.push(("retry-after".into(), "7".into()));
+        assert_eq!(
+            error_of(&limited).retry_after(),
+            Some(std::time::Duration::from_secs(7))
+        );
+        assert_eq!(error_of(&resp(502, "")).status(), Some(502));
     }
 }

@@ -65,6 +65,14 @@ pub enum Error {
         /// The first bytes of the body.
         snippet: String,
     },
+    /// A file operation (copy, move, delete, archive…) finished with an error.
+    #[error("operation {id} failed: {message}")]
+    OperationFailed {
+        /// The operation's id.
+        id: String,
+        /// The portal's message.
+        message: String,
+    },
     /// The caller gave input that cannot be sent; nothing was sent.
     #[error("invalid {field}: {message}")]
     InvalidInput {
@@ -81,6 +89,14 @@ impl Error {
         Error::InvalidInput {
             field,
             message: message.into(),
+        }
+    }
+
+    /// How long the portal asked to wait, for [`Error::RateLimited`].
+    pub fn retry_after(&self) -> Option<Duration> {
+        match self {
+            Error::RateLimited { retry_after } => *retry_after,
+            _ => None,
         }
     }
 

@@ -9,11 +9,13 @@ use axum::http::header::{AUTHORIZATION, COOKIE};
 use axum::http::request::Parts;
 use rand::RngCore;
 use rusqlite::{Connection, OptionalExtension};
+
+use crate::db::keys;
 use sha2::{Digest, Sha256};
 
 use crate::envelope::ApiError;
 use crate::state::AppState;
-use crate::time::{db_time, now, parse_db_time};
+use crate::time::{now, parse_db_time};
 use crate::users::{self, User};
 
 /// Name of DocSpace's session cookie.
@@ -83,7 +85,7 @@ fn constant_time_eq(a: &[u8], b: &[u8]) -> bool {
 }
 
 /// How the caller authenticated.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Clone, PartialEq, Eq)]
 pub enum AuthKind {
     /// `Authorization: Bearer sk-…`; the key's permissions (None = full access).
     ApiKey {
@@ -91,9 +93,30 @@ pub enum AuthKind {
         id: String,
         /// Scopes; `None` means all.
         permissions: Option<Vec<String>>,
+        /// Its `lastUsed` is over a minute old and should be refreshed.
+        stale_use: bool,
     },
-    /// A login token, as header or cookie.
-    Session,
+    /// A login token, as header or cookie; the raw token is kept so logout can revoke it.
+    Session {
+        /// The token as presented.
+        token: String,
+    },
+}
+
+// Hand-written so a logged caller never shows its token.
+impl std::fmt::Debug for AuthKind {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            AuthKind::ApiKey {
+                id, permissions, ..
+            } => f
+                .debug_struct("ApiKey")
+                .field("id", id)
+                .field("permissions", permissions)
+                .finish(),
+            AuthKind::Session { .. } => f.write_str("Session"),
+        }
+    }
 }
 
 /// An authenticated request: who, and by what means.
@@ -155,56 +178,37 @@ pub fn resolve(conn: &Connection, cred: &Credential) -> Result<Option<Caller>, A
     }
 }
 
-/// An API key row as stored.
-struct KeyRow {
-    id: String,
-    user_id: String,
-    permissions: Option<String>,
-    expires: Option<String>,
-    active: bool,
-}
-
 fn resolve_key(conn: &Connection, key: &str) -> Result<Option<Caller>, ApiError> {
     if !is_api_key(key) {
         return Ok(None);
     }
-    let row = conn
-        .query_row(
-            "SELECT id, user_id, permissions, expires, is_active FROM api_keys WHERE key_hash = ?1",
-            [hash_secret(key)],
-            |r| {
-                Ok(KeyRow {
-                    id: r.get(0)?,
-                    user_id: r.get(1)?,
-                    permissions: r.get(2)?,
-                    expires: r.get(3)?,
-                    active: r.get(4)?,
-                })
-            },
-        )
-        .optional()?;
-    let Some(row) = row else {
+    let Some(row) = keys::by_hash(conn, &hash_secret(key))? else {
         return Ok(None);
     };
-    if !row.active || row.expires.is_some_and(|e| parse_db_time(&e) <= now()) {
+    if !row.active
+        || row
+            .expires
+            .as_deref()
+            .is_some_and(|e| parse_db_time(e) <= now())
+    {
         return Ok(None);
     }
     let Some(user) = active_user(conn, &row.user_id)? else {
         return Ok(None);
     };
-    conn.execute(
-        "UPDATE api_keys SET last_used = ?1 WHERE id = ?2",
-        rusqlite::params![db_time(now()), row.id],
-    )?;
+    let stale = row
+        .last_used
+        .as_deref()
+        .is_none_or(|t| now() - parse_db_time(t) > chrono::Duration::seconds(60));
     let permissions = row
         .permissions
-        .and_then(|p| serde_json::from_str::<Vec<String>>(&p).ok())
         .filter(|p| !p.is_empty() && !p.iter().any(|s| s == "*"));
     Ok(Some(Caller {
         user,
         kind: AuthKind::ApiKey {
             id: row.id,
             permissions,
+            stale_use: stale,
         },
     }))
 }
@@ -225,12 +229,30 @@ fn resolve_token(conn: &Connection, token: &str) -> Result<Option<Caller>, ApiEr
     }
     Ok(active_user(conn, &user_id)?.map(|user| Caller {
         user,
-        kind: AuthKind::Session,
+        kind: AuthKind::Session {
+            token: token.to_string(),
+        },
     }))
 }
 
 fn active_user(conn: &Connection, id: &str) -> Result<Option<User>, ApiError> {
     Ok(users::by_id(conn, id)?.filter(|u| u.status == 1))
+}
+
+/// The caller of a request: the one the API middleware resolved, or (for routes outside it, such
+/// as the frame pages) resolved here from the request's credential.
+pub async fn caller_of(parts: &mut Parts, state: &AppState) -> Result<Option<Caller>, ApiError> {
+    if let Some(c) = parts.extensions.get::<Caller>() {
+        return Ok(Some(c.clone()));
+    }
+    let Some(cred) = credential_of(parts) else {
+        return Ok(None);
+    };
+    let caller = state.db.read(move |conn| resolve(conn, &cred)).await?;
+    if let Some(c) = &caller {
+        parts.extensions.insert(c.clone());
+    }
+    Ok(caller)
 }
 
 impl FromRequestParts<AppState> for Caller {
@@ -240,18 +262,18 @@ impl FromRequestParts<AppState> for Caller {
         parts: &mut Parts,
         state: &AppState,
     ) -> Result<Self, Self::Rejection> {
-        // The rate-limit middleware may already have resolved the caller.
-        if let Some(c) = parts.extensions.get::<Caller>() {
-            return Ok(c.clone());
-        }
-        let cred = credential_of(parts).ok_or(ApiError::Unauthorized)?;
-        let caller = state
-            .db
-            .read(move |conn| resolve(conn, &cred))
-            .await?
-            .ok_or(ApiError::Unauthorized)?;
-        parts.extensions.insert(caller.clone());
-        Ok(caller)
+        caller_of(parts, state).await?.ok_or(ApiError::Unauthorized)
+    }
+}
+
+impl axum::extract::OptionalFromRequestParts<AppState> for Caller {
+    type Rejection = ApiError;
+
+    async fn from_request_parts(
+        parts: &mut Parts,
+        state: &AppState,
+    ) -> Result<Option<Self>, Self::Rejection> {
+        caller_of(parts, state).await
     }
 }
 
@@ -280,5 +302,58 @@ mod tests {
         assert!(verify_password("abc", &stored));
         assert!(!verify_password("abd", &stored));
         assert!(!verify_password("abc", "garbage"));
+    }
+
+    #[test]
+    fn expired_inactive_and_unknown_keys_resolve_to_nobody() {
+        use crate::config::{PortalConfig, Seed, Storage};
+        use crate::db::{Db, keys};
+        let db = Db::open(&Storage::Memory).expect("memory db");
+        let cfg = PortalConfig {
+            seed: Seed::Empty,
+            ..PortalConfig::for_tests()
+        };
+        let owner = db
+            .write_now(|tx| crate::seed::prepare(tx, &cfg))
+            .expect("seeded");
+        let resolve_key = |k: &str| {
+            let cred = Credential::ApiKey(k.to_string());
+            db.read_now(|c| resolve(c, &cred))
+                .expect("resolves")
+                .map(|c| c.user.email)
+        };
+        assert_eq!(
+            resolve_key(&owner.api_key).as_deref(),
+            Some("owner@example.com")
+        );
+        let user_id = db
+            .read_now(|c| Ok(users::by_email(c, "owner@example.com")?.map(|u| u.id)))
+            .expect("owner")
+            .expect("owner exists");
+        for (expires, active) in [
+            (Some(now() - chrono::Duration::seconds(1)), true),
+            (None, false),
+        ] {
+            let secret = generate_api_key();
+            let key = keys::ApiKey {
+                id: uuid::Uuid::new_v4().to_string(),
+                user_id: user_id.clone(),
+                name: "t".into(),
+                postfix: secret[secret.len() - 4..].to_string(),
+                permissions: None,
+                created: crate::time::db_time(now()),
+                expires: expires.map(crate::time::db_time),
+                last_used: None,
+                active,
+            };
+            db.write_now(|tx| keys::insert(tx, &key, &hash_secret(&secret)))
+                .expect("stored");
+            assert_eq!(
+                resolve_key(&secret),
+                None,
+                "expires {expires:?} active {active}"
+            );
+        }
+        assert_eq!(resolve_key(&generate_api_key()), None);
     }
 }

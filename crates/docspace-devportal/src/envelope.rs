@@ -22,6 +22,8 @@ pub struct RequestLink {
     pub href: String,
     /// HTTP method.
     pub action: String,
+    /// The `?fields=` list (dot paths), when the request has one.
+    pub fields: Option<Vec<String>>,
 }
 
 /// Runs `fut` with `link` as the self link of every envelope it produces.
@@ -109,8 +111,43 @@ impl Envelope {
     }
 }
 
+/// Keeps only the listed (dot-pathed) properties of `value`; arrays are pruned element-wise.
+pub fn prune_fields(value: &mut Value, fields: &[String]) {
+    match value {
+        Value::Array(items) => items.iter_mut().for_each(|v| prune_fields(v, fields)),
+        Value::Object(map) => {
+            let mut keep = serde_json::Map::new();
+            for (k, mut v) in std::mem::take(map) {
+                let nested: Vec<String> = fields
+                    .iter()
+                    .filter_map(|f| {
+                        f.strip_prefix(&format!("{}.", k.to_ascii_lowercase()))
+                            .map(str::to_string)
+                    })
+                    .collect();
+                let whole = fields.iter().any(|f| *f == k.to_ascii_lowercase());
+                if whole {
+                    keep.insert(k, v);
+                } else if !nested.is_empty() {
+                    prune_fields(&mut v, &nested);
+                    keep.insert(k, v);
+                }
+            }
+            *map = keep;
+        }
+        _ => {}
+    }
+}
+
+fn requested_fields() -> Option<Vec<String>> {
+    REQUEST_LINK.try_with(|l| l.fields.clone()).ok().flatten()
+}
+
 impl IntoResponse for Envelope {
-    fn into_response(self) -> Response {
+    fn into_response(mut self) -> Response {
+        if let (Some(fields), Some(r)) = (requested_fields(), self.response.as_mut()) {
+            prune_fields(r, &fields);
+        }
         let mut body = serde_json::Map::new();
         if let Some(r) = &self.response {
             body.insert("response".into(), r.clone());
@@ -290,5 +327,18 @@ impl IntoResponse for ApiError {
 impl From<rusqlite::Error> for ApiError {
     fn from(e: rusqlite::Error) -> Self {
         ApiError::Internal(format!("database: {e}"))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn fields_prune_objects_arrays_and_dot_paths() {
+        let mut v =
+            json!([{ "id": 1, "title": "a", "createdBy": { "id": "u", "displayName": "U" } }]);
+        prune_fields(&mut v, &["id".into(), "createdby.displayname".into()]);
+        assert_eq!(v, json!([{ "id": 1, "createdBy": { "displayName": "U" } }]));
     }
 }

@@ -2,8 +2,25 @@
 //!
 //! It serves the REST subset of `/api/2.0` with DocSpace's envelope, errors, auth schemes, roles and
 //! rate limits, keeps its data in SQLite, serves the official Embed SDK `api.js`, and serves the
-//! frame pages the SDK embeds. Official DocSpace clients work against it unchanged, so everything
-//! can be developed and tested with no cloud account and no network.
+//! frame pages the SDK embeds. Official DocSpace clients work against it unchanged (the official
+//! Python SDK is run against it by `cargo xtask test`), so everything can be developed and tested
+//! with no cloud account and no network.
+//!
+//! ## Layout
+//!
+//! | module | what it holds |
+//! |---|---|
+//! | [`api`] | one module per API area (auth, keys, people, settings, rooms, tags, shares and links, folders, files, fileops, upload, csp, downloads) behind one middleware: CORS, authentication, key scopes, rate limits, counters, the envelope's self link and `?fields=` |
+//! | [`envelope`] | DocSpace's success envelope, exception bodies, validation ProblemDetails and the empty-body 401/403/429 |
+//! | [`auth`] | API keys, login tokens, the `asc_auth_key` cookie, PBKDF2 password hashes |
+//! | [`permissions`] | who may do what: the permission matrix (a table in its docs, tested cell by cell) |
+//! | [`ratelimit`] | the sliding window, the concurrency caps and the sensitive-endpoint budget |
+//! | [`db`] | SQLite (WAL, transactions, append-only migrations), one repository module per table group; file content is stored as BLOBs so a 2xx is durable |
+//! | [`seed`] | the owner's credentials and the `demo` data |
+//! | [`stats`] | `GET /devportal/stats` counters |
+//!
+//! The frame pages read the CSP list with [`api::csp::load`] (or [`api::csp::frame_ancestors`] in a
+//! database closure) to build their `frame-ancestors`.
 //!
 //! ```no_run
 //! # async fn demo() -> anyhow::Result<()> {
@@ -15,6 +32,8 @@
 //! # Ok(()) }
 //! ```
 
+#![warn(missing_docs)]
+
 pub mod api;
 pub mod auth;
 pub mod cli;
@@ -22,6 +41,8 @@ pub mod config;
 pub mod db;
 pub mod envelope;
 pub mod frames;
+pub mod permissions;
+pub mod ratelimit;
 pub mod sdk_assets;
 pub mod seed;
 pub mod server;

@@ -1,6 +1,12 @@
 //! Start-up data: the owner's credentials every start, and the demo data for a new portal.
 
-use rusqlite::{OptionalExtension, Transaction};
+mod demo;
+
+use rusqlite::{Connection, Transaction};
+
+use crate::api::csp;
+use crate::db::entries::{self, folder_type};
+use crate::db::settings;
 
 use crate::auth::{self, PASSWORD_ITERATIONS, PASSWORD_SIZE_BITS};
 use crate::config::{PortalConfig, Seed};
@@ -42,32 +48,41 @@ pub struct OwnerCredentials {
     pub display_name: String,
 }
 
-/// Reads a portal setting.
-pub fn setting(tx: &Transaction<'_>, key: &str) -> Result<Option<String>, ApiError> {
-    Ok(tx
-        .query_row("SELECT value FROM settings WHERE key = ?1", [key], |r| {
-            r.get(0)
-        })
-        .optional()?)
-}
-
-/// Writes a portal setting.
-pub fn set_setting(tx: &Transaction<'_>, key: &str, value: &str) -> Result<(), ApiError> {
-    tx.execute(
-        "INSERT INTO settings (key, value) VALUES (?1, ?2) ON CONFLICT(key) DO UPDATE SET value = ?2",
-        [key, value],
-    )?;
-    Ok(())
-}
-
 /// The portal's password salt (created once).
 pub fn password_salt(tx: &Transaction<'_>) -> Result<String, ApiError> {
-    if let Some(s) = setting(tx, "password_salt")? {
+    if let Some(s) = settings::get(tx, settings::PASSWORD_SALT)? {
         return Ok(s);
     }
     let salt = auth::random_hex(32);
-    set_setting(tx, "password_salt", &salt)?;
+    settings::set(tx, settings::PASSWORD_SALT, &salt)?;
     Ok(salt)
+}
+
+/// Creates a user's My documents (not for guests, as in DocSpace) and Trash.
+pub fn ensure_personal_sections(conn: &Connection, user: &User) -> Result<(), ApiError> {
+    if user.user_type != EmployeeType::Guest {
+        entries::ensure_section(conn, folder_type::USER, "My documents", &user.id, false)?;
+    }
+    entries::ensure_section(conn, folder_type::TRASH, "Trash", &user.id, false)?;
+    Ok(())
+}
+
+/// Adds the configured `--allow-origin`s to the CSP list (keeping what an admin stored).
+fn merge_allowed_origins(tx: &Transaction<'_>, origins: &[String]) -> Result<(), ApiError> {
+    let mut list = csp::domains(tx)?;
+    let before = list.len();
+    for o in origins {
+        let o = csp::validate_domain(o).map_err(|_| {
+            ApiError::BadRequest(format!("--allow-origin {o} is not a valid origin"))
+        })?;
+        if !list.contains(&o) {
+            list.push(o);
+        }
+    }
+    if list.len() != before || settings::get(tx, settings::CSP_DOMAINS)?.is_none() {
+        csp::store(tx, &list)?;
+    }
+    Ok(())
 }
 
 /// Seeds a new database and (re)sets the owner's password and API key as configured.
@@ -94,17 +109,18 @@ pub fn prepare(tx: &Transaction<'_>, config: &PortalConfig) -> Result<OwnerCrede
             true,
         );
         users::insert(tx, &owner, Some(&stored))?;
-        let domains = serde_json::to_string(&config.allow_origins)
-            .map_err(|e| ApiError::Internal(e.to_string()))?;
-        set_setting(tx, "csp_domains", &domains)?;
+        entries::ensure_section(tx, folder_type::VIRTUAL_ROOMS, "Rooms", &owner.id, true)?;
+        entries::ensure_section(tx, folder_type::ARCHIVE, "Archive", &owner.id, true)?;
+        ensure_personal_sections(tx, &owner)?;
         if config.seed == Seed::Demo {
+            let mut people = vec![owner.clone()];
             for (email, first, last, role) in DEMO_USERS {
-                users::insert(
-                    tx,
-                    &new_user(email, first, last, *role, false),
-                    Some(&stored),
-                )?;
+                let u = new_user(email, first, last, *role, false);
+                users::insert(tx, &u, Some(&stored))?;
+                ensure_personal_sections(tx, &u)?;
+                people.push(u);
             }
+            demo::populate(tx, &people)?;
         }
     } else {
         tx.execute(
@@ -112,6 +128,7 @@ pub fn prepare(tx: &Transaction<'_>, config: &PortalConfig) -> Result<OwnerCrede
             [&stored, OWNER_EMAIL],
         )?;
     }
+    merge_allowed_origins(tx, &config.allow_origins)?;
     let owner = users::by_email(tx, OWNER_EMAIL)?
         .ok_or_else(|| ApiError::Internal("owner missing after seeding".into()))?;
     let api_key = ensure_owner_key(tx, &owner, config.api_key.as_deref())?;

@@ -78,6 +78,7 @@ pub async fn start(config: PortalConfig) -> anyhow::Result<RunningPortal> {
         db,
         stats: Arc::new(Stats::default()),
         sdk: Arc::new(SdkAssets::load(config.sdk_dir.as_deref())),
+        limiter: crate::ratelimit::RateLimiter::new(config.rate_limits.clone()),
         config: Arc::new(config.clone()),
     };
     let listener = tokio::net::TcpListener::bind(config.addr).await?;
@@ -85,7 +86,11 @@ pub async fn start(config: PortalConfig) -> anyhow::Result<RunningPortal> {
     let app = router(state.clone());
     let (tx, rx) = oneshot::channel::<()>();
     let task = tokio::spawn(async move {
-        let serve = axum::serve(listener, app).with_graceful_shutdown(async {
+        let serve = axum::serve(
+            listener,
+            app.into_make_service_with_connect_info::<SocketAddr>(),
+        )
+        .with_graceful_shutdown(async {
             let _ = rx.await;
         });
         if let Err(e) = serve.await {

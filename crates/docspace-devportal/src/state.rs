@@ -4,6 +4,7 @@ use std::sync::Arc;
 
 use crate::config::PortalConfig;
 use crate::db::Db;
+use crate::ratelimit::RateLimiter;
 use crate::sdk_assets::SdkAssets;
 use crate::stats::Stats;
 
@@ -16,6 +17,8 @@ pub struct AppState {
     pub stats: Arc<Stats>,
     /// The official SDK scripts.
     pub sdk: Arc<SdkAssets>,
+    /// DocSpace's rate limits.
+    pub limiter: Arc<RateLimiter>,
     /// The configuration the portal started with.
     pub config: Arc<PortalConfig>,
 }

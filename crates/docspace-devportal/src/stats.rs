@@ -1,8 +1,8 @@
 //! Counters for tests and benchmarks: `GET /devportal/stats`.
 
 use std::collections::HashMap;
-use std::sync::Mutex;
 use std::sync::atomic::{AtomicU64, Ordering};
+use std::sync::{Arc, Mutex};
 
 use serde::Serialize;
 
@@ -51,13 +51,13 @@ pub struct UserMax {
 }
 
 /// Holds a user's in-flight slot; releases it on drop.
-pub struct InFlight<'a> {
-    stats: &'a Stats,
+pub struct InFlight {
+    stats: Arc<Stats>,
     user: String,
     is_get: bool,
 }
 
-impl Drop for InFlight<'_> {
+impl Drop for InFlight {
     fn drop(&mut self) {
         if let Ok(mut users) = self.stats.users.lock()
             && let Some(g) = users.get_mut(&self.user)
@@ -86,7 +86,7 @@ impl Stats {
 
     /// Marks a request of `user` in flight until the guard drops, and returns how many of its kind
     /// (GET or not) the user now has in flight, this one included.
-    pub fn enter(&self, user: &str, is_get: bool) -> (InFlight<'_>, u32) {
+    pub fn enter(self: &Arc<Self>, user: &str, is_get: bool) -> (InFlight, u32) {
         let mut now = 0;
         if let Ok(mut users) = self.users.lock() {
             let g = users.entry(user.to_string()).or_default();
@@ -101,7 +101,7 @@ impl Stats {
             }
         }
         let guard = InFlight {
-            stats: self,
+            stats: self.clone(),
             user: user.to_string(),
             is_get,
         };
@@ -165,7 +165,7 @@ mod tests {
 
     #[test]
     fn tracks_peak_concurrency_per_user_and_kind() {
-        let s = Stats::default();
+        let s = Arc::new(Stats::default());
         let (a, n1) = s.enter("u", true);
         let (b, n2) = s.enter("u", true);
         let (_c, n3) = s.enter("u", false);

@@ -192,3 +192,146 @@ pub fn insert(conn: &Connection, user: &User, password_hash: Option<&str>) -> Re
     )?;
     Ok(())
 }
+
+/// Users by id (unknown ids are skipped).
+pub fn by_ids(
+    conn: &Connection,
+    ids: &[&str],
+) -> Result<std::collections::HashMap<String, User>, ApiError> {
+    let mut out = std::collections::HashMap::new();
+    if ids.is_empty() {
+        return Ok(out);
+    }
+    let mut stmt = conn.prepare(&format!(
+        "SELECT {COLUMNS} FROM users WHERE id IN ({})",
+        crate::db::placeholders(ids.len())
+    ))?;
+    for u in stmt.query_map(rusqlite::params_from_iter(ids), from_row)? {
+        let u = u?;
+        out.insert(u.id.clone(), u);
+    }
+    Ok(out)
+}
+
+/// Filters of `GET /people` and `GET /people/filter`.
+#[derive(Debug, Clone, Default)]
+pub struct PeopleFilter {
+    /// Name or e-mail contains (case-insensitive).
+    pub search: Option<String>,
+    /// Only these `EmployeeType`s.
+    pub types: Vec<i64>,
+    /// Only this `EmployeeStatus` (1 active, 2 terminated).
+    pub status: Option<i64>,
+    /// Only this `EmployeeActivationStatus`.
+    pub activation: Option<i64>,
+    /// Only admins (owner and DocSpace admins) or only non-admins.
+    pub is_admin: Option<bool>,
+    /// Sort column: `firstname`, `lastname`, `email`, `type`, or display name.
+    pub sort: String,
+    /// Descending.
+    pub descending: bool,
+}
+
+/// One page of users and the filtered total.
+pub fn list(
+    conn: &Connection,
+    f: &PeopleFilter,
+    start: i64,
+    count: i64,
+) -> Result<(Vec<User>, i64), ApiError> {
+    use rusqlite::types::Value as V;
+    let mut clauses = vec!["1 = 1".to_string()];
+    let mut args: Vec<V> = Vec::new();
+    if let Some(s) = &f.search {
+        clauses.push(
+            "(first_name || ' ' || last_name LIKE ? ESCAPE '\\' OR email LIKE ? ESCAPE '\\')"
+                .into(),
+        );
+        let p = format!(
+            "%{}%",
+            s.replace('\\', "\\\\")
+                .replace('%', "\\%")
+                .replace('_', "\\_")
+        );
+        args.push(V::Text(p.clone()));
+        args.push(V::Text(p));
+    }
+    if !f.types.is_empty() {
+        clauses.push(format!(
+            "user_type IN ({})",
+            crate::db::placeholders(f.types.len())
+        ));
+        args.extend(f.types.iter().map(|t| V::Integer(*t)));
+    }
+    if let Some(s) = f.status {
+        clauses.push("status = ?".into());
+        args.push(V::Integer(s));
+    }
+    if let Some(a) = f.activation {
+        clauses.push("activation_status = ?".into());
+        args.push(V::Integer(a));
+    }
+    if let Some(admin) = f.is_admin {
+        clauses.push(if admin {
+            "(is_owner = 1 OR user_type = 3)".into()
+        } else {
+            "(is_owner = 0 AND user_type <> 3)".into()
+        });
+    }
+    let where_ = clauses.join(" AND ");
+    let total: i64 = conn.query_row(
+        &format!("SELECT COUNT(*) FROM users WHERE {where_}"),
+        rusqlite::params_from_iter(args.iter()),
+        |r| r.get(0),
+    )?;
+    let key = match f.sort.to_ascii_lowercase().as_str() {
+        "lastname" => "last_name COLLATE NOCASE, first_name COLLATE NOCASE",
+        "email" => "email",
+        "type" => "user_type",
+        _ => "first_name COLLATE NOCASE, last_name COLLATE NOCASE",
+    };
+    let dir = if f.descending { "DESC" } else { "ASC" };
+    let order = key
+        .split(", ")
+        .map(|k| format!("{k} {dir}"))
+        .collect::<Vec<_>>()
+        .join(", ");
+    let mut stmt = conn.prepare(&format!(
+        "SELECT {COLUMNS} FROM users WHERE {where_} ORDER BY {order}, id LIMIT ? OFFSET ?"
+    ))?;
+    args.push(V::Integer(count));
+    args.push(V::Integer(start));
+    let rows = stmt.query_map(rusqlite::params_from_iter(args.iter()), from_row)?;
+    Ok((rows.collect::<Result<_, _>>()?, total))
+}
+
+/// Changes a user's type (invitations upgrade existing users).
+pub fn set_type(conn: &Connection, id: &str, t: EmployeeType) -> Result<(), ApiError> {
+    conn.execute(
+        "UPDATE users SET user_type = ?2 WHERE id = ?1",
+        rusqlite::params![id, t as i64],
+    )?;
+    Ok(())
+}
+
+/// The stored password form of a user (`None` for invited users who never set one).
+pub fn password_of(conn: &Connection, id: &str) -> Result<Option<String>, ApiError> {
+    Ok(conn
+        .query_row("SELECT password_hash FROM users WHERE id = ?1", [id], |r| {
+            r.get(0)
+        })
+        .optional()?
+        .flatten())
+}
+
+impl EmployeeType {
+    /// `EmployeeType` names and numbers as requests may give them (both generations of names).
+    pub const NAMES: &'static [(&'static str, i64)] = &[
+        ("All", 0),
+        ("RoomAdmin", 1),
+        ("Guest", 2),
+        ("DocSpaceAdmin", 3),
+        ("User", 4),
+        ("Collaborator", 4),
+    ];
+}

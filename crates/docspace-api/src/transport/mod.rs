@@ -1,5 +1,5 @@
 //! One HTTP exchange, on the platform's HTTP stack: `fetch` through gloo-net on wasm32, reqwest
-//! with rustls on native.
+//! with rustls on native. No retries or limits here: the scheduler does those.
 
 #[cfg(not(target_arch = "wasm32"))]
 mod native;
@@ -13,9 +13,10 @@ pub use wasm::Transport;
 
 use std::time::Duration;
 
+use crate::error::Error;
+
 /// HTTP methods the API uses.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-#[allow(dead_code)] // POST/PUT/DELETE arrive with the endpoints that need them.
 pub enum Method {
     /// GET
     Get,
@@ -27,6 +28,22 @@ pub enum Method {
     Delete,
 }
 
+/// A request body.
+#[derive(Debug, Clone)]
+pub enum Body {
+    /// No body.
+    Empty,
+    /// A JSON document.
+    Json(String),
+    /// Raw bytes with their content type (multipart uploads).
+    Bytes {
+        /// `Content-Type` header value.
+        content_type: String,
+        /// The bytes; cheap to clone for retries.
+        data: bytes::Bytes,
+    },
+}
+
 /// A request ready to send.
 #[derive(Debug, Clone)]
 pub struct RawRequest {
@@ -36,8 +53,8 @@ pub struct RawRequest {
     pub url: String,
     /// Extra headers.
     pub headers: Vec<(String, String)>,
-    /// JSON body.
-    pub json: Option<String>,
+    /// Body.
+    pub body: Body,
     /// Give up after this long.
     pub timeout: Duration,
 }
@@ -60,5 +77,33 @@ impl RawResponse {
             .iter()
             .find(|(k, _)| k == name)
             .map(|(_, v)| v.as_str())
+    }
+}
+
+/// Why an exchange produced no answer. The scheduler needs to know whether the request may have
+/// reached the portal: only then is retrying a non-idempotent request unsafe.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Failure {
+    /// The connection was never made: nothing reached the portal.
+    NotSent(String),
+    /// Failed after (or while) sending: the portal may have acted on it.
+    Unknown(String),
+    /// No answer within the timeout: the portal may have acted on it.
+    Timeout(Duration),
+}
+
+impl Failure {
+    /// Whether the request certainly never reached the portal.
+    pub fn never_sent(&self) -> bool {
+        matches!(self, Failure::NotSent(_))
+    }
+}
+
+impl From<Failure> for Error {
+    fn from(f: Failure) -> Error {
+        match f {
+            Failure::NotSent(m) | Failure::Unknown(m) => Error::Network(m),
+            Failure::Timeout(d) => Error::Timeout(d),
+        }
     }
 }

@@ -1,6 +1,6 @@
 //! Native transport: reqwest with rustls.
 
-use super::{Method, RawRequest, RawResponse};
+use super::{Body, Failure, Method, RawRequest, RawResponse};
 use crate::error::Error;
 
 /// A pooled HTTP client.
@@ -10,16 +10,17 @@ pub struct Transport {
 }
 
 impl Transport {
-    /// A client with connection pooling.
+    /// A client with connection pooling and a cookie store (for cookie sessions, as a browser).
     pub fn new() -> Result<Transport, Error> {
         let http = reqwest::Client::builder()
+            .cookie_store(true)
             .build()
             .map_err(|e| Error::Network(e.to_string()))?;
         Ok(Transport { http })
     }
 
     /// Sends one request and reads the whole answer.
-    pub async fn send(&self, req: RawRequest) -> Result<RawResponse, Error> {
+    pub async fn send(&self, req: RawRequest) -> Result<RawResponse, Failure> {
         let method = match req.method {
             Method::Get => reqwest::Method::GET,
             Method::Post => reqwest::Method::POST,
@@ -30,9 +31,11 @@ impl Transport {
         for (k, v) in &req.headers {
             b = b.header(k, v);
         }
-        if let Some(json) = req.json {
-            b = b.header("content-type", "application/json").body(json);
-        }
+        b = match req.body {
+            Body::Empty => b,
+            Body::Json(json) => b.header("content-type", "application/json").body(json),
+            Body::Bytes { content_type, data } => b.header("content-type", content_type).body(data),
+        };
         let resp = b.send().await.map_err(|e| classify(e, req.timeout))?;
         let status = resp.status().as_u16();
         let headers = resp
@@ -58,10 +61,25 @@ impl Transport {
     }
 }
 
-fn classify(e: reqwest::Error, timeout: std::time::Duration) -> Error {
+fn classify(e: reqwest::Error, timeout: std::time::Duration) -> Failure {
     if e.is_timeout() {
-        Error::Timeout(timeout)
+        Failure::Timeout(timeout)
+    } else if e.is_connect() {
+        // The TCP/TLS connection failed: no byte of the request reached the portal.
+        Failure::NotSent(error_chain(&e))
     } else {
-        Error::Network(e.to_string())
+        Failure::Unknown(error_chain(&e))
     }
+}
+
+/// The error with its causes ("error sending request: connection closed before message completed").
+fn error_chain(e: &(dyn std::error::Error + 'static)) -> String {
+    let mut s = e.to_string();
+    let mut source = e.source();
+    while let Some(cause) = source {
+        s.push_str(": ");
+        s.push_str(&cause.to_string());
+        source = cause.source();
+    }
+    s
 }

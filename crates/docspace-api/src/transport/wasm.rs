@@ -3,10 +3,10 @@
 use gloo_net::http::{Request, RequestBuilder};
 use web_sys::AbortController;
 
-use super::{Method, RawRequest, RawResponse};
+use super::{Body, Failure, Method, RawRequest, RawResponse};
 use crate::error::Error;
 
-/// Stateless: the browser pools connections.
+/// Stateless: the browser pools connections and keeps cookies.
 #[derive(Clone, Debug)]
 pub struct Transport;
 
@@ -17,8 +17,11 @@ impl Transport {
     }
 
     /// Sends one request and reads the whole answer; aborts it after the timeout.
-    pub async fn send(&self, req: RawRequest) -> Result<RawResponse, Error> {
-        let controller = AbortController::new().map_err(|e| Error::Network(format!("{e:?}")))?;
+    ///
+    /// Fetch uses its default `credentials: same-origin`, so a same-origin page's session cookie
+    /// goes along and cross-origin calls carry no cookies (DocSpace's CORS allows none).
+    pub async fn send(&self, req: RawRequest) -> Result<RawResponse, Failure> {
+        let controller = AbortController::new().map_err(|e| Failure::NotSent(format!("{e:?}")))?;
         let signal = controller.signal();
         let mut b: RequestBuilder = match req.method {
             Method::Get => Request::get(&req.url),
@@ -30,27 +33,22 @@ impl Transport {
             b = b.header(k, v);
         }
         b = b.abort_signal(Some(&signal));
-        let request = match req.json {
-            Some(json) => b
-                .header("content-type", "application/json")
-                .body(json)
-                .map_err(|e| Error::Network(e.to_string()))?,
-            None => b.build().map_err(|e| Error::Network(e.to_string()))?,
-        };
+        let request = match req.body {
+            Body::Empty => b.build(),
+            Body::Json(json) => b.header("content-type", "application/json").body(json),
+            Body::Bytes { content_type, data } => b
+                .header("content-type", &content_type)
+                .body(js_sys::Uint8Array::from(&data[..])),
+        }
+        .map_err(|e| Failure::NotSent(e.to_string()))?;
 
-        let timer = {
-            let controller = controller.clone();
-            gloo_timer(req.timeout, move || controller.abort())
-        };
-        let result = request.send().await;
-        drop(timer);
-        let resp = match result {
+        let _timer = crate::rt::Timeout::new(req.timeout, move || controller.abort());
+        // Fetch rejects with a TypeError for every network failure and says no more, so the
+        // request may or may not have reached the portal.
+        let resp = match request.send().await {
             Ok(r) => r,
-            Err(e) if signal.aborted() => {
-                let _ = e;
-                return Err(Error::Timeout(req.timeout));
-            }
-            Err(e) => return Err(Error::Network(e.to_string())),
+            Err(_) if signal.aborted() => return Err(Failure::Timeout(req.timeout)),
+            Err(e) => return Err(Failure::Unknown(e.to_string())),
         };
         let status = resp.status();
         let headers = resp
@@ -60,43 +58,13 @@ impl Transport {
             .collect();
         let body = match resp.binary().await {
             Ok(b) => b,
-            Err(_) if signal.aborted() => return Err(Error::Timeout(req.timeout)),
-            Err(e) => return Err(Error::Network(e.to_string())),
+            Err(_) if signal.aborted() => return Err(Failure::Timeout(req.timeout)),
+            Err(e) => return Err(Failure::Unknown(e.to_string())),
         };
         Ok(RawResponse {
             status,
             headers,
             body,
         })
-    }
-}
-
-/// Runs `f` after `d` unless the returned guard is dropped first.
-fn gloo_timer(d: std::time::Duration, f: impl FnOnce() + 'static) -> TimerGuard {
-    use wasm_bindgen::JsCast;
-    use wasm_bindgen::closure::Closure;
-    let cb = Closure::once(f);
-    let id = web_sys::window()
-        .and_then(|w| {
-            w.set_timeout_with_callback_and_timeout_and_arguments_0(
-                cb.as_ref().unchecked_ref(),
-                d.as_millis().min(i32::MAX as u128) as i32,
-            )
-            .ok()
-        })
-        .unwrap_or(-1);
-    TimerGuard { id, _cb: cb }
-}
-
-struct TimerGuard {
-    id: i32,
-    _cb: wasm_bindgen::closure::Closure<dyn FnMut()>,
-}
-
-impl Drop for TimerGuard {
-    fn drop(&mut self) {
-        if let Some(w) = web_sys::window() {
-            w.clear_timeout_with_handle(self.id);
-        }
     }
 }

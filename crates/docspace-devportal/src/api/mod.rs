@@ -1,27 +1,170 @@
-//! The REST subset under `/api/2.0`, with DocSpace's CORS and per-request bookkeeping.
+//! The REST subset under `/api/2.0`, one module per API area, behind one per-request middleware:
+//! CORS as DocSpace (`*`, no credentials), authentication, API-key scopes, rate limits, counters,
+//! the envelope's self link and `?fields=` pruning.
 
+mod auth;
+pub mod csp;
+pub mod download;
+pub mod dto;
+pub mod extract;
+mod fileops;
+mod files;
+mod folders;
+mod keys;
 mod people;
+pub mod rooms;
+pub mod scopes;
+mod settings;
+mod shares;
+mod tags;
+mod upload;
+
+use std::net::SocketAddr;
 
 use axum::Router;
-use axum::extract::{Request, State};
+use axum::extract::{ConnectInfo, FromRequestParts, Request, State};
+use axum::http::request::Parts;
 use axum::http::{HeaderMap, HeaderValue, Method, StatusCode, header};
 use axum::middleware::{self, Next};
 use axum::response::{IntoResponse, Response};
-use axum::routing::get;
+use axum::routing::{any, get, post, put};
 
-use crate::auth::{self, Caller};
-use crate::envelope::{RequestLink, with_request_link};
+use crate::auth::{self as credentials, AuthKind};
+use crate::db::links;
+use crate::envelope::{ApiError, RequestLink, with_request_link};
+use crate::permissions::{Actor, LinkGrant};
 use crate::state::AppState;
+use crate::time::{now, parse_db_time};
 
 /// Headers a browser page on another origin may read (rate-limit state).
 pub const EXPOSED_HEADERS: &str =
     "X-RateLimit-Limit, X-RateLimit-Remaining, X-RateLimit-Reset, Retry-After";
 
-/// All `/api/2.0` routes.
+/// Header carrying an external-link key (`requestToken`) for anonymous access, as DocSpace reads it.
+pub const REQUEST_TOKEN_HEADER: &str = "request-token";
+
+/// All `/api/2.0` routes (and the file handler the `viewUrl`s point at).
 pub fn router(state: AppState) -> Router<AppState> {
     Router::new()
+        // auth and settings
+        .route(
+            "/api/2.0/authentication",
+            post(auth::login).get(auth::is_authenticated),
+        )
+        .route("/api/2.0/authentication/logout", post(auth::logout))
+        .route("/api/2.0/settings", get(settings::get_settings))
+        // API keys
+        .route("/api/2.0/keys", post(keys::create).get(keys::list))
+        .route("/api/2.0/keys/@self", get(keys::get_self))
+        .route("/api/2.0/keys/permissions", get(keys::permissions))
+        .route("/api/2.0/keys/{id}", put(keys::update).delete(keys::delete))
+        // people
         .route("/api/2.0/people/@self", get(people::get_self))
+        .route("/api/2.0/people", get(people::list))
+        .route("/api/2.0/people/filter", get(people::list))
+        .route("/api/2.0/people/invite", post(people::invite))
+        .route("/api/2.0/people/{userid}", get(people::get))
+        // rooms
+        .route("/api/2.0/files/rooms", post(rooms::create).get(rooms::list))
+        .route("/api/2.0/files/rooms/covers", get(rooms::covers))
+        .route(
+            "/api/2.0/files/rooms/{id}",
+            get(rooms::get).put(rooms::update).delete(rooms::delete),
+        )
+        .route("/api/2.0/files/rooms/{id}/archive", put(rooms::archive))
+        .route("/api/2.0/files/rooms/{id}/unarchive", put(rooms::unarchive))
+        .route("/api/2.0/files/rooms/{id}/pin", put(rooms::pin))
+        .route("/api/2.0/files/rooms/{id}/unpin", put(rooms::unpin))
+        .route(
+            "/api/2.0/files/rooms/{id}/tags",
+            put(tags::add_to_room).delete(tags::remove_from_room),
+        )
+        .route(
+            "/api/2.0/files/rooms/{id}/share",
+            get(shares::members).put(shares::set_members),
+        )
+        .route(
+            "/api/2.0/files/rooms/{id}/links",
+            get(shares::links).put(shares::set_link),
+        )
+        .route("/api/2.0/files/rooms/{id}/link", get(shares::primary_link))
+        .route("/api/2.0/files/share/{key}", get(shares::external_share))
+        // tags
+        .route(
+            "/api/2.0/files/tags",
+            get(tags::list)
+                .post(tags::create)
+                .put(tags::rename)
+                .delete(tags::delete),
+        )
+        .route("/api/2.0/files/tags/{name}/haslinks", get(tags::has_links))
+        // folders
+        .route("/api/2.0/files/{folder}", get(folders::contents))
+        .route(
+            "/api/2.0/files/{folder}/subfolders",
+            get(folders::subfolders),
+        )
+        .route(
+            "/api/2.0/files/folder/{parent}",
+            post(folders::create)
+                .get(folders::info)
+                .put(folders::rename)
+                .delete(folders::delete),
+        )
+        .route("/api/2.0/files/folder/{id}/path", get(folders::path))
+        // files
+        .route("/api/2.0/files/{folder}/file", post(files::create))
+        .route(
+            "/api/2.0/files/file/{id}",
+            get(files::info).put(files::update).delete(files::delete),
+        )
+        .route(
+            "/api/2.0/files/file/{id}/saveediting",
+            put(files::save_editing),
+        )
+        // operations
+        .route("/api/2.0/files/fileops", get(fileops::list))
+        .route(
+            "/api/2.0/files/fileops/{op}",
+            get(fileops::list_of_type).put(fileops::start),
+        )
+        // uploads
+        .route("/api/2.0/files/{folder}/upload", post(upload::simple))
+        .route(
+            "/api/2.0/files/{folder}/session",
+            post(upload::create_session),
+        )
+        .route(
+            "/api/2.0/files/{folder}/upload/create_session",
+            post(upload::create_session_legacy),
+        )
+        .route("/ChunkedUploader.ashx", post(upload::chunked_uploader))
+        .route(
+            "/api/2.0/files/{folder}/session/{session}",
+            post(upload::append_chunk).delete(upload::abort),
+        )
+        .route(
+            "/api/2.0/files/{folder}/session/{session}/upload",
+            post(upload::put_chunk),
+        )
+        .route(
+            "/api/2.0/files/{folder}/session/{session}/finalize",
+            put(upload::finalize),
+        )
+        // embedding
+        .route(
+            "/api/2.0/security/csp",
+            get(csp::get_csp).post(csp::set_csp),
+        )
+        // downloads at the files' viewUrl
+        .route("/filehandler.ashx", get(download::file_handler))
+        .route("/api/2.0/{*rest}", any(unknown_route))
+        .layer(axum::extract::DefaultBodyLimit::max(upload::MAX_UPLOAD))
         .layer(middleware::from_fn_with_state(state, api_middleware))
+}
+
+async fn unknown_route() -> StatusCode {
+    StatusCode::NOT_FOUND
 }
 
 /// Absolute base URL of the portal as the client addressed it (`http://host:port`).
@@ -29,18 +172,87 @@ pub fn portal_url(headers: &HeaderMap) -> String {
     let host = headers
         .get(header::HOST)
         .and_then(|h| h.to_str().ok())
+        .filter(|h| {
+            h.chars()
+                .all(|c| c.is_ascii_alphanumeric() || ".-:[]".contains(c))
+        })
         .unwrap_or("127.0.0.1");
     format!("http://{host}")
 }
 
-/// Per request: CORS as DocSpace (`*`, no credentials), preflight answers, the envelope's self
-/// link, request counters and the per-user in-flight gauges.
+/// The base URL, as an extractor.
+pub struct Portal(pub String);
+
+impl<S: Send + Sync> FromRequestParts<S> for Portal {
+    type Rejection = ApiError;
+
+    async fn from_request_parts(parts: &mut Parts, _: &S) -> Result<Self, Self::Rejection> {
+        Ok(Portal(portal_url(&parts.headers)))
+    }
+}
+
+/// The link key a request carries: the `Request-Token` header, else the `share` query parameter.
+fn link_key(parts: &Parts) -> Option<String> {
+    parts
+        .headers
+        .get(REQUEST_TOKEN_HEADER)
+        .and_then(|v| v.to_str().ok())
+        .map(str::to_string)
+        .or_else(|| {
+            extract::Query::parse(parts.uri.query())
+                .get("share")
+                .map(str::to_string)
+        })
+        .filter(|k| !k.is_empty())
+}
+
+/// Resolves an external-link key to what it grants (unknown, expired or revoked keys grant nothing).
+pub fn grant_of(conn: &rusqlite::Connection, key: &str) -> Result<Option<LinkGrant>, ApiError> {
+    Ok(links::by_key(conn, key)?
+        .filter(|l| l.link_type == 1 && l.access != 0 && l.password.is_none())
+        .filter(|l| {
+            l.expiration
+                .as_deref()
+                .is_none_or(|e| parse_db_time(e) > now())
+        })
+        .map(|l| LinkGrant {
+            link_id: l.id,
+            room_id: l.room_id,
+            access: l.access,
+            deny_download: l.deny_download,
+        }))
+}
+
+impl FromRequestParts<AppState> for Actor {
+    type Rejection = ApiError;
+
+    /// A signed-in user and/or a valid external link; neither is a 401.
+    async fn from_request_parts(
+        parts: &mut Parts,
+        state: &AppState,
+    ) -> Result<Self, Self::Rejection> {
+        let user = credentials::caller_of(parts, state).await?.map(|c| c.user);
+        let link = match link_key(parts) {
+            Some(key) => state.db.read(move |c| grant_of(c, &key)).await?,
+            None => None,
+        };
+        if user.is_none() && link.is_none() {
+            return Err(ApiError::Unauthorized);
+        }
+        Ok(Actor { user, link })
+    }
+}
+
+/// Per request: CORS, preflight answers, authentication, scopes, rate limits, counters, the
+/// envelope's self link and `?fields=`.
 async fn api_middleware(State(state): State<AppState>, req: Request, next: Next) -> Response {
     if req.method() == Method::OPTIONS {
         return preflight(req.headers());
     }
     let method = req.method().clone();
+    let path = req.uri().path().to_string();
     state.stats.count_request(method.as_str());
+    let query = extract::Query::parse(req.uri().query());
     let link = RequestLink {
         href: format!(
             "{}{}",
@@ -51,28 +263,101 @@ async fn api_middleware(State(state): State<AppState>, req: Request, next: Next)
                 .unwrap_or("/")
         ),
         action: method.to_string(),
+        fields: query.get("fields").map(|f| {
+            f.split(',')
+                .map(|s| s.trim().to_ascii_lowercase())
+                .filter(|s| !s.is_empty())
+                .collect()
+        }),
     };
 
     let (mut parts, body) = req.into_parts();
-    let caller = match auth::credential_of(&parts) {
-        Some(cred) => state
-            .db
-            .read(move |c| auth::resolve(c, &cred))
-            .await
-            .ok()
-            .flatten(),
+    let caller = match credentials::credential_of(&parts) {
+        Some(cred) => match state.db.read(move |c| credentials::resolve(c, &cred)).await {
+            Ok(c) => c,
+            Err(e) => return with_cors(e.into_response()),
+        },
         None => None,
     };
-    let partition = caller.as_ref().map(|c: &Caller| c.user.id.clone());
-    if let Some(c) = caller {
-        parts.extensions.insert(c);
+    if let Some(c) = &caller
+        && let AuthKind::ApiKey {
+            permissions: Some(p),
+            ..
+        } = &c.kind
+        && !scopes::allows(p, &method, &path)
+    {
+        return with_cors(ApiError::ScopeForbidden.into_response());
+    }
+    let partition = match &caller {
+        Some(c) => c.user.id.clone(),
+        None => parts
+            .extensions
+            .get::<ConnectInfo<SocketAddr>>()
+            .map(|ci| format!("ip:{}", ci.0.ip()))
+            .unwrap_or_else(|| "ip:unknown".into()),
+    };
+    let (in_flight, _) = state.stats.enter(&partition, method == Method::GET);
+    let admitted = match state.limiter.admit(&partition, &method, &path) {
+        Ok(a) => a,
+        Err(headers) => {
+            state.stats.count_rate_limited();
+            let mut resp = ApiError::RateLimited(headers).into_response();
+            add_cors(resp.headers_mut());
+            return resp;
+        }
+    };
+    if let Some(c) = &caller {
+        if let AuthKind::ApiKey {
+            id,
+            stale_use: true,
+            ..
+        } = &c.kind
+        {
+            let id = id.clone();
+            // Best effort: a failed `lastUsed` update must not fail the request.
+            let _ = state
+                .db
+                .write(move |tx| crate::db::keys::touch(tx, &id))
+                .await;
+        }
+        parts.extensions.insert(c.clone());
     }
     let req = Request::from_parts(parts, body);
-
-    let _in_flight = partition
-        .as_deref()
-        .map(|user| state.stats.enter(user, method == Method::GET).0);
     let mut resp = with_request_link(link, next.run(req)).await;
+    if let Some(a) = &admitted {
+        for (k, v) in a.headers.iter() {
+            resp.headers_mut().insert(k.clone(), v.clone());
+        }
+    }
+    with_cors(hold_until_sent(resp, (admitted, in_flight)))
+}
+
+/// Keeps `guards` (the concurrency slot and the in-flight gauge) alive until the response body has
+/// been sent, as ASP.NET holds a concurrency lease until its pipeline has written the response.
+fn hold_until_sent<G: Send + 'static>(resp: Response, guards: G) -> Response {
+    use futures::StreamExt;
+    let (mut parts, body) = resp.into_parts();
+    let exact = axum::body::HttpBody::size_hint(&body).exact();
+    let bodiless = matches!(
+        parts.status,
+        StatusCode::NO_CONTENT | StatusCode::NOT_MODIFIED
+    );
+    if let Some(n) = exact
+        && !bodiless
+        && !parts.headers.contains_key(header::CONTENT_LENGTH)
+    {
+        parts
+            .headers
+            .insert(header::CONTENT_LENGTH, HeaderValue::from(n));
+    }
+    let stream = body.into_data_stream().map(move |chunk| {
+        let _held = &guards;
+        chunk
+    });
+    Response::from_parts(parts, axum::body::Body::from_stream(stream))
+}
+
+fn with_cors(mut resp: Response) -> Response {
     add_cors(resp.headers_mut());
     resp
 }
@@ -107,4 +392,12 @@ fn preflight(req: &HeaderMap) -> Response {
         HeaderValue::from_static("600"),
     );
     resp
+}
+
+/// A folder by id (for modules that only need the row).
+fn entries_folder(
+    conn: &rusqlite::Connection,
+    id: i64,
+) -> Result<Option<crate::db::entries::Folder>, ApiError> {
+    crate::db::entries::folder(conn, id)
 }

@@ -43,6 +43,122 @@ const MIGRATIONS: &[&str] = &[
         value TEXT NOT NULL
     );
     "#,
+    // 2: folders (section roots, rooms, sub-folders), files with versioned BLOB content, room
+    // members, tags, pins, share links, file operations and chunked upload sessions.
+    r#"
+    CREATE TABLE folders (
+        id INTEGER PRIMARY KEY AUTOINCREMENT,
+        parent_id INTEGER REFERENCES folders(id) ON DELETE CASCADE,
+        title TEXT NOT NULL,
+        folder_type INTEGER NOT NULL,
+        room_type INTEGER,
+        root_id INTEGER,
+        room_id INTEGER,
+        owner_id TEXT NOT NULL,
+        created TEXT NOT NULL,
+        updated TEXT NOT NULL,
+        updated_by TEXT NOT NULL,
+        private INTEGER NOT NULL DEFAULT 0,
+        indexing INTEGER NOT NULL DEFAULT 0,
+        deny_download INTEGER NOT NULL DEFAULT 0,
+        quota INTEGER NOT NULL DEFAULT -2,
+        color TEXT,
+        cover TEXT,
+        lifetime TEXT,
+        watermark TEXT,
+        origin_id INTEGER
+    );
+    CREATE INDEX folders_parent ON folders(parent_id, title);
+    CREATE INDEX folders_room ON folders(room_id);
+    CREATE INDEX folders_rooms_list ON folders(parent_id, room_type, updated);
+    CREATE INDEX folders_owner ON folders(owner_id, folder_type);
+    CREATE TABLE files (
+        id INTEGER PRIMARY KEY AUTOINCREMENT,
+        folder_id INTEGER NOT NULL REFERENCES folders(id) ON DELETE CASCADE,
+        title TEXT NOT NULL,
+        version INTEGER NOT NULL DEFAULT 1,
+        size INTEGER NOT NULL DEFAULT 0,
+        owner_id TEXT NOT NULL,
+        created TEXT NOT NULL,
+        updated TEXT NOT NULL,
+        updated_by TEXT NOT NULL,
+        origin_id INTEGER
+    );
+    CREATE INDEX files_folder ON files(folder_id, title);
+    CREATE TABLE file_versions (
+        file_id INTEGER NOT NULL REFERENCES files(id) ON DELETE CASCADE,
+        version INTEGER NOT NULL,
+        content BLOB NOT NULL,
+        created TEXT NOT NULL,
+        created_by TEXT NOT NULL,
+        PRIMARY KEY (file_id, version)
+    );
+    CREATE TABLE room_members (
+        room_id INTEGER NOT NULL REFERENCES folders(id) ON DELETE CASCADE,
+        user_id TEXT NOT NULL REFERENCES users(id) ON DELETE CASCADE,
+        access INTEGER NOT NULL,
+        PRIMARY KEY (room_id, user_id)
+    );
+    CREATE INDEX room_members_user ON room_members(user_id, room_id);
+    CREATE TABLE tags (
+        name TEXT PRIMARY KEY,
+        owner_id TEXT NOT NULL,
+        created TEXT NOT NULL
+    );
+    CREATE TABLE room_tags (
+        room_id INTEGER NOT NULL REFERENCES folders(id) ON DELETE CASCADE,
+        tag TEXT NOT NULL REFERENCES tags(name) ON DELETE CASCADE ON UPDATE CASCADE,
+        PRIMARY KEY (room_id, tag)
+    );
+    CREATE INDEX room_tags_tag ON room_tags(tag, room_id);
+    CREATE TABLE pins (
+        user_id TEXT NOT NULL REFERENCES users(id) ON DELETE CASCADE,
+        room_id INTEGER NOT NULL REFERENCES folders(id) ON DELETE CASCADE,
+        PRIMARY KEY (user_id, room_id)
+    );
+    CREATE TABLE links (
+        id TEXT PRIMARY KEY,
+        room_id INTEGER NOT NULL REFERENCES folders(id) ON DELETE CASCADE,
+        link_type INTEGER NOT NULL,
+        access INTEGER NOT NULL,
+        title TEXT NOT NULL,
+        key TEXT NOT NULL UNIQUE,
+        expiration TEXT,
+        password TEXT,
+        deny_download INTEGER NOT NULL DEFAULT 0,
+        internal INTEGER NOT NULL DEFAULT 0,
+        max_use_count INTEGER,
+        use_count INTEGER NOT NULL DEFAULT 0,
+        is_primary INTEGER NOT NULL DEFAULT 0,
+        created TEXT NOT NULL
+    );
+    CREATE INDEX links_room ON links(room_id);
+    CREATE TABLE operations (
+        id TEXT PRIMARY KEY,
+        user_id TEXT NOT NULL,
+        op_type INTEGER NOT NULL,
+        body TEXT NOT NULL,
+        created TEXT NOT NULL
+    );
+    CREATE INDEX operations_user ON operations(user_id, created);
+    CREATE TABLE upload_sessions (
+        id TEXT PRIMARY KEY,
+        user_id TEXT NOT NULL,
+        folder_id INTEGER NOT NULL REFERENCES folders(id) ON DELETE CASCADE,
+        file_name TEXT NOT NULL,
+        file_size INTEGER NOT NULL,
+        create_new INTEGER NOT NULL DEFAULT 0,
+        created TEXT NOT NULL,
+        expires TEXT NOT NULL
+    );
+    CREATE TABLE upload_chunks (
+        session_id TEXT NOT NULL REFERENCES upload_sessions(id) ON DELETE CASCADE,
+        chunk_number INTEGER NOT NULL,
+        data BLOB NOT NULL,
+        PRIMARY KEY (session_id, chunk_number)
+    );
+    CREATE INDEX sessions_user ON sessions(user_id);
+    "#,
 ];
 
 /// Brings the schema to the newest version inside one transaction per step.

@@ -1,56 +1,102 @@
-//! The portal's SQLite database: one connection behind a mutex, WAL journal, versioned migrations.
+//! The portal's SQLite database: one writer connection, a small pool of read connections for
+//! file-backed storage, WAL journal, versioned migrations, and one repository module per table group.
 //!
 //! Every write runs in a transaction that commits before the response is sent, so a 2xx answer
-//! survives `kill -9` (WAL with `synchronous=NORMAL` loses nothing on a process crash).
+//! survives `kill -9` (WAL with `synchronous=NORMAL` loses nothing on a process crash: the commit
+//! has reached the OS before the response is written).
 
 mod migrations;
 
+pub mod entries;
+pub mod keys;
+pub mod links;
+pub mod members;
+pub mod operations;
+pub mod rooms;
+pub mod sessions;
+pub mod settings;
+pub mod tags;
+pub mod uploads;
+
 use std::path::Path;
+use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::{Arc, Mutex};
 
-use rusqlite::{Connection, Transaction};
+use rusqlite::{Connection, OpenFlags, Transaction};
 
 use crate::config::Storage;
 use crate::envelope::ApiError;
 
+/// Read connections kept open for file-backed storage (WAL lets them read while the writer writes).
+const READERS: usize = 4;
+
 /// A handle to the database, cheap to clone.
 #[derive(Clone)]
 pub struct Db {
-    conn: Arc<Mutex<Connection>>,
+    writer: Arc<Mutex<Connection>>,
+    readers: Arc<Vec<Mutex<Connection>>>,
+    next_reader: Arc<AtomicUsize>,
 }
 
 impl Db {
     /// Opens (creating if needed) the database for `storage` and brings its schema up to date.
     pub fn open(storage: &Storage) -> anyhow::Result<Db> {
-        let mut conn = match storage {
-            Storage::Memory => Connection::open_in_memory()?,
+        let (mut writer, readers) = match storage {
+            Storage::Memory => (Connection::open_in_memory()?, Vec::new()),
             Storage::Dir(dir) => {
                 std::fs::create_dir_all(dir)?;
-                open_file(&dir.join("portal.db"))?
+                let path = dir.join("portal.db");
+                let writer = open_file(&path)?;
+                (writer, Vec::new())
             }
         };
-        conn.pragma_update(None, "foreign_keys", "ON")?;
-        migrations::apply(&mut conn)?;
+        writer.pragma_update(None, "foreign_keys", "ON")?;
+        migrations::apply(&mut writer)?;
+        let readers = match storage {
+            Storage::Memory => readers,
+            Storage::Dir(dir) => (0..READERS)
+                .map(|_| open_reader(&dir.join("portal.db")).map(Mutex::new))
+                .collect::<anyhow::Result<Vec<_>>>()?,
+        };
         Ok(Db {
-            conn: Arc::new(Mutex::new(conn)),
+            writer: Arc::new(Mutex::new(writer)),
+            readers: Arc::new(readers),
+            next_reader: Arc::new(AtomicUsize::new(0)),
         })
     }
 
-    /// Runs a read (or a single-statement write) on a blocking thread.
+    /// Runs a read-only closure on a blocking thread, on a pooled reader when there is one.
     pub async fn read<T, F>(&self, f: F) -> Result<T, ApiError>
     where
         T: Send + 'static,
         F: FnOnce(&Connection) -> Result<T, ApiError> + Send + 'static,
     {
-        let conn = self.conn.clone();
-        tokio::task::spawn_blocking(move || {
-            let guard = conn
-                .lock()
-                .map_err(|_| ApiError::Internal("database lock poisoned".into()))?;
-            f(&guard)
-        })
-        .await
-        .map_err(|e| ApiError::Internal(format!("database task: {e}")))?
+        let db = self.clone();
+        tokio::task::spawn_blocking(move || db.read_now(f))
+            .await
+            .map_err(|e| ApiError::Internal(format!("database task: {e}")))?
+    }
+
+    /// The synchronous form of [`Db::read`].
+    pub fn read_now<T>(
+        &self,
+        f: impl FnOnce(&Connection) -> Result<T, ApiError>,
+    ) -> Result<T, ApiError> {
+        if self.readers.is_empty() {
+            let guard = relock(&self.writer);
+            return f(&guard);
+        }
+        // Prefer an idle reader; otherwise wait on the next one in turn.
+        for r in self.readers.iter() {
+            match r.try_lock() {
+                Ok(guard) => return f(&guard),
+                Err(std::sync::TryLockError::Poisoned(p)) => return f(&p.into_inner()),
+                Err(std::sync::TryLockError::WouldBlock) => {}
+            }
+        }
+        let i = self.next_reader.fetch_add(1, Ordering::Relaxed) % self.readers.len();
+        let guard = relock(&self.readers[i]);
+        f(&guard)
     }
 
     /// Runs `f` in a transaction on a blocking thread; commits only if it returns `Ok`.
@@ -59,34 +105,29 @@ impl Db {
         T: Send + 'static,
         F: FnOnce(&Transaction<'_>) -> Result<T, ApiError> + Send + 'static,
     {
-        let conn = self.conn.clone();
-        tokio::task::spawn_blocking(move || {
-            let mut guard = conn
-                .lock()
-                .map_err(|_| ApiError::Internal("database lock poisoned".into()))?;
-            let tx = guard.transaction()?;
-            let out = f(&tx)?;
-            tx.commit()?;
-            Ok(out)
-        })
-        .await
-        .map_err(|e| ApiError::Internal(format!("database task: {e}")))?
+        let db = self.clone();
+        tokio::task::spawn_blocking(move || db.write_now(f))
+            .await
+            .map_err(|e| ApiError::Internal(format!("database task: {e}")))?
     }
 
-    /// Synchronous access for start-up work (seeding) before the server runs.
+    /// Synchronous access for start-up work (seeding) and blocking callers.
     pub fn write_now<T>(
         &self,
         f: impl FnOnce(&Transaction<'_>) -> Result<T, ApiError>,
     ) -> Result<T, ApiError> {
-        let mut guard = self
-            .conn
-            .lock()
-            .map_err(|_| ApiError::Internal("database lock poisoned".into()))?;
+        let mut guard = relock(&self.writer);
         let tx = guard.transaction()?;
         let out = f(&tx)?;
         tx.commit()?;
         Ok(out)
     }
+}
+
+/// Locks a connection, recovering it if a panicking request poisoned the mutex: an unwinding
+/// `Transaction` rolls back on drop, so the connection is consistent and must stay usable.
+fn relock(m: &Mutex<Connection>) -> std::sync::MutexGuard<'_, Connection> {
+    m.lock().unwrap_or_else(std::sync::PoisonError::into_inner)
 }
 
 fn open_file(path: &Path) -> anyhow::Result<Connection> {
@@ -95,4 +136,19 @@ fn open_file(path: &Path) -> anyhow::Result<Connection> {
     conn.pragma_update(None, "synchronous", "NORMAL")?;
     conn.busy_timeout(std::time::Duration::from_secs(5))?;
     Ok(conn)
+}
+
+fn open_reader(path: &Path) -> anyhow::Result<Connection> {
+    let conn = Connection::open_with_flags(
+        path,
+        OpenFlags::SQLITE_OPEN_READ_ONLY | OpenFlags::SQLITE_OPEN_NO_MUTEX,
+    )?;
+    conn.busy_timeout(std::time::Duration::from_secs(5))?;
+    conn.pragma_update(None, "foreign_keys", "ON")?;
+    Ok(conn)
+}
+
+/// `?,?,…` with `n` placeholders, for `IN (…)` lists of ids.
+pub fn placeholders(n: usize) -> String {
+    vec!["?"; n].join(",")
 }

@@ -1,0 +1,350 @@
+//! `/api/2.0/files/{folderId}`, `/api/2.0/files/folder/…`: folders and their contents.
+
+use futures::Stream;
+
+use crate::client::Client;
+use crate::error::Error;
+use crate::models::{
+    ApplyFilterOption, Entry, EntryBase, FileOperation, FilterType, Folder, FolderContent,
+    FolderId, SortBy, SortOrder,
+};
+use crate::paging::{DEFAULT_PAGE_CONCURRENCY, Page, checked, stream_pages};
+use crate::request::{Request, seg};
+use crate::validate;
+
+/// Longest folder title DocSpace accepts.
+pub(crate) const TITLE_MAX: usize = 165;
+
+/// Folders; get one with [`Client::folders`].
+///
+/// ```no_run
+/// # async fn demo(client: docspace_api::Client) -> Result<(), docspace_api::Error> {
+/// let drafts = client.folders().create(57, "Drafts").await?;
+/// let page = client.folders().contents(&drafts.id).send().await?;
+/// assert_eq!(page.total, 0);
+/// # Ok(()) }
+/// ```
+#[derive(Debug, Clone, Copy)]
+pub struct FoldersHandler<'c> {
+    client: &'c Client,
+}
+
+impl<'c> FoldersHandler<'c> {
+    pub(crate) fn new(client: &'c Client) -> Self {
+        FoldersHandler { client }
+    }
+
+    /// Starts a listing of a folder's (or room's) contents.
+    ///
+    /// ```no_run
+    /// # async fn demo(client: docspace_api::Client) -> Result<(), docspace_api::Error> {
+    /// use futures::TryStreamExt;
+    /// let entries: Vec<_> = client.folders().contents(57).stream().try_collect().await?;
+    /// for e in entries { println!("{}", e.title()); }
+    /// # Ok(()) }
+    /// ```
+    pub fn contents(&self, id: impl Into<FolderId>) -> FolderContentsBuilder<'c> {
+        FolderContentsBuilder::new(self.client, seg(id.into()))
+    }
+
+    /// Starts a listing of the caller's "My documents" (`@my`).
+    ///
+    /// ```no_run
+    /// # async fn demo(client: docspace_api::Client) -> Result<(), docspace_api::Error> {
+    /// let my = client.folders().my().send().await?;
+    /// println!("My documents is folder {}", my.current.id);
+    /// # Ok(()) }
+    /// ```
+    pub fn my(&self) -> FolderContentsBuilder<'c> {
+        FolderContentsBuilder::new(self.client, "@my".to_string())
+    }
+
+    /// The sections of the portal the caller sees (`@root`): My documents, Rooms, Archive,
+    /// Trash…, each with its first entries.
+    ///
+    /// ```no_run
+    /// # async fn demo(client: docspace_api::Client) -> Result<(), docspace_api::Error> {
+    /// for section in client.folders().root().await? { println!("{}", section.current.title); }
+    /// # Ok(()) }
+    /// ```
+    pub async fn root(&self) -> Result<Vec<FolderContent>, Error> {
+        self.client.call(Request::get("files/@root")).await
+    }
+
+    /// A folder's details.
+    ///
+    /// ```no_run
+    /// # async fn demo(client: docspace_api::Client) -> Result<(), docspace_api::Error> {
+    /// let f = client.folders().get(58).await?;
+    /// println!("{} holds {} files", f.title, f.files_count);
+    /// # Ok(()) }
+    /// ```
+    pub async fn get(&self, id: impl Into<FolderId>) -> Result<Folder, Error> {
+        self.client
+            .call(Request::get(format!("files/folder/{}", seg(id.into()))))
+            .await
+    }
+
+    /// The breadcrumb from the section down to a folder.
+    ///
+    /// ```no_run
+    /// # async fn demo(client: docspace_api::Client) -> Result<(), docspace_api::Error> {
+    /// let crumbs = client.folders().path(58).await?;
+    /// println!("{}", crumbs.iter().map(|c| c.title.as_str()).collect::<Vec<_>>().join(" / "));
+    /// # Ok(()) }
+    /// ```
+    pub async fn path(&self, id: impl Into<FolderId>) -> Result<Vec<EntryBase>, Error> {
+        self.client
+            .call(Request::get(format!(
+                "files/folder/{}/path",
+                seg(id.into())
+            )))
+            .await
+    }
+
+    /// A folder's direct subfolders, in the light form.
+    ///
+    /// ```no_run
+    /// # async fn demo(client: docspace_api::Client) -> Result<(), docspace_api::Error> {
+    /// for f in client.folders().subfolders(57).await? { println!("{}", f.title); }
+    /// # Ok(()) }
+    /// ```
+    pub async fn subfolders(&self, id: impl Into<FolderId>) -> Result<Vec<EntryBase>, Error> {
+        self.client
+            .call(Request::get(format!("files/{}/subfolders", seg(id.into()))))
+            .await
+    }
+
+    /// Creates a folder in `parent` (a folder or a room).
+    ///
+    /// ```no_run
+    /// # async fn demo(client: docspace_api::Client) -> Result<(), docspace_api::Error> {
+    /// let f = client.folders().create(57, "Signed").await?;
+    /// assert_eq!(f.title, "Signed");
+    /// # Ok(()) }
+    /// ```
+    pub async fn create(
+        &self,
+        parent: impl Into<FolderId>,
+        title: impl Into<String>,
+    ) -> Result<Folder, Error> {
+        let title = title.into();
+        validate::title("title", &title, TITLE_MAX)?;
+        let req = Request::post(format!("files/folder/{}", seg(parent.into())))
+            .json(&serde_json::json!({ "title": title }))?;
+        self.client.call(req).await
+    }
+
+    /// Renames a folder.
+    ///
+    /// ```no_run
+    /// # async fn demo(client: docspace_api::Client) -> Result<(), docspace_api::Error> {
+    /// client.folders().rename(58, "Final").await?;
+    /// # Ok(()) }
+    /// ```
+    pub async fn rename(
+        &self,
+        id: impl Into<FolderId>,
+        title: impl Into<String>,
+    ) -> Result<Folder, Error> {
+        let title = title.into();
+        validate::title("title", &title, TITLE_MAX)?;
+        let req = Request::put(format!("files/folder/{}", seg(id.into())))
+            .json(&serde_json::json!({ "title": title }))?;
+        self.client.call(req).await
+    }
+
+    /// Starts deleting a folder (to Trash, or permanently).
+    ///
+    /// ```no_run
+    /// # async fn demo(client: docspace_api::Client) -> Result<(), docspace_api::Error> {
+    /// client.folders().delete(58).immediately(true).wait().await?;
+    /// # Ok(()) }
+    /// ```
+    pub fn delete(&self, id: impl Into<FolderId>) -> DeleteFolderBuilder<'c> {
+        DeleteFolderBuilder {
+            client: self.client,
+            id: id.into(),
+            delete_after: None,
+            immediately: None,
+        }
+    }
+}
+
+#[derive(Debug, Clone)]
+struct ContentsQuery {
+    /// Encoded path segment: an id or an alias (`@my`).
+    folder: String,
+    filter_type: Option<FilterType>,
+    apply_filter_option: Option<ApplyFilterOption>,
+    with_subfolders: Option<bool>,
+    extension: Option<String>,
+    filter_value: Option<String>,
+    sort_by: Option<SortBy>,
+    sort_order: Option<SortOrder>,
+    start_index: u64,
+    count: u32,
+}
+
+impl ContentsQuery {
+    fn request(&self, start: u64, count: u32) -> Request {
+        Request::get(format!("files/{}", self.folder))
+            .query_opt("filterType", self.filter_type.map(|f| f.value()))
+            .query_opt(
+                "applyFilterOption",
+                self.apply_filter_option.map(|f| f.value()),
+            )
+            .query_opt("withSubFolders", self.with_subfolders)
+            .query_opt("extension", self.extension.as_ref())
+            .query_opt("filterValue", self.filter_value.as_ref())
+            .query_opt("sortBy", self.sort_by.as_ref())
+            .query_opt("sortOrder", self.sort_order.map(|s| s.value()))
+            .query("startIndex", start)
+            .query("count", count)
+    }
+}
+
+/// `GET /api/2.0/files/{folderId}`; see [`FoldersHandler::contents`].
+#[derive(Debug, Clone)]
+pub struct FolderContentsBuilder<'c> {
+    client: &'c Client,
+    query: ContentsQuery,
+}
+
+impl<'c> FolderContentsBuilder<'c> {
+    fn new(client: &'c Client, folder: String) -> Self {
+        FolderContentsBuilder {
+            client,
+            query: ContentsQuery {
+                folder,
+                filter_type: None,
+                apply_filter_option: None,
+                with_subfolders: None,
+                extension: None,
+                filter_value: None,
+                sort_by: None,
+                sort_order: None,
+                start_index: 0,
+                count: 100,
+            },
+        }
+    }
+
+    /// Keeps entries of one kind.
+    pub fn filter_type(mut self, f: FilterType) -> Self {
+        self.query.filter_type = Some(f);
+        self
+    }
+
+    /// Files only, folders only, or both.
+    pub fn apply_filter_option(mut self, f: ApplyFilterOption) -> Self {
+        self.query.apply_filter_option = Some(f);
+        self
+    }
+
+    /// Searches subfolders too.
+    pub fn with_subfolders(mut self, yes: bool) -> Self {
+        self.query.with_subfolders = Some(yes);
+        self
+    }
+
+    /// Keeps files with this extension (with [`FilterType::ByExtension`]).
+    pub fn extension(mut self, ext: impl Into<String>) -> Self {
+        self.query.extension = Some(ext.into());
+        self
+    }
+
+    /// Keeps entries whose title contains `text`.
+    pub fn filter_value(mut self, text: impl Into<String>) -> Self {
+        self.query.filter_value = Some(text.into());
+        self
+    }
+
+    /// Sort key.
+    pub fn sort_by(mut self, by: SortBy) -> Self {
+        self.query.sort_by = Some(by);
+        self
+    }
+
+    /// Sort direction.
+    pub fn sort_order(mut self, order: SortOrder) -> Self {
+        self.query.sort_order = Some(order);
+        self
+    }
+
+    /// Offset of the first entry (default 0).
+    pub fn start_index(mut self, n: u64) -> Self {
+        self.query.start_index = n;
+        self
+    }
+
+    /// Page size, 1..=100 (default 100).
+    pub fn count(mut self, n: u32) -> Self {
+        self.query.count = n;
+        self
+    }
+
+    /// Fetches one page with the folder, its breadcrumb and the total.
+    pub async fn send(self) -> Result<FolderContent, Error> {
+        validate::count(self.query.count)?;
+        let req = self.query.request(self.query.start_index, self.query.count);
+        self.client.call(req).await
+    }
+
+    /// Streams every entry (on each page folders first, then files).
+    pub fn stream(self) -> impl Stream<Item = Result<Entry, Error>> + use<> {
+        let input = validate::count(self.query.count);
+        let (client, query) = (self.client.clone(), self.query);
+        let (start, count) = (query.start_index, query.count);
+        let pages = stream_pages(start, count, DEFAULT_PAGE_CONCURRENCY, move |offset, n| {
+            let (client, req) = (client.clone(), query.request(offset, n));
+            async move {
+                let c: FolderContent = client.call(req).await?;
+                let total = Some(c.total);
+                Ok(Page {
+                    items: c.into_entries(),
+                    total,
+                })
+            }
+        });
+        checked(input, pages)
+    }
+}
+
+/// `DELETE /api/2.0/files/folder/{id}`; see [`FoldersHandler::delete`].
+#[derive(Debug, Clone)]
+pub struct DeleteFolderBuilder<'c> {
+    client: &'c Client,
+    id: FolderId,
+    delete_after: Option<bool>,
+    immediately: Option<bool>,
+}
+
+impl<'c> DeleteFolderBuilder<'c> {
+    /// Skips the Trash.
+    pub fn immediately(mut self, yes: bool) -> Self {
+        self.immediately = Some(yes);
+        self
+    }
+
+    /// Deletes the operation's record when it ends.
+    pub fn delete_after(mut self, yes: bool) -> Self {
+        self.delete_after = Some(yes);
+        self
+    }
+
+    /// Starts the deletion.
+    pub async fn send(self) -> Result<Vec<FileOperation>, Error> {
+        let body = super::files::delete_body(self.delete_after, self.immediately);
+        let req = Request::delete(format!("files/folder/{}", seg(&self.id))).json(&body)?;
+        let ops: super::OneOrMany<FileOperation> = self.client.call(req).await?;
+        Ok(ops.into_vec())
+    }
+
+    /// Starts the deletion and waits until it ends.
+    pub async fn wait(self) -> Result<Vec<FileOperation>, Error> {
+        let client = self.client;
+        let ops = self.send().await?;
+        client.operations().wait_all(ops).await
+    }
+}

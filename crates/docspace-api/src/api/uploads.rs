@@ -1,0 +1,368 @@
+//! Chunked uploads through DocSpace's upload sessions (`reference/rest-api.md` §4.8).
+//!
+//! The client uses the numbered-chunk flow: `POST …/session` opens a session, each chunk goes to
+//! `POST …/session/{id}/upload?chunkNumber=N`, and `PUT …/session/{id}/finalize` stores the file.
+//! A numbered chunk replaces itself when sent again, so a chunk whose outcome is unknown can be
+//! resent safely, and an interrupted upload resumes at the first chunk not acknowledged.
+
+use std::fmt;
+use std::sync::Arc;
+
+use serde::Serialize;
+
+use crate::client::Client;
+use crate::error::Error;
+use crate::models::{File, FolderId, UploadResult, UploadSession};
+use crate::request::{Request, multipart_file, seg};
+use crate::validate;
+
+use super::folders::TITLE_MAX;
+
+/// Default chunk size: 5 MiB (DocSpace accepts up to its configured 10 MiB by default).
+pub const DEFAULT_CHUNK_SIZE: usize = 5 << 20;
+
+/// How far an upload has got; passed to the progress callback after each chunk.
+///
+/// ```
+/// let p = docspace_api::api::UploadProgress { bytes_sent: 5, bytes_total: 10, chunks_sent: 1, chunks_total: 2 };
+/// assert_eq!(p.fraction(), 0.5);
+/// ```
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct UploadProgress {
+    /// Bytes the portal has acknowledged.
+    pub bytes_sent: u64,
+    /// The file's size.
+    pub bytes_total: u64,
+    /// Chunks acknowledged.
+    pub chunks_sent: u64,
+    /// Chunks in all.
+    pub chunks_total: u64,
+}
+
+impl UploadProgress {
+    /// Progress from 0.0 to 1.0.
+    pub fn fraction(&self) -> f64 {
+        if self.bytes_total == 0 {
+            1.0
+        } else {
+            self.bytes_sent as f64 / self.bytes_total as f64
+        }
+    }
+}
+
+/// A progress callback: `Send + Sync` natively (uploads may run on any thread); any closure on
+/// wasm, where there is one thread.
+#[cfg(not(target_arch = "wasm32"))]
+pub trait ProgressCallback: Fn(UploadProgress) + Send + Sync + 'static {}
+#[cfg(not(target_arch = "wasm32"))]
+impl<F: Fn(UploadProgress) + Send + Sync + 'static> ProgressCallback for F {}
+
+/// A progress callback: `Send + Sync` natively (uploads may run on any thread); any closure on
+/// wasm, where there is one thread.
+#[cfg(target_arch = "wasm32")]
+pub trait ProgressCallback: Fn(UploadProgress) + 'static {}
+#[cfg(target_arch = "wasm32")]
+impl<F: Fn(UploadProgress) + 'static> ProgressCallback for F {}
+
+#[derive(Clone)]
+struct Progress(Option<Arc<dyn ProgressCallback>>);
+
+impl fmt::Debug for Progress {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(if self.0.is_some() {
+            "Some(<callback>)"
+        } else {
+            "None"
+        })
+    }
+}
+
+/// Chunked uploads; get one with [`Client::uploads`].
+///
+/// ```no_run
+/// # async fn demo(client: docspace_api::Client, data: Vec<u8>) -> Result<(), docspace_api::Error> {
+/// let file = client.uploads().chunked(57, "video.mp4", data)
+///     .chunk_size(2 << 20)
+///     .on_progress(|p| println!("{:.0}%", p.fraction() * 100.0))
+///     .send().await?;
+/// # let _ = file;
+/// # Ok(()) }
+/// ```
+#[derive(Debug, Clone, Copy)]
+pub struct UploadsHandler<'c> {
+    client: &'c Client,
+}
+
+impl<'c> UploadsHandler<'c> {
+    pub(crate) fn new(client: &'c Client) -> Self {
+        UploadsHandler { client }
+    }
+
+    /// Starts a chunked upload of `data` as `file_name` into `folder`.
+    ///
+    /// ```no_run
+    /// # async fn demo(client: docspace_api::Client) -> Result<(), docspace_api::Error> {
+    /// let file = client.uploads().chunked(57, "big.bin", vec![0u8; 12 << 20]).send().await?;
+    /// assert_eq!(file.pure_content_length, 12 << 20);
+    /// # Ok(()) }
+    /// ```
+    pub fn chunked(
+        &self,
+        folder: impl Into<FolderId>,
+        file_name: impl Into<String>,
+        data: impl Into<bytes::Bytes>,
+    ) -> ChunkedUploadBuilder<'c> {
+        ChunkedUploadBuilder {
+            client: self.client,
+            folder: folder.into(),
+            file_name: file_name.into(),
+            data: data.into(),
+            chunk_size: DEFAULT_CHUNK_SIZE,
+            create_new_if_exist: None,
+            resume_attempts: 3,
+            progress: Progress(None),
+        }
+    }
+}
+
+/// Configures a chunked upload; see [`UploadsHandler::chunked`].
+#[derive(Debug, Clone)]
+pub struct ChunkedUploadBuilder<'c> {
+    client: &'c Client,
+    folder: FolderId,
+    file_name: String,
+    data: bytes::Bytes,
+    chunk_size: usize,
+    create_new_if_exist: Option<bool>,
+    resume_attempts: u32,
+    progress: Progress,
+}
+
+#[derive(Serialize)]
+#[serde(rename_all = "camelCase")]
+struct SessionBody<'a> {
+    file_name: &'a str,
+    file_size: u64,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    create_new_if_exist: Option<bool>,
+}
+
+impl<'c> ChunkedUploadBuilder<'c> {
+    /// Bytes per chunk (64 KiB ..= 100 MiB; default 5 MiB).
+    pub fn chunk_size(mut self, bytes: usize) -> Self {
+        self.chunk_size = bytes;
+        self
+    }
+
+    /// `true`: a same-named file gets a new, de-duplicated title; `false`: a new version.
+    pub fn create_new_if_exist(mut self, yes: bool) -> Self {
+        self.create_new_if_exist = Some(yes);
+        self
+    }
+
+    /// How often [`ChunkedUploadBuilder::send`] resumes after a failed chunk (default 3), on top
+    /// of the client's own retries of each chunk.
+    pub fn resume_attempts(mut self, n: u32) -> Self {
+        self.resume_attempts = n;
+        self
+    }
+
+    /// Called after each acknowledged chunk.
+    pub fn on_progress(mut self, f: impl ProgressCallback) -> Self {
+        self.progress = Progress(Some(Arc::new(f)));
+        self
+    }
+
+    fn validate(&self) -> Result<(), Error> {
+        validate::title("file_name", &self.file_name, TITLE_MAX)?;
+        validate::range("chunk_size", self.chunk_size, 64 << 10, 100 << 20)?;
+        if self.data.is_empty() {
+            return Err(Error::invalid(
+                "data",
+                "is empty: upload empty files with files().upload()",
+            ));
+        }
+        Ok(())
+    }
+
+    /// Opens the session; drive it with [`ChunkedUpload::run`].
+    pub async fn start(self) -> Result<ChunkedUpload<'c>, Error> {
+        self.validate()?;
+        let body = SessionBody {
+            file_name: &self.file_name,
+            file_size: self.data.len() as u64,
+            create_new_if_exist: self.create_new_if_exist,
+        };
+        let req = Request::post(format!("files/{}/session", seg(&self.folder))).json(&body)?;
+        let session: UploadSession = self.client.call(req).await?;
+        let chunks_total = (self.data.len() as u64).div_ceil(self.chunk_size as u64);
+        Ok(ChunkedUpload {
+            client: self.client,
+            folder: self.folder,
+            file_name: self.file_name,
+            session,
+            data: self.data,
+            chunk_size: self.chunk_size,
+            chunks_total,
+            chunks_sent: 0,
+            progress: self.progress,
+        })
+    }
+
+    /// Opens the session, sends every chunk and stores the file, resuming after failures.
+    pub async fn send(self) -> Result<File, Error> {
+        let attempts = self.resume_attempts;
+        let mut upload = self.start().await?;
+        let mut failures = 0;
+        loop {
+            match upload.run().await {
+                Ok(file) => return Ok(file),
+                Err(e) if failures < attempts && resumable(&e) => failures += 1,
+                Err(e) => return Err(e),
+            }
+        }
+    }
+}
+
+/// Failures worth resuming after: the network, timeouts, and the portal's transient answers.
+fn resumable(e: &Error) -> bool {
+    match e {
+        Error::Network(_) | Error::Timeout(_) | Error::RateLimited { .. } => true,
+        Error::Server { status, .. } => matches!(status, 408 | 500 | 502 | 503 | 504),
+        _ => false,
+    }
+}
+
+/// An open upload session. If [`ChunkedUpload::run`] fails, the session keeps what the portal
+/// acknowledged; call `run` again to resume at the first missing chunk.
+#[derive(Debug)]
+pub struct ChunkedUpload<'c> {
+    client: &'c Client,
+    folder: FolderId,
+    file_name: String,
+    session: UploadSession,
+    data: bytes::Bytes,
+    chunk_size: usize,
+    chunks_total: u64,
+    chunks_sent: u64,
+    progress: Progress,
+}
+
+impl<'c> ChunkedUpload<'c> {
+    /// The portal's session.
+    pub fn session(&self) -> &UploadSession {
+        &self.session
+    }
+
+    /// How far it has got.
+    pub fn progress(&self) -> UploadProgress {
+        UploadProgress {
+            bytes_sent: ((self.chunks_sent * self.chunk_size as u64).min(self.data.len() as u64)),
+            bytes_total: self.data.len() as u64,
+            chunks_sent: self.chunks_sent,
+            chunks_total: self.chunks_total,
+        }
+    }
+
+    fn session_path(&self) -> String {
+        format!(
+            "files/{}/session/{}",
+            seg(&self.folder),
+            seg(&self.session.id)
+        )
+    }
+
+    /// Sends the chunks not yet acknowledged, then stores the file.
+    pub async fn run(&mut self) -> Result<File, Error> {
+        while self.chunks_sent < self.chunks_total {
+            let index = self.chunks_sent;
+            let start = (index * self.chunk_size as u64) as usize;
+            let end = (start + self.chunk_size).min(self.data.len());
+            let (content_type, body) =
+                multipart_file("File", &self.file_name, &self.data[start..end]);
+            // DocSpace numbers chunks from 1; a numbered chunk overwrites itself, so resending is safe.
+            let req = Request::post(format!("{}/upload", self.session_path()))
+                .query("chunkNumber", index + 1)
+                .bytes(content_type, body)
+                .idempotent(true);
+            self.client.execute(req).await?;
+            self.chunks_sent += 1;
+            if let Some(cb) = &self.progress.0 {
+                cb(self.progress());
+            }
+        }
+        let req = Request::put(format!("{}/finalize", self.session_path()))
+            // Finalising twice fails the second time; never resend when the outcome is unknown.
+            .idempotent(false);
+        let result: UploadResult = self.client.call(req).await?;
+        result.file.ok_or_else(|| Error::Decode {
+            message: format!(
+                "the upload finished without a file (uploaded: {})",
+                result.uploaded
+            ),
+            snippet: String::new(),
+        })
+    }
+
+    /// Abandons the session; the portal drops its chunks.
+    pub async fn abort(self) -> Result<(), Error> {
+        self.client.call(Request::delete(self.session_path())).await
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn progress_fractions() {
+        let p = UploadProgress {
+            bytes_sent: 0,
+            bytes_total: 0,
+            chunks_sent: 0,
+            chunks_total: 0,
+        };
+        assert_eq!(p.fraction(), 1.0);
+    }
+
+    #[test]
+    fn resumable_failures() {
+        assert!(resumable(&Error::Network("reset".into())));
+        assert!(resumable(&Error::Server {
+            status: 503,
+            message: String::new()
+        }));
+        assert!(!resumable(&Error::Forbidden {
+            message: String::new()
+        }));
+    }
+
+    #[test]
+    fn builders_check_their_input() {
+        let client = Client::builder("http://127.0.0.1:9").build().unwrap();
+        let b = client
+            .uploads()
+            .chunked(1, "a.bin", vec![1u8; 10])
+            .chunk_size(10);
+        assert!(matches!(
+            b.validate(),
+            Err(Error::InvalidInput {
+                field: "chunk_size",
+                ..
+            })
+        ));
+        let b = client.uploads().chunked(1, "a.bin", Vec::new());
+        assert!(matches!(
+            b.validate(),
+            Err(Error::InvalidInput { field: "data", .. })
+        ));
+        let b = client.uploads().chunked(1, "", vec![1u8]);
+        assert!(matches!(
+            b.validate(),
+            Err(Error::InvalidInput {
+                field: "file_name",
+                ..
+            })
+        ));
+    }
+}

@@ -1,0 +1,218 @@
+//! Enum generators: DocSpace enums travel as integers (sometimes as names), and a newer portal may
+//! send a value this client does not know yet, which must never break decoding.
+
+/// An integer-valued DocSpace enum with an `Unknown(i32)` fallback.
+///
+/// Serialises as the integer. Deserialises from the integer, a numeric string (DocSpace reads
+/// numbers from strings) or the DocSpace name (case-insensitive, as the portal binds names).
+macro_rules! int_enum {
+    (
+        $(#[$meta:meta])*
+        pub enum $name:ident {
+            $( $(#[$vmeta:meta])* $variant:ident = $value:literal => $wire:literal ),+ $(,)?
+        }
+    ) => {
+        $(#[$meta])*
+        #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+        pub enum $name {
+            $( $(#[$vmeta])* $variant, )+
+            /// A value this client does not know (sent by a newer portal).
+            Unknown(i32),
+        }
+
+        impl $name {
+            /// Every known value, in DocSpace's order.
+            pub const ALL: &'static [$name] = &[$($name::$variant),+];
+
+            /// The integer DocSpace uses for this value.
+            pub const fn value(self) -> i32 {
+                match self {
+                    $( $name::$variant => $value, )+
+                    $name::Unknown(v) => v,
+                }
+            }
+
+            /// The value for DocSpace's integer; unknown integers become `Unknown`.
+            pub const fn from_value(v: i32) -> Self {
+                match v {
+                    $( $value => $name::$variant, )+
+                    other => $name::Unknown(other),
+                }
+            }
+
+            /// DocSpace's name for this value (`None` for `Unknown`).
+            pub const fn name(self) -> Option<&'static str> {
+                match self {
+                    $( $name::$variant => Some($wire), )+
+                    $name::Unknown(_) => None,
+                }
+            }
+
+            /// The value named `name` (case-insensitive), if this client knows it.
+            pub fn from_name(name: &str) -> Option<Self> {
+                $( if name.eq_ignore_ascii_case($wire) { return Some($name::$variant); } )+
+                None
+            }
+        }
+
+        impl From<i32> for $name {
+            fn from(v: i32) -> Self {
+                $name::from_value(v)
+            }
+        }
+
+        impl std::fmt::Display for $name {
+            fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                match self.name() {
+                    Some(n) => f.write_str(n),
+                    None => write!(f, "{}", self.value()),
+                }
+            }
+        }
+
+        impl serde::Serialize for $name {
+            fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+                s.serialize_i32(self.value())
+            }
+        }
+
+        impl<'de> serde::Deserialize<'de> for $name {
+            fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+                match $crate::models::macros::IntOrName::deserialize(d)? {
+                    $crate::models::macros::IntOrName::Int(v) => Ok($name::from_value(v)),
+                    $crate::models::macros::IntOrName::Name(s) => match s.trim().parse::<i32>() {
+                        Ok(v) => Ok($name::from_value(v)),
+                        Err(_) => $name::from_name(s.trim()).ok_or_else(|| {
+                            serde::de::Error::custom(format!(
+                                "unknown {} name `{s}`",
+                                stringify!($name)
+                            ))
+                        }),
+                    },
+                }
+            }
+        }
+    };
+}
+
+/// A DocSpace enum that travels as its name, with an `Unknown(String)` fallback.
+///
+/// Serialises as the name. Deserialises from the name (case-insensitive, with aliases), or from the
+/// integer where DocSpace also has one.
+macro_rules! str_enum {
+    (
+        $(#[$meta:meta])*
+        pub enum $name:ident {
+            $( $(#[$vmeta:meta])* $variant:ident => $wire:literal $(| $alias:literal)* $(= $value:literal)? ),+ $(,)?
+        }
+    ) => {
+        $(#[$meta])*
+        #[derive(Debug, Clone, PartialEq, Eq, Hash)]
+        pub enum $name {
+            $( $(#[$vmeta])* $variant, )+
+            /// A name this client does not know (sent by a newer portal).
+            Unknown(String),
+        }
+
+        impl $name {
+            /// Every known value.
+            pub const ALL: &'static [$name] = &[$($name::$variant),+];
+
+            /// The name DocSpace uses for this value.
+            pub fn as_str(&self) -> &str {
+                match self {
+                    $( $name::$variant => $wire, )+
+                    $name::Unknown(s) => s,
+                }
+            }
+
+            /// The value named `name` (case-insensitive, older names included); unknown names
+            /// become `Unknown`.
+            pub fn from_name(name: &str) -> Self {
+                $(
+                    if name.eq_ignore_ascii_case($wire) $(|| name.eq_ignore_ascii_case($alias))* {
+                        return $name::$variant;
+                    }
+                )+
+                $name::Unknown(name.to_string())
+            }
+
+            /// The value for DocSpace's integer, for enums that have one.
+            #[allow(unreachable_code, unused_variables)]
+            pub fn from_value(v: i64) -> Self {
+                $( $( if v == $value { return $name::$variant; } )? )+
+                $name::Unknown(v.to_string())
+            }
+        }
+
+        impl std::fmt::Display for $name {
+            fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str(self.as_str())
+            }
+        }
+
+        impl serde::Serialize for $name {
+            fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+                s.serialize_str(self.as_str())
+            }
+        }
+
+        impl<'de> serde::Deserialize<'de> for $name {
+            fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+                match $crate::models::macros::IntOrName::deserialize(d)? {
+                    $crate::models::macros::IntOrName::Int(v) => Ok($name::from_value(v.into())),
+                    $crate::models::macros::IntOrName::Name(s) => Ok($name::from_name(&s)),
+                }
+            }
+        }
+    };
+}
+
+/// A bit set of DocSpace flags, kept as the raw integer so unknown bits survive.
+macro_rules! flags {
+    (
+        $(#[$meta:meta])*
+        pub struct $name:ident {
+            $( $(#[$vmeta:meta])* const $flag:ident = $value:literal; )+
+        }
+    ) => {
+        $(#[$meta])*
+        #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default, serde::Serialize, serde::Deserialize)]
+        #[serde(transparent)]
+        pub struct $name(pub u32);
+
+        impl $name {
+            $( $(#[$vmeta])* pub const $flag: $name = $name($value); )+
+
+            /// No flag set.
+            pub const EMPTY: $name = $name(0);
+
+            /// Whether every bit of `other` is set.
+            pub const fn contains(self, other: $name) -> bool {
+                self.0 & other.0 == other.0
+            }
+
+            /// The union of both sets.
+            pub const fn union(self, other: $name) -> $name {
+                $name(self.0 | other.0)
+            }
+        }
+
+        impl std::ops::BitOr for $name {
+            type Output = $name;
+            fn bitor(self, rhs: $name) -> $name {
+                self.union(rhs)
+            }
+        }
+    };
+}
+
+pub(crate) use {flags, int_enum, str_enum};
+
+/// Wire form of an enum: an integer or a string.
+#[derive(serde::Deserialize)]
+#[serde(untagged)]
+pub(crate) enum IntOrName {
+    Int(i32),
+    Name(String),
+}

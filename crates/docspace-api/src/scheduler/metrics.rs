@@ -1,0 +1,90 @@
+//! What a client's scheduler has done: for tests, benchmarks and dashboards.
+
+use std::sync::atomic::{AtomicU64, AtomicUsize, Ordering};
+
+/// Counters of a client's scheduler since it was built.
+///
+/// ```
+/// let client = docspace_api::Client::builder("http://127.0.0.1:8092").build()?;
+/// let m = client.metrics();
+/// assert_eq!(m.requests_sent, 0);
+/// # Ok::<(), docspace_api::Error>(())
+/// ```
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub struct Metrics {
+    /// HTTP exchanges started (retries included).
+    pub requests_sent: u64,
+    /// 429 answers received.
+    pub rate_limited: u64,
+    /// Retries made (after 429s and transient failures).
+    pub retries: u64,
+    /// Times the client paused for the portal's limits.
+    pub pauses: u64,
+    /// Most GETs in flight at once.
+    pub peak_concurrent_get: usize,
+    /// Most other requests in flight at once.
+    pub peak_concurrent_other: usize,
+    /// Slots of the per-minute window in use now.
+    pub window_used: usize,
+}
+
+#[derive(Debug, Default)]
+pub(super) struct Counters {
+    sent: AtomicU64,
+    rate_limited: AtomicU64,
+    retries: AtomicU64,
+    pauses: AtomicU64,
+    get_now: AtomicUsize,
+    other_now: AtomicUsize,
+    get_peak: AtomicUsize,
+    other_peak: AtomicUsize,
+}
+
+/// Marks one request in flight until dropped.
+pub(super) struct InFlight<'a> {
+    now: &'a AtomicUsize,
+}
+
+impl Drop for InFlight<'_> {
+    fn drop(&mut self) {
+        self.now.fetch_sub(1, Ordering::Relaxed);
+    }
+}
+
+impl Counters {
+    pub(super) fn enter(&self, is_get: bool) -> InFlight<'_> {
+        self.sent.fetch_add(1, Ordering::Relaxed);
+        let (now, peak) = if is_get {
+            (&self.get_now, &self.get_peak)
+        } else {
+            (&self.other_now, &self.other_peak)
+        };
+        let n = now.fetch_add(1, Ordering::Relaxed) + 1;
+        peak.fetch_max(n, Ordering::Relaxed);
+        InFlight { now }
+    }
+
+    pub(super) fn rate_limited(&self) {
+        self.rate_limited.fetch_add(1, Ordering::Relaxed);
+    }
+
+    pub(super) fn retried(&self) {
+        self.retries.fetch_add(1, Ordering::Relaxed);
+    }
+
+    pub(super) fn paused(&self) {
+        self.pauses.fetch_add(1, Ordering::Relaxed);
+    }
+
+    pub(super) fn snapshot(&self, window_used: usize) -> Metrics {
+        Metrics {
+            requests_sent: self.sent.load(Ordering::Relaxed),
+            rate_limited: self.rate_limited.load(Ordering::Relaxed),
+            retries: self.retries.load(Ordering::Relaxed),
+            pauses: self.pauses.load(Ordering::Relaxed),
+            peak_concurrent_get: self.get_peak.load(Ordering::Relaxed),
+            peak_concurrent_other: self.other_peak.load(Ordering::Relaxed),
+            window_used,
+        }
+    }
+}

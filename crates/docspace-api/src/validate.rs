@@ -1,0 +1,158 @@
+//! Input checks that run before anything is sent; each error names the field.
+
+use crate::error::Error;
+
+/// Length as .NET counts it (UTF-16 code units), which is what DocSpace's limits use.
+fn dotnet_len(s: &str) -> usize {
+    s.encode_utf16().count()
+}
+
+/// A title: not blank, at most `max` characters, no control characters.
+pub fn title(field: &'static str, s: &str, max: usize) -> Result<(), Error> {
+    if s.trim().is_empty() {
+        return Err(Error::invalid(field, "must not be empty"));
+    }
+    max_len(field, s, max)?;
+    if let Some(c) = s.chars().find(|c| c.is_control()) {
+        return Err(Error::invalid(
+            field,
+            format!(
+                "must not contain control characters (found U+{:04X})",
+                c as u32
+            ),
+        ));
+    }
+    Ok(())
+}
+
+/// At most `max` characters.
+pub fn max_len(field: &'static str, s: &str, max: usize) -> Result<(), Error> {
+    let n = dotnet_len(s);
+    if n > max {
+        return Err(Error::invalid(
+            field,
+            format!("is {n} characters long; the most is {max}"),
+        ));
+    }
+    Ok(())
+}
+
+/// Not blank.
+pub fn non_empty(field: &'static str, s: &str) -> Result<(), Error> {
+    if s.trim().is_empty() {
+        return Err(Error::invalid(field, "must not be empty"));
+    }
+    Ok(())
+}
+
+/// `lo ≤ n ≤ hi`.
+pub fn range<T: PartialOrd + std::fmt::Display>(
+    field: &'static str,
+    n: T,
+    lo: T,
+    hi: T,
+) -> Result<(), Error> {
+    if n < lo || n > hi {
+        return Err(Error::invalid(field, format!("{n} is outside {lo}..={hi}")));
+    }
+    Ok(())
+}
+
+/// A page size DocSpace accepts (1..=100).
+pub fn count(n: u32) -> Result<(), Error> {
+    range("count", n, 1, 100)
+}
+
+/// An e-mail address: one `@` with text on both sides and a dot in the domain, ≤255 characters.
+pub fn email(field: &'static str, s: &str) -> Result<(), Error> {
+    max_len(field, s, 255)?;
+    let ok = match s.split_once('@') {
+        Some((local, domain)) => {
+            !local.is_empty()
+                && !domain.is_empty()
+                && !domain.contains('@')
+                && domain.contains('.')
+                && !domain.starts_with('.')
+                && !domain.ends_with('.')
+                && !s.chars().any(|c| c.is_whitespace() || c.is_control())
+        }
+        None => false,
+    };
+    if !ok {
+        return Err(Error::invalid(
+            field,
+            format!("`{s}` is not an e-mail address"),
+        ));
+    }
+    Ok(())
+}
+
+/// A GUID (`8-4-4-4-12` hex digits).
+pub fn guid(field: &'static str, s: &str) -> Result<(), Error> {
+    if !crate::models::is_guid(s) {
+        return Err(Error::invalid(field, format!("`{s}` is not a GUID")));
+    }
+    Ok(())
+}
+
+/// Tag names: each not blank and at most 255 characters.
+pub fn tags(field: &'static str, tags: &[String]) -> Result<(), Error> {
+    for t in tags {
+        title(field, t, 255)?;
+    }
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn field_of(e: Error) -> &'static str {
+        match e {
+            Error::InvalidInput { field, .. } => field,
+            other => panic!("{other:?}"),
+        }
+    }
+
+    #[test]
+    fn titles() {
+        assert!(title("title", "Contracts", 170).is_ok());
+        assert_eq!(field_of(title("title", "  ", 170).unwrap_err()), "title");
+        assert!(title("title", &"a".repeat(170), 170).is_ok());
+        assert!(title("title", &"a".repeat(171), 170).is_err());
+        // An emoji is two UTF-16 units, as .NET counts.
+        assert!(title("title", &"😀".repeat(85), 170).is_ok());
+        assert!(title("title", &"😀".repeat(86), 170).is_err());
+        assert!(title("title", "a\u{0007}b", 170).is_err());
+        assert!(title("title", "Ünïcødé ✓", 170).is_ok());
+    }
+
+    #[test]
+    fn ranges_and_counts() {
+        assert!(count(1).is_ok() && count(100).is_ok());
+        assert_eq!(field_of(count(0).unwrap_err()), "count");
+        assert!(count(101).is_err());
+        assert!(range("quota", -3i64, -2, i64::MAX).is_err());
+    }
+
+    #[test]
+    fn emails_and_guids() {
+        assert!(email("email", "ann@example.com").is_ok());
+        for bad in [
+            "",
+            "ann",
+            "@x.com",
+            "ann@",
+            "a@b@c.com",
+            "a b@c.com",
+            "a@com",
+            "a@.com",
+        ] {
+            assert!(email("email", bad).is_err(), "{bad}");
+        }
+        assert!(guid("id", "66faa6e4-f133-11ea-b126-00ffeec8b4ef").is_ok());
+        assert_eq!(field_of(guid("user_id", "x").unwrap_err()), "user_id");
+        assert!(tags("tags", &["a".into(), " ".into()]).is_err());
+        assert!(non_empty("name", "").is_err());
+    }
+}

@@ -1,0 +1,111 @@
+//! File content at the files' `viewUrl`: `GET /filehandler.ashx?action=download&fileid=N`
+//! (authenticated by cookie or header, or by an external-link key in `share` / `Request-Token`).
+
+use axum::extract::State;
+use axum::http::{HeaderValue, header};
+use axum::response::{IntoResponse, Response};
+
+use super::extract::{Query, int_id};
+use crate::db::entries;
+use crate::envelope::{ApiError, ApiResult};
+use crate::permissions::{self, Actor, RoomAction};
+use crate::state::AppState;
+
+/// The `Content-Type` served for a title.
+pub fn content_type(title: &str) -> &'static str {
+    match entries::split_ext(title).1.to_ascii_lowercase().as_str() {
+        ".txt" => "text/plain; charset=utf-8",
+        ".md" => "text/markdown; charset=utf-8",
+        ".csv" => "text/csv; charset=utf-8",
+        ".html" | ".htm" => "text/html; charset=utf-8",
+        ".json" => "application/json",
+        ".pdf" => "application/pdf",
+        ".docx" => "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+        ".xlsx" => "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+        ".pptx" => "application/vnd.openxmlformats-officedocument.presentationml.presentation",
+        ".png" => "image/png",
+        ".jpg" | ".jpeg" => "image/jpeg",
+        ".gif" => "image/gif",
+        ".svg" => "image/svg+xml",
+        _ => "application/octet-stream",
+    }
+}
+
+fn disposition(title: &str) -> String {
+    let ascii: String = title
+        .chars()
+        .map(|c| {
+            if c.is_ascii_graphic() && c != '"' && c != '\\' {
+                c
+            } else {
+                '_'
+            }
+        })
+        .collect();
+    let encoded: String = title
+        .bytes()
+        .map(|b| {
+            if b.is_ascii_alphanumeric() || b".-_~".contains(&b) {
+                (b as char).to_string()
+            } else {
+                format!("%{b:02X}")
+            }
+        })
+        .collect();
+    format!("attachment; filename=\"{ascii}\"; filename*=UTF-8''{encoded}")
+}
+
+/// `GET /filehandler.ashx?action=download&fileid=N[&version=V]`: the bytes exactly as stored.
+pub async fn file_handler(
+    State(state): State<AppState>,
+    actor: Actor,
+    q: Query,
+) -> ApiResult<Response> {
+    match q.get("action").map(str::to_ascii_lowercase).as_deref() {
+        Some("download") | Some("view") | None => {}
+        Some(other) => return Err(ApiError::BadRequest(format!("Unsupported action {other}"))),
+    }
+    let id = int_id(q.get("fileid").unwrap_or(""), "File")?;
+    let version = q.int("version")?;
+    let (title, bytes) = state
+        .db
+        .read(move |c| {
+            let f = entries::file(c, id)?
+                .ok_or_else(|| ApiError::NotFound("The file could not be found".into()))?;
+            let folder = entries::folder(c, f.folder_id)?
+                .ok_or_else(|| ApiError::NotFound("The folder could not be found".into()))?;
+            let level = permissions::folder_level(c, &actor, &folder)?;
+            level.require(RoomAction::Download)?;
+            let room = match folder.room_id {
+                Some(r) => entries::folder(c, r)?,
+                None => None,
+            };
+            let manager = level.allows(RoomAction::ModifyOthers);
+            let denied = room.is_some_and(|r| r.deny_download)
+                || actor
+                    .link
+                    .as_ref()
+                    .is_some_and(|l| l.deny_download && actor.user.is_none());
+            if denied && !manager {
+                return Err(ApiError::AccessDenied);
+            }
+            let bytes = entries::content(c, id, version)?
+                .ok_or_else(|| ApiError::NotFound("The file version could not be found".into()))?;
+            Ok((f.title, bytes))
+        })
+        .await?;
+    let mut resp = bytes.into_response();
+    let h = resp.headers_mut();
+    h.insert(
+        header::CONTENT_TYPE,
+        HeaderValue::from_static(content_type(&title)),
+    );
+    if let Ok(v) = HeaderValue::from_str(&disposition(&title)) {
+        h.insert(header::CONTENT_DISPOSITION, v);
+    }
+    h.insert(
+        header::CACHE_CONTROL,
+        HeaderValue::from_static("private, no-store"),
+    );
+    Ok(resp)
+}

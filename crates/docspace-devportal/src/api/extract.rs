@@ -1,0 +1,289 @@
+//! Request inputs as DocSpace binds them: JSON bodies (400 validation envelope on malformed or
+//! missing bodies), case-insensitive query parameters, paging (`startIndex`, `count` 1..100), ids.
+
+use axum::body::Bytes;
+use axum::extract::{FromRequest, FromRequestParts, Request};
+use axum::http::request::Parts;
+use serde::de::DeserializeOwned;
+
+use crate::envelope::ApiError;
+use crate::state::AppState;
+
+/// The largest JSON body accepted (uploads have their own limit).
+pub const JSON_LIMIT: usize = 1024 * 1024;
+
+/// A JSON body deserialized into `T`; a missing, malformed or mistyped body is a 400 validation
+/// failure, as ASP.NET's `[ApiController]` answers it.
+pub struct JsonBody<T>(pub T);
+
+impl<T: DeserializeOwned> FromRequest<AppState> for JsonBody<T> {
+    type Rejection = ApiError;
+
+    async fn from_request(req: Request, state: &AppState) -> Result<Self, Self::Rejection> {
+        let bytes = Bytes::from_request(req, state)
+            .await
+            .map_err(|_| ApiError::PayloadTooLarge)?;
+        if bytes.len() > JSON_LIMIT {
+            return Err(ApiError::PayloadTooLarge);
+        }
+        if bytes.iter().all(u8::is_ascii_whitespace) {
+            return Err(ApiError::field("", "A non-empty request body is required."));
+        }
+        serde_json::from_slice(&bytes).map(JsonBody).map_err(|e| {
+            let path = format!("$ (line {}, column {})", e.line(), e.column());
+            ApiError::field(&path, json_error_message(&e))
+        })
+    }
+}
+
+fn json_error_message(e: &serde_json::Error) -> String {
+    use serde_json::error::Category;
+    match e.classify() {
+        Category::Syntax | Category::Eof => format!("The JSON value is not valid: {e}"),
+        Category::Data => format!("The JSON value could not be converted: {e}"),
+        Category::Io => format!("The request body could not be read: {e}"),
+    }
+}
+
+/// The query string as case-insensitive, repeatable parameters.
+#[derive(Debug, Clone, Default)]
+pub struct Query(Vec<(String, String)>);
+
+impl Query {
+    /// Parses a raw query string.
+    pub fn parse(raw: Option<&str>) -> Query {
+        let pairs = raw
+            .unwrap_or("")
+            .split('&')
+            .filter(|s| !s.is_empty())
+            .map(|kv| {
+                let (k, v) = kv.split_once('=').unwrap_or((kv, ""));
+                (decode(k).to_ascii_lowercase(), decode(v))
+            })
+            .collect();
+        Query(pairs)
+    }
+
+    /// The first value of `name`.
+    pub fn get(&self, name: &str) -> Option<&str> {
+        let name = name.to_ascii_lowercase();
+        self.0
+            .iter()
+            .find(|(k, _)| *k == name)
+            .map(|(_, v)| v.as_str())
+            .filter(|v| !v.is_empty())
+    }
+
+    /// Every value of `name` (repeated keys, and comma-separated lists as the SDK sends them).
+    pub fn all(&self, name: &str) -> Vec<&str> {
+        let name = name.to_ascii_lowercase();
+        self.0
+            .iter()
+            .filter(|(k, _)| *k == name || *k == format!("{name}[]"))
+            .flat_map(|(_, v)| v.split(','))
+            .map(str::trim)
+            .filter(|v| !v.is_empty())
+            .collect()
+    }
+
+    /// An integer parameter; a non-number is a validation failure naming the field.
+    pub fn int(&self, name: &str) -> Result<Option<i64>, ApiError> {
+        match self.get(name) {
+            None => Ok(None),
+            Some(v) => v.trim().parse().map(Some).map_err(|_| {
+                ApiError::field(
+                    &pascal(name),
+                    format!("The value '{v}' is not valid for {name}."),
+                )
+            }),
+        }
+    }
+
+    /// A boolean parameter (`true`/`false`, any case; also 1/0).
+    pub fn bool(&self, name: &str) -> Result<Option<bool>, ApiError> {
+        match self.get(name).map(str::to_ascii_lowercase).as_deref() {
+            None => Ok(None),
+            Some("true" | "1") => Ok(Some(true)),
+            Some("false" | "0") => Ok(Some(false)),
+            Some(v) => Err(ApiError::field(
+                &pascal(name),
+                format!("The value '{v}' is not valid for {name}."),
+            )),
+        }
+    }
+
+    /// A parameter that is an enum given by name or number.
+    pub fn enum_value(&self, name: &str, names: &[(&str, i64)]) -> Result<Option<i64>, ApiError> {
+        match self.get(name) {
+            None => Ok(None),
+            Some(v) => parse_enum(v, names).map(Some).ok_or_else(|| {
+                ApiError::field(
+                    &pascal(name),
+                    format!("The value '{v}' is not valid for {name}."),
+                )
+            }),
+        }
+    }
+}
+
+/// An enum from its name (case-insensitive) or its number, if either is known.
+pub fn parse_enum(v: &str, names: &[(&str, i64)]) -> Option<i64> {
+    let v = v.trim();
+    if let Ok(n) = v.parse::<i64>() {
+        return names.iter().any(|(_, x)| *x == n).then_some(n);
+    }
+    names
+        .iter()
+        .find(|(k, _)| k.eq_ignore_ascii_case(v))
+        .map(|(_, n)| *n)
+}
+
+fn pascal(name: &str) -> String {
+    let mut c = name.chars();
+    c.next()
+        .map(|f| f.to_ascii_uppercase().to_string() + c.as_str())
+        .unwrap_or_default()
+}
+
+fn decode(s: &str) -> String {
+    fn hex(b: u8) -> Option<u8> {
+        (b as char).to_digit(16).map(|d| d as u8)
+    }
+    let bytes = s.as_bytes();
+    let mut out = Vec::with_capacity(bytes.len());
+    let mut i = 0;
+    while i < bytes.len() {
+        match bytes[i] {
+            b'+' => out.push(b' '),
+            b'%' => match (
+                bytes.get(i + 1).and_then(|b| hex(*b)),
+                bytes.get(i + 2).and_then(|b| hex(*b)),
+            ) {
+                (Some(h), Some(l)) => {
+                    out.push(h * 16 + l);
+                    i += 2;
+                }
+                _ => out.push(b'%'),
+            },
+            b => out.push(b),
+        }
+        i += 1;
+    }
+    String::from_utf8_lossy(&out).into_owned()
+}
+
+impl<S: Send + Sync> FromRequestParts<S> for Query {
+    type Rejection = ApiError;
+
+    async fn from_request_parts(parts: &mut Parts, _: &S) -> Result<Self, Self::Rejection> {
+        Ok(Query::parse(parts.uri.query()))
+    }
+}
+
+/// `startIndex` and `count` (1..100, default 100) as DocSpace validates them.
+#[derive(Debug, Clone, Copy)]
+pub struct Paging {
+    /// First item (0-based).
+    pub start: i64,
+    /// Page size.
+    pub count: i64,
+}
+
+impl Paging {
+    /// Reads and validates the paging parameters.
+    pub fn from_query(q: &Query) -> Result<Paging, ApiError> {
+        let start = q.int("startIndex")?.unwrap_or(0);
+        if start < 0 {
+            return Err(ApiError::field(
+                "StartIndex",
+                "The field StartIndex must be between 0 and 2147483647.",
+            ));
+        }
+        let count = q.int("count")?.unwrap_or(100);
+        if !(1..=100).contains(&count) {
+            return Err(ApiError::field(
+                "Count",
+                "The field Count must be between 1 and 100.",
+            ));
+        }
+        Ok(Paging { start, count })
+    }
+}
+
+/// An int id from the path: anything else, or a non-positive number, is a 404 like an unknown item.
+pub fn int_id(raw: &str, what: &str) -> Result<i64, ApiError> {
+    raw.parse::<i64>()
+        .ok()
+        .filter(|n| *n > 0)
+        .ok_or_else(|| ApiError::NotFound(format!("{what} not found")))
+}
+
+/// A title from a request: trimmed, non-empty, no control characters, at most `max` characters.
+pub fn title(raw: &str, field: &str, max: usize) -> Result<String, ApiError> {
+    let t = raw.trim();
+    if t.is_empty() {
+        return Err(ApiError::BadRequest(format!("The {field} is empty")));
+    }
+    if t.chars().any(char::is_control) {
+        return Err(ApiError::BadRequest(format!(
+            "The {field} contains control characters"
+        )));
+    }
+    if t.chars().count() > max {
+        return Err(ApiError::field(
+            &pascal(field),
+            format!(
+                "The field {} must be a string with a maximum length of {max}.",
+                pascal(field)
+            ),
+        ));
+    }
+    if t.contains(['/', '\\', ':', '*', '?', '"', '<', '>', '|']) && field == "title" {
+        return Ok(t
+            .chars()
+            .map(|c| if "/\\:*?\"<>|".contains(c) { '_' } else { c })
+            .collect());
+    }
+    Ok(t.to_string())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn query_is_case_insensitive_and_repeatable() {
+        let q = Query::parse(Some("Type=1&type=5&tags=%5B%22a%22%5D&Count=10&x="));
+        assert_eq!(q.all("type"), vec!["1", "5"]);
+        assert_eq!(q.get("tags"), Some("[\"a\"]"));
+        assert_eq!(q.int("count").unwrap(), Some(10));
+        assert_eq!(q.get("x"), None);
+    }
+
+    #[test]
+    fn paging_is_validated() {
+        assert!(Paging::from_query(&Query::parse(Some("count=500"))).is_err());
+        assert!(Paging::from_query(&Query::parse(Some("count=0"))).is_err());
+        assert!(Paging::from_query(&Query::parse(Some("startIndex=-1"))).is_err());
+        assert!(Paging::from_query(&Query::parse(Some("count=abc"))).is_err());
+        let p = Paging::from_query(&Query::parse(None)).unwrap();
+        assert_eq!((p.start, p.count), (0, 100));
+    }
+
+    #[test]
+    fn titles_are_checked() {
+        assert!(title("   ", "title", 10).is_err());
+        assert!(title("a\u{7}b", "title", 10).is_err());
+        assert!(title(&"é".repeat(11), "title", 10).is_err());
+        assert_eq!(title(" Ünïcødé 📄 ", "title", 10).unwrap(), "Ünïcødé 📄");
+        assert_eq!(title("a/b", "title", 10).unwrap(), "a_b");
+    }
+
+    #[test]
+    fn percent_decoding_survives_garbage() {
+        assert_eq!(decode("%"), "%");
+        assert_eq!(decode("%zz"), "%zz");
+        assert_eq!(decode("a%20b+c"), "a b c");
+        assert_eq!(decode("%e2%82%ac"), "€");
+    }
+}

@@ -1,0 +1,407 @@
+//! File operations: `PUT /api/2.0/files/fileops/{copy,move,delete}` and their polling through
+//! `GET /api/2.0/files/fileops` (`reference/rest-api.md` §4.6).
+//!
+//! Each operation runs inside the request's transaction, so when the answer arrives it has either
+//! happened completely or not at all; its report (`FileOperationDto`, `finished: true`) is stored
+//! and returned by the polling endpoints exactly as DocSpace's clients expect to find it.
+
+use axum::extract::{Path, State};
+use rusqlite::Connection;
+use serde::Deserialize;
+use serde_json::{Value, json};
+
+use super::extract::{JsonBody, Query, parse_enum};
+use super::{Portal, dto};
+use crate::auth::Caller;
+use crate::db::entries::{self, File, Folder, folder_type};
+use crate::db::operations;
+use crate::envelope::{ApiError, ApiResult, Envelope};
+use crate::permissions::{self, Actor, Level, RoomAction};
+use crate::state::AppState;
+
+/// `FileOperationType.Move`.
+pub const OP_MOVE: i64 = 0;
+/// `FileOperationType.Copy`.
+pub const OP_COPY: i64 = 1;
+/// `FileOperationType.Delete`.
+pub const OP_DELETE: i64 = 2;
+
+const OP_NAMES: &[(&str, i64)] = &[
+    ("Move", 0),
+    ("Copy", 1),
+    ("Delete", 2),
+    ("Download", 3),
+    ("MarkAsRead", 4),
+    ("Import", 5),
+    ("Convert", 6),
+    ("Duplicate", 7),
+];
+
+/// Stores a finished operation's report and returns it as a `FileOperationDto`.
+pub fn record(
+    conn: &Connection,
+    user: &str,
+    op_type: i64,
+    files: Vec<Value>,
+    folders: Vec<Value>,
+    error: Option<String>,
+) -> Result<Value, ApiError> {
+    let processed = files.len() + folders.len();
+    let v = json!({
+        "id": uuid::Uuid::new_v4().to_string(),
+        "Operation": op_type,
+        "progress": 100,
+        "error": error.clone().unwrap_or_default(),
+        "processed": processed.to_string(),
+        "finished": true,
+        "files": files,
+        "folders": folders,
+        "status": if error.is_some() { 4 } else { 2 },
+    });
+    operations::prune(conn)?;
+    operations::save(
+        conn,
+        v["id"].as_str().unwrap_or_default(),
+        user,
+        op_type,
+        &v,
+    )?;
+    Ok(v)
+}
+
+/// `GET /api/2.0/files/fileops` (`?id=` filters).
+pub async fn list(State(state): State<AppState>, caller: Caller, q: Query) -> ApiResult {
+    let id = q.get("id").map(str::to_string);
+    let v = state
+        .db
+        .read(move |c| operations::list(c, &caller.user.id, None, id.as_deref()))
+        .await?;
+    Ok(Envelope::ok(v))
+}
+
+/// `GET /api/2.0/files/fileops/{operationType}`.
+pub async fn list_of_type(
+    State(state): State<AppState>,
+    caller: Caller,
+    Path(op): Path<String>,
+    q: Query,
+) -> ApiResult {
+    let t = parse_enum(&op, OP_NAMES)
+        .ok_or_else(|| ApiError::NotFound(format!("Unknown operation type {op}")))?;
+    let id = q.get("id").map(str::to_string);
+    let v = state
+        .db
+        .read(move |c| operations::list(c, &caller.user.id, Some(t), id.as_deref()))
+        .await?;
+    Ok(Envelope::ok(v))
+}
+
+/// An id that may be a JSON number or a numeric string.
+#[derive(Deserialize, Clone)]
+#[serde(untagged)]
+pub enum EntryId {
+    /// `5`.
+    Int(i64),
+    /// `"5"` (third-party ids are strings; this portal has none).
+    Str(String),
+}
+
+impl EntryId {
+    /// The internal id, or 404.
+    pub fn int(&self, what: &str) -> Result<i64, ApiError> {
+        match self {
+            EntryId::Int(n) if *n > 0 => Ok(*n),
+            EntryId::Str(s) => super::extract::int_id(s, what),
+            _ => Err(ApiError::NotFound(format!("{what} not found"))),
+        }
+    }
+}
+
+/// `BatchRequestDto` (copy, move) and `DeleteBatchRequestDto`.
+#[derive(Deserialize, Default)]
+#[serde(rename_all = "camelCase")]
+pub struct BatchRequest {
+    #[serde(default)]
+    folder_ids: Vec<EntryId>,
+    #[serde(default)]
+    file_ids: Vec<EntryId>,
+    #[serde(default)]
+    dest_folder_id: Option<EntryId>,
+    #[serde(default)]
+    conflict_resolve_type: Option<Value>,
+    #[serde(default)]
+    #[allow(dead_code)] // Operations finish inside the request.
+    delete_after: Option<bool>,
+    #[serde(default)]
+    immediately: Option<bool>,
+    #[serde(default)]
+    return_single_operation: Option<bool>,
+}
+
+/// `FileConflictResolveType`.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Conflict {
+    Skip,
+    Overwrite,
+    Duplicate,
+}
+
+fn conflict(v: Option<&Value>) -> Result<Conflict, ApiError> {
+    let n = match v {
+        None | Some(Value::Null) => Some(0),
+        Some(Value::Number(n)) => n.as_i64(),
+        Some(Value::String(s)) => parse_enum(s, &[("Skip", 0), ("Overwrite", 1), ("Duplicate", 2)]),
+        Some(_) => None,
+    };
+    match n {
+        Some(0) => Ok(Conflict::Skip),
+        Some(1) => Ok(Conflict::Overwrite),
+        Some(2) => Ok(Conflict::Duplicate),
+        _ => Err(ApiError::field(
+            "ConflictResolveType",
+            "The value is not a valid FileConflictResolveType.",
+        )),
+    }
+}
+
+/// `PUT /api/2.0/files/fileops/{copy|move|delete}`.
+pub async fn start(
+    State(state): State<AppState>,
+    caller: Caller,
+    Portal(portal): Portal,
+    Path(op): Path<String>,
+    JsonBody(req): JsonBody<BatchRequest>,
+) -> ApiResult {
+    let op = op.to_ascii_lowercase();
+    let op_type = match op.as_str() {
+        "copy" => OP_COPY,
+        "move" => OP_MOVE,
+        "delete" => OP_DELETE,
+        _ => return Err(ApiError::NotFound(format!("Unknown operation {op}"))),
+    };
+    let folder_ids = req
+        .folder_ids
+        .iter()
+        .map(|i| i.int("Folder"))
+        .collect::<Result<Vec<_>, _>>()?;
+    let file_ids = req
+        .file_ids
+        .iter()
+        .map(|i| i.int("File"))
+        .collect::<Result<Vec<_>, _>>()?;
+    let resolve = conflict(req.conflict_resolve_type.as_ref())?;
+    let dest = match (&req.dest_folder_id, op_type) {
+        (Some(d), OP_COPY | OP_MOVE) => Some(d.int("Folder")?),
+        (None, OP_COPY | OP_MOVE) => {
+            return Err(ApiError::field(
+                "DestFolderId",
+                "The DestFolderId field is required.",
+            ));
+        }
+        _ => None,
+    };
+    let immediately = req.immediately.unwrap_or(false);
+    let single = req.return_single_operation.unwrap_or(false);
+    let actor = Actor {
+        user: Some(caller.user.clone()),
+        link: None,
+    };
+    let v = state
+        .db
+        .write(move |tx| {
+            let report = match dest {
+                Some(d) => transfer(
+                    tx,
+                    &actor,
+                    &portal,
+                    op_type,
+                    &folder_ids,
+                    &file_ids,
+                    d,
+                    resolve,
+                )?,
+                None => remove(tx, &actor, &folder_ids, &file_ids, immediately)?,
+            };
+            // Operations finish inside the request, so "all active operations" is just this one.
+            let _ = single;
+            Ok(json!([report]))
+        })
+        .await?;
+    Ok(Envelope::from_value(v))
+}
+
+fn load_folder(conn: &Connection, id: i64) -> Result<Folder, ApiError> {
+    entries::folder(conn, id)?
+        .ok_or_else(|| ApiError::NotFound("The folder could not be found".into()))
+}
+
+fn load_file(conn: &Connection, id: i64) -> Result<File, ApiError> {
+    entries::file(conn, id)?.ok_or_else(|| ApiError::NotFound("The file could not be found".into()))
+}
+
+#[allow(clippy::too_many_arguments)]
+fn transfer(
+    tx: &Connection,
+    actor: &Actor,
+    portal: &str,
+    op_type: i64,
+    folder_ids: &[i64],
+    file_ids: &[i64],
+    dest_id: i64,
+    resolve: Conflict,
+) -> Result<Value, ApiError> {
+    let user = actor.user()?.id.clone();
+    let dest = load_folder(tx, dest_id)?;
+    if matches!(
+        dest.folder_type,
+        folder_type::VIRTUAL_ROOMS | folder_type::ARCHIVE | folder_type::TRASH
+    ) {
+        return Err(ApiError::InvalidOperation(
+            "Files cannot be placed in this folder".into(),
+        ));
+    }
+    permissions::folder_level(tx, actor, &dest)?.require(RoomAction::Create)?;
+    let is_move = op_type == OP_MOVE;
+    let mut out_files = Vec::new();
+    let mut out_folders = Vec::new();
+    for id in file_ids {
+        let f = load_file(tx, *id)?;
+        let parent = load_folder(tx, f.folder_id)?;
+        let level = permissions::folder_level(tx, actor, &parent)?;
+        if is_move {
+            if !level.may_modify(actor, &f.owner_id) {
+                return Err(ApiError::AccessDenied);
+            }
+        } else {
+            level.require(RoomAction::Read)?;
+        }
+        if is_move && f.folder_id == dest.id {
+            continue;
+        }
+        let existing = entries::file_by_title(tx, dest.id, &f.title)?;
+        let result = match (existing, resolve) {
+            (Some(_), Conflict::Skip) => continue,
+            (Some(old), Conflict::Overwrite) => {
+                let data = entries::content(tx, f.id, None)?.unwrap_or_default();
+                let updated = entries::add_version(tx, old.id, &user, &data)?;
+                if is_move {
+                    entries::delete_file(tx, f.id)?;
+                }
+                updated
+            }
+            (Some(_), Conflict::Duplicate) | (None, _) => {
+                let t = entries::unique_file_title(tx, dest.id, &f.title)?;
+                if is_move {
+                    entries::move_file(tx, f.id, dest.id, &user)?;
+                    if t != f.title {
+                        entries::rename_file(tx, f.id, &t, &user)?;
+                    }
+                    load_file(tx, f.id)?
+                } else {
+                    entries::copy_file(tx, &f, dest.id, &t, &user)?
+                }
+            }
+        };
+        out_files.push(result);
+    }
+    for id in folder_ids {
+        let f = load_folder(tx, *id)?;
+        if f.is_room() || f.parent_id.is_none() {
+            return Err(ApiError::InvalidOperation(
+                "Rooms and sections cannot be copied or moved here".into(),
+            ));
+        }
+        let level = permissions::folder_level(tx, actor, &f)?;
+        if is_move {
+            if !level.may_modify(actor, &f.owner_id) {
+                return Err(ApiError::AccessDenied);
+            }
+            if entries::subtree(tx, f.id)?.contains(&dest.id) {
+                return Err(ApiError::InvalidOperation(
+                    "The destination folder is a subfolder of the source folder".into(),
+                ));
+            }
+        } else {
+            level.require(RoomAction::Read)?;
+        }
+        if is_move && f.parent_id == Some(dest.id) {
+            continue;
+        }
+        let taken = entries::folder_title_taken(tx, dest.id, &f.title)?;
+        if taken && resolve == Conflict::Skip {
+            continue;
+        }
+        let t = entries::unique_folder_title(tx, dest.id, &f.title)?;
+        let result = if is_move {
+            entries::move_folder(tx, f.id, &dest, &user)?;
+            if t != f.title {
+                entries::rename_folder(tx, f.id, &t, &user)?;
+            }
+            load_folder(tx, f.id)?
+        } else {
+            entries::copy_folder(tx, &f, &dest, &t, &user)?
+        };
+        out_folders.push(result);
+    }
+    let dest = load_folder(tx, dest.id)?;
+    let files = dto::files(tx, portal, actor, &dest, &out_files)?;
+    let folders = dto::folders(tx, portal, actor, &out_folders)?;
+    record(tx, &user, op_type, files, folders, None)
+}
+
+/// Deletes entries: into the caller's Trash, or for good when `immediately` or already in Trash.
+pub fn remove(
+    tx: &Connection,
+    actor: &Actor,
+    folder_ids: &[i64],
+    file_ids: &[i64],
+    immediately: bool,
+) -> Result<Value, ApiError> {
+    let user = actor.user()?;
+    let trash = entries::ensure_section(tx, folder_type::TRASH, "Trash", &user.id, false)?;
+    let mut done_files = Vec::new();
+    let mut done_folders = Vec::new();
+    for id in file_ids {
+        let f = load_file(tx, *id)?;
+        let parent = load_folder(tx, f.folder_id)?;
+        let level = permissions::folder_level(tx, actor, &parent)?;
+        if !level.may_modify(actor, &f.owner_id) {
+            return Err(ApiError::AccessDenied);
+        }
+        if immediately
+            || parent.root_id == trash.id
+            || level != Level::Personal && parent.room_id.is_none()
+        {
+            entries::delete_file(tx, f.id)?;
+        } else {
+            let t = entries::unique_file_title(tx, trash.id, &f.title)?;
+            entries::move_file(tx, f.id, trash.id, &user.id)?;
+            entries::rename_file(tx, f.id, &t, &user.id)?;
+            entries::set_origin(tx, "files", f.id, Some(parent.id))?;
+        }
+        done_files.push(json!({ "id": f.id, "title": f.title, "fileEntryType": 2 }));
+    }
+    for id in folder_ids {
+        let f = load_folder(tx, *id)?;
+        if f.is_room() || f.parent_id.is_none() {
+            return Err(ApiError::InvalidOperation(
+                "Rooms and sections are deleted through their own endpoints".into(),
+            ));
+        }
+        let level = permissions::folder_level(tx, actor, &f)?;
+        if !level.may_modify(actor, &f.owner_id) {
+            return Err(ApiError::AccessDenied);
+        }
+        if immediately || f.root_id == trash.id {
+            entries::delete_folder(tx, f.id)?;
+        } else {
+            let t = entries::unique_folder_title(tx, trash.id, &f.title)?;
+            let origin = f.parent_id;
+            entries::move_folder(tx, f.id, &trash, &user.id)?;
+            entries::rename_folder(tx, f.id, &t, &user.id)?;
+            entries::set_origin(tx, "folders", f.id, origin)?;
+        }
+        done_folders.push(json!({ "id": f.id, "title": f.title, "fileEntryType": 1 }));
+    }
+    record(tx, &user.id, OP_DELETE, done_files, done_folders, None)
+}

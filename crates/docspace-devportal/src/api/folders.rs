@@ -1,0 +1,432 @@
+//! Folders: contents with filters and `pathParts`, `@my`, `@root`, `@trash`, and folder CRUD
+//! (`reference/rest-api.md` §4.1–4.3).
+
+use axum::extract::{Path, State};
+use rusqlite::Connection;
+use serde::Deserialize;
+use serde_json::{Value, json};
+
+use super::extract::{JsonBody, Paging, Query, int_id, title};
+use super::{Portal, dto, fileops};
+use crate::db::entries::{self, Folder, ListFilter, NewFolder, SortBy, folder_type};
+use crate::db::rooms::{self as room_db, RoomFilter};
+use crate::envelope::{ApiError, ApiResult, Envelope};
+use crate::permissions::{self, Actor, PortalAction, RoomAction, portal_allows};
+use crate::state::AppState;
+
+/// Maximum folder and file title length.
+pub const TITLE_MAX: usize = 165;
+
+/// Resolves `@my`, `@trash` or a numeric id to a folder.
+pub fn resolve_folder(conn: &Connection, actor: &Actor, raw: &str) -> Result<Folder, ApiError> {
+    match raw.to_ascii_lowercase().as_str() {
+        "@my" => {
+            let user = actor.user()?;
+            if !portal_allows(user, PortalAction::MyDocuments) {
+                return Err(ApiError::AccessDenied);
+            }
+            entries::section(conn, folder_type::USER, Some(&user.id))?
+                .ok_or_else(|| ApiError::NotFound("My documents could not be found".into()))
+        }
+        "@trash" => {
+            let user = actor.user()?;
+            entries::section(conn, folder_type::TRASH, Some(&user.id))?
+                .ok_or_else(|| ApiError::NotFound("Trash could not be found".into()))
+        }
+        _ => {
+            let id = int_id(raw, "Folder")?;
+            entries::folder(conn, id)?
+                .ok_or_else(|| ApiError::NotFound("The folder could not be found".into()))
+        }
+    }
+}
+
+/// `FilterType` → (folders only, files only, extensions).
+fn filter_type(n: i64) -> Result<(bool, bool, Option<Vec<String>>), ApiError> {
+    let exts = |e: &[&str]| Some(e.iter().map(|s| s.to_string()).collect());
+    Ok(match n {
+        0 => (false, false, None),
+        1 => (false, true, None),
+        2 => (true, false, None),
+        3 => (
+            false,
+            true,
+            exts(&[
+                ".docx", ".doc", ".odt", ".rtf", ".txt", ".md", ".html", ".htm", ".docm", ".dotx",
+                ".epub",
+            ]),
+        ),
+        4 => (false, true, exts(&[".pptx", ".ppt", ".odp", ".pptm"])),
+        5 => (
+            false,
+            true,
+            exts(&[".xlsx", ".xls", ".ods", ".csv", ".xlsm"]),
+        ),
+        7 => (
+            false,
+            true,
+            exts(&[
+                ".png", ".jpg", ".jpeg", ".gif", ".bmp", ".svg", ".webp", ".tiff",
+            ]),
+        ),
+        10 => (false, true, exts(&[".zip", ".rar", ".7z", ".tar", ".gz"])),
+        12 => (
+            false,
+            true,
+            exts(&[
+                ".mp4", ".webm", ".avi", ".mov", ".mkv", ".mp3", ".wav", ".ogg", ".m4a", ".flac",
+            ]),
+        ),
+        22 => (false, true, exts(&[".pdf"])),
+        8 | 9 | 11 | 13 | 14 | 17 | 20 | 23 | 24 | 25 | 26 => (false, false, None),
+        _ => {
+            return Err(ApiError::field(
+                "FilterType",
+                "The value is not a valid FilterType.",
+            ));
+        }
+    })
+}
+
+/// Listing parameters shared by folder contents, `@my` and `@root`.
+pub struct ContentQuery {
+    paging: Paging,
+    filter: ListFilter,
+}
+
+impl ContentQuery {
+    /// Reads and validates the query.
+    pub fn parse(q: &Query) -> Result<ContentQuery, ApiError> {
+        let paging = Paging::from_query(q)?;
+        let (mut folders, mut files, mut extensions) =
+            filter_type(q.int("filterType")?.unwrap_or(0))?;
+        match q.int("applyFilterOption")?.unwrap_or(0) {
+            0 => {}
+            1 => files = true,
+            2 => folders = true,
+            _ => {
+                return Err(ApiError::field(
+                    "ApplyFilterOption",
+                    "The value is not valid.",
+                ));
+            }
+        }
+        if let Some(e) = q.get("extension") {
+            let e = e.to_ascii_lowercase();
+            let e = if e.starts_with('.') {
+                e
+            } else {
+                format!(".{e}")
+            };
+            extensions = Some(vec![e]);
+            files = true;
+        }
+        for name in ["searchArea", "roomId", "location", "formsItemType"] {
+            q.int(name)?;
+        }
+        let sort = SortBy::parse(q.get("sortBy").unwrap_or("DateAndTime"));
+        let descending = match q.get("sortOrder") {
+            Some(s) => matches!(s.to_ascii_lowercase().as_str(), "1" | "descending"),
+            None => sort != SortBy::Title,
+        };
+        Ok(ContentQuery {
+            paging,
+            filter: ListFilter {
+                search: q.get("filterValue").map(str::to_string),
+                folders: folders && !files,
+                files: files && !folders,
+                extensions,
+                author: q.get("userIdOrGroupId").map(str::to_string),
+                sort,
+                descending,
+            },
+        })
+    }
+}
+
+/// The `FolderContentDto` of `folder` (rooms for the Rooms and Archive sections).
+pub fn content_of(
+    conn: &Connection,
+    portal: &str,
+    actor: &Actor,
+    folder: &Folder,
+    cq: &ContentQuery,
+) -> Result<Value, ApiError> {
+    permissions::folder_level(conn, actor, folder)?.require(RoomAction::Read)?;
+    let p = cq.paging;
+    if matches!(
+        folder.folder_type,
+        folder_type::VIRTUAL_ROOMS | folder_type::ARCHIVE
+    ) {
+        let user = actor.user()?;
+        let filter = RoomFilter {
+            parents: vec![folder.id],
+            search: cq.filter.search.clone(),
+            sort: cq.filter.sort,
+            descending: cq.filter.descending,
+            visible_to: (!portal_allows(user, PortalAction::ReadAnyRoom)).then(|| user.id.clone()),
+            pinned_for: user.id.clone(),
+            ..RoomFilter::default()
+        };
+        let (list, total) = room_db::list(conn, &filter, p.start, p.count)?;
+        return dto::content(
+            conn,
+            portal,
+            actor,
+            folder,
+            dto::Page {
+                folders: &list,
+                files: &[],
+                start: p.start,
+                total,
+            },
+        );
+    }
+    let (folders, files, total) = entries::children(conn, folder.id, &cq.filter, p.start, p.count)?;
+    dto::content(
+        conn,
+        portal,
+        actor,
+        folder,
+        dto::Page {
+            folders: &folders,
+            files: &files,
+            start: p.start,
+            total,
+        },
+    )
+}
+
+/// `GET /api/2.0/files/{folderId}` (also `@my`, `@trash`, `@root`).
+pub async fn contents(
+    State(state): State<AppState>,
+    actor: Actor,
+    Portal(portal): Portal,
+    Path(folder): Path<String>,
+    q: Query,
+) -> ApiResult {
+    let cq = ContentQuery::parse(&q)?;
+    if folder.eq_ignore_ascii_case("@root") {
+        let without_trash = q.bool("withoutTrash")?.unwrap_or(false);
+        return root(state, actor, portal, cq, without_trash).await;
+    }
+    let v = state
+        .db
+        .read(move |c| {
+            let f = resolve_folder(c, &actor, &folder)?;
+            content_of(c, &portal, &actor, &f, &cq)
+        })
+        .await?;
+    Ok(Envelope::from_value(v))
+}
+
+async fn root(
+    state: AppState,
+    actor: Actor,
+    portal: String,
+    cq: ContentQuery,
+    without_trash: bool,
+) -> ApiResult {
+    let v = state
+        .db
+        .read(move |c| {
+            let user = actor.user()?.clone();
+            let mut sections = Vec::new();
+            if portal_allows(&user, PortalAction::MyDocuments)
+                && let Some(my) = entries::section(c, folder_type::USER, Some(&user.id))?
+            {
+                sections.push(my);
+            }
+            sections.push(super::rooms::rooms_section(c)?);
+            sections.push(super::rooms::archive_section(c)?);
+            if !without_trash
+                && let Some(t) = entries::section(c, folder_type::TRASH, Some(&user.id))?
+            {
+                sections.push(t);
+            }
+            sections
+                .iter()
+                .map(|s| content_of(c, &portal, &actor, s, &cq))
+                .collect::<Result<Vec<_>, _>>()
+        })
+        .await?;
+    Ok(Envelope::ok(v))
+}
+
+/// `GET /api/2.0/files/{folderId}/subfolders`.
+pub async fn subfolders(
+    State(state): State<AppState>,
+    actor: Actor,
+    Portal(portal): Portal,
+    Path(folder): Path<String>,
+) -> ApiResult {
+    let v = state
+        .db
+        .read(move |c| {
+            let f = resolve_folder(c, &actor, &folder)?;
+            permissions::folder_level(c, &actor, &f)?.require(RoomAction::Read)?;
+            let only_folders = ListFilter {
+                folders: true,
+                ..ListFilter::default()
+            };
+            let (list, _, _) = entries::children(c, f.id, &only_folders, 0, 1000)?;
+            dto::folders(c, &portal, &actor, &list)
+        })
+        .await?;
+    Ok(Envelope::ok(v))
+}
+
+/// `{title}`.
+#[derive(Deserialize)]
+pub struct TitleRequest {
+    title: Option<String>,
+}
+
+fn check_container(folder: &Folder) -> Result<(), ApiError> {
+    if matches!(
+        folder.folder_type,
+        folder_type::VIRTUAL_ROOMS | folder_type::ARCHIVE | folder_type::TRASH
+    ) {
+        return Err(ApiError::AccessDenied);
+    }
+    Ok(())
+}
+
+/// `POST /api/2.0/files/folder/{parentId}` → `FolderDto`.
+pub async fn create(
+    State(state): State<AppState>,
+    actor: Actor,
+    Portal(portal): Portal,
+    Path(parent): Path<String>,
+    JsonBody(req): JsonBody<TitleRequest>,
+) -> ApiResult {
+    let t = title(req.title.as_deref().unwrap_or(""), "title", TITLE_MAX)?;
+    let v = state
+        .db
+        .write(move |tx| {
+            let user = actor.user()?.id.clone();
+            let parent = resolve_folder(tx, &actor, &parent)?;
+            check_container(&parent)?;
+            permissions::folder_level(tx, &actor, &parent)?.require(RoomAction::Create)?;
+            let t = entries::unique_folder_title(tx, parent.id, &t)?;
+            let f = entries::insert_folder(
+                tx,
+                &parent,
+                &NewFolder {
+                    parent_id: parent.id,
+                    title: t,
+                    folder_type: folder_type::DEFAULT,
+                    room_type: None,
+                    owner_id: user,
+                },
+            )?;
+            dto::folder(tx, &portal, &actor, &f)
+        })
+        .await?;
+    Ok(Envelope::from_value(v))
+}
+
+/// `GET /api/2.0/files/folder/{folderId}` → `FolderDto`.
+pub async fn info(
+    State(state): State<AppState>,
+    actor: Actor,
+    Portal(portal): Portal,
+    Path(id): Path<String>,
+) -> ApiResult {
+    let v = state
+        .db
+        .read(move |c| {
+            let f = resolve_folder(c, &actor, &id)?;
+            permissions::folder_level(c, &actor, &f)?.require(RoomAction::Read)?;
+            dto::folder(c, &portal, &actor, &f)
+        })
+        .await?;
+    Ok(Envelope::from_value(v))
+}
+
+/// `PUT /api/2.0/files/folder/{folderId}` (rename) → `FolderDto`.
+pub async fn rename(
+    State(state): State<AppState>,
+    actor: Actor,
+    Portal(portal): Portal,
+    Path(id): Path<String>,
+    JsonBody(req): JsonBody<TitleRequest>,
+) -> ApiResult {
+    let t = title(req.title.as_deref().unwrap_or(""), "title", TITLE_MAX)?;
+    let v = state
+        .db
+        .write(move |tx| {
+            let user = actor.user()?.id.clone();
+            let f = resolve_folder(tx, &actor, &id)?;
+            if f.parent_id.is_none() {
+                return Err(ApiError::AccessDenied);
+            }
+            let level = permissions::folder_level(tx, &actor, &f)?;
+            let allowed = if f.is_room() {
+                level.allows(RoomAction::EditRoom)
+            } else {
+                level.may_modify(&actor, &f.owner_id)
+            };
+            if !allowed {
+                return Err(ApiError::AccessDenied);
+            }
+            entries::rename_folder(tx, f.id, &t, &user)?;
+            let f = resolve_folder(tx, &actor, &f.id.to_string())?;
+            dto::folder(tx, &portal, &actor, &f)
+        })
+        .await?;
+    Ok(Envelope::from_value(v))
+}
+
+/// `{deleteAfter?, immediately?}`.
+#[derive(Deserialize, Default)]
+#[serde(rename_all = "camelCase")]
+pub struct DeleteRequest {
+    #[serde(default)]
+    #[allow(dead_code)] // Deletion finishes inside the request.
+    pub delete_after: Option<bool>,
+    #[serde(default)]
+    pub immediately: Option<bool>,
+}
+
+/// `DELETE /api/2.0/files/folder/{folderId}` (body required) → `FileOperationDto[]`.
+pub async fn delete(
+    State(state): State<AppState>,
+    actor: Actor,
+    Path(id): Path<String>,
+    JsonBody(req): JsonBody<DeleteRequest>,
+) -> ApiResult {
+    let v = state
+        .db
+        .write(move |tx| {
+            let f = resolve_folder(tx, &actor, &id)?;
+            if f.is_room() {
+                return Err(ApiError::InvalidOperation(
+                    "Rooms are deleted with DELETE files/rooms/{id}".into(),
+                ));
+            }
+            let op = fileops::remove(tx, &actor, &[f.id], &[], req.immediately.unwrap_or(false))?;
+            Ok(json!([op]))
+        })
+        .await?;
+    Ok(Envelope::from_value(v))
+}
+
+/// `GET /api/2.0/files/folder/{folderId}/path` → the breadcrumb as `FolderDto`s.
+pub async fn path(
+    State(state): State<AppState>,
+    actor: Actor,
+    Portal(portal): Portal,
+    Path(id): Path<String>,
+) -> ApiResult {
+    let v = state
+        .db
+        .read(move |c| {
+            let f = resolve_folder(c, &actor, &id)?;
+            permissions::folder_level(c, &actor, &f)?.require(RoomAction::Read)?;
+            let chain = entries::path(c, &f)?;
+            dto::folders(c, &portal, &actor, &chain)
+        })
+        .await?;
+    Ok(Envelope::ok(v))
+}

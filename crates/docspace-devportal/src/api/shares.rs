@@ -1,0 +1,565 @@
+//! Room members and links: `files/rooms/{id}/share`, `…/links`, `…/link`, and the public data
+//! behind a link key, `files/share/{key}` (`reference/rest-api.md` §3.6–3.7).
+
+use axum::extract::{Path, State};
+use rusqlite::Connection;
+use serde::Deserialize;
+use serde_json::{Value, json};
+
+use super::extract::{JsonBody, Paging, Query, int_id, title};
+use super::rooms::load_room;
+use super::{Portal, dto};
+use crate::auth::{self as credentials, Caller};
+use crate::db::entries::Folder;
+use crate::db::links::{self, Link};
+use crate::db::members;
+use crate::envelope::{ApiError, ApiResult, Envelope};
+use crate::permissions::{self, Actor, RoomAction, share};
+use crate::state::AppState;
+use crate::time::{db_time, now, parse_db_time};
+use crate::users::{self, EmployeeType, User};
+
+/// Creates the room's primary external link (public rooms get one on creation, as in DocSpace).
+pub fn create_primary_link(conn: &Connection, room: &Folder) -> Result<Link, ApiError> {
+    let link = Link {
+        id: uuid::Uuid::new_v4().to_string(),
+        room_id: room.id,
+        link_type: 1,
+        access: share::READ,
+        title: "Shared link".into(),
+        key: credentials::random_hex(24),
+        expiration: None,
+        password: None,
+        deny_download: false,
+        internal: false,
+        max_use_count: None,
+        use_count: 0,
+        primary: true,
+    };
+    links::save(conn, &link)?;
+    Ok(link)
+}
+
+/// `GET /api/2.0/files/rooms/{id}/share`: members (and, by `filterType`, links); envelope `total`.
+pub async fn members(
+    State(state): State<AppState>,
+    caller: Caller,
+    Portal(portal): Portal,
+    Path(id): Path<String>,
+    q: Query,
+) -> ApiResult {
+    let id = int_id(&id, "Room")?;
+    let paging = Paging::from_query(&q)?;
+    let filter = q.int("filterType")?.unwrap_or(0);
+    if !(0..=63).contains(&filter) {
+        return Err(ApiError::field(
+            "FilterType",
+            "The value is not a valid ShareFilterType.",
+        ));
+    }
+    let search = q.get("filterValue").map(str::to_lowercase);
+    let actor = Actor {
+        user: Some(caller.user),
+        link: None,
+    };
+    let (items, total) = state
+        .db
+        .read(move |c| {
+            let room = load_room(c, id)?;
+            let level = permissions::room_level(c, &actor, &room)?;
+            level.require(RoomAction::Read)?;
+            let manager = level.allows(RoomAction::ManageAccess);
+            let mut all: Vec<Value> = Vec::new();
+            let wants_users = filter == 0 || filter & 16 != 0;
+            if wants_users {
+                let mut ids: Vec<(String, i64)> =
+                    vec![(room.owner_id.clone(), share::ROOM_MANAGER)];
+                ids.extend(
+                    members::list(c, room.id)?
+                        .into_iter()
+                        .filter(|(u, _)| *u != room.owner_id),
+                );
+                let refs: Vec<&str> = ids.iter().map(|(u, _)| u.as_str()).collect();
+                let people = users::by_ids(c, &refs)?;
+                for (uid, access) in &ids {
+                    let Some(u) = people.get(uid) else { continue };
+                    if search.as_deref().is_some_and(|s| {
+                        !u.display_name().to_lowercase().contains(s)
+                            && !u.email.to_lowercase().contains(s)
+                    }) {
+                        continue;
+                    }
+                    all.push(dto::user_share(
+                        &portal,
+                        u,
+                        *access,
+                        *uid == room.owner_id,
+                        manager,
+                    ));
+                }
+            }
+            let link_kinds: Option<i64> = match filter {
+                1 => Some(0),
+                2 | 4 | 8 => Some(1),
+                15 => None,
+                _ => Some(-1),
+            };
+            if link_kinds != Some(-1) && manager {
+                for l in links::of_room(c, room.id, link_kinds)? {
+                    if (filter == 8 && !l.primary) || (filter == 4 && l.primary) {
+                        continue;
+                    }
+                    all.push(dto::link_share(&portal, &l, manager));
+                }
+            }
+            let total = all.len() as u64;
+            let page: Vec<Value> = all
+                .into_iter()
+                .skip(paging.start as usize)
+                .take(paging.count as usize)
+                .collect();
+            Ok((page, total))
+        })
+        .await?;
+    Ok(Envelope::ok(items).with_total(total))
+}
+
+/// One `RoomInvitation`.
+#[derive(Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct Invitation {
+    #[serde(default)]
+    id: Option<String>,
+    #[serde(default)]
+    email: Option<String>,
+    #[serde(default)]
+    access: Option<i64>,
+}
+
+/// `RoomInvitationRequest`.
+#[derive(Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct InvitationRequest {
+    #[serde(default)]
+    invitations: Vec<Invitation>,
+    #[serde(default)]
+    #[allow(dead_code)] // No e-mail is sent by this portal.
+    notify: Option<bool>,
+    #[serde(default)]
+    #[allow(dead_code)]
+    message: Option<String>,
+    #[serde(default)]
+    #[allow(dead_code)]
+    culture: Option<String>,
+    #[serde(default)]
+    #[allow(dead_code)] // No form roles exist here, so nothing needs forcing.
+    force: Option<bool>,
+}
+
+fn find_or_invite(tx: &Connection, inv: &Invitation, inviter: &str) -> Result<User, ApiError> {
+    if let Some(id) = &inv.id {
+        let id = uuid::Uuid::parse_str(id)
+            .map_err(|_| ApiError::NotFound("The user could not be found".into()))?
+            .to_string();
+        return users::by_id(tx, &id)?
+            .ok_or_else(|| ApiError::NotFound("The user could not be found".into()));
+    }
+    let email = inv.email.as_deref().map(str::trim).unwrap_or_default();
+    if !super::people::valid_email(email) {
+        return Err(ApiError::BadRequest(format!("Incorrect email: {email}")));
+    }
+    if let Some(u) = users::by_email(tx, email)? {
+        return Ok(u);
+    }
+    // A new person invited into a room becomes a pending Guest, as in DocSpace.
+    let u = User {
+        id: uuid::Uuid::new_v4().to_string(),
+        email: email.to_string(),
+        first_name: email.split('@').next().unwrap_or_default().to_string(),
+        last_name: String::new(),
+        user_type: EmployeeType::Guest,
+        is_owner: false,
+        status: 1,
+        activation_status: 2,
+        culture: "en-US".into(),
+        created: db_time(now()),
+    };
+    users::insert(tx, &u, None)?;
+    tx.execute(
+        "UPDATE users SET invited_by = ?2 WHERE id = ?1",
+        [&u.id, inviter],
+    )?;
+    Ok(u)
+}
+
+/// `PUT /api/2.0/files/rooms/{id}/share` → `RoomSecurityDto`.
+pub async fn set_members(
+    State(state): State<AppState>,
+    caller: Caller,
+    Portal(portal): Portal,
+    Path(id): Path<String>,
+    JsonBody(req): JsonBody<InvitationRequest>,
+) -> ApiResult {
+    let id = int_id(&id, "Room")?;
+    let actor = Actor {
+        user: Some(caller.user.clone()),
+        link: None,
+    };
+    let v = state
+        .db
+        .write(move |tx| {
+            let room = load_room(tx, id)?;
+            permissions::room_level(tx, &actor, &room)?.require(RoomAction::ManageAccess)?;
+            if req.invitations.is_empty() {
+                return Ok(json!({ "error": 0 }));
+            }
+            let room_type = room.room_type.unwrap_or(5);
+            let mut touched = Vec::new();
+            for inv in &req.invitations {
+                let access = inv
+                    .access
+                    .ok_or_else(|| ApiError::field("Access", "The Access field is required."))?;
+                let member = find_or_invite(tx, inv, &caller.user.id)?;
+                if member.id == room.owner_id {
+                    return Err(ApiError::BadRequest(
+                        "The owner's access cannot be changed".into(),
+                    ));
+                }
+                permissions::valid_member_access(room_type, access, &member)
+                    .map_err(ApiError::BadRequest)?;
+                members::set(tx, room.id, &member.id, access)?;
+                touched.push(dto::user_share(&portal, &member, access, false, true));
+            }
+            Ok(json!({ "members": touched, "error": 0 }))
+        })
+        .await?;
+    Ok(Envelope::from_value(v))
+}
+
+/// `GET /api/2.0/files/rooms/{id}/links` (`?type=0|1`).
+pub async fn links(
+    State(state): State<AppState>,
+    caller: Caller,
+    Portal(portal): Portal,
+    Path(id): Path<String>,
+    q: Query,
+) -> ApiResult {
+    let id = int_id(&id, "Room")?;
+    let kind = q.enum_value("type", &[("Invitation", 0), ("External", 1)])?;
+    let actor = Actor {
+        user: Some(caller.user),
+        link: None,
+    };
+    let v = state
+        .db
+        .read(move |c| {
+            let room = load_room(c, id)?;
+            permissions::room_level(c, &actor, &room)?.require(RoomAction::ManageAccess)?;
+            Ok(links::of_room(c, room.id, kind)?
+                .iter()
+                .map(|l| dto::link_share(&portal, l, true))
+                .collect::<Vec<_>>())
+        })
+        .await?;
+    Ok(Envelope::ok(v))
+}
+
+/// `GET /api/2.0/files/rooms/{id}/link`: the primary external link, created when the room type
+/// has external links and none exists yet.
+pub async fn primary_link(
+    State(state): State<AppState>,
+    caller: Caller,
+    Portal(portal): Portal,
+    Path(id): Path<String>,
+) -> ApiResult {
+    let id = int_id(&id, "Room")?;
+    let actor = Actor {
+        user: Some(caller.user),
+        link: None,
+    };
+    let v = state
+        .db
+        .write(move |tx| {
+            let room = load_room(tx, id)?;
+            let level = permissions::room_level(tx, &actor, &room)?;
+            level.require(RoomAction::Read)?;
+            if permissions::external_link_levels(room.room_type.unwrap_or(0)).is_none() {
+                return Ok(Value::Null);
+            }
+            let existing = links::of_room(tx, room.id, Some(1))?
+                .into_iter()
+                .find(|l| l.primary);
+            let link = match existing {
+                Some(l) => l,
+                None => {
+                    level.require(RoomAction::ManageAccess)?;
+                    create_primary_link(tx, &room)?
+                }
+            };
+            Ok(dto::link_share(
+                &portal,
+                &link,
+                level.allows(RoomAction::ManageAccess),
+            ))
+        })
+        .await?;
+    Ok(Envelope::from_value(v))
+}
+
+/// `RoomLinkRequest`.
+#[derive(Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct LinkRequest {
+    #[serde(default)]
+    link_id: Option<String>,
+    #[serde(default)]
+    link_type: Option<i64>,
+    #[serde(default)]
+    access: Option<i64>,
+    #[serde(default)]
+    title: Option<String>,
+    #[serde(default)]
+    expiration_date: Option<String>,
+    #[serde(default)]
+    password: Option<String>,
+    #[serde(default)]
+    deny_download: Option<bool>,
+    #[serde(default)]
+    internal: Option<bool>,
+    #[serde(default)]
+    max_use_count: Option<i64>,
+}
+
+fn parse_expiration(raw: &str) -> Result<String, ApiError> {
+    let t = chrono::DateTime::parse_from_rfc3339(raw)
+        .map(|t| t.with_timezone(&chrono::Utc))
+        .or_else(|_| {
+            chrono::NaiveDate::parse_from_str(raw, "%Y-%m-%d")
+                .map(|d| d.and_hms_opt(0, 0, 0).unwrap_or_default().and_utc())
+        })
+        .map_err(|_| {
+            ApiError::field(
+                "ExpirationDate",
+                format!("The value '{raw}' is not a valid date."),
+            )
+        })?;
+    if t <= now() || t > now() + chrono::Duration::days(3653) {
+        return Err(ApiError::BadRequest(
+            "The expiration date must be in the future and within 10 years".into(),
+        ));
+    }
+    Ok(db_time(t))
+}
+
+/// `PUT /api/2.0/files/rooms/{id}/links`: creates, updates or (access 0) revokes a link.
+pub async fn set_link(
+    State(state): State<AppState>,
+    caller: Caller,
+    Portal(portal): Portal,
+    Path(id): Path<String>,
+    JsonBody(req): JsonBody<LinkRequest>,
+) -> ApiResult {
+    let id = int_id(&id, "Room")?;
+    let title_in = match &req.title {
+        Some(t) => Some(title(t, "title", 255)?),
+        None => None,
+    };
+    if req
+        .password
+        .as_ref()
+        .is_some_and(|p| p.chars().count() > 255)
+    {
+        return Err(ApiError::field(
+            "Password",
+            "The field Password must be a string with a maximum length of 255.",
+        ));
+    }
+    if let Some(m) = req.max_use_count
+        && !(1..=1000).contains(&m)
+    {
+        return Err(ApiError::field(
+            "MaxUseCount",
+            "The field MaxUseCount must be between 1 and 1000.",
+        ));
+    }
+    let expiration = req
+        .expiration_date
+        .as_deref()
+        .map(parse_expiration)
+        .transpose()?;
+    let actor = Actor {
+        user: Some(caller.user),
+        link: None,
+    };
+    let v = state
+        .db
+        .write(move |tx| {
+            let room = load_room(tx, id)?;
+            permissions::room_level(tx, &actor, &room)?.require(RoomAction::ManageAccess)?;
+            let room_type = room.room_type.unwrap_or(5);
+            let existing = match req
+                .link_id
+                .as_deref()
+                .filter(|l| !l.is_empty() && *l != "00000000-0000-0000-0000-000000000000")
+            {
+                Some(lid) => Some(
+                    links::by_id(tx, lid)?
+                        .filter(|l| l.room_id == room.id)
+                        .ok_or_else(|| ApiError::NotFound("The link could not be found".into()))?,
+                ),
+                None => None,
+            };
+            let link_type = existing
+                .as_ref()
+                .map(|l| l.link_type)
+                .unwrap_or(req.link_type.unwrap_or(0));
+            let allowed: Vec<i64> = match link_type {
+                0 => permissions::invitation_link_levels(room_type),
+                1 => permissions::external_link_levels(room_type)
+                    .ok_or_else(|| {
+                        ApiError::BadRequest("This room type has no external links".into())
+                    })?
+                    .to_vec(),
+                _ => {
+                    return Err(ApiError::field(
+                        "LinkType",
+                        "The link type must be 0 (invitation) or 1 (external).",
+                    ));
+                }
+            };
+            let default_access = if allowed.contains(&share::READ) {
+                share::READ
+            } else {
+                allowed[0]
+            };
+            let access = req.access.unwrap_or(
+                existing
+                    .as_ref()
+                    .map(|l| l.access)
+                    .unwrap_or(default_access),
+            );
+            if !allowed.contains(&access) {
+                return Err(ApiError::BadRequest(format!(
+                    "Access level {access} is not available for this link"
+                )));
+            }
+            let mut link = match existing {
+                Some(l) => l,
+                None => {
+                    let primary = link_type == 1
+                        && !links::of_room(tx, room.id, Some(1))?
+                            .iter()
+                            .any(|l| l.primary);
+                    Link {
+                        id: uuid::Uuid::new_v4().to_string(),
+                        room_id: room.id,
+                        link_type,
+                        access,
+                        title: if link_type == 0 {
+                            "Invitation link".into()
+                        } else {
+                            "Shared link".into()
+                        },
+                        key: credentials::random_hex(24),
+                        expiration: None,
+                        password: None,
+                        deny_download: false,
+                        internal: false,
+                        max_use_count: None,
+                        use_count: 0,
+                        primary,
+                    }
+                }
+            };
+            link.access = access;
+            if let Some(t) = title_in {
+                link.title = t;
+            }
+            if expiration.is_some() {
+                link.expiration = expiration;
+            }
+            if let Some(p) = req.password {
+                link.password = Some(p).filter(|p| !p.is_empty());
+            }
+            if let Some(d) = req.deny_download {
+                link.deny_download = d;
+            }
+            if let Some(i) = req.internal {
+                link.internal = i;
+            }
+            if req.max_use_count.is_some() {
+                link.max_use_count = req.max_use_count;
+            }
+            if access == share::NONE {
+                links::delete(tx, &link.id)?;
+            } else {
+                links::save(tx, &link)?;
+            }
+            Ok(dto::link_share(&portal, &link, true))
+        })
+        .await?;
+    Ok(Envelope::from_value(v))
+}
+
+/// `GET /api/2.0/files/share/{key}` (anonymous): what a link key opens, with `status` Ok (0),
+/// Invalid (1), Expired (2) or RequiredPassword (3).
+pub async fn external_share(
+    State(state): State<AppState>,
+    caller: Option<Caller>,
+    Path(key): Path<String>,
+) -> ApiResult {
+    let me = caller.map(|c| c.user);
+    let v = state
+        .db
+        .read(move |c| {
+            let authenticated = me.is_some();
+            let invalid = json!({
+                "status": 1, "tenantId": 1, "shared": false,
+                "linkId": "00000000-0000-0000-0000-000000000000", "isAuthenticated": authenticated,
+            });
+            let Some(link) = links::by_key(c, &key)?.filter(|l| l.link_type == 1) else {
+                return Ok(invalid);
+            };
+            let Some(room) = super::entries_folder(c, link.room_id)? else {
+                return Ok(invalid);
+            };
+            let expired = link
+                .expiration
+                .as_deref()
+                .is_some_and(|e| parse_db_time(e) <= now());
+            let status = if expired {
+                2
+            } else if link.password.is_some() {
+                3
+            } else {
+                0
+            };
+            let member = match &me {
+                Some(u) => {
+                    let actor = Actor {
+                        user: Some(u.clone()),
+                        link: None,
+                    };
+                    permissions::room_level(c, &actor, &room)?.allows(RoomAction::Read)
+                }
+                None => false,
+            };
+            Ok(json!({
+                "status": status,
+                "id": link.id,
+                "title": link.title,
+                "type": 1,
+                "tenantId": 1,
+                "entityId": room.id.to_string(),
+                "entityTitle": room.title,
+                "entityType": 1,
+                "isRoom": true,
+                "shared": true,
+                "linkId": link.id,
+                "isAuthenticated": authenticated,
+                "isRoomMember": member,
+            }))
+        })
+        .await?;
+    Ok(Envelope::from_value(v))
+}

@@ -1,0 +1,205 @@
+//! Tags: `/api/2.0/files/tags` and a room's tags (`reference/rest-api.md` §3.5).
+
+use axum::extract::{Path, State};
+use serde::Deserialize;
+
+use super::extract::{JsonBody, Paging, Query, int_id, title};
+use super::rooms::load_room;
+use super::{Portal, dto};
+use crate::auth::Caller;
+use crate::db::tags;
+use crate::envelope::{ApiError, ApiResult, Envelope};
+use crate::permissions::{self, Actor, PortalAction, RoomAction, portal_allows};
+use crate::state::AppState;
+
+const TAG_MAX: usize = 255;
+
+/// `GET /api/2.0/files/tags`: custom tag names (non-admins: tags of rooms they see).
+pub async fn list(State(state): State<AppState>, caller: Caller, q: Query) -> ApiResult {
+    let paging = Paging::from_query(&q)?;
+    let search = q.get("filterValue").map(str::to_string);
+    let visible =
+        (!portal_allows(&caller.user, PortalAction::ReadAnyRoom)).then(|| caller.user.id.clone());
+    let v = state
+        .db
+        .read(move |c| {
+            tags::list(
+                c,
+                search.as_deref(),
+                visible.as_deref(),
+                paging.start,
+                paging.count,
+            )
+        })
+        .await?;
+    Ok(Envelope::ok(v))
+}
+
+/// `{name}`.
+#[derive(Deserialize)]
+pub struct NewTag {
+    name: Option<String>,
+}
+
+/// `POST /api/2.0/files/tags` → the name.
+pub async fn create(
+    State(state): State<AppState>,
+    caller: Caller,
+    JsonBody(req): JsonBody<NewTag>,
+) -> ApiResult {
+    if !portal_allows(&caller.user, PortalAction::ManageTags) {
+        return Err(ApiError::AccessDenied);
+    }
+    let name = title(req.name.as_deref().unwrap_or(""), "name", TAG_MAX)?;
+    let v = state
+        .db
+        .write(move |tx| {
+            tags::ensure(tx, &name, &caller.user.id)?;
+            Ok(name)
+        })
+        .await?;
+    Ok(Envelope::ok(v))
+}
+
+/// `{oldName, newName}`.
+#[derive(Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct RenameTag {
+    old_name: Option<String>,
+    new_name: Option<String>,
+}
+
+/// `PUT /api/2.0/files/tags` → the new name; a taken name is a 400.
+pub async fn rename(
+    State(state): State<AppState>,
+    caller: Caller,
+    JsonBody(req): JsonBody<RenameTag>,
+) -> ApiResult {
+    if !portal_allows(&caller.user, PortalAction::ManageTags) {
+        return Err(ApiError::AccessDenied);
+    }
+    let old = title(req.old_name.as_deref().unwrap_or(""), "oldName", TAG_MAX)?;
+    let new = title(req.new_name.as_deref().unwrap_or(""), "newName", TAG_MAX)?;
+    let v = state
+        .db
+        .write(move |tx| {
+            if !tags::exists(tx, &old)? {
+                return Err(ApiError::NotFound("The tag could not be found".into()));
+            }
+            if old != new && tags::exists(tx, &new)? {
+                return Err(ApiError::BadRequest(
+                    "A tag with this name already exists".into(),
+                ));
+            }
+            tags::rename(tx, &old, &new)?;
+            Ok(new)
+        })
+        .await?;
+    Ok(Envelope::ok(v))
+}
+
+/// `{names}`.
+#[derive(Deserialize)]
+pub struct TagNames {
+    names: Option<Vec<String>>,
+}
+
+fn names(req: TagNames) -> Result<Vec<String>, ApiError> {
+    req.names
+        .filter(|n| !n.is_empty())
+        .ok_or_else(|| ApiError::field("Names", "The Names field is required."))?
+        .iter()
+        .map(|n| title(n, "name", TAG_MAX))
+        .collect()
+}
+
+/// `DELETE /api/2.0/files/tags`.
+pub async fn delete(
+    State(state): State<AppState>,
+    caller: Caller,
+    JsonBody(req): JsonBody<TagNames>,
+) -> ApiResult {
+    if !portal_allows(&caller.user, PortalAction::ManageTags) {
+        return Err(ApiError::AccessDenied);
+    }
+    let names = names(req)?;
+    state
+        .db
+        .write(move |tx| {
+            for n in names {
+                tags::delete(tx, &n)?;
+            }
+            Ok(())
+        })
+        .await?;
+    Ok(Envelope::empty())
+}
+
+/// `GET /api/2.0/files/tags/{name}/haslinks`.
+pub async fn has_links(
+    State(state): State<AppState>,
+    _caller: Caller,
+    Path(name): Path<String>,
+) -> ApiResult {
+    let v = state.db.read(move |c| tags::has_links(c, &name)).await?;
+    Ok(Envelope::ok(v))
+}
+
+async fn change_room_tags(
+    state: AppState,
+    caller: Caller,
+    portal: String,
+    id: String,
+    req: TagNames,
+    add: bool,
+) -> ApiResult {
+    let id = int_id(&id, "Room")?;
+    let names = names(req)?;
+    let actor = Actor {
+        user: Some(caller.user.clone()),
+        link: None,
+    };
+    let v = state
+        .db
+        .write(move |tx| {
+            let room = load_room(tx, id)?;
+            permissions::room_level(tx, &actor, &room)?.require(RoomAction::EditRoom)?;
+            for n in &names {
+                if add {
+                    if !tags::exists(tx, n)?
+                        && !portal_allows(&caller.user, PortalAction::ManageTags)
+                    {
+                        return Err(ApiError::AccessDenied);
+                    }
+                    tags::attach(tx, room.id, n, &caller.user.id)?;
+                } else {
+                    tags::detach(tx, room.id, n)?;
+                }
+            }
+            dto::folder(tx, &portal, &actor, &room)
+        })
+        .await?;
+    Ok(Envelope::from_value(v))
+}
+
+/// `PUT /api/2.0/files/rooms/{id}/tags` → the room.
+pub async fn add_to_room(
+    State(state): State<AppState>,
+    caller: Caller,
+    Portal(portal): Portal,
+    Path(id): Path<String>,
+    JsonBody(req): JsonBody<TagNames>,
+) -> ApiResult {
+    change_room_tags(state, caller, portal, id, req, true).await
+}
+
+/// `DELETE /api/2.0/files/rooms/{id}/tags` → the room.
+pub async fn remove_from_room(
+    State(state): State<AppState>,
+    caller: Caller,
+    Portal(portal): Portal,
+    Path(id): Path<String>,
+    JsonBody(req): JsonBody<TagNames>,
+) -> ApiResult {
+    change_room_tags(state, caller, portal, id, req, false).await
+}

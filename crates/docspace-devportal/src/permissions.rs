@@ -1,0 +1,416 @@
+//! Who may do what: the permission model of the portal, in one place.
+//!
+//! DocSpace decides in two layers. The caller's **user type** decides portal-wide actions; the
+//! caller's **access level in a room** (a `FileShare` value) decides what they may do inside it.
+//! Owners and DocSpace admins manage every room as a room manager; the creator of a room is its
+//! room manager; everyone else has the level a room manager gave them, or none. An anonymous
+//! visitor holding a room's external link has the link's level in that room only. A refusal is
+//! `403 Access denied`.
+//!
+//! The two tables below are the specification: `tests/permissions_matrix.rs` parses them from this
+//! file and checks every cell over HTTP, so the docs and the behaviour cannot drift apart.
+//!
+//! ## Portal actions by user type
+//!
+//! | action | Owner | DocSpace admin | Room admin | User | Guest |
+//! |---|---|---|---|---|---|
+//! | create a room | yes | yes | yes | no | no |
+//! | create a tag | yes | yes | yes | no | no |
+//! | list people | yes | yes | yes | yes | no |
+//! | invite a User | yes | yes | yes | no | no |
+//! | invite a Room admin | yes | yes | no | no | no |
+//! | invite a DocSpace admin | yes | no | no | no | no |
+//! | invite a Guest | no | no | no | no | no |
+//! | change the CSP list | yes | yes | no | no | no |
+//! | create an API key | yes | yes | yes | yes | no |
+//! | open My documents | yes | yes | yes | yes | no |
+//! | read a room without membership | yes | yes | no | no | no |
+//!
+//! ## Room actions by access level
+//!
+//! | action | Room manager | Content creator | Editor | Reviewer | Commenter | Viewer | Form filler | not a member |
+//! |---|---|---|---|---|---|---|---|---|
+//! | read the room and list its contents | yes | yes | yes | yes | yes | yes | yes | no |
+//! | download a file | yes | yes | yes | yes | yes | yes | yes | no |
+//! | create a folder or file, upload | yes | yes | no | no | no | no | no | no |
+//! | save edited content of a file | yes | yes | yes | no | no | no | no | no |
+//! | rename or delete another member's file | yes | no | no | no | no | no | no | no |
+//! | update the room and its tags | yes | no | no | no | no | no | no | no |
+//! | manage members and links | yes | no | no | no | no | no | no | no |
+//! | archive the room | yes | no | no | no | no | no | no | no |
+//! | pin the room | yes | yes | yes | yes | yes | yes | yes | no |
+//!
+//! Which levels a member may be given depends on the room type (DocSpace's
+//! `AvailableRoomAccesses`, see [`valid_member_access`]); room manager needs a DocSpace admin or
+//! room admin. In a room with `denyDownload`, only room managers may download.
+
+use rusqlite::Connection;
+
+use crate::db::entries::{self, Folder, folder_type};
+use crate::db::members;
+use crate::envelope::ApiError;
+use crate::users::{EmployeeType, User};
+
+/// Who is acting: a signed-in user, or an anonymous visitor holding a room's external link.
+#[derive(Debug, Clone, Default)]
+pub struct Actor {
+    /// The signed-in user.
+    pub user: Option<User>,
+    /// The external link presented (`Request-Token` header or `share` parameter).
+    pub link: Option<LinkGrant>,
+}
+
+/// What an external link grants.
+#[derive(Debug, Clone)]
+pub struct LinkGrant {
+    /// The link's id.
+    pub link_id: String,
+    /// The room it opens.
+    pub room_id: i64,
+    /// Its `FileShare` level.
+    pub access: i64,
+    /// Downloads refused through it.
+    pub deny_download: bool,
+}
+
+impl Actor {
+    /// The signed-in user, or 401.
+    pub fn user(&self) -> Result<&User, ApiError> {
+        self.user.as_ref().ok_or(ApiError::Unauthorized)
+    }
+
+    /// The user's id, or `""` for an anonymous visitor.
+    pub fn id(&self) -> &str {
+        self.user.as_ref().map(|u| u.id.as_str()).unwrap_or("")
+    }
+}
+
+/// The caller's standing on an entry.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Level {
+    /// Their own My documents or Trash: everything.
+    Personal,
+    /// The Rooms or Archive section: may look, not create.
+    Section,
+    /// Inside a room, with this `FileShare` level.
+    Room(i64),
+    /// Nothing.
+    None,
+}
+
+impl Level {
+    /// Whether the level permits `action` on an entry created by `creator`.
+    pub fn allows(self, action: RoomAction) -> bool {
+        match self {
+            Level::Personal => true,
+            Level::Section => matches!(action, RoomAction::Read),
+            Level::Room(a) => room_allows(a, action),
+            Level::None => false,
+        }
+    }
+
+    /// `Ok` if allowed, else 403 `Access denied`.
+    pub fn require(self, action: RoomAction) -> Result<(), ApiError> {
+        if self.allows(action) {
+            Ok(())
+        } else {
+            Err(ApiError::AccessDenied)
+        }
+    }
+
+    /// May the actor rename, move or delete an entry created by `creator`?
+    pub fn may_modify(self, actor: &Actor, creator: &str) -> bool {
+        self.allows(RoomAction::ModifyOthers)
+            || (self.allows(RoomAction::ModifyOwn) && actor.id() == creator)
+    }
+
+    /// The `access` value DocSpace shows for the entry.
+    pub fn share_value(self) -> i64 {
+        match self {
+            Level::Room(a) => a,
+            Level::Section => share::READ,
+            Level::Personal | Level::None => share::NONE,
+        }
+    }
+}
+
+/// The actor's level in a room (the room row itself).
+pub fn room_level(conn: &Connection, actor: &Actor, room: &Folder) -> Result<Level, ApiError> {
+    if let Some(u) = &actor.user {
+        if u.is_admin() || u.id == room.owner_id {
+            return Ok(Level::Room(share::ROOM_MANAGER));
+        }
+        if let Some(a) = members::access(conn, room.id, &u.id)?
+            && a != share::NONE
+        {
+            return Ok(Level::Room(a));
+        }
+    }
+    if let Some(l) = &actor.link
+        && l.room_id == room.id
+    {
+        return Ok(Level::Room(l.access));
+    }
+    Ok(Level::None)
+}
+
+/// The actor's level on a folder (a section root, a room, or a folder anywhere below).
+pub fn folder_level(conn: &Connection, actor: &Actor, folder: &Folder) -> Result<Level, ApiError> {
+    if let Some(room_id) = folder.room_id {
+        let room = if folder.id == room_id {
+            folder.clone()
+        } else {
+            entries::folder(conn, room_id)?
+                .ok_or_else(|| ApiError::NotFound("Room not found".into()))?
+        };
+        return room_level(conn, actor, &room);
+    }
+    let root = if folder.root_id == folder.id || folder.root_id == 0 {
+        folder.clone()
+    } else {
+        entries::folder(conn, folder.root_id)?
+            .ok_or_else(|| ApiError::NotFound("Folder not found".into()))?
+    };
+    Ok(match root.folder_type {
+        folder_type::VIRTUAL_ROOMS | folder_type::ARCHIVE if actor.user.is_some() => Level::Section,
+        folder_type::USER | folder_type::TRASH
+            if actor.user.as_ref().is_some_and(|u| u.id == root.owner_id) =>
+        {
+            Level::Personal
+        }
+        _ => Level::None,
+    })
+}
+
+/// DocSpace's `FileShare` access levels.
+pub mod share {
+    /// No access (0); in a share request it removes the member.
+    pub const NONE: i64 = 0;
+    /// Full access (1).
+    pub const READ_WRITE: i64 = 1;
+    /// Viewer (2).
+    pub const READ: i64 = 2;
+    /// Denied (3).
+    pub const RESTRICT: i64 = 3;
+    /// Mixed (4).
+    pub const VARIES: i64 = 4;
+    /// Reviewer (5).
+    pub const REVIEW: i64 = 5;
+    /// Commenter (6).
+    pub const COMMENT: i64 = 6;
+    /// Form filler (7).
+    pub const FILL_FORMS: i64 = 7;
+    /// Custom filter (8).
+    pub const CUSTOM_FILTER: i64 = 8;
+    /// Room manager (9).
+    pub const ROOM_MANAGER: i64 = 9;
+    /// Editor (10).
+    pub const EDITING: i64 = 10;
+    /// Content creator (11).
+    pub const CONTENT_CREATOR: i64 = 11;
+}
+
+/// Portal-wide actions (the first table).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum PortalAction {
+    /// `POST files/rooms`.
+    CreateRoom,
+    /// `POST/PUT/DELETE files/tags`.
+    ManageTags,
+    /// `GET people`.
+    ListPeople,
+    /// `POST people/invite` of this type.
+    Invite(EmployeeType),
+    /// `POST security/csp`.
+    EditCsp,
+    /// `POST keys`.
+    CreateApiKey,
+    /// `files/@my`.
+    MyDocuments,
+    /// Rooms the caller is not a member of.
+    ReadAnyRoom,
+}
+
+/// Room actions (the second table).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum RoomAction {
+    /// See the room, list folders, read file info.
+    Read,
+    /// Download content.
+    Download,
+    /// Create folders and files, upload.
+    Create,
+    /// Save new content of an existing file.
+    EditContent,
+    /// Rename, move or delete entries someone else created.
+    ModifyOthers,
+    /// Rename, move or delete one's own entries.
+    ModifyOwn,
+    /// Update the room's settings and tags.
+    EditRoom,
+    /// Members, invitation and external links.
+    ManageAccess,
+    /// Archive, unarchive, delete.
+    Archive,
+    /// Pin or unpin for oneself.
+    Pin,
+}
+
+/// Whether a user of this kind may do a portal action.
+pub fn portal_allows(user: &User, action: PortalAction) -> bool {
+    use EmployeeType::*;
+    let t = user.user_type;
+    let admin = user.is_admin();
+    match action {
+        PortalAction::CreateRoom | PortalAction::ManageTags => admin || t == RoomAdmin,
+        PortalAction::ListPeople => t != Guest,
+        PortalAction::Invite(kind) => match kind {
+            User => admin || t == RoomAdmin,
+            RoomAdmin => admin,
+            DocSpaceAdmin => user.is_owner,
+            Guest => false,
+        },
+        PortalAction::EditCsp | PortalAction::ReadAnyRoom => admin,
+        PortalAction::CreateApiKey | PortalAction::MyDocuments => t != Guest,
+    }
+}
+
+/// Whether a room access level (`FileShare`) permits a room action.
+pub fn room_allows(access: i64, action: RoomAction) -> bool {
+    use share::*;
+    let reader = matches!(
+        access,
+        READ_WRITE
+            | READ
+            | REVIEW
+            | COMMENT
+            | FILL_FORMS
+            | CUSTOM_FILTER
+            | ROOM_MANAGER
+            | EDITING
+            | CONTENT_CREATOR
+    );
+    match action {
+        RoomAction::Read | RoomAction::Download | RoomAction::Pin => reader,
+        RoomAction::Create | RoomAction::ModifyOwn => {
+            matches!(access, ROOM_MANAGER | CONTENT_CREATOR | READ_WRITE)
+        }
+        RoomAction::EditContent => {
+            matches!(
+                access,
+                ROOM_MANAGER | CONTENT_CREATOR | EDITING | READ_WRITE
+            )
+        }
+        RoomAction::ModifyOthers
+        | RoomAction::EditRoom
+        | RoomAction::ManageAccess
+        | RoomAction::Archive => access == ROOM_MANAGER,
+    }
+}
+
+/// Access levels a user may hold in a room of this `RoomType` (DocSpace's `AvailableRoomAccesses`).
+pub fn member_levels(room_type: i64) -> &'static [i64] {
+    use share::*;
+    match room_type {
+        1 => &[ROOM_MANAGER, CONTENT_CREATOR, FILL_FORMS, NONE],
+        2 => &[ROOM_MANAGER, CONTENT_CREATOR, EDITING, READ, NONE],
+        6 => &[ROOM_MANAGER, CONTENT_CREATOR, NONE],
+        8 => &[
+            ROOM_MANAGER,
+            CONTENT_CREATOR,
+            EDITING,
+            READ,
+            FILL_FORMS,
+            NONE,
+        ],
+        9 => &[ROOM_MANAGER, CONTENT_CREATOR, READ, NONE],
+        // Custom (5) and anything else.
+        _ => &[
+            ROOM_MANAGER,
+            CONTENT_CREATOR,
+            EDITING,
+            REVIEW,
+            COMMENT,
+            READ,
+            NONE,
+        ],
+    }
+}
+
+/// Access levels an external link of this room type may grant (`None` if the type has none).
+pub fn external_link_levels(room_type: i64) -> Option<&'static [i64]> {
+    use share::*;
+    match room_type {
+        5 | 6 => Some(&[EDITING, FILL_FORMS, REVIEW, COMMENT, READ, NONE]),
+        1 => Some(&[FILL_FORMS, READ, NONE]),
+        _ => None,
+    }
+}
+
+/// Access levels an invitation link of this room type may grant.
+pub fn invitation_link_levels(room_type: i64) -> Vec<i64> {
+    let mut v: Vec<i64> = member_levels(room_type)
+        .iter()
+        .copied()
+        .filter(|a| *a != share::ROOM_MANAGER)
+        .collect();
+    if room_type == 6 && !v.contains(&share::READ) {
+        v.insert(v.len() - 1, share::READ);
+    }
+    v
+}
+
+/// Why a member assignment is refused, if it is.
+pub fn valid_member_access(room_type: i64, access: i64, member: &User) -> Result<(), String> {
+    if !member_levels(room_type).contains(&access) {
+        return Err(format!(
+            "Access level {access} is not available in a room of type {room_type}"
+        ));
+    }
+    if access == share::ROOM_MANAGER
+        && !(member.is_admin() || member.user_type == EmployeeType::RoomAdmin)
+    {
+        return Err("Only DocSpace admins and room admins can be room managers".into());
+    }
+    Ok(())
+}
+
+/// The `FileShare` names DocSpace uses in `availableShareRights`.
+pub fn share_name(access: i64) -> &'static str {
+    match access {
+        share::NONE => "None",
+        share::READ_WRITE => "ReadWrite",
+        share::READ => "Read",
+        share::RESTRICT => "Restrict",
+        share::VARIES => "Varies",
+        share::REVIEW => "Review",
+        share::COMMENT => "Comment",
+        share::FILL_FORMS => "FillForms",
+        share::CUSTOM_FILTER => "CustomFilter",
+        share::ROOM_MANAGER => "RoomManager",
+        share::EDITING => "Editing",
+        share::CONTENT_CREATOR => "ContentCreator",
+        _ => "None",
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_room_type_offers_manager_creator_and_none() {
+        for t in [1, 2, 5, 6, 8, 9] {
+            let levels = member_levels(t);
+            assert!(levels.contains(&share::ROOM_MANAGER) && levels.contains(&share::NONE));
+        }
+    }
+
+    #[test]
+    fn public_invitation_links_also_allow_read() {
+        assert_eq!(
+            invitation_link_levels(6),
+            vec![share::CONTENT_CREATOR, share::READ, share::NONE]
+        );
+    }
+}

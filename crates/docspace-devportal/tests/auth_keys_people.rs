@@ -1,0 +1,507 @@
+//! Sign-in (password, passwordHash, cookie, bearer and bare tokens, logout), settings, API keys with
+//! scopes and expiry, and people (list, filters, invite rules) over HTTP.
+
+mod common;
+
+use common::{Api, portal, unlimited_portal};
+use reqwest::Method;
+use serde_json::json;
+
+fn pbkdf2_hex(password: &str, salt: &str, iterations: u32, bits: u32) -> String {
+    docspace_devportal::auth::password_hash(password, salt, iterations, bits)
+}
+
+#[tokio::test]
+async fn settings_give_the_password_hash_parameters_to_anonymous_callers() {
+    let p = portal().await;
+    let s = Api::anonymous(&p)
+        .get("/api/2.0/settings")
+        .await
+        .expect(200)
+        .response();
+    assert_eq!(s["passwordHash"]["size"], 256);
+    assert_eq!(s["passwordHash"]["iterations"], 100_000);
+    assert!(
+        s["passwordHash"]["salt"]
+            .as_str()
+            .is_some_and(|x| x.len() == 64 && x.chars().all(|c| c.is_ascii_hexdigit()))
+    );
+    assert!(
+        s["culture"].is_string()
+            && s["deepLink"].is_object()
+            && s["cookieSettingsEnabled"] == false
+    );
+    let signed_in = Api::owner(&p)
+        .get("/api/2.0/settings")
+        .await
+        .expect(200)
+        .response();
+    assert!(signed_in.get("passwordHash").is_none());
+    assert!(signed_in["ownerId"].is_string());
+    assert!(
+        Api::owner(&p)
+            .get("/api/2.0/settings?withpassword=true")
+            .await
+            .expect(200)
+            .response()["passwordHash"]
+            .is_object()
+    );
+}
+
+#[tokio::test]
+async fn login_with_password_or_hash_sets_the_cookie_and_the_token_works_everywhere() {
+    let p = unlimited_portal().await;
+    let anon = Api::anonymous(&p);
+    let s = anon.get("/api/2.0/settings").await.expect(200).response();
+    let hash = pbkdf2_hex(
+        &p.owner.password,
+        s["passwordHash"]["salt"].as_str().expect("salt"),
+        100_000,
+        256,
+    );
+    let r = anon
+        .post(
+            "/api/2.0/authentication",
+            json!({ "userName": "OWNER@example.com", "passwordHash": hash }),
+        )
+        .await
+        .expect(200);
+    let token = r.response()["token"].as_str().expect("token").to_string();
+    assert!(
+        r.response()["expires"]
+            .as_str()
+            .is_some_and(|e| e.ends_with('Z'))
+    );
+    let cookie = r.headers["set-cookie"].to_str().expect("ascii").to_string();
+    assert!(
+        cookie.starts_with(&format!(
+            "asc_auth_key={token}; Path=/; HttpOnly; SameSite=Lax"
+        )),
+        "{cookie}"
+    );
+    assert!(cookie.contains("Expires="));
+    for auth in [format!("Bearer {token}"), token.clone()] {
+        let me = Api::with_auth(&p, auth)
+            .get("/api/2.0/people/@self")
+            .await
+            .expect(200)
+            .response();
+        assert_eq!(me["email"], "owner@example.com");
+    }
+    let by_cookie = Api::anonymous(&p)
+        .header("Cookie", &format!("other=1; asc_auth_key={token}"))
+        .get("/api/2.0/authentication")
+        .await;
+    assert_eq!(by_cookie.expect(200).response(), true);
+    assert_eq!(
+        anon.get("/api/2.0/authentication")
+            .await
+            .expect(200)
+            .response(),
+        false
+    );
+    // session=true: a browser-session cookie, no expiry.
+    let r = anon
+        .post("/api/2.0/authentication", json!({ "userName": "user@example.com", "password": p.owner.password, "session": true }))
+        .await
+        .expect(200);
+    assert!(r.response().get("expires").is_none());
+    assert!(
+        !r.headers["set-cookie"]
+            .to_str()
+            .expect("ascii")
+            .contains("Expires=")
+    );
+    // Logout revokes the token and clears the cookie.
+    let out = Api::with_auth(&p, format!("Bearer {token}"))
+        .call(Method::POST, "/api/2.0/authentication/logout", None)
+        .await
+        .expect(200);
+    assert!(
+        out.headers["set-cookie"]
+            .to_str()
+            .expect("ascii")
+            .starts_with("asc_auth_key=;")
+    );
+    Api::with_auth(&p, format!("Bearer {token}"))
+        .get("/api/2.0/people/@self")
+        .await
+        .expect_empty(401);
+}
+
+#[tokio::test]
+async fn wrong_logins_get_401_with_a_message() {
+    let p = unlimited_portal().await;
+    let anon = Api::anonymous(&p);
+    for body in [
+        json!({ "userName": "owner@example.com", "password": "wrong" }),
+        json!({ "userName": "nobody@example.com", "password": "x" }),
+        json!({ "userName": "owner@example.com" }),
+        json!({ "password": "x" }),
+        json!({ "userName": "owner@example.com", "passwordHash": "00ff" }),
+    ] {
+        let r = anon
+            .post("/api/2.0/authentication", body)
+            .await
+            .expect_error(401, "User authentication failed");
+        let v = r.json();
+        assert!(
+            v["error"]["type"].is_null()
+                && v["error"]["stack"].is_null()
+                && v["error"]["hresult"] == 0,
+            "{v}"
+        );
+    }
+    anon.call(Method::POST, "/api/2.0/authentication", None)
+        .await
+        .expect_validation("");
+    anon.raw(
+        Method::POST,
+        "/api/2.0/authentication",
+        "application/json",
+        b"{\"userName\":".to_vec(),
+    )
+    .await
+    .expect_validation("$");
+}
+
+#[tokio::test]
+async fn api_keys_are_created_listed_scoped_updated_and_deleted() {
+    let p = unlimited_portal().await;
+    let owner = Api::owner(&p);
+    let k = owner
+        .post("/api/2.0/keys", json!({ "name": "ci", "permissions": ["rooms:read", "accounts.self:read"], "expiresInDays": 7 }))
+        .await
+        .expect(200)
+        .response();
+    let key = k["key"].as_str().expect("full key on create").to_string();
+    assert!(docspace_devportal::auth::is_api_key(&key));
+    assert_eq!(k["keyPostfix"], &key[key.len() - 4..]);
+    assert!(k["expiresAt"].is_string() && k["isActive"] == true && k["createBy"]["id"].is_string());
+    let scoped = Api::with_auth(&p, format!("Bearer {key}"));
+    scoped.get("/api/2.0/files/rooms").await.expect(200);
+    scoped.get("/api/2.0/people/@self").await.expect(200);
+    let me = scoped
+        .get("/api/2.0/keys/@self")
+        .await
+        .expect(200)
+        .response();
+    assert_eq!(me["name"], "ci");
+    assert!(me.get("key").is_none(), "the full key is shown only once");
+    // Scope refusals are empty-bodied 403s.
+    scoped
+        .post(
+            "/api/2.0/files/rooms",
+            json!({ "title": "x", "roomType": 5 }),
+        )
+        .await
+        .expect_empty(403);
+    scoped.get("/api/2.0/files/@my").await.expect_empty(403);
+    scoped.get("/api/2.0/people").await.expect_empty(403);
+    scoped.get("/api/2.0/keys").await.expect_empty(403);
+    let listed = owner.get("/api/2.0/keys").await.expect(200).response();
+    assert!(
+        listed
+            .as_array()
+            .is_some_and(|a| a.len() == 2 && a.iter().all(|k| k.get("key").is_none()))
+    );
+    assert!(
+        owner
+            .get("/api/2.0/keys/permissions")
+            .await
+            .expect(200)
+            .response()
+            .as_array()
+            .is_some_and(|a| a.contains(&json!("files:write")))
+    );
+    let id = k["id"].as_str().expect("id");
+    assert_eq!(
+        owner
+            .put(&format!("/api/2.0/keys/{id}"), json!({ "isActive": false }))
+            .await
+            .expect(200)
+            .response(),
+        true
+    );
+    scoped.get("/api/2.0/files/rooms").await.expect_empty(401);
+    assert_eq!(
+        owner
+            .delete(&format!("/api/2.0/keys/{id}"), json!({}))
+            .await
+            .expect(200)
+            .response(),
+        true
+    );
+    assert_eq!(
+        owner
+            .delete(&format!("/api/2.0/keys/{id}"), json!({}))
+            .await
+            .expect(200)
+            .response(),
+        false
+    );
+    owner
+        .delete("/api/2.0/keys/not-a-guid", json!({}))
+        .await
+        .expect_error(404, "not found");
+    // Bad requests.
+    owner
+        .post(
+            "/api/2.0/keys",
+            json!({ "name": "x", "permissions": ["rooms:destroy"] }),
+        )
+        .await
+        .expect_error(400, "Permissions are not valid.");
+    owner
+        .post("/api/2.0/keys", json!({ "name": "x".repeat(31) }))
+        .await
+        .expect_validation("Name");
+    owner
+        .post("/api/2.0/keys", json!({ "name": "x", "expiresInDays": 0 }))
+        .await
+        .expect_validation("ExpiresInDays");
+    owner
+        .post(
+            "/api/2.0/keys",
+            json!({ "name": "x", "expiresInDays": 366 }),
+        )
+        .await
+        .expect_validation("ExpiresInDays");
+    owner
+        .post("/api/2.0/keys", json!({}))
+        .await
+        .expect_error(400, "empty");
+    // Users see and manage only their own keys; guests cannot create keys.
+    let user = common::login(&p, common::USER).await;
+    let uk = user
+        .post("/api/2.0/keys", json!({ "name": "mine" }))
+        .await
+        .expect(200)
+        .response();
+    assert_eq!(
+        user.get("/api/2.0/keys")
+            .await
+            .expect(200)
+            .response()
+            .as_array()
+            .map(Vec::len),
+        Some(1)
+    );
+    let owner_key_id = listed[0]["id"].as_str().expect("id");
+    assert_eq!(
+        user.delete(&format!("/api/2.0/keys/{owner_key_id}"), json!({}))
+            .await
+            .expect(200)
+            .response(),
+        false
+    );
+    assert_eq!(
+        user.put(
+            &format!("/api/2.0/keys/{owner_key_id}"),
+            json!({ "name": "x" })
+        )
+        .await
+        .expect(200)
+        .response(),
+        false
+    );
+    assert!(uk["key"].is_string());
+    common::login(&p, common::GUEST)
+        .await
+        .post("/api/2.0/keys", json!({ "name": "g" }))
+        .await
+        .expect_error(403, "Access denied");
+    // A key of a session caller is not "@self".
+    user.get("/api/2.0/keys/@self")
+        .await
+        .expect_error(404, "API key");
+}
+
+#[tokio::test]
+async fn people_are_listed_with_filters_and_paging() {
+    let p = portal().await;
+    let owner = Api::owner(&p);
+    let all = owner.get("/api/2.0/people").await.expect(200).json();
+    assert_eq!(all["total"], 5);
+    assert_eq!(all["count"], 5);
+    let kinds: Vec<(String, bool, bool, bool, bool, bool)> = all["response"]
+        .as_array()
+        .expect("array")
+        .iter()
+        .map(|u| {
+            (
+                u["email"].as_str().unwrap_or_default().to_string(),
+                u["isOwner"] == true,
+                u["isAdmin"] == true,
+                u["isRoomAdmin"] == true,
+                u["isCollaborator"] == true,
+                u["isVisitor"] == true,
+            )
+        })
+        .collect();
+    assert!(kinds.contains(&("owner@example.com".into(), true, false, false, false, false)));
+    assert!(kinds.contains(&("admin@example.com".into(), false, true, false, false, false)));
+    assert!(kinds.contains(&(
+        "roomadmin@example.com".into(),
+        false,
+        false,
+        true,
+        false,
+        false
+    )));
+    assert!(kinds.contains(&("user@example.com".into(), false, false, false, true, false)));
+    assert!(kinds.contains(&("guest@example.com".into(), false, false, false, false, true)));
+    let page = owner
+        .get("/api/2.0/people?startIndex=1&count=2&sortBy=firstname")
+        .await
+        .expect(200)
+        .json();
+    assert_eq!(page["count"], 2);
+    assert_eq!(page["total"], 5);
+    let found = owner
+        .get("/api/2.0/people?filterValue=priya")
+        .await
+        .expect(200)
+        .response();
+    assert_eq!(found[0]["email"], "roomadmin@example.com");
+    let guests = owner
+        .get("/api/2.0/people/filter?employeeType=Guest")
+        .await
+        .expect(200)
+        .json();
+    assert_eq!(guests["total"], 1);
+    let several = owner
+        .get("/api/2.0/people/filter?employeeTypes=1&employeeTypes=4")
+        .await
+        .expect(200)
+        .json();
+    assert_eq!(several["total"], 2);
+    let admins = owner
+        .get("/api/2.0/people/filter?isAdministrator=true")
+        .await
+        .expect(200)
+        .json();
+    assert_eq!(admins["total"], 2);
+    owner
+        .get("/api/2.0/people?count=101")
+        .await
+        .expect_validation("Count");
+    owner
+        .get("/api/2.0/people/filter?employeeType=Boss")
+        .await
+        .expect_validation("EmployeeType");
+    let id = found[0]["id"].as_str().expect("id");
+    assert_eq!(
+        owner
+            .get(&format!("/api/2.0/people/{id}"))
+            .await
+            .expect(200)
+            .response()["displayName"],
+        "Priya Shah"
+    );
+    owner
+        .get("/api/2.0/people/00000000-0000-0000-0000-000000000009")
+        .await
+        .expect_error(404, "could not be found");
+    owner
+        .get("/api/2.0/people/garbage")
+        .await
+        .expect_error(404, "could not be found");
+}
+
+#[tokio::test]
+async fn invitations_create_pending_users_and_follow_the_role_rules() {
+    let p = unlimited_portal().await;
+    let owner = Api::owner(&p);
+    let r = owner
+        .post("/api/2.0/people/invite", json!({ "invitations": [{ "email": "new.hire@example.com", "type": "User" }, { "email": "lead@example.com", "type": 1 }] }))
+        .await
+        .expect(200)
+        .response();
+    let emails: Vec<&str> = r
+        .as_array()
+        .expect("array")
+        .iter()
+        .filter_map(|u| u["displayName"].as_str())
+        .collect();
+    assert_eq!(emails.len(), 2, "{r}");
+    let pending = owner
+        .get("/api/2.0/people/filter?activationStatus=2")
+        .await
+        .expect(200)
+        .json();
+    assert_eq!(pending["total"], 2);
+    // Existing users are upgraded, never downgraded.
+    owner
+        .post(
+            "/api/2.0/people/invite",
+            json!({ "invitations": [{ "email": "guest@example.com", "type": "RoomAdmin" }] }),
+        )
+        .await
+        .expect(200);
+    let g = owner
+        .get("/api/2.0/people?filterValue=guest@")
+        .await
+        .expect(200)
+        .response();
+    assert_eq!(g[0]["isRoomAdmin"], true);
+    for (body, status) in [
+        (
+            json!({ "invitations": [{ "email": "not-an-email", "type": "User" }] }),
+            400,
+        ),
+        (
+            json!({ "invitations": [{ "email": "x@example.com" }] }),
+            400,
+        ),
+        (
+            json!({ "invitations": [{ "email": "x@example.com", "type": "Boss" }] }),
+            400,
+        ),
+        (
+            json!({ "invitations": [{ "email": "x@example.com", "type": "Guest" }] }),
+            403,
+        ),
+        (json!({ "invitations": [] }), 400),
+        (json!({ "invitations": "x" }), 400),
+    ] {
+        assert_eq!(
+            owner
+                .post("/api/2.0/people/invite", body.clone())
+                .await
+                .status,
+            status,
+            "{body}"
+        );
+    }
+    let admin = common::login(&p, common::ADMIN).await;
+    admin
+        .post(
+            "/api/2.0/people/invite",
+            json!({ "invitations": [{ "email": "a2@example.com", "type": "DocSpaceAdmin" }] }),
+        )
+        .await
+        .expect_error(403, "Access denied");
+    admin
+        .post(
+            "/api/2.0/people/invite",
+            json!({ "invitations": [{ "email": "ra2@example.com", "type": "RoomAdmin" }] }),
+        )
+        .await
+        .expect(200);
+    let user = common::login(&p, common::USER).await;
+    user.post(
+        "/api/2.0/people/invite",
+        json!({ "invitations": [{ "email": "u2@example.com", "type": "User" }] }),
+    )
+    .await
+    .expect_error(403, "Access denied");
+    // Pending users cannot sign in: they have no password yet.
+    Api::anonymous(&p)
+        .post(
+            "/api/2.0/authentication",
+            json!({ "userName": "new.hire@example.com", "password": "" }),
+        )
+        .await
+        .expect_error(401, "failed");
+}

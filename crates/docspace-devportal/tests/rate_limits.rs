@@ -1,0 +1,266 @@
+//! DocSpace's rate limits over HTTP: the sliding window, the GET and non-GET concurrency caps
+//! (refused at once, no queue), the sensitive endpoints, the headers, and the stats counters.
+
+mod common;
+
+use std::time::Duration;
+
+use common::{Api, multipart_body, portal, portal_with};
+use docspace_devportal::RateLimits;
+use futures::SinkExt;
+use reqwest::Method;
+use serde_json::{Value, json};
+
+fn header_u64(r: &common::Resp, name: &str) -> u64 {
+    r.headers[name]
+        .to_str()
+        .expect("ascii")
+        .parse()
+        .expect("number")
+}
+
+fn unix_now() -> u64 {
+    std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .map(|d| d.as_secs())
+        .unwrap_or(0)
+}
+
+async fn stats(p: &docspace_devportal::RunningPortal) -> Value {
+    common::json(&common::get(p, "/devportal/stats", None).await.1)
+}
+
+#[tokio::test]
+async fn the_sliding_window_counts_per_user_and_answers_429_with_headers() {
+    let p = portal_with(|c| {
+        c.rate_limits = RateLimits {
+            per_minute: 5,
+            ..RateLimits::default()
+        }
+    })
+    .await;
+    let owner = Api::owner(&p);
+    for remaining in (0..5).rev() {
+        let r = owner.get("/api/2.0/people/@self").await.expect(200);
+        assert_eq!(header_u64(&r, "x-ratelimit-limit"), 5);
+        assert_eq!(header_u64(&r, "x-ratelimit-remaining"), remaining);
+        let reset = header_u64(&r, "x-ratelimit-reset");
+        assert!(
+            (unix_now()..=unix_now() + 61).contains(&reset),
+            "reset {reset}"
+        );
+    }
+    let r = owner.get("/api/2.0/people/@self").await.expect_empty(429);
+    assert_eq!(header_u64(&r, "x-ratelimit-limit"), 5);
+    assert_eq!(header_u64(&r, "x-ratelimit-remaining"), 0);
+    assert!((1..=60).contains(&header_u64(&r, "retry-after")));
+    assert!(header_u64(&r, "x-ratelimit-reset") >= unix_now());
+    assert_eq!(r.headers["access-control-allow-origin"], "*");
+    // Writes count in the same window.
+    owner
+        .post("/api/2.0/files/tags", json!({ "name": "x" }))
+        .await
+        .expect_empty(429);
+    // Another user has a window of their own (the login itself counts for the caller's IP).
+    let guest = common::login(&p, common::GUEST).await;
+    guest.get("/api/2.0/people/@self").await.expect(200);
+    let s = stats(&p).await;
+    assert_eq!(s["rateLimited"], 2);
+    assert_eq!(s["requestsByMethod"]["GET"], 7);
+    // /devportal/stats is outside the limiter and can be reset.
+    for _ in 0..10 {
+        common::get(&p, "/devportal/stats", None).await;
+    }
+    common::http()
+        .delete(format!("{}/devportal/stats", p.base_url()))
+        .send()
+        .await
+        .expect("reset");
+    assert_eq!(stats(&p).await["rateLimited"], 0);
+}
+
+type Chunks = futures::channel::mpsc::Sender<Result<Vec<u8>, std::io::Error>>;
+
+/// A multipart upload whose body stops halfway until [`release`] sends the rest, so the request
+/// stays in flight.
+struct Held {
+    tx: Chunks,
+    rest: Vec<u8>,
+    task: tokio::task::JoinHandle<u16>,
+}
+
+async fn held_upload(p: &docspace_devportal::RunningPortal) -> Held {
+    let (ct, body) = multipart_body(&[("File", Some("held.txt"), b"held content")]);
+    let split = body.len() / 2;
+    let (mut tx, rx) = futures::channel::mpsc::channel::<Result<Vec<u8>, std::io::Error>>(4);
+    tx.send(Ok(body[..split].to_vec()))
+        .await
+        .expect("first half queued");
+    let req = common::http()
+        .post(format!(
+            "{}/api/2.0/files/@my/upload?createNewIfExist=true",
+            p.base_url()
+        ))
+        .header("Authorization", format!("Bearer {}", p.owner.api_key))
+        .header("Content-Type", ct)
+        .body(reqwest::Body::wrap_stream(rx));
+    let task =
+        tokio::spawn(async move { req.send().await.map(|r| r.status().as_u16()).unwrap_or(0) });
+    Held {
+        tx,
+        rest: body[split..].to_vec(),
+        task,
+    }
+}
+
+async fn release(mut h: Held) -> u16 {
+    h.tx.send(Ok(std::mem::take(&mut h.rest)))
+        .await
+        .expect("rest sent");
+    h.tx.close_channel();
+    h.task.await.expect("upload task")
+}
+
+async fn wait_for_in_flight(p: &docspace_devportal::RunningPortal, key: &str, n: u64) {
+    for _ in 0..200 {
+        let s = stats(p).await;
+        if s[key].as_u64().unwrap_or(0) >= n {
+            return;
+        }
+        tokio::time::sleep(Duration::from_millis(25)).await;
+    }
+    panic!("never saw {n} requests in flight ({key})");
+}
+
+#[tokio::test]
+async fn fifteen_writes_in_flight_refuse_the_sixteenth_at_once_but_not_reads() {
+    let p = portal().await;
+    assert_eq!(p.stats().max_concurrent_other, 0);
+    let mut holds = Vec::new();
+    for _ in 0..15 {
+        holds.push(held_upload(&p).await);
+    }
+    wait_for_in_flight(&p, "maxConcurrentOther", 15).await;
+    let owner = Api::owner(&p);
+    let r = owner
+        .post("/api/2.0/files/tags", json!({ "name": "sixteenth" }))
+        .await
+        .expect_empty(429);
+    assert_eq!(header_u64(&r, "x-ratelimit-limit"), 15);
+    assert_eq!(header_u64(&r, "x-ratelimit-remaining"), 0);
+    assert!(header_u64(&r, "retry-after") >= 1);
+    // Reads have their own cap.
+    owner.get("/api/2.0/files/rooms?count=1").await.expect(200);
+    for h in holds {
+        assert_eq!(release(h).await, 200);
+    }
+    owner
+        .post("/api/2.0/files/tags", json!({ "name": "after" }))
+        .await
+        .expect(200);
+    let s = stats(&p).await;
+    assert_eq!(
+        s["maxConcurrentOther"], 16,
+        "the refused sixteenth was seen in flight"
+    );
+    assert_eq!(s["rateLimited"], 1);
+}
+
+#[tokio::test]
+async fn reads_in_flight_are_capped_until_their_bodies_are_sent() {
+    let p = portal_with(|c| {
+        c.rate_limits = RateLimits {
+            concurrent_get: 3,
+            ..RateLimits::default()
+        }
+    })
+    .await;
+    let owner = Api::owner(&p);
+    // A file much larger than the loopback socket buffers, so an unread download stays in flight.
+    let big = vec![7u8; 40 * 1024 * 1024];
+    let up = owner
+        .multipart(
+            Method::POST,
+            "/api/2.0/files/@my/upload",
+            &[("File", Some("big.pdf"), &big)],
+        )
+        .await
+        .expect(200)
+        .response();
+    let url = up[0]["viewUrl"].as_str().expect("url").to_string();
+    let mut open = Vec::new();
+    for _ in 0..3 {
+        let resp = common::http()
+            .get(&url)
+            .header("Authorization", format!("Bearer {}", p.owner.api_key))
+            .send()
+            .await
+            .expect("sent");
+        assert_eq!(resp.status().as_u16(), 200);
+        open.push(resp);
+    }
+    let r = owner.get("/api/2.0/people/@self").await.expect_empty(429);
+    assert_eq!(header_u64(&r, "x-ratelimit-limit"), 3);
+    // Writes are not affected by the read cap.
+    owner
+        .post("/api/2.0/files/tags", json!({ "name": "w" }))
+        .await
+        .expect(200);
+    for resp in open {
+        assert_eq!(resp.bytes().await.expect("body").len(), big.len());
+    }
+    owner.get("/api/2.0/people/@self").await.expect(200);
+    assert_eq!(stats(&p).await["maxConcurrentGet"], 4);
+}
+
+#[tokio::test]
+async fn sensitive_endpoints_allow_five_per_fifteen_minutes() {
+    let p = portal().await;
+    let anon = Api::anonymous(&p);
+    for _ in 0..5 {
+        anon.post(
+            "/api/2.0/authentication",
+            json!({ "userName": "owner@example.com", "password": "wrong" }),
+        )
+        .await
+        .expect(401);
+    }
+    let r = anon
+        .post(
+            "/api/2.0/authentication",
+            json!({ "userName": "owner@example.com", "password": p.owner.password }),
+        )
+        .await
+        .expect_empty(429);
+    let retry = header_u64(&r, "retry-after");
+    assert!((840..=900).contains(&retry), "about 15 minutes: {retry}");
+    assert_eq!(header_u64(&r, "x-ratelimit-limit"), 5);
+    // Other paths are not sensitive.
+    anon.get("/api/2.0/settings").await.expect(200);
+    let owner = Api::owner(&p);
+    for i in 0..5 {
+        owner
+            .post("/api/2.0/keys", json!({ "name": format!("k{i}") }))
+            .await
+            .expect(200);
+    }
+    owner
+        .post("/api/2.0/keys", json!({ "name": "k6" }))
+        .await
+        .expect_empty(429);
+    owner.get("/api/2.0/keys").await.expect(200);
+}
+
+#[tokio::test]
+async fn limits_can_be_switched_off() {
+    let p = common::unlimited_portal().await;
+    let owner = Api::owner(&p);
+    for _ in 0..8 {
+        let r = owner
+            .post("/api/2.0/keys", json!({ "name": "k" }))
+            .await
+            .expect(200);
+        assert!(r.headers.get("x-ratelimit-limit").is_none());
+    }
+    assert_eq!(stats(&p).await["rateLimited"], 0);
+}

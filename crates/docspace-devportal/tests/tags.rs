@@ -1,0 +1,198 @@
+//! Tags over HTTP: the portal's tag list and a room's tags.
+
+mod common;
+
+use common::{Api, portal, room_id, unlimited_portal};
+use serde_json::json;
+
+#[tokio::test]
+async fn tags_are_created_listed_renamed_and_deleted() {
+    let p = portal().await;
+    let api = Api::owner(&p);
+    assert_eq!(
+        api.get("/api/2.0/files/tags").await.expect(200).response(),
+        json!(["finance", "legal", "marketing"])
+    );
+    assert_eq!(
+        api.post("/api/2.0/files/tags", json!({ "name": "  urgent " }))
+            .await
+            .expect(200)
+            .response(),
+        "urgent"
+    );
+    assert_eq!(
+        api.get("/api/2.0/files/tags?filterValue=ur")
+            .await
+            .expect(200)
+            .response(),
+        json!(["urgent"])
+    );
+    assert_eq!(
+        api.get("/api/2.0/files/tags?startIndex=1&count=2")
+            .await
+            .expect(200)
+            .response(),
+        json!(["legal", "marketing"])
+    );
+    assert_eq!(
+        api.get("/api/2.0/files/tags/legal/haslinks")
+            .await
+            .expect(200)
+            .response(),
+        true
+    );
+    assert_eq!(
+        api.get("/api/2.0/files/tags/urgent/haslinks")
+            .await
+            .expect(200)
+            .response(),
+        false
+    );
+    // Renaming follows into rooms; a taken name is refused.
+    assert_eq!(
+        api.put(
+            "/api/2.0/files/tags",
+            json!({ "oldName": "legal", "newName": "law" })
+        )
+        .await
+        .expect(200)
+        .response(),
+        "law"
+    );
+    let contracts = room_id(&api, "Contracts").await;
+    assert_eq!(
+        api.get(&format!("/api/2.0/files/rooms/{contracts}"))
+            .await
+            .expect(200)
+            .response()["tags"],
+        json!(["law"])
+    );
+    api.put(
+        "/api/2.0/files/tags",
+        json!({ "oldName": "law", "newName": "finance" }),
+    )
+    .await
+    .expect_error(400, "already exists");
+    api.put(
+        "/api/2.0/files/tags",
+        json!({ "oldName": "nope", "newName": "x" }),
+    )
+    .await
+    .expect_error(404, "tag");
+    api.delete("/api/2.0/files/tags", json!({ "names": ["law", "urgent"] }))
+        .await
+        .expect(200);
+    assert_eq!(
+        api.get(&format!("/api/2.0/files/rooms/{contracts}"))
+            .await
+            .expect(200)
+            .response()["tags"],
+        json!([])
+    );
+    for (body, status) in [
+        (json!({}), 400),
+        (json!({ "name": "" }), 400),
+        (json!({ "name": "t".repeat(256) }), 400),
+        (json!({ "name": 5 }), 400),
+    ] {
+        assert_eq!(
+            api.post("/api/2.0/files/tags", body.clone()).await.status,
+            status,
+            "{body}"
+        );
+    }
+    api.delete("/api/2.0/files/tags", json!({ "names": [] }))
+        .await
+        .expect_validation("Names");
+    api.get("/api/2.0/files/tags?count=500")
+        .await
+        .expect_validation("Count");
+}
+
+#[tokio::test]
+async fn room_tags_are_added_and_removed() {
+    let p = portal().await;
+    let api = Api::owner(&p);
+    let room = room_id(&api, "Onboarding forms").await;
+    let r = api
+        .put(
+            &format!("/api/2.0/files/rooms/{room}/tags"),
+            json!({ "names": ["hr", "2025"] }),
+        )
+        .await
+        .expect(200)
+        .response();
+    assert_eq!(r["tags"], json!(["2025", "hr"]));
+    assert!(
+        api.get("/api/2.0/files/tags")
+            .await
+            .expect(200)
+            .response()
+            .as_array()
+            .is_some_and(|t| t.contains(&json!("hr")))
+    );
+    let r = api
+        .delete(
+            &format!("/api/2.0/files/rooms/{room}/tags"),
+            json!({ "names": ["2025"] }),
+        )
+        .await
+        .expect(200)
+        .response();
+    assert_eq!(r["tags"], json!(["hr"]));
+    api.put(
+        "/api/2.0/files/rooms/4040404/tags",
+        json!({ "names": ["x"] }),
+    )
+    .await
+    .expect_error(404, "room");
+    api.put(
+        &format!("/api/2.0/files/rooms/{room}/tags"),
+        json!({ "names": ["bad\u{1b}tag"] }),
+    )
+    .await
+    .expect_error(400, "control");
+    api.call(
+        reqwest::Method::PUT,
+        &format!("/api/2.0/files/rooms/{room}/tags"),
+        None,
+    )
+    .await
+    .expect_validation("");
+}
+
+#[tokio::test]
+async fn members_see_tags_of_their_rooms_and_only_managers_tag_rooms() {
+    let p = unlimited_portal().await;
+    let api = Api::owner(&p);
+    let guest = common::login(&p, common::GUEST).await;
+    assert_eq!(
+        guest
+            .get("/api/2.0/files/tags")
+            .await
+            .expect(200)
+            .response(),
+        json!(["finance", "legal", "marketing"])
+    );
+    let user = common::login(&p, common::USER).await;
+    let forms = room_id(&api, "Onboarding forms").await;
+    user.put(
+        &format!("/api/2.0/files/rooms/{forms}/tags"),
+        json!({ "names": ["x"] }),
+    )
+    .await
+    .expect_error(403, "Access denied");
+    user.post("/api/2.0/files/tags", json!({ "name": "x" }))
+        .await
+        .expect_error(403, "Access denied");
+    // A room manager who may not create tags can still attach existing ones.
+    let room_admin = common::login(&p, common::ROOM_ADMIN).await;
+    let ai = room_id(&api, "Research assistant").await;
+    room_admin
+        .put(
+            &format!("/api/2.0/files/rooms/{ai}/tags"),
+            json!({ "names": ["finance"] }),
+        )
+        .await
+        .expect(200);
+}
