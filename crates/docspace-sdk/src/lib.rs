@@ -1,19 +1,74 @@
-//! Typed Leptos components and a hardened bridge over the official ONLYOFFICE DocSpace Embed SDK.
+//! Typed Leptos components and a hardened bridge over the official ONLYOFFICE DocSpace Embed
+//! SDK (`api.js`).
 //!
-//! The portal's own `api.js` is the engine; this crate loads it once per portal and version,
-//! copes with 2.1.0's lost global, and reports typed errors.
+//! The portal's own `api.js` is the engine; this crate hardens it from outside:
+//!
+//! - **Loading** ([`load_sdk`]): one load per portal and version however many frames ask, with a
+//!   timeout and typed errors; 2.1.0's lost `window.DocSpace` global is recovered.
+//! - **Config** ([`FrameConfig`] and one typed entry point per mode in [`config::modes`]): every
+//!   `TFrameConfig` field with the official defaults; each frame gets fresh objects, so api.js's
+//!   in-place edits never leak between frames.
+//! - **Events** ([`FrameEvent`], [`FrameEvents`]): typed payloads; selections are always a
+//!   `Vec<`[`Item`]`>`.
+//! - **Methods** (on [`Frame`]): typed, `Result<T, SdkError>`, a time limit per call, error-shaped
+//!   replies turned into [`SdkError`]; a call that times out does not block later ones.
+//! - **Hardening**: messages for a frame are accepted only from that frame's window and the
+//!   portal's origin; forged ones never reach handlers or resolve calls, and frames may only send
+//!   DocSpace's own commands.
+//! - **Diagnostics** ([`SdkError::diagnosis`]): mixed content, an unreachable portal, a page
+//!   origin missing from the portal's allowed domains, a frame that never starts — explained
+//!   in place of a blank frame.
+//! - **Components** ([`components`]): `DocSpace`, `Manager`, `RoomSelector`, `FileSelector`,
+//!   `Editor`, `Viewer`, `PublicRoom`, `SystemFrame`, and [`login`] to share a session.
 //!
 //! ```no_run
-//! # async fn demo() -> Result<(), docspace_sdk::SdkError> {
-//! use docspace_sdk::{SdkVersion, load_sdk};
+//! use leptos::prelude::*;
+//! use docspace_sdk::{Item, RoomSelectorConfig, components::RoomSelector};
 //!
-//! let sdk = load_sdk("http://127.0.0.1:8092", SdkVersion::V2_1_0).await?;
-//! assert_eq!(sdk.version(), SdkVersion::V2_1_0);
-//! # Ok(()) }
+//! #[component]
+//! fn PickRoom() -> impl IntoView {
+//!     let picked = RwSignal::new(None::<String>);
+//!     view! {
+//!         <RoomSelector
+//!             portal="https://docs.example.com"
+//!             config=RoomSelectorConfig::new().accept_button_label("Use this room")
+//!             on_select={move |rooms: Vec<Item>| picked.set(rooms.first().map(|r| r.title().to_string()))}
+//!         />
+//!         <p>{move || picked.get()}</p>
+//!     }
+//! }
 //! ```
 
+pub mod bridge;
+pub mod components;
+pub mod config;
+mod diagnostics;
 mod error;
+mod events;
 mod loader;
+mod login;
+pub mod model;
+mod preflight;
+mod protocol;
 
+pub use bridge::{Applied, BridgeStats, Frame, FrameOptions, FrameStatus, bridge_stats};
+pub use config::modes::{
+    EditorConfig, FileSelectorConfig, ManagerConfig, PublicRoomConfig, RoomSelectorConfig,
+    SystemConfig, ViewerConfig,
+};
+pub use config::{
+    ConfigChange, EditorAction, EditorCustomization, EditorType, Filter, FilterParam, FrameConfig,
+    FrameType, HeaderBanner, Mode, RoomType, SelectorType, ShareKey, SortBy, SortOrder, Theme,
+    ViewAs,
+};
+pub use diagnostics::Diagnosis;
 pub use error::SdkError;
+pub use events::{FrameEvent, FrameEvents};
 pub use loader::{LoadedSdk, SdkVersion, load_sdk};
+pub use login::{login, login_with};
+pub use model::{
+    EditorOpen, EditorScript, FileItem, FileType, FolderInfo, FolderItem, HashSettings, Item,
+    ItemId, LoginOutcome, Modal, NewFile, NewRoom, Password, PasswordHash, PathPart, RequestToken,
+    RoomItem, RoomsPage, RoomsQuery, UserInfo,
+};
+pub use protocol::Method;

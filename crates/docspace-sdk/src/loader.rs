@@ -118,7 +118,7 @@ pub async fn load_sdk(portal: &str, version: SdkVersion) -> Result<LoadedSdk, Sd
     out
 }
 
-fn normalize_portal(portal: &str) -> Result<String, SdkError> {
+pub(crate) fn normalize_portal(portal: &str) -> Result<String, SdkError> {
     let p = portal.trim().trim_end_matches('/');
     let rest = p
         .strip_prefix("https://")

@@ -1,0 +1,36 @@
+//! Small conversions between JSON and JavaScript values.
+
+use serde_json::Value;
+use wasm_bindgen::JsValue;
+
+use crate::model::ItemId;
+
+/// A fresh JavaScript value for `v` (objects are new objects: api.js may edit them freely).
+pub(crate) fn to_js(v: &Value) -> JsValue {
+    js_sys::JSON::parse(&v.to_string()).unwrap_or(JsValue::NULL)
+}
+
+/// A JavaScript value as JSON, the way the frames serialize (`undefined` and functions vanish).
+pub(crate) fn from_js(v: &JsValue) -> Value {
+    if v.is_undefined() {
+        return Value::Null;
+    }
+    js_sys::JSON::stringify(v)
+        .ok()
+        .and_then(|s| s.as_string())
+        .and_then(|s| serde_json::from_str(&s).ok())
+        .unwrap_or(Value::Null)
+}
+
+/// An id as api.js takes it: a number or a string.
+pub(crate) fn id_to_js(id: &ItemId) -> JsValue {
+    match id {
+        ItemId::Number(n) => JsValue::from_f64(*n as f64),
+        ItemId::Text(t) => JsValue::from_str(t),
+    }
+}
+
+/// `undefined` for `None`, so api.js leaves the key out.
+pub(crate) fn opt_id(id: Option<&ItemId>) -> JsValue {
+    id.map_or(JsValue::UNDEFINED, id_to_js)
+}

@@ -1,0 +1,303 @@
+//! The generic component: any mode, any config.
+
+use std::cell::RefCell;
+use std::rc::Rc;
+
+use leptos::prelude::*;
+use send_wrapper::SendWrapper;
+
+use super::frame_ref::FrameRef;
+use super::style::mount_style;
+use crate::bridge::{Frame, FrameOptions, FrameStatus};
+use crate::components::Diagnostic;
+use crate::config::FrameConfig;
+use crate::error::SdkError;
+use crate::events::{FrameEvent, FrameEvents};
+use crate::loader::normalize_portal;
+use crate::model::{EditorOpen, FileItem, Item};
+
+/// The event callbacks a component was given.
+#[derive(Default, Clone, Copy)]
+pub(crate) struct EventProps {
+    pub(crate) on_ready: Option<Callback<()>>,
+    pub(crate) on_event: Option<Callback<FrameEvent>>,
+    pub(crate) on_error: Option<Callback<SdkError>>,
+    pub(crate) on_select: Option<Callback<Vec<Item>>>,
+    pub(crate) on_close: Option<Callback<()>>,
+    pub(crate) on_editor_open: Option<Callback<EditorOpen>>,
+    pub(crate) on_editor_close: Option<Callback<()>>,
+    pub(crate) on_file_click: Option<Callback<FileItem>>,
+    pub(crate) on_download: Option<Callback<String>>,
+    pub(crate) on_sign_out: Option<Callback<()>>,
+    pub(crate) on_not_found: Option<Callback<()>>,
+    pub(crate) on_no_access: Option<Callback<()>>,
+}
+
+impl EventProps {
+    /// The bridge's handlers for these callbacks (only set callbacks become handlers, because
+    /// some change DocSpace's behaviour just by existing).
+    fn handlers(self) -> FrameEvents {
+        let mut h = FrameEvents::new();
+        if let Some(cb) = self.on_event {
+            h = h.on_event(move |e| {
+                cb.try_run(e);
+            });
+        }
+        if let Some(cb) = self.on_ready {
+            h = h.on_ready(move || {
+                cb.try_run(());
+            });
+        }
+        if let Some(cb) = self.on_error {
+            h = h.on_error(move |e| {
+                cb.try_run(e);
+            });
+        }
+        if let Some(cb) = self.on_select {
+            h = h.on_select(move |items| {
+                cb.try_run(items);
+            });
+        }
+        if let Some(cb) = self.on_close {
+            h = h.on_close(move || {
+                cb.try_run(());
+            });
+        }
+        if let Some(cb) = self.on_editor_open {
+            h = h.on_editor_open(move |o| {
+                cb.try_run(o);
+            });
+        }
+        if let Some(cb) = self.on_editor_close {
+            h = h.on_editor_close(move || {
+                cb.try_run(());
+            });
+        }
+        if let Some(cb) = self.on_file_click {
+            h = h.on_file_click(move |f| {
+                cb.try_run(f);
+            });
+        }
+        if let Some(cb) = self.on_download {
+            h = h.on_download(move |u| {
+                cb.try_run(u);
+            });
+        }
+        if let Some(cb) = self.on_sign_out {
+            h = h.on_sign_out(move || {
+                cb.try_run(());
+            });
+        }
+        if let Some(cb) = self.on_not_found {
+            h = h.on_not_found(move || {
+                cb.try_run(());
+            });
+        }
+        if let Some(cb) = self.on_no_access {
+            h = h.on_no_access(move || {
+                cb.try_run(());
+            });
+        }
+        h
+    }
+}
+
+/// Embeds any DocSpace mode. Prefer the mode components ([`Manager`](super::Manager),
+/// [`RoomSelector`](super::RoomSelector), …), which take typed configs.
+///
+/// The component renders a `div.docspace` it owns; the frame lives in a child node the bridge
+/// creates, so api.js never replaces a node Leptos owns. A changed `config` is applied through
+/// `setConfig` where DocSpace honours it and by creating the frame anew otherwise; a changed
+/// `portal` creates it anew. When the frame cannot work, a [`Diagnostic`] says why and
+/// `on_error` gets the typed error. The frame is destroyed when the component goes away.
+///
+/// ```no_run
+/// use leptos::prelude::*;
+/// use docspace_sdk::{FrameConfig, Mode, Theme, components::DocSpace};
+///
+/// #[component]
+/// fn Embed() -> impl IntoView {
+///     let dark = RwSignal::new(false);
+///     let config = Signal::derive(move || {
+///         FrameConfig::new(Mode::Manager).theme(if dark.get() { Theme::Dark } else { Theme::Base })
+///     });
+///     view! {
+///         <button on:click=move |_| dark.update(|d| *d = !*d)>"Theme"</button>
+///         <DocSpace portal="https://docs.example.com" config=config
+///             on_error=|e: docspace_sdk::SdkError| leptos::logging::warn!("{e}")/>
+///     }
+/// }
+/// ```
+#[component]
+pub fn DocSpace(
+    /// The portal's origin, e.g. `https://docs.example.com`.
+    #[prop(into)]
+    portal: Signal<String>,
+    /// What to embed.
+    #[prop(into)]
+    config: Signal<FrameConfig>,
+    /// Script version, time limits, iframe title.
+    #[prop(optional)]
+    options: FrameOptions,
+    /// Receives the frame, to call its methods.
+    #[prop(optional)]
+    frame_ref: Option<FrameRef>,
+    /// Extra classes for the outer `div`.
+    #[prop(optional, into)]
+    class: MaybeProp<String>,
+    /// The frame is usable.
+    #[prop(optional, into)]
+    on_ready: Option<Callback<()>>,
+    /// Every event.
+    #[prop(optional, into)]
+    on_event: Option<Callback<FrameEvent>>,
+    /// The frame cannot work, or DocSpace reported an error.
+    #[prop(optional, into)]
+    on_error: Option<Callback<SdkError>>,
+    /// Items picked in a selector.
+    #[prop(optional, into)]
+    on_select: Option<Callback<Vec<Item>>>,
+    /// A selector was cancelled.
+    #[prop(optional, into)]
+    on_close: Option<Callback<()>>,
+    /// The manager wants a file opened (it then does not open it itself).
+    #[prop(optional, into)]
+    on_editor_open: Option<Callback<EditorOpen>>,
+    /// The editor's close button.
+    #[prop(optional, into)]
+    on_editor_close: Option<Callback<()>>,
+    /// A file was clicked (DocSpace then does not open it itself).
+    #[prop(optional, into)]
+    on_file_click: Option<Callback<FileItem>>,
+    /// A download URL (with `download_to_event`).
+    #[prop(optional, into)]
+    on_download: Option<Callback<String>>,
+    /// The user signed out.
+    #[prop(optional, into)]
+    on_sign_out: Option<Callback<()>>,
+    /// The folder or link does not exist.
+    #[prop(optional, into)]
+    on_not_found: Option<Callback<()>>,
+    /// No access, or the link expired.
+    #[prop(optional, into)]
+    on_no_access: Option<Callback<()>>,
+) -> impl IntoView {
+    let events = EventProps {
+        on_ready,
+        on_event,
+        on_error,
+        on_select,
+        on_close,
+        on_editor_open,
+        on_editor_close,
+        on_file_click,
+        on_download,
+        on_sign_out,
+        on_not_found,
+        on_no_access,
+    };
+    embed(portal, config, options, frame_ref, class, events)
+}
+
+/// The shared body of every component.
+pub(crate) fn embed(
+    portal: Signal<String>,
+    config: Signal<FrameConfig>,
+    options: FrameOptions,
+    frame_ref: Option<FrameRef>,
+    class: MaybeProp<String>,
+    events: EventProps,
+) -> impl IntoView {
+    mount_style("docspace-embed-style", include_str!("docspace.css"));
+    let host = NodeRef::<leptos::html::Div>::new();
+    let status = RwSignal::new(FrameStatus::Loading);
+    // The frame is !Send; this component only ever runs on the browser's one thread.
+    let current: SendWrapper<Rc<RefCell<Option<Frame>>>> = SendWrapper::new(Rc::default());
+
+    let slot = current.clone();
+    Effect::new(move |_| {
+        let portal = portal.get();
+        let config = config.get();
+        let Some(el) = host.get() else {
+            return;
+        };
+        let existing = slot.borrow().clone();
+        let same_portal = existing
+            .as_ref()
+            .is_some_and(|f| normalize_portal(&portal).is_ok_and(|p| p == f.portal()));
+        if let (Some(frame), true) = (existing.clone(), same_portal) {
+            leptos::task::spawn_local(async move {
+                if let Err(e) = frame.reconfigure(config).await
+                    && e != SdkError::Destroyed
+                    && let Some(cb) = events.on_error
+                {
+                    cb.try_run(e);
+                }
+            });
+            return;
+        }
+        if let Some(old) = existing {
+            old.destroy();
+        }
+        let frame = Frame::mount(
+            &el.into(),
+            &portal,
+            config,
+            events.handlers(),
+            options.clone(),
+        );
+        frame.on_status(move |s| {
+            status.try_set(s.clone());
+            if let Some(r) = frame_ref {
+                r.set_status(s.clone());
+            }
+        });
+        if let Some(r) = frame_ref {
+            r.set_status(frame.status());
+            r.attach(Some(frame.clone()));
+        }
+        *slot.borrow_mut() = Some(frame);
+    });
+
+    let slot = current.clone();
+    on_cleanup(move || {
+        if let Some(frame) = slot.borrow_mut().take() {
+            frame.destroy();
+        }
+        if let Some(r) = frame_ref {
+            r.attach(None);
+        }
+    });
+
+    let retry = {
+        let slot = current.clone();
+        Callback::new(move |()| {
+            if let Some(frame) = slot.borrow().clone() {
+                leptos::task::spawn_local(async move { frame.retry().await });
+            }
+        })
+    };
+    let state = move || match status.get() {
+        FrameStatus::Loading => "loading",
+        FrameStatus::Started => "started",
+        FrameStatus::Ready => "ready",
+        FrameStatus::Failed(_) => "failed",
+        FrameStatus::Destroyed => "destroyed",
+    };
+    view! {
+        <div
+            class=move || match class.get() {
+                Some(c) => format!("docspace {c}"),
+                None => "docspace".to_string(),
+            }
+            data-status=state
+            aria-busy=move || (matches!(status.get(), FrameStatus::Loading | FrameStatus::Started)).to_string()
+        >
+            {move || match status.get() {
+                FrameStatus::Failed(error) => Some(view! { <Diagnostic error=error on_retry=retry/> }),
+                _ => None,
+            }}
+            <div class="docspace__host" node_ref=host></div>
+        </div>
+    }
+}

@@ -1,0 +1,503 @@
+//! Typed frame configuration: every `TFrameConfig` field of the official SDK with its official
+//! default (2.1.0), a builder, and one typed entry point per mode ([`modes`]).
+//!
+//! The bridge never hands a caller's value to api.js: each frame gets a fresh JSON object built
+//! from the config, because api.js edits what it is given (it writes `filter.folder`, deletes
+//! `withSubfolders` and drops `null` keys in place).
+
+pub mod customization;
+pub mod enums;
+pub mod filter;
+pub mod modes;
+
+mod change;
+mod url;
+
+use std::fmt;
+
+use serde_json::{Map, Value};
+
+pub use change::ConfigChange;
+pub use customization::{Anonymous, EditorCustomization};
+pub use enums::{
+    EditorAction, EditorType, FilterParam, FrameType, HeaderBanner, Mode, RoomType, SelectorType,
+    SortBy, SortOrder, Theme, ViewAs,
+};
+pub use filter::Filter;
+
+use crate::model::ItemId;
+
+/// A share key (`requestToken`): opens a public room or a shared file without an account.
+/// DocSpace puts it in the frame's URL; this type keeps it out of logs.
+#[derive(Clone, PartialEq, Eq, Hash)]
+pub struct ShareKey(String);
+
+impl ShareKey {
+    /// Wraps a key.
+    pub fn new(key: impl Into<String>) -> Self {
+        ShareKey(key.into())
+    }
+
+    /// The key itself.
+    pub fn expose(&self) -> &str {
+        &self.0
+    }
+}
+
+impl fmt::Debug for ShareKey {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("ShareKey(…)")
+    }
+}
+
+impl<S: Into<String>> From<S> for ShareKey {
+    fn from(s: S) -> Self {
+        ShareKey::new(s)
+    }
+}
+
+/// The whole configuration of one frame: `TFrameConfig` without `src` (the portal, given
+/// separately), `frameId` (generated, unique per frame), `events` (Rust handlers, see
+/// [`FrameEvents`](crate::FrameEvents)) and `init` (only for script-tag auto-init).
+///
+/// Defaults are the official SDK 2.1.0 defaults. Prefer the typed entry points in [`modes`]
+/// (e.g. [`RoomSelectorConfig`](modes::RoomSelectorConfig)), which only offer what each mode
+/// reads; this type is for the generic [`DocSpace`](crate::components::DocSpace) component.
+///
+/// ```
+/// use docspace_sdk::{FrameConfig, Mode, Theme};
+///
+/// let cfg = FrameConfig::new(Mode::Manager).theme(Theme::Dark).show_menu(true);
+/// assert_eq!(cfg.mode(), Mode::Manager);
+/// let wire = cfg.to_wire_json("https://portal.example.com", "f1", false);
+/// assert_eq!(wire["theme"], "Dark");
+/// assert_eq!(wire["showMenu"], true);
+/// assert_eq!(wire["rootPath"], "/rooms/shared/");
+/// ```
+#[derive(Debug, Clone, PartialEq)]
+pub struct FrameConfig {
+    mode: Mode,
+    id: Option<ItemId>,
+    root_path: String,
+    request_token: Option<ShareKey>,
+    width: String,
+    height: String,
+    name: String,
+    frame_type: FrameType,
+    locale: Option<String>,
+    theme: Theme,
+    editor_type: EditorType,
+    editor_go_back: bool,
+    selector_type: SelectorType,
+    show_selector_cancel: bool,
+    show_selector_header: bool,
+    show_header: bool,
+    show_header_banner: HeaderBanner,
+    show_title: bool,
+    show_menu: bool,
+    show_filter: bool,
+    show_sign_out: bool,
+    destroy_text: String,
+    view_as: ViewAs,
+    view_table_columns: String,
+    check_csp: bool,
+    disable_action_button: bool,
+    show_settings: bool,
+    waiting: bool,
+    no_loader: bool,
+    with_search: bool,
+    with_bread_crumbs: bool,
+    with_subtitle: bool,
+    filter_param: FilterParam,
+    button_color: String,
+    info_panel_visible: bool,
+    download_to_event: bool,
+    filter: Filter,
+    editor_customization: EditorCustomization,
+    room_type: Option<RoomType>,
+    accept_button_label: Option<String>,
+    cancel_button_label: Option<String>,
+}
+
+impl Default for FrameConfig {
+    fn default() -> Self {
+        FrameConfig::new(Mode::Manager)
+    }
+}
+
+/// Generates builder setters that take the value as is.
+macro_rules! value_setters {
+    ($( $(#[$doc:meta])* $field:ident : $ty:ty ),+ $(,)?) => {
+        $(
+            $(#[$doc])*
+            pub fn $field(mut self, value: $ty) -> Self {
+                self.$field = value;
+                self
+            }
+        )+
+    };
+}
+
+/// Generates builder setters that convert into the field's type.
+macro_rules! into_setters {
+    ($( $(#[$doc:meta])* $field:ident : $ty:ty ),+ $(,)?) => {
+        $(
+            $(#[$doc])*
+            pub fn $field(mut self, value: impl Into<$ty>) -> Self {
+                self.$field = value.into();
+                self
+            }
+        )+
+    };
+}
+
+/// Generates builder setters for optional fields.
+macro_rules! option_setters {
+    ($( $(#[$doc:meta])* $field:ident : $ty:ty ),+ $(,)?) => {
+        $(
+            $(#[$doc])*
+            pub fn $field(mut self, value: impl Into<$ty>) -> Self {
+                self.$field = Some(value.into());
+                self
+            }
+        )+
+    };
+}
+
+impl FrameConfig {
+    /// The official defaults for `mode`.
+    pub fn new(mode: Mode) -> Self {
+        FrameConfig {
+            mode,
+            id: None,
+            root_path: "/rooms/shared/".into(),
+            request_token: None,
+            width: "100%".into(),
+            height: "100%".into(),
+            name: "frameDocSpace".into(),
+            frame_type: FrameType::Desktop,
+            locale: None,
+            theme: Theme::System,
+            editor_type: EditorType::Desktop,
+            editor_go_back: true,
+            selector_type: SelectorType::All,
+            show_selector_cancel: false,
+            show_selector_header: false,
+            show_header: false,
+            show_header_banner: HeaderBanner::None,
+            show_title: true,
+            show_menu: false,
+            show_filter: false,
+            show_sign_out: true,
+            destroy_text: String::new(),
+            view_as: ViewAs::Row,
+            view_table_columns: "Index,Name,Size,Type,Tags".into(),
+            check_csp: true,
+            disable_action_button: false,
+            show_settings: false,
+            waiting: false,
+            no_loader: true,
+            with_search: true,
+            with_bread_crumbs: true,
+            with_subtitle: true,
+            filter_param: FilterParam::All,
+            button_color: "#5299E0".into(),
+            info_panel_visible: true,
+            download_to_event: false,
+            filter: Filter::default(),
+            editor_customization: EditorCustomization::default(),
+            room_type: None,
+            accept_button_label: None,
+            cancel_button_label: None,
+        }
+    }
+
+    /// The mode.
+    pub fn mode(&self) -> Mode {
+        self.mode
+    }
+
+    /// The room, folder or file id, if set.
+    pub fn item_id(&self) -> Option<&ItemId> {
+        self.id.as_ref()
+    }
+
+    /// Whether the bridge checks the portal's allowed-domains list before framing.
+    pub fn checks_csp(&self) -> bool {
+        self.check_csp
+    }
+
+    /// The manager filter's keys in the SDK's order (JSON objects here are sorted, but api.js
+    /// builds the manager's URL in insertion order).
+    pub(crate) fn filter_pairs(&self) -> Vec<(&'static str, Value)> {
+        self.filter.pairs()
+    }
+
+    /// The frame's CSS width and height.
+    pub fn size(&self) -> (&str, &str) {
+        (&self.width, &self.height)
+    }
+
+    /// The manager's list layout.
+    pub fn view(&self) -> ViewAs {
+        self.view_as
+    }
+
+    /// The layout type.
+    pub fn layout(&self) -> FrameType {
+        self.frame_type
+    }
+
+    /// The same config in another mode.
+    pub fn with_mode(mut self, mode: Mode) -> Self {
+        self.mode = mode;
+        self
+    }
+
+    /// The folder or room (manager, public room, file selector) or file (editor, viewer) to open.
+    pub fn id(mut self, id: impl Into<ItemId>) -> Self {
+        self.id = Some(id.into());
+        self
+    }
+
+    /// Clears the id.
+    pub fn no_id(mut self) -> Self {
+        self.id = None;
+        self
+    }
+
+    /// The share key of a public room or shared file (`requestToken`).
+    pub fn request_token(mut self, key: impl Into<ShareKey>) -> Self {
+        self.request_token = Some(key.into());
+        self
+    }
+
+    into_setters! {
+        /// The manager's section (default `/rooms/shared/`; also `/rooms/personal/`,
+        /// `/rooms/archived/`, `/files/favorite/`).
+        root_path: String,
+        /// CSS width (default `100%`).
+        width: String,
+        /// CSS height (default `100%`).
+        height: String,
+        /// The `name` DocSpace uses to recognise that it is framed (default `frameDocSpace`).
+        /// Changing it disables the frame features that depend on it (`onEditorOpen`,
+        /// `onFileManagerClick`, `onDownload`, `onSignOut`): leave it unless you know why.
+        name: String,
+        /// HTML shown where the frame was, after it is destroyed by api.js (the bridge removes it).
+        destroy_text: String,
+        /// The manager's table columns (default `Index,Name,Size,Type,Tags`).
+        view_table_columns: String,
+        /// Colour of the 1.x SDK button (unused by 2.x frames).
+        button_color: String,
+        /// The manager's list filter.
+        filter: Filter,
+        /// Editor options.
+        editor_customization: EditorCustomization,
+        /// What the file selector offers (default all files).
+        filter_param: FilterParam,
+    }
+
+    option_setters! {
+        /// The interface language, e.g. `"en-US"`. In the manager and system frames DocSpace
+        /// also saves it as the signed-in user's language.
+        locale: String,
+        /// Room type filter of the selectors.
+        room_type: RoomType,
+        /// Label of the selectors' accept button.
+        accept_button_label: String,
+        /// Label of the selectors' cancel button.
+        cancel_button_label: String,
+    }
+
+    value_setters! {
+        /// Desktop or mobile layout (default desktop).
+        frame_type: FrameType,
+        /// Colour theme (default system).
+        theme: Theme,
+        /// Editor layout (default desktop).
+        editor_type: EditorType,
+        /// Whether the editor shows a way back (default true; with an `on_editor_close` handler
+        /// the bridge asks DocSpace to send `onEditorCloseCallback` instead).
+        editor_go_back: bool,
+        /// What the file selector lets the user browse (default all).
+        selector_type: SelectorType,
+        /// Show the selectors' cancel button (default false).
+        show_selector_cancel: bool,
+        /// Show the selectors' header (default false).
+        show_selector_header: bool,
+        /// Show the manager's navigation header (default false).
+        show_header: bool,
+        /// Which banners the manager shows (default none).
+        show_header_banner: HeaderBanner,
+        /// Show the section title (default true).
+        show_title: bool,
+        /// Show the manager's left menu (default false).
+        show_menu: bool,
+        /// Show the filter bar (default false).
+        show_filter: bool,
+        /// Offer sign-out in the profile menu (default true).
+        show_sign_out: bool,
+        /// The manager's list layout (default rows; changed live through `setListView`).
+        view_as: ViewAs,
+        /// Check the portal's allowed-domains list before framing and explain a refusal
+        /// (default true). The bridge runs this check itself, before the frame loads and with
+        /// the browser's wildcard rules; api.js's own check is not used.
+        check_csp: bool,
+        /// Disable the manager's main "+" button (default false).
+        disable_action_button: bool,
+        /// Show the table settings (default false).
+        show_settings: bool,
+        /// Create the frame without its iframe (default false; a 1.x leftover, such a frame
+        /// cannot answer calls).
+        waiting: bool,
+        /// No loading spinner (default true; api.js forces false for manager and system).
+        no_loader: bool,
+        /// Search in the selectors (default true).
+        with_search: bool,
+        /// Breadcrumbs in the file selector (default true).
+        with_bread_crumbs: bool,
+        /// Subtitle in the file selector (default true).
+        with_subtitle: bool,
+        /// Show the info panel (default true; not read by current frames).
+        info_panel_visible: bool,
+        /// Send downloads to `on_download` instead of downloading (default false).
+        download_to_event: bool,
+    }
+
+    /// The config as api.js takes it, as a fresh JSON object: every `TFrameConfig` key except
+    /// `events` (the bridge adds its handlers). `editor_close_event` asks DocSpace to report the
+    /// editor's close button as `onEditorCloseCallback`; the bridge then sends `"event"` in the
+    /// config too, which api.js alone forgets (its later `setConfig` would undo it).
+    pub fn to_wire_json(&self, portal: &str, frame_id: &str, editor_close_event: bool) -> Value {
+        let mut m = self.settings_json(editor_close_event);
+        m.insert("src".into(), portal.into());
+        m.insert("frameId".into(), frame_id.into());
+        // The bridge checks the CSP list itself before the frame exists (see `check_csp`).
+        m.insert("checkCSP".into(), false.into());
+        Value::Object(m)
+    }
+
+    /// Every setting with its wire key, for the wire config and for comparing two configs.
+    fn settings_json(&self, editor_close_event: bool) -> Map<String, Value> {
+        let opt = |v: &Option<String>| v.clone().map(Value::from).unwrap_or(Value::Null);
+        let go_back = if editor_close_event {
+            Value::from("event")
+        } else {
+            Value::from(self.editor_go_back)
+        };
+        let pairs: [(&str, Value); 41] = [
+            ("mode", self.mode.as_str().into()),
+            ("id", self.id.as_ref().map_or(Value::Null, ItemId::to_json)),
+            ("rootPath", self.root_path.clone().into()),
+            (
+                "requestToken",
+                self.request_token
+                    .as_ref()
+                    .map_or(Value::Null, |k| k.expose().into()),
+            ),
+            ("width", self.width.clone().into()),
+            ("height", self.height.clone().into()),
+            ("name", self.name.clone().into()),
+            ("type", self.frame_type.as_str().into()),
+            ("locale", opt(&self.locale)),
+            ("theme", self.theme.as_str().into()),
+            ("editorType", self.editor_type.as_str().into()),
+            ("editorGoBack", go_back),
+            ("selectorType", self.selector_type.as_str().into()),
+            ("showSelectorCancel", self.show_selector_cancel.into()),
+            ("showSelectorHeader", self.show_selector_header.into()),
+            ("showHeader", self.show_header.into()),
+            ("showHeaderBanner", self.show_header_banner.as_str().into()),
+            ("showTitle", self.show_title.into()),
+            ("showMenu", self.show_menu.into()),
+            ("showFilter", self.show_filter.into()),
+            ("showSignOut", self.show_sign_out.into()),
+            ("destroyText", self.destroy_text.clone().into()),
+            ("viewAs", self.view_as.as_str().into()),
+            ("viewTableColumns", self.view_table_columns.clone().into()),
+            ("checkCSP", self.check_csp.into()),
+            ("disableActionButton", self.disable_action_button.into()),
+            ("showSettings", self.show_settings.into()),
+            ("waiting", self.waiting.into()),
+            ("noLoader", self.no_loader.into()),
+            ("withSearch", self.with_search.into()),
+            ("withBreadCrumbs", self.with_bread_crumbs.into()),
+            ("withSubtitle", self.with_subtitle.into()),
+            ("filterParam", self.filter_param.as_wire().into()),
+            ("buttonColor", self.button_color.clone().into()),
+            ("infoPanelVisible", self.info_panel_visible.into()),
+            ("downloadToEvent", self.download_to_event.into()),
+            ("filter", self.filter.to_json()),
+            (
+                "editorCustomization",
+                serde_json::to_value(&self.editor_customization)
+                    .unwrap_or_else(|_| Value::Object(Map::new())),
+            ),
+            (
+                "roomType",
+                self.room_type.map_or(Value::Null, |t| t.code().into()),
+            ),
+            ("acceptButtonLabel", opt(&self.accept_button_label)),
+            ("cancelButtonLabel", opt(&self.cancel_button_label)),
+        ];
+        pairs.into_iter().map(|(k, v)| (k.to_string(), v)).collect()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn defaults_are_the_official_2_1_0_defaults() {
+        let w = FrameConfig::default().to_wire_json("http://p", "f", false);
+        let expect: Value = serde_json::from_str(
+            r##"{
+            "src": "http://p", "frameId": "f", "mode": "manager", "id": null,
+            "rootPath": "/rooms/shared/", "requestToken": null, "width": "100%", "height": "100%",
+            "name": "frameDocSpace", "type": "desktop", "locale": null, "theme": "System",
+            "editorType": "desktop", "editorGoBack": true, "selectorType": "all",
+            "showSelectorCancel": false, "showSelectorHeader": false, "showHeader": false,
+            "showHeaderBanner": "none", "showTitle": true, "showMenu": false, "showFilter": false,
+            "showSignOut": true, "destroyText": "", "viewAs": "row",
+            "viewTableColumns": "Index,Name,Size,Type,Tags", "checkCSP": false,
+            "disableActionButton": false, "showSettings": false, "waiting": false,
+            "noLoader": true, "withSearch": true, "withBreadCrumbs": true, "withSubtitle": true,
+            "filterParam": "ALL", "buttonColor": "#5299E0", "infoPanelVisible": true,
+            "downloadToEvent": false,
+            "filter": {"count": "100", "page": "1", "sortOrder": "descending",
+                       "sortBy": "DateAndTime", "search": "", "withSubfolders": false},
+            "editorCustomization": {}, "roomType": null, "acceptButtonLabel": null,
+            "cancelButtonLabel": null
+        }"##,
+        )
+        .unwrap_or(Value::Null);
+        assert_eq!(w, expect);
+    }
+
+    #[test]
+    fn editor_close_handler_sends_event_in_the_config() {
+        let w = FrameConfig::new(Mode::Editor).to_wire_json("http://p", "f", true);
+        assert_eq!(w["editorGoBack"], "event");
+    }
+
+    #[test]
+    fn share_keys_stay_out_of_debug_output() {
+        let cfg = FrameConfig::new(Mode::PublicRoom).request_token("s3cr3t-key");
+        assert!(!format!("{cfg:?}").contains("s3cr3t"));
+        assert_eq!(
+            cfg.to_wire_json("http://p", "f", false)["requestToken"],
+            "s3cr3t-key"
+        );
+    }
+
+    #[test]
+    fn each_wire_object_is_fresh() {
+        let cfg = FrameConfig::default().id(5);
+        let mut a = cfg.to_wire_json("http://p", "f", false);
+        a["filter"]["folder"] = "x".into();
+        let b = cfg.to_wire_json("http://p", "f", false);
+        assert!(b["filter"].get("folder").is_none());
+    }
+}

@@ -1,0 +1,97 @@
+//! Sign-in values: DocSpace's password-hash parameters, the hash, and the outcome.
+
+use std::fmt;
+
+use serde::{Deserialize, Serialize};
+
+/// The portal's password-hash parameters (`getHashSettings`; PBKDF2-HMAC-SHA256).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct HashSettings {
+    /// Derived key size in bits.
+    pub size: u32,
+    /// PBKDF2 iterations.
+    pub iterations: u32,
+    /// The salt (used as a UTF-8 string).
+    pub salt: String,
+}
+
+/// A password on its way to the frame's `createHash`. Its `Debug` output hides it.
+#[derive(Clone, PartialEq, Eq)]
+pub struct Password(String);
+
+impl Password {
+    /// Wraps a password.
+    pub fn new(password: impl Into<String>) -> Self {
+        Password(password.into())
+    }
+
+    /// The password itself.
+    pub fn expose(&self) -> &str {
+        &self.0
+    }
+}
+
+impl fmt::Debug for Password {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("Password(…)")
+    }
+}
+
+impl<S: Into<String>> From<S> for Password {
+    fn from(s: S) -> Self {
+        Password::new(s)
+    }
+}
+
+/// A password hash from `createHash` (hex). It signs in like the password: `Debug` hides it and
+/// the bridge never logs it.
+#[derive(Clone, PartialEq, Eq)]
+pub struct PasswordHash(String);
+
+impl PasswordHash {
+    /// Wraps a hash.
+    pub fn new(hash: impl Into<String>) -> Self {
+        PasswordHash(hash.into())
+    }
+
+    /// The hash itself.
+    pub fn expose(&self) -> &str {
+        &self.0
+    }
+}
+
+impl fmt::Debug for PasswordHash {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("PasswordHash(…)")
+    }
+}
+
+/// What `login` achieved.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum LoginOutcome {
+    /// Signed in; `url` is the portal's start page for the user.
+    SignedIn {
+        /// The page DocSpace would open next.
+        url: Option<String>,
+    },
+    /// The account uses two-factor authentication: the user must confirm at `url` (a portal
+    /// page) before the session exists.
+    SecondFactorRequired {
+        /// The confirmation page (a path on the portal).
+        url: String,
+    },
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn secrets_are_redacted() {
+        assert_eq!(format!("{:?}", Password::new("hunter2")), "Password(…)");
+        assert_eq!(
+            format!("{:?}", PasswordHash::new("abcd")),
+            "PasswordHash(…)"
+        );
+    }
+}

@@ -1,0 +1,126 @@
+//! Ids of rooms, folders and files: numbers in DocSpace's own storage, strings for third-party
+//! storage.
+
+use std::fmt;
+
+use serde::{Deserialize, Deserializer, Serialize, Serializer};
+
+/// The id of a room, folder or file.
+///
+/// ```
+/// use docspace_sdk::ItemId;
+/// assert_eq!(ItemId::from(12).to_string(), "12");
+/// assert_eq!(ItemId::from("sbox-3|a1").to_string(), "sbox-3|a1");
+/// let id: ItemId = serde_json::from_str("\"7\"").unwrap();
+/// assert_eq!(id, ItemId::Number(7)); // numeric strings are numbers
+/// ```
+#[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum ItemId {
+    /// A DocSpace id.
+    Number(i64),
+    /// A third-party storage id.
+    Text(String),
+}
+
+impl ItemId {
+    /// JavaScript truthiness, which api.js uses to decide whether an id was given
+    /// (`0` and `""` count as none).
+    pub(crate) fn is_truthy(&self) -> bool {
+        match self {
+            ItemId::Number(n) => *n != 0,
+            ItemId::Text(t) => !t.is_empty(),
+        }
+    }
+
+    /// The id as JSON (a number or a string).
+    pub(crate) fn to_json(&self) -> serde_json::Value {
+        match self {
+            ItemId::Number(n) => serde_json::Value::from(*n),
+            ItemId::Text(t) => serde_json::Value::from(t.clone()),
+        }
+    }
+}
+
+impl fmt::Display for ItemId {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            ItemId::Number(n) => write!(f, "{n}"),
+            ItemId::Text(t) => f.write_str(t),
+        }
+    }
+}
+
+impl From<i64> for ItemId {
+    fn from(n: i64) -> Self {
+        ItemId::Number(n)
+    }
+}
+
+impl From<i32> for ItemId {
+    fn from(n: i32) -> Self {
+        ItemId::Number(n.into())
+    }
+}
+
+impl From<u32> for ItemId {
+    fn from(n: u32) -> Self {
+        ItemId::Number(n.into())
+    }
+}
+
+impl From<&str> for ItemId {
+    fn from(s: &str) -> Self {
+        s.parse::<i64>()
+            .map(ItemId::Number)
+            .unwrap_or_else(|_| ItemId::Text(s.to_string()))
+    }
+}
+
+impl From<String> for ItemId {
+    fn from(s: String) -> Self {
+        ItemId::from(s.as_str())
+    }
+}
+
+impl Serialize for ItemId {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        match self {
+            ItemId::Number(n) => s.serialize_i64(*n),
+            ItemId::Text(t) => s.serialize_str(t),
+        }
+    }
+}
+
+impl<'de> Deserialize<'de> for ItemId {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        #[derive(Deserialize)]
+        #[serde(untagged)]
+        enum Raw {
+            Int(i64),
+            Float(f64),
+            Text(String),
+        }
+        match Raw::deserialize(d)? {
+            Raw::Int(n) => Ok(ItemId::Number(n)),
+            Raw::Float(f) if f.fract() == 0.0 && f.abs() < 9.0e15 => Ok(ItemId::Number(f as i64)),
+            Raw::Float(f) => Err(serde::de::Error::custom(format!("`{f}` is not an id"))),
+            Raw::Text(t) => Ok(ItemId::from(t)),
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn ids_parse_numbers_and_strings() {
+        let n: ItemId = serde_json::from_str("42").unwrap_or(ItemId::Number(0));
+        assert_eq!(n, ItemId::Number(42));
+        let t: ItemId = serde_json::from_str("\"box|7\"").unwrap_or(ItemId::Number(0));
+        assert_eq!(t, ItemId::Text("box|7".into()));
+        assert!(serde_json::from_str::<ItemId>("1.5").is_err());
+        assert!(!ItemId::Number(0).is_truthy());
+        assert!(ItemId::Number(-1).is_truthy());
+    }
+}

@@ -1,0 +1,473 @@
+//! Rooms, folders and files as the frames report them, and the typed union [`Item`].
+
+use std::fmt;
+
+use serde::{Deserialize, Deserializer, Serialize, Serializer};
+use serde_json::{Map, Value};
+
+use crate::config::{EditorAction, RoomType, ShareKey};
+use crate::model::ItemId;
+
+/// A share link of a room or file, as selectors attach it to shared items.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct RequestToken {
+    /// The link's id.
+    #[serde(default)]
+    pub id: Option<ItemId>,
+    /// Whether it is the room's primary link.
+    #[serde(default)]
+    pub primary: bool,
+    /// The link's title.
+    #[serde(default)]
+    pub title: Option<String>,
+    /// The share key (opens the item without an account).
+    pub request_token: ShareKey,
+}
+
+impl Serialize for ShareKey {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.serialize_str(self.expose())
+    }
+}
+
+impl<'de> Deserialize<'de> for ShareKey {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        String::deserialize(d).map(ShareKey::new)
+    }
+}
+
+/// A DocSpace file type (`FileType`, numeric). Unknown numbers are kept.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum FileType {
+    /// Unknown (0).
+    Unknown,
+    /// Archive (1).
+    Archive,
+    /// Video (2).
+    Video,
+    /// Audio (3).
+    Audio,
+    /// Image (4).
+    Image,
+    /// Spreadsheet (5).
+    Spreadsheet,
+    /// Presentation (6).
+    Presentation,
+    /// Text document (7).
+    Document,
+    /// PDF (10).
+    Pdf,
+    /// Diagram (11).
+    Diagram,
+    /// A type this version does not know.
+    Other(i64),
+}
+
+impl FileType {
+    /// The number DocSpace uses.
+    pub fn code(self) -> i64 {
+        match self {
+            FileType::Unknown => 0,
+            FileType::Archive => 1,
+            FileType::Video => 2,
+            FileType::Audio => 3,
+            FileType::Image => 4,
+            FileType::Spreadsheet => 5,
+            FileType::Presentation => 6,
+            FileType::Document => 7,
+            FileType::Pdf => 10,
+            FileType::Diagram => 11,
+            FileType::Other(n) => n,
+        }
+    }
+
+    /// The type for a DocSpace number.
+    pub fn from_code(n: i64) -> FileType {
+        match n {
+            0 => FileType::Unknown,
+            1 => FileType::Archive,
+            2 => FileType::Video,
+            3 => FileType::Audio,
+            4 => FileType::Image,
+            5 => FileType::Spreadsheet,
+            6 => FileType::Presentation,
+            7 => FileType::Document,
+            10 => FileType::Pdf,
+            11 => FileType::Diagram,
+            n => FileType::Other(n),
+        }
+    }
+}
+
+impl fmt::Display for FileType {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            FileType::Other(n) => write!(f, "file type {n}"),
+            t => write!(f, "{t:?}"),
+        }
+    }
+}
+
+impl Serialize for FileType {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.serialize_i64(self.code())
+    }
+}
+
+impl<'de> Deserialize<'de> for FileType {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        i64::deserialize(d).map(FileType::from_code)
+    }
+}
+
+/// A room.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct RoomItem {
+    /// The room's id.
+    pub id: ItemId,
+    /// The room's name.
+    #[serde(default)]
+    pub title: String,
+    /// The room's type.
+    #[serde(default)]
+    pub room_type: Option<RoomType>,
+    /// The parent (the rooms section).
+    #[serde(default)]
+    pub parent_id: Option<ItemId>,
+    /// Files directly inside.
+    #[serde(default)]
+    pub files_count: Option<u64>,
+    /// Folders directly inside.
+    #[serde(default)]
+    pub folders_count: Option<u64>,
+    /// Whether the room has external links.
+    #[serde(default)]
+    pub shared: Option<bool>,
+    /// Tags.
+    #[serde(default)]
+    pub tags: Vec<String>,
+    /// Icon URL (selectors set it from the logo or the room type).
+    #[serde(default)]
+    pub icon: Option<String>,
+    /// Share links, for shared rooms picked in the room selector.
+    #[serde(default)]
+    pub request_tokens: Vec<RequestToken>,
+    /// Everything else DocSpace sent (`logo`, `security`, `created`, …).
+    #[serde(flatten)]
+    pub extra: Map<String, Value>,
+}
+
+/// A folder.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct FolderItem {
+    /// The folder's id.
+    pub id: ItemId,
+    /// The folder's name.
+    #[serde(default)]
+    pub title: String,
+    /// The parent folder or room.
+    #[serde(default)]
+    pub parent_id: Option<ItemId>,
+    /// Files directly inside.
+    #[serde(default)]
+    pub files_count: Option<u64>,
+    /// Folders directly inside.
+    #[serde(default)]
+    pub folders_count: Option<u64>,
+    /// The section's `FolderType`.
+    #[serde(default)]
+    pub root_folder_type: Option<i64>,
+    /// Everything else DocSpace sent.
+    #[serde(flatten)]
+    pub extra: Map<String, Value>,
+}
+
+/// A file.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct FileItem {
+    /// The file's id.
+    pub id: ItemId,
+    /// The file's name, with its extension.
+    #[serde(default)]
+    pub title: String,
+    /// The extension, e.g. `.docx`.
+    #[serde(default)]
+    pub file_exst: Option<String>,
+    /// The kind of file.
+    #[serde(default)]
+    pub file_type: Option<FileType>,
+    /// The folder or room holding it.
+    #[serde(default)]
+    pub folder_id: Option<ItemId>,
+    /// Download URL (needs a session or share key).
+    #[serde(default)]
+    pub view_url: Option<String>,
+    /// URL that opens the file in the browser.
+    #[serde(default)]
+    pub web_url: Option<String>,
+    /// Whether it lies in a room with public links.
+    #[serde(default)]
+    pub in_public: Option<bool>,
+    /// The editor kind: `word`, `cell`, `slide`, `pdf`.
+    #[serde(default)]
+    pub document_type: Option<String>,
+    /// Share links, for public files picked in the file selector.
+    #[serde(default)]
+    pub request_tokens: Vec<RequestToken>,
+    /// Everything else DocSpace sent.
+    #[serde(flatten)]
+    pub extra: Map<String, Value>,
+}
+
+/// A room, folder or file.
+///
+/// Selections are always a `Vec<Item>`: the room selector's one-room array and the file
+/// selector's single object both arrive this way.
+///
+/// ```
+/// use docspace_sdk::Item;
+/// let file = Item::from_json(serde_json::json!({"id": 5, "title": "a.docx", "fileExst": ".docx", "fileType": 7})).unwrap();
+/// let room = Item::from_json(serde_json::json!({"id": 9, "title": "Team", "roomType": 2})).unwrap();
+/// assert!(matches!(file, Item::File(_)));
+/// assert!(matches!(room, Item::Room(_)));
+/// assert_eq!(room.title(), "Team");
+/// ```
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[serde(untagged)]
+pub enum Item {
+    /// A room.
+    Room(RoomItem),
+    /// A folder.
+    Folder(FolderItem),
+    /// A file.
+    File(FileItem),
+}
+
+impl Item {
+    /// Decides the kind from the fields DocSpace sends: files have an extension or file type,
+    /// rooms a room type, folders neither.
+    pub fn from_json(value: Value) -> Result<Item, String> {
+        let has = |k: &str| value.get(k).is_some_and(|v| !v.is_null());
+        if has("fileExst") || has("fileType") || value.get("fileEntryType") == Some(&Value::from(2))
+        {
+            Item::file(value)
+        } else if has("roomType") || value.get("isRoom") == Some(&Value::Bool(true)) {
+            Item::room(value)
+        } else {
+            serde_json::from_value(with_title(value))
+                .map(Item::Folder)
+                .map_err(|e| e.to_string())
+        }
+    }
+
+    /// Decodes a room (whatever fields it has).
+    pub fn room(value: Value) -> Result<Item, String> {
+        serde_json::from_value(with_title(value))
+            .map(Item::Room)
+            .map_err(|e| e.to_string())
+    }
+
+    /// Decodes a file (whatever fields it has).
+    pub fn file(value: Value) -> Result<Item, String> {
+        serde_json::from_value(with_title(value))
+            .map(Item::File)
+            .map_err(|e| e.to_string())
+    }
+
+    /// The id.
+    pub fn id(&self) -> &ItemId {
+        match self {
+            Item::Room(r) => &r.id,
+            Item::Folder(f) => &f.id,
+            Item::File(f) => &f.id,
+        }
+    }
+
+    /// The name.
+    pub fn title(&self) -> &str {
+        match self {
+            Item::Room(r) => &r.title,
+            Item::Folder(f) => &f.title,
+            Item::File(f) => &f.title,
+        }
+    }
+
+    /// Share links attached by the selectors.
+    pub fn request_tokens(&self) -> &[RequestToken] {
+        match self {
+            Item::Room(r) => &r.request_tokens,
+            Item::Folder(_) => &[],
+            Item::File(f) => &f.request_tokens,
+        }
+    }
+}
+
+impl<'de> Deserialize<'de> for Item {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        Item::from_json(Value::deserialize(d)?).map_err(serde::de::Error::custom)
+    }
+}
+
+/// Selector items carry their name as `label` too; use it when `title` is missing.
+fn with_title(mut value: Value) -> Value {
+    if let Value::Object(m) = &mut value
+        && m.get("title").is_none_or(Value::is_null)
+        && let Some(label) = m.get("label").cloned()
+    {
+        m.insert("title".into(), label);
+    }
+    value
+}
+
+/// One step of a breadcrumb.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct PathPart {
+    /// The folder's id.
+    pub id: ItemId,
+    /// The folder's name.
+    #[serde(default)]
+    pub title: String,
+    /// Everything else DocSpace sent.
+    #[serde(flatten)]
+    pub extra: Map<String, Value>,
+}
+
+/// The folder the manager shows (`getFolderInfo`).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct FolderInfo {
+    /// The folder's id (none at a section's root).
+    #[serde(default)]
+    pub id: Option<ItemId>,
+    /// The folder's name.
+    #[serde(default)]
+    pub title: Option<String>,
+    /// The parent.
+    #[serde(default)]
+    pub parent_id: Option<ItemId>,
+    /// The room type, when the folder is a room.
+    #[serde(default)]
+    pub room_type: Option<RoomType>,
+    /// Whether the folder is a room.
+    #[serde(default)]
+    pub is_room: Option<bool>,
+    /// The section's `FolderType`.
+    #[serde(default)]
+    pub root_folder_type: Option<i64>,
+    /// Breadcrumbs from the section root.
+    #[serde(default)]
+    pub path_parts: Vec<PathPart>,
+    /// Files directly inside.
+    #[serde(default)]
+    pub files_count: Option<u64>,
+    /// Folders directly inside.
+    #[serde(default)]
+    pub folders_count: Option<u64>,
+    /// Tags (rooms).
+    #[serde(default)]
+    pub tags: Vec<String>,
+    /// Everything else DocSpace sent.
+    #[serde(flatten)]
+    pub extra: Map<String, Value>,
+}
+
+/// A page of rooms (`getRooms`).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct RoomsPage {
+    /// The rooms.
+    #[serde(default)]
+    pub folders: Vec<RoomItem>,
+    /// Files (normally none at the rooms level).
+    #[serde(default)]
+    pub files: Vec<FileItem>,
+    /// The rooms section itself.
+    #[serde(default)]
+    pub current: Option<FolderItem>,
+    /// Breadcrumbs.
+    #[serde(default)]
+    pub path_parts: Vec<PathPart>,
+    /// Rooms matching the filter, across pages.
+    #[serde(default)]
+    pub total: Option<u64>,
+    /// Rooms on this page.
+    #[serde(default)]
+    pub count: Option<u64>,
+    /// Offset of this page.
+    #[serde(default)]
+    pub start_index: Option<u64>,
+    /// Everything else DocSpace sent.
+    #[serde(flatten)]
+    pub extra: Map<String, Value>,
+}
+
+/// The manager asks the host to open a file (`onEditorOpen`).
+#[derive(Debug, Clone, PartialEq)]
+pub struct EditorOpen {
+    /// The file.
+    pub file: FileItem,
+    /// What the user wants to do (absent after creating a file).
+    pub action: Option<EditorAction>,
+}
+
+impl EditorOpen {
+    /// Decodes the event's payload.
+    pub(crate) fn from_json(value: Value) -> Result<EditorOpen, String> {
+        let action = value
+            .get("action")
+            .and_then(Value::as_str)
+            .and_then(EditorAction::from_wire);
+        let file = serde_json::from_value(with_title(value)).map_err(|e| e.to_string())?;
+        Ok(EditorOpen { file, action })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use serde_json::json;
+
+    #[test]
+    fn room_selector_items_decode_with_share_links() {
+        let v = json!({
+            "id": 12, "label": "Marketing", "title": "Marketing", "roomType": 6, "shared": true,
+            "isFolder": true, "parentId": 2, "filesCount": 3, "foldersCount": 0, "isSelected": true,
+            "requestTokens": [{"id": "5b2c", "primary": true, "title": "Link", "requestToken": "tok"}]
+        });
+        let Ok(Item::Room(r)) = Item::room(v) else {
+            panic!("a room");
+        };
+        assert_eq!(r.id, ItemId::Number(12));
+        assert_eq!(r.room_type, Some(RoomType::Public));
+        assert_eq!(r.request_tokens[0].request_token.expose(), "tok");
+        assert_eq!(r.extra.get("isSelected"), Some(&json!(true)));
+    }
+
+    #[test]
+    fn file_selector_object_decodes() {
+        let v = json!({"id": 812, "title": "Q3.xlsx", "fileExst": ".xlsx", "fileType": 5,
+                       "viewUrl": "http://p/filehandler.ashx?action=download&fileid=812",
+                       "inPublic": false, "documentType": "cell"});
+        let Ok(Item::File(f)) = Item::from_json(v) else {
+            panic!("a file");
+        };
+        assert_eq!(f.file_type, Some(FileType::Spreadsheet));
+        assert_eq!(f.document_type.as_deref(), Some("cell"));
+    }
+
+    #[test]
+    fn label_fills_a_missing_title_and_folders_are_the_rest() {
+        let Ok(Item::Folder(f)) =
+            Item::from_json(json!({"id": 3, "label": "Drafts", "parentId": 1}))
+        else {
+            panic!("a folder");
+        };
+        assert_eq!(f.title, "Drafts");
+        assert!(Item::from_json(json!({"title": "no id"})).is_err());
+    }
+}
