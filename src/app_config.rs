@@ -34,6 +34,16 @@ pub struct DemoAccount {
     pub display_name: String,
 }
 
+impl AppConfig {
+    /// The script version to load (2.1.0 unless the host says 2.0.0).
+    pub fn sdk_version(&self) -> docspace_sdk::SdkVersion {
+        match self.sdk_version.as_str() {
+            "2.0.0" => docspace_sdk::SdkVersion::V2_0_0,
+            _ => docspace_sdk::SdkVersion::V2_1_0,
+        }
+    }
+}
+
 fn default_sdk_version() -> String {
     "2.1.0".to_string()
 }

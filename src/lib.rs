@@ -4,21 +4,27 @@
 //! and the session guard), `pages/` (one module per route).
 
 pub mod app_config;
+mod catalog;
 pub mod components;
 mod errors;
 mod layout;
+mod ops;
 mod pages;
 pub mod state;
+mod url;
 
 use leptos::prelude::*;
-use leptos_router::components::{ParentRoute, Route, Router, Routes};
+use leptos_router::components::{ParentRoute, Redirect, Route, Router, Routes};
 use leptos_router::path;
 
 use crate::app_config::AppConfig;
 use crate::components::{ErrorState, Loading, ToastRegion, provide_toaster};
 use crate::layout::{Nav, RequireSession};
+use crate::pages::file::FilePage;
 use crate::pages::home::Home;
 use crate::pages::not_found::NotFound;
+use crate::pages::room::RoomPage;
+use crate::pages::rooms::RoomsPage;
 use crate::pages::sign_in::SignIn;
 use crate::state::{provide_session, provide_theme};
 
@@ -55,7 +61,12 @@ fn Shell(config: AppConfig) -> impl IntoView {
             <Routes fallback=NotFound>
                 <Route path=path!("/sign-in") view=SignIn/>
                 <ParentRoute path=path!("") view=RequireSession>
-                    <Route path=path!("") view=Home/>
+                    <Route path=path!("") view=|| view! { <Redirect path="/rooms"/> }/>
+                    <Route path=path!("rooms") view=RoomsPage/>
+                    <Route path=path!("rooms/:room") view=RoomPage/>
+                    <Route path=path!("rooms/:room/folders/:folder") view=RoomPage/>
+                    <Route path=path!("files/:file") view=FilePage/>
+                    <Route path=path!("welcome") view=Home/>
                 </ParentRoute>
             </Routes>
         </main>

@@ -24,15 +24,10 @@ pub fn RequireSession() -> impl IntoView {
             let path = if here == "/" {
                 "/sign-in".to_string()
             } else {
-                format!("/sign-in?next={}", encode_component(&here))
+                format!("/sign-in?next={}", crate::url::encode(&here))
             };
             view! { <Redirect path=path/> }.into_any()
         }
         SessionState::SignedIn(_) => view! { <Outlet/> }.into_any(),
     }
-}
-
-/// Percent-encodes `s` for a query value.
-pub fn encode_component(s: &str) -> String {
-    js_sys::encode_uri_component(s).into()
 }

@@ -1,6 +1,6 @@
 //! The start page: whether the portal's Embed SDK loads.
 
-use docspace_sdk::{SdkVersion, load_sdk};
+use docspace_sdk::load_sdk;
 use leptos::prelude::*;
 
 use crate::state::use_session;
@@ -11,12 +11,7 @@ pub fn Home() -> impl IntoView {
     let session = use_session();
     let sdk = LocalResource::new(move || async move {
         let cfg = session.config();
-        let version = if cfg.sdk_version == "2.0.0" {
-            SdkVersion::V2_0_0
-        } else {
-            SdkVersion::V2_1_0
-        };
-        load_sdk(&cfg.portal_url, version)
+        load_sdk(&cfg.portal_url, cfg.sdk_version())
             .await
             .map(|s| s.version().as_str().to_string())
             .map_err(|e| e.to_string())

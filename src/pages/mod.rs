@@ -1,5 +1,8 @@
 //! One module per route.
 
+pub mod file;
 pub mod home;
 pub mod not_found;
+pub mod room;
+pub mod rooms;
 pub mod sign_in;

@@ -59,7 +59,7 @@ pub enum SessionState {
     /// Nobody is signed in.
     SignedOut,
     /// Someone is.
-    SignedIn(SignedIn),
+    SignedIn(Box<SignedIn>),
 }
 
 /// The session, provided at the root; get it with [`use_session`].
@@ -100,17 +100,22 @@ impl Session {
     /// leaves the REST session in place and is reported in [`Session::frames`].
     pub async fn sign_in(&self, email: &str, password: &str, stay: bool) -> Result<(), String> {
         let config = self.config();
-        let token = auth::rest_login(&config, email, password)
-            .await
-            .map_err(|e| user_message(&e))?;
-        let client = token_client(&config, &token).map_err(|e| user_message(&e))?;
+        let (client, token) =
+            auth::rest_login(&config, email, password)
+                .await
+                .map_err(|e| match e {
+                    docspace_api::Error::Unauthorized { message } => {
+                        format!("The portal did not accept this e-mail and password ({message}).")
+                    }
+                    other => user_message(&other),
+                })?;
         let user = client.people().me().await.map_err(|e| user_message(&e))?;
         store_token(stay.then_some(token.as_str()));
-        self.state.set(SessionState::SignedIn(SignedIn {
+        self.state.set(SessionState::SignedIn(Box::new(SignedIn {
             user,
             client,
             credential: Credential::Token,
-        }));
+        })));
         self.frames.set(FramesSession::Pending);
         let outcome = auth::sign_in_frames(&config, email, password).await;
         self.frames.set(match outcome {
@@ -120,15 +125,30 @@ impl Session {
         Ok(())
     }
 
-    /// Signs the frames out, ends the REST session, and forgets the token.
+    /// Signs only the frames in (after a reload, or when the host's key acts for the app).
+    pub async fn sign_in_frames(&self, email: &str, password: &str) -> Result<(), String> {
+        self.frames.set(FramesSession::Pending);
+        let outcome = auth::sign_in_frames(&self.config(), email, password).await;
+        self.frames.set(match &outcome {
+            Ok(()) => FramesSession::SignedIn,
+            Err(e) => FramesSession::Failed(e.clone()),
+        });
+        outcome
+    }
+
+    /// Signs the frames out, ends the REST session, and forgets the token. With a host-held key
+    /// only the frames are signed out: the key is the host's to keep.
     pub async fn sign_out(&self) -> Result<(), String> {
         let config = self.config();
         let frames_result = auth::sign_out_frames(&config).await;
-        let client = self.client();
+        let signed_in = self.state.with_untracked(|s| match s {
+            SessionState::SignedIn(s) => Some((s.client.clone(), s.credential)),
+            _ => None,
+        });
         store_token(None);
         self.state.set(SessionState::SignedOut);
         self.frames.set(FramesSession::Unknown);
-        if let Some(client) = client {
+        if let Some((client, Credential::Token)) = signed_in {
             auth::rest_logout(&client)
                 .await
                 .map_err(|e| user_message(&e))?;
@@ -143,11 +163,11 @@ impl Session {
             if let Ok(client) = token_client(&config, &token)
                 && let Ok(user) = client.people().me().await
             {
-                self.state.set(SessionState::SignedIn(SignedIn {
+                self.state.set(SessionState::SignedIn(Box::new(SignedIn {
                     user,
                     client,
                     credential: Credential::Token,
-                }));
+                })));
                 return;
             }
             // Expired or revoked: forget it.
@@ -156,11 +176,11 @@ impl Session {
         if config.host_key {
             match host_key_user(&config).await {
                 Ok((client, user)) => {
-                    self.state.set(SessionState::SignedIn(SignedIn {
+                    self.state.set(SessionState::SignedIn(Box::new(SignedIn {
                         user,
                         client,
                         credential: Credential::HostKey,
-                    }));
+                    })));
                     return;
                 }
                 Err(e) => self

@@ -48,6 +48,8 @@ mod events;
 mod loader;
 mod login;
 pub mod model;
+#[cfg(feature = "picker")]
+pub mod picker;
 mod preflight;
 mod protocol;
 
