@@ -13,7 +13,7 @@ const SDK_VERSION: &str = "3.7.0";
 
 /// Creates (once) the venv with the pinned SDK, starts a devportal and runs the script.
 pub fn run(root: &Path) -> anyhow::Result<()> {
-    let venv = root.join("target/fidelity-venv");
+    let venv = cmd::target_dir(root).join("fidelity-venv");
     let python = venv.join("bin/python");
     let stamp = venv.join(format!("docspace-api-sdk-{SDK_VERSION}"));
     if !stamp.exists() {

@@ -39,6 +39,7 @@ pub struct TestArgs {
 pub fn run(args: &TestArgs) -> anyhow::Result<()> {
     let root = cmd::workspace_root();
     let wants = |s: Suite| args.only.is_empty() || args.only.contains(&s);
+    isolate_temp_files(&root)?;
     tools::ensure_build_tools(&root)?;
     // Native tests include browser tests of the devportal's frame pages.
     if !(args.only.len() == 1 && wants(Suite::Lint)) {
@@ -80,6 +81,21 @@ pub fn run(args: &TestArgs) -> anyhow::Result<()> {
         })?;
     }
     eprintln!("\nAll selected suites passed.");
+    Ok(())
+}
+
+/// Points every test process (and the browsers they start) at a temp directory under the target
+/// directory, emptied at the start of each run: a browser killed mid-test leaves its files there
+/// instead of filling `/tmp` run after run.
+fn isolate_temp_files(root: &Path) -> anyhow::Result<()> {
+    let tmp = cmd::target_dir(root).join("test-tmp");
+    if tmp.exists() {
+        std::fs::remove_dir_all(&tmp).with_context(|| format!("emptying {}", tmp.display()))?;
+    }
+    std::fs::create_dir_all(&tmp).with_context(|| format!("creating {}", tmp.display()))?;
+    // SAFETY: called first thing in `run`, before xtask starts any thread, so nothing can read
+    // the environment concurrently; children inherit the variable.
+    unsafe { std::env::set_var("TMPDIR", &tmp) };
     Ok(())
 }
 
@@ -183,7 +199,7 @@ pub struct TestPortal {
 }
 
 impl TestPortal {
-    /// Starts `target/debug/docspace-devportal` in memory with the test owner key and password.
+    /// Starts the debug `docspace-devportal` in memory with the test owner key and password.
     pub fn start(root: &Path, allow_origin: Option<&str>) -> anyhow::Result<TestPortal> {
         let bin = cmd::target_dir(root).join("debug/docspace-devportal");
         let mut child = cmd::command(root, &bin.to_string_lossy())
@@ -195,6 +211,9 @@ impl TestPortal {
                 TEST_API_KEY,
             ])
             .args(["--owner-password", TEST_PASSWORD])
+            // One portal serves every crate's browser tests, each signing in a few times; the
+            // 5-per-15-minutes limit on sign-in and key creation has its own native tests.
+            .args(["--sensitive-per-15min", "500"])
             .args(
                 allow_origin
                     .map(|o| ["--allow-origin", o])

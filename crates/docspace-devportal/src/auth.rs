@@ -129,12 +129,22 @@ pub struct Caller {
 }
 
 /// The credential a request carries, before it is checked.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Clone, PartialEq, Eq)]
 pub enum Credential {
     /// An API key.
     ApiKey(String),
     /// A login token (header or cookie).
     Token(String),
+}
+
+// Hand-written so a logged credential never shows the secret.
+impl std::fmt::Debug for Credential {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            Credential::ApiKey(_) => f.write_str("ApiKey(..)"),
+            Credential::Token(_) => f.write_str("Token(..)"),
+        }
+    }
 }
 
 /// Picks the credential DocSpace would look at.

@@ -3,6 +3,12 @@
 use crate::error::SdkError;
 
 /// A problem explained for the person embedding DocSpace.
+///
+/// ```
+/// use docspace_sdk::SdkError;
+/// let d = SdkError::PortalUnreachable { portal: "http://127.0.0.1:9".into(), detail: "refused".into() }.diagnosis();
+/// assert_eq!(d.title, "Cannot reach the DocSpace portal");
+/// ```
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Diagnosis {
     /// One line: what is wrong.

@@ -10,11 +10,21 @@ use crate::error::SdkError;
 use crate::model::{EditorOpen, FileItem, Item};
 
 /// Something a frame reported.
+///
+/// ```
+/// use docspace_sdk::{FrameEvent, FrameEvents};
+/// let events = FrameEvents::new().on_event(|e| match e {
+///     FrameEvent::Select(items) => println!("{} picked", items.len()),
+///     FrameEvent::Error(err) => println!("{}", err.diagnosis().fix),
+///     _ => {}
+/// });
+/// ```
 #[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub enum FrameEvent {
-    /// The frame completed DocSpace's handshake and is usable: it took its config and, in the
-    /// modes that send one, reported `onAppReady`. Sent once per frame.
+    /// The frame completed DocSpace's handshake and is usable: it took its config, reported
+    /// `onAppReady` in the modes that send one, and its content is shown (`onContentReady`).
+    /// Sent once per frame.
     Ready,
     /// `onAppReady`: DocSpace's own ready signal (manager and system repeat it on every
     /// `setConfig`; the editor sends it when the document is open; `/sdk` pages never do).

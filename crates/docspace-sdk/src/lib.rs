@@ -39,6 +39,8 @@
 //! }
 //! ```
 
+#![warn(missing_docs)]
+
 pub mod bridge;
 pub mod components;
 pub mod config;
@@ -59,9 +61,9 @@ pub use config::modes::{
     SystemConfig, ViewerConfig,
 };
 pub use config::{
-    ConfigChange, EditorAction, EditorCustomization, EditorType, Filter, FilterParam, FrameConfig,
-    FrameType, HeaderBanner, Mode, RoomType, SelectorType, ShareKey, SortBy, SortOrder, Theme,
-    ViewAs,
+    Anonymous, ConfigChange, EditorAction, EditorCustomization, EditorType, Filter, FilterParam,
+    FrameConfig, FrameType, HeaderBanner, Mode, RoomType, SelectorType, ShareKey, SortBy,
+    SortOrder, Theme, ViewAs,
 };
 pub use diagnostics::Diagnosis;
 pub use error::SdkError;

@@ -16,6 +16,15 @@ use wasm_bindgen::prelude::*;
 use crate::error::SdkError;
 
 /// Script versions a portal serves.
+///
+/// ```
+/// use docspace_sdk::SdkVersion;
+/// assert_eq!(SdkVersion::default(), SdkVersion::V2_1_0);
+/// assert_eq!(
+///     SdkVersion::V2_0_0.script_url("https://docs.example.com/"),
+///     "https://docs.example.com/static/scripts/sdk/2.0.0/api.js"
+/// );
+/// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
 pub enum SdkVersion {
     /// `/static/scripts/sdk/2.0.0/api.js`
@@ -68,6 +77,14 @@ extern "C" {
 }
 
 /// A loaded SDK: the `DocSpace.SDK` object of one script version from one portal.
+///
+/// ```no_run
+/// # async fn demo() -> Result<(), docspace_sdk::SdkError> {
+/// use docspace_sdk::{load_sdk, SdkVersion};
+/// let sdk = load_sdk("https://docs.example.com", SdkVersion::V2_1_0).await?;
+/// assert_eq!(sdk.portal(), "https://docs.example.com");
+/// # Ok(()) }
+/// ```
 #[derive(Clone, Debug)]
 pub struct LoadedSdk {
     portal: String,
@@ -101,7 +118,19 @@ thread_local! {
 }
 
 /// Loads `api.js` of `version` from `portal` once; concurrent and later calls share the result.
-/// A failed load is forgotten so that a retry tries again.
+/// A failed load is forgotten so that a retry tries again. Frames call this themselves; call
+/// it directly to preload the script.
+///
+/// ```no_run
+/// # async fn demo() {
+/// use docspace_sdk::{load_sdk, SdkError, SdkVersion};
+/// match load_sdk("https://docs.example.com", SdkVersion::V2_1_0).await {
+///     Ok(_) => println!("ready to embed"),
+///     Err(e @ SdkError::ScriptUnreachable { .. }) => println!("{}", e.diagnosis().fix),
+///     Err(e) => println!("{e}"),
+/// }
+/// # }
+/// ```
 pub async fn load_sdk(portal: &str, version: SdkVersion) -> Result<LoadedSdk, SdkError> {
     let portal = normalize_portal(portal)?;
     let key = (portal.clone(), version);
@@ -118,16 +147,22 @@ pub async fn load_sdk(portal: &str, version: SdkVersion) -> Result<LoadedSdk, Sd
     out
 }
 
+/// The portal as the browser serializes its origin (lowercase, no default port, no slash):
+/// the form `MessageEvent.origin` has, which the guard compares with.
 pub(crate) fn normalize_portal(portal: &str) -> Result<String, SdkError> {
-    let p = portal.trim().trim_end_matches('/');
-    let rest = p
-        .strip_prefix("https://")
-        .or_else(|| p.strip_prefix("http://"))
-        .ok_or_else(|| SdkError::InvalidPortal(portal.to_string()))?;
-    if rest.is_empty() || rest.contains('/') || rest.contains('?') || rest.contains('#') {
-        return Err(SdkError::InvalidPortal(portal.to_string()));
+    let invalid = || SdkError::InvalidPortal(portal.to_string());
+    let url = ::url::Url::parse(portal.trim()).map_err(|_| invalid())?;
+    let plain = matches!(url.scheme(), "http" | "https")
+        && url.host_str().is_some_and(|h| !h.is_empty())
+        && url.username().is_empty()
+        && url.password().is_none()
+        && url.path() == "/"
+        && url.query().is_none()
+        && url.fragment().is_none();
+    if !plain {
+        return Err(invalid());
     }
-    Ok(p.to_string())
+    Ok(url.origin().ascii_serialization())
 }
 
 async fn load_serialized(portal: String, version: SdkVersion) -> Result<LoadedSdk, SdkError> {
@@ -227,6 +262,17 @@ mod tests {
         );
         assert!(normalize_portal("a.example.com").is_err());
         assert!(normalize_portal("https://a.example.com/path").is_err());
+        assert!(normalize_portal("https://a.example.com/?x=1").is_err());
+        assert!(normalize_portal("https://user@a.example.com").is_err());
+        assert!(normalize_portal("ftp://a.example.com").is_err());
+        assert_eq!(
+            normalize_portal(" HTTPS://Docs.Example.COM:443/ ").as_deref(),
+            Ok("https://docs.example.com")
+        );
+        assert_eq!(
+            normalize_portal("http://127.0.0.1:8092").as_deref(),
+            Ok("http://127.0.0.1:8092")
+        );
         assert_eq!(
             SdkVersion::V2_0_0.script_url("http://127.0.0.1:8092"),
             "http://127.0.0.1:8092/static/scripts/sdk/2.0.0/api.js"

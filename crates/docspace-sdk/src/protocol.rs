@@ -94,7 +94,12 @@ pub(crate) fn parse_incoming(raw: &str) -> Option<Incoming> {
 /// through.
 pub(crate) const ALLOWED_COMMANDS: &[&str] = &["setConfig", "setIsLoaded"];
 
-/// A host→frame method (api.js `InstanceMethods`).
+/// A host→frame method (api.js `InstanceMethods`), as named in errors.
+///
+/// ```
+/// use docspace_sdk::Method;
+/// assert_eq!(Method::GetFolderInfo.name(), "getFolderInfo");
+/// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum Method {
     /// `setConfig`

@@ -159,6 +159,11 @@ const MIGRATIONS: &[&str] = &[
     );
     CREATE INDEX sessions_user ON sessions(user_id);
     "#,
+    // 3: room listings walk a section in sort order from an index instead of sorting every room.
+    r#"
+    CREATE INDEX folders_section_updated ON folders(parent_id, updated, room_type);
+    CREATE INDEX folders_section_title ON folders(parent_id, title COLLATE NOCASE, room_type);
+    "#,
 ];
 
 /// Brings the schema to the newest version inside one transaction per step.

@@ -110,6 +110,17 @@ impl FrameOptions {
 }
 
 /// Where a frame is.
+///
+/// ```no_run
+/// # fn demo(frame: docspace_sdk::Frame) {
+/// use docspace_sdk::FrameStatus;
+/// match frame.status() {
+///     FrameStatus::Ready => println!("usable"),
+///     FrameStatus::Failed(e) => println!("{}", e.diagnosis().title),
+///     other => println!("{other:?}"),
+/// }
+/// # }
+/// ```
 #[derive(Debug, Clone, PartialEq)]
 pub enum FrameStatus {
     /// Checking the portal and loading the script.
@@ -126,6 +137,14 @@ pub enum FrameStatus {
 }
 
 /// How [`Frame::reconfigure`] applied a config.
+///
+/// ```no_run
+/// # async fn demo(frame: docspace_sdk::Frame) -> Result<(), docspace_sdk::SdkError> {
+/// use docspace_sdk::{Applied, ManagerConfig, Theme};
+/// let how = frame.reconfigure(ManagerConfig::new().theme(Theme::Dark)).await?;
+/// assert_eq!(how, Applied::Live); // the manager takes its theme through setConfig
+/// # Ok(()) }
+/// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Applied {
     /// Nothing the frame sees changed.
@@ -202,6 +221,14 @@ impl Frame {
     /// Starts embedding `config` from `portal` inside `host`: checks the portal, loads its
     /// `api.js` (once per page), creates the frame. Returns at once; watch
     /// [`status`](Frame::status) or await [`ready`](Frame::ready).
+    ///
+    /// ```no_run
+    /// # fn demo(host: web_sys::HtmlElement) {
+    /// use docspace_sdk::{Frame, FrameEvents, FrameOptions, RoomSelectorConfig};
+    /// let frame = Frame::mount(&host, "https://docs.example.com", RoomSelectorConfig::new(),
+    ///     FrameEvents::new().on_select(|rooms| println!("{rooms:?}")), FrameOptions::default());
+    /// # }
+    /// ```
     pub fn mount(
         host: &web_sys::HtmlElement,
         portal: &str,
@@ -242,6 +269,13 @@ impl Frame {
     }
 
     /// The same frame, with another time limit for the calls made through this handle.
+    ///
+    /// ```no_run
+    /// # async fn demo(frame: docspace_sdk::Frame) -> Result<(), docspace_sdk::SdkError> {
+    /// use std::time::Duration;
+    /// let rooms = frame.with_timeout(Duration::from_secs(60)).get_rooms(&Default::default()).await?;
+    /// # Ok(()) }
+    /// ```
     pub fn with_timeout(&self, limit: Duration) -> Frame {
         Frame {
             shared: self.shared.clone(),
@@ -270,6 +304,12 @@ impl Frame {
     }
 
     /// Calls `f` on every status change (for as long as the frame lives).
+    ///
+    /// ```no_run
+    /// # fn demo(frame: docspace_sdk::Frame) {
+    /// frame.on_status(|s| web_sys::console::log_1(&format!("{s:?}").into()));
+    /// # }
+    /// ```
     pub fn on_status(&self, f: impl Fn(&FrameStatus) + 'static) {
         self.shared.listeners.borrow_mut().push(Rc::new(f));
     }
@@ -296,6 +336,15 @@ impl Frame {
 
     /// Waits until the frame is ready. Fails with the reason it cannot be: a failed check or
     /// load, [`SdkError::FrameNotReady`] after the ready timeout, or [`SdkError::Destroyed`].
+    ///
+    /// ```no_run
+    /// # async fn demo(frame: docspace_sdk::Frame) {
+    /// if let Err(e) = frame.ready().await {
+    ///     let d = e.diagnosis();
+    ///     println!("{}: {} {}", d.title, d.detail, d.fix);
+    /// }
+    /// # }
+    /// ```
     pub async fn ready(&self) -> Result<(), SdkError> {
         loop {
             match self.status() {
@@ -310,6 +359,15 @@ impl Frame {
     /// Moves the frame to `config`: live through `setConfig` (and `setListView`) where DocSpace
     /// honours the change, otherwise by creating the frame anew. Concurrent calls are applied
     /// in order; a frame that failed is tried again.
+    ///
+    /// ```no_run
+    /// # async fn demo(frame: docspace_sdk::Frame) -> Result<(), docspace_sdk::SdkError> {
+    /// use docspace_sdk::{Applied, ManagerConfig};
+    /// // Another folder is another URL: the frame is created anew, the handle stays valid.
+    /// assert_eq!(frame.reconfigure(ManagerConfig::new().folder(7)).await?, Applied::Recreated);
+    /// frame.ready().await?;
+    /// # Ok(()) }
+    /// ```
     pub async fn reconfigure(&self, config: impl Into<FrameConfig>) -> Result<Applied, SdkError> {
         *self.shared.desired.borrow_mut() = config.into();
         let shared = self.shared.clone();
@@ -333,14 +391,19 @@ impl Frame {
             }
             ConfigChange::Live { patch, list_view } => {
                 let timeout = self.timeout();
-                if patch.contains_key("width") || patch.contains_key("height") {
-                    let (w, h) = desired.size();
-                    instance.resize(w, h);
-                }
+                let resized = patch.contains_key("width") || patch.contains_key("height");
                 if !patch.is_empty() {
                     instance
                         .call(Method::SetConfig, &[to_js(&Value::Object(patch))], timeout)
                         .await?;
+                }
+                if resized {
+                    // api.js restyles the frame two animation frames after each `setIsLoaded`,
+                    // with the size it had then; apply the new one after any such pending restyle.
+                    timer::animation_frame().await;
+                    timer::animation_frame().await;
+                    let (w, h) = desired.size();
+                    instance.resize(w, h);
                 }
                 if let Some(view) = list_view {
                     instance
@@ -359,6 +422,12 @@ impl Frame {
 
     /// Creates the frame anew with its current config (e.g. after fixing what a diagnosis
     /// named).
+    ///
+    /// ```no_run
+    /// # async fn demo(frame: docspace_sdk::Frame) {
+    /// frame.retry().await;
+    /// # }
+    /// ```
     pub async fn retry(&self) {
         let _turn = self.shared.lifecycle.lock().await;
         if !self.shared.destroyed.get() {
@@ -368,6 +437,13 @@ impl Frame {
 
     /// Removes the frame: api.js's iframe and listener, the guard's entry, everything the bridge
     /// added inside the host. Pending calls fail with [`SdkError::Destroyed`]. Idempotent.
+    ///
+    /// ```no_run
+    /// # fn demo(frame: docspace_sdk::Frame) {
+    /// frame.destroy();
+    /// assert_eq!(frame.status(), docspace_sdk::FrameStatus::Destroyed);
+    /// # }
+    /// ```
     pub fn destroy(&self) {
         if self.shared.destroyed.replace(true) {
             return;

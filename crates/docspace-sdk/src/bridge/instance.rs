@@ -37,14 +37,12 @@ const API_EVENTS: &[&str] = &[
     "onDownload",
 ];
 
-/// A Rust function api.js or the DOM calls.
-type JsHandler = Closure<dyn FnMut(JsValue)>;
-
 /// Where the frame is in its start-up.
 #[derive(Debug, Default)]
 struct Flags {
     handshake: bool,
     app_ready: bool,
+    content_ready: bool,
     ready: bool,
     destroyed: bool,
 }
@@ -78,7 +76,6 @@ pub(crate) struct Instance {
     flags: RefCell<Flags>,
     waiters: RefCell<Vec<oneshot::Sender<()>>>,
     calls: futures::lock::Mutex<()>,
-    closures: RefCell<Vec<JsHandler>>,
     saved_overscroll: RefCell<Option<String>>,
     focus_return: RefCell<Option<web_sys::HtmlElement>>,
     focus_on_ready: bool,
@@ -121,7 +118,6 @@ impl Instance {
             flags: RefCell::default(),
             waiters: RefCell::default(),
             calls: futures::lock::Mutex::new(()),
-            closures: RefCell::default(),
             saved_overscroll: RefCell::new(None),
             focus_return: RefCell::new(None),
             focus_on_ready: spec.focus_on_ready,
@@ -238,8 +234,9 @@ impl Instance {
                     i.on_api_event(name, from_js(&data));
                 }
             });
-            let _ = js_sys::Reflect::set(&obj, &name.into(), handler.as_ref());
-            self.closures.borrow_mut().push(handler);
+            // Owned by the JS garbage collector: api.js may still call a handler (from an
+            // animation frame) after the frame is gone; it then finds no instance and returns.
+            let _ = js_sys::Reflect::set(&obj, &name.into(), &handler.into_js_value());
         }
         obj
     }
@@ -266,11 +263,10 @@ impl Instance {
         iframe
             .add_event_listener_with_callback_and_add_event_listener_options(
                 "load",
-                on_load.as_ref().unchecked_ref(),
+                on_load.into_js_value().unchecked_ref(),
                 &opts,
             )
             .map_err(|e| SdkError::MountFailed(js_error_text(&e)))?;
-        self.closures.borrow_mut().push(on_load);
         Ok(())
     }
 
@@ -278,8 +274,10 @@ impl Instance {
         let Some(event) = decode_event(self.mode, name, data) else {
             return;
         };
-        if event == FrameEvent::AppReady {
-            self.flags.borrow_mut().app_ready = true;
+        match event {
+            FrameEvent::AppReady => self.flags.borrow_mut().app_ready = true,
+            FrameEvent::ContentReady => self.flags.borrow_mut().content_ready = true,
+            _ => {}
         }
         let closes = matches!(event, FrameEvent::Select(_) | FrameEvent::Close);
         (self.sink)(event);
@@ -294,12 +292,16 @@ impl Instance {
         self.check_ready();
     }
 
-    /// Ready: the frame took its config, and said so where its page sends `onAppReady`.
+    /// Ready: the frame took its config, said so where its page sends `onAppReady`, and api.js
+    /// revealed its content (`onContentReady`: at load for the `/sdk` pages, when the page says
+    /// it has loaded its data for the others — before that the manager has no folder to report).
     fn check_ready(&self) {
         let became_ready = {
             let mut f = self.flags.borrow_mut();
-            let ready =
-                !f.destroyed && f.handshake && (f.app_ready || !self.mode.sends_app_ready());
+            let ready = !f.destroyed
+                && f.handshake
+                && f.content_ready
+                && (f.app_ready || !self.mode.sends_app_ready());
             let became = ready && !f.ready;
             f.ready |= ready;
             became
@@ -364,7 +366,6 @@ impl Instance {
             timer::sleep(remaining(until.min(deadline)).min(50)).await;
         }
         self.ensure_alive()?;
-
         let (id, reply) = self.channel.borrow_mut().push_call();
         if let Err(e) = self.invoke(method, args) {
             self.channel.borrow_mut().cancel_call(id);
@@ -509,10 +510,6 @@ impl Instance {
         }
         self.iframe.borrow_mut().take();
         self.wake();
-        // The handlers may be running right now (a handler that unmounts its frame): drop them
-        // once the current task is over.
-        let closures = std::mem::take(&mut *self.closures.borrow_mut());
-        wasm_bindgen_futures::spawn_local(async move { drop(closures) });
     }
 
     /// api.js registers frames on the SDK object it was called on *and* on whatever

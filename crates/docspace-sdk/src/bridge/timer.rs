@@ -47,3 +47,14 @@ pub(crate) fn remaining(deadline: f64) -> u32 {
         left as u32
     }
 }
+
+/// Resolves at the next animation frame (at once when there is no window).
+pub(crate) async fn animation_frame() {
+    let promise = js_sys::Promise::new(&mut |resolve, _reject| {
+        let requested = web_sys::window().map(|w| w.request_animation_frame(&resolve));
+        if !matches!(requested, Some(Ok(_))) {
+            let _ = resolve.call0(&JsValue::UNDEFINED);
+        }
+    });
+    let _ = JsFuture::from(promise).await;
+}

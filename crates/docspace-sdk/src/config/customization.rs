@@ -4,6 +4,12 @@
 use serde::Serialize;
 
 /// Anonymous access settings of the editor.
+///
+/// ```
+/// use docspace_sdk::{Anonymous, EditorCustomization};
+/// let c = EditorCustomization::default().anonymous(Anonymous { request: Some(true), label: Some("Guest".into()) });
+/// assert_eq!(serde_json::to_value(&c).unwrap()["anonymous"]["label"], "Guest");
+/// ```
 #[derive(Debug, Clone, PartialEq, Eq, Default, Serialize)]
 #[serde(rename_all = "camelCase")]
 pub struct Anonymous {

@@ -11,6 +11,8 @@ macro_rules! wire_enum {
         $name:ident { $( $(#[$vmeta:meta])* $variant:ident = $wire:literal ),+ $(,)? }
     ) => {
         $(#[$meta])*
+        ///
+        #[doc = concat!("Every value round-trips through its wire spelling:\n```\nuse docspace_sdk::", stringify!($name), ";\nfor v in ", stringify!($name), "::ALL {\n    assert_eq!(", stringify!($name), "::from_wire(v.as_str()), Some(*v));\n}\n```")]
         #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
         pub enum $name {
             $( $(#[$vmeta])* $variant ),+
@@ -21,11 +23,15 @@ macro_rules! wire_enum {
             pub const ALL: &'static [$name] = &[$($name::$variant),+];
 
             /// The value as api.js and the frames spell it.
+            ///
+            #[doc = concat!("```\nuse docspace_sdk::", stringify!($name), ";\nassert!(!", stringify!($name), "::ALL[0].as_str().is_empty());\n```")]
             pub fn as_str(self) -> &'static str {
                 match self { $($name::$variant => $wire),+ }
             }
 
             /// Parses the wire spelling.
+            ///
+            #[doc = concat!("```\nuse docspace_sdk::", stringify!($name), ";\nassert_eq!(", stringify!($name), "::from_wire(\"no such value\"), None);\n```")]
             pub fn from_wire(s: &str) -> Option<$name> {
                 match s { $($wire => Some($name::$variant),)+ _ => None }
             }

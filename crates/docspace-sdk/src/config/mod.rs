@@ -29,6 +29,13 @@ use crate::model::ItemId;
 
 /// A share key (`requestToken`): opens a public room or a shared file without an account.
 /// DocSpace puts it in the frame's URL; this type keeps it out of logs.
+///
+/// ```
+/// use docspace_sdk::ShareKey;
+/// let key = ShareKey::new("s3cr3t");
+/// assert_eq!(format!("{key:?}"), "ShareKey(…)");
+/// assert_eq!(key.expose(), "s3cr3t");
+/// ```
 #[derive(Clone, PartialEq, Eq, Hash)]
 pub struct ShareKey(String);
 
@@ -213,6 +220,11 @@ impl FrameConfig {
     }
 
     /// The mode.
+    ///
+    /// ```
+    /// use docspace_sdk::{FrameConfig, Mode, RoomSelectorConfig};
+    /// assert_eq!(FrameConfig::from(RoomSelectorConfig::new()).mode(), Mode::RoomSelector);
+    /// ```
     pub fn mode(&self) -> Mode {
         self.mode
     }

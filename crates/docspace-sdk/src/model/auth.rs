@@ -5,6 +5,12 @@ use std::fmt;
 use serde::{Deserialize, Serialize};
 
 /// The portal's password-hash parameters (`getHashSettings`; PBKDF2-HMAC-SHA256).
+///
+/// ```
+/// use docspace_sdk::HashSettings;
+/// let s: HashSettings = serde_json::from_str(r#"{"size":256,"iterations":100000,"salt":"abc"}"#).unwrap();
+/// assert_eq!(s.iterations, 100_000);
+/// ```
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct HashSettings {
     /// Derived key size in bits.
@@ -16,6 +22,12 @@ pub struct HashSettings {
 }
 
 /// A password on its way to the frame's `createHash`. Its `Debug` output hides it.
+///
+/// ```
+/// use docspace_sdk::Password;
+/// let p = Password::from("hunter2");
+/// assert_eq!(format!("{p:?}"), "Password(…)");
+/// ```
 #[derive(Clone, PartialEq, Eq)]
 pub struct Password(String);
 
@@ -45,6 +57,11 @@ impl<S: Into<String>> From<S> for Password {
 
 /// A password hash from `createHash` (hex). It signs in like the password: `Debug` hides it and
 /// the bridge never logs it.
+///
+/// ```
+/// use docspace_sdk::PasswordHash;
+/// assert_eq!(format!("{:?}", PasswordHash::new("ab12")), "PasswordHash(…)");
+/// ```
 #[derive(Clone, PartialEq, Eq)]
 pub struct PasswordHash(String);
 
@@ -67,6 +84,12 @@ impl fmt::Debug for PasswordHash {
 }
 
 /// What `login` achieved.
+///
+/// ```
+/// use docspace_sdk::LoginOutcome;
+/// let o = LoginOutcome::SignedIn { url: Some("/".into()) };
+/// assert!(matches!(o, LoginOutcome::SignedIn { .. }));
+/// ```
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum LoginOutcome {
     /// Signed in; `url` is the portal's start page for the user.

@@ -9,6 +9,12 @@ use crate::config::{EditorAction, RoomType, ShareKey};
 use crate::model::ItemId;
 
 /// A share link of a room or file, as selectors attach it to shared items.
+///
+/// ```
+/// use docspace_sdk::RequestToken;
+/// let t: RequestToken = serde_json::from_str(r#"{"id":"5b","primary":true,"title":"Link","requestToken":"k"}"#).unwrap();
+/// assert_eq!(t.request_token.expose(), "k");
+/// ```
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct RequestToken {
@@ -38,6 +44,12 @@ impl<'de> Deserialize<'de> for ShareKey {
 }
 
 /// A DocSpace file type (`FileType`, numeric). Unknown numbers are kept.
+///
+/// ```
+/// use docspace_sdk::FileType;
+/// assert_eq!(FileType::from_code(7), FileType::Document);
+/// assert_eq!(FileType::from_code(99), FileType::Other(99));
+/// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum FileType {
     /// Unknown (0).
@@ -122,6 +134,13 @@ impl<'de> Deserialize<'de> for FileType {
 }
 
 /// A room.
+///
+/// ```
+/// use docspace_sdk::{RoomItem, RoomType};
+/// let r: RoomItem = serde_json::from_str(r#"{"id":9,"title":"Team","roomType":2,"pinned":true}"#).unwrap();
+/// assert_eq!(r.room_type, Some(RoomType::Collaboration));
+/// assert_eq!(r.extra["pinned"], true);
+/// ```
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct RoomItem {
@@ -160,6 +179,12 @@ pub struct RoomItem {
 }
 
 /// A folder.
+///
+/// ```
+/// use docspace_sdk::{FolderItem, ItemId};
+/// let f: FolderItem = serde_json::from_str(r#"{"id":3,"title":"Drafts","parentId":9}"#).unwrap();
+/// assert_eq!(f.parent_id, Some(ItemId::Number(9)));
+/// ```
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct FolderItem {
@@ -186,6 +211,12 @@ pub struct FolderItem {
 }
 
 /// A file.
+///
+/// ```
+/// use docspace_sdk::{FileItem, FileType};
+/// let f: FileItem = serde_json::from_str(r#"{"id":5,"title":"a.xlsx","fileExst":".xlsx","fileType":5}"#).unwrap();
+/// assert_eq!(f.file_type, Some(FileType::Spreadsheet));
+/// ```
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct FileItem {
@@ -324,6 +355,12 @@ fn with_title(mut value: Value) -> Value {
 }
 
 /// One step of a breadcrumb.
+///
+/// ```
+/// use docspace_sdk::PathPart;
+/// let p: PathPart = serde_json::from_str(r#"{"id":1,"title":"Rooms"}"#).unwrap();
+/// assert_eq!(p.title, "Rooms");
+/// ```
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct PathPart {
@@ -338,6 +375,12 @@ pub struct PathPart {
 }
 
 /// The folder the manager shows (`getFolderInfo`).
+///
+/// ```
+/// use docspace_sdk::FolderInfo;
+/// let f: FolderInfo = serde_json::from_str(r#"{"id":12,"title":"Contracts","roomType":5,"pathParts":[{"id":1,"title":"Rooms"}]}"#).unwrap();
+/// assert_eq!(f.path_parts.len(), 1);
+/// ```
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct FolderInfo {
@@ -377,6 +420,12 @@ pub struct FolderInfo {
 }
 
 /// A page of rooms (`getRooms`).
+///
+/// ```
+/// use docspace_sdk::RoomsPage;
+/// let p: RoomsPage = serde_json::from_str(r#"{"folders":[{"id":9,"title":"Team","roomType":2}],"total":1}"#).unwrap();
+/// assert_eq!(p.folders[0].title, "Team");
+/// ```
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct RoomsPage {
@@ -407,6 +456,15 @@ pub struct RoomsPage {
 }
 
 /// The manager asks the host to open a file (`onEditorOpen`).
+///
+/// ```no_run
+/// use docspace_sdk::{EditorAction, FrameEvents};
+/// let events = FrameEvents::new().on_editor_open(|open| {
+///     if open.action == Some(EditorAction::Edit) {
+///         println!("edit {}", open.file.title);
+///     }
+/// });
+/// ```
 #[derive(Debug, Clone, PartialEq)]
 pub struct EditorOpen {
     /// The file.

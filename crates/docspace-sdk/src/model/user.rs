@@ -4,6 +4,13 @@ use serde::{Deserialize, Serialize};
 use serde_json::{Map, Value};
 
 /// A DocSpace user as `people/@self` returns it.
+///
+/// ```
+/// use docspace_sdk::UserInfo;
+/// let u: UserInfo = serde_json::from_str(r#"{"id":"9c7a","email":"a@b.c","isAdmin":true,"avatarSmall":"/a.png"}"#).unwrap();
+/// assert!(u.is_admin);
+/// assert_eq!(u.extra["avatarSmall"], "/a.png");
+/// ```
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct UserInfo {

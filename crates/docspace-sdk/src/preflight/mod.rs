@@ -4,9 +4,6 @@
 
 pub(crate) mod csp;
 
-use std::cell::RefCell;
-use std::collections::HashSet;
-
 use serde_json::Value;
 use wasm_bindgen::JsCast;
 use wasm_bindgen_futures::JsFuture;
@@ -17,11 +14,6 @@ use csp::Origin;
 
 /// How long the allowed-domains request may take.
 const CSP_TIMEOUT_MS: u32 = 10_000;
-
-thread_local! {
-    /// Portals whose list admitted this page (the page's origin never changes).
-    static ADMITTED: RefCell<HashSet<String>> = RefCell::new(HashSet::new());
-}
 
 /// The page's origin.
 pub(crate) fn page_origin() -> Result<Origin, SdkError> {
@@ -48,13 +40,14 @@ pub(crate) fn check_mixed_content(page: &Origin, portal: &str) -> Result<(), Sdk
 }
 
 /// Asks the portal for its allowed domains (`GET /api/2.0/security/csp`, anonymous) and checks
-/// this page against them. `portal` is a normalized origin.
+/// this page against them. `portal` is a normalized origin. Not cached: an admin may change the
+/// list at any time, and the request runs while the script loads.
 pub(crate) async fn check_csp(portal: &str) -> Result<(), SdkError> {
     let page = page_origin()?;
     let Some(portal_origin) = Origin::parse(portal) else {
         return Err(SdkError::InvalidPortal(portal.to_string()));
     };
-    if page == portal_origin || ADMITTED.with(|a| a.borrow().contains(portal)) {
+    if page == portal_origin {
         return Ok(());
     }
     let body = fetch_json(&format!("{portal}/api/2.0/security/csp"), portal).await?;
@@ -74,7 +67,6 @@ pub(crate) async fn check_csp(portal: &str) -> Result<(), SdkError> {
         .map(str::to_string)
         .collect();
     if csp::allowed(&page, &portal_origin.scheme, &domains) {
-        ADMITTED.with(|a| a.borrow_mut().insert(portal.to_string()));
         Ok(())
     } else {
         Err(SdkError::CspOriginMissing {

@@ -46,6 +46,12 @@ function append(el, children) {
   }
 }
 
+/** Appends children to `el`, skipping null/false (unlike `Element.append`, which writes "null"). */
+export function add(el, ...children) {
+  append(el, children);
+  return el;
+}
+
 /** Replaces all children of `el`. */
 export function replace(el, ...children) {
   el.replaceChildren();

@@ -18,9 +18,13 @@ export function entryContent(item) {
       "span",
       { class: "option-text" },
       h("span", { class: "option-title", text: item.title }),
-      h("span", { class: "option-meta col-type", text: kindOf(item) }),
-      h("span", { class: "option-meta col-size", text: detailOf(item) }),
-      h("span", { class: "option-meta col-date", text: dateText(item.updated || item.created) }),
+      h(
+        "span",
+        { class: "option-meta-line" },
+        h("span", { class: "option-meta col-type", text: kindOf(item) }),
+        h("span", { class: "option-meta col-size", text: detailOf(item) }),
+        h("span", { class: "option-meta col-date", text: dateText(item.updated || item.created) }),
+      ),
       tags,
     ),
   ];

@@ -6,7 +6,7 @@
 // the URL describes), executeInEditor (from the parent window only), setIsLoaded + onAppReady once
 // the document is shown (or its error), onEditorCloseCallback when editorGoBack is "event".
 
-import { h, replace, announce } from "../dom.js";
+import { add, announce, h, replace } from "../dom.js";
 import { messageOf, notice, params, redirectIfSignedOut, startPage } from "../frame-page.js";
 import { extensionOf, isTextFormat } from "../items.js";
 import { callEvent, frameId, requestConfig, serveMethods, setIsLoaded } from "../protocol.js";
@@ -67,7 +67,8 @@ const app = startPage(viewOnly ? "Viewer" : "Editor");
 const actions = h("div", { class: "toolbar-actions" });
 const titleEl = h("h1", { class: "doc-title", text: "Document" });
 const body = h("div", { class: "doc-body" });
-app.append(
+add(
+  app,
   h(
     "header",
     { class: "doc-header" },

@@ -5,7 +5,7 @@
 // {id, title, fileExst, fileType, viewUrl, inPublic, documentType} (+ requestTokens when the file
 // is in a shared room); Cancel sends onCloseCallback.
 
-import { announce, h, icon, replace } from "../dom.js";
+import { add, announce, h, icon, replace } from "../dom.js";
 import { breadcrumbs } from "../breadcrumbs.js";
 import { boolParam, messageOf, notice, params, redirectIfSignedOut, startPage } from "../frame-page.js";
 import {
@@ -121,7 +121,8 @@ const searchInput = withSearch
 const description =
   withSubtitle && rawFilter ? h("p", { class: "selector-subtitle", text: filterDescription(filterParam) }) : null;
 
-app.append(
+add(
+  app,
   withHeader ? h("header", { class: "selector-header" }, h("h1", { text: "Select file" })) : null,
   description,
   searchInput ? h("div", { class: "selector-search" }, searchInput) : null,

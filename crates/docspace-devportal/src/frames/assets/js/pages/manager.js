@@ -7,7 +7,7 @@
 import { createHash, getHashSettings, getUserInfo, login, logout } from "../account.js";
 import { breadcrumbs } from "../breadcrumbs.js";
 import { field, formDialog } from "../dialog.js";
-import { announce, h, replace } from "../dom.js";
+import { add, announce, h, replace } from "../dom.js";
 import { VIEWS, entryContent, listItem } from "../folder-view.js";
 import { messageOf, notice, redirectIfSignedOut, signInUrl, startPage } from "../frame-page.js";
 import { FolderType, isFolder, roomIconUrl, roomTypes } from "../items.js";
@@ -122,7 +122,8 @@ const list = new Listbox({
 const tree = new Tree({ label: "Sections", onActivate: (node) => node.go() });
 menuBox.appendChild(tree.el);
 
-app.append(
+add(
+  app,
   headerBox,
   h(
     "div",
@@ -391,12 +392,19 @@ function titleOf() {
 // ---------------------------------------------------------------------------------------------
 // Navigation and actions
 
+/**
+ * Goes to another place (`{section, folderId}`: the search is reset, as DocSpace does when the
+ * folder changes) or changes the filter (`{filter}`), and loads it.
+ */
 function navigate(target, { replaceState = false } = {}) {
-  place = {
-    ...place,
-    ...target,
-    filter: { ...place.filter, ...(target.filter || {}), page: (target.filter && target.filter.page) || 1 },
-  };
+  const moving = !target.filter;
+  const filter = { ...place.filter, ...(target.filter || {}), page: (target.filter && target.filter.page) || 1 };
+  if (moving) {
+    filter.search = "";
+    const search = document.getElementById("filter-search");
+    if (search) search.value = "";
+  }
+  place = { ...place, ...target, filter };
   const url = urlOf(place);
   if (replaceState) window.history.replaceState(null, "", url);
   else window.history.pushState(null, "", url);
@@ -411,12 +419,23 @@ window.addEventListener("popstate", () => {
   load();
 });
 
-function goUp() {
+/** pathParts as far up as the visitor may go (a share key opens nothing above its room). */
+function visiblePath() {
   const parts = (listing && listing.pathParts) || [];
+  if (!place.key) return parts;
+  const i = parts.findIndex((p) => String(p.id) === String(linkFolder));
+  return i >= 0 ? parts.slice(i) : parts.slice(-1);
+}
+
+/** The place a breadcrumb part stands for: a section root or a folder. */
+function folderOfPart(part, index) {
+  return index === 0 && !place.key ? null : String(part.id);
+}
+
+function goUp() {
+  const parts = visiblePath();
   if (parts.length < 2) return;
-  const parent = parts[parts.length - 2];
-  const isRoot = parts.length === 2 && !place.key;
-  navigate({ folderId: isRoot ? null : String(parent.id) });
+  navigate({ folderId: folderOfPart(parts[parts.length - 2], parts.length - 2) });
 }
 
 function activate(item) {
@@ -707,7 +726,7 @@ function paintTitle() {
     replace(titleBox);
     return;
   }
-  const parts = ((listing && listing.pathParts) || []).map((p, i) => ({
+  const parts = visiblePath().map((p, i) => ({
     ...p,
     title: i === 0 && !place.key ? SECTIONS[place.section].title : p.title,
   }));
@@ -715,8 +734,8 @@ function paintTitle() {
     parts.length > 1
       ? breadcrumbs(
           parts,
-          (part) => navigate({ folderId: parts.indexOf(part) === 0 && !place.key ? null : String(part.id) }),
-          (part) => urlOf({ ...place, folderId: parts.indexOf(part) === 0 && !place.key ? null : String(part.id) }),
+          (part) => navigate({ folderId: folderOfPart(part, parts.indexOf(part)) }),
+          (part) => urlOf({ ...place, folderId: folderOfPart(part, parts.indexOf(part)) }),
         )
       : null;
   replace(

@@ -140,7 +140,7 @@ async function start() {
       return linkProblem("expired");
     case LinkStatus.Password:
     case LinkStatus.InvalidPassword:
-      return passwordScreen(dto.title);
+      return passwordScreen(dto.entityTitle || dto.title);
     case LinkStatus.ExternalAccessDenied:
       return linkProblem("denied");
     default:

@@ -4,7 +4,7 @@
 // noLoader). Submitting sends onSelectCallback with an array of one room item, with
 // requestTokens for shared rooms; Cancel sends onCloseCallback.
 
-import { announce, h, icon, replace } from "../dom.js";
+import { add, announce, h, icon, replace } from "../dom.js";
 import { boolParam, messageOf, notice, params, redirectIfSignedOut, startPage } from "../frame-page.js";
 import { isSharedRoom, requestTokenOf, roomIconUrl, roomSelectorItem, roomTypeName } from "../items.js";
 import { Listbox } from "../listbox.js";
@@ -81,7 +81,8 @@ const searchInput = withSearch
     })
   : null;
 
-app.append(
+add(
+  app,
   withHeader ? h("header", { class: "selector-header" }, h("h1", { text: "Select room" })) : null,
   searchInput ? h("div", { class: "selector-search" }, searchInput) : null,
   h("div", { class: "selector-body" }, list.el, status, more),

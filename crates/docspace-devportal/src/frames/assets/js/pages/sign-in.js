@@ -3,7 +3,7 @@
 // page (`returnUrl`, same origin only); the iframe's name, and so the frame id, survives.
 // Like DocSpace's login page it sends setIsLoaded, so that the host shows the frame.
 
-import { h } from "../dom.js";
+import { add, h } from "../dom.js";
 import { messageOf, notice, params, startPage } from "../frame-page.js";
 import { createPasswordHash } from "../hash.js";
 import { serveMethods, setIsLoaded } from "../protocol.js";
@@ -57,7 +57,8 @@ const form = h(
   h("div", { class: "form-actions" }, submit),
 );
 
-app.append(
+add(
+  app,
   h(
     "main",
     { class: "sign-in" },
