@@ -20,9 +20,11 @@ use leptos_router::path;
 use crate::app_config::AppConfig;
 use crate::components::{ErrorState, Loading, ToastRegion, provide_toaster};
 use crate::layout::{Nav, RequireSession};
+use crate::pages::diagnostics::DiagnosticsPage;
 use crate::pages::file::FilePage;
 use crate::pages::home::Home;
 use crate::pages::not_found::NotFound;
+use crate::pages::playground::PlaygroundPage;
 use crate::pages::room::RoomPage;
 use crate::pages::rooms::RoomsPage;
 use crate::pages::sign_in::SignIn;
@@ -60,12 +62,14 @@ fn Shell(config: AppConfig) -> impl IntoView {
         <main id="main" tabindex="-1">
             <Routes fallback=NotFound>
                 <Route path=path!("/sign-in") view=SignIn/>
+                <Route path=path!("/diagnostics") view=DiagnosticsPage/>
                 <ParentRoute path=path!("") view=RequireSession>
                     <Route path=path!("") view=|| view! { <Redirect path="/rooms"/> }/>
                     <Route path=path!("rooms") view=RoomsPage/>
                     <Route path=path!("rooms/:room") view=RoomPage/>
                     <Route path=path!("rooms/:room/folders/:folder") view=RoomPage/>
                     <Route path=path!("files/:file") view=FilePage/>
+                    <Route path=path!("playground") view=PlaygroundPage/>
                     <Route path=path!("welcome") view=Home/>
                 </ParentRoute>
             </Routes>

@@ -50,6 +50,10 @@ async fn a_host_held_key_shows_its_owner_at_once_and_the_sdk_loads() {
             text_of(&driver, "[data-testid='user-name']").await,
             expected
         );
+        driver
+            .goto(format!("{url}/welcome"))
+            .await
+            .expect("open welcome");
         let sdk = text_of(&driver, "[data-testid='sdk-status']").await;
         assert_eq!(sdk, "Embed SDK 2.1.0 ready");
     })

@@ -75,4 +75,5 @@ pub use model::{
     ItemId, LoginOutcome, Modal, NewFile, NewRoom, Password, PasswordHash, PathPart, RequestToken,
     RoomItem, RoomsPage, RoomsQuery, UserInfo,
 };
+pub use preflight::{origin_allowed, portal_reachable};
 pub use protocol::Method;

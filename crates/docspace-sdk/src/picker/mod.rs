@@ -55,9 +55,15 @@ use self::tree::{Tree, TreeState};
 pub fn FilePicker(
     /// The client the picker lists with (its credentials decide what is visible).
     client: Client,
-    #[prop(optional)] config: PickerConfig,
-    #[prop(into)] on_pick: Callback<Vec<Entry>>,
-    #[prop(optional, into)] on_cancel: Option<Callback<()>>,
+    /// What may be picked, how many, and what starts selected.
+    #[prop(optional)]
+    config: PickerConfig,
+    /// Receives the picked entries when the user confirms.
+    #[prop(into)]
+    on_pick: Callback<Vec<Entry>>,
+    /// Runs when the user cancels.
+    #[prop(optional, into)]
+    on_cancel: Option<Callback<()>>,
 ) -> impl IntoView {
     style::ensure();
     let preselected = config.preselected.clone();
