@@ -79,7 +79,10 @@ async fn diagnostics_finds_this_origin_missing_and_an_admin_adds_it() {
         assert_eq!(verdict(&driver, "limits").await, "ok");
         let limits = summary(&driver, "limits").await;
         assert!(limits.contains("The portal allows"), "{limits}");
-        assert!(limits.contains("requests sent"), "{limits}");
+        assert!(
+            limits.contains("This app: ") && limits.contains(" sent;"),
+            "{limits}"
+        );
         // The owner may add the origin.
         click(&driver, "[data-testid='csp-add'] button").await;
         eventually("the check passes after adding", || {

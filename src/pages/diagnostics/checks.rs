@@ -194,7 +194,7 @@ pub fn cookies(
     if site_of(host_of(origin)) == site_of(host_of(portal)) {
         Finding::ok(
             "The portal is on this page's site, so its cookie is first-party inside frames. \
-             Sign in to see it working.",
+             Sign the frames in to see it working.",
         )
     } else {
         Finding::warn(
@@ -270,6 +270,15 @@ pub async fn probe_portal_limits(api_base: &str, client: &Client) -> Option<Port
     })
 }
 
+/// `1 request`, `2 requests`, `0 retries`.
+fn count(n: u64, noun: &str) -> String {
+    match (n, noun.strip_suffix('y')) {
+        (1, _) => format!("1 {noun}"),
+        (_, Some(stem)) => format!("{n} {stem}ies"),
+        (_, None) => format!("{n} {noun}s"),
+    }
+}
+
 /// What the portal says about its limits and what the app's REST client has seen.
 pub fn rate_limits(client: Option<&Client>, portal: Option<PortalLimits>, now: f64) -> Finding {
     let Some(client) = client else {
@@ -284,15 +293,14 @@ pub fn rate_limits(client: Option<&Client>, portal: Option<PortalLimits>, now: f
         .and_then(|p| p.describe(now))
         .unwrap_or_else(|| "The portal sent no rate-limit headers.".into());
     let summary = format!(
-        "{portal_text} This app: {} requests sent; {} of {} per minute in use; {} refused with \
-         429; {} retries; {} pauses to stay under the limits (at most {} GET and {} other \
-         requests at once).",
-        m.requests_sent,
+        "{portal_text} This app: {} sent; {} of {} per minute in use; {} refused with 429; {}; \
+         {} to stay under the limits (at most {} GET and {} other requests at once).",
+        count(m.requests_sent, "request"),
         m.window_used,
         l.per_minute,
         m.rate_limited,
-        m.retries,
-        m.pauses,
+        count(m.retries, "retry"),
+        count(m.pauses, "pause"),
         l.concurrent_get,
         l.concurrent_other,
     );
@@ -347,6 +355,14 @@ mod tests {
             reset: None,
         };
         assert_eq!(none.describe(0.0), None);
+    }
+
+    #[test]
+    fn counts_read_naturally() {
+        assert_eq!(count(1, "request"), "1 request");
+        assert_eq!(count(3, "request"), "3 requests");
+        assert_eq!(count(0, "retry"), "0 retries");
+        assert_eq!(count(1, "retry"), "1 retry");
     }
 
     #[test]
