@@ -1,5 +1,5 @@
-//! End to end: a room's page: uploading with progress, editing in the embedded editor, picking
-//! files with the keyboard alone, and inviting a member.
+//! End to end: a room's page: uploading with progress and by drag and drop, editing in the
+//! embedded editor, picking files with the keyboard alone, and inviting a member.
 
 #![cfg(not(target_arch = "wasm32"))]
 
@@ -361,4 +361,70 @@ async fn invites_a_member_with_an_access_level_of_the_room_type() {
         .find(|m| m.user().and_then(|u| u.email.as_deref()) == Some("new.member@example.com"))
         .expect("the invited person is a member");
     assert_eq!(invited.access, docspace_api::models::FileShare::Read);
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn dropping_files_on_an_empty_room_uploads_them() {
+    let stack = Stack::start().await;
+    let owner = stack.portal.owner.clone();
+    let api = stack.api();
+    let room = api
+        .rooms()
+        .create("Drop box", RoomType::Custom)
+        .send()
+        .await
+        .expect("room");
+    let stack = &stack;
+    let room_id = &room.id;
+    with_browser(|driver| async move {
+        sign_in(&driver, &stack.url(), &owner.email, &owner.password, false).await;
+        open_room(&driver, room_id).await;
+        let empty = text_of(&driver, "[data-testid='drop-zone'] [data-testid='empty-state']").await;
+        assert!(empty.contains("This folder is empty"), "{empty}");
+        // What a browser dispatches when files from the desktop are dropped on the list.
+        driver
+            .execute(
+                r#"const dt = new DataTransfer();
+                   dt.items.add(new File(["first dropped file\n"], "one.txt", { type: "text/plain" }));
+                   dt.items.add(new File(["second, with ünïcödé\n"], "two.txt", { type: "text/plain" }));
+                   const zone = document.querySelector("[data-testid='drop-zone']");
+                   zone.dispatchEvent(new DragEvent("dragover", { dataTransfer: dt, bubbles: true, cancelable: true }));
+                   zone.dispatchEvent(new DragEvent("drop", { dataTransfer: dt, bubbles: true, cancelable: true }));"#,
+                Vec::new(),
+            )
+            .await
+            .expect("drop");
+        eventually("both uploads finished", || {
+            let driver = driver.clone();
+            async move {
+                let done = driver
+                    .find_all(By::Css("[data-testid='upload-item'][data-state='done']"))
+                    .await
+                    .ok()?;
+                (done.len() == 2).then_some(())
+            }
+        })
+        .await;
+    })
+    .await;
+    let files = files_in(&api, &room.id).await;
+    for (name, text) in [
+        ("one.txt", "first dropped file\n"),
+        ("two.txt", "second, with ünïcödé\n"),
+    ] {
+        let file = files
+            .iter()
+            .find(|f| f.title == name)
+            .unwrap_or_else(|| panic!("{name} stored"));
+        let bytes = api
+            .files()
+            .download(file.id.clone())
+            .await
+            .expect("download");
+        assert_eq!(
+            String::from_utf8_lossy(&bytes),
+            text,
+            "{name} has the dropped bytes"
+        );
+    }
 }
