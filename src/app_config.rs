@@ -1,4 +1,4 @@
-//! The runtime configuration the host serves at `/docspace-config.json`.
+//! The runtime configuration the host serves at `/docspace-config.json`. It never holds a secret.
 
 use serde::Deserialize;
 
@@ -14,6 +14,34 @@ pub struct AppConfig {
     /// The Embed SDK script version to load.
     #[serde(default = "default_sdk_version")]
     pub sdk_version: String,
+    /// The host adds an API key to API requests that carry no credentials of their own, so the
+    /// app acts as that key's user without signing in (frames still need a sign-in).
+    #[serde(default)]
+    pub host_key: bool,
+    /// Set when the host runs its own demo portal: whom to suggest signing in as. The password
+    /// is printed in the terminal that started the host, never sent here.
+    #[serde(default)]
+    pub demo: Option<DemoAccount>,
+}
+
+/// The demo portal's owner, suggested on the sign-in page.
+#[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct DemoAccount {
+    /// Sign-in e-mail.
+    pub email: String,
+    /// Name as the portal shows it.
+    pub display_name: String,
+}
+
+impl AppConfig {
+    /// The script version to load (2.1.0 unless the host says 2.0.0).
+    pub fn sdk_version(&self) -> docspace_sdk::SdkVersion {
+        match self.sdk_version.as_str() {
+            "2.0.0" => docspace_sdk::SdkVersion::V2_0_0,
+            _ => docspace_sdk::SdkVersion::V2_1_0,
+        }
+    }
 }
 
 fn default_sdk_version() -> String {
@@ -35,4 +63,23 @@ pub async fn load() -> Result<AppConfig, String> {
     resp.json::<AppConfig>()
         .await
         .map_err(|e| format!("the host's configuration is malformed: {e}"))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn decodes_the_hosts_answer_with_and_without_optional_fields() {
+        let c: AppConfig = serde_json::from_str(r#"{"portalUrl":"http://p"}"#).expect("minimal");
+        assert_eq!(c.sdk_version, "2.1.0");
+        assert!(!c.host_key && c.demo.is_none());
+        let c: AppConfig = serde_json::from_str(
+            r#"{"portalUrl":"http://p","apiBase":"","sdkVersion":"2.0.0","hostKey":true,
+                "demo":{"email":"owner@example.com","displayName":"Ada Owner"}}"#,
+        )
+        .expect("full");
+        assert!(c.host_key);
+        assert_eq!(c.demo.expect("demo").display_name, "Ada Owner");
+    }
 }

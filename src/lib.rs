@@ -1,27 +1,78 @@
 //! The DocSpace embed app: room management, a file picker and embedded editors in the browser.
+//!
+//! Layout: `state/` (session, theme), `components/` (the design system), `layout/` (navigation
+//! and the session guard), `pages/` (one module per route).
 
 pub mod app_config;
+mod catalog;
+pub mod components;
+mod errors;
+mod layout;
+mod ops;
 mod pages;
+pub mod state;
+mod url;
 
 use leptos::prelude::*;
-use leptos_router::components::{Route, Router, Routes};
+use leptos_router::components::{ParentRoute, Redirect, Route, Router, Routes};
 use leptos_router::path;
 
+use crate::app_config::AppConfig;
+use crate::components::{ErrorState, Loading, ToastRegion, provide_toaster};
+use crate::layout::{Nav, RequireSession};
+use crate::pages::diagnostics::DiagnosticsPage;
+use crate::pages::file::FilePage;
 use crate::pages::home::Home;
+use crate::pages::not_found::NotFound;
+use crate::pages::playground::PlaygroundPage;
+use crate::pages::room::RoomPage;
+use crate::pages::rooms::RoomsPage;
+use crate::pages::sign_in::SignIn;
+use crate::state::{provide_session, provide_theme};
 
-/// The whole app.
+/// The whole app: loads the host's configuration, then the shell.
 #[component]
 pub fn App() -> impl IntoView {
+    provide_toaster();
+    provide_theme();
+    let config = LocalResource::new(app_config::load);
     view! {
         <Router>
-            <header class="app-header">
-                <span class="app-title">"DocSpace Embed"</span>
-            </header>
-            <main class="app-main">
-                <Routes fallback=|| view! { <p role="alert">"Page not found."</p> }>
-                    <Route path=path!("/") view=Home/>
-                </Routes>
-            </main>
+            <a class="skip-link" href="#main">"Skip to content"</a>
+            {move || match config.get() {
+                None => view! { <Loading label="Starting…"/> }.into_any(),
+                Some(Err(e)) => view! {
+                    <div class="page">
+                        <ErrorState title="The app cannot start" message=e/>
+                    </div>
+                }.into_any(),
+                Some(Ok(cfg)) => view! { <Shell config=cfg/> }.into_any(),
+            }}
+            <ToastRegion/>
         </Router>
+    }
+}
+
+/// Navigation and routes, once the configuration is known.
+#[component]
+fn Shell(config: AppConfig) -> impl IntoView {
+    provide_session(config);
+    view! {
+        <Nav/>
+        <main id="main" tabindex="-1">
+            <Routes fallback=NotFound>
+                <Route path=path!("/sign-in") view=SignIn/>
+                <Route path=path!("/diagnostics") view=DiagnosticsPage/>
+                <ParentRoute path=path!("") view=RequireSession>
+                    <Route path=path!("") view=|| view! { <Redirect path="/rooms"/> }/>
+                    <Route path=path!("rooms") view=RoomsPage/>
+                    <Route path=path!("rooms/:room") view=RoomPage/>
+                    <Route path=path!("rooms/:room/folders/:folder") view=RoomPage/>
+                    <Route path=path!("files/:file") view=FilePage/>
+                    <Route path=path!("playground") view=PlaygroundPage/>
+                    <Route path=path!("welcome") view=Home/>
+                </ParentRoute>
+            </Routes>
+        </main>
     }
 }

@@ -1,3 +1,10 @@
 //! One module per route.
 
+pub mod diagnostics;
+pub mod file;
 pub mod home;
+pub mod not_found;
+pub mod playground;
+pub mod room;
+pub mod rooms;
+pub mod sign_in;

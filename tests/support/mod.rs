@@ -1,13 +1,15 @@
 //! End-to-end harness: the real host and devportal on loopback; browser sessions come from
 //! `docspace-testkit`.
 
-#![allow(dead_code)] // Each e2e file uses a different subset.
+// Each e2e file uses a different subset.
+#![allow(dead_code, unused_imports)]
 
 use std::path::PathBuf;
 
 use docspace_devportal::{PortalConfig, RunningPortal};
 use docspace_host::{HostConfig, PortalTarget, RunningHost};
-pub use docspace_testkit::{dead_url, text_of, with_browser};
+pub use docspace_testkit::thirtyfour::prelude::*;
+pub use docspace_testkit::{dead_url, free_port, text_of, wait_for, wait_until, with_browser};
 
 /// The built app (`DOCSPACE_DIST`, else `dist/` at the workspace root).
 pub fn dist() -> PathBuf {
@@ -40,4 +42,145 @@ pub async fn host(portal_url: &str, api_key: Option<&str>) -> RunningHost {
     })
     .await
     .expect("host starts")
+}
+
+/// The host with its own demo devportal (in memory), as `cargo xtask run` starts it.
+pub async fn demo_host() -> RunningHost {
+    docspace_host::start(HostConfig {
+        addr: "127.0.0.1:0".parse().expect("addr"),
+        dist: dist(),
+        portal: PortalTarget::Embedded(PortalConfig::for_tests()),
+        ..HostConfig::default()
+    })
+    .await
+    .expect("host starts")
+}
+
+/// A devportal whose CSP list admits the host in front of it, as a real deployment is set up:
+/// the app signs in with a password and its frames may embed the portal.
+pub struct Stack {
+    pub portal: RunningPortal,
+    pub host: RunningHost,
+}
+
+impl Stack {
+    /// Starts both; the host's port is chosen first so the portal can list its origin.
+    pub async fn start() -> Stack {
+        let port = free_port();
+        let portal = docspace_devportal::start(PortalConfig {
+            allow_origins: vec![format!("http://127.0.0.1:{port}")],
+            ..PortalConfig::for_tests()
+        })
+        .await
+        .expect("devportal starts");
+        let host = docspace_host::start(HostConfig {
+            addr: format!("127.0.0.1:{port}").parse().expect("addr"),
+            dist: dist(),
+            portal: PortalTarget::Remote(portal.base_url()),
+            ..HostConfig::default()
+        })
+        .await
+        .expect("host starts");
+        Stack { portal, host }
+    }
+
+    /// The app's address.
+    pub fn url(&self) -> String {
+        self.host.base_url()
+    }
+
+    /// A REST client acting as the owner, straight at the portal: what the tests check with.
+    pub fn api(&self) -> docspace_api::Client {
+        docspace_api::Client::builder(self.portal.base_url())
+            .api_key(self.portal.owner.api_key.clone())
+            .build()
+            .expect("client")
+    }
+
+    /// Whether the browser has a portal session (the frames' cookie), asked from the portal's
+    /// own origin.
+    pub async fn portal_session(&self, driver: &WebDriver) -> bool {
+        driver
+            .goto(format!("{}/api/2.0/authentication", self.portal.base_url()))
+            .await
+            .expect("open portal");
+        let body = driver
+            .find(By::Tag("body"))
+            .await
+            .expect("body")
+            .text()
+            .await
+            .expect("text");
+        let v: serde_json::Value = serde_json::from_str(body.trim()).unwrap_or_default();
+        v["response"] == serde_json::json!(true)
+    }
+}
+
+/// Types into the field `css`, replacing what it holds.
+pub async fn fill(driver: &WebDriver, css: &str, text: &str) {
+    let el = wait_for(driver, css).await;
+    el.clear().await.expect("clear");
+    el.send_keys(text).await.expect("type");
+}
+
+/// Clicks `css` once it exists.
+pub async fn click(driver: &WebDriver, css: &str) {
+    wait_for(driver, css)
+        .await
+        .click()
+        .await
+        .unwrap_or_else(|e| panic!("click {css}: {e}"));
+}
+
+/// Opens the app and signs in as `email`; waits until the navigation shows the user.
+pub async fn sign_in(driver: &WebDriver, url: &str, email: &str, password: &str, stay: bool) {
+    driver.goto(url).await.expect("open app");
+    fill(
+        driver,
+        "[data-testid='sign-in-form'] input[type='email']",
+        email,
+    )
+    .await;
+    fill(
+        driver,
+        "[data-testid='sign-in-form'] input[type='password']",
+        password,
+    )
+    .await;
+    if stay {
+        click(
+            driver,
+            "[data-testid='sign-in-form'] input[type='checkbox']",
+        )
+        .await;
+    }
+    click(driver, "[data-testid='sign-in-form'] button[type='submit']").await;
+    wait_for(driver, "[data-testid='user-name']").await;
+}
+
+/// Waits until the frames are signed in (the status dot in the navigation).
+pub async fn frames_signed_in(driver: &WebDriver) {
+    wait_for(driver, "[data-testid='frames-status'].nav__frames--ok").await;
+}
+
+/// Polls `check` until it returns `Some`, for at most 30 s (the portal finishes operations in
+/// the background).
+pub async fn eventually<T, F, Fut>(what: &str, mut check: F) -> T
+where
+    F: FnMut() -> Fut,
+    Fut: std::future::Future<Output = Option<T>>,
+{
+    for _ in 0..150 {
+        if let Some(v) = check().await {
+            return v;
+        }
+        tokio::time::sleep(std::time::Duration::from_millis(200)).await;
+    }
+    panic!("never happened within 30 s: {what}");
+}
+
+/// Opens the actions menu of the row named `title` and picks the item `item` (a test id).
+pub async fn row_action(driver: &WebDriver, title: &str, item: &str) {
+    click(driver, &format!("button[aria-label='Actions for {title}']")).await;
+    click(driver, &format!("[data-testid='{item}']")).await;
 }

@@ -25,7 +25,9 @@ pub struct HostConfig {
     pub portal: PortalTarget,
     /// An API key the proxy adds to requests that carry no credentials of their own.
     pub api_key: Option<String>,
-    /// With an embedded devportal and no `api_key`: act as the devportal's owner (demo mode).
+    /// With an embedded devportal and no `api_key`: add the devportal owner's API key to
+    /// credential-less requests, so the app works as the owner without signing in. Off by default:
+    /// the app then asks for a sign-in (suggesting the owner), which also signs its frames in.
     pub owner_key_for_embedded: bool,
     /// The Embed SDK script version the app loads.
     pub sdk_version: String,
@@ -38,7 +40,7 @@ impl Default for HostConfig {
             dist: PathBuf::from("dist"),
             portal: PortalTarget::Embedded(PortalConfig::default()),
             api_key: None,
-            owner_key_for_embedded: true,
+            owner_key_for_embedded: false,
             sdk_version: "2.1.0".to_string(),
         }
     }

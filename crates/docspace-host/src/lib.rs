@@ -1,8 +1,10 @@
 //! `docspace-host`: our own server for the DocSpace embed app.
 //!
-//! It serves the built app, answers the app's runtime configuration, proxies `/api/2.0/*` to a
-//! DocSpace portal (adding an API key held server-side when given one), and starts an embedded
-//! devportal when no portal is named.
+//! It serves the built app (hashed assets cached for a year, brotli/gzip precompressed, a strict
+//! Content-Security-Policy), answers the app's runtime configuration, proxies `/api/2.0/*` to a
+//! DocSpace portal (adding an API key held server-side when given one, passing the portal's
+//! 429s and `X-RateLimit-*` headers through), and starts an embedded devportal when no portal is
+//! named.
 //!
 //! ```no_run
 //! # async fn demo() -> anyhow::Result<()> {
@@ -14,9 +16,10 @@
 //! ```
 
 mod config;
+mod csp;
 mod proxy;
 mod server;
 mod static_files;
 
 pub use config::{HostConfig, PortalTarget};
-pub use server::{RunningHost, start};
+pub use server::{DemoAccount, RunningHost, start};

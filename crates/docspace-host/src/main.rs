@@ -36,6 +36,10 @@ struct Cli {
     /// Data directory of the embedded devportal.
     #[arg(long, env = "DOCSPACE_DEVPORTAL_DATA")]
     devportal_data: Option<PathBuf>,
+    /// With the embedded devportal: add its owner's API key to API requests, so the app works as
+    /// the owner without a sign-in (embedded frames still ask for one).
+    #[arg(long, env = "DOCSPACE_DEMO_OWNER_KEY")]
+    demo_owner_key: bool,
 }
 
 #[tokio::main]
@@ -79,6 +83,7 @@ async fn main() -> anyhow::Result<()> {
         dist: cli.dist,
         portal,
         api_key,
+        owner_key_for_embedded: cli.demo_owner_key,
         ..HostConfig::default()
     })
     .await?;

@@ -1,8 +1,13 @@
 //! The `/api/2.0/*` reverse proxy.
 //!
 //! Requests and answers stream through unchanged (429s and `X-RateLimit-*` included), except for
-//! hop-by-hop headers and the API key the host may add. A portal that cannot be reached gets a
-//! 502 in DocSpace's error shape so the app can show what is wrong.
+//! hop-by-hop headers, the API key the host may add, and cookies. A portal that cannot be reached
+//! gets a 502 in DocSpace's error shape so the app can show what is wrong.
+//!
+//! Cookies stay out in both directions. The app authenticates with a token it sends in a header;
+//! if the portal's session cookie were set on the host's origin and forwarded, any site could make
+//! the browser send authenticated requests through the proxy (cross-site request forgery). Frames
+//! get their own session on the portal's origin through the SDK's system frame.
 
 use axum::body::Body;
 use axum::extract::{Request, State};
@@ -39,7 +44,11 @@ pub async fn forward(State(state): State<HostState>, req: Request) -> Response {
     let method = req.method().clone();
     let mut headers = HeaderMap::new();
     for (k, v) in req.headers() {
-        if !is_hop_by_hop(k) && k != header::HOST && k != header::CONTENT_LENGTH {
+        if !is_hop_by_hop(k)
+            && k != header::HOST
+            && k != header::CONTENT_LENGTH
+            && k != header::COOKIE
+        {
             headers.append(k.clone(), v.clone());
         }
     }
@@ -62,7 +71,7 @@ pub async fn forward(State(state): State<HostState>, req: Request) -> Response {
             let status = resp.status();
             let mut out = HeaderMap::new();
             for (k, v) in resp.headers() {
-                if !is_hop_by_hop(k) {
+                if !is_hop_by_hop(k) && k != header::SET_COOKIE {
                     out.append(k.clone(), v.clone());
                 }
             }

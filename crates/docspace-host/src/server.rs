@@ -4,6 +4,8 @@ use std::net::SocketAddr;
 
 use axum::Router;
 use axum::extract::State;
+use axum::http::header;
+use axum::response::IntoResponse;
 use axum::routing::{any, get};
 use docspace_devportal::RunningPortal;
 use serde_json::json;
@@ -21,8 +23,19 @@ pub struct HostState {
     pub api_key: Option<String>,
     /// The SDK version the app loads.
     pub sdk_version: String,
+    /// The embedded devportal's owner, suggested on the sign-in page (no secret).
+    pub demo: Option<DemoAccount>,
     /// Upstream HTTP client.
     pub http: reqwest::Client,
+}
+
+/// Whom the sign-in page suggests when the host runs its own demo portal.
+#[derive(Clone, Debug)]
+pub struct DemoAccount {
+    /// Sign-in e-mail.
+    pub email: String,
+    /// Name as the portal shows it.
+    pub display_name: String,
 }
 
 /// A host that is serving.
@@ -84,16 +97,23 @@ pub async fn start(config: HostConfig) -> anyhow::Result<RunningHost> {
             .filter(|_| config.owner_key_for_embedded)
             .map(|p| p.owner.api_key.clone())
     });
+    let demo = embedded.as_ref().map(|p| DemoAccount {
+        email: p.owner.email.clone(),
+        display_name: p.owner.display_name.clone(),
+    });
+    let portal_origin = crate::csp::origin_of(&portal_url)
+        .ok_or_else(|| anyhow::anyhow!("the portal URL `{portal_url}` is not an http(s) URL"))?;
     let state = HostState {
         portal_url: portal_url.clone(),
         api_key,
         sdk_version: config.sdk_version,
+        demo,
         http: reqwest::Client::builder().build()?,
     };
     let app = Router::new()
         .route("/api/2.0/{*rest}", any(crate::proxy::forward))
         .route("/docspace-config.json", get(app_config))
-        .merge(crate::static_files::router(&config.dist))
+        .merge(crate::static_files::router(&config.dist, portal_origin))
         .with_state(state);
     let listener = tokio::net::TcpListener::bind(config.addr).await?;
     let addr = listener.local_addr()?;
@@ -115,11 +135,23 @@ pub async fn start(config: HostConfig) -> anyhow::Result<RunningHost> {
     })
 }
 
-/// `GET /docspace-config.json`: what the app needs to know at run time (never a secret).
-async fn app_config(State(state): State<HostState>) -> axum::Json<serde_json::Value> {
-    axum::Json(json!({
-        "portalUrl": state.portal_url,
-        "apiBase": "",
-        "sdkVersion": state.sdk_version,
-    }))
+/// `GET /docspace-config.json`: what the app needs to know at run time (never a secret: whether
+/// the host holds a key, not the key).
+async fn app_config(State(state): State<HostState>) -> impl IntoResponse {
+    let demo = state.demo.as_ref().map(|d| {
+        json!({
+            "email": d.email,
+            "displayName": d.display_name,
+        })
+    });
+    (
+        [(header::CACHE_CONTROL, "no-store")],
+        axum::Json(json!({
+            "portalUrl": state.portal_url,
+            "apiBase": "",
+            "sdkVersion": state.sdk_version,
+            "hostKey": state.api_key.is_some(),
+            "demo": demo,
+        })),
+    )
 }

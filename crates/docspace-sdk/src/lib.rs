@@ -50,6 +50,8 @@ mod events;
 mod loader;
 mod login;
 pub mod model;
+#[cfg(feature = "picker")]
+pub mod picker;
 mod preflight;
 mod protocol;
 
@@ -73,4 +75,5 @@ pub use model::{
     ItemId, LoginOutcome, Modal, NewFile, NewRoom, Password, PasswordHash, PathPart, RequestToken,
     RoomItem, RoomsPage, RoomsQuery, UserInfo,
 };
+pub use preflight::{origin_allowed, portal_reachable};
 pub use protocol::Method;

@@ -86,6 +86,41 @@ pub(crate) async fn check_reachable(portal: &str) -> Result<(), SdkError> {
     send(&format!("{portal}/"), &init, portal).await.map(|_| ())
 }
 
+/// Whether anything answers at `portal`, asked from this page as a frame's preflight asks (an
+/// opaque request: only a network failure counts). For diagnostics pages.
+///
+/// ```no_run
+/// # async fn demo() {
+/// match docspace_sdk::portal_reachable("https://docs.example.com").await {
+///     Ok(()) => println!("the portal answers"),
+///     Err(e) => println!("{}", e.diagnosis().fix),
+/// }
+/// # }
+/// ```
+pub async fn portal_reachable(portal: &str) -> Result<(), SdkError> {
+    let portal = crate::loader::normalize_portal(portal)?;
+    check_reachable(&portal).await
+}
+
+/// Whether this page's origin is in the portal's allowed domains (its CSP list), checked as a
+/// frame checks before it is created: [`SdkError::CspOriginMissing`] when it is not. For
+/// diagnostics pages.
+///
+/// ```no_run
+/// # async fn demo() {
+/// use docspace_sdk::SdkError;
+/// match docspace_sdk::origin_allowed("https://docs.example.com").await {
+///     Ok(()) => println!("frames may embed the portal here"),
+///     Err(SdkError::CspOriginMissing { origin, .. }) => println!("add {origin} to the portal"),
+///     Err(e) => println!("{e}"),
+/// }
+/// # }
+/// ```
+pub async fn origin_allowed(portal: &str) -> Result<(), SdkError> {
+    let portal = crate::loader::normalize_portal(portal)?;
+    check_csp(&portal).await
+}
+
 async fn fetch_json(url: &str, portal: &str) -> Result<Value, SdkError> {
     let init = web_sys::RequestInit::new();
     init.set_mode(web_sys::RequestMode::Cors);

@@ -1,0 +1,116 @@
+//! What DocSpace's room types and access levels mean, in words for people, and which access
+//! levels each room type offers (`reference/rest-api.md` §3.1, DocSpace's
+//! `FileSecurity.AvailableRoomAccesses`).
+
+use docspace_api::models::{FileShare, RoomType};
+
+/// The room types a user can create, in the order DocSpace offers them.
+pub const ROOM_TYPES: [RoomType; 6] = [
+    RoomType::Editing,
+    RoomType::Public,
+    RoomType::FillingForms,
+    RoomType::VirtualData,
+    RoomType::Custom,
+    RoomType::Ai,
+];
+
+/// A room type's name.
+pub fn room_type_label(t: RoomType) -> &'static str {
+    match t {
+        RoomType::Editing => "Collaboration room",
+        RoomType::Public => "Public room",
+        RoomType::FillingForms => "Form filling room",
+        RoomType::VirtualData => "Virtual data room",
+        RoomType::Custom => "Custom room",
+        RoomType::Ai => "AI room",
+        RoomType::Unknown(_) => "Room",
+    }
+}
+
+/// What a room type is for, in one sentence.
+pub fn room_type_description(t: RoomType) -> &'static str {
+    match t {
+        RoomType::Editing => {
+            "Co-author documents with your team: members edit, review and comment together."
+        }
+        RoomType::Public => "Share files with anyone through a link; people need no account.",
+        RoomType::FillingForms => "Hand out PDF forms and collect the filled-in copies.",
+        RoomType::VirtualData => {
+            "Keep sensitive files numbered and controlled: indexing, download restrictions, lifetimes."
+        }
+        RoomType::Custom => "For anything else: choose the members' access levels yourself.",
+        RoomType::Ai => "Work on the room's documents with an AI assistant.",
+        RoomType::Unknown(_) => "A room type this app does not know.",
+    }
+}
+
+/// The room type with `key` (its number).
+pub fn room_type_from_key(key: &str) -> Option<RoomType> {
+    key.parse::<i32>()
+        .ok()
+        .map(RoomType::from)
+        .filter(|t| ROOM_TYPES.contains(t))
+}
+
+/// Whether rooms of this type can number their contents.
+pub fn supports_indexing(t: RoomType) -> bool {
+    t == RoomType::VirtualData
+}
+
+/// An access level's name.
+pub fn access_label(a: FileShare) -> &'static str {
+    match a {
+        FileShare::RoomManager => "Room manager",
+        FileShare::ContentCreator => "Content creator",
+        FileShare::Editing => "Editor",
+        FileShare::Review => "Reviewer",
+        FileShare::Comment => "Commenter",
+        FileShare::Read => "Viewer",
+        FileShare::FillForms => "Form filler",
+        FileShare::ReadWrite => "Full access",
+        FileShare::None => "No access",
+        _ => "Other",
+    }
+}
+
+/// Access levels a room of type `t` can give its members, highest first (`None` removes).
+pub fn member_accesses(t: RoomType) -> &'static [FileShare] {
+    use FileShare::*;
+    match t {
+        RoomType::Custom => &[RoomManager, ContentCreator, Editing, Review, Comment, Read],
+        RoomType::Public => &[RoomManager, ContentCreator],
+        RoomType::FillingForms => &[RoomManager, ContentCreator, FillForms],
+        RoomType::Editing => &[RoomManager, ContentCreator, Editing, Read],
+        RoomType::VirtualData => &[RoomManager, ContentCreator, Editing, Read, FillForms],
+        RoomType::Ai => &[RoomManager, ContentCreator, Read],
+        RoomType::Unknown(_) => &[Read],
+    }
+}
+
+/// Access levels an external (public) link of a room of type `t` can give; empty when the type
+/// has no external links.
+pub fn link_accesses(t: RoomType) -> &'static [FileShare] {
+    use FileShare::*;
+    match t {
+        RoomType::Custom | RoomType::Public => &[Editing, FillForms, Review, Comment, Read],
+        RoomType::FillingForms => &[FillForms, Read],
+        _ => &[],
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_creatable_type_has_a_name_a_description_and_members() {
+        for t in ROOM_TYPES {
+            assert_ne!(room_type_label(t), "Room");
+            assert!(room_type_description(t).ends_with('.'));
+            assert_eq!(member_accesses(t)[0], FileShare::RoomManager);
+            assert_eq!(room_type_from_key(&t.value().to_string()), Some(t));
+        }
+        assert_eq!(room_type_from_key("3"), None);
+        assert_eq!(room_type_from_key("x"), None);
+    }
+}

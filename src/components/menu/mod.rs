@@ -1,0 +1,230 @@
+//! An actions menu: a button that opens a list of commands in the top layer (the Popover API),
+//! so it is never clipped by a scrolling list. Keyboard: Enter, Space or Arrow Down opens it on the
+//! first item; arrows, Home and End move; Escape closes it and returns focus to the button.
+
+use leptos::ev::KeyboardEvent;
+use leptos::html;
+use leptos::prelude::*;
+use wasm_bindgen::JsCast;
+
+use crate::components::unique_id;
+
+/// One command of a [`Menu`].
+#[derive(Clone)]
+pub struct MenuItem {
+    label: String,
+    on_select: Callback<()>,
+    danger: bool,
+    test_id: Option<&'static str>,
+}
+
+impl MenuItem {
+    /// A command named `label` that runs `on_select`.
+    pub fn new(label: impl Into<String>, on_select: impl Fn() + Send + Sync + 'static) -> Self {
+        MenuItem {
+            label: label.into(),
+            on_select: Callback::new(move |()| on_select()),
+            danger: false,
+            test_id: None,
+        }
+    }
+
+    /// Marks the command as destructive.
+    pub fn danger(mut self) -> Self {
+        self.danger = true;
+        self
+    }
+
+    /// A `data-testid` for end-to-end tests.
+    pub fn test_id(mut self, id: &'static str) -> Self {
+        self.test_id = Some(id);
+        self
+    }
+}
+
+/// A button (showing `children`, named `label`) that opens `items`.
+#[component]
+pub fn Menu(
+    #[prop(into)] label: String,
+    items: Vec<MenuItem>,
+    children: Children,
+) -> impl IntoView {
+    let list_id = unique_id("menu");
+    let trigger = NodeRef::<html::Button>::new();
+    let list = NodeRef::<html::Div>::new();
+    let open = RwSignal::new(false);
+    let pos = RwSignal::new((0.0, 0.0));
+
+    let show = move |focus_last: bool| {
+        let (Some(t), Some(l)) = (trigger.get_untracked(), list.get_untracked()) else {
+            return;
+        };
+        pos.set(place_below(&t.get_bounding_client_rect()));
+        if l.show_popover().is_ok() {
+            open.set(true);
+            focus_item(&l, if focus_last { Edge::Last } else { Edge::First });
+        }
+    };
+    let hide = move |refocus: bool| {
+        if let Some(l) = list.get_untracked() {
+            let _ = l.hide_popover();
+        }
+        open.set(false);
+        if refocus && let Some(t) = trigger.get_untracked() {
+            let _ = t.focus();
+        }
+    };
+
+    let on_trigger_key = move |ev: KeyboardEvent| match ev.key().as_str() {
+        "ArrowDown" | "Enter" | " " => {
+            ev.prevent_default();
+            show(false);
+        }
+        "ArrowUp" => {
+            ev.prevent_default();
+            show(true);
+        }
+        _ => {}
+    };
+    let on_list_key = move |ev: KeyboardEvent| {
+        let Some(l) = list.get_untracked() else {
+            return;
+        };
+        match ev.key().as_str() {
+            "Escape" => {
+                ev.prevent_default();
+                ev.stop_propagation();
+                hide(true);
+            }
+            "Tab" => hide(false),
+            "ArrowDown" => {
+                ev.prevent_default();
+                focus_item(&l, Edge::Next);
+            }
+            "ArrowUp" => {
+                ev.prevent_default();
+                focus_item(&l, Edge::Previous);
+            }
+            "Home" => {
+                ev.prevent_default();
+                focus_item(&l, Edge::First);
+            }
+            "End" => {
+                ev.prevent_default();
+                focus_item(&l, Edge::Last);
+            }
+            _ => {}
+        }
+    };
+
+    let rendered = items
+        .into_iter()
+        .map(|item| {
+            let MenuItem {
+                label,
+                on_select,
+                danger,
+                test_id,
+            } = item;
+            view! {
+                <button
+                    type="button"
+                    role="menuitem"
+                    tabindex="-1"
+                    class="menu__item"
+                    class:menu__item--danger=danger
+                    data-testid=test_id
+                    on:click=move |_| {
+                        hide(true);
+                        on_select.run(());
+                    }
+                >
+                    {label}
+                </button>
+            }
+        })
+        .collect_view();
+
+    view! {
+        <button
+            node_ref=trigger
+            type="button"
+            class="menu__trigger"
+            aria-label=label
+            aria-haspopup="menu"
+            aria-controls=list_id.clone()
+            aria-expanded=move || if open.get() { "true" } else { "false" }
+            on:click=move |_| if open.get_untracked() { hide(false) } else { show(false) }
+            on:keydown=on_trigger_key
+        >
+            {children()}
+        </button>
+        <div
+            node_ref=list
+            id=list_id
+            popover="auto"
+            role="menu"
+            class="menu__list"
+            style:top=move || format!("{}px", pos.get().0)
+            style:left=move || format!("{}px", pos.get().1)
+            on:keydown=on_list_key
+            // Light dismiss (a click elsewhere) closes the popover without asking us.
+            on:toggle=move |ev| {
+                let closed = ev
+                    .dyn_ref::<web_sys::ToggleEvent>()
+                    .is_some_and(|t| t.new_state() == "closed");
+                if closed {
+                    open.set(false);
+                }
+            }
+        >
+            {rendered}
+        </div>
+    }
+}
+
+/// Top-left corner for a menu under the trigger, right-aligned with it, kept on screen.
+fn place_below(rect: &web_sys::DomRect) -> (f64, f64) {
+    const MENU_WIDTH: f64 = 200.0;
+    let vw = window()
+        .inner_width()
+        .ok()
+        .and_then(|w| w.as_f64())
+        .unwrap_or(1024.0);
+    let left = (rect.right() - MENU_WIDTH).clamp(8.0, (vw - MENU_WIDTH - 8.0).max(8.0));
+    (rect.bottom() + 4.0, left)
+}
+
+enum Edge {
+    First,
+    Last,
+    Next,
+    Previous,
+}
+
+fn focus_item(list: &web_sys::HtmlDivElement, edge: Edge) {
+    let Ok(nodes) = list.query_selector_all("[role='menuitem']") else {
+        return;
+    };
+    let items: Vec<web_sys::HtmlElement> = (0..nodes.length())
+        .filter_map(|i| nodes.item(i))
+        .filter_map(|n| n.dyn_into().ok())
+        .collect();
+    if items.is_empty() {
+        return;
+    }
+    let active = document().active_element();
+    let current = items.iter().position(|i| {
+        active
+            .as_ref()
+            .is_some_and(|a| a == i.unchecked_ref::<web_sys::Element>())
+    });
+    let last = items.len() - 1;
+    let index = match (edge, current) {
+        (Edge::First, _) | (Edge::Next, None) => 0,
+        (Edge::Last, _) | (Edge::Previous, None) => last,
+        (Edge::Next, Some(i)) => (i + 1) % items.len(),
+        (Edge::Previous, Some(i)) => i.checked_sub(1).unwrap_or(last),
+    };
+    let _ = items[index].focus();
+}

@@ -1,0 +1,36 @@
+//! The app's design system: one component per folder, its CSS beside it (linked from
+//! `index.html`). Server text reaches these only as text nodes, never as HTML.
+
+pub mod breadcrumbs;
+pub mod button;
+pub mod color_picker;
+pub mod dialog;
+pub mod empty_state;
+pub mod field;
+pub mod menu;
+pub mod progress;
+pub mod spinner;
+pub mod tag_input;
+pub mod toast;
+pub mod virtual_list;
+
+pub use breadcrumbs::{Breadcrumbs, Crumb};
+pub use button::{Button, ButtonAppearance};
+pub use color_picker::ColorPicker;
+pub use dialog::Dialog;
+pub use empty_state::{EmptyState, ErrorState};
+pub use field::{Checkbox, InputKind, Select, SelectOption, TextField};
+pub use menu::{Menu, MenuItem};
+pub use progress::ProgressBar;
+pub use spinner::Loading;
+pub use tag_input::TagInput;
+pub use toast::{ToastRegion, Toaster, provide_toaster, use_toaster};
+pub use virtual_list::VirtualList;
+
+use std::sync::atomic::{AtomicU64, Ordering};
+
+/// A page-unique element id starting with `prefix`, for label/description wiring.
+pub fn unique_id(prefix: &str) -> String {
+    static NEXT: AtomicU64 = AtomicU64::new(1);
+    format!("{prefix}-{}", NEXT.fetch_add(1, Ordering::Relaxed))
+}

@@ -1,0 +1,133 @@
+//! Toasts: short notices in a live region. Errors stay until dismissed (the message may be what
+//! the user needs to fix the problem); other notices fade after a few seconds.
+
+use std::time::Duration;
+
+use leptos::prelude::*;
+
+/// How a toast reads.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ToastKind {
+    /// Something failed; stays until dismissed.
+    Error,
+    /// Something worked.
+    Success,
+    /// Neutral information.
+    Info,
+}
+
+/// One notice.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Toast {
+    id: u64,
+    kind: ToastKind,
+    title: String,
+    message: Option<String>,
+}
+
+/// At most this many toasts show; older ones give way.
+const MAX_TOASTS: usize = 5;
+const FADE_AFTER: Duration = Duration::from_secs(6);
+
+/// Posts toasts. Get it with [`use_toaster`] below a [`provide_toaster`].
+#[derive(Debug, Clone, Copy)]
+pub struct Toaster {
+    toasts: RwSignal<Vec<Toast>>,
+    next_id: StoredValue<u64>,
+}
+
+impl Toaster {
+    /// An error with the server's (or the app's) message.
+    pub fn error(&self, title: impl Into<String>, message: impl Into<String>) {
+        self.push(ToastKind::Error, title.into(), Some(message.into()));
+    }
+
+    /// A success notice.
+    pub fn success(&self, title: impl Into<String>) {
+        self.push(ToastKind::Success, title.into(), None);
+    }
+
+    /// A neutral notice.
+    pub fn info(&self, title: impl Into<String>) {
+        self.push(ToastKind::Info, title.into(), None);
+    }
+
+    /// Removes the toast `id`.
+    pub fn dismiss(&self, id: u64) {
+        self.toasts.update(|t| t.retain(|x| x.id != id));
+    }
+
+    fn push(&self, kind: ToastKind, title: String, message: Option<String>) {
+        let id = self.next_id.get_value();
+        self.next_id.set_value(id + 1);
+        self.toasts.update(|t| {
+            t.push(Toast {
+                id,
+                kind,
+                title,
+                message,
+            });
+            let excess = t.len().saturating_sub(MAX_TOASTS);
+            t.drain(..excess);
+        });
+        if kind != ToastKind::Error {
+            let this = *self;
+            set_timeout(move || this.dismiss(id), FADE_AFTER);
+        }
+    }
+}
+
+/// Makes a [`Toaster`] available to the component tree below.
+pub fn provide_toaster() -> Toaster {
+    let toaster = Toaster {
+        toasts: RwSignal::new(Vec::new()),
+        next_id: StoredValue::new(1),
+    };
+    provide_context(toaster);
+    toaster
+}
+
+/// The [`Toaster`] provided above.
+pub fn use_toaster() -> Toaster {
+    // The app provides it at the root; a missing one is a programming error caught in any test.
+    expect_context::<Toaster>()
+}
+
+/// Where toasts appear. Mount once, at the root.
+#[component]
+pub fn ToastRegion() -> impl IntoView {
+    let toaster = use_toaster();
+    view! {
+        <section class="toasts" aria-label="Notifications">
+            <For each=move || toaster.toasts.get() key=|t| t.id let:toast>
+                <ToastView toast=toast toaster=toaster/>
+            </For>
+        </section>
+    }
+}
+
+#[component]
+fn ToastView(toast: Toast, toaster: Toaster) -> impl IntoView {
+    let (class, role) = match toast.kind {
+        ToastKind::Error => ("toast toast--error", "alert"),
+        ToastKind::Success => ("toast toast--success", "status"),
+        ToastKind::Info => ("toast toast--info", "status"),
+    };
+    let id = toast.id;
+    view! {
+        <div class=class role=role data-testid="toast">
+            <div class="toast__text">
+                <p class="toast__title">{toast.title}</p>
+                {toast.message.map(|m| view! { <p class="toast__message" data-testid="toast-message">{m}</p> })}
+            </div>
+            <button
+                type="button"
+                class="toast__close"
+                aria-label="Dismiss notification"
+                on:click=move |_| toaster.dismiss(id)
+            >
+                "×"
+            </button>
+        </div>
+    }
+}

@@ -1,0 +1,35 @@
+//! Turning client errors into sentences for people, keeping the portal's own message.
+
+use docspace_api::Error;
+
+/// What to tell the user about `e`. The portal's message is kept word for word.
+pub fn user_message(e: &Error) -> String {
+    match e {
+        Error::BadRequest {
+            message,
+            field_errors,
+        } => {
+            let mut s = message.clone();
+            for (field, msg) in field_errors {
+                s.push_str(&format!("\n{field}: {msg}"));
+            }
+            s
+        }
+        Error::Unauthorized { message } => {
+            format!("Not signed in, or the session expired ({message}).")
+        }
+        Error::Forbidden { message } => format!("You may not do this: {message}"),
+        Error::NotFound { message } => format!("Not found: {message}"),
+        Error::RateLimited { retry_after } => match retry_after {
+            Some(d) => format!(
+                "The portal is rate limiting requests; try again in {} s.",
+                d.as_secs().max(1)
+            ),
+            None => "The portal is rate limiting requests; try again shortly.".into(),
+        },
+        Error::Server { message, .. } => message.clone(),
+        Error::Network(m) => format!("The portal cannot be reached: {m}"),
+        Error::InvalidInput { field, message } => format!("{field}: {message}"),
+        other => other.to_string(),
+    }
+}

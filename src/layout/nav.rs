@@ -1,0 +1,110 @@
+//! The top bar: where to go, who is signed in, the theme, and signing out.
+
+use leptos::prelude::*;
+use leptos_router::components::A;
+use leptos_router::hooks::{use_location, use_navigate};
+
+use crate::components::use_toaster;
+use crate::state::{Credential, FramesSession, SessionState, ThemeToggle, use_session};
+
+/// The app's navigation bar.
+#[component]
+pub fn Nav() -> impl IntoView {
+    let session = use_session();
+    let menu_open = RwSignal::new(false);
+    let location = use_location();
+    // Following a link closes the phone menu.
+    Effect::new(move |_| {
+        location.pathname.track();
+        menu_open.set(false);
+    });
+    let signed_in = move || matches!(session.state.get(), SessionState::SignedIn(_));
+    view! {
+        <header class="nav">
+            <A href="/" attr:class="nav__brand">"DocSpace Embed"</A>
+            <button
+                type="button"
+                class="nav__icon-button nav__menu-toggle"
+                aria-label="Menu"
+                aria-controls="nav-links"
+                aria-expanded=move || if menu_open.get() { "true" } else { "false" }
+                on:click=move |_| menu_open.update(|o| *o = !*o)
+            >
+                "☰"
+            </button>
+            <nav id="nav-links" class="nav__links" class:nav__links--open=move || menu_open.get() aria-label="Main">
+                <Show when=signed_in>
+                    <A href="/rooms" attr:class="nav__link">"Rooms"</A>
+                    <A href="/playground" attr:class="nav__link">"Playground"</A>
+                </Show>
+                <A href="/diagnostics" attr:class="nav__link">"Diagnostics"</A>
+            </nav>
+            <div class="nav__end">
+                <ThemeToggle/>
+                <UserArea/>
+            </div>
+        </header>
+    }
+}
+
+#[component]
+fn UserArea() -> impl IntoView {
+    let session = use_session();
+    let toaster = use_toaster();
+    let navigate = use_navigate();
+    let busy = RwSignal::new(false);
+    let sign_out = move |_| {
+        if busy.get_untracked() {
+            return;
+        }
+        busy.set(true);
+        let navigate = navigate.clone();
+        leptos::task::spawn_local(async move {
+            if let Err(e) = session.sign_out().await {
+                toaster.error("Signing out did not finish cleanly", e);
+            }
+            busy.set(false);
+            navigate("/sign-in", Default::default());
+        });
+    };
+    move || match session.state.get() {
+        SessionState::SignedIn(s) => {
+            let via_key = s.credential == Credential::HostKey;
+            let frames = move || match session.frames.get() {
+                FramesSession::SignedIn => {
+                    Some(("nav__frames nav__frames--ok", "Frames signed in"))
+                }
+                FramesSession::Pending => Some(("nav__frames", "Signing frames in…")),
+                FramesSession::Failed(_) => {
+                    Some(("nav__frames nav__frames--bad", "Frames not signed in"))
+                }
+                FramesSession::Unknown => None,
+            };
+            view! {
+                <div class="nav__user">
+                    <span class="nav__user-name" data-testid="user-name">{s.user.display_name}</span>
+                    {via_key.then(|| view! { <span class="nav__badge" title="The host adds its API key to your requests">"host key"</span> })}
+                    {move || frames().map(|(class, text)| view! {
+                        <span class=class data-testid="frames-status" title=text>
+                            <span class="visually-hidden">{text}</span>
+                        </span>
+                    })}
+                    <button
+                        type="button"
+                        class="btn btn--subtle"
+                        data-testid="sign-out"
+                        aria-busy=move || busy.get().then_some("true")
+                        on:click=sign_out.clone()
+                    >
+                        "Sign out"
+                    </button>
+                </div>
+            }
+                .into_any()
+        }
+        SessionState::SignedOut => {
+            view! { <A href="/sign-in" attr:class="nav__link">"Sign in"</A> }.into_any()
+        }
+        SessionState::Restoring => ().into_any(),
+    }
+}

@@ -1,0 +1,221 @@
+//! The diagnostics page: whether this browser, this host and the portal can work together —
+//! portal reachable, SDK script, this origin in the portal's CSP list (with a button for admins
+//! to add it), cookies in frames, and the rate-limit state the REST client sees.
+
+mod checks;
+
+use docspace_api::Client;
+use leptos::prelude::*;
+
+use self::checks::{CspState, Finding};
+use crate::components::{Button, ButtonAppearance, use_toaster};
+use crate::errors::user_message;
+use crate::state::use_session;
+
+/// This page's origin, as browsers serialize it.
+fn page_origin() -> String {
+    web_sys::window()
+        .and_then(|w| w.location().origin().ok())
+        .unwrap_or_default()
+}
+
+fn cookies_enabled() -> bool {
+    // `navigator.cookieEnabled` (not bound by web-sys); assume yes when it cannot be read.
+    web_sys::window()
+        .and_then(|w| js_sys::Reflect::get(&w.navigator(), &"cookieEnabled".into()).ok())
+        .and_then(|v| v.as_bool())
+        .unwrap_or(true)
+}
+
+/// `/diagnostics`: open to everyone, signed in or not.
+#[component]
+pub fn DiagnosticsPage() -> impl IntoView {
+    let session = use_session();
+    let config = session.config();
+    // Bumped by "Check again".
+    let run = RwSignal::new(0u32);
+    let anon = Client::builder(config.api_base.clone()).build().ok();
+    let origin = page_origin();
+
+    let portal = {
+        let (config, anon) = (config.clone(), anon.clone());
+        LocalResource::new(move || {
+            run.track();
+            let (config, anon) = (config.clone(), anon.clone());
+            async move {
+                match anon {
+                    Some(anon) => checks::portal(&config, &anon).await,
+                    None => no_client(),
+                }
+            }
+        })
+    };
+    let script = {
+        let config = config.clone();
+        LocalResource::new(move || {
+            run.track();
+            let config = config.clone();
+            async move { checks::script(&config).await }
+        })
+    };
+    let csp = {
+        let (config, anon, origin) = (config.clone(), anon.clone(), origin.clone());
+        LocalResource::new(move || {
+            run.track();
+            let (config, anon, origin) = (config.clone(), anon.clone(), origin.clone());
+            async move {
+                match anon {
+                    Some(anon) => checks::csp(&config, &anon, &origin).await,
+                    None => CspState {
+                        finding: no_client(),
+                        domains: None,
+                        missing: false,
+                    },
+                }
+            }
+        })
+    };
+    let cookies = {
+        let (origin, portal_url) = (origin.clone(), config.portal_url.clone());
+        Memo::new(move |_| {
+            run.track();
+            checks::cookies(
+                &origin,
+                &portal_url,
+                cookies_enabled(),
+                &session.frames.get(),
+            )
+        })
+    };
+    let limits = Memo::new(move |_| {
+        run.track();
+        // Re-read after the other checks settle, so their requests are counted.
+        portal.track();
+        csp.track();
+        checks::rate_limits(session.client().as_ref())
+    });
+
+    view! {
+        <div class="page diagnostics">
+            <div class="page-header">
+                <h1>"Diagnostics"</h1>
+                <Button appearance=ButtonAppearance::Secondary on_click=Callback::new(move |_| run.update(|n| *n += 1))>
+                    "Check again"
+                </Button>
+            </div>
+            <p class="muted">
+                "Whether this page can reach the portal and embed its frames. Page origin: "
+                <code data-testid="diag-origin">{origin.clone()}</code>
+                ", portal: "
+                <code>{config.portal_url.clone()}</code>
+            </p>
+            <ul class="diagnostics__list" aria-live="polite">
+                <Check id="portal" title="Portal reachable" finding=Signal::derive(move || portal.get())/>
+                <Check id="script" title="Embed SDK script" finding=Signal::derive(move || script.get())/>
+                <Check id="csp" title="This origin in the portal's CSP list" finding=Signal::derive(move || csp.get().map(|c| c.finding))>
+                    <CspDetails state=Signal::derive(move || csp.get()) origin=origin.clone() on_added=Callback::new(move |()| run.update(|n| *n += 1))/>
+                </Check>
+                <Check id="cookies" title="Cookies usable in frames" finding=Signal::derive(move || Some(cookies.get()))/>
+                <Check id="limits" title="Rate limits" finding=Signal::derive(move || Some(limits.get()))/>
+            </ul>
+        </div>
+    }
+}
+
+fn no_client() -> Finding {
+    Finding {
+        verdict: checks::Verdict::Fail,
+        summary: "The app's API address is not usable.".into(),
+        fix: Some("Check the host's configuration (/docspace-config.json).".into()),
+    }
+}
+
+/// One check: its title, a verdict badge, what it found and what to do.
+#[component]
+fn Check(
+    id: &'static str,
+    title: &'static str,
+    finding: Signal<Option<Finding>>,
+    #[prop(optional)] children: Option<Children>,
+) -> impl IntoView {
+    let verdict = move || finding.with(|f| f.as_ref().map_or("pending", |f| f.verdict.as_str()));
+    view! {
+        <li class="diag" data-testid=format!("diag-{id}") data-verdict=verdict>
+            <div class="diag__head">
+                <h2 class="diag__title">{title}</h2>
+                <span class=move || format!("diag__badge diag__badge--{}", verdict())>
+                    {move || finding.with(|f| f.as_ref().map_or("Checking…", |f| f.verdict.label()))}
+                </span>
+            </div>
+            {move || finding.get().map(|f| view! {
+                <p class="diag__summary" data-testid="diag-summary">{f.summary}</p>
+                {f.fix.map(|fix| view! { <p class="diag__fix">{fix}</p> })}
+            })}
+            {children.map(|c| c())}
+        </li>
+    }
+}
+
+/// The allowed domains, and for admins a button that adds this origin.
+#[component]
+fn CspDetails(
+    state: Signal<Option<CspState>>,
+    origin: String,
+    on_added: Callback<()>,
+) -> impl IntoView {
+    let session = use_session();
+    let toaster = use_toaster();
+    let busy = RwSignal::new(false);
+    let is_admin = move || session.user().is_some_and(|u| u.is_admin || u.is_owner);
+    let add = {
+        let origin = origin.clone();
+        Callback::new(move |_| {
+            let Some(client) = session.client() else {
+                return;
+            };
+            let current = state
+                .with_untracked(|s| s.as_ref().and_then(|s| s.domains.clone()))
+                .unwrap_or_default();
+            let origin = origin.clone();
+            busy.set(true);
+            leptos::task::spawn_local(async move {
+                let mut domains = current;
+                if !domains.iter().any(|d| d.eq_ignore_ascii_case(&origin)) {
+                    domains.push(origin.clone());
+                }
+                match client.security().set_csp().domains(domains).send().await {
+                    Ok(_) => {
+                        toaster.success(format!("{origin} added to the portal's CSP list"));
+                        on_added.run(());
+                    }
+                    Err(e) => toaster.error("The CSP list was not changed", user_message(&e)),
+                }
+                busy.set(false);
+            });
+        })
+    };
+    move || {
+        let s = state.get()?;
+        let domains = s.domains.clone().unwrap_or_default();
+        let list = (!domains.is_empty()).then(|| view! {
+            <p class="diag__detail">"Allowed: "</p>
+            <ul class="diag__domains" data-testid="csp-domains">
+                {domains.into_iter().map(|d| view! { <li><code>{d}</code></li> }).collect_view()}
+            </ul>
+        });
+        let action = match (s.missing, is_admin()) {
+            (true, true) => Some(view! {
+                <div data-testid="csp-add">
+                    <Button appearance=ButtonAppearance::Primary busy=busy on_click=add>
+                        {format!("Add {origin} to the list")}
+                    </Button>
+                </div>
+            }.into_any()),
+            (true, false) => Some(view! {
+                <p class="diag__fix">"Ask a DocSpace administrator to add this origin (Settings → Developer tools → JavaScript SDK)."</p>
+            }.into_any()),
+            _ => None,
+        };
+        Some(view! { {list} {action} })
+    }
+}

@@ -1,0 +1,149 @@
+//! A file in the embedded editor or viewer (`docspace-sdk` components over the portal's own
+//! `api.js`). The editor's Close returns to the folder the file was opened from.
+
+use docspace_api::models::FileId;
+use docspace_sdk::components::{Editor, Viewer};
+use docspace_sdk::{EditorConfig, Theme, ViewerConfig};
+use leptos::prelude::*;
+use leptos_router::components::A;
+use leptos_router::hooks::{use_navigate, use_params_map, use_query_map};
+
+use crate::components::{Button, ButtonAppearance, InputKind, TextField, use_toaster};
+use crate::pages::sign_in::safe_next;
+use crate::state::auth::explain;
+use crate::state::{FramesSession, use_session, use_theme};
+use crate::url::decode;
+
+/// The editor/viewer page: `/files/:file?mode=edit|view&back=/rooms/…`.
+#[component]
+pub fn FilePage() -> impl IntoView {
+    let session = use_session();
+    let theme = use_theme();
+    let toaster = use_toaster();
+    let navigate = use_navigate();
+    let params = use_params_map();
+    let query = use_query_map();
+    let file = Memo::new(move |_| params.with(|p| p.get("file").map(|f| decode(&f))));
+    let editing = Memo::new(move |_| query.with(|q| q.get("mode").as_deref() != Some("view")));
+    let back = Memo::new(move |_| query.with(|q| safe_next(q.get("back"))));
+    let portal = session.config().portal_url;
+    let frame_theme = Signal::derive(move || {
+        if theme.is_dark() {
+            Theme::Dark
+        } else {
+            Theme::Base
+        }
+    });
+
+    let title = LocalResource::new(move || {
+        let id = file.get();
+        async move {
+            let client = session.client()?;
+            client
+                .files()
+                .get(FileId::from(id?))
+                .send()
+                .await
+                .ok()
+                .map(|f| f.title)
+        }
+    });
+
+    let close = {
+        let navigate = navigate.clone();
+        Callback::new(move |()| navigate(&back.get_untracked(), Default::default()))
+    };
+    let on_error = Callback::new(move |e: docspace_sdk::SdkError| {
+        toaster.error("The document frame reports a problem", explain(&e));
+    });
+    let switch_href = move || {
+        let f = file.get().unwrap_or_default();
+        let mode = if editing.get() { "view" } else { "edit" };
+        format!(
+            "/files/{}?mode={mode}&back={}",
+            crate::url::encode(&f),
+            crate::url::encode(&back.get())
+        )
+    };
+
+    view! {
+        <div class="page page--fill file-page">
+            <div class="file-page__bar">
+                <A href=move || back.get() attr:class="btn btn--subtle" attr:data-testid="file-back">"← Back"</A>
+                <h1 class="file-page__title" data-testid="file-title">{move || title.get().flatten().unwrap_or_default()}</h1>
+                <span class="muted">{move || if editing.get() { "Editor" } else { "Viewer" }}</span>
+                <A href=switch_href attr:class="btn btn--secondary">
+                    {move || if editing.get() { "Open in viewer" } else { "Open in editor" }}
+                </A>
+            </div>
+            <FramesNotice/>
+            <div class="file-page__frame" data-testid="file-frame">
+                {move || {
+                    let Some(id) = file.get() else {
+                        return view! { <p role="alert">"No file was named."</p> }.into_any();
+                    };
+                    let portal = portal.clone();
+                    if editing.get() {
+                        let config = Signal::derive(move || EditorConfig::new(id.clone()).theme(frame_theme.get()));
+                        view! { <Editor portal=portal config=config on_editor_close=close on_error=on_error/> }.into_any()
+                    } else {
+                        let config = Signal::derive(move || ViewerConfig::new(id.clone()).theme(frame_theme.get()));
+                        view! { <Viewer portal=portal config=config on_editor_close=close on_error=on_error/> }.into_any()
+                    }
+                }}
+            </div>
+        </div>
+    }
+}
+
+/// When the frames have no portal session (the host's key acts for the app, or their sign-in
+/// failed), offers to sign them in with the user's password.
+#[component]
+pub fn FramesNotice() -> impl IntoView {
+    let session = use_session();
+    let needed = move || {
+        !matches!(
+            session.frames.get(),
+            FramesSession::SignedIn | FramesSession::Pending
+        ) && session.user().is_some()
+    };
+    let password = RwSignal::new(String::new());
+    let busy = RwSignal::new(false);
+    let error = RwSignal::new(None::<String>);
+    let submit = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        let Some(email) = session.user().and_then(|u| u.email) else {
+            error.set(Some(
+                "Your account has no e-mail address to sign in with.".into(),
+            ));
+            return;
+        };
+        if password.with_untracked(String::is_empty) || busy.get_untracked() {
+            return;
+        }
+        busy.set(true);
+        let p = password.get_untracked();
+        leptos::task::spawn_local(async move {
+            if let Err(e) = session.sign_in_frames(&email, &p).await {
+                error.set(Some(e));
+            }
+            password.set(String::new());
+            busy.set(false);
+        });
+    };
+    view! {
+        <Show when=needed>
+            <form class="frames-notice" on:submit=submit data-testid="frames-notice">
+                <p>
+                    {move || match session.frames.get() {
+                        FramesSession::Failed(reason) => format!("Embedded frames are not signed in: {reason}"),
+                        _ => "Embedded frames need your portal session. Enter your password to sign them in.".to_string(),
+                    }}
+                </p>
+                <TextField label="Password" value=password kind=InputKind::Password autocomplete="current-password"/>
+                <Button appearance=ButtonAppearance::Primary submit=true busy=busy>"Sign in frames"</Button>
+                <p class="error-text" role="alert" hidden=move || error.with(Option::is_none)>{move || error.get()}</p>
+            </form>
+        </Show>
+    }
+}

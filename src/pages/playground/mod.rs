@@ -1,0 +1,294 @@
+//! The embed playground: pick a mode, set its config fields, watch the live frame and its
+//! events, and copy the code that makes the same frame in a Leptos app or a plain HTML page.
+
+mod code;
+
+use docspace_sdk::components::DocSpace;
+use docspace_sdk::{FrameEvent, Item, Mode, SdkError, Theme};
+use leptos::prelude::*;
+
+use self::code::Settings;
+use crate::components::{
+    Button, ButtonAppearance, Checkbox, EmptyState, Select, SelectOption, TextField, Toaster,
+    use_toaster,
+};
+use crate::state::{use_session, use_theme};
+
+/// How many events the log keeps.
+const LOG_LEN: usize = 100;
+
+/// The form's state, one signal per field.
+#[derive(Clone, Copy)]
+struct Form {
+    mode: RwSignal<String>,
+    id: RwSignal<String>,
+    share_key: RwSignal<String>,
+    theme: RwSignal<String>,
+    height: RwSignal<String>,
+    show_header: RwSignal<bool>,
+    show_title: RwSignal<bool>,
+    show_menu: RwSignal<bool>,
+    show_filter: RwSignal<bool>,
+    show_selector_header: RwSignal<bool>,
+    show_selector_cancel: RwSignal<bool>,
+    with_search: RwSignal<bool>,
+}
+
+impl Form {
+    fn new(initial: Settings) -> Form {
+        Form {
+            mode: RwSignal::new(initial.mode.as_str().to_string()),
+            id: RwSignal::new(initial.id),
+            share_key: RwSignal::new(initial.share_key),
+            theme: RwSignal::new(initial.theme.as_str().to_string()),
+            height: RwSignal::new(initial.height),
+            show_header: RwSignal::new(initial.show_header),
+            show_title: RwSignal::new(initial.show_title),
+            show_menu: RwSignal::new(initial.show_menu),
+            show_filter: RwSignal::new(initial.show_filter),
+            show_selector_header: RwSignal::new(initial.show_selector_header),
+            show_selector_cancel: RwSignal::new(initial.show_selector_cancel),
+            with_search: RwSignal::new(initial.with_search),
+        }
+    }
+
+    fn settings(&self) -> Settings {
+        Settings {
+            mode: Mode::from_wire(&self.mode.get()).unwrap_or(Mode::Manager),
+            id: self.id.get(),
+            share_key: self.share_key.get(),
+            theme: Theme::from_wire(&self.theme.get()).unwrap_or(Theme::System),
+            height: self.height.get(),
+            show_header: self.show_header.get(),
+            show_title: self.show_title.get(),
+            show_menu: self.show_menu.get(),
+            show_filter: self.show_filter.get(),
+            show_selector_header: self.show_selector_header.get(),
+            show_selector_cancel: self.show_selector_cancel.get(),
+            with_search: self.with_search.get(),
+        }
+    }
+}
+
+/// One line of the event log.
+fn describe(e: &FrameEvent) -> String {
+    match e {
+        FrameEvent::Ready => "ready: the frame is usable".into(),
+        FrameEvent::AppReady => "onAppReady".into(),
+        FrameEvent::ContentReady => "onContentReady".into(),
+        FrameEvent::Select(items) => {
+            let titles: Vec<&str> = items.iter().map(Item::title).collect();
+            format!(
+                "onSelectCallback: {} item(s): {}",
+                items.len(),
+                titles.join(", ")
+            )
+        }
+        FrameEvent::Close => "onCloseCallback".into(),
+        FrameEvent::EditorOpen(o) => format!("onEditorOpen: {}", o.file.title),
+        FrameEvent::EditorClose => "onEditorCloseCallback".into(),
+        FrameEvent::FileClick(f) => format!("onFileManagerClick: {}", f.title),
+        FrameEvent::Download(_) => "onDownload".into(),
+        FrameEvent::AuthSuccess => "onAuthSuccess".into(),
+        FrameEvent::SignOut => "onSignOut".into(),
+        FrameEvent::NotFound => "onNotFound".into(),
+        FrameEvent::NoAccess => "onNoAccess".into(),
+        FrameEvent::Error(err) => format!("error: {err}"),
+        // FrameEvent is non-exhaustive: events added later show as they are.
+        other => format!("{other:?}"),
+    }
+}
+
+/// `/playground`.
+#[component]
+pub fn PlaygroundPage() -> impl IntoView {
+    let session = use_session();
+    let app_theme = use_theme();
+    let toaster = use_toaster();
+    let config = session.config();
+    let portal = config.portal_url.clone();
+    let version = config.sdk_version();
+    let form = Form::new(Settings {
+        theme: if app_theme.is_dark() {
+            Theme::Dark
+        } else {
+            Theme::Base
+        },
+        ..Settings::default()
+    });
+    let settings = Memo::new(move |_| form.settings());
+    let mode = Memo::new(move |_| settings.with(|s| s.mode));
+    let missing = Memo::new(move |_| settings.with(Settings::missing));
+    let frame_config = Signal::derive(move || settings.with(Settings::config));
+
+    let log = RwSignal::new(Vec::<(u64, String)>::new());
+    let next = StoredValue::new(0u64);
+    let push = move |line: String| {
+        let n = next.get_value() + 1;
+        next.set_value(n);
+        log.update(|l| {
+            l.push((n, line));
+            let excess = l.len().saturating_sub(LOG_LEN);
+            l.drain(..excess);
+        });
+    };
+    let on_event = Callback::new(move |e: FrameEvent| push(describe(&e)));
+    let on_error =
+        Callback::new(move |e: SdkError| push(format!("error: {}", e.diagnosis().title)));
+
+    let html_tab = RwSignal::new(false);
+    let code = {
+        let portal = portal.clone();
+        Memo::new(move |_| {
+            settings.with(|s| {
+                if html_tab.get() {
+                    s.html(&portal, version)
+                } else {
+                    s.leptos(&portal)
+                }
+            })
+        })
+    };
+
+    let modes = Signal::stored(
+        Mode::ALL
+            .iter()
+            .map(|m| SelectOption::new(m.as_str(), mode_label(*m)))
+            .collect::<Vec<_>>(),
+    );
+    let themes = Signal::stored(
+        Theme::ALL
+            .iter()
+            .map(|t| SelectOption::new(t.as_str(), t.as_str()))
+            .collect::<Vec<_>>(),
+    );
+    let applies = move || Settings::applies(mode.get());
+
+    view! {
+        <div class="page playground">
+            <div class="page-header">
+                <h1>"Embed playground"</h1>
+            </div>
+            <div class="playground__grid">
+                <form class="playground__form card" on:submit=|ev| ev.prevent_default() aria-label="Frame settings">
+                    <div data-testid="playground-mode">
+                        <Select label="Mode" value=form.mode options=modes/>
+                    </div>
+                    <p class="muted playground__about">{move || mode_about(mode.get())}</p>
+                    {move || applies().id.map(|label| view! {
+                        <div data-testid="playground-id">
+                            <TextField label=label value=form.id/>
+                        </div>
+                    })}
+                    <Show when=move || applies().share_key>
+                        <TextField label="Share key" value=form.share_key/>
+                    </Show>
+                    <div data-testid="playground-theme">
+                        <Select label="Theme" value=form.theme options=themes/>
+                    </div>
+                    <TextField label="Height" value=form.height hint="Any CSS length, e.g. 100% or 600px."/>
+                    <Show when=move || applies().manager_flags>
+                        <fieldset class="playground__flags">
+                            <legend>"Manager"</legend>
+                            <Checkbox label="Header" checked=form.show_header/>
+                            <Checkbox label="Title" checked=form.show_title/>
+                            <Checkbox label="Left menu" checked=form.show_menu/>
+                            <Checkbox label="Filter bar" checked=form.show_filter/>
+                        </fieldset>
+                    </Show>
+                    <Show when=move || applies().selector_flags>
+                        <fieldset class="playground__flags">
+                            <legend>"Selector"</legend>
+                            <Checkbox label="Header" checked=form.show_selector_header/>
+                            <Checkbox label="Cancel button" checked=form.show_selector_cancel/>
+                            <Checkbox label="Search" checked=form.with_search/>
+                        </fieldset>
+                    </Show>
+                </form>
+                <section class="playground__frame" data-testid="playground-frame" aria-label="Live frame">
+                    {move || match missing.get() {
+                        Some(why) => view! { <EmptyState title="Nothing to show yet" description=why/> }.into_any(),
+                        None => {
+                            let portal = portal.clone();
+                            view! {
+                                <DocSpace portal=portal config=frame_config on_event=on_event on_error=on_error
+                                    class="playground__docspace"/>
+                            }.into_any()
+                        }
+                    }}
+                </section>
+                <section class="playground__events card" aria-label="Events">
+                    <div class="playground__events-head">
+                        <h2>"Events"</h2>
+                        <Button appearance=ButtonAppearance::Subtle on_click=Callback::new(move |_| log.set(Vec::new()))>"Clear"</Button>
+                    </div>
+                    <ol class="playground__log" data-testid="playground-events" aria-live="polite">
+                        <For each=move || log.get().into_iter().rev() key=|(n, _)| *n let:((_, line))>
+                            <li>{line}</li>
+                        </For>
+                    </ol>
+                    <Show when=move || log.with(Vec::is_empty)>
+                        <p class="muted">"Events from the frame appear here."</p>
+                    </Show>
+                </section>
+                <section class="playground__code card" aria-label="Generated code">
+                    <div class="playground__code-head">
+                        <div class="segmented" role="group" aria-label="Code for">
+                            <button type="button" class="segmented__item" data-testid="code-tab-leptos"
+                                aria-pressed=move || (!html_tab.get()).to_string()
+                                on:click=move |_| html_tab.set(false)>"Leptos"</button>
+                            <button type="button" class="segmented__item" data-testid="code-tab-html"
+                                aria-pressed=move || html_tab.get().to_string()
+                                on:click=move |_| html_tab.set(true)>"HTML + api.js"</button>
+                        </div>
+                        <div data-testid="copy-code">
+                            <Button appearance=ButtonAppearance::Secondary
+                                on_click=Callback::new(move |_| copy(code.get_untracked(), toaster))>"Copy"</Button>
+                        </div>
+                    </div>
+                    <pre class="playground__pre"><code data-testid="playground-code">{move || code.get()}</code></pre>
+                </section>
+            </div>
+        </div>
+    }
+}
+
+fn mode_label(m: Mode) -> &'static str {
+    match m {
+        Mode::Manager => "Manager",
+        Mode::Editor => "Editor",
+        Mode::Viewer => "Viewer",
+        Mode::RoomSelector => "Room selector",
+        Mode::FileSelector => "File selector",
+        Mode::System => "System",
+        Mode::PublicRoom => "Public room",
+    }
+}
+
+fn mode_about(m: Mode) -> &'static str {
+    match m {
+        Mode::Manager => "The file manager: rooms, folders and files.",
+        Mode::Editor => "A document open for editing.",
+        Mode::Viewer => "A document open read-only.",
+        Mode::RoomSelector => "A dialog that picks a room.",
+        Mode::FileSelector => "A dialog that picks a file.",
+        Mode::System => "An invisible frame for sign-in and method calls.",
+        Mode::PublicRoom => "A public room opened by its share key.",
+    }
+}
+
+/// Puts `text` on the clipboard and says whether that worked.
+fn copy(text: String, toaster: Toaster) {
+    let Some(clipboard) = web_sys::window().map(|w| w.navigator().clipboard()) else {
+        return;
+    };
+    leptos::task::spawn_local(async move {
+        match wasm_bindgen_futures::JsFuture::from(clipboard.write_text(&text)).await {
+            Ok(_) => toaster.success("Code copied"),
+            Err(_) => toaster.error(
+                "The code was not copied",
+                "The browser did not allow access to the clipboard; select the code and copy it.",
+            ),
+        }
+    });
+}

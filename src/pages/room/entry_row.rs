@@ -1,0 +1,109 @@
+//! One row of a folder's listing: a selection checkbox, an icon, the title (a link into a folder
+//! or to the file's editor), size and date, and the entry's actions.
+
+use docspace_api::models::{Entry, FileType};
+use leptos::prelude::*;
+use leptos_router::components::A;
+
+use crate::components::{Menu, MenuItem};
+
+/// What a row asks the page to do.
+#[derive(Debug, Clone)]
+pub enum EntryAction {
+    /// Rename (dialog).
+    Rename(Entry),
+    /// Copy to a folder chosen in the picker.
+    Copy(Entry),
+    /// Move to a folder chosen in the picker.
+    Move(Entry),
+    /// Delete (after confirmation).
+    Delete(Entry),
+}
+
+/// An icon for `entry`.
+pub fn icon(entry: &Entry) -> &'static str {
+    match entry {
+        Entry::Folder(_) => "📁",
+        Entry::File(f) => match f.file_type {
+            Some(FileType::Document) => "📄",
+            Some(FileType::Spreadsheet) => "📊",
+            Some(FileType::Presentation) => "📽",
+            Some(FileType::Pdf) => "📕",
+            Some(FileType::Image) => "🖼",
+            _ => "📎",
+        },
+    }
+}
+
+/// A listing row. `open_href` leads into a folder or to the file's editor; `viewer_href` to its
+/// viewer.
+#[component]
+pub fn EntryRow(
+    entry: Entry,
+    open_href: String,
+    viewer_href: Option<String>,
+    selected: Signal<bool>,
+    #[prop(into)] on_select: Callback<bool>,
+    #[prop(into)] on_action: Callback<EntryAction>,
+) -> impl IntoView {
+    let title = entry.title().to_string();
+    let is_file = matches!(entry, Entry::File(_));
+    let (size, updated) = match &entry {
+        Entry::File(f) => (
+            f.content_length.clone().unwrap_or_default(),
+            f.updated
+                .as_ref()
+                .map(|d| d.to_string())
+                .unwrap_or_default(),
+        ),
+        Entry::Folder(f) => (
+            format!("{} files", f.files_count),
+            f.updated
+                .as_ref()
+                .map(|d| d.to_string())
+                .unwrap_or_default(),
+        ),
+    };
+    let updated = updated.get(..10).unwrap_or(&updated).to_string();
+    let act = {
+        let entry = entry.clone();
+        move |make: fn(Entry) -> EntryAction| {
+            let entry = entry.clone();
+            move || on_action.run(make(entry.clone()))
+        }
+    };
+    let mut items = Vec::new();
+    if let Some(v) = viewer_href.clone() {
+        let navigate = leptos_router::hooks::use_navigate();
+        items.push(
+            MenuItem::new("Open in viewer", move || navigate(&v, Default::default()))
+                .test_id("entry-view"),
+        );
+    }
+    items.push(MenuItem::new("Rename…", act(EntryAction::Rename)).test_id("entry-rename"));
+    items.push(MenuItem::new("Copy to…", act(EntryAction::Copy)).test_id("entry-copy"));
+    items.push(MenuItem::new("Move to…", act(EntryAction::Move)).test_id("entry-move"));
+    items.push(
+        MenuItem::new("Delete…", act(EntryAction::Delete))
+            .danger()
+            .test_id("entry-delete"),
+    );
+    let menu_label = format!("Actions for {title}");
+    let select_label = format!("Select {title}");
+    view! {
+        <div class="entry-row" data-testid="entry-row" data-kind=if is_file { "file" } else { "folder" }>
+            <input
+                type="checkbox"
+                class="entry-row__check"
+                aria-label=select_label
+                prop:checked=move || selected.get()
+                on:change=move |ev| on_select.run(event_target_checked(&ev))
+            />
+            <span class="entry-row__icon" aria-hidden="true">{icon(&entry)}</span>
+            <A href=open_href attr:class="entry-row__title" attr:data-testid="entry-title" attr:data-primary="">{title}</A>
+            <span class="entry-row__meta muted">{size}</span>
+            <span class="entry-row__meta entry-row__date muted">{updated}</span>
+            <Menu label=menu_label items=items>"⋯"</Menu>
+        </div>
+    }
+}

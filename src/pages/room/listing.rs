@@ -1,0 +1,128 @@
+//! Loading a folder: its breadcrumb and all its entries, a page at a time.
+
+use docspace_api::models::{Entry, Folder, FolderId, PathPart, SortBy, SortOrder};
+use docspace_api::{Client, Error};
+
+/// Entries per request (DocSpace's maximum).
+const PAGE: u32 = 100;
+/// A folder is listed up to this many entries (a bound on the requests one view makes).
+const MAX_ENTRIES: u64 = 20_000;
+
+/// A folder as the page shows it.
+#[derive(Debug, Clone, PartialEq)]
+pub struct FolderView {
+    /// The folder (or room) itself.
+    pub current: Folder,
+    /// From the section root down to `current`.
+    pub path: Vec<PathPart>,
+    /// Folders first, then files.
+    pub entries: Vec<Entry>,
+    /// Entries the portal counts in the folder.
+    pub total: u64,
+}
+
+/// How the entries are sorted.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum EntrySort {
+    /// By title.
+    #[default]
+    Title,
+    /// By last change.
+    Updated,
+    /// By size.
+    Size,
+    /// By type.
+    Type,
+}
+
+impl EntrySort {
+    /// Every choice, in menu order.
+    pub const ALL: [EntrySort; 4] = [
+        EntrySort::Title,
+        EntrySort::Updated,
+        EntrySort::Size,
+        EntrySort::Type,
+    ];
+
+    /// The URL value.
+    pub fn key(self) -> &'static str {
+        match self {
+            EntrySort::Title => "title",
+            EntrySort::Updated => "updated",
+            EntrySort::Size => "size",
+            EntrySort::Type => "type",
+        }
+    }
+
+    /// What the menu says.
+    pub fn label(self) -> &'static str {
+        match self {
+            EntrySort::Title => "Name",
+            EntrySort::Updated => "Last modified",
+            EntrySort::Size => "Size",
+            EntrySort::Type => "Type",
+        }
+    }
+
+    /// The choice with `key` (the default when unknown).
+    pub fn from_key(key: &str) -> EntrySort {
+        EntrySort::ALL
+            .into_iter()
+            .find(|s| s.key() == key)
+            .unwrap_or_default()
+    }
+
+    fn sort_by(self) -> SortBy {
+        match self {
+            EntrySort::Title => SortBy::Title,
+            EntrySort::Updated => SortBy::DateAndTime,
+            EntrySort::Size => SortBy::Size,
+            EntrySort::Type => SortBy::Type,
+        }
+    }
+}
+
+/// Loads `folder` sorted by `sort`.
+pub async fn load(
+    client: &Client,
+    folder: FolderId,
+    sort: EntrySort,
+    ascending: bool,
+) -> Result<FolderView, Error> {
+    let order = if ascending {
+        SortOrder::Ascending
+    } else {
+        SortOrder::Descending
+    };
+    let page = |start: u64| {
+        client
+            .folders()
+            .contents(folder.clone())
+            .sort_by(sort.sort_by())
+            .sort_order(order)
+            .start_index(start)
+            .count(PAGE)
+            .send()
+    };
+    let first = page(0).await?;
+    let total = first.total;
+    let current = first.current.clone();
+    let path = first.path_parts.clone();
+    let mut fetched = (first.folders.len() + first.files.len()) as u64;
+    let mut entries = first.into_entries();
+    while fetched < total.min(MAX_ENTRIES) {
+        let next = page(fetched).await?;
+        let n = (next.folders.len() + next.files.len()) as u64;
+        if n == 0 {
+            break;
+        }
+        fetched += n;
+        entries.extend(next.into_entries());
+    }
+    Ok(FolderView {
+        current,
+        path,
+        entries,
+        total,
+    })
+}

@@ -1,0 +1,298 @@
+//! A room's members: who has access and at which level (only the levels the room's type offers),
+//! changing and removing them, and inviting people by e-mail or from the portal's users.
+
+use docspace_api::Client;
+use docspace_api::models::{Employee, FileShare, Room, RoomType, Share, UserId};
+use leptos::prelude::*;
+
+use crate::catalog::{access_label, member_accesses};
+use crate::components::{
+    Button, ButtonAppearance, EmptyState, ErrorState, InputKind, Loading, Select, SelectOption,
+    TextField, use_toaster,
+};
+use crate::errors::user_message;
+
+fn access_options(t: RoomType) -> Vec<SelectOption> {
+    member_accesses(t)
+        .iter()
+        .map(|a| SelectOption::new(a.value().to_string(), access_label(*a)))
+        .collect()
+}
+
+fn parse_access(v: &str) -> Option<FileShare> {
+    v.parse::<i32>().ok().map(FileShare::from)
+}
+
+/// Checks an e-mail address enough to catch typing mistakes; the portal has the last word.
+pub fn check_email(email: &str) -> Result<String, String> {
+    let e = email.trim();
+    match e.split_once('@') {
+        Some((user, domain))
+            if !user.is_empty()
+                && domain.contains('.')
+                && !domain.starts_with('.')
+                && !domain.ends_with('.')
+                && !e.contains(char::is_whitespace) =>
+        {
+            Ok(e.to_string())
+        }
+        _ if e.is_empty() => Err("Enter an e-mail address.".into()),
+        _ => Err("This is not an e-mail address.".into()),
+    }
+}
+
+/// The members panel of `room`.
+#[component]
+pub fn Members(client: Client, room: Room) -> impl IntoView {
+    let toaster = use_toaster();
+    let client = StoredValue::new_local(client);
+    let room_id = room.id.clone();
+    let kind = room.room_type.unwrap_or(RoomType::Custom);
+    let version = RwSignal::new(0u32);
+    let members = LocalResource::new({
+        let room_id = room_id.clone();
+        move || {
+            version.track();
+            let room_id = room_id.clone();
+            async move {
+                client
+                    .get_value()
+                    .rooms()
+                    .members(room_id)
+                    .send()
+                    .await
+                    .map(|p| p.items)
+                    .map_err(|e| user_message(&e))
+            }
+        }
+    });
+    let people = LocalResource::new(move || async move {
+        client
+            .get_value()
+            .people()
+            .list()
+            .count(100)
+            .send()
+            .await
+            .map(|p| p.items)
+            .unwrap_or_default()
+    });
+
+    let set_access = {
+        let room_id = room_id.clone();
+        move |user: UserId, name: String, access: FileShare| {
+            let room_id = room_id.clone();
+            leptos::task::spawn_local(async move {
+                let result = client
+                    .get_value()
+                    .rooms()
+                    .share(room_id)
+                    .user(user, access)
+                    .notify(false)
+                    .send()
+                    .await;
+                match result {
+                    Ok(r) if r.is_ok() => {
+                        if access == FileShare::None {
+                            toaster.success(format!("Removed {name}"));
+                        } else {
+                            toaster.success(format!("{name} is now {}", access_label(access)));
+                        }
+                    }
+                    Ok(r) => toaster.error(
+                        format!("{name} was not changed"),
+                        r.warning
+                            .unwrap_or_else(|| "The portal refused the change.".into()),
+                    ),
+                    Err(e) => toaster.error(format!("{name} was not changed"), user_message(&e)),
+                }
+                version.update(|v| *v += 1);
+            });
+        }
+    };
+    let set_access = StoredValue::new_local(set_access);
+
+    view! {
+        <div class="members" data-testid="members">
+            <Invite client=client.get_value() room_id=room_id.clone() kind=kind people=Signal::derive(move || people.get().unwrap_or_default()) on_invited=Callback::new(move |_| version.update(|v| *v += 1))/>
+            <h3>"Members"</h3>
+            {move || match members.get() {
+                None => view! { <Loading label="Loading members…"/> }.into_any(),
+                Some(Err(e)) => view! { <ErrorState title="Members could not be loaded" message=e/> }.into_any(),
+                Some(Ok(list)) if list.is_empty() => view! { <EmptyState title="No members yet"/> }.into_any(),
+                Some(Ok(list)) => view! {
+                    <ul class="members__list">
+                        {list.into_iter().filter_map(|share| member_row(share, kind, set_access)).collect_view()}
+                    </ul>
+                }.into_any(),
+            }}
+        </div>
+    }
+}
+
+fn member_row<F>(
+    share: Share,
+    kind: RoomType,
+    set_access: StoredValue<F, LocalStorage>,
+) -> Option<impl IntoView + use<F>>
+where
+    F: Fn(UserId, String, FileShare) + 'static,
+{
+    let user = share.user()?.clone();
+    let name = user.display_name.clone();
+    let email = user.email.clone().unwrap_or_default();
+    let email_attr = email.clone();
+    let editable = share.can_edit_access && !share.is_owner && !share.is_locked;
+    let value = RwSignal::new(share.access.value().to_string());
+    let options = Signal::derive(move || access_options(kind));
+    let (uid, uname) = (user.id.clone(), name.clone());
+    Effect::new(move |prev: Option<()>| {
+        let v = value.get();
+        if prev.is_some()
+            && let Some(a) = parse_access(&v)
+        {
+            set_access.with_value(|f| f(uid.clone(), uname.clone(), a));
+        }
+    });
+    let (rid, rname) = (user.id.clone(), name.clone());
+    let remove = move |_| set_access.with_value(|f| f(rid.clone(), rname.clone(), FileShare::None));
+    Some(view! {
+        <li class="members__item" data-testid="member" data-email=email_attr>
+            <div class="members__who">
+                <span class="members__name">{name.clone()}</span>
+                <span class="members__email muted">{email}</span>
+            </div>
+            {if editable {
+                view! {
+                    <Select label=format!("Access of {name}") value=value options=options hide_label=true/>
+                    <button type="button" class="btn btn--subtle" aria-label=format!("Remove {name}") on:click=remove>"Remove"</button>
+                }.into_any()
+            } else {
+                view! {
+                    <span class="members__access">
+                        {if share.is_owner { "Owner" } else { access_label(share.access) }}
+                    </span>
+                }.into_any()
+            }}
+        </li>
+    })
+}
+
+/// Inviting by e-mail, or picking a portal user.
+#[component]
+fn Invite(
+    client: Client,
+    room_id: docspace_api::models::RoomId,
+    kind: RoomType,
+    people: Signal<Vec<Employee>>,
+    #[prop(into)] on_invited: Callback<()>,
+) -> impl IntoView {
+    let toaster = use_toaster();
+    let client = StoredValue::new_local(client);
+    let room_id = StoredValue::new(room_id);
+    let email = RwSignal::new(String::new());
+    let person = RwSignal::new(String::new());
+    // Viewer-like default: the lowest level the room offers.
+    let default_access = member_accesses(kind)
+        .last()
+        .copied()
+        .unwrap_or(FileShare::Read);
+    let access = RwSignal::new(default_access.value().to_string());
+    let tried = RwSignal::new(false);
+    let busy = RwSignal::new(false);
+    let form_error = RwSignal::new(None::<String>);
+    let email_error = Signal::derive(move || {
+        (tried.get() && person.with(String::is_empty))
+            .then(|| check_email(&email.get()).err())
+            .flatten()
+    });
+    let person_options = Signal::derive(move || {
+        std::iter::once(SelectOption::new("", "Invite by e-mail instead"))
+            .chain(people.get().into_iter().map(|p| {
+                let label = match &p.email {
+                    Some(e) => format!("{} ({e})", p.display_name),
+                    None => p.display_name.clone(),
+                };
+                SelectOption::new(p.id.as_str(), label)
+            }))
+            .collect()
+    });
+    let access_opts = Signal::derive(move || access_options(kind));
+    let submit = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        tried.set(true);
+        form_error.set(None);
+        if busy.get_untracked() {
+            return;
+        }
+        let Some(level) = parse_access(&access.get_untracked()) else {
+            return;
+        };
+        let picked = person.get_untracked();
+        let target = if picked.is_empty() {
+            match check_email(&email.get_untracked()) {
+                Ok(e) => Err(e),
+                Err(_) => return,
+            }
+        } else {
+            Ok(UserId::from(picked.as_str()))
+        };
+        busy.set(true);
+        leptos::task::spawn_local(async move {
+            let client = client.get_value();
+            let share = client.rooms().share(room_id.get_value()).notify(false);
+            let (share, who) = match target {
+                Ok(id) => (share.user(id, level), "The user".to_string()),
+                Err(e) => (share.email(e.clone(), level), e),
+            };
+            match share.send().await {
+                Ok(r) if r.is_ok() => {
+                    toaster.success(format!("{who} was invited as {}", access_label(level)));
+                    email.set(String::new());
+                    person.set(String::new());
+                    tried.set(false);
+                    on_invited.run(());
+                }
+                Ok(r) => form_error
+                    .set(Some(r.warning.unwrap_or_else(|| {
+                        "The portal refused the invitation.".into()
+                    }))),
+                Err(e) => form_error.set(Some(user_message(&e))),
+            }
+            busy.set(false);
+        });
+    };
+    view! {
+        <form class="stack members__invite" on:submit=submit novalidate=true data-testid="invite-form">
+            <h3>"Invite"</h3>
+            <div class="members__invite-row">
+                <Select label="Portal user" value=person options=person_options/>
+                <Show when=move || person.with(String::is_empty)>
+                    <TextField label="E-mail" value=email kind=InputKind::Email error=email_error autocomplete="off"/>
+                </Show>
+                <Select label="Access" value=access options=access_opts/>
+            </div>
+            <p class="form-error" role="alert" hidden=move || form_error.with(Option::is_none)>{move || form_error.get()}</p>
+            <div>
+                <Button appearance=ButtonAppearance::Primary submit=true busy=busy>"Invite"</Button>
+            </div>
+        </form>
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::check_email;
+
+    #[test]
+    fn e_mail_addresses_are_checked_loosely() {
+        assert_eq!(
+            check_email(" ann@example.com ").as_deref(),
+            Ok("ann@example.com")
+        );
+        assert!(check_email("").is_err());
+        assert!(check_email("ann@example").is_err());
+        assert!(check_email("ann example@x.com").is_err());
+        assert!(check_email("@example.com").is_err());
+    }
+}

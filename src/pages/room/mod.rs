@@ -1,0 +1,550 @@
+//! A room or one of its folders: breadcrumbs, the entries (sortable), creating folders and
+//! documents, uploads by button and drag and drop, rename, copy, move and delete with progress,
+//! files added from other rooms through the file picker, members and external links.
+
+mod entry_row;
+mod links;
+mod listing;
+mod members;
+mod name_form;
+mod transfer;
+mod upload;
+
+use std::collections::HashSet;
+
+use docspace_api::Client;
+use docspace_api::models::{Entry, FolderId, Room};
+use docspace_sdk::picker::{EntryKey, FilePicker, PickKind, PickerConfig};
+use leptos::prelude::*;
+use leptos_router::NavigateOptions;
+use leptos_router::hooks::{use_location, use_navigate, use_params_map, use_query_map};
+
+use self::entry_row::{EntryAction, EntryRow};
+use self::links::Links;
+use self::listing::EntrySort;
+use self::members::Members;
+use self::name_form::NameForm;
+use self::transfer::{TransferKind, TransferList, Transfers, describe};
+use self::upload::{UploadList, Uploads, chosen_files, dropped_files};
+use crate::catalog::room_type_label;
+use crate::components::{
+    Breadcrumbs, Button, ButtonAppearance, Crumb, Dialog, EmptyState, ErrorState, Loading, Menu,
+    MenuItem, Select, SelectOption, VirtualList, use_toaster,
+};
+use crate::errors::user_message;
+use crate::state::use_session;
+use crate::url::{decode, encode};
+
+const ROW_HEIGHT: f64 = 52.0;
+
+/// The path of folder `folder` in room `room`.
+pub fn folder_href(room: &FolderId, folder: &FolderId) -> String {
+    if room == folder {
+        format!("/rooms/{}", encode(&room.to_string()))
+    } else {
+        format!(
+            "/rooms/{}/folders/{}",
+            encode(&room.to_string()),
+            encode(&folder.to_string())
+        )
+    }
+}
+
+/// The route's room page.
+#[component]
+pub fn RoomPage() -> impl IntoView {
+    let session = use_session();
+    let params = use_params_map();
+    let ids = Memo::new(move |_| {
+        params.with(|p| {
+            let room = p.get("room").map(|r| FolderId::from(decode(&r)));
+            let folder = p.get("folder").map(|f| FolderId::from(decode(&f)));
+            room.map(|r| (r.clone(), folder.unwrap_or(r)))
+        })
+    });
+    move || match (session.client(), ids.get()) {
+        (Some(client), Some((room, folder))) => {
+            view! { <FolderPage client=client room=room folder=folder/> }.into_any()
+        }
+        _ => ().into_any(),
+    }
+}
+
+/// Which dialog is open.
+#[derive(Debug, Clone, PartialEq)]
+enum Panel {
+    NewFolder,
+    NewFile(&'static str, &'static str),
+    Rename(Entry),
+    Destination(TransferKind, Vec<Entry>),
+    AddFromRooms,
+    ConfirmDelete(Vec<Entry>),
+    Members,
+    Links,
+}
+
+impl Panel {
+    fn title(&self) -> String {
+        match self {
+            Panel::NewFolder => "New folder".into(),
+            Panel::NewFile(kind, _) => format!("New {kind}"),
+            Panel::Rename(e) => format!("Rename “{}”", e.title()),
+            Panel::Destination(TransferKind::Copy, e) => format!("Copy {} to…", describe(e)),
+            Panel::Destination(_, e) => format!("Move {} to…", describe(e)),
+            Panel::AddFromRooms => "Add files from other rooms".into(),
+            Panel::ConfirmDelete(e) => format!("Delete {}?", describe(e)),
+            Panel::Members => "Members".into(),
+            Panel::Links => "External links".into(),
+        }
+    }
+}
+
+#[component]
+fn FolderPage(client: Client, room: FolderId, folder: FolderId) -> impl IntoView {
+    let toaster = use_toaster();
+    let query = use_query_map();
+    let navigate = use_navigate();
+    let location = use_location();
+    let sort =
+        Memo::new(move |_| query.with(|q| EntrySort::from_key(&q.get("sort").unwrap_or_default())));
+    let ascending = Memo::new(move |_| query.with(|q| q.get("order").as_deref() != Some("desc")));
+    let version = RwSignal::new(0u32);
+    let reload = Callback::new(move |()| version.update(|v| *v += 1));
+    let uploads = Uploads::new(client.clone());
+    let transfers = Transfers::new(client.clone(), toaster);
+    let client = StoredValue::new_local(client);
+    let room = StoredValue::new(room);
+    let folder = StoredValue::new(folder);
+
+    let view_data = LocalResource::new(move || {
+        version.track();
+        let (s, a) = (sort.get(), ascending.get());
+        async move { listing::load(&client.get_value(), folder.get_value(), s, a).await }
+    });
+    let room_info = LocalResource::new(move || async move {
+        client.get_value().rooms().get(room.get_value()).await.ok()
+    });
+
+    let selection = RwSignal::new(HashSet::<EntryKey>::new());
+    let panel = RwSignal::new(None::<Panel>);
+    let panel_open = RwSignal::new(false);
+    Effect::new(move |_| {
+        if !panel_open.get() {
+            panel.set(None);
+        }
+    });
+    let open_panel = move |p: Panel| {
+        panel.set(Some(p));
+        panel_open.set(true);
+    };
+    let close_panel = Callback::new(move |()| panel_open.set(false));
+
+    let entries = Memo::new(move |_| {
+        view_data
+            .get()
+            .and_then(|r| r.ok())
+            .map(|v| v.entries)
+            .unwrap_or_default()
+    });
+    let selected_entries = move || {
+        let keys = selection.get_untracked();
+        entries
+            .get_untracked()
+            .into_iter()
+            .filter(|e| keys.contains(&EntryKey::of(e)))
+            .collect::<Vec<_>>()
+    };
+    let after_change = Callback::new(move |()| {
+        selection.set(HashSet::new());
+        reload.run(());
+    });
+
+    let on_action = Callback::new(move |a: EntryAction| match a {
+        EntryAction::Rename(e) => open_panel(Panel::Rename(e)),
+        EntryAction::Copy(e) => open_panel(Panel::Destination(TransferKind::Copy, vec![e])),
+        EntryAction::Move(e) => open_panel(Panel::Destination(TransferKind::Move, vec![e])),
+        EntryAction::Delete(e) => open_panel(Panel::ConfirmDelete(vec![e])),
+    });
+
+    let here = move || {
+        format!(
+            "{}{}",
+            location.pathname.get_untracked(),
+            location.search.get_untracked()
+        )
+    };
+    let row = move |i: usize| {
+        let entry = Memo::new(move |_| entries.with(|e| e.get(i).cloned()));
+        move || {
+            entry.get().map(|e| {
+                let key = EntryKey::of(&e);
+                let (open_href, viewer_href) = match &e {
+                    Entry::Folder(f) => (folder_href(&room.get_value(), &f.id), None),
+                    Entry::File(f) => {
+                        let back = encode(&here());
+                        let id = encode(&f.id.to_string());
+                        (
+                            format!("/files/{id}?mode=edit&back={back}"),
+                            Some(format!("/files/{id}?mode=view&back={back}")),
+                        )
+                    }
+                };
+                let k = key.clone();
+                let selected = Signal::derive(move || selection.with(|s| s.contains(&k)));
+                view! {
+                    <EntryRow
+                        entry=e
+                        open_href=open_href
+                        viewer_href=viewer_href
+                        selected=selected
+                        on_select=Callback::new(move |on: bool| selection.update(|s| {
+                            if on { s.insert(key.clone()); } else { s.remove(&key); }
+                        }))
+                        on_action=on_action
+                    />
+                }
+            })
+        }
+    };
+
+    let drag_over = RwSignal::new(false);
+    let on_drop = move |ev: leptos::ev::DragEvent| {
+        ev.prevent_default();
+        drag_over.set(false);
+        if let Some(files) = dropped_files(&ev) {
+            uploads.add(files, folder.get_value(), after_change);
+        }
+    };
+
+    let sort_value = RwSignal::new(sort.get_untracked().key().to_string());
+    {
+        let navigate = navigate.clone();
+        Effect::new(move |prev: Option<()>| {
+            let v = sort_value.get();
+            if prev.is_some() {
+                let order = if ascending.get_untracked() {
+                    "asc"
+                } else {
+                    "desc"
+                };
+                navigate(
+                    &format!(
+                        "{}?sort={v}&order={order}",
+                        location.pathname.get_untracked()
+                    ),
+                    NavigateOptions {
+                        replace: true,
+                        scroll: false,
+                        ..Default::default()
+                    },
+                );
+            }
+        });
+    }
+    let toggle_order = {
+        let navigate = navigate.clone();
+        move |_| {
+            let order = if ascending.get_untracked() {
+                "desc"
+            } else {
+                "asc"
+            };
+            navigate(
+                &format!(
+                    "{}?sort={}&order={order}",
+                    location.pathname.get_untracked(),
+                    sort.get_untracked().key()
+                ),
+                NavigateOptions {
+                    replace: true,
+                    scroll: false,
+                    ..Default::default()
+                },
+            );
+        }
+    };
+    let sort_options = Signal::derive(|| {
+        EntrySort::ALL
+            .into_iter()
+            .map(|s| SelectOption::new(s.key(), s.label()))
+            .collect()
+    });
+
+    let new_items = vec![
+        MenuItem::new("Folder", move || open_panel(Panel::NewFolder)).test_id("new-folder"),
+        MenuItem::new("Document", move || {
+            open_panel(Panel::NewFile("document", ".docx"))
+        })
+        .test_id("new-document"),
+        MenuItem::new("Spreadsheet", move || {
+            open_panel(Panel::NewFile("spreadsheet", ".xlsx"))
+        })
+        .test_id("new-spreadsheet"),
+        MenuItem::new("Presentation", move || {
+            open_panel(Panel::NewFile("presentation", ".pptx"))
+        })
+        .test_id("new-presentation"),
+        MenuItem::new("PDF form", move || {
+            open_panel(Panel::NewFile("form", ".pdf"))
+        })
+        .test_id("new-form"),
+    ];
+
+    let crumbs = Signal::derive(move || {
+        let mut out = vec![Crumb {
+            label: "Rooms".into(),
+            href: "/rooms".into(),
+        }];
+        if let Some(Ok(v)) = view_data.get() {
+            out.extend(v.path.iter().filter(|p| !is_section(p)).map(|p| Crumb {
+                label: p.title.clone(),
+                href: folder_href(&room.get_value(), &p.id),
+            }));
+        }
+        out
+    });
+    let heading = move || match view_data.get() {
+        Some(Ok(v)) => v.current.title,
+        _ => String::new(),
+    };
+    let room_kind = move || {
+        room_info
+            .get()
+            .flatten()
+            .and_then(|r| r.room_type)
+            .map(room_type_label)
+    };
+
+    view! {
+        <div class="page page--fill room-page">
+            <Breadcrumbs crumbs=crumbs/>
+            <div class="page-header">
+                <div class="room-page__title">
+                    <h1 data-testid="folder-title">{heading}</h1>
+                    <span class="muted">{room_kind}</span>
+                </div>
+                <div class="toolbar">
+                    <Menu label="Create new" items=new_items>
+                        <span class="btn btn--secondary" data-testid="new-menu">"New ▾"</span>
+                    </Menu>
+                    <label class="btn btn--primary room-page__upload" data-testid="upload-button">
+                        "Upload"
+                        <input
+                            type="file"
+                            multiple=true
+                            class="visually-hidden"
+                            data-testid="upload-input"
+                            on:change=move |ev| {
+                                if let Some(files) = chosen_files(&ev) {
+                                    uploads.add(files, folder.get_value(), after_change);
+                                }
+                                // Let the same file be chosen again.
+                                if let Some(input) = ev.target().and_then(|t| wasm_bindgen::JsCast::dyn_into::<web_sys::HtmlInputElement>(t).ok()) {
+                                    input.set_value("");
+                                }
+                            }
+                        />
+                    </label>
+                    <span data-testid="add-from-rooms">
+                        <Button on_click=Callback::new(move |_| open_panel(Panel::AddFromRooms))>"Add from rooms…"</Button>
+                    </span>
+                    <span data-testid="open-members">
+                        <Button appearance=ButtonAppearance::Subtle on_click=Callback::new(move |_| open_panel(Panel::Members))>"Members"</Button>
+                    </span>
+                    <span data-testid="open-links">
+                        <Button appearance=ButtonAppearance::Subtle on_click=Callback::new(move |_| open_panel(Panel::Links))>"Links"</Button>
+                    </span>
+                </div>
+            </div>
+            <div class="toolbar room-page__bar">
+                <div data-testid="entry-sort"><Select label="Sort by" value=sort_value options=sort_options hide_label=true/></div>
+                <button type="button" class="btn btn--secondary" aria-label=move || if ascending.get() { "Ascending; switch to descending" } else { "Descending; switch to ascending" } on:click=toggle_order>
+                    {move || if ascending.get() { "↑" } else { "↓" }}
+                </button>
+                <Show when=move || selection.with(|s| !s.is_empty())>
+                    <div class="room-page__bulk" role="group" aria-label="Selected items" data-testid="bulk-actions">
+                        <span>{move || format!("{} selected", selection.with(HashSet::len))}</span>
+                        <Button on_click=Callback::new(move |_| open_panel(Panel::Destination(TransferKind::Copy, selected_entries())))>"Copy to…"</Button>
+                        <Button on_click=Callback::new(move |_| open_panel(Panel::Destination(TransferKind::Move, selected_entries())))>"Move to…"</Button>
+                        <Button appearance=ButtonAppearance::Danger on_click=Callback::new(move |_| open_panel(Panel::ConfirmDelete(selected_entries())))>"Delete…"</Button>
+                        <Button appearance=ButtonAppearance::Subtle on_click=Callback::new(move |_| selection.set(HashSet::new()))>"Clear"</Button>
+                    </div>
+                </Show>
+            </div>
+            <TransferList transfers=transfers/>
+            <UploadList uploads=uploads/>
+            <div
+                class="room-page__drop"
+                class:room-page__drop--active=move || drag_over.get()
+                data-testid="drop-zone"
+                on:dragover=move |ev: leptos::ev::DragEvent| {
+                    ev.prevent_default();
+                    drag_over.set(true);
+                }
+                on:dragleave=move |_| drag_over.set(false)
+                on:drop=on_drop
+            >
+                {move || match view_data.get() {
+                    None => view! { <Loading label="Loading the folder…"/> }.into_any(),
+                    Some(Err(e)) => view! {
+                        <ErrorState title="This folder could not be opened" message=user_message(&e)>
+                            <Button on_click=Callback::new(move |_| reload.run(()))>"Try again"</Button>
+                        </ErrorState>
+                    }.into_any(),
+                    Some(Ok(v)) if v.entries.is_empty() => view! {
+                        <EmptyState title="This folder is empty" description="Upload files (or drop them here), or create a document."/>
+                    }.into_any(),
+                    Some(Ok(v)) => {
+                        let count = v.entries.len();
+                        view! { <VirtualList count=count row_height=ROW_HEIGHT label="Folder contents" row=row/> }.into_any()
+                    }
+                }}
+                <p class="room-page__drop-hint" aria-hidden="true">"Drop files to upload them here"</p>
+            </div>
+        </div>
+        <Dialog open=panel_open wide=true title=Signal::derive(move || panel.with(|p| p.as_ref().map(Panel::title).unwrap_or_default()))>
+            {move || panel.get().map(|p| panel_body(p, client.get_value(), room.get_value(), folder.get_value(), room_info.get().flatten(), transfers, after_change, close_panel))}
+        </Dialog>
+    }
+}
+
+/// Path steps that are sections (the Rooms root), not rooms or folders.
+fn is_section(part: &docspace_api::models::PathPart) -> bool {
+    use docspace_api::models::FolderType;
+    matches!(
+        part.folder_type,
+        Some(FolderType::VirtualRooms | FolderType::Archive)
+    )
+}
+
+#[allow(clippy::too_many_arguments)]
+fn panel_body(
+    panel: Panel,
+    client: Client,
+    room: FolderId,
+    folder: FolderId,
+    room_info: Option<Room>,
+    transfers: Transfers,
+    after_change: Callback<()>,
+    close: Callback<()>,
+) -> AnyView {
+    let client = StoredValue::new_local(client);
+    match panel {
+        Panel::NewFolder => {
+            let folder = folder.clone();
+            view! {
+                <NameForm label="Folder name" initial="" action="Create" on_cancel=close submit=move |name: String| {
+                    let folder = folder.clone();
+                    async move {
+                        client.get_value().folders().create(folder, name).await.map_err(|e| user_message(&e))?;
+                        close.run(());
+                        after_change.run(());
+                        Ok(())
+                    }
+                }/>
+            }.into_any()
+        }
+        Panel::NewFile(_, ext) => {
+            let folder = folder.clone();
+            view! {
+                <NameForm label="Name" initial="" action="Create" suffix=ext on_cancel=close submit=move |name: String| {
+                    let folder = folder.clone();
+                    async move {
+                        let title = if name.to_ascii_lowercase().ends_with(ext) { name } else { format!("{name}{ext}") };
+                        client.get_value().files().create(folder, title).send().await.map_err(|e| user_message(&e))?;
+                        close.run(());
+                        after_change.run(());
+                        Ok(())
+                    }
+                }/>
+            }.into_any()
+        }
+        Panel::Rename(entry) => {
+            let initial = entry.title().to_string();
+            view! {
+                <NameForm label="New name" initial=initial action="Rename" on_cancel=close submit=move |name: String| {
+                    let entry = entry.clone();
+                    async move {
+                        let c = client.get_value();
+                        match entry {
+                            Entry::File(f) => c.files().rename(f.id, name).await.map(|_| ()),
+                            Entry::Folder(f) => c.folders().rename(f.id, name).await.map(|_| ()),
+                        }
+                        .map_err(|e| user_message(&e))?;
+                        close.run(());
+                        after_change.run(());
+                        Ok(())
+                    }
+                }/>
+            }.into_any()
+        }
+        Panel::Destination(kind, entries) => {
+            let accept = if kind == TransferKind::Copy {
+                "Copy here"
+            } else {
+                "Move here"
+            };
+            let config = PickerConfig::new()
+                .pick(PickKind::Folders)
+                .single()
+                .start_in(room.clone())
+                .accept_label(accept)
+                .title("Choose the destination folder");
+            view! {
+                <FilePicker
+                    client=client.get_value()
+                    config=config
+                    on_pick={move |picked: Vec<Entry>| {
+                        if let Some(Entry::Folder(dest)) = picked.into_iter().next() {
+                            close.run(());
+                            transfers.start(kind, entries.clone(), Some(dest.id), after_change);
+                        }
+                    }}
+                    on_cancel=close
+                />
+            }
+            .into_any()
+        }
+        Panel::AddFromRooms => {
+            let config = PickerConfig::new()
+                .multiple(Some(20))
+                .accept_label("Copy into this folder")
+                .title("Choose files to copy here");
+            view! {
+                <FilePicker
+                    client=client.get_value()
+                    config=config
+                    on_pick={move |picked: Vec<Entry>| {
+                        close.run(());
+                        transfers.start(TransferKind::Copy, picked, Some(folder.clone()), after_change);
+                    }}
+                    on_cancel=close
+                />
+            }.into_any()
+        }
+        Panel::ConfirmDelete(entries) => {
+            let what = describe(&entries);
+            let confirm = Callback::new(move |_| {
+                close.run(());
+                transfers.start(TransferKind::Delete, entries.clone(), None, after_change);
+            });
+            view! {
+                <p>"Move " <strong>{what}</strong> " to the trash?"</p>
+                <div class="dialog__actions">
+                    <Button on_click=Callback::new(move |_| close.run(()))>"Cancel"</Button>
+                    <span data-testid="confirm-delete-entries">
+                        <Button appearance=ButtonAppearance::Danger on_click=confirm>"Delete"</Button>
+                    </span>
+                </div>
+            }.into_any()
+        }
+        Panel::Members => match room_info {
+            Some(r) => view! { <Members client=client.get_value() room=r/> }.into_any(),
+            None => view! { <Loading label="Loading the room…"/> }.into_any(),
+        },
+        Panel::Links => match room_info {
+            Some(r) => view! { <Links client=client.get_value() room=r/> }.into_any(),
+            None => view! { <Loading label="Loading the room…"/> }.into_any(),
+        },
+    }
+}

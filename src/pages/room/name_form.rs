@@ -1,0 +1,99 @@
+//! A one-field form for a name: new folder, new document, rename. The extension of a new file is
+//! added for the user; the name is checked before anything is sent.
+
+use leptos::prelude::*;
+
+use crate::components::{Button, ButtonAppearance, TextField};
+
+/// Longest file or folder title DocSpace accepts.
+pub const NAME_MAX: usize = 165;
+
+/// Characters DocSpace does not allow in titles.
+const FORBIDDEN: &[char] = &['\\', '/', ':', '*', '?', '"', '<', '>', '|'];
+
+/// Checks a file or folder name.
+pub fn check_name(name: &str) -> Result<String, String> {
+    let n = name.trim();
+    if n.is_empty() {
+        return Err("Enter a name.".into());
+    }
+    if let Some(c) = n.chars().find(|c| FORBIDDEN.contains(c)) {
+        return Err(format!("A name cannot contain “{c}”."));
+    }
+    if n.chars().count() > NAME_MAX {
+        return Err(format!("A name has at most {NAME_MAX} characters."));
+    }
+    Ok(n.to_string())
+}
+
+/// The name form. `submit` gets the checked name and answers with the portal's refusal, if any.
+#[component]
+pub fn NameForm<F, Fut>(
+    #[prop(into)] label: String,
+    #[prop(into)] initial: String,
+    #[prop(into)] action: String,
+    /// Shown after the field, e.g. ".docx".
+    #[prop(optional, into)]
+    suffix: Option<String>,
+    submit: F,
+    #[prop(into)] on_cancel: Callback<()>,
+) -> impl IntoView
+where
+    F: Fn(String) -> Fut + Send + Sync + 'static,
+    Fut: std::future::Future<Output = Result<(), String>> + 'static,
+{
+    let name = RwSignal::new(initial);
+    let tried = RwSignal::new(false);
+    let busy = RwSignal::new(false);
+    let server_error = RwSignal::new(None::<String>);
+    let error = Signal::derive(move || {
+        server_error
+            .get()
+            .or_else(|| tried.get().then(|| check_name(&name.get()).err()).flatten())
+    });
+    let submit = std::sync::Arc::new(submit);
+    let on_submit = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        tried.set(true);
+        server_error.set(None);
+        if busy.get_untracked() {
+            return;
+        }
+        let Ok(checked) = check_name(&name.get_untracked()) else {
+            return;
+        };
+        busy.set(true);
+        let fut = submit(checked);
+        leptos::task::spawn_local(async move {
+            if let Err(e) = fut.await {
+                server_error.set(Some(e));
+            }
+            busy.set(false);
+        });
+    };
+    view! {
+        <form class="stack" on:submit=on_submit novalidate=true data-testid="name-form">
+            <div class="name-form__field">
+                <TextField label=label value=name required=true error=error/>
+                {suffix.map(|s| view! { <span class="name-form__suffix muted">{s}</span> })}
+            </div>
+            <div class="dialog__actions">
+                <Button on_click=Callback::new(move |_| on_cancel.run(()))>"Cancel"</Button>
+                <Button appearance=ButtonAppearance::Primary submit=true busy=busy>{action}</Button>
+            </div>
+        </form>
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::check_name;
+
+    #[test]
+    fn names_are_checked_like_docspace_does() {
+        assert_eq!(check_name(" Plans ").as_deref(), Ok("Plans"));
+        assert!(check_name("").is_err());
+        assert!(check_name("a/b").unwrap_err().contains('/'));
+        assert!(check_name(&"n".repeat(166)).is_err());
+    }
+}

@@ -1,0 +1,435 @@
+//! The rooms dashboard: every room, searchable and filterable (type, tags, archive), sortable,
+//! in a virtualized list that scrolls through 10,000 rooms while fetching only the pages in
+//! view; create and edit in a dialog; pin, archive, unarchive and delete with progress.
+
+mod delete;
+mod feed;
+mod filters;
+mod room_form;
+mod row;
+
+use docspace_api::Client;
+use docspace_api::models::Room;
+use leptos::prelude::*;
+use leptos_router::NavigateOptions;
+use leptos_router::hooks::{use_navigate, use_query_map};
+
+use self::delete::DeleteRoom;
+use self::feed::RoomsFeed;
+use self::filters::{RoomFilters, RoomSort};
+use self::room_form::RoomForm;
+use self::row::{PlaceholderRow, RoomAction, RoomRow};
+use crate::catalog::{ROOM_TYPES, room_type_label};
+use crate::components::{
+    Button, ButtonAppearance, Dialog, EmptyState, ErrorState, InputKind, Loading, ProgressBar,
+    Select, SelectOption, TextField, VirtualList, use_toaster,
+};
+use crate::errors::user_message;
+use crate::ops;
+use crate::state::use_session;
+
+/// Row height in pixels (the CSS gives rows this height too).
+const ROW_HEIGHT: f64 = 60.0;
+
+/// A room operation in progress (archive or unarchive), shown above the list.
+#[derive(Debug, Clone, PartialEq)]
+struct Running {
+    id: u64,
+    label: String,
+    progress: Option<f64>,
+}
+
+/// The dashboard.
+#[component]
+pub fn RoomsPage() -> impl IntoView {
+    let session = use_session();
+    let Some(client) = session.client() else {
+        // The route is guarded; without a session there is nothing to show.
+        return ().into_any();
+    };
+    view! { <Dashboard client=client/> }.into_any()
+}
+
+#[component]
+fn Dashboard(client: Client) -> impl IntoView {
+    let toaster = use_toaster();
+    let query = use_query_map();
+    let navigate = use_navigate();
+    let filters = Memo::new(move |_| query.with(RoomFilters::from_query));
+    let feed = RoomsFeed::new(client.clone());
+    let client = StoredValue::new_local(client);
+    Effect::new(move |_| feed.reset(filters.get()));
+
+    let set_filters = {
+        let navigate = navigate.clone();
+        move |f: RoomFilters| {
+            navigate(
+                &format!("/rooms{}", f.to_query()),
+                NavigateOptions {
+                    replace: true,
+                    scroll: false,
+                    ..Default::default()
+                },
+            )
+        }
+    };
+    let set_filters = StoredValue::new_local(set_filters);
+    let update = move |change: &dyn Fn(&mut RoomFilters)| {
+        let mut f = filters.get_untracked();
+        change(&mut f);
+        set_filters.with_value(|s| s(f));
+    };
+
+    let tag_names = LocalResource::new(move || async move {
+        client
+            .get_value()
+            .tags()
+            .list()
+            .send()
+            .await
+            .unwrap_or_default()
+    });
+    let tag_suggestions = Signal::derive(move || tag_names.get().unwrap_or_default());
+
+    let form_open = RwSignal::new(false);
+    let editing = RwSignal::new(None::<Room>);
+    let deleting = RwSignal::new(None::<Room>);
+    let delete_open = RwSignal::new(false);
+    let running = RwSignal::new(Vec::<Running>::new());
+    let next_op = StoredValue::new(0u64);
+
+    let run_operation = move |room: Room, archive: bool| {
+        let id = next_op.get_value() + 1;
+        next_op.set_value(id);
+        let verb = if archive { "Archiving" } else { "Restoring" };
+        running.update(|r| {
+            r.push(Running {
+                id,
+                label: format!("{verb} “{}”", room.title),
+                progress: None,
+            })
+        });
+        leptos::task::spawn_local(async move {
+            let client = client.get_value();
+            let started = if archive {
+                client.rooms().archive(room.id.clone()).send().await
+            } else {
+                client.rooms().unarchive(room.id.clone()).send().await
+            };
+            let report = |p: f64| {
+                running.update(|r| {
+                    if let Some(x) = r.iter_mut().find(|x| x.id == id) {
+                        x.progress = Some(p);
+                    }
+                })
+            };
+            let outcome = match started {
+                Ok(op) => ops::follow(&client, op, report).await,
+                Err(e) => Err(e),
+            };
+            running.update(|r| r.retain(|x| x.id != id));
+            match outcome {
+                Ok(_) if archive => {
+                    toaster.success(format!("“{}” moved to the archive", room.title))
+                }
+                Ok(_) => toaster.success(format!("“{}” is active again", room.title)),
+                Err(e) => toaster.error(
+                    format!(
+                        "“{}” was not {}",
+                        room.title,
+                        if archive { "archived" } else { "restored" }
+                    ),
+                    user_message(&e),
+                ),
+            }
+            feed.refresh();
+        });
+    };
+
+    let on_action = Callback::new(move |action: RoomAction| match action {
+        RoomAction::Edit(room) => {
+            editing.set(Some(room));
+            form_open.set(true);
+        }
+        RoomAction::TogglePin(room) => {
+            leptos::task::spawn_local(async move {
+                let client = client.get_value();
+                let result = if room.pinned {
+                    client.rooms().unpin(room.id.clone()).await
+                } else {
+                    client.rooms().pin(room.id.clone()).await
+                };
+                match result {
+                    // Pinned rooms sort first: reload to show the new order.
+                    Ok(_) => feed.refresh(),
+                    Err(e) => {
+                        toaster.error(format!("Could not pin “{}”", room.title), user_message(&e))
+                    }
+                }
+            });
+        }
+        RoomAction::Archive(room) => run_operation(room, true),
+        RoomAction::Unarchive(room) => run_operation(room, false),
+        RoomAction::Delete(room) => {
+            deleting.set(Some(room));
+            delete_open.set(true);
+        }
+    });
+
+    let on_saved = Callback::new(move |room: Room| {
+        let was_edit = editing.get_untracked().is_some();
+        form_open.set(false);
+        if was_edit {
+            toaster.success(format!("Saved “{}”", room.title));
+            feed.replace(room);
+        } else {
+            toaster.success(format!("Created “{}”", room.title));
+            feed.refresh();
+        }
+        tag_names.refetch();
+    });
+
+    let archived = Signal::derive(move || filters.with(|f| f.archived));
+    let count = Signal::derive(move || feed.rows.with(Vec::len));
+    let row = move |i: usize| {
+        let slot = Memo::new(move |_| feed.rows.with(|r| r.get(i).cloned().flatten()));
+        move || {
+            match slot.get() {
+            Some(r) => view! { <RoomRow room=(*r.0).clone() archived=archived.get_untracked() on_action=on_action/> }.into_any(),
+            None => view! { <PlaceholderRow/> }.into_any(),
+        }
+        }
+    };
+
+    view! {
+        <div class="page page--fill rooms">
+            <div class="page-header">
+                <h1>{move || if archived.get() { "Archived rooms" } else { "Rooms" }}</h1>
+                <span data-testid="create-room">
+                    <Button
+                        appearance=ButtonAppearance::Primary
+                        on_click=Callback::new(move |_| {
+                            editing.set(None);
+                            form_open.set(true);
+                        })
+                    >
+                        "New room"
+                    </Button>
+                </span>
+            </div>
+            <Toolbar filters=filters update=update tags=tag_suggestions/>
+            <div class="rooms__running" aria-live="polite">
+                <For each=move || running.get() key=|r| (r.id, r.progress.map(|p| (p * 100.0) as u32)) let:op>
+                    <div class="rooms__op" data-testid="room-operation">
+                        <span>{op.label.clone()} "…"</span>
+                        <ProgressBar value=Signal::derive(move || op.progress) label=op.label.clone()/>
+                    </div>
+                </For>
+            </div>
+            <p class="rooms__count muted" aria-live="polite" data-testid="rooms-count">
+                {move || feed.total.get().map(|t| if t == 1 { "1 room".to_string() } else { format!("{t} rooms") })}
+            </p>
+            <div class="rooms__list">
+                {move || {
+                    if let Some(e) = feed.error.get() && feed.total.get().is_none() {
+                        return view! {
+                            <ErrorState title="The rooms could not be loaded" message=e>
+                                <Button on_click=Callback::new(move |_| feed.refresh())>"Try again"</Button>
+                            </ErrorState>
+                        }.into_any();
+                    }
+                    match feed.total.get() {
+                        None => view! { <Loading label="Loading rooms…"/> }.into_any(),
+                        Some(0) => {
+                            let f = filters.get();
+                            let (title, desc) = if f.narrows() {
+                                ("No rooms match", "Change the search or the filters.")
+                            } else if f.archived {
+                                ("The archive is empty", "Archived rooms appear here.")
+                            } else {
+                                ("No rooms yet", "Create the first one.")
+                            };
+                            view! { <EmptyState title=title description=desc/> }.into_any()
+                        }
+                        Some(_) => view! {
+                            <VirtualList
+                                count=count
+                                row_height=ROW_HEIGHT
+                                label="Rooms"
+                                on_range=Callback::new(move |r| feed.ensure(r))
+                                row=row
+                            />
+                        }.into_any(),
+                    }
+                }}
+            </div>
+        </div>
+        <Dialog
+            open=form_open
+            title=Signal::derive(move || if editing.with(Option::is_some) { "Edit room".to_string() } else { "New room".to_string() })
+        >
+            <RoomForm
+                client=client.get_value()
+                editing=editing.get_untracked()
+                on_saved=on_saved
+                on_cancel=Callback::new(move |_| form_open.set(false))
+                tag_suggestions=tag_suggestions
+            />
+        </Dialog>
+        <Dialog open=delete_open title="Delete room">
+            {move || deleting.get().map(|room| view! {
+                <DeleteRoom
+                    client=client.get_value()
+                    room=room.clone()
+                    on_done=Callback::new(move |_| {
+                        delete_open.set(false);
+                        toaster.success(format!("Deleted “{}”", room.title));
+                        feed.refresh();
+                    })
+                    on_cancel=Callback::new(move |_| delete_open.set(false))
+                />
+            })}
+        </Dialog>
+    }
+}
+
+/// Search, type, tag, archive and sort controls.
+#[component]
+fn Toolbar<U>(filters: Memo<RoomFilters>, update: U, tags: Signal<Vec<String>>) -> impl IntoView
+where
+    U: Fn(&dyn Fn(&mut RoomFilters)) + Copy + Send + Sync + 'static,
+{
+    // The search field updates the URL after a pause in typing.
+    let search = RwSignal::new(filters.get_untracked().search);
+    let typed = StoredValue::new(0u64);
+    Effect::new(move |prev: Option<()>| {
+        let text = search.get();
+        if prev.is_none() {
+            return;
+        }
+        let n = typed.get_value() + 1;
+        typed.set_value(n);
+        set_timeout(
+            move || {
+                if typed.get_value() == n {
+                    update(&|f| f.search = text.clone());
+                }
+            },
+            std::time::Duration::from_millis(300),
+        );
+    });
+
+    let type_value = RwSignal::new(
+        filters
+            .get_untracked()
+            .room_type
+            .map(|t| t.value().to_string())
+            .unwrap_or_default(),
+    );
+    Effect::new(move |prev: Option<()>| {
+        let v = type_value.get();
+        if prev.is_some() {
+            update(&|f| f.room_type = crate::catalog::room_type_from_key(&v));
+        }
+    });
+    let type_options = Signal::derive(|| {
+        std::iter::once(SelectOption::new("", "All types"))
+            .chain(
+                ROOM_TYPES
+                    .into_iter()
+                    .map(|t| SelectOption::new(t.value().to_string(), room_type_label(t))),
+            )
+            .collect()
+    });
+
+    let tag_value = RwSignal::new(
+        filters
+            .get_untracked()
+            .tags
+            .first()
+            .cloned()
+            .unwrap_or_default(),
+    );
+    Effect::new(move |prev: Option<()>| {
+        let v = tag_value.get();
+        if prev.is_some() {
+            update(&|f| {
+                f.tags = if v.is_empty() {
+                    Vec::new()
+                } else {
+                    vec![v.clone()]
+                }
+            });
+        }
+    });
+    let tag_options = Signal::derive(move || {
+        std::iter::once(SelectOption::new("", "Any tag"))
+            .chain(
+                tags.get()
+                    .into_iter()
+                    .map(|t| SelectOption::new(t.clone(), t)),
+            )
+            .collect()
+    });
+
+    let sort_value = RwSignal::new(filters.get_untracked().sort.key().to_string());
+    Effect::new(move |prev: Option<()>| {
+        let v = sort_value.get();
+        if prev.is_some() {
+            update(&|f| {
+                f.sort = RoomSort::ALL
+                    .into_iter()
+                    .find(|s| s.key() == v)
+                    .unwrap_or_default();
+                f.ascending = None;
+            });
+        }
+    });
+    let sort_options = Signal::derive(|| {
+        RoomSort::ALL
+            .into_iter()
+            .map(|s| SelectOption::new(s.key(), s.label()))
+            .collect()
+    });
+
+    let archived = move || filters.with(|f| f.archived);
+    let ascending = move || filters.with(RoomFilters::is_ascending);
+    view! {
+        <div class="toolbar rooms__toolbar" role="search">
+            <div class="rooms__search" data-testid="rooms-search">
+                <TextField label="Search rooms" value=search kind=InputKind::Search placeholder="Search by title" hide_label=true/>
+            </div>
+            <div data-testid="filter-type"><Select label="Room type" value=type_value options=type_options hide_label=true/></div>
+            <div data-testid="filter-tag"><Select label="Tag" value=tag_value options=tag_options hide_label=true/></div>
+            <div class="segmented" role="group" aria-label="Active or archived">
+                <button
+                    type="button"
+                    class="segmented__item"
+                    aria-pressed=move || if archived() { "false" } else { "true" }
+                    data-testid="show-active"
+                    on:click=move |_| update(&|f| f.archived = false)
+                >
+                    "Active"
+                </button>
+                <button
+                    type="button"
+                    class="segmented__item"
+                    aria-pressed=move || if archived() { "true" } else { "false" }
+                    data-testid="show-archived"
+                    on:click=move |_| update(&|f| f.archived = true)
+                >
+                    "Archived"
+                </button>
+            </div>
+            <div data-testid="sort"><Select label="Sort by" value=sort_value options=sort_options hide_label=true/></div>
+            <button
+                type="button"
+                class="btn btn--secondary rooms__order"
+                aria-label=move || if ascending() { "Ascending; switch to descending" } else { "Descending; switch to ascending" }
+                on:click=move |_| update(&|f| f.ascending = Some(!f.is_ascending()))
+            >
+                {move || if ascending() { "↑" } else { "↓" }}
+            </button>
+        </div>
+    }
+}

@@ -1,0 +1,319 @@
+//! Creating and editing a room: title, type (each with what it is for), colour, privacy, quota,
+//! tags, indexing and download restrictions. Everything is checked before anything is sent; what
+//! the portal still refuses is shown with its message, and nothing is created by a refused form.
+
+use docspace_api::models::{Color, Room, RoomType};
+use docspace_api::{Client, Error};
+use leptos::prelude::*;
+
+use crate::catalog::{ROOM_TYPES, room_type_description, room_type_label, supports_indexing};
+use crate::components::color_picker::{PRESETS, parse_hex};
+use crate::components::{
+    Button, ButtonAppearance, Checkbox, ColorPicker, InputKind, Select, SelectOption, TagInput,
+    TextField, unique_id,
+};
+use crate::errors::user_message;
+
+/// Longest room title DocSpace accepts.
+const TITLE_MAX: usize = 170;
+const MIB: i64 = 1024 * 1024;
+
+/// Checks a title: not blank, at most 170 characters.
+pub fn check_title(title: &str) -> Result<String, String> {
+    let t = title.trim();
+    if t.is_empty() {
+        Err("Give the room a title.".into())
+    } else if t.chars().count() > TITLE_MAX {
+        Err(format!(
+            "A title has at most {TITLE_MAX} characters; this has {}.",
+            t.chars().count()
+        ))
+    } else {
+        Ok(t.to_string())
+    }
+}
+
+/// The quota to send: the portal's default (−2), unlimited (−1), or megabytes.
+pub fn check_quota(mode: &str, megabytes: &str) -> Result<i64, String> {
+    match mode {
+        "default" => Ok(-2),
+        "unlimited" => Ok(-1),
+        _ => match megabytes.trim().parse::<f64>() {
+            Ok(mb) if mb.is_finite() && mb > 0.0 && mb < 1e12 => {
+                Ok((mb * MIB as f64).round() as i64)
+            }
+            _ => Err("Enter the quota as a positive number of megabytes.".into()),
+        },
+    }
+}
+
+/// The room form; `editing` is the room being edited, `None` to create one. `on_saved` gets the
+/// room as the portal stored it.
+#[component]
+pub fn RoomForm(
+    client: Client,
+    editing: Option<Room>,
+    #[prop(into)] on_saved: Callback<Room>,
+    #[prop(into)] on_cancel: Callback<()>,
+    #[prop(into)] tag_suggestions: Signal<Vec<String>>,
+) -> impl IntoView {
+    let client = StoredValue::new_local(client);
+    let is_edit = editing.is_some();
+    let edit_id = editing.as_ref().map(|r| r.id.clone());
+    let initial_type = editing
+        .as_ref()
+        .and_then(|r| r.room_type)
+        .unwrap_or(RoomType::Editing);
+    let title = RwSignal::new(
+        editing
+            .as_ref()
+            .map(|r| r.title.clone())
+            .unwrap_or_default(),
+    );
+    let room_type = RwSignal::new(initial_type);
+    let color = RwSignal::new(
+        editing
+            .as_ref()
+            .and_then(|r| r.color().map(str::to_string))
+            .unwrap_or_else(|| PRESETS[0].to_string()),
+    );
+    let private = RwSignal::new(editing.as_ref().is_some_and(|r| r.private));
+    let (quota_mode, quota_mb) = match editing.as_ref().and_then(|r| r.quota_limit) {
+        Some(q) if q > 0 && editing.as_ref().and_then(|r| r.is_custom_quota) == Some(true) => {
+            ("custom", format!("{}", q / MIB))
+        }
+        Some(-1) => ("unlimited", String::new()),
+        _ => ("default", String::new()),
+    };
+    let quota_mode = RwSignal::new(quota_mode.to_string());
+    let quota_mb = RwSignal::new(quota_mb);
+    let tags = RwSignal::new(editing.as_ref().map(|r| r.tags.clone()).unwrap_or_default());
+    let indexing = RwSignal::new(editing.as_ref().is_some_and(|r| r.indexing));
+    let deny_download = RwSignal::new(editing.as_ref().is_some_and(|r| r.deny_download));
+
+    let submitted = RwSignal::new(false);
+    let busy = RwSignal::new(false);
+    let form_error = RwSignal::new(None::<String>);
+    let server_title_error = RwSignal::new(None::<String>);
+    let server_color_error = RwSignal::new(None::<String>);
+    let color_touched = RwSignal::new(false);
+    Effect::new(move |_| {
+        color.track();
+        server_color_error.set(None);
+    });
+    Effect::new(move |prev: Option<()>| {
+        color.track();
+        if prev.is_some() {
+            color_touched.set(true);
+        }
+    });
+
+    let title_error = Signal::derive(move || {
+        server_title_error.get().or_else(|| {
+            submitted
+                .get()
+                .then(|| check_title(&title.get()).err())
+                .flatten()
+        })
+    });
+    let color_error = Signal::derive(move || {
+        server_color_error.get().or_else(|| {
+            (submitted.get() || color_touched.get())
+                .then(|| parse_hex(&color.get()).err())
+                .flatten()
+        })
+    });
+    let quota_error = Signal::derive(move || {
+        submitted
+            .get()
+            .then(|| check_quota(&quota_mode.get(), &quota_mb.get()).err())
+            .flatten()
+    });
+
+    let save = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        submitted.set(true);
+        form_error.set(None);
+        server_title_error.set(None);
+        server_color_error.set(None);
+        if busy.get_untracked() {
+            return;
+        }
+        let (Ok(t), Ok(hex), Ok(quota)) = (
+            check_title(&title.get_untracked()),
+            parse_hex(&color.get_untracked()),
+            check_quota(&quota_mode.get_untracked(), &quota_mb.get_untracked()),
+        ) else {
+            return;
+        };
+        let Ok(color) = Color::from_hex(&hex) else {
+            server_color_error.set(Some("Not a colour.".into()));
+            return;
+        };
+        busy.set(true);
+        let kind = room_type.get_untracked();
+        let tags = tags.get_untracked();
+        let (private, indexing, deny) = (
+            private.get_untracked(),
+            supports_indexing(kind) && indexing.get_untracked(),
+            deny_download.get_untracked(),
+        );
+        let edit_id = edit_id.clone();
+        leptos::task::spawn_local(async move {
+            let client = client.get_value();
+            let result = match edit_id {
+                None => {
+                    let mut b = client
+                        .rooms()
+                        .create(t, kind)
+                        .color(color)
+                        .private(private)
+                        .deny_download(deny)
+                        .quota(quota)
+                        .tags(tags);
+                    if supports_indexing(kind) {
+                        b = b.indexing(indexing);
+                    }
+                    b.send().await
+                }
+                Some(id) => {
+                    let mut b = client
+                        .rooms()
+                        .update(id)
+                        .title(t)
+                        .color(color)
+                        .deny_download(deny)
+                        .quota(quota)
+                        .tags(tags);
+                    if supports_indexing(kind) {
+                        b = b.indexing(indexing);
+                    }
+                    b.send().await
+                }
+            };
+            busy.set(false);
+            match result {
+                Ok(room) => on_saved.run(room),
+                Err(Error::InvalidInput {
+                    field: "title",
+                    message,
+                }) => server_title_error.set(Some(message)),
+                Err(Error::InvalidInput {
+                    field: "color",
+                    message,
+                }) => server_color_error.set(Some(message)),
+                Err(e) => form_error.set(Some(user_message(&e))),
+            }
+        });
+    };
+
+    let type_group = unique_id("room-type");
+    let type_options = ROOM_TYPES
+        .into_iter()
+        .map(|t| {
+            let id = format!("{type_group}-{}", t.value());
+            let desc_id = format!("{id}-desc");
+            view! {
+                <div class="room-type">
+                    <input
+                        type="radio"
+                        id=id.clone()
+                        name=type_group.clone()
+                        value=t.value().to_string()
+                        disabled=is_edit
+                        aria-describedby=desc_id.clone()
+                        prop:checked=move || room_type.get() == t
+                        on:change=move |_| room_type.set(t)
+                    />
+                    <label for=id>
+                        <span class="room-type__name">{room_type_label(t)}</span>
+                        <span class="room-type__desc" id=desc_id>{room_type_description(t)}</span>
+                    </label>
+                </div>
+            }
+        })
+        .collect_view();
+
+    let quota_options = Signal::derive(|| {
+        vec![
+            SelectOption::new("default", "The portal's default"),
+            SelectOption::new("unlimited", "Unlimited"),
+            SelectOption::new("custom", "Custom"),
+        ]
+    });
+
+    view! {
+        <form class="stack room-form" on:submit=save novalidate=true data-testid="room-form">
+            <div data-testid="room-title">
+                <TextField label="Title" value=title required=true error=title_error/>
+            </div>
+            <fieldset class="room-types" data-testid="room-types">
+                <legend class="field__label">"Room type"</legend>
+                {is_edit.then(|| view! { <p class="field__hint">"A room's type cannot change."</p> })}
+                {type_options}
+            </fieldset>
+            <div data-testid="room-color">
+                <ColorPicker label="Colour" value=color error=color_error/>
+            </div>
+            <div class="room-form__row">
+                <Select label="Storage quota" value=quota_mode options=quota_options/>
+                <Show when=move || quota_mode.get() == "custom">
+                    <TextField label="Quota in MB" value=quota_mb kind=InputKind::Number error=quota_error/>
+                </Show>
+            </div>
+            <TagInput label="Tags" tags=tags suggestions=tag_suggestions/>
+            {(!is_edit).then(|| view! {
+                <Checkbox
+                    label="Private room"
+                    checked=private
+                    hint="End-to-end encrypted; cannot be changed later."
+                />
+            })}
+            <Show when=move || supports_indexing(room_type.get())>
+                <Checkbox label="Number the contents (indexing)" checked=indexing/>
+            </Show>
+            <Checkbox
+                label="Restrict copying and downloading"
+                checked=deny_download
+                hint="Members with view access cannot download, print or copy."
+            />
+            <p class="form-error" role="alert" data-testid="room-form-error" hidden=move || form_error.with(Option::is_none)>
+                {move || form_error.get()}
+            </p>
+            <div class="dialog__actions">
+                <Button on_click=Callback::new(move |_| on_cancel.run(()))>"Cancel"</Button>
+                <span data-testid="room-save">
+                    <Button appearance=ButtonAppearance::Primary submit=true busy=busy>
+                        {if is_edit { "Save" } else { "Create room" }}
+                    </Button>
+                </span>
+            </div>
+        </form>
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn titles_are_trimmed_and_bounded() {
+        assert_eq!(check_title("  Q3  ").as_deref(), Ok("Q3"));
+        assert!(check_title("   ").is_err());
+        assert!(check_title(&"x".repeat(171)).unwrap_err().contains("171"));
+        assert!(
+            check_title(&"é".repeat(170)).is_ok(),
+            "characters, not bytes"
+        );
+    }
+
+    #[test]
+    fn quotas_are_megabytes_or_a_special_value() {
+        assert_eq!(check_quota("default", ""), Ok(-2));
+        assert_eq!(check_quota("unlimited", "junk"), Ok(-1));
+        assert_eq!(check_quota("custom", "1.5"), Ok(1_572_864));
+        assert!(check_quota("custom", "-3").is_err());
+        assert!(check_quota("custom", "abc").is_err());
+        assert!(check_quota("custom", "NaN").is_err());
+    }
+}

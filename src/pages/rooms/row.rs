@@ -1,0 +1,103 @@
+//! One row of the rooms list: colour badge, title (a link to the room), type, tags, pin, and the
+//! room's actions.
+
+use docspace_api::models::Room;
+use leptos::prelude::*;
+use leptos_router::components::A;
+
+use crate::catalog::room_type_label;
+use crate::components::{Menu, MenuItem};
+
+/// What a row can ask the page to do.
+#[derive(Debug, Clone)]
+pub enum RoomAction {
+    /// Open the edit dialog.
+    Edit(Room),
+    /// Pin or unpin.
+    TogglePin(Room),
+    /// Move to the archive.
+    Archive(Room),
+    /// Bring back from the archive.
+    Unarchive(Room),
+    /// Delete (after confirmation).
+    Delete(Room),
+}
+
+/// The link to a room's page.
+fn room_href(room: &Room) -> String {
+    format!("/rooms/{}", crate::url::encode(&room.id.to_string()))
+}
+
+/// A loaded row.
+#[component]
+pub fn RoomRow(
+    room: Room,
+    archived: bool,
+    #[prop(into)] on_action: Callback<RoomAction>,
+) -> impl IntoView {
+    let color = room
+        .color()
+        .map(|c| format!("#{c}"))
+        .unwrap_or_else(|| "#A1A8B3".into());
+    let initial: String = room
+        .title
+        .chars()
+        .find(|c| !c.is_whitespace())
+        .map(|c| c.to_uppercase().collect())
+        .unwrap_or_default();
+    let kind = room.room_type.map(room_type_label).unwrap_or("Room");
+    let href = room_href(&room);
+    let tags: Vec<String> = room.tags.iter().take(3).cloned().collect();
+    let more_tags = room.tags.len().saturating_sub(3);
+    let pinned = room.pinned;
+    let r = room.clone();
+    let act = move |make: fn(Room) -> RoomAction| {
+        let r = r.clone();
+        move || on_action.run(make(r.clone()))
+    };
+    let items = if archived {
+        vec![
+            MenuItem::new("Unarchive", act(RoomAction::Unarchive)).test_id("room-unarchive"),
+            MenuItem::new("Delete…", act(RoomAction::Delete))
+                .danger()
+                .test_id("room-delete"),
+        ]
+    } else {
+        vec![
+            MenuItem::new("Edit…", act(RoomAction::Edit)).test_id("room-edit"),
+            MenuItem::new(
+                if pinned { "Unpin" } else { "Pin to top" },
+                act(RoomAction::TogglePin),
+            )
+            .test_id("room-pin"),
+            MenuItem::new("Archive", act(RoomAction::Archive)).test_id("room-archive"),
+        ]
+    };
+    let title = room.title.clone();
+    view! {
+        <div class="room-row" data-testid="room-row" data-room-id=room.id.to_string()>
+            <span class="room-row__badge" aria-hidden="true" style:background-color=color>{initial}</span>
+            <div class="room-row__main">
+                <A href=href attr:class="room-row__title" attr:data-testid="room-title" attr:data-primary="">{room.title.clone()}</A>
+                <span class="room-row__type">{kind}</span>
+            </div>
+            <ul class="room-row__tags" aria-label="Tags">
+                {tags.into_iter().map(|t| view! { <li class="room-row__tag">{t}</li> }).collect_view()}
+                {(more_tags > 0).then(|| view! { <li class="room-row__tag room-row__tag--more">{format!("+{more_tags}")}</li> })}
+            </ul>
+            {pinned.then(|| view! { <span class="room-row__pin" title="Pinned" data-testid="room-pinned">"📌"<span class="visually-hidden">"Pinned"</span></span> })}
+            <Menu label=format!("Actions for {title}") items=items>"⋯"</Menu>
+        </div>
+    }
+}
+
+/// A row whose page has not arrived yet.
+#[component]
+pub fn PlaceholderRow() -> impl IntoView {
+    view! {
+        <div class="room-row room-row--placeholder" aria-hidden="true">
+            <span class="room-row__badge"></span>
+            <div class="room-row__main"><span class="skeleton"></span></div>
+        </div>
+    }
+}

@@ -1,0 +1,193 @@
+//! Sign-in: e-mail and password. The password is hashed in the browser before it leaves (by
+//! `docspace-api`), and the same sign-in logs the embedded frames in.
+
+use leptos::prelude::*;
+use leptos_router::components::Redirect;
+use leptos_router::hooks::{use_navigate, use_query_map};
+
+use crate::components::{Button, ButtonAppearance, Checkbox, InputKind, TextField, use_toaster};
+use crate::errors::user_message;
+use crate::state::{FramesSession, SessionState, use_session};
+
+/// Where to go after signing in: only paths inside the app (`/…`, never `//host`).
+pub fn safe_next(next: Option<String>) -> String {
+    next.filter(|n| n.starts_with('/') && !n.starts_with("//") && !n.starts_with("/\\"))
+        .unwrap_or_else(|| "/rooms".to_string())
+}
+
+fn validate_email(email: &str) -> Option<String> {
+    let e = email.trim();
+    if e.is_empty() {
+        Some("Enter your e-mail address.".into())
+    } else if !e.contains('@') || e.starts_with('@') || e.ends_with('@') {
+        Some("This does not look like an e-mail address.".into())
+    } else {
+        None
+    }
+}
+
+/// Checks that the portal answers at all, so that a portal that is down is reported before
+/// anyone types a password. Any HTTP answer from the portal itself counts (401 included).
+async fn probe_portal(api_base: String) -> Result<(), String> {
+    let client = docspace_api::Client::builder(api_base)
+        .build()
+        .map_err(|e| user_message(&e))?;
+    match client.people().me().await {
+        Ok(_) => Ok(()),
+        Err(e @ (docspace_api::Error::Network(_) | docspace_api::Error::Timeout(_))) => {
+            Err(user_message(&e))
+        }
+        Err(docspace_api::Error::Server {
+            status: 502..=504,
+            message,
+        }) => Err(message),
+        Err(_) => Ok(()),
+    }
+}
+
+/// The sign-in page.
+#[component]
+pub fn SignIn() -> impl IntoView {
+    let session = use_session();
+    let toaster = use_toaster();
+    let navigate = use_navigate();
+    let query = use_query_map();
+    let next = move || safe_next(query.with_untracked(|q| q.get("next")));
+    let demo = session.config().demo;
+
+    let email = RwSignal::new(demo.as_ref().map(|d| d.email.clone()).unwrap_or_default());
+    let password = RwSignal::new(String::new());
+    let stay = RwSignal::new(false);
+    let submitted = RwSignal::new(false);
+    let busy = RwSignal::new(false);
+    let server_error = RwSignal::new(None::<String>);
+
+    let email_error = Signal::derive(move || {
+        submitted
+            .get()
+            .then(|| validate_email(&email.get()))
+            .flatten()
+    });
+    let password_error = Signal::derive(move || {
+        (submitted.get() && password.with(String::is_empty))
+            .then(|| "Enter your password.".to_string())
+    });
+
+    let on_submit = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        submitted.set(true);
+        server_error.set(None);
+        if busy.get_untracked()
+            || email_error.get_untracked().is_some()
+            || password_error.get_untracked().is_some()
+        {
+            return;
+        }
+        busy.set(true);
+        let (e, p, s) = (
+            email.get_untracked(),
+            password.get_untracked(),
+            stay.get_untracked(),
+        );
+        let navigate = navigate.clone();
+        let target = next();
+        leptos::task::spawn_local(async move {
+            match session.sign_in(e.trim(), &p, s).await {
+                Ok(()) => {
+                    if let FramesSession::Failed(reason) = session.frames.get_untracked() {
+                        toaster.error(
+                            "Embedded frames are not signed in",
+                            format!("{reason} See Diagnostics."),
+                        );
+                    }
+                    navigate(&target, Default::default());
+                }
+                Err(msg) => server_error.set(Some(msg)),
+            }
+            password.set(String::new());
+            busy.set(false);
+        });
+    };
+
+    let portal = LocalResource::new(move || probe_portal(session.config().api_base));
+    let already_in =
+        move || matches!(session.state.get(), SessionState::SignedIn(_)) && !busy.get();
+
+    view! {
+        <Show when=already_in fallback=move || ()>
+            <Redirect path=next()/>
+        </Show>
+        <div class="page page--narrow">
+            <section class="card sign-in">
+                <h1>"Sign in to DocSpace"</h1>
+                <p class="muted">
+                    "Portal: " <code data-testid="portal-url">{session.config().portal_url}</code>
+                </p>
+                {move || session.notice.get().map(|n| view! {
+                    <p class="sign-in__error" role="alert" data-testid="session-notice">{n}</p>
+                })}
+                {move || portal.get().and_then(|r| r.err()).map(|e| view! {
+                    <p class="sign-in__error" role="alert" data-testid="portal-error">{e}</p>
+                })}
+                {demo.map(|d| view! {
+                    <div class="sign-in__demo" data-testid="demo-account">
+                        <p>
+                            "Demo portal. Sign in as "
+                            <strong data-testid="demo-owner-name">{d.display_name}</strong>
+                            " (" {d.email} ")."
+                        </p>
+                        <p class="muted">"The password is printed in the terminal that started the host."</p>
+                    </div>
+                })}
+                <form class="stack" on:submit=on_submit novalidate=true data-testid="sign-in-form">
+                    <TextField
+                        label="E-mail"
+                        value=email
+                        kind=InputKind::Email
+                        required=true
+                        autocomplete="username"
+                        error=email_error
+                    />
+                    <TextField
+                        label="Password"
+                        value=password
+                        kind=InputKind::Password
+                        required=true
+                        autocomplete="current-password"
+                        error=password_error
+                    />
+                    <Checkbox
+                        label="Stay signed in on this tab"
+                        checked=stay
+                        hint="Keeps your session until this tab closes. Otherwise it lives only in memory."
+                    />
+                    <p class="sign-in__error" role="alert" data-testid="sign-in-error" hidden=move || server_error.with(Option::is_none)>
+                        {move || server_error.get()}
+                    </p>
+                    <Button appearance=ButtonAppearance::Primary submit=true busy=busy>"Sign in"</Button>
+                </form>
+            </section>
+        </div>
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn only_internal_paths_are_followed_after_sign_in() {
+        assert_eq!(safe_next(Some("/rooms/5".into())), "/rooms/5");
+        assert_eq!(safe_next(Some("//evil.example".into())), "/rooms");
+        assert_eq!(safe_next(Some("https://evil.example".into())), "/rooms");
+        assert_eq!(safe_next(Some("/\\evil.example".into())), "/rooms");
+        assert_eq!(safe_next(None), "/rooms");
+    }
+
+    #[test]
+    fn e_mail_problems_are_named() {
+        assert!(validate_email("").is_some());
+        assert!(validate_email("owner").is_some());
+        assert!(validate_email("owner@example.com").is_none());
+    }
+}

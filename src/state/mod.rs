@@ -1,0 +1,8 @@
+//! App-wide state, provided as context at the root.
+
+pub mod auth;
+pub mod session;
+pub mod theme;
+
+pub use session::{Credential, FramesSession, Session, SessionState, provide_session, use_session};
+pub use theme::{Theme, ThemeToggle, provide_theme, use_theme};

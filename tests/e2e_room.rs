@@ -1,0 +1,364 @@
+//! End to end: a room's page: uploading with progress, editing in the embedded editor, picking
+//! files with the keyboard alone, and inviting a member.
+
+#![cfg(not(target_arch = "wasm32"))]
+
+mod support;
+
+use docspace_api::models::{FolderId, RoomType};
+use support::*;
+
+/// Opens the room page of `room` from the rooms list, as a user does (a reload would end the
+/// session, which lives in memory only).
+async fn open_room(driver: &WebDriver, room: &FolderId) {
+    click(driver, "a[href='/rooms']").await;
+    click(
+        driver,
+        &format!("[data-testid='room-title'][href='/rooms/{room}']"),
+    )
+    .await;
+    wait_for(driver, "[data-testid='folder-title']").await;
+}
+
+/// The files directly in `folder`, by title.
+async fn files_in(
+    api: &docspace_api::Client,
+    folder: &FolderId,
+) -> Vec<docspace_api::models::File> {
+    api.folders()
+        .contents(folder.clone())
+        .send()
+        .await
+        .expect("contents")
+        .files
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn uploads_a_file_in_chunks_with_progress_and_the_portal_has_the_same_bytes() {
+    let stack = Stack::start().await;
+    let owner = stack.portal.owner.clone();
+    let api = stack.api();
+    let room = api
+        .rooms()
+        .create("Uploads", RoomType::Custom)
+        .send()
+        .await
+        .expect("room");
+    // 5 MiB of text: three chunks of the app's 2 MiB.
+    let content: Vec<u8> = (0..5 * 1024 * 1024 / 32)
+        .flat_map(|i| format!("line {i:>10} of the upload \n").into_bytes())
+        .collect();
+    let dir = tempfile::tempdir().expect("dir");
+    let path = dir.path().join("big-notes.txt");
+    std::fs::write(&path, &content).expect("write");
+    let stack = &stack;
+    let (room_id, api_ref, content_ref) = (&room.id, &api, &content);
+    with_browser(|driver| async move {
+        sign_in(&driver, &stack.url(), &owner.email, &owner.password, false).await;
+        open_room(&driver, room_id).await;
+        // Record every value the progress bars take.
+        driver
+            .execute(
+                r#"window.__progress = [];
+                   new MutationObserver(() => {
+                     for (const bar of document.querySelectorAll("[data-testid='uploads'] [role='progressbar']")) {
+                       const v = bar.getAttribute("aria-valuenow");
+                       if (v !== null && window.__progress[window.__progress.length - 1] !== v) window.__progress.push(v);
+                     }
+                   }).observe(document.body, { subtree: true, childList: true, attributes: true, attributeFilter: ["aria-valuenow"] });"#,
+                Vec::new(),
+            )
+            .await
+            .expect("observer");
+        let input = wait_for(&driver, "[data-testid='upload-input']").await;
+        input.send_keys(path.to_string_lossy()).await.expect("choose file");
+        wait_for(&driver, "[data-testid='upload-item'][data-state='done']").await;
+        let seen = driver.execute("return window.__progress;", Vec::new()).await.expect("script");
+        let values: Vec<u32> = seen
+            .json()
+            .as_array()
+            .expect("array")
+            .iter()
+            .filter_map(|v| v.as_str()?.parse().ok())
+            .collect();
+        assert_eq!(values.last(), Some(&100), "ends at 100 %: {values:?}");
+        assert!(values.iter().any(|v| *v > 0 && *v < 100), "moved through the middle: {values:?}");
+        assert!(values.windows(2).all(|w| w[0] <= w[1]), "never went back: {values:?}");
+        // Listed in the folder…
+        let title = eventually("listed", || {
+            let driver = driver.clone();
+            async move {
+                for t in driver.find_all(By::Css("[data-testid='entry-title']")).await.ok()? {
+                    let text = t.text().await.ok()?;
+                    if text == "big-notes.txt" {
+                        return Some(text);
+                    }
+                }
+                None
+            }
+        })
+        .await;
+        assert_eq!(title, "big-notes.txt");
+        // …with the same bytes on the portal.
+        let file = files_in(api_ref, room_id)
+            .await
+            .into_iter()
+            .find(|f| f.title == "big-notes.txt")
+            .expect("stored");
+        let bytes = api_ref.files().download(file.id).await.expect("download");
+        assert_eq!(bytes.len(), content_ref.len());
+        assert!(bytes == *content_ref, "identical content");
+    })
+    .await;
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn edits_a_file_in_the_embedded_editor_and_close_returns_to_the_room() {
+    let stack = Stack::start().await;
+    let owner = stack.portal.owner.clone();
+    let api = stack.api();
+    let room = api
+        .rooms()
+        .create("Drafts", RoomType::Editing)
+        .send()
+        .await
+        .expect("room");
+    let file = api
+        .files()
+        .upload(room.id.clone(), "notes.txt", b"first draft".to_vec())
+        .send()
+        .await
+        .expect("upload");
+    let stack = &stack;
+    let room_id = &room.id;
+    with_browser(|driver| async move {
+        sign_in(&driver, &stack.url(), &owner.email, &owner.password, false).await;
+        frames_signed_in(&driver).await;
+        open_room(&driver, room_id).await;
+        click(&driver, "[data-testid='entry-title']").await;
+        assert_eq!(
+            text_of(&driver, "[data-testid='file-title']").await,
+            "notes.txt"
+        );
+        let frame = wait_for(&driver, "[data-testid='file-frame'] iframe").await;
+        frame.clone().enter_frame().await.expect("enter frame");
+        let area = wait_for(&driver, "#doc-text").await;
+        assert_eq!(
+            area.prop("value").await.expect("value").as_deref(),
+            Some("first draft")
+        );
+        area.clear().await.expect("clear");
+        area.send_keys("second draft, edited in the embedded editor")
+            .await
+            .expect("type");
+        click(&driver, "#save-button").await;
+        eventually("saved", || {
+            let driver = driver.clone();
+            async move {
+                let s = driver
+                    .find(By::Id("save-status"))
+                    .await
+                    .ok()?
+                    .text()
+                    .await
+                    .ok()?;
+                s.starts_with("Saved").then_some(())
+            }
+        })
+        .await;
+        click(&driver, "#close-button").await;
+        driver.enter_default_frame().await.expect("leave frame");
+        // Back in the room.
+        wait_for(&driver, "[data-testid='folder-title']").await;
+        let url = driver.current_url().await.expect("url");
+        assert!(
+            url.path().starts_with(&format!("/rooms/{room_id}")),
+            "{url}"
+        );
+    })
+    .await;
+    let text = api.files().download(file.id).await.expect("download");
+    assert_eq!(
+        String::from_utf8_lossy(&text),
+        "second draft, edited in the embedded editor"
+    );
+}
+
+/// Presses `key` on whatever has focus.
+async fn press(driver: &WebDriver, key: impl Into<TypingData>) {
+    driver
+        .active_element()
+        .await
+        .expect("focus")
+        .send_keys(key)
+        .await
+        .expect("key");
+}
+
+/// The `data-testid` (or tag name) of the focused element.
+async fn focused(driver: &WebDriver) -> String {
+    driver
+        .execute(
+            "const a = document.activeElement; return a ? (a.dataset.testid || a.getAttribute('role') || a.tagName) : '';",
+            Vec::new(),
+        )
+        .await
+        .expect("script")
+        .json()
+        .as_str()
+        .unwrap_or_default()
+        .to_string()
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn picks_several_files_with_the_keyboard_alone_and_copies_them_here() {
+    let stack = Stack::start().await;
+    let owner = stack.portal.owner.clone();
+    let api = stack.api();
+    let source = api
+        .rooms()
+        .create("Zeta source", RoomType::Custom)
+        .send()
+        .await
+        .expect("source");
+    let target = api
+        .rooms()
+        .create("Target room", RoomType::Custom)
+        .send()
+        .await
+        .expect("target");
+    for (name, text) in [("alpha.txt", "A"), ("beta.txt", "B"), ("gamma.txt", "C")] {
+        api.files()
+            .upload(source.id.clone(), name, text.as_bytes().to_vec())
+            .send()
+            .await
+            .expect("upload");
+    }
+    let stack = &stack;
+    let target_id = &target.id;
+    with_browser(|driver| async move {
+        sign_in(&driver, &stack.url(), &owner.email, &owner.password, false).await;
+        open_room(&driver, target_id).await;
+        // Open the picker from the keyboard too.
+        let open = wait_for(&driver, "[data-testid='add-from-rooms'] button").await;
+        open.focus().await.expect("focus");
+        press(&driver, Key::Enter).await;
+        wait_for(&driver, "[data-testid='file-picker']").await;
+        assert_eq!(focused(&driver).await, "picker-search", "focus starts in the search field");
+        press(&driver, "Zeta").await;
+        eventually("the search found the room", || {
+            let driver = driver.clone();
+            async move {
+                let opts = driver.find_all(By::Css("[data-testid='picker-option']")).await.ok()?;
+                (opts.len() == 1 && opts[0].text().await.ok()?.contains("Zeta source")).then_some(())
+            }
+        })
+        .await;
+        // Search → (type filter is off in the rooms list) → tree → list.
+        press(&driver, Key::Tab).await;
+        assert_eq!(focused(&driver).await, "treeitem");
+        press(&driver, Key::Tab).await;
+        assert_eq!(focused(&driver).await, "listbox");
+        press(&driver, Key::Enter).await;
+        eventually("the room's files are listed", || {
+            let driver = driver.clone();
+            async move {
+                let opts = driver.find_all(By::Css("[data-testid='picker-option']")).await.ok()?;
+                (opts.len() == 3).then_some(())
+            }
+        })
+        .await;
+        press(&driver, Key::Space).await;
+        press(&driver, Key::Down).await;
+        press(&driver, Key::Down).await;
+        press(&driver, Key::Space).await;
+        assert_eq!(
+            text_of(&driver, "[data-testid='picker-count']").await,
+            "2 of at most 20 selected"
+        );
+        let selected = driver
+            .execute(
+                "return [...document.querySelectorAll(\"[role='option'][aria-selected='true']\")].map(o => o.textContent);",
+                Vec::new(),
+            )
+            .await
+            .expect("script");
+        let selected = selected.json().to_string();
+        assert!(selected.contains("alpha.txt") && selected.contains("gamma.txt") && !selected.contains("beta.txt"), "{selected}");
+        // Tab to the confirm button (bounded), then Enter.
+        for _ in 0..12 {
+            if focused(&driver).await == "picker-accept" {
+                break;
+            }
+            press(&driver, Key::Tab).await;
+        }
+        assert_eq!(focused(&driver).await, "picker-accept");
+        press(&driver, Key::Enter).await;
+        // The copy runs with progress and the files appear here.
+        eventually("both copies listed in the room", || {
+            let driver = driver.clone();
+            async move {
+                let mut titles = Vec::new();
+                for t in driver.find_all(By::Css("[data-testid='entry-title']")).await.ok()? {
+                    titles.push(t.text().await.ok()?);
+                }
+                (titles.contains(&"alpha.txt".to_string()) && titles.contains(&"gamma.txt".to_string())).then_some(())
+            }
+        })
+        .await;
+    })
+    .await;
+    let mut copied: Vec<String> = files_in(&api, &target.id)
+        .await
+        .into_iter()
+        .map(|f| f.title)
+        .collect();
+    copied.sort();
+    assert_eq!(copied, ["alpha.txt", "gamma.txt"]);
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn invites_a_member_with_an_access_level_of_the_room_type() {
+    let stack = Stack::start().await;
+    let owner = stack.portal.owner.clone();
+    let api = stack.api();
+    let room = api
+        .rooms()
+        .create("Team room", RoomType::Editing)
+        .send()
+        .await
+        .expect("room");
+    let stack = &stack;
+    let room_id = &room.id;
+    with_browser(|driver| async move {
+        sign_in(&driver, &stack.url(), &owner.email, &owner.password, false).await;
+        open_room(&driver, room_id).await;
+        click(&driver, "[data-testid='open-members'] button").await;
+        wait_for(&driver, "[data-testid='invite-form']").await;
+        // Only the collaboration room's levels are offered.
+        let offered = driver
+            .execute(
+                "return [...document.querySelectorAll(\"[data-testid='invite-form'] select\")].pop().options.length;",
+                Vec::new(),
+            )
+            .await
+            .expect("script");
+        assert_eq!(offered.json(), &serde_json::json!(4), "manager, creator, editor, viewer");
+        fill(&driver, "[data-testid='invite-form'] input[type='email']", "new.member@example.com").await;
+        click(&driver, "[data-testid='invite-form'] button[type='submit']").await;
+        wait_for(&driver, "[data-testid='member'][data-email='new.member@example.com']").await;
+    })
+    .await;
+    let members = api
+        .rooms()
+        .members(room.id.clone())
+        .send()
+        .await
+        .expect("members")
+        .items;
+    let invited = members
+        .iter()
+        .find(|m| m.user().and_then(|u| u.email.as_deref()) == Some("new.member@example.com"))
+        .expect("the invited person is a member");
+    assert_eq!(invited.access, docspace_api::models::FileShare::Read);
+}
