@@ -25,8 +25,10 @@ pub fn run(args: &BenchArgs) -> anyhow::Result<()> {
     tools::ensure_browser()?;
     build::app_release(&root)?;
     step("trunk build --release (bench/sdk-page)", || {
-        let mut c = cmd::command(&root.join("bench/sdk-page"), "trunk");
-        c.args(["build", "--release", "--dist"])
+        // The workspace's tool PATH (wasm-opt from node_modules), run from the page's folder.
+        let mut c = cmd::command(&root, "trunk");
+        c.current_dir(root.join("bench/sdk-page"))
+            .args(["build", "--release", "--dist"])
             .arg(target.join("bench/sdk-page"));
         cmd::run(c)
     })?;

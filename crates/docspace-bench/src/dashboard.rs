@@ -17,7 +17,7 @@ use crate::browser::{Driver, poll};
 use crate::load::{BENCH_API_KEY, BENCH_PASSWORD, BenchPortal, run_level};
 
 /// Loads of the dashboard per room count.
-const LOADS: usize = 5;
+const LOADS: usize = 10;
 /// Animation frames recorded while scrolling.
 const SCROLL_FRAMES: usize = 120;
 /// Pixels scrolled per frame (15 rows of 60 px).
