@@ -75,7 +75,11 @@ async fn diagnostics_finds_this_origin_missing_and_an_admin_adds_it() {
         assert!(summary(&driver, "csp").await.contains(url_ref.as_str()));
         // Same host name as the portal: the cookie is first-party in frames.
         assert_eq!(verdict(&driver, "cookies").await, "ok");
-        assert!(summary(&driver, "limits").await.contains("requests sent"));
+        // The portal's own count, read from its X-RateLimit-* headers through the host.
+        assert_eq!(verdict(&driver, "limits").await, "ok");
+        let limits = summary(&driver, "limits").await;
+        assert!(limits.contains("The portal allows"), "{limits}");
+        assert!(limits.contains("requests sent"), "{limits}");
         // The owner may add the origin.
         click(&driver, "[data-testid='csp-add'] button").await;
         eventually("the check passes after adding", || {

@@ -1,6 +1,6 @@
 //! The checks behind the diagnostics page, each turning what it learns into a [`Finding`].
 
-use docspace_api::Client;
+use docspace_api::{Auth, Client};
 use docspace_sdk::{SdkError, SdkVersion};
 
 use crate::app_config::AppConfig;
@@ -205,8 +205,73 @@ pub fn cookies(
     }
 }
 
-/// What the app's REST client has seen of the portal's rate limits.
-pub fn rate_limits(client: Option<&Client>) -> Finding {
+/// What the portal said about its limits on one answer (`X-RateLimit-*`).
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct PortalLimits {
+    pub limit: Option<u64>,
+    pub remaining: Option<u64>,
+    /// `X-RateLimit-Reset`: Unix seconds, or delta seconds when too small to be a date.
+    pub reset: Option<f64>,
+}
+
+impl PortalLimits {
+    /// One sentence, given the time now in Unix seconds; `None` when the portal sent nothing.
+    pub fn describe(&self, now: f64) -> Option<String> {
+        let remaining = self.remaining?;
+        let mut s = match self.limit {
+            Some(limit) => format!("The portal allows {remaining} more of {limit} requests"),
+            None => format!("The portal allows {remaining} more requests"),
+        };
+        if let Some(reset) = self.reset {
+            let secs = if reset > 1_000_000_000.0 {
+                reset - now
+            } else {
+                reset
+            };
+            s.push_str(&format!(
+                " in this window (it resets in {} s)",
+                secs.max(0.0).ceil()
+            ));
+        }
+        s.push('.');
+        Some(s)
+    }
+
+    /// Whether less than a tenth of the window is left.
+    pub fn low(&self) -> bool {
+        match (self.limit, self.remaining) {
+            (Some(l), Some(r)) => r.saturating_mul(10) < l,
+            _ => false,
+        }
+    }
+}
+
+/// Asks the portal (through the app's API address, with the session's credentials) for the
+/// signed-in user and reads the rate-limit headers of the answer. The credentials go in the
+/// `Authorization` header only, as the REST client sends them.
+pub async fn probe_portal_limits(api_base: &str, client: &Client) -> Option<PortalLimits> {
+    let url = format!("{api_base}/api/2.0/people/@self");
+    let mut req = gloo_net::http::Request::get(&url);
+    match client.credentials() {
+        Auth::ApiKey(k) | Auth::OAuth(k) => {
+            req = req.header("Authorization", &format!("Bearer {k}"));
+        }
+        Auth::Token(t) => req = req.header("Authorization", &t),
+        // The host adds its key to requests without credentials; cookies go by themselves.
+        Auth::None | Auth::Cookie => {}
+    }
+    let resp = req.send().await.ok()?;
+    let h = resp.headers();
+    let num = |name: &str| h.get(name).and_then(|v| v.trim().parse::<f64>().ok());
+    Some(PortalLimits {
+        limit: num("x-ratelimit-limit").map(|v| v as u64),
+        remaining: num("x-ratelimit-remaining").map(|v| v as u64),
+        reset: num("x-ratelimit-reset"),
+    })
+}
+
+/// What the portal says about its limits and what the app's REST client has seen.
+pub fn rate_limits(client: Option<&Client>, portal: Option<PortalLimits>, now: f64) -> Finding {
     let Some(client) = client else {
         return Finding::warn(
             "Not signed in: no requests counted yet.",
@@ -215,9 +280,13 @@ pub fn rate_limits(client: Option<&Client>) -> Finding {
     };
     let m = client.metrics();
     let l = client.rate_limits();
+    let portal_text = portal
+        .and_then(|p| p.describe(now))
+        .unwrap_or_else(|| "The portal sent no rate-limit headers.".into());
     let summary = format!(
-        "{} requests sent; {} of {} per minute in use; {} refused with 429; {} retries; {} \
-         pauses to stay under the limits (at most {} GET and {} other requests at once).",
+        "{portal_text} This app: {} requests sent; {} of {} per minute in use; {} refused with \
+         429; {} retries; {} pauses to stay under the limits (at most {} GET and {} other \
+         requests at once).",
         m.requests_sent,
         m.window_used,
         l.per_minute,
@@ -227,7 +296,13 @@ pub fn rate_limits(client: Option<&Client>) -> Finding {
         l.concurrent_get,
         l.concurrent_other,
     );
-    if m.rate_limited > 0 {
+    if portal.is_some_and(|p| p.low()) {
+        Finding::warn(
+            summary,
+            "Less than a tenth of the portal's window is left; requests will wait or be refused \
+             until it resets. Other apps using the same account share these limits.",
+        )
+    } else if m.rate_limited > 0 {
         Finding::warn(
             summary,
             "The portal refused some requests; the client waited and retried them. Heavy use \
@@ -241,6 +316,38 @@ pub fn rate_limits(client: Option<&Client>) -> Finding {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn portal_limits_read_as_a_sentence_and_warn_when_low() {
+        let p = PortalLimits {
+            limit: Some(1500),
+            remaining: Some(1490),
+            reset: Some(1_700_000_030.0),
+        };
+        assert_eq!(
+            p.describe(1_700_000_000.0).as_deref(),
+            Some(
+                "The portal allows 1490 more of 1500 requests in this window (it resets in 30 s)."
+            )
+        );
+        assert!(!p.low());
+        let low = PortalLimits {
+            remaining: Some(100),
+            reset: Some(12.0),
+            ..p
+        };
+        assert!(low.low());
+        assert!(
+            low.describe(0.0)
+                .is_some_and(|s| s.contains("resets in 12 s"))
+        );
+        let none = PortalLimits {
+            limit: None,
+            remaining: None,
+            reset: None,
+        };
+        assert_eq!(none.describe(0.0), None);
+    }
 
     #[test]
     fn hosts_and_sites_ignore_scheme_port_and_path() {

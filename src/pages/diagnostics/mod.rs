@@ -87,13 +87,21 @@ pub fn DiagnosticsPage() -> impl IntoView {
             )
         })
     };
-    let limits = Memo::new(move |_| {
-        run.track();
-        // Re-read after the other checks settle, so their requests are counted.
-        portal.track();
-        csp.track();
-        checks::rate_limits(session.client().as_ref())
-    });
+    let limits = {
+        let api_base = config.api_base.clone();
+        LocalResource::new(move || {
+            run.track();
+            let client = session.client();
+            let api_base = api_base.clone();
+            async move {
+                let portal = match &client {
+                    Some(c) => checks::probe_portal_limits(&api_base, c).await,
+                    None => None,
+                };
+                checks::rate_limits(client.as_ref(), portal, js_sys::Date::now() / 1000.0)
+            }
+        })
+    };
 
     view! {
         <div class="page diagnostics">
@@ -116,7 +124,7 @@ pub fn DiagnosticsPage() -> impl IntoView {
                     <CspDetails state=Signal::derive(move || csp.get()) origin=origin.clone() on_added=Callback::new(move |()| run.update(|n| *n += 1))/>
                 </Check>
                 <Check id="cookies" title="Cookies usable in frames" finding=Signal::derive(move || Some(cookies.get()))/>
-                <Check id="limits" title="Rate limits" finding=Signal::derive(move || Some(limits.get()))/>
+                <Check id="limits" title="Rate limits" finding=Signal::derive(move || limits.get())/>
             </ul>
         </div>
     }

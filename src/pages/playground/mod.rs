@@ -12,6 +12,7 @@ use crate::components::{
     Button, ButtonAppearance, Checkbox, EmptyState, Select, SelectOption, TextField, Toaster,
     use_toaster,
 };
+use crate::pages::file::FramesNotice;
 use crate::state::{use_session, use_theme};
 
 /// How many events the log keeps.
@@ -169,6 +170,7 @@ pub fn PlaygroundPage() -> impl IntoView {
             <div class="page-header">
                 <h1>"Embed playground"</h1>
             </div>
+            <FramesNotice/>
             <div class="playground__grid">
                 <form class="playground__form card" on:submit=|ev| ev.prevent_default() aria-label="Frame settings">
                     <div data-testid="playground-mode">

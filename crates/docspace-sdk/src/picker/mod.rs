@@ -20,9 +20,9 @@
 //!         <FilePicker
 //!             client=client
 //!             config=PickerConfig::new().multiple(Some(5)).extensions(["docx", "xlsx"])
-//!             on_pick=move |entries: Vec<Entry>| {
+//!             on_pick={move |entries: Vec<Entry>| {
 //!                 picked.set(entries.iter().map(|e| e.title().to_string()).collect())
-//!             }
+//!             }}
 //!         />
 //!         <p>{move || picked.get().join(", ")}</p>
 //!     }
