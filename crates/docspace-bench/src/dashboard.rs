@@ -278,9 +278,16 @@ impl Dashboard {
         let mib = |v: f64| format!("{:.1} MiB", v / 1048576.0);
         row(
             &mut s,
-            "data → first rendered screen",
+            "data → first rendered screen, median",
             median(&a.first_screen_ms),
             median(&b.first_screen_ms),
+            &ms,
+        );
+        row(
+            &mut s,
+            "data → first rendered screen, p90",
+            percentile(&a.first_screen_ms, 90.0),
+            percentile(&b.first_screen_ms, 90.0),
             &ms,
         );
         row(
