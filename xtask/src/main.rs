@@ -4,7 +4,10 @@
 //!   `docspace-host` on 127.0.0.1:8080 with an embedded devportal on 127.0.0.1:8092.
 //! - `cargo xtask test`: install what is missing (also Chromium and ChromeDriver), then fmt,
 //!   clippy, native tests, wasm tests in headless Chromium, and end-to-end tests.
+//! - `cargo xtask bench`: side-by-side measurements (sizes, embed latency, throughput under
+//!   limits, devportal load, dashboard scale), reported under `target/bench/`.
 
+mod bench;
 mod build;
 mod cmd;
 mod fidelity;
@@ -29,6 +32,8 @@ enum Command {
     },
     /// Run every check and test (what CI runs).
     Test(tests::TestArgs),
+    /// Measure size, embed latency, throughput and scale side by side (not part of `test`).
+    Bench(bench::BenchArgs),
 }
 
 mod tests;
@@ -38,6 +43,7 @@ fn main() {
     let result = match cli.command {
         Command::Run { host_args } => run(&host_args),
         Command::Test(args) => tests::run(&args),
+        Command::Bench(args) => bench::run(&args),
     };
     if let Err(e) = result {
         eprintln!("\nxtask: {e:#}");

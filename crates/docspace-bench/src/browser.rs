@@ -1,0 +1,132 @@
+//! Headless Chromium through Debian's ChromeDriver, for the browser measurements. Unlike the test
+//! kit, failures are errors, not panics, and the driver and browser always stop.
+
+use std::path::Path;
+use std::process::{Child, Command, Stdio};
+use std::time::{Duration, Instant};
+
+use anyhow::{Context, bail};
+use thirtyfour::prelude::*;
+
+/// A ChromeDriver process, killed on drop.
+pub struct Driver {
+    child: Child,
+    url: String,
+}
+
+impl Driver {
+    pub fn start() -> anyhow::Result<Driver> {
+        let bin = std::env::var("CHROMEDRIVER").unwrap_or_else(|_| "/usr/bin/chromedriver".into());
+        let port = std::net::TcpListener::bind("127.0.0.1:0")
+            .and_then(|l| l.local_addr())
+            .context("a free port")?
+            .port();
+        let child = Command::new(&bin)
+            .arg(format!("--port={port}"))
+            .stdout(Stdio::null())
+            .stderr(Stdio::null())
+            .spawn()
+            .with_context(|| format!("starting {bin}"))?;
+        let mut driver = Driver {
+            child,
+            url: format!("http://127.0.0.1:{port}"),
+        };
+        let deadline = Instant::now() + Duration::from_secs(20);
+        while std::net::TcpStream::connect(("127.0.0.1", port)).is_err() {
+            if Instant::now() > deadline {
+                driver.stop();
+                bail!("chromedriver did not start listening");
+            }
+            std::thread::sleep(Duration::from_millis(50));
+        }
+        Ok(driver)
+    }
+
+    /// A fresh headless browser with its own profile in `profile`.
+    pub async fn session(&self, profile: &Path) -> anyhow::Result<WebDriver> {
+        let mut caps = DesiredCapabilities::chrome();
+        let binary = std::env::var("CHROME_BIN").unwrap_or_else(|_| "/usr/bin/chromium".into());
+        caps.set_binary(&binary)?;
+        for arg in [
+            "--headless=new",
+            "--no-sandbox",
+            "--disable-gpu",
+            "--disable-dev-shm-usage",
+            "--disable-background-networking",
+            "--disable-component-update",
+            "--disable-sync",
+            "--no-first-run",
+            "--enable-precise-memory-info",
+            "--window-size=1280,900",
+        ] {
+            caps.add_arg(arg)?;
+        }
+        caps.add_arg(&format!("--user-data-dir={}", profile.display()))?;
+        WebDriver::new(&self.url, caps)
+            .await
+            .context("opening a browser session")
+    }
+
+    fn stop(&mut self) {
+        let _ = self.child.kill();
+        let _ = self.child.wait();
+    }
+}
+
+impl Drop for Driver {
+    fn drop(&mut self) {
+        self.stop();
+    }
+}
+
+/// Polls the script `js` (a function body) until it returns a non-null value, for at most
+/// `limit`.
+pub async fn poll(
+    driver: &WebDriver,
+    js: &str,
+    limit: Duration,
+) -> anyhow::Result<serde_json::Value> {
+    let deadline = Instant::now() + limit;
+    loop {
+        let v = driver
+            .execute(js, Vec::new())
+            .await
+            .map(|r| r.json().clone())
+            .unwrap_or(serde_json::Value::Null);
+        if !v.is_null() {
+            return Ok(v);
+        }
+        if Instant::now() > deadline {
+            bail!("no answer within {limit:?} from: {js}");
+        }
+        tokio::time::sleep(Duration::from_millis(20)).await;
+    }
+}
+
+/// Signs the browser in to the portal at `base` (sets its session cookie): opens a portal page
+/// and posts the credentials from there, so they travel in a request body, never a URL.
+pub async fn sign_in(
+    driver: &WebDriver,
+    base: &str,
+    email: &str,
+    password: &str,
+) -> anyhow::Result<()> {
+    driver
+        .goto(format!("{base}/api/2.0/settings"))
+        .await
+        .context("opening the portal")?;
+    let status = driver
+        .execute_async(
+            "const [email, password, done] = arguments;
+             fetch('/api/2.0/authentication', {method: 'POST', credentials: 'include',
+               headers: {'Content-Type': 'application/json'},
+               body: JSON.stringify({userName: email, password})})
+               .then(r => done(r.status), () => done(0));",
+            vec![serde_json::json!(email), serde_json::json!(password)],
+        )
+        .await
+        .context("signing in")?;
+    let status = status.json().as_u64().unwrap_or(0);
+    anyhow::ensure!(status == 200, "sign-in answered {status}");
+    Ok(())
+}

@@ -1,0 +1,194 @@
+//! Transfer sizes (brotli and gzip at their highest levels) of the app's release build, and of
+//! the one-frame page made with docspace-sdk against the same page with plain api.js.
+
+use std::path::{Path, PathBuf};
+
+use anyhow::Context;
+use docspace_bench::report::{Goal, Report, Section, thousands, times};
+use docspace_bench::stats::ratio;
+use serde::Serialize;
+
+/// The app must transfer less than this, brotli-compressed.
+const APP_BROTLI_GOAL: u64 = 250 * 1024;
+
+/// Raw, brotli and gzip bytes.
+#[derive(Debug, Clone, Copy, Default, Serialize)]
+pub struct Bytes {
+    pub raw: u64,
+    pub brotli: u64,
+    pub gzip: u64,
+}
+
+impl std::ops::Add for Bytes {
+    type Output = Bytes;
+    fn add(self, o: Bytes) -> Bytes {
+        Bytes {
+            raw: self.raw + o.raw,
+            brotli: self.brotli + o.brotli,
+            gzip: self.gzip + o.gzip,
+        }
+    }
+}
+
+pub struct Sizes {
+    app: Vec<(String, Bytes)>,
+    sdk_page: Bytes,
+    plain_page: Bytes,
+    api_js: Bytes,
+}
+
+fn compress(data: &[u8]) -> anyhow::Result<Bytes> {
+    let mut br = Vec::new();
+    let params = brotli::enc::BrotliEncoderParams {
+        quality: 11,
+        lgwin: 22,
+        ..Default::default()
+    };
+    brotli::BrotliCompress(&mut &data[..], &mut br, &params).context("brotli")?;
+    let mut gz = flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::best());
+    std::io::Write::write_all(&mut gz, data).context("gzip")?;
+    Ok(Bytes {
+        raw: data.len() as u64,
+        brotli: br.len() as u64,
+        gzip: gz.finish().context("gzip")?.len() as u64,
+    })
+}
+
+/// The files a browser fetches to show the page: HTML, JS (wasm-bindgen snippets included), wasm,
+/// CSS, in `dir` and below (not the `.br`/`.gz` copies, not images or robots.txt).
+fn page_files(dir: &Path) -> anyhow::Result<Vec<PathBuf>> {
+    let mut out = Vec::new();
+    let mut dirs = vec![dir.to_path_buf()];
+    while let Some(d) = dirs.pop() {
+        for entry in std::fs::read_dir(&d).with_context(|| format!("reading {}", d.display()))? {
+            let path = entry?.path();
+            let ext = path
+                .extension()
+                .and_then(|e| e.to_str())
+                .unwrap_or_default();
+            let hidden = path
+                .file_name()
+                .and_then(|n| n.to_str())
+                .is_some_and(|n| n.starts_with('.'));
+            if hidden {
+                continue;
+            }
+            if path.is_dir() {
+                dirs.push(path);
+            } else if matches!(ext, "html" | "js" | "wasm" | "css") {
+                out.push(path);
+            }
+        }
+    }
+    out.sort();
+    Ok(out)
+}
+
+fn kind(path: &Path) -> String {
+    path.extension()
+        .and_then(|e| e.to_str())
+        .unwrap_or("other")
+        .to_string()
+}
+
+fn dir_bytes(dir: &Path) -> anyhow::Result<Vec<(String, Bytes)>> {
+    let mut by_kind: Vec<(String, Bytes)> = Vec::new();
+    let files = page_files(dir)?;
+    anyhow::ensure!(!files.is_empty(), "{} holds no build", dir.display());
+    for f in files {
+        let data = std::fs::read(&f).with_context(|| format!("reading {}", f.display()))?;
+        let b = compress(&data)?;
+        let k = kind(&f);
+        match by_kind.iter_mut().find(|(n, _)| *n == k) {
+            Some((_, sum)) => *sum = *sum + b,
+            None => by_kind.push((k, b)),
+        }
+    }
+    Ok(by_kind)
+}
+
+fn total(parts: &[(String, Bytes)]) -> Bytes {
+    parts.iter().fold(Bytes::default(), |a, (_, b)| a + *b)
+}
+
+pub fn measure(app: &Path, sdk_page: &Path, plain: &Path, api_js: &Path) -> anyhow::Result<Sizes> {
+    let api = std::fs::read(api_js).with_context(|| format!("reading {}", api_js.display()))?;
+    Ok(Sizes {
+        app: dir_bytes(app)?,
+        sdk_page: total(&dir_bytes(sdk_page)?),
+        plain_page: total(&dir_bytes(plain)?),
+        api_js: compress(&api)?,
+    })
+}
+
+impl Sizes {
+    pub fn add_to(self, report: &mut Report) {
+        let mut app = Section::new(
+            "Size: the app's release build",
+            "Trunk release build after wasm-opt (npm binaryen), every HTML, JS, wasm and CSS file the \
+             browser fetches, compressed at the highest brotli and gzip levels.",
+            &["files", "raw bytes", "brotli", "gzip"],
+        );
+        for (k, b) in &self.app {
+            app.row(&[
+                k.clone(),
+                thousands(b.raw),
+                thousands(b.brotli),
+                thousands(b.gzip),
+            ]);
+        }
+        let t = total(&self.app);
+        app.row(&[
+            "**total**".to_string(),
+            thousands(t.raw),
+            thousands(t.brotli),
+            thousands(t.gzip),
+        ]);
+        app.data = serde_json::json!({ "byKind": self.app.iter().map(|(k, b)| (k.clone(), *b)).collect::<std::collections::BTreeMap<_, _>>(), "total": t });
+        report.sections.push(app);
+        report.goals.push(Goal {
+            goal: "app transfer < 250 KB brotli".into(),
+            measured: format!(
+                "{} B brotli ({:.1} KiB; {:.0}% of the budget)",
+                thousands(t.brotli),
+                t.brotli as f64 / 1024.0,
+                t.brotli as f64 / APP_BROTLI_GOAL as f64 * 100.0
+            ),
+            met: Some(t.brotli < APP_BROTLI_GOAL),
+        });
+
+        let mut page = Section::new(
+            "Size: one manager frame, docspace-sdk vs plain api.js",
+            "The page's own files (HTML, JS, wasm, CSS), then with the official api.js 2.1.0 that \
+             both load from the portal. The docspace-sdk page is a Leptos app built like the app \
+             (release, wasm-opt); the baseline is `bench/plain-api/index.html`.",
+            &["", "docspace-sdk", "plain api.js", "ratio"],
+        );
+        let ours = self.sdk_page;
+        let base = self.plain_page;
+        let with_api = |b: Bytes| b + self.api_js;
+        for (label, o, p) in [
+            ("page only, brotli", ours.brotli, base.brotli),
+            ("page only, gzip", ours.gzip, base.gzip),
+            (
+                "page + api.js, brotli",
+                with_api(ours).brotli,
+                with_api(base).brotli,
+            ),
+            (
+                "page + api.js, gzip",
+                with_api(ours).gzip,
+                with_api(base).gzip,
+            ),
+        ] {
+            page.row(&[
+                label.to_string(),
+                thousands(o),
+                thousands(p),
+                times(ratio(o as f64, p as f64)),
+            ]);
+        }
+        page.data = serde_json::json!({ "sdkPage": ours, "plainPage": base, "apiJs": self.api_js });
+        report.sections.push(page);
+    }
+}

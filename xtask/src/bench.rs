@@ -1,0 +1,90 @@
+//! `cargo xtask bench`: builds what the benchmarks measure, then runs `docspace-bench` (release)
+//! which writes `target/bench/bench.json` and `bench.md` and prints the Markdown table.
+//! Not part of `cargo xtask test`: benchmarks compare side by side, they never assert on time.
+
+use std::path::Path;
+
+use clap::Args;
+
+use crate::cmd::{self, step};
+use crate::{build, tools};
+
+/// `cargo xtask bench` flags.
+#[derive(Debug, Args)]
+pub struct BenchArgs {
+    /// Passed to docspace-bench, e.g. `-- --only size --only embed --runs 30`.
+    #[arg(last = true)]
+    bench_args: Vec<String>,
+}
+
+/// Builds the app and the two embedding pages, then runs every measurement.
+pub fn run(args: &BenchArgs) -> anyhow::Result<()> {
+    let root = cmd::workspace_root();
+    let target = cmd::target_dir(&root);
+    tools::ensure_build_tools(&root)?;
+    tools::ensure_browser()?;
+    build::app_release(&root)?;
+    step("trunk build --release (bench/sdk-page)", || {
+        // The workspace's tool PATH (wasm-opt from node_modules), run from the page's folder.
+        let mut c = cmd::command(&root, "trunk");
+        c.current_dir(root.join("bench/sdk-page"))
+            .args(["build", "--release", "--dist"])
+            .arg(target.join("bench/sdk-page"));
+        cmd::run(c)
+    })?;
+    step("build docspace-bench (release)", || {
+        let mut c = cmd::cargo(&root);
+        c.args(["build", "--release", "--locked", "-p", "docspace-bench"]);
+        cmd::run(c)
+    })?;
+    step("docspace-bench", || {
+        let bin = target.join("release/docspace-bench");
+        let mut c = cmd::command(&root, &bin.to_string_lossy());
+        c.arg("--root")
+            .arg(&root)
+            .arg("--app-dist")
+            .arg(root.join("dist"))
+            .arg("--sdk-page")
+            .arg(target.join("bench/sdk-page"))
+            .arg("--plain-page")
+            .arg(root.join("bench/plain-api"))
+            .arg("--out")
+            .arg(target.join("bench"))
+            .env("CHROMEDRIVER", "/usr/bin/chromedriver");
+        for (k, v) in machine(&root) {
+            c.arg("--machine").arg(format!("{k}={v}"));
+        }
+        c.args(&args.bench_args);
+        cmd::run(c)
+    })
+}
+
+/// What the numbers ran on: CPU, cores, memory, OS, toolchain, browser.
+fn machine(root: &Path) -> Vec<(&'static str, String)> {
+    let out = |program: &str, args: &[&str]| {
+        let mut c = cmd::command(root, program);
+        c.args(args);
+        cmd::output(c)
+            .map(|s| s.lines().next().unwrap_or_default().trim().to_string())
+            .unwrap_or_else(|| "unknown".into())
+    };
+    let file_line = |path: &str, key: &str| {
+        std::fs::read_to_string(path)
+            .ok()
+            .and_then(|s| {
+                s.lines()
+                    .find(|l| l.starts_with(key))
+                    .and_then(|l| l.split_once(':').map(|(_, v)| v.trim().to_string()))
+            })
+            .unwrap_or_else(|| "unknown".into())
+    };
+    vec![
+        ("CPU", file_line("/proc/cpuinfo", "model name")),
+        ("cores", out("nproc", &[])),
+        ("memory", file_line("/proc/meminfo", "MemTotal")),
+        ("OS", out("uname", &["-sr"])),
+        ("rustc", out("rustc", &["--version"])),
+        ("browser", out("/usr/bin/chromium", &["--version"])),
+        ("date", out("date", &["-u", "+%Y-%m-%d %H:%M UTC"])),
+    ]
+}
