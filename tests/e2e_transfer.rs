@@ -1,0 +1,412 @@
+//! End to end: cancelling a chunked upload part-way, and moving files to another room with the
+//! operation's progress shown.
+//!
+//! Loopback is fast enough that a multi-chunk upload or a file operation would end before a test
+//! could act on it, so the tests hold chosen requests in the page (a wrapper around `fetch`) and
+//! release them when the test has looked.
+
+#![cfg(not(target_arch = "wasm32"))]
+
+mod support;
+
+use docspace_api::models::{FolderId, RoomType};
+use support::*;
+
+/// Opens the room page of `room` from the rooms list (a reload would end the in-memory session).
+async fn open_room(driver: &WebDriver, room: &FolderId) {
+    click(driver, "a[href='/rooms']").await;
+    click(
+        driver,
+        &format!("[data-testid='room-title'][href='/rooms/{room}']"),
+    )
+    .await;
+    wait_for(driver, "[data-testid='folder-title']").await;
+}
+
+/// The titles of the files directly in `folder`, sorted.
+async fn titles_in(api: &docspace_api::Client, folder: &FolderId) -> Vec<String> {
+    let mut titles: Vec<String> = api
+        .folders()
+        .contents(folder.clone())
+        .send()
+        .await
+        .expect("contents")
+        .files
+        .into_iter()
+        .map(|f| f.title)
+        .collect();
+    titles.sort();
+    titles
+}
+
+/// Wraps the page's `fetch`: requests whose method is `method` and whose URL contains `needle`
+/// wait until `window.__release()`; every request is recorded in `window.__requests` as
+/// "METHOD URL".
+async fn hold_requests(driver: &WebDriver, method: &str, needle: &str) {
+    driver
+        .execute(
+            r#"const [method, needle] = arguments;
+               const real = window.__realFetch || window.fetch.bind(window);
+               window.__realFetch = real;
+               window.__requests = [];
+               window.__held = 0;
+               let release;
+               const gate = new Promise(r => { release = r; });
+               window.__release = () => release();
+               window.fetch = (input, init) => {
+                 const url = typeof input === "string" ? input : input.url;
+                 const m = ((init && init.method) || (typeof input === "string" ? "GET" : input.method)).toUpperCase();
+                 window.__requests.push(m + " " + url);
+                 if (m === method && url.includes(needle)) {
+                   window.__held += 1;
+                   return gate.then(() => real(input, init));
+                 }
+                 return real(input, init);
+               };"#,
+            vec![
+                serde_json::json!(method),
+                serde_json::json!(needle),
+            ],
+        )
+        .await
+        .expect("wrap fetch");
+}
+
+/// How many requests are being held.
+async fn held(driver: &WebDriver) -> u64 {
+    driver
+        .execute("return window.__held;", Vec::new())
+        .await
+        .expect("script")
+        .json()
+        .as_u64()
+        .unwrap_or_default()
+}
+
+/// The requests the page made since `hold_requests`.
+async fn requests(driver: &WebDriver) -> Vec<String> {
+    let v = driver
+        .execute("return window.__requests;", Vec::new())
+        .await
+        .expect("script");
+    serde_json::from_value(v.json().clone()).expect("list of strings")
+}
+
+/// Waits until some request is being held.
+async fn until_held(driver: &WebDriver) {
+    eventually("a request is held", || {
+        let driver = driver.clone();
+        async move { (held(&driver).await > 0).then_some(()) }
+    })
+    .await;
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn cancelling_an_upload_midway_stores_nothing_and_the_room_keeps_working() {
+    let stack = Stack::start().await;
+    let owner = stack.portal.owner.clone();
+    let api = stack.api();
+    let room = api
+        .rooms()
+        .create("Cancel here", RoomType::Custom)
+        .send()
+        .await
+        .expect("room");
+    // 5 MiB: three chunks of the app's 2 MiB.
+    let big: Vec<u8> = (0..5 * 1024 * 1024 / 32)
+        .flat_map(|i| format!("line {i:>10} of the upload \n").into_bytes())
+        .collect();
+    let dir = tempfile::tempdir().expect("dir");
+    let big_path = dir.path().join("abandoned.txt");
+    std::fs::write(&big_path, &big).expect("write");
+    let small_path = dir.path().join("after-cancel.txt");
+    std::fs::write(&small_path, b"uploaded after a cancelled one\n").expect("write");
+    let big_len = big.len();
+    let stack = &stack;
+    let room_id = &room.id;
+    with_browser(|driver| async move {
+        sign_in(&driver, &stack.url(), &owner.email, &owner.password, false).await;
+        open_room(&driver, room_id).await;
+        // The first chunk goes through; the second waits in the page until the test releases it.
+        hold_requests(&driver, "POST", "chunkNumber=2").await;
+        let input = wait_for(&driver, "[data-testid='upload-input']").await;
+        input
+            .send_keys(big_path.to_string_lossy())
+            .await
+            .expect("choose file");
+        until_held(&driver).await;
+        // Part-way: the bar shows the first chunk's share, neither 0 nor 100 %.
+        let now = wait_for(
+            &driver,
+            "[data-testid='upload-item'][data-state='active'] [role='progressbar'][aria-valuenow]",
+        )
+        .await
+        .attr("aria-valuenow")
+        .await
+        .expect("attr")
+        .unwrap_or_default();
+        let first_chunk = ((2u64 << 20) as f64 * 100.0 / big_len as f64).round();
+        assert_eq!(now, first_chunk.to_string(), "one chunk of 2 MiB sent");
+        click(&driver, "[data-testid='upload-cancel']").await;
+        wait_for(
+            &driver,
+            "[data-testid='upload-item'][data-state='cancelled']",
+        )
+        .await;
+        assert_eq!(
+            text_of(&driver, "[data-testid='upload-item'] .uploads__status").await,
+            "Cancelled"
+        );
+        assert!(
+            driver
+                .find_all(By::Css("[data-testid='upload-cancel']"))
+                .await
+                .expect("find")
+                .is_empty(),
+            "a cancelled upload offers no cancel button"
+        );
+        // The session was abandoned on the portal, and nothing was finalised.
+        let sent = requests(&driver).await;
+        assert!(
+            sent.iter()
+                .any(|r| r.starts_with("DELETE ") && r.contains("/session/")),
+            "the session is deleted: {sent:?}"
+        );
+        assert!(
+            !sent.iter().any(|r| r.contains("/finalize")),
+            "never finalised: {sent:?}"
+        );
+        // Let the held chunk go: the portal must refuse it, the app must ignore it.
+        driver
+            .execute("window.__release();", Vec::new())
+            .await
+            .expect("release");
+        // The room still works: the next upload is stored.
+        let input = wait_for(&driver, "[data-testid='upload-input']").await;
+        input
+            .send_keys(small_path.to_string_lossy())
+            .await
+            .expect("choose file");
+        wait_for(&driver, "[data-testid='upload-item'][data-state='done']").await;
+        assert_eq!(
+            driver
+                .find_all(By::Css(
+                    "[data-testid='upload-item'][data-state='cancelled']"
+                ))
+                .await
+                .expect("find")
+                .len(),
+            1,
+            "the cancelled upload stays cancelled"
+        );
+    })
+    .await;
+    // Give a late chunk or finalise every chance to land before looking.
+    let titles = eventually("the second upload is stored", || {
+        let api = &api;
+        let room = &room.id;
+        async move {
+            let t = titles_in(api, room).await;
+            t.contains(&"after-cancel.txt".to_string()).then_some(t)
+        }
+    })
+    .await;
+    assert_eq!(
+        titles,
+        ["after-cancel.txt"],
+        "nothing of the cancelled upload is stored"
+    );
+    let file = api
+        .folders()
+        .contents(room.id.clone())
+        .send()
+        .await
+        .expect("contents")
+        .files
+        .into_iter()
+        .find(|f| f.title == "after-cancel.txt")
+        .expect("stored");
+    let bytes = api.files().download(file.id).await.expect("download");
+    assert_eq!(&bytes[..], &b"uploaded after a cancelled one\n"[..]);
+}
+
+/// The texts of the success toasts on screen.
+async fn toasts(driver: &WebDriver) -> Vec<String> {
+    let mut out = Vec::new();
+    for t in driver
+        .find_all(By::Css("[data-testid='toast'] .toast__title"))
+        .await
+        .expect("find")
+    {
+        out.push(t.text().await.expect("text"));
+    }
+    out
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn moves_selected_files_to_another_room_with_progress() {
+    let stack = Stack::start().await;
+    let owner = stack.portal.owner.clone();
+    let api = stack.api();
+    let source = api
+        .rooms()
+        .create("Move source", RoomType::Custom)
+        .send()
+        .await
+        .expect("source");
+    let target = api
+        .rooms()
+        .create("Move target", RoomType::Custom)
+        .send()
+        .await
+        .expect("target");
+    let contents = [
+        ("one.txt", "the first file to move\n"),
+        ("two.txt", "the second, with ünïcödé\n"),
+        ("stay.txt", "this one is not moved\n"),
+    ];
+    for (name, text) in contents {
+        api.files()
+            .upload(source.id.clone(), name, text.as_bytes().to_vec())
+            .send()
+            .await
+            .expect("upload");
+    }
+    let stack = &stack;
+    let source_id = &source.id;
+    with_browser(|driver| async move {
+        sign_in(&driver, &stack.url(), &owner.email, &owner.password, false).await;
+        open_room(&driver, source_id).await;
+        // Every progress bar of a file operation that appears, with its label and value.
+        driver
+            .execute(
+                r#"window.__ops = [];
+                   const seen = bar => window.__ops.push(bar.getAttribute("aria-label") + "=" + (bar.getAttribute("aria-valuenow") ?? "working"));
+                   new MutationObserver(records => {
+                     for (const r of records) {
+                       if (r.type === "attributes" && r.target.closest("[data-testid='file-operation']")) seen(r.target);
+                       for (const n of r.addedNodes) {
+                         if (n.nodeType !== 1) continue;
+                         for (const bar of n.querySelectorAll("[data-testid='file-operation'] [role='progressbar']")) seen(bar);
+                         if (n.matches("[data-testid='file-operation'] [role='progressbar']")) seen(n);
+                       }
+                     }
+                   }).observe(document.body, { subtree: true, childList: true, attributes: true, attributeFilter: ["aria-valuenow"] });"#,
+                Vec::new(),
+            )
+            .await
+            .expect("observer");
+        click(&driver, "input[aria-label='Select one.txt']").await;
+        click(&driver, "input[aria-label='Select two.txt']").await;
+        assert_eq!(
+            text_of(&driver, "[data-testid='bulk-actions'] > span").await,
+            "2 selected"
+        );
+        click(
+            &driver,
+            "[data-testid='bulk-actions'] button:nth-of-type(2)",
+        )
+        .await;
+        wait_for(&driver, "[data-testid='file-picker']").await;
+        // The picker starts in this room; the destination is another room.
+        click(&driver, ".ds-picker__crumb").await;
+        let option = eventually("the target room is offered", || {
+            let driver = driver.clone();
+            async move {
+                for o in driver
+                    .find_all(By::Css("[data-testid='picker-option']"))
+                    .await
+                    .ok()?
+                {
+                    if o.text().await.ok()?.contains("Move target") {
+                        return Some(o);
+                    }
+                }
+                None
+            }
+        })
+        .await;
+        option
+            .find(By::Css(".ds-picker__check"))
+            .await
+            .expect("check box")
+            .click()
+            .await
+            .expect("select the room");
+        assert_eq!(text_of(&driver, "[data-testid='picker-count']").await, "1 selected");
+        assert_eq!(text_of(&driver, "[data-testid='picker-accept']").await, "Move here");
+        // Hold the move on its way to the portal, to see the operation in progress.
+        hold_requests(&driver, "PUT", "/files/fileops/move").await;
+        click(&driver, "[data-testid='picker-accept']").await;
+        until_held(&driver).await;
+        let running = wait_for(&driver, "[data-testid='file-operation'] [role='progressbar']").await;
+        assert_eq!(
+            running.attr("aria-label").await.expect("attr").as_deref(),
+            Some("Moving 2 items")
+        );
+        assert!(
+            text_of(&driver, "[data-testid='file-operation']").await.contains("Moving 2 items"),
+            "the operation says what it does"
+        );
+        driver
+            .execute("window.__release();", Vec::new())
+            .await
+            .expect("release");
+        // It ends: the bar goes, a notice says so, and the files leave this room's listing.
+        eventually("the operation ended", || {
+            let driver = driver.clone();
+            async move {
+                let bars = driver
+                    .find_all(By::Css("[data-testid='file-operation']"))
+                    .await
+                    .ok()?;
+                let done = toasts(&driver).await.contains(&"Moved 2 items".to_string());
+                (bars.is_empty() && done).then_some(())
+            }
+        })
+        .await;
+        eventually("the listing shows only what stayed", || {
+            let driver = driver.clone();
+            async move {
+                let mut titles = Vec::new();
+                for t in driver
+                    .find_all(By::Css("[data-testid='entry-title']"))
+                    .await
+                    .ok()?
+                {
+                    titles.push(t.text().await.ok()?);
+                }
+                (titles == ["stay.txt"]).then_some(())
+            }
+        })
+        .await;
+        let ops = driver
+            .execute("return window.__ops;", Vec::new())
+            .await
+            .expect("script");
+        let ops: Vec<String> = serde_json::from_value(ops.json().clone()).expect("strings");
+        assert!(
+            ops.iter().any(|o| o.starts_with("Moving 2 items=")),
+            "the progress bar was recorded: {ops:?}"
+        );
+    })
+    .await;
+    assert_eq!(titles_in(&api, &source.id).await, ["stay.txt"]);
+    assert_eq!(titles_in(&api, &target.id).await, ["one.txt", "two.txt"]);
+    let moved = api
+        .folders()
+        .contents(target.id.clone())
+        .send()
+        .await
+        .expect("contents")
+        .files;
+    for (name, text) in &contents[..2] {
+        let file = moved.iter().find(|f| f.title == *name).expect("moved file");
+        let bytes = api
+            .files()
+            .download(file.id.clone())
+            .await
+            .expect("download");
+        assert_eq!(&bytes[..], text.as_bytes(), "{name} keeps its bytes");
+    }
+}
