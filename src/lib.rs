@@ -22,7 +22,6 @@ use crate::components::{ErrorState, Loading, ToastRegion, provide_toaster};
 use crate::layout::{Nav, RequireSession};
 use crate::pages::diagnostics::DiagnosticsPage;
 use crate::pages::file::FilePage;
-use crate::pages::home::Home;
 use crate::pages::not_found::NotFound;
 use crate::pages::playground::PlaygroundPage;
 use crate::pages::room::RoomPage;
@@ -70,7 +69,6 @@ fn Shell(config: AppConfig) -> impl IntoView {
                     <Route path=path!("rooms/:room/folders/:folder") view=RoomPage/>
                     <Route path=path!("files/:file") view=FilePage/>
                     <Route path=path!("playground") view=PlaygroundPage/>
-                    <Route path=path!("welcome") view=Home/>
                 </ParentRoute>
             </Routes>
         </main>

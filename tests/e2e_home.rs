@@ -50,12 +50,18 @@ async fn a_host_held_key_shows_its_owner_at_once_and_the_sdk_loads() {
             text_of(&driver, "[data-testid='user-name']").await,
             expected
         );
+        // The diagnostics page loads the portal's Embed SDK and names its version.
         driver
-            .goto(format!("{url}/welcome"))
+            .goto(format!("{url}/diagnostics"))
             .await
-            .expect("open welcome");
-        let sdk = text_of(&driver, "[data-testid='sdk-status']").await;
-        assert_eq!(sdk, "Embed SDK 2.1.0 ready");
+            .expect("open diagnostics");
+        wait_for(&driver, "[data-testid='diag-script'][data-verdict='ok']").await;
+        let script = text_of(
+            &driver,
+            "[data-testid='diag-script'] [data-testid='diag-summary']",
+        )
+        .await;
+        assert!(script.contains("api.js 2.1.0"), "{script}");
     })
     .await;
     // The name really came through the proxy: the devportal saw the browser's request.

@@ -2,7 +2,6 @@
 
 pub mod diagnostics;
 pub mod file;
-pub mod home;
 pub mod not_found;
 pub mod playground;
 pub mod room;
