@@ -142,25 +142,55 @@ pub async fn csp(config: &AppConfig, anon: &Client, origin: &str) -> CspState {
     }
 }
 
-/// The host name of an origin or URL (`http://a.b:1/x` → `a.b`).
-fn host_of(url: &str) -> &str {
-    let rest = url.split_once("://").map_or(url, |(_, r)| r);
-    let authority = rest.split(['/', '?', '#']).next().unwrap_or_default();
-    match authority.rsplit_once(':') {
-        Some((h, port)) if port.chars().all(|c| c.is_ascii_digit()) => h,
-        _ => authority,
-    }
+/// The scheme of an origin or URL, lower-cased (`HTTPS://a` → `https`); empty when it has none.
+fn scheme_of(url: &str) -> String {
+    url.split_once("://")
+        .map(|(s, _)| s.to_ascii_lowercase())
+        .unwrap_or_default()
 }
 
-/// The last two labels of a host name: a rough "site" (exact for loopback and IP addresses).
+/// The host name of an origin or URL, lower-cased, without user info, port or a trailing dot
+/// (`http://u@A.b.:1/x` → `a.b`); an IPv6 literal comes without its brackets.
+fn host_of(url: &str) -> String {
+    let rest = url.split_once("://").map_or(url, |(_, r)| r);
+    let authority = rest.split(['/', '?', '#']).next().unwrap_or_default();
+    let authority = authority.rsplit_once('@').map_or(authority, |(_, h)| h);
+    let host = if let Some(v6) = authority.strip_prefix('[') {
+        v6.split_once(']').map_or(v6, |(h, _)| h)
+    } else {
+        match authority.rsplit_once(':') {
+            Some((h, port)) if port.chars().all(|c| c.is_ascii_digit()) => h,
+            _ => authority,
+        }
+    };
+    host.trim_end_matches('.').to_ascii_lowercase()
+}
+
+/// The cookie "site" of a host name.
+///
+/// IP addresses (v4 and v6, compared in canonical form) and single-label names such as
+/// `localhost` are their own site: a browser never shares cookies between `127.0.0.1` and
+/// `127.0.0.2`, and the last two labels of an address mean nothing. Other names are reduced to
+/// their last two labels (`docs.example.com` → `example.com`).
+///
+/// Limitation: without the Public Suffix List this is wrong under multi-label public suffixes:
+/// `a.example.co.uk` and `b.other.co.uk` both give `co.uk` and are judged one site, and
+/// `x.github.io` and `y.github.io` likewise, although browsers treat them as different sites.
+/// The check is a hint before the frames sign in; once they have, their real result wins.
 fn site_of(host: &str) -> String {
-    if host.parse::<std::net::IpAddr>().is_ok() || host == "localhost" {
-        return host.to_ascii_lowercase();
+    if let Ok(ip) = host.parse::<std::net::IpAddr>() {
+        return ip.to_string();
     }
-    let labels: Vec<&str> = host.split('.').collect();
+    let labels: Vec<&str> = host.split('.').filter(|l| !l.is_empty()).collect();
     labels[labels.len().saturating_sub(2)..]
         .join(".")
         .to_ascii_lowercase()
+}
+
+/// Whether two origins are the same site for cookies: same scheme (browsers keep `http` and
+/// `https` apart) and same [`site_of`] their hosts.
+fn same_site(a: &str, b: &str) -> bool {
+    scheme_of(a) == scheme_of(b) && site_of(&host_of(a)) == site_of(&host_of(b))
 }
 
 /// Whether the frames can keep the portal's session cookie.
@@ -191,10 +221,10 @@ pub fn cookies(
         }
         FramesSession::Pending | FramesSession::Unknown => {}
     }
-    if site_of(host_of(origin)) == site_of(host_of(portal)) {
+    if same_site(origin, portal) {
         Finding::ok(
-            "The portal is on this page's site, so its cookie is first-party inside frames. \
-             Sign the frames in to see it working.",
+            "The portal seems to be on this page's site (judged by scheme and host name), so its \
+             cookie would be first-party inside frames. Sign the frames in to see it working.",
         )
     } else {
         Finding::warn(
@@ -369,8 +399,46 @@ mod tests {
     fn hosts_and_sites_ignore_scheme_port_and_path() {
         assert_eq!(host_of("http://127.0.0.1:8080"), "127.0.0.1");
         assert_eq!(host_of("https://docs.example.com/x?y"), "docs.example.com");
+        assert_eq!(
+            host_of("https://user:pw@Docs.Example.com.:443/"),
+            "docs.example.com"
+        );
+        assert_eq!(host_of("http://[::1]:8080/x"), "::1");
+        assert_eq!(host_of("http://[::1]"), "::1");
         assert_eq!(site_of("docs.example.com"), "example.com");
         assert_eq!(site_of("127.0.0.1"), "127.0.0.1");
+        assert_eq!(site_of("0:0:0:0:0:0:0:1"), "::1");
+    }
+
+    #[test]
+    fn loopback_and_addresses_are_sites_of_their_own() {
+        // The same loopback host on other ports: one site.
+        assert!(same_site("http://127.0.0.1:8080", "http://127.0.0.1:8092"));
+        assert!(same_site(
+            "http://[::1]:8080",
+            "http://[0:0:0:0:0:0:0:1]:8092"
+        ));
+        assert!(same_site("http://localhost:8080", "http://localhost:8092"));
+        // Addresses sharing their last two numbers are still different hosts.
+        assert!(!same_site("http://10.0.0.1", "http://192.168.0.1"));
+        assert!(!same_site("http://127.0.0.1:8080", "http://127.0.1.1:8092"));
+        assert!(!same_site("http://127.0.0.1:8080", "http://localhost:8092"));
+        assert!(!same_site("http://[::1]:8080", "http://127.0.0.1:8092"));
+        // Names: subdomains of one domain are one site; schemes keep sites apart.
+        assert!(same_site(
+            "https://app.example.com",
+            "https://docs.example.com"
+        ));
+        assert!(!same_site(
+            "http://app.example.com",
+            "https://docs.example.com"
+        ));
+        assert!(!same_site("https://example.com", "https://example.org"));
+        // The documented limitation: a multi-label public suffix looks like one site.
+        assert!(same_site(
+            "https://a.example.co.uk",
+            "https://b.other.co.uk"
+        ));
     }
 
     #[test]
