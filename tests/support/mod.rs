@@ -156,6 +156,16 @@ pub async fn sign_in(driver: &WebDriver, url: &str, email: &str, password: &str,
     }
     click(driver, "[data-testid='sign-in-form'] button[type='submit']").await;
     wait_for(driver, "[data-testid='user-name']").await;
+    // The name shows as soon as the session exists; the page leaves the sign-in form only after
+    // the frames have tried to sign in too. A click before that would be overtaken by it.
+    eventually("the sign-in page moved on", || {
+        let driver = driver.clone();
+        async move {
+            let url = driver.current_url().await.ok()?;
+            (url.path() != "/sign-in").then_some(())
+        }
+    })
+    .await;
 }
 
 /// Waits until the frames are signed in (the status dot in the navigation).
