@@ -189,8 +189,15 @@ where
     panic!("never happened within 30 s: {what}");
 }
 
-/// Opens the actions menu of the row named `title` and picks the item `item` (a test id).
+/// Opens the actions menu of the row named `title` and picks the item `item` (a test id) in that
+/// row's own menu (every row has one, hidden until opened).
 pub async fn row_action(driver: &WebDriver, title: &str, item: &str) {
-    click(driver, &format!("button[aria-label='Actions for {title}']")).await;
-    click(driver, &format!("[data-testid='{item}']")).await;
+    let trigger = wait_for(driver, &format!("button[aria-label='Actions for {title}']")).await;
+    let menu = trigger
+        .attr("aria-controls")
+        .await
+        .expect("aria-controls")
+        .unwrap_or_else(|| panic!("the actions menu of {title} names its list"));
+    trigger.click().await.expect("open the actions menu");
+    click(driver, &format!("[id='{menu}'] [data-testid='{item}']")).await;
 }

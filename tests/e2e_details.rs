@@ -1,0 +1,266 @@
+//! End to end: a room page's details: creating each kind of document, renaming and deleting
+//! entries, breadcrumbs, changing and removing members; and the rooms dashboard's filters and
+//! sort. Each is checked in the page and through REST.
+
+#![cfg(not(target_arch = "wasm32"))]
+
+mod support;
+
+use docspace_api::models::{FolderId, RoomType};
+use support::*;
+
+/// Opens the room page of `room` from the rooms list (a reload would end the in-memory session).
+async fn open_room(driver: &WebDriver, room: &FolderId) {
+    click(driver, "a[href='/rooms']").await;
+    click(
+        driver,
+        &format!("[data-testid='room-title'][href='/rooms/{room}']"),
+    )
+    .await;
+    wait_for(driver, "[data-testid='folder-title']").await;
+}
+
+/// The titles of the entries the folder list shows, sorted.
+async fn shown_entries(driver: &WebDriver) -> Vec<String> {
+    let mut out = Vec::new();
+    for t in driver
+        .find_all(By::Css("[data-testid='entry-title']"))
+        .await
+        .unwrap_or_default()
+    {
+        out.push(t.text().await.unwrap_or_default());
+    }
+    out.sort();
+    out
+}
+
+/// Waits until the folder list shows exactly `want` (any order).
+async fn until_entries(driver: &WebDriver, want: &[&str]) {
+    let mut want: Vec<String> = want.iter().map(|s| s.to_string()).collect();
+    want.sort();
+    let what = format!("the folder lists exactly {want:?}");
+    eventually(&what, || {
+        let driver = driver.clone();
+        let want = want.clone();
+        async move { (shown_entries(&driver).await == want).then_some(()) }
+    })
+    .await;
+}
+
+/// The titles of the files and of the folders directly in `folder`, each sorted.
+async fn rest_titles(api: &docspace_api::Client, folder: &FolderId) -> (Vec<String>, Vec<String>) {
+    let c = api
+        .folders()
+        .contents(folder.clone())
+        .send()
+        .await
+        .expect("contents");
+    let mut files: Vec<String> = c.files.into_iter().map(|f| f.title).collect();
+    let mut folders: Vec<String> = c.folders.into_iter().map(|f| f.title).collect();
+    files.sort();
+    folders.sort();
+    (files, folders)
+}
+
+/// Fills the open name dialog with `name` and submits it.
+async fn submit_name(driver: &WebDriver, name: &str) {
+    fill(driver, "[data-testid='name-form'] input", name).await;
+    click(driver, "[data-testid='name-form'] button[type='submit']").await;
+    // The dialog closes once the portal has answered.
+    eventually("the name dialog closed", || {
+        let driver = driver.clone();
+        async move {
+            let open = driver
+                .find_all(By::Css("[data-testid='name-form']"))
+                .await
+                .ok()?;
+            open.is_empty().then_some(())
+        }
+    })
+    .await;
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn creates_a_document_spreadsheet_presentation_and_form_with_their_extensions() {
+    let stack = Stack::start().await;
+    let owner = stack.portal.owner.clone();
+    let api = stack.api();
+    let room = api
+        .rooms()
+        .create("Office room", RoomType::Custom)
+        .send()
+        .await
+        .expect("room");
+    let stack = &stack;
+    let room_id = &room.id;
+    with_browser(|driver| async move {
+        sign_in(&driver, &stack.url(), &owner.email, &owner.password, false).await;
+        open_room(&driver, room_id).await;
+        let mut listed = Vec::new();
+        for (item, name, title) in [
+            ("new-document", "Report", "Report.docx"),
+            ("new-spreadsheet", "Budget", "Budget.xlsx"),
+            ("new-presentation", "Pitch", "Pitch.pptx"),
+            ("new-form", "Survey", "Survey.pdf"),
+        ] {
+            click(&driver, "button[aria-label='Create new']").await;
+            click(&driver, &format!("[data-testid='{item}']")).await;
+            submit_name(&driver, name).await;
+            listed.push(title);
+            until_entries(&driver, &listed).await;
+        }
+    })
+    .await;
+    let (files, folders) = rest_titles(&api, &room.id).await;
+    assert_eq!(
+        files,
+        ["Budget.xlsx", "Pitch.pptx", "Report.docx", "Survey.pdf"]
+    );
+    assert!(folders.is_empty(), "{folders:?}");
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn renames_a_file_and_a_folder_and_deletes_a_file_after_confirmation() {
+    let stack = Stack::start().await;
+    let owner = stack.portal.owner.clone();
+    let api = stack.api();
+    let room = api
+        .rooms()
+        .create("Tidy room", RoomType::Custom)
+        .send()
+        .await
+        .expect("room");
+    for name in ["draft.txt", "doomed.txt"] {
+        api.files()
+            .upload(room.id.clone(), name, b"text".to_vec())
+            .send()
+            .await
+            .expect("upload");
+    }
+    api.folders()
+        .create(room.id.clone(), "Old folder")
+        .await
+        .expect("folder");
+    let stack = &stack;
+    let room_id = &room.id;
+    with_browser(|driver| async move {
+        sign_in(&driver, &stack.url(), &owner.email, &owner.password, false).await;
+        open_room(&driver, room_id).await;
+        until_entries(&driver, &["Old folder", "doomed.txt", "draft.txt"]).await;
+        row_action(&driver, "draft.txt", "entry-rename").await;
+        submit_name(&driver, "final.txt").await;
+        until_entries(&driver, &["Old folder", "doomed.txt", "final.txt"]).await;
+        row_action(&driver, "Old folder", "entry-rename").await;
+        submit_name(&driver, "Archive 2025").await;
+        until_entries(&driver, &["Archive 2025", "doomed.txt", "final.txt"]).await;
+        // Delete asks first; cancelling keeps the file.
+        row_action(&driver, "doomed.txt", "entry-delete").await;
+        wait_for(&driver, "[data-testid='confirm-delete-entries']").await;
+        let dialog = text_of(&driver, "dialog[open]").await;
+        assert!(dialog.contains("doomed.txt"), "{dialog}");
+        driver
+            .find(By::XPath(
+                "//dialog[@open]//button[normalize-space()='Cancel']",
+            ))
+            .await
+            .expect("cancel")
+            .click()
+            .await
+            .expect("click cancel");
+        wait_until(
+            &driver,
+            "return document.querySelector(\"[data-testid='confirm-delete-entries']\") === null;",
+        )
+        .await;
+        assert_eq!(
+            shown_entries(&driver).await,
+            ["Archive 2025", "doomed.txt", "final.txt"]
+        );
+        row_action(&driver, "doomed.txt", "entry-delete").await;
+        click(&driver, "[data-testid='confirm-delete-entries'] button").await;
+        until_entries(&driver, &["Archive 2025", "final.txt"]).await;
+    })
+    .await;
+    let (files, folders) = rest_titles(&api, &room.id).await;
+    assert_eq!(files, ["final.txt"]);
+    assert_eq!(folders, ["Archive 2025"]);
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn breadcrumbs_show_room_and_folder_and_lead_back_to_the_room() {
+    let stack = Stack::start().await;
+    let owner = stack.portal.owner.clone();
+    let api = stack.api();
+    let room = api
+        .rooms()
+        .create("Crumb room", RoomType::Custom)
+        .send()
+        .await
+        .expect("room");
+    let sub = api
+        .folders()
+        .create(room.id.clone(), "Quarterly")
+        .await
+        .expect("folder");
+    api.files()
+        .upload(sub.id.clone(), "inside.txt", b"in the folder".to_vec())
+        .send()
+        .await
+        .expect("upload");
+    let stack = &stack;
+    let (room_id, sub_id) = (&room.id, &sub.id);
+    with_browser(|driver| async move {
+        sign_in(&driver, &stack.url(), &owner.email, &owner.password, false).await;
+        open_room(&driver, room_id).await;
+        until_entries(&driver, &["Quarterly"]).await;
+        click(&driver, "[data-testid='entry-title']").await;
+        until_entries(&driver, &["inside.txt"]).await;
+        assert_eq!(
+            text_of(&driver, "[data-testid='folder-title']").await,
+            "Quarterly"
+        );
+        let url = driver.current_url().await.expect("url");
+        assert_eq!(url.path(), format!("/rooms/{room_id}/folders/{sub_id}"));
+        let mut trail = Vec::new();
+        for li in driver
+            .find_all(By::Css("nav[aria-label='Breadcrumb'] li"))
+            .await
+            .expect("crumbs")
+        {
+            trail.push(li.text().await.expect("text"));
+        }
+        assert_eq!(trail, ["Rooms", "Crumb room", "Quarterly"]);
+        assert_eq!(
+            text_of(&driver, "[data-testid='crumb-current']").await,
+            "Quarterly"
+        );
+        click(
+            &driver,
+            &format!("nav[aria-label='Breadcrumb'] a[href='/rooms/{room_id}']"),
+        )
+        .await;
+        until_entries(&driver, &["Quarterly"]).await;
+        assert_eq!(
+            text_of(&driver, "[data-testid='folder-title']").await,
+            "Crumb room"
+        );
+        let url = driver.current_url().await.expect("url");
+        assert_eq!(url.path(), format!("/rooms/{room_id}"));
+        assert_eq!(
+            text_of(&driver, "[data-testid='crumb-current']").await,
+            "Crumb room"
+        );
+    })
+    .await;
+    // The portal has the same path: the folder in the room, the file in the folder.
+    let c = api
+        .folders()
+        .contents(sub.id.clone())
+        .send()
+        .await
+        .expect("contents");
+    let path: Vec<&str> = c.path_parts.iter().map(|p| p.title.as_str()).collect();
+    assert_eq!(path.last(), Some(&"Quarterly"), "{path:?}");
+    assert!(path.contains(&"Crumb room"), "{path:?}");
+    assert_eq!(rest_titles(&api, &sub.id).await.0, ["inside.txt"]);
+}
