@@ -264,3 +264,111 @@ async fn breadcrumbs_show_room_and_folder_and_lead_back_to_the_room() {
     assert!(path.contains(&"Crumb room"), "{path:?}");
     assert_eq!(rest_titles(&api, &sub.id).await.0, ["inside.txt"]);
 }
+
+/// Each member of `room` by e-mail, with their access.
+async fn rest_members(
+    api: &docspace_api::Client,
+    room: &FolderId,
+) -> Vec<(String, docspace_api::models::FileShare)> {
+    api.rooms()
+        .members(room.clone())
+        .send()
+        .await
+        .expect("members")
+        .items
+        .into_iter()
+        .filter_map(|m| Some((m.user()?.email.clone()?, m.access)))
+        .collect()
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn changes_a_members_access_and_removes_a_member() {
+    use docspace_api::models::FileShare;
+    let stack = Stack::start().await;
+    let owner = stack.portal.owner.clone();
+    let api = stack.api();
+    let room = api
+        .rooms()
+        .create("Shared room", RoomType::Editing)
+        .send()
+        .await
+        .expect("room");
+    let (alice, bob) = ("alice.member@example.com", "bob.member@example.com");
+    api.rooms()
+        .share(room.id.clone())
+        .email(alice, FileShare::Read)
+        .email(bob, FileShare::Read)
+        .notify(false)
+        .send()
+        .await
+        .expect("share");
+    let before = rest_members(&api, &room.id).await;
+    assert!(
+        before.contains(&(alice.to_string(), FileShare::Read)),
+        "{before:?}"
+    );
+    assert!(
+        before.contains(&(bob.to_string(), FileShare::Read)),
+        "{before:?}"
+    );
+    let stack = &stack;
+    let (room_id, api_ref) = (&room.id, &api);
+    with_browser(|driver| async move {
+        sign_in(&driver, &stack.url(), &owner.email, &owner.password, false).await;
+        open_room(&driver, room_id).await;
+        click(&driver, "[data-testid='open-members'] button").await;
+        let row = |email: &str| format!("[data-testid='member'][data-email='{email}']");
+        wait_for(&driver, &row(alice)).await;
+        wait_for(&driver, &row(bob)).await;
+        // Alice becomes an editor.
+        click(
+            &driver,
+            &format!(
+                "{} select option[value='{}']",
+                row(alice),
+                FileShare::Editing.value()
+            ),
+        )
+        .await;
+        eventually("the portal has Alice as an editor", || async move {
+            let m = rest_members(api_ref, room_id).await;
+            m.contains(&(alice.to_string(), FileShare::Editing))
+                .then_some(())
+        })
+        .await;
+        let shown = wait_for(&driver, &format!("{} select", row(alice)))
+            .await
+            .prop("value")
+            .await
+            .expect("value");
+        assert_eq!(shown, Some(FileShare::Editing.value().to_string()));
+        // Bob is removed.
+        click(&driver, &format!("{} button[aria-label^='Remove']", row(bob))).await;
+        wait_until(
+            &driver,
+            &format!(
+                "return document.querySelector(\"[data-testid='member'][data-email='{bob}']\") === null;"
+            ),
+        )
+        .await;
+        assert!(
+            driver
+                .find_all(By::Css(row(alice)))
+                .await
+                .expect("rows")
+                .len()
+                == 1,
+            "Alice is still listed"
+        );
+    })
+    .await;
+    let after = rest_members(&api, &room.id).await;
+    assert!(
+        !after.iter().any(|(e, _)| e == bob),
+        "Bob is no longer a member: {after:?}"
+    );
+    assert!(
+        after.contains(&(alice.to_string(), FileShare::Editing)),
+        "{after:?}"
+    );
+}
