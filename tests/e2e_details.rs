@@ -372,3 +372,197 @@ async fn changes_a_members_access_and_removes_a_member() {
         "{after:?}"
     );
 }
+
+/// The titles of the rows the dashboard shows, in their order.
+async fn shown_rooms(driver: &WebDriver) -> Vec<String> {
+    let mut out = Vec::new();
+    for t in driver
+        .find_all(By::Css("[data-testid='room-title']"))
+        .await
+        .unwrap_or_default()
+    {
+        out.push(t.text().await.unwrap_or_default());
+    }
+    out
+}
+
+/// Waits until the dashboard shows exactly `want`, in this order.
+async fn until_rooms(driver: &WebDriver, want: &[String]) {
+    let what = format!("the dashboard shows exactly {want:?}");
+    eventually(&what, || {
+        let driver = driver.clone();
+        async move { (shown_rooms(&driver).await == want).then_some(()) }
+    })
+    .await;
+}
+
+/// Chooses `value` in the select inside the element with test id `testid`.
+async fn choose(driver: &WebDriver, testid: &str, value: &str) {
+    click(
+        driver,
+        &format!("[data-testid='{testid}'] select option[value='{value}']"),
+    )
+    .await;
+}
+
+/// Titles of the rooms in the portal's answer to a (filtered) list request.
+fn rest_rooms(
+    listed: Result<docspace_api::models::FolderContent, docspace_api::Error>,
+) -> Vec<String> {
+    listed
+        .expect("list rooms")
+        .folders
+        .into_iter()
+        .map(|r| r.title)
+        .collect()
+}
+
+/// The prefix of the dashboard test's room titles, which no other room has.
+const PREFIX: &str = "Qz";
+
+#[tokio::test(flavor = "multi_thread")]
+async fn the_dashboard_filters_by_type_tag_and_archive_and_sorts_by_title() {
+    use docspace_api::models::{SearchArea, SortBy, SortOrder};
+    let stack = Stack::start().await;
+    let owner = stack.portal.owner.clone();
+    let api = stack.api();
+    for (title, kind, tags) in [
+        ("Qz Bravo ledger", RoomType::Custom, vec!["finance"]),
+        ("Qz Alpha forms", RoomType::FillingForms, vec![]),
+        (
+            "Qz Charlie drafts",
+            RoomType::Editing,
+            vec!["finance", "legal"],
+        ),
+        ("Qz Delta vault", RoomType::Custom, vec!["finance"]),
+    ] {
+        api.rooms()
+            .create(title, kind)
+            .tags(tags)
+            .send()
+            .await
+            .expect("room");
+    }
+    let vault = rest_rooms(api.rooms().list().filter_value(PREFIX).send().await);
+    assert_eq!(
+        vault.len(),
+        4,
+        "the search finds only this test's rooms: {vault:?}"
+    );
+    assert!(vault.contains(&"Qz Delta vault".to_string()), "{vault:?}");
+    let vault_id = api
+        .rooms()
+        .list()
+        .filter_value("Qz Delta vault")
+        .send()
+        .await
+        .expect("list")
+        .folders
+        .remove(0)
+        .id;
+    api.rooms().archive(vault_id).wait().await.expect("archive");
+    // What the portal itself answers for each view.
+    let s = |v: &[&str]| v.iter().map(|t| t.to_string()).collect::<Vec<_>>();
+    let mut custom = rest_rooms(
+        api.rooms()
+            .list()
+            .filter_value(PREFIX)
+            .room_type(RoomType::Custom)
+            .send()
+            .await,
+    );
+    custom.sort();
+    assert_eq!(custom, s(&["Qz Bravo ledger"]));
+    let mut finance = rest_rooms(
+        api.rooms()
+            .list()
+            .filter_value(PREFIX)
+            .tags(["finance"])
+            .send()
+            .await,
+    );
+    finance.sort();
+    assert_eq!(finance, s(&["Qz Bravo ledger", "Qz Charlie drafts"]));
+    let archived = rest_rooms(
+        api.rooms()
+            .list()
+            .search_area(SearchArea::Archive)
+            .send()
+            .await,
+    );
+    assert_eq!(archived, s(&["Qz Delta vault"]));
+    let a_to_z = rest_rooms(
+        api.rooms()
+            .list()
+            .filter_value(PREFIX)
+            .sort_by(SortBy::Title)
+            .sort_order(SortOrder::Ascending)
+            .send()
+            .await,
+    );
+    assert_eq!(
+        a_to_z,
+        s(&["Qz Alpha forms", "Qz Bravo ledger", "Qz Charlie drafts"])
+    );
+    let z_to_a = rest_rooms(
+        api.rooms()
+            .list()
+            .filter_value(PREFIX)
+            .sort_by(SortBy::Title)
+            .sort_order(SortOrder::Descending)
+            .send()
+            .await,
+    );
+    assert_eq!(
+        z_to_a,
+        s(&["Qz Charlie drafts", "Qz Bravo ledger", "Qz Alpha forms"])
+    );
+    let stack = &stack;
+    let (custom, finance, archived, a_to_z, z_to_a) =
+        (&custom, &finance, &archived, &a_to_z, &z_to_a);
+    with_browser(|driver| async move {
+        sign_in(&driver, &stack.url(), &owner.email, &owner.password, false).await;
+        wait_for(&driver, "[data-testid='room-title']").await;
+        // The portal has other rooms too: search for this test's.
+        fill(&driver, "[data-testid='rooms-search'] input", PREFIX).await;
+        eventually("the search applied", || {
+            let driver = driver.clone();
+            async move {
+                let shown = shown_rooms(&driver).await;
+                (shown.len() == 3 && shown.iter().all(|t| t.starts_with(PREFIX))).then_some(())
+            }
+        })
+        .await;
+        choose(
+            &driver,
+            "filter-type",
+            &RoomType::Custom.value().to_string(),
+        )
+        .await;
+        until_rooms(&driver, custom).await;
+        choose(&driver, "filter-type", "").await;
+        choose(&driver, "filter-tag", "finance").await;
+        eventually("the tag filter shows exactly the tagged rooms", || {
+            let driver = driver.clone();
+            async move {
+                let mut shown = shown_rooms(&driver).await;
+                shown.sort();
+                (&shown == finance).then_some(())
+            }
+        })
+        .await;
+        choose(&driver, "filter-tag", "").await;
+        click(&driver, "[data-testid='show-archived']").await;
+        until_rooms(&driver, archived).await;
+        click(&driver, "[data-testid='show-active']").await;
+        choose(&driver, "sort", "title").await;
+        until_rooms(&driver, a_to_z).await;
+        click(
+            &driver,
+            "button[aria-label='Ascending; switch to descending']",
+        )
+        .await;
+        until_rooms(&driver, z_to_a).await;
+    })
+    .await;
+}
