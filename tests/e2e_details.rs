@@ -566,3 +566,124 @@ async fn the_dashboard_filters_by_type_tag_and_archive_and_sorts_by_title() {
     })
     .await;
 }
+
+/// Ticks the room form's checkbox labelled `label` (by clicking its label, as a user does).
+async fn tick(driver: &WebDriver, label: &str) {
+    let xpath = format!("//form[@data-testid='room-form']//label[normalize-space()='{label}']");
+    let el = driver
+        .query(By::XPath(&xpath))
+        .first()
+        .await
+        .unwrap_or_else(|e| panic!("no checkbox labelled {label}: {e}"));
+    el.click().await.expect("tick");
+    let input = driver
+        .find(By::Id(
+            el.attr("for").await.expect("for").expect("label for"),
+        ))
+        .await
+        .expect("checkbox");
+    assert!(
+        input.is_selected().await.expect("checked"),
+        "{label} is ticked"
+    );
+}
+
+/// Waits until the dashboard lists a room titled `title`.
+async fn until_listed(driver: &WebDriver, title: &str) {
+    eventually(&format!("{title} listed"), || {
+        let driver = driver.clone();
+        async move {
+            shown_rooms(&driver)
+                .await
+                .iter()
+                .any(|t| t == title)
+                .then_some(())
+        }
+    })
+    .await;
+}
+
+/// The one active room titled `title`, read back through REST.
+async fn stored_room(
+    api: &docspace_api::Client,
+    title: &str,
+) -> Option<docspace_api::models::Room> {
+    let listed = api
+        .rooms()
+        .list()
+        .filter_value(title)
+        .send()
+        .await
+        .ok()?
+        .folders;
+    let room = listed.into_iter().find(|r| r.title == title)?;
+    api.rooms().get(room.id).await.ok()
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn creates_a_room_with_quota_privacy_indexing_and_no_downloads() {
+    let stack = Stack::start().await;
+    let owner = stack.portal.owner.clone();
+    let api = stack.api();
+    let stack = &stack;
+    let (special, plain) = ("Options vault", "Options plain");
+    with_browser(|driver| async move {
+        sign_in(&driver, &stack.url(), &owner.email, &owner.password, false).await;
+        wait_for(&driver, "[data-testid='rooms-count']").await;
+        // A data room with every option…
+        click(&driver, "[data-testid='create-room'] button").await;
+        fill(&driver, "[data-testid='room-title'] input", special).await;
+        click(
+            &driver,
+            &format!(
+                "[data-testid='room-types'] input[value='{}'] + label",
+                RoomType::VirtualData.value()
+            ),
+        )
+        .await;
+        click(
+            &driver,
+            "[data-testid='room-form'] select option[value='custom']",
+        )
+        .await;
+        fill(
+            &driver,
+            "[data-testid='room-form'] input[type='number']",
+            "25",
+        )
+        .await;
+        tick(&driver, "Private room").await;
+        tick(&driver, "Number the contents (indexing)").await;
+        tick(&driver, "Restrict copying and downloading").await;
+        click(&driver, "[data-testid='room-save'] button").await;
+        until_listed(&driver, special).await;
+        // …and one with the defaults, to compare.
+        click(&driver, "[data-testid='create-room'] button").await;
+        fill(&driver, "[data-testid='room-title'] input", plain).await;
+        click(
+            &driver,
+            &format!(
+                "[data-testid='room-types'] input[value='{}'] + label",
+                RoomType::VirtualData.value()
+            ),
+        )
+        .await;
+        click(&driver, "[data-testid='room-save'] button").await;
+        until_listed(&driver, plain).await;
+    })
+    .await;
+    let room = stored_room(&api, special).await.expect("the room exists");
+    assert_eq!(room.room_type, Some(RoomType::VirtualData));
+    assert!(room.private, "private");
+    assert!(room.indexing, "indexing");
+    assert!(room.deny_download, "downloads denied");
+    assert_eq!(room.quota_limit, Some(25 * 1024 * 1024), "25 MB quota");
+    let other = stored_room(&api, plain)
+        .await
+        .expect("the plain room exists");
+    assert!(
+        !other.private && !other.indexing && !other.deny_download,
+        "{other:?}"
+    );
+    assert_ne!(other.quota_limit, Some(25 * 1024 * 1024));
+}
