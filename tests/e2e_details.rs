@@ -1,6 +1,6 @@
 //! End to end: a room page's details: creating each kind of document, renaming and deleting
-//! entries, breadcrumbs, changing and removing members; and the rooms dashboard's filters and
-//! sort. Each is checked in the page and through REST.
+//! entries, breadcrumbs, changing and removing members; the rooms dashboard's filters and sort;
+//! and creating a room with its options. Each is checked in the page and through REST.
 
 #![cfg(not(target_arch = "wasm32"))]
 
