@@ -687,3 +687,113 @@ async fn creates_a_room_with_quota_privacy_indexing_and_no_downloads() {
     );
     assert_ne!(other.quota_limit, Some(25 * 1024 * 1024));
 }
+
+/// The titles of the entries the folder list shows, in the order shown.
+async fn shown_in_order(driver: &WebDriver) -> Vec<String> {
+    let mut out = Vec::new();
+    for t in driver
+        .find_all(By::Css("[data-testid='entry-title']"))
+        .await
+        .unwrap_or_default()
+    {
+        out.push(t.text().await.unwrap_or_default());
+    }
+    out
+}
+
+/// Waits until the folder list shows exactly `want`, in that order.
+async fn until_order(driver: &WebDriver, want: &[String]) {
+    let what = format!("the folder lists {want:?} in that order");
+    eventually(&what, || {
+        let driver = driver.clone();
+        async move { (shown_in_order(&driver).await == want).then_some(()) }
+    })
+    .await;
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn the_room_page_sorts_by_name_and_size_both_ways_as_the_portal_does() {
+    use docspace_api::models::{SortBy, SortOrder};
+    let stack = Stack::start().await;
+    let owner = stack.portal.owner.clone();
+    let api = stack.api();
+    let room = api
+        .rooms()
+        .create("Sorting room", RoomType::Custom)
+        .send()
+        .await
+        .expect("room");
+    // Sizes run against the names, so sorting by name and by size disagree.
+    for (name, size) in [
+        ("alpha.txt", 3000),
+        ("bravo.txt", 2000),
+        ("charlie.txt", 1000),
+    ] {
+        api.files()
+            .upload(room.id.clone(), name, vec![b'x'; size])
+            .send()
+            .await
+            .expect("upload");
+    }
+    let mut orders = Vec::new();
+    for (by, order) in [
+        (SortBy::Title, SortOrder::Ascending),
+        (SortBy::Size, SortOrder::Ascending),
+        (SortBy::Size, SortOrder::Descending),
+        (SortBy::Title, SortOrder::Descending),
+    ] {
+        let listed = api
+            .folders()
+            .contents(room.id.clone())
+            .sort_by(by)
+            .sort_order(order)
+            .send()
+            .await
+            .expect("contents");
+        orders.push(
+            listed
+                .files
+                .into_iter()
+                .map(|f| f.title)
+                .collect::<Vec<_>>(),
+        );
+    }
+    let s = |v: [&str; 3]| v.map(str::to_string).to_vec();
+    assert_eq!(
+        orders,
+        [
+            s(["alpha.txt", "bravo.txt", "charlie.txt"]),
+            s(["charlie.txt", "bravo.txt", "alpha.txt"]),
+            s(["alpha.txt", "bravo.txt", "charlie.txt"]),
+            s(["charlie.txt", "bravo.txt", "alpha.txt"]),
+        ],
+        "the portal's own orders"
+    );
+    let stack = &stack;
+    let (room_id, orders) = (&room.id, &orders);
+    with_browser(|driver| async move {
+        sign_in(&driver, &stack.url(), &owner.email, &owner.password, false).await;
+        open_room(&driver, room_id).await;
+        until_order(&driver, &orders[0]).await;
+        choose(&driver, "entry-sort", "size").await;
+        until_order(&driver, &orders[1]).await;
+        assert!(
+            driver
+                .current_url()
+                .await
+                .expect("url")
+                .as_str()
+                .contains("sort=size"),
+            "the sort is kept in the address"
+        );
+        click(
+            &driver,
+            "button[aria-label='Ascending; switch to descending']",
+        )
+        .await;
+        until_order(&driver, &orders[2]).await;
+        choose(&driver, "entry-sort", "title").await;
+        until_order(&driver, &orders[3]).await;
+    })
+    .await;
+}
