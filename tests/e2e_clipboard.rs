@@ -109,17 +109,6 @@ async fn dismiss_toasts(driver: &WebDriver) {
     }
 }
 
-/// Opens the room page of `room` from the rooms list.
-async fn open_room(driver: &WebDriver, room: &FolderId) {
-    click(driver, "a[href='/rooms']").await;
-    click(
-        driver,
-        &format!("[data-testid='room-title'][href='/rooms/{room}']"),
-    )
-    .await;
-    wait_for(driver, "[data-testid='folder-title']").await;
-}
-
 #[tokio::test(flavor = "multi_thread")]
 async fn copies_an_external_link_and_reports_a_refused_clipboard() {
     let stack = Stack::start().await;

@@ -9,17 +9,6 @@ mod support;
 use docspace_api::models::{FolderId, RoomType};
 use support::*;
 
-/// Opens the room page of `room` from the rooms list (a reload would end the in-memory session).
-async fn open_room(driver: &WebDriver, room: &FolderId) {
-    click(driver, "a[href='/rooms']").await;
-    click(
-        driver,
-        &format!("[data-testid='room-title'][href='/rooms/{room}']"),
-    )
-    .await;
-    wait_for(driver, "[data-testid='folder-title']").await;
-}
-
 /// The titles of the entries the folder list shows, sorted.
 async fn shown_entries(driver: &WebDriver) -> Vec<String> {
     let mut out = Vec::new();

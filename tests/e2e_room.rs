@@ -8,18 +8,6 @@ mod support;
 use docspace_api::models::{FolderId, RoomType};
 use support::*;
 
-/// Opens the room page of `room` from the rooms list, as a user does (a reload would end the
-/// session, which lives in memory only).
-async fn open_room(driver: &WebDriver, room: &FolderId) {
-    click(driver, "a[href='/rooms']").await;
-    click(
-        driver,
-        &format!("[data-testid='room-title'][href='/rooms/{room}']"),
-    )
-    .await;
-    wait_for(driver, "[data-testid='folder-title']").await;
-}
-
 /// The files directly in `folder`, by title.
 async fn files_in(
     api: &docspace_api::Client,

@@ -12,17 +12,6 @@ mod support;
 use docspace_api::models::{FolderId, RoomType};
 use support::*;
 
-/// Opens the room page of `room` from the rooms list (a reload would end the in-memory session).
-async fn open_room(driver: &WebDriver, room: &FolderId) {
-    click(driver, "a[href='/rooms']").await;
-    click(
-        driver,
-        &format!("[data-testid='room-title'][href='/rooms/{room}']"),
-    )
-    .await;
-    wait_for(driver, "[data-testid='folder-title']").await;
-}
-
 /// The titles of the files directly in `folder`, sorted.
 async fn titles_in(api: &docspace_api::Client, folder: &FolderId) -> Vec<String> {
     let mut titles: Vec<String> = api

@@ -201,3 +201,15 @@ pub async fn row_action(driver: &WebDriver, title: &str, item: &str) {
     trigger.click().await.expect("open the actions menu");
     click(driver, &format!("[id='{menu}'] [data-testid='{item}']")).await;
 }
+
+/// Opens the room page of `room` from the rooms list (a reload would end the session, which lives
+/// in memory only).
+pub async fn open_room(driver: &WebDriver, room: &docspace_api::models::FolderId) {
+    click(driver, "a[href='/rooms']").await;
+    click(
+        driver,
+        &format!("[data-testid='room-title'][href='/rooms/{room}']"),
+    )
+    .await;
+    wait_for(driver, "[data-testid='folder-title']").await;
+}
