@@ -5,7 +5,7 @@
 
 mod support;
 
-use docspace_api::models::{FolderId, RoomType};
+use docspace_api::models::RoomType;
 use support::*;
 
 /// Lets pages of `origin` read and write the clipboard, as a user's "Allow" would.
