@@ -284,7 +284,8 @@ async fn forgeries_that_only_the_browsers_json_parser_reads_are_stopped_too() {
         assert_eq!(
             frame.rejected_messages(),
             before + forgeries.len() as u32,
-            "each forgery was refused (same origin: {same_origin})"
+            "each forgery was refused (same origin: {same_origin}); the page saw {:?}",
+            seen.borrow()
         );
         seen.borrow_mut().clear();
         forger.remove();
