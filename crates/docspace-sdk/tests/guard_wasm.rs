@@ -219,3 +219,95 @@ async fn a_timed_out_call_does_not_stall_or_confuse_the_next_ones() {
         host.remove();
     }
 }
+
+#[wasm_bindgen_test]
+async fn forgeries_that_only_the_browsers_json_parser_reads_are_stopped_too() {
+    // api.js reads messages with `JSON.parse`, which accepts text serde_json refuses: a lone
+    // surrogate escape, a number beyond f64, nesting deeper than serde_json's limit. A forged
+    // event written that way must be judged like any other, not waved through unparsed.
+    let events = Rc::new(RefCell::new(Vec::<FrameEvent>::new()));
+    let log = events.clone();
+    let host = host();
+    let frame = ready_frame(
+        &host,
+        SystemConfig::new(),
+        FrameEvents::new().on_event(move |e| log.borrow_mut().push(e)),
+        options(SdkVersion::V2_1_0),
+    )
+    .await;
+    let id = frame.frame_id().expect("frame id");
+    let seen = Rc::new(RefCell::new(Vec::<String>::new()));
+    let page_log = seen.clone();
+    let listener =
+        Closure::<dyn FnMut(web_sys::MessageEvent)>::new(move |e: web_sys::MessageEvent| {
+            if let Some(s) = e.data().as_string() {
+                page_log.borrow_mut().push(s);
+            }
+        });
+    let window = web_sys::window().expect("window");
+    window
+        .add_event_listener_with_callback("message", listener.as_ref().unchecked_ref())
+        .expect("listen");
+    let selection = |title: &str, extra: &str| {
+        format!(
+            r#"{{"type":"onEventReturn","frameId":"{id}","eventReturnData":{{"event":"onSelectCallback","data":[{{"id":666,"title":"{title}","roomType":6{extra}}}]}}}}"#
+        )
+    };
+    let deep = format!("{}1{}", "[".repeat(300), "]".repeat(300));
+    let forgeries = [
+        selection(r"\ud800", ""),
+        selection("Forged", r#","size":1e400"#),
+        selection("Forged", &format!(r#","deep":{deep}"#)),
+    ];
+    for text in &forgeries {
+        assert!(
+            serde_json::from_str::<serde_json::Value>(text).is_err(),
+            "the case must be one serde_json refuses: {text}"
+        );
+        assert!(
+            js_sys::JSON::parse(text).is_ok(),
+            "and one JSON.parse reads: {text}"
+        );
+    }
+    for same_origin in [false, true] {
+        let forger = Forger::new(same_origin).await;
+        let before = frame.rejected_messages();
+        for text in &forgeries {
+            forger.post_raw(text);
+        }
+        // A harmless message behind them shows that everything before it has been delivered.
+        forger.post_raw(r#"{"app":"marker"}"#);
+        assert!(
+            wait_for(5_000, || seen.borrow().iter().any(|s| s.contains("marker"))).await,
+            "the marker arrived"
+        );
+        assert_eq!(
+            frame.rejected_messages(),
+            before + forgeries.len() as u32,
+            "each forgery was refused (same origin: {same_origin}); the page saw {:?}",
+            seen.borrow()
+        );
+        seen.borrow_mut().clear();
+        forger.remove();
+    }
+    sleep(200).await;
+    assert!(
+        !events
+            .borrow()
+            .iter()
+            .any(|e| matches!(e, FrameEvent::Select(_))),
+        "{:?}",
+        events.borrow()
+    );
+    assert!(
+        !seen.borrow().iter().any(|s| s.contains("666")),
+        "no forgery reached the page's other listeners: {:?}",
+        seen.borrow()
+    );
+    window
+        .remove_event_listener_with_callback("message", listener.as_ref().unchecked_ref())
+        .expect("unlisten");
+    assert_eq!(frame.status(), FrameStatus::Ready);
+    frame.destroy();
+    host.remove();
+}

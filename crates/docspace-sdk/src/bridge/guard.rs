@@ -142,13 +142,16 @@ fn on_message(event: web_sys::MessageEvent) {
     let Some(raw) = event.data().as_string() else {
         return;
     };
-    let Some(msg) = parse_incoming(&raw) else {
+    // Which frame the message names is decided by the parser api.js itself uses: a message that
+    // `JSON.parse` reads but serde_json refuses (a lone surrogate escape, a number out of `f64`
+    // range, deep nesting) would otherwise slip past the guard and still reach api.js.
+    let Some(frame_id) = frame_id_as_api_js_reads_it(&raw) else {
         return;
     };
     let synthetic = SYNTHETIC.with(Cell::get);
     // Pick what is needed and release the guard before anything else runs.
     let found = GUARD.with(|g| {
-        g.borrow().frames.get(msg.frame_id()).map(|e| {
+        g.borrow().frames.get(&frame_id).map(|e| {
             let from_frame = e.window.as_ref().is_some_and(|w| {
                 event
                     .source()
@@ -167,10 +170,31 @@ fn on_message(event: web_sys::MessageEvent) {
         event.stop_immediate_propagation();
         return;
     }
+    // From the frame, but not something the bridge can model (or read differently from api.js):
+    // keep it from api.js rather than let through what was not checked.
+    let Some(msg) = parse_incoming(&raw).filter(|m| m.frame_id() == frame_id) else {
+        state.borrow_mut().rejected += 1;
+        event.stop_immediate_propagation();
+        return;
+    };
     let verdict = state.borrow_mut().accept(msg, &raw, synthetic, now_ms());
     match verdict {
         Verdict::Pass => {}
         Verdict::Block => event.stop_immediate_propagation(),
         Verdict::PassHandshakeDone => on_handshake(),
     }
+}
+
+/// The `frameId` api.js would read from `raw`: `JSON.parse(raw).frameId`, when that is a
+/// non-empty string (api.js compares it with `!==` to its own string id, so nothing else can
+/// name a frame). `None` for text `JSON.parse` refuses, which api.js drops.
+fn frame_id_as_api_js_reads_it(raw: &str) -> Option<String> {
+    let parsed = js_sys::JSON::parse(raw).ok()?;
+    if !parsed.is_object() {
+        return None;
+    }
+    js_sys::Reflect::get(&parsed, &JsValue::from_str("frameId"))
+        .ok()?
+        .as_string()
+        .filter(|id| !id.is_empty())
 }

@@ -271,6 +271,15 @@ impl Forger {
             .expect("post to forger");
     }
 
+    /// Has the forger post `text` exactly as given (for text that `serde_json` would not write).
+    pub fn post_raw(&self, text: &str) {
+        self.iframe
+            .content_window()
+            .expect("forger window")
+            .post_message(&text.into(), "*")
+            .expect("post to forger");
+    }
+
     pub fn remove(self) {
         self.iframe.remove();
     }
