@@ -170,6 +170,15 @@ pub fn folder(conn: &Connection, id: i64) -> Result<Option<Folder>, ApiError> {
         .optional()?)
 }
 
+/// The `FolderType` of a folder, without loading the row.
+pub fn folder_type_of(conn: &Connection, id: i64) -> Result<Option<i64>, ApiError> {
+    Ok(conn
+        .query_row("SELECT folder_type FROM folders WHERE id = ?1", [id], |r| {
+            r.get(0)
+        })
+        .optional()?)
+}
+
 /// Folders by id, in no particular order.
 pub fn folders_by_ids(conn: &Connection, ids: &[i64]) -> Result<Vec<Folder>, ApiError> {
     if ids.is_empty() {
