@@ -128,6 +128,7 @@ impl PortalArgs {
             },
             allow_origins: self.allow_origins,
             sdk_dir: self.sdk_dir,
+            ..PortalConfig::default()
         }
     }
 }

@@ -90,6 +90,9 @@ pub struct PortalConfig {
     /// Directory holding the npm packages of the official SDK
     /// (`docspace-sdk-2.0.0/` and `docspace-sdk-2.1.0/`); found next to the workspace when `None`.
     pub sdk_dir: Option<PathBuf>,
+    /// Bytes of upload bodies the portal holds in memory at once, across all requests; past it,
+    /// uploads are refused with 429 and `Retry-After` (see `upload_budget.rs`).
+    pub upload_budget: usize,
 }
 
 impl Default for PortalConfig {
@@ -103,6 +106,7 @@ impl Default for PortalConfig {
             rate_limits: RateLimits::default(),
             allow_origins: Vec::new(),
             sdk_dir: None,
+            upload_budget: crate::upload_budget::DEFAULT_BUDGET,
         }
     }
 }

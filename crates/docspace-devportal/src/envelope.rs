@@ -206,6 +206,9 @@ pub enum ApiError {
     /// An upload of a type the portal does not accept: 415.
     #[error("{0}")]
     UnsupportedMedia(String),
+    /// DocSpace's `TenantQuotaException` (a file or chunk over the size limit): 402 with its message.
+    #[error("{0}")]
+    QuotaExceeded(String),
     /// A rate limit refused the request: 429, empty body, `X-RateLimit-*` headers.
     #[error("rate limited")]
     RateLimited(HeaderMap),
@@ -233,6 +236,7 @@ impl ApiError {
             ApiError::NotFound(_) => StatusCode::NOT_FOUND,
             ApiError::BadRequest(_) | ApiError::Validation(_) => StatusCode::BAD_REQUEST,
             ApiError::PayloadTooLarge => StatusCode::PAYLOAD_TOO_LARGE,
+            ApiError::QuotaExceeded(_) => StatusCode::PAYMENT_REQUIRED,
             ApiError::UnsupportedMedia(_) => StatusCode::UNSUPPORTED_MEDIA_TYPE,
             ApiError::RateLimited(_) => StatusCode::TOO_MANY_REQUESTS,
             ApiError::Internal(_) => StatusCode::INTERNAL_SERVER_ERROR,
@@ -309,6 +313,10 @@ impl IntoResponse for ApiError {
             ApiError::PayloadTooLarge => json_response(
                 status,
                 &exception_body(status, "Request body too large", None),
+            ),
+            ApiError::QuotaExceeded(m) => json_response(
+                status,
+                &exception_body(status, &m, Some("ASC.Core.Tenants.TenantQuotaException")),
             ),
             ApiError::UnsupportedMedia(m) => {
                 json_response(status, &exception_body(status, &m, None))

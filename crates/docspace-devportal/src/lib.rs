@@ -49,6 +49,7 @@ pub mod server;
 pub mod state;
 pub mod stats;
 pub mod time;
+pub mod upload_budget;
 pub mod users;
 
 pub use config::{PortalConfig, RateLimits, Seed, Storage};

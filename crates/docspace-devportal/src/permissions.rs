@@ -37,8 +37,49 @@
 //! | rename or delete another member's file | yes | no | no | no | no | no | no | no |
 //! | update the room and its tags | yes | no | no | no | no | no | no | no |
 //! | manage members and links | yes | no | no | no | no | no | no | no |
-//! | archive the room | yes | no | no | no | no | no | no | no |
+//! | list the room's links | yes | no | no | no | no | no | no | no |
 //! | pin the room | yes | yes | yes | yes | yes | yes | yes | no |
+//! | archive the room | yes | no | no | no | no | no | no | no |
+//!
+//! ## Actions in an archived room
+//!
+//! An archived room is read-only for everyone, whatever their level: DocSpace's
+//! `FileSecurity.FilterEntryAsync` (`ONLYOFFICE/DocSpace-server:
+//! products/ASC.Files/Core/Core/Security/FileSecurity.cs`, `case FolderType.Archive`) refuses
+//! every action on an entry whose root is the Archive except Read, Download, Copy (out),
+//! ReadHistory, ReadLinks and IndexExport, and Delete and Move (unarchive) of the room itself,
+//! which only a DocSpace admin or the room's owner (`HasFullAccessAsync`: its creator) get; room
+//! tags are refused there too (`CustomTagsService.AddRoomTagsAsync`). The cap lives in
+//! [`Level::allows`], so every handler obeys it. Columns: the owner (creator) of the room, a
+//! DocSpace admin who is not a member, then members by level.
+//!
+//! | action | Room owner | DocSpace admin | Room manager | Content creator | Editor | Viewer | not a member |
+//! |---|---|---|---|---|---|---|---|
+//! | read the room and list its contents | yes | yes | yes | yes | yes | yes | no |
+//! | download a file | yes | yes | yes | yes | yes | yes | no |
+//! | copy a file out of the room | yes | yes | yes | yes | yes | yes | no |
+//! | list the room's links | yes | yes | yes | no | no | no | no |
+//! | create a folder | no | no | no | no | no | no | no |
+//! | create a file | no | no | no | no | no | no | no |
+//! | upload a file | no | no | no | no | no | no | no |
+//! | open a chunked upload | no | no | no | no | no | no | no |
+//! | finish a chunked upload opened before archiving | no | no | no | no | no | no | no |
+//! | save edited content of a file | no | no | no | no | no | no | no |
+//! | rename a file | no | no | no | no | no | no | no |
+//! | rename a folder | no | no | no | no | no | no | no |
+//! | delete a file | no | no | no | no | no | no | no |
+//! | delete a folder | no | no | no | no | no | no | no |
+//! | copy a file into the room | no | no | no | no | no | no | no |
+//! | move a file into the room | no | no | no | no | no | no | no |
+//! | move a file out of the room | no | no | no | no | no | no | no |
+//! | update the room | no | no | no | no | no | no | no |
+//! | add a tag to the room | no | no | no | no | no | no | no |
+//! | remove a tag from the room | no | no | no | no | no | no | no |
+//! | change members | no | no | no | no | no | no | no |
+//! | create a link | no | no | no | no | no | no | no |
+//! | pin the room | no | no | no | no | no | no | no |
+//! | unarchive the room | yes | yes | no | no | no | no | no |
+//! | delete the room | yes | yes | no | no | no | no | no |
 //!
 //! Which levels a member may be given depends on the room type (DocSpace's
 //! `AvailableRoomAccesses`, see [`valid_member_access`]); room manager needs a DocSpace admin or
@@ -94,6 +135,14 @@ pub enum Level {
     Section,
     /// Inside a room, with this `FileShare` level.
     Room(i64),
+    /// Inside an archived room, with this `FileShare` level; `full` for a DocSpace admin or the
+    /// room's owner, who alone may unarchive or delete it. See "Actions in an archived room".
+    Archived {
+        /// The `FileShare` level the actor had in the room.
+        access: i64,
+        /// DocSpace admin or the room's owner.
+        full: bool,
+    },
     /// Nothing.
     None,
 }
@@ -105,8 +154,27 @@ impl Level {
             Level::Personal => true,
             Level::Section => matches!(action, RoomAction::Read),
             Level::Room(a) => room_allows(a, action),
+            Level::Archived { access, full } => match action {
+                RoomAction::Read | RoomAction::Download | RoomAction::ReadLinks => {
+                    room_allows(access, action)
+                }
+                RoomAction::Archive => full,
+                _ => false,
+            },
             Level::None => false,
         }
+    }
+
+    /// Whether the actor manages the room (archived or not): what lifts `denyDownload`.
+    pub fn is_room_manager(self) -> bool {
+        matches!(
+            self,
+            Level::Room(share::ROOM_MANAGER)
+                | Level::Archived {
+                    access: share::ROOM_MANAGER,
+                    ..
+                }
+        )
     }
 
     /// `Ok` if allowed, else 403 `Access denied`.
@@ -127,7 +195,7 @@ impl Level {
     /// The `access` value DocSpace shows for the entry.
     pub fn share_value(self) -> i64 {
         match self {
-            Level::Room(a) => a,
+            Level::Room(a) | Level::Archived { access: a, .. } => a,
             Level::Section => share::READ,
             Level::Personal | Level::None => share::NONE,
         }
@@ -136,22 +204,37 @@ impl Level {
 
 /// The actor's level in a room (the room row itself).
 pub fn room_level(conn: &Connection, actor: &Actor, room: &Folder) -> Result<Level, ApiError> {
-    if let Some(u) = &actor.user {
-        if u.is_admin() || u.id == room.owner_id {
-            return Ok(Level::Room(share::ROOM_MANAGER));
-        }
-        if let Some(a) = members::access(conn, room.id, &u.id)?
-            && a != share::NONE
-        {
-            return Ok(Level::Room(a));
-        }
+    let member = match &actor.user {
+        Some(u) => members::access(conn, room.id, &u.id)?,
+        None => None,
+    };
+    let archived = entries::folder_type_of(conn, room.root_id)? == Some(folder_type::ARCHIVE);
+    Ok(level_in_room(actor, room, member, archived))
+}
+
+/// The actor's level in `room`, given their membership level there (if any) and whether the room
+/// is archived: the one rule [`room_level`] and batch listings share.
+pub fn level_in_room(actor: &Actor, room: &Folder, member: Option<i64>, archived: bool) -> Level {
+    let full = actor
+        .user
+        .as_ref()
+        .is_some_and(|u| u.is_admin() || u.id == room.owner_id);
+    let access = if full {
+        Some(share::ROOM_MANAGER)
+    } else if let Some(a) = member.filter(|a| *a != share::NONE) {
+        Some(a)
+    } else {
+        actor
+            .link
+            .as_ref()
+            .filter(|l| l.room_id == room.id)
+            .map(|l| l.access)
+    };
+    match access {
+        None => Level::None,
+        Some(access) if archived => Level::Archived { access, full },
+        Some(a) => Level::Room(a),
     }
-    if let Some(l) = &actor.link
-        && l.room_id == room.id
-    {
-        return Ok(Level::Room(l.access));
-    }
-    Ok(Level::None)
 }
 
 /// The actor's level on a folder (a section root, a room, or a folder anywhere below).
@@ -250,6 +333,8 @@ pub enum RoomAction {
     EditRoom,
     /// Members, invitation and external links.
     ManageAccess,
+    /// See the room's invitation and external links.
+    ReadLinks,
     /// Archive, unarchive, delete.
     Archive,
     /// Pin or unpin for oneself.
@@ -304,6 +389,7 @@ pub fn room_allows(access: i64, action: RoomAction) -> bool {
         RoomAction::ModifyOthers
         | RoomAction::EditRoom
         | RoomAction::ManageAccess
+        | RoomAction::ReadLinks
         | RoomAction::Archive => access == ROOM_MANAGER,
     }
 }

@@ -39,6 +39,11 @@ impl RunningPortal {
         self.state.stats.snapshot()
     }
 
+    /// Upload bytes held in memory right now, and the most ever held at once.
+    pub fn upload_bytes(&self) -> (usize, usize) {
+        (self.state.uploads.in_flight(), self.state.uploads.peak())
+    }
+
     /// Stops accepting requests and waits for in-flight ones to finish.
     pub async fn shutdown(mut self) {
         self.stop().await;
@@ -79,6 +84,7 @@ pub async fn start(config: PortalConfig) -> anyhow::Result<RunningPortal> {
         stats: Arc::new(Stats::default()),
         sdk: Arc::new(SdkAssets::load(config.sdk_dir.as_deref())),
         limiter: crate::ratelimit::RateLimiter::new(config.rate_limits.clone()),
+        uploads: crate::upload_budget::UploadBudget::new(config.upload_budget),
         config: Arc::new(config.clone()),
     };
     let listener = tokio::net::TcpListener::bind(config.addr).await?;

@@ -19,6 +19,8 @@ pub struct AppState {
     pub sdk: Arc<SdkAssets>,
     /// DocSpace's rate limits.
     pub limiter: Arc<RateLimiter>,
+    /// Upload bytes held in memory, portal-wide.
+    pub uploads: Arc<crate::upload_budget::UploadBudget>,
     /// The configuration the portal started with.
     pub config: Arc<PortalConfig>,
 }

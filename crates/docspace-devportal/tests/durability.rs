@@ -84,23 +84,24 @@ async fn answered_writes_survive_kill_dash_nine() {
         .as_str()
         .expect("key")
         .to_string();
+    // Saved before archiving: an archived room is read-only.
+    a.multipart(
+        Method::PUT,
+        &format!("/api/2.0/files/file/{file_id}/saveediting"),
+        &[("File", Some("x"), b"last words")],
+    )
+    .await
+    .expect(200);
     a.put(
         &format!("/api/2.0/files/rooms/{room_id}/archive"),
         json!({}),
     )
     .await
     .expect(200);
+    // The last write is answered, then the process dies without any chance to flush.
     a.post(
         "/api/2.0/security/csp",
         json!({ "domains": ["https://kept.example"] }),
-    )
-    .await
-    .expect(200);
-    // The last write is answered, then the process dies without any chance to flush.
-    a.multipart(
-        Method::PUT,
-        &format!("/api/2.0/files/file/{file_id}/saveediting"),
-        &[("File", Some("x"), b"last words")],
     )
     .await
     .expect(200);

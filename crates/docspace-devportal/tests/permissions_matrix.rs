@@ -3,51 +3,10 @@
 
 mod common;
 
-use common::{Api, login, unlimited_portal, user_id};
+use common::{Api, login, matrix_table as table, unlimited_portal, user_id};
 use docspace_devportal::RunningPortal;
 use reqwest::Method;
 use serde_json::{Value, json};
-
-/// `(heading of the table, [(action, [allowed per column])], column names)`.
-fn table(heading: &str) -> (Vec<String>, Vec<(String, Vec<bool>)>) {
-    let src = include_str!("../src/permissions.rs");
-    let lines: Vec<&str> = src
-        .lines()
-        .map(|l| l.trim_start_matches("//!").trim())
-        .collect();
-    let start = lines
-        .iter()
-        .position(|l| l.starts_with("## ") && l.contains(heading))
-        .expect("table heading");
-    let cells = |l: &str| {
-        l.trim_matches('|')
-            .split('|')
-            .map(|c| c.trim().to_string())
-            .collect::<Vec<_>>()
-    };
-    let mut rows = lines[start + 1..]
-        .iter()
-        .skip_while(|l| !l.starts_with('|'));
-    let header = cells(rows.next().expect("header row"));
-    let _rule = rows.next();
-    let body = rows
-        .take_while(|l| l.starts_with('|'))
-        .map(|l| {
-            let c = cells(l);
-            let allowed = c[1..]
-                .iter()
-                .map(|v| match v.as_str() {
-                    "yes" => true,
-                    "no" => false,
-                    other => panic!("cell {other:?} is neither yes nor no"),
-                })
-                .collect::<Vec<_>>();
-            assert_eq!(allowed.len(), header.len() - 1, "row {l}");
-            (c[0].clone(), allowed)
-        })
-        .collect();
-    (header[1..].to_vec(), body)
-}
 
 fn allowed(status: u16, what: &str) -> bool {
     match status {
@@ -257,6 +216,11 @@ async fn room_probe(api: &Api, f: &Fixture, action: &str) -> u16 {
             )
             .await
             .status
+        }
+        "list the room's links" => {
+            api.get(&format!("/api/2.0/files/rooms/{room}/links"))
+                .await
+                .status
         }
         "archive the room" => {
             api.put(&format!("/api/2.0/files/rooms/{room}/archive"), json!({}))

@@ -196,3 +196,93 @@ async fn members_see_tags_of_their_rooms_and_only_managers_tag_rooms() {
         .await
         .expect(200);
 }
+
+#[tokio::test]
+async fn a_room_carries_at_most_100_tags_of_at_most_255_characters() {
+    let p = portal().await;
+    let api = Api::owner(&p);
+    let room = common::create_room(&api, "many tags", json!(5)).await["id"]
+        .as_i64()
+        .expect("room id");
+    let tags_of = |api: Api| async move {
+        api.get(&format!("/api/2.0/files/rooms/{room}"))
+            .await
+            .expect(200)
+            .response()["tags"]
+            .as_array()
+            .map(Vec::len)
+            .unwrap_or(0)
+    };
+    let names = |from: usize, n: usize| {
+        (from..from + n)
+            .map(|i| format!("t{i:03}"))
+            .collect::<Vec<_>>()
+    };
+    // 101 names in one request never reach the database.
+    api.put(
+        &format!("/api/2.0/files/rooms/{room}/tags"),
+        json!({ "names": names(0, 101) }),
+    )
+    .await
+    .expect_error(400, "at most 100 tags");
+    api.put(
+        &format!("/api/2.0/files/rooms/{room}"),
+        json!({ "tags": names(0, 101) }),
+    )
+    .await
+    .expect_error(400, "at most 100 tags");
+    assert_eq!(tags_of(api.clone()).await, 0);
+    // 100 fit; one more, by either route, is refused and leaves no trace (not even the new tag).
+    api.put(
+        &format!("/api/2.0/files/rooms/{room}/tags"),
+        json!({ "names": names(0, 100) }),
+    )
+    .await
+    .expect(200);
+    assert_eq!(tags_of(api.clone()).await, 100);
+    api.put(
+        &format!("/api/2.0/files/rooms/{room}/tags"),
+        json!({ "names": ["one too many"] }),
+    )
+    .await
+    .expect_error(400, "at most 100 tags");
+    let mut over = names(0, 100);
+    over.push("one too many".into());
+    api.put(
+        &format!("/api/2.0/files/rooms/{room}"),
+        json!({ "tags": over }),
+    )
+    .await
+    .expect_error(400, "at most 100 tags");
+    assert_eq!(tags_of(api.clone()).await, 100);
+    let all = api
+        .get("/api/2.0/files/tags?filterValue=too%20many")
+        .await
+        .expect(200)
+        .response();
+    assert_eq!(all, json!([]), "the refused tag was not created");
+    // Re-sending tags the room already has is not "more".
+    api.put(
+        &format!("/api/2.0/files/rooms/{room}/tags"),
+        json!({ "names": names(0, 3) }),
+    )
+    .await
+    .expect(200);
+    // Names: DocSpace's 255 characters, counted as characters.
+    let long = "é".repeat(255);
+    api.post("/api/2.0/files/tags", json!({ "name": long }))
+        .await
+        .expect(200);
+    api.post("/api/2.0/files/tags", json!({ "name": "é".repeat(256) }))
+        .await
+        .expect_validation("Name");
+    let other = common::create_room(&api, "long tag", json!(5)).await["id"]
+        .as_i64()
+        .expect("room id");
+    api.put(
+        &format!("/api/2.0/files/rooms/{other}/tags"),
+        json!({ "names": ["x".repeat(256)] }),
+    )
+    .await
+    .expect_validation("Name");
+}

@@ -80,7 +80,7 @@ pub async fn file_handler(
                 Some(r) => entries::folder(c, r)?,
                 None => None,
             };
-            let manager = level.allows(RoomAction::ModifyOthers);
+            let manager = level.is_room_manager();
             let denied = room.is_some_and(|r| r.deny_download)
                 || actor
                     .link

@@ -11,7 +11,7 @@ use crate::db::entries::{self, File, Folder, folder_type};
 use crate::db::links::Link;
 use crate::db::{members, rooms};
 use crate::envelope::ApiError;
-use crate::permissions::{self, Actor, Level, RoomAction, share};
+use crate::permissions::{self, Actor, Level, RoomAction};
 use crate::time::{api_datetime, parse_db_time};
 use crate::users::{self, User};
 
@@ -113,7 +113,7 @@ fn folder_security(level: Level, actor: &Actor, f: &Folder) -> Value {
         "MoveTo": create,
         "Move": !room && modify,
         "Pin": room && level.allows(RoomAction::Pin),
-        "Mute": room && read,
+        "Mute": room && level.allows(RoomAction::Pin),
         "EditAccess": manage,
         "Duplicate": create,
         "Download": read,
@@ -128,7 +128,7 @@ fn folder_security(level: Level, actor: &Actor, f: &Folder) -> Value {
 fn file_security(level: Level, actor: &Actor, f: &File, deny_download: bool) -> Value {
     let read = level.allows(RoomAction::Read);
     let modify = level.may_modify(actor, &f.owner_id);
-    let manager = level.allows(RoomAction::ModifyOthers);
+    let manager = level.is_room_manager();
     json!({
         "Read": read,
         "Comment": read,
@@ -237,18 +237,12 @@ fn level_from_batch(actor: &Actor, f: &Folder, b: &FolderBatch) -> Level {
         let Some(room) = b.rooms.get(&room_id) else {
             return Level::None;
         };
-        if let Some(u) = &actor.user {
-            if u.is_admin() || u.id == room.owner_id {
-                return Level::Room(share::ROOM_MANAGER);
-            }
-            if let Some(a) = b.access.get(&room_id).filter(|a| **a != share::NONE) {
-                return Level::Room(*a);
-            }
-        }
-        if let Some(l) = actor.link.as_ref().filter(|l| l.room_id == room_id) {
-            return Level::Room(l.access);
-        }
-        return Level::None;
+        let archived = b
+            .roots
+            .get(&room.root_id)
+            .is_some_and(|r| r.folder_type == folder_type::ARCHIVE);
+        let member = b.access.get(&room_id).copied();
+        return permissions::level_in_room(actor, room, member, archived);
     }
     match b.roots.get(&f.root_id) {
         Some(root)

@@ -18,6 +18,7 @@ mod settings;
 mod shares;
 mod tags;
 mod upload;
+mod upload_body;
 
 use std::net::SocketAddr;
 

@@ -189,7 +189,10 @@ fn check_color(c: &str) -> Result<String, ApiError> {
 }
 
 fn check_tags(t: &[String]) -> Result<Vec<String>, ApiError> {
-    t.iter().map(|s| title(s, "tag", 255)).collect()
+    if t.len() > tags::MAX_PER_ROOM {
+        return Err(tags::too_many());
+    }
+    t.iter().map(|s| title(s, "tag", tags::NAME_MAX)).collect()
 }
 
 fn lifetime_json(l: &Lifetime) -> Result<String, ApiError> {

@@ -69,6 +69,7 @@ pub async fn members(
             let level = permissions::room_level(c, &actor, &room)?;
             level.require(RoomAction::Read)?;
             let manager = level.allows(RoomAction::ManageAccess);
+            let sees_links = level.allows(RoomAction::ReadLinks);
             let mut all: Vec<Value> = Vec::new();
             let wants_users = filter == 0 || filter & 16 != 0;
             if wants_users {
@@ -104,7 +105,7 @@ pub async fn members(
                 15 => None,
                 _ => Some(-1),
             };
-            if link_kinds != Some(-1) && manager {
+            if link_kinds != Some(-1) && sees_links {
                 for l in links::of_room(c, room.id, link_kinds)? {
                     if (filter == 8 && !l.primary) || (filter == 4 && l.primary) {
                         continue;
@@ -254,10 +255,12 @@ pub async fn links(
         .db
         .read(move |c| {
             let room = load_room(c, id)?;
-            permissions::room_level(c, &actor, &room)?.require(RoomAction::ManageAccess)?;
+            let level = permissions::room_level(c, &actor, &room)?;
+            level.require(RoomAction::ReadLinks)?;
+            let can_edit = level.allows(RoomAction::ManageAccess);
             Ok(links::of_room(c, room.id, kind)?
                 .iter()
-                .map(|l| dto::link_share(&portal, l, true))
+                .map(|l| dto::link_share(&portal, l, can_edit))
                 .collect::<Vec<_>>())
         })
         .await?;

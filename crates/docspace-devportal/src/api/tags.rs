@@ -12,7 +12,7 @@ use crate::envelope::{ApiError, ApiResult, Envelope};
 use crate::permissions::{self, Actor, PortalAction, RoomAction, portal_allows};
 use crate::state::AppState;
 
-const TAG_MAX: usize = 255;
+const TAG_MAX: usize = tags::NAME_MAX;
 
 /// `GET /api/2.0/files/tags`: custom tag names (non-admins: tags of rooms they see).
 pub async fn list(State(state): State<AppState>, caller: Caller, q: Query) -> ApiResult {
@@ -155,6 +155,10 @@ async fn change_room_tags(
 ) -> ApiResult {
     let id = int_id(&id, "Room")?;
     let names = names(req)?;
+    // More names than a room may carry can never succeed; refuse before touching the database.
+    if add && names.len() > tags::MAX_PER_ROOM {
+        return Err(tags::too_many());
+    }
     let actor = Actor {
         user: Some(caller.user.clone()),
         link: None,

@@ -4,7 +4,7 @@
 //! when the last byte arrives (or on `finalize`), so a file is either wholly there or absent.
 
 use axum::extract::{Multipart, Path, State};
-use axum::http::StatusCode;
+use axum::http::{HeaderMap, StatusCode};
 use rusqlite::Connection;
 use serde::Deserialize;
 use serde_json::{Value, json};
@@ -18,9 +18,11 @@ use crate::envelope::{ApiError, ApiResult, Envelope};
 use crate::permissions::{self, Actor, RoomAction};
 use crate::state::AppState;
 use crate::time::{db_time, now, parse_db_time};
+use crate::upload_budget::Reservation;
 
-/// Largest request body (a simple upload or one chunk).
-pub const MAX_UPLOAD: usize = 64 * 1024 * 1024;
+use super::upload_body::read_parts;
+pub use super::upload_body::{MAX_CHUNK, MAX_SIMPLE, MAX_UPLOAD};
+
 /// Largest file a chunked session may announce.
 pub const MAX_FILE: i64 = 512 * 1024 * 1024;
 /// How long a session stays open.
@@ -75,24 +77,6 @@ fn store(
     entries::insert_file(conn, folder.id, &t, &user, content)
 }
 
-async fn read_parts(mut form: Multipart) -> Result<Vec<(String, Vec<u8>)>, ApiError> {
-    let bad = |e: axum::extract::multipart::MultipartError| {
-        ApiError::BadRequest(format!("Malformed multipart body: {e}"))
-    };
-    let mut files = Vec::new();
-    while let Some(field) = form.next_field().await.map_err(bad)? {
-        let is_file = field.name().is_some_and(|n| n.eq_ignore_ascii_case("file"))
-            || field.file_name().is_some();
-        if !is_file {
-            continue;
-        }
-        let name = field.file_name().unwrap_or("file").to_string();
-        let bytes = field.bytes().await.map_err(bad)?;
-        files.push((name, bytes.to_vec()));
-    }
-    Ok(files)
-}
-
 /// `POST /api/2.0/files/{folderId}/upload` (multipart `File`) → `FileDto[]`.
 pub async fn simple(
     State(state): State<AppState>,
@@ -100,10 +84,13 @@ pub async fn simple(
     Portal(portal): Portal,
     Path(folder): Path<String>,
     q: Query,
+    headers: HeaderMap,
     form: Multipart,
 ) -> ApiResult {
     let create_new = q.bool("createNewIfExist")?.unwrap_or(false);
-    let parts = read_parts(form).await?;
+    // Held until the answer: the bytes stay in memory until the write below has stored them.
+    let mut held = state.uploads.reservation();
+    let parts = read_parts(form, &headers, MAX_SIMPLE, &mut held).await?;
     if parts.is_empty() {
         return Err(ApiError::BadRequest(
             "No file was found in the request".into(),
@@ -232,8 +219,12 @@ fn load_session(
     Ok(s)
 }
 
-async fn one_chunk(form: Multipart) -> Result<Vec<u8>, ApiError> {
-    let mut parts = read_parts(form).await?;
+async fn one_chunk(
+    form: Multipart,
+    headers: &HeaderMap,
+    held: &mut Reservation,
+) -> Result<Vec<u8>, ApiError> {
+    let mut parts = read_parts(form, headers, MAX_CHUNK, held).await?;
     if parts.len() != 1 {
         return Err(ApiError::BadRequest(
             "Send exactly one chunk as the File part".into(),
@@ -281,9 +272,11 @@ pub async fn append_chunk(
     actor: Actor,
     Portal(portal): Portal,
     Path((folder, session)): Path<(String, String)>,
+    headers: HeaderMap,
     form: Multipart,
 ) -> ApiResult {
-    let data = one_chunk(form).await?;
+    let mut held = state.uploads.reservation();
+    let data = one_chunk(form, &headers, &mut held).await?;
     let (v, done) = state
         .db
         .write(move |tx| {
@@ -321,6 +314,7 @@ pub async fn put_chunk(
     Portal(portal): Portal,
     Path((folder, session)): Path<(String, String)>,
     q: Query,
+    headers: HeaderMap,
     form: Multipart,
 ) -> ApiResult {
     let n = q
@@ -332,7 +326,8 @@ pub async fn put_chunk(
                 "The chunkNumber must be between 1 and 100000.",
             )
         })?;
-    let data = one_chunk(form).await?;
+    let mut held = state.uploads.reservation();
+    let data = one_chunk(form, &headers, &mut held).await?;
     let v = state
         .db
         .write(move |tx| {
@@ -423,9 +418,10 @@ pub async fn chunked_uploader(
     actor: Actor,
     Portal(portal): Portal,
     q: Query,
+    headers: HeaderMap,
     form: Option<Multipart>,
 ) -> axum::response::Response {
-    match chunked_uploader_inner(state, actor, portal, q, form).await {
+    match chunked_uploader_inner(state, actor, portal, q, headers, form).await {
         Ok((status, data)) => handler_answer(status, true, data, ""),
         Err(e) => handler_answer(StatusCode::OK, false, Value::Null, &e.to_string()),
     }
@@ -436,6 +432,7 @@ async fn chunked_uploader_inner(
     actor: Actor,
     portal: String,
     q: Query,
+    headers: HeaderMap,
     form: Option<Multipart>,
 ) -> Result<(StatusCode, Value), ApiError> {
     let uid = q
@@ -464,7 +461,8 @@ async fn chunked_uploader_inner(
     }
     let form =
         form.ok_or_else(|| ApiError::BadRequest("Send the chunk as multipart/form-data".into()))?;
-    let data = one_chunk(form).await?;
+    let mut held = state.uploads.reservation();
+    let data = one_chunk(form, &headers, &mut held).await?;
     let numbered = if q.bool("upload")?.unwrap_or(false) {
         Some(
             q.int("chunkNumber")?

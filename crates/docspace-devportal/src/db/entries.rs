@@ -170,6 +170,15 @@ pub fn folder(conn: &Connection, id: i64) -> Result<Option<Folder>, ApiError> {
         .optional()?)
 }
 
+/// The `FolderType` of a folder, without loading the row.
+pub fn folder_type_of(conn: &Connection, id: i64) -> Result<Option<i64>, ApiError> {
+    Ok(conn
+        .query_row("SELECT folder_type FROM folders WHERE id = ?1", [id], |r| {
+            r.get(0)
+        })
+        .optional()?)
+}
+
 /// Folders by id, in no particular order.
 pub fn folders_by_ids(conn: &Connection, ids: &[i64]) -> Result<Vec<Folder>, ApiError> {
     if ids.is_empty() {
@@ -483,11 +492,18 @@ pub fn children(
     let mut files = Vec::new();
     let mut file_total = 0;
     if want_files {
+        // Extensions are user text: they are bound as parameters (?6, ?7, …), never spliced into
+        // the SQL, and matched as an exact suffix rather than with LIKE, so `%`, `_` and `'` in
+        // them are ordinary characters.
+        let exts: &[String] = filter.extensions.as_deref().unwrap_or(&[]);
         let ext_clause = match &filter.extensions {
             Some(exts) if !exts.is_empty() => format!(
                 " AND ({})",
-                exts.iter()
-                    .map(|e| format!("lower(title) LIKE '%{}'", e.replace('\'', "")))
+                (0..exts.len())
+                    .map(|i| {
+                        let n = i + 6;
+                        format!("(length(title) >= length(?{n}) AND substr(lower(title), -length(?{n})) = ?{n})")
+                    })
                     .collect::<Vec<_>>()
                     .join(" OR ")
             ),
@@ -497,9 +513,27 @@ pub fn children(
         let where_ = format!(
             "folder_id = ?1 AND (?2 IS NULL OR title LIKE ?2 ESCAPE '\\') AND (?3 IS NULL OR owner_id = ?3){ext_clause}"
         );
+        let bind = |limit: Option<i64>, offset: Option<i64>| {
+            let mut v: Vec<rusqlite::types::Value> = vec![
+                folder_id.into(),
+                pattern.clone().into(),
+                filter.author.clone().into(),
+                limit.into(),
+                offset.into(),
+            ];
+            v.extend(exts.iter().map(|e| rusqlite::types::Value::from(e.clone())));
+            v
+        };
+        // `?4`/`?5` (LIMIT/OFFSET) are absent from the count but SQLite numbers parameters up to
+        // the largest one used, so with extensions (`?6…`) they are bound there too, unused.
+        let count_binds = if exts.is_empty() {
+            bind(None, None)[..3].to_vec()
+        } else {
+            bind(None, None)
+        };
         file_total = conn.query_row(
             &format!("SELECT COUNT(*) FROM files WHERE {where_}"),
-            params![folder_id, pattern, filter.author],
+            rusqlite::params_from_iter(count_binds),
             |r| r.get(0),
         )?;
         let file_start = (start - folder_total).max(0);
@@ -510,7 +544,7 @@ pub fn children(
                 "SELECT {FILE_COLUMNS} FROM files WHERE {where_} {order} LIMIT ?4 OFFSET ?5"
             ))?;
             let rows = stmt.query_map(
-                params![folder_id, pattern, filter.author, room_left, file_start],
+                rusqlite::params_from_iter(bind(Some(room_left), Some(file_start))),
                 file_from_row,
             )?;
             files = rows.collect::<Result<_, _>>()?;

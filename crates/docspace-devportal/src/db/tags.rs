@@ -5,6 +5,24 @@ use rusqlite::{Connection, OptionalExtension, params};
 use crate::envelope::ApiError;
 use crate::time::{db_time, now};
 
+/// Longest tag name, in characters: DocSpace's `CreateTag.Name` is `[StringLength(255)]` and its
+/// column `DbFilesTag.Name` is `[MaxLength(255)]` (`ONLYOFFICE/DocSpace-server:
+/// products/ASC.Files/Server/ApiModels/RequestDto/CreateTag.cs`,
+/// `products/ASC.Files/Core/Core/EF/DbFilesTag.cs`).
+pub const NAME_MAX: usize = 255;
+
+/// Most tags one room may carry. DocSpace sets no such limit (`CustomTagsService.AddRoomTagsAsync`
+/// in `ONLYOFFICE/DocSpace-server: products/ASC.Files/Core/Core/VirtualRooms/CustomTagsService.cs`
+/// saves whatever names it is given), but every room DTO in every listing carries all of its tags,
+/// so an unbounded list lets one room admin make every listing arbitrarily large. 100 is far more
+/// than any room's tag row can show and small enough to keep a page of rooms cheap.
+pub const MAX_PER_ROOM: usize = 100;
+
+/// The refusal when a room would carry more than [`MAX_PER_ROOM`] tags.
+pub fn too_many() -> ApiError {
+    ApiError::BadRequest(format!("A room can have at most {MAX_PER_ROOM} tags"))
+}
+
 /// Whether a tag exists.
 pub fn exists(conn: &Connection, name: &str) -> Result<bool, ApiError> {
     Ok(conn
@@ -67,13 +85,22 @@ pub fn has_links(conn: &Connection, name: &str) -> Result<bool, ApiError> {
         .is_some())
 }
 
-/// Attaches a tag (created if missing) to a room.
+/// Attaches a tag (created if missing) to a room; refused past [`MAX_PER_ROOM`] tags (the
+/// caller's transaction then rolls back, so nothing of the request stays).
 pub fn attach(conn: &Connection, room: i64, name: &str, owner: &str) -> Result<(), ApiError> {
     ensure(conn, name, owner)?;
     conn.execute(
         "INSERT OR IGNORE INTO room_tags (room_id, tag) VALUES (?1, ?2)",
         params![room, name],
     )?;
+    let n: i64 = conn.query_row(
+        "SELECT COUNT(*) FROM room_tags WHERE room_id = ?1",
+        [room],
+        |r| r.get(0),
+    )?;
+    if n as usize > MAX_PER_ROOM {
+        return Err(too_many());
+    }
     Ok(())
 }
 

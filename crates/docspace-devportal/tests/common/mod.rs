@@ -375,3 +375,44 @@ pub fn titles(content: &Value, key: &str) -> Vec<String> {
         })
         .unwrap_or_default()
 }
+
+/// `(heading of the table, [(action, [allowed per column])], column names)`.
+pub fn matrix_table(heading: &str) -> (Vec<String>, Vec<(String, Vec<bool>)>) {
+    let src = include_str!("../../src/permissions.rs");
+    let lines: Vec<&str> = src
+        .lines()
+        .map(|l| l.trim_start_matches("//!").trim())
+        .collect();
+    let start = lines
+        .iter()
+        .position(|l| l.starts_with("## ") && l.contains(heading))
+        .expect("table heading");
+    let cells = |l: &str| {
+        l.trim_matches('|')
+            .split('|')
+            .map(|c| c.trim().to_string())
+            .collect::<Vec<_>>()
+    };
+    let mut rows = lines[start + 1..]
+        .iter()
+        .skip_while(|l| !l.starts_with('|'));
+    let header = cells(rows.next().expect("header row"));
+    let _rule = rows.next();
+    let body = rows
+        .take_while(|l| l.starts_with('|'))
+        .map(|l| {
+            let c = cells(l);
+            let allowed = c[1..]
+                .iter()
+                .map(|v| match v.as_str() {
+                    "yes" => true,
+                    "no" => false,
+                    other => panic!("cell {other:?} is neither yes nor no"),
+                })
+                .collect::<Vec<_>>();
+            assert_eq!(allowed.len(), header.len() - 1, "row {l}");
+            (c[0].clone(), allowed)
+        })
+        .collect();
+    (header[1..].to_vec(), body)
+}
