@@ -79,6 +79,7 @@ pub async fn start(config: PortalConfig) -> anyhow::Result<RunningPortal> {
         stats: Arc::new(Stats::default()),
         sdk: Arc::new(SdkAssets::load(config.sdk_dir.as_deref())),
         limiter: crate::ratelimit::RateLimiter::new(config.rate_limits.clone()),
+        login_guard: Arc::default(),
         config: Arc::new(config.clone()),
     };
     let listener = tokio::net::TcpListener::bind(config.addr).await?;

@@ -217,24 +217,15 @@ async fn reads_in_flight_are_capped_until_their_bodies_are_sent() {
 async fn sensitive_endpoints_allow_five_per_fifteen_minutes() {
     let p = portal().await;
     let anon = Api::anonymous(&p);
-    for _ in 0..5 {
+    // Sign-in is not in the policy (DocSpace guards it per login instead: see tests/sign_in.rs).
+    for _ in 0..6 {
         anon.post(
-            "/api/2.0/authentication",
-            json!({ "userName": "owner@example.com", "password": "wrong" }),
-        )
-        .await
-        .expect(401);
-    }
-    let r = anon
-        .post(
             "/api/2.0/authentication",
             json!({ "userName": "owner@example.com", "password": p.owner.password }),
         )
         .await
-        .expect_empty(429);
-    let retry = header_u64(&r, "retry-after");
-    assert!((840..=900).contains(&retry), "about 15 minutes: {retry}");
-    assert_eq!(header_u64(&r, "x-ratelimit-limit"), 5);
+        .expect(200);
+    }
     // Other paths are not sensitive.
     anon.get("/api/2.0/settings").await.expect(200);
     let owner = Api::owner(&p);
@@ -244,10 +235,13 @@ async fn sensitive_endpoints_allow_five_per_fifteen_minutes() {
             .await
             .expect(200);
     }
-    owner
+    let r = owner
         .post("/api/2.0/keys", json!({ "name": "k6" }))
         .await
         .expect_empty(429);
+    let retry = header_u64(&r, "retry-after");
+    assert!((840..=900).contains(&retry), "about 15 minutes: {retry}");
+    assert_eq!(header_u64(&r, "x-ratelimit-limit"), 5);
     owner.get("/api/2.0/keys").await.expect(200);
 }
 
