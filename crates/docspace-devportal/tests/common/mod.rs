@@ -225,6 +225,11 @@ impl Api {
         self.clone().header(k, v)
     }
 
+    /// The `Authorization` value this client sends (empty when anonymous).
+    pub fn auth_value(&self) -> &str {
+        self.auth.as_deref().unwrap_or("")
+    }
+
     /// The portal's base URL.
     pub fn base(&self) -> &str {
         &self.base
