@@ -149,6 +149,18 @@ impl std::fmt::Debug for Credential {
 
 /// Picks the credential DocSpace would look at.
 pub fn credential_of(parts: &Parts) -> Option<Credential> {
+    header_credential(parts).or_else(|| cookie_value(parts, AUTH_COOKIE).map(Credential::Token))
+}
+
+/// Whether the credential DocSpace would look at is the `asc_auth_key` cookie (no usable
+/// `Authorization` header): the one a browser attaches on its own, so the one a cross-site page
+/// could make it send.
+pub fn credential_is_cookie(parts: &Parts) -> bool {
+    header_credential(parts).is_none() && cookie_value(parts, AUTH_COOKIE).is_some()
+}
+
+/// The credential of the `Authorization` header, if it carries one.
+pub fn header_credential(parts: &Parts) -> Option<Credential> {
     if let Some(h) = parts
         .headers
         .get(AUTHORIZATION)
@@ -163,7 +175,7 @@ pub fn credential_of(parts: &Parts) -> Option<Credential> {
             return Some(Credential::Token(token.to_string()));
         }
     }
-    cookie_value(parts, AUTH_COOKIE).map(Credential::Token)
+    None
 }
 
 /// The value of cookie `name`, if the request has it.

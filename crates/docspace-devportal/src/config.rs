@@ -44,7 +44,7 @@ pub struct RateLimits {
     pub concurrent_get: u32,
     /// Simultaneous non-GET requests per user.
     pub concurrent_other: u32,
-    /// Requests per user and path to sensitive endpoints (login, key creation) per 15 minutes.
+    /// Requests per user and path to sensitive endpoints (API key creation) per 15 minutes.
     pub sensitive_per_15min: u32,
 }
 

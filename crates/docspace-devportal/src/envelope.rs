@@ -191,6 +191,10 @@ pub enum ApiError {
     /// An `InvalidOperationException`: 403 with its message.
     #[error("{0}")]
     InvalidOperation(String),
+    /// A 403 without stack (`type`/`stack` null), as DocSpace answers a `BruteForceCredentialException`
+    /// (too many sign-in attempts) or a `CustomHttpException`; also the cross-site write refusal.
+    #[error("{0}")]
+    Refused(String),
     /// An item that does not exist: 404 with a message.
     #[error("{0}")]
     NotFound(String),
@@ -209,6 +213,10 @@ pub enum ApiError {
     /// DocSpace's `TenantQuotaException` (a file or chunk over the size limit): 402 with its message.
     #[error("{0}")]
     QuotaExceeded(String),
+    /// A body whose `Content-Type` no input formatter reads (not JSON): 415 with ASP.NET's
+    /// ProblemDetails inside the envelope.
+    #[error("unsupported content type")]
+    UnsupportedContentType,
     /// A rate limit refused the request: 429, empty body, `X-RateLimit-*` headers.
     #[error("rate limited")]
     RateLimited(HeaderMap),
@@ -230,14 +238,17 @@ impl ApiError {
     pub fn status(&self) -> StatusCode {
         match self {
             ApiError::Unauthorized | ApiError::AuthenticationFailed(_) => StatusCode::UNAUTHORIZED,
-            ApiError::ScopeForbidden | ApiError::AccessDenied | ApiError::InvalidOperation(_) => {
-                StatusCode::FORBIDDEN
-            }
+            ApiError::ScopeForbidden
+            | ApiError::AccessDenied
+            | ApiError::InvalidOperation(_)
+            | ApiError::Refused(_) => StatusCode::FORBIDDEN,
             ApiError::NotFound(_) => StatusCode::NOT_FOUND,
             ApiError::BadRequest(_) | ApiError::Validation(_) => StatusCode::BAD_REQUEST,
             ApiError::PayloadTooLarge => StatusCode::PAYLOAD_TOO_LARGE,
             ApiError::QuotaExceeded(_) => StatusCode::PAYMENT_REQUIRED,
-            ApiError::UnsupportedMedia(_) => StatusCode::UNSUPPORTED_MEDIA_TYPE,
+            ApiError::UnsupportedMedia(_) | ApiError::UnsupportedContentType => {
+                StatusCode::UNSUPPORTED_MEDIA_TYPE
+            }
             ApiError::RateLimited(_) => StatusCode::TOO_MANY_REQUESTS,
             ApiError::Internal(_) => StatusCode::INTERNAL_SERVER_ERROR,
         }
@@ -254,6 +265,30 @@ fn exception_body(status: StatusCode, message: &str, type_name: Option<&str>) ->
         "error": { "message": message, "type": ty, "stack": stack, "hresult": hresult },
         "status": 1,
         "statusCode": status.as_u16(),
+    })
+}
+
+/// ASP.NET Core's answer to a `[FromBody]` parameter sent with a content type no input formatter
+/// reads (DocSpace registers only the JSON formatter): `UnsupportedContentTypeFilter` turns the
+/// model-state error into a 415, the client-error mapping of `[ApiController]` into a
+/// ProblemDetails, and DocSpace's `CustomResponseFilterAttribute` wraps that ObjectResult in its
+/// success envelope (`ONLYOFFICE/DocSpace-server: common/ASC.Api.Core/Middleware/ResponseWrapper.cs`).
+/// `SuccessApiResponse` (`common/ASC.Api.Core/Middleware/CommonApiResponse.cs`) only marks a
+/// *validation* ProblemDetails with `status: 1`; any other keeps `status: 0` and the status code the
+/// response had when the filter ran, which is still 200, so the envelope says 200 while the HTTP
+/// status is 415. The quirk is reproduced: clients must go by the HTTP status.
+fn unsupported_media_body() -> Value {
+    json!({
+        "response": {
+            "type": "https://tools.ietf.org/html/rfc9110#section-15.5.16",
+            "title": "Unsupported Media Type",
+            "status": 415,
+            "traceId": format!("00-{}-00", uuid::Uuid::new_v4().simple()),
+        },
+        "count": 1,
+        "links": links(),
+        "status": 0,
+        "statusCode": 200,
     })
 }
 
@@ -287,9 +322,10 @@ impl IntoResponse for ApiError {
             ApiError::Unauthorized | ApiError::ScopeForbidden => status.into_response(),
             ApiError::RateLimited(headers) => (status, headers).into_response(),
             ApiError::Validation(errors) => json_response(status, &validation_body(&errors)),
-            ApiError::AuthenticationFailed(m) => {
+            ApiError::AuthenticationFailed(m) | ApiError::Refused(m) => {
                 json_response(status, &exception_body(status, &m, None))
             }
+            ApiError::UnsupportedContentType => json_response(status, &unsupported_media_body()),
             ApiError::AccessDenied => json_response(
                 status,
                 &exception_body(

@@ -13,7 +13,9 @@
 //! | [`api`] | one module per API area (auth, keys, people, settings, rooms, tags, shares and links, folders, files, fileops, upload, csp, downloads) behind one middleware: CORS, authentication, key scopes, rate limits, counters, the envelope's self link and `?fields=` |
 //! | [`envelope`] | DocSpace's success envelope, exception bodies, validation ProblemDetails and the empty-body 401/403/429 |
 //! | [`auth`] | API keys, login tokens, the `asc_auth_key` cookie, PBKDF2 password hashes |
+//! | [`csrf`] | what a cookie-authenticated write must carry (own origin, JSON body) |
 //! | [`permissions`] | who may do what: the permission matrix (a table in its docs, tested cell by cell) |
+//! | [`login_guard`] | DocSpace's brute-force guard on sign-in (per login and address) |
 //! | [`ratelimit`] | the sliding window, the concurrency caps and the sensitive-endpoint budget |
 //! | [`db`] | SQLite (WAL, transactions, append-only migrations), one repository module per table group; file content is stored as BLOBs so a 2xx is durable |
 //! | [`seed`] | the owner's credentials and the `demo` data |
@@ -38,9 +40,11 @@ pub mod api;
 pub mod auth;
 pub mod cli;
 pub mod config;
+pub mod csrf;
 pub mod db;
 pub mod envelope;
 pub mod frames;
+pub mod login_guard;
 pub mod permissions;
 pub mod ratelimit;
 pub mod sdk_assets;

@@ -14,6 +14,9 @@ use crate::envelope::ApiError;
 use crate::time::{db_time, now};
 use crate::users::{self, EmployeeType, User};
 
+/// The name of the owner's key made at start-up.
+pub const OWNER_KEY_NAME: &str = "devportal owner key";
+
 /// The demo owner's login.
 pub const OWNER_EMAIL: &str = "owner@example.com";
 
@@ -169,16 +172,71 @@ fn ensure_owner_key(
         }
         None => auth::generate_api_key(),
     };
+    // One start-up key at a time: the one printed by the previous start (or given with
+    // `--api-key`) is replaced, so restarts do not pile up full-access keys nobody revokes.
+    tx.execute(
+        "DELETE FROM api_keys WHERE user_id = ?1 AND name = ?2 AND key_hash <> ?3",
+        rusqlite::params![owner.id, OWNER_KEY_NAME, auth::hash_secret(&key)],
+    )?;
     tx.execute(
         "INSERT OR IGNORE INTO api_keys (id, user_id, name, key_hash, key_postfix, permissions, created) \
-         VALUES (?1, ?2, 'devportal owner key', ?3, ?4, NULL, ?5)",
+         VALUES (?1, ?2, ?3, ?4, ?5, NULL, ?6)",
         rusqlite::params![
             uuid::Uuid::new_v4().to_string(),
             owner.id,
+            OWNER_KEY_NAME,
             auth::hash_secret(&key),
             &key[key.len() - 4..],
             db_time(now()),
         ],
     )?;
     Ok(key)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::config::Storage;
+    use crate::db::Db;
+
+    fn owner_keys(db: &Db) -> i64 {
+        db.read_now(|c| {
+            Ok(c.query_row(
+                "SELECT COUNT(*) FROM api_keys WHERE name = ?1",
+                [OWNER_KEY_NAME],
+                |r| r.get(0),
+            )?)
+        })
+        .expect("count")
+    }
+
+    #[test]
+    fn restarts_keep_one_start_up_key_and_an_explicit_key_replaces_it() {
+        let db = Db::open(&Storage::Memory).expect("db");
+        let cfg = PortalConfig {
+            seed: Seed::Empty,
+            ..PortalConfig::for_tests()
+        };
+        let first = db.write_now(|tx| prepare(tx, &cfg)).expect("first start");
+        let second = db.write_now(|tx| prepare(tx, &cfg)).expect("second start");
+        assert_ne!(first.api_key, second.api_key);
+        assert_eq!(owner_keys(&db), 1);
+        let resolves = |k: &str| {
+            let cred = auth::Credential::ApiKey(k.to_string());
+            db.read_now(|c| auth::resolve(c, &cred))
+                .expect("resolve")
+                .is_some()
+        };
+        assert!(!resolves(&first.api_key) && resolves(&second.api_key));
+        let fixed = auth::generate_api_key();
+        let cfg = PortalConfig {
+            api_key: Some(fixed.clone()),
+            ..cfg
+        };
+        for _ in 0..2 {
+            db.write_now(|tx| prepare(tx, &cfg)).expect("fixed start");
+        }
+        assert_eq!(owner_keys(&db), 1);
+        assert!(resolves(&fixed) && !resolves(&second.api_key));
+    }
 }

@@ -85,6 +85,7 @@ pub async fn start(config: PortalConfig) -> anyhow::Result<RunningPortal> {
         sdk: Arc::new(SdkAssets::load(config.sdk_dir.as_deref())),
         limiter: crate::ratelimit::RateLimiter::new(config.rate_limits.clone()),
         uploads: crate::upload_budget::UploadBudget::new(config.upload_budget),
+        login_guard: Arc::default(),
         config: Arc::new(config.clone()),
     };
     let listener = tokio::net::TcpListener::bind(config.addr).await?;
@@ -125,12 +126,40 @@ pub fn router(state: AppState) -> Router {
         .with_state(state)
 }
 
-async fn stats(State(state): State<AppState>) -> axum::response::Response {
+/// `/devportal/stats` is the owner's: its counters tell who uses the portal and how, and a reset
+/// hides rate-limit evidence. The owner's credential must come in the `Authorization` header (the
+/// cookie is not enough, so no other site can make a browser reset the counters).
+struct StatsReader;
+
+impl axum::extract::FromRequestParts<AppState> for StatsReader {
+    type Rejection = crate::envelope::ApiError;
+
+    async fn from_request_parts(
+        parts: &mut axum::http::request::Parts,
+        state: &AppState,
+    ) -> Result<Self, Self::Rejection> {
+        use crate::envelope::ApiError;
+        let Some(cred) = crate::auth::header_credential(parts) else {
+            return Err(ApiError::Unauthorized);
+        };
+        let caller = state
+            .db
+            .read(move |c| crate::auth::resolve(c, &cred))
+            .await?
+            .ok_or(ApiError::Unauthorized)?;
+        if !caller.user.is_owner {
+            return Err(ApiError::AccessDenied);
+        }
+        Ok(StatsReader)
+    }
+}
+
+async fn stats(_: StatsReader, State(state): State<AppState>) -> axum::response::Response {
     let snap = serde_json::to_value(state.stats.snapshot()).unwrap_or_default();
     json_response(axum::http::StatusCode::OK, &snap)
 }
 
-async fn reset_stats(State(state): State<AppState>) -> Envelope {
+async fn reset_stats(_: StatsReader, State(state): State<AppState>) -> Envelope {
     state.stats.reset();
     Envelope::empty()
 }

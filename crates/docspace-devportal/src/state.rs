@@ -21,6 +21,30 @@ pub struct AppState {
     pub limiter: Arc<RateLimiter>,
     /// Upload bytes held in memory, portal-wide.
     pub uploads: Arc<crate::upload_budget::UploadBudget>,
+    /// DocSpace's brute-force guard on sign-in.
+    pub login_guard: Arc<crate::login_guard::LoginGuard>,
     /// The configuration the portal started with.
     pub config: Arc<PortalConfig>,
+}
+
+#[cfg(test)]
+impl AppState {
+    /// A seeded in-memory portal's state, for handler tests; returns the owner's credentials too.
+    pub fn for_tests() -> (AppState, crate::seed::OwnerCredentials) {
+        let config = PortalConfig::for_tests();
+        let db = Db::open(&config.storage).expect("memory db");
+        let owner = db
+            .write_now(|tx| crate::seed::prepare(tx, &config))
+            .expect("seeded");
+        let state = AppState {
+            db,
+            stats: Arc::default(),
+            sdk: Arc::new(SdkAssets::load(None)),
+            limiter: RateLimiter::new(config.rate_limits.clone()),
+            uploads: crate::upload_budget::UploadBudget::new(config.upload_budget),
+            login_guard: Arc::default(),
+            config: Arc::new(config),
+        };
+        (state, owner)
+    }
 }

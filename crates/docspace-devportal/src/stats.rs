@@ -1,4 +1,5 @@
-//! Counters for tests and benchmarks: `GET /devportal/stats`.
+//! Counters for tests and benchmarks: `GET /devportal/stats` (and `DELETE` to reset), for the
+//! owner only, by `Authorization` header.
 
 use std::collections::HashMap;
 use std::sync::atomic::{AtomicU64, Ordering};

@@ -505,3 +505,39 @@ async fn invitations_create_pending_users_and_follow_the_role_rules() {
         .await
         .expect_error(401, "failed");
 }
+
+#[tokio::test]
+async fn a_docspace_admin_may_not_change_the_owners_keys() {
+    let p = unlimited_portal().await;
+    let owner = Api::owner(&p);
+    let admin = common::login(&p, common::ADMIN).await;
+    let listed = owner.get("/api/2.0/keys").await.expect(200).response();
+    let owner_key = listed[0]["id"].as_str().expect("owner key id").to_string();
+    let path = format!("/api/2.0/keys/{owner_key}");
+    let refused = |r: common::Resp| assert_eq!(r.expect(200).response(), false);
+    refused(admin.put(&path, json!({ "isActive": false })).await);
+    refused(admin.delete(&path, json!({})).await);
+    owner.get("/api/2.0/people/@self").await.expect(200);
+    // An admin still manages other users' keys, and the owner their own.
+    let user = common::login(&p, common::USER).await;
+    let uk = user
+        .post("/api/2.0/keys", json!({ "name": "u" }))
+        .await
+        .expect(200)
+        .response();
+    let upath = format!("/api/2.0/keys/{}", uk["id"].as_str().expect("id"));
+    assert_eq!(
+        admin
+            .put(&upath, json!({ "name": "renamed" }))
+            .await
+            .expect(200)
+            .response(),
+        true
+    );
+    let ok = owner
+        .put(&path, json!({ "name": "mine" }))
+        .await
+        .expect(200)
+        .response();
+    assert_eq!(ok, true);
+}

@@ -96,9 +96,44 @@ async fn stats_count_requests_by_method() {
     for _ in 0..3 {
         get(&p, "/api/2.0/people/@self", Some(&auth)).await;
     }
-    let (status, body) = get(&p, "/devportal/stats", None).await;
+    let (status, body) = get(&p, "/devportal/stats", Some(&auth)).await;
     assert_eq!(status, 200);
     let v = json(&body);
     assert_eq!(v["requestsByMethod"]["GET"], 3);
     assert_eq!(v["maxConcurrentGet"], 1);
+}
+
+#[tokio::test]
+async fn stats_are_the_owners_only() {
+    let p = portal().await;
+    assert_eq!(get(&p, "/devportal/stats", None).await.0, 401);
+    let admin = common::login(&p, common::ADMIN).await;
+    admin.get("/devportal/stats").await.expect(403);
+    let reset = |auth: Option<String>| {
+        let mut req = common::http().delete(format!("{}/devportal/stats", p.base_url()));
+        if let Some(a) = auth {
+            req = req.header("Authorization", a);
+        }
+        async move { req.send().await.expect("sent").status().as_u16() }
+    };
+    assert_eq!(reset(None).await, 401);
+    // The owner's session cookie alone does not do: only the Authorization header.
+    let token = common::login(&p, common::OWNER).await;
+    let cookie_only = common::http()
+        .delete(format!("{}/devportal/stats", p.base_url()))
+        .header(
+            "Cookie",
+            format!(
+                "asc_auth_key={}",
+                token.auth_value().trim_start_matches("Bearer ")
+            ),
+        )
+        .send()
+        .await
+        .expect("sent");
+    assert_eq!(cookie_only.status().as_u16(), 401);
+    assert_eq!(
+        reset(Some(format!("Bearer {}", p.owner.api_key))).await,
+        200
+    );
 }

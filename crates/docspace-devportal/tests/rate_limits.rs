@@ -27,7 +27,8 @@ fn unix_now() -> u64 {
 }
 
 async fn stats(p: &docspace_devportal::RunningPortal) -> Value {
-    common::json(&common::get(p, "/devportal/stats", None).await.1)
+    let auth = format!("Bearer {}", p.owner.api_key);
+    common::json(&common::get(p, "/devportal/stats", Some(&auth)).await.1)
 }
 
 #[tokio::test]
@@ -69,10 +70,11 @@ async fn the_sliding_window_counts_per_user_and_answers_429_with_headers() {
     assert_eq!(s["requestsByMethod"]["GET"], 7);
     // /devportal/stats is outside the limiter and can be reset.
     for _ in 0..10 {
-        common::get(&p, "/devportal/stats", None).await;
+        stats(&p).await;
     }
     common::http()
         .delete(format!("{}/devportal/stats", p.base_url()))
+        .bearer_auth(&p.owner.api_key)
         .send()
         .await
         .expect("reset");
@@ -217,24 +219,15 @@ async fn reads_in_flight_are_capped_until_their_bodies_are_sent() {
 async fn sensitive_endpoints_allow_five_per_fifteen_minutes() {
     let p = portal().await;
     let anon = Api::anonymous(&p);
-    for _ in 0..5 {
+    // Sign-in is not in the policy (DocSpace guards it per login instead: see tests/sign_in.rs).
+    for _ in 0..6 {
         anon.post(
-            "/api/2.0/authentication",
-            json!({ "userName": "owner@example.com", "password": "wrong" }),
-        )
-        .await
-        .expect(401);
-    }
-    let r = anon
-        .post(
             "/api/2.0/authentication",
             json!({ "userName": "owner@example.com", "password": p.owner.password }),
         )
         .await
-        .expect_empty(429);
-    let retry = header_u64(&r, "retry-after");
-    assert!((840..=900).contains(&retry), "about 15 minutes: {retry}");
-    assert_eq!(header_u64(&r, "x-ratelimit-limit"), 5);
+        .expect(200);
+    }
     // Other paths are not sensitive.
     anon.get("/api/2.0/settings").await.expect(200);
     let owner = Api::owner(&p);
@@ -244,10 +237,13 @@ async fn sensitive_endpoints_allow_five_per_fifteen_minutes() {
             .await
             .expect(200);
     }
-    owner
+    let r = owner
         .post("/api/2.0/keys", json!({ "name": "k6" }))
         .await
         .expect_empty(429);
+    let retry = header_u64(&r, "retry-after");
+    assert!((840..=900).contains(&retry), "about 15 minutes: {retry}");
+    assert_eq!(header_u64(&r, "x-ratelimit-limit"), 5);
     owner.get("/api/2.0/keys").await.expect(200);
 }
 
@@ -263,4 +259,34 @@ async fn limits_can_be_switched_off() {
         assert!(r.headers.get("x-ratelimit-limit").is_none());
     }
     assert_eq!(stats(&p).await["rateLimited"], 0);
+}
+
+#[tokio::test]
+async fn a_large_body_refused_before_it_is_read_still_gets_its_429() {
+    let p = portal_with(|c| {
+        c.rate_limits = RateLimits {
+            concurrent_other: 1,
+            ..RateLimits::default()
+        }
+    })
+    .await;
+    let hold = held_upload(&p).await;
+    wait_for_in_flight(&p, "maxConcurrentOther", 1).await;
+    // 4 MiB of JSON: the limiter answers before the handler reads a byte of it. The client must
+    // still finish sending and read the status, not a reset connection (the portal drains the
+    // body, `api::early`; hyper's own handling of an unread body also keeps this passing on
+    // loopback, so this guards the behaviour rather than that one line).
+    let body = format!("{{\"name\":\"{}\"}}", "x".repeat(4 * 1024 * 1024));
+    for _ in 0..3 {
+        let r = common::http()
+            .post(format!("{}/api/2.0/files/tags", p.base_url()))
+            .bearer_auth(&p.owner.api_key)
+            .header("Content-Type", "application/json")
+            .body(body.clone())
+            .send()
+            .await
+            .expect("the 429 arrives over an intact connection");
+        assert_eq!(r.status().as_u16(), 429);
+    }
+    assert_eq!(release(hold).await, 200);
 }

@@ -6,12 +6,14 @@ use axum::response::{IntoResponse, Response};
 use serde::Deserialize;
 use serde_json::json;
 
+use super::ClientIp;
 use super::extract::JsonBody;
 use crate::auth::{
     self as credentials, AUTH_COOKIE, AuthKind, Caller, PASSWORD_ITERATIONS, PASSWORD_SIZE_BITS,
 };
 use crate::db::{sessions, settings};
 use crate::envelope::{ApiError, ApiResult, Envelope};
+use crate::login_guard;
 use crate::state::AppState;
 use crate::time::{api_datetime, now};
 use crate::users;
@@ -28,13 +30,31 @@ pub struct AuthRequest {
 
 const FAILED: &str = "User authentication failed";
 
-/// How long a non-session login lasts (DocSpace's default cookie lifetime).
+/// How long a login lasts on the server, with or without `session` (DocSpace's default:
+/// `TenantCookieSettingsHelper.GetExpiresTimeAsync` gives now + 1 year, and `CookieStorage`
+/// writes that expiry into every token, `session: true` or not; `session` only drops the cookie's
+/// `Expires` and the answer's `expires`. `ONLYOFFICE/DocSpace-server:
+/// common/ASC.Core.Common/Tenants/TenantCookieSettings.cs`,
+/// `common/ASC.Core.Common/Security/Authentication/CookieStorage.cs`, `web/ASC.Web.Core/CookiesManager.cs`).
 const LOGIN_DAYS: i64 = 365;
+
+/// A stored password no client hash matches, checked when the e-mail is unknown so that an
+/// unknown account costs the same work as a wrong password.
+fn dummy_stored() -> &'static str {
+    static DUMMY: std::sync::OnceLock<String> = std::sync::OnceLock::new();
+    DUMMY.get_or_init(|| credentials::store_password(&credentials::random_hex(32)))
+}
 
 /// `POST /api/2.0/authentication`: checks the password (or its client-side hash), opens a session,
 /// answers `{token, expires}` and sets the `asc_auth_key` cookie.
+///
+/// The brute-force guard ([`crate::login_guard`]) records the attempt first; the user is read
+/// with a read connection, the password (PBKDF2 for a plain one) checked on a blocking thread
+/// outside the write lock, and only the new session is written. Unknown e-mails go through the
+/// same hashing against a dummy stored hash and get the same 401 as a wrong password.
 pub async fn login(
     State(state): State<AppState>,
+    ClientIp(ip): ClientIp,
     headers: HeaderMap,
     JsonBody(req): JsonBody<AuthRequest>,
 ) -> ApiResult<Response> {
@@ -42,36 +62,56 @@ pub async fn login(
     let (Some(email), true) = (email, req.password.is_some() || req.password_hash.is_some()) else {
         return Err(ApiError::AuthenticationFailed(FAILED.into()));
     };
+    let email = email.trim().to_string();
+    let attempt = state
+        .login_guard
+        .attempt(&email, ip)
+        .map_err(|_| ApiError::Refused(login_guard::TOO_MANY.into()))?;
+    let (user, stored, salt) = state
+        .db
+        .read(move |c| {
+            let user = users::by_email(c, &email)?;
+            let stored = match &user {
+                Some(u) => users::password_of(c, &u.id)?,
+                None => None,
+            };
+            let salt = settings::get(c, settings::PASSWORD_SALT)?.unwrap_or_default();
+            Ok((user, stored, salt))
+        })
+        .await?;
+    let (password_hash, password) = (req.password_hash, req.password);
+    let verified = tokio::task::spawn_blocking(move || {
+        let client_hash = match (password_hash, password) {
+            (Some(h), _) => h.trim().to_ascii_lowercase(),
+            (None, Some(p)) => {
+                credentials::password_hash(p.trim(), &salt, PASSWORD_ITERATIONS, PASSWORD_SIZE_BITS)
+            }
+            (None, None) => String::new(),
+        };
+        let stored = stored.as_deref().unwrap_or_else(|| dummy_stored());
+        credentials::verify_password(&client_hash, stored)
+    })
+    .await
+    .map_err(|e| ApiError::Internal(format!("password check: {e}")))?;
+    let user = match user {
+        Some(u) if verified => u,
+        _ => return Err(ApiError::AuthenticationFailed(FAILED.into())),
+    };
+    state.login_guard.succeeded(attempt);
+    if user.status != 1 {
+        return Err(ApiError::InvalidOperation("The user is disabled".into()));
+    }
     let session_only = req.session.unwrap_or(false);
     let token = credentials::random_hex(32);
     let token_for_db = token.clone();
-    let expires = (!session_only).then(|| now() + chrono::Duration::days(LOGIN_DAYS));
+    let expires = now() + chrono::Duration::days(LOGIN_DAYS);
     state
         .db
-        .write(move |tx| {
-            let user = users::by_email(tx, email.trim())?
-                .ok_or_else(|| ApiError::AuthenticationFailed(FAILED.into()))?;
-            let stored = users::password_of(tx, &user.id)?
-                .ok_or_else(|| ApiError::AuthenticationFailed(FAILED.into()))?;
-            let client_hash = match (req.password_hash, req.password) {
-                (Some(h), _) => h.to_ascii_lowercase(),
-                (None, Some(p)) => {
-                    let salt = settings::get(tx, settings::PASSWORD_SALT)?.unwrap_or_default();
-                    credentials::password_hash(&p, &salt, PASSWORD_ITERATIONS, PASSWORD_SIZE_BITS)
-                }
-                (None, None) => return Err(ApiError::AuthenticationFailed(FAILED.into())),
-            };
-            if !credentials::verify_password(&client_hash, &stored) {
-                return Err(ApiError::AuthenticationFailed(FAILED.into()));
-            }
-            if user.status != 1 {
-                return Err(ApiError::InvalidOperation("The user is disabled".into()));
-            }
-            sessions::insert(tx, &token_for_db, &user.id, expires)
-        })
+        .write(move |tx| sessions::insert(tx, &token_for_db, &user.id, Some(expires)))
         .await?;
+    let shown_expiry = (!session_only).then_some(expires);
     let mut body = json!({ "token": token });
-    if let Some(e) = expires {
+    if let Some(e) = shown_expiry {
         body["expires"] = json!(api_datetime(e));
     }
     let csp_domains = state
@@ -80,7 +120,7 @@ pub async fn login(
         .await
         .unwrap_or(0);
     let mut resp = Envelope::from_value(body).into_response();
-    let cookie = auth_cookie(&token, expires, is_https(&headers), csp_domains > 0);
+    let cookie = auth_cookie(&token, shown_expiry, is_https(&headers), csp_domains > 0);
     if let Ok(v) = HeaderValue::from_str(&cookie) {
         resp.headers_mut().append(header::SET_COOKIE, v);
     }
@@ -151,6 +191,85 @@ pub async fn logout(State(state): State<AppState>, caller: Option<Caller>) -> Ap
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    async fn sign_in(state: &AppState, email: &str, password: &str, session: bool) -> Response {
+        let req = AuthRequest {
+            user_name: Some(email.into()),
+            password: Some(password.into()),
+            password_hash: None,
+            session: Some(session),
+        };
+        login(
+            State(state.clone()),
+            ClientIp(None),
+            HeaderMap::new(),
+            JsonBody(req),
+        )
+        .await
+        .into_response()
+    }
+
+    async fn token_of(resp: Response) -> String {
+        let body = axum::body::to_bytes(resp.into_body(), 1 << 20)
+            .await
+            .expect("body");
+        let v: serde_json::Value = serde_json::from_slice(&body).expect("json");
+        v["response"]["token"].as_str().expect("token").to_string()
+    }
+
+    #[tokio::test]
+    async fn browser_sessions_expire_on_the_server_and_expired_tokens_are_refused() {
+        let (state, owner) = AppState::for_tests();
+        for session in [true, false] {
+            let token =
+                token_of(sign_in(&state, &owner.email, &owner.password, session).await).await;
+            let hash = credentials::hash_secret(&token);
+            let expires: Option<String> = state
+                .db
+                .read_now(|c| {
+                    Ok(c.query_row(
+                        "SELECT expires FROM sessions WHERE token_hash = ?1",
+                        [&hash],
+                        |r| r.get(0),
+                    )?)
+                })
+                .expect("session row");
+            let left = crate::time::parse_db_time(&expires.expect("an expiry")) - now();
+            assert!(
+                (364..=365).contains(&left.num_days()),
+                "session {session}: {left}"
+            );
+            let cred = credentials::Credential::Token(token.clone());
+            assert!(
+                state
+                    .db
+                    .read_now(|c| credentials::resolve(c, &cred))
+                    .expect("resolves")
+                    .is_some()
+            );
+            // Once the row's expiry has passed, the token is nobody's.
+            state
+                .db
+                .write_now(|tx| {
+                    tx.execute(
+                        "UPDATE sessions SET expires = ?1 WHERE token_hash = ?2",
+                        [
+                            crate::time::db_time(now() - chrono::Duration::seconds(1)),
+                            hash,
+                        ],
+                    )?;
+                    Ok(())
+                })
+                .expect("expired");
+            assert!(
+                state
+                    .db
+                    .read_now(|c| credentials::resolve(c, &cred))
+                    .expect("resolves")
+                    .is_none()
+            );
+        }
+    }
 
     #[test]
     fn cookie_flags_follow_docspace() {

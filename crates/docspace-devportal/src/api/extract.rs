@@ -20,6 +20,17 @@ impl<T: DeserializeOwned> FromRequest<AppState> for JsonBody<T> {
     type Rejection = ApiError;
 
     async fn from_request(req: Request, state: &AppState) -> Result<Self, Self::Rejection> {
+        // DocSpace binds bodies with ASP.NET's JSON input formatter only, so any other declared
+        // type (`text/plain`, a form) is a 415 (see `ApiError::UnsupportedContentType`).
+        let content_type = req
+            .headers()
+            .get(axum::http::header::CONTENT_TYPE)
+            .map(|v| v.to_str().unwrap_or("").to_string());
+        if let Some(ct) = &content_type
+            && !crate::csrf::is_json(ct)
+        {
+            return Err(ApiError::UnsupportedContentType);
+        }
         let bytes = Bytes::from_request(req, state)
             .await
             .map_err(|_| ApiError::PayloadTooLarge)?;
@@ -28,6 +39,10 @@ impl<T: DeserializeOwned> FromRequest<AppState> for JsonBody<T> {
         }
         if bytes.iter().all(u8::is_ascii_whitespace) {
             return Err(ApiError::field("", "A non-empty request body is required."));
+        }
+        if content_type.is_none() {
+            // A body without a type: no formatter claims it either.
+            return Err(ApiError::UnsupportedContentType);
         }
         serde_json::from_slice(&bytes).map(JsonBody).map_err(|e| {
             let path = format!("$ (line {}, column {})", e.line(), e.column());

@@ -169,6 +169,26 @@ pub async fn permissions(_caller: Caller) -> Envelope {
     Envelope::ok(super::scopes::ALL)
 }
 
+/// Whether `caller` may change or delete `key`: their own, or (for a DocSpace admin) anyone's
+/// but the owner's. DocSpace's `ApiKeysController` lets any DocSpace admin update or delete every
+/// key (`ONLYOFFICE/DocSpace-server: products/ASC.People/Server/Api/ApiKeysController.cs`); the
+/// devportal goes further and keeps the owner's keys to the owner, as DocSpace keeps the owner's
+/// profile, because the start-up key the tools depend on is the owner's full-access key. A refusal
+/// answers `false`, as DocSpace answers a key that is not the caller's.
+fn may_manage(
+    conn: &rusqlite::Connection,
+    caller: &Caller,
+    key: &ApiKey,
+) -> Result<bool, ApiError> {
+    if key.user_id == caller.user.id {
+        return Ok(true);
+    }
+    if !caller.user.is_admin() {
+        return Ok(false);
+    }
+    Ok(!users::by_id(conn, &key.user_id)?.is_some_and(|u| u.is_owner))
+}
+
 fn parse_key_id(raw: &str) -> Result<String, ApiError> {
     uuid::Uuid::parse_str(raw)
         .map(|u| u.to_string())
@@ -198,7 +218,7 @@ pub async fn update(
                 .expires
                 .as_deref()
                 .is_some_and(|e| crate::time::parse_db_time(e) <= now());
-            if (k.user_id != caller.user.id && !caller.user.is_admin()) || expired {
+            if !may_manage(tx, &caller, &k)? || expired {
                 return Ok(false);
             }
             if let Some(n) = name {
@@ -227,9 +247,7 @@ pub async fn delete(
     let ok = state
         .db
         .write(move |tx| match keys::by_id(tx, &id)? {
-            Some(k) if k.user_id == caller.user.id || caller.user.is_admin() => {
-                keys::delete(tx, &id)
-            }
+            Some(k) if may_manage(tx, &caller, &k)? => keys::delete(tx, &id),
             _ => Ok(false),
         })
         .await?;

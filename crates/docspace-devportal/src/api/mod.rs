@@ -6,6 +6,7 @@ mod auth;
 pub mod csp;
 pub mod download;
 pub mod dto;
+mod early;
 pub mod extract;
 mod fileops;
 mod files;
@@ -192,6 +193,27 @@ impl<S: Send + Sync> FromRequestParts<S> for Portal {
     }
 }
 
+/// The address of the client a request comes from (today the TCP peer). Every per-address
+/// decision (anonymous rate-limit partitions, the sign-in guard) goes through here, so trusting a
+/// proxy's `X-Forwarded-For` changes one function.
+pub fn client_ip(parts: &Parts) -> Option<std::net::IpAddr> {
+    parts
+        .extensions
+        .get::<ConnectInfo<SocketAddr>>()
+        .map(|ci| ci.0.ip())
+}
+
+/// The client's address, as an extractor (`None` when the server runs without connect info).
+pub struct ClientIp(pub Option<std::net::IpAddr>);
+
+impl<S: Send + Sync> FromRequestParts<S> for ClientIp {
+    type Rejection = ApiError;
+
+    async fn from_request_parts(parts: &mut Parts, _: &S) -> Result<Self, Self::Rejection> {
+        Ok(ClientIp(client_ip(parts)))
+    }
+}
+
 /// The link key a request carries: the `Request-Token` header, else the `share` query parameter.
 fn link_key(parts: &Parts) -> Option<String> {
     parts
@@ -273,10 +295,12 @@ async fn api_middleware(State(state): State<AppState>, req: Request, next: Next)
     };
 
     let (mut parts, body) = req.into_parts();
+    // Answers about requests that carried a credential are the caller's own data: never cached.
+    let private = credentials::credential_of(&parts).is_some() || link_key(&parts).is_some();
     let caller = match credentials::credential_of(&parts) {
         Some(cred) => match state.db.read(move |c| credentials::resolve(c, &cred)).await {
             Ok(c) => c,
-            Err(e) => return with_cors(e.into_response()),
+            Err(e) => return early(&parts, body, e.into_response(), private).await,
         },
         None => None,
     };
@@ -287,14 +311,23 @@ async fn api_middleware(State(state): State<AppState>, req: Request, next: Next)
         } = &c.kind
         && !scopes::allows(p, &method, &path)
     {
-        return with_cors(ApiError::ScopeForbidden.into_response());
+        return early(
+            &parts,
+            body,
+            ApiError::ScopeForbidden.into_response(),
+            private,
+        )
+        .await;
+    }
+    if caller.is_some()
+        && let Err(e) = crate::csrf::check(&parts, credentials::credential_is_cookie(&parts))
+    {
+        return early(&parts, body, e.into_response(), private).await;
     }
     let partition = match &caller {
         Some(c) => c.user.id.clone(),
-        None => parts
-            .extensions
-            .get::<ConnectInfo<SocketAddr>>()
-            .map(|ci| format!("ip:{}", ci.0.ip()))
+        None => client_ip(&parts)
+            .map(|ip| format!("ip:{ip}"))
             .unwrap_or_else(|| "ip:unknown".into()),
     };
     let (in_flight, _) = state.stats.enter(&partition, method == Method::GET);
@@ -302,9 +335,8 @@ async fn api_middleware(State(state): State<AppState>, req: Request, next: Next)
         Ok(a) => a,
         Err(headers) => {
             state.stats.count_rate_limited();
-            let mut resp = ApiError::RateLimited(headers).into_response();
-            add_cors(resp.headers_mut());
-            return resp;
+            let resp = ApiError::RateLimited(headers).into_response();
+            return early(&parts, body, resp, private).await;
         }
     };
     if let Some(c) = &caller {
@@ -330,7 +362,23 @@ async fn api_middleware(State(state): State<AppState>, req: Request, next: Next)
             resp.headers_mut().insert(k.clone(), v.clone());
         }
     }
+    if private {
+        no_store(resp.headers_mut());
+    }
     with_cors(hold_until_sent(resp, (admitted, in_flight)))
+}
+
+/// An answer sent before the handler ran: the unread body drained, CORS and caching headers set.
+async fn early(parts: &Parts, body: axum::body::Body, resp: Response, private: bool) -> Response {
+    let mut resp = early::after_draining(&parts.headers, body, resp).await;
+    if private {
+        no_store(resp.headers_mut());
+    }
+    with_cors(resp)
+}
+
+fn no_store(h: &mut HeaderMap) {
+    h.insert(header::CACHE_CONTROL, HeaderValue::from_static("no-store"));
 }
 
 /// Keeps `guards` (the concurrency slot and the in-flight gauge) alive until the response body has

@@ -44,8 +44,9 @@ impl Db {
         let (mut writer, readers) = match storage {
             Storage::Memory => (Connection::open_in_memory()?, Vec::new()),
             Storage::Dir(dir) => {
-                std::fs::create_dir_all(dir)?;
+                create_private_dir(dir)?;
                 let path = dir.join("portal.db");
+                create_private_file(&path)?;
                 let writer = open_file(&path)?;
                 (writer, Vec::new())
             }
@@ -130,6 +131,26 @@ fn relock(m: &Mutex<Connection>) -> std::sync::MutexGuard<'_, Connection> {
     m.lock().unwrap_or_else(std::sync::PoisonError::into_inner)
 }
 
+/// Creates the data directory readable by its owner only (0700 on Unix): it holds password and
+/// key hashes and every stored file. An existing directory is left as its owner set it.
+fn create_private_dir(dir: &Path) -> std::io::Result<()> {
+    let mut b = std::fs::DirBuilder::new();
+    b.recursive(true);
+    #[cfg(unix)]
+    std::os::unix::fs::DirBuilderExt::mode(&mut b, 0o700);
+    b.create(dir)
+}
+
+/// Creates the database file (and its WAL companions) as 0600 on Unix before SQLite opens it;
+/// SQLite creates `-wal` and `-shm` with the main file's permissions.
+fn create_private_file(path: &Path) -> std::io::Result<()> {
+    let mut o = std::fs::OpenOptions::new();
+    o.create(true).append(true);
+    #[cfg(unix)]
+    std::os::unix::fs::OpenOptionsExt::mode(&mut o, 0o600);
+    o.open(path).map(drop)
+}
+
 fn open_file(path: &Path) -> anyhow::Result<Connection> {
     let conn = Connection::open(path)?;
     conn.pragma_update(None, "journal_mode", "WAL")?;
@@ -151,4 +172,21 @@ fn open_reader(path: &Path) -> anyhow::Result<Connection> {
 /// `?,?,…` with `n` placeholders, for `IN (…)` lists of ids.
 pub fn placeholders(n: usize) -> String {
     vec!["?"; n].join(",")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[cfg(unix)]
+    #[test]
+    fn the_data_directory_and_database_are_private() {
+        use std::os::unix::fs::PermissionsExt;
+        let tmp = tempfile::tempdir().expect("tempdir");
+        let dir = tmp.path().join("data");
+        let _db = Db::open(&Storage::Dir(dir.clone())).expect("opens");
+        let mode = |p: &Path| std::fs::metadata(p).expect("exists").permissions().mode() & 0o777;
+        assert_eq!(mode(&dir), 0o700);
+        assert_eq!(mode(&dir.join("portal.db")), 0o600);
+    }
 }

@@ -214,6 +214,22 @@ impl Api {
         self
     }
 
+    /// The same client over another HTTP client (e.g. bound to another local address).
+    pub fn with_http(mut self, http: reqwest::Client) -> Api {
+        self.http = http;
+        self
+    }
+
+    /// A copy that adds a header to every request.
+    pub fn clone_with(&self, k: &str, v: &str) -> Api {
+        self.clone().header(k, v)
+    }
+
+    /// The `Authorization` value this client sends (empty when anonymous).
+    pub fn auth_value(&self) -> &str {
+        self.auth.as_deref().unwrap_or("")
+    }
+
     /// The portal's base URL.
     pub fn base(&self) -> &str {
         &self.base
