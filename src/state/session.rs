@@ -193,7 +193,9 @@ impl Session {
 }
 
 async fn host_key_user(config: &AppConfig) -> Result<(Client, Employee), docspace_api::Error> {
-    let client = Client::builder(config.api_base.clone()).build()?;
+    let client = Client::builder(config.api_base.clone())
+        .host_proxy()
+        .build()?;
     let user = client.people().me().await?;
     Ok((client, user))
 }

@@ -37,7 +37,16 @@ pub enum Auth {
     /// portal's own origin (fetch sends same-origin cookies; DocSpace's CORS allows none
     /// cross-origin), natively from the client's cookie store after a login.
     Cookie,
+    /// A server in front of the portal holds the credential (the `docspace-host` proxy with its
+    /// API key). Requests carry [`HOST_KEY_HEADER`]`: 1` instead of a secret: a header that only
+    /// a same-origin script can add without a CORS preflight, which the host grants to nobody,
+    /// so the host adds its key to its own app's requests and no other page's.
+    HostProxy,
 }
+
+/// The header by which an app asks the `docspace-host` proxy to add the key it holds
+/// (see [`Auth::HostProxy`]).
+pub const HOST_KEY_HEADER: &str = "x-docspace-host-key";
 
 impl fmt::Debug for Auth {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
@@ -47,16 +56,19 @@ impl fmt::Debug for Auth {
             Auth::Token(_) => "Auth::Token(<redacted>)",
             Auth::OAuth(_) => "Auth::OAuth(<redacted>)",
             Auth::Cookie => "Auth::Cookie",
+            Auth::HostProxy => "Auth::HostProxy",
         })
     }
 }
 
 impl Auth {
-    fn header(&self) -> Option<String> {
+    /// The header that carries this credential, if the client sends one.
+    pub fn header(&self) -> Option<(&'static str, String)> {
         match self {
             Auth::None | Auth::Cookie => None,
-            Auth::ApiKey(k) | Auth::OAuth(k) => Some(format!("Bearer {k}")),
-            Auth::Token(t) => Some(t.clone()),
+            Auth::ApiKey(k) | Auth::OAuth(k) => Some(("authorization", format!("Bearer {k}"))),
+            Auth::Token(t) => Some(("authorization", t.clone())),
+            Auth::HostProxy => Some((HOST_KEY_HEADER, "1".to_string())),
         }
     }
 }
@@ -107,6 +119,12 @@ impl ClientBuilder {
     /// Relies on the session cookie (a browser page on the portal's origin).
     pub fn cookie_session(mut self) -> Self {
         self.auth = Auth::Cookie;
+        self
+    }
+
+    /// Relies on the credential a proxy in front of the portal holds ([`Auth::HostProxy`]).
+    pub fn host_proxy(mut self) -> Self {
+        self.auth = Auth::HostProxy;
         self
     }
 
@@ -312,8 +330,8 @@ impl Client {
 
     async fn execute_as(&self, req: Request, with_auth: bool) -> Result<RawResponse, Error> {
         let mut headers = vec![("accept".to_string(), "application/json".to_string())];
-        if with_auth && let Some(h) = self.credentials().header() {
-            headers.push(("authorization".to_string(), h));
+        if with_auth && let Some((name, value)) = self.credentials().header() {
+            headers.push((name.to_string(), value));
         }
         let raw = RawRequest {
             method: req.method,

@@ -48,7 +48,7 @@ mod scheduler;
 mod transport;
 mod validate;
 
-pub use client::{Auth, Client, ClientBuilder};
+pub use client::{Auth, Client, ClientBuilder, HOST_KEY_HEADER};
 pub use error::Error;
 pub use paging::Page;
 pub use scheduler::{Metrics, RateLimits, RetryPolicy};

@@ -93,6 +93,11 @@ pub struct PortalConfig {
     /// Bytes of upload bodies the portal holds in memory at once, across all requests; past it,
     /// uploads are refused with 429 and `Retry-After` (see `upload_budget.rs`).
     pub upload_budget: usize,
+    /// A secret shared with the one proxy in front of the portal (`docspace-host` sets it for the
+    /// devportal it embeds). A request carrying it in `X-DocSpace-Proxy-Secret` is from that
+    /// proxy, so its `X-Forwarded-For` names the real client; without it the header is ignored,
+    /// since anyone can write it. `None`: trust no proxy.
+    pub trusted_proxy_secret: Option<String>,
 }
 
 impl Default for PortalConfig {
@@ -107,6 +112,7 @@ impl Default for PortalConfig {
             allow_origins: Vec::new(),
             sdk_dir: None,
             upload_budget: crate::upload_budget::DEFAULT_BUDGET,
+            trusted_proxy_secret: None,
         }
     }
 }

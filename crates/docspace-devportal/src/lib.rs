@@ -13,6 +13,7 @@
 //! | [`api`] | one module per API area (auth, keys, people, settings, rooms, tags, shares and links, folders, files, fileops, upload, csp, downloads) behind one middleware: CORS, authentication, key scopes, rate limits, counters, the envelope's self link and `?fields=` |
 //! | [`envelope`] | DocSpace's success envelope, exception bodies, validation ProblemDetails and the empty-body 401/403/429 |
 //! | [`auth`] | API keys, login tokens, the `asc_auth_key` cookie, PBKDF2 password hashes |
+//! | [`client_addr`] | the client address of a request: the TCP peer, or the trusted proxy's `X-Forwarded-For` |
 //! | [`csrf`] | what a cookie-authenticated write must carry (own origin, JSON body) |
 //! | [`permissions`] | who may do what: the permission matrix (a table in its docs, tested cell by cell) |
 //! | [`login_guard`] | DocSpace's brute-force guard on sign-in (per login and address) |
@@ -39,6 +40,7 @@
 pub mod api;
 pub mod auth;
 pub mod cli;
+pub mod client_addr;
 pub mod config;
 pub mod csrf;
 pub mod db;

@@ -23,7 +23,8 @@ pub struct HostConfig {
     pub dist: PathBuf,
     /// The portal behind `/api/2.0`.
     pub portal: PortalTarget,
-    /// An API key the proxy adds to requests that carry no credentials of their own.
+    /// An API key the proxy adds to its own app's requests that carry no credentials of their own
+    /// (never to another origin's: see `same_origin.rs`).
     pub api_key: Option<String>,
     /// With an embedded devportal and no `api_key`: add the devportal owner's API key to
     /// credential-less requests, so the app works as the owner without signing in. Off by default:
@@ -31,6 +32,9 @@ pub struct HostConfig {
     pub owner_key_for_embedded: bool,
     /// The Embed SDK script version the app loads.
     pub sdk_version: String,
+    /// Origins the app is served from besides `http://{addr}` (a TLS proxy in front, such as
+    /// `https://docs.example.com`): requests from these may use the held key too.
+    pub public_origins: Vec<String>,
 }
 
 impl Default for HostConfig {
@@ -42,6 +46,7 @@ impl Default for HostConfig {
             api_key: None,
             owner_key_for_embedded: false,
             sdk_version: "2.1.0".to_string(),
+            public_origins: Vec::new(),
         }
     }
 }

@@ -18,6 +18,7 @@
 mod config;
 mod csp;
 mod proxy;
+mod same_origin;
 mod server;
 mod static_files;
 

@@ -36,6 +36,10 @@ struct Cli {
     /// Data directory of the embedded devportal.
     #[arg(long, env = "DOCSPACE_DEVPORTAL_DATA")]
     devportal_data: Option<PathBuf>,
+    /// Origins the app is also served from (a TLS proxy in front: `https://docs.example.com`);
+    /// requests from these may use the held API key too. Repeatable or comma-separated.
+    #[arg(long, env = "DOCSPACE_HOST_PUBLIC_ORIGIN", value_delimiter = ',')]
+    public_origin: Vec<String>,
     /// With the embedded devportal: add its owner's API key to API requests, so the app works as
     /// the owner without a sign-in (embedded frames still ask for one).
     #[arg(long, env = "DOCSPACE_DEMO_OWNER_KEY")]
@@ -84,6 +88,7 @@ async fn main() -> anyhow::Result<()> {
         portal,
         api_key,
         owner_key_for_embedded: cli.demo_owner_key,
+        public_origins: cli.public_origin,
         ..HostConfig::default()
     })
     .await?;

@@ -19,8 +19,14 @@ use crate::config::{HostConfig, PortalTarget};
 pub struct HostState {
     /// Base URL of the portal (no trailing slash).
     pub portal_url: String,
-    /// Key added to credential-less API requests.
+    /// The path part of `portal_url` (empty, or `/prefix` without a trailing slash).
+    pub portal_path: String,
+    /// Key added to the app's own credential-less API requests.
     pub api_key: Option<String>,
+    /// Who the app's own requests come from.
+    pub own_origins: crate::same_origin::OwnOrigins,
+    /// Proves to an embedded devportal that the host sent `X-Forwarded-For`.
+    pub proxy_secret: Option<String>,
     /// The SDK version the app loads.
     pub sdk_version: String,
     /// The embedded devportal's owner, suggested on the sign-in page (no secret).
@@ -84,13 +90,23 @@ impl Drop for RunningHost {
 
 /// Starts the embedded portal if asked, binds, and serves in the background.
 pub async fn start(config: HostConfig) -> anyhow::Result<RunningHost> {
-    let (portal_url, embedded) = match config.portal {
-        PortalTarget::Remote(url) => (url.trim_end_matches('/').to_string(), None),
-        PortalTarget::Embedded(pc) => {
+    // Bound first: the app's own origin has the real port, also when port 0 was asked for.
+    let listener = tokio::net::TcpListener::bind(config.addr).await?;
+    let addr = listener.local_addr()?;
+    let own_origins = crate::same_origin::OwnOrigins::new(addr, &config.public_origins)
+        .map_err(|e| anyhow::anyhow!("public origin: {e}"))?;
+    let (portal_url, embedded, proxy_secret) = match config.portal {
+        PortalTarget::Remote(url) => (url.trim_end_matches('/').to_string(), None, None),
+        PortalTarget::Embedded(mut pc) => {
+            let secret = docspace_devportal::auth::random_hex(32);
+            pc.trusted_proxy_secret = Some(secret.clone());
             let p = docspace_devportal::start(pc).await?;
-            (p.base_url(), Some(p))
+            (p.base_url(), Some(p), Some(secret))
         }
     };
+    let portal_path = url::Url::parse(&portal_url)
+        .map(|u| u.path().trim_end_matches('/').to_string())
+        .unwrap_or_default();
     let api_key = config.api_key.or_else(|| {
         embedded
             .as_ref()
@@ -105,7 +121,10 @@ pub async fn start(config: HostConfig) -> anyhow::Result<RunningHost> {
         .ok_or_else(|| anyhow::anyhow!("the portal URL `{portal_url}` is not an http(s) URL"))?;
     let state = HostState {
         portal_url: portal_url.clone(),
+        portal_path,
         api_key,
+        own_origins,
+        proxy_secret,
         sdk_version: config.sdk_version,
         demo,
         http: reqwest::Client::builder().build()?,
@@ -115,10 +134,10 @@ pub async fn start(config: HostConfig) -> anyhow::Result<RunningHost> {
         .route("/docspace-config.json", get(app_config))
         .merge(crate::static_files::router(&config.dist, portal_origin))
         .with_state(state);
-    let listener = tokio::net::TcpListener::bind(config.addr).await?;
-    let addr = listener.local_addr()?;
     let (tx, rx) = oneshot::channel::<()>();
     let task = tokio::spawn(async move {
+        // The peer address is what the proxy states as the client's in `X-Forwarded-For`.
+        let app = app.into_make_service_with_connect_info::<SocketAddr>();
         let serve = axum::serve(listener, app).with_graceful_shutdown(async {
             let _ = rx.await;
         });

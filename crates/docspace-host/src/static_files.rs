@@ -7,7 +7,7 @@ use std::sync::Arc;
 
 use axum::Router;
 use axum::extract::{Request, State};
-use axum::http::{HeaderValue, header};
+use axum::http::{HeaderName, HeaderValue, header};
 use axum::middleware::{self, Next};
 use axum::response::Response;
 use tower_http::services::{ServeDir, ServeFile};
@@ -66,6 +66,17 @@ async fn headers(State(pages): State<Arc<Pages>>, req: Request, next: Next) -> R
         );
     }
     if is_html {
+        // A page another site opens keeps no handle on the app's window, and the app's URLs
+        // (room and file ids) do not leak to the sites it links to. No popup of the app needs its
+        // opener: frames are iframes, which the opener policy does not touch.
+        h.insert(
+            HeaderName::from_static("cross-origin-opener-policy"),
+            HeaderValue::from_static("same-origin"),
+        );
+        h.insert(
+            header::REFERRER_POLICY,
+            HeaderValue::from_static("strict-origin-when-cross-origin"),
+        );
         // Read per page load (a few hundred bytes) so a rebuilt app never meets a stale hash.
         let index = tokio::fs::read_to_string(&pages.index)
             .await

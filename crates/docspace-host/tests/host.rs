@@ -43,7 +43,10 @@ async fn proxies_the_api_adding_the_held_key() {
         Some(portal.owner.api_key.clone()),
     )
     .await;
-    let resp = reqwest::get(format!("{}/api/2.0/people/@self", h.base_url()))
+    let resp = reqwest::Client::new()
+        .get(format!("{}/api/2.0/people/@self", h.base_url()))
+        .header(docspace_api::HOST_KEY_HEADER, "1")
+        .send()
         .await
         .expect("get");
     assert_eq!(resp.status().as_u16(), 200);
@@ -163,7 +166,10 @@ async fn starts_an_embedded_devportal_and_acts_as_its_owner_when_asked() {
     .expect("host starts");
     let embedded = h.embedded.as_ref().expect("embedded portal");
     assert_eq!(h.portal_url(), embedded.base_url());
-    let v: serde_json::Value = reqwest::get(format!("{}/api/2.0/people/@self", h.base_url()))
+    let v: serde_json::Value = reqwest::Client::new()
+        .get(format!("{}/api/2.0/people/@self", h.base_url()))
+        .header(docspace_api::HOST_KEY_HEADER, "1")
+        .send()
         .await
         .expect("get")
         .json()

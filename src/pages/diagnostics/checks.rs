@@ -1,6 +1,6 @@
 //! The checks behind the diagnostics page, each turning what it learns into a [`Finding`].
 
-use docspace_api::{Auth, Client};
+use docspace_api::Client;
 use docspace_sdk::{SdkError, SdkVersion};
 
 use crate::app_config::AppConfig;
@@ -282,13 +282,9 @@ impl PortalLimits {
 pub async fn probe_portal_limits(api_base: &str, client: &Client) -> Option<PortalLimits> {
     let url = format!("{api_base}/api/2.0/people/@self");
     let mut req = gloo_net::http::Request::get(&url);
-    match client.credentials() {
-        Auth::ApiKey(k) | Auth::OAuth(k) => {
-            req = req.header("Authorization", &format!("Bearer {k}"));
-        }
-        Auth::Token(t) => req = req.header("Authorization", &t),
-        // The host adds its key to requests without credentials; cookies go by themselves.
-        Auth::None | Auth::Cookie => {}
+    // Cookies go by themselves; everything else is the header the REST client sends.
+    if let Some((name, value)) = client.credentials().header() {
+        req = req.header(name, &value);
     }
     let resp = req.send().await.ok()?;
     let h = resp.headers();

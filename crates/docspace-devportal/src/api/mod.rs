@@ -21,10 +21,8 @@ mod tags;
 mod upload;
 mod upload_body;
 
-use std::net::SocketAddr;
-
 use axum::Router;
-use axum::extract::{ConnectInfo, FromRequestParts, Request, State};
+use axum::extract::{FromRequestParts, Request, State};
 use axum::http::request::Parts;
 use axum::http::{HeaderMap, HeaderValue, Method, StatusCode, header};
 use axum::middleware::{self, Next};
@@ -193,24 +191,23 @@ impl<S: Send + Sync> FromRequestParts<S> for Portal {
     }
 }
 
-/// The address of the client a request comes from (today the TCP peer). Every per-address
-/// decision (anonymous rate-limit partitions, the sign-in guard) goes through here, so trusting a
-/// proxy's `X-Forwarded-For` changes one function.
-pub fn client_ip(parts: &Parts) -> Option<std::net::IpAddr> {
-    parts
-        .extensions
-        .get::<ConnectInfo<SocketAddr>>()
-        .map(|ci| ci.0.ip())
+/// The address of the client a request comes from: every per-address decision (anonymous
+/// rate-limit partitions, the sign-in guard) goes through here (see [`crate::client_addr`]).
+pub fn client_ip(parts: &Parts, state: &AppState) -> Option<std::net::IpAddr> {
+    crate::client_addr::client_ip(parts, state.config.trusted_proxy_secret.as_deref())
 }
 
 /// The client's address, as an extractor (`None` when the server runs without connect info).
 pub struct ClientIp(pub Option<std::net::IpAddr>);
 
-impl<S: Send + Sync> FromRequestParts<S> for ClientIp {
+impl FromRequestParts<AppState> for ClientIp {
     type Rejection = ApiError;
 
-    async fn from_request_parts(parts: &mut Parts, _: &S) -> Result<Self, Self::Rejection> {
-        Ok(ClientIp(client_ip(parts)))
+    async fn from_request_parts(
+        parts: &mut Parts,
+        state: &AppState,
+    ) -> Result<Self, Self::Rejection> {
+        Ok(ClientIp(client_ip(parts, state)))
     }
 }
 
@@ -326,7 +323,7 @@ async fn api_middleware(State(state): State<AppState>, req: Request, next: Next)
     }
     let partition = match &caller {
         Some(c) => c.user.id.clone(),
-        None => client_ip(&parts)
+        None => client_ip(&parts, &state)
             .map(|ip| format!("ip:{ip}"))
             .unwrap_or_else(|| "ip:unknown".into()),
     };
