@@ -124,6 +124,17 @@ pub fn router(state: AppState) -> Router {
         )
         .route("/devportal/stats", get(stats).delete(reset_stats))
         .with_state(state)
+        .layer(compression())
+}
+
+/// Compresses answers for clients that accept it, as DocSpace's nginx does for its API and
+/// scripts (`gzip on` with `gzip_types` including `application/json` and
+/// `application/javascript` in `ONLYOFFICE/DocSpace-buildtools: config/nginx/onlyoffice.conf`).
+/// Quality 5 keeps on-the-fly brotli cheap while still beating gzip; tiny bodies, images and
+/// event streams pass as they are (tower-http's default predicate).
+pub fn compression() -> tower_http::compression::CompressionLayer {
+    tower_http::compression::CompressionLayer::new()
+        .quality(tower_http::CompressionLevel::Precise(5))
 }
 
 /// `/devportal/stats` is the owner's: its counters tell who uses the portal and how, and a reset

@@ -130,7 +130,11 @@ pub async fn start(config: HostConfig) -> anyhow::Result<RunningHost> {
         http: reqwest::Client::builder().build()?,
     };
     let app = Router::new()
-        .route("/api/2.0/{*rest}", any(crate::proxy::forward))
+        .route(
+            "/api/2.0/{*rest}",
+            // The portal's JSON travels to the browser compressed (a rooms page is 15 KB raw).
+            any(crate::proxy::forward).layer(compression()),
+        )
         .route("/docspace-config.json", get(app_config))
         .merge(crate::static_files::router(&config.dist, portal_origin))
         .with_state(state);
@@ -173,4 +177,12 @@ async fn app_config(State(state): State<HostState>) -> impl IntoResponse {
             "demo": demo,
         })),
     )
+}
+
+/// Compression of proxied answers for browsers that accept it, unless the portal already
+/// compressed them. Quality 5 keeps on-the-fly brotli cheap; tiny bodies, images and event
+/// streams pass as they are (tower-http's default predicate).
+fn compression() -> tower_http::compression::CompressionLayer {
+    tower_http::compression::CompressionLayer::new()
+        .quality(tower_http::CompressionLevel::Precise(5))
 }

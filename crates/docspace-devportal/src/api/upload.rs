@@ -1,7 +1,8 @@
 //! Uploads: simple multipart upload and chunked upload sessions (`reference/rest-api.md` §4.7–4.8).
 //!
-//! Chunks are stored in SQLite as they arrive; the file is assembled and written in one transaction
-//! when the last byte arrives (or on `finalize`), so a file is either wholly there or absent.
+//! Chunks are stored in SQLite as they arrive; when the last byte arrives (or on `finalize`) the
+//! file is written from them, one chunk at a time, in one transaction, so a file is either wholly
+//! there or absent and never wholly in memory.
 
 use axum::extract::{Multipart, Path, State};
 use axum::http::{HeaderMap, StatusCode};
@@ -66,15 +67,15 @@ fn store(
     actor: &Actor,
     folder: &Folder,
     name: &str,
-    content: &[u8],
+    content: entries::Body<'_>,
     create_new: bool,
 ) -> Result<entries::File, ApiError> {
     let user = actor.user()?.id.clone();
     if !create_new && let Some(existing) = entries::file_by_title(conn, folder.id, name)? {
-        return entries::add_version(conn, existing.id, &user, content);
+        return entries::add_version_with(conn, existing.id, &user, content);
     }
     let t = entries::unique_file_title(conn, folder.id, name)?;
-    entries::insert_file(conn, folder.id, &t, &user, content)
+    entries::insert_file_with(conn, folder.id, &t, &user, content)
 }
 
 /// `POST /api/2.0/files/{folderId}/upload` (multipart `File`) → `FileDto[]`.
@@ -106,7 +107,16 @@ pub async fn simple(
             let target = upload_target(tx, &actor, &folder)?;
             let stored = parts
                 .iter()
-                .map(|(name, data)| store(tx, &actor, &target, name, data, create_new))
+                .map(|(name, data)| {
+                    store(
+                        tx,
+                        &actor,
+                        &target,
+                        name,
+                        entries::Body::Bytes(data),
+                        create_new,
+                    )
+                })
                 .collect::<Result<Vec<_>, _>>()?;
             dto::files(tx, &portal, &actor, &target, &stored)
         })
@@ -241,18 +251,27 @@ fn complete(
     portal: &str,
     s: &UploadSession,
 ) -> Result<Value, ApiError> {
-    let content = uploads::assemble(tx, &s.id)?;
-    if content.len() as i64 != s.file_size {
+    let received = uploads::received(tx, &s.id)?;
+    if received != s.file_size {
         return Err(ApiError::BadRequest(format!(
-            "The session received {} of {} bytes",
-            content.len(),
+            "The session received {received} of {} bytes",
             s.file_size
         )));
     }
     let folder = entries::folder(tx, s.folder_id)?
         .ok_or_else(|| ApiError::NotFound("The folder could not be found".into()))?;
     permissions::folder_level(tx, actor, &folder)?.require(RoomAction::Create)?;
-    let f = store(tx, actor, &folder, &s.file_name, &content, s.create_new)?;
+    // The file is written chunk by chunk into its place: a session may be hundreds of MiB, and
+    // only one chunk is in memory at a time.
+    let body = entries::Body::Reserved(s.file_size);
+    let f = store(tx, actor, &folder, &s.file_name, body, s.create_new)?;
+    let written = uploads::write_chunks_into(tx, &s.id, &mut entries::version_blob(tx, &f)?)?;
+    if written != s.file_size {
+        // Cannot happen after the check above in one transaction; refuse rather than keep zeros.
+        return Err(ApiError::Internal(
+            "the upload changed while it was stored".into(),
+        ));
+    }
     uploads::delete(tx, &s.id)?;
     let file = dto::file(tx, portal, actor, &f)?;
     Ok(json!({

@@ -97,15 +97,22 @@ pub fn received(conn: &Connection, id: &str) -> Result<i64, ApiError> {
     )?)
 }
 
-/// The chunks concatenated in chunk-number order.
-pub fn assemble(conn: &Connection, id: &str) -> Result<Vec<u8>, ApiError> {
+/// Writes the chunks, in chunk-number order, into `target` from its start, one chunk in memory
+/// at a time; returns the bytes written.
+pub fn write_chunks_into(
+    conn: &Connection,
+    id: &str,
+    target: &mut rusqlite::blob::Blob<'_>,
+) -> Result<i64, ApiError> {
     let mut stmt =
         conn.prepare("SELECT data FROM upload_chunks WHERE session_id = ?1 ORDER BY chunk_number")?;
-    let mut out = Vec::new();
+    let mut at = 0usize;
     for chunk in stmt.query_map([id], |r| r.get::<_, Vec<u8>>(0))? {
-        out.extend_from_slice(&chunk?);
+        let chunk = chunk?;
+        target.write_all_at(&chunk, at)?;
+        at += chunk.len();
     }
-    Ok(out)
+    Ok(at as i64)
 }
 
 /// Deletes a session and its chunks.
