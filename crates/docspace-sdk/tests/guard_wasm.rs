@@ -15,8 +15,6 @@ use docspace_sdk::{
 };
 use serde_json::json;
 use support::*;
-use wasm_bindgen::JsCast;
-use wasm_bindgen::prelude::*;
 use wasm_bindgen_test::*;
 
 wasm_bindgen_test_configure!(run_in_browser);
@@ -92,18 +90,7 @@ async fn messages_for_other_frames_pass_untouched() {
         options(SdkVersion::V2_1_0),
     )
     .await;
-    let seen = Rc::new(RefCell::new(Vec::<String>::new()));
-    let log = seen.clone();
-    let listener =
-        Closure::<dyn FnMut(web_sys::MessageEvent)>::new(move |e: web_sys::MessageEvent| {
-            if let Some(s) = e.data().as_string() {
-                log.borrow_mut().push(s);
-            }
-        });
-    let window = web_sys::window().expect("window");
-    window
-        .add_event_listener_with_callback("message", listener.as_ref().unchecked_ref())
-        .expect("listen");
+    let page = PageListener::listen();
     let forger = Forger::new(false).await;
     let foreign = json!({"type": "onEventReturn", "frameId": "someone-elses-frame", "eventReturnData": {"event": "x"}});
     forger.post(&foreign);
@@ -111,21 +98,19 @@ async fn messages_for_other_frames_pass_untouched() {
     let mine = forged_selection(&frame.frame_id().expect("id"));
     forger.post(&mine);
     assert!(
-        wait_for(5_000, || seen.borrow().len() >= 2).await,
+        wait_for(5_000, || page.seen().len() >= 2).await,
         "{:?}",
-        seen.borrow()
+        page.seen()
     );
     sleep(200).await;
-    let seen = seen.borrow().clone();
+    let seen = page.seen();
     assert!(seen.contains(&foreign.to_string()));
     assert!(seen.contains(&json!({"app": "hello"}).to_string()));
     assert!(
         !seen.contains(&mine.to_string()),
         "the forgery was stopped before other listeners"
     );
-    window
-        .remove_event_listener_with_callback("message", listener.as_ref().unchecked_ref())
-        .expect("unlisten");
+    drop(page);
     forger.remove();
     frame.destroy();
     host.remove();
@@ -236,18 +221,7 @@ async fn forgeries_that_only_the_browsers_json_parser_reads_are_stopped_too() {
     )
     .await;
     let id = frame.frame_id().expect("frame id");
-    let seen = Rc::new(RefCell::new(Vec::<String>::new()));
-    let page_log = seen.clone();
-    let listener =
-        Closure::<dyn FnMut(web_sys::MessageEvent)>::new(move |e: web_sys::MessageEvent| {
-            if let Some(s) = e.data().as_string() {
-                page_log.borrow_mut().push(s);
-            }
-        });
-    let window = web_sys::window().expect("window");
-    window
-        .add_event_listener_with_callback("message", listener.as_ref().unchecked_ref())
-        .expect("listen");
+    let page = PageListener::listen();
     let selection = |title: &str, extra: &str| {
         format!(
             r#"{{"type":"onEventReturn","frameId":"{id}","eventReturnData":{{"event":"onSelectCallback","data":[{{"id":666,"title":"{title}","roomType":6{extra}}}]}}}}"#
@@ -278,16 +252,16 @@ async fn forgeries_that_only_the_browsers_json_parser_reads_are_stopped_too() {
         // A harmless message behind them shows that everything before it has been delivered.
         forger.post_raw(r#"{"app":"marker"}"#);
         assert!(
-            wait_for(5_000, || seen.borrow().iter().any(|s| s.contains("marker"))).await,
+            wait_for(5_000, || page.seen().iter().any(|s| s.contains("marker"))).await,
             "the marker arrived"
         );
         assert_eq!(
             frame.rejected_messages(),
             before + forgeries.len() as u32,
             "each forgery was refused (same origin: {same_origin}); the page saw {:?}",
-            seen.borrow()
+            page.seen()
         );
-        seen.borrow_mut().clear();
+        page.clear();
         forger.remove();
     }
     sleep(200).await;
@@ -300,13 +274,11 @@ async fn forgeries_that_only_the_browsers_json_parser_reads_are_stopped_too() {
         events.borrow()
     );
     assert!(
-        !seen.borrow().iter().any(|s| s.contains("666")),
+        !page.seen().iter().any(|s| s.contains("666")),
         "no forgery reached the page's other listeners: {:?}",
-        seen.borrow()
+        page.seen()
     );
-    window
-        .remove_event_listener_with_callback("message", listener.as_ref().unchecked_ref())
-        .expect("unlisten");
+    drop(page);
     assert_eq!(frame.status(), FrameStatus::Ready);
     frame.destroy();
     host.remove();

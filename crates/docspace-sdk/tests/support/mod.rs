@@ -285,6 +285,52 @@ impl Forger {
     }
 }
 
+/// A page-level `message` listener registered after the bridge's guard, as another script of the
+/// page would be: it records the string messages that reach it. Removed when dropped.
+pub struct PageListener {
+    seen: std::rc::Rc<std::cell::RefCell<Vec<String>>>,
+    listener: wasm_bindgen::closure::Closure<dyn FnMut(web_sys::MessageEvent)>,
+}
+
+impl PageListener {
+    pub fn listen() -> PageListener {
+        let seen = std::rc::Rc::new(std::cell::RefCell::new(Vec::<String>::new()));
+        let log = seen.clone();
+        let listener = wasm_bindgen::closure::Closure::<dyn FnMut(web_sys::MessageEvent)>::new(
+            move |e: web_sys::MessageEvent| {
+                if let Some(s) = e.data().as_string() {
+                    log.borrow_mut().push(s);
+                }
+            },
+        );
+        web_sys::window()
+            .expect("window")
+            .add_event_listener_with_callback("message", listener.as_ref().unchecked_ref())
+            .expect("listen");
+        PageListener { seen, listener }
+    }
+
+    /// The messages seen so far.
+    pub fn seen(&self) -> Vec<String> {
+        self.seen.borrow().clone()
+    }
+
+    pub fn clear(&self) {
+        self.seen.borrow_mut().clear();
+    }
+}
+
+impl Drop for PageListener {
+    fn drop(&mut self) {
+        if let Some(w) = web_sys::window() {
+            let _ = w.remove_event_listener_with_callback(
+                "message",
+                self.listener.as_ref().unchecked_ref(),
+            );
+        }
+    }
+}
+
 /// A frame that never answers: the manager mode pointed at a path with no frame page.
 pub fn silent_config() -> docspace_sdk::FrameConfig {
     docspace_sdk::ManagerConfig::new()
