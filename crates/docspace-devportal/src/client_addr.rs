@@ -3,11 +3,10 @@
 //! Behind the `docspace-host` proxy every request arrives from the host's own address, so
 //! per-address decisions (the sign-in guard, anonymous rate-limit partitions) would lump all
 //! users together. The proxy therefore names the browser's address in `X-Forwarded-For`, and
-//! proves it is the proxy with a secret shared at start-up: DocSpace likewise takes the client
-//! address from forwarding headers only from the proxies it is configured to trust
-//! (`ONLYOFFICE/DocSpace-server: common/ASC.Api.Core/Core/BaseStartup.cs`, `ForwardedHeadersOptions`
-//! with `KnownProxies`/`KnownNetworks`). Loopback addresses cannot tell the proxy apart from any
-//! other local process, hence a secret rather than an address list.
+//! proves it is the proxy with a secret shared at start-up. This is the rule of ASP.NET Core,
+//! which DocSpace's server runs on: its forwarded-headers middleware believes `X-Forwarded-For`
+//! only from known proxies (`ForwardedHeadersOptions.KnownProxies`). On loopback an address
+//! cannot tell the proxy apart from any other local process, hence a secret rather than a list.
 
 use std::net::{IpAddr, SocketAddr};
 
