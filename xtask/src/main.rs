@@ -6,10 +6,12 @@
 //!   clippy, native tests, wasm tests in headless Chromium, and end-to-end tests.
 //! - `cargo xtask bench`: side-by-side measurements (sizes, embed latency, throughput under
 //!   limits, devportal load, dashboard scale), reported under `target/bench/`.
+//! - `cargo xtask css`: the app's stylesheets bundled into `style/app.css` (Trunk runs it).
 
 mod bench;
 mod build;
 mod cmd;
+mod css;
 mod fidelity;
 mod tools;
 
@@ -34,6 +36,8 @@ enum Command {
     Test(tests::TestArgs),
     /// Measure size, embed latency, throughput and scale side by side (not part of `test`).
     Bench(bench::BenchArgs),
+    /// Bundle the app's stylesheets into `style/app.css` (Trunk's pre_build hook runs this).
+    Css,
 }
 
 mod tests;
@@ -44,6 +48,7 @@ fn main() {
         Command::Run { host_args } => run(&host_args),
         Command::Test(args) => tests::run(&args),
         Command::Bench(args) => bench::run(&args),
+        Command::Css => css::bundle(&cmd::workspace_root()).map(|_| ()),
     };
     if let Err(e) = result {
         eprintln!("\nxtask: {e:#}");

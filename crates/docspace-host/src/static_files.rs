@@ -110,6 +110,10 @@ mod tests {
         assert!(is_hashed_asset("/docspace-embed-0123456789abcdef.js"));
         assert!(is_hashed_asset("/main-fedcba9876543210.css"));
         assert!(
+            is_hashed_asset("/app-2528e7b6db1e5c24.css"),
+            "the one bundled stylesheet"
+        );
+        assert!(
             is_hashed_asset("/dialog-53c401256720945.css"),
             "leading zero dropped"
         );
