@@ -32,6 +32,8 @@ impl std::ops::Add for Bytes {
 
 pub struct Sizes {
     app: Vec<(String, Bytes)>,
+    /// `<link rel=stylesheet>` elements in the app's `index.html`: one request each.
+    app_stylesheets: usize,
     sdk_page: Bytes,
     plain_page: Bytes,
     api_js: Bytes,
@@ -113,12 +115,34 @@ fn total(parts: &[(String, Bytes)]) -> Bytes {
 
 pub fn measure(app: &Path, sdk_page: &Path, plain: &Path, api_js: &Path) -> anyhow::Result<Sizes> {
     let api = std::fs::read(api_js).with_context(|| format!("reading {}", api_js.display()))?;
+    let index = app.join("index.html");
+    let html =
+        std::fs::read_to_string(&index).with_context(|| format!("reading {}", index.display()))?;
     Ok(Sizes {
         app: dir_bytes(app)?,
+        app_stylesheets: stylesheet_links(&html),
         sdk_page: total(&dir_bytes(sdk_page)?),
         plain_page: total(&dir_bytes(plain)?),
         api_js: compress(&api)?,
     })
+}
+
+/// How many `<link>` elements of `html` are stylesheets (Trunk writes `rel=stylesheet` unquoted
+/// once minified).
+fn stylesheet_links(html: &str) -> usize {
+    html.split("<link")
+        .skip(1)
+        .filter(|rest| {
+            let tag = rest
+                .split('>')
+                .next()
+                .unwrap_or_default()
+                .to_ascii_lowercase();
+            ["rel=stylesheet", "rel=\"stylesheet\"", "rel='stylesheet'"]
+                .iter()
+                .any(|r| tag.contains(r))
+        })
+        .count()
 }
 
 impl Sizes {
@@ -144,7 +168,7 @@ impl Sizes {
             thousands(t.brotli),
             thousands(t.gzip),
         ]);
-        app.data = serde_json::json!({ "byKind": self.app.iter().map(|(k, b)| (k.clone(), *b)).collect::<std::collections::BTreeMap<_, _>>(), "total": t });
+        app.data = serde_json::json!({ "byKind": self.app.iter().map(|(k, b)| (k.clone(), *b)).collect::<std::collections::BTreeMap<_, _>>(), "total": t, "stylesheetRequests": self.app_stylesheets });
         report.sections.push(app);
         report.goals.push(Goal {
             goal: "app transfer < 250 KB brotli".into(),
@@ -155,6 +179,11 @@ impl Sizes {
                 t.brotli as f64 / APP_BROTLI_GOAL as f64 * 100.0
             ),
             met: Some(t.brotli < APP_BROTLI_GOAL),
+        });
+        report.goals.push(Goal {
+            goal: "the app's styles in one stylesheet request".into(),
+            measured: format!("{} stylesheet requests", self.app_stylesheets),
+            met: Some(self.app_stylesheets == 1),
         });
 
         let mut page = Section::new(
@@ -190,5 +219,20 @@ impl Sizes {
         }
         page.data = serde_json::json!({ "sdkPage": ours, "plainPage": base, "apiJs": self.api_js });
         report.sections.push(page);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::stylesheet_links;
+
+    #[test]
+    fn counts_stylesheet_links_minified_or_not() {
+        let html = "<link href=/app-1.css integrity=sha384-x rel=stylesheet>\
+                    <link rel=\"stylesheet\" href=\"/b.css\">\
+                    <link crossorigin href=/a.js rel=modulepreload>\
+                    <link as=fetch href=/a.wasm rel=preload type=application/wasm>";
+        assert_eq!(stylesheet_links(html), 2);
+        assert_eq!(stylesheet_links("<p>no links</p>"), 0);
     }
 }
