@@ -15,6 +15,7 @@ use crate::error::Error;
 use crate::request::Request;
 use crate::scheduler::{Metrics, RateLimits, RetryPolicy, Scheduler};
 use crate::transport::{RawRequest, RawResponse, Transport};
+use crate::validate;
 
 /// How the client proves who it is. Secrets never show in `Debug` output.
 ///
@@ -166,7 +167,7 @@ impl ClientBuilder {
                 ),
             ));
         }
-        if absolute && url::Url::parse(&base).is_err() {
+        if absolute && !validate::parses_as_url(&base) {
             return Err(Error::invalid(
                 "base_url",
                 format!("`{base}` is not a valid URL"),

@@ -103,9 +103,28 @@ pub fn tags(field: &'static str, tags: &[String]) -> Result<(), Error> {
     Ok(())
 }
 
+/// Whether the WHATWG URL parser accepts `s`. In a browser the page's own `URL` parses it, so the
+/// wasm does not carry the `url` crate's IDNA tables; native builds use `url`, which implements
+/// the same standard.
+pub fn parses_as_url(s: &str) -> bool {
+    #[cfg(target_arch = "wasm32")]
+    {
+        web_sys::Url::new(s).is_ok()
+    }
+    #[cfg(not(target_arch = "wasm32"))]
+    {
+        url::Url::parse(s).is_ok()
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    // In wasm the page's `URL` parses: the same answers are required of it (and the rest is
+    // plain Rust, the same on both targets).
+    #[cfg(target_arch = "wasm32")]
+    use wasm_bindgen_test::wasm_bindgen_test as test;
 
     fn field_of(e: Error) -> &'static str {
         match e {
@@ -154,5 +173,25 @@ mod tests {
         assert_eq!(field_of(guid("user_id", "x").unwrap_err()), "user_id");
         assert!(tags("tags", &["a".into(), " ".into()]).is_err());
         assert!(non_empty("name", "").is_err());
+    }
+
+    #[test]
+    fn urls_parse_as_a_browser_would() {
+        for good in [
+            "https://portal.example.com",
+            "http://127.0.0.1:8092",
+            "https://[::1]:8443",
+            "https://bücher.example",
+        ] {
+            assert!(parses_as_url(good), "{good}");
+        }
+        for bad in [
+            "http://",
+            "https://exa mple.com",
+            "http://a:99999",
+            "http://[::1",
+        ] {
+            assert!(!parses_as_url(bad), "{bad}");
+        }
     }
 }

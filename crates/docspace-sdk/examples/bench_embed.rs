@@ -21,7 +21,7 @@ fn query() -> HashMap<String, String> {
     let search = web_sys::window()
         .and_then(|w| w.location().search().ok())
         .unwrap_or_default();
-    url::form_urlencoded::parse(search.trim_start_matches('?').as_bytes())
+    form_urlencoded::parse(search.trim_start_matches('?').as_bytes())
         .into_owned()
         .collect()
 }

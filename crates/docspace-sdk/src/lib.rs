@@ -54,6 +54,7 @@ pub mod model;
 pub mod picker;
 mod preflight;
 mod protocol;
+mod weburl;
 
 pub use bridge::{Applied, BridgeStats, Frame, FrameOptions, FrameStatus, bridge_stats};
 pub use config::modes::{

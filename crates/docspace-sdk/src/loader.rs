@@ -14,6 +14,7 @@ use wasm_bindgen::JsCast;
 use wasm_bindgen::prelude::*;
 
 use crate::error::SdkError;
+use crate::weburl::WebUrl;
 
 /// Script versions a portal serves.
 ///
@@ -151,18 +152,16 @@ pub async fn load_sdk(portal: &str, version: SdkVersion) -> Result<LoadedSdk, Sd
 /// the form `MessageEvent.origin` has, which the guard compares with.
 pub(crate) fn normalize_portal(portal: &str) -> Result<String, SdkError> {
     let invalid = || SdkError::InvalidPortal(portal.to_string());
-    let url = ::url::Url::parse(portal.trim()).map_err(|_| invalid())?;
-    let plain = matches!(url.scheme(), "http" | "https")
-        && url.host_str().is_some_and(|h| !h.is_empty())
-        && url.username().is_empty()
-        && url.password().is_none()
-        && url.path() == "/"
-        && url.query().is_none()
-        && url.fragment().is_none();
+    let url = WebUrl::parse(portal.trim()).ok_or_else(invalid)?;
+    // An http(s) URL that serializes as its origin plus "/" has a host and no user, password,
+    // path, query or fragment (an empty `?` or `#` still shows in the serialization).
+    let plain = matches!(url.scheme.as_str(), "http" | "https")
+        && !url.host.is_empty()
+        && url.href.strip_suffix('/') == Some(url.origin.as_str());
     if !plain {
         return Err(invalid());
     }
-    Ok(url.origin().ascii_serialization())
+    Ok(url.origin)
 }
 
 async fn load_serialized(portal: String, version: SdkVersion) -> Result<LoadedSdk, SdkError> {
@@ -254,6 +253,10 @@ async fn load_script(portal: &str, version: SdkVersion) -> Result<JsValue, SdkEr
 mod tests {
     use super::*;
 
+    // In wasm the browser's `URL` parses: the same answers are required of it.
+    #[cfg(target_arch = "wasm32")]
+    use wasm_bindgen_test::wasm_bindgen_test as test;
+
     #[test]
     fn portal_urls_are_origins() {
         assert_eq!(
@@ -265,6 +268,22 @@ mod tests {
         assert!(normalize_portal("https://a.example.com/?x=1").is_err());
         assert!(normalize_portal("https://user@a.example.com").is_err());
         assert!(normalize_portal("ftp://a.example.com").is_err());
+        for not_plain in [
+            "https://a.example.com/?",
+            "https://a.example.com/#",
+            "https://a.example.com#x",
+            "https://:pw@a.example.com",
+            "https://a.example.com//",
+            "https://a b.example.com",
+            "http://a.example.com:99999",
+            "mailto:a@example.com",
+        ] {
+            assert!(normalize_portal(not_plain).is_err(), "{not_plain}");
+        }
+        assert_eq!(
+            normalize_portal("https://Bücher.example:8443").as_deref(),
+            Ok("https://xn--bcher-kva.example:8443")
+        );
         assert_eq!(
             normalize_portal(" HTTPS://Docs.Example.COM:443/ ").as_deref(),
             Ok("https://docs.example.com")

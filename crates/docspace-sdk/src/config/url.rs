@@ -37,7 +37,7 @@ impl Query {
 
     /// `URLSearchParams#toString`: application/x-www-form-urlencoded.
     fn encode(&self) -> String {
-        let mut s = ::url::form_urlencoded::Serializer::new(String::new());
+        let mut s = form_urlencoded::Serializer::new(String::new());
         for (k, v) in &self.0 {
             s.append_pair(k, v);
         }
@@ -190,6 +190,27 @@ impl FrameConfig {
 #[cfg(test)]
 mod tests {
     use super::super::*;
+
+    /// `URLSearchParams#toString`, which api.js uses: space is `+`, a literal `+` is `%2B`,
+    /// `*-._` stay, every other byte of the UTF-8 is `%XX` in upper case.
+    #[test]
+    fn query_values_encode_like_url_search_params() {
+        let search = |s: &str| {
+            let path = FrameConfig::new(Mode::Manager)
+                .filter(Filter::default().search(s))
+                .frame_path(false);
+            path.split_once("&search=")
+                .map(|(_, v)| v.to_string())
+                .unwrap_or_else(|| panic!("{path}"))
+        };
+        assert_eq!(search("a b"), "a+b");
+        assert_eq!(search("1+1=2"), "1%2B1%3D2");
+        assert_eq!(search("a/b?c#d&e"), "a%2Fb%3Fc%23d%26e");
+        assert_eq!(search("*-._~!'()"), "*-._%7E%21%27%28%29");
+        assert_eq!(search("Grüße"), "Gr%C3%BC%C3%9Fe");
+        assert_eq!(search("📁 1"), "%F0%9F%93%81+1");
+        assert_eq!(search("%20"), "%2520");
+    }
 
     #[test]
     fn manager_paths_follow_get_frame_path() {

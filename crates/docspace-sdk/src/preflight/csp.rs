@@ -4,7 +4,7 @@
 //! api.js's own check is stricter than the browser (no wildcards, host only) and so refuses
 //! pages the browser would allow; this one follows the browser.
 
-use ::url::Url;
+use crate::weburl::WebUrl;
 
 /// An origin split into its parts.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -17,11 +17,12 @@ pub(crate) struct Origin {
 impl Origin {
     /// Parses `scheme://host[:port]` (anything after is ignored).
     pub(crate) fn parse(s: &str) -> Option<Origin> {
-        let url = Url::parse(s).ok()?;
-        Some(Origin {
-            scheme: url.scheme().to_string(),
-            host: url.host_str()?.to_ascii_lowercase(),
-            port: url.port_or_known_default()?,
+        let url = WebUrl::parse(s)?;
+        let port = url.port_or_known_default()?;
+        (!url.host.is_empty()).then(|| Origin {
+            host: url.host.to_ascii_lowercase(),
+            scheme: url.scheme,
+            port,
         })
     }
 
@@ -108,12 +109,42 @@ fn split_host_port(authority: &str) -> (&str, Option<&str>) {
 mod tests {
     use super::*;
 
+    // In wasm the browser's `URL` parses origins: the same answers are required of it.
+    #[cfg(target_arch = "wasm32")]
+    use wasm_bindgen_test::wasm_bindgen_test as test;
+
     fn page(s: &str) -> Origin {
         Origin::parse(s).unwrap_or_else(|| panic!("origin {s}"))
     }
 
     fn list(entries: &[&str]) -> Vec<String> {
         entries.iter().map(|s| s.to_string()).collect()
+    }
+
+    #[test]
+    fn origins_parse_with_their_default_ports() {
+        let o = page("HTTPS://App.Example.com/some/page?x#y");
+        assert_eq!(
+            (o.scheme.as_str(), o.host.as_str(), o.port),
+            ("https", "app.example.com", 443)
+        );
+        assert_eq!(o.serialize(), "https://app.example.com");
+        let o = page("http://[::1]:8080");
+        assert_eq!((o.host.as_str(), o.port), ("[::1]", 8080));
+        assert!(o.is_loopback());
+        assert_eq!(page("http://a.example:80").serialize(), "http://a.example");
+        assert_eq!(
+            page("http://a.example:443").serialize(),
+            "http://a.example:443"
+        );
+        for no_origin in [
+            "mailto:a@example.com",
+            "file:///tmp/x",
+            "app.example.com",
+            "about:blank",
+        ] {
+            assert!(Origin::parse(no_origin).is_none(), "{no_origin}");
+        }
     }
 
     #[test]
