@@ -20,6 +20,19 @@
 //!   in place of a blank frame.
 //! - **Components** ([`components`]): `DocSpace`, `Manager`, `RoomSelector`, `FileSelector`,
 //!   `Editor`, `Viewer`, `PublicRoom`, `SystemFrame`, and [`login`] to share a session.
+//! - **Bootstrap** ([`Bootstrap`], the recommended way to embed): a small inline script in the
+//!   page's HTML creates the frame while the page is parsed, without waiting for the wasm; the
+//!   component adopts it when it mounts and owns it from then on, as if it had created it.
+//!
+//! ```
+//! use docspace_sdk::{Bootstrap, RoomSelectorConfig};
+//! // Rendered by the server (or written into index.html) where the frame should appear:
+//! let html = Bootstrap::new("https://docs.example.com", "pick-room", RoomSelectorConfig::new())
+//!     .render()?;
+//! // …then `<RoomSelector portal="https://docs.example.com" config=RoomSelectorConfig::new()/>`
+//! // adopts the frame with exactly these settings.
+//! # Ok::<(), docspace_sdk::SdkError>(())
+//! ```
 //!
 //! ```no_run
 //! use leptos::prelude::*;
@@ -41,6 +54,7 @@
 
 #![warn(missing_docs)]
 
+mod boot;
 pub mod bridge;
 pub mod components;
 pub mod config;
@@ -56,6 +70,7 @@ mod preflight;
 mod protocol;
 mod weburl;
 
+pub use boot::{BOOTSTRAP_JS, BootHandler, Bootstrap};
 pub use bridge::{Applied, BridgeStats, Frame, FrameOptions, FrameStatus, bridge_stats};
 pub use config::modes::{
     EditorConfig, FileSelectorConfig, ManagerConfig, PublicRoomConfig, RoomSelectorConfig,

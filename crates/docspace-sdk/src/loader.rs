@@ -104,6 +104,15 @@ impl LoadedSdk {
         self.version
     }
 
+    /// The SDK an inline bootstrap loaded.
+    pub(crate) fn adopted(portal: &str, version: SdkVersion, sdk: JsValue) -> LoadedSdk {
+        LoadedSdk {
+            portal: portal.to_string(),
+            version,
+            sdk,
+        }
+    }
+
     /// The raw `DocSpace.SDK` object.
     pub fn raw(&self) -> &JsValue {
         &self.sdk
@@ -146,6 +155,17 @@ pub async fn load_sdk(portal: &str, version: SdkVersion) -> Result<LoadedSdk, Sd
         LOADS.with(|l| l.borrow_mut().remove(&key));
     }
     out
+}
+
+/// Remembers a script the inline bootstrap loaded, so later frames of that portal and version
+/// use it instead of loading it again.
+pub(crate) fn remember(sdk: LoadedSdk) {
+    let key = (sdk.portal.clone(), sdk.version);
+    LOADS.with(|l| {
+        l.borrow_mut()
+            .entry(key)
+            .or_insert_with(|| futures::future::ready(Ok(sdk)).boxed_local().shared());
+    });
 }
 
 /// The portal as the browser serializes its origin (lowercase, no default port, no slash):

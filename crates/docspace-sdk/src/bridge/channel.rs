@@ -112,6 +112,22 @@ impl ChannelState {
         std::mem::take(&mut self.stashed)
     }
 
+    /// Takes over the state the inline bootstrap kept for an adopted frame.
+    pub(crate) fn adopt(
+        &mut self,
+        listening: bool,
+        handshakes: u32,
+        stash: Vec<String>,
+        rejected: u32,
+    ) {
+        self.listening = listening;
+        for _ in 0..handshakes {
+            self.pending.push_back(Slot::Handshake);
+        }
+        self.stashed = stash;
+        self.rejected = self.rejected.saturating_add(rejected);
+    }
+
     /// Queues a call; returns its id and the receiver of its reply.
     pub(crate) fn push_call(&mut self) -> (u64, oneshot::Receiver<Option<Value>>) {
         let (reply, rx) = oneshot::channel();

@@ -10,15 +10,17 @@ use futures::channel::oneshot;
 use serde_json::Value;
 use wasm_bindgen::JsValue;
 
+use crate::boot;
 use crate::bridge::instance::{Instance, InstanceSpec};
 use crate::bridge::js::to_js;
 use crate::bridge::timer::{self, now_ms, remaining};
 use crate::config::{ConfigChange, FrameConfig, Mode};
 use crate::error::SdkError;
 use crate::events::{FrameEvent, FrameEvents};
-use crate::loader::{SdkVersion, load_sdk, normalize_portal};
+use crate::loader::{LoadedSdk, SdkVersion, load_sdk, normalize_portal};
 use crate::preflight;
 use crate::protocol::Method;
+use wasm_bindgen::JsCast;
 
 /// How the bridge runs a frame: the script version, time limits, accessibility.
 ///
@@ -39,6 +41,8 @@ pub struct FrameOptions {
     late_reply_grace_ms: u32,
     title: Option<String>,
     focus_on_ready: Option<bool>,
+    boot_frame: Option<String>,
+    adopt: bool,
 }
 
 impl Default for FrameOptions {
@@ -50,6 +54,8 @@ impl Default for FrameOptions {
             late_reply_grace_ms: 3_000,
             title: None,
             focus_on_ready: None,
+            boot_frame: None,
+            adopt: true,
         }
     }
 }
@@ -95,6 +101,22 @@ impl FrameOptions {
     /// selectors only).
     pub fn focus_on_ready(mut self, yes: bool) -> Self {
         self.focus_on_ready = Some(yes);
+        self
+    }
+
+    /// Adopt the frame the inline bootstrap ([`Bootstrap`](crate::Bootstrap)) created as
+    /// `frame_id`. If its settings differ from this frame's (or its bootstrap failed), it is
+    /// taken down and the frame created anew. Without this, a bootstrapped frame whose settings
+    /// are exactly this frame's is adopted anyway.
+    pub fn boot_frame(mut self, frame_id: impl Into<String>) -> Self {
+        self.boot_frame = Some(frame_id.into());
+        self
+    }
+
+    /// Whether to adopt a bootstrapped frame with exactly this frame's settings that
+    /// [`boot_frame`](FrameOptions::boot_frame) does not name (default true).
+    pub fn adopt(mut self, yes: bool) -> Self {
+        self.adopt = yes;
         self
     }
 
@@ -158,7 +180,8 @@ pub enum Applied {
 type StatusListener = Rc<dyn Fn(&FrameStatus)>;
 
 struct Shared {
-    host: web_sys::HtmlElement,
+    /// Where the frame lives: the caller's element, or the bootstrap's for an adopted frame.
+    host: RefCell<web_sys::HtmlElement>,
     portal: String,
     options: FrameOptions,
     events: FrameEvents,
@@ -171,6 +194,8 @@ struct Shared {
     lifecycle: futures::lock::Mutex<()>,
     generation: Cell<u64>,
     destroyed: Cell<bool>,
+    /// Whether the first mount looked for a bootstrapped frame already.
+    boot_tried: Cell<bool>,
 }
 
 /// An embedded DocSpace frame.
@@ -238,7 +263,7 @@ impl Frame {
     ) -> Frame {
         let frame = Frame {
             shared: Rc::new(Shared {
-                host: host.clone(),
+                host: RefCell::new(host.clone()),
                 portal: normalize_portal(portal).unwrap_or_else(|_| portal.to_string()),
                 options,
                 events,
@@ -251,6 +276,7 @@ impl Frame {
                 lifecycle: futures::lock::Mutex::new(()),
                 generation: Cell::new(0),
                 destroyed: Cell::new(false),
+                boot_tried: Cell::new(false),
             }),
             timeout_ms: None,
         };
@@ -532,6 +558,12 @@ async fn mount_instance(shared: &Rc<Shared>) {
     let generation = shared.generation.get();
     set_status(shared, FrameStatus::Loading);
     let config = shared.desired.borrow().clone();
+    if !shared.boot_tried.replace(true) && adopt_boot(shared, &config).await {
+        return;
+    }
+    if shared.destroyed.get() || shared.generation.get() != generation {
+        return;
+    }
     let sdk = match prepare(&shared.portal, &config, shared.options.version).await {
         Ok(sdk) => sdk,
         Err(e) => return fail(shared, generation, e),
@@ -541,8 +573,9 @@ async fn mount_instance(shared: &Rc<Shared>) {
     }
     let weak = Rc::downgrade(shared);
     let sink: Rc<dyn Fn(FrameEvent)> = Rc::new(move |event| on_event(&weak, generation, event));
+    let host = shared.host.borrow().clone();
     let created = Instance::create(InstanceSpec {
-        host: &shared.host,
+        host: &host,
         portal: &shared.portal,
         sdk: &sdk,
         config: &config,
@@ -563,6 +596,86 @@ async fn mount_instance(shared: &Rc<Shared>) {
     *shared.applied.borrow_mut() = Some(config);
     set_status(shared, FrameStatus::Started);
     watch_ready(Rc::downgrade(shared), generation, Rc::downgrade(&instance));
+}
+
+/// Adopts the bootstrapped frame meant for this one, if there is one (the caller holds the
+/// lifecycle). After the checks a created frame runs first, since the adopted one exists
+/// already: a failure then shows as a diagnosis over it.
+async fn adopt_boot(shared: &Rc<Shared>, config: &FrameConfig) -> bool {
+    let explicit = shared.options.boot_frame.clone();
+    if explicit.is_none() && !shared.options.adopt {
+        return false;
+    }
+    let Ok(portal) = normalize_portal(&shared.portal) else {
+        return false;
+    };
+    let version = shared.options.version;
+    let events = &shared.events;
+    let expected = |id: &str| boot::spec(&portal, version, id, config, |n| events.wants(n));
+    let Some(boot) = boot::take(explicit.as_deref(), expected).await else {
+        return false;
+    };
+    // From here to the guard's registration in `Instance::adopt`: no await.
+    let generation = shared.generation.get();
+    let sdk = LoadedSdk::adopted(&portal, version, boot.sdk.clone());
+    let slot = boot
+        .iframe
+        .parent_element()
+        .and_then(|container| container.parent_element())
+        .and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok())
+        .unwrap_or_else(|| shared.host.borrow().clone());
+    let weak = Rc::downgrade(shared);
+    let sink: Rc<dyn Fn(FrameEvent)> = Rc::new(move |event| on_event(&weak, generation, event));
+    let adopted = Instance::adopt(
+        InstanceSpec {
+            host: &slot,
+            portal: &portal,
+            sdk: &sdk,
+            config,
+            events: &shared.events,
+            title: shared.options.title.as_deref(),
+            focus_on_ready: shared
+                .options
+                .focus_on_ready
+                .unwrap_or(config.mode().is_selector()),
+            late_reply_grace_ms: shared.options.late_reply_grace_ms,
+            sink,
+        },
+        &boot,
+    );
+    let instance = match adopted {
+        Ok(i) => i,
+        Err(e) => {
+            fail(shared, generation, e);
+            return true;
+        }
+    };
+    crate::loader::remember(sdk);
+    *shared.host.borrow_mut() = slot;
+    if shared.destroyed.get() {
+        instance.destroy();
+        return true;
+    }
+    *shared.instance.borrow_mut() = Some(instance.clone());
+    *shared.applied.borrow_mut() = Some(config.clone());
+    set_status(shared, FrameStatus::Started);
+    instance.connect_boot(&boot);
+    watch_ready(Rc::downgrade(shared), generation, Rc::downgrade(&instance));
+    let weak = Rc::downgrade(shared);
+    let checks_csp = config.checks_csp();
+    wasm_bindgen_futures::spawn_local(async move {
+        let check = async {
+            preflight::check_mixed_content(&preflight::page_origin()?, &portal)?;
+            if checks_csp {
+                preflight::check_csp(&portal).await?;
+            }
+            Ok::<(), SdkError>(())
+        };
+        if let (Err(e), Some(shared)) = (check.await, weak.upgrade()) {
+            fail(&shared, generation, e);
+        }
+    });
+    true
 }
 
 /// The checks that explain a frame that cannot work, then the script.

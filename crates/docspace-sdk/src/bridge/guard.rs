@@ -4,9 +4,11 @@
 //! `stopImmediatePropagation`, so forged events never reach handlers and forged replies never
 //! resolve calls. Messages for anything else on the page pass untouched.
 //!
-//! At the target (`window`), capturing listeners run before non-capturing ones, so the guard
-//! runs first whatever the order of registration. It is installed with the first frame and
-//! removed with the last.
+//! Listeners on `window` run in the order they were added, so the guard is registered with the
+//! frame, before api.js adds its own listener at the iframe's first `load`. It is installed with
+//! the first frame and removed with the last. A frame adopted from the inline bootstrap is
+//! gated by the bootstrap's listener (added before api.js's), which hands its messages to
+//! [`judge`]; each message is judged once, whichever listener sees it first.
 
 use std::cell::{Cell, RefCell};
 use std::collections::HashMap;
@@ -137,7 +139,24 @@ pub(crate) fn dispatch_synthetic(origin: &str, data: &str) {
     SYNTHETIC.with(|s| s.set(false));
 }
 
+/// The guard's judgment as a function, for the inline bootstrap's listener to call.
+pub(crate) fn judge() -> js_sys::Function {
+    GUARD.with(|g| {
+        g.borrow_mut()
+            .listener
+            .get_or_insert_with(|| Closure::new(on_message))
+            .as_ref()
+            .unchecked_ref::<js_sys::Function>()
+            .clone()
+    })
+}
+
 fn on_message(event: web_sys::MessageEvent) {
+    // Judged once: by whichever of this listener and the bootstrap's sees the message first.
+    let judged = JsValue::from_str("__dsJudged");
+    if js_sys::Reflect::get(&event, &judged).is_ok_and(|v| v.is_truthy()) {
+        return;
+    }
     // api.js ignores everything that is not a string.
     let Some(raw) = event.data().as_string() else {
         return;
@@ -165,6 +184,7 @@ fn on_message(event: web_sys::MessageEvent) {
     let Some((genuine, state, on_handshake)) = found else {
         return; // Not one of the bridge's frames.
     };
+    let _ = js_sys::Reflect::set(&event, &judged, &JsValue::TRUE);
     if !genuine {
         state.borrow_mut().rejected += 1;
         event.stop_immediate_propagation();

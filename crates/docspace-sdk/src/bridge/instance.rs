@@ -9,6 +9,7 @@ use serde_json::Value;
 use wasm_bindgen::JsCast;
 use wasm_bindgen::prelude::*;
 
+use crate::boot::Adopted;
 use crate::bridge::channel::ChannelState;
 use crate::bridge::guard::{self, Entry};
 use crate::bridge::js::{from_js, to_js};
@@ -21,7 +22,7 @@ use crate::preflight::js_error_text;
 use crate::protocol::{Method, classify_reply};
 
 /// Every api.js event name (2.1.0).
-const API_EVENTS: &[&str] = &[
+pub(crate) const API_EVENTS: &[&str] = &[
     "onAppReady",
     "onAppError",
     "onContentReady",
@@ -98,11 +99,8 @@ fn new_frame_id() -> String {
 }
 
 impl Instance {
-    /// Creates the frame inside `spec.host`.
-    pub(crate) fn create(spec: InstanceSpec<'_>) -> Result<Rc<Instance>, SdkError> {
-        let window = web_sys::window().ok_or(SdkError::NoWindow)?;
-        let document = window.document().ok_or(SdkError::NoWindow)?;
-        let frame_id = new_frame_id();
+    /// An instance with its guard entry, not yet started.
+    fn new(spec: &InstanceSpec<'_>, frame_id: String) -> Rc<Instance> {
         let editor_close = spec.events.wants_editor_close();
         let mode = spec.config.mode();
         let instance = Rc::new(Instance {
@@ -124,7 +122,6 @@ impl Instance {
             late_reply_grace_ms: spec.late_reply_grace_ms,
             sink: spec.sink.clone(),
         });
-
         let weak = Rc::downgrade(&instance);
         guard::register(
             &frame_id,
@@ -139,12 +136,80 @@ impl Instance {
                 }),
             },
         );
+        instance
+    }
+
+    /// Creates the frame inside `spec.host`.
+    pub(crate) fn create(spec: InstanceSpec<'_>) -> Result<Rc<Instance>, SdkError> {
+        let window = web_sys::window().ok_or(SdkError::NoWindow)?;
+        let document = window.document().ok_or(SdkError::NoWindow)?;
+        let instance = Instance::new(&spec, new_frame_id());
         match instance.start(&document, spec) {
             Ok(()) => Ok(instance),
             Err(e) => {
                 instance.destroy();
                 Err(e)
             }
+        }
+    }
+
+    /// Takes over a frame the inline bootstrap created (`spec.host` is the element it is in):
+    /// the guard from now on, the bootstrap's counters, the iframe's attributes. Must run in the
+    /// same turn as [`boot::take`](crate::boot::take), so that no message goes unjudged. The
+    /// buffered events follow with [`Instance::connect_boot`].
+    pub(crate) fn adopt(spec: InstanceSpec<'_>, boot: &Adopted) -> Result<Rc<Instance>, SdkError> {
+        let instance = Instance::new(&spec, boot.frame_id.clone());
+        if let Some(w) = boot.iframe.content_window() {
+            guard::set_window(&instance.frame_id, w.into());
+        }
+        instance.channel.borrow_mut().adopt(
+            boot.loaded,
+            boot.pending,
+            boot.stash.clone(),
+            boot.rejected,
+        );
+        instance.flags.borrow_mut().handshake = boot.handshake;
+        *instance.js.borrow_mut() = boot.instance.clone();
+        if instance.focus_on_ready {
+            *instance.focus_return.borrow_mut() = web_sys::window()
+                .and_then(|w| w.document())
+                .and_then(|d| d.active_element())
+                .and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok());
+        }
+        instance.dress(&boot.iframe, spec.title);
+        if !boot.loaded
+            && let Err(e) = instance.listen_for_load(&boot.iframe)
+        {
+            instance.destroy();
+            return Err(e);
+        }
+        *instance.iframe.borrow_mut() = Some(boot.iframe.clone());
+        Ok(instance)
+    }
+
+    /// Delivers the events the bootstrap buffered, in order, then every later one.
+    pub(crate) fn connect_boot(self: &Rc<Self>, boot: &Adopted) {
+        let weak = Rc::downgrade(self);
+        let sink =
+            Closure::<dyn FnMut(String, JsValue)>::new(move |name: String, data: JsValue| {
+                if let Some(i) = weak.upgrade()
+                    && let Some(name) = API_EVENTS.iter().copied().find(|n| *n == name)
+                {
+                    i.on_api_event(name, from_js(&data));
+                }
+            });
+        boot.connect(sink.into_js_value().unchecked_into());
+        self.check_ready();
+    }
+
+    /// The iframe's title, and for the system frame its removal from the tab order.
+    fn dress(&self, iframe: &web_sys::HtmlIFrameElement, title: Option<&str>) {
+        let title = title.map_or_else(|| self.mode.label().to_string(), str::to_string);
+        iframe.set_title(&title);
+        if self.mode == Mode::System {
+            // Only a loader shows in it: keep it out of the tab order and the accessibility tree.
+            let _ = iframe.set_attribute("aria-hidden", "true");
+            let _ = iframe.set_attribute("tabindex", "-1");
         }
     }
 
@@ -207,15 +272,7 @@ impl Instance {
             .ok_or_else(|| {
                 SdkError::MountFailed("api.js created no iframe (is `waiting` set?)".into())
             })?;
-        let title = spec
-            .title
-            .map_or_else(|| self.mode.label().to_string(), str::to_string);
-        iframe.set_title(&title);
-        if self.mode == Mode::System {
-            // Only a loader shows in it: keep it out of the tab order and the accessibility tree.
-            let _ = iframe.set_attribute("aria-hidden", "true");
-            let _ = iframe.set_attribute("tabindex", "-1");
-        }
+        self.dress(&iframe, spec.title);
         if let Some(w) = iframe.content_window() {
             guard::set_window(&self.frame_id, w.into());
         }
@@ -490,6 +547,7 @@ impl Instance {
             return;
         }
         guard::unregister(&self.frame_id);
+        crate::boot::forget(&self.frame_id);
         self.channel.borrow_mut().close();
         self.return_focus();
         let js = self.js.replace(JsValue::UNDEFINED);

@@ -1,0 +1,296 @@
+//! The inline bootstrap: a frame that does not wait for the wasm.
+//!
+//! Without it a page first fetches, compiles and runs its wasm, and only then loads `api.js` and
+//! creates the frame. With it the page's HTML carries a small script ([`BOOTSTRAP_JS`]) that
+//! starts loading the portal's `api.js` while the HTML is still being parsed, creates the frame
+//! as soon as `DocSpace.SDK` exists, and buffers the frame's events. When the component (or
+//! [`Frame::mount`](crate::Frame::mount)) starts, it **adopts** that frame and then owns it
+//! exactly as one it created: config changes, destroy, the message guard, time limits,
+//! diagnostics; the buffered events are delivered first, in the order they fired.
+//!
+//! [`Bootstrap::render`] writes the HTML for one frame: the element the frame appears in, the
+//! frame's settings as an inert JSON block, and the script. The script is the same for every
+//! frame and portal, so one CSP hash (`'sha256-…'` of [`BOOTSTRAP_JS`]) allows it everywhere;
+//! JSON blocks are not scripts and need none. Nothing secret is in it: the portal, the script
+//! version, the frame id and the frame's config (a public room's share key, if the config has
+//! one, as the frame's own URL has it too).
+//!
+//! # The guard before the wasm
+//!
+//! The bridge's guard (a capturing `message` listener) stops every message naming one of its
+//! frames that does not come from that frame's window and the portal's origin, and every command
+//! other than DocSpace's own two. Before the wasm runs there is no such guard, yet the frame
+//! already talks to api.js. The bootstrap therefore installs, before `api.js` is even requested,
+//! a capturing listener that applies the same rules to its frames: a message naming a
+//! bootstrapped frame passes to api.js only if it is trusted, comes from that frame's
+//! `contentWindow` and the portal's origin, is not a command other than `setConfig` and
+//! `setIsLoaded`, and is not a reply api.js is not waiting for; everything else is stopped with
+//! `stopImmediatePropagation` (and counted as refused when it came from elsewhere). Like the
+//! bridge, it holds the frame's `setConfig` command back until api.js listens (the iframe's
+//! first `load`) and replays it then.
+//!
+//! It judges in place rather than queueing everything until the wasm runs: api.js reveals the
+//! manager and the editor (`onContentReady`) on the frame's `setIsLoaded` command, so holding
+//! messages back for the wasm would put the wasm's start back in front of the frame.
+//!
+//! On adoption, in one turn of the event loop, the bridge registers its guard for the frame and
+//! takes over the bootstrap's counters (replies api.js still waits for, refused messages, a
+//! held-back command). Listeners on `window` run in the order they were added (seen in
+//! Chromium: a listener added later, capturing or not, runs after api.js's), so only a listener
+//! added before api.js's can stop a message from reaching it: the bootstrap's listener therefore
+//! stays the gate for the adopted frame and hands each of its messages to the bridge's guard,
+//! which judges it and marks it judged so that the guard's own listener leaves it alone.
+
+mod adopt;
+
+use serde_json::{Value, json};
+
+use crate::config::FrameConfig;
+use crate::error::SdkError;
+use crate::loader::{SdkVersion, normalize_portal};
+
+pub(crate) use adopt::{Adopted, forget, take};
+
+/// The bootstrap script: the same bytes for every frame (its settings are in the JSON block
+/// just before it), so one CSP hash covers it. [`Bootstrap::render`] emits it.
+pub const BOOTSTRAP_JS: &str = include_str!("bootstrap.js");
+
+/// A handler whose mere presence changes what DocSpace does, so the bootstrap must know it
+/// before the frame exists (the others are always subscribed).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum BootHandler {
+    /// `onEditorOpen`: the manager then leaves opening files to the page.
+    EditorOpen,
+    /// `onEditorCloseCallback`: the editor reports its close button.
+    EditorClose,
+    /// `onFileManagerClick`: DocSpace leaves file clicks to the page.
+    FileClick,
+    /// `onDownload`: downloads go to the page (with `download_to_event`).
+    Download,
+}
+
+impl BootHandler {
+    fn event_name(self) -> &'static str {
+        match self {
+            BootHandler::EditorOpen => "onEditorOpen",
+            BootHandler::EditorClose => "onEditorCloseCallback",
+            BootHandler::FileClick => "onFileManagerClick",
+            BootHandler::Download => "onDownload",
+        }
+    }
+}
+
+/// One bootstrapped frame, to render into a page's HTML.
+///
+/// ```
+/// use docspace_sdk::{Bootstrap, ManagerConfig, SdkVersion, BOOTSTRAP_JS};
+/// let html = Bootstrap::new("https://docs.example.com", "files", ManagerConfig::new())
+///     .version(SdkVersion::V2_0_0)
+///     .render()
+///     .unwrap();
+/// assert!(html.starts_with(r#"<div id="files-slot" class="docspace-boot"><div id="files"></div></div>"#));
+/// assert!(html.ends_with(&format!("<script>{BOOTSTRAP_JS}</script>")));
+/// ```
+#[derive(Debug, Clone)]
+pub struct Bootstrap {
+    portal: String,
+    frame_id: String,
+    config: FrameConfig,
+    version: SdkVersion,
+    title: Option<String>,
+    handlers: Vec<BootHandler>,
+}
+
+impl Bootstrap {
+    /// A frame of `config` from `portal`, known to api.js (and to the component that adopts it)
+    /// as `frame_id`.
+    pub fn new(portal: &str, frame_id: &str, config: impl Into<FrameConfig>) -> Bootstrap {
+        Bootstrap {
+            portal: portal.to_string(),
+            frame_id: frame_id.to_string(),
+            config: config.into(),
+            version: SdkVersion::default(),
+            title: None,
+            handlers: Vec::new(),
+        }
+    }
+
+    /// The `api.js` version (default 2.1.0; the component must use the same).
+    pub fn version(mut self, version: SdkVersion) -> Self {
+        self.version = version;
+        self
+    }
+
+    /// The iframe's title (default: the mode's name).
+    pub fn title(mut self, title: impl Into<String>) -> Self {
+        self.title = Some(title.into());
+        self
+    }
+
+    /// The component will have this handler (see [`BootHandler`]).
+    pub fn handles(mut self, handler: BootHandler) -> Self {
+        if !self.handlers.contains(&handler) {
+            self.handlers.push(handler);
+        }
+        self
+    }
+
+    /// The HTML: the element the frame appears in (`#<frame_id>-slot`), the settings, the
+    /// script. Put it where the frame should show, early in `<body>`.
+    pub fn render(&self) -> Result<String, SdkError> {
+        let portal = normalize_portal(&self.portal)?;
+        if !valid_frame_id(&self.frame_id) {
+            return Err(SdkError::MountFailed(format!(
+                "invalid frame id `{}`: use 1 to 64 ASCII letters, digits, `-` or `_`",
+                self.frame_id
+            )));
+        }
+        let wants = |name: &str| {
+            crate::events::ALWAYS_SUBSCRIBED.contains(&name)
+                || self.handlers.iter().any(|h| h.event_name() == name)
+        };
+        let mut spec = spec(&portal, self.version, &self.frame_id, &self.config, wants);
+        let title = self
+            .title
+            .clone()
+            .unwrap_or_else(|| self.config.mode().label().to_string());
+        spec["title"] = title.into();
+        // `<` never appears raw, so no value can close the block.
+        let json = spec.to_string().replace('<', "\\u003c");
+        let id = &self.frame_id;
+        Ok(format!(
+            r#"<div id="{id}-slot" class="docspace-boot"><div id="{id}"></div></div><script type="application/json">{json}</script><script>{BOOTSTRAP_JS}</script>"#
+        ))
+    }
+}
+
+/// Letters, digits, `-`, `_`: safe in an HTML id, a CSS selector and api.js's frame name.
+fn valid_frame_id(id: &str) -> bool {
+    (1..=64).contains(&id.len())
+        && id
+            .bytes()
+            .all(|b| b.is_ascii_alphanumeric() || b == b'-' || b == b'_')
+}
+
+/// What the bootstrap starts the frame with; the adopter compares it with what it would start
+/// (the title aside), so a frame is adopted only if it is exactly the one the component wants.
+pub(crate) fn spec(
+    portal: &str,
+    version: SdkVersion,
+    frame_id: &str,
+    config: &FrameConfig,
+    wants: impl Fn(&str) -> bool,
+) -> Value {
+    let events: Vec<&str> = crate::bridge::instance::API_EVENTS
+        .iter()
+        .copied()
+        .filter(|n| wants(n))
+        .collect();
+    let editor_close = wants("onEditorCloseCallback");
+    let filter: Vec<Value> = config
+        .filter_pairs()
+        .into_iter()
+        .map(|(k, v)| json!([k, v]))
+        .collect();
+    json!({
+        "portal": portal,
+        "version": version.as_str(),
+        "frameId": frame_id,
+        "config": config.to_wire_json(portal, frame_id, editor_close),
+        "filter": filter,
+        "events": events,
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::{EditorConfig, PublicRoomConfig};
+
+    #[test]
+    fn the_script_is_small_and_the_same_for_every_frame() {
+        assert!(BOOTSTRAP_JS.len() < 2_600, "{}", BOOTSTRAP_JS.len());
+        let a = Bootstrap::new("http://127.0.0.1:1", "a", EditorConfig::new(1))
+            .render()
+            .unwrap();
+        let b = Bootstrap::new("https://x.example.com/", "b", PublicRoomConfig::new("k"))
+            .render()
+            .unwrap();
+        let script = format!("<script>{BOOTSTRAP_JS}</script>");
+        assert!(a.ends_with(&script) && b.ends_with(&script));
+    }
+
+    #[test]
+    fn settings_cannot_break_out_of_their_block() {
+        let html = Bootstrap::new(
+            "https://x.example.com",
+            "f",
+            crate::ManagerConfig::new().root_path("/</script><script>alert(1)</script>/"),
+        )
+        .title("</script>")
+        .render()
+        .unwrap();
+        let json_block = html
+            .split(r#"<script type="application/json">"#)
+            .nth(1)
+            .and_then(|r| r.split("</script>").next())
+            .unwrap();
+        assert!(!json_block.contains('<'));
+        let v: Value = serde_json::from_str(json_block).unwrap();
+        assert_eq!(
+            v["config"]["rootPath"],
+            "/</script><script>alert(1)</script>/"
+        );
+        assert_eq!(v["title"], "</script>");
+        assert_eq!(v["portal"], "https://x.example.com");
+        assert_eq!(v["config"]["frameId"], "f");
+    }
+
+    #[test]
+    fn handlers_that_change_behaviour_are_in_the_settings() {
+        let render = |b: Bootstrap| -> Value {
+            let html = b.render().unwrap();
+            let json = html
+                .split(r#"<script type="application/json">"#)
+                .nth(1)
+                .and_then(|r| r.split("</script>").next())
+                .unwrap()
+                .to_string();
+            serde_json::from_str(&json).unwrap()
+        };
+        let plain = render(Bootstrap::new("http://h:1", "e", EditorConfig::new(5)));
+        let close = render(
+            Bootstrap::new("http://h:1", "e", EditorConfig::new(5))
+                .handles(BootHandler::EditorClose),
+        );
+        assert!(
+            !plain["events"]
+                .to_string()
+                .contains("onEditorCloseCallback")
+        );
+        assert!(
+            close["events"]
+                .to_string()
+                .contains("onEditorCloseCallback")
+        );
+        assert_eq!(close["config"]["editorGoBack"], "event");
+        assert!(plain["events"].to_string().contains("onContentReady"));
+    }
+
+    #[test]
+    fn bad_ids_and_portals_are_refused() {
+        for id in ["", "a b", "x\"y", "é", &"a".repeat(65)] {
+            assert!(
+                Bootstrap::new("http://h:1", id, EditorConfig::new(1))
+                    .render()
+                    .is_err(),
+                "{id}"
+            );
+        }
+        assert!(
+            Bootstrap::new("h", "ok", EditorConfig::new(1))
+                .render()
+                .is_err()
+        );
+    }
+}
