@@ -14,8 +14,8 @@ use std::rc::Rc;
 use docspace_sdk::components::{DocSpace, FrameRef};
 use docspace_sdk::{
     Bootstrap, EditorConfig, FileSelectorConfig, Frame, FrameConfig, FrameEvent, FrameEvents,
-    FrameStatus, ManagerConfig, PublicRoomConfig, RoomSelectorConfig, SdkVersion, SystemConfig,
-    ViewerConfig, bridge_stats,
+    FrameStatus, ManagerConfig, PublicRoomConfig, RoomSelectorConfig, SdkError, SdkVersion,
+    SystemConfig, ViewerConfig, bridge_stats,
 };
 use leptos::prelude::*;
 use serde_json::json;
@@ -55,6 +55,41 @@ fn entry(id: &str, expr: &str) -> serde_json::Value {
     .and_then(|v| v.as_string())
     .and_then(|s| serde_json::from_str(&s).ok())
     .unwrap_or(serde_json::Value::Null)
+}
+
+/// Counts the `load` events of the iframe in `el` from now on.
+fn count_loads(el: &web_sys::HtmlElement) -> impl Fn() -> u32 {
+    let iframe = el
+        .query_selector("iframe")
+        .ok()
+        .flatten()
+        .expect("the bootstrap's iframe");
+    let count = js_sys::Function::new_with_args(
+        "f",
+        "let n = 0; f.addEventListener('load', () => n++); return () => n;",
+    )
+    .call1(&JsValue::NULL, &iframe)
+    .expect("a load counter");
+    let count = js_sys::Function::from(count);
+    move || {
+        count
+            .call0(&JsValue::NULL)
+            .ok()
+            .and_then(|n| n.as_f64())
+            .map_or(u32::MAX, |n| n as u32)
+    }
+}
+
+/// How many marks named `name` the page's performance timeline has.
+fn marks(name: &str) -> u32 {
+    js_sys::Function::new_with_args(
+        "n",
+        "return performance.getEntriesByName(n, 'mark').length;",
+    )
+    .call1(&JsValue::NULL, &name.into())
+    .ok()
+    .and_then(|n| n.as_f64())
+    .map_or(0, |n| n as u32)
 }
 
 fn buffered(id: &str) -> Vec<String> {
@@ -102,8 +137,9 @@ async fn early_events_arrive_in_order_after_adoption_and_destroy_leaves_nothing(
             .flatten()
             .expect("iframe");
         let (log, events) = logger();
+        let own = host();
         let frame = Frame::mount(
-            &host(),
+            &own,
             portal(),
             SystemConfig::new(),
             events,
@@ -112,9 +148,9 @@ async fn early_events_arrive_in_order_after_adoption_and_destroy_leaves_nothing(
         frame.ready().await.expect("ready");
         assert_eq!(frame.frame_id().as_deref(), Some(id.as_str()));
         assert_eq!(
-            iframes_in(&slot),
-            1,
-            "{version:?}: the same frame, not another"
+            (iframes_in(&slot), iframes_in(&own)),
+            (0, 1),
+            "{version:?}: the same frame, not another, moved where it was mounted"
         );
         assert_eq!(
             frame.iframe().map(web_sys::Element::from),
@@ -145,7 +181,7 @@ async fn early_events_arrive_in_order_after_adoption_and_destroy_leaves_nothing(
         assert!(settings.iterations > 0);
         frame.destroy();
         assert_eq!(frame.status(), FrameStatus::Destroyed);
-        assert_eq!(iframes_in(&slot), 0, "{version:?}");
+        assert_eq!(iframes_in(&own), 0, "{version:?}");
         assert!(!sdk_registers(&id));
         assert_eq!(
             entry(&id, "1"),
@@ -153,6 +189,7 @@ async fn early_events_arrive_in_order_after_adoption_and_destroy_leaves_nothing(
             "the bootstrap let go"
         );
         slot.remove();
+        own.remove();
     }
     assert_eq!(bridge_stats().frames, frames_before);
 }
@@ -252,7 +289,8 @@ async fn every_mode_is_adopted_with_both_script_versions() {
                 panic!("{mode} with {version:?}: {e}");
             }
             assert_eq!(frame.frame_id().as_deref(), Some(id.as_str()), "{mode}");
-            assert_eq!((iframes_in(&slot), iframes_in(&own)), (1, 0), "{mode}");
+            // Moved (not reinserted) into the element the frame was mounted in.
+            assert_eq!((iframes_in(&slot), iframes_in(&own)), (0, 1), "{mode}");
             let iframe = frame.iframe().expect("iframe");
             assert_eq!(Some(iframe.src()), frame.url(), "{mode} with {version:?}");
             assert_eq!(iframe.title(), mode.label());
@@ -276,6 +314,13 @@ async fn the_component_adopts_and_owns_the_frame() {
         .render()
         .expect("render");
     let slot = boot(&html);
+    // Up and showing its content before the wasm gets to it, as on a page whose wasm is slow.
+    assert!(
+        wait_for(30_000, || buffered(id)
+            .contains(&"onContentReady".to_string()))
+        .await
+    );
+    let loads = count_loads(&slot);
     let parent = host();
     let r = FrameRef::new();
     let config = RwSignal::new(FrameConfig::from(PublicRoomConfig::new(key.clone())));
@@ -290,7 +335,20 @@ async fn the_component_adopts_and_owns_the_frame() {
     let frame = r.get_untracked().expect("frame");
     assert!(ready, "{:?}", frame.status());
     assert_eq!(frame.frame_id().as_deref(), Some(id));
-    assert_eq!((iframes_in(&slot), iframes_in(&parent)), (1, 0));
+    // Moved into the component's place in the layout, and still the same live frame: its
+    // methods answer and it never loaded again.
+    assert_eq!((iframes_in(&slot), iframes_in(&parent)), (0, 1));
+    // "Wrong method" is the frame's own reply (the public room page serves no getters): a
+    // round trip through the moved frame all the same.
+    let reply = frame.get_hash_settings().await;
+    assert!(
+        matches!(reply, Ok(_) | Err(SdkError::WrongMode { .. })),
+        "{reply:?}"
+    );
+    assert_eq!(loads(), 0, "moving the frame reloaded it");
+    assert_eq!(frame.status(), FrameStatus::Ready);
+    // The moment it showed its content is on the page's timeline, marked by the bootstrap.
+    assert_eq!(marks(&format!("docspace:content-ready:{id}")), 1);
     // A config change that needs a new frame: it is created where the adopted one was.
     config.set(PublicRoomConfig::new(key).show_title(false).into());
     assert!(wait_for(20_000, || frame.frame_id().is_some_and(|f| f != id)).await);
@@ -299,10 +357,13 @@ async fn the_component_adopts_and_owns_the_frame() {
         "{:?}",
         frame.status()
     );
-    assert_eq!(iframes_in(&slot), 1);
+    assert_eq!((iframes_in(&slot), iframes_in(&parent)), (0, 1));
     assert!(!sdk_registers(id));
+    // The bridge marks the frames it creates itself.
+    let new_id = frame.frame_id().expect("a frame id");
+    assert_eq!(marks(&format!("docspace:content-ready:{new_id}")), 1);
     drop(handle);
-    assert_eq!(iframes_in(&slot), 0, "unmounting destroyed it");
+    assert_eq!(iframes_in(&parent), 0, "unmounting destroyed it");
     slot.remove();
     parent.remove();
 }

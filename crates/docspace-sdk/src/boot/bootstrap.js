@@ -7,7 +7,7 @@ else if(m.type==="onMethodReturn"){if(!f.loaded||!f.pending)return e.stopImmedia
 if(!w.__dsTrap){var h=w.DocSpace||undefined;Object.defineProperty(w,"DocSpace",{configurable:true,get:function(){return h},set:function(v){if(v)h=v}});w.__dsTrap={reset:function(){h=undefined}}}}
 if(!B.on){w.addEventListener("message",B.guard,true);B.on=true}
 var id=s.frameId,f=B.frames[id]={spec:j.textContent,portal:s.portal,win:null,loaded:false,pending:0,handshake:false,stash:[],rejected:0,queue:[],sink:null,judge:null,sdk:null,instance:null,iframe:null,error:null};
-var ev={};s.events.forEach(function(n){ev[n]=function(x){f.sink?f.sink(n,x):f.queue.push([n,x])}});
+var ev={};s.events.forEach(function(n){ev[n]=function(x){if(n==="onContentReady"&&!f.marked){f.marked=1;try{performance.mark("docspace:content-ready:"+id)}catch(e){}}f.sink?f.sink(n,x):f.queue.push([n,x])}});
 var cf=s.config;cf.events=ev;cf.filter={};s.filter.forEach(function(p){cf.filter[p[0]]=p[1]});
 var u=s.portal+"/static/scripts/sdk/"+s.version+"/api.js",p=B.sdk[u];
 if(!p)p=B.sdk[u]=new Promise(function(ok,no){var t=d.createElement("script");t.src=u;t.onload=function(){var x=w.DocSpace&&w.DocSpace.SDK;x?ok(x):no("nosdk")};t.onerror=function(){delete B.sdk[u];no("unreachable")};w.__dsTrap.reset();d.head.appendChild(t)});

@@ -651,6 +651,7 @@ async fn adopt_boot(shared: &Rc<Shared>, config: &FrameConfig) -> bool {
         }
     };
     crate::loader::remember(sdk);
+    move_into(&shared.host.borrow(), &slot);
     *shared.host.borrow_mut() = slot;
     if shared.destroyed.get() {
         instance.destroy();
@@ -676,6 +677,23 @@ async fn adopt_boot(shared: &Rc<Shared>, config: &FrameConfig) -> bool {
         }
     });
     true
+}
+
+/// Moves an adopted frame's element into the component's own with `moveBefore`, which keeps an
+/// iframe alive across the move (Chromium 133+): the frame then sits in the page's layout where
+/// the component is. Where `moveBefore` is missing (or the component's element is not in the
+/// document) the frame stays where the page's HTML put it: inserting it anywhere else would
+/// reload it.
+fn move_into(own: &web_sys::HtmlElement, slot: &web_sys::HtmlElement) {
+    if own == slot || own.contains(Some(slot)) {
+        return;
+    }
+    let Ok(move_before) = js_sys::Reflect::get(own, &"moveBefore".into()) else {
+        return;
+    };
+    if let Ok(move_before) = move_before.dyn_into::<js_sys::Function>() {
+        let _ = move_before.call2(own, slot, &JsValue::NULL);
+    }
 }
 
 /// The checks that explain a frame that cannot work, then the script.

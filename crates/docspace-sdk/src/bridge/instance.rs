@@ -12,7 +12,7 @@ use wasm_bindgen::prelude::*;
 use crate::boot::Adopted;
 use crate::bridge::channel::ChannelState;
 use crate::bridge::guard::{self, Entry};
-use crate::bridge::js::{from_js, to_js};
+use crate::bridge::js::{content_ready_mark, from_js, performance_mark, to_js};
 use crate::bridge::timer::{self, now_ms, remaining};
 use crate::config::{FrameConfig, FrameType, Mode};
 use crate::error::SdkError;
@@ -288,6 +288,10 @@ impl Instance {
             let weak = Rc::downgrade(self);
             let handler = Closure::<dyn FnMut(JsValue)>::new(move |data: JsValue| {
                 if let Some(i) = weak.upgrade() {
+                    // The bootstrap marks the frames it created; these are the bridge's own.
+                    if name == "onContentReady" && !i.flags.borrow().content_ready {
+                        performance_mark(&content_ready_mark(&i.frame_id));
+                    }
                     i.on_api_event(name, from_js(&data));
                 }
             });

@@ -34,3 +34,27 @@ pub(crate) fn id_to_js(id: &ItemId) -> JsValue {
 pub(crate) fn opt_id(id: Option<&ItemId>) -> JsValue {
     id.map_or(JsValue::UNDEFINED, id_to_js)
 }
+
+/// The name a frame's first `onContentReady` is marked with on the page's performance timeline
+/// (`performance.mark`): DevTools shows it, and a benchmark reads the moment the frame showed
+/// its content without a hook in the page. The inline bootstrap marks its frames the same way.
+pub(crate) fn content_ready_mark(frame_id: &str) -> String {
+    format!("docspace:content-ready:{frame_id}")
+}
+
+/// `performance.mark(name)`, if the page has a performance timeline.
+pub(crate) fn performance_mark(name: &str) {
+    use wasm_bindgen::JsCast;
+    let Some(window) = web_sys::window() else {
+        return;
+    };
+    // Through Reflect: web-sys' `Performance` would be a feature for one call.
+    let Ok(perf) = js_sys::Reflect::get(&window, &"performance".into()) else {
+        return;
+    };
+    if let Ok(mark) = js_sys::Reflect::get(&perf, &"mark".into())
+        && let Ok(mark) = mark.dyn_into::<js_sys::Function>()
+    {
+        let _ = mark.call1(&perf, &name.into());
+    }
+}
