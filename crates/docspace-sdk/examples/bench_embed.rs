@@ -3,14 +3,15 @@
 //! `api.js` (`bench/plain-api/index.html`).
 //!
 //! The query names the `portal`, the `mode` (`manager`, `file-selector` or `editor`) and, for the
-//! editor, the file `id`. When the frame reports `onContentReady` the page stores
-//! `performance.now()` (milliseconds since navigation start) in `window.benchContentReady`, once.
+//! editor, the file `id`. The bench reads when the frame showed its content from the mark the
+//! bridge puts on the performance timeline (`docspace:content-ready:<frame id>`). The same page
+//! with the frame bootstrapped in its HTML (`docspace_sdk::Bootstrap`) adopts that frame.
 //! Built by `cargo xtask bench` from `bench/sdk-page/` with Trunk.
 
 use std::collections::HashMap;
 
 use docspace_sdk::components::{Editor, FileSelector, Manager};
-use docspace_sdk::{EditorConfig, FileSelectorConfig, FrameEvent, ManagerConfig};
+use docspace_sdk::{EditorConfig, FileSelectorConfig, ManagerConfig};
 use leptos::prelude::*;
 
 fn main() {
@@ -26,45 +27,20 @@ fn query() -> HashMap<String, String> {
         .collect()
 }
 
-/// Records the first `onContentReady` as `window.benchContentReady` (`performance.now()`).
-fn mark_ready() {
-    let Some(window) = web_sys::window() else {
-        return;
-    };
-    let key = wasm_bindgen::JsValue::from_str("benchContentReady");
-    if js_sys::Reflect::has(&window, &key).unwrap_or(true) {
-        return;
-    }
-    // `performance` through Reflect: the crate's web-sys features leave `Performance` out.
-    let now = js_sys::Reflect::get(&window, &"performance".into()).and_then(|perf| {
-        let now = js_sys::Reflect::get(&perf, &"now".into())?;
-        js_sys::Function::from(now).call0(&perf)
-    });
-    if let Ok(now) = now {
-        let _ = js_sys::Reflect::set(&window, &key, &now);
-    }
-}
-
 #[component]
 fn App() -> impl IntoView {
     let q = query();
     let portal = q.get("portal").cloned().unwrap_or_default();
     let id = q.get("id").cloned().unwrap_or_default();
-    let on_event = |e: FrameEvent| {
-        if matches!(e, FrameEvent::ContentReady) {
-            mark_ready();
-        }
-    };
     match q.get("mode").map(String::as_str) {
         Some("file-selector") => view! {
-            <FileSelector portal=portal config=FileSelectorConfig::new() on_event=on_event/>
+            <FileSelector portal=portal config=FileSelectorConfig::new()/>
         }
         .into_any(),
         Some("editor") => view! {
-            <Editor portal=portal config=EditorConfig::new(id) on_event=on_event/>
+            <Editor portal=portal config=EditorConfig::new(id)/>
         }
         .into_any(),
-        _ => view! { <Manager portal=portal config=ManagerConfig::new() on_event=on_event/> }
-            .into_any(),
+        _ => view! { <Manager portal=portal config=ManagerConfig::new()/> }.into_any(),
     }
 }

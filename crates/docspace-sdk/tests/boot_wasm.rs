@@ -393,3 +393,41 @@ async fn a_bootstrapped_frame_with_other_settings_is_replaced() {
     slot.remove();
     own.remove();
 }
+
+#[wasm_bindgen_test]
+async fn a_parked_frame_is_moved_into_its_component_and_its_box_removed() {
+    let id = "boot-parked";
+    let html = Bootstrap::new(portal(), id, SystemConfig::new())
+        .parked()
+        .render()
+        .expect("render");
+    let page = boot(&html);
+    let parking = page
+        .query_selector("[data-docspace-parked]")
+        .ok()
+        .flatten()
+        .expect("the parking box");
+    assert!(wait_for(30_000, || iframes_in(&parking) == 1).await);
+    let own = host();
+    let frame = Frame::mount(
+        &own,
+        portal(),
+        SystemConfig::new(),
+        FrameEvents::new(),
+        options(SdkVersion::V2_1_0).boot_frame(id),
+    );
+    frame.ready().await.expect("ready");
+    assert_eq!(
+        frame.frame_id().as_deref(),
+        Some(id),
+        "adopted, not replaced"
+    );
+    assert_eq!(iframes_in(&own), 1);
+    assert!(
+        !parking.is_connected(),
+        "the box it waited in is gone, so it covers nothing"
+    );
+    frame.destroy();
+    page.remove();
+    own.remove();
+}

@@ -110,7 +110,17 @@ pub(crate) async fn take(
         .dyn_into::<web_sys::HtmlIFrameElement>()
         .ok();
     let matches = spec_of(&entry).is_some_and(|s| s == expected(&id));
-    let (Some(iframe), true, true) = (iframe, matches, get(&entry, "error").is_null()) else {
+    // A parked frame is only of use if it can be moved into place without a reload.
+    let placeable = iframe.as_ref().is_some_and(|i| {
+        i.closest(&format!("[{}]", super::PARKED_ATTR))
+            .ok()
+            .flatten()
+            .is_none()
+            || can_move_live_frames()
+    });
+    let (Some(iframe), true, true, true) =
+        (iframe, matches, placeable, get(&entry, "error").is_null())
+    else {
         dsBootRelease(&id, &entry);
         discard(&instance, &id);
         return None;
@@ -137,6 +147,16 @@ pub(crate) async fn take(
     })
 }
 
+/// Whether this browser moves an element without reloading the iframes in it (`moveBefore`).
+fn can_move_live_frames() -> bool {
+    web_sys::window()
+        .and_then(|w| w.document())
+        .and_then(|d| d.body())
+        .is_some_and(|b| {
+            js_sys::Reflect::get(&b, &"moveBefore".into()).is_ok_and(|f| f.is_function())
+        })
+}
+
 /// Lets go of an adopted frame that is being destroyed.
 pub(crate) fn forget(frame_id: &str) {
     dsBootForget(frame_id);
@@ -146,8 +166,9 @@ pub(crate) fn forget(frame_id: &str) {
 fn discard(instance: &JsValue, frame_id: &str) {
     web_sys::console::warn_1(
         &format!(
-            "docspace-sdk: the bootstrapped frame `{frame_id}` failed or has other settings than \
-             its component; creating the frame anew"
+            "docspace-sdk: the bootstrapped frame `{frame_id}` failed, has other settings than \
+             its component, or is parked where this browser cannot move it; creating the frame \
+             anew"
         )
         .into(),
     );

@@ -19,6 +19,15 @@
 //! version, the frame id and the frame's config (a public room's share key, if the config has
 //! one, as the frame's own URL has it too).
 //!
+//! # The wasm after the frame
+//!
+//! A frame from the page's own site (a portal on `docs.example.com` embedded in
+//! `app.example.com`) runs in the page's renderer process, so compiling and starting the page's
+//! wasm at the same time slows the frame down. `window.__docspaceBoot.settled()` resolves once
+//! every bootstrapped frame has shown its content or failed (or after 2 s): a page's loader can
+//! start its wasm after it. With Trunk, `pattern_script` in `Trunk.toml` does that (see this
+//! repository's `Trunk.toml`).
+//!
 //! # The guard before the wasm
 //!
 //! The bridge's guard (a capturing `message` listener) stops every message naming one of its
@@ -103,6 +112,7 @@ pub struct Bootstrap {
     version: SdkVersion,
     title: Option<String>,
     handlers: Vec<BootHandler>,
+    parked: bool,
 }
 
 impl Bootstrap {
@@ -116,6 +126,7 @@ impl Bootstrap {
             version: SdkVersion::default(),
             title: None,
             handlers: Vec::new(),
+            parked: false,
         }
     }
 
@@ -137,6 +148,60 @@ impl Bootstrap {
             self.handlers.push(handler);
         }
         self
+    }
+
+    /// For a page whose layout the wasm renders (a single-page app): the frame starts in a box
+    /// over the whole window (the page's content, what the reader came for, shows first), and
+    /// the component that adopts it moves it into its place with `moveBefore`, which keeps it
+    /// loaded, and removes the box. Where the browser cannot move a live frame the component
+    /// creates its own instead (correct, only not sooner). The box is styled by a `style`
+    /// attribute (a page whose CSP forbids inline styles can style `.docspace-boot-parking`).
+    pub fn parked(mut self) -> Self {
+        self.parked = true;
+        self
+    }
+
+    /// What belongs first in `<head>`, before the page's own scripts and styles: a preload of
+    /// the portal's `api.js`, so that it is fetched first and runs (creating the frame) before the
+    /// page's own scripts take the main thread, and a preconnect to the portal, whose frame page
+    /// comes next. Optional; [`render`](Bootstrap::render) works without it, only later.
+    pub fn head(&self) -> Result<String, SdkError> {
+        let portal = normalize_portal(&self.portal)?;
+        let script = self.version.script_url(&portal);
+        // Both values went through URL parsing and carry no quote or angle bracket.
+        Ok(format!(
+            r#"<link rel="preconnect" href="{portal}"><link rel="preload" as="script" href="{script}">"#
+        ))
+    }
+
+    /// `page` with this frame bootstrapped: [`head`](Bootstrap::head), the settings and the
+    /// script before the page's first script, stylesheet or style (minifiers drop the `<head>`
+    /// tag itself), and the frame's element first in `<body>`. For a server that writes a built page
+    /// (as `docspace-host` does for the app's file page).
+    pub fn write_into(&self, page: &str) -> Result<String, SdkError> {
+        // The settings and the script go into <head> too: a script after a stylesheet waits for
+        // it, and the page's stylesheet comes first. The script finds the frame's element later,
+        // once api.js has loaded (or when the document is parsed).
+        let (head, body) = (format!("{}{}", self.head()?, self.script()?), self.slot());
+        let lower = page.to_ascii_lowercase();
+        let no_body = || SdkError::MountFailed("the page has no <body> tag".into());
+        let body_tag = lower.find("<body").ok_or_else(no_body)?;
+        let body_at = lower[body_tag..]
+            .find('>')
+            .map(|end| body_tag + end + 1)
+            .ok_or_else(no_body)?;
+        let head_at = ["<script", "<link", "<style", "</head"]
+            .iter()
+            .filter_map(|tag| lower.find(tag))
+            .min()
+            .filter(|at| *at < body_tag)
+            .unwrap_or(body_tag);
+        Ok(format!(
+            "{}{head}{}{body}{}",
+            &page[..head_at],
+            &page[head_at..body_at],
+            &page[body_at..]
+        ))
     }
 
     /// The HTML: the element the frame appears in (`#<frame_id>-slot`), the settings, the
@@ -161,12 +226,36 @@ impl Bootstrap {
         spec["title"] = title.into();
         // `<` never appears raw, so no value can close the block.
         let json = spec.to_string().replace('<', "\\u003c");
-        let id = &self.frame_id;
         Ok(format!(
-            r#"<div id="{id}-slot" class="docspace-boot"><div id="{id}"></div></div><script type="application/json">{json}</script><script>{BOOTSTRAP_JS}</script>"#
+            r#"{}<script type="application/json">{json}</script><script>{BOOTSTRAP_JS}</script>"#,
+            self.slot()
         ))
     }
+
+    /// The settings and the script, without the element: for `<head>`.
+    fn script(&self) -> Result<String, SdkError> {
+        let html = self.render()?;
+        let slot = self.slot();
+        Ok(html.strip_prefix(&slot).unwrap_or(&html).to_string())
+    }
+
+    /// The element the frame appears in (in its box, if parked).
+    fn slot(&self) -> String {
+        let id = &self.frame_id;
+        let slot =
+            format!(r#"<div id="{id}-slot" class="docspace-boot"><div id="{id}"></div></div>"#);
+        if self.parked {
+            format!(
+                r#"<div class="docspace-boot-parking" {PARKED_ATTR} style="position:fixed;inset:0;z-index:1">{slot}</div>"#
+            )
+        } else {
+            slot
+        }
+    }
 }
+
+/// Marks the box a [`Bootstrap::parked`] frame waits in.
+pub(crate) const PARKED_ATTR: &str = "data-docspace-parked";
 
 /// Letters, digits, `-`, `_`: safe in an HTML id, a CSS selector and api.js's frame name.
 fn valid_frame_id(id: &str) -> bool {
@@ -213,7 +302,7 @@ mod tests {
 
     #[test]
     fn the_script_is_small_and_the_same_for_every_frame() {
-        assert!(BOOTSTRAP_JS.len() < 2_800, "{}", BOOTSTRAP_JS.len());
+        assert!(BOOTSTRAP_JS.len() < 3_200, "{}", BOOTSTRAP_JS.len());
         let a = Bootstrap::new("http://127.0.0.1:1", "a", EditorConfig::new(1))
             .render()
             .unwrap();
@@ -279,6 +368,56 @@ mod tests {
         );
         assert_eq!(close["config"]["editorGoBack"], "event");
         assert!(plain["events"].to_string().contains("onContentReady"));
+    }
+
+    #[test]
+    fn a_parked_frame_starts_over_the_window() {
+        let plain = Bootstrap::new("http://h:1", "e", EditorConfig::new(5))
+            .render()
+            .unwrap();
+        assert!(plain.starts_with(r#"<div id="e-slot""#));
+        let parked = Bootstrap::new("http://h:1", "e", EditorConfig::new(5))
+            .parked()
+            .render()
+            .unwrap();
+        assert!(parked.starts_with(r#"<div class="docspace-boot-parking" data-docspace-parked"#));
+        assert!(parked.contains("position:fixed;inset:0"));
+        assert!(
+            parked.contains(
+                r#"<div id="e-slot" class="docspace-boot"><div id="e"></div></div></div>"#
+            )
+        );
+    }
+
+    #[test]
+    fn a_page_gets_hints_and_script_before_its_resources_and_the_frame_first_in_body() {
+        let boot = Bootstrap::new("http://h:1", "e", EditorConfig::new(5));
+        // As Trunk's minifier writes it: no <head> tag.
+        let page = r#"<!doctype html><html lang=en><meta charset=utf-8><title>t</title><script type=module>x</script><link rel=modulepreload href=/a.js></head><BODY class=b><p>app</p></body></html>"#;
+        let out = boot.write_into(page).unwrap();
+        let head = format!("{}{}", boot.head().unwrap(), boot.script().unwrap());
+        let body = boot.slot();
+        assert!(
+            boot.script()
+                .unwrap()
+                .starts_with(r#"<script type="application/json">"#)
+        );
+        assert_eq!(
+            format!("{body}{}", boot.script().unwrap()),
+            boot.render().unwrap()
+        );
+        assert_eq!(
+            out,
+            format!(
+                r#"<!doctype html><html lang=en><meta charset=utf-8><title>t</title>{head}<script type=module>x</script><link rel=modulepreload href=/a.js></head><BODY class=b>{body}<p>app</p></body></html>"#
+            )
+        );
+        assert!(head.contains(
+            r#"<link rel="preload" as="script" href="http://h:1/static/scripts/sdk/2.1.0/api.js">"#
+        ));
+        let bare = boot.write_into("<body></body>").unwrap();
+        assert_eq!(bare, format!("{head}<body>{body}</body>"));
+        assert!(boot.write_into("<p>no body</p>").is_err());
     }
 
     #[test]

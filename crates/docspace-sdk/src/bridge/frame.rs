@@ -681,7 +681,7 @@ async fn adopt_boot(shared: &Rc<Shared>, config: &FrameConfig) -> bool {
 
 /// Moves an adopted frame's element into the component's own with `moveBefore`, which keeps an
 /// iframe alive across the move (Chromium 133+): the frame then sits in the page's layout where
-/// the component is. Where `moveBefore` is missing (or the component's element is not in the
+/// the component is, and the box a parked frame waited in goes. Where `moveBefore` is missing (or the component's element is not in the
 /// document) the frame stays where the page's HTML put it: inserting it anywhere else would
 /// reload it.
 fn move_into(own: &web_sys::HtmlElement, slot: &web_sys::HtmlElement) {
@@ -691,8 +691,16 @@ fn move_into(own: &web_sys::HtmlElement, slot: &web_sys::HtmlElement) {
     let Ok(move_before) = js_sys::Reflect::get(own, &"moveBefore".into()) else {
         return;
     };
-    if let Ok(move_before) = move_before.dyn_into::<js_sys::Function>() {
-        let _ = move_before.call2(own, slot, &JsValue::NULL);
+    let parking = slot
+        .closest(&format!("[{}]", boot::PARKED_ATTR))
+        .ok()
+        .flatten();
+    if let Ok(move_before) = move_before.dyn_into::<js_sys::Function>()
+        && move_before.call2(own, slot, &JsValue::NULL).is_ok()
+        && let Some(parking) = parking
+    {
+        // The box the frame waited in would cover the page.
+        parking.remove();
     }
 }
 
