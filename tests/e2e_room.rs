@@ -172,6 +172,82 @@ async fn edits_a_file_in_the_embedded_editor_and_close_returns_to_the_room() {
     );
 }
 
+/// A typed URL of a file: the host has started the editor in the page's HTML before the app ran,
+/// and the app's page adopts that very frame (not a second one) and owns it: in its layout, its
+/// close button handled.
+#[tokio::test(flavor = "multi_thread")]
+async fn a_cold_load_of_a_file_adopts_the_editor_the_host_started() {
+    let stack = Stack::start().await;
+    let owner = stack.portal.owner.clone();
+    let api = stack.api();
+    let room = api
+        .rooms()
+        .create("Cold", RoomType::Editing)
+        .send()
+        .await
+        .expect("room");
+    let file = api
+        .files()
+        .upload(room.id.clone(), "cold.txt", b"typed URL".to_vec())
+        .send()
+        .await
+        .expect("upload");
+    let stack = &stack;
+    let room_id = &room.id;
+    with_browser(|driver| async move {
+        sign_in(&driver, &stack.url(), &owner.email, &owner.password, true).await;
+        frames_signed_in(&driver).await;
+        driver
+            .goto(format!(
+                "{}/files/{}?back=/rooms/{room_id}",
+                stack.url(),
+                file.id
+            ))
+            .await
+            .expect("typed URL");
+        // The title arrives from the REST API after the page renders.
+        wait_until(
+            &driver,
+            "const t = document.querySelector(\"[data-testid='file-title']\");\
+             return t && t.textContent === 'cold.txt' ? true : null;",
+        )
+        .await;
+        // The host's frame (its id is the host's), moved into the page, its box gone.
+        let frame = wait_for(&driver, "[data-testid='file-frame'] iframe#file-frame").await;
+        wait_until(
+            &driver,
+            "return document.querySelector('[data-docspace-parked]') ? null : true;",
+        )
+        .await;
+        assert_eq!(
+            driver
+                .execute("return document.querySelectorAll('iframe').length;", vec![])
+                .await
+                .expect("count")
+                .json()
+                .as_u64(),
+            Some(1),
+            "one editor frame, not a second one"
+        );
+        frame.clone().enter_frame().await.expect("enter frame");
+        let area = wait_for(&driver, "#doc-text").await;
+        assert_eq!(
+            area.prop("value").await.expect("value").as_deref(),
+            Some("typed URL")
+        );
+        // Its close button reaches the app's handler through the adopted frame.
+        click(&driver, "#close-button").await;
+        driver.enter_default_frame().await.expect("leave frame");
+        wait_for(&driver, "[data-testid='folder-title']").await;
+        let url = driver.current_url().await.expect("url");
+        assert!(
+            url.path().starts_with(&format!("/rooms/{room_id}")),
+            "{url}"
+        );
+    })
+    .await;
+}
+
 /// Presses `key` on whatever has focus.
 async fn press(driver: &WebDriver, key: impl Into<TypingData>) {
     driver

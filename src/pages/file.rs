@@ -3,7 +3,7 @@
 
 use docspace_api::models::FileId;
 use docspace_sdk::components::{Editor, Viewer};
-use docspace_sdk::{EditorConfig, Theme, ViewerConfig};
+use docspace_sdk::{EditorConfig, FrameOptions, ViewerConfig};
 use leptos::prelude::*;
 use leptos_router::components::A;
 use leptos_router::hooks::{use_navigate, use_params_map, use_query_map};
@@ -13,6 +13,9 @@ use crate::pages::sign_in::safe_next;
 use crate::state::auth::explain;
 use crate::state::{FramesSession, use_session, use_theme};
 use crate::url::decode;
+
+/// The frame id the host bootstraps the file's frame under (`docspace-host/src/frame_boot.rs`).
+const FILE_FRAME_ID: &str = "file-frame";
 
 /// The editor/viewer page: `/files/:file?mode=edit|view&back=/rooms/…`.
 #[component]
@@ -27,13 +30,12 @@ pub fn FilePage() -> impl IntoView {
     let editing = Memo::new(move |_| query.with(|q| q.get("mode").as_deref() != Some("view")));
     let back = Memo::new(move |_| query.with(|q| safe_next(q.get("back"))));
     let portal = session.config().portal_url;
-    let frame_theme = Signal::derive(move || {
-        if theme.is_dark() {
-            Theme::Dark
-        } else {
-            Theme::Base
-        }
-    });
+    let frame_theme = Signal::derive(move || theme.for_frames());
+    // On a cold load the host has bootstrapped this frame in the HTML: adopt it (or, if its
+    // settings differ from these, replace it).
+    let options = FrameOptions::default()
+        .version(session.config().sdk_version())
+        .boot_frame(FILE_FRAME_ID);
 
     let title = LocalResource::new(move || {
         let id = file.get();
@@ -83,12 +85,13 @@ pub fn FilePage() -> impl IntoView {
                         return view! { <p role="alert">"No file was named."</p> }.into_any();
                     };
                     let portal = portal.clone();
+                    let options = options.clone();
                     if editing.get() {
                         let config = Signal::derive(move || EditorConfig::new(id.clone()).theme(frame_theme.get()));
-                        view! { <Editor portal=portal config=config on_editor_close=close on_error=on_error/> }.into_any()
+                        view! { <Editor portal=portal config=config options=options on_editor_close=close on_error=on_error/> }.into_any()
                     } else {
                         let config = Signal::derive(move || ViewerConfig::new(id.clone()).theme(frame_theme.get()));
-                        view! { <Viewer portal=portal config=config on_editor_close=close on_error=on_error/> }.into_any()
+                        view! { <Viewer portal=portal config=config options=options on_editor_close=close on_error=on_error/> }.into_any()
                     }
                 }}
             </div>

@@ -1,5 +1,6 @@
 //! Light and dark themes: follow the OS unless the user picks one. The choice (not a secret) is
-//! remembered in `localStorage`; the resolved theme is also what embedded frames are given.
+//! remembered in `localStorage`, and in a cookie for the host, which starts the file page's
+//! frame in the same theme before the app runs.
 
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
@@ -72,6 +73,17 @@ impl Theme {
         }
     }
 
+    /// The theme embedded frames are given: DocSpace's own `System` follows the OS inside the
+    /// frame exactly as the page does, so only an explicit choice is passed as such. The host
+    /// renders the file page's frame from the same rule (`docspace-host/src/frame_boot.rs`).
+    pub fn for_frames(&self) -> docspace_sdk::Theme {
+        match self.preference.get() {
+            ThemePreference::System => docspace_sdk::Theme::System,
+            ThemePreference::Light => docspace_sdk::Theme::Base,
+            ThemePreference::Dark => docspace_sdk::Theme::Dark,
+        }
+    }
+
     /// Moves to the next preference: system, light, dark.
     pub fn cycle(&self) {
         self.preference.update(|p| *p = p.next());
@@ -100,6 +112,7 @@ pub fn provide_theme() -> Theme {
         if let Some(s) = local_storage() {
             let _ = s.set_item(STORAGE_KEY, pref.as_str());
         }
+        remember_for_host(pref);
     });
     provide_context(theme);
     theme
@@ -109,6 +122,23 @@ pub fn provide_theme() -> Theme {
 pub fn use_theme() -> Theme {
     // Provided by `App` before anything renders.
     expect_context::<Theme>()
+}
+
+/// The cookie the host reads to start the file page's frame in the reader's theme before the
+/// app runs (`docspace-host/src/frame_boot.rs`, `THEME_COOKIE`). Not a secret.
+const THEME_COOKIE: &str = "docspace-embed-theme";
+
+/// Keeps the explicit choice in a cookie (gone for "system", which the host assumes without one).
+fn remember_for_host(pref: ThemePreference) {
+    let cookie = match pref {
+        ThemePreference::System => format!("{THEME_COOKIE}=; Path=/; Max-Age=0; SameSite=Lax"),
+        other => format!(
+            "{THEME_COOKIE}={}; Path=/; Max-Age=31536000; SameSite=Lax",
+            other.as_str()
+        ),
+    };
+    // Through Reflect: web-sys' `HtmlDocument` would be a feature for one property.
+    let _ = js_sys::Reflect::set(&document(), &"cookie".into(), &cookie.into());
 }
 
 fn local_storage() -> Option<web_sys::Storage> {

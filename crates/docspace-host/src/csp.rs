@@ -1,7 +1,8 @@
 //! The app's Content-Security-Policy.
 //!
 //! Scripts run only from the host itself, the inline bootstrap Trunk writes into `index.html`
-//! (allowed by its SHA-256 hash, computed from the built file at start), the WebAssembly module
+//! (allowed by its SHA-256 hash, computed from the built file at start), the frame bootstrap of
+//! `docspace-sdk` (by its hash), the WebAssembly module
 //! (`'wasm-unsafe-eval'`), and the portal's `api.js`. The app may connect to itself and the
 //! portal, and frame only the portal. Nothing may frame the app; plugins, `<base>` and foreign
 //! form targets are off.
@@ -14,7 +15,10 @@ use sha2::{Digest, Sha256};
 
 /// The policy for the app's pages, given the built `index.html` and the portal's origin.
 pub fn app_policy(index_html: &str, portal_origin: &str) -> String {
+    // The frame bootstrap the host writes into the file page (`frame_boot`) is one script for
+    // every frame, so one hash allows it; its settings are a JSON block, which is no script.
     let hashes: String = inline_scripts(index_html)
+        .chain([docspace_sdk::BOOTSTRAP_JS])
         .map(|s| format!(" 'sha256-{}'", sha256_base64(s)))
         .collect();
     let portal = portal_origin;

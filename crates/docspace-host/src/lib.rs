@@ -17,6 +17,7 @@
 
 mod config;
 mod csp;
+mod frame_boot;
 mod proxy;
 mod same_origin;
 mod server;

@@ -33,6 +33,8 @@ pub struct HostState {
     pub demo: Option<DemoAccount>,
     /// Upstream HTTP client.
     pub http: reqwest::Client,
+    /// The built app's `index.html`, which pages with a bootstrapped frame start from.
+    pub index_html: std::path::PathBuf,
 }
 
 /// Whom the sign-in page suggests when the host runs its own demo portal.
@@ -128,6 +130,7 @@ pub async fn start(config: HostConfig) -> anyhow::Result<RunningHost> {
         sdk_version: config.sdk_version,
         demo,
         http: reqwest::Client::builder().build()?,
+        index_html: config.dist.join("index.html"),
     };
     let app = Router::new()
         .route(
@@ -136,7 +139,12 @@ pub async fn start(config: HostConfig) -> anyhow::Result<RunningHost> {
             any(crate::proxy::forward).layer(compression()),
         )
         .route("/docspace-config.json", get(app_config))
-        .merge(crate::static_files::router(&config.dist, portal_origin))
+        // The file page's editor starts while the HTML is parsed, not after the wasm.
+        .merge(crate::static_files::router(
+            &config.dist,
+            portal_origin,
+            Router::new().route("/files/{file}", get(crate::frame_boot::file_page)),
+        ))
         .with_state(state);
     let (tx, rx) = oneshot::channel::<()>();
     let task = tokio::spawn(async move {

@@ -21,8 +21,13 @@ struct Pages {
     portal_origin: String,
 }
 
-/// The app's static files with SPA fallback and response headers.
-pub fn router(dist: &Path, portal_origin: String) -> Router<HostState> {
+/// The app's static files with SPA fallback and response headers; `pages` are the app's pages
+/// the host renders itself (they get the same headers).
+pub fn router(
+    dist: &Path,
+    portal_origin: String,
+    pages_it_renders: Router<HostState>,
+) -> Router<HostState> {
     let index = dist.join("index.html");
     let assets = ServeDir::new(dist)
         .precompressed_br()
@@ -36,7 +41,7 @@ pub fn router(dist: &Path, portal_origin: String) -> Router<HostState> {
         index,
         portal_origin,
     });
-    Router::new()
+    pages_it_renders
         .fallback_service(assets)
         .layer(middleware::from_fn_with_state(pages, headers))
 }

@@ -1,0 +1,113 @@
+//! The editor and viewer page (`/files/:id`) with its frame bootstrapped in the HTML.
+//!
+//! A cold load of the app's file page would otherwise fetch, compile and run the app's wasm,
+//! route, and only then load `api.js` and create the editor. The host knows everything the frame
+//! needs from the request alone (the portal, the script version, the file from the path, editor or
+//! viewer from `?mode=`, the theme from the app's `docspace-embed-theme` cookie), so it writes
+//! `docspace_sdk::Bootstrap` into `index.html`: `api.js` and the editor start while the page is
+//! parsed, and the app's `Editor`/`Viewer` component adopts the frame when it mounts
+//! (`FrameOptions::boot_frame(FILE_FRAME_ID)`). If the app would want other settings (another
+//! theme chosen meanwhile), the component replaces the frame: correct, only not faster.
+
+use axum::extract::{Path, RawQuery, State};
+use axum::http::{HeaderMap, header};
+use axum::response::{Html, IntoResponse, Response};
+use docspace_sdk::{
+    BootHandler, Bootstrap, EditorConfig, FrameConfig, SdkVersion, Theme, ViewerConfig,
+};
+
+use crate::server::HostState;
+
+/// The frame id the app's file page adopts (its `FrameOptions::boot_frame`).
+pub const FILE_FRAME_ID: &str = "file-frame";
+
+/// The cookie the app keeps the reader's explicit theme choice in (`light` or `dark`; absent:
+/// follow the system, as DocSpace's `System` theme does inside the frame). Not a secret.
+pub const THEME_COOKIE: &str = "docspace-embed-theme";
+
+/// `GET /files/{file}`: `index.html` with the file's frame bootstrapped after `<body>`.
+pub(crate) async fn file_page(
+    State(state): State<HostState>,
+    Path(file): Path<String>,
+    RawQuery(query): RawQuery,
+    headers: HeaderMap,
+) -> Response {
+    let index = match tokio::fs::read_to_string(&state.index_html).await {
+        Ok(index) => index,
+        Err(e) => {
+            tracing::error!("reading {}: {e}", state.index_html.display());
+            return (
+                axum::http::StatusCode::INTERNAL_SERVER_ERROR,
+                "The app is not built: run `cargo xtask run`.",
+            )
+                .into_response();
+        }
+    };
+    let viewing = query.as_deref().is_some_and(|q| {
+        url::form_urlencoded::parse(q.as_bytes()).any(|(k, v)| k == "mode" && v == "view")
+    });
+    let theme = theme_from_cookies(&headers);
+    let config: FrameConfig = if viewing {
+        ViewerConfig::new(file).theme(theme).into()
+    } else {
+        EditorConfig::new(file).theme(theme).into()
+    };
+    let version = match state.sdk_version.as_str() {
+        "2.0.0" => SdkVersion::V2_0_0,
+        _ => SdkVersion::V2_1_0,
+    };
+    let boot = Bootstrap::new(&state.portal_url, FILE_FRAME_ID, config)
+        .version(version)
+        .handles(BootHandler::EditorClose)
+        // The app renders the layout: the frame waits out of sight until the app moves it in.
+        .parked();
+    let page = match boot.write_into(&index) {
+        Ok(page) => page,
+        Err(e) => {
+            // The page still works: the component creates the frame itself.
+            tracing::warn!("no frame bootstrap for /files/…: {e}");
+            index
+        }
+    };
+    ([(header::CACHE_CONTROL, "no-cache")], Html(page)).into_response()
+}
+
+/// The theme the app gives its frames: the reader's explicit choice, else the system's.
+fn theme_from_cookies(headers: &HeaderMap) -> Theme {
+    let choice = headers
+        .get_all(header::COOKIE)
+        .iter()
+        .filter_map(|v| v.to_str().ok())
+        .flat_map(|v| v.split(';'))
+        .filter_map(|c| c.trim().split_once('='))
+        .find(|(name, _)| *name == THEME_COOKIE)
+        .map(|(_, value)| value);
+    match choice {
+        Some("dark") => Theme::Dark,
+        Some("light") => Theme::Base,
+        _ => Theme::System,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_theme_cookie_is_read_among_others() {
+        let mut h = HeaderMap::new();
+        assert_eq!(theme_from_cookies(&h), Theme::System);
+        h.insert(
+            header::COOKIE,
+            "a=1; docspace-embed-theme=dark; b=2".parse().unwrap(),
+        );
+        assert_eq!(theme_from_cookies(&h), Theme::Dark);
+        h.insert(
+            header::COOKIE,
+            "docspace-embed-theme=light".parse().unwrap(),
+        );
+        assert_eq!(theme_from_cookies(&h), Theme::Base);
+        h.insert(header::COOKIE, "docspace-embed-theme=<x>".parse().unwrap());
+        assert_eq!(theme_from_cookies(&h), Theme::System);
+    }
+}
