@@ -130,3 +130,29 @@ pub async fn sign_in(
     anyhow::ensure!(status == 200, "sign-in answered {status}");
     Ok(())
 }
+
+/// With `DOCSPACE_BENCH_TRACE` set, prints where a page's time went: parse milestones, each
+/// resource's start and end, the marks, and long animation frames with their scripts. For finding
+/// a latency gap, not for the report.
+pub async fn trace_if_asked(driver: &WebDriver, url: &str) {
+    if std::env::var_os("DOCSPACE_BENCH_TRACE").is_none() {
+        return;
+    }
+    let trace = driver
+        .execute(
+            "const n = performance.getEntriesByType('navigation')[0];\
+             const t = v => v.toFixed(1);\
+             const head = `interactive ${t(n.domInteractive)} dcl ${t(n.domContentLoadedEventStart)}`;\
+             return [head].concat(performance.getEntries()\
+               .filter(e => e.entryType !== 'paint' && e.entryType !== 'navigation')\
+               .map(e => `${e.entryType} ${e.name.split('?')[0].slice(-40)} ${t(e.startTime)}..\
+${t(e.responseEnd ?? e.startTime + e.duration)} ${e.scripts ? JSON.stringify(e.scripts\
+                 .map(x => [x.invoker, x.sourceURL.slice(-30), t(x.startTime), t(x.duration)])) : ''}`))\
+               .join('\\n');",
+            Vec::new(),
+        )
+        .await
+        .map(|r| r.json().as_str().unwrap_or_default().to_string())
+        .unwrap_or_else(|e| format!("no trace: {e}"));
+    eprintln!("bench trace {url}:\n{trace}");
+}

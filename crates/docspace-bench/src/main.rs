@@ -3,6 +3,7 @@
 
 mod browser;
 mod dashboard;
+mod editor_route;
 mod embed;
 mod load;
 mod size;
@@ -104,8 +105,27 @@ async fn main() -> anyhow::Result<()> {
     }
     if wants(Part::Embed) {
         eprintln!("bench: embed latency");
-        match embed::measure(&args.sdk_page, &args.plain_page, args.runs, &scratch).await {
-            Ok(out) => out.add_to(&mut report),
+        let app = args.app_dist.join("index.html").is_file();
+        let app_dist = app.then_some(args.app_dist.as_path());
+        match embed::measure(
+            &args.sdk_page,
+            &args.plain_page,
+            app_dist,
+            args.runs,
+            &scratch,
+        )
+        .await
+        {
+            Ok((embed, route)) => {
+                embed.add_to(&mut report);
+                match route {
+                    Some(Ok(route)) => route.add_to(&mut report),
+                    Some(Err(e)) => report.missing.push(format!("editor route: {e:#}")),
+                    None => report
+                        .missing
+                        .push("editor route: no built app in --app-dist".into()),
+                }
+            }
             Err(e) => report.missing.push(format!("embed latency: {e:#}")),
         }
     }
