@@ -17,21 +17,24 @@ pub struct BenchArgs {
     bench_args: Vec<String>,
 }
 
-/// Builds the app and the two embedding pages, then runs every measurement.
+/// Builds the app and the bench pages, then runs every measurement.
 pub fn run(args: &BenchArgs) -> anyhow::Result<()> {
     let root = cmd::workspace_root();
     let target = cmd::target_dir(&root);
     tools::ensure_build_tools(&root)?;
     tools::ensure_browser()?;
     build::app_release(&root)?;
-    step("trunk build --release (bench/sdk-page)", || {
-        // The workspace's tool PATH (wasm-opt from node_modules), run from the page's folder.
-        let mut c = cmd::command(&root, "trunk");
-        c.current_dir(root.join("bench/sdk-page"))
-            .args(["build", "--release", "--dist"])
-            .arg(target.join("bench/sdk-page"));
-        cmd::run(c)
-    })?;
+    // The one-frame page, and an empty Leptos page built the same way (what docspace-sdk adds).
+    for page in ["sdk-page", "leptos-empty"] {
+        step(&format!("trunk build --release (bench/{page})"), || {
+            // The workspace's tool PATH (wasm-opt from node_modules), run from the page's folder.
+            let mut c = cmd::command(&root, "trunk");
+            c.current_dir(root.join("bench").join(page))
+                .args(["build", "--release", "--dist"])
+                .arg(target.join("bench").join(page));
+            cmd::run(c)
+        })?;
+    }
     step("build docspace-bench (release)", || {
         let mut c = cmd::cargo(&root);
         c.args(["build", "--release", "--locked", "-p", "docspace-bench"]);
@@ -48,6 +51,8 @@ pub fn run(args: &BenchArgs) -> anyhow::Result<()> {
             .arg(target.join("bench/sdk-page"))
             .arg("--plain-page")
             .arg(root.join("bench/plain-api"))
+            .arg("--empty-page")
+            .arg(target.join("bench/leptos-empty"))
             .arg("--out")
             .arg(target.join("bench"))
             .env("CHROMEDRIVER", "/usr/bin/chromedriver");

@@ -41,6 +41,9 @@ struct Args {
     /// The plain api.js page's directory (bench/plain-api).
     #[arg(long)]
     plain_page: PathBuf,
+    /// The release build of an empty Leptos page built the same way (bench/leptos-empty).
+    #[arg(long)]
+    empty_page: Option<PathBuf>,
     /// Where the JSON and Markdown reports go.
     #[arg(long)]
     out: PathBuf,
@@ -77,7 +80,13 @@ async fn main() -> anyhow::Result<()> {
 
     if wants(Part::Size) {
         eprintln!("bench: size");
-        match size::measure(&args.app_dist, &args.sdk_page, &args.plain_page, &api_js) {
+        match size::measure(
+            &args.app_dist,
+            &args.sdk_page,
+            &args.plain_page,
+            args.empty_page.as_deref(),
+            &api_js,
+        ) {
             Ok(out) => out.add_to(&mut report),
             Err(e) => report.missing.push(format!("size: {e:#}")),
         }

@@ -9,7 +9,12 @@ use docspace_bench::stats::ratio;
 use serde::Serialize;
 
 /// The app must transfer less than this, brotli-compressed.
-const APP_BROTLI_GOAL: u64 = 250 * 1024;
+/// The whole app, every page (issue 14).
+const APP_BROTLI_GOAL: u64 = 400 * 1024;
+/// What a browser fetches before the rooms list is painted after sign-in.
+const FIRST_PAINT_BROTLI_GOAL: u64 = 250 * 1024;
+/// The one-frame docspace-sdk page.
+const SDK_PAGE_BROTLI_GOAL: u64 = 90 * 1024;
 
 /// Raw, brotli and gzip bytes.
 #[derive(Debug, Clone, Copy, Default, Serialize)]
@@ -36,6 +41,8 @@ pub struct Sizes {
     app_stylesheets: usize,
     sdk_page: Bytes,
     plain_page: Bytes,
+    /// An empty Leptos page built the same way, when it was built.
+    empty_page: Option<Bytes>,
     api_js: Bytes,
 }
 
@@ -113,7 +120,13 @@ fn total(parts: &[(String, Bytes)]) -> Bytes {
     parts.iter().fold(Bytes::default(), |a, (_, b)| a + *b)
 }
 
-pub fn measure(app: &Path, sdk_page: &Path, plain: &Path, api_js: &Path) -> anyhow::Result<Sizes> {
+pub fn measure(
+    app: &Path,
+    sdk_page: &Path,
+    plain: &Path,
+    empty: Option<&Path>,
+    api_js: &Path,
+) -> anyhow::Result<Sizes> {
     let api = std::fs::read(api_js).with_context(|| format!("reading {}", api_js.display()))?;
     let index = app.join("index.html");
     let html =
@@ -123,6 +136,7 @@ pub fn measure(app: &Path, sdk_page: &Path, plain: &Path, api_js: &Path) -> anyh
         app_stylesheets: stylesheet_links(&html),
         sdk_page: total(&dir_bytes(sdk_page)?),
         plain_page: total(&dir_bytes(plain)?),
+        empty_page: empty.map(|e| dir_bytes(e).map(|d| total(&d))).transpose()?,
         api_js: compress(&api)?,
     })
 }
@@ -170,15 +184,32 @@ impl Sizes {
         ]);
         app.data = serde_json::json!({ "byKind": self.app.iter().map(|(k, b)| (k.clone(), *b)).collect::<std::collections::BTreeMap<_, _>>(), "total": t, "stylesheetRequests": self.app_stylesheets });
         report.sections.push(app);
-        report.goals.push(Goal {
-            goal: "app transfer < 250 KB brotli".into(),
-            measured: format!(
+        let budget = |b: u64, goal: u64| {
+            format!(
                 "{} B brotli ({:.1} KiB; {:.0}% of the budget)",
-                thousands(t.brotli),
-                t.brotli as f64 / 1024.0,
-                t.brotli as f64 / APP_BROTLI_GOAL as f64 * 100.0
+                thousands(b),
+                b as f64 / 1024.0,
+                b as f64 / goal as f64 * 100.0
+            )
+        };
+        report.goals.push(Goal {
+            goal: "the whole app ≤ 400 KB brotli (HTML, JS, wasm, CSS)".into(),
+            measured: budget(t.brotli, APP_BROTLI_GOAL),
+            met: Some(t.brotli <= APP_BROTLI_GOAL),
+        });
+        // The app is one wasm module: everything is fetched before the first paint.
+        report.goals.push(Goal {
+            goal: "fetched before the rooms list is painted ≤ 250 KB brotli".into(),
+            measured: format!(
+                "{} (one module: the whole app)",
+                budget(t.brotli, FIRST_PAINT_BROTLI_GOAL)
             ),
-            met: Some(t.brotli < APP_BROTLI_GOAL),
+            met: Some(t.brotli <= FIRST_PAINT_BROTLI_GOAL),
+        });
+        report.goals.push(Goal {
+            goal: "the one-frame docspace-sdk page ≤ 90 KB brotli".into(),
+            measured: budget(self.sdk_page.brotli, SDK_PAGE_BROTLI_GOAL),
+            met: Some(self.sdk_page.brotli <= SDK_PAGE_BROTLI_GOAL),
         });
         report.goals.push(Goal {
             goal: "the app's styles in one stylesheet request".into(),
@@ -217,7 +248,21 @@ impl Sizes {
                 times(ratio(o as f64, p as f64)),
             ]);
         }
-        page.data = serde_json::json!({ "sdkPage": ours, "plainPage": base, "apiJs": self.api_js });
+        if let Some(empty) = self.empty_page {
+            page.row(&[
+                "an empty Leptos page built the same way, brotli".to_string(),
+                thousands(empty.brotli),
+                String::new(),
+                String::new(),
+            ]);
+            page.row(&[
+                "what docspace-sdk adds to it, brotli".to_string(),
+                thousands(ours.brotli.saturating_sub(empty.brotli)),
+                String::new(),
+                String::new(),
+            ]);
+        }
+        page.data = serde_json::json!({ "sdkPage": ours, "plainPage": base, "apiJs": self.api_js, "emptyLeptosPage": self.empty_page });
         report.sections.push(page);
     }
 }
