@@ -22,8 +22,23 @@ pub struct EditorRoute {
     failed: usize,
 }
 
-/// Opens `url` in a new tab, waits for the editor's content, closes the tab.
-async fn cold_load(driver: &WebDriver, url: &str) -> anyhow::Result<f64> {
+/// Where the loads start and what they open.
+pub struct Pages<'a> {
+    /// A page of another site, where each new tab is before the measured navigation.
+    pub start: &'a str,
+    /// The host's base URL.
+    pub app: &'a str,
+    /// The plain page's URL for the same file.
+    pub plain: &'a str,
+}
+
+/// Opens `url` in a new tab that was on `start`, waits for the editor's content, closes the tab.
+///
+/// The tab starts on another site, as a tab does where a user follows a link or types the URL:
+/// from WebDriver's `about:blank` the plain page could take over the blank tab's renderer, while
+/// the app, whose pages isolate themselves (`Cross-Origin-Opener-Policy: same-origin`), always
+/// moves to a new one; from another site both move, as they do in use.
+async fn cold_load(driver: &WebDriver, start: &str, url: &str) -> anyhow::Result<f64> {
     let first = driver.window().await.context("the current tab")?;
     let tab = driver.new_tab().await.context("a new tab")?;
     driver
@@ -31,6 +46,7 @@ async fn cold_load(driver: &WebDriver, url: &str) -> anyhow::Result<f64> {
         .await
         .context("to the new tab")?;
     let result = async {
+        driver.goto(start).await.context("opening the start page")?;
         driver.goto(url).await.context("opening the page")?;
         let v = poll(
             driver,
@@ -52,27 +68,27 @@ async fn cold_load(driver: &WebDriver, url: &str) -> anyhow::Result<f64> {
     result
 }
 
-/// `app` is the host's base URL, `plain` the plain page's URL for the same file.
+/// Alternating cold loads of the app's file page and the plain page.
 pub async fn measure(
     driver: &WebDriver,
-    app: &str,
-    plain: &str,
+    pages: &Pages<'_>,
     file: &str,
     runs: usize,
 ) -> anyhow::Result<EditorRoute> {
-    let app_url = format!("{app}/files/{file}?back=/rooms");
+    let app_url = format!("{}/files/{file}?back=/rooms", pages.app);
+    let plain = pages.plain;
     // One unmeasured load of each warms the caches alike.
-    cold_load(driver, &app_url)
+    cold_load(driver, pages.start, &app_url)
         .await
         .context("the app's file page")?;
-    cold_load(driver, plain)
+    cold_load(driver, pages.start, plain)
         .await
         .context("the plain editor page")?;
     let (mut app_ms, mut plain_ms, mut failed) = (Vec::new(), Vec::new(), 0);
     for i in 0..runs {
         for app_first in [i.is_multiple_of(2), !i.is_multiple_of(2)] {
             let url = if app_first { &app_url } else { plain };
-            match cold_load(driver, url).await {
+            match cold_load(driver, pages.start, url).await {
                 Ok(t) if app_first => app_ms.push(t),
                 Ok(t) => plain_ms.push(t),
                 Err(e) => {
@@ -101,7 +117,8 @@ impl EditorRoute {
             "The app's editor route: cold load → editor onContentReady",
             &format!(
                 "Headless Chromium, one devportal (demo data, limits off). Each load in a new \
-                 tab: the app's `/files/:id` behind docspace-host (holding the API key, so the \
+                 tab that first shows a page of another site (as a followed link or a typed URL \
+                 starts): the app's `/files/:id` behind docspace-host (holding the API key, so the \
                  tab is signed in; the host bootstraps the editor into the page and the app \
                  adopts it) against the plain api.js page opening the same file; {} runs of \
                  each, alternating which goes first. Milliseconds from navigation start.",

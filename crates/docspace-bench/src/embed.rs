@@ -150,6 +150,12 @@ pub async fn measure(
                 bootstrapped(&page, &q)
             }),
         )
+        // Where a new tab starts before a cold load: another site, as a tab that follows a link
+        // or a typed URL comes from (the new-tab page, a mail client), not WebDriver's about:blank.
+        .route(
+            "/start",
+            axum::routing::get(|| async { Html("<!doctype html><title>elsewhere</title>") }),
+        )
         .nest_service("/plain", ServeDir::new(plain_page))
         .fallback_service(ServeDir::new(sdk_page));
     let server = tokio::spawn(async move {
@@ -238,7 +244,14 @@ pub async fn measure(
             Some(host) => {
                 let plain =
                     format!("{origin}/plain/index.html?portal={base}&mode=editor&id={file}");
-                Some(editor_route::measure(&driver, &host.base_url(), &plain, &file, runs).await)
+                // `localhost` is another site than `127.0.0.1`.
+                let start = origin.replace("127.0.0.1", "localhost") + "/start";
+                let pages = editor_route::Pages {
+                    start: &start,
+                    app: &host.base_url(),
+                    plain: &plain,
+                };
+                Some(editor_route::measure(&driver, &pages, &file, runs).await)
             }
             None => None,
         };

@@ -59,9 +59,9 @@ pub(crate) async fn file_page(
     let boot = Bootstrap::new(&state.portal_url, FILE_FRAME_ID, config)
         .version(version)
         .handles(BootHandler::EditorClose)
-        // The app renders the layout: the frame waits out of sight until the app moves it in.
+        // The app renders the layout: the frame waits over the window until the app moves it in.
         .parked();
-    let page = match boot.write_into(&index) {
+    let page = match boot.write_into(&without_module_preloads(&index)) {
         Ok(page) => page,
         Err(e) => {
             // The page still works: the component creates the frame itself.
@@ -70,6 +70,28 @@ pub(crate) async fn file_page(
         }
     };
     ([(header::CACHE_CONTROL, "no-cache")], Html(page)).into_response()
+}
+
+/// `page` without its `<link rel=modulepreload>` elements. The app's loader starts only once the
+/// bootstrapped frame has shown its content, so preloading its JavaScript buys nothing here and
+/// its download and compilation took the network and the main thread from api.js and the frame.
+fn without_module_preloads(page: &str) -> String {
+    // ASCII lowercasing keeps every byte offset, so positions found in `lower` cut `page`.
+    let lower = page.to_ascii_lowercase();
+    let mut out = String::with_capacity(page.len());
+    let mut from = 0;
+    while let Some(at) = lower[from..].find("<link").map(|i| from + i) {
+        let Some(end) = lower[at..].find('>').map(|i| at + i + 1) else {
+            break;
+        };
+        out.push_str(&page[from..at]);
+        if !lower[at..end].contains("modulepreload") {
+            out.push_str(&page[at..end]);
+        }
+        from = end;
+    }
+    out.push_str(&page[from..]);
+    out
 }
 
 /// The theme the app gives its frames: the reader's explicit choice, else the system's.
@@ -92,6 +114,20 @@ fn theme_from_cookies(headers: &HeaderMap) -> Theme {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn module_preloads_are_dropped_and_the_rest_kept() {
+        let page = r#"<title>t</title><link href=/app.css rel=stylesheet><link fetchpriority=low href=/app.js rel=modulepreload><LINK rel="modulepreload" href="/b.js"></head><body></body>"#;
+        assert_eq!(
+            without_module_preloads(page),
+            r#"<title>t</title><link href=/app.css rel=stylesheet></head><body></body>"#
+        );
+        assert_eq!(
+            without_module_preloads("<p>no links</p>"),
+            "<p>no links</p>"
+        );
+        assert_eq!(without_module_preloads("<link unclosed"), "<link unclosed");
+    }
 
     #[test]
     fn the_theme_cookie_is_read_among_others() {
