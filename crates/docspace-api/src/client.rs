@@ -320,13 +320,22 @@ impl Client {
     }
 
     /// Sends `req` with credentials through the scheduler; a non-2xx answer becomes its error.
-    pub(crate) async fn execute(&self, req: Request) -> Result<RawResponse, Error> {
-        self.execute_as(req, true).await
+    ///
+    /// Not `async`: returning `execute_as`'s own future keeps one copy of its state machine in
+    /// the wasm (an `async` wrapper inlined a second one).
+    pub(crate) fn execute(
+        &self,
+        req: Request,
+    ) -> impl Future<Output = Result<RawResponse, Error>> + '_ {
+        self.execute_as(req, true)
     }
 
     /// Like [`Client::execute`], without credentials (sign-in and public settings).
-    pub(crate) async fn execute_anonymous(&self, req: Request) -> Result<RawResponse, Error> {
-        self.execute_as(req, false).await
+    pub(crate) fn execute_anonymous(
+        &self,
+        req: Request,
+    ) -> impl Future<Output = Result<RawResponse, Error>> + '_ {
+        self.execute_as(req, false)
     }
 
     async fn execute_as(&self, req: Request, with_auth: bool) -> Result<RawResponse, Error> {

@@ -1,7 +1,14 @@
 //! Decoding DocSpace's envelope and its error forms (`reference/rest-api.md` §1).
+//!
+//! The envelope is parsed once, by non-generic code, keeping its `response` as JSON text; each
+//! payload type then adds only its own `Deserialize` on serde_json's one string reader. Decoding
+//! through a `serde_json::Value` instead instantiated every model's decoder a second time (for the
+//! `Value` deserializer) and made it large in the wasm.
 
-use serde::de::DeserializeOwned;
+use serde::Deserialize;
+use serde::de::{DeserializeOwned, IgnoredAny};
 use serde_json::Value;
+use serde_json::value::RawValue;
 
 use crate::error::Error;
 use crate::scheduler::hints;
@@ -17,7 +24,7 @@ fn snippet(body: &[u8]) -> String {
         .collect()
 }
 
-fn decode_error(e: impl std::fmt::Display, body: &[u8]) -> Error {
+fn decode_error(e: &dyn std::fmt::Display, body: &[u8]) -> Error {
     Error::Decode {
         message: e.to_string(),
         snippet: snippet(body),
@@ -32,34 +39,67 @@ pub struct Decoded<T> {
     pub total: Option<u64>,
 }
 
+/// The envelope fields this client reads, borrowed from the body.
+#[derive(Deserialize)]
+struct Envelope<'a> {
+    #[serde(borrow, default)]
+    response: Option<&'a RawValue>,
+    /// Raw too: a `total` that is not a non-negative integer reads as absent, not as an error.
+    #[serde(borrow, default)]
+    total: Option<&'a RawValue>,
+}
+
+/// A 2xx answer's `response` as JSON text (`null` when absent or the body is empty) and its
+/// `total`. Not generic: one copy serves every payload type.
+pub(crate) fn payload(resp: &RawResponse) -> Result<(&str, Option<u64>), Error> {
+    if !(200..300).contains(&resp.status) {
+        return Err(error_of(resp));
+    }
+    let body = resp.body.as_slice();
+    // JSON is UTF-8; reading it as `str` keeps serde_json to the one (string) reader everywhere.
+    let text = std::str::from_utf8(body).map_err(|e| decode_error(&e, body))?;
+    match text.trim_ascii_start().as_bytes().first() {
+        None => Ok(("null", None)),
+        Some(b'{') => {
+            let env: Envelope<'_> =
+                serde_json::from_str(text).map_err(|e| decode_error(&e, body))?;
+            let total = env.total.and_then(|t| t.get().parse::<u64>().ok());
+            Ok((env.response.map_or("null", RawValue::get), total))
+        }
+        Some(_) => match serde_json::from_str::<IgnoredAny>(text) {
+            Err(e) => Err(decode_error(&e, body)),
+            // `null` reads as an empty envelope; any other JSON value is not an envelope.
+            Ok(_) if text.trim_ascii() == "null" => Ok(("null", None)),
+            Ok(_) => Err(decode_error(&"the answer is not an envelope", body)),
+        },
+    }
+}
+
+/// Decodes a payload's JSON text; `body` is the whole answer, for the error's snippet.
+pub(crate) fn from_payload<T: DeserializeOwned>(json: &str, body: &[u8]) -> Result<T, Error> {
+    serde_json::from_str(json).map_err(|e| decode_error(&e, body))
+}
+
 /// Turns a 2xx answer into the envelope's `response` (absent or empty bodies read as `null`).
 pub fn decode<T: DeserializeOwned>(resp: &RawResponse) -> Result<T, Error> {
-    decode_with_total(resp).map(|d| d.response)
+    from_payload(payload(resp)?.0, &resp.body)
 }
 
 /// Like [`decode`], keeping the envelope's `total`.
 pub fn decode_with_total<T: DeserializeOwned>(resp: &RawResponse) -> Result<Decoded<T>, Error> {
-    if !(200..300).contains(&resp.status) {
-        return Err(error_of(resp));
-    }
-    let envelope: Value = if resp.body.iter().all(u8::is_ascii_whitespace) {
-        Value::Null
-    } else {
-        serde_json::from_slice(&resp.body).map_err(|e| decode_error(e, &resp.body))?
-    };
-    let total = envelope.get("total").and_then(Value::as_u64);
-    let response = match envelope {
-        Value::Object(mut m) => m.remove("response").unwrap_or(Value::Null),
-        Value::Null => Value::Null,
-        _ => return Err(decode_error("the answer is not an envelope", &resp.body)),
-    };
-    let response = serde_json::from_value(response).map_err(|e| decode_error(e, &resp.body))?;
-    Ok(Decoded { response, total })
+    let (json, total) = payload(resp)?;
+    Ok(Decoded {
+        response: from_payload(json, &resp.body)?,
+        total,
+    })
 }
 
 /// The error a non-2xx answer stands for; empty bodies included.
 pub fn error_of(resp: &RawResponse) -> Error {
-    let v: Option<Value> = serde_json::from_slice(&resp.body).ok();
+    // Through `str`, like the payloads: one serde_json reader in the wasm.
+    let v: Option<Value> = std::str::from_utf8(&resp.body)
+        .ok()
+        .and_then(|s| serde_json::from_str(s).ok());
     let message = v
         .as_ref()
         .and_then(|v| {
@@ -148,6 +188,62 @@ mod tests {
             decode::<Option<String>>(&resp(200, r#"{"response":null}"#)).unwrap(),
             None
         );
+    }
+
+    #[test]
+    fn envelope_edge_forms_decode_like_a_json_value_did() {
+        // A `total` that is not a non-negative integer reads as absent, never as an error.
+        for total in ["\"250\"", "-1", "2.5", "null", "{}", "18446744073709551616"] {
+            let body = format!(r#"{{"response":[1],"total":{total}}}"#);
+            let d: Decoded<Vec<u8>> = decode_with_total(&resp(200, &body)).unwrap();
+            assert_eq!((d.response, d.total), (vec![1], None), "{total}");
+        }
+        let d: Decoded<Vec<u8>> = decode_with_total(&resp(
+            200,
+            r#" {"total":18446744073709551615,"response":[]}"#,
+        ))
+        .unwrap();
+        assert_eq!(d.total, Some(u64::MAX));
+        // `null`, whitespace, and an envelope without `response` all read as a `null` payload.
+        for body in ["null", " \n\tnull ", " \r\n", r#"{"status":0}"#] {
+            assert_eq!(
+                decode::<Option<u8>>(&resp(200, body)).unwrap(),
+                None,
+                "{body:?}"
+            );
+        }
+        // Unknown fields of any shape are skipped; escapes inside `response` survive.
+        let body = r#"{"links":[{"href":"x"}],"response":{"a":"\u00e9\""},"count":1}"#;
+        let m: std::collections::BTreeMap<String, String> = decode(&resp(200, body)).unwrap();
+        assert_eq!(m["a"], "é\"");
+    }
+
+    #[test]
+    fn malformed_envelopes_are_decode_errors() {
+        for body in [
+            "\"text\"",
+            "42",
+            "nul",
+            r#"{"response":1"#,
+            r#"{"response":1} trailing"#,
+        ] {
+            let e = decode::<Option<u8>>(&resp(200, body)).unwrap_err();
+            assert!(matches!(e, Error::Decode { .. }), "{body}: {e:?}");
+        }
+        let bytes = RawResponse {
+            status: 200,
+            headers: vec![],
+            body: b"{\"response\":\"\xff\"}".to_vec(),
+        };
+        assert!(matches!(
+            decode::<String>(&bytes).unwrap_err(),
+            Error::Decode { .. }
+        ));
+        // A non-2xx answer never reaches the payload decoder.
+        assert!(matches!(
+            decode::<u8>(&resp(404, r#"{"response":1}"#)).unwrap_err(),
+            Error::NotFound { .. }
+        ));
     }
 
     #[test]

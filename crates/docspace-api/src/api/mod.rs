@@ -29,13 +29,28 @@ pub use tags::{ListTagsBuilder, TagsHandler};
 pub use uploads::{ChunkedUpload, ChunkedUploadBuilder, UploadProgress, UploadsHandler};
 
 use serde::Deserialize;
+use serde::de::{DeserializeOwned, Deserializer, Error as _};
 
 /// DocSpace answers some calls with one object and others, for the same data, with a list of one.
-#[derive(Deserialize)]
-#[serde(untagged)]
 pub(crate) enum OneOrMany<T> {
     One(T),
     Many(Vec<T>),
+}
+
+/// Chooses by the JSON's first character instead of `#[serde(untagged)]`, which buffers the value
+/// and decodes `T` a second way (from serde's buffer), doubling `T`'s decoder in the wasm.
+impl<'de, T: DeserializeOwned> Deserialize<'de> for OneOrMany<T> {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        // Borrowed: payloads are decoded from a `str` (see `envelope::from_payload`).
+        let raw = <&serde_json::value::RawValue>::deserialize(d)?;
+        let json = raw.get();
+        let parsed = if json.trim_ascii_start().starts_with('[') {
+            serde_json::from_str(json).map(OneOrMany::Many)
+        } else {
+            serde_json::from_str(json).map(OneOrMany::One)
+        };
+        parsed.map_err(D::Error::custom)
+    }
 }
 
 impl<T> OneOrMany<T> {
@@ -53,5 +68,39 @@ impl<T> OneOrMany<T> {
             OneOrMany::One(t) => vec![t],
             OneOrMany::Many(v) => v,
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::OneOrMany;
+
+    #[derive(Debug, PartialEq, serde::Deserialize)]
+    struct Item {
+        id: u32,
+    }
+
+    fn parse(json: &str) -> Result<Vec<Item>, serde_json::Error> {
+        serde_json::from_str::<OneOrMany<Item>>(json).map(OneOrMany::into_vec)
+    }
+
+    #[test]
+    fn one_or_many_reads_an_object_or_a_list() {
+        assert_eq!(parse(r#"{"id":1}"#).unwrap(), vec![Item { id: 1 }]);
+        assert_eq!(
+            parse(r#" [{"id":1},{"id":2}]"#).unwrap(),
+            vec![Item { id: 1 }, Item { id: 2 }]
+        );
+        assert_eq!(parse("[]").unwrap(), vec![]);
+        let first = serde_json::from_str::<OneOrMany<Item>>(r#"[{"id":3}]"#).unwrap();
+        assert_eq!(first.first(), Some(Item { id: 3 }));
+    }
+
+    #[test]
+    fn one_or_many_rejects_other_shapes() {
+        assert!(parse("null").is_err());
+        assert!(parse(r#""x""#).is_err());
+        assert!(parse(r#"[{"id":"x"}]"#).is_err());
+        assert!(parse(r#"{"name":"no id"}"#).is_err());
     }
 }

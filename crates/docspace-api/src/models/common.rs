@@ -88,15 +88,10 @@ macro_rules! entry_id {
 
         impl<'de> Deserialize<'de> for $name {
             fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-                #[derive(Deserialize)]
-                #[serde(untagged)]
-                enum Wire {
-                    Int(i64),
-                    Text(String),
-                }
-                Ok(match Wire::deserialize(d)? {
-                    Wire::Int(i) => $name::Int(i),
-                    Wire::Text(t) => $name::from(t),
+                use $crate::models::macros::IntOrText;
+                Ok(match IntOrText::deserialize(d)? {
+                    IntOrText::Int(i) => $name::Int(i),
+                    IntOrText::Text(t) => $name::from(t),
                 })
             }
         }

@@ -209,10 +209,89 @@ macro_rules! flags {
 
 pub(crate) use {flags, int_enum, str_enum};
 
-/// Wire form of an enum: an integer or a string.
-#[derive(serde::Deserialize)]
-#[serde(untagged)]
+/// Wire form of ids and enums: an integer or a string.
+///
+/// A hand-written visitor rather than `#[serde(untagged)]`: untagged enums buffer the value in
+/// serde's `Content` and decode it a second time, code that every id and enum would pull into the
+/// wasm.
+pub(crate) enum IntOrText {
+    Int(i64),
+    Text(String),
+}
+
+struct IntOrTextVisitor;
+
+impl serde::de::Visitor<'_> for IntOrTextVisitor {
+    type Value = IntOrText;
+
+    fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("an integer or a string")
+    }
+
+    fn visit_i64<E: serde::de::Error>(self, v: i64) -> Result<IntOrText, E> {
+        Ok(IntOrText::Int(v))
+    }
+
+    fn visit_u64<E: serde::de::Error>(self, v: u64) -> Result<IntOrText, E> {
+        i64::try_from(v)
+            .map(IntOrText::Int)
+            .map_err(|_| E::invalid_value(serde::de::Unexpected::Unsigned(v), &self))
+    }
+
+    fn visit_str<E: serde::de::Error>(self, v: &str) -> Result<IntOrText, E> {
+        Ok(IntOrText::Text(v.to_string()))
+    }
+
+    fn visit_string<E: serde::de::Error>(self, v: String) -> Result<IntOrText, E> {
+        Ok(IntOrText::Text(v))
+    }
+}
+
+impl<'de> serde::Deserialize<'de> for IntOrText {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        d.deserialize_any(IntOrTextVisitor)
+    }
+}
+
+/// Wire form of an enum: an `i32` or a string.
 pub(crate) enum IntOrName {
     Int(i32),
     Name(String),
+}
+
+impl<'de> serde::Deserialize<'de> for IntOrName {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        match IntOrText::deserialize(d)? {
+            IntOrText::Int(v) => i32::try_from(v).map(IntOrName::Int).map_err(|_| {
+                serde::de::Error::invalid_value(
+                    serde::de::Unexpected::Signed(v),
+                    &"an i32 or a name",
+                )
+            }),
+            IntOrText::Text(s) => Ok(IntOrName::Name(s)),
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::{IntOrName, IntOrText};
+
+    #[test]
+    fn wire_values_are_integers_or_strings() {
+        let parse = |j: &str| serde_json::from_str::<IntOrText>(j);
+        assert!(matches!(parse("-7"), Ok(IntOrText::Int(-7))));
+        assert!(matches!(
+            parse("9223372036854775807"),
+            Ok(IntOrText::Int(i64::MAX))
+        ));
+        assert!(matches!(parse(r#""a\"b""#), Ok(IntOrText::Text(t)) if t == "a\"b"));
+        for bad in ["9223372036854775808", "1.5", "true", "null", "[]", "{}"] {
+            assert!(parse(bad).is_err(), "{bad}");
+        }
+        let name = |j: &str| serde_json::from_str::<IntOrName>(j);
+        assert!(matches!(name("2147483647"), Ok(IntOrName::Int(i32::MAX))));
+        assert!(matches!(name(r#""Custom""#), Ok(IntOrName::Name(n)) if n == "Custom"));
+        assert!(name("2147483648").is_err());
+    }
 }
