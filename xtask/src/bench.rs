@@ -17,7 +17,8 @@ pub struct BenchArgs {
     bench_args: Vec<String>,
 }
 
-/// Builds the app and the two embedding pages, then runs every measurement.
+/// Builds the app, the two embedding pages and the two baseline pages (ours and React), then runs
+/// every measurement.
 pub fn run(args: &BenchArgs) -> anyhow::Result<()> {
     let root = cmd::workspace_root();
     let target = cmd::target_dir(&root);
@@ -30,6 +31,23 @@ pub fn run(args: &BenchArgs) -> anyhow::Result<()> {
         c.current_dir(root.join("bench/sdk-page"))
             .args(["build", "--release", "--dist"])
             .arg(target.join("bench/sdk-page"));
+        cmd::run(c)
+    })?;
+    step("trunk build --release (bench/min-page)", || {
+        let mut c = cmd::command(&root, "trunk");
+        c.current_dir(root.join("bench/min-page"))
+            .args(["build", "--release", "--dist"])
+            .arg(target.join("bench/min-page"));
+        cmd::run(c)
+    })?;
+    tools::ensure_react_page_packages(&root)?;
+    step("vite build (bench/react-page)", || {
+        let dir = root.join("bench/react-page");
+        let vite = dir.join("node_modules/.bin/vite");
+        let mut c = cmd::command(&root, &vite.to_string_lossy());
+        c.current_dir(&dir)
+            .args(["build", "--emptyOutDir", "--logLevel", "warn", "--outDir"])
+            .arg(target.join("bench/react-page"));
         cmd::run(c)
     })?;
     step("build docspace-bench (release)", || {
@@ -48,6 +66,10 @@ pub fn run(args: &BenchArgs) -> anyhow::Result<()> {
             .arg(target.join("bench/sdk-page"))
             .arg("--plain-page")
             .arg(root.join("bench/plain-api"))
+            .arg("--min-page")
+            .arg(target.join("bench/min-page"))
+            .arg("--react-page")
+            .arg(target.join("bench/react-page"))
             .arg("--out")
             .arg(target.join("bench"))
             .env("CHROMEDRIVER", "/usr/bin/chromedriver");
