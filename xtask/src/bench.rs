@@ -17,15 +17,17 @@ pub struct BenchArgs {
     bench_args: Vec<String>,
 }
 
-/// Builds the app and the bench pages, then runs every measurement.
+/// Builds the app, the bench pages (one frame, an empty Leptos page, the minimal page) and the
+/// React baseline, then runs every measurement.
 pub fn run(args: &BenchArgs) -> anyhow::Result<()> {
     let root = cmd::workspace_root();
     let target = cmd::target_dir(&root);
     tools::ensure_build_tools(&root)?;
     tools::ensure_browser()?;
     build::app_release(&root)?;
-    // The one-frame page, and an empty Leptos page built the same way (what docspace-sdk adds).
-    for page in ["sdk-page", "leptos-empty"] {
+    // The one-frame page, an empty Leptos page built the same way (what docspace-sdk adds), and
+    // the minimal page set against the React baseline.
+    for page in ["sdk-page", "leptos-empty", "min-page"] {
         step(&format!("trunk build --release (bench/{page})"), || {
             // The workspace's tool PATH (wasm-opt from node_modules), run from the page's folder.
             let mut c = cmd::command(&root, "trunk");
@@ -35,6 +37,16 @@ pub fn run(args: &BenchArgs) -> anyhow::Result<()> {
             cmd::run(c)
         })?;
     }
+    tools::ensure_react_page_packages(&root)?;
+    step("vite build (bench/react-page)", || {
+        let dir = root.join("bench/react-page");
+        let vite = dir.join("node_modules/.bin/vite");
+        let mut c = cmd::command(&root, &vite.to_string_lossy());
+        c.current_dir(&dir)
+            .args(["build", "--emptyOutDir", "--logLevel", "warn", "--outDir"])
+            .arg(target.join("bench/react-page"));
+        cmd::run(c)
+    })?;
     step("build docspace-bench (release)", || {
         let mut c = cmd::cargo(&root);
         c.args(["build", "--release", "--locked", "-p", "docspace-bench"]);
@@ -53,6 +65,10 @@ pub fn run(args: &BenchArgs) -> anyhow::Result<()> {
             .arg(root.join("bench/plain-api"))
             .arg("--empty-page")
             .arg(target.join("bench/leptos-empty"))
+            .arg("--min-page")
+            .arg(target.join("bench/min-page"))
+            .arg("--react-page")
+            .arg(target.join("bench/react-page"))
             .arg("--out")
             .arg(target.join("bench"))
             .env("CHROMEDRIVER", "/usr/bin/chromedriver");

@@ -132,6 +132,8 @@ fn lint(root: &Path) -> anyhow::Result<()> {
             "docspace-sdk",
             "-p",
             "docspace-embed",
+            "-p",
+            "docspace-bench-min-page",
             "--",
             "-D",
             "warnings",

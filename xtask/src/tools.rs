@@ -140,24 +140,44 @@ fn ensure_wasm_bindgen(root: &Path) -> anyhow::Result<()> {
 }
 
 fn ensure_npm_packages(root: &Path) -> anyhow::Result<()> {
-    let lock =
-        std::fs::read(root.join("package-lock.json")).context("reading package-lock.json")?;
-    let stamp_path = root.join("node_modules/.xtask-stamp");
+    npm_ci(
+        root,
+        root,
+        &[
+            "node_modules/.bin/wasm-opt",
+            "node_modules/docspace-sdk-js-2.0.0/dist/api.js",
+            "node_modules/docspace-sdk-js-2.1.0/dist/api.js",
+        ],
+    )
+}
+
+/// The React baseline's packages (`bench/react-page`: React, the official DocSpace component,
+/// Vite), from its own lock file.
+pub fn ensure_react_page_packages(root: &Path) -> anyhow::Result<()> {
+    npm_ci(
+        root,
+        &root.join("bench/react-page"),
+        &[
+            "node_modules/.bin/vite",
+            "node_modules/@onlyoffice/docspace-react/package.json",
+        ],
+    )
+}
+
+/// `npm ci` in `dir` unless `present` (paths under `dir`) exist and the lock file is the one the
+/// last `npm ci` there installed (a stamp in `node_modules/` holds its hash).
+fn npm_ci(root: &Path, dir: &Path, present: &[&str]) -> anyhow::Result<()> {
+    let lock = std::fs::read(dir.join("package-lock.json"))
+        .with_context(|| format!("reading {}/package-lock.json", dir.display()))?;
+    let stamp_path = dir.join("node_modules/.xtask-stamp");
     let want = format!("{:016x}", fnv1a(&lock));
     let have = std::fs::read_to_string(&stamp_path).unwrap_or_default();
-    let present = [
-        "node_modules/.bin/wasm-opt",
-        "node_modules/docspace-sdk-js-2.0.0/dist/api.js",
-        "node_modules/docspace-sdk-js-2.1.0/dist/api.js",
-    ]
-    .iter()
-    .all(|p| root.join(p).exists());
-    if present && have.trim() == want {
+    if present.iter().all(|p| dir.join(p).exists()) && have.trim() == want {
         return Ok(());
     }
-    step("npm ci", || {
+    step(&format!("npm ci ({})", dir.display()), || {
         let mut c = cmd::command(root, "npm");
-        c.args(["ci", "--no-audit", "--no-fund"]);
+        c.current_dir(dir).args(["ci", "--no-audit", "--no-fund"]);
         cmd::run(c)?;
         std::fs::write(&stamp_path, &want).context("writing the npm stamp")
     })

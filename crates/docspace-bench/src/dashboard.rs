@@ -56,7 +56,7 @@ async fn fill_rooms(p: &BenchPortal, want: u64) -> anyhow::Result<u64> {
     crate::load::room_count(p).await
 }
 
-async fn click(driver: &WebDriver, css: &str) -> anyhow::Result<()> {
+pub async fn click(driver: &WebDriver, css: &str) -> anyhow::Result<()> {
     driver
         .query(By::Css(css))
         .wait(Duration::from_secs(30), Duration::from_millis(100))
@@ -68,7 +68,7 @@ async fn click(driver: &WebDriver, css: &str) -> anyhow::Result<()> {
         .with_context(|| format!("clicking {css}"))
 }
 
-async fn fill(driver: &WebDriver, css: &str, text: &str) -> anyhow::Result<()> {
+pub async fn fill(driver: &WebDriver, css: &str, text: &str) -> anyhow::Result<()> {
     let el = driver
         .query(By::Css(css))
         .wait(Duration::from_secs(30), Duration::from_millis(100))

@@ -1,6 +1,8 @@
 //! `docspace-bench`: runs the measurements `cargo xtask bench` reports. xtask builds what it
-//! measures (the app, the two embedding pages) and then runs this binary in release mode.
+//! measures (the app, the two embedding pages, the two baseline pages) and then runs this binary
+//! in release mode.
 
+mod baseline;
 mod browser;
 mod dashboard;
 mod editor_route;
@@ -24,6 +26,8 @@ enum Part {
     Throughput,
     Embed,
     Dashboard,
+    /// Our minimal page against the same page in React: sizes and latency.
+    Baseline,
 }
 
 #[derive(Parser)]
@@ -44,10 +48,16 @@ struct Args {
     /// The release build of an empty Leptos page built the same way (bench/leptos-empty).
     #[arg(long)]
     empty_page: Option<PathBuf>,
+    /// The release build of our minimal page (bench/min-page).
+    #[arg(long)]
+    min_page: PathBuf,
+    /// The production build of the React baseline page (bench/react-page).
+    #[arg(long)]
+    react_page: PathBuf,
     /// Where the JSON and Markdown reports go.
     #[arg(long)]
     out: PathBuf,
-    /// Runs of each page per embed mode.
+    /// Runs of each page per embed mode, and of each baseline page.
     #[arg(long, default_value_t = 30)]
     runs: usize,
     /// Only these parts (repeatable); all by default.
@@ -143,6 +153,21 @@ async fn main() -> anyhow::Result<()> {
         match dashboard::measure(&args.app_dist, &scratch).await {
             Ok(out) => out.add_to(&mut report),
             Err(e) => report.missing.push(format!("dashboard scale: {e:#}")),
+        }
+    }
+    if wants(Part::Baseline) {
+        eprintln!("bench: baseline (our minimal page vs React)");
+        match baseline::measure(
+            &args.min_page,
+            &args.react_page,
+            &api_js,
+            args.runs,
+            &scratch,
+        )
+        .await
+        {
+            Ok(out) => out.add_to(&mut report),
+            Err(e) => report.missing.push(format!("baseline: {e:#}")),
         }
     }
     let _ = std::fs::remove_dir_all(&scratch);

@@ -46,7 +46,7 @@ pub struct Sizes {
     api_js: Bytes,
 }
 
-fn compress(data: &[u8]) -> anyhow::Result<Bytes> {
+pub fn compress(data: &[u8]) -> anyhow::Result<Bytes> {
     let mut br = Vec::new();
     let params = brotli::enc::BrotliEncoderParams {
         quality: 11,
@@ -100,7 +100,7 @@ fn kind(path: &Path) -> String {
         .to_string()
 }
 
-fn dir_bytes(dir: &Path) -> anyhow::Result<Vec<(String, Bytes)>> {
+pub fn dir_bytes(dir: &Path) -> anyhow::Result<Vec<(String, Bytes)>> {
     let mut by_kind: Vec<(String, Bytes)> = Vec::new();
     let files = page_files(dir)?;
     anyhow::ensure!(!files.is_empty(), "{} holds no build", dir.display());
@@ -116,7 +116,7 @@ fn dir_bytes(dir: &Path) -> anyhow::Result<Vec<(String, Bytes)>> {
     Ok(by_kind)
 }
 
-fn total(parts: &[(String, Bytes)]) -> Bytes {
+pub fn total(parts: &[(String, Bytes)]) -> Bytes {
     parts.iter().fold(Bytes::default(), |a, (_, b)| a + *b)
 }
 
