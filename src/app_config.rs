@@ -37,10 +37,7 @@ pub struct DemoAccount {
 impl AppConfig {
     /// The script version to load (2.1.0 unless the host says 2.0.0).
     pub fn sdk_version(&self) -> docspace_sdk::SdkVersion {
-        match self.sdk_version.as_str() {
-            "2.0.0" => docspace_sdk::SdkVersion::V2_0_0,
-            _ => docspace_sdk::SdkVersion::V2_1_0,
-        }
+        docspace_sdk::SdkVersion::parse(&self.sdk_version).unwrap_or_default()
     }
 }
 

@@ -131,6 +131,13 @@ pub async fn sign_in(
     Ok(())
 }
 
+/// The moment a page's frame showed its content (ms since navigation start), or `null` yet: the
+/// `docspace:content-ready:<frame>` mark docspace-sdk sets, else the plain page's own
+/// `window.benchContentReady`.
+pub const CONTENT_READY_JS: &str = "const m = performance.getEntriesByType('mark')\
+    .find(m => m.name.startsWith('docspace:content-ready:'));\
+    return m ? m.startTime : (window.benchContentReady ?? null);";
+
 /// With `DOCSPACE_BENCH_TRACE` set, prints where a page's time went: parse milestones, each
 /// resource's start and end, the marks, and long animation frames with their scripts. For finding
 /// a latency gap, not for the report.

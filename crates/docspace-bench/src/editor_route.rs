@@ -10,7 +10,7 @@ use docspace_bench::report::{Goal, Report, Section, times};
 use docspace_bench::stats::{median, percentile, ratio};
 use thirtyfour::WebDriver;
 
-use crate::browser::{poll, trace_if_asked};
+use crate::browser::{CONTENT_READY_JS, poll, trace_if_asked};
 
 /// Within 5% of the plain page, as the embed goal.
 const GOAL: f64 = 1.05;
@@ -48,14 +48,7 @@ async fn cold_load(driver: &WebDriver, start: &str, url: &str) -> anyhow::Result
     let result = async {
         driver.goto(start).await.context("opening the start page")?;
         driver.goto(url).await.context("opening the page")?;
-        let v = poll(
-            driver,
-            "const m = performance.getEntriesByType('mark')\
-               .find(m => m.name.startsWith('docspace:content-ready:'));\
-             return m ? m.startTime : (window.benchContentReady ?? null);",
-            Duration::from_secs(30),
-        )
-        .await?;
+        let v = poll(driver, CONTENT_READY_JS, Duration::from_secs(30)).await?;
         trace_if_asked(driver, url).await;
         v.as_f64().context("the content-ready time is not a number")
     }

@@ -23,7 +23,7 @@ use docspace_sdk::{Bootstrap, EditorConfig, FileSelectorConfig, FrameConfig, Man
 use thirtyfour::WebDriver;
 use tower_http::services::ServeDir;
 
-use crate::browser::{Driver, poll, sign_in, trace_if_asked};
+use crate::browser::{CONTENT_READY_JS, Driver, poll, sign_in, trace_if_asked};
 use crate::editor_route::{self, EditorRoute};
 use crate::load::{BENCH_API_KEY, BENCH_PASSWORD};
 
@@ -102,15 +102,7 @@ fn bootstrapped(page: &str, q: &HashMap<String, String>) -> Response {
 async fn load_once(driver: &WebDriver, url: &str) -> anyhow::Result<f64> {
     driver.goto("about:blank").await.context("blank page")?;
     driver.goto(url).await.context("opening the page")?;
-    let v = match poll(
-        driver,
-        "const m = performance.getEntriesByType('mark')\
-           .find(m => m.name.startsWith('docspace:content-ready:'));\
-         return m ? m.startTime : (window.benchContentReady ?? null);",
-        Duration::from_secs(30),
-    )
-    .await
-    {
+    let v = match poll(driver, CONTENT_READY_JS, Duration::from_secs(30)).await {
         Ok(v) => v,
         Err(e) => {
             let page = driver

@@ -52,10 +52,8 @@ pub(crate) async fn file_page(
     } else {
         EditorConfig::new(file).theme(theme).into()
     };
-    let version = match state.sdk_version.as_str() {
-        "2.0.0" => SdkVersion::V2_0_0,
-        _ => SdkVersion::V2_1_0,
-    };
+    // The app falls back to the default for a name it does not know; so does its frame here.
+    let version = SdkVersion::parse(&state.sdk_version).unwrap_or_default();
     let boot = Bootstrap::new(&state.portal_url, FILE_FRAME_ID, config)
         .version(version)
         .handles(BootHandler::EditorClose)

@@ -44,6 +44,13 @@ impl SdkVersion {
         }
     }
 
+    /// The version named as in the script path (`"2.0.0"`, `"2.1.0"`), if it is one of these.
+    pub fn parse(name: &str) -> Option<SdkVersion> {
+        [SdkVersion::V2_0_0, SdkVersion::V2_1_0]
+            .into_iter()
+            .find(|v| v.as_str() == name)
+    }
+
     /// The script URL on `portal`.
     pub fn script_url(self, portal: &str) -> String {
         format!(

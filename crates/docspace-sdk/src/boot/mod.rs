@@ -99,10 +99,10 @@ impl BootHandler {
 /// use docspace_sdk::{Bootstrap, ManagerConfig, SdkVersion, BOOTSTRAP_JS};
 /// let html = Bootstrap::new("https://docs.example.com", "files", ManagerConfig::new())
 ///     .version(SdkVersion::V2_0_0)
-///     .render()
-///     .unwrap();
+///     .render()?;
 /// assert!(html.starts_with(r#"<div id="files-slot" class="docspace-boot"><div id="files"></div></div>"#));
 /// assert!(html.ends_with(&format!("<script>{BOOTSTRAP_JS}</script>")));
+/// # Ok::<(), docspace_sdk::SdkError>(())
 /// ```
 #[derive(Debug, Clone)]
 pub struct Bootstrap {
@@ -207,6 +207,11 @@ impl Bootstrap {
     /// The HTML: the element the frame appears in (`#<frame_id>-slot`), the settings, the
     /// script. Put it where the frame should show, early in `<body>`.
     pub fn render(&self) -> Result<String, SdkError> {
+        Ok(format!("{}{}", self.slot(), self.script()?))
+    }
+
+    /// The settings (an inert JSON block) and the script, without the element.
+    fn script(&self) -> Result<String, SdkError> {
         let portal = normalize_portal(&self.portal)?;
         if !valid_frame_id(&self.frame_id) {
             return Err(SdkError::MountFailed(format!(
@@ -227,16 +232,8 @@ impl Bootstrap {
         // `<` never appears raw, so no value can close the block.
         let json = spec.to_string().replace('<', "\\u003c");
         Ok(format!(
-            r#"{}<script type="application/json">{json}</script><script>{BOOTSTRAP_JS}</script>"#,
-            self.slot()
+            r#"<script type="application/json">{json}</script><script>{BOOTSTRAP_JS}</script>"#
         ))
-    }
-
-    /// The settings and the script, without the element: for `<head>`.
-    fn script(&self) -> Result<String, SdkError> {
-        let html = self.render()?;
-        let slot = self.slot();
-        Ok(html.strip_prefix(&slot).unwrap_or(&html).to_string())
     }
 
     /// The element the frame appears in (in its box, if parked).

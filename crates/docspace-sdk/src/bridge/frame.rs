@@ -574,20 +574,14 @@ async fn mount_instance(shared: &Rc<Shared>) {
     let weak = Rc::downgrade(shared);
     let sink: Rc<dyn Fn(FrameEvent)> = Rc::new(move |event| on_event(&weak, generation, event));
     let host = shared.host.borrow().clone();
-    let created = Instance::create(InstanceSpec {
-        host: &host,
-        portal: &shared.portal,
-        sdk: &sdk,
-        config: &config,
-        events: &shared.events,
-        title: shared.options.title.as_deref(),
-        focus_on_ready: shared
-            .options
-            .focus_on_ready
-            .unwrap_or(config.mode().is_selector()),
-        late_reply_grace_ms: shared.options.late_reply_grace_ms,
+    let created = Instance::create(instance_spec(
+        shared,
+        &host,
+        &shared.portal,
+        &sdk,
+        &config,
         sink,
-    });
+    ));
     let instance = match created {
         Ok(i) => i,
         Err(e) => return fail(shared, generation, e),
@@ -596,6 +590,32 @@ async fn mount_instance(shared: &Rc<Shared>) {
     *shared.applied.borrow_mut() = Some(config);
     set_status(shared, FrameStatus::Started);
     watch_ready(Rc::downgrade(shared), generation, Rc::downgrade(&instance));
+}
+
+/// What a created or an adopted instance is made of: the frame's options and events, and where
+/// and with what it runs.
+fn instance_spec<'a>(
+    shared: &'a Shared,
+    host: &'a web_sys::HtmlElement,
+    portal: &'a str,
+    sdk: &'a LoadedSdk,
+    config: &'a FrameConfig,
+    sink: Rc<dyn Fn(FrameEvent)>,
+) -> InstanceSpec<'a> {
+    InstanceSpec {
+        host,
+        portal,
+        sdk,
+        config,
+        events: &shared.events,
+        title: shared.options.title.as_deref(),
+        focus_on_ready: shared
+            .options
+            .focus_on_ready
+            .unwrap_or(config.mode().is_selector()),
+        late_reply_grace_ms: shared.options.late_reply_grace_ms,
+        sink,
+    }
 }
 
 /// Adopts the bootstrapped frame meant for this one, if there is one (the caller holds the
@@ -627,20 +647,7 @@ async fn adopt_boot(shared: &Rc<Shared>, config: &FrameConfig) -> bool {
     let weak = Rc::downgrade(shared);
     let sink: Rc<dyn Fn(FrameEvent)> = Rc::new(move |event| on_event(&weak, generation, event));
     let adopted = Instance::adopt(
-        InstanceSpec {
-            host: &slot,
-            portal: &portal,
-            sdk: &sdk,
-            config,
-            events: &shared.events,
-            title: shared.options.title.as_deref(),
-            focus_on_ready: shared
-                .options
-                .focus_on_ready
-                .unwrap_or(config.mode().is_selector()),
-            late_reply_grace_ms: shared.options.late_reply_grace_ms,
-            sink,
-        },
+        instance_spec(shared, &slot, &portal, &sdk, config, sink),
         &boot,
     );
     let instance = match adopted {
