@@ -14,6 +14,8 @@ use crate::envelope::{self, Decoded};
 use crate::error::Error;
 use crate::request::Request;
 use crate::scheduler::{Metrics, RateLimits, RetryPolicy, Scheduler};
+#[cfg(not(target_arch = "wasm32"))]
+use crate::transport::ProxyChoice;
 use crate::transport::{RawRequest, RawResponse, Transport};
 use crate::validate;
 
@@ -96,6 +98,8 @@ pub struct ClientBuilder {
     timeout: Duration,
     limits: RateLimits,
     retry: RetryPolicy,
+    #[cfg(not(target_arch = "wasm32"))]
+    proxy: ProxyChoice,
 }
 
 impl ClientBuilder {
@@ -153,6 +157,30 @@ impl ClientBuilder {
         self
     }
 
+    /// Sends every request through this proxy, its credentials in the URL
+    /// (`http://user:password@proxy:3128`). Without it the client follows `HTTPS_PROXY`,
+    /// `HTTP_PROXY`, `ALL_PROXY` and `NO_PROXY`. Native only: in a browser the browser's own
+    /// proxy settings apply.
+    ///
+    /// ```
+    /// let client = docspace_api::Client::builder("https://portal.example.com")
+    ///     .proxy("http://me:secret@127.0.0.1:3128")
+    ///     .build()?;
+    /// # Ok::<(), docspace_api::Error>(())
+    /// ```
+    #[cfg(not(target_arch = "wasm32"))]
+    pub fn proxy(mut self, url: impl Into<String>) -> Self {
+        self.proxy = ProxyChoice::Url(url.into());
+        self
+    }
+
+    /// Goes straight to the portal whatever the proxy variables say. Native only.
+    #[cfg(not(target_arch = "wasm32"))]
+    pub fn no_proxy(mut self) -> Self {
+        self.proxy = ProxyChoice::Direct;
+        self
+    }
+
     /// Checks the settings and builds the client.
     pub fn build(self) -> Result<Client, Error> {
         let base = self.base_url.trim().trim_end_matches('/').to_string();
@@ -182,6 +210,9 @@ impl ClientBuilder {
                 base_url: base,
                 auth: RwLock::new(self.auth),
                 timeout: self.timeout,
+                #[cfg(not(target_arch = "wasm32"))]
+                transport: Transport::new(&self.proxy)?,
+                #[cfg(target_arch = "wasm32")]
                 transport: Transport::new()?,
                 scheduler: Scheduler::new(self.limits, self.retry),
             }),
@@ -235,6 +266,8 @@ impl Client {
             timeout: Duration::from_secs(30),
             limits: RateLimits::default(),
             retry: RetryPolicy::default(),
+            #[cfg(not(target_arch = "wasm32"))]
+            proxy: ProxyChoice::default(),
         }
     }
 

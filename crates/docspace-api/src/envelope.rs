@@ -11,7 +11,7 @@ use serde_json::Value;
 use serde_json::value::RawValue;
 
 use crate::error::Error;
-use crate::scheduler::hints;
+use crate::scheduler::PortalLimits;
 use crate::transport::RawResponse;
 
 /// How much of a body a [`Error::Decode`] keeps.
@@ -124,9 +124,11 @@ pub fn error_of(resp: &RawResponse) -> Error {
         404 => Error::NotFound {
             message: or("not found"),
         },
-        407 => Error::ProxyAuthentication,
+        407 => Error::ProxyAuthentication {
+            challenge: resp.header("proxy-authenticate").map(str::to_string),
+        },
         429 => Error::RateLimited {
-            retry_after: hints::retry_wait(resp),
+            retry_after: PortalLimits::of(resp).and_then(|l| l.wait()),
         },
         status => Error::Server {
             status,
@@ -325,7 +327,10 @@ mod tests {
         ));
         assert!(matches!(error_of(&resp(403, "")), Error::Forbidden { .. }));
         assert!(matches!(error_of(&resp(404, "")), Error::NotFound { .. }));
-        assert_eq!(error_of(&resp(407, "")), Error::ProxyAuthentication);
+        assert_eq!(
+            error_of(&resp(407, "")),
+            Error::ProxyAuthentication { challenge: None }
+        );
         assert_eq!(
             error_of(&resp(429, "")),
             Error::RateLimited { retry_after: None }

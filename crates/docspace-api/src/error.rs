@@ -34,9 +34,19 @@ pub enum Error {
         /// The portal's message.
         message: String,
     },
-    /// 407: a proxy between the client and the portal wants credentials.
-    #[error("proxy authentication required")]
-    ProxyAuthentication,
+    /// 407: a proxy between the client and the portal wants credentials, and the client has
+    /// none for it (or the wrong ones). Nothing reached the portal.
+    #[error(
+        "a proxy between this client and the portal asks for credentials{}: give the proxy's \
+         user and password in its URL (`HTTPS_PROXY=http://user:password@proxy:port`, or \
+         `ClientBuilder::proxy` on native), or ask the proxy's administrator to let this \
+         client through",
+        challenge.as_ref().map(|c| format!(" ({c})")).unwrap_or_default()
+    )]
+    ProxyAuthentication {
+        /// The proxy's `Proxy-Authenticate` challenge (`Basic realm="…"`), when it sent one.
+        challenge: Option<String>,
+    },
     /// 429: a rate limit refused the request (after the client's own retries).
     #[error("rate limited; retry after {retry_after:?}")]
     RateLimited {
@@ -107,7 +117,7 @@ impl Error {
             Error::Unauthorized { .. } => Some(401),
             Error::Forbidden { .. } => Some(403),
             Error::NotFound { .. } => Some(404),
-            Error::ProxyAuthentication => Some(407),
+            Error::ProxyAuthentication { .. } => Some(407),
             Error::RateLimited { .. } => Some(429),
             Error::Server { status, .. } => Some(*status),
             _ => None,

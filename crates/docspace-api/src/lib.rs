@@ -51,4 +51,4 @@ mod validate;
 pub use client::{Auth, Client, ClientBuilder, HOST_KEY_HEADER};
 pub use error::Error;
 pub use paging::Page;
-pub use scheduler::{Metrics, RateLimits, RetryPolicy};
+pub use scheduler::{Metrics, PortalLimits, RateLimits, RetryPolicy};

@@ -428,7 +428,9 @@ async fn every_answer_shape_becomes_its_error() {
     let c = s.client(RetryPolicy::never(), Duration::from_millis(700));
     assert_eq!(
         c.people().me().await.unwrap_err(),
-        Error::ProxyAuthentication
+        Error::ProxyAuthentication {
+            challenge: Some("Basic".into())
+        }
     );
     assert_eq!(
         c.people().me().await.unwrap_err(),

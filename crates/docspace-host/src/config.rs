@@ -35,6 +35,10 @@ pub struct HostConfig {
     /// Origins the app is served from besides `http://{addr}` (a TLS proxy in front, such as
     /// `https://docs.example.com`): requests from these may use the held key too.
     pub public_origins: Vec<String>,
+    /// The HTTP(S) proxy the host goes through to a remote portal, its credentials in the URL
+    /// (`http://user:password@proxy:3128`). Without it `HTTPS_PROXY`, `HTTP_PROXY`, `ALL_PROXY`
+    /// and `NO_PROXY` apply. An embedded devportal is always reached directly.
+    pub portal_proxy: Option<String>,
 }
 
 impl Default for HostConfig {
@@ -47,6 +51,7 @@ impl Default for HostConfig {
             owner_key_for_embedded: false,
             sdk_version: "2.1.0".to_string(),
             public_origins: Vec::new(),
+            portal_proxy: None,
         }
     }
 }

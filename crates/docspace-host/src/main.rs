@@ -44,6 +44,16 @@ struct Cli {
     /// the owner without a sign-in (embedded frames still ask for one).
     #[arg(long, env = "DOCSPACE_DEMO_OWNER_KEY")]
     demo_owner_key: bool,
+    /// The HTTP(S) proxy on the way to `--portal`, credentials in its URL
+    /// (`http://user:password@proxy:3128`; prefer the environment variable, which `ps` does not
+    /// show). Without it HTTPS_PROXY, HTTP_PROXY, ALL_PROXY and NO_PROXY apply.
+    #[arg(
+        long,
+        env = "DOCSPACE_PORTAL_PROXY",
+        requires = "portal",
+        hide_env_values = true
+    )]
+    portal_proxy: Option<String>,
 }
 
 #[tokio::main]
@@ -89,6 +99,7 @@ async fn main() -> anyhow::Result<()> {
         api_key,
         owner_key_for_embedded: cli.demo_owner_key,
         public_origins: cli.public_origin,
+        portal_proxy: cli.portal_proxy,
         ..HostConfig::default()
     })
     .await?;

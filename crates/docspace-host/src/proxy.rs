@@ -121,6 +121,12 @@ pub async fn forward(
         .send()
         .await;
     match upstream {
+        // A proxy between the host and the portal wants credentials. A browser must not see the
+        // 407 (it answers proxies of its own, not a server's), and only the host can fix it.
+        Ok(resp) if resp.status() == StatusCode::PROXY_AUTHENTICATION_REQUIRED => {
+            proxy_wants_credentials(&state)
+        }
+        Err(e) if refused_by_proxy(&e) => proxy_wants_credentials(&state),
         Ok(resp) => {
             let status = resp.status();
             let mut out = HeaderMap::new();
@@ -150,6 +156,39 @@ pub async fn forward(
             )
         }
     }
+}
+
+/// What the app's user sees when the host's proxy to the portal refused it for want of
+/// credentials; the operator's log says which setting to give.
+fn proxy_wants_credentials(state: &HostState) -> Response {
+    tracing::warn!(
+        "a proxy on the way to the portal at {} asks for credentials: start the host with \
+         --portal-proxy http://user:password@proxy:port (or DOCSPACE_PORTAL_PROXY, or \
+         HTTPS_PROXY/HTTP_PROXY with the credentials in the URL)",
+        state.portal_url
+    );
+    error(
+        StatusCode::BAD_GATEWAY,
+        "The host cannot reach the portal: a proxy on the way asks for credentials. The host's \
+         operator must give them (--portal-proxy http://user:password@proxy:port, or \
+         HTTPS_PROXY/HTTP_PROXY).",
+    )
+}
+
+/// Whether a proxy refused to open a tunnel to an https portal for want of credentials: reqwest
+/// says so only in words ("proxy authorization required").
+fn refused_by_proxy(e: &reqwest::Error) -> bool {
+    let mut source: Option<&(dyn std::error::Error + 'static)> = Some(e);
+    while let Some(err) = source {
+        let text = err.to_string().to_ascii_lowercase();
+        if text.contains("proxy authorization required")
+            || text.contains("proxy authentication required")
+        {
+            return true;
+        }
+        source = err.source();
+    }
+    false
 }
 
 /// `Ok` when `path` (as sent, still percent-encoded) names something under `/api/2.0/` with no

@@ -129,7 +129,7 @@ pub async fn start(config: HostConfig) -> anyhow::Result<RunningHost> {
         proxy_secret,
         sdk_version: config.sdk_version,
         demo,
-        http: reqwest::Client::builder().build()?,
+        http: portal_client(embedded.is_some(), config.portal_proxy.as_deref())?,
         index_html: config.dist.join("index.html"),
     };
     let app = Router::new()
@@ -193,4 +193,19 @@ async fn app_config(State(state): State<HostState>) -> impl IntoResponse {
 fn compression() -> tower_http::compression::CompressionLayer {
     tower_http::compression::CompressionLayer::new()
         .quality(tower_http::CompressionLevel::Precise(5))
+}
+
+/// The HTTP client the proxy forwards with: straight to an embedded devportal (it is on this
+/// machine), else through the proxy named, else as the proxy variables say.
+fn portal_client(embedded: bool, proxy: Option<&str>) -> anyhow::Result<reqwest::Client> {
+    let b = reqwest::Client::builder();
+    let b = match (embedded, proxy) {
+        (true, _) => b.no_proxy(),
+        (false, Some(url)) => b.proxy(reqwest::Proxy::all(url).map_err(|_| {
+            // The URL may hold a password: never repeat it.
+            anyhow::anyhow!("the portal proxy is not a proxy URL (http://user:password@host:port)")
+        })?),
+        (false, None) => b,
+    };
+    Ok(b.build()?)
 }

@@ -4,13 +4,16 @@
 //!   Debian's `chromedriver`), and always closes both, even when the body panics.
 //! - [`PageServer`] serves ad-hoc HTML pages on a loopback port, so that a test can play an
 //!   integrator's page on an origin other than the portal's.
+//! - [`AuthProxy`] is a forward proxy on loopback that demands credentials (407 without them).
 //! - [`free_port`] and [`dead_url`] give loopback ports.
 
 mod browser;
 mod pages;
+mod proxy;
 
 pub use browser::{text_of, wait_for, wait_until, with_browser};
 pub use pages::PageServer;
+pub use proxy::AuthProxy;
 pub use thirtyfour;
 
 use std::net::TcpListener;

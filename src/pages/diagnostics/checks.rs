@@ -1,6 +1,6 @@
 //! The checks behind the diagnostics page, each turning what it learns into a [`Finding`].
 
-use docspace_api::Client;
+use docspace_api::{Client, PortalLimits};
 use docspace_sdk::{SdkError, SdkVersion};
 
 use crate::app_config::AppConfig;
@@ -11,6 +11,8 @@ use crate::state::FramesSession;
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Verdict {
     Ok,
+    /// Nothing to judge yet (the check needs a sign-in): neither good nor bad news.
+    NotChecked,
     Warn,
     Fail,
 }
@@ -19,6 +21,7 @@ impl Verdict {
     pub fn as_str(self) -> &'static str {
         match self {
             Verdict::Ok => "ok",
+            Verdict::NotChecked => "not-checked",
             Verdict::Warn => "warn",
             Verdict::Fail => "fail",
         }
@@ -27,6 +30,7 @@ impl Verdict {
     pub fn label(self) -> &'static str {
         match self {
             Verdict::Ok => "Passed",
+            Verdict::NotChecked => "Not checked",
             Verdict::Warn => "Attention",
             Verdict::Fail => "Failed",
         }
@@ -45,6 +49,14 @@ impl Finding {
     fn ok(summary: impl Into<String>) -> Finding {
         Finding {
             verdict: Verdict::Ok,
+            summary: summary.into(),
+            fix: None,
+        }
+    }
+
+    fn not_checked(summary: impl Into<String>) -> Finding {
+        Finding {
+            verdict: Verdict::NotChecked,
             summary: summary.into(),
             fix: None,
         }
@@ -235,51 +247,46 @@ pub fn cookies(
     }
 }
 
-/// What the portal said about its limits on one answer (`X-RateLimit-*`).
-#[derive(Debug, Clone, Copy, PartialEq)]
-pub struct PortalLimits {
-    pub limit: Option<u64>,
-    pub remaining: Option<u64>,
-    /// `X-RateLimit-Reset`: Unix seconds, or delta seconds when too small to be a date.
-    pub reset: Option<f64>,
+/// One sentence about what the portal said of its limits; `None` when it said nothing useful.
+/// The client reads every form of the headers (`docspace_api::PortalLimits`).
+pub fn describe_limits(l: &PortalLimits) -> Option<String> {
+    let remaining = l.remaining?;
+    let mut s = match (l.limit, l.window) {
+        (Some(limit), Some(window)) => format!(
+            "The portal allows {remaining} more of {limit} requests per {}",
+            span(window.as_secs())
+        ),
+        (Some(limit), None) => format!("The portal allows {remaining} more of {limit} requests"),
+        _ => format!("The portal allows {remaining} more requests"),
+    };
+    if let Some(reset) = l.reset_in {
+        s.push_str(&format!(
+            " in this window (it resets in {} s)",
+            reset.as_secs_f64().ceil()
+        ));
+    }
+    s.push('.');
+    Some(s)
 }
 
-impl PortalLimits {
-    /// One sentence, given the time now in Unix seconds; `None` when the portal sent nothing.
-    pub fn describe(&self, now: f64) -> Option<String> {
-        let remaining = self.remaining?;
-        let mut s = match self.limit {
-            Some(limit) => format!("The portal allows {remaining} more of {limit} requests"),
-            None => format!("The portal allows {remaining} more requests"),
-        };
-        if let Some(reset) = self.reset {
-            let secs = if reset > 1_000_000_000.0 {
-                reset - now
-            } else {
-                reset
-            };
-            s.push_str(&format!(
-                " in this window (it resets in {} s)",
-                secs.max(0.0).ceil()
-            ));
-        }
-        s.push('.');
-        Some(s)
-    }
-
-    /// Whether less than a tenth of the window is left.
-    pub fn low(&self) -> bool {
-        match (self.limit, self.remaining) {
-            (Some(l), Some(r)) => r.saturating_mul(10) < l,
-            _ => false,
-        }
+/// `30 min`, `1 min`, `15 s`, `1 h`, `1 d`.
+fn span(secs: u64) -> String {
+    match secs {
+        s if s >= 86_400 && s % 86_400 == 0 => format!("{} d", s / 86_400),
+        s if s >= 3_600 && s % 3_600 == 0 => format!("{} h", s / 3_600),
+        s if s >= 60 && s % 60 == 0 => format!("{} min", s / 60),
+        s => format!("{s} s"),
     }
 }
 
 /// Asks the portal (through the app's API address, with the session's credentials) for the
 /// signed-in user and reads the rate-limit headers of the answer. The credentials go in the
 /// `Authorization` header only, as the REST client sends them.
-pub async fn probe_portal_limits(api_base: &str, client: &Client) -> Option<PortalLimits> {
+pub async fn probe_portal_limits(
+    api_base: &str,
+    client: &Client,
+    now: f64,
+) -> Option<PortalLimits> {
     let url = format!("{api_base}/api/2.0/people/@self");
     let mut req = gloo_net::http::Request::get(&url);
     // Cookies go by themselves; everything else is the header the REST client sends.
@@ -288,12 +295,7 @@ pub async fn probe_portal_limits(api_base: &str, client: &Client) -> Option<Port
     }
     let resp = req.send().await.ok()?;
     let h = resp.headers();
-    let num = |name: &str| h.get(name).and_then(|v| v.trim().parse::<f64>().ok());
-    Some(PortalLimits {
-        limit: num("x-ratelimit-limit").map(|v| v as u64),
-        remaining: num("x-ratelimit-remaining").map(|v| v as u64),
-        reset: num("x-ratelimit-reset"),
-    })
+    PortalLimits::from_headers(|name| h.get(name), now)
 }
 
 /// `1 request`, `2 requests`, `0 retries`.
@@ -306,18 +308,26 @@ fn count(n: u64, noun: &str) -> String {
 }
 
 /// What the portal says about its limits and what the app's REST client has seen.
-pub fn rate_limits(client: Option<&Client>, portal: Option<PortalLimits>, now: f64) -> Finding {
+pub fn rate_limits(client: Option<&Client>, portal: Option<PortalLimits>) -> Finding {
     let Some(client) = client else {
-        return Finding::warn(
-            "Not signed in: no requests counted yet.",
-            "Sign in to see how close the app runs to the portal's limits.",
+        // Nothing is wrong before a sign-in: nothing was sent.
+        return Finding::not_checked(
+            "Not signed in: no requests counted yet. Sign in to see how close the app runs to the portal's limits.",
         );
     };
     let m = client.metrics();
     let l = client.rate_limits();
+    // DocSpace sends its limit headers only with a refusal (a 429): the probe's answer may carry
+    // none, and the client keeps what the last refusal said.
+    let portal = portal.or(m.last_refusal);
     let portal_text = portal
-        .and_then(|p| p.describe(now))
-        .unwrap_or_else(|| "The portal sent no rate-limit headers.".into());
+        .as_ref()
+        .and_then(describe_limits)
+        .unwrap_or_else(|| {
+            "The portal sent no rate-limit headers (DocSpace sends them only when it refuses a \
+             request)."
+                .into()
+        });
     let summary = format!(
         "{portal_text} This app: {} sent; {} of {} per minute in use; {} refused with 429; {}; \
          {} to stay under the limits (at most {} GET and {} other requests at once).",
@@ -351,36 +361,56 @@ pub fn rate_limits(client: Option<&Client>, portal: Option<PortalLimits>, now: f
 mod tests {
     use super::*;
 
-    #[test]
-    fn portal_limits_read_as_a_sentence_and_warn_when_low() {
-        let p = PortalLimits {
-            limit: Some(1500),
-            remaining: Some(1490),
-            reset: Some(1_700_000_030.0),
+    fn said(headers: &[(&str, &str)]) -> PortalLimits {
+        let get = |name: &str| {
+            headers
+                .iter()
+                .find(|(k, _)| *k == name)
+                .map(|(_, v)| v.to_string())
         };
+        PortalLimits::from_headers(get, 1_700_000_000.0).unwrap_or_default()
+    }
+
+    #[test]
+    fn portal_limits_read_as_a_sentence_in_every_form() {
+        // The server's form: a number and Unix seconds.
+        let server = said(&[
+            ("x-ratelimit-limit", "1500"),
+            ("x-ratelimit-remaining", "1490"),
+            ("x-ratelimit-reset", "1700000030"),
+        ]);
         assert_eq!(
-            p.describe(1_700_000_000.0).as_deref(),
+            describe_limits(&server).as_deref(),
             Some(
                 "The portal allows 1490 more of 1500 requests in this window (it resets in 30 s)."
             )
         );
-        assert!(!p.low());
-        let low = PortalLimits {
-            remaining: Some(100),
-            reset: Some(12.0),
-            ..p
-        };
-        assert!(low.low());
-        assert!(
-            low.describe(0.0)
-                .is_some_and(|s| s.contains("resets in 12 s"))
+        assert!(!server.low());
+        // The docs' form: requests per window and seconds left.
+        let docs = said(&[
+            ("x-ratelimit-limit", "100/30m"),
+            ("x-ratelimit-remaining", "4"),
+            ("x-ratelimit-reset", "12"),
+        ]);
+        assert!(docs.low());
+        assert_eq!(
+            describe_limits(&docs).as_deref(),
+            Some(
+                "The portal allows 4 more of 100 requests per 30 min in this window (it resets in 12 s)."
+            )
         );
-        let none = PortalLimits {
-            limit: None,
-            remaining: None,
-            reset: None,
-        };
-        assert_eq!(none.describe(0.0), None);
+        assert_eq!(describe_limits(&said(&[("retry-after", "3")])), None);
+        assert_eq!(
+            (span(1), span(60), span(5_400), span(86_400)),
+            ("1 s".into(), "1 min".into(), "90 min".into(), "1 d".into())
+        );
+    }
+
+    #[test]
+    fn before_a_sign_in_the_rate_limit_check_is_not_a_warning() {
+        let f = rate_limits(None, None);
+        assert_eq!(f.verdict, Verdict::NotChecked);
+        assert_eq!(f.fix, None);
     }
 
     #[test]

@@ -94,11 +94,12 @@ pub fn DiagnosticsPage() -> impl IntoView {
             let client = session.client();
             let api_base = api_base.clone();
             async move {
+                let now = js_sys::Date::now() / 1000.0;
                 let portal = match &client {
-                    Some(c) => checks::probe_portal_limits(&api_base, c).await,
+                    Some(c) => checks::probe_portal_limits(&api_base, c, now).await,
                     None => None,
                 };
-                checks::rate_limits(client.as_ref(), portal, js_sys::Date::now() / 1000.0)
+                checks::rate_limits(client.as_ref(), portal)
             }
         })
     };

@@ -1,6 +1,9 @@
 //! What a client's scheduler has done: for tests, benchmarks and dashboards.
 
+use std::sync::Mutex;
 use std::sync::atomic::{AtomicU64, AtomicUsize, Ordering};
+
+use super::PortalLimits;
 
 /// Counters of a client's scheduler since it was built.
 ///
@@ -26,6 +29,9 @@ pub struct Metrics {
     pub peak_concurrent_other: usize,
     /// Slots of the per-minute window in use now.
     pub window_used: usize,
+    /// What the portal said with its last 429. DocSpace sends its `X-RateLimit-*` headers only
+    /// with a refusal, so this is where a dashboard reads the portal's own limits.
+    pub last_refusal: Option<PortalLimits>,
 }
 
 #[derive(Debug, Default)]
@@ -38,6 +44,7 @@ pub(super) struct Counters {
     other_now: AtomicUsize,
     get_peak: AtomicUsize,
     other_peak: AtomicUsize,
+    last_refusal: Mutex<Option<PortalLimits>>,
 }
 
 /// Marks one request in flight until dropped.
@@ -64,8 +71,11 @@ impl Counters {
         InFlight { now }
     }
 
-    pub(super) fn rate_limited(&self) {
+    pub(super) fn rate_limited(&self, said: Option<PortalLimits>) {
         self.rate_limited.fetch_add(1, Ordering::Relaxed);
+        if let (Some(said), Ok(mut last)) = (said, self.last_refusal.lock()) {
+            *last = Some(said);
+        }
     }
 
     pub(super) fn retried(&self) {
@@ -85,6 +95,7 @@ impl Counters {
             peak_concurrent_get: self.get_peak.load(Ordering::Relaxed),
             peak_concurrent_other: self.other_peak.load(Ordering::Relaxed),
             window_used,
+            last_refusal: self.last_refusal.lock().ok().and_then(|l| *l),
         }
     }
 }

@@ -3,7 +3,7 @@
 //! retried. It runs on one thread (wasm) or many (native): everything is executor-agnostic
 //! (`async-lock`, `event-listener`, the [`crate::rt`] timer shim).
 
-pub mod hints;
+mod hints;
 mod limits;
 mod metrics;
 mod window;
@@ -13,6 +13,7 @@ use std::time::Duration;
 
 use async_lock::Semaphore;
 
+pub use hints::PortalLimits;
 pub use limits::{RateLimits, RetryPolicy};
 pub use metrics::Metrics;
 
@@ -77,8 +78,10 @@ impl Scheduler {
             let result = self.send_once(transport, req.clone()).await;
             let delay = match &result {
                 Ok(resp) if resp.status == 429 => {
-                    self.counters.rate_limited();
-                    let wait = hints::retry_wait(resp)
+                    let said = PortalLimits::of(resp);
+                    self.counters.rate_limited(said);
+                    let wait = said
+                        .and_then(|l| l.wait())
                         .unwrap_or_else(|| self.retry.ceiling(limited_retries + 2));
                     if limited_retries >= self.retry.max_rate_limited_retries
                         || wait > self.retry.max_rate_limit_wait
@@ -95,8 +98,9 @@ impl Scheduler {
                     if transient_retries >= self.retry.max_retries {
                         return result.map_err(Error::from);
                     }
-                    let named =
-                        hints::retry_after(resp).filter(|d| *d <= self.retry.max_rate_limit_wait);
+                    let named = PortalLimits::of(resp)
+                        .and_then(|l| l.retry_after)
+                        .filter(|d| *d <= self.retry.max_rate_limit_wait);
                     let d = named.unwrap_or_else(|| self.retry.backoff(transient_retries));
                     transient_retries += 1;
                     d
@@ -108,7 +112,10 @@ impl Scheduler {
                 Err(failure) => {
                     // Outcome unknown: resend only what is safe to do twice.
                     let safe = idempotent || failure.never_sent();
-                    if !safe || transient_retries >= self.retry.max_retries {
+                    if !safe
+                        || !failure.may_pass_later()
+                        || transient_retries >= self.retry.max_retries
+                    {
                         return result.map_err(Error::from);
                     }
                     let d = self.retry.backoff(transient_retries);
@@ -164,8 +171,9 @@ impl Scheduler {
     /// Honours limit hints on answers that were let through: with no requests remaining in the
     /// portal's window, pause until it resets (at most one window, in case clocks disagree).
     fn observe(&self, resp: &RawResponse) {
-        if hints::remaining(resp) == Some(0)
-            && let Some(reset) = hints::reset_in(resp)
+        if let Some(limits) = PortalLimits::of(resp)
+            && limits.exhausted()
+            && let Some(reset) = limits.reset_in
         {
             self.pause_for(reset.min(self.limits.window));
         }

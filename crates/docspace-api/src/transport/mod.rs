@@ -7,7 +7,7 @@ mod native;
 mod wasm;
 
 #[cfg(not(target_arch = "wasm32"))]
-pub use native::Transport;
+pub use native::{ProxyChoice, Transport};
 #[cfg(target_arch = "wasm32")]
 pub use wasm::Transport;
 
@@ -90,12 +90,30 @@ pub enum Failure {
     Unknown(String),
     /// No answer within the timeout: the portal may have acted on it.
     Timeout(Duration),
+    /// The proxy on the way refused to open a tunnel without credentials (a `CONNECT` answered
+    /// 407): nothing reached the portal. Native only: a browser answers proxies itself.
+    #[cfg(not(target_arch = "wasm32"))]
+    ProxyAuthentication,
 }
 
 impl Failure {
     /// Whether the request certainly never reached the portal.
     pub fn never_sent(&self) -> bool {
-        matches!(self, Failure::NotSent(_))
+        match self {
+            Failure::NotSent(_) => true,
+            #[cfg(not(target_arch = "wasm32"))]
+            Failure::ProxyAuthentication => true,
+            Failure::Unknown(_) | Failure::Timeout(_) => false,
+        }
+    }
+
+    /// Whether trying again could succeed: not when a proxy wants credentials the client lacks.
+    pub fn may_pass_later(&self) -> bool {
+        match self {
+            #[cfg(not(target_arch = "wasm32"))]
+            Failure::ProxyAuthentication => false,
+            _ => true,
+        }
     }
 }
 
@@ -104,6 +122,8 @@ impl From<Failure> for Error {
         match f {
             Failure::NotSent(m) | Failure::Unknown(m) => Error::Network(m),
             Failure::Timeout(d) => Error::Timeout(d),
+            #[cfg(not(target_arch = "wasm32"))]
+            Failure::ProxyAuthentication => Error::ProxyAuthentication { challenge: None },
         }
     }
 }

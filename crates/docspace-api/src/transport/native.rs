@@ -9,13 +9,36 @@ pub struct Transport {
     http: reqwest::Client,
 }
 
+/// How requests reach the portal.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub enum ProxyChoice {
+    /// As the environment says: `HTTPS_PROXY`, `HTTP_PROXY`, `ALL_PROXY` and `NO_PROXY` (either
+    /// case), the variables command-line tools share.
+    #[default]
+    FromEnvironment,
+    /// Through this proxy, credentials in its URL (`http://user:password@proxy:3128`).
+    Url(String),
+    /// Straight to the portal, whatever the environment says.
+    Direct,
+}
+
 impl Transport {
-    /// A client with connection pooling and a cookie store (for cookie sessions, as a browser).
-    pub fn new() -> Result<Transport, Error> {
-        let http = reqwest::Client::builder()
-            .cookie_store(true)
-            .build()
-            .map_err(|e| Error::Network(e.to_string()))?;
+    /// A client with connection pooling and a cookie store (for cookie sessions, as a browser),
+    /// going through the proxy chosen.
+    pub fn new(proxy: &ProxyChoice) -> Result<Transport, Error> {
+        let mut b = reqwest::Client::builder().cookie_store(true);
+        b = match proxy {
+            ProxyChoice::FromEnvironment => b,
+            ProxyChoice::Direct => b.no_proxy(),
+            ProxyChoice::Url(url) => {
+                let p = reqwest::Proxy::all(url.as_str()).map_err(|e| {
+                    // The URL may hold a password: say what is wrong without repeating it.
+                    Error::invalid("proxy", format!("not a proxy URL: {}", error_chain(&e)))
+                })?;
+                b.proxy(p)
+            }
+        };
+        let http = b.build().map_err(|e| Error::Network(e.to_string()))?;
         Ok(Transport { http })
     }
 
@@ -62,14 +85,26 @@ impl Transport {
 }
 
 fn classify(e: reqwest::Error, timeout: std::time::Duration) -> Failure {
+    let chain = error_chain(&e);
     if e.is_timeout() {
         Failure::Timeout(timeout)
+    } else if refused_by_proxy(&chain) {
+        Failure::ProxyAuthentication
     } else if e.is_connect() {
         // The TCP/TLS connection failed: no byte of the request reached the portal.
-        Failure::NotSent(error_chain(&e))
+        Failure::NotSent(chain)
     } else {
-        Failure::Unknown(error_chain(&e))
+        Failure::Unknown(chain)
     }
+}
+
+/// Whether a proxy refused to open a `CONNECT` tunnel for want of credentials. reqwest reports
+/// it only in words (hyper-util's tunnel: "proxy authorization required"; older reqwest:
+/// "proxy authentication required"); a plain-HTTP 407 arrives as an answer instead.
+fn refused_by_proxy(chain: &str) -> bool {
+    let chain = chain.to_ascii_lowercase();
+    chain.contains("proxy authorization required")
+        || chain.contains("proxy authentication required")
 }
 
 /// The error with its causes ("error sending request: connection closed before message completed").
