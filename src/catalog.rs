@@ -1,6 +1,6 @@
-//! What DocSpace's room types and access levels mean, in words for people, and which access
-//! levels each room type offers (`reference/rest-api.md` §3.1, DocSpace's
-//! `FileSecurity.AvailableRoomAccesses`).
+//! What DocSpace's room types and access levels mean, in words for people. Which access levels
+//! each room type offers is DocSpace's `FileSecurity.AvailableRoomAccesses`, kept once in
+//! `docspace-types`.
 
 use docspace_api::models::{FileShare, RoomType};
 
@@ -14,17 +14,9 @@ pub const ROOM_TYPES: [RoomType; 6] = [
     RoomType::Ai,
 ];
 
-/// A room type's name.
+/// A room type's name, as DocSpace's interface says it.
 pub fn room_type_label(t: RoomType) -> &'static str {
-    match t {
-        RoomType::Editing => "Collaboration room",
-        RoomType::Public => "Public room",
-        RoomType::FillingForms => "Form filling room",
-        RoomType::VirtualData => "Virtual data room",
-        RoomType::Custom => "Custom room",
-        RoomType::Ai => "AI room",
-        RoomType::Unknown(_) => "Room",
-    }
+    t.label()
 }
 
 /// What a room type is for, in one sentence.
@@ -73,29 +65,29 @@ pub fn access_label(a: FileShare) -> &'static str {
     }
 }
 
-/// Access levels a room of type `t` can give its members, highest first (`None` removes).
-pub fn member_accesses(t: RoomType) -> &'static [FileShare] {
-    use FileShare::*;
-    match t {
-        RoomType::Custom => &[RoomManager, ContentCreator, Editing, Review, Comment, Read],
-        RoomType::Public => &[RoomManager, ContentCreator],
-        RoomType::FillingForms => &[RoomManager, ContentCreator, FillForms],
-        RoomType::Editing => &[RoomManager, ContentCreator, Editing, Read],
-        RoomType::VirtualData => &[RoomManager, ContentCreator, Editing, Read, FillForms],
-        RoomType::Ai => &[RoomManager, ContentCreator, Read],
-        RoomType::Unknown(_) => &[Read],
+/// Access levels a room of type `t` can give its members, highest first (`None`, which removes,
+/// is left out); DocSpace's table lives in [`RoomType::user_accesses`].
+pub fn member_accesses(t: RoomType) -> Vec<FileShare> {
+    match t.user_accesses() {
+        Some(all) => without_none(all),
+        None => vec![FileShare::Read],
     }
 }
 
 /// Access levels an external (public) link of a room of type `t` can give; empty when the type
 /// has no external links.
-pub fn link_accesses(t: RoomType) -> &'static [FileShare] {
-    use FileShare::*;
-    match t {
-        RoomType::Custom | RoomType::Public => &[Editing, FillForms, Review, Comment, Read],
-        RoomType::FillingForms => &[FillForms, Read],
-        _ => &[],
-    }
+pub fn link_accesses(t: RoomType) -> Vec<FileShare> {
+    t.external_link_accesses()
+        .map(without_none)
+        .unwrap_or_default()
+}
+
+fn without_none(levels: &[FileShare]) -> Vec<FileShare> {
+    levels
+        .iter()
+        .copied()
+        .filter(|a| *a != FileShare::None)
+        .collect()
 }
 
 #[cfg(test)]

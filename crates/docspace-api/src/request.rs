@@ -109,16 +109,8 @@ impl Request {
 
 /// Percent-encodes one path segment (ids of third-party entries contain `/`, `|`, spaces).
 pub(crate) fn seg(value: impl Display) -> String {
-    let raw = value.to_string();
-    let mut out = String::with_capacity(raw.len());
-    for b in raw.bytes() {
-        match b {
-            b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'-' | b'_' | b'.' | b'~' | b'@' => {
-                out.push(b as char)
-            }
-            _ => out.push_str(&format!("%{b:02X}")),
-        }
-    }
+    // Unreserved characters stay, and `@` (DocSpace's `@my`, `@root` aliases).
+    let out = docspace_types::percent::encode(&value.to_string(), b"-._~@");
     // "." and ".." would be resolved away by URL normalisation.
     match out.as_str() {
         "." => "%2E".to_string(),

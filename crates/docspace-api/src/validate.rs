@@ -2,39 +2,15 @@
 
 use crate::error::Error;
 
-/// Length as .NET counts it (UTF-16 code units), which is what DocSpace's limits use.
-fn dotnet_len(s: &str) -> usize {
-    s.encode_utf16().count()
-}
-
-/// A title: not blank, at most `max` characters, no control characters.
+/// A title: not blank, at most `max` UTF-16 units (as DocSpace's .NET counts), no control
+/// characters ([`docspace_types::check_title`]).
 pub fn title(field: &'static str, s: &str, max: usize) -> Result<(), Error> {
-    if s.trim().is_empty() {
-        return Err(Error::invalid(field, "must not be empty"));
-    }
-    max_len(field, s, max)?;
-    if let Some(c) = s.chars().find(|c| c.is_control()) {
-        return Err(Error::invalid(
-            field,
-            format!(
-                "must not contain control characters (found U+{:04X})",
-                c as u32
-            ),
-        ));
-    }
-    Ok(())
+    docspace_types::check_title(s, max).map_err(|e| Error::invalid(field, e.to_string()))
 }
 
-/// At most `max` characters.
+/// At most `max` UTF-16 units.
 pub fn max_len(field: &'static str, s: &str, max: usize) -> Result<(), Error> {
-    let n = dotnet_len(s);
-    if n > max {
-        return Err(Error::invalid(
-            field,
-            format!("is {n} characters long; the most is {max}"),
-        ));
-    }
-    Ok(())
+    docspace_types::check_len(s, max).map_err(|e| Error::invalid(field, e.to_string()))
 }
 
 /// Not blank.
@@ -63,22 +39,10 @@ pub fn count(n: u32) -> Result<(), Error> {
     range("count", n, 1, 100)
 }
 
-/// An e-mail address: one `@` with text on both sides and a dot in the domain, ≤255 characters.
+/// An e-mail address ([`docspace_types::is_email`]).
 pub fn email(field: &'static str, s: &str) -> Result<(), Error> {
-    max_len(field, s, 255)?;
-    let ok = match s.split_once('@') {
-        Some((local, domain)) => {
-            !local.is_empty()
-                && !domain.is_empty()
-                && !domain.contains('@')
-                && domain.contains('.')
-                && !domain.starts_with('.')
-                && !domain.ends_with('.')
-                && !s.chars().any(|c| c.is_whitespace() || c.is_control())
-        }
-        None => false,
-    };
-    if !ok {
+    max_len(field, s, docspace_types::TEXT_MAX)?;
+    if !docspace_types::is_email(s) {
         return Err(Error::invalid(
             field,
             format!("`{s}` is not an e-mail address"),
@@ -95,10 +59,10 @@ pub fn guid(field: &'static str, s: &str) -> Result<(), Error> {
     Ok(())
 }
 
-/// Tag names: each not blank and at most 255 characters.
+/// Tag names: each not blank and at most 255 UTF-16 units.
 pub fn tags(field: &'static str, tags: &[String]) -> Result<(), Error> {
     for t in tags {
-        title(field, t, 255)?;
+        title(field, t, docspace_types::TEXT_MAX)?;
     }
     Ok(())
 }

@@ -85,6 +85,7 @@
 //! `AvailableRoomAccesses`, see [`valid_member_access`]); room manager needs a DocSpace admin or
 //! room admin. In a room with `denyDownload`, only room managers may download.
 
+use docspace_types::{FileShare, RoomType};
 use rusqlite::Connection;
 
 use crate::db::entries::{self, Folder, folder_type};
@@ -265,32 +266,35 @@ pub fn folder_level(conn: &Connection, actor: &Actor, folder: &Folder) -> Result
     })
 }
 
-/// DocSpace's `FileShare` access levels.
+/// DocSpace's `FileShare` access levels, as the integers the database stores
+/// ([`docspace_types::FileShare`]).
 pub mod share {
+    use docspace_types::FileShare;
+
     /// No access (0); in a share request it removes the member.
-    pub const NONE: i64 = 0;
+    pub const NONE: i64 = FileShare::None.value() as i64;
     /// Full access (1).
-    pub const READ_WRITE: i64 = 1;
+    pub const READ_WRITE: i64 = FileShare::ReadWrite.value() as i64;
     /// Viewer (2).
-    pub const READ: i64 = 2;
+    pub const READ: i64 = FileShare::Read.value() as i64;
     /// Denied (3).
-    pub const RESTRICT: i64 = 3;
+    pub const RESTRICT: i64 = FileShare::Restrict.value() as i64;
     /// Mixed (4).
-    pub const VARIES: i64 = 4;
+    pub const VARIES: i64 = FileShare::Varies.value() as i64;
     /// Reviewer (5).
-    pub const REVIEW: i64 = 5;
+    pub const REVIEW: i64 = FileShare::Review.value() as i64;
     /// Commenter (6).
-    pub const COMMENT: i64 = 6;
+    pub const COMMENT: i64 = FileShare::Comment.value() as i64;
     /// Form filler (7).
-    pub const FILL_FORMS: i64 = 7;
+    pub const FILL_FORMS: i64 = FileShare::FillForms.value() as i64;
     /// Custom filter (8).
-    pub const CUSTOM_FILTER: i64 = 8;
+    pub const CUSTOM_FILTER: i64 = FileShare::CustomFilter.value() as i64;
     /// Room manager (9).
-    pub const ROOM_MANAGER: i64 = 9;
+    pub const ROOM_MANAGER: i64 = FileShare::RoomManager.value() as i64;
     /// Editor (10).
-    pub const EDITING: i64 = 10;
+    pub const EDITING: i64 = FileShare::Editing.value() as i64;
     /// Content creator (11).
-    pub const CONTENT_CREATOR: i64 = 11;
+    pub const CONTENT_CREATOR: i64 = FileShare::ContentCreator.value() as i64;
 }
 
 /// Portal-wide actions (the first table).
@@ -394,56 +398,37 @@ pub fn room_allows(access: i64, action: RoomAction) -> bool {
     }
 }
 
-/// Access levels a user may hold in a room of this `RoomType` (DocSpace's `AvailableRoomAccesses`).
-pub fn member_levels(room_type: i64) -> &'static [i64] {
-    use share::*;
-    match room_type {
-        1 => &[ROOM_MANAGER, CONTENT_CREATOR, FILL_FORMS, NONE],
-        2 => &[ROOM_MANAGER, CONTENT_CREATOR, EDITING, READ, NONE],
-        6 => &[ROOM_MANAGER, CONTENT_CREATOR, NONE],
-        8 => &[
-            ROOM_MANAGER,
-            CONTENT_CREATOR,
-            EDITING,
-            READ,
-            FILL_FORMS,
-            NONE,
-        ],
-        9 => &[ROOM_MANAGER, CONTENT_CREATOR, READ, NONE],
-        // Custom (5) and anything else.
-        _ => &[
-            ROOM_MANAGER,
-            CONTENT_CREATOR,
-            EDITING,
-            REVIEW,
-            COMMENT,
-            READ,
-            NONE,
-        ],
-    }
+/// The shared `RoomType` of a stored one; types this portal does not know act as custom rooms.
+fn room_kind(room_type: i64) -> RoomType {
+    i32::try_from(room_type)
+        .map(RoomType::from_value)
+        .ok()
+        .filter(|t| RoomType::ALL.contains(t))
+        .unwrap_or(RoomType::Custom)
+}
+
+fn stored(levels: &[FileShare]) -> Vec<i64> {
+    levels.iter().map(|a| i64::from(a.value())).collect()
+}
+
+/// Access levels a user may hold in a room of this `RoomType` (DocSpace's `AvailableRoomAccesses`,
+/// kept in [`RoomType::user_accesses`]).
+pub fn member_levels(room_type: i64) -> Vec<i64> {
+    stored(room_kind(room_type).user_accesses().unwrap_or(&[]))
 }
 
 /// Access levels an external link of this room type may grant (`None` if the type has none).
-pub fn external_link_levels(room_type: i64) -> Option<&'static [i64]> {
-    use share::*;
-    match room_type {
-        5 | 6 => Some(&[EDITING, FILL_FORMS, REVIEW, COMMENT, READ, NONE]),
-        1 => Some(&[FILL_FORMS, READ, NONE]),
-        _ => None,
-    }
+pub fn external_link_levels(room_type: i64) -> Option<Vec<i64>> {
+    room_kind(room_type).external_link_accesses().map(stored)
 }
 
 /// Access levels an invitation link of this room type may grant.
 pub fn invitation_link_levels(room_type: i64) -> Vec<i64> {
-    let mut v: Vec<i64> = member_levels(room_type)
-        .iter()
-        .copied()
-        .filter(|a| *a != share::ROOM_MANAGER)
-        .collect();
-    if room_type == 6 && !v.contains(&share::READ) {
-        v.insert(v.len() - 1, share::READ);
-    }
-    v
+    stored(
+        &room_kind(room_type)
+            .invitation_link_accesses()
+            .unwrap_or_default(),
+    )
 }
 
 /// Why a member assignment is refused, if it is.
@@ -463,21 +448,10 @@ pub fn valid_member_access(room_type: i64, access: i64, member: &User) -> Result
 
 /// The `FileShare` names DocSpace uses in `availableShareRights`.
 pub fn share_name(access: i64) -> &'static str {
-    match access {
-        share::NONE => "None",
-        share::READ_WRITE => "ReadWrite",
-        share::READ => "Read",
-        share::RESTRICT => "Restrict",
-        share::VARIES => "Varies",
-        share::REVIEW => "Review",
-        share::COMMENT => "Comment",
-        share::FILL_FORMS => "FillForms",
-        share::CUSTOM_FILTER => "CustomFilter",
-        share::ROOM_MANAGER => "RoomManager",
-        share::EDITING => "Editing",
-        share::CONTENT_CREATOR => "ContentCreator",
-        _ => "None",
-    }
+    i32::try_from(access)
+        .ok()
+        .and_then(|a| FileShare::from_value(a).name())
+        .unwrap_or("None")
 }
 
 #[cfg(test)]

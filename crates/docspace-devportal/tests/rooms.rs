@@ -82,6 +82,57 @@ async fn create_takes_every_field_of_the_reference() {
     assert_eq!(members["total"], 2, "owner and guest: {members}");
 }
 
+/// DocSpace counts a title's length as .NET's `string.Length` (UTF-16 units) against
+/// `[StringLength(170)]`, and caps `Color` at 6 characters (ONLYOFFICE/DocSpace-server
+/// `products/ASC.Files/Server/ApiModels/RequestDto/CreateRoomRequestDto.cs`): 100 emoji
+/// (200 units) and `#FF0000` are refused with .NET's message, on create and on update.
+#[tokio::test]
+async fn long_emoji_titles_and_hash_colours_are_refused_as_docspace_does() {
+    let p = portal().await;
+    let api = Api::owner(&p);
+    let message = |v: &Value, field: &str| v["response"]["errors"][field][0].clone();
+    let emoji = "😀".repeat(100);
+    let v = api
+        .post(
+            "/api/2.0/files/rooms",
+            json!({ "title": emoji, "roomType": 5 }),
+        )
+        .await
+        .expect_validation("Title")
+        .json();
+    assert_eq!(
+        message(&v, "Title"),
+        "The field Title must be a string with a maximum length of 170."
+    );
+    let v = api
+        .post(
+            "/api/2.0/files/rooms",
+            json!({ "title": "Red", "roomType": 5, "color": "#FF0000" }),
+        )
+        .await
+        .expect_validation("Color")
+        .json();
+    assert_eq!(
+        message(&v, "Color"),
+        "The field Color must be a string with a maximum length of 6."
+    );
+    // 85 emoji are 170 units: they fit.
+    let r = create_room(&api, &"😀".repeat(85), json!(5)).await;
+    let id = &r["id"];
+    api.put(
+        &format!("/api/2.0/files/rooms/{id}"),
+        json!({ "title": emoji }),
+    )
+    .await
+    .expect_validation("Title");
+    api.put(
+        &format!("/api/2.0/files/rooms/{id}"),
+        json!({ "color": "#FF0000" }),
+    )
+    .await
+    .expect_validation("Color");
+}
+
 #[tokio::test]
 async fn create_refuses_bad_fields_and_writes_nothing() {
     let p = portal().await;

@@ -149,11 +149,11 @@ async fn manager_methods_return_typed_data() {
 
         let title = format!("SDK room {}", version.as_str());
         let room = frame
-            .create_room(&NewRoom::new(title.clone(), RoomType::Collaboration).tags(["sdk"]))
+            .create_room(&NewRoom::new(title.clone(), RoomType::Editing).tags(["sdk"]))
             .await
             .expect("createRoom");
         assert_eq!(room.title, title, "{ctx}");
-        assert_eq!(room.room_type, Some(RoomType::Collaboration), "{ctx}");
+        assert_eq!(room.room_type, Some(RoomType::Editing), "{ctx}");
         let sub = frame
             .create_folder(room.id.clone(), "Drafts")
             .await

@@ -11,8 +11,8 @@ pub const PRESETS: [&str; 10] = [
     "1A5CC8",
 ];
 
-/// Normalizes `input` to six upper-case hex digits (a leading `#` is allowed), or explains why
-/// it cannot.
+/// Normalizes `input` to six upper-case hex digits, or explains why it cannot. The platform
+/// colour chooser gives `#rrggbb`: the `#` is stripped here, since DocSpace refuses it.
 pub fn parse_hex(input: &str) -> Result<String, String> {
     let s = input.trim();
     let digits = s.strip_prefix('#').unwrap_or(s);
@@ -24,7 +24,7 @@ pub fn parse_hex(input: &str) -> Result<String, String> {
             "“{bad}” is not a hex digit: use 0–9 and A–F, like 5299E0."
         ));
     }
-    if digits.len() != 6 {
+    if !docspace_types::is_hex_color(digits) {
         return Err(format!(
             "A colour has six hex digits; this has {}.",
             digits.len()

@@ -5,8 +5,8 @@ use leptos::prelude::*;
 
 use crate::components::{Button, ButtonAppearance, TextField};
 
-/// Longest file or folder title DocSpace accepts.
-pub const NAME_MAX: usize = 165;
+/// Longest file or folder title DocSpace accepts, in UTF-16 units.
+pub const NAME_MAX: usize = docspace_types::ENTRY_TITLE_MAX;
 
 /// Characters DocSpace does not allow in titles.
 const FORBIDDEN: &[char] = &['\\', '/', ':', '*', '?', '"', '<', '>', '|'];
@@ -20,8 +20,16 @@ pub fn check_name(name: &str) -> Result<String, String> {
     if let Some(c) = n.chars().find(|c| FORBIDDEN.contains(c)) {
         return Err(format!("A name cannot contain “{c}”."));
     }
-    if n.chars().count() > NAME_MAX {
-        return Err(format!("A name has at most {NAME_MAX} characters."));
+    match docspace_types::check_title(n, NAME_MAX) {
+        Ok(()) => {}
+        Err(docspace_types::TitleError::ControlChar(_)) => {
+            return Err("A name cannot contain control characters.".into());
+        }
+        Err(_) => {
+            return Err(format!(
+                "A name has at most {NAME_MAX} characters (an emoji counts as two)."
+            ));
+        }
     }
     Ok(n.to_string())
 }
@@ -95,5 +103,8 @@ mod tests {
         assert!(check_name("").is_err());
         assert!(check_name("a/b").unwrap_err().contains('/'));
         assert!(check_name(&"n".repeat(166)).is_err());
+        // 83 emoji are 166 UTF-16 units, over DocSpace's 165.
+        assert!(check_name(&"😀".repeat(82)).is_ok());
+        assert!(check_name(&"😀".repeat(83)).unwrap_err().contains("165"));
     }
 }

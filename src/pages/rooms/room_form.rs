@@ -4,6 +4,7 @@
 
 use docspace_api::models::{Color, Room, RoomType};
 use docspace_api::{Client, Error};
+use docspace_types::{ROOM_TITLE_MAX, TitleError};
 use leptos::prelude::*;
 
 use crate::catalog::{ROOM_TYPES, room_type_description, room_type_label, supports_indexing};
@@ -14,22 +15,19 @@ use crate::components::{
 };
 use crate::errors::user_message;
 
-/// Longest room title DocSpace accepts.
-const TITLE_MAX: usize = 170;
 const MIB: i64 = 1024 * 1024;
 
-/// Checks a title: not blank, at most 170 characters.
+/// Checks a title as DocSpace will: not blank, at most 170 UTF-16 units (so an emoji counts
+/// twice), no control characters ([`docspace_types::check_title`]).
 pub fn check_title(title: &str) -> Result<String, String> {
     let t = title.trim();
-    if t.is_empty() {
-        Err("Give the room a title.".into())
-    } else if t.chars().count() > TITLE_MAX {
-        Err(format!(
-            "A title has at most {TITLE_MAX} characters; this has {}.",
-            t.chars().count()
-        ))
-    } else {
-        Ok(t.to_string())
+    match docspace_types::check_title(t, ROOM_TITLE_MAX) {
+        Ok(()) => Ok(t.to_string()),
+        Err(TitleError::Blank) => Err("Give the room a title.".into()),
+        Err(TitleError::TooLong { len, max }) => Err(format!(
+            "A title has at most {max} characters (an emoji counts as two); this has {len}."
+        )),
+        Err(TitleError::ControlChar(_)) => Err("A title cannot contain control characters.".into()),
     }
 }
 
@@ -305,6 +303,20 @@ mod tests {
             check_title(&"é".repeat(170)).is_ok(),
             "characters, not bytes"
         );
+        assert!(check_title("a\u{7}b").is_err());
+    }
+
+    /// 100 emoji are 200 UTF-16 units, which is what DocSpace counts: the form says so before
+    /// sending, as the client and the portal would refuse it.
+    #[test]
+    fn a_hundred_emoji_title_gets_the_form_message() {
+        assert_eq!(
+            check_title(&"😀".repeat(100)),
+            Err(
+                "A title has at most 170 characters (an emoji counts as two); this has 200.".into()
+            )
+        );
+        assert!(check_title(&"😀".repeat(85)).is_ok());
     }
 
     #[test]

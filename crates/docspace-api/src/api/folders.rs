@@ -13,7 +13,7 @@ use crate::request::{Request, seg};
 use crate::validate;
 
 /// Longest folder title DocSpace accepts.
-pub(crate) const TITLE_MAX: usize = 165;
+pub(crate) const TITLE_MAX: usize = docspace_types::ENTRY_TITLE_MAX;
 
 /// Folders; get one with [`Client::folders`].
 ///

@@ -14,8 +14,8 @@ use crate::paging::{DEFAULT_PAGE_CONCURRENCY, Page, checked, stream_pages};
 use crate::request::{Request, seg};
 use crate::validate;
 
-/// Longest room title DocSpace accepts.
-const TITLE_MAX: usize = 170;
+/// Longest room title DocSpace accepts, in UTF-16 units.
+const TITLE_MAX: usize = docspace_types::ROOM_TITLE_MAX;
 
 /// Rooms; get one with [`Client::rooms`].
 ///
@@ -493,28 +493,6 @@ struct Invitation {
     access: FileShare,
 }
 
-/// Access levels DocSpace lets a room of `room_type` give users (`FileSecurity.AvailableRoomAccesses`).
-fn user_accesses(room_type: RoomType) -> Option<&'static [FileShare]> {
-    use FileShare::*;
-    Some(match room_type {
-        RoomType::Custom => &[
-            RoomManager,
-            ContentCreator,
-            Editing,
-            Review,
-            Comment,
-            Read,
-            None,
-        ],
-        RoomType::Public => &[RoomManager, ContentCreator, None],
-        RoomType::FillingForms => &[RoomManager, ContentCreator, FillForms, None],
-        RoomType::Editing => &[RoomManager, ContentCreator, Editing, Read, None],
-        RoomType::VirtualData => &[RoomManager, ContentCreator, Editing, Read, FillForms, None],
-        RoomType::Ai => &[RoomManager, ContentCreator, Read, None],
-        RoomType::Unknown(_) => return Option::None,
-    })
-}
-
 /// `POST /api/2.0/files/rooms`; see [`RoomsHandler::create`].
 #[derive(Debug, Clone)]
 pub struct CreateRoomBuilder<'c> {
@@ -565,7 +543,7 @@ impl<'c> CreateRoomBuilder<'c> {
             ));
         }
         self.body.settings.validate()?;
-        let allowed = user_accesses(self.body.room_type).unwrap_or(&[]);
+        let allowed = self.body.room_type.user_accesses().unwrap_or(&[]);
         for inv in &self.body.share {
             if let Some(u) = &inv.user {
                 validate::guid("share.user", u.as_str())?;
@@ -1255,23 +1233,44 @@ mod tests {
         );
     }
 
+    /// The client refuses, before sending, what DocSpace would refuse: the client below points
+    /// at a closed port, so only a check in the builder can answer `InvalidInput`.
+    fn refused_before_sending(r: Result<Room, Error>) -> &'static str {
+        match r {
+            Err(Error::InvalidInput { field, .. }) => field,
+            other => panic!("expected a typed InvalidInput, got {other:?}"),
+        }
+    }
+
+    /// 100 emoji are 100 characters but 200 UTF-16 units, and DocSpace (.NET) counts the
+    /// latter against the 170 limit.
     #[test]
-    fn access_levels_per_room_type() {
-        assert!(
-            user_accesses(RoomType::Public)
-                .unwrap()
-                .contains(&FileShare::ContentCreator)
+    fn a_hundred_emoji_room_title_is_refused_before_sending() {
+        let c = client();
+        let title = "😀".repeat(100);
+        let create = c.rooms().create(title.clone(), RoomType::Custom).send();
+        assert_eq!(
+            refused_before_sending(futures::executor::block_on(create)),
+            "title"
         );
-        assert!(
-            !user_accesses(RoomType::Public)
-                .unwrap()
-                .contains(&FileShare::Read)
+        let rename = c.rooms().update(1i64).title(title).send();
+        assert_eq!(
+            refused_before_sending(futures::executor::block_on(rename)),
+            "title"
         );
-        assert!(
-            user_accesses(RoomType::FillingForms)
-                .unwrap()
-                .contains(&FileShare::FillForms)
+    }
+
+    #[test]
+    fn invitations_offer_only_the_room_types_access_levels() {
+        let c = client();
+        let public_viewer = c
+            .rooms()
+            .create("Site", RoomType::Public)
+            .invite_email("ann@example.com", FileShare::Read)
+            .send();
+        assert_eq!(
+            refused_before_sending(futures::executor::block_on(public_viewer)),
+            "share.access"
         );
-        assert!(user_accesses(RoomType::Unknown(3)).is_none());
     }
 }

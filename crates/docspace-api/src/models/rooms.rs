@@ -2,49 +2,9 @@
 
 use serde::{Deserialize, Serialize};
 
-use super::files::FolderType;
 use super::macros::{flags, int_enum, str_enum};
 use crate::error::Error;
-
-int_enum! {
-    /// The kind of a room. The create body takes the name, everything else the integer.
-    ///
-    /// ```
-    /// use docspace_api::models::{FolderType, RoomType};
-    /// assert_eq!(RoomType::Custom.value(), 5);
-    /// assert_eq!(RoomType::Custom.name(), Some("CustomRoom"));
-    /// assert_eq!(RoomType::Custom.folder_type(), FolderType::CustomRoom);
-    /// ```
-    pub enum RoomType {
-        /// Form filling room.
-        FillingForms = 1 => "FillingFormsRoom",
-        /// Collaboration room (DocSpace's `EditingRoom`).
-        Editing = 2 => "EditingRoom",
-        /// Custom room.
-        Custom = 5 => "CustomRoom",
-        /// Public room.
-        Public = 6 => "PublicRoom",
-        /// Virtual data room.
-        VirtualData = 8 => "VirtualDataRoom",
-        /// AI room.
-        Ai = 9 => "AiRoom",
-    }
-}
-
-impl RoomType {
-    /// The folder type a room of this kind has.
-    pub fn folder_type(self) -> FolderType {
-        match self {
-            RoomType::FillingForms => FolderType::FillingFormsRoom,
-            RoomType::Editing => FolderType::EditingRoom,
-            RoomType::Custom => FolderType::CustomRoom,
-            RoomType::Public => FolderType::PublicRoom,
-            RoomType::VirtualData => FolderType::VirtualDataRoom,
-            RoomType::Ai => FolderType::AiRoom,
-            RoomType::Unknown(_) => FolderType::Unknown(-1),
-        }
-    }
-}
+pub use docspace_types::RoomType;
 
 int_enum! {
     /// Which rooms a listing searches.
@@ -223,11 +183,13 @@ flags! {
     }
 }
 
-/// A room color: six hex digits, without `#` on the wire.
+/// A room color: six hex digits, without `#` ([`docspace_types::is_hex_color`]: DocSpace refuses
+/// `#FF0000` as longer than 6 characters, and colour names).
 ///
 /// ```
 /// use docspace_api::models::Color;
-/// assert_eq!(Color::from_hex("#5299e0")?.as_str(), "5299E0");
+/// assert_eq!(Color::from_hex("5299e0")?.as_str(), "5299E0");
+/// assert!(Color::from_hex("#5299E0").is_err());
 /// assert!(Color::from_hex("red").is_err());
 /// # Ok::<(), docspace_api::Error>(())
 /// ```
@@ -236,16 +198,15 @@ flags! {
 pub struct Color(String);
 
 impl Color {
-    /// Checks and normalises a color: six hex digits, an optional leading `#`.
+    /// Checks a color (exactly six hex digits, no `#`) and writes it in upper case.
     pub fn from_hex(hex: &str) -> Result<Color, Error> {
-        let digits = hex.trim().strip_prefix('#').unwrap_or(hex.trim());
-        if digits.len() != 6 || !digits.bytes().all(|b| b.is_ascii_hexdigit()) {
+        if !docspace_types::is_hex_color(hex) {
             return Err(Error::invalid(
                 "color",
-                format!("`{hex}` is not 6 hex digits (like 5299E0)"),
+                format!("`{hex}` is not 6 hex digits without `#` (like 5299E0)"),
             ));
         }
-        Ok(Color(digits.to_ascii_uppercase()))
+        Ok(Color(hex.to_ascii_uppercase()))
     }
 
     /// The six hex digits.
@@ -451,31 +412,11 @@ mod tests {
     use super::*;
 
     #[test]
-    fn room_types_map_to_folder_types_and_names() {
-        for (rt, v, ft) in [
-            (RoomType::FillingForms, 1, 15),
-            (RoomType::Editing, 2, 16),
-            (RoomType::Custom, 5, 19),
-            (RoomType::Public, 6, 22),
-            (RoomType::VirtualData, 8, 29),
-            (RoomType::Ai, 9, 31),
-        ] {
-            assert_eq!(rt.value(), v);
-            assert_eq!(rt.folder_type().value(), ft);
-            let by_name: RoomType =
-                serde_json::from_value(serde_json::json!(rt.name().unwrap())).unwrap();
-            assert_eq!(by_name, rt);
-        }
-        assert_eq!(RoomType::ALL.len(), 6);
-        let r: RoomType = serde_json::from_str("12").unwrap();
-        assert_eq!(r, RoomType::Unknown(12));
-        assert!(serde_json::from_str::<RoomType>("\"NoSuchRoom\"").is_err());
-    }
-
-    #[test]
     fn colors_are_six_hex_digits() {
         assert_eq!(Color::from_hex("5299E0").unwrap().as_str(), "5299E0");
-        for bad in ["", "12345", "1234567", "GGGGGG", "#12 456"] {
+        for bad in [
+            "", "12345", "1234567", "GGGGGG", "#12 456", "#5299E0", "red",
+        ] {
             let e = Color::from_hex(bad).unwrap_err();
             assert!(
                 matches!(e, Error::InvalidInput { field: "color", .. }),

@@ -227,7 +227,7 @@ pub async fn rooms_of_every_type_through_their_lifecycle(fx: &Fixture) {
         let room = c
             .rooms()
             .create(&title, room_type)
-            .color(Color::from_hex("#5299e0").expect("color"))
+            .color(Color::from_hex("5299e0").expect("color"))
             .tags([tag.as_str()])
             .quota(-2)
             .send()

@@ -6,6 +6,8 @@ use axum::extract::{FromRequest, FromRequestParts, Request};
 use axum::http::request::Parts;
 use serde::de::DeserializeOwned;
 
+use docspace_types::TitleError;
+
 use crate::envelope::ApiError;
 use crate::state::AppState;
 
@@ -160,31 +162,9 @@ fn pascal(name: &str) -> String {
         .unwrap_or_default()
 }
 
+/// A query key or value: `+` is a space, `%XX` a byte.
 fn decode(s: &str) -> String {
-    fn hex(b: u8) -> Option<u8> {
-        (b as char).to_digit(16).map(|d| d as u8)
-    }
-    let bytes = s.as_bytes();
-    let mut out = Vec::with_capacity(bytes.len());
-    let mut i = 0;
-    while i < bytes.len() {
-        match bytes[i] {
-            b'+' => out.push(b' '),
-            b'%' => match (
-                bytes.get(i + 1).and_then(|b| hex(*b)),
-                bytes.get(i + 2).and_then(|b| hex(*b)),
-            ) {
-                (Some(h), Some(l)) => {
-                    out.push(h * 16 + l);
-                    i += 2;
-                }
-                _ => out.push(b'%'),
-            },
-            b => out.push(b),
-        }
-        i += 1;
-    }
-    String::from_utf8_lossy(&out).into_owned()
+    docspace_types::percent::decode_form(s)
 }
 
 impl<S: Send + Sync> FromRequestParts<S> for Query {
@@ -233,25 +213,31 @@ pub fn int_id(raw: &str, what: &str) -> Result<i64, ApiError> {
         .ok_or_else(|| ApiError::NotFound(format!("{what} not found")))
 }
 
-/// A title from a request: trimmed, non-empty, no control characters, at most `max` characters.
+/// A title from a request: trimmed, non-empty, no control characters, at most `max` UTF-16
+/// units. DocSpace's `[StringLength(n)]` counts .NET's `string.Length`, UTF-16 code units
+/// (ONLYOFFICE/DocSpace-server `products/ASC.Files/Server/ApiModels/RequestDto/CreateRoomRequestDto.cs`),
+/// so 100 emoji (200 units) are too long for a room's 170.
 pub fn title(raw: &str, field: &str, max: usize) -> Result<String, ApiError> {
     let t = raw.trim();
-    if t.is_empty() {
-        return Err(ApiError::BadRequest(format!("The {field} is empty")));
-    }
-    if t.chars().any(char::is_control) {
-        return Err(ApiError::BadRequest(format!(
-            "The {field} contains control characters"
-        )));
-    }
-    if t.chars().count() > max {
-        return Err(ApiError::field(
-            &pascal(field),
-            format!(
-                "The field {} must be a string with a maximum length of {max}.",
-                pascal(field)
-            ),
-        ));
+    match docspace_types::check_title(t, max) {
+        Ok(()) => {}
+        Err(TitleError::Blank) => {
+            return Err(ApiError::BadRequest(format!("The {field} is empty")));
+        }
+        Err(TitleError::ControlChar(_)) => {
+            return Err(ApiError::BadRequest(format!(
+                "The {field} contains control characters"
+            )));
+        }
+        Err(TitleError::TooLong { .. }) => {
+            return Err(ApiError::field(
+                &pascal(field),
+                format!(
+                    "The field {} must be a string with a maximum length of {max}.",
+                    pascal(field)
+                ),
+            ));
+        }
     }
     if t.contains(['/', '\\', ':', '*', '?', '"', '<', '>', '|']) && field == "title" {
         return Ok(t

@@ -14,8 +14,8 @@ use crate::envelope::{ApiError, ApiResult, Envelope};
 use crate::permissions::{self, Actor, PortalAction, RoomAction, portal_allows};
 use crate::state::AppState;
 
-/// Maximum folder and file title length.
-pub const TITLE_MAX: usize = 165;
+/// Maximum folder and file title length, in UTF-16 units as DocSpace counts.
+pub use docspace_types::ENTRY_TITLE_MAX as TITLE_MAX;
 
 /// Resolves `@my`, `@trash` or a numeric id to a folder.
 pub fn resolve_folder(conn: &Connection, actor: &Actor, raw: &str) -> Result<Folder, ApiError> {

@@ -118,20 +118,6 @@ pub struct InviteRequest {
     culture: Option<String>,
 }
 
-/// Whether `s` looks like an e-mail address DocSpace would accept.
-pub fn valid_email(s: &str) -> bool {
-    let Some((local, domain)) = s.split_once('@') else {
-        return false;
-    };
-    s.len() <= 255
-        && !local.is_empty()
-        && domain.contains('.')
-        && !domain.starts_with('.')
-        && !domain.ends_with('.')
-        && !s.chars().any(|c| c.is_whitespace() || c.is_control())
-        && !domain.contains('@')
-}
-
 fn rank(t: EmployeeType) -> u8 {
     match t {
         EmployeeType::Guest => 0,
@@ -177,7 +163,7 @@ pub async fn invite(
             .map(str::trim)
             .unwrap_or_default()
             .to_string();
-        if !valid_email(&email) {
+        if !docspace_types::is_email(&email) {
             return Err(ApiError::BadRequest(format!("Incorrect email: {email}")));
         }
         let kind = employee_type(inv.kind.as_ref())?;
@@ -228,26 +214,4 @@ pub async fn invite(
         .await?;
     let v: Vec<Value> = pending.iter().map(|u| u.to_dto(&portal)).collect();
     Ok(Envelope::ok(v))
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn emails_are_checked() {
-        assert!(valid_email("ann@example.com"));
-        for bad in [
-            "",
-            "ann",
-            "ann@",
-            "@example.com",
-            "a b@example.com",
-            "ann@example",
-            "a@b@c.d",
-            "ann@.com",
-        ] {
-            assert!(!valid_email(bad), "{bad}");
-        }
-    }
 }

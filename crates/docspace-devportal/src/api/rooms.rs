@@ -5,7 +5,7 @@ use rusqlite::Connection;
 use serde::Deserialize;
 use serde_json::{Value, json};
 
-use super::extract::{JsonBody, Paging, Query, int_id, parse_enum, title};
+use super::extract::{JsonBody, Paging, Query, int_id, title};
 use super::{Portal, dto, fileops};
 use crate::auth::Caller;
 use crate::db::entries::{self, Folder, NewFolder, SortBy, folder_type};
@@ -15,19 +15,7 @@ use crate::envelope::{ApiError, ApiResult, Envelope};
 use crate::permissions::{self, Actor, PortalAction, RoomAction, portal_allows, share};
 use crate::state::AppState;
 use crate::users;
-
-/// `RoomType` names and numbers.
-pub const ROOM_TYPES: &[(&str, i64)] = &[
-    ("FillingFormsRoom", 1),
-    ("EditingRoom", 2),
-    ("CustomRoom", 5),
-    ("PublicRoom", 6),
-    ("VirtualDataRoom", 8),
-    ("AiRoom", 9),
-];
-
-/// Maximum room title length.
-pub const ROOM_TITLE_MAX: usize = 170;
+use docspace_types::{COVER_MAX, HEX_COLOR_LEN, ROOM_TITLE_MAX, RoomType, TEXT_MAX, dotnet_len};
 
 /// The covers `GET files/rooms/covers` offers: id and SVG data.
 const COVERS: &[(&str, &str)] = &[
@@ -164,10 +152,16 @@ fn parse_room_type(v: &Value) -> Result<i64, ApiError> {
     let n = match v {
         Value::Number(n) => n
             .as_i64()
-            .and_then(|n| ROOM_TYPES.iter().any(|(_, x)| *x == n).then_some(n)),
-        Value::String(s) => parse_enum(s, ROOM_TYPES),
+            .and_then(|n| i32::try_from(n).ok())
+            .map(RoomType::from_value),
+        Value::String(s) => match s.trim().parse::<i32>() {
+            Ok(n) => Some(RoomType::from_value(n)),
+            Err(_) => RoomType::from_name(s.trim()),
+        },
         _ => None,
-    };
+    }
+    .filter(|t| RoomType::ALL.contains(t))
+    .map(|t| i64::from(t.value()));
     n.ok_or_else(|| {
         ApiError::field(
             "RoomType",
@@ -176,9 +170,17 @@ fn parse_room_type(v: &Value) -> Result<i64, ApiError> {
     })
 }
 
+/// A room colour: DocSpace caps it at 6 characters (`[StringLength(6)]` on `Color` in
+/// ONLYOFFICE/DocSpace-server `products/ASC.Files/Server/ApiModels/RequestDto/CreateRoomRequestDto.cs`),
+/// so `#FF0000` gets .NET's length message; the value is six hex digits without `#`
+/// (<https://api.onlyoffice.com/docspace/api-backend/usage-api/models/cover-request-dto>).
 fn check_color(c: &str) -> Result<String, ApiError> {
-    let c = c.trim_start_matches('#');
-    if c.len() == 6 && c.bytes().all(|b| b.is_ascii_hexdigit()) {
+    if dotnet_len(c) > HEX_COLOR_LEN {
+        Err(ApiError::field(
+            "Color",
+            format!("The field Color must be a string with a maximum length of {HEX_COLOR_LEN}."),
+        ))
+    } else if docspace_types::is_hex_color(c) {
         Ok(c.to_ascii_uppercase())
     } else {
         Err(ApiError::field(
@@ -222,7 +224,7 @@ fn lifetime_json(l: &Lifetime) -> Result<String, ApiError> {
 }
 
 fn watermark_json(w: &Watermark) -> Result<String, ApiError> {
-    if w.text.as_ref().is_some_and(|t| t.chars().count() > 255) {
+    if w.text.as_ref().is_some_and(|t| dotnet_len(t) > TEXT_MAX) {
         return Err(ApiError::field(
             "Watermark.Text",
             "The field Text must be a string with a maximum length of 255.",
@@ -279,7 +281,7 @@ fn apply_settings(room: &mut Folder, req: &RoomRequest) -> Result<(), ApiError> 
         room.color = Some(check_color(c)?);
     }
     if let Some(c) = &req.cover {
-        if c.chars().count() > 50 {
+        if dotnet_len(c) > COVER_MAX {
             return Err(ApiError::field(
                 "Cover",
                 "The field Cover must be a string with a maximum length of 50.",

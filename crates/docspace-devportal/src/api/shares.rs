@@ -166,7 +166,7 @@ fn find_or_invite(tx: &Connection, inv: &Invitation, inviter: &str) -> Result<Us
             .ok_or_else(|| ApiError::NotFound("The user could not be found".into()));
     }
     let email = inv.email.as_deref().map(str::trim).unwrap_or_default();
-    if !super::people::valid_email(email) {
+    if !docspace_types::is_email(email) {
         return Err(ApiError::BadRequest(format!("Incorrect email: {email}")));
     }
     if let Some(u) = users::by_email(tx, email)? {
@@ -370,7 +370,7 @@ pub async fn set_link(
     if req
         .password
         .as_ref()
-        .is_some_and(|p| p.chars().count() > 255)
+        .is_some_and(|p| docspace_types::dotnet_len(p) > docspace_types::TEXT_MAX)
     {
         return Err(ApiError::field(
             "Password",

@@ -20,16 +20,16 @@ pub mod folder_type {
     pub const ARCHIVE: i64 = 20;
 
     /// The folder type of a room of `RoomType` `room_type`.
+    /// Types this portal does not know are stored as custom rooms (19).
     pub fn of_room(room_type: i64) -> i64 {
-        match room_type {
-            1 => 15,
-            2 => 16,
-            5 => 19,
-            6 => 22,
-            8 => 29,
-            9 => 31,
-            _ => 19,
-        }
+        i32::try_from(room_type)
+            .ok()
+            .and_then(|t| {
+                docspace_types::RoomType::from_value(t)
+                    .folder_type()
+                    .room_type()
+            })
+            .map_or(19, |t| i64::from(t.folder_type().value()))
     }
 }
 

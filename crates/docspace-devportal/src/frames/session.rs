@@ -35,22 +35,9 @@ pub fn redirect_to_sign_in(uri: &Uri) -> Response {
     resp
 }
 
-/// `encodeURIComponent`: everything but unreserved characters is percent-encoded.
+/// `encodeURIComponent`, as DocSpace's pages build `returnUrl`.
 pub fn encode_component(s: &str) -> String {
-    let mut out = String::with_capacity(s.len() * 3 / 2);
-    for b in s.bytes() {
-        if b.is_ascii_alphanumeric()
-            || matches!(
-                b,
-                b'-' | b'_' | b'.' | b'!' | b'~' | b'*' | b'\'' | b'(' | b')'
-            )
-        {
-            out.push(b as char);
-        } else {
-            out.push_str(&format!("%{b:02X}"));
-        }
-    }
-    out
+    docspace_types::percent::encode(s, docspace_types::percent::URI_COMPONENT)
 }
 
 #[cfg(test)]

@@ -56,7 +56,7 @@ fn describe(item: &Item) -> String {
             r.id,
             r.title,
             r.room_type
-                .map_or_else(|| "room".to_string(), |t| t.label())
+                .map_or_else(|| "room".to_string(), |t| t.label().to_string())
         ),
         Item::Folder(f) => format!("folder {} · {}", f.id, f.title),
         Item::File(f) => format!(

@@ -321,7 +321,7 @@ impl Frame {
             Method::CreateRoom,
             &[
                 JsValue::from_str(&room.title),
-                JsValue::from_f64(room.room_type.code() as f64),
+                JsValue::from_f64(f64::from(room.room_type.value())),
                 opt(room.quota.map(|q| JsValue::from_f64(q as f64))),
                 opt(room.tags.as_deref().map(strings)),
                 opt(room.color.as_deref().map(JsValue::from_str)),

@@ -237,120 +237,16 @@ wire_enum! {
     }
 }
 
-/// A DocSpace room type (`RoomType`, numeric on the wire). Unknown numbers are kept.
+/// A DocSpace room type (numeric on the wire; names are read too). Unknown numbers are kept.
+/// The one definition lives in `docspace-types`, shared with the REST client and the portal.
 ///
 /// ```
 /// use docspace_sdk::RoomType;
-/// assert_eq!(RoomType::Custom.code(), 5);
-/// assert_eq!(RoomType::from_code(6), RoomType::Public);
-/// assert_eq!(RoomType::from_code(42), RoomType::Other(42));
+/// assert_eq!(RoomType::Custom.value(), 5);
+/// assert_eq!(RoomType::from_value(6), RoomType::Public);
+/// assert_eq!(RoomType::from_value(42), RoomType::Unknown(42));
 /// ```
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
-pub enum RoomType {
-    /// Form filling room (1).
-    FillingForms,
-    /// Collaboration room (2, `EditingRoom`).
-    Collaboration,
-    /// Custom room (5).
-    Custom,
-    /// Public room (6).
-    Public,
-    /// Virtual data room (8).
-    VirtualData,
-    /// AI room (9).
-    Ai,
-    /// A type this version does not know.
-    Other(i64),
-}
-
-impl RoomType {
-    /// The known types, for pickers.
-    pub const KNOWN: &'static [RoomType] = &[
-        RoomType::FillingForms,
-        RoomType::Collaboration,
-        RoomType::Custom,
-        RoomType::Public,
-        RoomType::VirtualData,
-        RoomType::Ai,
-    ];
-
-    /// The number DocSpace uses.
-    pub fn code(self) -> i64 {
-        match self {
-            RoomType::FillingForms => 1,
-            RoomType::Collaboration => 2,
-            RoomType::Custom => 5,
-            RoomType::Public => 6,
-            RoomType::VirtualData => 8,
-            RoomType::Ai => 9,
-            RoomType::Other(n) => n,
-        }
-    }
-
-    /// The type for a DocSpace number.
-    pub fn from_code(n: i64) -> RoomType {
-        match n {
-            1 => RoomType::FillingForms,
-            2 => RoomType::Collaboration,
-            5 => RoomType::Custom,
-            6 => RoomType::Public,
-            8 => RoomType::VirtualData,
-            9 => RoomType::Ai,
-            n => RoomType::Other(n),
-        }
-    }
-
-    /// A human name.
-    pub fn label(self) -> String {
-        match self {
-            RoomType::FillingForms => "Form filling room".into(),
-            RoomType::Collaboration => "Collaboration room".into(),
-            RoomType::Custom => "Custom room".into(),
-            RoomType::Public => "Public room".into(),
-            RoomType::VirtualData => "Virtual data room".into(),
-            RoomType::Ai => "AI room".into(),
-            RoomType::Other(n) => format!("Room type {n}"),
-        }
-    }
-}
-
-impl fmt::Display for RoomType {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(&self.label())
-    }
-}
-
-impl Serialize for RoomType {
-    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        s.serialize_i64(self.code())
-    }
-}
-
-impl<'de> Deserialize<'de> for RoomType {
-    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        // Numbers normally; DocSpace also accepts (and may echo) the type's name.
-        #[derive(Deserialize)]
-        #[serde(untagged)]
-        enum Raw {
-            Num(i64),
-            Text(String),
-        }
-        Ok(match Raw::deserialize(d)? {
-            Raw::Num(n) => RoomType::from_code(n),
-            Raw::Text(t) => match t.as_str() {
-                "FillingFormsRoom" => RoomType::FillingForms,
-                "EditingRoom" => RoomType::Collaboration,
-                "CustomRoom" => RoomType::Custom,
-                "PublicRoom" => RoomType::Public,
-                "VirtualDataRoom" => RoomType::VirtualData,
-                "AiRoom" => RoomType::Ai,
-                other => other.parse::<i64>().map(RoomType::from_code).map_err(|_| {
-                    serde::de::Error::custom(format!("unknown room type `{other}`"))
-                })?,
-            },
-        })
-    }
-}
+pub use docspace_types::RoomType;
 
 /// What files the file selector offers (`filterParam`, sent as `filter=` in its URL).
 ///
@@ -431,10 +327,10 @@ mod tests {
     #[test]
     fn room_types_accept_numbers_and_names() {
         let t: RoomType =
-            serde_json::from_value(serde_json::json!(5)).unwrap_or(RoomType::Other(0));
+            serde_json::from_value(serde_json::json!(5)).unwrap_or(RoomType::Unknown(0));
         assert_eq!(t, RoomType::Custom);
         let t: RoomType =
-            serde_json::from_value(serde_json::json!("PublicRoom")).unwrap_or(RoomType::Other(0));
+            serde_json::from_value(serde_json::json!("PublicRoom")).unwrap_or(RoomType::Unknown(0));
         assert_eq!(t, RoomType::Public);
         assert_eq!(
             serde_json::to_value(RoomType::Ai).ok(),

@@ -448,7 +448,8 @@ impl FrameConfig {
             ),
             (
                 "roomType",
-                self.room_type.map_or(Value::Null, |t| t.code().into()),
+                self.room_type
+                    .map_or(Value::Null, |t| i64::from(t.value()).into()),
             ),
             ("acceptButtonLabel", opt(&self.accept_button_label)),
             ("cancelButtonLabel", opt(&self.cancel_button_label)),

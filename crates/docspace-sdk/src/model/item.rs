@@ -138,7 +138,7 @@ impl<'de> Deserialize<'de> for FileType {
 /// ```
 /// use docspace_sdk::{RoomItem, RoomType};
 /// let r: RoomItem = serde_json::from_str(r#"{"id":9,"title":"Team","roomType":2,"pinned":true}"#).unwrap();
-/// assert_eq!(r.room_type, Some(RoomType::Collaboration));
+/// assert_eq!(r.room_type, Some(RoomType::Editing));
 /// assert_eq!(r.extra["pinned"], true);
 /// ```
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]

@@ -45,7 +45,7 @@ impl RoomsQuery {
 
     /// Only rooms of this type.
     pub fn room_type(self, room_type: RoomType) -> Self {
-        self.with("type", room_type.code().into())
+        self.with("type", i64::from(room_type.value()).into())
     }
 
     /// Only rooms with these tags.
