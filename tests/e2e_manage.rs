@@ -48,7 +48,12 @@ async fn edits_and_pins_a_room() {
         })
         .await;
         row_action(&driver, "Annual plans", "room-pin").await;
-        wait_for(&driver, "[data-testid='room-pinned']").await;
+        let pin = wait_for(&driver, "[data-testid='room-pinned']").await;
+        // A drawn pin, named for screen readers; no emoji that needs a font.
+        assert_eq!(pin.text().await.expect("text").trim(), "Pinned");
+        pin.find(By::Css("svg[data-glyph='pin'][aria-hidden='true']"))
+            .await
+            .expect("the pin icon");
     })
     .await;
     let stored = api.rooms().get(room.id.clone()).await.expect("room");

@@ -321,6 +321,15 @@ async fn picks_several_files_with_the_keyboard_alone_and_copies_them_here() {
         // Search → (type filter is off in the rooms list) → tree → list.
         press(&driver, Key::Tab).await;
         assert_eq!(focused(&driver).await, "treeitem");
+        // The tree tells screen readers each row's depth, under the attribute's real name.
+        let levels = driver
+            .execute(
+                "const t = document.activeElement; return [t.getAttribute('aria-level'), t.getAttributeNames().filter(n => n.includes(':'))];",
+                Vec::new(),
+            )
+            .await
+            .expect("script");
+        assert_eq!(levels.json().to_string(), r#"["1",[]]"#);
         press(&driver, Key::Tab).await;
         assert_eq!(focused(&driver).await, "listbox");
         press(&driver, Key::Enter).await;
@@ -349,6 +358,15 @@ async fn picks_several_files_with_the_keyboard_alone_and_copies_them_here() {
             .expect("script");
         let selected = selected.json().to_string();
         assert!(selected.contains("alpha.txt") && selected.contains("gamma.txt") && !selected.contains("beta.txt"), "{selected}");
+        // Icons are drawn, not emoji: they need no emoji font.
+        let icons = driver
+            .execute(
+                "return [...document.querySelectorAll(\"[data-testid='picker-option'] .ds-picker__icon\")].every(i => i.querySelector('svg[data-glyph]') !== null && i.textContent.trim() === '');",
+                Vec::new(),
+            )
+            .await
+            .expect("script");
+        assert_eq!(icons.json(), &serde_json::Value::Bool(true));
         // Tab to the confirm button (bounded), then Enter.
         for _ in 0..12 {
             if focused(&driver).await == "picker-accept" {

@@ -1,7 +1,8 @@
 //! One row of a folder's listing: a selection checkbox, an icon, the title (a link into a folder
 //! or to the file's editor), size and date, and the entry's actions.
 
-use docspace_api::models::{Entry, FileType};
+use docspace_api::models::Entry;
+use docspace_sdk::picker::{EntryIcon, Glyph};
 use leptos::prelude::*;
 use leptos_router::components::A;
 
@@ -18,21 +19,6 @@ pub enum EntryAction {
     Move(Entry),
     /// Delete (after confirmation).
     Delete(Entry),
-}
-
-/// An icon for `entry`.
-pub fn icon(entry: &Entry) -> &'static str {
-    match entry {
-        Entry::Folder(_) => "📁",
-        Entry::File(f) => match f.file_type {
-            Some(FileType::Document) => "📄",
-            Some(FileType::Spreadsheet) => "📊",
-            Some(FileType::Presentation) => "📽",
-            Some(FileType::Pdf) => "📕",
-            Some(FileType::Image) => "🖼",
-            _ => "📎",
-        },
-    }
 }
 
 /// A listing row. `open_href` leads into a folder or to the file's editor; `viewer_href` to its
@@ -99,7 +85,7 @@ pub fn EntryRow(
                 prop:checked=move || selected.get()
                 on:change=move |ev| on_select.run(event_target_checked(&ev))
             />
-            <span class="entry-row__icon" aria-hidden="true">{icon(&entry)}</span>
+            <span class="entry-row__icon"><EntryIcon glyph=Glyph::of(&entry)/></span>
             <A href=open_href attr:class="entry-row__title" attr:data-testid="entry-title" attr:data-primary="">{title}</A>
             <span class="entry-row__meta muted">{size}</span>
             <span class="entry-row__meta entry-row__date muted">{updated}</span>

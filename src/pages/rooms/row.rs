@@ -2,6 +2,7 @@
 //! room's actions.
 
 use docspace_api::models::Room;
+use docspace_sdk::picker::{EntryIcon, Glyph};
 use leptos::prelude::*;
 use leptos_router::components::A;
 
@@ -85,7 +86,7 @@ pub fn RoomRow(
                 {tags.into_iter().map(|t| view! { <li class="room-row__tag">{t}</li> }).collect_view()}
                 {(more_tags > 0).then(|| view! { <li class="room-row__tag room-row__tag--more">{format!("+{more_tags}")}</li> })}
             </ul>
-            {pinned.then(|| view! { <span class="room-row__pin" title="Pinned" data-testid="room-pinned">"📌"<span class="visually-hidden">"Pinned"</span></span> })}
+            {pinned.then(|| view! { <span class="room-row__pin" title="Pinned" data-testid="room-pinned"><EntryIcon glyph=Glyph::Pin/><span class="visually-hidden">"Pinned"</span></span> })}
             <Menu label=format!("Actions for {title}") items=items>"⋯"</Menu>
         </div>
     }

@@ -3,11 +3,12 @@
 //! move; Space picks or unpicks; Enter opens a folder (or, in single mode, picks a file and
 //! confirms); Backspace goes up; Ctrl+A picks all that fit.
 
-use docspace_api::models::{Entry, FileType};
+use docspace_api::models::Entry;
 use leptos::ev::KeyboardEvent;
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
+use super::icon::{EntryIcon, Glyph};
 use super::selection::SelectionMode;
 use super::source::Place;
 use super::state::{PickerState, Status};
@@ -159,7 +160,8 @@ where
         let entry = entry.clone();
         Memo::new(move |_| picker.is_selected(&entry))
     };
-    let (icon, meta) = describe(&entry);
+    let meta = describe(&entry);
+    let glyph = Glyph::of(&entry);
     let is_folder = matches!(entry, Entry::Folder(_));
     let check_entry = entry.clone();
     view! {
@@ -194,28 +196,18 @@ where
             <span class="ds-picker__check" aria-hidden="true">
                 {move || if accepted && selected.get() { "✓" } else { "" }}
             </span>
-            <span class="ds-picker__icon" aria-hidden="true">{icon}</span>
+            <span class="ds-picker__icon"><EntryIcon glyph=glyph/></span>
             <span class="ds-picker__title">{entry.title().to_string()}</span>
             <span class="ds-picker__meta">{meta}</span>
         </li>
     }
 }
 
-/// An icon and a short description of `entry` (kind and size or contents).
-fn describe(entry: &Entry) -> (&'static str, String) {
+/// A short description of `entry` (kind and size or contents).
+fn describe(entry: &Entry) -> String {
     match entry {
-        Entry::Folder(f) if f.is_room() => ("▣", "Room".into()),
-        Entry::Folder(f) => ("📁", format!("{} files", f.files_count)),
-        Entry::File(f) => {
-            let icon = match f.file_type {
-                Some(FileType::Document) => "📄",
-                Some(FileType::Spreadsheet) => "📊",
-                Some(FileType::Presentation) => "📽",
-                Some(FileType::Pdf) => "📕",
-                Some(FileType::Image) => "🖼",
-                _ => "📎",
-            };
-            (icon, f.content_length.clone().unwrap_or_default())
-        }
+        Entry::Folder(f) if f.is_room() => "Room".into(),
+        Entry::Folder(f) => format!("{} files", f.files_count),
+        Entry::File(f) => f.content_length.clone().unwrap_or_default(),
     }
 }

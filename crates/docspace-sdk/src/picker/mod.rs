@@ -30,6 +30,7 @@
 //! ```
 
 mod config;
+mod icon;
 mod list;
 mod selection;
 mod source;
@@ -38,6 +39,7 @@ mod style;
 mod tree;
 
 pub use config::{PickKind, PickerConfig, file_extension};
+pub use icon::{EntryIcon, Glyph};
 pub use selection::{EntryKey, Selection, SelectionMode, Toggled};
 pub use source::{Place, TypeFilter};
 

@@ -6,6 +6,7 @@
 use std::collections::{HashMap, HashSet};
 
 use leptos::ev::KeyboardEvent;
+use leptos::attr::custom::custom_attribute;
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
@@ -227,13 +228,14 @@ pub fn Tree(picker: PickerState, tree: TreeState) -> impl IntoView {
                     let click_place = place.clone();
                     let twisty_place = place.clone();
                     let expanded = row.expanded;
+                    // Leptos has no `aria-level` attribute method: add it by name.
+                    let level = custom_attribute("aria-level", row.level.to_string());
                     view! {
                         <li
                             id=node_id(i)
                             class="ds-picker__treeitem"
                             role="treeitem"
                             tabindex=tabbable
-                            attr:aria-level=row.level
                             aria-setsize=row.size
                             aria-posinset=row.pos
                             aria-expanded=row.expanded.map(|e| if e { "true" } else { "false" })
@@ -260,6 +262,7 @@ pub fn Tree(picker: PickerState, tree: TreeState) -> impl IntoView {
                             <span>{row.title.clone()}</span>
                         </li>
                     }
+                    .add_any_attr(level)
                 }
             </For>
             {move || {
