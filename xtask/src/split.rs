@@ -64,12 +64,27 @@ pub fn run() -> anyhow::Result<()> {
 /// Splits `input` (cargo's output) and replaces Trunk's files in `staging`.
 pub fn split_into(root: &Path, input: &Path, staging: &Path, release: bool) -> anyhow::Result<()> {
     let trunk = TrunkFiles::find(staging)?;
-    let work = cmd::target_dir(root).join("wasm-split");
+    // Per process: the target directory may be shared by several checkouts building at once.
+    let work = cmd::target_dir(root).join(format!("wasm-split-{}", std::process::id()));
     if work.exists() {
         std::fs::remove_dir_all(&work)?;
     }
     std::fs::create_dir_all(&work)?;
 
+    let result = split_in(root, input, staging, release, &trunk, &work);
+    // Also after a failure: the work files are large.
+    let _ = std::fs::remove_dir_all(&work);
+    result
+}
+
+fn split_in(
+    root: &Path,
+    input: &Path,
+    staging: &Path,
+    release: bool,
+    trunk: &TrunkFiles,
+    work: &Path,
+) -> anyhow::Result<()> {
     let chunks = step("wasm-split", || {
         let wasm = std::fs::read(input).with_context(|| format!("reading {}", input.display()))?;
         let main_module = format!("./{}", trunk.js_name());
@@ -77,7 +92,7 @@ pub fn split_into(root: &Path, input: &Path, staging: &Path, release: bool) -> a
         let link_name = format!("./{LINK_NAME}");
         let split = wasm_split_cli_support::transform({
             let mut o = wasm_split_cli_support::Options::new(&wasm);
-            o.output_dir = &work;
+            o.output_dir = work;
             o.main_out_path = &main_out;
             o.main_module = &main_module;
             o.link_name = &link_name;
@@ -114,24 +129,17 @@ pub fn split_into(root: &Path, input: &Path, staging: &Path, release: bool) -> a
         for chunk in &chunks {
             let name = file_name(chunk)?;
             let hashed = hashed_name(chunk)?;
-            let quoted = format!("\"./{name}\"");
-            if !link.contains(&quoted) {
-                bail!("the loader does not reference {name}");
-            }
-            link = link.replace(&quoted, &format!("\"./{hashed}\""));
+            link = relink(&link, "new URL(", &name, &hashed).context("the loader")?;
             std::fs::copy(chunk, staging.join(&hashed))?;
         }
         let link_hashed = format!("__wasm_split-{:016x}.js", hash(link.as_bytes()));
         std::fs::write(staging.join(&link_hashed), &link)?;
 
         let js = std::fs::read_to_string(bindgen.join(format!("{APP}.js")))?;
-        let from = format!("\"./{LINK_NAME}\"");
-        if !js.contains(&from) {
-            bail!(
-                "the bindings do not import {LINK_NAME}: was the app built with feature `split`?"
-            );
-        }
-        let js = js.replace(&from, &format!("\"./{link_hashed}\""));
+        // The import statements only: the wasm's imports keep the module name wasm-split gave
+        // them, and the bindings' import object is keyed by it.
+        let js = relink(&js, "from ", LINK_NAME, &link_hashed)
+            .context("the bindings (was the app built with feature `split`?)")?;
         std::fs::write(&trunk.js, js)?;
         std::fs::copy(&modules[0], &trunk.wasm)?;
 
@@ -142,7 +150,6 @@ pub fn split_into(root: &Path, input: &Path, staging: &Path, release: bool) -> a
         if bindgen.join("snippets").exists() {
             copy_dir(&bindgen.join("snippets"), &snippets)?;
         }
-        std::fs::remove_dir_all(&work)?;
         Ok(())
     })
 }
@@ -216,6 +223,17 @@ fn wasm_opt_all(root: &Path, modules: &[PathBuf]) -> anyhow::Result<()> {
     })
 }
 
+/// `text` with every `{before}"./from"` (a module or file reference as wasm-split and wasm-bindgen
+/// write them) made `{before}"./to"`. An error when there is none: the page would fetch a file
+/// that is gone.
+fn relink(text: &str, before: &str, from: &str, to: &str) -> anyhow::Result<String> {
+    let quoted = format!("{before}\"./{from}\"");
+    if !text.contains(&quoted) {
+        bail!("no reference {quoted}");
+    }
+    Ok(text.replace(&quoted, &format!("{before}\"./{to}\"")))
+}
+
 fn file_name(p: &Path) -> anyhow::Result<String> {
     p.file_name()
         .and_then(|n| n.to_str())
@@ -252,4 +270,60 @@ fn copy_dir(from: &Path, to: &Path) -> anyhow::Result<()> {
         }
     }
     Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::{TrunkFiles, relink};
+
+    #[test]
+    fn relink_replaces_whole_references_only() {
+        let loader =
+            r#"const a = new URL("./chunk_1.wasm", u); const b = new URL("./chunk_10.wasm", u);"#;
+        let out = relink(loader, "new URL(", "chunk_1.wasm", "chunk_1-ab.wasm").expect("relinked");
+        assert_eq!(
+            out,
+            r#"const a = new URL("./chunk_1-ab.wasm", u); const b = new URL("./chunk_10.wasm", u);"#
+        );
+        assert!(
+            relink(
+                "import x from './other.js'",
+                "from ",
+                "__wasm_split.js",
+                "y.js"
+            )
+            .is_err()
+        );
+    }
+
+    #[test]
+    fn relink_moves_the_bindings_imports_but_not_the_wasm_import_keys() {
+        // As wasm-bindgen 0.2.130 writes them: the wasm's import module name keys the imports
+        // object and must stay as wasm-split wrote it into the wasm.
+        let js = "import * as import6 from \"./__wasm_split.js\"\n\
+                  import * as import7 from \"./__wasm_split.js\"\n\
+                  const imports = { \"./__wasm_split.js\": import6, \"./__wasm_split.js\": import7 };";
+        let out = relink(js, "from ", "__wasm_split.js", "__wasm_split-1.js").expect("relinked");
+        assert_eq!(out.matches("from \"./__wasm_split-1.js\"").count(), 2);
+        assert_eq!(out.matches("\"./__wasm_split.js\": import").count(), 2);
+    }
+
+    #[test]
+    fn finds_trunks_bindings_and_wasm() {
+        let dir = tempfile::tempdir().expect("temp dir");
+        let d = dir.path();
+        assert!(TrunkFiles::find(d).is_err(), "nothing built yet");
+        for f in [
+            "docspace-embed-1a.js",
+            "docspace-embed-1a_bg.wasm",
+            "app-2b.css",
+        ] {
+            std::fs::write(d.join(f), "").expect("write");
+        }
+        let t = TrunkFiles::find(d).expect("found");
+        assert_eq!(t.js_name(), "docspace-embed-1a.js");
+        assert_eq!(t.wasm, d.join("docspace-embed-1a_bg.wasm"));
+        std::fs::write(d.join("docspace-embed-3c.js"), "").expect("write");
+        assert!(TrunkFiles::find(d).is_err(), "two builds: which one?");
+    }
 }
