@@ -15,16 +15,13 @@ mod url;
 
 use leptos::prelude::*;
 use leptos_router::components::{ParentRoute, Redirect, Route, Router, Routes};
-use leptos_router::path;
+use leptos_router::{Lazy, path};
 
 use crate::app_config::AppConfig;
 use crate::components::{ErrorState, Loading, ToastRegion, provide_toaster};
 use crate::layout::{Nav, RequireSession};
-use crate::pages::diagnostics::DiagnosticsPage;
-use crate::pages::file::FilePage;
+use crate::pages::lazy::{DiagnosticsRoute, FileRoute, PlaygroundRoute, RoomRoute};
 use crate::pages::not_found::NotFound;
-use crate::pages::playground::PlaygroundPage;
-use crate::pages::room::RoomPage;
 use crate::pages::rooms::RoomsPage;
 use crate::pages::sign_in::SignIn;
 use crate::state::{provide_session, provide_theme};
@@ -61,14 +58,14 @@ fn Shell(config: AppConfig) -> impl IntoView {
         <main id="main" tabindex="-1">
             <Routes fallback=NotFound>
                 <Route path=path!("/sign-in") view=SignIn/>
-                <Route path=path!("/diagnostics") view=DiagnosticsPage/>
+                <Route path=path!("/diagnostics") view={Lazy::<DiagnosticsRoute>::new()}/>
                 <ParentRoute path=path!("") view=RequireSession>
                     <Route path=path!("") view=|| view! { <Redirect path="/rooms"/> }/>
                     <Route path=path!("rooms") view=RoomsPage/>
-                    <Route path=path!("rooms/:room") view=RoomPage/>
-                    <Route path=path!("rooms/:room/folders/:folder") view=RoomPage/>
-                    <Route path=path!("files/:file") view=FilePage/>
-                    <Route path=path!("playground") view=PlaygroundPage/>
+                    <Route path=path!("rooms/:room") view={Lazy::<RoomRoute>::new()}/>
+                    <Route path=path!("rooms/:room/folders/:folder") view={Lazy::<RoomRoute>::new()}/>
+                    <Route path=path!("files/:file") view={Lazy::<FileRoute>::new()}/>
+                    <Route path=path!("playground") view={Lazy::<PlaygroundRoute>::new()}/>
                 </ParentRoute>
             </Routes>
         </main>

@@ -310,6 +310,14 @@ async fn a_room_titled_with_markup_shows_text_and_runs_nothing() {
             &format!("a[data-testid='room-title'][href$='/{}']", stored.id),
         )
         .await;
+        // The heading is empty until the folder has loaded, which on this lazy route comes after
+        // the page's wasm chunk: wait for the text, then compare it.
+        wait_until(
+            &driver,
+            "const h = document.querySelector(\"[data-testid='folder-title']\");\
+             return h && h.textContent !== '' ? true : null;",
+        )
+        .await;
         assert_eq!(
             text_of(&driver, "[data-testid='folder-title']").await,
             title

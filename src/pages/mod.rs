@@ -2,6 +2,7 @@
 
 pub mod diagnostics;
 pub mod file;
+pub mod lazy;
 pub mod not_found;
 pub mod playground;
 pub mod room;

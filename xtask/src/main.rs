@@ -7,12 +7,14 @@
 //! - `cargo xtask bench`: side-by-side measurements (sizes, embed latency, throughput under
 //!   limits, devportal load, dashboard scale), reported under `target/bench/`.
 //! - `cargo xtask css`: the app's stylesheets bundled into `style/app.css` (Trunk runs it).
+//! - `cargo xtask split`: the app's wasm split at its lazy routes (Trunk runs it after a build).
 
 mod bench;
 mod build;
 mod cmd;
 mod css;
 mod fidelity;
+mod split;
 mod tools;
 
 use clap::{Parser, Subcommand};
@@ -38,6 +40,8 @@ enum Command {
     Bench(bench::BenchArgs),
     /// Bundle the app's stylesheets into `style/app.css` (Trunk's pre_build hook runs this).
     Css,
+    /// Split the app's wasm at its lazy routes (Trunk's post_build hook runs this).
+    Split,
 }
 
 mod tests;
@@ -49,6 +53,7 @@ fn main() {
         Command::Test(args) => tests::run(&args),
         Command::Bench(args) => bench::run(&args),
         Command::Css => css::bundle(&cmd::workspace_root()).map(|_| ()),
+        Command::Split => split::run(),
     };
     if let Err(e) = result {
         eprintln!("\nxtask: {e:#}");

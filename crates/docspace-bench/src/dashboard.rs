@@ -82,7 +82,7 @@ pub async fn fill(driver: &WebDriver, css: &str, text: &str) -> anyhow::Result<(
 }
 
 /// Signs in through the app's form, staying signed in for the tab (reloads keep the session).
-async fn sign_in(driver: &WebDriver, app: &str) -> anyhow::Result<()> {
+pub async fn sign_in(driver: &WebDriver, app: &str) -> anyhow::Result<()> {
     driver.goto(app).await.context("opening the app")?;
     let form = "[data-testid='sign-in-form']";
     fill(

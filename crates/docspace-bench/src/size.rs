@@ -44,6 +44,9 @@ pub struct Sizes {
     /// An empty Leptos page built the same way, when it was built.
     empty_page: Option<Bytes>,
     api_js: Bytes,
+    /// The app's files fetched before the rooms list was painted (`first_paint`), or why that
+    /// load could not be measured.
+    first_paint: Result<Vec<(String, Bytes)>, String>,
 }
 
 pub fn compress(data: &[u8]) -> anyhow::Result<Bytes> {
@@ -138,6 +141,7 @@ pub fn measure(
         plain_page: total(&dir_bytes(plain)?),
         empty_page: empty.map(|e| dir_bytes(e).map(|d| total(&d))).transpose()?,
         api_js: compress(&api)?,
+        first_paint: Err("not measured".into()),
     })
 }
 
@@ -160,6 +164,13 @@ fn stylesheet_links(html: &str) -> usize {
 }
 
 impl Sizes {
+    pub fn with_first_paint(self, first_paint: Result<Vec<(String, Bytes)>, String>) -> Sizes {
+        Sizes {
+            first_paint,
+            ..self
+        }
+    }
+
     pub fn add_to(self, report: &mut Report) {
         let mut app = Section::new(
             "Size: the app's release build",
@@ -197,15 +208,35 @@ impl Sizes {
             measured: budget(t.brotli, APP_BROTLI_GOAL),
             met: Some(t.brotli <= APP_BROTLI_GOAL),
         });
-        // The app is one wasm module: everything is fetched before the first paint.
-        report.goals.push(Goal {
-            goal: "fetched before the rooms list is painted ≤ 250 KB brotli".into(),
-            measured: format!(
-                "{} (one module: the whole app)",
-                budget(t.brotli, FIRST_PAINT_BROTLI_GOAL)
-            ),
-            met: Some(t.brotli <= FIRST_PAINT_BROTLI_GOAL),
-        });
+        report
+            .goals
+            .push(first_paint_goal(&self.first_paint, budget));
+        if let Ok(files) = &self.first_paint {
+            let mut fp = Section::new(
+                "Size: fetched before the rooms list is painted",
+                "Headless Chromium signs in through the app, opens `/rooms` afresh and lists the \
+                 app's files (HTML, JS, wasm, CSS) whose requests started before the app's \
+                 `rooms:rendered` mark; the lazy pages' wasm chunks are not among them.",
+                &["file", "raw bytes", "brotli", "gzip"],
+            );
+            for (name, b) in files {
+                fp.row(&[
+                    name.clone(),
+                    thousands(b.raw),
+                    thousands(b.brotli),
+                    thousands(b.gzip),
+                ]);
+            }
+            let t = total(files);
+            fp.row(&[
+                "**total**".to_string(),
+                thousands(t.raw),
+                thousands(t.brotli),
+                thousands(t.gzip),
+            ]);
+            fp.data = serde_json::json!({ "files": files.iter().map(|(n, b)| (n.clone(), *b)).collect::<std::collections::BTreeMap<_, _>>(), "total": t });
+            report.sections.push(fp);
+        }
         report.goals.push(Goal {
             goal: "the one-frame docspace-sdk page ≤ 90 KB brotli".into(),
             measured: budget(self.sdk_page.brotli, SDK_PAGE_BROTLI_GOAL),
@@ -267,9 +298,59 @@ impl Sizes {
     }
 }
 
+/// The first-paint goal: what a real load fetched, never the whole build in its place (a failed
+/// measurement is reported as unmet, with its error).
+fn first_paint_goal(
+    first_paint: &Result<Vec<(String, Bytes)>, String>,
+    budget: impl Fn(u64, u64) -> String,
+) -> Goal {
+    let goal = "fetched before the rooms list is painted ≤ 250 KB brotli".to_string();
+    match first_paint {
+        Ok(files) => {
+            let t = total(files);
+            Goal {
+                goal,
+                measured: format!(
+                    "{} ({} files)",
+                    budget(t.brotli, FIRST_PAINT_BROTLI_GOAL),
+                    files.len()
+                ),
+                met: Some(t.brotli <= FIRST_PAINT_BROTLI_GOAL),
+            }
+        }
+        Err(e) => Goal {
+            goal,
+            measured: format!("not measured: {e}"),
+            met: None,
+        },
+    }
+}
+
 #[cfg(test)]
 mod tests {
-    use super::stylesheet_links;
+    use super::{Bytes, first_paint_goal, stylesheet_links};
+
+    #[test]
+    fn the_first_paint_goal_counts_only_the_fetched_files() {
+        let b = |brotli| Bytes {
+            raw: brotli * 3,
+            brotli,
+            gzip: brotli + 1,
+        };
+        let budget = |b: u64, _| b.to_string();
+        let fetched = Ok(vec![
+            ("index.html".into(), b(1_000)),
+            ("main.wasm".into(), b(200_000)),
+        ]);
+        let g = first_paint_goal(&fetched, budget);
+        assert_eq!(g.met, Some(true));
+        assert!(g.measured.starts_with("201000 (2 files)"), "{}", g.measured);
+        let over = Ok(vec![("main.wasm".into(), b(260 * 1024))]);
+        assert_eq!(first_paint_goal(&over, budget).met, Some(false));
+        let failed = first_paint_goal(&Err("no browser".into()), budget);
+        assert_eq!(failed.met, None);
+        assert!(failed.measured.contains("no browser"));
+    }
 
     #[test]
     fn counts_stylesheet_links_minified_or_not() {
