@@ -22,6 +22,7 @@ from docspace_api_sdk.api.files.files_api import FilesApi
 from docspace_api_sdk.api.files.folders_api import FoldersApi
 from docspace_api_sdk.api.files.operations_api import OperationsApi
 from docspace_api_sdk.api.files.sharing_api import SharingApi
+from docspace_api_sdk.api.people.password_api import PasswordApi
 from docspace_api_sdk.api.people.profiles_api import ProfilesApi
 from docspace_api_sdk.api.rooms.rooms_api import RoomsApi
 from docspace_api_sdk.api.security.csp_api import CSPApi
@@ -178,6 +179,8 @@ if new_key is not None:
 people = check("list people", lambda: ok(ProfilesApi(OWNER).get_all_profiles(count=25)))
 me = check("people/@self", lambda: ok(ProfilesApi(OWNER).get_self_profile(), sdk.models.EmployeeFullDto))
 check("invite a user", lambda: ok(ProfilesApi(OWNER).invite_users(InviteUsersRequestDto(invitations=[UserInvitationRequestDto(email=f"new-{uuid.uuid4().hex[:8]}@example.com", type="User")]))))
+check("password reminder (no mail sent)", lambda: ok(PasswordApi(OWNER).send_user_password(sdk.models.EmailMemberRequestDto(email="owner@example.com")), str))
+check("password reminder, anonymous", lambda: ok(PasswordApi(client()).send_user_password(sdk.models.EmailMemberRequestDto(email="nobody@example.com")), str))
 if me is not None:
     check("people/{id}", lambda: ok(ProfilesApi(OWNER).get_profile_by_user_id(str(me.id)), sdk.models.EmployeeFullDto))
 member = None

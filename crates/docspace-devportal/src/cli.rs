@@ -81,13 +81,20 @@ pub struct PortalArgs {
         default_value_t = 15
     )]
     pub concurrent_other: u32,
-    /// Requests per 15 minutes to sensitive endpoints (login, key creation).
+    /// Requests per 15 minutes to sensitive endpoints (key creation, password reminder).
     #[arg(
         long,
         env = "DOCSPACE_DEVPORTAL_SENSITIVE_PER_15MIN",
         default_value_t = 5
     )]
     pub sensitive_per_15min: u32,
+    /// POST and PUT requests per user per day.
+    #[arg(
+        long,
+        env = "DOCSPACE_DEVPORTAL_DAILY_WRITES",
+        default_value_t = 10_000
+    )]
+    pub daily_writes: u32,
     /// An origin allowed to frame the portal (added to the CSP list of a new portal); repeatable.
     #[arg(
         long = "allow-origin",
@@ -125,6 +132,7 @@ impl PortalArgs {
                 concurrent_get: self.concurrent_get,
                 concurrent_other: self.concurrent_other,
                 sensitive_per_15min: self.sensitive_per_15min,
+                daily_writes: self.daily_writes,
             },
             allow_origins: self.allow_origins,
             sdk_dir: self.sdk_dir,

@@ -33,7 +33,8 @@ pub enum Seed {
     Empty,
 }
 
-/// The portal's rate limits (DocSpace's defaults; see `reference/rest-api.md` §7).
+/// The portal's rate limits (DocSpace's defaults, `ONLYOFFICE/DocSpace-server:
+/// common/ASC.Common/Utils/RateLimiterSettings.cs`; see [`crate::ratelimit`]).
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct RateLimits {
     /// Whether limits are enforced at all.
@@ -44,8 +45,11 @@ pub struct RateLimits {
     pub concurrent_get: u32,
     /// Simultaneous non-GET requests per user.
     pub concurrent_other: u32,
-    /// Requests per user and path to sensitive endpoints (API key creation) per 15 minutes.
+    /// Requests per user and path to sensitive endpoints (API key creation, the password
+    /// reminder) per 15 minutes.
     pub sensitive_per_15min: u32,
+    /// POST and PUT requests per user in a fixed one-day window.
+    pub daily_writes: u32,
 }
 
 impl Default for RateLimits {
@@ -56,6 +60,7 @@ impl Default for RateLimits {
             concurrent_get: 50,
             concurrent_other: 15,
             sensitive_per_15min: 5,
+            daily_writes: 10_000,
         }
     }
 }

@@ -1,11 +1,16 @@
 //! Who may do what: the permission model of the portal, in one place.
 //!
 //! DocSpace decides in two layers. The caller's **user type** decides portal-wide actions; the
-//! caller's **access level in a room** (a `FileShare` value) decides what they may do inside it.
-//! Owners and DocSpace admins manage every room as a room manager; the creator of a room is its
-//! room manager; everyone else has the level a room manager gave them, or none. An anonymous
-//! visitor holding a room's external link has the link's level in that room only. A refusal is
-//! `403 Access denied`.
+//! caller's **standing in a room** decides what they may do inside it. The room's owner (its
+//! creator) may do everything in it; a member has the `FileShare` level a room manager gave them;
+//! an anonymous visitor holding a room's external link has the link's level in that room only.
+//! A DocSpace admin (the portal owner included) who is not a member may only see the room and its
+//! contents, download, pin, archive and unarchive it, and hand it to another owner: no content
+//! rights, no members, no links (DocSpace 3.x's `FileSecurity.FilterEntryAsync`,
+//! `ONLYOFFICE/DocSpace-server: products/ASC.Files/Core/Core/Security/FileSecurity.cs`, the
+//! `isDocSpaceAdmin` branch of `case FolderType.VirtualRooms`, then `HasFullAccessAsync` for the
+//! owner). Archiving a room is DocSpace's `Move` of the room, which only its owner or an admin
+//! gets; so is deleting it. A refusal is `403 Access denied`.
 //!
 //! The two tables below are the specification: `tests/permissions_matrix.rs` parses them from this
 //! file and checks every cell over HTTP, so the docs and the behaviour cannot drift apart.
@@ -28,18 +33,24 @@
 //!
 //! ## Room actions by access level
 //!
-//! | action | Room manager | Content creator | Editor | Reviewer | Commenter | Viewer | Form filler | not a member |
-//! |---|---|---|---|---|---|---|---|---|
-//! | read the room and list its contents | yes | yes | yes | yes | yes | yes | yes | no |
-//! | download a file | yes | yes | yes | yes | yes | yes | yes | no |
-//! | create a folder or file, upload | yes | yes | no | no | no | no | no | no |
-//! | save edited content of a file | yes | yes | yes | no | no | no | no | no |
-//! | rename or delete another member's file | yes | no | no | no | no | no | no | no |
-//! | update the room and its tags | yes | no | no | no | no | no | no | no |
-//! | manage members and links | yes | no | no | no | no | no | no | no |
-//! | list the room's links | yes | no | no | no | no | no | no | no |
-//! | pin the room | yes | yes | yes | yes | yes | yes | yes | no |
-//! | archive the room | yes | no | no | no | no | no | no | no |
+//! Columns: the room's owner (its creator), a DocSpace admin and the portal owner who are not
+//! members, then members by level.
+//!
+//! | action | Room owner | DocSpace admin | Portal owner | Room manager | Content creator | Editor | Reviewer | Commenter | Viewer | Form filler | not a member |
+//! |---|---|---|---|---|---|---|---|---|---|---|---|
+//! | read the room and list its contents | yes | yes | yes | yes | yes | yes | yes | yes | yes | yes | no |
+//! | download a file | yes | yes | yes | yes | yes | yes | yes | yes | yes | yes | no |
+//! | copy a file out of the room | yes | no | no | yes | yes | yes | yes | yes | yes | yes | no |
+//! | create a folder or file, upload | yes | no | no | yes | yes | no | no | no | no | no | no |
+//! | save edited content of a file | yes | no | no | yes | yes | yes | no | no | no | no | no |
+//! | rename or delete another member's file | yes | no | no | yes | no | no | no | no | no | no | no |
+//! | update the room and its tags | yes | no | no | yes | no | no | no | no | no | no | no |
+//! | manage members and links | yes | no | no | yes | no | no | no | no | no | no | no |
+//! | list the room's links | yes | no | no | yes | no | no | no | no | no | no | no |
+//! | pin the room | yes | yes | yes | yes | yes | yes | yes | yes | yes | yes | no |
+//! | archive the room | yes | yes | yes | no | no | no | no | no | no | no | no |
+//!
+//! A room that is not archived may be deleted by its owner only.
 //!
 //! ## Actions in an archived room
 //!
@@ -49,8 +60,9 @@
 //! every action on an entry whose root is the Archive except Read, Download, Copy (out),
 //! ReadHistory, ReadLinks and IndexExport, and Delete and Move (unarchive) of the room itself,
 //! which only a DocSpace admin or the room's owner (`HasFullAccessAsync`: its creator) get; room
-//! tags are refused there too (`CustomTagsService.AddRoomTagsAsync`). The cap lives in
-//! [`Level::allows`], so every handler obeys it. Columns: the owner (creator) of the room, a
+//! tags are refused there too (`CustomTagsService.AddRoomTagsAsync`). The links are the members'
+//! business: an admin who is not a member reads, downloads and copies out, but does not see them.
+//! The cap lives in [`Level::allows`], so every handler obeys it. Columns: the owner (creator) of the room, a
 //! DocSpace admin who is not a member, then members by level.
 //!
 //! | action | Room owner | DocSpace admin | Room manager | Content creator | Editor | Viewer | not a member |
@@ -58,7 +70,7 @@
 //! | read the room and list its contents | yes | yes | yes | yes | yes | yes | no |
 //! | download a file | yes | yes | yes | yes | yes | yes | no |
 //! | copy a file out of the room | yes | yes | yes | yes | yes | yes | no |
-//! | list the room's links | yes | yes | yes | no | no | no | no |
+//! | list the room's links | yes | no | yes | no | no | no | no |
 //! | create a folder | no | no | no | no | no | no | no |
 //! | create a file | no | no | no | no | no | no | no |
 //! | upload a file | no | no | no | no | no | no | no |
@@ -134,48 +146,99 @@ pub enum Level {
     Personal,
     /// The Rooms or Archive section: may look, not create.
     Section,
-    /// Inside a room, with this `FileShare` level.
-    Room(i64),
-    /// Inside an archived room, with this `FileShare` level; `full` for a DocSpace admin or the
-    /// room's owner, who alone may unarchive or delete it. See "Actions in an archived room".
-    Archived {
-        /// The `FileShare` level the actor had in the room.
-        access: i64,
-        /// DocSpace admin or the room's owner.
-        full: bool,
-    },
+    /// Inside a room (active or archived). See the tables above.
+    Room(Standing),
     /// Nothing.
     None,
 }
 
+/// Who the actor is to a room: the inputs of DocSpace's `FileSecurity.FilterEntryAsync`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Standing {
+    /// The `FileShare` level of the actor's membership, else of the room's external link they
+    /// hold; `share::NONE` with neither.
+    pub access: i64,
+    /// The room's owner (its creator, or whom ownership was handed to), unless now a User or
+    /// Guest: DocSpace's `HasFullAccessAsync`, which allows every action in the room.
+    pub owner: bool,
+    /// A DocSpace admin (the portal owner is one too): DocSpace's `isDocSpaceAdmin` branch,
+    /// which adds Read, Download, Pin, archiving and ChangeOwner of any room, and nothing else.
+    pub admin: bool,
+    /// The room is in the Archive.
+    pub archived: bool,
+}
+
+impl Standing {
+    /// The `FileShare` level the rights of membership come from (the owner's is a manager's).
+    fn member_access(self) -> i64 {
+        if self.owner {
+            share::ROOM_MANAGER
+        } else {
+            self.access
+        }
+    }
+
+    fn allows(self, action: RoomAction) -> bool {
+        use RoomAction::*;
+        let member = |a| room_allows(self.member_access(), a);
+        if self.archived {
+            // `case FolderType.Archive`: read-only, and only the owner or an admin may take the
+            // room out or delete it.
+            return match action {
+                Read | Download | Copy => self.admin || member(action),
+                ReadLinks => member(action),
+                Archive | DeleteRoom => self.owner || self.admin,
+                _ => false,
+            };
+        }
+        match action {
+            // `case FolderType.VirtualRooms`, `if (isDocSpaceAdmin …)`: Read, Download, and
+            // Move (archive), Pin, ChangeOwner of the room itself.
+            Read | Download | Pin => self.admin || member(action),
+            Archive | ChangeOwner => self.owner || self.admin,
+            // Nobody but the owner may delete a room that is not archived (`case Delete`
+            // grants room managers only plain folders and files).
+            DeleteRoom => self.owner,
+            _ => member(action),
+        }
+    }
+}
+
 impl Level {
-    /// Whether the level permits `action` on an entry created by `creator`.
+    /// Whether the level permits `action`.
     pub fn allows(self, action: RoomAction) -> bool {
         match self {
             Level::Personal => true,
             Level::Section => matches!(action, RoomAction::Read),
-            Level::Room(a) => room_allows(a, action),
-            Level::Archived { access, full } => match action {
-                RoomAction::Read | RoomAction::Download | RoomAction::ReadLinks => {
-                    room_allows(access, action)
-                }
-                RoomAction::Archive => full,
-                _ => false,
-            },
+            Level::Room(s) => s.allows(action),
             Level::None => false,
+        }
+    }
+
+    /// The same standing without what being a DocSpace admin adds: what membership (or
+    /// ownership) alone allows. The per-entry `security` flags DocSpace derives from the
+    /// `FileShare` record (Comment, Edit, ReadHistory, Mute, …) use it.
+    pub fn as_member(self) -> Level {
+        match self {
+            Level::Room(s) => {
+                if s.owner || s.access != share::NONE {
+                    Level::Room(Standing { admin: false, ..s })
+                } else {
+                    Level::None
+                }
+            }
+            other => other,
         }
     }
 
     /// Whether the actor manages the room (archived or not): what lifts `denyDownload`.
     pub fn is_room_manager(self) -> bool {
-        matches!(
-            self,
-            Level::Room(share::ROOM_MANAGER)
-                | Level::Archived {
-                    access: share::ROOM_MANAGER,
-                    ..
-                }
-        )
+        matches!(self, Level::Room(s) if s.member_access() == share::ROOM_MANAGER)
+    }
+
+    /// Whether the actor is in the room only as a DocSpace admin (no membership, no ownership).
+    pub fn is_oversight_only(self) -> bool {
+        matches!(self, Level::Room(s) if s.admin && !s.owner && s.access == share::NONE)
     }
 
     /// `Ok` if allowed, else 403 `Access denied`.
@@ -193,10 +256,12 @@ impl Level {
             || (self.allows(RoomAction::ModifyOwn) && actor.id() == creator)
     }
 
-    /// The `access` value DocSpace shows for the entry.
+    /// The `access` value DocSpace shows for the entry: a DocSpace admin who is not a member has
+    /// no share record, so DocSpace shows its default for rooms, `Restrict`.
     pub fn share_value(self) -> i64 {
         match self {
-            Level::Room(a) | Level::Archived { access: a, .. } => a,
+            Level::Room(s) if s.owner || s.access != share::NONE => s.member_access(),
+            Level::Room(_) => share::RESTRICT,
             Level::Section => share::READ,
             Level::Personal | Level::None => share::NONE,
         }
@@ -216,26 +281,31 @@ pub fn room_level(conn: &Connection, actor: &Actor, room: &Folder) -> Result<Lev
 /// The actor's level in `room`, given their membership level there (if any) and whether the room
 /// is archived: the one rule [`room_level`] and batch listings share.
 pub fn level_in_room(actor: &Actor, room: &Folder, member: Option<i64>, archived: bool) -> Level {
-    let full = actor
-        .user
-        .as_ref()
-        .is_some_and(|u| u.is_admin() || u.id == room.owner_id);
-    let access = if full {
-        Some(share::ROOM_MANAGER)
-    } else if let Some(a) = member.filter(|a| *a != share::NONE) {
-        Some(a)
-    } else {
-        actor
-            .link
-            .as_ref()
-            .filter(|l| l.room_id == room.id)
-            .map(|l| l.access)
-    };
-    match access {
-        None => Level::None,
-        Some(access) if archived => Level::Archived { access, full },
-        Some(a) => Level::Room(a),
+    let user = actor.user.as_ref();
+    // `HasFullAccessAsync` refuses Users and Guests even when they own the room.
+    let owner = user.is_some_and(|u| {
+        u.id == room.owner_id && !matches!(u.user_type, EmployeeType::User | EmployeeType::Guest)
+    });
+    let admin = user.is_some_and(User::is_admin);
+    let access = member
+        .filter(|a| *a != share::NONE)
+        .or_else(|| {
+            actor
+                .link
+                .as_ref()
+                .filter(|l| l.room_id == room.id)
+                .map(|l| l.access)
+        })
+        .unwrap_or(share::NONE);
+    if !owner && !admin && access == share::NONE {
+        return Level::None;
     }
+    Level::Room(Standing {
+        access,
+        owner,
+        admin,
+        archived,
+    })
 }
 
 /// The actor's level on a folder (a section root, a room, or a folder anywhere below).
@@ -339,8 +409,14 @@ pub enum RoomAction {
     ManageAccess,
     /// See the room's invitation and external links.
     ReadLinks,
-    /// Archive, unarchive, delete.
+    /// Archive or unarchive the room (DocSpace's `Move` of a room; also deletes an archived one).
     Archive,
+    /// Delete a room that is not archived.
+    DeleteRoom,
+    /// Copy a file or folder out of the room.
+    Copy,
+    /// Hand the room to another owner.
+    ChangeOwner,
     /// Pin or unpin for oneself.
     Pin,
 }
@@ -380,7 +456,7 @@ pub fn room_allows(access: i64, action: RoomAction) -> bool {
             | CONTENT_CREATOR
     );
     match action {
-        RoomAction::Read | RoomAction::Download | RoomAction::Pin => reader,
+        RoomAction::Read | RoomAction::Download | RoomAction::Copy | RoomAction::Pin => reader,
         RoomAction::Create | RoomAction::ModifyOwn => {
             matches!(access, ROOM_MANAGER | CONTENT_CREATOR | READ_WRITE)
         }
@@ -393,8 +469,10 @@ pub fn room_allows(access: i64, action: RoomAction) -> bool {
         RoomAction::ModifyOthers
         | RoomAction::EditRoom
         | RoomAction::ManageAccess
-        | RoomAction::ReadLinks
-        | RoomAction::Archive => access == ROOM_MANAGER,
+        | RoomAction::ReadLinks => access == ROOM_MANAGER,
+        // Membership never grants these: only ownership or being a DocSpace admin does (see
+        // `Standing::allows`).
+        RoomAction::Archive | RoomAction::DeleteRoom | RoomAction::ChangeOwner => false,
     }
 }
 

@@ -1,15 +1,27 @@
-//! DocSpace's rate limits (`reference/rest-api.md` §7), per user (or client IP when anonymous):
+//! DocSpace's rate limits, per user (or client IP when anonymous), as set up in
+//! `ONLYOFFICE/DocSpace-server: common/ASC.Api.Core/Core/BaseStartup.cs` (`AddRateLimiter`) with
+//! the defaults of `common/ASC.Common/Utils/RateLimiterSettings.cs`:
 //!
 //! 1. a sliding window of `per_minute` requests in any 60 seconds;
 //! 2. at most `concurrent_get` GETs and `concurrent_other` other requests in flight, refused at
 //!    once (no queue);
-//! 3. `sensitive_per_15min` requests per 15 minutes per user and path on sensitive endpoints
-//!    (of those served here, `POST /api/2.0/keys`; sign-in is not in DocSpace's `sensitive_api`
-//!    policy but behind its brute-force guard, [`crate::login_guard`]).
+//! 3. a fixed window of `daily_writes` POST and PUT requests a day;
+//! 4. the per-endpoint `sensitive_api` policy: `sensitive_per_15min` requests per 15 minutes per
+//!    user and path. Of the endpoints served here, `POST /api/2.0/keys` and the password reminder
+//!    `POST /api/2.0/people/password` carry `[EnableRateLimiting(RateLimiterPolicy.SensitiveApi)]`
+//!    (`products/ASC.People/Server/Api/ApiKeysController.cs`, `UserController.cs`). Sign-in is not
+//!    in it but behind DocSpace's brute-force guard, [`crate::login_guard`].
 //!
-//! A refusal is a 429 with an empty body and `X-RateLimit-Limit`, `X-RateLimit-Remaining`,
-//! `X-RateLimit-Reset` (unix seconds) and `Retry-After` (seconds). Admitted requests carry the
-//! window's `X-RateLimit-*` headers, as the spec documents them.
+//! Only a refusal carries rate-limit headers: a 429 with an empty body. DocSpace sets them in the
+//! limiter's `OnRejected` (`RedisRateLimiting.AspNetCore`'s `RateLimitMetadata.OnRejected`) and
+//! nowhere on admitted requests, although its OpenAPI spec lists them on 200s. The global limiters
+//! answer as the server's: the sliding window with `X-RateLimit-Limit` (a number),
+//! `X-RateLimit-Remaining` and `Retry-After`; the concurrency caps with Limit and Remaining only;
+//! the daily fixed window adds `X-RateLimit-Reset` in unix seconds. The per-endpoint policies
+//! answer in the form DocSpace's API documentation gives
+//! (<https://api.onlyoffice.com/docspace/api-backend/get-started/basic-concepts/>, "Rate
+//! limiting"): `X-RateLimit-Limit: 5/15m` (requests per timespan), `X-RateLimit-Remaining`,
+//! `X-RateLimit-Reset` as the seconds left in the window, and `Retry-After`.
 
 use std::collections::{HashMap, VecDeque};
 use std::sync::{Arc, Mutex};
@@ -21,11 +33,12 @@ use crate::config::RateLimits;
 
 const WINDOW: Duration = Duration::from_secs(60);
 const SENSITIVE_WINDOW: Duration = Duration::from_secs(15 * 60);
+const DAY: Duration = Duration::from_secs(24 * 60 * 60);
 
 /// Whether `method path` is in DocSpace's `sensitive_api` policy (of the endpoints served here).
 pub fn is_sensitive(method: &Method, path: &str) -> bool {
     let p = path.trim_end_matches('/').to_ascii_lowercase();
-    method == Method::POST && p == "/api/2.0/keys"
+    method == Method::POST && (p == "/api/2.0/keys" || p == "/api/2.0/people/password")
 }
 
 #[derive(Default)]
@@ -33,6 +46,8 @@ struct Partition {
     window: VecDeque<Instant>,
     get_in_flight: u32,
     other_in_flight: u32,
+    /// The daily POST/PUT window: when it opened and how many it counted.
+    writes: Option<(Instant, u32)>,
 }
 
 /// The limiter shared by every request of a portal.
@@ -47,8 +62,6 @@ pub struct Admitted {
     limiter: Arc<RateLimiter>,
     key: String,
     is_get: bool,
-    /// Headers for the response (`X-RateLimit-*`).
-    pub headers: HeaderMap,
 }
 
 impl Drop for Admitted {
@@ -72,18 +85,72 @@ fn unix_after(d: Duration) -> u64 {
         .unwrap_or(0)
 }
 
-fn headers(limit: u32, remaining: u32, reset_in: Duration, retry: bool) -> HeaderMap {
-    let mut h = HeaderMap::new();
-    let num = |n: u64| HeaderValue::from(n);
-    h.insert("x-ratelimit-limit", num(limit.into()));
-    h.insert("x-ratelimit-remaining", num(remaining.into()));
-    h.insert("x-ratelimit-reset", num(unix_after(reset_in)));
-    if retry {
-        // Round up: retrying after a truncated number of seconds would be refused again.
-        let secs = reset_in.as_secs() + u64::from(reset_in.subsec_nanos() > 0);
-        h.insert("retry-after", num(secs.max(1)));
+/// Whole seconds, rounded up: retrying after a truncated number of seconds would be refused again.
+fn secs_up(d: Duration) -> u64 {
+    (d.as_secs() + u64::from(d.subsec_nanos() > 0)).max(1)
+}
+
+/// `5/15m`: DocSpace's documented "request limit per timespan".
+fn per_timespan(limit: u32, window: Duration) -> String {
+    let s = window.as_secs();
+    let span = if s.is_multiple_of(3600) {
+        format!("{}h", s / 3600)
+    } else if s.is_multiple_of(60) {
+        format!("{}m", s / 60)
+    } else {
+        format!("{s}s")
+    };
+    format!("{limit}/{span}")
+}
+
+/// The headers of one refusal.
+enum Refusal {
+    /// The global sliding window: Limit, Remaining, Retry-After.
+    Sliding { limit: u32, retry: Duration },
+    /// A concurrency cap: Limit and Remaining only.
+    Concurrency { limit: u32 },
+    /// The daily fixed window: Limit, Remaining, Retry-After, Reset (unix seconds).
+    Fixed { limit: u32, retry: Duration },
+    /// A per-endpoint policy, in the documented form.
+    Policy {
+        limit: u32,
+        window: Duration,
+        retry: Duration,
+    },
+}
+
+impl Refusal {
+    fn headers(self) -> HeaderMap {
+        let mut h = HeaderMap::new();
+        let num = |n: u64| HeaderValue::from(n);
+        h.insert("x-ratelimit-remaining", num(0));
+        match self {
+            Refusal::Sliding { limit, retry } => {
+                h.insert("x-ratelimit-limit", num(limit.into()));
+                h.insert("retry-after", num(secs_up(retry)));
+            }
+            Refusal::Concurrency { limit } => {
+                h.insert("x-ratelimit-limit", num(limit.into()));
+            }
+            Refusal::Fixed { limit, retry } => {
+                h.insert("x-ratelimit-limit", num(limit.into()));
+                h.insert("retry-after", num(secs_up(retry)));
+                h.insert("x-ratelimit-reset", num(unix_after(retry)));
+            }
+            Refusal::Policy {
+                limit,
+                window,
+                retry,
+            } => {
+                if let Ok(v) = HeaderValue::from_str(&per_timespan(limit, window)) {
+                    h.insert("x-ratelimit-limit", v);
+                }
+                h.insert("x-ratelimit-reset", num(secs_up(retry)));
+                h.insert("retry-after", num(secs_up(retry)));
+            }
+        }
+        h
     }
-    h
 }
 
 /// Drops the entries of `log` older than `window`; returns how long until the oldest left expires.
@@ -114,7 +181,8 @@ impl RateLimiter {
         self.limits.enabled
     }
 
-    /// Admits a request of `partition` or refuses it with the 429 headers.
+    /// Admits a request of `partition` or refuses it with the 429 headers. As DocSpace's chained
+    /// limiters, the global ones run first, then the endpoint's policy.
     pub fn admit(
         self: &Arc<Self>,
         partition: &str,
@@ -125,28 +193,47 @@ impl RateLimiter {
             return Ok(None);
         }
         let now = Instant::now();
+        let admitted = self.admit_global(partition, method, now)?;
         if is_sensitive(method, path) {
+            // A refusal here drops `admitted`, which frees its concurrency slot.
             self.check_sensitive(&format!("{partition} {}", path.to_ascii_lowercase()), now)?;
         }
+        Ok(Some(admitted))
+    }
+
+    fn admit_global(
+        self: &Arc<Self>,
+        partition: &str,
+        method: &Method,
+        now: Instant,
+    ) -> Result<Admitted, HeaderMap> {
         let is_get = method == Method::GET || method == Method::HEAD;
-        let mut parts = self
-            .partitions
-            .lock()
-            .map_err(|_| headers(self.limits.per_minute, 0, WINDOW, true))?;
+        let is_write = method == Method::POST || method == Method::PUT;
+        let limit = self.limits.per_minute;
+        let mut parts = self.partitions.lock().map_err(|_| {
+            Refusal::Sliding {
+                limit,
+                retry: WINDOW,
+            }
+            .headers()
+        })?;
         if parts.len() > 10_000 {
             parts.retain(|_, p| {
                 p.get_in_flight + p.other_in_flight > 0
                     || p.window
                         .back()
                         .is_some_and(|t| now.duration_since(*t) < WINDOW)
+                    || p.writes.is_some_and(|(t, _)| now.duration_since(t) < DAY)
             });
         }
         let p = parts.entry(partition.to_string()).or_default();
         let reset_in = slide(&mut p.window, now, WINDOW);
-        let limit = self.limits.per_minute;
-        let used = p.window.len() as u32;
-        if used >= limit {
-            return Err(headers(limit, 0, reset_in, true));
+        if p.window.len() as u32 >= limit {
+            return Err(Refusal::Sliding {
+                limit,
+                retry: reset_in,
+            }
+            .headers());
         }
         let (in_flight, cap) = if is_get {
             (p.get_in_flight, self.limits.concurrent_get)
@@ -154,7 +241,22 @@ impl RateLimiter {
             (p.other_in_flight, self.limits.concurrent_other)
         };
         if in_flight >= cap {
-            return Err(headers(cap, 0, Duration::from_secs(1), true));
+            return Err(Refusal::Concurrency { limit: cap }.headers());
+        }
+        if is_write {
+            let daily = self.limits.daily_writes;
+            let (opened, count) = match p.writes {
+                Some((t, n)) if now.duration_since(t) < DAY => (t, n),
+                _ => (now, 0),
+            };
+            if count >= daily {
+                return Err(Refusal::Fixed {
+                    limit: daily,
+                    retry: DAY.saturating_sub(now.duration_since(opened)),
+                }
+                .headers());
+            }
+            p.writes = Some((opened, count + 1));
         }
         p.window.push_back(now);
         if is_get {
@@ -162,29 +264,31 @@ impl RateLimiter {
         } else {
             p.other_in_flight += 1;
         }
-        let reset_in = p
-            .window
-            .front()
-            .map(|t| WINDOW.saturating_sub(now.duration_since(*t)))
-            .unwrap_or(WINDOW);
-        Ok(Some(Admitted {
+        Ok(Admitted {
             limiter: self.clone(),
             key: partition.to_string(),
             is_get,
-            headers: headers(limit, limit - used - 1, reset_in, false),
-        }))
+        })
     }
 
     fn check_sensitive(&self, key: &str, now: Instant) -> Result<(), HeaderMap> {
         let limit = self.limits.sensitive_per_15min;
+        let refusal = |retry| {
+            Refusal::Policy {
+                limit,
+                window: SENSITIVE_WINDOW,
+                retry,
+            }
+            .headers()
+        };
         let mut map = self
             .sensitive
             .lock()
-            .map_err(|_| headers(limit, 0, SENSITIVE_WINDOW, true))?;
+            .map_err(|_| refusal(SENSITIVE_WINDOW))?;
         let log = map.entry(key.to_string()).or_default();
         let reset_in = slide(log, now, SENSITIVE_WINDOW);
         if log.len() as u32 >= limit {
-            return Err(headers(limit, 0, reset_in, true));
+            return Err(refusal(reset_in));
         }
         log.push_back(now);
         Ok(())
@@ -202,6 +306,7 @@ mod tests {
             concurrent_get: get,
             concurrent_other: other,
             sensitive_per_15min: sensitive,
+            daily_writes: 10_000,
         }
     }
 
@@ -250,6 +355,13 @@ mod tests {
                     .expect("not sensitive"),
             );
         }
+    }
+
+    #[test]
+    fn policies_name_their_limit_per_timespan() {
+        assert_eq!(per_timespan(5, SENSITIVE_WINDOW), "5/15m");
+        assert_eq!(per_timespan(100, Duration::from_secs(1800)), "100/30m");
+        assert_eq!(per_timespan(10_000, DAY), "10000/24h");
     }
 
     #[test]

@@ -120,12 +120,14 @@ async fn portal_actions_by_user_type() {
     assert!(n >= 55, "every cell was checked ({n})");
 }
 
-/// A room of `room_type` owned by the owner, with `member` at `access` (none when `None`), a
-/// folder and a file made by the owner.
+/// A room of `room_type` made by `owner` (its creator), with `member` at `access` (none when
+/// `None`), and a file made by the creator.
 struct Fixture {
     room: i64,
     file: i64,
     view_url: String,
+    /// The acting user's My documents (where copies out of the room go).
+    my_id: i64,
 }
 
 async fn fixture(
@@ -134,6 +136,7 @@ async fn fixture(
     room_type: i64,
     member: &str,
     access: Option<i64>,
+    actor: &Api,
 ) -> Fixture {
     let room = owner
         .post(
@@ -162,10 +165,14 @@ async fn fixture(
         .await
         .expect(200)
         .response();
+    let my_id = actor.get("/api/2.0/files/@my").await.expect(200).response()["current"]["id"]
+        .as_i64()
+        .expect("my documents id");
     Fixture {
         room,
         file: file["id"].as_i64().expect("id"),
         view_url: file["viewUrl"].as_str().expect("url").to_string(),
+        my_id,
     }
 }
 
@@ -176,6 +183,14 @@ async fn room_probe(api: &Api, f: &Fixture, action: &str) -> u16 {
             api.get(&format!("/api/2.0/files/{room}")).await.status
         }
         "download a file" => api.call(Method::GET, &f.view_url, None).await.status,
+        "copy a file out of the room" => {
+            api.put(
+                "/api/2.0/files/fileops/copy",
+                json!({ "fileIds": [f.file], "destFolderId": f.my_id }),
+            )
+            .await
+            .status
+        }
         "create a folder or file, upload" => {
             api.post(
                 &format!("/api/2.0/files/folder/{room}"),
@@ -241,32 +256,50 @@ async fn room_actions_by_access_level() {
     let p = unlimited_portal().await;
     let owner = Api::owner(&p);
     let (columns, rows) = table("Room actions by access level");
-    // (column, who, room type where the level exists, access)
-    let setup: Vec<(&str, &str, i64, Option<i64>)> = vec![
-        ("Room manager", common::ROOM_ADMIN, 5, Some(9)),
-        ("Content creator", common::USER, 5, Some(11)),
-        ("Editor", common::USER, 5, Some(10)),
-        ("Reviewer", common::USER, 5, Some(5)),
-        ("Commenter", common::USER, 5, Some(6)),
-        ("Viewer", common::USER, 5, Some(2)),
-        ("Form filler", common::USER, 8, Some(7)),
-        ("not a member", common::USER, 5, None),
+    // (column, who acts, who creates the room, room type where the level exists, access)
+    let setup: Vec<(&str, &str, &str, i64, Option<i64>)> = vec![
+        (
+            "Room owner",
+            common::ROOM_ADMIN,
+            common::ROOM_ADMIN,
+            5,
+            None,
+        ),
+        ("DocSpace admin", common::ADMIN, common::OWNER, 5, None),
+        ("Portal owner", common::OWNER, common::ROOM_ADMIN, 5, None),
+        (
+            "Room manager",
+            common::ROOM_ADMIN,
+            common::OWNER,
+            5,
+            Some(9),
+        ),
+        ("Content creator", common::USER, common::OWNER, 5, Some(11)),
+        ("Editor", common::USER, common::OWNER, 5, Some(10)),
+        ("Reviewer", common::USER, common::OWNER, 5, Some(5)),
+        ("Commenter", common::USER, common::OWNER, 5, Some(6)),
+        ("Viewer", common::USER, common::OWNER, 5, Some(2)),
+        ("Form filler", common::USER, common::OWNER, 8, Some(7)),
+        ("not a member", common::USER, common::OWNER, 5, None),
     ];
     assert_eq!(
         columns,
         setup.iter().map(|s| s.0.to_string()).collect::<Vec<_>>()
     );
-    let user = login(&p, common::USER).await;
-    let room_admin = login(&p, common::ROOM_ADMIN).await;
+    let mut clients = std::collections::HashMap::new();
+    for who in [
+        common::OWNER,
+        common::ADMIN,
+        common::ROOM_ADMIN,
+        common::USER,
+    ] {
+        clients.insert(who, login(&p, who).await);
+    }
     let mut checked = 0;
-    for (col, (label, who, room_type, access)) in setup.iter().enumerate() {
+    for (col, (label, who, creator, room_type, access)) in setup.iter().enumerate() {
         let member = user_id(&owner, who).await;
-        let f = fixture(&owner, label, *room_type, &member, *access).await;
-        let api = if *who == common::USER {
-            &user
-        } else {
-            &room_admin
-        };
+        let api = &clients[who];
+        let f = fixture(&clients[creator], label, *room_type, &member, *access, api).await;
         for (action, expected) in &rows {
             let status = room_probe(api, &f, action).await;
             assert_eq!(
@@ -276,13 +309,13 @@ async fn room_actions_by_access_level() {
             );
             checked += 1;
         }
-        // The room's state is whatever the allowed cells did; the owner can always read it back.
-        let back: Value = owner
+        // The room's state is whatever the allowed cells did; its creator can always read it back.
+        let back: Value = clients[creator]
             .get(&format!("/api/2.0/files/rooms/{}", f.room))
             .await
             .expect(200)
             .response();
         assert_eq!(back["id"], f.room);
     }
-    assert_eq!(checked, rows.len() * 8);
+    assert_eq!(checked, rows.len() * setup.len());
 }

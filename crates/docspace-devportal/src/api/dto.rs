@@ -95,57 +95,71 @@ pub fn web_url(portal: &str, f: &File) -> String {
     }
 }
 
+/// DocSpace's `security` of a folder or room (`FileSecurity.GetSecurityAsync`): a DocSpace admin
+/// who is not a member gets only what the `isDocSpaceAdmin` branch grants (Read, Download, and for
+/// a room Copy and Duplicate unless downloads are denied, Move to the archive, Pin, ChangeOwner,
+/// IndexExport); every other flag comes from membership (`Level::as_member`).
 fn folder_security(level: Level, actor: &Actor, f: &Folder) -> Value {
+    let member = level.as_member();
     let read = level.allows(RoomAction::Read);
-    let create = level.allows(RoomAction::Create) && !matches!(level, Level::Section);
+    let create = member.allows(RoomAction::Create) && !matches!(level, Level::Section);
     let modify = level.may_modify(actor, &f.owner_id);
     let room = f.is_room();
     let manage = level.allows(RoomAction::ManageAccess) && room;
     let edit_room = level.allows(RoomAction::EditRoom) && room;
+    let oversight = level.is_oversight_only();
+    // The admin branch copies a room only when its files may be downloaded.
+    let copy_room = room && oversight && !f.deny_download && read;
+    let download = level.allows(RoomAction::Download)
+        && !(room && f.deny_download && !level.is_room_manager());
     json!({
         "Read": read,
         "Create": create,
-        "Delete": if room { level.allows(RoomAction::Archive) } else { modify },
+        "Delete": if room { level.allows(RoomAction::DeleteRoom) } else { modify },
         "EditRoom": edit_room,
         "Rename": if room { edit_room } else { modify },
         "CopyTo": create,
-        "Copy": read,
+        "Copy": if oversight { copy_room } else { level.allows(RoomAction::Copy) },
         "MoveTo": create,
-        "Move": !room && modify,
+        "Move": if room { level.allows(RoomAction::Archive) } else { modify },
         "Pin": room && level.allows(RoomAction::Pin),
-        "Mute": room && level.allows(RoomAction::Pin),
+        "Mute": room && member.allows(RoomAction::Pin),
         "EditAccess": manage,
-        "Duplicate": create,
-        "Download": read,
+        "Duplicate": create || copy_room,
+        "Download": download,
         "CopySharedLink": manage,
-        "ReadHistory": read,
-        "ChangeOwner": manage,
-        "IndexExport": room && f.indexing && read,
+        "ReadHistory": member.allows(RoomAction::EditContent),
+        "ChangeOwner": room && level.allows(RoomAction::ChangeOwner),
+        "IndexExport": room && f.indexing && (level.is_room_manager() || oversight),
         "Embed": manage,
     })
 }
 
+/// DocSpace's `security` of a file; as for folders, an admin who is not a member reads,
+/// downloads and copies the link (`CopyLink` is granted to `isDocSpaceAdmin` outright).
 fn file_security(level: Level, actor: &Actor, f: &File, deny_download: bool) -> Value {
+    let member = level.as_member();
     let read = level.allows(RoomAction::Read);
+    let member_read = member.allows(RoomAction::Read);
     let modify = level.may_modify(actor, &f.owner_id);
     let manager = level.is_room_manager();
     json!({
         "Read": read,
-        "Comment": read,
-        "FillForms": read,
-        "Review": level.allows(RoomAction::EditContent),
-        "Edit": level.allows(RoomAction::EditContent),
+        "Comment": member_read,
+        "FillForms": member_read,
+        "Review": member.allows(RoomAction::EditContent),
+        "Edit": member.allows(RoomAction::EditContent),
         "Delete": modify,
         "CustomFilter": false,
         "Rename": modify,
-        "ReadHistory": read,
+        "ReadHistory": member_read,
         "Lock": modify,
         "EditHistory": modify,
-        "Copy": read,
+        "Copy": level.allows(RoomAction::Copy),
         "Move": modify,
-        "Duplicate": level.allows(RoomAction::Create),
-        "Download": read && (!deny_download || manager),
-        "Convert": level.allows(RoomAction::Create),
+        "Duplicate": member.allows(RoomAction::Create),
+        "Download": level.allows(RoomAction::Download) && (!deny_download || manager),
+        "Convert": member.allows(RoomAction::Create),
         "CopyLink": read,
         "Embed": manager,
     })

@@ -273,7 +273,9 @@ fn transfer(
                 return Err(ApiError::AccessDenied);
             }
         } else {
-            level.require(RoomAction::Read)?;
+            // DocSpace's `CanCopyAsync`: a DocSpace admin who is not a member may read a room's
+            // files but not copy them out (`FileSecurity.cs`, `case FilesSecurityActions.Copy`).
+            level.require(RoomAction::Copy)?;
         }
         if is_move && f.folder_id == dest.id {
             continue;
@@ -322,7 +324,9 @@ fn transfer(
                 ));
             }
         } else {
-            level.require(RoomAction::Read)?;
+            // DocSpace's `CanCopyAsync`: a DocSpace admin who is not a member may read a room's
+            // files but not copy them out (`FileSecurity.cs`, `case FilesSecurityActions.Copy`).
+            level.require(RoomAction::Copy)?;
         }
         if is_move && f.parent_id == Some(dest.id) {
             continue;

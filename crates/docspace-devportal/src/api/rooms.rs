@@ -661,7 +661,9 @@ pub async fn delete(
         .db
         .write(move |tx| {
             let room = load_room(tx, id)?;
-            permissions::room_level(tx, &actor, &room)?.require(RoomAction::Archive)?;
+            // Only the owner deletes a room that is not archived; an archived one, its owner or
+            // a DocSpace admin (`FileSecurity.cs`: `case Delete` and `case FolderType.Archive`).
+            permissions::room_level(tx, &actor, &room)?.require(RoomAction::DeleteRoom)?;
             entries::delete_folder(tx, room.id)?;
             fileops::record(
                 tx,
