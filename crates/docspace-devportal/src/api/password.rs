@@ -16,11 +16,11 @@ use axum::extract::State;
 use serde::Deserialize;
 
 use super::extract::JsonBody;
-use super::people::valid_email;
 use crate::auth::Caller;
 use crate::envelope::{ApiError, ApiResult, Envelope};
 use crate::state::AppState;
 use crate::users::{self, EmployeeType};
+use docspace_types::is_email;
 
 /// `EmailMemberRequestDto`.
 #[derive(Deserialize, Default)]
@@ -60,7 +60,7 @@ fn checked_email(req: &EmailRequest) -> Result<String, ApiError> {
             "The field Email must be a string with a maximum length of 255.",
         ));
     }
-    if !valid_email(email) {
+    if !is_email(email) {
         return Err(ApiError::field(
             "Email",
             "The Email field is not a valid e-mail address.",

@@ -5,8 +5,8 @@
 
 use std::collections::{HashMap, HashSet};
 
-use leptos::ev::KeyboardEvent;
 use leptos::attr::custom::custom_attribute;
+use leptos::ev::KeyboardEvent;
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
