@@ -12,7 +12,7 @@ use wasm_bindgen::prelude::*;
 use crate::boot::Adopted;
 use crate::bridge::channel::ChannelState;
 use crate::bridge::guard::{self, Entry};
-use crate::bridge::js::{content_ready_mark, from_js, performance_mark, to_js};
+use crate::bridge::js::{content_ready_mark, from_js, performance_mark};
 use crate::bridge::timer::{self, now_ms, remaining};
 use crate::config::{FrameConfig, FrameType, Mode};
 use crate::error::SdkError;
@@ -243,16 +243,14 @@ impl Instance {
             .append_child(&placeholder)
             .map_err(|e| SdkError::MountFailed(js_error_text(&e)))?;
 
-        let config = to_js(&cfg.to_wire_json(
+        // Fresh objects, filter included (its keys in the SDK's order, which api.js keeps in
+        // the manager's URL): api.js edits what it is given.
+        let config = js_sys::JSON::parse(&cfg.wire_text(
             spec.portal,
             &self.frame_id,
             spec.events.wants_editor_close(),
-        ));
-        let filter = js_sys::Object::new();
-        for (key, value) in cfg.filter_pairs() {
-            let _ = js_sys::Reflect::set(&filter, &key.into(), &to_js(&value));
-        }
-        let _ = js_sys::Reflect::set(&config, &"filter".into(), &filter);
+        ))
+        .map_err(|e| SdkError::MountFailed(js_error_text(&e)))?;
         let events = self.event_handlers(spec.events);
         js_sys::Reflect::set(&config, &"events".into(), &events)
             .map_err(|e| SdkError::MountFailed(js_error_text(&e)))?;

@@ -1,8 +1,6 @@
 //! The frame URL per mode: a mirror of api.js's `getFramePath`, so the bridge knows which page a
 //! config loads (for diagnostics, and to tell a live change from one that needs a new frame).
 
-use serde_json::Value;
-
 use super::{FrameConfig, Mode};
 
 /// Query parameters in insertion order; `None` values are dropped, as api.js drops
@@ -54,17 +52,6 @@ impl Query {
     }
 }
 
-/// JavaScript's `String(value)` for the JSON values a config holds.
-fn js_string(v: &Value) -> Option<String> {
-    match v {
-        Value::Null => None,
-        Value::String(s) => Some(s.clone()),
-        Value::Bool(b) => Some(b.to_string()),
-        Value::Number(n) => Some(n.to_string()),
-        other => Some(other.to_string()),
-    }
-}
-
 fn s(v: &str) -> Option<String> {
     Some(v.to_string())
 }
@@ -82,8 +69,12 @@ impl FrameConfig {
     /// );
     /// ```
     pub fn frame_path(&self, editor_close_event: bool) -> String {
-        let w = self.settings_json(editor_close_event);
-        let get = |k: &str| w.get(k).and_then(js_string);
+        let w = self.settings(editor_close_event);
+        let get = |k: &str| {
+            w.iter()
+                .find(|(key, _)| *key == k)
+                .and_then(|(_, v)| v.js_string())
+        };
         let mut q = Query::new();
         q.put("theme", get("theme"));
         q.put("locale", get("locale"));
@@ -171,7 +162,7 @@ impl FrameConfig {
             q.put("key", Some(t.clone()));
         }
         for (k, v) in self.filter.pairs() {
-            q.put(k, js_string(&v));
+            q.put(k, v.js_string());
         }
         if let Some(id) = id {
             q.put("folder", Some(id.to_string()));

@@ -32,11 +32,11 @@ impl ItemId {
         }
     }
 
-    /// The id as JSON (a number or a string).
-    pub(crate) fn to_json(&self) -> serde_json::Value {
+    /// The id as the wire carries it (a number or a string).
+    pub(crate) fn to_wire(&self) -> crate::config::wire::Wire<'_> {
         match self {
-            ItemId::Number(n) => serde_json::Value::from(*n),
-            ItemId::Text(t) => serde_json::Value::from(t.clone()),
+            ItemId::Number(n) => crate::config::wire::Wire::Int(*n),
+            ItemId::Text(t) => crate::config::wire::Wire::from(t.as_str()),
         }
     }
 }
