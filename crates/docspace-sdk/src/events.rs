@@ -92,9 +92,9 @@ pub(crate) fn decode_event(mode: Mode, name: &str, data: Value) -> Option<FrameE
             Err(e) => bad(e),
         },
         "onEditorCloseCallback" => FrameEvent::EditorClose,
-        "onFileManagerClick" => match serde_json::from_value::<FileItem>(data) {
+        "onFileManagerClick" => match FileItem::from_value(data) {
             Ok(file) => FrameEvent::FileClick(file),
-            Err(e) => bad(e.to_string()),
+            Err(e) => bad(e),
         },
         "onDownload" => match data {
             Value::String(url) => FrameEvent::Download(url),
