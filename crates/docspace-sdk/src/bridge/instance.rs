@@ -19,7 +19,7 @@ use crate::error::SdkError;
 use crate::events::{FrameEvent, FrameEvents, decode_event};
 use crate::loader::LoadedSdk;
 use crate::preflight::js_error_text;
-use crate::protocol::{Method, classify_reply};
+use crate::protocol::{Method, classify_reply, timed_out_reply};
 
 /// Every api.js event name (2.1.0).
 pub(crate) const API_EVENTS: &[&str] = &[
@@ -440,12 +440,7 @@ impl Instance {
             None => {
                 let grace_until = now_ms() + f64::from(self.late_reply_grace_ms);
                 let n = self.channel.borrow_mut().unstick(id, grace_until);
-                let synthetic = serde_json::json!({
-                    "type": "onMethodReturn",
-                    "frameId": self.frame_id,
-                    "methodReturnData": {"timedOut": method.name()},
-                })
-                .to_string();
+                let synthetic = timed_out_reply(&self.frame_id, method.name());
                 for _ in 0..n {
                     guard::dispatch_synthetic(&self.portal, &synthetic);
                 }

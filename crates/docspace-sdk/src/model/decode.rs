@@ -11,8 +11,13 @@ use super::item::{FileItem, FolderItem, RequestToken, RoomItem};
 use super::{FileType, ItemId};
 use crate::config::RoomType;
 
-/// The fields of one object, taken one by one; what remains is `extra`.
-struct Fields(Map<String, Value>);
+/// The fields of one object: the named ones in slots, the rest in `extra`. One pass over the
+/// object (taking fields out of the map one by one pulled map removal into the wasm).
+struct Fields {
+    keys: &'static [&'static str],
+    slots: Vec<Option<Value>>,
+    extra: Map<String, Value>,
+}
 
 type Res<T> = Result<T, String>;
 
@@ -21,21 +26,29 @@ fn wrong(key: &str, want: &str) -> String {
 }
 
 impl Fields {
+    /// A field as sent (`None`: absent).
+    fn take(&mut self, key: &str) -> Option<Value> {
+        // Every decoder asks for each of its keys, so the tests catch a key missing here.
+        debug_assert!(self.keys.contains(&key), "`{key}` is not in the key list");
+        let i = self.keys.iter().position(|k| *k == key)?;
+        self.slots.get_mut(i)?.take()
+    }
+
     /// A field with a value (`None`: absent or `null`).
     fn value(&mut self, key: &str) -> Option<Value> {
-        self.0.remove(key).filter(|v| !v.is_null())
+        self.take(key).filter(|v| !v.is_null())
     }
 
     /// A non-optional field: absent is its default, `null` an error.
     fn present(&mut self, key: &str, want: &str) -> Res<Option<Value>> {
-        match self.0.remove(key) {
+        match self.take(key) {
             Some(Value::Null) => Err(wrong(key, want)),
             other => Ok(other),
         }
     }
 
     fn id(&mut self, key: &str) -> Res<ItemId> {
-        match self.0.remove(key) {
+        match self.take(key) {
             None => Err(format!("missing field `{key}`")),
             Some(v) => ItemId::deserialize(v).map_err(|_| wrong(key, "an id")),
         }
@@ -115,18 +128,46 @@ impl Fields {
     }
 }
 
-/// The object's fields, or an error for anything else.
-fn fields(value: Value, what: &str) -> Res<Fields> {
-    match value {
-        Value::Object(m) => Ok(Fields(m)),
-        _ => Err(format!("invalid type: expected {what}")),
+/// The object's fields named in `keys`, or an error for anything but an object.
+fn fields(value: Value, what: &str, keys: &'static [&'static str]) -> Res<Fields> {
+    let Value::Object(m) = value else {
+        return Err(format!("invalid type: expected {what}"));
+    };
+    let mut f = Fields {
+        keys,
+        slots: vec![None; keys.len()],
+        extra: Map::new(),
+    };
+    for (k, v) in m {
+        match keys.iter().position(|key| *key == k) {
+            Some(i) => f.slots[i] = Some(v),
+            None => {
+                f.extra.insert(k, v);
+            }
+        }
     }
+    Ok(f)
 }
 
 impl RoomItem {
     /// Decodes a room from a JSON object.
     pub(crate) fn from_value(value: Value) -> Res<RoomItem> {
-        let mut f = fields(value, "struct RoomItem")?;
+        let mut f = fields(
+            value,
+            "struct RoomItem",
+            &[
+                "id",
+                "title",
+                "roomType",
+                "parentId",
+                "filesCount",
+                "foldersCount",
+                "shared",
+                "tags",
+                "icon",
+                "requestTokens",
+            ],
+        )?;
         Ok(RoomItem {
             id: f.id("id")?,
             title: f.string("title")?,
@@ -138,7 +179,7 @@ impl RoomItem {
             tags: f.strings("tags")?,
             icon: f.opt_string("icon")?,
             request_tokens: f.tokens("requestTokens")?,
-            extra: f.0,
+            extra: f.extra,
         })
     }
 }
@@ -146,7 +187,18 @@ impl RoomItem {
 impl FolderItem {
     /// Decodes a folder from a JSON object.
     pub(crate) fn from_value(value: Value) -> Res<FolderItem> {
-        let mut f = fields(value, "struct FolderItem")?;
+        let mut f = fields(
+            value,
+            "struct FolderItem",
+            &[
+                "id",
+                "title",
+                "parentId",
+                "filesCount",
+                "foldersCount",
+                "rootFolderType",
+            ],
+        )?;
         Ok(FolderItem {
             id: f.id("id")?,
             title: f.string("title")?,
@@ -154,7 +206,7 @@ impl FolderItem {
             files_count: f.opt_u64("filesCount")?,
             folders_count: f.opt_u64("foldersCount")?,
             root_folder_type: f.opt_i64("rootFolderType")?,
-            extra: f.0,
+            extra: f.extra,
         })
     }
 }
@@ -162,7 +214,22 @@ impl FolderItem {
 impl FileItem {
     /// Decodes a file from a JSON object.
     pub(crate) fn from_value(value: Value) -> Res<FileItem> {
-        let mut f = fields(value, "struct FileItem")?;
+        let mut f = fields(
+            value,
+            "struct FileItem",
+            &[
+                "id",
+                "title",
+                "fileExst",
+                "fileType",
+                "folderId",
+                "viewUrl",
+                "webUrl",
+                "inPublic",
+                "documentType",
+                "requestTokens",
+            ],
+        )?;
         Ok(FileItem {
             id: f.id("id")?,
             title: f.string("title")?,
@@ -174,7 +241,7 @@ impl FileItem {
             in_public: f.opt_bool("inPublic")?,
             document_type: f.opt_string("documentType")?,
             request_tokens: f.tokens("requestTokens")?,
-            extra: f.0,
+            extra: f.extra,
         })
     }
 }
