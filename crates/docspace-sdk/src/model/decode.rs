@@ -9,7 +9,7 @@ use serde_json::{Map, Value};
 
 use super::item::{FileItem, FolderItem, RequestToken, RoomItem};
 use super::{FileType, ItemId};
-use crate::config::RoomType;
+use crate::config::{RoomType, ShareKey};
 
 /// The fields of one object: the named ones in slots, the rest in `extra`. One pass over the
 /// object (taking fields out of the map one by one pulled map removal into the wasm).
@@ -111,7 +111,19 @@ impl Fields {
     fn tokens(&mut self, key: &str) -> Res<Vec<RequestToken>> {
         match self.present(key, "a list of links")? {
             None => Ok(Vec::new()),
-            Some(v) => Vec::<RequestToken>::deserialize(v).map_err(|e| format!("`{key}`: {e}")),
+            Some(Value::Array(items)) => items
+                .into_iter()
+                .map(|v| RequestToken::from_value(v).map_err(|e| format!("`{key}`: {e}")))
+                .collect(),
+            Some(_) => Err(wrong(key, "a list of links")),
+        }
+    }
+
+    fn bool(&mut self, key: &str) -> Res<bool> {
+        match self.present(key, "a boolean")? {
+            None => Ok(false),
+            Some(Value::Bool(b)) => Ok(b),
+            Some(_) => Err(wrong(key, "a boolean")),
         }
     }
 
@@ -147,6 +159,32 @@ fn fields(value: Value, what: &str, keys: &'static [&'static str]) -> Res<Fields
         }
     }
     Ok(f)
+}
+
+impl RequestToken {
+    /// Decodes a share link from a JSON object.
+    pub(crate) fn from_value(value: Value) -> Res<RequestToken> {
+        let mut f = fields(
+            value,
+            "struct RequestToken",
+            &["id", "primary", "title", "requestToken"],
+        )?;
+        let id = f.opt_id("id")?;
+        let primary = f.bool("primary")?;
+        let title = f.opt_string("title")?;
+        let request_token = match f.take("requestToken") {
+            Some(Value::String(s)) => ShareKey::new(s),
+            None => return Err("missing field `requestToken`".into()),
+            Some(_) => return Err(wrong("requestToken", "a string")),
+        };
+        // Unknown fields are ignored, as by the derived decoder.
+        Ok(RequestToken {
+            id,
+            primary,
+            title,
+            request_token,
+        })
+    }
 }
 
 impl RoomItem {
@@ -257,7 +295,7 @@ macro_rules! deserialize_via_value {
     )+};
 }
 
-deserialize_via_value!(RoomItem, FolderItem, FileItem);
+deserialize_via_value!(RequestToken, RoomItem, FolderItem, FileItem);
 
 #[cfg(test)]
 mod tests {
@@ -303,6 +341,16 @@ mod tests {
             assert!(RoomItem::from_value(bad.clone()).is_err(), "{bad}");
         }
         assert!(FolderItem::from_value(json!({"id": 1, "rootFolderType": "x"})).is_err());
+        for bad in [
+            json!({"id": 1}),
+            json!({"requestToken": 5}),
+            json!({"requestToken": "k", "primary": null}),
+            json!({"requestToken": "k", "id": true}),
+        ] {
+            assert!(RequestToken::from_value(bad.clone()).is_err(), "{bad}");
+        }
+        let t = RequestToken::from_value(json!({"requestToken": "k", "x": 1}));
+        assert!(t.is_ok_and(|t| !t.primary && t.id.is_none() && t.request_token.expose() == "k"));
         assert!(FileItem::from_value(json!({"id": 1, "inPublic": "yes"})).is_err());
     }
 

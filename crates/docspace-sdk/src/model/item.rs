@@ -15,7 +15,8 @@ use crate::model::ItemId;
 /// let t: RequestToken = serde_json::from_str(r#"{"id":"5b","primary":true,"title":"Link","requestToken":"k"}"#).unwrap();
 /// assert_eq!(t.request_token.expose(), "k");
 /// ```
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+// `Deserialize` is in `decode.rs`.
+#[derive(Debug, Clone, PartialEq, Serialize)]
 #[serde(rename_all = "camelCase")]
 pub struct RequestToken {
     /// The link's id.
