@@ -8,8 +8,6 @@
 //! with the frame bootstrapped in its HTML (`docspace_sdk::Bootstrap`) adopts that frame.
 //! Built by `cargo xtask bench` from `bench/sdk-page/` with Trunk.
 
-use std::collections::HashMap;
-
 use docspace_sdk::components::{Editor, FileSelector, Manager};
 use docspace_sdk::{EditorConfig, FileSelectorConfig, ManagerConfig};
 use leptos::prelude::*;
@@ -18,26 +16,28 @@ fn main() {
     leptos::mount::mount_to_body(App);
 }
 
-fn query() -> HashMap<String, String> {
+/// The query parameter `key` (empty if absent). A linear search: a map of three keys would put
+/// hashing code in the page this measures.
+fn param(key: &str) -> String {
     let search = web_sys::window()
         .and_then(|w| w.location().search().ok())
         .unwrap_or_default();
     form_urlencoded::parse(search.trim_start_matches('?').as_bytes())
-        .into_owned()
-        .collect()
+        .find(|(k, _)| k == key)
+        .map(|(_, v)| v.into_owned())
+        .unwrap_or_default()
 }
 
 #[component]
 fn App() -> impl IntoView {
-    let q = query();
-    let portal = q.get("portal").cloned().unwrap_or_default();
-    let id = q.get("id").cloned().unwrap_or_default();
-    match q.get("mode").map(String::as_str) {
-        Some("file-selector") => view! {
+    let portal = param("portal");
+    let id = param("id");
+    match param("mode").as_str() {
+        "file-selector" => view! {
             <FileSelector portal=portal config=FileSelectorConfig::new()/>
         }
         .into_any(),
-        Some("editor") => view! {
+        "editor" => view! {
             <Editor portal=portal config=EditorConfig::new(id)/>
         }
         .into_any(),

@@ -5,6 +5,7 @@ use std::rc::Rc;
 
 use serde_json::Value;
 
+use crate::bridge::js::json_text;
 use crate::config::Mode;
 use crate::error::SdkError;
 use crate::model::{EditorOpen, FileItem, Item};
@@ -92,13 +93,13 @@ pub(crate) fn decode_event(mode: Mode, name: &str, data: Value) -> Option<FrameE
             Err(e) => bad(e),
         },
         "onEditorCloseCallback" => FrameEvent::EditorClose,
-        "onFileManagerClick" => match serde_json::from_value::<FileItem>(data) {
+        "onFileManagerClick" => match FileItem::from_value(data) {
             Ok(file) => FrameEvent::FileClick(file),
-            Err(e) => bad(e.to_string()),
+            Err(e) => bad(e),
         },
         "onDownload" => match data {
             Value::String(url) => FrameEvent::Download(url),
-            other => bad(format!("expected a URL, got {other}")),
+            other => bad(format!("expected a URL, got {}", json_text(&other))),
         },
         "onAuthSuccess" => FrameEvent::AuthSuccess,
         "onSignOut" => FrameEvent::SignOut,
@@ -120,7 +121,7 @@ pub(crate) fn selection(mode: Mode, data: Value) -> Result<Vec<Item>, String> {
         Value::Array(items) => items.into_iter().map(decode).collect(),
         Value::Object(ref m) if m.is_empty() => Ok(Vec::new()),
         obj @ Value::Object(_) => decode(obj).map(|i| vec![i]),
-        other => Err(format!("expected items, got {other}")),
+        other => Err(format!("expected items, got {}", json_text(&other))),
     }
 }
 
@@ -132,7 +133,7 @@ fn error_text(data: &Value) -> String {
             .get("message")
             .and_then(Value::as_str)
             .map(str::to_string)
-            .unwrap_or_else(|| other.to_string()),
+            .unwrap_or_else(|| json_text(other)),
     }
 }
 

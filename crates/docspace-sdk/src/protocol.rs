@@ -259,10 +259,34 @@ pub(crate) fn error_status(v: &Value) -> Option<u16> {
         .and_then(|s| u16::try_from(s).ok())
 }
 
+/// The reply the bridge feeds itself for a call that timed out (`{"type":"onMethodReturn",
+/// "frameId":…,"methodReturnData":{"timedOut":method}}`), dispatched through the guard to
+/// unstick api.js after a timeout. Written as text, without a JSON tree.
+pub(crate) fn timed_out_reply(frame_id: &str, method: &str) -> String {
+    use crate::config::wire::write_str;
+    let mut out = String::from(r#"{"type":"onMethodReturn","frameId":"#);
+    write_str(&mut out, frame_id);
+    out.push_str(r#","methodReturnData":{"timedOut":"#);
+    write_str(&mut out, method);
+    out.push_str("}}");
+    out
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
     use serde_json::json;
+
+    #[test]
+    fn a_timed_out_reply_is_a_method_return_for_the_frame() {
+        let text = timed_out_reply("f\"1", "getFiles");
+        let v: Value = serde_json::from_str(&text).unwrap_or(Value::Null);
+        assert_eq!(
+            v,
+            json!({"type": "onMethodReturn", "frameId": "f\"1",
+                   "methodReturnData": {"timedOut": "getFiles"}})
+        );
+    }
 
     #[test]
     fn messages_parse_like_api_js() {

@@ -1,6 +1,5 @@
 //! Taking a bootstrapped frame over from the bootstrap's registry (`window.__docspaceBoot`).
 
-use serde_json::Value;
 use wasm_bindgen::JsCast;
 use wasm_bindgen::prelude::*;
 
@@ -73,10 +72,11 @@ fn get(obj: &JsValue, key: &str) -> JsValue {
     js_sys::Reflect::get(obj, &key.into()).unwrap_or(JsValue::UNDEFINED)
 }
 
-fn spec_of(entry: &JsValue) -> Option<Value> {
-    let mut v: Value = serde_json::from_str(&get(entry, "spec").as_string()?).ok()?;
-    v.as_object_mut()?.remove("title");
-    Some(v)
+/// Whether the entry's settings are `expected` (its title aside).
+fn spec_matches(entry: &JsValue, expected: &str) -> bool {
+    get(entry, "spec")
+        .as_string()
+        .is_some_and(|page| super::same_spec(&page, expected))
 }
 
 /// Takes the bootstrapped frame this frame should be: the one named `explicit`, or else the
@@ -86,13 +86,13 @@ fn spec_of(entry: &JsValue) -> Option<Value> {
 /// before any message from the frame is judged by no one.
 pub(crate) async fn take(
     explicit: Option<&str>,
-    expected: impl Fn(&str) -> Value,
+    expected: impl Fn(&str) -> String,
 ) -> Option<Adopted> {
     let id = match explicit {
         Some(id) => id.to_string(),
         None => dsBootIds().into_iter().find(|id| {
             let entry = dsBootEntry(id);
-            spec_of(&entry).is_some_and(|s| s == expected(id))
+            spec_matches(&entry, &expected(id))
         })?,
     };
     let entry = dsBootEntry(&id);
@@ -109,7 +109,7 @@ pub(crate) async fn take(
     let iframe = get(&entry, "iframe")
         .dyn_into::<web_sys::HtmlIFrameElement>()
         .ok();
-    let matches = spec_of(&entry).is_some_and(|s| s == expected(&id));
+    let matches = spec_matches(&entry, &expected(&id));
     // A parked frame is only of use if it can be moved into place without a reload.
     let placeable = iframe.as_ref().is_some_and(|i| {
         i.closest(&format!("[{}]", super::PARKED_ATTR))

@@ -56,7 +56,7 @@
 
 mod adopt;
 
-use serde_json::{Value, json};
+use crate::config::wire::write_str;
 
 use crate::config::FrameConfig;
 use crate::error::SdkError;
@@ -223,14 +223,13 @@ impl Bootstrap {
             crate::events::ALWAYS_SUBSCRIBED.contains(&name)
                 || self.handlers.iter().any(|h| h.event_name() == name)
         };
-        let mut spec = spec(&portal, self.version, &self.frame_id, &self.config, wants);
+        let spec = spec(&portal, self.version, &self.frame_id, &self.config, wants);
         let title = self
             .title
             .clone()
             .unwrap_or_else(|| self.config.mode().label().to_string());
-        spec["title"] = title.into();
-        // `<` never appears raw, so no value can close the block.
-        let json = spec.to_string().replace('<', "\\u003c");
+        // `<` never appears raw (`write_str` escapes it), so no value can close the block.
+        let json = with_title(&spec, &title);
         Ok(format!(
             r#"<script type="application/json">{json}</script><script>{BOOTSTRAP_JS}</script>"#
         ))
@@ -270,32 +269,88 @@ pub(crate) fn spec(
     frame_id: &str,
     config: &FrameConfig,
     wants: impl Fn(&str) -> bool,
-) -> Value {
-    let events: Vec<&str> = crate::bridge::instance::API_EVENTS
-        .iter()
-        .copied()
-        .filter(|n| wants(n))
-        .collect();
+) -> String {
+    // Written as text in a fixed order (no JSON tree): the adopter compares texts, and both
+    // sides come from this function.
     let editor_close = wants("onEditorCloseCallback");
-    let filter: Vec<Value> = config
-        .filter_pairs()
-        .into_iter()
-        .map(|(k, v)| json!([k, v]))
-        .collect();
-    json!({
-        "portal": portal,
-        "version": version.as_str(),
-        "frameId": frame_id,
-        "config": config.to_wire_json(portal, frame_id, editor_close),
-        "filter": filter,
-        "events": events,
-    })
+    let mut out = String::with_capacity(2048);
+    out.push_str("{\"portal\":");
+    write_str(&mut out, portal);
+    out.push_str(",\"version\":");
+    write_str(&mut out, version.as_str());
+    out.push_str(",\"frameId\":");
+    write_str(&mut out, frame_id);
+    out.push_str(",\"config\":");
+    out.push_str(&config.wire_text(portal, frame_id, editor_close));
+    out.push_str(",\"filter\":[");
+    for (i, (k, v)) in config.filter_pairs().iter().enumerate() {
+        if i > 0 {
+            out.push(',');
+        }
+        out.push('[');
+        write_str(&mut out, k);
+        out.push(',');
+        v.write(&mut out);
+        out.push(']');
+    }
+    out.push_str("],\"events\":[");
+    let events = crate::bridge::instance::API_EVENTS
+        .iter()
+        .filter(|n| wants(n));
+    for (i, n) in events.enumerate() {
+        if i > 0 {
+            out.push(',');
+        }
+        write_str(&mut out, n);
+    }
+    out.push_str("]}");
+    // `<` never appears raw (the editor customization is serde's text), so no value can close
+    // the page's `<script>` block.
+    out.replace('<', "\\u003c")
+}
+
+/// The same text with the bootstrap's `title` last: [`spec`] without its closing brace, then
+/// `,"title":"…"}`.
+pub(crate) fn with_title(spec: &str, title: &str) -> String {
+    let mut out = spec.strip_suffix('}').unwrap_or(spec).to_string();
+    out.push_str(",\"title\":");
+    write_str(&mut out, title);
+    out.push('}');
+    out
+}
+
+/// Whether `page` (a bootstrap's spec) is `expected` with a title: what [`with_title`] makes.
+pub(crate) fn same_spec(page: &str, expected: &str) -> bool {
+    let title = expected
+        .strip_suffix('}')
+        .and_then(|head| page.strip_prefix(head))
+        .and_then(|rest| rest.strip_prefix(",\"title\":"))
+        .and_then(|rest| rest.strip_suffix('}'));
+    title.is_some_and(is_json_string)
+}
+
+/// One JSON string literal and nothing else.
+fn is_json_string(s: &str) -> bool {
+    let Some(inner) = s.strip_prefix('"').and_then(|s| s.strip_suffix('"')) else {
+        return false;
+    };
+    let mut escaped = false;
+    for c in inner.chars() {
+        match (escaped, c) {
+            (true, _) => escaped = false,
+            (false, '\\') => escaped = true,
+            (false, '"') => return false,
+            _ => {}
+        }
+    }
+    !escaped
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
     use crate::{EditorConfig, PublicRoomConfig};
+    use serde_json::Value;
 
     #[test]
     fn the_script_is_small_and_the_same_for_every_frame() {
@@ -308,6 +363,35 @@ mod tests {
             .unwrap();
         let script = format!("<script>{BOOTSTRAP_JS}</script>");
         assert!(a.ends_with(&script) && b.ends_with(&script));
+    }
+
+    #[test]
+    fn a_bootstrap_matches_exactly_its_own_settings() {
+        let wants = |_: &str| false;
+        let spec_of = |c: crate::FrameConfig| {
+            spec(
+                "https://x.example.com",
+                SdkVersion::default(),
+                "f",
+                &c,
+                wants,
+            )
+        };
+        let expected = spec_of(crate::ManagerConfig::new().root_path("/a<b/").into());
+        let page = with_title(&expected, "My \"frame\" <title>");
+        assert!(same_spec(&page, &expected));
+        let other = spec_of(crate::ManagerConfig::new().root_path("/a<c/").into());
+        assert!(!same_spec(&page, &other));
+        // Anything besides one title after the settings is another spec.
+        let head = expected.strip_suffix('}').unwrap_or_default();
+        for forged in [
+            format!(r#"{head},"title":"t","x":1}}"#),
+            format!(r#"{head},"title":1}}"#),
+            format!(r#"{head},"title":"t\"}}"#),
+            expected.clone(),
+        ] {
+            assert!(!same_spec(&forged, &expected), "{forged}");
+        }
     }
 
     #[test]

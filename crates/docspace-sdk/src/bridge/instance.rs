@@ -12,14 +12,14 @@ use wasm_bindgen::prelude::*;
 use crate::boot::Adopted;
 use crate::bridge::channel::ChannelState;
 use crate::bridge::guard::{self, Entry};
-use crate::bridge::js::{content_ready_mark, from_js, performance_mark, to_js};
+use crate::bridge::js::{content_ready_mark, from_js, performance_mark};
 use crate::bridge::timer::{self, now_ms, remaining};
 use crate::config::{FrameConfig, FrameType, Mode};
 use crate::error::SdkError;
 use crate::events::{FrameEvent, FrameEvents, decode_event};
 use crate::loader::LoadedSdk;
 use crate::preflight::js_error_text;
-use crate::protocol::{Method, classify_reply};
+use crate::protocol::{Method, classify_reply, timed_out_reply};
 
 /// Every api.js event name (2.1.0).
 pub(crate) const API_EVENTS: &[&str] = &[
@@ -243,16 +243,14 @@ impl Instance {
             .append_child(&placeholder)
             .map_err(|e| SdkError::MountFailed(js_error_text(&e)))?;
 
-        let config = to_js(&cfg.to_wire_json(
+        // Fresh objects, filter included (its keys in the SDK's order, which api.js keeps in
+        // the manager's URL): api.js edits what it is given.
+        let config = js_sys::JSON::parse(&cfg.wire_text(
             spec.portal,
             &self.frame_id,
             spec.events.wants_editor_close(),
-        ));
-        let filter = js_sys::Object::new();
-        for (key, value) in cfg.filter_pairs() {
-            let _ = js_sys::Reflect::set(&filter, &key.into(), &to_js(&value));
-        }
-        let _ = js_sys::Reflect::set(&config, &"filter".into(), &filter);
+        ))
+        .map_err(|e| SdkError::MountFailed(js_error_text(&e)))?;
         let events = self.event_handlers(spec.events);
         js_sys::Reflect::set(&config, &"events".into(), &events)
             .map_err(|e| SdkError::MountFailed(js_error_text(&e)))?;
@@ -442,12 +440,7 @@ impl Instance {
             None => {
                 let grace_until = now_ms() + f64::from(self.late_reply_grace_ms);
                 let n = self.channel.borrow_mut().unstick(id, grace_until);
-                let synthetic = serde_json::json!({
-                    "type": "onMethodReturn",
-                    "frameId": self.frame_id,
-                    "methodReturnData": {"timedOut": method.name()},
-                })
-                .to_string();
+                let synthetic = timed_out_reply(&self.frame_id, method.name());
                 for _ in 0..n {
                     guard::dispatch_synthetic(&self.portal, &synthetic);
                 }

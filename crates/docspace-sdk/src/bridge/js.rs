@@ -6,8 +6,43 @@ use wasm_bindgen::JsValue;
 use crate::model::ItemId;
 
 /// A fresh JavaScript value for `v` (objects are new objects: api.js may edit them freely).
+/// Built node by node rather than through JSON text, which pulled serde_json's writer into the
+/// wasm; objects are made with `Object.fromEntries`, which (like `JSON.parse`) makes every key,
+/// `__proto__` included, an own property.
 pub(crate) fn to_js(v: &Value) -> JsValue {
-    js_sys::JSON::parse(&v.to_string()).unwrap_or(JsValue::NULL)
+    match v {
+        Value::Null => JsValue::NULL,
+        Value::Bool(b) => JsValue::from_bool(*b),
+        // What `JSON.parse` makes of the number too.
+        Value::Number(n) => JsValue::from_f64(n.as_f64().unwrap_or(f64::NAN)),
+        Value::String(s) => JsValue::from_str(s),
+        Value::Array(items) => items.iter().map(to_js).collect::<js_sys::Array>().into(),
+        Value::Object(m) => {
+            let entries: js_sys::Array = m
+                .iter()
+                .map(|(k, v)| js_sys::Array::of2(&JsValue::from_str(k), &to_js(v)))
+                .collect();
+            js_sys::Object::from_entries(&entries)
+                .map(JsValue::from)
+                .unwrap_or(JsValue::NULL)
+        }
+    }
+}
+
+/// `v` as JSON text, for messages: the browser's `JSON.stringify` in the wasm (no serde_json
+/// writer there), serde_json's elsewhere.
+pub(crate) fn json_text(v: &Value) -> String {
+    #[cfg(target_arch = "wasm32")]
+    {
+        js_sys::JSON::stringify(&to_js(v))
+            .ok()
+            .and_then(|s| s.as_string())
+            .unwrap_or_default()
+    }
+    #[cfg(not(target_arch = "wasm32"))]
+    {
+        v.to_string()
+    }
 }
 
 /// A JavaScript value as JSON, the way the frames serialize (`undefined` and functions vanish).

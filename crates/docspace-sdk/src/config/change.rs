@@ -2,6 +2,7 @@
 
 use serde_json::{Map, Value};
 
+use super::wire::Wire;
 use super::{FrameConfig, Mode, ViewAs};
 
 /// How a config change reaches a live frame.
@@ -62,29 +63,35 @@ impl FrameConfig {
         {
             return ConfigChange::Recreate;
         }
-        let old = self.settings_json(editor_close_event);
-        let new = next.settings_json(editor_close_event);
-        let changed: Vec<&String> = new.keys().filter(|k| old.get(*k) != new.get(*k)).collect();
+        // Both lists have the same keys in the same order.
+        let old = self.settings(editor_close_event);
+        let new = next.settings(editor_close_event);
+        let changed: Vec<&(&'static str, Wire<'_>)> = new
+            .iter()
+            .zip(&old)
+            .filter(|(n, o)| n != o)
+            .map(|(n, _)| n)
+            .collect();
         if changed.is_empty() {
             return ConfigChange::Unchanged;
         }
-        if changed.iter().any(|k| STRUCTURAL.contains(&k.as_str())) {
+        if changed.iter().any(|(k, _)| STRUCTURAL.contains(k)) {
             return ConfigChange::Recreate;
         }
         // The editor reads its customization once, when the document editor starts.
         if matches!(self.mode, Mode::Editor | Mode::Viewer)
-            && changed.iter().any(|k| *k == "editorCustomization")
+            && changed.iter().any(|(k, _)| *k == "editorCustomization")
         {
             return ConfigChange::Recreate;
         }
         let live = |k: &str| {
             ALWAYS_LIVE.contains(&k) || (self.mode == Mode::Manager && MANAGER_LIVE.contains(&k))
         };
-        let patch: Map<String, Value> = changed
-            .iter()
-            .filter(|k| live(k))
-            .map(|k| ((*k).clone(), new.get(*k).cloned().unwrap_or(Value::Null)))
-            .collect();
+        // Inserted one by one: collecting into a map sorts, and a sort is ~3 KB of wasm.
+        let mut patch = Map::new();
+        for (k, v) in changed.iter().filter(|(k, _)| live(k)) {
+            patch.insert((*k).to_string(), v.to_value());
+        }
         let list_view =
             (self.mode == Mode::Manager && self.view_as != next.view_as).then_some(next.view_as);
         ConfigChange::Live { patch, list_view }
@@ -94,6 +101,7 @@ impl FrameConfig {
 #[cfg(test)]
 mod tests {
     use super::super::*;
+    use serde_json::Map;
 
     #[test]
     fn url_changes_recreate() {

@@ -3,6 +3,7 @@
 use serde_json::{Map, Value};
 
 use crate::config::enums::{SortBy, SortOrder};
+use crate::config::wire::{Wire, write_object};
 use crate::model::ItemId;
 
 /// Paging, sorting and search of the manager's list, with the SDK's defaults
@@ -91,24 +92,31 @@ impl Filter {
     pub fn to_json(&self) -> Value {
         Value::Object(
             self.pairs()
-                .into_iter()
-                .map(|(k, v)| (k.to_string(), v))
+                .iter()
+                .map(|(k, v)| (k.to_string(), v.to_value()))
                 .collect::<Map<_, _>>(),
         )
     }
 
+    /// The filter as JSON text, keys in the SDK's order.
+    pub(crate) fn to_json_text(&self) -> String {
+        let mut out = String::with_capacity(160);
+        write_object(&mut out, &self.pairs());
+        out
+    }
+
     /// The keys in the SDK's order, which is the order of the manager URL's query.
-    pub(crate) fn pairs(&self) -> Vec<(&'static str, Value)> {
+    pub(crate) fn pairs(&self) -> Vec<(&'static str, Wire<'_>)> {
         let mut pairs = vec![
-            ("count", Value::from(self.count.to_string())),
-            ("page", Value::from(self.page.to_string())),
-            ("sortOrder", Value::from(self.sort_order.as_str())),
-            ("sortBy", Value::from(self.sort_by.as_str())),
-            ("search", Value::from(self.search.clone())),
-            ("withSubfolders", Value::from(self.with_subfolders)),
+            ("count", Wire::from(self.count.to_string())),
+            ("page", Wire::from(self.page.to_string())),
+            ("sortOrder", Wire::from(self.sort_order.as_str())),
+            ("sortBy", Wire::from(self.sort_by.as_str())),
+            ("search", Wire::from(self.search.as_str())),
+            ("withSubfolders", Wire::from(self.with_subfolders)),
         ];
         if let Some(folder) = &self.folder {
-            pairs.push(("folder", folder.to_json()));
+            pairs.push(("folder", folder.to_wire()));
         }
         pairs
     }

@@ -12,10 +12,11 @@ pub mod modes;
 
 mod change;
 mod url;
+pub(crate) mod wire;
 
 use std::fmt;
 
-use serde_json::{Map, Value};
+use serde_json::Value;
 
 pub use change::ConfigChange;
 pub use customization::{Anonymous, EditorCustomization};
@@ -26,6 +27,7 @@ pub use enums::{
 pub use filter::Filter;
 
 use crate::model::ItemId;
+use wire::Wire;
 
 /// A share key (`requestToken`): opens a public room or a shared file without an account.
 /// DocSpace puts it in the frame's URL; this type keeps it out of logs.
@@ -241,7 +243,7 @@ impl FrameConfig {
 
     /// The manager filter's keys in the SDK's order (JSON objects here are sorted, but api.js
     /// builds the manager's URL in insertion order).
-    pub(crate) fn filter_pairs(&self) -> Vec<(&'static str, Value)> {
+    pub(crate) fn filter_pairs(&self) -> Vec<(&'static str, Wire<'_>)> {
         self.filter.pairs()
     }
 
@@ -382,35 +384,54 @@ impl FrameConfig {
     /// editor's close button as `onEditorCloseCallback`; the bridge then sends `"event"` in the
     /// config too, which api.js alone forgets (its later `setConfig` would undo it).
     pub fn to_wire_json(&self, portal: &str, frame_id: &str, editor_close_event: bool) -> Value {
-        let mut m = self.settings_json(editor_close_event);
-        m.insert("src".into(), portal.into());
-        m.insert("frameId".into(), frame_id.into());
-        // The bridge checks the CSP list itself before the frame exists (see `check_csp`).
-        m.insert("checkCSP".into(), false.into());
-        Value::Object(m)
+        serde_json::from_str(&self.wire_text(portal, frame_id, editor_close_event))
+            .unwrap_or(Value::Null)
     }
 
-    /// Every setting with its wire key, for the wire config and for comparing two configs.
-    fn settings_json(&self, editor_close_event: bool) -> Map<String, Value> {
-        let opt = |v: &Option<String>| v.clone().map(Value::from).unwrap_or(Value::Null);
+    /// [`to_wire_json`](FrameConfig::to_wire_json) as JSON text, written without a JSON tree
+    /// (what the bridge hands to `JSON.parse`).
+    pub(crate) fn wire_text(
+        &self,
+        portal: &str,
+        frame_id: &str,
+        editor_close_event: bool,
+    ) -> String {
+        let mut pairs = self.settings(editor_close_event);
+        for (k, v) in pairs.iter_mut() {
+            // The bridge checks the CSP list itself before the frame exists (see `check_csp`).
+            if *k == "checkCSP" {
+                *v = Wire::Bool(false);
+            }
+        }
+        pairs.push(("src", Wire::from(portal)));
+        pairs.push(("frameId", Wire::from(frame_id)));
+        let mut out = String::with_capacity(1024);
+        wire::write_object(&mut out, &pairs);
+        out
+    }
+
+    /// Every setting with its wire key, in a fixed order: for the wire config and for comparing
+    /// two configs key by key.
+    pub(crate) fn settings(&self, editor_close_event: bool) -> Vec<(&'static str, Wire<'_>)> {
+        fn opt(v: &Option<String>) -> Wire<'_> {
+            v.as_deref().into()
+        }
         let go_back = if editor_close_event {
-            Value::from("event")
+            Wire::from("event")
         } else {
-            Value::from(self.editor_go_back)
+            Wire::Bool(self.editor_go_back)
         };
-        let pairs: [(&str, Value); 41] = [
+        vec![
             ("mode", self.mode.as_str().into()),
-            ("id", self.id.as_ref().map_or(Value::Null, ItemId::to_json)),
-            ("rootPath", self.root_path.clone().into()),
+            ("id", self.id.as_ref().map_or(Wire::Null, ItemId::to_wire)),
+            ("rootPath", self.root_path.as_str().into()),
             (
                 "requestToken",
-                self.request_token
-                    .as_ref()
-                    .map_or(Value::Null, |k| k.expose().into()),
+                self.request_token.as_ref().map(ShareKey::expose).into(),
             ),
-            ("width", self.width.clone().into()),
-            ("height", self.height.clone().into()),
-            ("name", self.name.clone().into()),
+            ("width", self.width.as_str().into()),
+            ("height", self.height.as_str().into()),
+            ("name", self.name.as_str().into()),
             ("type", self.frame_type.as_str().into()),
             ("locale", opt(&self.locale)),
             ("theme", self.theme.as_str().into()),
@@ -425,9 +446,9 @@ impl FrameConfig {
             ("showMenu", self.show_menu.into()),
             ("showFilter", self.show_filter.into()),
             ("showSignOut", self.show_sign_out.into()),
-            ("destroyText", self.destroy_text.clone().into()),
+            ("destroyText", self.destroy_text.as_str().into()),
             ("viewAs", self.view_as.as_str().into()),
-            ("viewTableColumns", self.view_table_columns.clone().into()),
+            ("viewTableColumns", self.view_table_columns.as_str().into()),
             ("checkCSP", self.check_csp.into()),
             ("disableActionButton", self.disable_action_button.into()),
             ("showSettings", self.show_settings.into()),
@@ -437,24 +458,24 @@ impl FrameConfig {
             ("withBreadCrumbs", self.with_bread_crumbs.into()),
             ("withSubtitle", self.with_subtitle.into()),
             ("filterParam", self.filter_param.as_wire().into()),
-            ("buttonColor", self.button_color.clone().into()),
+            ("buttonColor", self.button_color.as_str().into()),
             ("infoPanelVisible", self.info_panel_visible.into()),
             ("downloadToEvent", self.download_to_event.into()),
-            ("filter", self.filter.to_json()),
+            ("filter", Wire::Json(self.filter.to_json_text())),
             (
                 "editorCustomization",
-                serde_json::to_value(&self.editor_customization)
-                    .unwrap_or_else(|_| Value::Object(Map::new())),
+                Wire::Json(
+                    serde_json::to_string(&self.editor_customization)
+                        .unwrap_or_else(|_| "{}".into()),
+                ),
             ),
             (
                 "roomType",
-                self.room_type
-                    .map_or(Value::Null, |t| i64::from(t.value()).into()),
+                self.room_type.map_or(Wire::Null, |t| Wire::Int(i64::from(t.value()))),
             ),
             ("acceptButtonLabel", opt(&self.accept_button_label)),
             ("cancelButtonLabel", opt(&self.cancel_button_label)),
-        ];
-        pairs.into_iter().map(|(k, v)| (k.to_string(), v)).collect()
+        ]
     }
 }
 

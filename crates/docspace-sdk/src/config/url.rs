@@ -1,8 +1,6 @@
 //! The frame URL per mode: a mirror of api.js's `getFramePath`, so the bridge knows which page a
 //! config loads (for diagnostics, and to tell a live change from one that needs a new frame).
 
-use serde_json::Value;
-
 use super::{FrameConfig, Mode};
 
 /// Query parameters in insertion order; `None` values are dropped, as api.js drops
@@ -37,11 +35,16 @@ impl Query {
 
     /// `URLSearchParams#toString`: application/x-www-form-urlencoded.
     fn encode(&self) -> String {
-        let mut s = form_urlencoded::Serializer::new(String::new());
-        for (k, v) in &self.0 {
-            s.append_pair(k, v);
+        let mut s = String::new();
+        for (i, (k, v)) in self.0.iter().enumerate() {
+            if i > 0 {
+                s.push('&');
+            }
+            form_encode(&mut s, k);
+            s.push('=');
+            form_encode(&mut s, v);
         }
-        s.finish()
+        s
     }
 
     /// `?query`, or nothing when empty.
@@ -54,14 +57,22 @@ impl Query {
     }
 }
 
-/// JavaScript's `String(value)` for the JSON values a config holds.
-fn js_string(v: &Value) -> Option<String> {
-    match v {
-        Value::Null => None,
-        Value::String(s) => Some(s.clone()),
-        Value::Bool(b) => Some(b.to_string()),
-        Value::Number(n) => Some(n.to_string()),
-        other => Some(other.to_string()),
+/// `application/x-www-form-urlencoded` byte serialization (what `URLSearchParams` and
+/// `form_urlencoded::byte_serialize` do), without the latter's 768-byte `%XX` table.
+fn form_encode(out: &mut String, s: &str) {
+    const HEX: &[u8; 16] = b"0123456789ABCDEF";
+    for &b in s.as_bytes() {
+        match b {
+            b'*' | b'-' | b'.' | b'_' | b'0'..=b'9' | b'A'..=b'Z' | b'a'..=b'z' => {
+                out.push(b as char)
+            }
+            b' ' => out.push('+'),
+            _ => {
+                out.push('%');
+                out.push(HEX[usize::from(b >> 4)] as char);
+                out.push(HEX[usize::from(b & 15)] as char);
+            }
+        }
     }
 }
 
@@ -82,8 +93,12 @@ impl FrameConfig {
     /// );
     /// ```
     pub fn frame_path(&self, editor_close_event: bool) -> String {
-        let w = self.settings_json(editor_close_event);
-        let get = |k: &str| w.get(k).and_then(js_string);
+        let w = self.settings(editor_close_event);
+        let get = |k: &str| {
+            w.iter()
+                .find(|(key, _)| *key == k)
+                .and_then(|(_, v)| v.js_string())
+        };
         let mut q = Query::new();
         q.put("theme", get("theme"));
         q.put("locale", get("locale"));
@@ -171,7 +186,7 @@ impl FrameConfig {
             q.put("key", Some(t.clone()));
         }
         for (k, v) in self.filter.pairs() {
-            q.put(k, js_string(&v));
+            q.put(k, v.js_string());
         }
         if let Some(id) = id {
             q.put("folder", Some(id.to_string()));
@@ -190,6 +205,17 @@ impl FrameConfig {
 #[cfg(test)]
 mod tests {
     use super::super::*;
+
+    #[test]
+    fn form_encoding_is_form_urlencoded_byte_serialize() {
+        let all: String = (1u32..0x250).filter_map(char::from_u32).collect();
+        for sample in [all.as_str(), "a b+c*-._~!'()&=%/?#", "", "日本 €"] {
+            let mut ours = String::new();
+            super::form_encode(&mut ours, sample);
+            let theirs: String = form_urlencoded::byte_serialize(sample.as_bytes()).collect();
+            assert_eq!(ours, theirs, "{sample}");
+        }
+    }
 
     /// `URLSearchParams#toString`, which api.js uses: space is `+`, a literal `+` is `%2B`,
     /// `*-._` stay, every other byte of the UTF-8 is `%XX` in upper case.

@@ -32,11 +32,11 @@ impl ItemId {
         }
     }
 
-    /// The id as JSON (a number or a string).
-    pub(crate) fn to_json(&self) -> serde_json::Value {
+    /// The id as the wire carries it (a number or a string).
+    pub(crate) fn to_wire(&self) -> crate::config::wire::Wire<'_> {
         match self {
-            ItemId::Number(n) => serde_json::Value::from(*n),
-            ItemId::Text(t) => serde_json::Value::from(t.clone()),
+            ItemId::Number(n) => crate::config::wire::Wire::Int(*n),
+            ItemId::Text(t) => crate::config::wire::Wire::from(t.as_str()),
         }
     }
 }
@@ -93,19 +93,46 @@ impl Serialize for ItemId {
 
 impl<'de> Deserialize<'de> for ItemId {
     fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        #[derive(Deserialize)]
-        #[serde(untagged)]
-        enum Raw {
-            Int(i64),
-            Float(f64),
-            Text(String),
+        d.deserialize_any(IdVisitor)
+    }
+}
+
+/// A visitor rather than an untagged enum: no buffering of the value, and a fractional number is
+/// refused without formatting it (float formatting is a large part of a small wasm).
+struct IdVisitor;
+
+impl<'de> serde::de::Visitor<'de> for IdVisitor {
+    type Value = ItemId;
+
+    fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("an id (an integer or a string)")
+    }
+
+    fn visit_i64<E: serde::de::Error>(self, n: i64) -> Result<ItemId, E> {
+        Ok(ItemId::Number(n))
+    }
+
+    fn visit_u64<E: serde::de::Error>(self, n: u64) -> Result<ItemId, E> {
+        i64::try_from(n)
+            .map(ItemId::Number)
+            .map_err(|_| E::custom("an id out of range"))
+    }
+
+    fn visit_f64<E: serde::de::Error>(self, f: f64) -> Result<ItemId, E> {
+        // JavaScript numbers: `7.0` is the id 7.
+        if f.fract() == 0.0 && f.abs() < 9.0e15 {
+            Ok(ItemId::Number(f as i64))
+        } else {
+            Err(E::custom("a fractional number is not an id"))
         }
-        match Raw::deserialize(d)? {
-            Raw::Int(n) => Ok(ItemId::Number(n)),
-            Raw::Float(f) if f.fract() == 0.0 && f.abs() < 9.0e15 => Ok(ItemId::Number(f as i64)),
-            Raw::Float(f) => Err(serde::de::Error::custom(format!("`{f}` is not an id"))),
-            Raw::Text(t) => Ok(ItemId::from(t)),
-        }
+    }
+
+    fn visit_str<E: serde::de::Error>(self, s: &str) -> Result<ItemId, E> {
+        Ok(ItemId::from(s))
+    }
+
+    fn visit_string<E: serde::de::Error>(self, s: String) -> Result<ItemId, E> {
+        Ok(ItemId::from(s))
     }
 }
 
@@ -122,5 +149,23 @@ mod tests {
         assert!(serde_json::from_str::<ItemId>("1.5").is_err());
         assert!(!ItemId::Number(0).is_truthy());
         assert!(ItemId::Number(-1).is_truthy());
+    }
+
+    #[test]
+    fn whole_floats_are_ids_and_everything_else_is_refused() {
+        let whole: Result<ItemId, _> = serde_json::from_str("7.0");
+        assert_eq!(whole.ok(), Some(ItemId::Number(7)));
+        for bad in ["1e300", "18446744073709551615", "true", "null", "[1]"] {
+            assert!(serde_json::from_str::<ItemId>(bad).is_err(), "{bad}");
+        }
+        let v: Result<Vec<ItemId>, _> = serde_json::from_value(serde_json::json!([5, "6", "a|b"]));
+        assert_eq!(
+            v.ok(),
+            Some(vec![
+                ItemId::Number(5),
+                ItemId::Number(6),
+                ItemId::Text("a|b".into())
+            ])
+        );
     }
 }

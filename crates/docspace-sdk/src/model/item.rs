@@ -15,7 +15,8 @@ use crate::model::ItemId;
 /// let t: RequestToken = serde_json::from_str(r#"{"id":"5b","primary":true,"title":"Link","requestToken":"k"}"#).unwrap();
 /// assert_eq!(t.request_token.expose(), "k");
 /// ```
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+// `Deserialize` is in `decode.rs`.
+#[derive(Debug, Clone, PartialEq, Serialize)]
 #[serde(rename_all = "camelCase")]
 pub struct RequestToken {
     /// The link's id.
@@ -141,7 +142,8 @@ impl<'de> Deserialize<'de> for FileType {
 /// assert_eq!(r.room_type, Some(RoomType::Editing));
 /// assert_eq!(r.extra["pinned"], true);
 /// ```
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+// `Deserialize` is in `decode.rs`.
+#[derive(Debug, Clone, PartialEq, Serialize)]
 #[serde(rename_all = "camelCase")]
 pub struct RoomItem {
     /// The room's id.
@@ -185,7 +187,8 @@ pub struct RoomItem {
 /// let f: FolderItem = serde_json::from_str(r#"{"id":3,"title":"Drafts","parentId":9}"#).unwrap();
 /// assert_eq!(f.parent_id, Some(ItemId::Number(9)));
 /// ```
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+// `Deserialize` is in `decode.rs`.
+#[derive(Debug, Clone, PartialEq, Serialize)]
 #[serde(rename_all = "camelCase")]
 pub struct FolderItem {
     /// The folder's id.
@@ -217,7 +220,8 @@ pub struct FolderItem {
 /// let f: FileItem = serde_json::from_str(r#"{"id":5,"title":"a.xlsx","fileExst":".xlsx","fileType":5}"#).unwrap();
 /// assert_eq!(f.file_type, Some(FileType::Spreadsheet));
 /// ```
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+// `Deserialize` is in `decode.rs`.
+#[derive(Debug, Clone, PartialEq, Serialize)]
 #[serde(rename_all = "camelCase")]
 pub struct FileItem {
     /// The file's id.
@@ -289,24 +293,18 @@ impl Item {
         } else if has("roomType") || value.get("isRoom") == Some(&Value::Bool(true)) {
             Item::room(value)
         } else {
-            serde_json::from_value(with_title(value))
-                .map(Item::Folder)
-                .map_err(|e| e.to_string())
+            FolderItem::from_value(with_title(value)).map(Item::Folder)
         }
     }
 
     /// Decodes a room (whatever fields it has).
     pub fn room(value: Value) -> Result<Item, String> {
-        serde_json::from_value(with_title(value))
-            .map(Item::Room)
-            .map_err(|e| e.to_string())
+        RoomItem::from_value(with_title(value)).map(Item::Room)
     }
 
     /// Decodes a file (whatever fields it has).
     pub fn file(value: Value) -> Result<Item, String> {
-        serde_json::from_value(with_title(value))
-            .map(Item::File)
-            .map_err(|e| e.to_string())
+        FileItem::from_value(with_title(value)).map(Item::File)
     }
 
     /// The id.
@@ -480,7 +478,7 @@ impl EditorOpen {
             .get("action")
             .and_then(Value::as_str)
             .and_then(EditorAction::from_wire);
-        let file = serde_json::from_value(with_title(value)).map_err(|e| e.to_string())?;
+        let file = FileItem::from_value(with_title(value))?;
         Ok(EditorOpen { file, action })
     }
 }

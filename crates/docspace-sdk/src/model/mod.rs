@@ -5,6 +5,7 @@
 //! lost when a new version adds fields.
 
 mod auth;
+mod decode;
 mod id;
 mod item;
 mod requests;
