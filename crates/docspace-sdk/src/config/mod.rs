@@ -471,7 +471,8 @@ impl FrameConfig {
             ),
             (
                 "roomType",
-                self.room_type.map_or(Wire::Null, |t| Wire::Int(i64::from(t.value()))),
+                self.room_type
+                    .map_or(Wire::Null, |t| Wire::Int(i64::from(t.value()))),
             ),
             ("acceptButtonLabel", opt(&self.accept_button_label)),
             ("cancelButtonLabel", opt(&self.cancel_button_label)),
