@@ -493,6 +493,21 @@ struct Invitation {
     access: FileShare,
 }
 
+impl RoomType {
+    /// The access levels a room of this type can give its members, [`FileShare::None`] (removal)
+    /// included; `None` for a type this client does not know.
+    ///
+    /// ```
+    /// use docspace_api::models::{FileShare, RoomType};
+    /// let levels = RoomType::Public.member_accesses().unwrap();
+    /// assert!(levels.contains(&FileShare::RoomManager));
+    /// assert!(!levels.contains(&FileShare::Read));
+    /// ```
+    pub fn member_accesses(self) -> Option<&'static [FileShare]> {
+        user_accesses(self)
+    }
+}
+
 /// Access levels DocSpace lets a room of `room_type` give users (`FileSecurity.AvailableRoomAccesses`).
 fn user_accesses(room_type: RoomType) -> Option<&'static [FileShare]> {
     use FileShare::*;
