@@ -9,7 +9,7 @@ use std::sync::{Arc, Mutex};
 
 use axum::Router;
 use axum::extract::{Request, State};
-use axum::http::{HeaderMap, StatusCode, header};
+use axum::http::{HeaderMap, Method, StatusCode, header};
 use axum::middleware::{self, Next};
 use axum::response::{IntoResponse, Response};
 use docspace_api::{Auth, Client};
@@ -171,8 +171,15 @@ async fn guard(State(g): State<Arc<Guard>>, mut req: Request, next: Next) -> Res
     };
     match g.pool.client_for(token) {
         Ok(client) => {
+            let ending_session = req.method() == Method::DELETE;
             req.extensions_mut().insert(RequestClient(client));
-            next.run(req).await
+            let mut resp = next.run(req).await;
+            // rmcp answers a session's DELETE with 202; the official Python client takes 200 or
+            // 204 as success and logs anything else as a failed termination.
+            if ending_session && resp.status() == StatusCode::ACCEPTED {
+                *resp.status_mut() = StatusCode::NO_CONTENT;
+            }
+            resp
         }
         Err(e) => (StatusCode::INTERNAL_SERVER_ERROR, e.to_string()).into_response(),
     }

@@ -2,11 +2,10 @@
 
 use docspace_api::Client;
 use rmcp::handler::server::router::tool::ToolRouter;
-use rmcp::model::{CallToolResult, Implementation, ServerCapabilities, ServerConfig};
+use rmcp::model::{Implementation, ServerCapabilities, ServerConfig};
 use rmcp::service::RequestContext;
 use rmcp::{RoleServer, ServerHandler, tool_handler};
 
-use crate::output::failure;
 use crate::toolsets::Toolset;
 
 /// The portal client the HTTP layer chose for a request from its credentials; it travels in the
@@ -68,28 +67,26 @@ impl DocSpaceMcp {
     }
 
     /// The client for this call: the fixed one, or the one the HTTP layer attached.
-    pub(crate) fn client(
-        &self,
-        ctx: &RequestContext<RoleServer>,
-    ) -> Result<Client, CallToolResult> {
+    pub(crate) fn client(&self, ctx: &RequestContext<RoleServer>) -> Option<Client> {
         if let Some(c) = &self.fixed {
-            return Ok(c.clone());
+            return Some(c.clone());
         }
         ctx.extensions
             .get::<http::request::Parts>()
             .and_then(|parts| parts.extensions.get::<RequestClient>())
             .map(|rc| rc.0.clone())
-            // The HTTP layer refuses requests without credentials, so this is a wiring fault.
-            .ok_or_else(|| failure("no DocSpace credentials came with this request"))
     }
 }
 
-/// Unwraps the call's client or returns the tool error that says why there is none.
+/// Unwraps the call's client or returns the tool error that says there is none (the HTTP layer
+/// refuses requests without credentials, so that is a wiring fault).
 macro_rules! client {
     ($self:ident, $ctx:ident) => {
         match $self.client(&$ctx) {
-            Ok(c) => c,
-            Err(e) => return e,
+            Some(c) => c,
+            None => {
+                return $crate::output::failure("no DocSpace credentials came with this request");
+            }
         }
     };
 }

@@ -256,3 +256,32 @@ async fn a_foreign_host_or_origin_is_refused() {
         .expect("POST");
     assert_eq!(r.status(), 200);
 }
+
+#[tokio::test]
+async fn ending_a_session_answers_204() {
+    let stack = Stack::start().await;
+    let http = reqwest::Client::new();
+    let r = http
+        .post(stack.mcp.url())
+        .bearer_auth(stack.api_key())
+        .header("accept", "application/json, text/event-stream")
+        .json(&initialize_body())
+        .send()
+        .await
+        .expect("POST");
+    assert_eq!(r.status(), 200);
+    let session = r
+        .headers()
+        .get("mcp-session-id")
+        .and_then(|v| v.to_str().ok())
+        .expect("a session id")
+        .to_string();
+    let r = http
+        .delete(stack.mcp.url())
+        .bearer_auth(stack.api_key())
+        .header("mcp-session-id", &session)
+        .send()
+        .await
+        .expect("DELETE");
+    assert_eq!(r.status(), 204);
+}
