@@ -14,6 +14,7 @@ mod cmd;
 mod css;
 mod fidelity;
 mod tools;
+mod venv;
 
 use clap::{Parser, Subcommand};
 
