@@ -8,8 +8,9 @@ use clap::Parser;
 use docspace_mcp::http::{DEFAULT_ALLOWED_HOSTS, HttpConfig, HttpServer};
 use docspace_mcp::{DocSpaceMcp, Toolset, parse_toolsets};
 
-/// Where `--http` listens when given no address: loopback, beside the devportal's 8092.
-const DEFAULT_HTTP_ADDR: &str = "127.0.0.1:8093";
+/// Where `--http` listens when given no address: loopback, beside the devportal (8092) and
+/// the SDK example (8093).
+const DEFAULT_HTTP_ADDR: &str = "127.0.0.1:8094";
 
 /// An MCP server for ONLYOFFICE DocSpace: rooms, folders, files and people as tools for AI
 /// clients, within the portal's rate limits.

@@ -97,7 +97,15 @@ async fn the_rust_client_lists_the_tools_creates_a_room_and_finds_it() {
     assert_eq!(room["title"], "Board minutes");
     let room_id = room["id"].as_i64().expect("room id");
 
-    let rooms = json_of(&call(&client, "get_rooms_folder", json!({})).await);
+    // Arguments shaped for the official server (`filters.fields`) are accepted.
+    let rooms = json_of(
+        &call(
+            &client,
+            "get_rooms_folder",
+            json!({"filters": {"fields": ["id", "title"], "count": 50}}),
+        )
+        .await,
+    );
     let found = rooms["folders"]
         .as_array()
         .expect("folders")
