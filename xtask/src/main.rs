@@ -16,6 +16,7 @@ mod css;
 mod fidelity;
 mod split;
 mod tools;
+mod venv;
 
 use clap::{Parser, Subcommand};
 

@@ -49,6 +49,8 @@ pub fn run(args: &TestArgs) -> anyhow::Result<()> {
         lint(&root)?;
     }
     if wants(Suite::Native) {
+        // docspace-mcp's judge tests drive the server with the official Python MCP client.
+        let mcp_python = crate::venv::MCP_CLIENT.ensure(&root)?;
         step("native tests", || {
             let mut c = cmd::cargo(&root);
             c.args([
@@ -59,7 +61,7 @@ pub fn run(args: &TestArgs) -> anyhow::Result<()> {
                 "docspace-embed",
                 "--",
             ]);
-            c.args(&args.filter);
+            c.args(&args.filter).env("DOCSPACE_MCP_PYTHON", &mcp_python);
             cmd::run(c)
         })?;
     }
