@@ -145,7 +145,39 @@ fn lint(root: &Path) -> anyhow::Result<()> {
             "warnings",
         ]);
         cmd::run(c)
+    })?;
+    step("cargo publish --dry-run (published crates)", || {
+        cmd::run(publish_dry_run(root))
     })
+}
+
+/// The crates that are not published (`publish = false`); every other member must package and
+/// build from its packaged sources alone, as crates.io would get it.
+const UNPUBLISHED: [&str; 5] = [
+    "docspace-embed",
+    "docspace-host",
+    "docspace-bench",
+    "docspace-bench-min-page",
+    "xtask",
+];
+
+/// `cargo publish --dry-run` of the published crates, together: Cargo checks each package (metadata,
+/// files outside the crate, path dependencies without a version) and builds it from the packaged
+/// sources, resolving the not-yet-published ones among them locally.
+fn publish_dry_run(root: &Path) -> std::process::Command {
+    let mut c = cmd::cargo(root);
+    // `--allow-dirty`: what is checked is the packages, not whether the work tree is committed.
+    c.args([
+        "publish",
+        "--dry-run",
+        "--workspace",
+        "--locked",
+        "--allow-dirty",
+    ]);
+    for name in UNPUBLISHED {
+        c.args(["--exclude", name]);
+    }
+    c
 }
 
 /// Port the wasm test runner serves its page on: fixed, so the devportal can list its origin in
@@ -255,5 +287,73 @@ impl Drop for TestPortal {
     fn drop(&mut self) {
         let _ = self.child.kill();
         let _ = self.child.wait();
+    }
+}
+
+#[cfg(test)]
+mod publish_tests {
+    use super::UNPUBLISHED;
+    use std::path::{Path, PathBuf};
+
+    /// Every member manifest with its package name and whether it says `publish = false`.
+    fn members() -> Vec<(PathBuf, String, bool)> {
+        let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("..");
+        let mut dirs = vec![
+            root.clone(),
+            root.join("bench/min-page"),
+            root.join("xtask"),
+        ];
+        let crates = std::fs::read_dir(root.join("crates")).expect("crates/ is readable");
+        dirs.extend(crates.filter_map(|e| e.ok()).map(|e| e.path()));
+        dirs.into_iter()
+            .filter(|d| d.join("Cargo.toml").is_file())
+            .map(|d| {
+                let text = std::fs::read_to_string(d.join("Cargo.toml")).expect("manifest");
+                let package = text.split("[package]").nth(1).expect("a [package] table");
+                let package = package.split("\n[").next().unwrap_or(package);
+                let name = package
+                    .lines()
+                    .find_map(|l| l.trim().strip_prefix("name = "))
+                    .expect("a package name")
+                    .trim_matches('"')
+                    .to_string();
+                let unpublished = package.lines().any(|l| l.trim() == "publish = false");
+                (d, name, unpublished)
+            })
+            .collect()
+    }
+
+    /// The dry run excludes exactly the crates that are not published: a crate marked
+    /// `publish = false` but not excluded would fail the step, and one excluded but published
+    /// would go unchecked.
+    #[test]
+    fn dry_run_excludes_exactly_the_unpublished_crates() {
+        let mut unpublished: Vec<String> = members()
+            .into_iter()
+            .filter(|(_, _, u)| *u)
+            .map(|(_, n, _)| n)
+            .collect();
+        unpublished.sort();
+        let mut excluded: Vec<String> = UNPUBLISHED.iter().map(|s| s.to_string()).collect();
+        excluded.sort();
+        assert_eq!(unpublished, excluded);
+    }
+
+    /// Each published crate has its README as the docs' front page (so its example is a doctest)
+    /// and the license file in its package.
+    #[test]
+    fn published_crates_have_readme_front_page_and_license() {
+        let published: Vec<_> = members().into_iter().filter(|(_, _, u)| !*u).collect();
+        assert!(published.len() >= 5, "{published:?}");
+        for (dir, name, _) in published {
+            for file in ["README.md", "LICENSE"] {
+                assert!(dir.join(file).is_file(), "{name} has no {file}");
+            }
+            let lib = std::fs::read_to_string(dir.join("src/lib.rs")).expect("lib.rs");
+            assert!(
+                lib.starts_with("#![doc = include_str!(\"../README.md\")]"),
+                "{name}'s docs do not start with its README"
+            );
+        }
     }
 }

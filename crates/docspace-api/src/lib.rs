@@ -1,5 +1,6 @@
-//! A typed REST client for ONLYOFFICE DocSpace, on wasm32 (browser `fetch`) and native (reqwest
-//! with rustls), that never trips the portal's rate limits.
+#![doc = include_str!("../README.md")]
+//!
+//! ## What it does
 //!
 //! - One [`Client`], cheap to clone; a handler per API area (`client.rooms()`, `.folders()`,
 //!   `.files()`, `.people()`, `.keys()`, `.auth()`, `.tags()`, `.security()`, `.operations()`,
@@ -10,28 +11,6 @@
 //!   `X-RateLimit-*`, retries what is safe to retry and never sends a create twice
 //!   ([`RetryPolicy`]).
 //! - Paging streams, waiting for file operations, resumable chunked uploads.
-//!
-//! ```no_run
-//! # async fn demo() -> Result<(), docspace_api::Error> {
-//! use docspace_api::Client;
-//! use docspace_api::models::{Color, RoomType};
-//! use futures::TryStreamExt;
-//!
-//! let client = Client::builder("http://127.0.0.1:8092").api_key("sk-…").build()?;
-//! let me = client.people().me().await?;
-//! println!("signed in as {}", me.display_name);
-//!
-//! let room = client
-//!     .rooms()
-//!     .create("Contracts", RoomType::Custom)
-//!     .color(Color::from_hex("5299E0")?)
-//!     .tags(["legal"])
-//!     .send()
-//!     .await?;
-//! let rooms: Vec<_> = client.rooms().list().tags(["legal"]).stream().try_collect().await?;
-//! assert!(rooms.iter().any(|r| r.id == room.id));
-//! # Ok(()) }
-//! ```
 
 #![deny(missing_docs)]
 

@@ -1,10 +1,4 @@
-//! A local ONLYOFFICE DocSpace-compatible portal.
-//!
-//! It serves the REST subset of `/api/2.0` with DocSpace's envelope, errors, auth schemes, roles and
-//! rate limits, keeps its data in SQLite, serves the official Embed SDK `api.js`, and serves the
-//! frame pages the SDK embeds. Official DocSpace clients work against it unchanged (the official
-//! Python SDK is run against it by `cargo xtask test`), so everything can be developed and tested
-//! with no cloud account and no network.
+#![doc = include_str!("../README.md")]
 //!
 //! ## Layout
 //!
@@ -24,16 +18,6 @@
 //!
 //! The frame pages read the CSP list with [`api::csp::load`] (or [`api::csp::frame_ancestors`] in a
 //! database closure) to build their `frame-ancestors`.
-//!
-//! ```no_run
-//! # async fn demo() -> anyhow::Result<()> {
-//! use docspace_devportal::{PortalConfig, start};
-//!
-//! let portal = start(PortalConfig::for_tests()).await?;
-//! println!("portal at {} — sign in as {}", portal.base_url(), portal.owner.email);
-//! portal.shutdown().await;
-//! # Ok(()) }
-//! ```
 
 #![warn(missing_docs)]
 

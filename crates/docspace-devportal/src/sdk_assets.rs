@@ -15,6 +15,13 @@ use crate::state::AppState;
 /// The script versions a portal serves.
 pub const SDK_VERSIONS: [&str; 2] = ["2.0.0", "2.1.0"];
 
+/// What to do when the scripts are missing. A published crate ships no copy of them and has no
+/// workspace `package.json`, so the hint names the npm packages themselves.
+const INSTALL_HINT: &str = "install them with `npm install \
+    docspace-sdk-js-2.0.0@npm:@onlyoffice/docspace-sdk-js@2.0.0 \
+    docspace-sdk-js-2.1.0@npm:@onlyoffice/docspace-sdk-js@2.1.0` (in the docspace-embed \
+    repository: `npm ci`) and pass that node_modules with --sdk-dir or DOCSPACE_SDK_DIR";
+
 /// The loaded scripts, by version.
 #[derive(Debug, Default)]
 pub struct SdkAssets {
@@ -27,10 +34,7 @@ impl SdkAssets {
     /// workspace's `node_modules`, `./node_modules`).
     pub fn load(dir: Option<&Path>) -> SdkAssets {
         let Some(root) = find_node_modules(dir) else {
-            tracing::warn!(
-                "official api.js not found: run `cargo xtask run` (or `npm ci` in the workspace), \
-                 or pass --sdk-dir"
-            );
+            tracing::warn!("official api.js not found: {INSTALL_HINT}");
             return SdkAssets::default();
         };
         let scripts = SDK_VERSIONS
@@ -60,6 +64,20 @@ impl SdkAssets {
             .map(|(_, b)| b.as_slice())
     }
 
+    /// Why `version` cannot be served, and what to install.
+    fn missing(&self, version: &str) -> String {
+        let where_ = self
+            .searched
+            .as_ref()
+            .map(|p| p.display().to_string())
+            .unwrap_or_else(|| "no node_modules found".into());
+        format!(
+            "api.js {version} is not available here (versions served: {:?}; searched: {where_}); \
+             {INSTALL_HINT}.",
+            self.versions()
+        )
+    }
+
     /// The versions that were found.
     pub fn versions(&self) -> Vec<&str> {
         self.scripts.iter().map(|(v, _)| v.as_str()).collect()
@@ -74,6 +92,8 @@ fn script_path(node_modules: &Path, version: &str) -> PathBuf {
 }
 
 fn find_node_modules(dir: Option<&Path>) -> Option<PathBuf> {
+    // In the repository, its `node_modules`; in a published package this names a directory that
+    // does not exist, and the other candidates apply.
     let workspace = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../node_modules");
     let candidates = [
         dir.map(Path::to_path_buf),
@@ -110,19 +130,32 @@ pub async fn serve_script(
             );
             resp
         }
-        None => {
-            let where_ = state
-                .sdk
-                .searched
-                .as_ref()
-                .map(|p| p.display().to_string())
-                .unwrap_or_else(|| "no node_modules found".into());
-            let msg = format!(
-                "api.js {version} is not available here (versions served: {:?}; searched: {where_}). \
-                 Run `npm ci` in the workspace.",
-                state.sdk.versions()
+        None => (StatusCode::NOT_FOUND, state.sdk.missing(&version)).into_response(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Outside the repository (a published crate) there is no `npm ci` to run: the message must
+    /// name the npm packages and where to point the devportal.
+    #[test]
+    fn missing_script_says_what_to_install() {
+        let msg = SdkAssets::default().missing("2.1.0");
+        assert!(
+            msg.starts_with("api.js 2.1.0 is not available here"),
+            "{msg}"
+        );
+        assert!(msg.contains("no node_modules found"), "{msg}");
+        for v in SDK_VERSIONS {
+            assert!(
+                msg.contains(&format!(
+                    "docspace-sdk-js-{v}@npm:@onlyoffice/docspace-sdk-js@{v}"
+                )),
+                "{msg}"
             );
-            (StatusCode::NOT_FOUND, msg).into_response()
         }
+        assert!(msg.contains("--sdk-dir or DOCSPACE_SDK_DIR"), "{msg}");
     }
 }

@@ -1,7 +1,6 @@
-//! Typed Leptos components and a hardened bridge over the official ONLYOFFICE DocSpace Embed
-//! SDK (`api.js`).
+#![doc = include_str!("../README.md")]
 //!
-//! The portal's own `api.js` is the engine; this crate hardens it from outside:
+//! ## What it does
 //!
 //! - **Loading** ([`load_sdk`]): one load per portal and version however many frames ask, with a
 //!   timeout and typed errors; 2.1.0's lost `window.DocSpace` global is recovered.
@@ -23,34 +22,6 @@
 //! - **Bootstrap** ([`Bootstrap`], the recommended way to embed): a small inline script in the
 //!   page's HTML creates the frame while the page is parsed, without waiting for the wasm; the
 //!   component adopts it when it mounts and owns it from then on, as if it had created it.
-//!
-//! ```
-//! use docspace_sdk::{Bootstrap, RoomSelectorConfig};
-//! // Rendered by the server (or written into index.html) where the frame should appear:
-//! let html = Bootstrap::new("https://docs.example.com", "pick-room", RoomSelectorConfig::new())
-//!     .render()?;
-//! // …then `<RoomSelector portal="https://docs.example.com" config=RoomSelectorConfig::new()/>`
-//! // adopts the frame with exactly these settings.
-//! # Ok::<(), docspace_sdk::SdkError>(())
-//! ```
-//!
-//! ```no_run
-//! use leptos::prelude::*;
-//! use docspace_sdk::{Item, RoomSelectorConfig, components::RoomSelector};
-//!
-//! #[component]
-//! fn PickRoom() -> impl IntoView {
-//!     let picked = RwSignal::new(None::<String>);
-//!     view! {
-//!         <RoomSelector
-//!             portal="https://docs.example.com"
-//!             config=RoomSelectorConfig::new().accept_button_label("Use this room")
-//!             on_select={move |rooms: Vec<Item>| picked.set(rooms.first().map(|r| r.title().to_string()))}
-//!         />
-//!         <p>{move || picked.get()}</p>
-//!     }
-//! }
-//! ```
 
 #![warn(missing_docs)]
 

@@ -1,11 +1,5 @@
-//! Test support for the workspace's browser and HTTP tests.
-//!
-//! - [`with_browser`] runs a test body with a fresh headless Chromium (Debian's `chromium` through
-//!   Debian's `chromedriver`), and always closes both, even when the body panics.
-//! - [`PageServer`] serves ad-hoc HTML pages on a loopback port, so that a test can play an
-//!   integrator's page on an origin other than the portal's.
-//! - [`AuthProxy`] is a forward proxy on loopback that demands credentials (407 without them).
-//! - [`free_port`] and [`dead_url`] give loopback ports.
+#![doc = include_str!("../README.md")]
+#![warn(missing_docs)]
 
 mod browser;
 mod pages;

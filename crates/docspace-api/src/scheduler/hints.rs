@@ -4,7 +4,7 @@
 //! - DocSpace's server (`ONLYOFFICE/DocSpace-server: common/ASC.Api.Core/Core/BaseStartup.cs`,
 //!   with the `RedisRateLimiting` limiters) sends them only with a 429: `X-RateLimit-Limit` as a
 //!   plain number, `X-RateLimit-Reset` as Unix seconds (fixed window), `Retry-After` in seconds.
-//! - The public docs (<https://api.onlyoffice.com/docspace/backend/ ("Rate limiting")>)
+//! - The public docs (<https://api.onlyoffice.com/docspace/backend/>, "Rate limiting")
 //!   show the per-endpoint form: `X-Ratelimit-Limit: 100/30m` (requests per window) and
 //!   `X-Ratelimit-Reset` as seconds left in the window.
 

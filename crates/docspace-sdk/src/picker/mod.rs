@@ -7,6 +7,8 @@
 //! picker runs in the page with the app's own [`Client`], so it works wherever the REST API
 //! does.
 //!
+//! Needs the crate's `picker` feature (off by default: it brings in `docspace-api`).
+//!
 //! ```no_run
 //! use docspace_api::Client;
 //! use docspace_api::models::Entry;
