@@ -153,11 +153,12 @@ fn lint(root: &Path) -> anyhow::Result<()> {
 
 /// The crates that are not published (`publish = false`); every other member must package and
 /// build from its packaged sources alone, as crates.io would get it.
-const UNPUBLISHED: [&str; 5] = [
+const UNPUBLISHED: [&str; 6] = [
     "docspace-embed",
     "docspace-host",
     "docspace-bench",
     "docspace-bench-min-page",
+    "docspace-mcp",
     "xtask",
 ];
 
