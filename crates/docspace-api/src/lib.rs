@@ -31,3 +31,5 @@ pub use client::{Auth, Client, ClientBuilder, HOST_KEY_HEADER};
 pub use error::Error;
 pub use paging::Page;
 pub use scheduler::{Metrics, PortalLimits, RateLimits, RetryPolicy};
+#[cfg(not(target_arch = "wasm32"))]
+pub use transport::refused_by_proxy;

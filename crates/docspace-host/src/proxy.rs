@@ -126,7 +126,7 @@ pub async fn forward(
         Ok(resp) if resp.status() == StatusCode::PROXY_AUTHENTICATION_REQUIRED => {
             proxy_wants_credentials(&state)
         }
-        Err(e) if refused_by_proxy(&e) => proxy_wants_credentials(&state),
+        Err(e) if docspace_api::refused_by_proxy(&e) => proxy_wants_credentials(&state),
         Ok(resp) => {
             let status = resp.status();
             let mut out = HeaderMap::new();
@@ -173,22 +173,6 @@ fn proxy_wants_credentials(state: &HostState) -> Response {
          operator must give them (--portal-proxy http://user:password@proxy:port, or \
          HTTPS_PROXY/HTTP_PROXY).",
     )
-}
-
-/// Whether a proxy refused to open a tunnel to an https portal for want of credentials: reqwest
-/// says so only in words ("proxy authorization required").
-fn refused_by_proxy(e: &reqwest::Error) -> bool {
-    let mut source: Option<&(dyn std::error::Error + 'static)> = Some(e);
-    while let Some(err) = source {
-        let text = err.to_string().to_ascii_lowercase();
-        if text.contains("proxy authorization required")
-            || text.contains("proxy authentication required")
-        {
-            return true;
-        }
-        source = err.source();
-    }
-    false
 }
 
 /// `Ok` when `path` (as sent, still percent-encoded) names something under `/api/2.0/` with no

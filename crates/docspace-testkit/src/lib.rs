@@ -10,7 +10,9 @@ pub use pages::PageServer;
 pub use proxy::AuthProxy;
 pub use thirtyfour;
 
-use std::net::TcpListener;
+use std::net::{SocketAddr, TcpListener};
+
+use tokio::sync::oneshot;
 
 /// A loopback port that was free a moment ago.
 pub fn free_port() -> u16 {
@@ -23,4 +25,27 @@ pub fn free_port() -> u16 {
 /// A loopback URL nothing listens on.
 pub fn dead_url() -> String {
     format!("http://127.0.0.1:{}", free_port())
+}
+
+/// Serves `app` on loopback (`port` 0 picks a free one) until the returned sender is dropped.
+pub(crate) async fn serve_on_loopback(
+    port: u16,
+    app: axum::Router,
+    what: &str,
+) -> (SocketAddr, oneshot::Sender<()>) {
+    let listener = tokio::net::TcpListener::bind(("127.0.0.1", port))
+        .await
+        .unwrap_or_else(|e| panic!("{what} bind: {e}"));
+    let addr = listener
+        .local_addr()
+        .unwrap_or_else(|e| panic!("{what} addr: {e}"));
+    let (tx, rx) = oneshot::channel::<()>();
+    tokio::spawn(async move {
+        let _ = axum::serve(listener, app)
+            .with_graceful_shutdown(async {
+                let _ = rx.await;
+            })
+            .await;
+    });
+    (addr, tx)
 }

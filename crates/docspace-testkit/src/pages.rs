@@ -27,20 +27,7 @@ impl PageServer {
         let app = Router::new()
             .route("/{name}", get(serve))
             .with_state(pages.clone());
-        let listener = tokio::net::TcpListener::bind(("127.0.0.1", port))
-            .await
-            .unwrap_or_else(|e| panic!("page server bind: {e}"));
-        let addr = listener
-            .local_addr()
-            .unwrap_or_else(|e| panic!("page server addr: {e}"));
-        let (tx, rx) = oneshot::channel::<()>();
-        tokio::spawn(async move {
-            let _ = axum::serve(listener, app)
-                .with_graceful_shutdown(async {
-                    let _ = rx.await;
-                })
-                .await;
-        });
+        let (addr, tx) = crate::serve_on_loopback(port, app, "page server").await;
         PageServer {
             addr,
             pages,

@@ -62,20 +62,7 @@ impl AuthProxy {
             http,
         });
         let app = Router::new().fallback(handle).with_state(shared.clone());
-        let listener = tokio::net::TcpListener::bind(("127.0.0.1", 0))
-            .await
-            .unwrap_or_else(|e| panic!("proxy bind: {e}"));
-        let addr = listener
-            .local_addr()
-            .unwrap_or_else(|e| panic!("proxy addr: {e}"));
-        let (tx, rx) = oneshot::channel::<()>();
-        tokio::spawn(async move {
-            let _ = axum::serve(listener, app)
-                .with_graceful_shutdown(async {
-                    let _ = rx.await;
-                })
-                .await;
-        });
+        let (addr, tx) = crate::serve_on_loopback(0, app, "proxy").await;
         AuthProxy {
             addr,
             user: user.to_string(),

@@ -7,7 +7,7 @@ mod native;
 mod wasm;
 
 #[cfg(not(target_arch = "wasm32"))]
-pub use native::{ProxyChoice, Transport};
+pub use native::{ProxyChoice, Transport, refused_by_proxy};
 #[cfg(target_arch = "wasm32")]
 pub use wasm::Transport;
 

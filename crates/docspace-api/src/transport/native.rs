@@ -88,7 +88,7 @@ fn classify(e: reqwest::Error, timeout: std::time::Duration) -> Failure {
     let chain = error_chain(&e);
     if e.is_timeout() {
         Failure::Timeout(timeout)
-    } else if refused_by_proxy(&chain) {
+    } else if refused_by_proxy(&e) {
         Failure::ProxyAuthentication
     } else if e.is_connect() {
         // The TCP/TLS connection failed: no byte of the request reached the portal.
@@ -98,11 +98,13 @@ fn classify(e: reqwest::Error, timeout: std::time::Duration) -> Failure {
     }
 }
 
-/// Whether a proxy refused to open a `CONNECT` tunnel for want of credentials. reqwest reports
-/// it only in words (hyper-util's tunnel: "proxy authorization required"; older reqwest:
-/// "proxy authentication required"); a plain-HTTP 407 arrives as an answer instead.
-fn refused_by_proxy(chain: &str) -> bool {
-    let chain = chain.to_ascii_lowercase();
+/// Whether a proxy refused to open a `CONNECT` tunnel for want of credentials, anywhere in
+/// `error`'s chain of causes. reqwest reports it only in words (hyper-util's tunnel: "proxy
+/// authorization required"; older reqwest: "proxy authentication required"); a plain-HTTP 407
+/// arrives as an answer instead. Public for servers that forward with reqwest themselves, such
+/// as docspace-host.
+pub fn refused_by_proxy(error: &(dyn std::error::Error + 'static)) -> bool {
+    let chain = error_chain(error).to_ascii_lowercase();
     chain.contains("proxy authorization required")
         || chain.contains("proxy authentication required")
 }
