@@ -10,7 +10,7 @@ use crate::cmd::{self, step};
 /// The venv of the fidelity check: the official DocSpace Python SDK.
 pub const FIDELITY: Venv = Venv {
     dir: "fidelity-venv",
-    // The release `reference/rest-api.md` cites.
+    // DocSpace 3.7's generated SDK, the release the devportal's fidelity check was written against.
     requirement: "docspace-api-sdk==3.7.0",
 };
 

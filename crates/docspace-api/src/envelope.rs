@@ -1,4 +1,4 @@
-//! Decoding DocSpace's envelope and its error forms (`reference/rest-api.md` §1).
+//! Decoding DocSpace's envelope and its error forms (ONLYOFFICE/DocSpace-server: `common/ASC.Api.Core/Middleware/CommonApiResponse.cs`, `ResponseWrapper.cs`).
 //!
 //! The envelope is parsed once, by non-generic code, keeping its `response` as JSON text; each
 //! payload type then adds only its own `Deserialize` on serde_json's one string reader. Decoding

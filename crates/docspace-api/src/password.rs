@@ -1,5 +1,5 @@
 //! DocSpace's client-side password hash, so the plain password never leaves the client
-//! (`reference/rest-api.md` §2.4): lowercase hex of PBKDF2-HMAC-SHA256 over the password's UTF-8
+//! (ONLYOFFICE/DocSpace-server: `common/ASC.Common/Security/Cryptography/PasswordHasher.cs`): lowercase hex of PBKDF2-HMAC-SHA256 over the password's UTF-8
 //! bytes, with the UTF-8 bytes of the portal's salt *string*, its iteration count and size.
 //!
 //! In browsers the work runs in WebCrypto (`SubtleCrypto.deriveBits`, native speed, off the main

@@ -116,7 +116,7 @@ def ok(wrapper, model=None):
 
 def created(resp):
     """SDK defect: the spec lists only 200 for the last chunk and for finalize, but DocSpace answers
-    201 there (reference/rest-api.md §1.1, §4.8), and the generated methods return None for a 201;
+    201 there (DocSpace-server `common/ASC.Api.Core/Middleware/ResponseWrapper.cs`, `UploadController.cs`), and the generated methods return None for a 201;
     the raw answer is decoded with the same SDK wrapper model instead."""
     assert resp.status == 201, resp.status
     return ok(sdk.models.UploadSessionResponseIntegerWrapper.from_json(resp.data.decode()), sdk.models.UploadSessionResponseDtoInteger)
@@ -225,7 +225,7 @@ if custom is not None:
     check("update room", update)
     check("create tag", lambda: ok(rooms.create_room_tag(CreateTagRequestDto(name="fidelity-tag"))))
     # SDK defect: get_room_tags_info expects an array of objects (ObjectArrayWrapper), but DocSpace
-    # answers the tag names as strings (reference/rest-api.md §3.5, SRV TagsController), so the
+    # answers the tag names as strings (DocSpace-server `products/ASC.Files/Server/Api/TagsController.cs`), so the
     # generated method cannot read a real portal's answer either; the envelope is checked directly.
     def tags_list():
         req = urllib.request.Request(PORTAL + "/api/2.0/files/tags?count=50", headers={"Authorization": f"Bearer {API_KEY}"})

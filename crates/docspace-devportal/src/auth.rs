@@ -1,6 +1,6 @@
 //! Credentials: API keys, login tokens, the `asc_auth_key` cookie and password hashing.
 //!
-//! Scheme selection follows DocSpace (`reference/rest-api.md` §2.1): `Bearer sk-…` is an API key;
+//! Scheme selection follows DocSpace (ONLYOFFICE/DocSpace-server: the policy scheme in `common/ASC.Api.Core/Core/BaseStartup.cs`): `Bearer sk-…` is an API key;
 //! any other `Authorization` value (with or without `Bearer `) is a login token; without the header
 //! the `asc_auth_key` cookie is read.
 
@@ -55,7 +55,7 @@ pub fn hash_secret(secret: &str) -> String {
 }
 
 /// DocSpace's client-side password hash: lowercase hex of PBKDF2-HMAC-SHA256 over the password,
-/// with the UTF-8 bytes of the salt *string* as salt (`reference/rest-api.md` §2.4).
+/// with the UTF-8 bytes of the salt *string* as salt (ONLYOFFICE/DocSpace-server: `common/ASC.Common/Security/Cryptography/PasswordHasher.cs`).
 pub fn password_hash(password: &str, salt: &str, iterations: u32, size_bits: u32) -> String {
     let mut out = vec![0u8; (size_bits / 8) as usize];
     pbkdf2::pbkdf2_hmac::<Sha256>(password.as_bytes(), salt.as_bytes(), iterations, &mut out);

@@ -1,4 +1,4 @@
-//! DocSpace's response envelope and error bodies (`reference/rest-api.md` §1).
+//! DocSpace's response envelope and error bodies (ONLYOFFICE/DocSpace-server: `common/ASC.Api.Core/Middleware/CommonApiResponse.cs`, `ResponseWrapper.cs`).
 //!
 //! Success: `{"response":…,"count":n,["total":n,]"links":[{"href","action"}],"status":0,"statusCode":200}`.
 //! Exceptions: `{"error":{"message","type","stack","hresult"},"status":1,"statusCode":n}`.

@@ -1,4 +1,4 @@
-//! Chunked uploads through DocSpace's upload sessions (`reference/rest-api.md` §4.8).
+//! Chunked uploads through DocSpace's upload sessions (ONLYOFFICE/DocSpace-server: `products/ASC.Files/Server/Api/UploadController.cs`).
 //!
 //! The client uses the numbered-chunk flow: `POST …/session` opens a session, each chunk goes to
 //! `POST …/session/{id}/upload?chunkNumber=N`, and `PUT …/session/{id}/finalize` stores the file.

@@ -1,4 +1,4 @@
-//! Sign-in: portal settings, password-hash parameters, login tokens (`reference/rest-api.md` §2.3–2.4).
+//! Sign-in: portal settings, password-hash parameters, login tokens (ONLYOFFICE/DocSpace-server: `web/ASC.Web.Api/Api/AuthenticationController.cs`, `PasswordHasher.cs`).
 
 use serde::{Deserialize, Serialize};
 

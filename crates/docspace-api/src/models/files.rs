@@ -1,4 +1,4 @@
-//! Files, folders, rooms-as-folders and folder contents (`reference/rest-api.md` §4).
+//! Files, folders, rooms-as-folders and folder contents (ONLYOFFICE/DocSpace-server: `products/ASC.Files/Server/Api/FilesController.cs`, `FoldersController.cs`).
 
 use std::collections::BTreeMap;
 

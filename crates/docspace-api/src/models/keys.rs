@@ -1,4 +1,4 @@
-//! API keys (`ApiKeyResponseDto`) and their permission scopes (`reference/rest-api.md` §2.2).
+//! API keys (`ApiKeyResponseDto`) and their permission scopes (ONLYOFFICE/DocSpace-server: `products/ASC.People/Server/Api/ApiKeysController.cs`).
 
 use serde::Deserialize;
 

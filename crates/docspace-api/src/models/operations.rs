@@ -1,4 +1,4 @@
-//! Long-running file operations: copy, move, delete, archive… (`reference/rest-api.md` §4.6).
+//! Long-running file operations: copy, move, delete, archive… (ONLYOFFICE/DocSpace-server: `products/ASC.Files/Server/Api/OperationController.cs`).
 
 use serde::{Deserialize, Serialize};
 

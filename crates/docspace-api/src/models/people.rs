@@ -1,4 +1,4 @@
-//! People (`EmployeeDto`, `EmployeeFullDto`) and their enums (`reference/rest-api.md` §5).
+//! People (`EmployeeDto`, `EmployeeFullDto`) and their enums (ONLYOFFICE/DocSpace-server: `common/ASC.Api.Core/Model/EmployeeFullDto.cs`).
 
 use serde::{Deserialize, Serialize};
 

@@ -1,4 +1,4 @@
-//! Room enums and the pieces of a room's settings (`reference/rest-api.md` §3.1–3.2).
+//! Room enums and the pieces of a room's settings (ONLYOFFICE/DocSpace-server: `products/ASC.Files/Server/Api/VirtualRoomsController.cs`).
 
 use serde::{Deserialize, Serialize};
 

@@ -1,4 +1,4 @@
-//! Embedding: the portal's CSP list (`reference/rest-api.md` §6).
+//! Embedding: the portal's CSP list (ONLYOFFICE/DocSpace-server: `web/ASC.Web.Api/Api/SecurityController.cs`).
 
 use serde::{Deserialize, Serialize};
 

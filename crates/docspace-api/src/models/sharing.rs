@@ -1,4 +1,4 @@
-//! Room members, invitations and share links (`reference/rest-api.md` §3.6–3.7).
+//! Room members, invitations and share links (ONLYOFFICE/DocSpace-server: `products/ASC.Files/Server/Api/VirtualRoomsController.cs`).
 
 use serde::{Deserialize, Serialize};
 

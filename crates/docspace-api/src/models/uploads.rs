@@ -1,4 +1,4 @@
-//! Chunked-upload sessions (`reference/rest-api.md` §4.8).
+//! Chunked-upload sessions (ONLYOFFICE/DocSpace-server: `products/ASC.Files/Server/Api/UploadController.cs`).
 
 use serde::{Deserialize, Serialize};
 

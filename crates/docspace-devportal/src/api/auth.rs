@@ -1,4 +1,4 @@
-//! Sign-in and sign-out: `/api/2.0/authentication` (`reference/rest-api.md` §2.3).
+//! Sign-in and sign-out: `/api/2.0/authentication` (ONLYOFFICE/DocSpace-server: `web/ASC.Web.Api/Api/AuthenticationController.cs`).
 
 use axum::extract::State;
 use axum::http::{HeaderMap, HeaderValue, header};

@@ -1,5 +1,5 @@
 //! Embedding: the CSP list of origins allowed to frame the portal, `GET/POST /api/2.0/security/csp`
-//! (`reference/rest-api.md` §6). The frame pages build their `frame-ancestors` from [`domains`].
+//! (ONLYOFFICE/DocSpace-server: `web/ASC.Web.Api/Api/SecurityController.cs`, `products/ASC.Files/Core/Helpers/CspSettingsHelper.cs`). The frame pages build their `frame-ancestors` from [`domains`].
 
 use axum::extract::State;
 use axum::http::{HeaderMap, HeaderValue, StatusCode, header};

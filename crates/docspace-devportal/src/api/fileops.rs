@@ -1,5 +1,5 @@
 //! File operations: `PUT /api/2.0/files/fileops/{copy,move,delete}` and their polling through
-//! `GET /api/2.0/files/fileops` (`reference/rest-api.md` §4.6).
+//! `GET /api/2.0/files/fileops` (ONLYOFFICE/DocSpace-server: `products/ASC.Files/Server/Api/OperationController.cs`).
 //!
 //! Each operation runs inside the request's transaction, so when the answer arrives it has either
 //! happened completely or not at all; its report (`FileOperationDto`, `finished: true`) is stored

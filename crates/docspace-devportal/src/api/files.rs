@@ -1,4 +1,4 @@
-//! Files: create, info, rename, delete, and saving edited content (`reference/rest-api.md` §4.4).
+//! Files: create, info, rename, delete, and saving edited content (ONLYOFFICE/DocSpace-server: `products/ASC.Files/Server/Api/FilesController.cs`).
 
 use axum::extract::{Multipart, Path, State};
 use rusqlite::Connection;

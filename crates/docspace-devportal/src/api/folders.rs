@@ -1,5 +1,5 @@
 //! Folders: contents with filters and `pathParts`, `@my`, `@root`, `@trash`, and folder CRUD
-//! (`reference/rest-api.md` §4.1–4.3).
+//! (ONLYOFFICE/DocSpace-server: `products/ASC.Files/Server/Api/FoldersController.cs`).
 
 use axum::extract::{Path, State};
 use rusqlite::Connection;

@@ -1,4 +1,4 @@
-//! API keys: `/api/2.0/keys` (`reference/rest-api.md` §2.2).
+//! API keys: `/api/2.0/keys` (ONLYOFFICE/DocSpace-server: `products/ASC.People/Server/Api/ApiKeysController.cs`).
 
 use axum::extract::{Path, State};
 use serde::Deserialize;

@@ -1,4 +1,4 @@
-//! People: `/api/2.0/people…` (`reference/rest-api.md` §5).
+//! People: `/api/2.0/people…` (ONLYOFFICE/DocSpace-server: `products/ASC.People/Server/Api/UserController.cs`).
 
 use axum::extract::{Path, State};
 use serde::Deserialize;

@@ -1,4 +1,4 @@
-//! Rooms: `/api/2.0/files/rooms…` (`reference/rest-api.md` §3).
+//! Rooms: `/api/2.0/files/rooms…` (ONLYOFFICE/DocSpace-server: `products/ASC.Files/Server/Api/VirtualRoomsController.cs`).
 
 use axum::extract::{Path, State};
 use rusqlite::Connection;

@@ -1,4 +1,4 @@
-//! API-key scopes as DocSpace enforces them (`reference/rest-api.md` §2.2, SRV `ScopesMap`): the
+//! API-key scopes as DocSpace enforces them (ONLYOFFICE/DocSpace-server: `ScopesMap` in `common/ASC.Api.Core/Auth/AuthorizationExtension.cs`): the
 //! first rule matching `METHOD path` names the scopes that grant it; `*:write` (and `*:read` for
 //! reads) always do.
 

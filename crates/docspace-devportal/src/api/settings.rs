@@ -1,5 +1,5 @@
 //! `GET /api/2.0/settings`: the portal settings an anonymous client needs, including the
-//! password-hash parameters (`reference/rest-api.md` §2.4).
+//! password-hash parameters (ONLYOFFICE/DocSpace-server: `common/ASC.Common/Security/Cryptography/PasswordHasher.cs`).
 
 use axum::extract::State;
 use serde_json::json;

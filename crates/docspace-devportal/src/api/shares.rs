@@ -1,5 +1,5 @@
 //! Room members and links: `files/rooms/{id}/share`, `…/links`, `…/link`, and the public data
-//! behind a link key, `files/share/{key}` (`reference/rest-api.md` §3.6–3.7).
+//! behind a link key, `files/share/{key}` (ONLYOFFICE/DocSpace-server: `products/ASC.Files/Server/Api/VirtualRoomsController.cs`, the share and link actions).
 
 use axum::extract::{Path, State};
 use rusqlite::Connection;

@@ -1,4 +1,4 @@
-//! Tags: `/api/2.0/files/tags` and a room's tags (`reference/rest-api.md` §3.5).
+//! Tags: `/api/2.0/files/tags` and a room's tags (ONLYOFFICE/DocSpace-server: `products/ASC.Files/Server/Api/TagsController.cs`).
 
 use axum::extract::{Path, State};
 use serde::Deserialize;

@@ -8,7 +8,7 @@ use rusqlite::{Connection, params};
 use super::entries::{Folder, SortBy};
 use crate::envelope::ApiError;
 
-/// Filters of `GET files/rooms` (`reference/rest-api.md` §3.3).
+/// Filters of `GET files/rooms` (ONLYOFFICE/DocSpace-server: `products/ASC.Files/Server/Api/VirtualRoomsController.cs`, `GetRoomsFolderAsync`).
 #[derive(Debug, Clone, Default)]
 pub struct RoomFilter {
     /// Section folders to list (Rooms, Archive, or both).

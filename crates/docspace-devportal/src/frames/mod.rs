@@ -1,6 +1,6 @@
 //! The frame pages the Embed SDK loads into its iframes (manager, selectors, public room,
 //! system, editor/viewer, sign-in), speaking DocSpace's postMessage protocol
-//! (`reference/embed-sdk-protocol.md`).
+//! (ONLYOFFICE/docspace-sdk-js `src/instance/index.ts`, and the handlers of ONLYOFFICE/DocSpace-client).
 //!
 //! Every page is a small HTML shell served at DocSpace's path, plus vanilla ES modules and CSS
 //! embedded in the binary (`assets/`). The modules do the work in the browser: the handshake

@@ -1,5 +1,5 @@
 // The account methods the manager and the system frame answer: getUserInfo, getHashSettings,
-// createHash, login, logout (reference/embed-sdk-protocol.md §4).
+// createHash, login, logout (ONLYOFFICE/DocSpace-client: the frame side's `createHash`, `login`, `logout` handlers).
 
 import { createPasswordHash } from "./hash.js";
 import { callEvent, isFramed } from "./protocol.js";

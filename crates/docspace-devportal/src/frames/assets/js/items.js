@@ -1,4 +1,4 @@
-// DocSpace's enums and the payload shapes its frames send (reference/embed-sdk-protocol.md §6).
+// DocSpace's enums and the payload shapes its frames send (ONLYOFFICE/docspace-sdk-js: src/enums/index.ts, src/types/index.ts).
 
 /** RoomsType. */
 export const RoomType = Object.freeze({ Form: 1, Editing: 2, Custom: 5, Public: 6, VirtualData: 8, AI: 9 });

@@ -1,4 +1,4 @@
-// The frame side of DocSpace's Embed SDK protocol (reference/embed-sdk-protocol.md §1-§6).
+// The frame side of DocSpace's Embed SDK protocol (ONLYOFFICE/docspace-sdk-js: src/instance/index.ts; ONLYOFFICE/DocSpace-client: the SDK message handlers).
 //
 // Messages to the host are JSON strings posted to window.parent with targetOrigin "*", exactly as
 // DocSpace's frames send them; the frame id is window.name minus "frameDocSpace__#". Incoming
