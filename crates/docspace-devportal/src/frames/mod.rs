@@ -40,16 +40,34 @@ pub use page::FramePage;
 
 use crate::state::AppState;
 
+/// The frame pages at fixed paths (the manager's path has a tail, so it has its own route).
+const PAGES: &[(&str, FramePage)] = &[
+    ("/sdk/room-selector", FramePage::RoomSelector),
+    ("/sdk/file-selector", FramePage::FileSelector),
+    ("/sdk/public-room", FramePage::PublicRoom),
+    ("/old-sdk/system", FramePage::System),
+    ("/doceditor", FramePage::Editor),
+    ("/login", FramePage::SignIn),
+];
+
 /// Routes of every frame page and of their assets.
 pub fn router() -> Router<AppState> {
-    Router::new()
+    let pages =
+        PAGES.iter().fold(Router::new(), |router, &(path, page)| {
+            router.route(
+                path,
+                get(
+                    move |State(state): State<AppState>,
+                          uri: Uri,
+                          headers: HeaderMap,
+                          q: Params| async move {
+                        serve(&state, page, &uri, &headers, &params(q)).await
+                    },
+                ),
+            )
+        });
+    pages
         .route("/rooms/{*rest}", get(manager))
-        .route("/sdk/room-selector", get(room_selector))
-        .route("/sdk/file-selector", get(file_selector))
-        .route("/sdk/public-room", get(public_room))
-        .route("/old-sdk/system", get(system))
-        .route("/doceditor", get(editor))
-        .route("/login", get(sign_in))
         .route(
             "/static/devportal/frames/{*path}",
             get(assets::serve_frame_asset),
@@ -75,112 +93,19 @@ async fn manager(
     if !page::is_manager_path(&rest) {
         return page::not_found(&state, &uri).await;
     }
-    let params = params(q);
-    // A share key opens the linked room read-only without a session, as DocSpace does.
-    let needs_session = !params.contains_key("key");
-    serve(
-        &state,
-        FramePage::Manager,
-        &uri,
-        &headers,
-        &params,
-        needs_session,
-    )
-    .await
+    serve(&state, FramePage::Manager, &uri, &headers, &params(q)).await
 }
 
-async fn room_selector(
-    State(state): State<AppState>,
-    uri: Uri,
-    headers: HeaderMap,
-    q: Params,
-) -> Response {
-    let params = params(q);
-    serve(
-        &state,
-        FramePage::RoomSelector,
-        &uri,
-        &headers,
-        &params,
-        true,
-    )
-    .await
-}
-
-async fn file_selector(
-    State(state): State<AppState>,
-    uri: Uri,
-    headers: HeaderMap,
-    q: Params,
-) -> Response {
-    let params = params(q);
-    serve(
-        &state,
-        FramePage::FileSelector,
-        &uri,
-        &headers,
-        &params,
-        true,
-    )
-    .await
-}
-
-async fn public_room(
-    State(state): State<AppState>,
-    uri: Uri,
-    headers: HeaderMap,
-    q: Params,
-) -> Response {
-    let params = params(q);
-    serve(
-        &state,
-        FramePage::PublicRoom,
-        &uri,
-        &headers,
-        &params,
-        false,
-    )
-    .await
-}
-
-async fn system(
-    State(state): State<AppState>,
-    uri: Uri,
-    headers: HeaderMap,
-    q: Params,
-) -> Response {
-    let params = params(q);
-    serve(&state, FramePage::System, &uri, &headers, &params, false).await
-}
-
-async fn editor(
-    State(state): State<AppState>,
-    uri: Uri,
-    headers: HeaderMap,
-    q: Params,
-) -> Response {
-    let params = params(q);
-    // A share token gives access to the one file without a session.
-    let needs_session = params.get("share").is_none_or(|s| s.is_empty());
-    serve(
-        &state,
-        FramePage::Editor,
-        &uri,
-        &headers,
-        &params,
-        needs_session,
-    )
-    .await
-}
-
-async fn sign_in(
-    State(state): State<AppState>,
-    uri: Uri,
-    headers: HeaderMap,
-    q: Params,
-) -> Response {
-    let params = params(q);
-    serve(&state, FramePage::SignIn, &uri, &headers, &params, false).await
+/// Whether `page` needs a session for this query: a room's share key (`key`) or a file's share
+/// token (`share`) opens it without one, as DocSpace does; the selectors always need one; the
+/// public room, the system frame and the sign-in page never do.
+fn needs_session(page: FramePage, params: &HashMap<String, String>) -> bool {
+    match page {
+        FramePage::Manager => !params.contains_key("key"),
+        FramePage::Editor => params.get("share").is_none_or(|s| s.is_empty()),
+        FramePage::RoomSelector | FramePage::FileSelector => true,
+        FramePage::PublicRoom | FramePage::System | FramePage::SignIn => false,
+    }
 }
 
 /// Renders `page`, or sends the visitor to sign in first when the page needs a session.
@@ -190,9 +115,8 @@ async fn serve(
     uri: &Uri,
     headers: &HeaderMap,
     params: &HashMap<String, String>,
-    needs_session: bool,
 ) -> Response {
-    if needs_session && !session::is_signed_in(state, headers).await {
+    if needs_session(page, params) && !session::is_signed_in(state, headers).await {
         return session::redirect_to_sign_in(uri);
     }
     let ancestors = csp::domains(state).await;
