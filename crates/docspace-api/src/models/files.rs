@@ -153,191 +153,214 @@ impl EntrySecurity {
     }
 }
 
-/// A folder or a room (`FolderDto`). Rooms have `room_type` set.
-///
-/// ```
-/// let f: docspace_api::models::Folder = serde_json::from_str(
-///     r#"{"id":57,"title":"Contracts","roomType":5,"type":19,"tags":["legal"],"fileEntryType":1}"#)?;
-/// assert!(f.is_room());
-/// # Ok::<(), serde_json::Error>(())
-/// ```
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-#[serde(rename_all = "camelCase")]
-pub struct Folder {
-    /// Id.
-    pub id: FolderId,
-    /// Title.
-    #[serde(default)]
-    pub title: String,
-    /// The caller's access level.
-    #[serde(default)]
-    pub access: Option<FileShare>,
-    /// Shared with someone.
-    #[serde(default)]
-    pub shared: bool,
-    /// Shared with the caller.
-    #[serde(default)]
-    pub shared_for_user: Option<bool>,
-    /// Shared through an external link.
-    #[serde(default)]
-    pub shared_external: Option<bool>,
-    /// A parent is shared.
-    #[serde(default)]
-    pub parent_shared: Option<bool>,
-    /// Short URL.
-    #[serde(default)]
-    pub short_web_url: Option<String>,
-    /// Creation time.
-    #[serde(default)]
-    pub created: Option<ApiDateTime>,
-    /// Creator.
-    #[serde(default)]
-    pub created_by: Option<EmployeeSummary>,
-    /// Last change.
-    #[serde(default)]
-    pub updated: Option<ApiDateTime>,
-    /// Last editor.
-    #[serde(default)]
-    pub updated_by: Option<EmployeeSummary>,
-    /// When Trash deletes it.
-    #[serde(default)]
-    pub auto_delete: Option<ApiDateTime>,
-    /// The section it is in.
-    #[serde(default)]
-    pub root_folder_type: Option<FolderType>,
-    /// The room it is in.
-    #[serde(default)]
-    pub parent_room_type: Option<FolderType>,
-    /// Stored by a third-party provider.
-    #[serde(default)]
-    pub provider_item: Option<bool>,
-    /// Provider key.
-    #[serde(default)]
-    pub provider_key: Option<String>,
-    /// Provider id.
-    #[serde(default)]
-    pub provider_id: Option<i64>,
-    /// Position (VDR indexing).
-    #[serde(default)]
-    pub order: Option<String>,
-    /// A favorite.
-    #[serde(default)]
-    pub is_favorite: Option<bool>,
-    /// Folder or file.
-    #[serde(default)]
-    pub file_entry_type: Option<FileEntryType>,
-    /// Id of its section.
-    #[serde(default)]
-    pub root_folder_id: Option<FolderId>,
-    /// Where it came from (Trash, Recent).
-    #[serde(default)]
-    pub origin_id: Option<FolderId>,
-    /// Room it came from.
-    #[serde(default)]
-    pub origin_room_id: Option<FolderId>,
-    /// Title of its origin.
-    #[serde(default)]
-    pub origin_title: Option<String>,
-    /// Title of its origin room.
-    #[serde(default)]
-    pub origin_room_title: Option<String>,
-    /// The caller may share it.
-    #[serde(default)]
-    pub can_share: Option<bool>,
-    /// What the caller may do.
-    #[serde(default)]
-    pub security: EntrySecurity,
-    /// Access levels the caller may grant, by subject kind (`User`, `Group`, `ExternalLink`…), as
-    /// [`FileShare`] names.
-    #[serde(default, deserialize_with = "null_as_default")]
-    pub available_share_rights: BTreeMap<String, Vec<String>>,
-    /// Sharing settings by subject kind.
-    #[serde(default, deserialize_with = "null_as_default")]
-    pub share_settings: BTreeMap<String, i64>,
-    /// Token of the link it was opened through.
-    #[serde(default)]
-    pub request_token: Option<String>,
-    /// Opened through an external link.
-    #[serde(default)]
-    pub external: Option<bool>,
-    /// Link expiry.
-    #[serde(default)]
-    pub expiration_date: Option<ApiDateTime>,
-    /// The link expired.
-    #[serde(default)]
-    pub is_link_expired: Option<bool>,
-    /// Parent folder.
-    #[serde(default)]
-    pub parent_id: Option<FolderId>,
-    /// Files inside.
-    #[serde(default)]
-    pub files_count: u64,
-    /// Folders inside.
-    #[serde(default)]
-    pub folders_count: u64,
-    /// May be shared.
-    #[serde(default)]
-    pub is_shareable: Option<bool>,
-    /// New items for the caller.
-    #[serde(default)]
-    pub new: u64,
-    /// Notifications muted.
-    #[serde(default)]
-    pub mute: bool,
-    /// Tags (rooms).
-    #[serde(default, deserialize_with = "null_as_default")]
-    pub tags: Vec<String>,
-    /// Logo and color (rooms).
-    #[serde(default)]
-    pub logo: Option<Logo>,
-    /// Pinned (rooms).
-    #[serde(default)]
-    pub pinned: bool,
-    /// The room's type; `None` for ordinary folders.
-    #[serde(default)]
-    pub room_type: Option<RoomType>,
-    /// A private (encrypted) room.
-    #[serde(default)]
-    pub private: bool,
-    /// Numbering on (VDR).
-    #[serde(default)]
-    pub indexing: bool,
-    /// Downloads denied.
-    #[serde(default)]
-    pub deny_download: bool,
-    /// Content lifetime.
-    #[serde(default)]
-    pub lifetime: Option<RoomLifetime>,
-    /// Watermark.
-    #[serde(default)]
-    pub watermark: Option<RoomWatermark>,
-    /// Folder type.
-    #[serde(default, rename = "type")]
-    pub folder_type: Option<FolderType>,
-    /// Inside a room.
-    #[serde(default)]
-    pub in_room: Option<bool>,
-    /// Quota in bytes (−1 unlimited).
-    #[serde(default)]
-    pub quota_limit: Option<i64>,
-    /// Custom quota.
-    #[serde(default)]
-    pub is_custom_quota: Option<bool>,
-    /// Used bytes.
-    #[serde(default)]
-    pub used_space: Option<i64>,
-    /// Protected by a link password.
-    #[serde(default)]
-    pub password_protected: Option<bool>,
-    /// Expired (links).
-    #[serde(default)]
-    pub expired: Option<bool>,
-    /// AI chat settings.
-    #[serde(default)]
-    pub chat_settings: Option<ChatSettings>,
-    /// Type of the room at the root.
-    #[serde(default)]
-    pub root_room_type: Option<RoomType>,
+/// Declares an entry struct: its id, the fields DocSpace gives every folder and file (the base
+/// DTOs in ONLYOFFICE/DocSpace-server `products/ASC.Files/Core/ApiModels/ResponseDto/FileEntryDto.cs`),
+/// then its own. One list of the shared fields, so a folder and a file cannot drift apart.
+macro_rules! file_entry {
+    (
+        $(#[$meta:meta])*
+        pub struct $name:ident {
+            $(#[$id_meta:meta])*
+            pub id: $id:ty,
+            $( $(#[$field_meta:meta])* pub $field:ident: $ty:ty, )*
+        }
+    ) => {
+        $(#[$meta])*
+        pub struct $name {
+            $(#[$id_meta])*
+            pub id: $id,
+            /// Title (a file's with its extension).
+            #[serde(default)]
+            pub title: String,
+            /// The caller's access level.
+            #[serde(default)]
+            pub access: Option<FileShare>,
+            /// Shared with someone.
+            #[serde(default)]
+            pub shared: bool,
+            /// Shared with the caller.
+            #[serde(default)]
+            pub shared_for_user: Option<bool>,
+            /// Shared through an external link.
+            #[serde(default)]
+            pub shared_external: Option<bool>,
+            /// A parent is shared.
+            #[serde(default)]
+            pub parent_shared: Option<bool>,
+            /// Short URL.
+            #[serde(default)]
+            pub short_web_url: Option<String>,
+            /// Creation time.
+            #[serde(default)]
+            pub created: Option<ApiDateTime>,
+            /// Creator.
+            #[serde(default)]
+            pub created_by: Option<EmployeeSummary>,
+            /// Last change.
+            #[serde(default)]
+            pub updated: Option<ApiDateTime>,
+            /// Last editor.
+            #[serde(default)]
+            pub updated_by: Option<EmployeeSummary>,
+            /// When Trash deletes it.
+            #[serde(default)]
+            pub auto_delete: Option<ApiDateTime>,
+            /// The section it is in.
+            #[serde(default)]
+            pub root_folder_type: Option<FolderType>,
+            /// The room it is in.
+            #[serde(default)]
+            pub parent_room_type: Option<FolderType>,
+            /// Stored by a third-party provider.
+            #[serde(default)]
+            pub provider_item: Option<bool>,
+            /// Provider key.
+            #[serde(default)]
+            pub provider_key: Option<String>,
+            /// Provider id.
+            #[serde(default)]
+            pub provider_id: Option<i64>,
+            /// Position (VDR indexing).
+            #[serde(default)]
+            pub order: Option<String>,
+            /// A favorite.
+            #[serde(default)]
+            pub is_favorite: Option<bool>,
+            /// Folder or file.
+            #[serde(default)]
+            pub file_entry_type: Option<FileEntryType>,
+            /// Id of its section.
+            #[serde(default)]
+            pub root_folder_id: Option<FolderId>,
+            /// Where it came from (Trash, Recent).
+            #[serde(default)]
+            pub origin_id: Option<FolderId>,
+            /// Room it came from.
+            #[serde(default)]
+            pub origin_room_id: Option<FolderId>,
+            /// Title of its origin.
+            #[serde(default)]
+            pub origin_title: Option<String>,
+            /// Title of its origin room.
+            #[serde(default)]
+            pub origin_room_title: Option<String>,
+            /// The caller may share it.
+            #[serde(default)]
+            pub can_share: Option<bool>,
+            /// What the caller may do.
+            #[serde(default)]
+            pub security: EntrySecurity,
+            /// Access levels the caller may grant, by subject kind (`User`, `Group`, `ExternalLink`…), as
+            /// [`FileShare`] names.
+            #[serde(default, deserialize_with = "null_as_default")]
+            pub available_share_rights: BTreeMap<String, Vec<String>>,
+            /// Sharing settings by subject kind.
+            #[serde(default, deserialize_with = "null_as_default")]
+            pub share_settings: BTreeMap<String, i64>,
+            /// Token of the link it was opened through.
+            #[serde(default)]
+            pub request_token: Option<String>,
+            /// Opened through an external link.
+            #[serde(default)]
+            pub external: Option<bool>,
+            /// Link expiry.
+            #[serde(default)]
+            pub expiration_date: Option<ApiDateTime>,
+            /// The link expired.
+            #[serde(default)]
+            pub is_link_expired: Option<bool>,
+            $( $(#[$field_meta])* pub $field: $ty, )*
+        }
+    };
+}
+
+file_entry! {
+    /// A folder or a room (`FolderDto`). Rooms have `room_type` set.
+    ///
+    /// ```
+    /// let f: docspace_api::models::Folder = serde_json::from_str(
+    ///     r#"{"id":57,"title":"Contracts","roomType":5,"type":19,"tags":["legal"],"fileEntryType":1}"#)?;
+    /// assert!(f.is_room());
+    /// # Ok::<(), serde_json::Error>(())
+    /// ```
+    #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+    #[serde(rename_all = "camelCase")]
+    pub struct Folder {
+        /// Id.
+        pub id: FolderId,
+        /// Parent folder.
+        #[serde(default)]
+        pub parent_id: Option<FolderId>,
+        /// Files inside.
+        #[serde(default)]
+        pub files_count: u64,
+        /// Folders inside.
+        #[serde(default)]
+        pub folders_count: u64,
+        /// May be shared.
+        #[serde(default)]
+        pub is_shareable: Option<bool>,
+        /// New items for the caller.
+        #[serde(default)]
+        pub new: u64,
+        /// Notifications muted.
+        #[serde(default)]
+        pub mute: bool,
+        /// Tags (rooms).
+        #[serde(default, deserialize_with = "null_as_default")]
+        pub tags: Vec<String>,
+        /// Logo and color (rooms).
+        #[serde(default)]
+        pub logo: Option<Logo>,
+        /// Pinned (rooms).
+        #[serde(default)]
+        pub pinned: bool,
+        /// The room's type; `None` for ordinary folders.
+        #[serde(default)]
+        pub room_type: Option<RoomType>,
+        /// A private (encrypted) room.
+        #[serde(default)]
+        pub private: bool,
+        /// Numbering on (VDR).
+        #[serde(default)]
+        pub indexing: bool,
+        /// Downloads denied.
+        #[serde(default)]
+        pub deny_download: bool,
+        /// Content lifetime.
+        #[serde(default)]
+        pub lifetime: Option<RoomLifetime>,
+        /// Watermark.
+        #[serde(default)]
+        pub watermark: Option<RoomWatermark>,
+        /// Folder type.
+        #[serde(default, rename = "type")]
+        pub folder_type: Option<FolderType>,
+        /// Inside a room.
+        #[serde(default)]
+        pub in_room: Option<bool>,
+        /// Quota in bytes (−1 unlimited).
+        #[serde(default)]
+        pub quota_limit: Option<i64>,
+        /// Custom quota.
+        #[serde(default)]
+        pub is_custom_quota: Option<bool>,
+        /// Used bytes.
+        #[serde(default)]
+        pub used_space: Option<i64>,
+        /// Protected by a link password.
+        #[serde(default)]
+        pub password_protected: Option<bool>,
+        /// Expired (links).
+        #[serde(default)]
+        pub expired: Option<bool>,
+        /// AI chat settings.
+        #[serde(default)]
+        pub chat_settings: Option<ChatSettings>,
+        /// Type of the room at the root.
+        #[serde(default)]
+        pub root_room_type: Option<RoomType>,
+    }
 }
 
 impl Folder {
@@ -355,193 +378,96 @@ impl Folder {
 /// A room: rooms are folders with a `room_type`.
 pub type Room = Folder;
 
-/// A file (`FileDto`).
-///
-/// ```
-/// let f: docspace_api::models::File = serde_json::from_str(
-///     r#"{"id":812,"title":"Q3.xlsx","fileExst":".xlsx","fileType":5,"folderId":57,"version":1,"pureContentLength":14533}"#)?;
-/// assert_eq!(f.pure_content_length, 14533);
-/// # Ok::<(), serde_json::Error>(())
-/// ```
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-#[serde(rename_all = "camelCase")]
-pub struct File {
-    /// Id.
-    pub id: FileId,
-    /// Title with extension.
-    #[serde(default)]
-    pub title: String,
-    /// The caller's access level.
-    #[serde(default)]
-    pub access: Option<FileShare>,
-    /// Shared with someone.
-    #[serde(default)]
-    pub shared: bool,
-    /// Shared with the caller.
-    #[serde(default)]
-    pub shared_for_user: Option<bool>,
-    /// Shared through an external link.
-    #[serde(default)]
-    pub shared_external: Option<bool>,
-    /// A parent is shared.
-    #[serde(default)]
-    pub parent_shared: Option<bool>,
-    /// Short URL.
-    #[serde(default)]
-    pub short_web_url: Option<String>,
-    /// Creation time.
-    #[serde(default)]
-    pub created: Option<ApiDateTime>,
-    /// Creator.
-    #[serde(default)]
-    pub created_by: Option<EmployeeSummary>,
-    /// Last change.
-    #[serde(default)]
-    pub updated: Option<ApiDateTime>,
-    /// Last editor.
-    #[serde(default)]
-    pub updated_by: Option<EmployeeSummary>,
-    /// When Trash deletes it.
-    #[serde(default)]
-    pub auto_delete: Option<ApiDateTime>,
-    /// The section it is in.
-    #[serde(default)]
-    pub root_folder_type: Option<FolderType>,
-    /// The room it is in.
-    #[serde(default)]
-    pub parent_room_type: Option<FolderType>,
-    /// Stored by a third-party provider.
-    #[serde(default)]
-    pub provider_item: Option<bool>,
-    /// Provider key.
-    #[serde(default)]
-    pub provider_key: Option<String>,
-    /// Provider id.
-    #[serde(default)]
-    pub provider_id: Option<i64>,
-    /// Position (VDR indexing).
-    #[serde(default)]
-    pub order: Option<String>,
-    /// A favorite.
-    #[serde(default)]
-    pub is_favorite: Option<bool>,
-    /// Folder or file.
-    #[serde(default)]
-    pub file_entry_type: Option<FileEntryType>,
-    /// Id of its section.
-    #[serde(default)]
-    pub root_folder_id: Option<FolderId>,
-    /// Where it came from (Trash, Recent).
-    #[serde(default)]
-    pub origin_id: Option<FolderId>,
-    /// Room it came from.
-    #[serde(default)]
-    pub origin_room_id: Option<FolderId>,
-    /// Title of its origin.
-    #[serde(default)]
-    pub origin_title: Option<String>,
-    /// Title of its origin room.
-    #[serde(default)]
-    pub origin_room_title: Option<String>,
-    /// The caller may share it.
-    #[serde(default)]
-    pub can_share: Option<bool>,
-    /// What the caller may do.
-    #[serde(default)]
-    pub security: EntrySecurity,
-    /// Access levels the caller may grant, by subject kind, as [`FileShare`] names.
-    #[serde(default, deserialize_with = "null_as_default")]
-    pub available_share_rights: BTreeMap<String, Vec<String>>,
-    /// Sharing settings by subject kind.
-    #[serde(default, deserialize_with = "null_as_default")]
-    pub share_settings: BTreeMap<String, i64>,
-    /// Token of the link it was opened through.
-    #[serde(default)]
-    pub request_token: Option<String>,
-    /// Opened through an external link.
-    #[serde(default)]
-    pub external: Option<bool>,
-    /// Link expiry.
-    #[serde(default)]
-    pub expiration_date: Option<ApiDateTime>,
-    /// The link expired.
-    #[serde(default)]
-    pub is_link_expired: Option<bool>,
-    /// The folder holding it.
-    #[serde(default)]
-    pub folder_id: Option<FolderId>,
-    /// Version number.
-    #[serde(default)]
-    pub version: u32,
-    /// Version group.
-    #[serde(default)]
-    pub version_group: Option<u32>,
-    /// Size for people (`"14.2 KB"`).
-    #[serde(default)]
-    pub content_length: Option<String>,
-    /// Size in bytes (DocSpace omits it when 0).
-    #[serde(default)]
-    pub pure_content_length: u64,
-    /// State flags.
-    #[serde(default)]
-    pub file_status: FileStatus,
-    /// Notifications muted.
-    #[serde(default)]
-    pub mute: bool,
-    /// Download URL (needs credentials).
-    #[serde(default)]
-    pub view_url: Option<String>,
-    /// URL to open it in the browser.
-    #[serde(default)]
-    pub web_url: Option<String>,
-    /// Kind of document.
-    #[serde(default)]
-    pub file_type: Option<FileType>,
-    /// Extension with the dot (`.docx`).
-    #[serde(default)]
-    pub file_exst: Option<String>,
-    /// Version comment.
-    #[serde(default)]
-    pub comment: Option<String>,
-    /// Encrypted.
-    #[serde(default)]
-    pub encrypted: Option<bool>,
-    /// Thumbnail URL.
-    #[serde(default)]
-    pub thumbnail_url: Option<String>,
-    /// Thumbnail state.
-    #[serde(default)]
-    pub thumbnail_status: Option<ThumbnailStatus>,
-    /// Locked.
-    #[serde(default)]
-    pub locked: Option<bool>,
-    /// Who locked it.
-    #[serde(default)]
-    pub locked_by: Option<String>,
-    /// Has a draft.
-    #[serde(default)]
-    pub has_draft: Option<bool>,
-    /// A form.
-    #[serde(default)]
-    pub is_form: Option<bool>,
-    /// Custom filter on.
-    #[serde(default)]
-    pub custom_filter_enabled: Option<bool>,
-    /// Who turned the custom filter on.
-    #[serde(default)]
-    pub custom_filter_enabled_by: Option<String>,
-    /// Form filling started.
-    #[serde(default)]
-    pub start_filling: Option<bool>,
-    /// What the viewer can do with it in the browser.
-    #[serde(default, deserialize_with = "null_as_default")]
-    pub view_accessibility: BTreeMap<String, bool>,
-    /// Last opened.
-    #[serde(default)]
-    pub last_opened: Option<ApiDateTime>,
-    /// Expired.
-    #[serde(default)]
-    pub expired: Option<bool>,
+file_entry! {
+    /// A file (`FileDto`).
+    ///
+    /// ```
+    /// let f: docspace_api::models::File = serde_json::from_str(
+    ///     r#"{"id":812,"title":"Q3.xlsx","fileExst":".xlsx","fileType":5,"folderId":57,"version":1,"pureContentLength":14533}"#)?;
+    /// assert_eq!(f.pure_content_length, 14533);
+    /// # Ok::<(), serde_json::Error>(())
+    /// ```
+    #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+    #[serde(rename_all = "camelCase")]
+    pub struct File {
+        /// Id.
+        pub id: FileId,
+        /// The folder holding it.
+        #[serde(default)]
+        pub folder_id: Option<FolderId>,
+        /// Version number.
+        #[serde(default)]
+        pub version: u32,
+        /// Version group.
+        #[serde(default)]
+        pub version_group: Option<u32>,
+        /// Size for people (`"14.2 KB"`).
+        #[serde(default)]
+        pub content_length: Option<String>,
+        /// Size in bytes (DocSpace omits it when 0).
+        #[serde(default)]
+        pub pure_content_length: u64,
+        /// State flags.
+        #[serde(default)]
+        pub file_status: FileStatus,
+        /// Notifications muted.
+        #[serde(default)]
+        pub mute: bool,
+        /// Download URL (needs credentials).
+        #[serde(default)]
+        pub view_url: Option<String>,
+        /// URL to open it in the browser.
+        #[serde(default)]
+        pub web_url: Option<String>,
+        /// Kind of document.
+        #[serde(default)]
+        pub file_type: Option<FileType>,
+        /// Extension with the dot (`.docx`).
+        #[serde(default)]
+        pub file_exst: Option<String>,
+        /// Version comment.
+        #[serde(default)]
+        pub comment: Option<String>,
+        /// Encrypted.
+        #[serde(default)]
+        pub encrypted: Option<bool>,
+        /// Thumbnail URL.
+        #[serde(default)]
+        pub thumbnail_url: Option<String>,
+        /// Thumbnail state.
+        #[serde(default)]
+        pub thumbnail_status: Option<ThumbnailStatus>,
+        /// Locked.
+        #[serde(default)]
+        pub locked: Option<bool>,
+        /// Who locked it.
+        #[serde(default)]
+        pub locked_by: Option<String>,
+        /// Has a draft.
+        #[serde(default)]
+        pub has_draft: Option<bool>,
+        /// A form.
+        #[serde(default)]
+        pub is_form: Option<bool>,
+        /// Custom filter on.
+        #[serde(default)]
+        pub custom_filter_enabled: Option<bool>,
+        /// Who turned the custom filter on.
+        #[serde(default)]
+        pub custom_filter_enabled_by: Option<String>,
+        /// Form filling started.
+        #[serde(default)]
+        pub start_filling: Option<bool>,
+        /// What the viewer can do with it in the browser.
+        #[serde(default, deserialize_with = "null_as_default")]
+        pub view_accessibility: BTreeMap<String, bool>,
+        /// Last opened.
+        #[serde(default)]
+        pub last_opened: Option<ApiDateTime>,
+        /// Expired.
+        #[serde(default)]
+        pub expired: Option<bool>,
+    }
 }
 
 impl File {

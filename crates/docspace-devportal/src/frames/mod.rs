@@ -52,9 +52,8 @@ const PAGES: &[(&str, FramePage)] = &[
 
 /// Routes of every frame page and of their assets.
 pub fn router() -> Router<AppState> {
-    let pages =
-        PAGES.iter().fold(Router::new(), |router, &(path, page)| {
-            router.route(
+    let pages = PAGES.iter().fold(Router::new(), |router, &(path, page)| {
+        router.route(
                 path,
                 get(
                     move |State(state): State<AppState>,
@@ -65,7 +64,7 @@ pub fn router() -> Router<AppState> {
                     },
                 ),
             )
-        });
+    });
     pages
         .route("/rooms/{*rest}", get(manager))
         .route(
