@@ -18,6 +18,10 @@ pub struct AppConfig {
     /// app acts as that key's user without signing in (frames still need a sign-in).
     #[serde(default)]
     pub host_key: bool,
+    /// The host keeps the app's sign-in in a cookie script cannot read, so a session lasts
+    /// across reloads and tabs without the token ever reaching the page.
+    #[serde(default)]
+    pub host_session: bool,
     /// Set when the host runs its own demo portal: whom to suggest signing in as. The password
     /// is printed in the terminal that started the host, never sent here.
     #[serde(default)]
@@ -70,13 +74,13 @@ mod tests {
     fn decodes_the_hosts_answer_with_and_without_optional_fields() {
         let c: AppConfig = serde_json::from_str(r#"{"portalUrl":"http://p"}"#).expect("minimal");
         assert_eq!(c.sdk_version, "2.1.0");
-        assert!(!c.host_key && c.demo.is_none());
+        assert!(!c.host_key && !c.host_session && c.demo.is_none());
         let c: AppConfig = serde_json::from_str(
-            r#"{"portalUrl":"http://p","apiBase":"","sdkVersion":"2.0.0","hostKey":true,
+            r#"{"portalUrl":"http://p","apiBase":"","sdkVersion":"2.0.0","hostKey":true,"hostSession":true,
                 "demo":{"email":"owner@example.com","displayName":"Ada Owner"}}"#,
         )
         .expect("full");
-        assert!(c.host_key);
+        assert!(c.host_key && c.host_session);
         assert_eq!(c.demo.expect("demo").display_name, "Ada Owner");
     }
 }

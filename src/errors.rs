@@ -2,7 +2,9 @@
 
 use docspace_api::Error;
 
-/// What to tell the user about `e`. The portal's message is kept word for word.
+/// What to tell the user about `e`. The portal's message is kept word for word. A 401 also
+/// ends the session ([`crate::state::session_expired`]): the user is sent to sign in again
+/// rather than left with a message they cannot act on.
 pub fn user_message(e: &Error) -> String {
     match e {
         Error::BadRequest {
@@ -16,6 +18,7 @@ pub fn user_message(e: &Error) -> String {
             s
         }
         Error::Unauthorized { message } => {
+            crate::state::session_expired();
             format!("Not signed in, or the session expired ({message}).")
         }
         Error::Forbidden { message } => format!("You may not do this: {message}"),

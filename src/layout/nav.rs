@@ -78,7 +78,10 @@ fn UserArea() -> impl IntoView {
                 FramesSession::Failed(_) => {
                     Some(("nav__frames nav__frames--bad", "Frames not signed in"))
                 }
-                FramesSession::Unknown => None,
+                FramesSession::NotSignedIn => {
+                    Some(("nav__frames nav__frames--bad", "Frames not signed in"))
+                }
+                FramesSession::Unknown | FramesSession::Checking => None,
             };
             view! {
                 <div class="nav__user">

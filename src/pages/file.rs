@@ -104,10 +104,18 @@ pub fn FilePage() -> impl IntoView {
 #[component]
 pub fn FramesNotice() -> impl IntoView {
     let session = use_session();
+    // Ask the portal before asking for a password: after a page load the frames usually still
+    // share the session.
+    Effect::new(move |_| {
+        if session.frames.get() == FramesSession::Unknown && session.user().is_some() {
+            leptos::task::spawn_local(async move { session.check_frames().await });
+        }
+    });
+    // Only once the portal has said the frames are not signed in (or their sign-in failed).
     let needed = move || {
-        !matches!(
+        matches!(
             session.frames.get(),
-            FramesSession::SignedIn | FramesSession::Pending
+            FramesSession::NotSignedIn | FramesSession::Failed(_)
         ) && session.user().is_some()
     };
     let password = RwSignal::new(String::new());

@@ -55,9 +55,29 @@ pub fn SignIn() -> impl IntoView {
     let next = move || safe_next(query.with_untracked(|q| q.get("next")));
     let demo = session.config().demo;
 
-    let email = RwSignal::new(demo.as_ref().map(|d| d.email.clone()).unwrap_or_default());
+    // Someone whose session just ended signs in again as themselves.
+    let email = RwSignal::new(
+        session
+            .returning
+            .get_untracked()
+            .or_else(|| demo.as_ref().map(|d| d.email.clone()))
+            .unwrap_or_default(),
+    );
     let password = RwSignal::new(String::new());
     let stay = RwSignal::new(false);
+    // Through the host the session already lasts across reloads and tabs; ticking keeps it
+    // after the browser closes. Without the host it lives in memory unless kept for the tab.
+    let (stay_label, stay_hint) = if session.config().host_session {
+        (
+            "Stay signed in after the browser closes",
+            "Otherwise you stay signed in across reloads and tabs until the browser closes.",
+        )
+    } else {
+        (
+            "Stay signed in on this tab",
+            "Keeps your session until this tab closes. Otherwise it lives only in memory.",
+        )
+    };
     let submitted = RwSignal::new(false);
     let busy = RwSignal::new(false);
     let server_error = RwSignal::new(None::<String>);
@@ -157,9 +177,9 @@ pub fn SignIn() -> impl IntoView {
                         error=password_error
                     />
                     <Checkbox
-                        label="Stay signed in on this tab"
+                        label=stay_label
                         checked=stay
-                        hint="Keeps your session until this tab closes. Otherwise it lives only in memory."
+                        hint=stay_hint
                     />
                     <p class="sign-in__error" role="alert" data-testid="sign-in-error" hidden=move || server_error.with(Option::is_none)>
                         {move || server_error.get()}

@@ -9,27 +9,51 @@ use wasm_bindgen::JsCast;
 
 use crate::app_config::AppConfig;
 
-/// Signs in over REST; returns a client acting as the user and the login token (to keep for the
-/// tab when the user asked to stay signed in).
+/// How a REST sign-in is kept.
+pub enum Kept {
+    /// By the host, in a cookie script cannot read; the client goes through the host.
+    ByHost,
+    /// By the app: the login token, to keep in memory (and for the tab when asked).
+    Token(String),
+}
+
+/// Signs in over REST; returns a client acting as the user and how the sign-in is kept. Through
+/// a host that keeps sessions, `lasting` asks for a sign-in that outlives the browser session.
 pub async fn rest_login(
     config: &AppConfig,
     email: &str,
     password: &str,
-) -> Result<(Client, String), Error> {
-    let client = Client::builder(config.api_base.clone()).build()?;
-    // A browser-session login: no year-long token for a browser tab.
+    lasting: bool,
+) -> Result<(Client, Kept), Error> {
+    let builder = Client::builder(config.api_base.clone());
+    let client = if config.host_session {
+        builder.host_proxy().build()?
+    } else {
+        builder.build()?
+    };
+    // Without the host, a browser-session login: no year-long token for a browser tab.
+    let session = !(config.host_session && lasting);
     let answer = client
         .auth()
         .login(email, password)
-        .session(true)
+        .session(session)
         .send()
         .await?;
-    match answer.token {
-        Some(token) => Ok((client, token.expose().to_string())),
-        None => Err(Error::invalid(
+    if answer.needs_second_factor() {
+        return Err(Error::invalid(
             "sign-in",
             "this account uses two-factor authentication, which this app does not support yet; \
              sign in on the portal itself",
+        ));
+    }
+    match answer.token {
+        // The client now authenticates with the token itself.
+        Some(token) => Ok((client, Kept::Token(token.expose().to_string()))),
+        // The host took the token out of the answer and keeps it.
+        None if config.host_session => Ok((client, Kept::ByHost)),
+        None => Err(Error::invalid(
+            "sign-in",
+            "the portal answered without a session token",
         )),
     }
 }
@@ -70,6 +94,29 @@ pub async fn sign_out_frames(config: &AppConfig) -> Result<(), String> {
     frame.destroy();
     host.remove();
     outcome.map_err(|e| explain(&e))
+}
+
+/// Who the frames are signed in as (their portal session, read through a hidden system frame):
+/// the user's id, or `None` when the portal does not know this browser.
+pub async fn frames_user(config: &AppConfig) -> Result<Option<String>, String> {
+    let host = hidden_host().ok_or("no browser document")?;
+    let frame = Frame::mount(
+        &host,
+        &config.portal_url,
+        SystemConfig::new(),
+        FrameEvents::new(),
+        FrameOptions::default().version(config.sdk_version()),
+    );
+    let outcome = async {
+        frame.ready().await?;
+        frame.get_user_info().await
+    }
+    .await;
+    frame.destroy();
+    host.remove();
+    outcome
+        .map(|user| user.map(|u| u.id))
+        .map_err(|e| explain(&e))
 }
 
 /// The SDK's diagnosis in one paragraph: what is wrong and how to fix it.

@@ -4,5 +4,7 @@ pub mod auth;
 pub mod session;
 pub mod theme;
 
-pub use session::{Credential, FramesSession, Session, SessionState, provide_session, use_session};
+pub use session::{
+    Credential, FramesSession, Session, SessionState, provide_session, session_expired, use_session,
+};
 pub use theme::{Theme, ThemeToggle, provide_theme, use_theme};

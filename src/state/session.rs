@@ -1,8 +1,13 @@
 //! Who is signed in, and how.
 //!
-//! - A sign-in with e-mail and password gets a login token (the password is hashed in the
-//!   browser by `docspace-api`). The token lives in memory; only when the user ticks "stay signed
-//!   in" is it also kept in `sessionStorage` (gone when the tab closes). Never in `localStorage`.
+//! - A sign-in with e-mail and password (the password is hashed in the browser by
+//!   `docspace-api`). Served by `docspace-host`, the host keeps the login token in a cookie that
+//!   script cannot read, so the session lasts across reloads, typed URLs and tabs, until the
+//!   browser closes (or as long as the token, when the user ticks "stay signed in"). Elsewhere the
+//!   token lives in memory, and in `sessionStorage` for the tab when asked. Never in
+//!   `localStorage`.
+//! - A session that ends while in use (the portal answers 401) sends the user to sign in again
+//!   and back to where they were ([`session_expired`]).
 //! - The same sign-in logs the embedded frames in through the SDK's system frame, so editors and
 //!   managers open with the user's session. Signing out signs the frames out too.
 //! - When the host holds an API key (`hostKey` in its configuration), the app acts as that key's
@@ -14,7 +19,7 @@ use leptos::prelude::*;
 
 use crate::app_config::AppConfig;
 use crate::errors::user_message;
-use crate::state::auth;
+use crate::state::auth::{self, Kept};
 
 const STORAGE_KEY: &str = "docspace-embed.session";
 
@@ -23,6 +28,8 @@ const STORAGE_KEY: &str = "docspace-embed.session";
 pub enum Credential {
     /// The user's own login token.
     Token,
+    /// The user's own sign-in, kept by the host.
+    HostSession,
     /// The API key the host adds to requests.
     HostKey,
 }
@@ -30,8 +37,12 @@ pub enum Credential {
 /// Whether the embedded frames share the session.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum FramesSession {
-    /// Not tried (host-key mode, or after a page reload with a stored token).
+    /// Not known yet (after a page load, or in host-key mode).
     Unknown,
+    /// Being checked: asking the portal, through a hidden frame, whom it knows.
+    Checking,
+    /// Checked: the portal does not know this browser, so frames would ask to sign in.
+    NotSignedIn,
     /// Being signed in.
     Pending,
     /// The portal knows the browser: frames open signed in.
@@ -71,6 +82,8 @@ pub struct Session {
     pub frames: RwSignal<FramesSession>,
     /// Why a session could not be resumed (a host key the portal refused), for the sign-in page.
     pub notice: RwSignal<Option<String>>,
+    /// The e-mail of a user whose session ended while in use, to sign in again with.
+    pub returning: RwSignal<Option<String>>,
     config: StoredValue<AppConfig>,
 }
 
@@ -100,21 +113,27 @@ impl Session {
     /// leaves the REST session in place and is reported in [`Session::frames`].
     pub async fn sign_in(&self, email: &str, password: &str, stay: bool) -> Result<(), String> {
         let config = self.config();
-        let (client, token) =
-            auth::rest_login(&config, email, password)
-                .await
-                .map_err(|e| match e {
-                    docspace_api::Error::Unauthorized { message } => {
-                        format!("The portal did not accept this e-mail and password ({message}).")
-                    }
-                    other => user_message(&other),
-                })?;
+        let (client, kept) = auth::rest_login(&config, email, password, stay)
+            .await
+            .map_err(|e| match e {
+                docspace_api::Error::Unauthorized { message } => {
+                    format!("The portal did not accept this e-mail and password ({message}).")
+                }
+                other => user_message(&other),
+            })?;
         let user = client.people().me().await.map_err(|e| user_message(&e))?;
-        store_token(stay.then_some(token.as_str()));
+        let credential = match kept {
+            Kept::ByHost => Credential::HostSession,
+            Kept::Token(token) => {
+                store_token(stay.then_some(token.as_str()));
+                Credential::Token
+            }
+        };
+        self.notice.set(None);
         self.state.set(SessionState::SignedIn(Box::new(SignedIn {
             user,
             client,
-            credential: Credential::Token,
+            credential,
         })));
         self.frames.set(FramesSession::Pending);
         let outcome = auth::sign_in_frames(&config, email, password).await;
@@ -136,6 +155,30 @@ impl Session {
         outcome
     }
 
+    /// Finds out, without a password, whether the frames already share the user's session (after
+    /// a page load they usually do: the portal's own cookie outlives the page). Runs once per
+    /// unknown state; the outcome replaces [`FramesSession::Unknown`] unless the frames are not
+    /// signed in, which leaves it for the notice that offers to sign them in.
+    pub async fn check_frames(&self) {
+        let Some(user_id) = self.user().map(|u| u.id.to_string()) else {
+            return;
+        };
+        if self.frames.get_untracked() != FramesSession::Unknown {
+            return;
+        }
+        self.frames.set(FramesSession::Checking);
+        let outcome = auth::frames_user(&self.config()).await;
+        self.frames.set(match outcome {
+            Ok(Some(id)) if id == user_id => FramesSession::SignedIn,
+            Ok(Some(_)) => FramesSession::Failed(
+                "the frames are signed in to the portal as someone else; sign them in as you"
+                    .into(),
+            ),
+            Ok(None) => FramesSession::NotSignedIn,
+            Err(e) => FramesSession::Failed(e),
+        });
+    }
+
     /// Signs the frames out, ends the REST session, and forgets the token. With a host-held key
     /// only the frames are signed out: the key is the host's to keep.
     pub async fn sign_out(&self) -> Result<(), String> {
@@ -148,7 +191,7 @@ impl Session {
         store_token(None);
         self.state.set(SessionState::SignedOut);
         self.frames.set(FramesSession::Unknown);
-        if let Some((client, Credential::Token)) = signed_in {
+        if let Some((client, Credential::Token | Credential::HostSession)) = signed_in {
             auth::rest_logout(&client)
                 .await
                 .map_err(|e| user_message(&e))?;
@@ -156,9 +199,32 @@ impl Session {
         frames_result
     }
 
-    /// Finds a session to resume: a token kept for this tab, else the host's key.
+    /// Finds a session to resume: one the host keeps, a token kept for this tab, else the
+    /// host's key.
     async fn restore(&self) {
         let config = self.config();
+        if config.host_session && host_keeps_a_session() {
+            match host_key_user(&config).await {
+                Ok((client, user)) => {
+                    self.state.set(SessionState::SignedIn(Box::new(SignedIn {
+                        user,
+                        client,
+                        credential: Credential::HostSession,
+                    })));
+                    return;
+                }
+                // Ended on the portal: the host has cleared its cookie; go on without it.
+                Err(docspace_api::Error::Unauthorized { .. }) => {}
+                Err(e) => {
+                    self.notice.set(Some(format!(
+                        "Your session could not be resumed: {}",
+                        user_message(&e)
+                    )));
+                    self.state.set(SessionState::SignedOut);
+                    return;
+                }
+            }
+        }
         if let Some(token) = stored_token() {
             if let Ok(client) = token_client(&config, &token)
                 && let Ok(user) = client.people().me().await
@@ -206,6 +272,19 @@ fn token_client(config: &AppConfig, token: &str) -> Result<Client, docspace_api:
         .build()
 }
 
+/// Whether the host says it keeps a session: its marker cookie (not secret; the token's own
+/// cookie is out of script's reach).
+fn host_keeps_a_session() -> bool {
+    // `document.cookie` through Reflect, as the theme writes it: no `HtmlDocument` binding.
+    let cookies = js_sys::Reflect::get(&document(), &"cookie".into())
+        .ok()
+        .and_then(|v| v.as_string())
+        .unwrap_or_default();
+    cookies
+        .split(';')
+        .any(|c| c.trim() == "docspace-embed-signed-in=1")
+}
+
 fn session_storage() -> Option<web_sys::Storage> {
     window().session_storage().ok().flatten()
 }
@@ -229,11 +308,43 @@ pub fn provide_session(config: AppConfig) -> Session {
         state: RwSignal::new(SessionState::Restoring),
         frames: RwSignal::new(FramesSession::Unknown),
         notice: RwSignal::new(None),
+        returning: RwSignal::new(None),
         config: StoredValue::new(config),
     };
     provide_context(session);
+    CURRENT.with(|c| c.set(Some(session)));
     leptos::task::spawn_local(async move { session.restore().await });
     session
+}
+
+thread_local! {
+    /// The session, for [`session_expired`], which runs where no reactive context is at hand.
+    static CURRENT: std::cell::Cell<Option<Session>> = const { std::cell::Cell::new(None) };
+}
+
+/// The portal refused the signed-in user's credentials (401) while in use: the session has
+/// ended. Forget it, so that the route guard sends the user to sign in and back here, with a
+/// notice saying why. Nothing happens when nobody was signed in (a wrong password).
+pub fn session_expired() {
+    let Some(session) = CURRENT.with(std::cell::Cell::get) else {
+        return;
+    };
+    let was_signed_in = session
+        .state
+        .with_untracked(|s| matches!(s, SessionState::SignedIn(_)));
+    if was_signed_in {
+        let email = session.state.with_untracked(|s| match s {
+            SessionState::SignedIn(s) => s.user.email.clone(),
+            _ => None,
+        });
+        session.returning.set(email);
+        store_token(None);
+        session.frames.set(FramesSession::Unknown);
+        session.notice.set(Some(
+            "Your session has ended. Sign in again to go on where you were.".into(),
+        ));
+        session.state.set(SessionState::SignedOut);
+    }
 }
 
 /// The [`Session`] provided at the root.

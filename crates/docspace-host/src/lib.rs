@@ -21,6 +21,7 @@ mod frame_boot;
 mod proxy;
 mod same_origin;
 mod server;
+mod session;
 mod static_files;
 
 pub use config::{HostConfig, PortalTarget};

@@ -6,6 +6,8 @@
 //!   set on the host's origin and forwarded, any site could make the browser send authenticated
 //!   requests through the proxy. Frames get their own session on the portal's origin;
 //! - the held API key, added only to the host's own app's requests ([`crate::same_origin`]);
+//! - the app's sign-in, whose token the host keeps in an `HttpOnly` cookie and adds to the app's
+//!   requests in place of the held key ([`crate::session`]);
 //! - CORS: the portal answers `Access-Control-Allow-Origin: *`, which through the host would
 //!   let any page read what the held key fetched. The host's app is same-origin and needs no
 //!   CORS, so every `Access-Control-*` header is dropped and preflights are refused;
@@ -27,6 +29,7 @@ use futures::TryStreamExt;
 use serde_json::json;
 
 use crate::server::HostState;
+use crate::session::{self, Exchange};
 
 const HOP_BY_HOP: [&str; 8] = [
     "connection",
@@ -83,7 +86,12 @@ pub async fn forward(
         _ => return error(StatusCode::BAD_REQUEST, "The path leaves /api/2.0/."),
     };
     let method = req.method().clone();
-    let key_allowed = state.own_origins.may_use_held_key(req.headers());
+    let own_app = state.own_origins.may_use_held_key(req.headers());
+    let exchange = Exchange::of(&method, req.uri().path());
+    let kept = own_app
+        .then(|| session::kept_token(req.headers()))
+        .flatten();
+    let secure = state.own_origins.served_over_https(req.headers());
     let mut headers = HeaderMap::new();
     for (k, v) in req.headers() {
         if !is_hop_by_hop(k)
@@ -104,14 +112,22 @@ pub async fn forward(
     {
         headers.insert(docspace_devportal::client_addr::PROXY_SECRET_HEADER, v);
     }
-    if key_allowed
-        && let Some(key) = &state.api_key
-        && !headers.contains_key(header::AUTHORIZATION)
-        && let Ok(v) = HeaderValue::from_str(&format!("Bearer {key}"))
-    {
-        headers.insert(header::AUTHORIZATION, v);
+    let keeps_sign_in = own_app && exchange == Exchange::SignIn;
+    if keeps_sign_in {
+        // The host reads this answer to take the token out: have it plain.
+        headers.remove(header::ACCEPT_ENCODING);
+    } else if own_app && !headers.contains_key(header::AUTHORIZATION) {
+        // The user's own session first; the held key acts only for nobody signed in.
+        let credential = match (&kept, &state.api_key) {
+            (Some(token), _) => Some(token.clone()),
+            (None, Some(key)) => Some(format!("Bearer {key}")),
+            (None, None) => None,
+        };
+        if let Some(v) = credential.and_then(|c| HeaderValue::from_str(&c).ok()) {
+            headers.insert(header::AUTHORIZATION, v);
+        }
     }
-    let credentialed = headers.contains_key(header::AUTHORIZATION);
+    let credentialed = headers.contains_key(header::AUTHORIZATION) || keeps_sign_in;
     let body = reqwest::Body::wrap_stream(req.into_body().into_data_stream());
     let upstream = state
         .http
@@ -142,6 +158,17 @@ pub async fn forward(
                 // Someone's data: no shared or disk cache keeps it.
                 out.insert(header::CACHE_CONTROL, HeaderValue::from_static("no-store"));
             }
+            let ends_session = own_app
+                && (exchange == Exchange::SignOut
+                    || (kept.is_some() && status == StatusCode::UNAUTHORIZED));
+            if ends_session {
+                for v in session::clear(secure) {
+                    out.append(header::SET_COOKIE, v);
+                }
+            }
+            if keeps_sign_in && status.is_success() {
+                return keep_sign_in(resp, status, out, secure).await;
+            }
             let stream = resp.bytes_stream().map_err(std::io::Error::other);
             let mut response = Response::new(Body::from_stream(stream));
             *response.status_mut() = status;
@@ -156,6 +183,67 @@ pub async fn forward(
             )
         }
     }
+}
+
+/// Answers the app's successful sign-in without its token, which goes into the session cookie.
+/// An answer without a token (a second factor is asked for) passes unchanged.
+async fn keep_sign_in(
+    resp: reqwest::Response,
+    status: StatusCode,
+    mut out: HeaderMap,
+    secure: bool,
+) -> Response {
+    if resp
+        .content_length()
+        .is_some_and(|n| n > session::MAX_LOGIN_ANSWER as u64)
+    {
+        return error(
+            StatusCode::BAD_GATEWAY,
+            "The portal's sign-in answer is too large.",
+        );
+    }
+    let mut answer = Vec::new();
+    let mut stream = resp.bytes_stream();
+    while let Some(chunk) = stream.try_next().await.transpose() {
+        match chunk {
+            Ok(bytes) if answer.len() + bytes.len() <= session::MAX_LOGIN_ANSWER => {
+                answer.extend_from_slice(&bytes)
+            }
+            Ok(_) => {
+                return error(
+                    StatusCode::BAD_GATEWAY,
+                    "The portal's sign-in answer is too large.",
+                );
+            }
+            Err(e) => {
+                tracing::warn!("the portal's sign-in answer broke off: {e}");
+                return error(
+                    StatusCode::BAD_GATEWAY,
+                    "The portal's sign-in answer broke off.",
+                );
+            }
+        }
+    }
+    let body = match session::take_token(&answer) {
+        Some((token, expires, rest)) => {
+            for v in session::keep(&token, expires, unix_now(), secure) {
+                out.append(header::SET_COOKIE, v);
+            }
+            rest
+        }
+        None => answer,
+    };
+    out.remove(header::CONTENT_LENGTH);
+    let mut response = Response::new(Body::from(body));
+    *response.status_mut() = status;
+    *response.headers_mut() = out;
+    response
+}
+
+fn unix_now() -> i64 {
+    std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .map_or(0, |d| d.as_secs() as i64)
 }
 
 /// What the app's user sees when the host's proxy to the portal refused it for want of

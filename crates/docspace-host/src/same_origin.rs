@@ -64,6 +64,20 @@ impl OwnOrigins {
     }
 }
 
+impl OwnOrigins {
+    /// Whether the request reached the host through one of its `https` origins (behind a TLS
+    /// proxy), so that cookies set for it must be `Secure`.
+    pub fn served_over_https(&self, headers: &HeaderMap) -> bool {
+        let Some(host) = headers.get(header::HOST).and_then(|v| v.to_str().ok()) else {
+            return false;
+        };
+        self.origins.iter().any(|o| {
+            o.strip_prefix("https://")
+                .is_some_and(|h| h.eq_ignore_ascii_case(host))
+        })
+    }
+}
+
 /// `scheme://host[:port]` of an http(s) URL, with the scheme's default port left out, as a
 /// browser writes it in `Origin`.
 fn normalize_origin(url: &str) -> Result<String, String> {

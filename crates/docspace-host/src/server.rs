@@ -182,6 +182,8 @@ async fn app_config(State(state): State<HostState>) -> impl IntoResponse {
             "apiBase": "",
             "sdkVersion": state.sdk_version,
             "hostKey": state.api_key.is_some(),
+            // The host keeps the app's sign-in in an HttpOnly cookie (`crate::session`).
+            "hostSession": true,
             "demo": demo,
         })),
     )

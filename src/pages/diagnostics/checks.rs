@@ -231,7 +231,10 @@ pub fn cookies(
                  the app from the portal's own site.",
             );
         }
-        FramesSession::Pending | FramesSession::Unknown => {}
+        FramesSession::Pending
+        | FramesSession::Unknown
+        | FramesSession::Checking
+        | FramesSession::NotSignedIn => {}
     }
     if same_site(origin, portal) {
         Finding::ok(
