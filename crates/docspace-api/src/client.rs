@@ -373,7 +373,11 @@ impl Client {
 
     async fn execute_as(&self, req: Request, with_auth: bool) -> Result<RawResponse, Error> {
         let mut headers = vec![("accept".to_string(), "application/json".to_string())];
-        if with_auth && let Some((name, value)) = self.credentials().header() {
+        let credentials = self.credentials();
+        // The host-proxy marker is no credential: it tells `docspace-host` that the request is
+        // its own app's, which is what lets the host keep the session a sign-in opens.
+        let sends_header = with_auth || matches!(credentials, Auth::HostProxy);
+        if sends_header && let Some((name, value)) = credentials.header() {
             headers.push((name.to_string(), value));
         }
         let raw = RawRequest {
