@@ -59,6 +59,9 @@ pub fn run(args: &TestArgs) -> anyhow::Result<()> {
                 "--locked",
                 "--exclude",
                 "docspace-embed",
+                // The consumers' test portal is behind a feature; test it too.
+                "--features",
+                "docspace-testkit/portal",
                 "--",
             ]);
             c.args(&args.filter).env("DOCSPACE_MCP_PYTHON", &mcp_python);

@@ -2,11 +2,17 @@
 #![warn(missing_docs)]
 
 mod browser;
+mod frames;
 mod pages;
+#[cfg(feature = "portal")]
+mod portal;
 mod proxy;
 
 pub use browser::{text_of, wait_for, wait_until, with_browser};
+pub use frames::DocSpaceFrame;
 pub use pages::PageServer;
+#[cfg(feature = "portal")]
+pub use portal::{Role, TestPortal, TestPortalBuilder};
 pub use proxy::AuthProxy;
 pub use thirtyfour;
 

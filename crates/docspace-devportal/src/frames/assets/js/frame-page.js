@@ -38,6 +38,8 @@ export function startPage(title) {
   if (title) document.title = `${title} · DocSpace devportal`;
   const app = document.getElementById("app");
   app.removeAttribute("aria-busy");
+  // A stable hook for tests (docspace-testkit's frame drivers, or any JavaScript test runner).
+  app.dataset.testid = "docspace-page";
   replace(app);
   if (!document.getElementById("live-region")) {
     document.body.appendChild(

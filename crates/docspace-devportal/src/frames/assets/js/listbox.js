@@ -69,7 +69,7 @@ export class Listbox {
         id: `${this.idBase}-${i}`,
         class: ["option", this.selected.has(i) && "selected"],
         attrs: { role: "option", "aria-selected": this.selected.has(i) ? "true" : "false" },
-        dataset: { index: String(i) },
+        dataset: { index: String(i), testid: "docspace-option" },
         on: {
           click: (e) => {
             this.setActive(i);

@@ -63,7 +63,7 @@ const list = new Listbox({
     h(
       "span",
       { class: "option-text" },
-      h("span", { class: "option-title", text: item.title }),
+      h("span", { class: "option-title", text: item.title, dataset: { testid: "docspace-option-title" } }),
       h("span", { class: "option-meta", text: metaOf(item) }),
     ),
   ],
@@ -96,6 +96,7 @@ const acceptBtn = h("button", {
   type: "button",
   class: "button primary",
   id: "accept-button",
+  dataset: { testid: "docspace-accept" },
   text: params.get("acceptLabel") || "Select",
   disabled: true,
 });
@@ -104,6 +105,7 @@ const cancelBtn = withCancel
       type: "button",
       class: "button",
       id: "cancel-button",
+      dataset: { testid: "docspace-cancel" },
       text: params.get("cancelLabel") || "Cancel",
       on: { click: () => callEvent("onCloseCallback") },
     })
@@ -113,6 +115,7 @@ const searchInput = withSearch
   ? h("input", {
       type: "search",
       id: "selector-search",
+      dataset: { testid: "docspace-search" },
       class: "search",
       placeholder: "Search",
       attrs: { "aria-label": "Search in this folder", "aria-controls": "file-list" },

@@ -40,7 +40,7 @@ const list = new Listbox({
     h(
       "span",
       { class: "option-text" },
-      h("span", { class: "option-title", text: item.label }),
+      h("span", { class: "option-title", text: item.label, dataset: { testid: "docspace-option-title" } }),
       h("span", { class: "option-meta", text: roomTypeName(item.roomType) }),
     ),
   ],
@@ -58,6 +58,7 @@ const acceptBtn = h("button", {
   type: "button",
   class: "button primary",
   id: "accept-button",
+  dataset: { testid: "docspace-accept" },
   text: params.get("acceptLabel") || "Select",
   disabled: true,
 });
@@ -66,6 +67,7 @@ const cancelBtn = withCancel
       type: "button",
       class: "button",
       id: "cancel-button",
+      dataset: { testid: "docspace-cancel" },
       text: params.get("cancelLabel") || "Cancel",
       on: { click: () => callEvent("onCloseCallback") },
     })
@@ -75,6 +77,7 @@ const searchInput = withSearch
   ? h("input", {
       type: "search",
       id: "selector-search",
+      dataset: { testid: "docspace-search" },
       class: "search",
       placeholder: "Search",
       attrs: { "aria-label": "Search rooms", "aria-controls": "room-list" },

@@ -31,6 +31,7 @@ const email = h("input", {
   type: "email",
   name: "email",
   id: "sign-in-email",
+  dataset: { testid: "docspace-sign-in-email" },
   autocomplete: "username",
   required: true,
   attrs: { "aria-required": "true" },
@@ -39,13 +40,19 @@ const password = h("input", {
   type: "password",
   name: "password",
   id: "sign-in-password",
+  dataset: { testid: "docspace-sign-in-password" },
   autocomplete: "current-password",
   required: true,
   attrs: { "aria-required": "true" },
 });
 const remember = h("input", { type: "checkbox", name: "remember", id: "sign-in-remember" });
 const error = h("p", { class: "form-error", id: "sign-in-error", attrs: { role: "alert" }, hidden: true });
-const submit = h("button", { type: "submit", class: "button primary", text: "Sign in" });
+const submit = h("button", {
+  type: "submit",
+  class: "button primary",
+  text: "Sign in",
+  dataset: { testid: "docspace-sign-in-submit" },
+});
 
 const form = h(
   "form",
