@@ -71,6 +71,9 @@ pub fn run(args: &TestArgs) -> anyhow::Result<()> {
     if wants(Suite::Native) && args.filter.is_empty() {
         crate::fidelity::run(&root)?;
     }
+    if wants(Suite::Native) {
+        consumer_tests(&root, &args.filter)?;
+    }
     if wants(Suite::Wasm) {
         wasm_tests(&root, &args.filter)?;
     }
@@ -149,8 +152,46 @@ fn lint(root: &Path) -> anyhow::Result<()> {
         ]);
         cmd::run(c)
     })?;
+    step("the consumer project: fmt, clippy (wasm32)", || {
+        let manifest = root.join(CONSUMER).join("Cargo.toml");
+        let mut c = cmd::cargo(root);
+        c.arg("fmt")
+            .arg("--manifest-path")
+            .arg(&manifest)
+            .args(["--", "--check"]);
+        cmd::run(c)?;
+        let mut c = cmd::cargo(root);
+        c.arg("clippy").arg("--manifest-path").arg(&manifest).args([
+            "--locked",
+            "--target",
+            "wasm32-unknown-unknown",
+            "--",
+            "-D",
+            "warnings",
+        ]);
+        cmd::run(c)
+    })?;
     step("cargo publish --dry-run (published crates)", || {
         cmd::run(publish_dry_run(root))
+    })
+}
+
+/// A user's project outside the workspace (its own `Cargo.toml` and lock file), built and tested
+/// as a user would: the README's "Use the crates", made executable.
+const CONSUMER: &str = "examples/consumer";
+
+/// Builds the consumer project's page with Trunk and runs its own headless test against a
+/// devportal it starts in-process.
+fn consumer_tests(root: &Path, filter: &[String]) -> anyhow::Result<()> {
+    step("the consumer project's own tests", || {
+        let mut c = cmd::cargo(root);
+        c.arg("test")
+            .arg("--manifest-path")
+            .arg(root.join(CONSUMER).join("Cargo.toml"))
+            .args(["--locked", "--"])
+            .args(filter)
+            .env("CHROMEDRIVER", "/usr/bin/chromedriver");
+        cmd::run(c)
     })
 }
 

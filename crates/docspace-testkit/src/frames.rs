@@ -30,20 +30,28 @@ use thirtyfour::prelude::*;
 
 use crate::browser::{wait_for, wait_until};
 
-/// One DocSpace frame in the page, by the id the Embed SDK gave its `<iframe>` (the config's
-/// `frameId`). Every call enters the frame, acts, and returns to the page.
+/// One DocSpace frame in the page. Every call enters the frame, acts, and returns to the page.
 pub struct DocSpaceFrame<'d> {
     driver: &'d WebDriver,
-    frame_id: String,
+    /// The `<iframe>`'s CSS selector.
+    iframe: String,
 }
 
 impl<'d> DocSpaceFrame<'d> {
-    /// Waits until the frame `frame_id` exists and its page has started (it shows its content,
-    /// or the sign-in page when it has no session).
+    /// Waits until the frame whose `<iframe>` has the id `frame_id` (the Embed SDK's `frameId`)
+    /// exists and its page has started (it shows its content, or the sign-in page when it has
+    /// no session).
     pub async fn wait(driver: &'d WebDriver, frame_id: &str) -> DocSpaceFrame<'d> {
+        Self::wait_css(driver, &format!("iframe[id='{frame_id}']")).await
+    }
+
+    /// Like [`DocSpaceFrame::wait`], for the `<iframe>` matching the CSS selector `iframe`: for
+    /// frames of `docspace-sdk`'s components, whose ids are generated, give the component a
+    /// `class` and select `.that-class iframe`.
+    pub async fn wait_css(driver: &'d WebDriver, iframe: &str) -> DocSpaceFrame<'d> {
         let frame = DocSpaceFrame {
             driver,
-            frame_id: frame_id.to_string(),
+            iframe: iframe.to_string(),
         };
         frame
             .inside(|d| async move {
@@ -59,17 +67,16 @@ impl<'d> DocSpaceFrame<'d> {
         F: FnOnce(WebDriver) -> Fut,
         Fut: std::future::Future<Output = T>,
     {
-        let css = format!("iframe[id='{}']", self.frame_id);
-        wait_for(self.driver, &css)
+        wait_for(self.driver, &self.iframe)
             .await
             .enter_frame()
             .await
-            .unwrap_or_else(|e| panic!("enter the frame {}: {e}", self.frame_id));
+            .unwrap_or_else(|e| panic!("enter the frame {}: {e}", self.iframe));
         let out = act(self.driver.clone()).await;
         self.driver
             .enter_default_frame()
             .await
-            .unwrap_or_else(|e| panic!("leave the frame {}: {e}", self.frame_id));
+            .unwrap_or_else(|e| panic!("leave the frame {}: {e}", self.iframe));
         out
     }
 
@@ -100,15 +107,22 @@ impl<'d> DocSpaceFrame<'d> {
         .await
     }
 
-    /// Clicks the listed item titled `title` (waiting for it to be listed), as a user picks it.
+    /// Clicks the listed item titled `title` (waiting for it to be listed), as a user picks it,
+    /// until the frame shows it picked: a list that reloads under the click (the frame's first
+    /// page arriving twice) would otherwise drop the pick.
     pub async fn pick(&self, title: &str) {
         let title = title.to_string();
         self.inside(|d| async move {
-            let option = option_titled(&d, &title).await;
-            option
-                .click()
-                .await
-                .unwrap_or_else(|e| panic!("click {title}: {e}"));
+            for _ in 0..20 {
+                let option = option_titled(&d, &title).await;
+                if option.attr("aria-selected").await.ok().flatten().as_deref() == Some("true") {
+                    return;
+                }
+                // A stale element (the list re-rendered) is tried again.
+                let _ = option.click().await;
+                tokio::time::sleep(Duration::from_millis(300)).await;
+            }
+            panic!("{title} never showed as picked");
         })
         .await
     }

@@ -10,7 +10,7 @@ mod proxy;
 
 pub use browser::{text_of, wait_for, wait_until, with_browser};
 pub use frames::DocSpaceFrame;
-pub use pages::PageServer;
+pub use pages::{DirServer, PageServer};
 #[cfg(feature = "portal")]
 pub use portal::{Role, TestPortal, TestPortalBuilder};
 pub use proxy::AuthProxy;

@@ -49,6 +49,27 @@ impl PageServer {
     }
 }
 
+/// Serves the files of a directory (a built app: HTML, JS, wasm, CSS) on its own loopback
+/// origin; stops on drop.
+pub struct DirServer {
+    addr: SocketAddr,
+    _stop: oneshot::Sender<()>,
+}
+
+impl DirServer {
+    /// Starts serving `dir` on a free loopback port (`index.html` for `/`).
+    pub async fn start(dir: impl Into<std::path::PathBuf>) -> DirServer {
+        let app = Router::new().fallback_service(tower_http::services::ServeDir::new(dir.into()));
+        let (addr, tx) = crate::serve_on_loopback(0, app, "directory server").await;
+        DirServer { addr, _stop: tx }
+    }
+
+    /// The server's origin, `http://127.0.0.1:PORT`.
+    pub fn origin(&self) -> String {
+        format!("http://{}", self.addr)
+    }
+}
+
 async fn serve(State(pages): State<Pages>, Path(name): Path<String>) -> Response {
     let page = pages.lock().ok().and_then(|p| p.get(&name).cloned());
     match page {
