@@ -39,6 +39,7 @@ pub mod model;
 pub mod picker;
 mod preflight;
 mod protocol;
+mod vec_map;
 mod weburl;
 
 pub use boot::{BOOTSTRAP_JS, BootHandler, Bootstrap};

@@ -5,7 +5,6 @@
 //! `window.DocSpace` as an accessor that ignores falsy writes, so both versions keep their global.
 
 use std::cell::RefCell;
-use std::collections::HashMap;
 use std::rc::Rc;
 
 use futures::channel::oneshot;
@@ -14,6 +13,7 @@ use wasm_bindgen::JsCast;
 use wasm_bindgen::prelude::*;
 
 use crate::error::SdkError;
+use crate::vec_map::VecMap;
 use crate::weburl::WebUrl;
 
 /// Script versions a portal serves.
@@ -129,7 +129,7 @@ impl LoadedSdk {
 type LoadFuture = Shared<futures::future::LocalBoxFuture<'static, Result<LoadedSdk, SdkError>>>;
 
 thread_local! {
-    static LOADS: RefCell<HashMap<(String, SdkVersion), LoadFuture>> = RefCell::new(HashMap::new());
+    static LOADS: RefCell<VecMap<(String, SdkVersion), LoadFuture>> = const { RefCell::new(VecMap::new()) };
     // Script loads run one at a time so each capture belongs to the script that made it.
     static QUEUE: RefCell<Option<Shared<futures::future::LocalBoxFuture<'static, ()>>>> = const { RefCell::new(None) };
 }
@@ -153,8 +153,9 @@ pub async fn load_sdk(portal: &str, version: SdkVersion) -> Result<LoadedSdk, Sd
     let key = (portal.clone(), version);
     let fut = LOADS.with(|l| {
         l.borrow_mut()
-            .entry(key.clone())
-            .or_insert_with(|| load_serialized(portal, version).boxed_local().shared())
+            .get_or_insert_with(key.clone(), || {
+                load_serialized(portal, version).boxed_local().shared()
+            })
             .clone()
     });
     let out = fut.await;
@@ -169,9 +170,9 @@ pub async fn load_sdk(portal: &str, version: SdkVersion) -> Result<LoadedSdk, Sd
 pub(crate) fn remember(sdk: LoadedSdk) {
     let key = (sdk.portal.clone(), sdk.version);
     LOADS.with(|l| {
-        l.borrow_mut()
-            .entry(key)
-            .or_insert_with(|| futures::future::ready(Ok(sdk)).boxed_local().shared());
+        l.borrow_mut().get_or_insert_with(key, || {
+            futures::future::ready(Ok(sdk)).boxed_local().shared()
+        });
     });
 }
 

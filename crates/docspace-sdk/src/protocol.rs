@@ -47,9 +47,9 @@ impl Incoming {
 }
 
 /// Parses a message the way api.js does; `None` for anything api.js would ignore (not a JSON
-/// object, or no frame id).
+/// object, or no frame id). In the wasm `JSON.parse` reads it, as in api.js.
 pub(crate) fn parse_incoming(raw: &str) -> Option<Incoming> {
-    let v: Value = serde_json::from_str(raw).ok()?;
+    let v = crate::bridge::js::parse_json(raw)?;
     let obj = v.as_object()?;
     let frame_id = obj.get("frameId")?.as_str()?.to_string();
     if frame_id.is_empty() {
@@ -276,6 +276,10 @@ pub(crate) fn timed_out_reply(frame_id: &str, method: &str) -> String {
 mod tests {
     use super::*;
     use serde_json::json;
+
+    // In wasm messages are read with `JSON.parse`: the same answers are required of it.
+    #[cfg(target_arch = "wasm32")]
+    use wasm_bindgen_test::wasm_bindgen_test as test;
 
     #[test]
     fn a_timed_out_reply_is_a_method_return_for_the_frame() {

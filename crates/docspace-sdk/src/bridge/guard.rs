@@ -11,7 +11,6 @@
 //! [`judge`]; each message is judged once, whichever listener sees it first.
 
 use std::cell::{Cell, RefCell};
-use std::collections::HashMap;
 use std::rc::Rc;
 
 use wasm_bindgen::JsCast;
@@ -20,6 +19,7 @@ use wasm_bindgen::prelude::*;
 use crate::bridge::channel::{ChannelState, Verdict};
 use crate::bridge::timer::now_ms;
 use crate::protocol::parse_incoming;
+use crate::vec_map::VecMap;
 
 /// What the guard knows about one frame.
 pub(crate) struct Entry {
@@ -35,7 +35,7 @@ pub(crate) struct Entry {
 
 #[derive(Default)]
 struct Guard {
-    frames: HashMap<String, Entry>,
+    frames: VecMap<String, Entry>,
     listener: Option<Closure<dyn FnMut(web_sys::MessageEvent)>>,
     listening: bool,
 }
@@ -170,7 +170,7 @@ fn on_message(event: web_sys::MessageEvent) {
     let synthetic = SYNTHETIC.with(Cell::get);
     // Pick what is needed and release the guard before anything else runs.
     let found = GUARD.with(|g| {
-        g.borrow().frames.get(&frame_id).map(|e| {
+        g.borrow().frames.get(frame_id.as_str()).map(|e| {
             let from_frame = e.window.as_ref().is_some_and(|w| {
                 event
                     .source()

@@ -1,9 +1,9 @@
 //! Timers on the browser's event loop: sleeping, deadlines, and racing a future against time.
 
 use std::future::Future;
+use std::pin::Pin;
+use std::task::Poll;
 
-use futures::FutureExt;
-use futures::future::{Either, select};
 use wasm_bindgen::JsValue;
 use wasm_bindgen_futures::JsFuture;
 
@@ -14,6 +14,11 @@ pub(crate) fn now_ms() -> f64 {
 
 /// Resolves after `ms` milliseconds (at once when there is no window).
 pub(crate) async fn sleep(ms: u32) {
+    let _ = delay(ms).await;
+}
+
+/// The promise of [`sleep`], started now. Not generic, so every [`timeout`] shares it.
+fn delay(ms: u32) -> JsFuture {
     let promise = js_sys::Promise::new(&mut |resolve, _reject| {
         let set = web_sys::window().map(|w| {
             w.set_timeout_with_callback_and_timeout_and_arguments_0(
@@ -25,17 +30,25 @@ pub(crate) async fn sleep(ms: u32) {
             let _ = resolve.call0(&JsValue::UNDEFINED);
         }
     });
-    let _ = JsFuture::from(promise).await;
+    JsFuture::from(promise)
 }
 
-/// `fut`'s output, or `None` when `ms` milliseconds pass first.
+/// `fut`'s output, or `None` when `ms` milliseconds pass first (`fut` is polled first, so an
+/// output that is ready wins). Polled by hand over a non-generic timer rather than with
+/// `select`: each caller's future type made a copy of the whole race in the wasm.
 pub(crate) async fn timeout<F: Future>(ms: u32, fut: F) -> Option<F::Output> {
-    let fut = Box::pin(fut);
-    let timer = Box::pin(sleep(ms).fuse());
-    match select(fut, timer).await {
-        Either::Left((out, _)) => Some(out),
-        Either::Right(((), _)) => None,
-    }
+    let mut fut = std::pin::pin!(fut);
+    let mut timer = delay(ms);
+    std::future::poll_fn(move |cx| {
+        if let Poll::Ready(out) = fut.as_mut().poll(cx) {
+            return Poll::Ready(Some(out));
+        }
+        if Pin::new(&mut timer).poll(cx).is_ready() {
+            return Poll::Ready(None);
+        }
+        Poll::Pending
+    })
+    .await
 }
 
 /// Milliseconds left until `deadline` (from [`now_ms`]), at least 0.

@@ -62,7 +62,7 @@ impl Wire<'_> {
             Wire::Bool(b) => Value::Bool(*b),
             Wire::Int(n) => Value::from(*n),
             Wire::Str(s) => Value::String(s.to_string()),
-            Wire::Json(j) => serde_json::from_str(j).unwrap_or(Value::Null),
+            Wire::Json(j) => crate::bridge::js::parse_json(j).unwrap_or(Value::Null),
         }
     }
 

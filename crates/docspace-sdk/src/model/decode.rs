@@ -50,13 +50,13 @@ impl Fields {
     fn id(&mut self, key: &str) -> Res<ItemId> {
         match self.take(key) {
             None => Err(format!("missing field `{key}`")),
-            Some(v) => ItemId::deserialize(v).map_err(|_| wrong(key, "an id")),
+            Some(v) => id_of(&v).ok_or_else(|| wrong(key, "an id")),
         }
     }
 
     fn opt_id(&mut self, key: &str) -> Res<Option<ItemId>> {
         self.value(key)
-            .map(|v| ItemId::deserialize(v).map_err(|_| wrong(key, "an id")))
+            .map(|v| id_of(&v).ok_or_else(|| wrong(key, "an id")))
             .transpose()
     }
 
@@ -129,14 +129,56 @@ impl Fields {
 
     fn room_type(&mut self, key: &str) -> Res<Option<RoomType>> {
         self.value(key)
-            .map(|v| RoomType::deserialize(v).map_err(|_| wrong(key, "a room type")))
+            .map(|v| room_type_of(&v).ok_or_else(|| wrong(key, "a room type")))
             .transpose()
     }
 
     fn file_type(&mut self, key: &str) -> Res<Option<FileType>> {
         self.value(key)
-            .map(|v| FileType::deserialize(v).map_err(|_| wrong(key, "a file type")))
+            .map(|v| {
+                v.as_i64()
+                    .map(FileType::from_code)
+                    .ok_or_else(|| wrong(key, "a file type"))
+            })
             .transpose()
+    }
+}
+
+/// An id as `ItemId`'s `Deserialize` reads it (an integer, a whole float, a string), read off
+/// the tree directly: going through serde's `Deserializer` for `Value` pulled its error
+/// formatting into the wasm.
+fn id_of(v: &Value) -> Option<ItemId> {
+    match v {
+        Value::String(s) => Some(ItemId::from(s.as_str())),
+        Value::Number(n) => match (n.as_i64(), n.as_u64(), n.as_f64()) {
+            (Some(i), _, _) => Some(ItemId::Number(i)),
+            // Beyond `i64`.
+            (None, Some(_), _) => None,
+            // JavaScript numbers: `7.0` is the id 7.
+            (None, None, Some(f)) if f.fract() == 0.0 && f.abs() < 9.0e15 => {
+                Some(ItemId::Number(f as i64))
+            }
+            _ => None,
+        },
+        _ => None,
+    }
+}
+
+/// A room type as its `Deserialize` reads it: an `i32`, or a string holding a number or a name.
+fn room_type_of(v: &Value) -> Option<RoomType> {
+    match v {
+        Value::Number(n) => {
+            let n = i32::try_from(n.as_i64()?).ok()?;
+            Some(RoomType::from_value(n))
+        }
+        Value::String(s) => {
+            let s = s.trim();
+            match s.parse::<i32>() {
+                Ok(n) => Some(RoomType::from_value(n)),
+                Err(_) => RoomType::from_name(s),
+            }
+        }
+        _ => None,
     }
 }
 
@@ -352,6 +394,41 @@ mod tests {
         let t = RequestToken::from_value(json!({"requestToken": "k", "x": 1}));
         assert!(t.is_ok_and(|t| !t.primary && t.id.is_none() && t.request_token.expose() == "k"));
         assert!(FileItem::from_value(json!({"id": 1, "inPublic": "yes"})).is_err());
+    }
+
+    #[test]
+    fn ids_and_types_read_as_their_deserialize_impls() {
+        for v in [
+            json!(7),
+            json!(-7),
+            json!(7.0),
+            json!(7.5),
+            json!(9.1e15),
+            json!(u64::MAX),
+            json!(2_147_483_648_i64),
+            json!("box|7"),
+            json!("7"),
+            json!(" 5 "),
+            json!("Custom"),
+            json!("customroom"),
+            json!("nope"),
+            json!(true),
+            json!(null),
+            json!([1]),
+            json!({}),
+        ] {
+            assert_eq!(id_of(&v), ItemId::deserialize(v.clone()).ok(), "{v}");
+            assert_eq!(
+                room_type_of(&v),
+                RoomType::deserialize(v.clone()).ok(),
+                "{v}"
+            );
+            assert_eq!(
+                v.as_i64().map(FileType::from_code),
+                FileType::deserialize(v.clone()).ok(),
+                "{v}"
+            );
+        }
     }
 
     #[test]

@@ -142,7 +142,8 @@ async fn fetch_json(url: &str, portal: &str) -> Result<Value, SdkError> {
         .ok()
         .and_then(|t| t.as_string())
         .ok_or_else(|| not_portal("unreadable answer".into()))?;
-    serde_json::from_str(&text).map_err(|_| not_portal(format!("{url} did not answer JSON")))
+    crate::bridge::js::parse_json(&text)
+        .ok_or_else(|| not_portal(format!("{url} did not answer JSON")))
 }
 
 /// Sends a request with a timeout; network failures become [`SdkError::PortalUnreachable`].

@@ -1,6 +1,10 @@
 //! The panel that replaces a blank frame: what is wrong and how to fix it.
 
+use std::rc::Rc;
+
 use leptos::prelude::*;
+use wasm_bindgen::JsCast;
+use wasm_bindgen::closure::Closure;
 
 use super::style::mount_style;
 use crate::error::SdkError;
@@ -37,6 +41,45 @@ pub fn Diagnostic(
             })}
         </div>
     }
+}
+
+/// The same panel as [`Diagnostic`], built with the DOM directly: the frame components show it
+/// from a status callback, without a reactive view (the reactive one was a large part of what a
+/// one-frame page's wasm carried). `on_retry` runs on the "Try again" button.
+pub(crate) fn panel(
+    document: &web_sys::Document,
+    error: &SdkError,
+    on_retry: Option<Rc<dyn Fn()>>,
+) -> Option<web_sys::Element> {
+    mount_style("docspace-diagnostic-style", include_str!("diagnostic.css"));
+    let d = error.diagnosis();
+    let root = document.create_element("div").ok()?;
+    root.set_class_name("docspace-diagnostic");
+    root.set_attribute("role", "alert").ok()?;
+    root.set_attribute("data-error", error_kind(error)).ok()?;
+    for (class, text) in [
+        ("docspace-diagnostic__title", d.title),
+        ("docspace-diagnostic__detail", d.detail),
+        ("docspace-diagnostic__fix", d.fix),
+    ] {
+        let p = document.create_element("p").ok()?;
+        p.set_class_name(class);
+        p.set_text_content(Some(&text));
+        root.append_child(&p).ok()?;
+    }
+    if let Some(retry) = on_retry {
+        let button = document.create_element("button").ok()?;
+        button.set_attribute("type", "button").ok()?;
+        button.set_class_name("docspace-diagnostic__retry");
+        button.set_text_content(Some("Try again"));
+        let click = Closure::<dyn FnMut()>::new(move || retry());
+        // Owned by the JS garbage collector, with the button.
+        button
+            .add_event_listener_with_callback("click", click.into_js_value().unchecked_ref())
+            .ok()?;
+        root.append_child(&button).ok()?;
+    }
+    Some(root)
 }
 
 /// A stable name for the error's kind (for styling and tests).

@@ -9,7 +9,7 @@ use send_wrapper::SendWrapper;
 use super::frame_ref::FrameRef;
 use super::style::mount_style;
 use crate::bridge::{Frame, FrameOptions, FrameStatus};
-use crate::components::Diagnostic;
+use crate::components::diagnostic::panel;
 use crate::config::FrameConfig;
 use crate::error::SdkError;
 use crate::events::{FrameEvent, FrameEvents};
@@ -200,6 +200,10 @@ pub fn DocSpace(
 }
 
 /// The shared body of every component.
+///
+/// One effect follows `portal` and `config`; the frame's status reaches the DOM through a plain
+/// callback (the `data-status` and `aria-busy` attributes, the diagnostic panel), not through
+/// signals and a reactive view: that reactivity was a large part of a one-frame page's wasm.
 pub(crate) fn embed(
     portal: Signal<String>,
     config: Signal<FrameConfig>,
@@ -209,8 +213,8 @@ pub(crate) fn embed(
     events: EventProps,
 ) -> impl IntoView {
     mount_style("docspace-embed-style", include_str!("docspace.css"));
+    let outer = NodeRef::<leptos::html::Div>::new();
     let host = NodeRef::<leptos::html::Div>::new();
-    let status = RwSignal::new(FrameStatus::Loading);
     // The frame is !Send; this component only ever runs on the browser's one thread.
     let current: SendWrapper<Rc<RefCell<Option<Frame>>>> = SendWrapper::new(Rc::default());
 
@@ -218,7 +222,7 @@ pub(crate) fn embed(
     Effect::new(move |_| {
         let portal = portal.get();
         let config = config.get();
-        let Some(el) = host.get() else {
+        let (Some(el), Some(outer)) = (host.get(), outer.get()) else {
             return;
         };
         let existing = slot.borrow().clone();
@@ -226,7 +230,7 @@ pub(crate) fn embed(
             .as_ref()
             .is_some_and(|f| normalize_portal(&portal).is_ok_and(|p| p == f.portal()));
         if let (Some(frame), true) = (existing.clone(), same_portal) {
-            leptos::task::spawn_local(async move {
+            wasm_bindgen_futures::spawn_local(async move {
                 if let Err(e) = frame.reconfigure(config).await
                     && e != SdkError::Destroyed
                     && let Some(cb) = events.on_error
@@ -239,15 +243,29 @@ pub(crate) fn embed(
         if let Some(old) = existing {
             old.destroy();
         }
+        let host_el: web_sys::HtmlElement = el.into();
         let frame = Frame::mount(
-            &el.into(),
+            &host_el,
             &portal,
             config,
             events.handlers(),
             options.clone(),
         );
+        let weak = Rc::downgrade(&*slot);
+        let retry: Rc<dyn Fn()> = Rc::new(move || {
+            if let Some(frame) = weak.upgrade().and_then(|s| s.borrow().clone()) {
+                wasm_bindgen_futures::spawn_local(async move { frame.retry().await });
+            }
+        });
+        let view = StatusView {
+            outer: outer.into(),
+            host: host_el,
+            panel: RefCell::new(None),
+            retry,
+        };
+        view.show(&frame.status());
         frame.on_status(move |s| {
-            status.try_set(s.clone());
+            view.show(s);
             if let Some(r) = frame_ref {
                 r.set_status(s.clone());
             }
@@ -269,35 +287,49 @@ pub(crate) fn embed(
         }
     });
 
-    let retry = {
-        let slot = current.clone();
-        Callback::new(move |()| {
-            if let Some(frame) = slot.borrow().clone() {
-                leptos::task::spawn_local(async move { frame.retry().await });
-            }
-        })
-    };
-    let state = move || match status.get() {
-        FrameStatus::Loading => "loading",
-        FrameStatus::Started => "started",
-        FrameStatus::Ready => "ready",
-        FrameStatus::Failed(_) => "failed",
-        FrameStatus::Destroyed => "destroyed",
-    };
     view! {
         <div
             class=move || match class.get() {
                 Some(c) => format!("docspace {c}"),
                 None => "docspace".to_string(),
             }
-            data-status=state
-            aria-busy=move || (matches!(status.get(), FrameStatus::Loading | FrameStatus::Started)).to_string()
+            data-status="loading"
+            aria-busy="true"
+            node_ref=outer
         >
-            {move || match status.get() {
-                FrameStatus::Failed(error) => Some(view! { <Diagnostic error=error on_retry=retry/> }),
-                _ => None,
-            }}
             <div class="docspace__host" node_ref=host></div>
         </div>
+    }
+}
+
+/// Shows a frame's status on the component's element.
+struct StatusView {
+    outer: web_sys::HtmlElement,
+    host: web_sys::HtmlElement,
+    /// The diagnostic panel while the frame has failed.
+    panel: RefCell<Option<web_sys::Element>>,
+    retry: Rc<dyn Fn()>,
+}
+
+impl StatusView {
+    fn show(&self, status: &FrameStatus) {
+        let (state, busy) = match status {
+            FrameStatus::Loading => ("loading", "true"),
+            FrameStatus::Started => ("started", "true"),
+            FrameStatus::Ready => ("ready", "false"),
+            FrameStatus::Failed(_) => ("failed", "false"),
+            FrameStatus::Destroyed => ("destroyed", "false"),
+        };
+        let _ = self.outer.set_attribute("data-status", state);
+        let _ = self.outer.set_attribute("aria-busy", busy);
+        if let Some(old) = self.panel.borrow_mut().take() {
+            old.remove();
+        }
+        if let (FrameStatus::Failed(error), Some(document)) = (status, self.outer.owner_document())
+            && let Some(panel) = panel(&document, error, Some(self.retry.clone()))
+        {
+            let _ = self.outer.insert_before(&panel, Some(&self.host));
+            *self.panel.borrow_mut() = Some(panel);
+        }
     }
 }
