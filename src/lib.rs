@@ -20,7 +20,7 @@ use leptos_router::{Lazy, path};
 use crate::app_config::AppConfig;
 use crate::components::{ErrorState, Loading, ToastRegion, provide_toaster};
 use crate::layout::{Nav, RequireSession};
-use crate::pages::lazy::{DiagnosticsRoute, FileRoute, PlaygroundRoute, RoomRoute};
+use crate::pages::lazy::{DiagnosticsRoute, FileRoute, PeopleRoute, PlaygroundRoute, RoomRoute};
 use crate::pages::not_found::NotFound;
 use crate::pages::rooms::RoomsPage;
 use crate::pages::sign_in::SignIn;
@@ -66,6 +66,7 @@ fn Shell(config: AppConfig) -> impl IntoView {
                     <Route path=path!("rooms/:room/folders/:folder") view={Lazy::<RoomRoute>::new()}/>
                     <Route path=path!("files/:file") view={Lazy::<FileRoute>::new()}/>
                     <Route path=path!("playground") view={Lazy::<PlaygroundRoute>::new()}/>
+                    <Route path=path!("people") view={Lazy::<PeopleRoute>::new()}/>
                 </ParentRoute>
             </Routes>
         </main>

@@ -2,7 +2,7 @@
 //!
 //! With the `split` feature (what index.html builds), `#[lazy_route]` marks each page's view as
 //! a split point: `cargo xtask split` (Trunk's post_build hook) cuts the wasm there, so the room,
-//! file, playground and diagnostics pages are fetched as their own wasm chunks when first visited,
+//! people, file, playground and diagnostics pages are fetched as their own wasm chunks when first visited,
 //! and sign-in plus the rooms list paint from the main module alone. Without the feature (wasm
 //! tests, native builds) the same routes render the same pages from one module: a lazy split
 //! point needs the split step, whose loader (`__wasm_split.js`) an unsplit build would lack.
@@ -14,6 +14,7 @@ use leptos_router::lazy_route;
 
 use crate::pages::diagnostics::DiagnosticsPage;
 use crate::pages::file::FilePage;
+use crate::pages::people::PeoplePage;
 use crate::pages::playground::PlaygroundPage;
 use crate::pages::room::RoomPage;
 
@@ -59,6 +60,10 @@ lazy_page!(
 lazy_page!(
     /// `/playground`.
     PlaygroundRoute => PlaygroundPage
+);
+lazy_page!(
+    /// `/people`.
+    PeopleRoute => PeoplePage
 );
 lazy_page!(
     /// `/diagnostics`.

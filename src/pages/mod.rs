@@ -4,6 +4,7 @@ pub mod diagnostics;
 pub mod file;
 pub mod lazy;
 pub mod not_found;
+pub mod people;
 pub mod playground;
 pub mod room;
 pub mod rooms;

@@ -24,6 +24,9 @@ from docspace_api_sdk.api.files.operations_api import OperationsApi
 from docspace_api_sdk.api.files.sharing_api import SharingApi
 from docspace_api_sdk.api.people.password_api import PasswordApi
 from docspace_api_sdk.api.people.profiles_api import ProfilesApi
+from docspace_api_sdk.api.people.search_api import SearchApi
+from docspace_api_sdk.api.people.user_status_api import UserStatusApi
+from docspace_api_sdk.api.people.user_type_api import UserTypeApi
 from docspace_api_sdk.api.rooms.rooms_api import RoomsApi
 from docspace_api_sdk.api.security.csp_api import CSPApi
 from docspace_api_sdk.api.settings.common_settings_api import CommonSettingsApi
@@ -179,6 +182,39 @@ if new_key is not None:
 people = check("list people", lambda: ok(ProfilesApi(OWNER).get_all_profiles(count=25)))
 me = check("people/@self", lambda: ok(ProfilesApi(OWNER).get_self_profile(), sdk.models.EmployeeFullDto))
 check("invite a user", lambda: ok(ProfilesApi(OWNER).invite_users(InviteUsersRequestDto(invitations=[UserInvitationRequestDto(email=f"new-{uuid.uuid4().hex[:8]}@example.com", type="User")]))))
+def people_admin():
+    """Invite, filter, resend, raise the type, disable, enable, disable and delete one user: each
+    answer decodes into the SDK's models."""
+    email = f"admin-flow-{uuid.uuid4().hex[:8]}@example.com"
+    ok(ProfilesApi(OWNER).invite_users(InviteUsersRequestDto(invitations=[UserInvitationRequestDto(email=email, type="User")])))
+    found = ok(SearchApi(OWNER).search_users_by_extended_filter(
+        employee_status=sdk.models.EmployeeStatus.Pending, employee_type=sdk.models.EmployeeType.USER,
+        invited_by_me=True, area=sdk.models.Area.People, count=10, start_index=0, filter_value=email))
+    assert [u.email for u in found] == [email], found
+    uid = found[0].id
+    ids = sdk.models.UpdateMembersRequestDto(user_ids=[uid], resend_all=False)
+    resent = ok(ProfilesApi(OWNER).resend_user_invites(ids))
+    assert resent[0].email == email, resent
+    raised = ok(UserTypeApi(OWNER).update_user_type(sdk.models.EmployeeType.ROOMADMIN, ids))
+    assert raised[0].is_room_admin, raised
+    off = ok(UserStatusApi(OWNER).update_user_status(sdk.models.EmployeeStatus.Terminated, ids))
+    assert off[0].status == sdk.models.EmployeeStatus.Terminated, off
+    ok(UserStatusApi(OWNER).update_user_status(sdk.models.EmployeeStatus.Active, ids))
+    ok(UserStatusApi(OWNER).update_user_status(sdk.models.EmployeeStatus.Terminated, ids))
+    gone = ok(ProfilesApi(OWNER).delete_member(str(uid)), sdk.models.EmployeeFullDto)
+    assert gone.email == email, gone
+
+
+def delete_active_refused():
+    """DocSpace deletes only suspended users (403, "The user is not suspended")."""
+    try:
+        ProfilesApi(OWNER).delete_member(str(member.id))
+    except sdk.exceptions.ForbiddenException as e:
+        assert "not suspended" in (e.body or ""), e.body
+        return
+    raise AssertionError("an active user was deleted")
+
+
 check("password reminder (no mail sent)", lambda: ok(PasswordApi(OWNER).send_user_password(sdk.models.EmailMemberRequestDto(email="owner@example.com")), str))
 check("password reminder, anonymous", lambda: ok(PasswordApi(client()).send_user_password(sdk.models.EmailMemberRequestDto(email="nobody@example.com")), str))
 if me is not None:
@@ -186,6 +222,9 @@ if me is not None:
 member = None
 if people:
     member = next((p for p in people if p.email == "user@example.com"), None)
+check("people admin: filter, resend, type, status, delete", people_admin)
+if member is not None:
+    check("deleting an active user is refused (403)", delete_active_refused)
 
 # --- rooms ---------------------------------------------------------------------------------------
 

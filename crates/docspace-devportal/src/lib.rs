@@ -31,6 +31,7 @@ pub mod db;
 pub mod envelope;
 pub mod frames;
 pub mod login_guard;
+pub mod people_rules;
 pub mod permissions;
 pub mod ratelimit;
 pub mod sdk_assets;

@@ -220,8 +220,16 @@ pub struct PeopleFilter {
     pub search: Option<String>,
     /// Only these `EmployeeType`s.
     pub types: Vec<i64>,
-    /// Only this `EmployeeStatus` (1 active, 2 terminated).
+    /// Only this `EmployeeStatus` (1 active, 2 terminated, 4 pending).
     pub status: Option<i64>,
+    /// Never this `EmployeeStatus` (non-admins never see disabled users).
+    pub not_status: Option<i64>,
+    /// Only users this user invited (`invitedByMe`, `inviterId`).
+    pub inviter: Option<String>,
+    /// Only guests (`Some(true)`, area `Guests`) or no guests (`Some(false)`, area `People`).
+    pub guests: Option<bool>,
+    /// Guests are listed only when this user has a relation to them (a room admin's view).
+    pub guests_related_to: Option<String>,
     /// Only this `EmployeeActivationStatus`.
     pub activation: Option<i64>,
     /// Only admins (owner and DocSpace admins) or only non-admins.
@@ -267,6 +275,27 @@ pub fn list(
         clauses.push("status = ?".into());
         args.push(V::Integer(s));
     }
+    if let Some(s) = f.not_status {
+        clauses.push("status <> ?".into());
+        args.push(V::Integer(s));
+    }
+    if let Some(i) = &f.inviter {
+        clauses.push("invited_by = ?".into());
+        args.push(V::Text(i.clone()));
+    }
+    match f.guests {
+        Some(true) => clauses.push("user_type = 2".into()),
+        Some(false) => clauses.push("user_type <> 2".into()),
+        None => {}
+    }
+    if let Some(src) = &f.guests_related_to {
+        clauses.push(
+            "(user_type <> 2 OR id = ? OR id IN (SELECT target_id FROM user_relations WHERE source_id = ?))"
+                .into(),
+        );
+        args.push(V::Text(src.clone()));
+        args.push(V::Text(src.clone()));
+    }
     if let Some(a) = f.activation {
         clauses.push("activation_status = ?".into());
         args.push(V::Integer(a));
@@ -310,6 +339,36 @@ pub fn set_type(conn: &Connection, id: &str, t: EmployeeType) -> Result<(), ApiE
     conn.execute(
         "UPDATE users SET user_type = ?2 WHERE id = ?1",
         rusqlite::params![id, t as i64],
+    )?;
+    Ok(())
+}
+
+/// Records that `source` invited (or re-invited) `target`, as DocSpace's `AddUserRelationAsync`.
+pub fn add_relation(conn: &Connection, source: &str, target: &str) -> Result<(), ApiError> {
+    conn.execute(
+        "INSERT OR IGNORE INTO user_relations (source_id, target_id) VALUES (?1, ?2)",
+        [source, target],
+    )?;
+    Ok(())
+}
+
+/// Whether `source` has a relation to `target`.
+pub fn has_relation(conn: &Connection, source: &str, target: &str) -> Result<bool, ApiError> {
+    Ok(conn
+        .query_row(
+            "SELECT 1 FROM user_relations WHERE source_id = ?1 AND target_id = ?2",
+            [source, target],
+            |_| Ok(()),
+        )
+        .optional()?
+        .is_some())
+}
+
+/// Sets a user's `EmployeeStatus`.
+pub fn set_status(conn: &Connection, id: &str, status: i64) -> Result<(), ApiError> {
+    conn.execute(
+        "UPDATE users SET status = ?2 WHERE id = ?1",
+        rusqlite::params![id, status],
     )?;
     Ok(())
 }

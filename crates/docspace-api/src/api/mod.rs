@@ -7,6 +7,7 @@ mod folders;
 mod keys;
 mod operations;
 mod people;
+mod people_admin;
 mod rooms;
 mod security;
 mod tags;
@@ -20,6 +21,7 @@ pub use folders::{DeleteFolderBuilder, FolderContentsBuilder, FoldersHandler};
 pub use keys::{CreateKeyBuilder, KeysHandler, UpdateKeyBuilder};
 pub use operations::{DeleteEntriesBuilder, OperationsHandler, TransferBuilder, WaitBuilder};
 pub use people::{InviteBuilder, ListPeopleBuilder, PeopleHandler};
+pub use people_admin::{ChangeTypeBuilder, ResendBuilder, SetStatusBuilder};
 pub use rooms::{
     CreateRoomBuilder, LinkBuilder, ListMembersBuilder, ListRoomsBuilder, RoomOperationBuilder,
     RoomsHandler, ShareRoomBuilder, UpdateRoomBuilder,

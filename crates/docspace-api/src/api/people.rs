@@ -6,8 +6,8 @@ use serde::Serialize;
 use crate::client::Client;
 use crate::error::Error;
 use crate::models::{
-    Employee, EmployeeActivationStatus, EmployeeStatus, EmployeeSummary, EmployeeType, SortOrder,
-    UserId,
+    Employee, EmployeeActivationStatus, EmployeeStatus, EmployeeSummary, EmployeeType, PeopleArea,
+    SortOrder, UserId,
 };
 use crate::paging::{DEFAULT_PAGE_CONCURRENCY, Page, stream_pages};
 use crate::request::{Request, seg};
@@ -29,6 +29,10 @@ pub struct PeopleHandler<'c> {
 impl<'c> PeopleHandler<'c> {
     pub(crate) fn new(client: &'c Client) -> Self {
         PeopleHandler { client }
+    }
+
+    pub(super) fn client(&self) -> &'c Client {
+        self.client
     }
 
     /// The signed-in user (`GET /api/2.0/people/@self`).
@@ -104,6 +108,9 @@ struct PeopleQuery {
     employee_type: Option<EmployeeType>,
     employee_status: Option<EmployeeStatus>,
     activation_status: Option<EmployeeActivationStatus>,
+    invited_by_me: bool,
+    inviter: Option<UserId>,
+    area: Option<PeopleArea>,
     sort_by: Option<String>,
     sort_order: Option<SortOrder>,
     start_index: u64,
@@ -112,7 +119,10 @@ struct PeopleQuery {
 
 impl PeopleQuery {
     fn request(&self, start: u64, count: u32) -> Request {
-        Request::get("people")
+        // `people/filter`, not `people`: DocSpace's `GET people` lists active users and ignores the
+        // type, status and inviter filters (`ONLYOFFICE/DocSpace-server:
+        // products/ASC.People/Server/Api/UserController.cs`, `GetAllProfiles`).
+        Request::get("people/filter")
             .query_opt("filterValue", self.filter_value.as_ref())
             .query_opt(
                 "employeeType",
@@ -123,6 +133,9 @@ impl PeopleQuery {
                 "activationStatus",
                 self.activation_status.map(|s| s.value()),
             )
+            .query_opt("invitedByMe", self.invited_by_me.then_some(true))
+            .query_opt("inviterId", self.inviter.as_ref())
+            .query_opt("area", self.area.map(|a| a.value()))
             .query_opt("sortBy", self.sort_by.as_ref())
             .query_opt("sortOrder", self.sort_order.map(|s| s.value()))
             .query("startIndex", start)
@@ -131,6 +144,9 @@ impl PeopleQuery {
 
     fn validate(&self) -> Result<(), Error> {
         validate::count(self.count)?;
+        if let Some(id) = &self.inviter {
+            validate::guid("inviter", id.as_str())?;
+        }
         if let Some(EmployeeType::Unknown(name)) = &self.employee_type {
             return Err(Error::invalid(
                 "employee_type",
@@ -141,7 +157,7 @@ impl PeopleQuery {
     }
 }
 
-/// `GET /api/2.0/people`; see [`PeopleHandler::list`].
+/// `GET /api/2.0/people/filter`; see [`PeopleHandler::list`].
 #[derive(Debug, Clone)]
 pub struct ListPeopleBuilder<'c> {
     client: &'c Client,
@@ -170,6 +186,24 @@ impl<'c> ListPeopleBuilder<'c> {
     /// Keeps users with this activation status.
     pub fn activation_status(mut self, s: EmployeeActivationStatus) -> Self {
         self.params.activation_status = Some(s);
+        self
+    }
+
+    /// Keeps only the users the caller invited (`invitedByMe`).
+    pub fn invited_by_me(mut self, yes: bool) -> Self {
+        self.params.invited_by_me = yes;
+        self
+    }
+
+    /// Keeps only the users this user invited (`inviterId`).
+    pub fn inviter(mut self, id: impl Into<UserId>) -> Self {
+        self.params.inviter = Some(id.into());
+        self
+    }
+
+    /// Members only, guests only, or both (`area`).
+    pub fn area(mut self, area: PeopleArea) -> Self {
+        self.params.area = Some(area);
         self
     }
 

@@ -29,7 +29,7 @@ pub use keys::{ApiKey, Scope};
 pub use operations::{ConflictResolve, FileOperation, FileOperationType, OperationStatus};
 pub use people::{
     Contact, Employee, EmployeeActivationStatus, EmployeeStatus, EmployeeSummary, EmployeeType,
-    GroupSummary,
+    GroupSummary, PeopleArea,
 };
 pub use rooms::{
     ChatSettings, Color, Cover, LifetimePeriod, Logo, ProviderFilter, QuotaFilter, RoomLifetime,

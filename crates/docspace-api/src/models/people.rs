@@ -28,6 +28,24 @@ int_enum! {
 }
 
 int_enum! {
+    /// Which part of People a listing covers (DocSpace's `Area`,
+    /// `ONLYOFFICE/DocSpace-server: common/ASC.Core.Common/Core/Area.cs`).
+    ///
+    /// ```
+    /// use docspace_api::models::PeopleArea;
+    /// assert_eq!(PeopleArea::from_value(2), PeopleArea::Guests);
+    /// ```
+    pub enum PeopleArea {
+        /// Members and guests.
+        All = 0 => "All",
+        /// Members only.
+        People = 1 => "People",
+        /// Guests only.
+        Guests = 2 => "Guests",
+    }
+}
+
+int_enum! {
     /// Whether the user confirmed their e-mail.
     ///
     /// ```

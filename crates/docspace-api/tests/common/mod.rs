@@ -3,6 +3,7 @@
 
 #![allow(dead_code)] // Each test binary uses a different part.
 
+pub mod people_suite;
 pub mod suite;
 
 use docspace_api::Client;
@@ -65,5 +66,7 @@ macro_rules! for_each_shared_test {
         $m!(csp_round_trip);
         $m!(portal_errors_map_to_variants);
         $m!(invalid_input_is_rejected_before_sending);
+        $m!(people_administration_lifecycle);
+        $m!(people_admin_input_is_checked_before_sending);
     };
 }

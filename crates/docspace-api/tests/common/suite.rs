@@ -13,6 +13,7 @@ use docspace_api::models::{
 use docspace_api::{Auth, Client, Error};
 use futures::TryStreamExt;
 
+pub use super::people_suite::*;
 use super::{Fixture, unique};
 
 fn field(e: &Error) -> &'static str {

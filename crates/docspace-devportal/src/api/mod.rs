@@ -14,6 +14,7 @@ mod folders;
 mod keys;
 mod password;
 mod people;
+mod people_admin;
 pub mod rooms;
 pub mod scopes;
 mod settings;
@@ -63,9 +64,23 @@ pub fn router(state: AppState) -> Router<AppState> {
         .route("/api/2.0/people/@self", get(people::get_self))
         .route("/api/2.0/people", get(people::list))
         .route("/api/2.0/people/filter", get(people::list))
-        .route("/api/2.0/people/invite", post(people::invite))
+        .route(
+            "/api/2.0/people/invite",
+            post(people::invite).put(people_admin::resend),
+        )
+        .route(
+            "/api/2.0/people/type/{type}",
+            put(people_admin::change_type),
+        )
+        .route(
+            "/api/2.0/people/status/{status}",
+            put(people_admin::set_status),
+        )
         .route("/api/2.0/people/password", post(password::remind))
-        .route("/api/2.0/people/{userid}", get(people::get))
+        .route(
+            "/api/2.0/people/{userid}",
+            get(people::get).delete(people_admin::delete),
+        )
         // rooms
         .route("/api/2.0/files/rooms", post(rooms::create).get(rooms::list))
         .route("/api/2.0/files/rooms/covers", get(rooms::covers))

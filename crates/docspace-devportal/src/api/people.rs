@@ -8,6 +8,7 @@ use super::Portal;
 use super::extract::{JsonBody, Paging, Query, parse_enum};
 use crate::auth::Caller;
 use crate::envelope::{ApiError, ApiResult, Envelope};
+use crate::people_rules;
 use crate::permissions::{PortalAction, portal_allows};
 use crate::state::AppState;
 use crate::time::{db_time, now};
@@ -19,13 +20,20 @@ pub async fn get_self(caller: Caller, Portal(portal): Portal) -> ApiResult {
 }
 
 /// `GET /api/2.0/people` and `/people/filter`: users with filters and paging; envelope `total`.
+///
+/// As DocSpace's `GetByFilterAsync` (`ONLYOFFICE/DocSpace-server:
+/// products/ASC.People/Server/Api/UserController.cs`) and `DbUserService.GetUserQueryForFilter`
+/// (`common/ASC.Core.Common/Data/DbUserService.cs`): users and guests are refused; non-admins never
+/// see disabled users and see guests only when related to them; `employeeStatus` Active, Pending
+/// and Terminated match that status; `invitedByMe`/`inviterId` match the inviter; `area` People
+/// leaves guests out and Guests keeps only them.
 pub async fn list(
     State(state): State<AppState>,
     caller: Caller,
     Portal(portal): Portal,
     q: Query,
 ) -> ApiResult {
-    if !portal_allows(&caller.user, PortalAction::ListPeople) {
+    if !people_rules::may_list(&caller.user) {
         return Err(ApiError::AccessDenied);
     }
     let paging = Paging::from_query(&q)?;
@@ -42,21 +50,53 @@ pub async fn list(
             types.push(n);
         }
     }
+    let admin = people_rules::kind(&caller.user) == EmployeeType::DocSpaceAdmin;
+    let status = q.enum_value(
+        "employeeStatus",
+        &[
+            ("Active", 1),
+            ("Terminated", 2),
+            ("Pending", 4),
+            ("Default", 5),
+            ("All", 7),
+        ],
+    )?;
+    let (status, not_status) = match status {
+        Some(1 | 5) => (Some(1), None),
+        Some(4) => (Some(4), None),
+        // Disabled users are the admins' business: anyone else gets an empty list.
+        Some(2) if admin => (Some(2), None),
+        Some(2) => (Some(-1), None),
+        _ if admin => (None, None),
+        _ => (None, Some(2)),
+    };
+    let inviter = if q.bool("invitedByMe")? == Some(true) {
+        Some(caller.user.id.clone())
+    } else {
+        match q.get("inviterId") {
+            Some(id) => Some(
+                uuid::Uuid::parse_str(id)
+                    .map_err(|_| {
+                        ApiError::field("InviterId", format!("The value '{id}' is not valid."))
+                    })?
+                    .to_string(),
+            ),
+            None => None,
+        }
+    };
+    let guests = match q.enum_value("area", &[("All", 0), ("People", 1), ("Guests", 2)])? {
+        Some(1) => Some(false),
+        Some(2) => Some(true),
+        _ => None,
+    };
     let filter = PeopleFilter {
         search: q.get("filterValue").map(str::to_string),
         types,
-        status: q
-            .enum_value(
-                "employeeStatus",
-                &[
-                    ("Active", 1),
-                    ("Terminated", 2),
-                    ("Pending", 4),
-                    ("Default", 5),
-                    ("All", 7),
-                ],
-            )?
-            .filter(|s| *s == 1 || *s == 2),
+        status,
+        not_status,
+        inviter,
+        guests,
+        guests_related_to: (!admin).then(|| caller.user.id.clone()),
         activation: q.enum_value(
             "activationStatus",
             &[
@@ -78,24 +118,32 @@ pub async fn list(
     Ok(Envelope::ok(v).with_total(total as u64))
 }
 
-/// `GET /api/2.0/people/{userid}`.
+/// Looks up the user `id` for `caller`: 404 when unknown, 403 when DocSpace's
+/// `CanUserViewAnotherUserAsync` hides them.
+pub fn visible_user(c: &rusqlite::Connection, caller: &User, id: &str) -> Result<User, ApiError> {
+    let id = uuid::Uuid::parse_str(id)
+        .map(|u| u.to_string())
+        .map_err(|_| ApiError::NotFound(NOT_FOUND.into()))?;
+    let user = users::by_id(c, &id)?.ok_or_else(|| ApiError::NotFound(NOT_FOUND.into()))?;
+    let related = users::has_relation(c, &caller.id, &user.id)?;
+    if !people_rules::can_view(caller, &user, related) {
+        return Err(ApiError::AccessDenied);
+    }
+    Ok(user)
+}
+
+/// DocSpace's `Resource.ErrorUserNotFound`.
+pub const NOT_FOUND: &str = "The user could not be found";
+
+/// `GET /api/2.0/people/{userid}` (`GetProfileByUserId`: 404 unknown, 403 not visible).
 pub async fn get(
     State(state): State<AppState>,
     caller: Caller,
     Portal(portal): Portal,
     Path(id): Path<String>,
 ) -> ApiResult {
-    if id != caller.user.id && !portal_allows(&caller.user, PortalAction::ListPeople) {
-        return Err(ApiError::AccessDenied);
-    }
-    let id = uuid::Uuid::parse_str(&id)
-        .map(|u| u.to_string())
-        .map_err(|_| ApiError::NotFound("The user could not be found".into()))?;
-    let user = state
-        .db
-        .read(move |c| users::by_id(c, &id))
-        .await?
-        .ok_or_else(|| ApiError::NotFound("The user could not be found".into()))?;
+    let me = caller.user.clone();
+    let user = state.db.read(move |c| visible_user(c, &me, &id)).await?;
     Ok(Envelope::ok(user.to_full_dto(&portal)))
 }
 
@@ -151,6 +199,10 @@ pub async fn invite(
     Portal(portal): Portal,
     JsonBody(req): JsonBody<InviteRequest>,
 ) -> ApiResult {
+    // `InviteUsers`: users and guests may not invite anyone.
+    if !people_rules::may_invite(&caller.user) {
+        return Err(ApiError::AccessDenied);
+    }
     let invitations = req
         .invitations
         .filter(|i| !i.is_empty())
@@ -173,15 +225,22 @@ pub async fn invite(
         parsed.push((email, kind));
     }
     let inviter = caller.user.id.clone();
+    let me = caller.user.clone();
     let pending = state
         .db
         .write(move |tx| {
             for (email, kind) in parsed {
                 match users::by_email(tx, &email)? {
-                    Some(u) if rank(kind) > rank(u.user_type) && !u.is_owner => {
-                        users::set_type(tx, &u.id, kind)?
+                    // `InviteUsers`: a disabled user is not re-invited (`Resource.ErrorUserDisabled`).
+                    Some(u) if u.status == 2 => {
+                        return Err(ApiError::BadRequest(format!("User disabled: {email}")));
                     }
-                    Some(_) => {}
+                    Some(u) => {
+                        if rank(kind) > rank(u.user_type) && !u.is_owner {
+                            users::set_type(tx, &u.id, kind)?;
+                        }
+                        users::add_relation(tx, &inviter, &u.id)?;
+                    }
                     None => {
                         let name = email.split('@').next().unwrap_or_default().to_string();
                         let u = User {
@@ -191,7 +250,9 @@ pub async fn invite(
                             last_name: String::new(),
                             user_type: kind,
                             is_owner: false,
-                            status: 1,
+                            // `UserManagerWrapper.AddInvitedUserAsync`: status and
+                            // activation status both Pending, `CreatedBy` the inviter.
+                            status: 4,
                             activation_status: 2,
                             culture: "en-US".into(),
                             created: db_time(now()),
@@ -201,6 +262,7 @@ pub async fn invite(
                             "UPDATE users SET invited_by = ?2 WHERE id = ?1",
                             [&u.id, &inviter],
                         )?;
+                        users::add_relation(tx, &inviter, &u.id)?;
                         crate::seed::ensure_personal_sections(tx, &u)?;
                     }
                 }
@@ -209,7 +271,13 @@ pub async fn invite(
                 activation: Some(2),
                 ..PeopleFilter::default()
             };
-            Ok(users::list(tx, &filter, 0, i64::MAX)?.0)
+            let mut visible = Vec::new();
+            for u in users::list(tx, &filter, 0, i64::MAX)?.0 {
+                if people_rules::can_view(&me, &u, users::has_relation(tx, &me.id, &u.id)?) {
+                    visible.push(u);
+                }
+            }
+            Ok(visible)
         })
         .await?;
     let v: Vec<Value> = pending.iter().map(|u| u.to_dto(&portal)).collect();

@@ -180,7 +180,8 @@ fn find_or_invite(tx: &Connection, inv: &Invitation, inviter: &str) -> Result<Us
         last_name: String::new(),
         user_type: EmployeeType::Guest,
         is_owner: false,
-        status: 1,
+        // Pending in both senses, as `UserManagerWrapper.AddInvitedUserAsync` creates invitees.
+        status: 4,
         activation_status: 2,
         culture: "en-US".into(),
         created: db_time(now()),
@@ -190,6 +191,8 @@ fn find_or_invite(tx: &Connection, inv: &Invitation, inviter: &str) -> Result<Us
         "UPDATE users SET invited_by = ?2 WHERE id = ?1",
         [&u.id, inviter],
     )?;
+    // The inviter sees the guest in People from now on (`CanUserViewAnotherUserAsync`).
+    users::add_relation(tx, inviter, &u.id)?;
     Ok(u)
 }
 

@@ -164,6 +164,15 @@ const MIGRATIONS: &[&str] = &[
     CREATE INDEX folders_section_updated ON folders(parent_id, updated, room_type);
     CREATE INDEX folders_section_title ON folders(parent_id, title COLLATE NOCASE, room_type);
     "#,
+    // 4: who invited whom (DocSpace's `UserRelations`): decides which guests a room admin sees.
+    r#"
+    CREATE TABLE user_relations (
+        source_id TEXT NOT NULL REFERENCES users(id) ON DELETE CASCADE,
+        target_id TEXT NOT NULL REFERENCES users(id) ON DELETE CASCADE,
+        PRIMARY KEY (source_id, target_id)
+    );
+    CREATE INDEX users_invited_by ON users(invited_by);
+    "#,
 ];
 
 /// Brings the schema to the newest version inside one transaction per step.

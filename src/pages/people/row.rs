@@ -1,0 +1,96 @@
+//! One person in the People list: name, e-mail, type, status, and the actions the signed-in user
+//! may take on them.
+
+use docspace_api::models::{Employee, EmployeeType};
+use leptos::prelude::*;
+
+use super::rules::{self, Offered};
+use crate::components::{Menu, MenuItem};
+
+/// What a row asks the page to do.
+#[derive(Debug, Clone)]
+pub enum PersonAction {
+    /// Change the type.
+    ChangeType(Employee, EmployeeType),
+    /// Disable (`true`) or enable (`false`).
+    Disable(Employee, bool),
+    /// Delete, after confirmation.
+    Delete(Employee),
+    /// Send the invitation again.
+    Resend(Employee),
+}
+
+fn items(person: &Employee, offered: Offered, on_action: Callback<PersonAction>) -> Vec<MenuItem> {
+    let act = |a: PersonAction| move || on_action.run(a.clone());
+    let mut out = Vec::new();
+    for t in offered.change_to {
+        let id = match t {
+            EmployeeType::DocSpaceAdmin => "person-type-docspaceadmin",
+            EmployeeType::RoomAdmin => "person-type-roomadmin",
+            _ => "person-type-user",
+        };
+        let label = format!("Make {}", rules::type_label(&t));
+        out.push(
+            MenuItem::new(label, act(PersonAction::ChangeType(person.clone(), t))).test_id(id),
+        );
+    }
+    if offered.resend {
+        out.push(
+            MenuItem::new(
+                "Resend invitation",
+                act(PersonAction::Resend(person.clone())),
+            )
+            .test_id("person-resend"),
+        );
+    }
+    if offered.enable {
+        out.push(
+            MenuItem::new("Enable", act(PersonAction::Disable(person.clone(), false)))
+                .test_id("person-enable"),
+        );
+    }
+    if offered.disable {
+        out.push(
+            MenuItem::new("Disable", act(PersonAction::Disable(person.clone(), true)))
+                .danger()
+                .test_id("person-disable"),
+        );
+    }
+    if offered.delete {
+        out.push(
+            MenuItem::new("Delete…", act(PersonAction::Delete(person.clone())))
+                .danger()
+                .test_id("person-delete"),
+        );
+    }
+    out
+}
+
+/// A row of the list.
+#[component]
+pub fn PersonRow(
+    person: Employee,
+    me: Employee,
+    #[prop(into)] on_action: Callback<PersonAction>,
+) -> impl IntoView {
+    let offered = rules::offered(&me, &person);
+    let items = items(&person, offered, on_action);
+    let name = person.display_name.clone();
+    let email = person.email.clone().unwrap_or_default();
+    let status = rules::status_label(&person);
+    view! {
+        <li class="person-row" data-testid="person-row" data-email=email.clone() data-status=status>
+            <div class="person-row__main">
+                <span class="person-row__name">{if name.is_empty() { email.clone() } else { name.clone() }}</span>
+                <span class="person-row__email muted">{email.clone()}</span>
+            </div>
+            <span class="person-row__type" data-testid="person-type">{rules::person_label(&person)}</span>
+            <span class="person-row__status" data-testid="person-status">{status}</span>
+            {if items.is_empty() {
+                view! { <span class="person-row__none muted">"No actions"</span> }.into_any()
+            } else {
+                view! { <Menu label=format!("Actions for {email}") items=items>"⋯"</Menu> }.into_any()
+            }}
+        </li>
+    }
+}
