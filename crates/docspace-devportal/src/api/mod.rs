@@ -160,6 +160,8 @@ pub fn router(state: AppState) -> Router<AppState> {
         )
         // downloads at the files' viewUrl
         .route("/filehandler.ashx", get(download::file_handler))
+        // OAuth2 client registration (its own module)
+        .merge(crate::oauth::api_routes())
         .route("/api/2.0/{*rest}", any(unknown_route))
         .layer(axum::extract::DefaultBodyLimit::max(upload::MAX_UPLOAD))
         .layer(middleware::from_fn_with_state(state, api_middleware))

@@ -164,6 +164,9 @@ const MIGRATIONS: &[&str] = &[
     CREATE INDEX folders_section_updated ON folders(parent_id, updated, room_type);
     CREATE INDEX folders_section_title ON folders(parent_id, title COLLATE NOCASE, room_type);
     "#,
+    // 4: OAuth2 (see `crate::oauth`): registered clients, consents, pending consent requests,
+    // authorizations (code, access token id, refresh token) and the token signing keys.
+    crate::oauth::store::MIGRATION,
 ];
 
 /// Brings the schema to the newest version inside one transaction per step.
