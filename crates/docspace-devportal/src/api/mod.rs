@@ -305,11 +305,9 @@ async fn api_middleware(State(state): State<AppState>, req: Request, next: Next)
         },
         None => None,
     };
+    // API-key permissions and OAuth token scopes follow the same map.
     if let Some(c) = &caller
-        && let AuthKind::ApiKey {
-            permissions: Some(p),
-            ..
-        } = &c.kind
+        && let Some(p) = c.kind.scopes()
         && !scopes::allows(p, &method, &path)
     {
         return early(
