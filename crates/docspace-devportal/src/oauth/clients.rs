@@ -47,35 +47,38 @@ pub fn reason(status: StatusCode, msg: &str) -> Response {
     json_response(status, &json!({ "reason": msg }))
 }
 
-fn bad(msg: &str) -> Response {
-    reason(StatusCode::BAD_REQUEST, msg)
+/// A refusal carried through validation (boxed: a `Response` is large).
+type Refusal = Box<Response>;
+
+fn bad(msg: &str) -> Refusal {
+    Box::new(reason(StatusCode::BAD_REQUEST, msg))
 }
 
 /// The signed-in caller, if it may use the registration API.
-fn manager(caller: Option<Caller>) -> Result<Caller, Response> {
+fn manager(caller: Option<Caller>) -> Result<Caller, Refusal> {
     match caller {
-        None => Err(StatusCode::UNAUTHORIZED.into_response()),
-        Some(c) if c.user.user_type == EmployeeType::Guest => Err(reason(
+        None => Err(Box::new(StatusCode::UNAUTHORIZED.into_response())),
+        Some(c) if c.user.user_type == EmployeeType::Guest => Err(Box::new(reason(
             StatusCode::FORBIDDEN,
             "Access denied: guests may not manage OAuth applications",
-        )),
+        ))),
         Some(c) => Ok(c),
     }
 }
 
 /// Loads a client the caller may manage: its creator or a DocSpace admin.
-async fn managed(state: &AppState, caller: &Caller, id: String) -> Result<Client, Response> {
+async fn managed(state: &AppState, caller: &Caller, id: String) -> Result<Client, Refusal> {
     let c = state
         .db
         .read(move |conn| store::client(conn, &id))
         .await
-        .map_err(IntoResponse::into_response)?
-        .ok_or_else(|| reason(StatusCode::NOT_FOUND, "Client not found"))?;
+        .map_err(|e| Box::new(e.into_response()))?
+        .ok_or_else(|| Box::new(reason(StatusCode::NOT_FOUND, "Client not found")))?;
     if c.created_by != caller.user.id && !caller.user.is_admin() {
-        return Err(reason(
+        return Err(Box::new(reason(
             StatusCode::FORBIDDEN,
             "Access denied: the client belongs to another user",
-        ));
+        )));
     }
     Ok(c)
 }
@@ -153,7 +156,7 @@ pub fn is_url(s: &str) -> bool {
 }
 
 /// `@LogoSize(maxBytes = 256000, maxLength = 2000000)` and the `data:image/...;base64,` pattern.
-fn check_logo(logo: &str) -> Result<(), Response> {
+fn check_logo(logo: &str) -> Result<(), Refusal> {
     use base64::Engine;
     let data = ["png", "jpeg", "jpg", "svg+xml"]
         .iter()
@@ -170,7 +173,7 @@ fn check_logo(logo: &str) -> Result<(), Response> {
     Ok(())
 }
 
-fn check_name_and_description(name: &str, description: &str) -> Result<(), Response> {
+fn check_name_and_description(name: &str, description: &str) -> Result<(), Refusal> {
     let n = name.trim().chars().count();
     if n == 0 {
         return Err(bad("client name must not be empty"));
@@ -188,7 +191,7 @@ fn check_name_and_description(name: &str, description: &str) -> Result<(), Respo
     Ok(())
 }
 
-fn check_origins(list: &[String]) -> Result<(), Response> {
+fn check_origins(list: &[String]) -> Result<(), Refusal> {
     if list.is_empty() || list.len() > 12 {
         return Err(bad(
             "allowed origins must contain at least 1 and at most 12 addresses",
@@ -200,7 +203,7 @@ fn check_origins(list: &[String]) -> Result<(), Response> {
     Ok(())
 }
 
-fn parse<T: for<'de> Deserialize<'de>>(body: &Bytes) -> Result<T, Response> {
+fn parse<T: for<'de> Deserialize<'de>>(body: &Bytes) -> Result<T, Refusal> {
     serde_json::from_slice(body).map_err(|e| bad(&format!("Could not read the request: {e}")))
 }
 
@@ -236,7 +239,7 @@ fn dedup(v: Vec<String>) -> Vec<String> {
     out
 }
 
-fn validate_create(b: CreateClient, caller: &Caller) -> Result<Client, Response> {
+fn validate_create(b: CreateClient, caller: &Caller) -> Result<Client, Refusal> {
     let name = b.name.unwrap_or_default();
     let description = b.description.unwrap_or_default();
     check_name_and_description(&name, &description)?;
@@ -245,7 +248,7 @@ fn validate_create(b: CreateClient, caller: &Caller) -> Result<Client, Response>
         return Err(bad("client logo must not be empty"));
     }
     check_logo(&logo)?;
-    let url = |v: Option<String>, field: &str| -> Result<String, Response> {
+    let url = |v: Option<String>, field: &str| -> Result<String, Refusal> {
         let v = v.unwrap_or_default();
         if v.trim().is_empty() {
             return Err(bad(&format!("{field} must not be empty")));
@@ -315,11 +318,11 @@ pub async fn create(
 ) -> Response {
     let caller = match manager(caller) {
         Ok(c) => c,
-        Err(r) => return r,
+        Err(r) => return *r,
     };
     let client = match parse::<CreateClient>(&body).and_then(|b| validate_create(b, &caller)) {
         Ok(c) => c,
-        Err(r) => return r,
+        Err(r) => return *r,
     };
     let stored = client.clone();
     match state
@@ -341,13 +344,13 @@ pub async fn list(
 ) -> Response {
     let caller = match manager(caller) {
         Ok(c) => c,
-        Err(r) => return r,
+        Err(r) => return *r,
     };
     let q = crate::api::extract::Query::parse(q.as_deref());
     let limit = match q.get("limit").map(str::parse::<i64>) {
         None => 30,
         Some(Ok(n)) if (1..=50).contains(&n) => n,
-        Some(_) => return bad("limit is expected to be between 1 and 50"),
+        Some(_) => return *bad("limit is expected to be between 1 and 50"),
     };
     let after = match (q.get("last_created_on"), q.get("last_client_id")) {
         (Some(on), Some(id)) => Some((on.to_string(), id.to_string())),
@@ -391,11 +394,11 @@ pub async fn get(
 ) -> Response {
     let caller = match manager(caller) {
         Ok(c) => c,
-        Err(r) => return r,
+        Err(r) => return *r,
     };
     match managed(&state, &caller, id).await {
         Ok(c) => json_response(StatusCode::OK, &client_dto(&c)),
-        Err(r) => r,
+        Err(r) => *r,
     }
 }
 
@@ -439,15 +442,15 @@ pub async fn update(
 ) -> Response {
     let caller = match manager(caller) {
         Ok(c) => c,
-        Err(r) => return r,
+        Err(r) => return *r,
     };
     let mut client = match managed(&state, &caller, id).await {
         Ok(c) => c,
-        Err(r) => return r,
+        Err(r) => return *r,
     };
     let b: UpdateClient = match parse(&body) {
         Ok(b) => b,
-        Err(r) => return r,
+        Err(r) => return *r,
     };
     let name = b.name.unwrap_or_default();
     let description = b.description.unwrap_or_default();
@@ -457,7 +460,7 @@ pub async fn update(
         .and_then(|()| check_logo(&logo))
         .and_then(|()| check_origins(&origins))
     {
-        return r;
+        return *r;
     }
     client.name = name;
     client.description = description;
@@ -487,11 +490,11 @@ pub async fn regenerate(
 ) -> Response {
     let caller = match manager(caller) {
         Ok(c) => c,
-        Err(r) => return r,
+        Err(r) => return *r,
     };
     let mut client = match managed(&state, &caller, id).await {
         Ok(c) => c,
-        Err(r) => return r,
+        Err(r) => return *r,
     };
     client.client_secret = uuid::Uuid::new_v4().to_string();
     client.modified_on = db_time(now());
@@ -523,15 +526,15 @@ pub async fn activation(
 ) -> Response {
     let caller = match manager(caller) {
         Ok(c) => c,
-        Err(r) => return r,
+        Err(r) => return *r,
     };
     let mut client = match managed(&state, &caller, id).await {
         Ok(c) => c,
-        Err(r) => return r,
+        Err(r) => return *r,
     };
     let b: Activation = match parse(&body) {
         Ok(b) => b,
-        Err(r) => return r,
+        Err(r) => return *r,
     };
     client.enabled = b.status;
     client.modified_on = db_time(now());
@@ -582,11 +585,11 @@ pub async fn delete(
 ) -> Response {
     let caller = match manager(caller) {
         Ok(c) => c,
-        Err(r) => return r,
+        Err(r) => return *r,
     };
     let client = match managed(&state, &caller, id).await {
         Ok(c) => c,
-        Err(r) => return r,
+        Err(r) => return *r,
     };
     match state
         .db

@@ -147,7 +147,7 @@ mod tests {
         let (_, s) = rest.split_once('.').expect("parts");
         let forged = format!("{h}.{}.{s}", B64.encode(r#"{"sub":"admin","n":1}"#));
         assert!(db.read_now(|c| verify(c, &forged)).expect("runs").is_none());
-        let jwks = db.read_now(|c| jwk_set(c)).expect("jwks");
+        let jwks = db.read_now(jwk_set).expect("jwks");
         assert_eq!(jwks["keys"][0]["crv"], "P-256");
         assert_eq!(jwks["keys"].as_array().map(Vec::len), Some(1));
     }
