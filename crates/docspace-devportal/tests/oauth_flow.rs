@@ -140,6 +140,24 @@ async fn clients_are_registered_paged_updated_and_deleted_as_the_registration_ap
         s.iter()
             .any(|x| x == &json!({"name": "rooms:read", "group": "rooms", "type": "read"}))
     }));
+    // Public info: only for clients marked is_public (this one is now), and without a secret.
+    let public = common::Api::anonymous(&p)
+        .get(&format!("/api/2.0/clients/{id}/public/info"))
+        .await
+        .expect(200)
+        .json();
+    assert!(public.get("client_secret").is_none());
+    let private = page["data"][0]["client_id"]
+        .as_str()
+        .expect("id")
+        .to_string();
+    assert_eq!(
+        common::Api::anonymous(&p)
+            .get(&format!("/api/2.0/clients/{private}/public/info"))
+            .await
+            .status,
+        404
+    );
     api.call(
         reqwest::Method::DELETE,
         &format!("/api/2.0/clients/{id}"),
@@ -148,6 +166,28 @@ async fn clients_are_registered_paged_updated_and_deleted_as_the_registration_ap
     .await
     .expect(200);
     assert_eq!(api.get(&format!("/api/2.0/clients/{id}")).await.status, 404);
+    // DELETE /clients removes every client of the caller, no one else's.
+    let mine = register(&p, &user, false, &["files:read"]).await;
+    let theirs = register(
+        &p,
+        &sign_in(&p, common::ADMIN).await,
+        false,
+        &["files:read"],
+    )
+    .await;
+    api.call(reqwest::Method::DELETE, "/api/2.0/clients", None)
+        .await
+        .expect(200);
+    assert_eq!(
+        api.get("/api/2.0/clients").await.expect(200).json()["data"],
+        json!([])
+    );
+    let owner_api = common::Api::with_auth(&p, sign_in(&p, common::OWNER).await);
+    let admin_view = |c: &serde_json::Value| {
+        format!("/api/2.0/clients/{}", c["client_id"].as_str().expect("id"))
+    };
+    assert_eq!(owner_api.get(&admin_view(&mine)).await.status, 404);
+    assert_eq!(owner_api.get(&admin_view(&theirs)).await.status, 200);
 }
 
 #[tokio::test]
@@ -282,6 +322,19 @@ async fn a_confidential_client_with_pkce_gets_rotating_refresh_tokens_and_scoped
     let r = authorize(&p, Some(&owner), &code_query(id, "rooms:read", &challenge2)).await;
     assert_eq!(r.status(), 302);
     assert!(location_param(&r, "code").is_some());
+
+    // The owner's consents list the client with the scopes granted.
+    let consents = common::Api::with_auth(&p, owner.clone())
+        .get("/api/2.0/clients/consents")
+        .await
+        .expect(200)
+        .json();
+    assert_eq!(consents["data"][0]["client_id"], id);
+    assert!(consents["data"][0].get("client_secret").is_none());
+    assert_eq!(
+        consents["data"][0]["scopes"],
+        json!(["rooms:read", "openid"])
+    );
 
     // Revoking the access token ends it; revoking the refresh token ends the refresh too.
     let (s, _) = post_form(

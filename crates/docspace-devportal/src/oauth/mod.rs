@@ -19,6 +19,7 @@ pub mod form;
 pub mod jwt;
 pub mod store;
 pub mod token;
+pub mod validate;
 
 use axum::Router;
 use axum::extract::{Request, State};
@@ -179,7 +180,17 @@ pub const TENANT_ID: i64 = 1;
 /// (authentication, CORS, cross-site write checks, rate limits).
 pub fn api_routes() -> Router<AppState> {
     Router::new()
-        .route("/api/2.0/clients", post(clients::create).get(clients::list))
+        .route(
+            "/api/2.0/clients",
+            post(clients::create)
+                .get(clients::list)
+                .delete(clients::delete_all),
+        )
+        .route("/api/2.0/clients/consents", get(clients::consents))
+        .route(
+            "/api/2.0/clients/{id}/public/info",
+            get(clients::public_info),
+        )
         .route(
             "/api/2.0/clients/{id}",
             get(clients::get)

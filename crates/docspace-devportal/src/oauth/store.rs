@@ -562,3 +562,29 @@ pub fn insert_key(conn: &Connection, kid: &str, pkcs8: &[u8], now: &str) -> Resu
     )?;
     Ok(())
 }
+
+/// A user's consents, most recent first: `(client, consented scopes, modified_on)`.
+pub fn consents_of(
+    conn: &Connection,
+    user: &str,
+) -> Result<Vec<(Client, Vec<String>, String)>, ApiError> {
+    let cols = CLIENT_COLUMNS
+        .split(", ")
+        .map(|c| format!("c.{}", c.trim()))
+        .collect::<Vec<_>>()
+        .join(", ");
+    let mut stmt = conn.prepare(&format!(
+        "SELECT {cols}, o.scopes, o.modified_on FROM oauth_consents o \
+         JOIN oauth_clients c ON c.client_id = o.client_id WHERE o.user_id = ?1 \
+         ORDER BY o.modified_on DESC, c.client_id"
+    ))?;
+    let rows = stmt.query_map([user], |r| {
+        Ok((client_row(r)?, list_of(r.get(19)?), r.get::<_, String>(20)?))
+    })?;
+    Ok(rows.collect::<Result<_, _>>()?)
+}
+
+/// Deletes every client a user registered; returns how many.
+pub fn delete_clients_of(conn: &Connection, user: &str) -> Result<usize, ApiError> {
+    Ok(conn.execute("DELETE FROM oauth_clients WHERE created_by = ?1", [user])?)
+}
