@@ -212,3 +212,76 @@ pub fn api_routes() -> Router<AppState> {
         )
         .route("/api/2.0/scopes", get(clients::scopes))
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::time::{db_time, now};
+
+    #[test]
+    fn an_expired_access_token_is_nobody_and_a_live_one_is_its_user() {
+        let (state, owner) = AppState::for_tests();
+        let db = &state.db;
+        let user = db
+            .read_now(|c| crate::users::by_email(c, &owner.email))
+            .expect("read")
+            .expect("owner");
+        let t = db_time(now());
+        let client = store::Client {
+            client_id: "c1".into(),
+            client_secret: "s".into(),
+            name: "app".into(),
+            description: String::new(),
+            logo: String::new(),
+            website_url: String::new(),
+            terms_url: String::new(),
+            policy_url: String::new(),
+            redirect_uris: vec![],
+            allowed_origins: vec![],
+            logout_redirect_uri: String::new(),
+            scopes: vec!["files:read".into()],
+            allow_pkce: false,
+            is_public: false,
+            enabled: true,
+            created_on: t.clone(),
+            created_by: user.id.clone(),
+            modified_on: t.clone(),
+            modified_by: user.id.clone(),
+        };
+        let token = |exp: i64, jti: &str| {
+            let a = store::Authorization {
+                id: jti.into(),
+                client_id: "c1".into(),
+                user_id: user.id.clone(),
+                scopes: vec!["files:read".into()],
+                redirect_uri: String::new(),
+                code_expires: None,
+                code_used: true,
+                code_challenge: None,
+                nonce: None,
+                access_jti: None,
+                access_expires: None,
+                refresh_expires: None,
+                revoked: false,
+            };
+            let claims = json!({"sub": user.id, "exp": exp, "jti": jti, "cid": "c1"});
+            db.write_now(|tx| {
+                store::insert_authorization(tx, &a, &format!("code-{jti}"), &t)?;
+                store::set_tokens(tx, jti, jti, &t, None)?;
+                jwt::sign(tx, &claims)
+            })
+            .expect("issued")
+        };
+        db.write_now(|tx| store::insert_client(tx, &client))
+            .expect("client");
+        let expired = token(now().timestamp() - 1, "j1");
+        let live = token(now().timestamp() + 60, "j2");
+        let who = |tok: &str| {
+            db.read_now(|c| bearer_caller(c, tok))
+                .expect("resolves")
+                .map(|c| c.user.email)
+        };
+        assert_eq!(who(&expired), None);
+        assert_eq!(who(&live), Some(owner.email.clone()));
+    }
+}
