@@ -51,6 +51,8 @@ pub fn run(args: &TestArgs) -> anyhow::Result<()> {
     if wants(Suite::Native) {
         // docspace-mcp's judge tests drive the server with the official Python MCP client.
         let mcp_python = crate::venv::MCP_CLIENT.ensure(&root)?;
+        // The devportal's OAuth judge test drives it with Authlib.
+        let oauth_python = crate::venv::OAUTH_CLIENT.ensure(&root)?;
         step("native tests", || {
             let mut c = cmd::cargo(&root);
             c.args([
@@ -64,7 +66,9 @@ pub fn run(args: &TestArgs) -> anyhow::Result<()> {
                 "docspace-testkit/portal",
                 "--",
             ]);
-            c.args(&args.filter).env("DOCSPACE_MCP_PYTHON", &mcp_python);
+            c.args(&args.filter)
+                .env("DOCSPACE_MCP_PYTHON", &mcp_python)
+                .env("DOCSPACE_OAUTH_PYTHON", &oauth_python);
             cmd::run(c)
         })?;
     }

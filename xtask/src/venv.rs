@@ -12,6 +12,7 @@ pub const FIDELITY: Venv = Venv {
     dir: "fidelity-venv",
     // DocSpace 3.7's generated SDK, the release the devportal's fidelity check was written against.
     requirement: "docspace-api-sdk==3.7.0",
+    extra: &[],
 };
 
 /// The venv of `docspace-mcp`'s judge tests: the official Python MCP client. The tests find it
@@ -19,12 +20,23 @@ pub const FIDELITY: Venv = Venv {
 pub const MCP_CLIENT: Venv = Venv {
     dir: "mcp-venv",
     requirement: "mcp==2.3.0",
+    extra: &[],
 };
 
-/// A venv in the target directory with one pinned requirement.
+/// The venv of the devportal's OAuth judge test: Authlib, a standard OAuth2 client library, with
+/// `requests` for its HTTP client. The test finds it at `$CARGO_TARGET_DIR/oauth-venv` (or
+/// through `DOCSPACE_OAUTH_PYTHON`).
+pub const OAUTH_CLIENT: Venv = Venv {
+    dir: "oauth-venv",
+    requirement: "authlib==1.9.10",
+    extra: &["requests==2.34.2"],
+};
+
+/// A venv in the target directory with one pinned requirement (and pinned companions).
 pub struct Venv {
     dir: &'static str,
     requirement: &'static str,
+    extra: &'static [&'static str],
 }
 
 impl Venv {
@@ -49,7 +61,8 @@ impl Venv {
                 "--quiet",
                 "--disable-pip-version-check",
             ])
-            .arg(self.requirement);
+            .arg(self.requirement)
+            .args(self.extra);
             cmd::run(c)?;
             std::fs::write(&stamp, "").context("writing the venv stamp")
         })?;

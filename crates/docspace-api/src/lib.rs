@@ -11,6 +11,8 @@
 //!   `X-RateLimit-*`, retries what is safe to retry and never sends a create twice
 //!   ([`RetryPolicy`]).
 //! - Paging streams, waiting for file operations, resumable chunked uploads.
+//! - OAuth2 helpers in [`oauth`]: scopes as types, PKCE, the authorize URL, code exchange,
+//!   refresh and revocation with typed errors.
 
 #![deny(missing_docs)]
 
@@ -19,6 +21,7 @@ mod client;
 mod envelope;
 mod error;
 pub mod models;
+pub mod oauth;
 mod paging;
 pub mod password;
 mod request;

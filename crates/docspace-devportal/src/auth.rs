@@ -96,6 +96,13 @@ pub enum AuthKind {
         /// Its `lastUsed` is over a minute old and should be refreshed.
         stale_use: bool,
     },
+    /// An OAuth2 access token (`crate::oauth`): the client and the granted scopes.
+    OAuth {
+        /// The client the token was issued to.
+        client_id: String,
+        /// Granted scopes.
+        scopes: Vec<String>,
+    },
     /// A login token, as header or cookie; the raw token is kept so logout can revoke it.
     Session {
         /// The token as presented.
@@ -115,6 +122,25 @@ impl std::fmt::Debug for AuthKind {
                 .field("permissions", permissions)
                 .finish(),
             AuthKind::Session { .. } => f.write_str("Session"),
+            AuthKind::OAuth { client_id, scopes } => f
+                .debug_struct("OAuth")
+                .field("client_id", client_id)
+                .field("scopes", scopes)
+                .finish(),
+        }
+    }
+}
+
+impl AuthKind {
+    /// The scopes the credential is limited to (`None`: the user's full rights).
+    pub fn scopes(&self) -> Option<&[String]> {
+        match self {
+            AuthKind::ApiKey {
+                permissions: Some(p),
+                ..
+            } => Some(p),
+            AuthKind::OAuth { scopes, .. } => Some(scopes),
+            _ => None,
         }
     }
 }
@@ -236,6 +262,9 @@ fn resolve_key(conn: &Connection, key: &str) -> Result<Option<Caller>, ApiError>
 }
 
 fn resolve_token(conn: &Connection, token: &str) -> Result<Option<Caller>, ApiError> {
+    if crate::oauth::jwt::looks_like_jwt(token) {
+        return crate::oauth::bearer_caller(conn, token);
+    }
     let row: Option<(String, Option<String>)> = conn
         .query_row(
             "SELECT user_id, expires FROM sessions WHERE token_hash = ?1",

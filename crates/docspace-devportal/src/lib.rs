@@ -14,6 +14,7 @@
 //! | [`ratelimit`] | the sliding window, the concurrency caps and the sensitive-endpoint budget |
 //! | [`db`] | SQLite (WAL, transactions, append-only migrations), one repository module per table group; file content is stored as BLOBs so a 2xx is durable |
 //! | [`seed`] | the owner's credentials and the `demo` data |
+//! | [`oauth`] | OAuth2 as DocSpace's identity service: client registration, authorize/consent, tokens, JWKS, discovery |
 //! | [`stats`] | `GET /devportal/stats` counters |
 //!
 //! The frame pages read the CSP list with [`api::csp::load`] (or [`api::csp::frame_ancestors`] in a
@@ -31,6 +32,7 @@ pub mod db;
 pub mod envelope;
 pub mod frames;
 pub mod login_guard;
+pub mod oauth;
 pub mod people_rules;
 pub mod permissions;
 pub mod ratelimit;

@@ -118,6 +118,7 @@ pub fn router(state: AppState) -> Router {
     Router::new()
         .merge(crate::api::router(state.clone()))
         .merge(crate::frames::router())
+        .merge(crate::oauth::router())
         .route(
             "/static/scripts/sdk/{version}/api.js",
             get(sdk_assets::serve_script),

@@ -175,6 +175,8 @@ pub fn router(state: AppState) -> Router<AppState> {
         )
         // downloads at the files' viewUrl
         .route("/filehandler.ashx", get(download::file_handler))
+        // OAuth2 client registration (its own module)
+        .merge(crate::oauth::api_routes())
         .route("/api/2.0/{*rest}", any(unknown_route))
         .layer(axum::extract::DefaultBodyLimit::max(upload::MAX_UPLOAD))
         .layer(middleware::from_fn_with_state(state, api_middleware))
@@ -318,11 +320,9 @@ async fn api_middleware(State(state): State<AppState>, req: Request, next: Next)
         },
         None => None,
     };
+    // API-key permissions and OAuth token scopes follow the same map.
     if let Some(c) = &caller
-        && let AuthKind::ApiKey {
-            permissions: Some(p),
-            ..
-        } = &c.kind
+        && let Some(p) = c.kind.scopes()
         && !scopes::allows(p, &method, &path)
     {
         return early(

@@ -173,6 +173,9 @@ const MIGRATIONS: &[&str] = &[
     );
     CREATE INDEX users_invited_by ON users(invited_by);
     "#,
+    // 5: OAuth2 (see `crate::oauth`): registered clients, consents, pending consent requests,
+    // authorizations (code, access token id, refresh token) and the token signing keys.
+    crate::oauth::store::MIGRATION,
 ];
 
 /// Brings the schema to the newest version inside one transaction per step.

@@ -25,7 +25,7 @@
 mod assets;
 pub mod csp;
 mod page;
-mod session;
+pub(crate) mod session;
 
 use std::collections::HashMap;
 

@@ -1,0 +1,473 @@
+//! The registration API of DocSpace's identity service: `/api/2.0/clients` and `/api/2.0/scopes`
+//! (`ONLYOFFICE/DocSpace-server: common/ASC.Identity/registration/registration-application/src/main/
+//! java/com/asc/registration/application/controller/ClientCommandController.java`,
+//! `ClientQueryController.java`, `ScopeQueryController.java`).
+//!
+//! These answers are the Java service's, not ASP.NET's: bare JSON bodies (no `response`
+//! envelope) and `{"reason": "..."}` on failure (`ErrorResponse`, `ValidationExceptionHandler.java`).
+//! Every endpoint needs a signed-in DocSpace admin or user (`@PreAuthorize("hasRole('ADMIN') or
+//! hasRole('USER')")`): a guest is refused. A client is managed by the user who registered it and
+//! by the portal's DocSpace admins.
+
+use axum::body::Bytes;
+use axum::extract::{Path, RawQuery, State};
+use axum::http::StatusCode;
+use axum::response::{IntoResponse, Response};
+use serde::Deserialize;
+use serde_json::{Value, json};
+
+use super::store::{self, Client};
+use super::validate::{
+    CreateClient, Refusal, bad, check_logo, check_name_and_description, check_origins, dedup,
+    parse, validate_create,
+};
+use crate::auth::Caller;
+use crate::envelope::json_response;
+use crate::state::AppState;
+use crate::time::{db_time, now};
+use crate::users::EmployeeType;
+
+/// The scopes DocSpace seeds, with their group and type (`ONLYOFFICE/DocSpace-server:
+/// common/Tools/ASC.Migrations.Core/EF/Identity/Models/IdentityScope.cs`).
+pub const SCOPES: &[(&str, &str, &str)] = &[
+    ("accounts:read", "accounts", "read"),
+    ("accounts:write", "accounts", "write"),
+    ("accounts.self:read", "profiles", "read"),
+    ("accounts.self:write", "profiles", "write"),
+    ("files:read", "files", "read"),
+    ("files:write", "files", "write"),
+    ("openid", "openid", "openid"),
+    ("rooms:read", "rooms", "read"),
+    ("rooms:write", "rooms", "write"),
+];
+
+/// Whether `s` is a scope DocSpace knows.
+pub fn known_scope(s: &str) -> bool {
+    SCOPES.iter().any(|(n, _, _)| *n == s)
+}
+
+/// `{"reason": ...}` with `status`.
+pub fn reason(status: StatusCode, msg: &str) -> Response {
+    json_response(status, &json!({ "reason": msg }))
+}
+
+/// The signed-in caller, if it may use the registration API.
+fn manager(caller: Option<Caller>) -> Result<Caller, Refusal> {
+    match caller {
+        None => Err(Box::new(StatusCode::UNAUTHORIZED.into_response())),
+        Some(c) if c.user.user_type == EmployeeType::Guest => Err(Box::new(reason(
+            StatusCode::FORBIDDEN,
+            "Access denied: guests may not manage OAuth applications",
+        ))),
+        Some(c) => Ok(c),
+    }
+}
+
+/// Loads a client the caller may manage: its creator or a DocSpace admin.
+async fn managed(state: &AppState, caller: &Caller, id: String) -> Result<Client, Refusal> {
+    let c = state
+        .db
+        .read(move |conn| store::client(conn, &id))
+        .await
+        .map_err(|e| Box::new(e.into_response()))?
+        .ok_or_else(|| Box::new(reason(StatusCode::NOT_FOUND, "Client not found")))?;
+    if c.created_by != caller.user.id && !caller.user.is_admin() {
+        return Err(Box::new(reason(
+            StatusCode::FORBIDDEN,
+            "Access denied: the client belongs to another user",
+        )));
+    }
+    Ok(c)
+}
+
+/// `ClientResponse`.
+pub fn client_dto(c: &Client) -> Value {
+    json!({
+        "name": c.name,
+        "client_id": c.client_id,
+        "client_secret": c.client_secret,
+        "description": c.description,
+        "website_url": c.website_url,
+        "terms_url": c.terms_url,
+        "policy_url": c.policy_url,
+        "logo": c.logo,
+        "authentication_methods": c.authentication_methods(),
+        "tenant": super::TENANT_ID,
+        "redirect_uris": c.redirect_uris,
+        "allowed_origins": c.allowed_origins,
+        "logout_redirect_uris": [c.logout_redirect_uri],
+        "scopes": c.scopes,
+        "created_on": c.created_on,
+        "created_by": c.created_by,
+        "modified_on": c.modified_on,
+        "modified_by": c.modified_by,
+        "is_public": c.is_public,
+        "enabled": c.enabled,
+    })
+}
+
+/// What the consent screen may show of a client: no secret.
+fn info_dto(c: &Client) -> Value {
+    let mut v = client_dto(c);
+    if let Some(o) = v.as_object_mut() {
+        o.remove("client_secret");
+    }
+    v
+}
+
+/// `POST /api/2.0/clients`: 201 with the `ClientResponse` (secret included).
+pub async fn create(
+    State(state): State<AppState>,
+    caller: Option<Caller>,
+    body: Bytes,
+) -> Response {
+    let caller = match manager(caller) {
+        Ok(c) => c,
+        Err(r) => return *r,
+    };
+    let client = match parse::<CreateClient>(&body).and_then(|b| validate_create(b, &caller)) {
+        Ok(c) => c,
+        Err(r) => return *r,
+    };
+    let stored = client.clone();
+    match state
+        .db
+        .write(move |tx| store::insert_client(tx, &stored))
+        .await
+    {
+        Ok(()) => json_response(StatusCode::CREATED, &client_dto(&client)),
+        Err(e) => e.into_response(),
+    }
+}
+
+/// `GET /api/2.0/clients?limit=&last_client_id=&last_created_on=`: the caller's clients, newest
+/// first, one keyset page (`PageableResponse`; `limit` 1..50, default 30).
+pub async fn list(
+    State(state): State<AppState>,
+    caller: Option<Caller>,
+    RawQuery(q): RawQuery,
+) -> Response {
+    let caller = match manager(caller) {
+        Ok(c) => c,
+        Err(r) => return *r,
+    };
+    let q = crate::api::extract::Query::parse(q.as_deref());
+    let limit = match q.get("limit").map(str::parse::<i64>) {
+        None => 30,
+        Some(Ok(n)) if (1..=50).contains(&n) => n,
+        Some(_) => return *bad("limit is expected to be between 1 and 50"),
+    };
+    let after = match (q.get("last_created_on"), q.get("last_client_id")) {
+        (Some(on), Some(id)) => Some((on.to_string(), id.to_string())),
+        (Some(on), None) => Some((on.to_string(), String::new())),
+        _ => None,
+    };
+    let owner = caller.user.id.clone();
+    let page = state
+        .db
+        .read(move |c| {
+            store::clients_page(
+                c,
+                &owner,
+                after.as_ref().map(|(a, b)| (a.as_str(), b.as_str())),
+                limit,
+            )
+        })
+        .await;
+    match page {
+        Ok(page) => {
+            let last = page.last();
+            json_response(
+                StatusCode::OK,
+                &json!({
+                    "data": page.iter().map(client_dto).collect::<Vec<_>>(),
+                    "last_client_id": last.map(|c| c.client_id.clone()),
+                    "last_created_on": last.map(|c| c.created_on.clone()),
+                    "limit": limit,
+                }),
+            )
+        }
+        Err(e) => e.into_response(),
+    }
+}
+
+/// `GET /api/2.0/clients/{clientId}`.
+pub async fn get(
+    State(state): State<AppState>,
+    caller: Option<Caller>,
+    Path(id): Path<String>,
+) -> Response {
+    let caller = match manager(caller) {
+        Ok(c) => c,
+        Err(r) => return *r,
+    };
+    match managed(&state, &caller, id).await {
+        Ok(c) => json_response(StatusCode::OK, &client_dto(&c)),
+        Err(r) => *r,
+    }
+}
+
+/// `GET /api/2.0/clients/{clientId}/info`: what the consent screen shows, for any signed-in user.
+pub async fn info(
+    State(state): State<AppState>,
+    caller: Option<Caller>,
+    Path(id): Path<String>,
+) -> Response {
+    if caller.is_none() {
+        return StatusCode::UNAUTHORIZED.into_response();
+    }
+    match state.db.read(move |c| store::client(c, &id)).await {
+        Ok(Some(c)) => json_response(StatusCode::OK, &info_dto(&c)),
+        Ok(None) => reason(StatusCode::NOT_FOUND, "Client not found"),
+        Err(e) => e.into_response(),
+    }
+}
+
+/// `UpdateClientRequest`: only these fields change; redirect URIs, URLs and scopes are fixed
+/// (`ClientUpdateCommandHandler.java`).
+#[derive(Deserialize)]
+struct UpdateClient {
+    name: Option<String>,
+    #[serde(default)]
+    description: Option<String>,
+    logo: Option<String>,
+    #[serde(default)]
+    allow_pkce: bool,
+    #[serde(default)]
+    is_public: bool,
+    allowed_origins: Option<Vec<String>>,
+}
+
+/// `PUT /api/2.0/clients/{clientId}`.
+pub async fn update(
+    State(state): State<AppState>,
+    caller: Option<Caller>,
+    Path(id): Path<String>,
+    body: Bytes,
+) -> Response {
+    let caller = match manager(caller) {
+        Ok(c) => c,
+        Err(r) => return *r,
+    };
+    let mut client = match managed(&state, &caller, id).await {
+        Ok(c) => c,
+        Err(r) => return *r,
+    };
+    let b: UpdateClient = match parse(&body) {
+        Ok(b) => b,
+        Err(r) => return *r,
+    };
+    let name = b.name.unwrap_or_default();
+    let description = b.description.unwrap_or_default();
+    let logo = b.logo.unwrap_or_default();
+    let origins = dedup(b.allowed_origins.unwrap_or_default());
+    if let Err(r) = check_name_and_description(&name, &description)
+        .and_then(|()| check_logo(&logo))
+        .and_then(|()| check_origins(&origins))
+    {
+        return *r;
+    }
+    client.name = name;
+    client.description = description;
+    client.logo = logo;
+    client.allow_pkce = b.allow_pkce;
+    client.is_public = b.is_public;
+    client.allowed_origins = origins;
+    client.modified_on = db_time(now());
+    client.modified_by = caller.user.id.clone();
+    let stored = client.clone();
+    match state
+        .db
+        .write(move |tx| store::update_client(tx, &stored))
+        .await
+    {
+        Ok(()) => json_response(StatusCode::OK, &client_dto(&client)),
+        Err(e) => e.into_response(),
+    }
+}
+
+/// `PATCH /api/2.0/clients/{clientId}/regenerate`: a new secret, `{"client_secret": ...}`; the
+/// old one stops working at once.
+pub async fn regenerate(
+    State(state): State<AppState>,
+    caller: Option<Caller>,
+    Path(id): Path<String>,
+) -> Response {
+    let caller = match manager(caller) {
+        Ok(c) => c,
+        Err(r) => return *r,
+    };
+    let mut client = match managed(&state, &caller, id).await {
+        Ok(c) => c,
+        Err(r) => return *r,
+    };
+    client.client_secret = uuid::Uuid::new_v4().to_string();
+    client.modified_on = db_time(now());
+    client.modified_by = caller.user.id.clone();
+    let secret = client.client_secret.clone();
+    match state
+        .db
+        .write(move |tx| store::update_client(tx, &client))
+        .await
+    {
+        Ok(()) => json_response(StatusCode::OK, &json!({ "client_secret": secret })),
+        Err(e) => e.into_response(),
+    }
+}
+
+/// `ChangeClientActivationRequest`.
+#[derive(Deserialize)]
+struct Activation {
+    status: bool,
+}
+
+/// `PATCH /api/2.0/clients/{clientId}/activation` with `{"status": bool}`. A disabled client can
+/// neither start a flow nor use its tokens.
+pub async fn activation(
+    State(state): State<AppState>,
+    caller: Option<Caller>,
+    Path(id): Path<String>,
+    body: Bytes,
+) -> Response {
+    let caller = match manager(caller) {
+        Ok(c) => c,
+        Err(r) => return *r,
+    };
+    let mut client = match managed(&state, &caller, id).await {
+        Ok(c) => c,
+        Err(r) => return *r,
+    };
+    let b: Activation = match parse(&body) {
+        Ok(b) => b,
+        Err(r) => return *r,
+    };
+    client.enabled = b.status;
+    client.modified_on = db_time(now());
+    client.modified_by = caller.user.id.clone();
+    match state
+        .db
+        .write(move |tx| store::update_client(tx, &client))
+        .await
+    {
+        Ok(()) => StatusCode::OK.into_response(),
+        Err(e) => e.into_response(),
+    }
+}
+
+/// `DELETE /api/2.0/clients/{clientId}/revoke`: withdraws the caller's own consent; the tokens
+/// it backed stop working. Any signed-in user may do it for any client.
+pub async fn revoke_consent(
+    State(state): State<AppState>,
+    caller: Option<Caller>,
+    Path(id): Path<String>,
+) -> Response {
+    let Some(caller) = caller else {
+        return StatusCode::UNAUTHORIZED.into_response();
+    };
+    let user = caller.user.id.clone();
+    let found = state
+        .db
+        .write(move |tx| {
+            if store::client(tx, &id)?.is_none() {
+                return Ok(false);
+            }
+            store::revoke_consent(tx, &id, &user)?;
+            Ok(true)
+        })
+        .await;
+    match found {
+        Ok(true) => StatusCode::OK.into_response(),
+        Ok(false) => reason(StatusCode::NOT_FOUND, "Client not found"),
+        Err(e) => e.into_response(),
+    }
+}
+
+/// `DELETE /api/2.0/clients/{clientId}`: the client, its consents and tokens.
+pub async fn delete(
+    State(state): State<AppState>,
+    caller: Option<Caller>,
+    Path(id): Path<String>,
+) -> Response {
+    let caller = match manager(caller) {
+        Ok(c) => c,
+        Err(r) => return *r,
+    };
+    let client = match managed(&state, &caller, id).await {
+        Ok(c) => c,
+        Err(r) => return *r,
+    };
+    match state
+        .db
+        .write(move |tx| store::delete_client(tx, &client.client_id))
+        .await
+    {
+        Ok(_) => StatusCode::OK.into_response(),
+        Err(e) => e.into_response(),
+    }
+}
+
+/// `GET /api/2.0/scopes`: `[{name, group, type}]`.
+pub async fn scopes(caller: Option<Caller>) -> Response {
+    if caller.is_none() {
+        return StatusCode::UNAUTHORIZED.into_response();
+    }
+    let list: Vec<Value> = SCOPES
+        .iter()
+        .map(|(name, group, kind)| json!({"name": name, "group": group, "type": kind}))
+        .collect();
+    json_response(StatusCode::OK, &Value::Array(list))
+}
+
+/// `GET /api/2.0/clients/{clientId}/public/info`: a client marked `is_public`, for anyone.
+pub async fn public_info(State(state): State<AppState>, Path(id): Path<String>) -> Response {
+    match state.db.read(move |c| store::client(c, &id)).await {
+        Ok(Some(c)) if c.is_public => json_response(StatusCode::OK, &info_dto(&c)),
+        Ok(_) => reason(StatusCode::NOT_FOUND, "Client not found"),
+        Err(e) => e.into_response(),
+    }
+}
+
+/// `GET /api/2.0/clients/consents`: the applications the caller has authorized, with the scopes
+/// consented to and when (`modified_at`), newest first.
+pub async fn consents(State(state): State<AppState>, caller: Option<Caller>) -> Response {
+    let Some(caller) = caller else {
+        return StatusCode::UNAUTHORIZED.into_response();
+    };
+    let user = caller.user.id.clone();
+    match state.db.read(move |c| store::consents_of(c, &user)).await {
+        Ok(list) => {
+            let data: Vec<Value> = list
+                .iter()
+                .map(|(c, scopes, at)| {
+                    let mut v = info_dto(c);
+                    v["scopes"] = json!(scopes);
+                    v["modified_at"] = json!(at);
+                    v
+                })
+                .collect();
+            let last = list.first().map(|(_, _, at)| at.clone());
+            json_response(
+                StatusCode::OK,
+                &json!({"data": data, "last_modified_on": last, "limit": data.len()}),
+            )
+        }
+        Err(e) => e.into_response(),
+    }
+}
+
+/// `DELETE /api/2.0/clients`: every client the caller registered.
+pub async fn delete_all(State(state): State<AppState>, caller: Option<Caller>) -> Response {
+    let caller = match manager(caller) {
+        Ok(c) => c,
+        Err(r) => return *r,
+    };
+    let user = caller.user.id.clone();
+    match state
+        .db
+        .write(move |tx| store::delete_clients_of(tx, &user))
+        .await
+    {
+        Ok(_) => StatusCode::OK.into_response(),
+        Err(e) => e.into_response(),
+    }
+}

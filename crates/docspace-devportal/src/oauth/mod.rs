@@ -1,0 +1,287 @@
+//! OAuth2 as DocSpace's identity service (ASC.Identity, on Spring Authorization Server) serves
+//! it: the registration API (`/api/2.0/clients`, `/api/2.0/scopes`) in [`clients`], the
+//! authorization endpoint and consent page in [`authorize`], tokens, revocation, introspection
+//! and userinfo in [`token`], ES256 JWTs and the JWK set in [`jwt`], all stored in SQLite by
+//! [`store`]. REST calls with `Authorization: Bearer <access token>` act as the token's user with
+//! its scopes ([`bearer_caller`], enforced by `api::scopes` like API-key permissions).
+//!
+//! Routes outside `/api/2.0`: `/oauth2/authorize` (GET, POST), `/oauth2/token`, `/oauth2/revoke`,
+//! `/oauth2/introspect`, `/oauth2/userinfo`, `/oauth2/jwks`, and the discovery documents
+//! `/.well-known/openid-configuration`, `/.well-known/oauth-authorization-server` (also under
+//! `/oauth2/`, where DocSpace's API looks: `authority + "/.well-known/openid-configuration"` with
+//! authority `{portal}/oauth2`, `common/ASC.Api.Core/Auth/JwtBearerAuthHandler.cs`).
+//!
+//! Sources are paths in `ONLYOFFICE/DocSpace-server` under `common/ASC.Identity/`.
+
+pub mod authorize;
+pub mod clients;
+pub mod form;
+pub mod jwt;
+pub mod store;
+pub mod token;
+pub mod validate;
+
+use axum::Router;
+use axum::extract::{Request, State};
+use axum::http::{HeaderMap, HeaderValue, Method, StatusCode, header};
+use axum::middleware::{self, Next};
+use axum::response::{IntoResponse, Response};
+use axum::routing::{delete, get, patch, post};
+use serde_json::json;
+
+use crate::auth::{AuthKind, Caller};
+use crate::envelope::{ApiError, json_response};
+use crate::state::AppState;
+
+/// Access token lifetime: `ACCESS_TOKEN_TTL:60` minutes
+/// (`infrastructure/infrastructure-configuration/src/main/resources/application-security.yml`).
+pub const ACCESS_TTL_SECS: i64 = 60 * 60;
+/// Authorization code lifetime: `AUTHORIZATION_CODE_TTL:1` minute (same file).
+pub const CODE_TTL_SECS: i64 = 60;
+/// Refresh token lifetime: `REFRESH_TOKEN_TTL:60` days (same file).
+pub const REFRESH_TTL_SECS: i64 = 60 * 24 * 60 * 60;
+
+/// `iss` of the tokens: `{portal}/oauth2`, the authority DocSpace's API validates against.
+pub fn issuer(portal: &str) -> String {
+    format!("{portal}/oauth2")
+}
+
+/// The caller an OAuth access token stands for (`None`: not a live token of an active user).
+pub fn bearer_caller(conn: &rusqlite::Connection, token: &str) -> Result<Option<Caller>, ApiError> {
+    let Some((a, _)) = token::access_token(conn, token)? else {
+        return Ok(None);
+    };
+    let Some(user) = crate::users::by_id(conn, &a.user_id)?.filter(|u| u.status == 1) else {
+        return Ok(None);
+    };
+    Ok(Some(Caller {
+        user,
+        kind: AuthKind::OAuth {
+            client_id: a.client_id,
+            scopes: a.scopes,
+        },
+    }))
+}
+
+/// The authorization server's routes (outside `/api/2.0`), with CORS open to every origin as
+/// DocSpace configures them (`corsConfigurationSource()`: `allowedOrigins("*")`, max age 3600).
+pub fn router() -> Router<AppState> {
+    let discovery = get(metadata);
+    Router::new()
+        .route(
+            "/oauth2/authorize",
+            get(authorize::authorize).post(authorize::consent),
+        )
+        .route("/oauth2/token", post(token::token))
+        .route("/oauth2/revoke", post(token::revoke))
+        .route("/oauth2/introspect", post(token::introspect))
+        .route(
+            "/oauth2/userinfo",
+            get(token::userinfo).post(token::userinfo),
+        )
+        .route("/oauth2/jwks", get(jwks))
+        .route("/.well-known/openid-configuration", discovery.clone())
+        .route("/.well-known/oauth-authorization-server", discovery.clone())
+        .route(
+            "/.well-known/oauth-authorization-server/oauth2",
+            discovery.clone(),
+        )
+        .route(
+            "/oauth2/.well-known/openid-configuration",
+            discovery.clone(),
+        )
+        .route("/oauth2/.well-known/oauth-authorization-server", discovery)
+        .layer(middleware::from_fn(cors))
+}
+
+async fn cors(req: Request, next: Next) -> Response {
+    let consent = req.uri().path() == "/oauth2/authorize";
+    if req.method() == Method::OPTIONS && !consent {
+        let asked = req
+            .headers()
+            .get(header::ACCESS_CONTROL_REQUEST_HEADERS)
+            .cloned()
+            .unwrap_or_else(|| HeaderValue::from_static("*"));
+        let mut r = StatusCode::NO_CONTENT.into_response();
+        let h = r.headers_mut();
+        h.insert(
+            header::ACCESS_CONTROL_ALLOW_ORIGIN,
+            HeaderValue::from_static("*"),
+        );
+        h.insert(
+            header::ACCESS_CONTROL_ALLOW_METHODS,
+            HeaderValue::from_static("GET, POST, OPTIONS"),
+        );
+        h.insert(header::ACCESS_CONTROL_ALLOW_HEADERS, asked);
+        h.insert(
+            header::ACCESS_CONTROL_MAX_AGE,
+            HeaderValue::from_static("3600"),
+        );
+        return r;
+    }
+    let mut resp = next.run(req).await;
+    // The consent endpoint is a page of the portal, not an API for other origins.
+    if !consent {
+        resp.headers_mut().insert(
+            header::ACCESS_CONTROL_ALLOW_ORIGIN,
+            HeaderValue::from_static("*"),
+        );
+    }
+    resp
+}
+
+/// RFC 8414 / OpenID Connect Discovery metadata, one document for both paths.
+async fn metadata(headers: HeaderMap) -> Response {
+    let portal = crate::api::portal_url(&headers);
+    let scopes: Vec<&str> = clients::SCOPES.iter().map(|s| s.0).collect();
+    json_response(
+        StatusCode::OK,
+        &json!({
+            "issuer": issuer(&portal),
+            "authorization_endpoint": format!("{portal}/oauth2/authorize"),
+            "token_endpoint": format!("{portal}/oauth2/token"),
+            "token_endpoint_auth_methods_supported": ["client_secret_post", "client_secret_basic", "none"],
+            "jwks_uri": format!("{portal}/oauth2/jwks"),
+            "userinfo_endpoint": format!("{portal}/oauth2/userinfo"),
+            "revocation_endpoint": format!("{portal}/oauth2/revoke"),
+            "revocation_endpoint_auth_methods_supported": ["client_secret_post", "client_secret_basic"],
+            "introspection_endpoint": format!("{portal}/oauth2/introspect"),
+            "introspection_endpoint_auth_methods_supported": ["client_secret_post", "client_secret_basic"],
+            "response_types_supported": ["code"],
+            "grant_types_supported": ["authorization_code", "refresh_token"],
+            "code_challenge_methods_supported": ["S256"],
+            "scopes_supported": scopes,
+            "subject_types_supported": ["public"],
+            "id_token_signing_alg_values_supported": ["ES256"],
+        }),
+    )
+}
+
+async fn jwks(State(state): State<AppState>) -> Response {
+    // The key is made on first use, so the set is never empty.
+    match state
+        .db
+        .write(|tx| {
+            jwt::ensure_key(tx)?;
+            jwt::jwk_set(tx)
+        })
+        .await
+    {
+        Ok(v) => json_response(StatusCode::OK, &v),
+        Err(e) => e.into_response(),
+    }
+}
+
+/// The tenant id in tokens and `ClientResponse.tenant`: a devportal is a single tenant, DocSpace's
+/// first (`tid`, `KeyPairRepositoryJWKSource.java`).
+pub const TENANT_ID: i64 = 1;
+
+/// The registration API; merged into the `/api/2.0` router so it shares its middleware
+/// (authentication, CORS, cross-site write checks, rate limits).
+pub fn api_routes() -> Router<AppState> {
+    Router::new()
+        .route(
+            "/api/2.0/clients",
+            post(clients::create)
+                .get(clients::list)
+                .delete(clients::delete_all),
+        )
+        .route("/api/2.0/clients/consents", get(clients::consents))
+        .route(
+            "/api/2.0/clients/{id}/public/info",
+            get(clients::public_info),
+        )
+        .route(
+            "/api/2.0/clients/{id}",
+            get(clients::get)
+                .put(clients::update)
+                .delete(clients::delete),
+        )
+        .route("/api/2.0/clients/{id}/info", get(clients::info))
+        .route(
+            "/api/2.0/clients/{id}/regenerate",
+            patch(clients::regenerate),
+        )
+        .route(
+            "/api/2.0/clients/{id}/activation",
+            patch(clients::activation),
+        )
+        .route(
+            "/api/2.0/clients/{id}/revoke",
+            delete(clients::revoke_consent),
+        )
+        .route("/api/2.0/scopes", get(clients::scopes))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::time::{db_time, now};
+
+    #[test]
+    fn an_expired_access_token_is_nobody_and_a_live_one_is_its_user() {
+        let (state, owner) = AppState::for_tests();
+        let db = &state.db;
+        let user = db
+            .read_now(|c| crate::users::by_email(c, &owner.email))
+            .expect("read")
+            .expect("owner");
+        let t = db_time(now());
+        let client = store::Client {
+            client_id: "c1".into(),
+            client_secret: "s".into(),
+            name: "app".into(),
+            description: String::new(),
+            logo: String::new(),
+            website_url: String::new(),
+            terms_url: String::new(),
+            policy_url: String::new(),
+            redirect_uris: vec![],
+            allowed_origins: vec![],
+            logout_redirect_uri: String::new(),
+            scopes: vec!["files:read".into()],
+            allow_pkce: false,
+            is_public: false,
+            enabled: true,
+            created_on: t.clone(),
+            created_by: user.id.clone(),
+            modified_on: t.clone(),
+            modified_by: user.id.clone(),
+        };
+        let token = |exp: i64, jti: &str| {
+            let a = store::Authorization {
+                id: jti.into(),
+                client_id: "c1".into(),
+                user_id: user.id.clone(),
+                scopes: vec!["files:read".into()],
+                redirect_uri: String::new(),
+                code_expires: None,
+                code_used: true,
+                code_challenge: None,
+                nonce: None,
+                access_jti: None,
+                access_expires: None,
+                refresh_expires: None,
+                revoked: false,
+            };
+            let claims = json!({"sub": user.id, "exp": exp, "jti": jti, "cid": "c1"});
+            db.write_now(|tx| {
+                store::insert_authorization(tx, &a, &format!("code-{jti}"), &t)?;
+                store::set_tokens(tx, jti, jti, &t, None)?;
+                jwt::sign(tx, &claims)
+            })
+            .expect("issued")
+        };
+        db.write_now(|tx| store::insert_client(tx, &client))
+            .expect("client");
+        let expired = token(now().timestamp() - 1, "j1");
+        let live = token(now().timestamp() + 60, "j2");
+        let who = |tok: &str| {
+            db.read_now(|c| bearer_caller(c, tok))
+                .expect("resolves")
+                .map(|c| c.user.email)
+        };
+        assert_eq!(who(&expired), None);
+        assert_eq!(who(&live), Some(owner.email.clone()));
+    }
+}

@@ -1,0 +1,517 @@
+//! `POST /oauth2/token`, `/oauth2/revoke`, `/oauth2/introspect` and `/oauth2/userinfo`.
+//!
+//! Behaviour of Spring Authorization Server as DocSpace configures it
+//! (`AuthorizationServerConfiguration.java`, `ClientMapper.java`,
+//! `security/oauth/generator/PrefixedRefreshTokenGenerator.java`):
+//! - grants `authorization_code` and `refresh_token`; `client_credentials` is not registered for
+//!   any client (`unauthorized_client`), anything else is `unsupported_grant_type`;
+//! - client authentication: `client_secret_post` (also `client_secret_basic`), or `none` for a
+//!   client that allows PKCE, and then only with a `code_verifier` on the code grant
+//!   (Spring's `PublicClientAuthenticationConverter`);
+//! - a client authenticated by `none` gets no refresh token (Spring's
+//!   `isPublicClientForAuthorizationCodeGrant`); refresh tokens rotate (`reuseRefreshTokens(false)`);
+//! - a code used twice ends the tokens issued from it (RFC 6749 §4.1.2);
+//! - lifetimes from `application-security.yml`: access token 60 min, code 1 min, refresh 60 days.
+
+use axum::body::Bytes;
+use axum::extract::State;
+use axum::http::{HeaderMap, HeaderValue, StatusCode, header};
+use axum::response::{IntoResponse, Response};
+use base64::Engine;
+use rusqlite::Connection;
+use serde_json::{Value, json};
+use sha2::{Digest, Sha256};
+
+use super::store::{self, Authorization, ByColumn, Client};
+use super::{ACCESS_TTL_SECS, REFRESH_TTL_SECS, TENANT_ID, form, jwt};
+use crate::auth::{hash_secret, random_hex};
+use crate::envelope::ApiError;
+use crate::state::AppState;
+use crate::time::{db_time, now, parse_db_time};
+
+/// An RFC 6749 §5.2 error.
+#[derive(Debug)]
+pub struct OAuthError {
+    status: StatusCode,
+    code: &'static str,
+    description: String,
+}
+
+impl OAuthError {
+    fn new(code: &'static str, description: impl Into<String>) -> OAuthError {
+        let status = if code == "invalid_client" {
+            StatusCode::UNAUTHORIZED
+        } else {
+            StatusCode::BAD_REQUEST
+        };
+        OAuthError {
+            status,
+            code,
+            description: description.into(),
+        }
+    }
+}
+
+impl From<ApiError> for OAuthError {
+    fn from(e: ApiError) -> OAuthError {
+        OAuthError {
+            status: StatusCode::INTERNAL_SERVER_ERROR,
+            code: "server_error",
+            description: e.to_string(),
+        }
+    }
+}
+
+impl IntoResponse for OAuthError {
+    fn into_response(self) -> Response {
+        no_store(
+            self.status,
+            &json!({"error": self.code, "error_description": self.description}),
+        )
+    }
+}
+
+fn no_store(status: StatusCode, body: &Value) -> Response {
+    let mut resp = crate::envelope::json_response(status, body);
+    let h = resp.headers_mut();
+    h.insert(header::CACHE_CONTROL, HeaderValue::from_static("no-store"));
+    h.insert(header::PRAGMA, HeaderValue::from_static("no-cache"));
+    resp
+}
+
+/// How the client proved itself.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum ClientAuth {
+    Secret,
+    None,
+}
+
+fn constant_time_eq(a: &[u8], b: &[u8]) -> bool {
+    a.len() == b.len() && a.iter().zip(b).fold(0u8, |acc, (x, y)| acc | (x ^ y)) == 0
+}
+
+/// `client_secret_basic` credentials of the `Authorization` header (RFC 6749 §2.3.1).
+fn basic(headers: &HeaderMap) -> Option<(String, String)> {
+    let v = headers.get(header::AUTHORIZATION)?.to_str().ok()?;
+    let (scheme, b64) = v.trim().split_once(' ')?;
+    if !scheme.eq_ignore_ascii_case("basic") {
+        return None;
+    }
+    let raw = base64::engine::general_purpose::STANDARD
+        .decode(b64.trim())
+        .ok()?;
+    let raw = String::from_utf8(raw).ok()?;
+    let (id, secret) = raw.split_once(':')?;
+    let dec = |s: &str| {
+        form_urlencoded::parse(format!("x={s}").as_bytes())
+            .next()
+            .map(|(_, v)| v.into_owned())
+    };
+    Some((dec(id)?, dec(secret)?))
+}
+
+fn authenticate(
+    conn: &Connection,
+    headers: &HeaderMap,
+    f: &[(String, String)],
+    public_allowed: bool,
+) -> Result<(Client, ClientAuth), OAuthError> {
+    let posted = (form::one(f, "client_id"), form::one(f, "client_secret"));
+    let (id, secret) = match (basic(headers), posted) {
+        (Some(_), (_, Some(_))) => {
+            return Err(OAuthError::new(
+                "invalid_request",
+                "Use one client authentication method.",
+            ));
+        }
+        (Some((id, s)), _) => (id, Some(s)),
+        (None, (Some(id), s)) => (id, s),
+        (None, (None, _)) => {
+            return Err(OAuthError::new(
+                "invalid_client",
+                "Client authentication failed.",
+            ));
+        }
+    };
+    let denied = || OAuthError::new("invalid_client", "Client authentication failed.");
+    let client = store::client(conn, &id)?
+        .filter(|c| c.enabled)
+        .ok_or_else(denied)?;
+    match secret {
+        Some(s) if constant_time_eq(s.as_bytes(), client.client_secret.as_bytes()) => {
+            Ok((client, ClientAuth::Secret))
+        }
+        Some(_) => Err(denied()),
+        None if public_allowed && client.allow_pkce => Ok((client, ClientAuth::None)),
+        None => Err(denied()),
+    }
+}
+
+/// `POST /oauth2/token`.
+pub async fn token(State(state): State<AppState>, headers: HeaderMap, body: Bytes) -> Response {
+    let portal = crate::api::portal_url(&headers);
+    let f = form::parse(&body);
+    let result = state
+        .db
+        .write(move |tx| Ok(grant(tx, &headers, &f, &portal)))
+        .await;
+    match result {
+        Ok(Ok(v)) => no_store(StatusCode::OK, &v),
+        Ok(Err(e)) => e.into_response(),
+        Err(e) => OAuthError::from(e).into_response(),
+    }
+}
+
+fn grant(
+    conn: &Connection,
+    headers: &HeaderMap,
+    f: &[(String, String)],
+    portal: &str,
+) -> Result<Value, OAuthError> {
+    let grant_type = form::one(f, "grant_type");
+    // A client without a secret may authenticate only on the code grant, with a code_verifier.
+    let public_allowed = grant_type.as_deref() == Some("authorization_code")
+        && form::one(f, "code_verifier").is_some();
+    let (client, how) = authenticate(conn, headers, f, public_allowed)?;
+    match grant_type.as_deref() {
+        Some("authorization_code") => code_grant(conn, f, &client, how, portal),
+        Some("refresh_token") => refresh_grant(conn, f, &client, portal),
+        Some("client_credentials") => Err(OAuthError::new(
+            "unauthorized_client",
+            "The client may not use this grant type.",
+        )),
+        Some(_) => Err(OAuthError::new(
+            "unsupported_grant_type",
+            "Supported grants: authorization_code, refresh_token.",
+        )),
+        None => Err(OAuthError::new("invalid_request", "grant_type is missing.")),
+    }
+}
+
+fn code_grant(
+    conn: &Connection,
+    f: &[(String, String)],
+    client: &Client,
+    how: ClientAuth,
+    portal: &str,
+) -> Result<Value, OAuthError> {
+    let invalid = |d: &str| OAuthError::new("invalid_grant", d);
+    let code = form::one(f, "code")
+        .ok_or_else(|| OAuthError::new("invalid_request", "code is missing."))?;
+    let a = store::authorization_by(conn, ByColumn::Code, &hash_secret(&code))?
+        .filter(|a| a.client_id == client.client_id)
+        .ok_or_else(|| invalid("The authorization code is invalid."))?;
+    if a.code_used {
+        // RFC 6749 §4.1.2: a second use ends what the first one obtained.
+        store::revoke_authorization(conn, &a.id)?;
+        return Err(invalid("The authorization code was already used."));
+    }
+    if a.revoked {
+        return Err(invalid("The authorization code is invalid."));
+    }
+    if a.code_expires
+        .as_deref()
+        .is_none_or(|e| parse_db_time(e) <= now())
+    {
+        return Err(invalid("The authorization code has expired."));
+    }
+    if form::one(f, "redirect_uri").as_deref() != Some(a.redirect_uri.as_str()) {
+        return Err(invalid(
+            "redirect_uri does not match the authorization request.",
+        ));
+    }
+    match (&a.code_challenge, form::one(f, "code_verifier")) {
+        (Some(challenge), Some(verifier)) => {
+            let computed = base64::engine::general_purpose::URL_SAFE_NO_PAD
+                .encode(Sha256::digest(verifier.as_bytes()));
+            if !constant_time_eq(computed.as_bytes(), challenge.as_bytes()) {
+                return Err(invalid("code_verifier does not match the code_challenge."));
+            }
+        }
+        (Some(_), None) => return Err(invalid("code_verifier is missing.")),
+        (None, _) if how == ClientAuth::None => {
+            return Err(invalid("A client without a secret must use PKCE."));
+        }
+        (None, _) => {}
+    }
+    store::use_code(conn, &a.id)?;
+    issue(
+        conn,
+        &a,
+        client,
+        how == ClientAuth::Secret,
+        portal,
+        &a.scopes,
+    )
+}
+
+fn refresh_grant(
+    conn: &Connection,
+    f: &[(String, String)],
+    client: &Client,
+    portal: &str,
+) -> Result<Value, OAuthError> {
+    let invalid = || OAuthError::new("invalid_grant", "The refresh token is invalid or expired.");
+    let token = form::one(f, "refresh_token")
+        .ok_or_else(|| OAuthError::new("invalid_request", "refresh_token is missing."))?;
+    let a = store::authorization_by(conn, ByColumn::Refresh, &hash_secret(&token))?
+        .filter(|a| a.client_id == client.client_id && !a.revoked)
+        .filter(|a| {
+            a.refresh_expires
+                .as_deref()
+                .is_some_and(|e| parse_db_time(e) > now())
+        })
+        .ok_or_else(invalid)?;
+    let asked = form::scopes(f);
+    let scopes = if asked.is_empty() {
+        a.scopes.clone()
+    } else if asked.iter().all(|s| a.scopes.contains(s)) {
+        asked
+    } else {
+        return Err(OAuthError::new(
+            "invalid_scope",
+            "The scope exceeds the granted scope.",
+        ));
+    };
+    issue(conn, &a, client, true, portal, &scopes)
+}
+
+/// Signs an access token (and an id token for `openid`), makes a refresh token when `refresh`,
+/// records them as the authorization's current tokens and answers RFC 6749 §5.1.
+fn issue(
+    conn: &Connection,
+    a: &Authorization,
+    client: &Client,
+    refresh: bool,
+    portal: &str,
+    scopes: &[String],
+) -> Result<Value, OAuthError> {
+    let t = now();
+    let exp = t + chrono::Duration::seconds(ACCESS_TTL_SECS);
+    let jti = uuid::Uuid::new_v4().to_string();
+    let issuer = super::issuer(portal);
+    // Claims of Spring's JwtGenerator plus DocSpace's `cid` and `tid`
+    // (`KeyPairRepositoryJWKSource.java`); `scope` is a JSON array.
+    let claims = json!({
+        "sub": a.user_id,
+        "aud": [portal],
+        "nbf": t.timestamp(),
+        "scope": scopes,
+        "iss": issuer,
+        "exp": exp.timestamp(),
+        "iat": t.timestamp(),
+        "jti": jti,
+        "cid": client.client_id,
+        "tid": TENANT_ID,
+    });
+    let access = jwt::sign(conn, &claims)?;
+    let refresh_token = refresh.then(|| random_hex(48));
+    let refresh_expires = db_time(t + chrono::Duration::seconds(REFRESH_TTL_SECS));
+    let refresh_hash = refresh_token.as_deref().map(hash_secret);
+    store::set_tokens(
+        conn,
+        &a.id,
+        &jti,
+        &db_time(exp),
+        refresh_hash
+            .as_deref()
+            .map(|h| (h, refresh_expires.as_str())),
+    )?;
+    let mut body = json!({
+        "access_token": access,
+        "token_type": "Bearer",
+        "expires_in": ACCESS_TTL_SECS - 1,
+        "scope": scopes.join(" "),
+    });
+    if let Some(r) = refresh_token {
+        body["refresh_token"] = json!(r);
+    }
+    if scopes.iter().any(|s| s == "openid") {
+        let mut id = json!({
+            "iss": issuer,
+            "sub": a.user_id,
+            "aud": [client.client_id],
+            "azp": client.client_id,
+            "iat": t.timestamp(),
+            "exp": (t + chrono::Duration::minutes(30)).timestamp(),
+            "auth_time": t.timestamp(),
+        });
+        if let Some(n) = &a.nonce {
+            id["nonce"] = json!(n);
+        }
+        body["id_token"] = json!(jwt::sign(conn, &id)?);
+    }
+    Ok(body)
+}
+
+/// The live authorization behind an access token, with its claims: signed by a stored key, not
+/// expired, still the authorization's current token, not revoked, its client enabled.
+pub fn access_token(
+    conn: &Connection,
+    token: &str,
+) -> Result<Option<(Authorization, Value)>, ApiError> {
+    let Some(claims) = jwt::verify(conn, token)? else {
+        return Ok(None);
+    };
+    if claims["exp"]
+        .as_i64()
+        .is_none_or(|e| e <= now().timestamp())
+    {
+        return Ok(None);
+    }
+    let Some(jti) = claims["jti"].as_str() else {
+        return Ok(None);
+    };
+    let Some(a) = store::authorization_by(conn, ByColumn::AccessJti, jti)? else {
+        return Ok(None);
+    };
+    if a.revoked || !store::client(conn, &a.client_id)?.is_some_and(|c| c.enabled) {
+        return Ok(None);
+    }
+    Ok(Some((a, claims)))
+}
+
+/// A token of either kind: the authorization and whether it is the access token.
+fn lookup(conn: &Connection, token: &str) -> Result<Option<(Authorization, bool)>, ApiError> {
+    if jwt::looks_like_jwt(token) {
+        return Ok(access_token(conn, token)?.map(|(a, _)| (a, true)));
+    }
+    Ok(
+        store::authorization_by(conn, ByColumn::Refresh, &hash_secret(token))?
+            .filter(|a| !a.revoked)
+            .map(|a| (a, false)),
+    )
+}
+
+/// `POST /oauth2/revoke` (RFC 7009): an unknown token is a success; a token of another client is
+/// `invalid_client` (Spring's `OAuth2TokenRevocationAuthenticationProvider`). Revoking a refresh
+/// token ends the whole authorization; an access token, only itself.
+pub async fn revoke(State(state): State<AppState>, headers: HeaderMap, body: Bytes) -> Response {
+    let f = form::parse(&body);
+    let result = state
+        .db
+        .write(move |tx| {
+            Ok((|| -> Result<(), OAuthError> {
+                let (client, _) = authenticate(tx, &headers, &f, false)?;
+                let token = form::one(&f, "token")
+                    .ok_or_else(|| OAuthError::new("invalid_request", "token is missing."))?;
+                if let Some((a, is_access)) = lookup(tx, &token)? {
+                    if a.client_id != client.client_id {
+                        return Err(OAuthError::new(
+                            "invalid_client",
+                            "The token belongs to another client.",
+                        ));
+                    }
+                    if is_access {
+                        store::revoke_access(tx, &a.id)?;
+                    } else {
+                        store::revoke_authorization(tx, &a.id)?;
+                    }
+                }
+                Ok(())
+            })())
+        })
+        .await;
+    match result {
+        Ok(Ok(())) => StatusCode::OK.into_response(),
+        Ok(Err(e)) => e.into_response(),
+        Err(e) => OAuthError::from(e).into_response(),
+    }
+}
+
+/// `POST /oauth2/introspect` (RFC 7662), for an authenticated client.
+pub async fn introspect(
+    State(state): State<AppState>,
+    headers: HeaderMap,
+    body: Bytes,
+) -> Response {
+    let f = form::parse(&body);
+    let portal = crate::api::portal_url(&headers);
+    let result = state
+        .db
+        .read(move |conn| {
+            Ok((|| -> Result<Value, OAuthError> {
+                let (client, _) = authenticate(conn, &headers, &f, false)?;
+                let token = form::one(&f, "token")
+                    .ok_or_else(|| OAuthError::new("invalid_request", "token is missing."))?;
+                let inactive = json!({"active": false});
+                if jwt::looks_like_jwt(&token) {
+                    return Ok(match access_token(conn, &token)? {
+                        Some((a, c)) if a.client_id == client.client_id => json!({
+                            "active": true,
+                            "sub": c["sub"], "aud": c["aud"], "nbf": c["nbf"], "iss": c["iss"],
+                            "exp": c["exp"], "iat": c["iat"], "jti": c["jti"],
+                            "scope": a.scopes.join(" "),
+                            "client_id": a.client_id,
+                            "token_type": "Bearer",
+                        }),
+                        _ => inactive,
+                    });
+                }
+                Ok(match lookup(conn, &token)? {
+                    Some((a, false))
+                        if a.client_id == client.client_id
+                            && a.refresh_expires.as_deref().is_some_and(|e| parse_db_time(e) > now()) =>
+                    {
+                        json!({
+                            "active": true,
+                            "sub": a.user_id,
+                            "scope": a.scopes.join(" "),
+                            "client_id": a.client_id,
+                            "iss": super::issuer(&portal),
+                            "exp": a.refresh_expires.as_deref().map(|e| parse_db_time(e).timestamp()),
+                        })
+                    }
+                    _ => inactive,
+                })
+            })())
+        })
+        .await;
+    match result {
+        Ok(Ok(v)) => no_store(StatusCode::OK, &v),
+        Ok(Err(e)) => e.into_response(),
+        Err(e) => OAuthError::from(e).into_response(),
+    }
+}
+
+/// `GET /oauth2/userinfo` (OpenID Connect Core §5.3): needs an access token with `openid`.
+pub async fn userinfo(State(state): State<AppState>, headers: HeaderMap) -> Response {
+    let token = headers
+        .get(header::AUTHORIZATION)
+        .and_then(|v| v.to_str().ok())
+        .and_then(|v| v.trim().strip_prefix("Bearer "))
+        .map(|t| t.trim().to_string());
+    let challenge = |status: StatusCode, v: &'static str| {
+        let mut r = status.into_response();
+        r.headers_mut()
+            .insert(header::WWW_AUTHENTICATE, HeaderValue::from_static(v));
+        r
+    };
+    let Some(token) = token else {
+        return challenge(StatusCode::UNAUTHORIZED, "Bearer");
+    };
+    let found = state
+        .db
+        .read(move |c| {
+            let Some((a, _)) = access_token(c, &token)? else {
+                return Ok(None);
+            };
+            Ok(Some((a.clone(), crate::users::by_id(c, &a.user_id)?)))
+        })
+        .await;
+    match found {
+        Ok(Some((a, Some(user)))) if a.scopes.iter().any(|s| s == "openid") => no_store(
+            StatusCode::OK,
+            &json!({
+                "sub": user.id,
+                "name": user.display_name(),
+                "given_name": user.first_name,
+                "family_name": user.last_name,
+                "email": user.email,
+            }),
+        ),
+        Ok(Some(_)) => challenge(StatusCode::FORBIDDEN, "Bearer error=\"insufficient_scope\""),
+        Ok(None) => challenge(StatusCode::UNAUTHORIZED, "Bearer error=\"invalid_token\""),
+        Err(e) => e.into_response(),
+    }
+}

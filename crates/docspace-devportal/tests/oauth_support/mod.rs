@@ -1,0 +1,222 @@
+//! Shared steps of the OAuth tests: sign in, register a client, drive `/oauth2/authorize` and the
+//! consent form over real HTTP on loopback, exchange codes.
+
+#![allow(dead_code)] // Each test file uses a different subset.
+
+use base64::Engine;
+use base64::engine::general_purpose::URL_SAFE_NO_PAD as B64;
+use docspace_devportal::RunningPortal;
+use serde_json::{Value, json};
+use sha2::{Digest, Sha256};
+
+/// The redirect URI the test clients register.
+pub const REDIRECT: &str = "http://127.0.0.1:9/callback";
+
+/// A 1x1 PNG as a data URL.
+pub const LOGO: &str = "data:image/png;base64,iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==";
+
+/// An HTTP client that does not follow redirects.
+pub fn http() -> reqwest::Client {
+    reqwest::Client::builder()
+        .redirect(reqwest::redirect::Policy::none())
+        .build()
+        .expect("client")
+}
+
+/// Signs `email` in with the demo password; returns the login token (also the cookie value).
+pub async fn sign_in(p: &RunningPortal, email: &str) -> String {
+    let v: Value = http()
+        .post(format!("{}/api/2.0/authentication", p.base_url()))
+        .json(&json!({"userName": email, "password": p.owner.password}))
+        .send()
+        .await
+        .expect("sent")
+        .json()
+        .await
+        .expect("json");
+    v["response"]["token"]
+        .as_str()
+        .unwrap_or_else(|| panic!("no token: {v}"))
+        .to_string()
+}
+
+/// A valid `CreateClientRequest` body.
+pub fn client_body(allow_pkce: bool, scopes: &[&str]) -> Value {
+    json!({
+        "name": "Test app",
+        "description": "for tests",
+        "logo": LOGO,
+        "allow_pkce": allow_pkce,
+        "is_public": false,
+        "website_url": "https://example.com",
+        "terms_url": "https://example.com/terms",
+        "policy_url": "https://example.com/policy",
+        "redirect_uris": [REDIRECT],
+        "allowed_origins": ["https://example.com"],
+        "logout_redirect_uri": "https://example.com/logout",
+        "scopes": scopes,
+    })
+}
+
+/// Registers a client as the signed-in `token`'s user; returns the `ClientResponse`.
+pub async fn register(p: &RunningPortal, token: &str, allow_pkce: bool, scopes: &[&str]) -> Value {
+    let resp = http()
+        .post(format!("{}/api/2.0/clients", p.base_url()))
+        .header("Authorization", token)
+        .json(&client_body(allow_pkce, scopes))
+        .send()
+        .await
+        .expect("sent");
+    assert_eq!(resp.status(), 201);
+    resp.json().await.expect("json")
+}
+
+/// A PKCE pair `(verifier, S256 challenge)`.
+pub fn pkce() -> (String, String) {
+    let verifier = format!("v{}", uuid::Uuid::new_v4().simple()).repeat(2);
+    let challenge = B64.encode(Sha256::digest(verifier.as_bytes()));
+    (verifier, challenge)
+}
+
+/// `GET /oauth2/authorize?{query}` with the session cookie (if any).
+pub async fn authorize(
+    p: &RunningPortal,
+    cookie: Option<&str>,
+    query: &[(&str, &str)],
+) -> reqwest::Response {
+    let mut req = http()
+        .get(format!("{}/oauth2/authorize", p.base_url()))
+        .query(query);
+    if let Some(c) = cookie {
+        req = req.header("Cookie", format!("asc_auth_key={c}"));
+    }
+    req.send().await.expect("sent")
+}
+
+/// The standard query of a code request with PKCE.
+pub fn code_query<'a>(
+    client_id: &'a str,
+    scope: &'a str,
+    challenge: &'a str,
+) -> Vec<(&'a str, &'a str)> {
+    vec![
+        ("response_type", "code"),
+        ("client_id", client_id),
+        ("redirect_uri", REDIRECT),
+        ("scope", scope),
+        ("state", "xyz"),
+        ("code_challenge", challenge),
+        ("code_challenge_method", "S256"),
+    ]
+}
+
+/// The consent form's server `state` in a consent page.
+pub fn form_state(page: &str) -> String {
+    let at = page.find("name=state value=\"").expect("a consent form") + 18;
+    page[at..].split('"').next().expect("value").to_string()
+}
+
+/// Posts the consent form as the browser would (multipart, same origin).
+pub async fn post_consent(
+    p: &RunningPortal,
+    cookie: &str,
+    client_id: &str,
+    state: &str,
+    scopes: &[&str],
+    origin: Option<&str>,
+) -> reqwest::Response {
+    let b = "consent-boundary-1";
+    let mut body = String::new();
+    let mut field = |k: &str, v: &str| {
+        body.push_str(&format!(
+            "--{b}\r\nContent-Disposition: form-data; name=\"{k}\"\r\n\r\n{v}\r\n"
+        ))
+    };
+    field("client_id", client_id);
+    field("state", state);
+    for s in scopes {
+        field("scope", s);
+    }
+    body.push_str(&format!("--{b}--\r\n"));
+    let own = p.base_url();
+    http()
+        .post(format!("{}/oauth2/authorize", p.base_url()))
+        .header("Cookie", format!("asc_auth_key={cookie}"))
+        .header("Origin", origin.unwrap_or(&own))
+        .header("Content-Type", format!("multipart/form-data; boundary={b}"))
+        .body(body)
+        .send()
+        .await
+        .expect("sent")
+}
+
+/// A query parameter of a `Location` header.
+pub fn location_param(resp: &reqwest::Response, name: &str) -> Option<String> {
+    let loc = resp.headers().get("location")?.to_str().ok()?;
+    let url = reqwest::Url::parse(loc).ok()?;
+    url.query_pairs()
+        .find(|(k, _)| k == name)
+        .map(|(_, v)| v.into_owned())
+}
+
+/// Runs authorize + consent (approving `scope`) and returns the code.
+pub async fn code_for(
+    p: &RunningPortal,
+    cookie: &str,
+    client_id: &str,
+    scope: &str,
+    challenge: &str,
+) -> String {
+    let resp = authorize(p, Some(cookie), &code_query(client_id, scope, challenge)).await;
+    let resp = if resp.status() == 200 {
+        let page = resp.text().await.expect("page");
+        let scopes: Vec<&str> = scope.split(' ').collect();
+        post_consent(p, cookie, client_id, &form_state(&page), &scopes, None).await
+    } else {
+        resp
+    };
+    assert_eq!(resp.status(), 302);
+    assert_eq!(location_param(&resp, "state").as_deref(), Some("xyz"));
+    location_param(&resp, "code").expect("a code")
+}
+
+/// `POST /oauth2/token` with form `fields`; returns status and JSON.
+pub async fn token(p: &RunningPortal, fields: &[(&str, &str)]) -> (u16, Value) {
+    let resp = http()
+        .post(format!("{}/oauth2/token", p.base_url()))
+        .form(fields)
+        .send()
+        .await
+        .expect("sent");
+    let status = resp.status().as_u16();
+    (status, resp.json().await.expect("json"))
+}
+
+/// POST a form to an `/oauth2/...` endpoint; returns the status and body.
+pub async fn post_form(p: &RunningPortal, path: &str, fields: &[(&str, &str)]) -> (u16, String) {
+    let resp = http()
+        .post(format!("{}{path}", p.base_url()))
+        .form(fields)
+        .send()
+        .await
+        .expect("sent");
+    (resp.status().as_u16(), resp.text().await.expect("body"))
+}
+
+/// GET `path` with `Authorization: Bearer {access}`; returns the status.
+pub async fn bearer_get(p: &RunningPortal, path: &str, access: &str) -> u16 {
+    http()
+        .get(format!("{}{path}", p.base_url()))
+        .header("Authorization", format!("Bearer {access}"))
+        .send()
+        .await
+        .expect("sent")
+        .status()
+        .as_u16()
+}
+
+/// The claims of a JWT (not verified: the test reads what the server put in).
+pub fn claims(jwt: &str) -> Value {
+    let payload = jwt.split('.').nth(1).expect("payload");
+    serde_json::from_slice(&B64.decode(payload).expect("base64url")).expect("json")
+}
