@@ -93,7 +93,7 @@ async fn an_admin_invites_changes_types_disables_and_deletes() {
             let driver = driver.clone();
             async move {
                 driver
-                    .find_all(By::Css(&row(GUEST)))
+                    .find_all(By::Css(row(GUEST)))
                     .await
                     .ok()?
                     .is_empty()
