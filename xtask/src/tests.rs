@@ -1,7 +1,7 @@
 //! `cargo xtask test`: every check and test, in order of cost, stopping at the first failure.
 
 use std::io::{BufRead, BufReader};
-use std::path::Path;
+use std::path::{Path, PathBuf};
 use std::process::{Child, Stdio};
 
 use anyhow::{Context, bail};
@@ -157,7 +157,7 @@ fn lint(root: &Path) -> anyhow::Result<()> {
         cmd::run(c)
     })?;
     step("the consumer project: fmt, clippy (wasm32)", || {
-        let manifest = root.join(CONSUMER).join("Cargo.toml");
+        let manifest = consumer_manifest(root)?;
         let mut c = cmd::cargo(root);
         c.arg("fmt")
             .arg("--manifest-path")
@@ -180,9 +180,18 @@ fn lint(root: &Path) -> anyhow::Result<()> {
     })
 }
 
-/// A user's project outside the workspace (its own `Cargo.toml` and lock file), built and tested
-/// as a user would: the README's "Use the crates", made executable.
+/// A user's project outside the workspace (its own `Cargo.toml`), built and tested as a user
+/// would: the README's "Use the crates", made executable.
 const CONSUMER: &str = "examples/consumer";
+
+/// The consumer project's manifest, after giving it the workspace's lock file: it then builds
+/// with exactly the versions the workspace is tested with (Cargo only drops what it does not
+/// use), and no second lock file falls behind the workspace's.
+fn consumer_manifest(root: &Path) -> anyhow::Result<PathBuf> {
+    let dir = root.join(CONSUMER);
+    std::fs::copy(root.join("Cargo.lock"), dir.join("Cargo.lock"))?;
+    Ok(dir.join("Cargo.toml"))
+}
 
 /// Builds the consumer project's page with Trunk and runs its own headless test against a
 /// devportal it starts in-process.
@@ -191,8 +200,8 @@ fn consumer_tests(root: &Path, filter: &[String]) -> anyhow::Result<()> {
         let mut c = cmd::cargo(root);
         c.arg("test")
             .arg("--manifest-path")
-            .arg(root.join(CONSUMER).join("Cargo.toml"))
-            .args(["--locked", "--"])
+            .arg(consumer_manifest(root)?)
+            .arg("--")
             .args(filter)
             .env("CHROMEDRIVER", "/usr/bin/chromedriver");
         cmd::run(c)
