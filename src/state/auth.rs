@@ -78,27 +78,24 @@ pub async fn sign_in_frames(config: &AppConfig, email: &str, password: &str) -> 
 
 /// Signs the embedded frames out through a hidden system frame.
 pub async fn sign_out_frames(config: &AppConfig) -> Result<(), String> {
-    let host = hidden_host().ok_or("no browser document")?;
-    let frame = Frame::mount(
-        &host,
-        &config.portal_url,
-        SystemConfig::new(),
-        FrameEvents::new(),
-        FrameOptions::default().version(config.sdk_version()),
-    );
-    let outcome = async {
-        frame.ready().await?;
-        frame.logout().await
-    }
-    .await;
-    frame.destroy();
-    host.remove();
-    outcome.map_err(|e| explain(&e))
+    with_system_frame(config, |frame| async move { frame.logout().await }).await
 }
 
 /// Who the frames are signed in as (their portal session, read through a hidden system frame):
 /// the user's id, or `None` when the portal does not know this browser.
 pub async fn frames_user(config: &AppConfig) -> Result<Option<String>, String> {
+    with_system_frame(config, |frame| async move { frame.get_user_info().await })
+        .await
+        .map(|user| user.map(|u| u.id))
+}
+
+/// Asks the portal something through a hidden system frame once it is ready, then removes the
+/// frame, whatever the answer.
+async fn with_system_frame<T, F, Fut>(config: &AppConfig, ask: F) -> Result<T, String>
+where
+    F: FnOnce(Frame) -> Fut,
+    Fut: std::future::Future<Output = Result<T, SdkError>>,
+{
     let host = hidden_host().ok_or("no browser document")?;
     let frame = Frame::mount(
         &host,
@@ -107,16 +104,13 @@ pub async fn frames_user(config: &AppConfig) -> Result<Option<String>, String> {
         FrameEvents::new(),
         FrameOptions::default().version(config.sdk_version()),
     );
-    let outcome = async {
-        frame.ready().await?;
-        frame.get_user_info().await
-    }
-    .await;
+    let outcome = match frame.ready().await {
+        Ok(()) => ask(frame.clone()).await,
+        Err(e) => Err(e),
+    };
     frame.destroy();
     host.remove();
-    outcome
-        .map(|user| user.map(|u| u.id))
-        .map_err(|e| explain(&e))
+    outcome.map_err(|e| explain(&e))
 }
 
 /// The SDK's diagnosis in one paragraph: what is wrong and how to fix it.
