@@ -166,7 +166,6 @@ fn lint(root: &Path) -> anyhow::Result<()> {
         cmd::run(c)?;
         let mut c = cmd::cargo(root);
         c.arg("clippy").arg("--manifest-path").arg(&manifest).args([
-            "--locked",
             "--target",
             "wasm32-unknown-unknown",
             "--",
