@@ -98,17 +98,6 @@ async fn toast(driver: &WebDriver, title: &str) -> Option<String> {
     .await
 }
 
-/// Dismisses every toast on screen.
-async fn dismiss_toasts(driver: &WebDriver) {
-    for b in driver
-        .find_all(By::Css("[data-testid='toast'] .toast__close"))
-        .await
-        .expect("find")
-    {
-        let _ = b.click().await;
-    }
-}
-
 #[tokio::test(flavor = "multi_thread")]
 async fn copies_an_external_link_and_reports_a_refused_clipboard() {
     let stack = Stack::start().await;

@@ -80,13 +80,19 @@ async fn an_admin_invites_changes_types_disables_and_deletes() {
         click(&driver, "[data-testid='invite-send'] button").await;
         row_shows(&driver, INVITEE, "person-status", "Pending").await;
 
+        dismiss_toasts(&driver).await;
+
         row_action(&driver, INVITEE, "person-type-roomadmin").await;
         row_shows(&driver, INVITEE, "person-type", "Room admin").await;
 
+        dismiss_toasts(&driver).await;
+
         row_action(&driver, GUEST, "person-type-user").await;
         row_shows(&driver, GUEST, "person-type", "User (power user)").await;
+        dismiss_toasts(&driver).await;
         row_action(&driver, GUEST, "person-disable").await;
         row_shows(&driver, GUEST, "person-status", "Disabled").await;
+        dismiss_toasts(&driver).await;
         row_action(&driver, GUEST, "person-delete").await;
         click(&driver, "[data-testid='confirm-delete-person'] button").await;
         eventually("the deleted person leaves the list", || {

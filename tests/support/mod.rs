@@ -189,6 +189,17 @@ where
     panic!("never happened within 30 s: {what}");
 }
 
+/// Dismisses every toast on screen (a toast can cover the row a user acts on next).
+pub async fn dismiss_toasts(driver: &WebDriver) {
+    for b in driver
+        .find_all(By::Css("[data-testid='toast'] .toast__close"))
+        .await
+        .expect("find")
+    {
+        let _ = b.click().await;
+    }
+}
+
 /// Opens the actions menu of the row named `title` and picks the item `item` (a test id) in that
 /// row's own menu (every row has one, hidden until opened).
 pub async fn row_action(driver: &WebDriver, title: &str, item: &str) {
