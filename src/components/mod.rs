@@ -4,6 +4,7 @@
 pub mod breadcrumbs;
 pub mod button;
 pub mod color_picker;
+pub mod debounce;
 pub mod dialog;
 pub mod empty_state;
 pub mod field;
@@ -17,6 +18,7 @@ pub mod virtual_list;
 pub use breadcrumbs::{Breadcrumbs, Crumb};
 pub use button::{Button, ButtonAppearance};
 pub use color_picker::ColorPicker;
+pub use debounce::after_typing_pause;
 pub use dialog::Dialog;
 pub use empty_state::{EmptyState, ErrorState};
 pub use field::{Checkbox, InputKind, Select, SelectOption, TextField};

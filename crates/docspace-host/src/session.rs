@@ -85,7 +85,7 @@ pub fn take_token(answer: &[u8]) -> Option<(String, Option<i64>, Vec<u8>)> {
 
 /// The `Set-Cookie` values that keep `token`: until `expires` (unix seconds) when given, else
 /// for the browser session. `secure` when the app is served over HTTPS.
-pub fn keep(token: &str, expires: Option<i64>, now: i64, secure: bool) -> [HeaderValue; 2] {
+pub fn keep(token: &str, expires: Option<i64>, now: i64, secure: bool) -> Vec<HeaderValue> {
     let lifetime = expires
         .map(|e| format!("; Max-Age={}", (e - now).max(0)))
         .unwrap_or_default();
@@ -93,24 +93,36 @@ pub fn keep(token: &str, expires: Option<i64>, now: i64, secure: bool) -> [Heade
         cookie(TOKEN_COOKIE, token, "; HttpOnly", &lifetime, secure),
         cookie(MARKER_COOKIE, "1", "", &lifetime, secure),
     ]
+    .into_iter()
+    .flatten()
+    .collect()
 }
 
 /// The `Set-Cookie` values that end the kept session.
-pub fn clear(secure: bool) -> [HeaderValue; 2] {
+pub fn clear(secure: bool) -> Vec<HeaderValue> {
     [
         cookie(TOKEN_COOKIE, "", "; HttpOnly", "; Max-Age=0", secure),
         cookie(MARKER_COOKIE, "", "", "; Max-Age=0", secure),
     ]
+    .into_iter()
+    .flatten()
+    .collect()
 }
 
-fn cookie(name: &str, value: &str, http_only: &str, lifetime: &str, secure: bool) -> HeaderValue {
+/// One `Set-Cookie` value. Every part is ASCII the host wrote or checked (`is_cookie_octet`), so
+/// `None` cannot happen; if it ever did, no cookie is set rather than a malformed one.
+fn cookie(
+    name: &str,
+    value: &str,
+    http_only: &str,
+    lifetime: &str,
+    secure: bool,
+) -> Option<HeaderValue> {
     let secure = if secure { "; Secure" } else { "" };
-    // Every part is ASCII the host wrote or checked (`is_cookie_octet`), so this cannot fail;
-    // an empty value would only drop the cookie.
     HeaderValue::from_str(&format!(
         "{name}={value}; Path=/; SameSite=Strict{http_only}{lifetime}{secure}"
     ))
-    .unwrap_or_else(|_| HeaderValue::from_static(""))
+    .ok()
 }
 
 /// RFC 6265's `cookie-octet`: what a cookie value may hold without quoting.
@@ -166,7 +178,9 @@ mod tests {
         let rest: serde_json::Value = serde_json::from_slice(&rest).expect("json");
         assert!(rest["response"].get("token").is_none());
         assert_eq!(rest["statusCode"], 200);
-        let [kept, marker] = keep(&token, expires, 1_893_455_000, true);
+        let [kept, marker] =
+            <[HeaderValue; 2]>::try_from(keep(&token, expires, 1_893_455_000, true))
+                .expect("two cookies");
         assert_eq!(
             kept,
             "docspace-embed-session=abc; Path=/; SameSite=Strict; HttpOnly; Max-Age=1000; Secure"
@@ -178,7 +192,7 @@ mod tests {
         // A browser-session login: a browser-session cookie.
         let (_, expires, _) =
             take_token(br#"{"response":{"token":"abc"},"statusCode":200}"#).expect("token");
-        let [kept, _] = keep("abc", expires, 0, false);
+        let kept = keep("abc", expires, 0, false).remove(0);
         assert_eq!(
             kept,
             "docspace-embed-session=abc; Path=/; SameSite=Strict; HttpOnly"

@@ -15,7 +15,7 @@ use self::invite::InviteForm;
 use self::row::{PersonAction, PersonRow};
 use crate::components::{
     Button, ButtonAppearance, Checkbox, Dialog, EmptyState, ErrorState, InputKind, Loading, Select,
-    SelectOption, TextField, use_toaster,
+    SelectOption, TextField, after_typing_pause, use_toaster,
 };
 use crate::errors::user_message;
 use crate::state::use_session;
@@ -266,24 +266,8 @@ fn Directory(client: Client, me: Employee) -> impl IntoView {
 #[component]
 fn Toolbar(filters: RwSignal<Filters>) -> impl IntoView {
     let search = RwSignal::new(String::new());
-    let typed = StoredValue::new(0u64);
     // The search applies after a pause in typing.
-    Effect::new(move |prev: Option<()>| {
-        let text = search.get();
-        if prev.is_none() {
-            return;
-        }
-        let n = typed.get_value() + 1;
-        typed.set_value(n);
-        set_timeout(
-            move || {
-                if typed.get_value() == n {
-                    filters.update(|f| f.search = text.clone());
-                }
-            },
-            std::time::Duration::from_millis(300),
-        );
-    });
+    after_typing_pause(search, move |text| filters.update(|f| f.search = text));
     let kind = RwSignal::new(String::new());
     let status = RwSignal::new(String::new());
     let mine = RwSignal::new(false);

@@ -22,7 +22,7 @@ use self::row::{PlaceholderRow, RoomAction, RoomRow};
 use crate::catalog::{ROOM_TYPES, room_type_label};
 use crate::components::{
     Button, ButtonAppearance, Dialog, EmptyState, ErrorState, InputKind, Loading, ProgressBar,
-    Select, SelectOption, TextField, VirtualList, use_toaster,
+    Select, SelectOption, TextField, VirtualList, after_typing_pause, use_toaster,
 };
 use crate::errors::user_message;
 use crate::ops;
@@ -301,23 +301,7 @@ where
 {
     // The search field updates the URL after a pause in typing.
     let search = RwSignal::new(filters.get_untracked().search);
-    let typed = StoredValue::new(0u64);
-    Effect::new(move |prev: Option<()>| {
-        let text = search.get();
-        if prev.is_none() {
-            return;
-        }
-        let n = typed.get_value() + 1;
-        typed.set_value(n);
-        set_timeout(
-            move || {
-                if typed.get_value() == n {
-                    update(&|f| f.search = text.clone());
-                }
-            },
-            std::time::Duration::from_millis(300),
-        );
-    });
+    after_typing_pause(search, move |text| update(&|f| f.search = text.clone()));
 
     let type_value = RwSignal::new(
         filters
