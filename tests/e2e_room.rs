@@ -219,9 +219,15 @@ async fn a_cold_load_of_a_file_adopts_the_editor_the_host_started() {
             "return document.querySelector('[data-docspace-parked]') ? null : true;",
         )
         .await;
+        // The app may also open its hidden system frame (it asks the portal whether the frames
+        // share the session); that one is not an editor and is not counted.
         assert_eq!(
             driver
-                .execute("return document.querySelectorAll('iframe').length;", vec![])
+                .execute(
+                    "return [...document.querySelectorAll('iframe')]\
+                     .filter(f => !f.closest('[aria-hidden=\"true\"]')).length;",
+                    vec![]
+                )
                 .await
                 .expect("count")
                 .json()
