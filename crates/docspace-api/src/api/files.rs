@@ -24,13 +24,18 @@ pub struct FilesHandler<'c> {
     client: &'c Client,
 }
 
-fn file_path(id: &FileId) -> String {
+pub(crate) fn file_path(id: &FileId) -> String {
     format!("files/file/{}", seg(id))
 }
 
 impl<'c> FilesHandler<'c> {
     pub(crate) fn new(client: &'c Client) -> Self {
         FilesHandler { client }
+    }
+
+    /// The client (for the version and link calls in sibling modules).
+    pub(crate) fn client(&self) -> &'c Client {
+        self.client
     }
 
     /// Starts reading a file's details.

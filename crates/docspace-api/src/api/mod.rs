@@ -2,6 +2,7 @@
 //! borrows the client, the builder collects and checks the input, `send()` sends it.
 
 mod auth;
+mod file_links;
 mod files;
 mod folders;
 mod keys;
@@ -12,8 +13,10 @@ mod rooms;
 mod security;
 mod tags;
 mod uploads;
+mod versions;
 
 pub use auth::{AuthHandler, LoginBuilder};
+pub use file_links::FileLinkBuilder;
 pub use files::{
     CreateFileBuilder, DeleteFileBuilder, FilesHandler, GetFileBuilder, UploadBuilder,
 };
@@ -29,6 +32,7 @@ pub use rooms::{
 pub use security::{SecurityHandler, SetCspBuilder};
 pub use tags::{ListTagsBuilder, TagsHandler};
 pub use uploads::{ChunkedUpload, ChunkedUploadBuilder, UploadProgress, UploadsHandler};
+pub use versions::{COMMENT_MAX, ChangeHistoryBuilder, DeleteVersionsBuilder};
 
 use serde::Deserialize;
 use serde::de::{DeserializeOwned, Deserializer, Error as _};

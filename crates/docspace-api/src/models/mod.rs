@@ -14,6 +14,7 @@ mod rooms;
 mod security;
 mod sharing;
 mod uploads;
+mod versions;
 
 pub use auth::{AuthToken, PasswordHashParams, Settings};
 pub(crate) use common::is_guid;
@@ -38,6 +39,7 @@ pub use rooms::{
 pub use security::Csp;
 pub use sharing::{LinkType, RoomSecurity, Share, ShareFilterType, ShareLink, SubjectType};
 pub use uploads::{UploadResult, UploadSession};
+pub use versions::{EditHistory, EditHistoryAuthor};
 
 #[cfg(test)]
 mod tests {

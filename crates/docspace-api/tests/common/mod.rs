@@ -5,6 +5,7 @@
 
 pub mod people_suite;
 pub mod suite;
+pub mod versions_links_suite;
 
 use docspace_api::Client;
 
@@ -68,5 +69,15 @@ macro_rules! for_each_shared_test {
         $m!(invalid_input_is_rejected_before_sending);
         $m!(people_administration_lifecycle);
         $m!(people_admin_input_is_checked_before_sending);
+    };
+}
+
+/// Lists the version and file-link tests; `$m!(name)` is expanded for each.
+#[macro_export]
+macro_rules! for_each_versions_links_test {
+    ($m:ident) => {
+        $m!(file_versions_lifecycle);
+        $m!(file_version_input_is_checked_before_sending);
+        $m!(file_links_lifecycle);
     };
 }

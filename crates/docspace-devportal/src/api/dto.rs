@@ -152,9 +152,9 @@ fn file_security(level: Level, actor: &Actor, f: &File, deny_download: bool) -> 
         "Delete": modify,
         "CustomFilter": false,
         "Rename": modify,
-        "ReadHistory": member_read,
+        "ReadHistory": crate::api::versions::may_read_history(level, actor),
         "Lock": modify,
-        "EditHistory": modify,
+        "EditHistory": crate::api::versions::may_edit_history(level, actor),
         "Copy": level.allows(RoomAction::Copy),
         "Move": modify,
         "Duplicate": member.allows(RoomAction::Create),
@@ -423,13 +423,24 @@ pub fn files(
         list.iter()
             .flat_map(|f| [f.owner_id.as_str(), f.updated_by.as_str()]),
     )?;
+    let ids: Vec<i64> = list.iter().map(|f| f.id).collect();
+    let meta = crate::db::versions::current_meta(conn, &ids)?;
     Ok(list
         .iter()
         .map(|f| {
+            let (group, comment) = meta.get(&f.id).cloned().unwrap_or((f.version, None));
+            let comment = comment.unwrap_or_else(|| {
+                let default = if f.version > 1 {
+                    crate::db::versions::COMMENT_EDIT
+                } else {
+                    crate::db::versions::COMMENT_CREATE
+                };
+                default.to_string()
+            });
             let mut v = Map::new();
             v.insert("folderId".into(), json!(f.folder_id));
             v.insert("version".into(), json!(f.version));
-            v.insert("versionGroup".into(), json!(f.version));
+            v.insert("versionGroup".into(), json!(group));
             v.insert("contentLength".into(), json!(human_size(f.size)));
             if f.size > 0 {
                 v.insert("pureContentLength".into(), json!(f.size));
@@ -443,10 +454,7 @@ pub fn files(
                 "fileExst".into(),
                 json!(entries::split_ext(&f.title).1.to_ascii_lowercase()),
             );
-            v.insert(
-                "comment".into(),
-                json!(if f.version > 1 { "Edited" } else { "Created" }),
-            );
+            v.insert("comment".into(), json!(comment));
             v.insert("thumbnailStatus".into(), json!(3));
             v.insert("locked".into(), json!(false));
             v.insert("hasDraft".into(), json!(false));
@@ -557,7 +565,12 @@ pub fn shared_link(portal: &str, l: &Link) -> Value {
     let mut v = json!({
         "id": l.id,
         "title": l.title,
-        "shareLink": format!("{portal}/rooms/share?key={}", l.key),
+        "shareLink": match l.file_id {
+            // A file's link opens the file (`ExternalShare.GetLinkDataAsync`: its web preview
+            // with `share=`), a room's the room.
+            Some(f) => format!("{portal}/doceditor?fileid={f}&share={}", l.key),
+            None => format!("{portal}/rooms/share?key={}", l.key),
+        },
         "linkType": l.link_type,
         "denyDownload": l.deny_download,
         "isExpired": expired,

@@ -172,11 +172,9 @@ pub async fn update(
                 }
             }
             if let Some(ver) = req.last_version.filter(|v| *v > 0) {
-                level.require(RoomAction::EditContent)?;
-                let data = entries::content(tx, f.id, Some(ver))?.ok_or_else(|| {
-                    ApiError::NotFound(format!("Version {ver} of the file could not be found"))
-                })?;
-                entries::add_version(tx, f.id, &user, &data)?;
+                // `FilesControllerHelper.UpdateFileAsync` restores through `UpdateToVersionAsync`.
+                let f = load_file(tx, id)?;
+                super::versions::restore(tx, &actor, &f, ver, false)?;
             }
             let f = load_file(tx, id)?;
             dto::file(tx, &portal, &actor, &f)

@@ -8,6 +8,7 @@ pub mod download;
 pub mod dto;
 mod early;
 pub mod extract;
+mod file_links;
 mod fileops;
 mod files;
 mod folders;
@@ -22,6 +23,7 @@ mod shares;
 mod tags;
 mod upload;
 mod upload_body;
+mod versions;
 
 use axum::Router;
 use axum::extract::{FromRequestParts, Request, State};
@@ -139,6 +141,33 @@ pub fn router(state: AppState) -> Router<AppState> {
             "/api/2.0/files/file/{id}/saveediting",
             put(files::save_editing),
         )
+        // versions
+        .route(
+            "/api/2.0/files/file/{id}/history",
+            get(versions::list).put(versions::change),
+        )
+        .route("/api/2.0/files/file/{id}/comment", put(versions::comment))
+        .route(
+            "/api/2.0/files/file/{id}/restoreversion",
+            post(versions::restore_version),
+        )
+        .route(
+            "/api/2.0/files/file/{id}/edit/history",
+            get(versions::edit_history_list),
+        )
+        .route(
+            "/api/2.0/files/fileops/deleteversion",
+            put(versions::delete).get(fileops::list_of_type),
+        )
+        // a file's external links
+        .route(
+            "/api/2.0/files/file/{id}/link",
+            get(file_links::primary).post(file_links::create_primary),
+        )
+        .route(
+            "/api/2.0/files/file/{id}/links",
+            get(file_links::list).put(file_links::set),
+        )
         // operations
         .route("/api/2.0/files/fileops", get(fileops::list))
         .route(
@@ -248,7 +277,11 @@ fn link_key(parts: &Parts) -> Option<String> {
 /// Resolves an external-link key to what it grants (unknown, expired or revoked keys grant nothing).
 pub fn grant_of(conn: &rusqlite::Connection, key: &str) -> Result<Option<LinkGrant>, ApiError> {
     Ok(links::by_key(conn, key)?
-        .filter(|l| l.link_type == 1 && l.access != 0 && l.password.is_none())
+        // A file's link opens that file only, through the file's own endpoints; it grants
+        // nothing in the room around it.
+        .filter(|l| {
+            l.link_type == 1 && l.file_id.is_none() && l.access != 0 && l.password.is_none()
+        })
         .filter(|l| {
             l.expiration
                 .as_deref()

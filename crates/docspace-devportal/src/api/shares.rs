@@ -35,6 +35,7 @@ pub fn create_primary_link(conn: &Connection, room: &Folder) -> Result<Link, Api
         max_use_count: None,
         use_count: 0,
         primary: true,
+        file_id: None,
     };
     links::save(conn, &link)?;
     Ok(link)
@@ -336,8 +337,9 @@ pub struct LinkRequest {
     max_use_count: Option<i64>,
 }
 
-fn parse_expiration(raw: &str) -> Result<String, ApiError> {
-    let t = chrono::DateTime::parse_from_rfc3339(raw)
+/// An `ApiDateTime` (or a plain date) from a request, or the validation error ASP.NET answers.
+pub fn parse_date(raw: &str) -> Result<chrono::DateTime<chrono::Utc>, ApiError> {
+    chrono::DateTime::parse_from_rfc3339(raw)
         .map(|t| t.with_timezone(&chrono::Utc))
         .or_else(|_| {
             chrono::NaiveDate::parse_from_str(raw, "%Y-%m-%d")
@@ -348,7 +350,11 @@ fn parse_expiration(raw: &str) -> Result<String, ApiError> {
                 "ExpirationDate",
                 format!("The value '{raw}' is not a valid date."),
             )
-        })?;
+        })
+}
+
+fn parse_expiration(raw: &str) -> Result<String, ApiError> {
+    let t = parse_date(raw)?;
     if t <= now() || t > now() + chrono::Duration::days(3653) {
         return Err(ApiError::BadRequest(
             "The expiration date must be in the future and within 10 years".into(),
@@ -474,6 +480,7 @@ pub async fn set_link(
                         max_use_count: None,
                         use_count: 0,
                         primary,
+                        file_id: None,
                     }
                 }
             };
@@ -526,6 +533,9 @@ pub async fn external_share(
             let Some(link) = links::by_key(c, &key)?.filter(|l| l.link_type == 1) else {
                 return Ok(invalid);
             };
+            if let Some(file_id) = link.file_id {
+                return super::file_links::external_share_of_file(c, &link, file_id, me.as_ref());
+            }
             let Some(room) = super::entries_folder(c, link.room_id)? else {
                 return Ok(invalid);
             };

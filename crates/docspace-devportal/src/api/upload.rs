@@ -15,6 +15,7 @@ use super::folders::{TITLE_MAX, resolve_folder};
 use super::{Portal, dto};
 use crate::db::entries::{self, Folder, folder_type};
 use crate::db::uploads::{self, UploadSession};
+use crate::db::versions;
 use crate::envelope::{ApiError, ApiResult, Envelope};
 use crate::permissions::{self, Actor, RoomAction};
 use crate::state::AppState;
@@ -70,9 +71,20 @@ fn store(
     content: entries::Body<'_>,
     create_new: bool,
 ) -> Result<entries::File, ApiError> {
-    let user = actor.user()?.id.clone();
-    if !create_new && let Some(existing) = entries::file_by_title(conn, folder.id, name)? {
-        return entries::add_version_with(conn, existing.id, &user, content);
+    let me = actor.user()?;
+    let user = me.id.clone();
+    // DocSpace updates a same-named file only for a caller who may edit it and is not a guest
+    // (`FileUploader.CanEditAsync`); anyone else gets a new file with a free title. The new
+    // version is commented "Uploaded" (`FilesCommonResource.CommentUpload`).
+    let may_update = me.user_type != crate::users::EmployeeType::Guest
+        && permissions::folder_level(conn, actor, folder)?.allows(RoomAction::EditContent);
+    if !create_new
+        && may_update
+        && let Some(existing) = entries::file_by_title(conn, folder.id, name)?
+    {
+        let f = entries::add_version_with(conn, existing.id, &user, content)?;
+        versions::set_comment(conn, f.id, f.version, versions::COMMENT_UPLOAD)?;
+        return Ok(f);
     }
     let t = entries::unique_file_title(conn, folder.id, name)?;
     entries::insert_file_with(conn, folder.id, &t, &user, content)

@@ -388,8 +388,12 @@ pub fn add_version_with(
         params![file_id, content.len(), t, user],
     )?;
     conn.execute(
-        "INSERT INTO file_versions (file_id, version, content, created, created_by) \
-         SELECT id, version, ?2, ?3, ?4 FROM files WHERE id = ?1",
+        // A new version starts a new version group after the previous version's, as every
+        // upload, editor save and restore does in DocSpace (`file.VersionGroup++`).
+        "INSERT INTO file_versions (file_id, version, content, created, created_by, version_group) \
+         SELECT id, version, ?2, ?3, ?4, 1 + COALESCE((SELECT p.version_group FROM file_versions p \
+         WHERE p.file_id = files.id AND p.version < files.version ORDER BY p.version DESC LIMIT 1), 0) \
+         FROM files WHERE id = ?1",
         params![file_id, content, t, user],
     )?;
     file(conn, file_id)?.ok_or_else(|| ApiError::NotFound("File not found".into()))

@@ -1,4 +1,6 @@
-//! Room links: invitation links (type 0) and external links (type 1) with their secret keys.
+//! Room links: invitation links (type 0) and external links (type 1) with their secret keys; and
+//! the external links of single files, which are the same rows with `file_id` set (their
+//! `room_id` is the file's folder then, kept only because the column is required).
 
 use rusqlite::{Connection, OptionalExtension, Row, params};
 
@@ -31,12 +33,20 @@ pub struct Link {
     pub max_use_count: Option<i64>,
     /// Invitation uses so far.
     pub use_count: i64,
-    /// The room's primary external link.
+    /// The room's (or file's) primary external link.
     pub primary: bool,
+    /// The file, for a file's link.
+    pub file_id: Option<i64>,
 }
 
+/// Migration "file-links": a link may belong to one file (deleted with it).
+pub const FILE_LINKS_MIGRATION: &str = r#"
+    ALTER TABLE links ADD COLUMN file_id INTEGER REFERENCES files(id) ON DELETE CASCADE;
+    CREATE INDEX links_file ON links(file_id, is_primary);
+"#;
+
 const COLUMNS: &str = "id, room_id, link_type, access, title, key, expiration, password, deny_download, internal, \
-     max_use_count, use_count, is_primary";
+     max_use_count, use_count, is_primary, file_id";
 
 fn from_row(r: &Row<'_>) -> rusqlite::Result<Link> {
     Ok(Link {
@@ -53,6 +63,7 @@ fn from_row(r: &Row<'_>) -> rusqlite::Result<Link> {
         max_use_count: r.get(10)?,
         use_count: r.get(11)?,
         primary: r.get(12)?,
+        file_id: r.get(13)?,
     })
 }
 
@@ -63,10 +74,20 @@ pub fn of_room(
     link_type: Option<i64>,
 ) -> Result<Vec<Link>, ApiError> {
     let mut stmt = conn.prepare(&format!(
-        "SELECT {COLUMNS} FROM links WHERE room_id = ?1 AND (?2 IS NULL OR link_type = ?2) \
+        "SELECT {COLUMNS} FROM links WHERE room_id = ?1 AND file_id IS NULL \
+         AND (?2 IS NULL OR link_type = ?2) \
          ORDER BY is_primary DESC, created, id LIMIT 100"
     ))?;
     let rows = stmt.query_map(params![room, link_type], from_row)?;
+    Ok(rows.collect::<Result<_, _>>()?)
+}
+
+/// External links of a file, primary first, then by creation.
+pub fn of_file(conn: &Connection, file_id: i64) -> Result<Vec<Link>, ApiError> {
+    let mut stmt = conn.prepare(&format!(
+        "SELECT {COLUMNS} FROM links WHERE file_id = ?1 ORDER BY is_primary DESC, created, id"
+    ))?;
+    let rows = stmt.query_map([file_id], from_row)?;
     Ok(rows.collect::<Result<_, _>>()?)
 }
 
@@ -96,8 +117,8 @@ pub fn by_key(conn: &Connection, key: &str) -> Result<Option<Link>, ApiError> {
 pub fn save(conn: &Connection, l: &Link) -> Result<(), ApiError> {
     conn.execute(
         "INSERT INTO links (id, room_id, link_type, access, title, key, expiration, password, deny_download, \
-         internal, max_use_count, use_count, is_primary, created) \
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14) \
+         internal, max_use_count, use_count, is_primary, created, file_id) \
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15) \
          ON CONFLICT(id) DO UPDATE SET access = ?4, title = ?5, expiration = ?7, password = ?8, deny_download = ?9, \
          internal = ?10, max_use_count = ?11",
         params![
@@ -114,7 +135,8 @@ pub fn save(conn: &Connection, l: &Link) -> Result<(), ApiError> {
             l.max_use_count,
             l.use_count,
             l.primary,
-            crate::time::db_time(crate::time::now())
+            crate::time::db_time(crate::time::now()),
+            l.file_id
         ],
     )?;
     Ok(())

@@ -176,6 +176,10 @@ const MIGRATIONS: &[&str] = &[
     // 5: OAuth2 (see `crate::oauth`): registered clients, consents, pending consent requests,
     // authorizations (code, access token id, refresh token) and the token signing keys.
     crate::oauth::store::MIGRATION,
+    // 6 ("file-versions-groups-comments"): the version group and comment of each file version.
+    crate::db::versions::MIGRATION,
+    // 7 ("file-links"): external links of single files, kept with the room links.
+    crate::db::links::FILE_LINKS_MIGRATION,
 ];
 
 /// Brings the schema to the newest version inside one transaction per step.

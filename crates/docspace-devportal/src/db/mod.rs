@@ -17,6 +17,7 @@ pub mod sessions;
 pub mod settings;
 pub mod tags;
 pub mod uploads;
+pub mod versions;
 
 use std::path::Path;
 use std::sync::atomic::{AtomicUsize, Ordering};

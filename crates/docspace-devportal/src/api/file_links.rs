@@ -1,0 +1,471 @@
+//! A file's external links: the primary link (`file/{id}/link`) and the list, creation, change
+//! and revocation of its links (`file/{id}/links`), as DocSpace answers them
+//! (ONLYOFFICE/DocSpace-server: `products/ASC.Files/Server/Api/FilesController.cs`
+//! `CreateFilePrimaryExternalLink`, `GetFilePrimaryExternalLink`, `GetFileLinks`,
+//! `SetFileExternalLink`; the rules in `products/ASC.Files/Core/Core/FileStorageService.cs`
+//! `GetPrimaryExternalLinkAsync`/`SetExternalLinkAsync`, `products/ASC.Files/Core/Utils/FileSharing.cs`
+//! `FileSharingAceHelper.SetAceObjectAsync`, and the tables of
+//! `products/ASC.Files/Core/Core/Security/FileSecurity.cs`). The rows are room links with
+//! `file_id` set ([`crate::db::links`]) and answer as the same `FileShareDto`s.
+
+use axum::extract::{Path, State};
+use rusqlite::Connection;
+use serde::Deserialize;
+use serde_json::{Value, json};
+
+use super::extract::{JsonBody, Paging, Query, int_id, title};
+use super::folders::resolve_folder;
+use super::shares::parse_date;
+use super::versions::FILE_NOT_FOUND;
+use super::{Portal, dto};
+use crate::auth::{self as credentials, Caller};
+use crate::db::entries::{self, File, folder_type};
+use crate::db::links::{self, Link};
+use crate::envelope::{ApiError, ApiResult, Envelope};
+use crate::permissions::{self, Actor, Level, RoomAction, share};
+use crate::state::AppState;
+use crate::time::{db_time, now};
+use crate::users::{EmployeeType, User};
+
+/// `FilesCommonResource.DefaultExternalLinkTitle`.
+const DEFAULT_TITLE: &str = "Shared link";
+/// `PasswordSettingsManager.CheckPassword` with the default `PasswordSettings` (8 to 30
+/// printable ASCII characters, no space), and its message.
+const PASSWORD_RULE: &str =
+    "Password must contain from 8 to 30 characters, only latin letters, no spaces";
+const ROLE_NOT_AVAILABLE: &str = "The role is not available for this user type";
+
+/// `FileSecurity._availableRoomFileAccesses` for links: in a form-filling room only FillForms
+/// (and None); elsewhere Read and None always, and Editing, Review, Comment for a file the editors
+/// edit, review or comment (the document server's `extsWebEdited` / `…Reviewed` /
+/// `…Commented`; this portal has no forms, so FillForms never applies).
+fn link_accesses(title: &str, room_type: Option<i64>) -> Vec<i64> {
+    if room_type == Some(1) {
+        return vec![share::FILL_FORMS, share::NONE];
+    }
+    let ext = entries::split_ext(title).1.to_ascii_lowercase();
+    let edited = matches!(
+        ext.as_str(),
+        ".docx" | ".xlsx" | ".pptx" | ".txt" | ".csv" | ".odt" | ".ods" | ".odp" | ".rtf" | ".md"
+    );
+    let mut out = vec![share::READ, share::NONE];
+    if edited {
+        out.push(share::EDITING);
+        if matches!(ext.as_str(), ".docx" | ".odt") {
+            out.push(share::REVIEW);
+        }
+        if matches!(
+            ext.as_str(),
+            ".docx" | ".xlsx" | ".pptx" | ".odt" | ".ods" | ".odp"
+        ) {
+            out.push(share::COMMENT);
+        }
+    }
+    out
+}
+
+/// Most links of one kind a file may have (`FileSecurity._linkCountRoomFileSettingsAccesses`):
+/// in a public room one primary and 5 more, in a form-filling room one primary and no other,
+/// elsewhere 6 (and primary links counted against the same 6).
+fn max_links(room_type: Option<i64>, primary: bool) -> i64 {
+    match (room_type, primary) {
+        (Some(6), true) | (Some(1), true) => 1,
+        (Some(6), false) => 5,
+        (Some(1), false) => 0,
+        _ => 6,
+    }
+}
+
+/// What the caller may do with a file's links.
+struct Place {
+    file: File,
+    level: Level,
+    room_type: Option<i64>,
+    root_type: Option<i64>,
+}
+
+impl Place {
+    fn load(conn: &Connection, actor: &Actor, id: i64) -> Result<Place, ApiError> {
+        let file =
+            entries::file(conn, id)?.ok_or_else(|| ApiError::NotFound(FILE_NOT_FOUND.into()))?;
+        let parent = resolve_folder(conn, actor, &file.folder_id.to_string())?;
+        let level = permissions::folder_level(conn, actor, &parent)?;
+        let room_type = match parent.room_id {
+            Some(r) => entries::folder(conn, r)?.and_then(|r| r.room_type),
+            None => None,
+        };
+        let root_type = entries::folder_type_of(conn, parent.root_id)?;
+        Ok(Place {
+            file,
+            level,
+            room_type,
+            root_type,
+        })
+    }
+
+    /// `FileSharingHelper.CanSetAccessAsync`: not a guest, not in the Archive, and `EditAccess`
+    /// (a room manager, or the owner in My documents).
+    fn may_manage(&self, user: &User) -> bool {
+        user.user_type != EmployeeType::Guest
+            && self.root_type != Some(folder_type::ARCHIVE)
+            && self.level.allows(RoomAction::ManageAccess)
+    }
+}
+
+fn share_dto(portal: &str, l: &Link, can_edit: bool) -> Value {
+    dto::link_share(portal, l, can_edit)
+}
+
+fn new_link(f: &File, access: i64, primary: bool) -> Link {
+    Link {
+        id: uuid::Uuid::new_v4().to_string(),
+        room_id: f.folder_id,
+        link_type: 1,
+        access,
+        title: DEFAULT_TITLE.into(),
+        key: credentials::random_hex(24),
+        expiration: None,
+        password: None,
+        deny_download: false,
+        internal: false,
+        max_use_count: None,
+        use_count: 0,
+        primary,
+        file_id: Some(f.id),
+    }
+}
+
+/// `FileLinkRequest`.
+#[derive(Deserialize, Default)]
+#[serde(rename_all = "camelCase")]
+pub struct FileLinkRequest {
+    #[serde(default)]
+    link_id: Option<String>,
+    #[serde(default)]
+    access: Option<i64>,
+    #[serde(default)]
+    expiration_date: Option<String>,
+    #[serde(default)]
+    title: Option<String>,
+    #[serde(default)]
+    internal: Option<bool>,
+    #[serde(default)]
+    primary: Option<bool>,
+    #[serde(default)]
+    deny_download: Option<bool>,
+    #[serde(default)]
+    password: Option<String>,
+}
+
+/// The request's options, checked as DocSpace checks them before touching anything.
+struct Options {
+    link_id: Option<String>,
+    title: String,
+    expiration: Option<String>,
+    password: Option<String>,
+}
+
+fn options(req: &FileLinkRequest) -> Result<Options, ApiError> {
+    let link_id = match req.link_id.as_deref().filter(|s| !s.is_empty()) {
+        Some(raw) => {
+            let g = uuid::Uuid::parse_str(raw).map_err(|_| {
+                ApiError::field(
+                    "linkId",
+                    format!("The JSON value '{raw}' is not a valid Guid."),
+                )
+            })?;
+            Some(g).filter(|g| !g.is_nil()).map(|g| g.to_string())
+        }
+        None => None,
+    };
+    let title = match req
+        .title
+        .as_deref()
+        .map(str::trim)
+        .filter(|t| !t.is_empty())
+    {
+        Some(t) => title(t, "title", 255)?,
+        None => DEFAULT_TITLE.into(),
+    };
+    // A date in the past means no expiry; more than 10 years ahead is an `ArgumentException`
+    // (`FilesLinkUtility.MaxLinkLifeTimeInYears`).
+    let expiration = match req.expiration_date.as_deref().filter(|s| !s.is_empty()) {
+        Some(raw) => {
+            let t = parse_date(raw)?;
+            if t > now() + chrono::Months::new(12 * 10) {
+                return Err(ApiError::BadRequest(
+                    "Value does not fall within the expected range. (Parameter 'expirationDate')"
+                        .into(),
+                ));
+            }
+            (t > now()).then(|| db_time(t))
+        }
+        None => None,
+    };
+    let password = req.password.clone().filter(|p| !p.is_empty());
+    if let Some(p) = &password {
+        let printable = p.chars().all(|c| ('\u{21}'..='\u{7e}').contains(&c));
+        if !printable || !(8..=30).contains(&p.chars().count()) {
+            return Err(ApiError::BadRequest(PASSWORD_RULE.into()));
+        }
+    }
+    Ok(Options {
+        link_id,
+        title,
+        expiration,
+        password,
+    })
+}
+
+/// `GET …/file/{id}/link` and `POST …/file/{id}/link`: the primary link, created (by whoever may
+/// share the file) with the request's settings when the file has none; an existing one is
+/// returned as it is.
+async fn primary_link(
+    state: AppState,
+    caller: Caller,
+    portal: String,
+    id: String,
+    req: FileLinkRequest,
+    default_access: i64,
+) -> ApiResult {
+    let id = int_id(&id, "File")?;
+    let opts = options(&req)?;
+    let v = state
+        .db
+        .write(move |tx| {
+            let actor = Actor {
+                user: Some(caller.user.clone()),
+                link: None,
+            };
+            let place = Place::load(tx, &actor, id)?;
+            place.level.require(RoomAction::Read)?;
+            let manage = place.may_manage(&caller.user);
+            if let Some(l) = links::of_file(tx, id)?.into_iter().find(|l| l.primary) {
+                return Ok(share_dto(&portal, &l, manage));
+            }
+            if !manage {
+                return Err(ApiError::AccessDenied);
+            }
+            let access = req.access.unwrap_or(default_access);
+            if !link_accesses(&place.file.title, place.room_type).contains(&access) {
+                return Err(ApiError::InvalidOperation(ROLE_NOT_AVAILABLE.into()));
+            }
+            if access == share::NONE {
+                return Ok(Value::Null);
+            }
+            let mut l = new_link(&place.file, access, true);
+            l.expiration = opts.expiration;
+            l.password = opts.password;
+            l.deny_download = req.deny_download.unwrap_or(false);
+            l.internal = internal_for(place.room_type, req.internal.unwrap_or(false));
+            links::save(tx, &l)?;
+            Ok(share_dto(&portal, &l, manage))
+        })
+        .await?;
+    Ok(Envelope::from_value(v))
+}
+
+/// Whether a link is for signed-in users only: always in a virtual data room, never in a public
+/// room, else as asked (`FileSharingAceHelper.SetAceObjectAsync`).
+fn internal_for(room_type: Option<i64>, asked: bool) -> bool {
+    match room_type {
+        Some(8) => true,
+        Some(6) => false,
+        _ => asked,
+    }
+}
+
+/// `GET /api/2.0/files/file/{id}/link` → `FileShareDto` (created with Read if missing).
+pub async fn primary(
+    State(state): State<AppState>,
+    caller: Caller,
+    Portal(portal): Portal,
+    Path(id): Path<String>,
+) -> ApiResult {
+    primary_link(
+        state,
+        caller,
+        portal,
+        id,
+        FileLinkRequest::default(),
+        share::READ,
+    )
+    .await
+}
+
+/// `POST /api/2.0/files/file/{id}/link` (`FileLinkRequest`) → `FileShareDto`. An absent
+/// `access` binds as `FileShare.None`, which creates nothing (the answer is `null`).
+pub async fn create_primary(
+    State(state): State<AppState>,
+    caller: Caller,
+    Portal(portal): Portal,
+    Path(id): Path<String>,
+    JsonBody(req): JsonBody<FileLinkRequest>,
+) -> ApiResult {
+    primary_link(state, caller, portal, id, req, share::NONE).await
+}
+
+/// `GET /api/2.0/files/file/{id}/links?startIndex=&count=` → `FileShareDto[]`, primary first,
+/// with `total`; callers who may not read links (`ReadLinks`) get an empty list.
+pub async fn list(
+    State(state): State<AppState>,
+    caller: Caller,
+    Portal(portal): Portal,
+    Path(id): Path<String>,
+    q: Query,
+) -> ApiResult {
+    let id = int_id(&id, "File")?;
+    let paging = Paging::from_query(&q)?;
+    let (items, total) = state
+        .db
+        .read(move |c| {
+            let actor = Actor {
+                user: Some(caller.user.clone()),
+                link: None,
+            };
+            let place = Place::load(c, &actor, id)?;
+            place.level.require(RoomAction::Read)?;
+            if !place.level.allows(RoomAction::ReadLinks) {
+                return Ok((Vec::new(), 0));
+            }
+            let manage = place.may_manage(&caller.user);
+            let all = links::of_file(c, id)?;
+            let total = all.len() as u64;
+            let page = all
+                .iter()
+                .skip(paging.start as usize)
+                .take(paging.count as usize)
+                .map(|l| share_dto(&portal, l, manage))
+                .collect::<Vec<_>>();
+            Ok((page, total))
+        })
+        .await?;
+    Ok(Envelope::ok(items).with_total(total))
+}
+
+/// `PUT /api/2.0/files/file/{id}/links` (`FileLinkRequest`) → `FileShareDto`, or `null` when the
+/// link was removed (`access` None). A known `linkId` is replaced with the request's options as
+/// a whole (an absent field is its default, as DocSpace builds `FileShareOptions` from the
+/// request); an unknown or empty one creates a link, within the count limit.
+pub async fn set(
+    State(state): State<AppState>,
+    caller: Caller,
+    Portal(portal): Portal,
+    Path(id): Path<String>,
+    JsonBody(req): JsonBody<FileLinkRequest>,
+) -> ApiResult {
+    let id = int_id(&id, "File")?;
+    let opts = options(&req)?;
+    let v = state
+        .db
+        .write(move |tx| {
+            let actor = Actor {
+                user: Some(caller.user.clone()),
+                link: None,
+            };
+            let place = Place::load(tx, &actor, id)?;
+            if !place.may_manage(&caller.user) {
+                return Err(ApiError::AccessDenied);
+            }
+            // Files outside My documents and rooms (the Trash) are skipped: nothing changes.
+            if !matches!(
+                place.root_type,
+                Some(folder_type::USER | folder_type::VIRTUAL_ROOMS)
+            ) {
+                return Ok(Value::Null);
+            }
+            let access = req.access.unwrap_or(share::NONE);
+            if !link_accesses(&place.file.title, place.room_type).contains(&access) {
+                return Err(ApiError::InvalidOperation(ROLE_NOT_AVAILABLE.into()));
+            }
+            let existing = match &opts.link_id {
+                Some(lid) => links::by_id(tx, lid)?.filter(|l| l.file_id == Some(id)),
+                None => None,
+            };
+            if access == share::NONE {
+                let Some(old) = existing else {
+                    return Ok(Value::Null);
+                };
+                if old.primary && place.room_type == Some(6) {
+                    // A public room's files keep a primary link: revoking it is refused
+                    // (`CheckPrimaryLinkRevokeAsync`).
+                    return Err(ApiError::AccessDenied);
+                }
+                links::delete(tx, &old.id)?;
+                return Ok(Value::Null);
+            }
+            let mut l = match existing {
+                Some(l) => l,
+                None => {
+                    let primary = req.primary.unwrap_or(false);
+                    let count = links::of_file(tx, id)?
+                        .iter()
+                        .filter(|l| l.primary == primary)
+                        .count() as i64;
+                    let max = max_links(place.room_type, primary);
+                    if count >= max {
+                        return Err(ApiError::InvalidOperation(format!(
+                            "The maximum number of links may not exceed {max}"
+                        )));
+                    }
+                    let mut l = new_link(&place.file, access, primary);
+                    if let Some(lid) = &opts.link_id {
+                        l.id = lid.clone();
+                    }
+                    l
+                }
+            };
+            l.access = access;
+            l.title = opts.title;
+            l.expiration = opts.expiration;
+            l.password = opts.password;
+            l.deny_download = req.deny_download.unwrap_or(false);
+            l.internal = internal_for(place.room_type, req.internal.unwrap_or(false));
+            links::save(tx, &l)?;
+            Ok(share_dto(&portal, &l, true))
+        })
+        .await?;
+    Ok(Envelope::from_value(v))
+}
+
+/// What `GET /api/2.0/files/share/{key}` answers for a file's link: the file as the entity
+/// (`FileEntryType.File` = 2), with the link's status (Ok 0, Expired 2, RequiredPassword 3).
+pub fn external_share_of_file(
+    conn: &Connection,
+    link: &Link,
+    file_id: i64,
+    me: Option<&User>,
+) -> Result<Value, ApiError> {
+    let Some(file) = entries::file(conn, file_id)? else {
+        return Ok(json!({
+            "status": 1, "tenantId": 1, "shared": false,
+            "linkId": "00000000-0000-0000-0000-000000000000", "isAuthenticated": me.is_some(),
+        }));
+    };
+    let expired = link
+        .expiration
+        .as_deref()
+        .is_some_and(|e| crate::time::parse_db_time(e) <= now());
+    let status = if expired {
+        2
+    } else if link.password.is_some() {
+        3
+    } else {
+        0
+    };
+    Ok(json!({
+        "status": status,
+        "id": link.id,
+        "title": link.title,
+        "type": 1,
+        "tenantId": 1,
+        "entityId": file.id.to_string(),
+        "entityTitle": file.title,
+        "entityType": 2,
+        "isRoom": false,
+        "shared": true,
+        "linkId": link.id,
+        "isAuthenticated": me.is_some(),
+        "isRoomMember": false,
+    }))
+}
