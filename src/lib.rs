@@ -10,6 +10,7 @@ mod errors;
 mod layout;
 mod ops;
 mod pages;
+mod split;
 pub mod state;
 mod url;
 
@@ -20,10 +21,11 @@ use leptos_router::{Lazy, path};
 use crate::app_config::AppConfig;
 use crate::components::{ErrorState, Loading, ToastRegion, provide_toaster};
 use crate::layout::{Nav, RequireSession};
-use crate::pages::lazy::{DiagnosticsRoute, FileRoute, PeopleRoute, PlaygroundRoute, RoomRoute};
+use crate::pages::lazy::{
+    DiagnosticsRoute, FileRoute, PeopleRoute, PlaygroundRoute, RoomRoute, SignInRoute,
+};
 use crate::pages::not_found::NotFound;
 use crate::pages::rooms::RoomsPage;
-use crate::pages::sign_in::SignIn;
 use crate::state::{provide_session, provide_theme};
 
 /// The whole app: loads the host's configuration, then the shell.
@@ -57,7 +59,7 @@ fn Shell(config: AppConfig) -> impl IntoView {
         <Nav/>
         <main id="main" tabindex="-1">
             <Routes fallback=NotFound>
-                <Route path=path!("/sign-in") view=SignIn/>
+                <Route path=path!("/sign-in") view={Lazy::<SignInRoute>::new()}/>
                 <Route path=path!("/diagnostics") view={Lazy::<DiagnosticsRoute>::new()}/>
                 <ParentRoute path=path!("") view=RequireSession>
                     <Route path=path!("") view=|| view! { <Redirect path="/rooms"/> }/>

@@ -10,7 +10,7 @@ use leptos_router::hooks::{use_navigate, use_params_map, use_query_map};
 
 use crate::components::{Button, ButtonAppearance, InputKind, TextField, use_toaster};
 use crate::pages::sign_in::safe_next;
-use crate::state::auth::explain;
+use crate::state::frames::explain;
 use crate::state::{FramesSession, use_session, use_theme};
 use crate::url::decode;
 

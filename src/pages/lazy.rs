@@ -1,71 +1,100 @@
 //! The pages that are not needed to paint the rooms list, each behind a lazy route.
 //!
-//! With the `split` feature (what index.html builds), `#[lazy_route]` marks each page's view as
-//! a split point: `cargo xtask split` (Trunk's post_build hook) cuts the wasm there, so the room,
-//! people, file, playground and diagnostics pages are fetched as their own wasm chunks when first visited,
-//! and sign-in plus the rooms list paint from the main module alone. Without the feature (wasm
-//! tests, native builds) the same routes render the same pages from one module: a lazy split
-//! point needs the split step, whose loader (`__wasm_split.js`) an unsplit build would lack.
+//! With the `split` feature (what index.html builds), each page's view is a split point
+//! (`wasm_split_helpers::wasm_split`): `cargo xtask split` (Trunk's post_build hook) cuts the wasm
+//! there, so these pages are fetched as wasm chunks when first visited, and the rooms list paints
+//! from the main module alone (a signed-in tab never fetches the sign-in form and its
+//! browser-side password hashing). Without the feature (wasm tests, native builds) the same
+//! routes render the same pages from one module: a split point needs the split step, whose loader
+//! (`__wasm_split.js`) an unsplit build would lack.
+//!
+//! Pages are grouped into chunks by what they share, not one chunk each: every chunk is
+//! compressed on its own and reaches the main module through imports, and wasm-split puts code
+//! that several chunks use into a further shared chunk per combination of users. Grouped, the
+//! pages that embed DocSpace frames share one copy of the bridge, and the small shared chunks
+//! (each a request, and bytes that compress worse apart) mostly disappear.
+//!
+//! A chunk that cannot be fetched shows a message with a reload button instead of a panic
+//! (`fallible`).
 
 use leptos::prelude::*;
 use leptos_router::LazyRoute;
-#[cfg(feature = "split")]
-use leptos_router::lazy_route;
 
+use crate::components::{Button, ErrorState};
 use crate::pages::diagnostics::DiagnosticsPage;
 use crate::pages::file::FilePage;
 use crate::pages::people::PeoplePage;
 use crate::pages::playground::PlaygroundPage;
 use crate::pages::room::RoomPage;
+use crate::pages::sign_in::SignIn;
+use crate::split::{NOT_LOADED, SplitLoaderError};
 
-/// One lazy route per page: `$route` renders `$page`, split out under the `split` feature.
+/// One lazy route per page: `$route` renders `$page`, whose code is in chunk `$chunk` under the
+/// `split` feature; `$load` is the split point.
 macro_rules! lazy_page {
-    ($(#[$doc:meta])* $route:ident => $page:ident) => {
+    ($(#[$doc:meta])* $route:ident => $page:ident in $chunk:ident via $load:ident) => {
         $(#[$doc])*
         pub struct $route;
 
-        #[cfg(feature = "split")]
-        #[lazy_route]
-        impl LazyRoute for $route {
-            fn data() -> Self {
-                $route
-            }
-
-            fn view(_this: Self) -> AnyView {
-                view! { <$page/> }.into_any()
-            }
-        }
-
-        #[cfg(not(feature = "split"))]
         impl LazyRoute for $route {
             fn data() -> Self {
                 $route
             }
 
             async fn view(_this: Self) -> AnyView {
-                view! { <$page/> }.into_any()
+                #[cfg(feature = "split")]
+                let view = $load().await;
+                #[cfg(not(feature = "split"))]
+                let view = $load();
+                view.unwrap_or_else(|_| not_loaded())
             }
+        }
+
+        #[cfg_attr(feature = "split", wasm_split_helpers::wasm_split($chunk, fallible))]
+        fn $load() -> Result<AnyView, SplitLoaderError> {
+            Ok(view! { <$page/> }.into_any())
         }
     };
 }
 
 lazy_page!(
     /// `/rooms/:room` and `/rooms/:room/folders/:folder`.
-    RoomRoute => RoomPage
+    RoomRoute => RoomPage in room via room_view
 );
 lazy_page!(
     /// `/files/:file`: the editor or viewer.
-    FileRoute => FilePage
+    FileRoute => FilePage in embeds via file_view
 );
 lazy_page!(
-    /// `/playground`.
-    PlaygroundRoute => PlaygroundPage
+    /// `/playground`: every embed mode.
+    PlaygroundRoute => PlaygroundPage in embeds via playground_view
+);
+lazy_page!(
+    /// `/diagnostics`: it probes the frames too.
+    DiagnosticsRoute => DiagnosticsPage in embeds via diagnostics_view
 );
 lazy_page!(
     /// `/people`.
-    PeopleRoute => PeoplePage
+    PeopleRoute => PeoplePage in people via people_view
 );
 lazy_page!(
-    /// `/diagnostics`.
-    DiagnosticsRoute => DiagnosticsPage
+    /// `/sign-in`: with the rooms dialogs, the app's other forms.
+    SignInRoute => SignIn in forms via sign_in_view
 );
+
+/// Shown instead of a page whose chunk could not be fetched.
+fn not_loaded() -> AnyView {
+    let reload = Callback::new(|_| {
+        if let Some(window) = web_sys::window() {
+            let _ = window.location().reload();
+        }
+    });
+    view! {
+        <div class="page">
+            <ErrorState title="This page could not be loaded" message=NOT_LOADED>
+                <Button on_click=reload>"Reload"</Button>
+            </ErrorState>
+        </div>
+    }
+    .into_any()
+}

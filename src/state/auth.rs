@@ -1,11 +1,7 @@
-//! The calls behind signing in and out: the REST session through `docspace-api` (the password is
-//! hashed in the browser with the portal's PBKDF2 parameters), and the frames' session through
-//! `docspace-sdk`'s system frame, which sets the portal's own cookie in the portal's origin.
+//! The REST session's sign-in and sign-out through `docspace-api` (the password is hashed in the
+//! browser with the portal's PBKDF2 parameters). The frames' session is [`super::frames`].
 
 use docspace_api::{Client, Error};
-use docspace_sdk::bridge::Frame;
-use docspace_sdk::{FrameEvents, FrameOptions, LoginOutcome, SdkError, SystemConfig};
-use wasm_bindgen::JsCast;
 
 use crate::app_config::AppConfig;
 
@@ -61,70 +57,4 @@ pub async fn rest_login(
 /// Ends the REST session of `client`.
 pub async fn rest_logout(client: &Client) -> Result<(), Error> {
     client.auth().logout().await.map(|_| ())
-}
-
-/// Signs the embedded frames in: the portal's system frame hashes the password and logs in, so
-/// the portal's cookie exists for every frame opened afterwards.
-pub async fn sign_in_frames(config: &AppConfig, email: &str, password: &str) -> Result<(), String> {
-    let options = FrameOptions::default().version(config.sdk_version());
-    match docspace_sdk::login_with(&config.portal_url, email, password, options).await {
-        Ok(LoginOutcome::SignedIn { .. }) => Ok(()),
-        Ok(LoginOutcome::SecondFactorRequired { url }) => Err(format!(
-            "The portal asks for a second factor at {url}; frames stay signed out."
-        )),
-        Err(e) => Err(explain(&e)),
-    }
-}
-
-/// Signs the embedded frames out through a hidden system frame.
-pub async fn sign_out_frames(config: &AppConfig) -> Result<(), String> {
-    with_system_frame(config, |frame| async move { frame.logout().await }).await
-}
-
-/// Who the frames are signed in as (their portal session, read through a hidden system frame):
-/// the user's id, or `None` when the portal does not know this browser.
-pub async fn frames_user(config: &AppConfig) -> Result<Option<String>, String> {
-    with_system_frame(config, |frame| async move { frame.get_user_info().await })
-        .await
-        .map(|user| user.map(|u| u.id))
-}
-
-/// Asks the portal something through a hidden system frame once it is ready, then removes the
-/// frame, whatever the answer.
-async fn with_system_frame<T, F, Fut>(config: &AppConfig, ask: F) -> Result<T, String>
-where
-    F: FnOnce(Frame) -> Fut,
-    Fut: std::future::Future<Output = Result<T, SdkError>>,
-{
-    let host = hidden_host().ok_or("no browser document")?;
-    let frame = Frame::mount(
-        &host,
-        &config.portal_url,
-        SystemConfig::new(),
-        FrameEvents::new(),
-        FrameOptions::default().version(config.sdk_version()),
-    );
-    let outcome = match frame.ready().await {
-        Ok(()) => ask(frame.clone()).await,
-        Err(e) => Err(e),
-    };
-    frame.destroy();
-    host.remove();
-    outcome.map_err(|e| explain(&e))
-}
-
-/// The SDK's diagnosis in one paragraph: what is wrong and how to fix it.
-pub fn explain(e: &SdkError) -> String {
-    let d = e.diagnosis();
-    format!("{}: {} {}", d.title, d.detail, d.fix)
-}
-
-/// An invisible element for a system frame, at the end of `<body>`.
-fn hidden_host() -> Option<web_sys::HtmlElement> {
-    let document = web_sys::window()?.document()?;
-    let host: web_sys::HtmlElement = document.create_element("div").ok()?.unchecked_into();
-    host.set_class_name("visually-hidden");
-    let _ = host.set_attribute("aria-hidden", "true");
-    document.body()?.append_child(&host).ok()?;
-    Some(host)
 }

@@ -1,6 +1,7 @@
 //! App-wide state, provided as context at the root.
 
 pub mod auth;
+pub mod frames;
 pub mod session;
 pub mod theme;
 

@@ -20,6 +20,7 @@ use leptos::prelude::*;
 use crate::app_config::AppConfig;
 use crate::errors::user_message;
 use crate::state::auth::{self, Kept};
+use crate::state::frames;
 
 const STORAGE_KEY: &str = "docspace-embed.session";
 
@@ -113,6 +114,8 @@ impl Session {
     /// leaves the REST session in place and is reported in [`Session::frames`].
     pub async fn sign_in(&self, email: &str, password: &str, stay: bool) -> Result<(), String> {
         let config = self.config();
+        // The frames' code downloads while the REST sign-in runs.
+        frames::preload();
         let (client, kept) = auth::rest_login(&config, email, password, stay)
             .await
             .map_err(|e| match e {
@@ -136,7 +139,7 @@ impl Session {
             credential,
         })));
         self.frames.set(FramesSession::Pending);
-        let outcome = auth::sign_in_frames(&config, email, password).await;
+        let outcome = frames::sign_in(&config, email, password).await;
         self.frames.set(match outcome {
             Ok(()) => FramesSession::SignedIn,
             Err(e) => FramesSession::Failed(e),
@@ -146,8 +149,9 @@ impl Session {
 
     /// Signs only the frames in (after a reload, or when the host's key acts for the app).
     pub async fn sign_in_frames(&self, email: &str, password: &str) -> Result<(), String> {
+        frames::preload();
         self.frames.set(FramesSession::Pending);
-        let outcome = auth::sign_in_frames(&self.config(), email, password).await;
+        let outcome = frames::sign_in(&self.config(), email, password).await;
         self.frames.set(match &outcome {
             Ok(()) => FramesSession::SignedIn,
             Err(e) => FramesSession::Failed(e.clone()),
@@ -167,7 +171,7 @@ impl Session {
             return;
         }
         self.frames.set(FramesSession::Checking);
-        let outcome = auth::frames_user(&self.config()).await;
+        let outcome = frames::user(&self.config()).await;
         self.frames.set(match outcome {
             Ok(Some(id)) if id == user_id => FramesSession::SignedIn,
             Ok(Some(_)) => FramesSession::Failed(
@@ -183,7 +187,7 @@ impl Session {
     /// only the frames are signed out: the key is the host's to keep.
     pub async fn sign_out(&self) -> Result<(), String> {
         let config = self.config();
-        let frames_result = auth::sign_out_frames(&config).await;
+        let frames_result = frames::sign_out(&config).await;
         let signed_in = self.state.with_untracked(|s| match s {
             SessionState::SignedIn(s) => Some((s.client.clone(), s.credential)),
             _ => None,

@@ -3,6 +3,7 @@
 //! view; create and edit in a dialog; pin, archive, unarchive and delete with progress.
 
 mod delete;
+mod dialogs;
 mod feed;
 mod filters;
 mod room_form;
@@ -14,10 +15,9 @@ use leptos::prelude::*;
 use leptos_router::NavigateOptions;
 use leptos_router::hooks::{use_navigate, use_query_map};
 
-use self::delete::DeleteRoom;
+use self::dialogs::RoomsDialog;
 use self::feed::RoomsFeed;
 use self::filters::{RoomFilters, RoomSort};
-use self::room_form::RoomForm;
 use self::row::{PlaceholderRow, RoomAction, RoomRow};
 use crate::catalog::{ROOM_TYPES, room_type_label};
 use crate::components::{
@@ -149,7 +149,7 @@ fn Dashboard(client: Client) -> impl IntoView {
     let on_action = Callback::new(move |action: RoomAction| match action {
         RoomAction::Edit(room) => {
             editing.set(Some(room));
-            form_open.set(true);
+            dialogs::open(form_open, toaster);
         }
         RoomAction::TogglePin(room) => {
             leptos::task::spawn_local(async move {
@@ -172,7 +172,7 @@ fn Dashboard(client: Client) -> impl IntoView {
         RoomAction::Unarchive(room) => run_operation(room, false),
         RoomAction::Delete(room) => {
             deleting.set(Some(room));
-            delete_open.set(true);
+            dialogs::open(delete_open, toaster);
         }
     });
 
@@ -187,6 +187,16 @@ fn Dashboard(client: Client) -> impl IntoView {
             feed.refresh();
         }
         tag_names.refetch();
+    });
+
+    // Once the list is on screen, the dialogs' code is fetched while the browser is idle, so
+    // "New room" usually opens at once, as before the split.
+    Effect::new(move |preloaded: Option<bool>| {
+        if preloaded == Some(true) || feed.total.get().is_none() {
+            return preloaded.unwrap_or(false);
+        }
+        request_idle_callback(dialogs::preload);
+        true
     });
 
     let archived = Signal::derive(move || filters.with(|f| f.archived));
@@ -210,7 +220,7 @@ fn Dashboard(client: Client) -> impl IntoView {
                         appearance=ButtonAppearance::Primary
                         on_click=Callback::new(move |_| {
                             editing.set(None);
-                            form_open.set(true);
+                            dialogs::open(form_open, toaster);
                         })
                     >
                         "New room"
@@ -268,26 +278,27 @@ fn Dashboard(client: Client) -> impl IntoView {
             open=form_open
             title=Signal::derive(move || if editing.with(Option::is_some) { "Edit room".to_string() } else { "New room".to_string() })
         >
-            <RoomForm
-                client=client.get_value()
-                editing=editing.get_untracked()
-                on_saved=on_saved
-                on_cancel=Callback::new(move |_| form_open.set(false))
-                tag_suggestions=tag_suggestions
-            />
+            {dialogs::content(RoomsDialog::Form {
+                client: client.get_value(),
+                editing: editing.get_untracked(),
+                on_saved,
+                on_cancel: Callback::new(move |_| form_open.set(false)),
+                tag_suggestions,
+            })}
         </Dialog>
         <Dialog open=delete_open title="Delete room">
-            {move || deleting.get().map(|room| view! {
-                <DeleteRoom
-                    client=client.get_value()
-                    room=room.clone()
-                    on_done=Callback::new(move |_| {
+            {move || deleting.get().map(|room| {
+                let title = room.title.clone();
+                dialogs::content(RoomsDialog::Delete {
+                    client: client.get_value(),
+                    room,
+                    on_done: Callback::new(move |_| {
                         delete_open.set(false);
-                        toaster.success(format!("Deleted “{}”", room.title));
+                        toaster.success(format!("Deleted “{title}”"));
                         feed.refresh();
-                    })
-                    on_cancel=Callback::new(move |_| delete_open.set(false))
-                />
+                    }),
+                    on_cancel: Callback::new(move |_| delete_open.set(false)),
+                })
             })}
         </Dialog>
     }
