@@ -176,6 +176,9 @@ const MIGRATIONS: &[&str] = &[
     // 5: OAuth2 (see `crate::oauth`): registered clients, consents, pending consent requests,
     // authorizations (code, access token id, refresh token) and the token signing keys.
     crate::oauth::store::MIGRATION,
+    // 6: AI (see `crate::ai`): providers and their model settings, each agent's chat settings,
+    // chats and their messages.
+    super::ai::MIGRATION,
 ];
 
 /// Brings the schema to the newest version inside one transaction per step.
