@@ -8,8 +8,11 @@
 //! OAuth tokens need a global scope (`*`, `*:read` for reads, `*:write`), as
 //! [`crate::api::scopes`] already answers for unmapped paths.
 
+pub mod agents;
+pub mod chats;
 pub mod openai;
 pub mod providers;
+pub mod sse;
 
 use axum::Router;
 use axum::extract::State;
@@ -55,6 +58,23 @@ pub fn routes() -> Router<AppState> {
             get(providers::models_with_settings),
         )
         .route("/api/2.0/ai/chats/models", get(providers::chat_models))
+        .route("/api/2.0/ai/agents", post(agents::create).get(agents::list))
+        .route(
+            "/api/2.0/ai/agents/{id}",
+            get(agents::get).put(agents::update),
+        )
+        .route(
+            "/api/2.0/ai/rooms/{room}/chats",
+            post(chats::start).get(chats::list),
+        )
+        .route(
+            "/api/2.0/ai/chats/{chat}",
+            get(chats::get).put(chats::rename).delete(chats::delete),
+        )
+        .route(
+            "/api/2.0/ai/chats/{chat}/messages",
+            post(chats::continue_chat).get(chats::messages),
+        )
 }
 
 /// `[AiFeature]`: with AI switched off, an empty 403.
