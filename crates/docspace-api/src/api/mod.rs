@@ -1,6 +1,7 @@
 //! One handler per API area, each with a builder per endpoint (octocrab's shape): the handler
 //! borrows the client, the builder collects and checks the input, `send()` sends it.
 
+mod ai;
 mod auth;
 mod files;
 mod folders;
@@ -13,6 +14,10 @@ mod security;
 mod tags;
 mod uploads;
 
+pub use ai::{
+    Agent, AiHandler, Chat, ChatEvent, ChatSettings, CreateAgentBuilder, CreateProviderBuilder,
+    Message, Model, OPENAI_COMPATIBLE, Provider, parse_events,
+};
 pub use auth::{AuthHandler, LoginBuilder};
 pub use files::{
     CreateFileBuilder, DeleteFileBuilder, FilesHandler, GetFileBuilder, UploadBuilder,
