@@ -332,6 +332,11 @@ impl Client {
         FilesHandler::new(self)
     }
 
+    /// AI: the access switch, providers, agents and chats.
+    pub fn ai(&self) -> crate::api::AiHandler<'_> {
+        crate::api::AiHandler::new(self)
+    }
+
     /// The portal's tag list.
     pub fn tags(&self) -> TagsHandler<'_> {
         TagsHandler::new(self)

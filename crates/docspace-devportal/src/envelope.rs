@@ -188,6 +188,10 @@ pub enum ApiError {
     /// The user may not do this: 403 `Access denied`.
     #[error("Access denied")]
     AccessDenied,
+    /// A `SecurityException` with its own message (DocSpace's AI services throw them with texts
+    /// such as "You don't have permission to manage providers"): 403.
+    #[error("{0}")]
+    Forbidden(String),
     /// An `InvalidOperationException`: 403 with its message.
     #[error("{0}")]
     InvalidOperation(String),
@@ -240,6 +244,7 @@ impl ApiError {
             ApiError::Unauthorized | ApiError::AuthenticationFailed(_) => StatusCode::UNAUTHORIZED,
             ApiError::ScopeForbidden
             | ApiError::AccessDenied
+            | ApiError::Forbidden(_)
             | ApiError::InvalidOperation(_)
             | ApiError::Refused(_) => StatusCode::FORBIDDEN,
             ApiError::NotFound(_) => StatusCode::NOT_FOUND,
@@ -333,6 +338,10 @@ impl IntoResponse for ApiError {
                     "Access denied",
                     Some("System.Security.SecurityException"),
                 ),
+            ),
+            ApiError::Forbidden(m) => json_response(
+                status,
+                &exception_body(status, &m, Some("System.Security.SecurityException")),
             ),
             ApiError::InvalidOperation(m) => json_response(
                 status,

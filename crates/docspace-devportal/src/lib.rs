@@ -4,6 +4,7 @@
 //!
 //! | module | what it holds |
 //! |---|---|
+//! | [`ai`] | DocSpace's AI: the access switch, OpenAI-compatible providers, agents (rooms of type 9), chats streamed as server-sent events |
 //! | [`api`] | one module per API area (auth, keys, people, settings, rooms, tags, shares and links, folders, files, fileops, upload, csp, downloads) behind one middleware: CORS, authentication, key scopes, rate limits, counters, the envelope's self link and `?fields=` |
 //! | [`envelope`] | DocSpace's success envelope, exception bodies, validation ProblemDetails and the empty-body 401/403/429 |
 //! | [`auth`] | API keys, login tokens, the `asc_auth_key` cookie, PBKDF2 password hashes |
@@ -22,6 +23,7 @@
 
 #![warn(missing_docs)]
 
+pub mod ai;
 pub mod api;
 pub mod auth;
 pub mod cli;

@@ -1,6 +1,7 @@
 //! One handler per API area, each with a builder per endpoint (octocrab's shape): the handler
 //! borrows the client, the builder collects and checks the input, `send()` sends it.
 
+mod ai;
 mod auth;
 mod file_links;
 mod files;
@@ -15,6 +16,10 @@ mod tags;
 mod uploads;
 mod versions;
 
+pub use ai::{
+    Agent, AiHandler, Chat, ChatEvent, ChatSettings, CreateAgentBuilder, CreateProviderBuilder,
+    Message, Model, OPENAI_COMPATIBLE, Provider, parse_events,
+};
 pub use auth::{AuthHandler, LoginBuilder};
 pub use file_links::FileLinkBuilder;
 pub use files::{

@@ -206,6 +206,8 @@ pub fn router(state: AppState) -> Router<AppState> {
         .route("/filehandler.ashx", get(download::file_handler))
         // OAuth2 client registration (its own module)
         .merge(crate::oauth::api_routes())
+        // AI: providers, agents, chats (its own module)
+        .merge(crate::ai::routes())
         .route("/api/2.0/{*rest}", any(unknown_route))
         .layer(axum::extract::DefaultBodyLimit::max(upload::MAX_UPLOAD))
         .layer(middleware::from_fn_with_state(state, api_middleware))

@@ -180,6 +180,9 @@ const MIGRATIONS: &[&str] = &[
     crate::db::versions::MIGRATION,
     // 7 ("file-links"): external links of single files, kept with the room links.
     crate::db::links::FILE_LINKS_MIGRATION,
+    // 8: AI (see `crate::ai`): providers and their model settings, each agent's chat settings,
+    // chats and their messages.
+    super::ai::MIGRATION,
 ];
 
 /// Brings the schema to the newest version inside one transaction per step.

@@ -7,6 +7,8 @@
 
 mod migrations;
 
+pub mod ai;
+pub mod ai_chats;
 pub mod entries;
 pub mod keys;
 pub mod links;

@@ -1,0 +1,407 @@
+//! `/api/2.0/ai/*` and `settings/ai-access`: the AI switch, OpenAI-compatible providers, agents
+//! (rooms of type 9) and their chats (<https://api.onlyoffice.com/docspace/api-backend/>, tags
+//! "AI / Providers", "AI / Agents", "AI / Chat").
+//!
+//! A chat turn answers with server-sent events. Here the answer is read whole and then parsed into
+//! [`ChatEvent`]s (native and wasm alike): the events arrive together when the turn ends, not one
+//! by one as they stream.
+
+use serde::{Deserialize, Serialize};
+use serde_json::json;
+
+use crate::client::Client;
+use crate::error::Error;
+use crate::request::{Request, seg};
+use crate::validate;
+
+/// `ProviderType.OpenAiCompatible`.
+pub const OPENAI_COMPATIBLE: i32 = 3;
+
+/// `AiProviderDto` (never with the key).
+#[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct Provider {
+    /// Id.
+    pub id: i64,
+    /// Title.
+    pub title: String,
+    /// `ProviderType`.
+    #[serde(rename = "type")]
+    pub provider_type: i32,
+    /// Base URL.
+    #[serde(default)]
+    pub url: Option<String>,
+    /// The key can no longer be read and must be entered again.
+    #[serde(default)]
+    pub need_reset: bool,
+    /// The portal's default provider.
+    #[serde(default)]
+    pub is_default: bool,
+}
+
+/// `ModelDto`: a model an agent may use.
+#[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct Model {
+    /// Provider id.
+    pub provider_id: i64,
+    /// Provider title.
+    pub provider_title: String,
+    /// Model id.
+    pub model_id: String,
+    /// Display name.
+    #[serde(default)]
+    pub alias: Option<String>,
+}
+
+/// `ChatSettingsDto` of an agent.
+#[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct ChatSettings {
+    /// Provider id.
+    pub provider_id: i64,
+    /// Model id.
+    pub model_id: String,
+    /// Instructions (the system prompt).
+    #[serde(default)]
+    pub prompt: String,
+}
+
+/// An agent's `FolderDto`, the fields AI needs.
+#[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct Agent {
+    /// Room id.
+    pub id: i64,
+    /// Title.
+    pub title: String,
+    /// `RoomType` (9).
+    pub room_type: i32,
+    /// Provider, model and prompt.
+    #[serde(default)]
+    pub chat_settings: Option<ChatSettings>,
+}
+
+/// `ChatDto`.
+#[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct Chat {
+    /// GUID.
+    pub id: String,
+    /// Title.
+    pub title: String,
+}
+
+/// `MessageDto`.
+#[derive(Debug, Clone, PartialEq, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct Message {
+    /// Id.
+    pub id: i64,
+    /// 0 user, 1 assistant.
+    pub role: i32,
+    /// Polymorphic contents (`{type: 0, text}` for text).
+    pub contents: Vec<serde_json::Value>,
+}
+
+impl Message {
+    /// The text contents joined.
+    pub fn text(&self) -> String {
+        self.contents
+            .iter()
+            .filter_map(|c| c["text"].as_str())
+            .collect()
+    }
+}
+
+/// One event of a chat turn (`Core/Chat/Completion/*`).
+#[derive(Debug, Clone, PartialEq)]
+pub enum ChatEvent {
+    /// `message_start {chatId, error?}`.
+    Start {
+        /// The chat's id.
+        chat_id: String,
+        /// MCP trouble reported at start.
+        error: Option<String>,
+    },
+    /// `new_token {text}`.
+    Token(String),
+    /// `reasoning {text}`.
+    Reasoning(String),
+    /// `error {message}`.
+    Error(String),
+    /// `message_stop {messageId}` (0: nothing stored).
+    Stop(i64),
+    /// An event this client does not model (`tool_call`, `tool_result`, …).
+    Other(String, serde_json::Value),
+}
+
+/// Parses an event stream body: blocks split by a blank line, `event:` and `data:` lines,
+/// `:` comments (pings) skipped.
+pub fn parse_events(body: &str) -> Vec<ChatEvent> {
+    let mut out = Vec::new();
+    for block in body.split("\n\n") {
+        let (mut name, mut data) = (None, String::new());
+        for line in block.lines() {
+            if let Some(n) = line.strip_prefix("event:") {
+                name = Some(n.trim().to_string());
+            } else if let Some(d) = line.strip_prefix("data:") {
+                data.push_str(d.trim_start());
+            }
+        }
+        let Some(name) = name else { continue };
+        let v: serde_json::Value = serde_json::from_str(&data).unwrap_or_default();
+        let text = |k: &str| v[k].as_str().unwrap_or_default().to_string();
+        out.push(match name.as_str() {
+            "message_start" => ChatEvent::Start {
+                chat_id: text("chatId"),
+                error: v["error"].as_str().map(str::to_string),
+            },
+            "new_token" => ChatEvent::Token(text("text")),
+            "reasoning" => ChatEvent::Reasoning(text("text")),
+            "error" => ChatEvent::Error(text("message")),
+            "message_stop" => ChatEvent::Stop(v["messageId"].as_i64().unwrap_or(0)),
+            _ => ChatEvent::Other(name, v),
+        });
+    }
+    out
+}
+
+/// AI; get one with [`Client::ai`].
+#[derive(Debug, Clone, Copy)]
+pub struct AiHandler<'c> {
+    client: &'c Client,
+}
+
+#[derive(Deserialize)]
+struct Access {
+    enabled: bool,
+}
+
+impl<'c> AiHandler<'c> {
+    pub(crate) fn new(client: &'c Client) -> Self {
+        AiHandler { client }
+    }
+
+    /// Whether AI is switched on for the portal (`GET settings/ai-access`).
+    pub async fn access(&self) -> Result<bool, Error> {
+        let a: Access = self.client.call(Request::get("settings/ai-access")).await?;
+        Ok(a.enabled)
+    }
+
+    /// Switches AI on or off (DocSpace admins).
+    pub async fn set_access(&self, enabled: bool) -> Result<bool, Error> {
+        let req = Request::post("settings/ai-access")
+            .json(&json!({ "enabled": enabled }))?
+            .idempotent(true);
+        let a: Access = self.client.call(req).await?;
+        Ok(a.enabled)
+    }
+
+    /// Starts registering an OpenAI-compatible provider (DocSpace admins).
+    pub fn create_provider(
+        &self,
+        title: impl Into<String>,
+        url: impl Into<String>,
+        key: impl Into<String>,
+    ) -> CreateProviderBuilder<'c> {
+        CreateProviderBuilder {
+            client: self.client,
+            title: title.into(),
+            url: url.into(),
+            key: key.into(),
+            models: Vec::new(),
+        }
+    }
+
+    /// The portal's providers (admins and room admins).
+    pub async fn providers(&self) -> Result<Vec<Provider>, Error> {
+        self.client.call(Request::get("ai/providers")).await
+    }
+
+    /// Deletes providers.
+    pub async fn delete_providers(&self, ids: &[i64]) -> Result<(), Error> {
+        if ids.is_empty() {
+            return Err(Error::invalid("ids", "give at least one provider"));
+        }
+        let req = Request::delete("ai/providers").json(&json!({ "ids": ids }))?;
+        self.client.execute(req).await.map(|_| ())
+    }
+
+    /// The models agents may use, of one provider or of all.
+    pub async fn models(&self, provider: Option<i64>) -> Result<Vec<Model>, Error> {
+        let req = Request::get("ai/chats/models").query_opt("provider", provider);
+        self.client.call(req).await
+    }
+
+    /// Starts creating an agent.
+    pub fn create_agent(
+        &self,
+        title: impl Into<String>,
+        provider_id: i64,
+        model_id: impl Into<String>,
+    ) -> CreateAgentBuilder<'c> {
+        CreateAgentBuilder {
+            client: self.client,
+            title: title.into(),
+            provider_id,
+            model_id: model_id.into(),
+            prompt: String::new(),
+        }
+    }
+
+    /// One agent.
+    pub async fn agent(&self, id: i64) -> Result<Agent, Error> {
+        self.client
+            .call(Request::get(format!("ai/agents/{}", seg(id))))
+            .await
+    }
+
+    /// Starts a new chat with an agent; answers with the turn's events.
+    pub async fn start_chat(
+        &self,
+        agent_id: i64,
+        message: impl Into<String>,
+    ) -> Result<Vec<ChatEvent>, Error> {
+        self.turn(format!("ai/rooms/{}/chats", seg(agent_id)), message.into())
+            .await
+    }
+
+    /// Sends the next message of a chat; answers with the turn's events.
+    pub async fn send_message(
+        &self,
+        chat_id: &str,
+        message: impl Into<String>,
+    ) -> Result<Vec<ChatEvent>, Error> {
+        self.turn(
+            format!("ai/chats/{}/messages", seg(chat_id)),
+            message.into(),
+        )
+        .await
+    }
+
+    async fn turn(&self, path: String, message: String) -> Result<Vec<ChatEvent>, Error> {
+        if message.trim().is_empty() {
+            return Err(Error::invalid("message", "the message is empty"));
+        }
+        // Not idempotent: a resend would ask the model twice.
+        let req = Request::post(path).json(&json!({ "message": message }))?;
+        let resp = self.client.execute(req).await?;
+        Ok(parse_events(&String::from_utf8_lossy(&resp.body)))
+    }
+
+    /// The caller's chats with an agent.
+    pub async fn chats(&self, agent_id: i64) -> Result<Vec<Chat>, Error> {
+        self.client
+            .call(Request::get(format!("ai/rooms/{}/chats", seg(agent_id))))
+            .await
+    }
+
+    /// A chat's messages, oldest first.
+    pub async fn messages(&self, chat_id: &str) -> Result<Vec<Message>, Error> {
+        self.client
+            .call(Request::get(format!("ai/chats/{}/messages", seg(chat_id))))
+            .await
+    }
+}
+
+#[derive(Serialize)]
+#[serde(rename_all = "camelCase")]
+struct ModelSetting {
+    model_id: String,
+    is_enabled: bool,
+}
+
+/// `POST /api/2.0/ai/providers`; see [`AiHandler::create_provider`].
+#[derive(Debug, Clone)]
+pub struct CreateProviderBuilder<'c> {
+    client: &'c Client,
+    title: String,
+    url: String,
+    key: String,
+    models: Vec<String>,
+}
+
+impl<'c> CreateProviderBuilder<'c> {
+    /// Enables a model for agents (DocSpace needs at least one for OpenAI-compatible providers).
+    pub fn enable_model(mut self, id: impl Into<String>) -> Self {
+        self.models.push(id.into());
+        self
+    }
+
+    /// Registers it; DocSpace lists its models first and refuses it if it cannot.
+    pub async fn send(self) -> Result<Provider, Error> {
+        validate::title("title", &self.title, 255)?;
+        if self.key.is_empty() {
+            return Err(Error::invalid("key", "the key is empty"));
+        }
+        if self.models.is_empty() {
+            return Err(Error::invalid("models", "enable at least one model"));
+        }
+        let settings: Vec<ModelSetting> = self
+            .models
+            .into_iter()
+            .map(|model_id| ModelSetting {
+                model_id,
+                is_enabled: true,
+            })
+            .collect();
+        let req = Request::post("ai/providers").json(&json!({
+            "type": OPENAI_COMPATIBLE, "title": self.title, "url": self.url, "key": self.key,
+            "modelSettings": settings,
+        }))?;
+        self.client.call(req).await
+    }
+}
+
+/// `POST /api/2.0/ai/agents`; see [`AiHandler::create_agent`].
+#[derive(Debug, Clone)]
+pub struct CreateAgentBuilder<'c> {
+    client: &'c Client,
+    title: String,
+    provider_id: i64,
+    model_id: String,
+    prompt: String,
+}
+
+impl<'c> CreateAgentBuilder<'c> {
+    /// The agent's instructions.
+    pub fn prompt(mut self, prompt: impl Into<String>) -> Self {
+        self.prompt = prompt.into();
+        self
+    }
+
+    /// Creates it.
+    pub async fn send(self) -> Result<Agent, Error> {
+        validate::title("title", &self.title, 170)?;
+        let req = Request::post("ai/agents").json(&json!({
+            "title": self.title,
+            "chatSettings": { "providerId": self.provider_id, "modelId": self.model_id, "prompt": self.prompt },
+        }))?;
+        self.client.call(req).await
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn events_are_parsed_and_pings_skipped() {
+        let body = "event: message_start\ndata: {\"chatId\":\"c1\"}\n\n: ping - 2026-01-01T00:00:00Z\n\n\
+                    event: new_token\ndata: {\"text\":\"Hi\"}\n\nevent: error\ndata: {\"message\":\"boom\"}\n\n\
+                    event: message_stop\ndata: {\"messageId\":0}\n\n";
+        assert_eq!(
+            parse_events(body),
+            vec![
+                ChatEvent::Start {
+                    chat_id: "c1".into(),
+                    error: None
+                },
+                ChatEvent::Token("Hi".into()),
+                ChatEvent::Error("boom".into()),
+                ChatEvent::Stop(0),
+            ]
+        );
+    }
+}

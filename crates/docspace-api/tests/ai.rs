@@ -1,0 +1,108 @@
+//! The typed AI calls against an in-process devportal and a fake OpenAI-compatible model server
+//! on loopback (the devportal's own test support).
+
+#![cfg(not(target_arch = "wasm32"))]
+
+#[path = "../../docspace-devportal/tests/ai_support/mod.rs"]
+mod ai_support;
+
+use ai_support::{FakeProvider, KEY, TOKENS};
+use docspace_api::api::ChatEvent;
+use docspace_api::{Client, Error};
+use docspace_devportal::PortalConfig;
+
+#[tokio::test]
+async fn providers_agents_and_chats_through_the_typed_client() {
+    let portal = docspace_devportal::start(PortalConfig::for_tests())
+        .await
+        .expect("devportal");
+    let fake = FakeProvider::start().await;
+    let client = Client::builder(portal.base_url())
+        .api_key(&portal.owner.api_key)
+        .build()
+        .expect("client");
+    let ai = client.ai();
+    assert!(ai.access().await.expect("access"));
+
+    // Refused with DocSpace's message when the models cannot be listed.
+    let err = ai
+        .create_provider("Local", &fake.url, "wrong-key")
+        .enable_model("model-a")
+        .send()
+        .await
+        .expect_err("refused");
+    assert!(
+        err.to_string().contains("The specified API key is invalid"),
+        "{err}"
+    );
+    assert!(matches!(
+        ai.create_provider("Local", &fake.url, KEY).send().await,
+        Err(Error::InvalidInput { .. })
+    ));
+
+    let p = ai
+        .create_provider("Local", &fake.url, KEY)
+        .enable_model("model-a")
+        .send()
+        .await
+        .expect("provider");
+    assert_eq!(p.provider_type, 3);
+    assert_eq!(ai.providers().await.expect("list"), vec![p.clone()]);
+    let models = ai.models(Some(p.id)).await.expect("models");
+    assert_eq!(models.len(), 1);
+    assert_eq!(models[0].model_id, "model-a");
+
+    let agent = ai
+        .create_agent("Helper", p.id, "model-a")
+        .prompt("Be brief.")
+        .send()
+        .await
+        .expect("agent");
+    assert_eq!(agent.room_type, 9);
+    assert_eq!(
+        agent.chat_settings.as_ref().map(|s| s.prompt.as_str()),
+        Some("Be brief.")
+    );
+    assert_eq!(ai.agent(agent.id).await.expect("agent"), agent);
+
+    let events = ai.start_chat(agent.id, "Hi").await.expect("turn");
+    let Some(ChatEvent::Start { chat_id, .. }) = events.first().cloned() else {
+        panic!("no message_start: {events:?}");
+    };
+    let tokens: Vec<String> = events
+        .iter()
+        .filter_map(|e| match e {
+            ChatEvent::Token(t) => Some(t.clone()),
+            _ => None,
+        })
+        .collect();
+    assert_eq!(tokens, TOKENS);
+    assert!(matches!(events.last(), Some(ChatEvent::Stop(id)) if *id > 0));
+
+    fake.fail_chat(true);
+    let events = ai.send_message(&chat_id, "Again").await.expect("turn");
+    assert!(
+        events
+            .iter()
+            .any(|e| matches!(e, ChatEvent::Error(m) if m.contains("the model crashed"))),
+        "{events:?}"
+    );
+    assert!(!events.iter().any(|e| matches!(e, ChatEvent::Token(_))));
+
+    let msgs = ai.messages(&chat_id).await.expect("messages");
+    let texts: Vec<(i32, String)> = msgs.iter().map(|m| (m.role, m.text())).collect();
+    assert_eq!(
+        texts,
+        vec![
+            (0, "Hi".to_string()),
+            (1, "Hello, world".to_string()),
+            (0, "Again".to_string())
+        ]
+    );
+    assert_eq!(ai.chats(agent.id).await.expect("chats")[0].id, chat_id);
+
+    ai.delete_providers(&[p.id]).await.expect("deleted");
+    assert!(ai.providers().await.expect("list").is_empty());
+    assert!(!ai.set_access(false).await.expect("off"));
+    assert!(ai.providers().await.is_err());
+}

@@ -1,0 +1,503 @@
+//! `ai/providers*` and `ai/chats/models` as DocSpace serves them (ONLYOFFICE/DocSpace-server:
+//! `products/ASC.AI/Server/Api/ProviderController.cs`, `products/ASC.AI/Core/Provider/AiProviderService.cs`).
+//! Only `OpenAiCompatible` (type 3) is offered: a URL and a key; its models are listed live from
+//! `{url}/models`. The key is never part of an answer (`AiProviderDto` has no key field).
+
+use axum::extract::{Path, State};
+use axum::http::StatusCode;
+use axum::response::{IntoResponse, Response};
+use serde::Deserialize;
+use serde_json::{Value, json};
+
+use super::openai::{self, messages};
+use super::require_enabled;
+use crate::api::dto::date;
+use crate::api::extract::{JsonBody, Paging, Query, int_id};
+use crate::auth::Caller;
+use crate::db::ai::{self, Capabilities, ModelSetting, Provider};
+use crate::db::settings;
+use crate::envelope::{ApiError, ApiResult, Envelope};
+use crate::state::AppState;
+use crate::users::{EmployeeType, User};
+
+/// `ProviderType.OpenAiCompatible`.
+pub const OPENAI_COMPATIBLE: i64 = 3;
+/// `ManageProviders`.
+const MANAGE_PROVIDERS: &str = "You don't have permission to manage providers";
+/// `ProviderNotFound`.
+pub const PROVIDER_NOT_FOUND: &str = "Provider not found";
+
+/// `ThrowIfNotAccessAsync`: DocSpace admins only.
+fn require_admin(user: &User) -> Result<(), ApiError> {
+    if user.is_admin() {
+        Ok(())
+    } else {
+        Err(ApiError::Forbidden(MANAGE_PROVIDERS.into()))
+    }
+}
+
+/// `ArgumentException.ThrowIfNullOrEmpty(name)`'s message.
+fn null_or_empty(v: Option<&str>, name: &str) -> Result<String, ApiError> {
+    match v {
+        None => Err(ApiError::BadRequest(format!(
+            "Value cannot be null. (Parameter '{name}')"
+        ))),
+        Some("") => Err(ApiError::BadRequest(format!(
+            "The value cannot be an empty string. (Parameter '{name}')"
+        ))),
+        Some(s) => Ok(s.to_string()),
+    }
+}
+
+fn check_type(t: Option<i64>) -> Result<i64, ApiError> {
+    match t {
+        Some(OPENAI_COMPATIBLE) => Ok(OPENAI_COMPATIBLE),
+        // The other types need vendor endpoints and DocSpace's configured URLs.
+        _ => Err(ApiError::BadRequest("Incorrect provider type".into())),
+    }
+}
+
+fn provider_url(raw: Option<&str>) -> Result<String, ApiError> {
+    let raw = null_or_empty(raw, "url")?;
+    openai::normalize_url(&raw).ok_or_else(|| ApiError::BadRequest(messages::INVALID_URL.into()))
+}
+
+/// What DocSpace's `AiModelSettingsResolver` makes of a listed model for a provider created with
+/// model settings: enabled only if a setting enables it.
+pub struct Resolved {
+    /// Model id.
+    pub id: String,
+    /// Offered.
+    pub enabled: bool,
+    /// Display name.
+    pub alias: Option<String>,
+    /// Capabilities (all off unless set).
+    pub capabilities: Capabilities,
+}
+
+/// Resolves every listed model against the stored settings.
+pub fn resolve(models: &[String], settings: &[ModelSetting]) -> Vec<Resolved> {
+    models
+        .iter()
+        .map(|m| {
+            let s = settings.iter().find(|s| s.model_id == *m);
+            Resolved {
+                id: m.clone(),
+                enabled: s.is_some_and(|s| s.is_enabled),
+                alias: s.and_then(|s| s.alias.clone()),
+                capabilities: s.and_then(|s| s.capabilities).unwrap_or_default(),
+            }
+        })
+        .collect()
+}
+
+async fn live_models(url: &str, key: &str) -> Result<Vec<String>, ApiError> {
+    openai::list_models(url, key)
+        .await
+        .map_err(|m| ApiError::BadRequest(m.into()))
+}
+
+fn default_of(conn: &rusqlite::Connection) -> Result<Option<(i64, String)>, ApiError> {
+    Ok(settings::get(conn, ai::DEFAULT_PROVIDER)?
+        .and_then(|v| serde_json::from_str::<(i64, String)>(&v).ok()))
+}
+
+fn provider_dto(p: &Provider, default: Option<i64>) -> Value {
+    json!({
+        "id": p.id,
+        "title": p.title,
+        "type": p.provider_type,
+        "url": p.url,
+        "createdOn": date(&p.created),
+        "modifiedOn": date(&p.modified),
+        "needReset": false,
+        "isDefault": default == Some(p.id),
+    })
+}
+
+fn settings_dto(r: &Resolved) -> Value {
+    json!({
+        "id": r.id,
+        "alias": r.alias,
+        "isEnabled": r.enabled,
+        "isRecommended": false,
+        "capabilities": r.capabilities,
+    })
+}
+
+/// `CreateProviderRequestDto`.
+#[derive(Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct CreateRequest {
+    #[serde(default, rename = "type")]
+    provider_type: Option<i64>,
+    #[serde(default)]
+    title: Option<String>,
+    #[serde(default)]
+    url: Option<String>,
+    #[serde(default)]
+    key: Option<String>,
+    #[serde(default)]
+    model_settings: Option<Vec<ModelSetting>>,
+}
+
+/// `POST ai/providers`: the model list must be fetched and offer an enabled model, or the
+/// provider is refused with DocSpace's message.
+pub async fn create(
+    State(state): State<AppState>,
+    caller: Caller,
+    JsonBody(req): JsonBody<CreateRequest>,
+) -> ApiResult {
+    require_enabled(&state).await?;
+    require_admin(&caller.user)?;
+    let provider_type = check_type(req.provider_type)?;
+    let title = null_or_empty(req.title.as_deref().map(str::trim), "title")?;
+    let key = null_or_empty(req.key.as_deref(), "key")?;
+    let url = provider_url(req.url.as_deref())?;
+    let settings = req.model_settings.unwrap_or_default();
+    if settings.is_empty() {
+        return Err(ApiError::BadRequest(
+            "Model settings must be specified for OpenAI compatible providers.".into(),
+        ));
+    }
+    let models = live_models(&url, &key).await?;
+    if models.is_empty() || !resolve(&models, &settings).iter().any(|m| m.enabled) {
+        return Err(ApiError::BadRequest(messages::NO_MODELS.into()));
+    }
+    let v = state
+        .db
+        .write(move |tx| {
+            if ai::title_taken(tx, &title, 0)? {
+                return Err(ApiError::BadRequest("Provider name already exists".into()));
+            }
+            let p = ai::insert_provider(tx, provider_type, &title, &url, &key, &settings)?;
+            Ok(provider_dto(&p, default_of(tx)?.map(|d| d.0)))
+        })
+        .await?;
+    Ok(Envelope::from_value(v))
+}
+
+/// `GET ai/providers`: DocSpace admins and room admins.
+pub async fn list(State(state): State<AppState>, caller: Caller, q: Query) -> ApiResult {
+    require_enabled(&state).await?;
+    let t = caller.user.user_type;
+    if !(caller.user.is_admin() || t == EmployeeType::RoomAdmin) {
+        return Err(ApiError::Forbidden(MANAGE_PROVIDERS.into()));
+    }
+    let paging = Paging::from_query(&q)?;
+    let (items, total) = state
+        .db
+        .read(move |c| {
+            let default = default_of(c)?.map(|d| d.0);
+            let (rows, total) = ai::providers(c, paging.start, paging.count)?;
+            Ok((
+                rows.iter()
+                    .map(|p| provider_dto(p, default))
+                    .collect::<Vec<_>>(),
+                total,
+            ))
+        })
+        .await?;
+    Ok(Envelope::ok(items).with_total(total))
+}
+
+/// `UpdateProviderRequestDto.Body`.
+#[derive(Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct UpdateRequest {
+    #[serde(default)]
+    title: Option<String>,
+    #[serde(default)]
+    url: Option<String>,
+    #[serde(default)]
+    key: Option<String>,
+    #[serde(default)]
+    model_settings: Option<Vec<ModelSetting>>,
+}
+
+async fn load(state: &AppState, id: i64) -> Result<Provider, ApiError> {
+    state
+        .db
+        .read(move |c| ai::provider(c, id))
+        .await?
+        .ok_or_else(|| ApiError::NotFound(PROVIDER_NOT_FOUND.into()))
+}
+
+/// `PUT ai/providers/{id}`: a new URL or key is checked against the provider again.
+pub async fn update(
+    State(state): State<AppState>,
+    caller: Caller,
+    Path(id): Path<String>,
+    JsonBody(req): JsonBody<UpdateRequest>,
+) -> ApiResult {
+    require_enabled(&state).await?;
+    require_admin(&caller.user)?;
+    let mut p = load(&state, int_id(&id, "Provider")?).await?;
+    if let Some(t) = req
+        .title
+        .as_deref()
+        .map(str::trim)
+        .filter(|t| !t.is_empty())
+    {
+        p.title = t.to_string();
+    }
+    let mut check = false;
+    if let Some(u) = req.url.as_deref().filter(|u| !u.is_empty()) {
+        p.url = provider_url(Some(u))?;
+        check = true;
+    }
+    if let Some(k) = req.key.as_deref().filter(|k| !k.is_empty()) {
+        p.key = k.to_string();
+        check = true;
+    }
+    let delta = req.model_settings.unwrap_or_default();
+    if check || !delta.is_empty() {
+        let models = live_models(&p.url, &p.key).await?;
+        if !delta.is_empty() {
+            let id = p.id;
+            let mut current = state.db.read(move |c| ai::settings_of(c, id)).await?;
+            for d in &delta {
+                current.retain(|s| s.model_id != d.model_id);
+                current.push(d.clone());
+            }
+            if !resolve(&models, &current).iter().any(|m| m.enabled) {
+                return Err(ApiError::BadRequest(messages::NO_MODELS.into()));
+            }
+        }
+    }
+    let v = state
+        .db
+        .write(move |tx| {
+            if ai::title_taken(tx, &p.title, p.id)? {
+                return Err(ApiError::BadRequest("Provider name already exists".into()));
+            }
+            ai::update_provider(tx, &p)?;
+            ai::upsert_settings(tx, p.id, &delta)?;
+            let p = ai::provider(tx, p.id)?
+                .ok_or_else(|| ApiError::NotFound(PROVIDER_NOT_FOUND.into()))?;
+            Ok(provider_dto(&p, default_of(tx)?.map(|d| d.0)))
+        })
+        .await?;
+    Ok(Envelope::from_value(v))
+}
+
+/// `RemoveProviderRequestDto`.
+#[derive(Deserialize)]
+pub struct DeleteRequest {
+    #[serde(default)]
+    ids: Vec<i64>,
+}
+
+/// `DELETE ai/providers` `{ids}`: 204. The controller looks every id up first, so an unknown
+/// one is a 404.
+pub async fn delete(
+    State(state): State<AppState>,
+    caller: Caller,
+    JsonBody(req): JsonBody<DeleteRequest>,
+) -> Result<Response, ApiError> {
+    require_enabled(&state).await?;
+    for id in &req.ids {
+        load(&state, *id).await?;
+    }
+    require_admin(&caller.user)?;
+    state
+        .db
+        .write(move |tx| ai::delete_providers(tx, &req.ids))
+        .await?;
+    Ok(StatusCode::NO_CONTENT.into_response())
+}
+
+/// `GET ai/providers/available`: the types this portal can add, without the portal's own AI.
+pub async fn available(State(state): State<AppState>, caller: Caller) -> ApiResult {
+    require_enabled(&state).await?;
+    require_admin(&caller.user)?;
+    Ok(Envelope::from_value(
+        json!([{ "type": OPENAI_COMPATIBLE, "url": "" }]),
+    ))
+}
+
+/// `{type, url, key}` of `providers/models/preview`.
+#[derive(Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct PreviewRequest {
+    #[serde(default, rename = "type")]
+    provider_type: Option<i64>,
+    #[serde(default)]
+    url: Option<String>,
+    #[serde(default)]
+    key: Option<String>,
+}
+
+/// `POST ai/providers/models/preview`: the models a provider would offer, none enabled yet.
+pub async fn preview(
+    State(state): State<AppState>,
+    caller: Caller,
+    JsonBody(req): JsonBody<PreviewRequest>,
+) -> ApiResult {
+    require_enabled(&state).await?;
+    require_admin(&caller.user)?;
+    check_type(req.provider_type)?;
+    let key = null_or_empty(req.key.as_deref(), "key")?;
+    let url = provider_url(req.url.as_deref())?;
+    let models = live_models(&url, &key).await?;
+    let v: Vec<Value> = resolve(&models, &[]).iter().map(settings_dto).collect();
+    Ok(Envelope::ok(v))
+}
+
+/// `GET ai/providers/{id}/models`: every listed model with its settings (admins).
+pub async fn models_with_settings(
+    State(state): State<AppState>,
+    caller: Caller,
+    Path(id): Path<String>,
+) -> ApiResult {
+    require_enabled(&state).await?;
+    require_admin(&caller.user)?;
+    let p = load(&state, int_id(&id, "Provider")?).await?;
+    let models = live_models(&p.url, &p.key).await?;
+    let pid = p.id;
+    let settings = state.db.read(move |c| ai::settings_of(c, pid)).await?;
+    let mut all = resolve(&models, &settings);
+    all.sort_by_key(|m| !m.enabled);
+    Ok(Envelope::ok(
+        all.iter().map(settings_dto).collect::<Vec<_>>(),
+    ))
+}
+
+/// The enabled models of a provider as `ModelDto`s (listed live).
+pub async fn enabled_models(state: &AppState, p: &Provider) -> Result<Vec<Value>, ApiError> {
+    let models = live_models(&p.url, &p.key).await?;
+    let pid = p.id;
+    let settings = state.db.read(move |c| ai::settings_of(c, pid)).await?;
+    Ok(resolve(&models, &settings)
+        .into_iter()
+        .filter(|m| m.enabled)
+        .map(|m| {
+            json!({
+                "providerId": p.id,
+                "providerTitle": p.title,
+                "modelId": m.id,
+                "alias": m.alias,
+                "capabilities": m.capabilities,
+            })
+        })
+        .collect())
+}
+
+/// `GET ai/chats/models?provider=`: refused to users and guests (`ChatService.GetModelsAsync`).
+pub async fn chat_models(State(state): State<AppState>, caller: Caller, q: Query) -> ApiResult {
+    require_enabled(&state).await?;
+    if matches!(
+        caller.user.user_type,
+        EmployeeType::User | EmployeeType::Guest
+    ) && !caller.user.is_owner
+    {
+        return Err(ApiError::AccessDenied);
+    }
+    let providers = match q.int("provider")? {
+        Some(id) => vec![load(&state, id).await?],
+        None => state.db.read(|c| Ok(ai::providers(c, 0, 100)?.0)).await?,
+    };
+    let mut out = Vec::new();
+    for p in &providers {
+        out.extend(enabled_models(&state, p).await?);
+    }
+    Ok(Envelope::ok(out))
+}
+
+/// `SetDefaultProviderRequestDto`.
+#[derive(Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct DefaultRequest {
+    #[serde(default)]
+    provider_id: i64,
+    #[serde(default)]
+    default_model: String,
+}
+
+fn default_dto(p: &Provider, model: &str, alias: Option<String>) -> Value {
+    json!({
+        "providerId": p.id,
+        "defaultModel": model,
+        "providerTitle": p.title,
+        "providerType": p.provider_type,
+        "defaultModelAlias": alias,
+    })
+}
+
+/// `PUT ai/providers/default`: the model must be enabled (`ModelDisabled`).
+pub async fn set_default(
+    State(state): State<AppState>,
+    caller: Caller,
+    JsonBody(req): JsonBody<DefaultRequest>,
+) -> ApiResult {
+    require_enabled(&state).await?;
+    require_admin(&caller.user)?;
+    let p = load(&state, req.provider_id).await?;
+    let pid = p.id;
+    let settings = state.db.read(move |c| ai::settings_of(c, pid)).await?;
+    let s = settings
+        .iter()
+        .find(|s| s.model_id == req.default_model && s.is_enabled)
+        .ok_or_else(|| {
+            ApiError::BadRequest("The model has been disabled by your provider's settings.".into())
+        })?;
+    let alias = s.alias.clone();
+    let stored = serde_json::to_string(&(p.id, &req.default_model))
+        .map_err(|e| ApiError::Internal(e.to_string()))?;
+    state
+        .db
+        .write(move |tx| settings::set(tx, ai::DEFAULT_PROVIDER, &stored))
+        .await?;
+    Ok(Envelope::from_value(default_dto(
+        &p,
+        &req.default_model,
+        alias,
+    )))
+}
+
+/// `GET ai/providers/default`: refused to guests; the stored default, else the first provider's
+/// first enabled model (DocSpace then stores it), else nothing.
+pub async fn get_default(State(state): State<AppState>, caller: Caller) -> ApiResult {
+    require_enabled(&state).await?;
+    if caller.user.user_type == EmployeeType::Guest {
+        return Err(ApiError::Forbidden(MANAGE_PROVIDERS.into()));
+    }
+    let (stored, first) = state
+        .db
+        .read(|c| {
+            let stored = match default_of(c)? {
+                Some((id, model)) => ai::provider(c, id)?.map(|p| (p, model)),
+                None => None,
+            };
+            Ok((stored, ai::providers(c, 0, 1)?.0.into_iter().next()))
+        })
+        .await?;
+    if let Some((p, model)) = stored {
+        let pid = p.id;
+        let settings = state.db.read(move |c| ai::settings_of(c, pid)).await?;
+        let alias = settings
+            .into_iter()
+            .find(|s| s.model_id == model)
+            .and_then(|s| s.alias);
+        return Ok(Envelope::from_value(default_dto(&p, &model, alias)));
+    }
+    let Some(p) = first else {
+        return Ok(Envelope::empty());
+    };
+    // A provider that cannot list its models now gives no default, as DocSpace logs and moves on.
+    let Ok(models) = enabled_models(&state, &p).await else {
+        return Ok(Envelope::empty());
+    };
+    let Some(m) = models.first() else {
+        return Ok(Envelope::empty());
+    };
+    let model = m["modelId"].as_str().unwrap_or_default().to_string();
+    let alias = m["alias"].as_str().map(str::to_string);
+    let stored =
+        serde_json::to_string(&(p.id, &model)).map_err(|e| ApiError::Internal(e.to_string()))?;
+    state
+        .db
+        .write(move |tx| settings::set(tx, ai::DEFAULT_PROVIDER, &stored))
+        .await?;
+    Ok(Envelope::from_value(default_dto(&p, &model, alias)))
+}
