@@ -11,7 +11,7 @@ use serde::{Deserialize, Serialize};
 use crate::envelope::ApiError;
 use crate::time::{db_time, now};
 
-/// Schema of the AI tables (migration 6).
+/// Schema of the AI tables (migration 8).
 pub const MIGRATION: &str = r#"
     CREATE TABLE ai_providers (
         id INTEGER PRIMARY KEY AUTOINCREMENT,
