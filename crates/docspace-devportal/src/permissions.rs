@@ -119,8 +119,10 @@ pub struct Actor {
 pub struct LinkGrant {
     /// The link's id.
     pub link_id: String,
-    /// The room it opens.
+    /// The room it opens (for a file's link, the file's folder: it opens nothing there).
     pub room_id: i64,
+    /// The file a file's own external link opens, and nothing around it.
+    pub file_id: Option<i64>,
     /// Its `FileShare` level.
     pub access: i64,
     /// Downloads refused through it.
@@ -293,7 +295,7 @@ pub fn level_in_room(actor: &Actor, room: &Folder, member: Option<i64>, archived
             actor
                 .link
                 .as_ref()
-                .filter(|l| l.room_id == room.id)
+                .filter(|l| l.room_id == room.id && l.file_id.is_none())
                 .map(|l| l.access)
         })
         .unwrap_or(share::NONE);
@@ -306,6 +308,32 @@ pub fn level_in_room(actor: &Actor, room: &Folder, member: Option<i64>, archived
         admin,
         archived,
     })
+}
+
+/// The actor's level on file `file_id` in `folder`: the folder's, else what the file's own
+/// external link grants. DocSpace keeps a file's link as a share record of the file itself
+/// (`ONLYOFFICE/DocSpace-server: products/ASC.Files/Core/Utils/FileSharing.cs`), so it opens that
+/// file, with the link's access, and adds nothing to the folder around it.
+pub fn file_level(
+    conn: &Connection,
+    actor: &Actor,
+    file_id: i64,
+    folder: &Folder,
+) -> Result<Level, ApiError> {
+    let level = folder_level(conn, actor, folder)?;
+    if level != Level::None {
+        return Ok(level);
+    }
+    let Some(link) = actor.link.as_ref().filter(|l| l.file_id == Some(file_id)) else {
+        return Ok(level);
+    };
+    let archived = entries::folder_type_of(conn, folder.root_id)? == Some(folder_type::ARCHIVE);
+    Ok(Level::Room(Standing {
+        access: link.access,
+        owner: false,
+        admin: false,
+        archived,
+    }))
 }
 
 /// The actor's level on a folder (a section root, a room, or a folder anywhere below).

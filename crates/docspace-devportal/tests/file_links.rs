@@ -161,11 +161,20 @@ async fn primary_and_further_links_are_created_changed_and_revoked() {
         "{room_links}"
     );
     let key = link["requestToken"].as_str().expect("key");
+    // The file's link opens the file, and nothing in the room around it (DocSpace keeps it as a
+    // share of the file: ONLYOFFICE/DocSpace-server products/ASC.Files/Core/Utils/FileSharing.cs).
+    let opened = Api::anonymous(&p)
+        .header("Request-Token", key)
+        .get(&format!("/api/2.0/files/file/{id}"))
+        .await
+        .expect(200)
+        .response();
+    assert_eq!(opened["id"], json!(id));
     Api::anonymous(&p)
         .header("Request-Token", key)
         .get(&format!("/api/2.0/files/{room}"))
         .await
-        .expect(401);
+        .expect(403);
     let share = Api::anonymous(&p)
         .get(&format!("/api/2.0/files/share/{key}"))
         .await

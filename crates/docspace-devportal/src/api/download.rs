@@ -74,7 +74,7 @@ pub async fn file_handler(
                 .ok_or_else(|| ApiError::NotFound("The file could not be found".into()))?;
             let folder = entries::folder(c, f.folder_id)?
                 .ok_or_else(|| ApiError::NotFound("The folder could not be found".into()))?;
-            let level = permissions::folder_level(c, &actor, &folder)?;
+            let level = permissions::file_level(c, &actor, f.id, &folder)?;
             level.require(RoomAction::Download)?;
             let room = match folder.room_id {
                 Some(r) => entries::folder(c, r)?,

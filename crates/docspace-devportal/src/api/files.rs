@@ -109,7 +109,7 @@ pub async fn info(
         .read(move |c| {
             let f = load_file(c, id)?;
             let parent = resolve_folder(c, &actor, &f.folder_id.to_string())?;
-            permissions::folder_level(c, &actor, &parent)?.require(RoomAction::Read)?;
+            permissions::file_level(c, &actor, f.id, &parent)?.require(RoomAction::Read)?;
             if let Some(ver) = version
                 && !entries::has_version(c, f.id, ver)?
             {

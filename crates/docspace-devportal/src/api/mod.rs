@@ -279,11 +279,9 @@ fn link_key(parts: &Parts) -> Option<String> {
 /// Resolves an external-link key to what it grants (unknown, expired or revoked keys grant nothing).
 pub fn grant_of(conn: &rusqlite::Connection, key: &str) -> Result<Option<LinkGrant>, ApiError> {
     Ok(links::by_key(conn, key)?
-        // A file's link opens that file only, through the file's own endpoints; it grants
-        // nothing in the room around it.
-        .filter(|l| {
-            l.link_type == 1 && l.file_id.is_none() && l.access != 0 && l.password.is_none()
-        })
+        // A file's link opens that file only (`permissions::file_level`); it grants nothing in
+        // the room around it.
+        .filter(|l| l.link_type == 1 && l.access != 0 && l.password.is_none())
         .filter(|l| {
             l.expiration
                 .as_deref()
@@ -292,6 +290,7 @@ pub fn grant_of(conn: &rusqlite::Connection, key: &str) -> Result<Option<LinkGra
         .map(|l| LinkGrant {
             link_id: l.id,
             room_id: l.room_id,
+            file_id: l.file_id,
             access: l.access,
             deny_download: l.deny_download,
         }))
