@@ -180,6 +180,8 @@ const MIGRATIONS: &[&str] = &[
     crate::db::versions::MIGRATION,
     // 7 ("file-links"): external links of single files, kept with the room links.
     crate::db::links::FILE_LINKS_MIGRATION,
+    // 8 ("room-templates"): which rooms of the templates section are public.
+    crate::db::templates::MIGRATION,
 ];
 
 /// Brings the schema to the newest version inside one transaction per step.
