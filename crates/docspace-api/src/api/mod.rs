@@ -12,6 +12,7 @@ mod people_admin;
 mod rooms;
 mod security;
 mod tags;
+mod templates;
 mod uploads;
 mod versions;
 
@@ -31,6 +32,7 @@ pub use rooms::{
 };
 pub use security::{SecurityHandler, SetCspBuilder};
 pub use tags::{ListTagsBuilder, TagsHandler};
+pub use templates::{RoomFromTemplateBuilder, SaveTemplateBuilder, TemplatesHandler};
 pub use uploads::{ChunkedUpload, ChunkedUploadBuilder, UploadProgress, UploadsHandler};
 pub use versions::{COMMENT_MAX, ChangeHistoryBuilder, DeleteVersionsBuilder};
 
