@@ -12,7 +12,7 @@ use common::{Api, login, portal, titles};
 use reqwest::Method;
 use serde_json::{Value, json};
 
-const DENIED: &str = "You don't have enough permission to view the folder";
+const DENIED: &str = "You don't have enough permission to view the folder content";
 
 /// A collaboration room with a tag, a file at its root and a folder holding another file.
 async fn source_room(api: &Api, title: &str) -> i64 {

@@ -126,7 +126,7 @@ pub async fn room_templates_lifecycle(fx: &Fixture) {
         .unwrap_err();
     assert_eq!(
         failure(e),
-        "You don't have enough permission to view the folder"
+        "You don't have enough permission to view the folder content"
     );
     assert!(matches!(
         ra.templates().set_public(&template, true).await,
@@ -164,7 +164,7 @@ pub async fn room_template_refusals(fx: &Fixture) {
     );
     assert_eq!(
         first.error(),
-        Some("You don't have enough permission to view the folder")
+        Some("You don't have enough permission to view the folder content")
     );
     let e = user.templates().save(&room).wait().await.unwrap_err();
     assert!(failure(e).contains("permission"));

@@ -29,8 +29,9 @@ use docspace_types::ROOM_TITLE_MAX;
 /// `Constants.GroupEveryone.ID` (ONLYOFFICE/DocSpace-server: `common/ASC.Core.Common/Users/Constants.cs`).
 pub const GROUP_EVERYONE: &str = "c5cc67d1-c3e8-43c0-a3ad-3928ae3e5b5e";
 
-/// `FilesCommonResource.ErrorMessage_SecurityException_ViewFolder`, thrown by both copy checks.
-const VIEW_FOLDER_DENIED: &str = "You don't have enough permission to view the folder";
+/// `FilesCommonResource.ErrorMessage_SecurityException_ViewFolder`, thrown by both copy checks
+/// (ONLYOFFICE/DocSpace-server: `products/ASC.Files/Core/Resources/FilesCommonResource.resx`).
+const VIEW_FOLDER_DENIED: &str = "You don't have enough permission to view the folder content";
 /// `FilesCommonResource.ErrorMessage_SecurityException_Create`, for a caller who may not create rooms.
 const CREATE_DENIED: &str = "You don't have enough permission to create";
 

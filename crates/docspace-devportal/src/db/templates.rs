@@ -147,7 +147,10 @@ fn copy_contents(
     Ok(copied)
 }
 
-/// Stores the newest status of a user's template operation of `kind`.
+/// Stores the newest status of a user's template operation of `kind`. DocSpace keeps one task of
+/// each kind per portal and its status endpoints answer that one to anyone
+/// (ONLYOFFICE/DocSpace-server: `products/ASC.Files/Core/RoomTemplates/RoomTemplatesWorker.cs`);
+/// here each user sees only their own, so nobody learns another's template or room ids.
 pub fn save_status(
     conn: &Connection,
     user: &str,
