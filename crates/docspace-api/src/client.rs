@@ -347,6 +347,11 @@ impl Client {
         SecurityHandler::new(self)
     }
 
+    /// Room templates: save a room as one, list them, create rooms from them.
+    pub fn templates(&self) -> crate::api::TemplatesHandler<'_> {
+        crate::api::TemplatesHandler::new(self)
+    }
+
     /// File operations: copy, move, delete, and waiting for them.
     pub fn operations(&self) -> OperationsHandler<'_> {
         OperationsHandler::new(self)

@@ -50,6 +50,17 @@ macro_rules! wasm_versions_links_test {
 
 for_each_versions_links_test!(wasm_versions_links_test);
 
+macro_rules! wasm_templates_test {
+    ($name:ident) => {
+        #[wasm_bindgen_test]
+        async fn $name() {
+            common::templates_suite::$name(&fixture()).await;
+        }
+    };
+}
+
+for_each_templates_test!(wasm_templates_test);
+
 /// WebCrypto's PBKDF2 and the pure-Rust one agree (the browser uses the first for speed).
 #[wasm_bindgen_test]
 async fn webcrypto_and_rust_pbkdf2_agree() {

@@ -13,6 +13,7 @@ mod people_admin;
 mod rooms;
 mod security;
 mod tags;
+mod templates;
 mod uploads;
 mod versions;
 
@@ -36,6 +37,7 @@ pub use rooms::{
 };
 pub use security::{SecurityHandler, SetCspBuilder};
 pub use tags::{ListTagsBuilder, TagsHandler};
+pub use templates::{RoomFromTemplateBuilder, SaveTemplateBuilder, TemplatesHandler};
 pub use uploads::{ChunkedUpload, ChunkedUploadBuilder, UploadProgress, UploadsHandler};
 pub use versions::{COMMENT_MAX, ChangeHistoryBuilder, DeleteVersionsBuilder};
 

@@ -13,6 +13,7 @@ mod people;
 mod rooms;
 mod security;
 mod sharing;
+mod templates;
 mod uploads;
 mod versions;
 
@@ -38,6 +39,7 @@ pub use rooms::{
 };
 pub use security::Csp;
 pub use sharing::{LinkType, RoomSecurity, Share, ShareFilterType, ShareLink, SubjectType};
+pub use templates::{RoomFromTemplateStatus, TemplateStatus};
 pub use uploads::{UploadResult, UploadSession};
 pub use versions::{EditHistory, EditHistoryAuthor};
 

@@ -5,6 +5,7 @@
 
 pub mod people_suite;
 pub mod suite;
+pub mod templates_suite;
 pub mod versions_links_suite;
 
 use docspace_api::Client;
@@ -79,5 +80,15 @@ macro_rules! for_each_versions_links_test {
         $m!(file_versions_lifecycle);
         $m!(file_version_input_is_checked_before_sending);
         $m!(file_links_lifecycle);
+    };
+}
+
+/// Lists the room template tests; `$m!(name)` is expanded for each.
+#[macro_export]
+macro_rules! for_each_templates_test {
+    ($m:ident) => {
+        $m!(room_templates_lifecycle);
+        $m!(room_template_refusals);
+        $m!(room_template_input_is_checked_before_sending);
     };
 }

@@ -21,6 +21,7 @@ pub mod scopes;
 mod settings;
 mod shares;
 mod tags;
+mod templates;
 mod upload;
 mod upload_body;
 mod versions;
@@ -86,6 +87,28 @@ pub fn router(state: AppState) -> Router<AppState> {
         // rooms
         .route("/api/2.0/files/rooms", post(rooms::create).get(rooms::list))
         .route("/api/2.0/files/rooms/covers", get(rooms::covers))
+        // room templates
+        .route("/api/2.0/files/roomtemplate", post(templates::create))
+        .route(
+            "/api/2.0/files/roomtemplate/status",
+            get(templates::template_status_get),
+        )
+        .route(
+            "/api/2.0/files/roomtemplate/public",
+            put(templates::set_public),
+        )
+        .route(
+            "/api/2.0/files/roomtemplate/{id}/public",
+            get(templates::get_public),
+        )
+        .route(
+            "/api/2.0/files/rooms/fromTemplate",
+            post(templates::create_room),
+        )
+        .route(
+            "/api/2.0/files/rooms/fromTemplate/status",
+            get(templates::room_status_get),
+        )
         .route(
             "/api/2.0/files/rooms/{id}",
             get(rooms::get).put(rooms::update).delete(rooms::delete),

@@ -174,7 +174,7 @@ fn parse_room_type(v: &Value) -> Result<i64, ApiError> {
 /// ONLYOFFICE/DocSpace-server `products/ASC.Files/Server/ApiModels/RequestDto/CreateRoomRequestDto.cs`),
 /// so `#FF0000` gets .NET's length message; the value is six hex digits without `#`
 /// (<https://api.onlyoffice.com/docspace/api-backend/usage-api/models/cover-request-dto>).
-fn check_color(c: &str) -> Result<String, ApiError> {
+pub(crate) fn check_color(c: &str) -> Result<String, ApiError> {
     if dotnet_len(c) > HEX_COLOR_LEN {
         Err(ApiError::field(
             "Color",
@@ -190,14 +190,14 @@ fn check_color(c: &str) -> Result<String, ApiError> {
     }
 }
 
-fn check_tags(t: &[String]) -> Result<Vec<String>, ApiError> {
+pub(crate) fn check_tags(t: &[String]) -> Result<Vec<String>, ApiError> {
     if t.len() > tags::MAX_PER_ROOM {
         return Err(tags::too_many());
     }
     t.iter().map(|s| title(s, "tag", tags::NAME_MAX)).collect()
 }
 
-fn lifetime_json(l: &Lifetime) -> Result<String, ApiError> {
+pub(crate) fn lifetime_json(l: &Lifetime) -> Result<String, ApiError> {
     if let Some(p) = l.period
         && !(0..=2).contains(&p)
     {
@@ -223,7 +223,7 @@ fn lifetime_json(l: &Lifetime) -> Result<String, ApiError> {
     serde_json::to_string(&full).map_err(|e| ApiError::Internal(e.to_string()))
 }
 
-fn watermark_json(w: &Watermark) -> Result<String, ApiError> {
+pub(crate) fn watermark_json(w: &Watermark) -> Result<String, ApiError> {
     if w.text.as_ref().is_some_and(|t| dotnet_len(t) > TEXT_MAX) {
         return Err(ApiError::field(
             "Watermark.Text",
@@ -471,6 +471,12 @@ pub async fn list(
                 0 => (rooms_root.clone(), vec![rooms_root.id]),
                 1 => (archive.clone(), vec![archive.id]),
                 2 => (rooms_root.clone(), vec![rooms_root.id, archive.id]),
+                // `SearchArea.Templates`: the templates section (`FolderType.RoomTemplates`), see
+                // ONLYOFFICE/DocSpace-server `products/ASC.Files/Core/Services/WCFService/FileStorageService.cs`.
+                4 => match crate::db::templates::section(c)? {
+                    Some(t) => (t.clone(), vec![t.id]),
+                    None => (rooms_root.clone(), vec![]),
+                },
                 _ => (rooms_root.clone(), vec![]),
             };
             let filter = RoomFilter {

@@ -183,6 +183,8 @@ const MIGRATIONS: &[&str] = &[
     // 8: AI (see `crate::ai`): providers and their model settings, each agent's chat settings,
     // chats and their messages.
     super::ai::MIGRATION,
+    // 9 ("room-templates"): which rooms of the templates section are public.
+    crate::db::templates::MIGRATION,
 ];
 
 /// Brings the schema to the newest version inside one transaction per step.

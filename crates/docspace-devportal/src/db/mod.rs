@@ -18,6 +18,7 @@ pub mod rooms;
 pub mod sessions;
 pub mod settings;
 pub mod tags;
+pub mod templates;
 pub mod uploads;
 pub mod versions;
 

@@ -69,7 +69,10 @@ pub fn list(
     }
     if let Some(me) = &filter.visible_to {
         clauses.push(
-            "(f.owner_id = ? OR EXISTS (SELECT 1 FROM room_members m WHERE m.room_id = f.id AND m.user_id = ? AND m.access <> 0))"
+            // A public template is shared with the Everyone group
+            // (ONLYOFFICE/DocSpace-server: `products/ASC.Files/Server/Api/RoomTemplatesController.cs`).
+            "(f.owner_id = ? OR EXISTS (SELECT 1 FROM room_members m WHERE m.room_id = f.id AND m.user_id = ? AND m.access <> 0) \
+             OR EXISTS (SELECT 1 FROM room_templates t WHERE t.template_id = f.id AND t.is_public = 1))"
                 .into(),
         );
         args.push(SqlValue::Text(me.clone()));

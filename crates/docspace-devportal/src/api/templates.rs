@@ -1,0 +1,404 @@
+//! Room templates (ONLYOFFICE/DocSpace-server: `products/ASC.Files/Server/Api/RoomTemplatesController.cs`,
+//! `products/ASC.Files/Server/Api/VirtualRoomsController.cs` `fromTemplate`, and the checks of
+//! `FileStorageService.CreateRoomTemplateAsync` / `CreateRoomFromTemplateAsync` in
+//! `products/ASC.Files/Core/Services/WCFService/FileStorageService.cs`).
+//!
+//! DocSpace runs both copies as background tasks (`products/ASC.Files/Core/RoomTemplates/Operations/`)
+//! and answers with their status; a refusal found by the task is reported in the status's `error`
+//! with HTTP 200, not as an HTTP error. Here the task runs inside the request's transaction, so
+//! the first status is already the last (`isCompleted: true`, `progress: 100`), and the status
+//! endpoints keep answering it.
+
+use axum::extract::{Path, State};
+use rusqlite::Connection;
+use serde::Deserialize;
+use serde_json::{Value, json};
+
+use super::extract::{JsonBody, int_id, title};
+use super::fileops::EntryId;
+use super::rooms::{self, Lifetime, Watermark};
+use crate::auth::Caller;
+use crate::db::entries::Folder;
+use crate::db::{members, templates};
+use crate::envelope::{ApiError, ApiResult, Envelope};
+use crate::permissions::{self, Actor, PortalAction, RoomAction, portal_allows, share};
+use crate::state::AppState;
+use crate::users::{self, User};
+use docspace_types::ROOM_TITLE_MAX;
+
+/// `Constants.GroupEveryone.ID` (ONLYOFFICE/DocSpace-server: `common/ASC.Core.Common/Users/Constants.cs`).
+pub const GROUP_EVERYONE: &str = "c5cc67d1-c3e8-43c0-a3ad-3928ae3e5b5e";
+
+/// `FilesCommonResource.ErrorMessage_SecurityException_ViewFolder`, thrown by both copy checks
+/// (ONLYOFFICE/DocSpace-server: `products/ASC.Files/Core/Resources/FilesCommonResource.resx`).
+const VIEW_FOLDER_DENIED: &str = "You don't have enough permission to view the folder content";
+/// `FilesCommonResource.ErrorMessage_SecurityException_Create`, for a caller who may not create rooms.
+const CREATE_DENIED: &str = "You don't have enough permission to create";
+
+/// `RoomTemplateDto`.
+#[derive(Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct TemplateRequest {
+    room_id: Option<EntryId>,
+    #[serde(default)]
+    title: Option<String>,
+    #[serde(default)]
+    #[allow(dead_code)] // Logos need an uploaded image, which this portal does not keep.
+    logo: Option<Value>,
+    #[serde(default)]
+    #[allow(dead_code)]
+    copy_logo: Option<bool>,
+    #[serde(default)]
+    share: Option<Vec<Value>>,
+    #[serde(default)]
+    groups: Option<Vec<String>>,
+    #[serde(default)]
+    public: bool,
+    #[serde(default)]
+    tags: Option<Vec<String>>,
+    #[serde(default)]
+    color: Option<String>,
+    #[serde(default)]
+    cover: Option<String>,
+    #[serde(default)]
+    #[allow(dead_code)] // DocSpace copies the room's quota and ignores this one.
+    quota: Option<i64>,
+}
+
+/// `CreateRoomFromTemplateDto`.
+#[derive(Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct FromTemplateRequest {
+    template_id: Option<EntryId>,
+    title: Option<String>,
+    #[serde(default)]
+    #[allow(dead_code)]
+    logo: Option<Value>,
+    #[serde(default)]
+    #[allow(dead_code)]
+    copy_logo: Option<bool>,
+    #[serde(default)]
+    tags: Option<Vec<String>>,
+    #[serde(default)]
+    color: Option<String>,
+    #[serde(default)]
+    cover: Option<String>,
+    #[serde(default)]
+    #[allow(dead_code)] // DocSpace gives the room the template's quota.
+    quota: Option<i64>,
+    #[serde(default)]
+    indexing: Option<bool>,
+    #[serde(default)]
+    deny_download: Option<bool>,
+    #[serde(default)]
+    lifetime: Option<Lifetime>,
+    #[serde(default)]
+    watermark: Option<Watermark>,
+    #[serde(default)]
+    private: Option<bool>,
+}
+
+/// `SetPublicDto`.
+#[derive(Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct PublicRequest {
+    id: Option<EntryId>,
+    #[serde(default)]
+    public: bool,
+}
+
+fn template_status(template_id: i64, error: Option<&str>) -> Value {
+    json!({
+        "templateId": template_id,
+        "progress": if error.is_some() { 0 } else { 100 },
+        "error": error.unwrap_or_default(),
+        "isCompleted": true,
+    })
+}
+
+fn room_status(room_id: i64, error: Option<&str>) -> Value {
+    json!({
+        "roomId": room_id,
+        "progress": if error.is_some() { 0 } else { 100 },
+        "error": error.unwrap_or_default(),
+        "isCompleted": true,
+    })
+}
+
+/// Whether the actor may read the template: its owner, members and DocSpace admins, or anyone
+/// when it is public (shared with Everyone). `None` when it is not a template.
+fn can_read_template(conn: &Connection, actor: &Actor, t: &Folder) -> Result<bool, ApiError> {
+    Ok(
+        permissions::room_level(conn, actor, t)?.allows(RoomAction::Read)
+            || (actor.user.is_some() && templates::is_public(conn, t.id)?),
+    )
+}
+
+fn load_template(conn: &Connection, id: i64) -> Result<Option<Folder>, ApiError> {
+    match crate::db::entries::folder(conn, id)? {
+        Some(f) if templates::is_template(conn, &f)? => Ok(Some(f)),
+        _ => Ok(None),
+    }
+}
+
+fn share_target(conn: &Connection, v: &Value) -> Result<Option<(User, i64)>, ApiError> {
+    // `share` has been a list of e-mails and, later, `FileShareParams {shareTo, email, access}`.
+    let (key, access) = match v {
+        Value::String(s) => (s.clone(), share::READ),
+        Value::Object(o) => (
+            o.get("shareTo")
+                .or_else(|| o.get("email"))
+                .and_then(Value::as_str)
+                .unwrap_or_default()
+                .to_string(),
+            o.get("access")
+                .and_then(Value::as_i64)
+                .unwrap_or(share::READ),
+        ),
+        _ => return Ok(None),
+    };
+    let user = match users::by_id(conn, &key)? {
+        Some(u) => Some(u),
+        None => users::by_email(conn, &key)?,
+    };
+    Ok(user.map(|u| (u, access)))
+}
+
+/// `POST /api/2.0/files/roomtemplate`: saves a room as a template.
+pub async fn create(
+    State(state): State<AppState>,
+    caller: Caller,
+    JsonBody(req): JsonBody<TemplateRequest>,
+) -> ApiResult {
+    let room_id = req
+        .room_id
+        .as_ref()
+        .ok_or_else(|| ApiError::field("RoomId", "The RoomId field is required."))?
+        .int("Room")?;
+    let title_in = req
+        .title
+        .as_deref()
+        .map(|t| title(t, "title", ROOM_TITLE_MAX))
+        .transpose()?;
+    let color = req.color.as_deref().map(rooms::check_color).transpose()?;
+    let tag_list = rooms::check_tags(req.tags.as_deref().unwrap_or_default())?;
+    // `public` replaces the shares with the Everyone group, as the controller does.
+    let public = req.public
+        || req
+            .groups
+            .iter()
+            .flatten()
+            .any(|g| g.eq_ignore_ascii_case(GROUP_EVERYONE));
+    let share_list = if public {
+        Vec::new()
+    } else {
+        req.share.unwrap_or_default()
+    };
+    let user = caller.user.clone();
+    let actor = Actor {
+        user: Some(caller.user),
+        link: None,
+    };
+    let v = state
+        .db
+        .write(move |tx| {
+            let room = crate::db::entries::folder(tx, room_id)?.filter(Folder::is_room);
+            let allowed = match &room {
+                // Only an active room (in Rooms, not the Archive) whose settings the caller may edit.
+                Some(r) => {
+                    r.root_id == rooms::rooms_section(tx)?.id
+                        && permissions::room_level(tx, &actor, r)?.allows(RoomAction::EditRoom)
+                }
+                None => false,
+            };
+            let (Some(room), true) = (room, allowed) else {
+                let s = template_status(0, Some(VIEW_FOLDER_DENIED));
+                templates::save_status(tx, &user.id, templates::OP_TEMPLATE, &s)?;
+                return Ok(s);
+            };
+            let section = templates::ensure_section(tx, &user.id)?;
+            let name = title_in.clone().unwrap_or_else(|| room.title.clone());
+            let (template, _) = templates::copy_room(
+                tx,
+                &room,
+                &section,
+                &templates::Copy {
+                    title: &name,
+                    owner: &user.id,
+                    color: color.clone(),
+                    cover: req.cover.clone().filter(|c| !c.is_empty()),
+                    tags: &tag_list,
+                },
+            )?;
+            templates::set_public(tx, template.id, public)?;
+            for s in &share_list {
+                if let Some((member, access)) = share_target(tx, s)?
+                    && member.id != user.id
+                {
+                    members::set(tx, template.id, &member.id, access)?;
+                }
+            }
+            let s = template_status(template.id, None);
+            templates::save_status(tx, &user.id, templates::OP_TEMPLATE, &s)?;
+            Ok(s)
+        })
+        .await?;
+    Ok(Envelope::from_value(v))
+}
+
+/// `GET /api/2.0/files/roomtemplate/status`: the caller's last template operation, or no
+/// `response` when there is none (the controller returns `null`).
+pub async fn template_status_get(State(state): State<AppState>, caller: Caller) -> ApiResult {
+    let v = state
+        .db
+        .read(move |c| templates::status(c, &caller.user.id, templates::OP_TEMPLATE))
+        .await?;
+    Ok(Envelope::from_value(v.unwrap_or(Value::Null)))
+}
+
+/// `GET /api/2.0/files/roomtemplate/{id}/public`.
+pub async fn get_public(
+    State(state): State<AppState>,
+    actor: Actor,
+    Path(id): Path<String>,
+) -> ApiResult {
+    let id = int_id(&id, "Template")?;
+    let v = state
+        .db
+        .read(move |c| {
+            let t = load_template(c, id)?
+                .ok_or_else(|| ApiError::NotFound("The template could not be found".into()))?;
+            if !can_read_template(c, &actor, &t)? {
+                return Err(ApiError::AccessDenied);
+            }
+            templates::is_public(c, id)
+        })
+        .await?;
+    Ok(Envelope::ok(v))
+}
+
+/// `PUT /api/2.0/files/roomtemplate/public`: shares the template with Everyone (Read) or stops
+/// sharing it; like DocSpace, every other share but the caller's is removed either way.
+pub async fn set_public(
+    State(state): State<AppState>,
+    caller: Caller,
+    JsonBody(req): JsonBody<PublicRequest>,
+) -> ApiResult {
+    let id = req
+        .id
+        .as_ref()
+        .ok_or_else(|| ApiError::field("Id", "The Id field is required."))?
+        .int("Template")?;
+    let me = caller.user.id.clone();
+    let actor = Actor {
+        user: Some(caller.user),
+        link: None,
+    };
+    state
+        .db
+        .write(move |tx| {
+            let t = load_template(tx, id)?
+                .ok_or_else(|| ApiError::NotFound("The template could not be found".into()))?;
+            // `SetAceObjectAsync` needs the right to change the folder's access.
+            permissions::room_level(tx, &actor, &t)?.require(RoomAction::ManageAccess)?;
+            for (member, _) in members::list(tx, t.id)? {
+                if member != me {
+                    members::set(tx, t.id, &member, share::NONE)?;
+                }
+            }
+            templates::set_public(tx, t.id, req.public)
+        })
+        .await?;
+    Ok(Envelope::empty())
+}
+
+/// `POST /api/2.0/files/rooms/fromTemplate`: creates a room from a template.
+pub async fn create_room(
+    State(state): State<AppState>,
+    caller: Caller,
+    JsonBody(req): JsonBody<FromTemplateRequest>,
+) -> ApiResult {
+    // `[Required]` on both: checked by model binding before the task starts.
+    let template_id = req
+        .template_id
+        .as_ref()
+        .ok_or_else(|| ApiError::field("TemplateId", "The TemplateId field is required."))?
+        .int("Template")?;
+    let name = title(
+        req.title
+            .as_deref()
+            .ok_or_else(|| ApiError::field("Title", "The Title field is required."))?,
+        "title",
+        ROOM_TITLE_MAX,
+    )?;
+    let color = req.color.as_deref().map(rooms::check_color).transpose()?;
+    let tag_list = rooms::check_tags(req.tags.as_deref().unwrap_or_default())?;
+    let lifetime = req
+        .lifetime
+        .as_ref()
+        .map(rooms::lifetime_json)
+        .transpose()?;
+    let watermark = req
+        .watermark
+        .as_ref()
+        .map(rooms::watermark_json)
+        .transpose()?;
+    let user = caller.user.clone();
+    let actor = Actor {
+        user: Some(caller.user),
+        link: None,
+    };
+    let v = state
+        .db
+        .write(move |tx| {
+            let template = load_template(tx, template_id)?;
+            let error = match &template {
+                Some(t) if can_read_template(tx, &actor, t)? => {
+                    (!portal_allows(&user, PortalAction::CreateRoom)).then_some(CREATE_DENIED)
+                }
+                _ => Some(VIEW_FOLDER_DENIED),
+            };
+            let (Some(mut template), None) = (template, error) else {
+                let s = room_status(0, error);
+                templates::save_status(tx, &user.id, templates::OP_FROM_TEMPLATE, &s)?;
+                return Ok(s);
+            };
+            // The request's private/indexing/download settings win over the template's; lifetime
+            // and watermark come only from the request, as `CreateRoomFromTemplateAsync` does.
+            template.private = req.private.unwrap_or(template.private);
+            template.indexing = req.indexing.unwrap_or(template.indexing);
+            template.deny_download = req.deny_download.unwrap_or(template.deny_download);
+            template.lifetime = lifetime.clone();
+            template.watermark = watermark.clone();
+            let section = rooms::rooms_section(tx)?;
+            let (room, _) = templates::copy_room(
+                tx,
+                &template,
+                &section,
+                &templates::Copy {
+                    title: &name,
+                    owner: &user.id,
+                    color: color.clone(),
+                    cover: req.cover.clone().filter(|c| !c.is_empty()),
+                    tags: &tag_list,
+                },
+            )?;
+            if room.room_type == Some(6) {
+                super::shares::create_primary_link(tx, &room)?;
+            }
+            let s = room_status(room.id, None);
+            templates::save_status(tx, &user.id, templates::OP_FROM_TEMPLATE, &s)?;
+            Ok(s)
+        })
+        .await?;
+    Ok(Envelope::from_value(v))
+}
+
+/// `GET /api/2.0/files/rooms/fromTemplate/status`.
+pub async fn room_status_get(State(state): State<AppState>, caller: Caller) -> ApiResult {
+    let v = state
+        .db
+        .read(move |c| templates::status(c, &caller.user.id, templates::OP_FROM_TEMPLATE))
+        .await?;
+    Ok(Envelope::from_value(v.unwrap_or(Value::Null)))
+}
