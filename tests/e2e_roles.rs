@@ -40,7 +40,7 @@ async fn menu_items(driver: &WebDriver, title: &str) -> Vec<String> {
         .expect("the menu names its list");
     let mut out = Vec::new();
     for item in driver
-        .find_all(By::Css(&format!("[id='{menu}'] [data-testid]")))
+        .find_all(By::Css(format!("[id='{menu}'] [data-testid]")))
         .await
         .expect("items")
     {
@@ -152,7 +152,7 @@ async fn the_room_manager_picker_offers_no_guest_or_user() {
             async move {
                 let mut labels = Vec::new();
                 for o in driver
-                    .find_all(By::Css(&format!("{form} select option")))
+                    .find_all(By::Css(format!("{form} select option")))
                     .await
                     .ok()?
                 {
@@ -177,7 +177,7 @@ async fn the_room_manager_picker_offers_no_guest_or_user() {
         let levels: Vec<String> = {
             let mut out = Vec::new();
             for o in driver
-                .find_all(By::Css(&format!("{form} select option")))
+                .find_all(By::Css(format!("{form} select option")))
                 .await
                 .expect("options")
             {
