@@ -10,6 +10,7 @@ mod errors;
 mod layout;
 mod ops;
 mod pages;
+mod rights;
 mod split;
 pub mod state;
 mod url;

@@ -155,6 +155,7 @@ async fn archives_unarchives_and_deletes_with_confirmation_and_progress() {
     with_browser(|driver| async move {
         sign_in(&driver, &stack.url(), &owner.email, &owner.password, false).await;
         row_action(&driver, title, "room-archive").await;
+        click(&driver, "[data-testid='confirm-archive'] button").await;
         let api2 = api.clone();
         eventually("archived on the portal", || {
             let api = api2.clone();
@@ -164,7 +165,9 @@ async fn archives_unarchives_and_deletes_with_confirmation_and_progress() {
         assert!(rooms_titled(&api, title, SearchArea::Active).await.is_empty());
 
         click(&driver, "[data-testid='show-archived']").await;
+        dismiss_toasts(&driver).await;
         row_action(&driver, title, "room-unarchive").await;
+        click(&driver, "[data-testid='confirm-archive'] button").await;
         let api2 = api.clone();
         eventually("active again", || {
             let api = api2.clone();
@@ -173,7 +176,9 @@ async fn archives_unarchives_and_deletes_with_confirmation_and_progress() {
         .await;
 
         click(&driver, "[data-testid='show-active']").await;
+        dismiss_toasts(&driver).await;
         row_action(&driver, title, "room-archive").await;
+        click(&driver, "[data-testid='confirm-archive'] button").await;
         let api2 = api.clone();
         eventually("archived again", || {
             let api = api2.clone();
@@ -181,6 +186,7 @@ async fn archives_unarchives_and_deletes_with_confirmation_and_progress() {
         })
         .await;
         click(&driver, "[data-testid='show-archived']").await;
+        dismiss_toasts(&driver).await;
         row_action(&driver, title, "room-delete").await;
         let question = text_of(&driver, "dialog[open] .dialog__body p").await;
         assert!(question.contains(title), "the confirmation names the room: {question}");

@@ -1,5 +1,7 @@
 //! Toasts: short notices in a live region. Errors stay until dismissed (the message may be what
-//! the user needs to fix the problem); other notices fade after a few seconds.
+//! the user needs to fix the problem); other notices fade after a few seconds, except one that
+//! offers an action (such as Undo): it stays until used or dismissed, so that nobody has to race
+//! a timer to reach it (WCAG 2.2.1).
 
 use std::time::Duration;
 
@@ -16,13 +18,29 @@ pub enum ToastKind {
     Info,
 }
 
+/// A button in a toast: its label and what it does (the toast closes after).
+#[derive(Clone)]
+pub struct ToastAction {
+    label: String,
+    run: Callback<()>,
+}
+
+impl std::fmt::Debug for ToastAction {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("ToastAction")
+            .field("label", &self.label)
+            .finish_non_exhaustive()
+    }
+}
+
 /// One notice.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone)]
 pub struct Toast {
     id: u64,
     kind: ToastKind,
     title: String,
     message: Option<String>,
+    action: Option<ToastAction>,
 }
 
 /// At most this many toasts show; older ones give way.
@@ -39,17 +57,31 @@ pub struct Toaster {
 impl Toaster {
     /// An error with the server's (or the app's) message.
     pub fn error(&self, title: impl Into<String>, message: impl Into<String>) {
-        self.push(ToastKind::Error, title.into(), Some(message.into()));
+        self.push(ToastKind::Error, title.into(), Some(message.into()), None);
     }
 
     /// A success notice.
     pub fn success(&self, title: impl Into<String>) {
-        self.push(ToastKind::Success, title.into(), None);
+        self.push(ToastKind::Success, title.into(), None, None);
+    }
+
+    /// A success notice with a button (`label`, e.g. "Undo") that runs `run` and closes it.
+    pub fn success_with_action(
+        &self,
+        title: impl Into<String>,
+        label: impl Into<String>,
+        run: impl Fn() + Send + Sync + 'static,
+    ) {
+        let action = ToastAction {
+            label: label.into(),
+            run: Callback::new(move |()| run()),
+        };
+        self.push(ToastKind::Success, title.into(), None, Some(action));
     }
 
     /// A neutral notice.
     pub fn info(&self, title: impl Into<String>) {
-        self.push(ToastKind::Info, title.into(), None);
+        self.push(ToastKind::Info, title.into(), None, None);
     }
 
     /// Removes the toast `id`.
@@ -57,7 +89,14 @@ impl Toaster {
         self.toasts.update(|t| t.retain(|x| x.id != id));
     }
 
-    fn push(&self, kind: ToastKind, title: String, message: Option<String>) {
+    fn push(
+        &self,
+        kind: ToastKind,
+        title: String,
+        message: Option<String>,
+        action: Option<ToastAction>,
+    ) {
+        let fades = kind != ToastKind::Error && action.is_none();
         let id = self.next_id.get_value();
         self.next_id.set_value(id + 1);
         self.toasts.update(|t| {
@@ -66,11 +105,12 @@ impl Toaster {
                 kind,
                 title,
                 message,
+                action,
             });
             let excess = t.len().saturating_sub(MAX_TOASTS);
             t.drain(..excess);
         });
-        if kind != ToastKind::Error {
+        if fades {
             let this = *self;
             set_timeout(move || this.dismiss(id), FADE_AFTER);
         }
@@ -120,6 +160,19 @@ fn ToastView(toast: Toast, toaster: Toaster) -> impl IntoView {
                 <p class="toast__title">{toast.title}</p>
                 {toast.message.map(|m| view! { <p class="toast__message" data-testid="toast-message">{m}</p> })}
             </div>
+            {toast.action.map(|a| view! {
+                <button
+                    type="button"
+                    class="toast__action"
+                    data-testid="toast-action"
+                    on:click=move |_| {
+                        toaster.dismiss(id);
+                        a.run.run(());
+                    }
+                >
+                    {a.label}
+                </button>
+            })}
             <button
                 type="button"
                 class="toast__close"

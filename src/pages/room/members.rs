@@ -11,11 +11,12 @@ use crate::components::{
     TextField, use_toaster,
 };
 use crate::errors::user_message;
+use crate::rights::{accesses_for, may_hold};
 
-fn access_options(t: RoomType) -> Vec<SelectOption> {
-    member_accesses(t)
-        .iter()
-        .map(|a| SelectOption::new(a.value().to_string(), access_label(*a)))
+fn access_options(levels: Vec<FileShare>) -> Vec<SelectOption> {
+    levels
+        .into_iter()
+        .map(|a| SelectOption::new(a.value().to_string(), access_label(a)))
         .collect()
 }
 
@@ -48,6 +49,8 @@ pub fn Members(client: Client, room: Room) -> impl IntoView {
     let client = StoredValue::new_local(client);
     let room_id = room.id.clone();
     let kind = room.room_type.unwrap_or(RoomType::Custom);
+    // Inviting and changing access need the room's `EditAccess` (a room manager's right).
+    let may_invite = room.security.can("EditAccess");
     let version = RwSignal::new(0u32);
     let members = LocalResource::new({
         let room_id = room_id.clone();
@@ -114,7 +117,9 @@ pub fn Members(client: Client, room: Room) -> impl IntoView {
 
     view! {
         <div class="members" data-testid="members">
-            <Invite client=client.get_value() room_id=room_id.clone() kind=kind people=Signal::derive(move || people.get().unwrap_or_default()) on_invited=Callback::new(move |_| version.update(|v| *v += 1))/>
+            {may_invite.then(|| view! {
+                <Invite client=client.get_value() room_id=room_id.clone() kind=kind people=Signal::derive(move || people.get().unwrap_or_default()) on_invited=Callback::new(move |_| version.update(|v| *v += 1))/>
+            })}
             <h3>"Members"</h3>
             {move || match members.get() {
                 None => view! { <Loading label="Loading members…"/> }.into_any(),
@@ -144,7 +149,9 @@ where
     let email_attr = email.clone();
     let editable = share.can_edit_access && !share.is_owner && !share.is_locked;
     let value = RwSignal::new(share.access.value().to_string());
-    let options = Signal::derive(move || access_options(kind));
+    // Only the levels this member's type may hold (no room manager for a user or a guest).
+    let levels = accesses_for(kind, &user);
+    let options = Signal::derive(move || access_options(levels.clone()));
     let (uid, uname) = (user.id.clone(), name.clone());
     Effect::new(move |prev: Option<()>| {
         let v = value.get();
@@ -206,18 +213,36 @@ fn Invite(
             .then(|| check_email(&email.get()).err())
             .flatten()
     });
+    // The people offered are those who may hold the chosen level, and the levels offered are
+    // those the chosen person may hold: a guest is never offered as room manager.
+    let chosen_level = Memo::new(move |_| parse_access(&access.get()));
     let person_options = Signal::derive(move || {
+        let level = chosen_level.get();
         std::iter::once(SelectOption::new("", "Invite by e-mail instead"))
-            .chain(people.get().into_iter().map(|p| {
-                let label = match &p.email {
-                    Some(e) => format!("{} ({e})", p.display_name),
-                    None => p.display_name.clone(),
-                };
-                SelectOption::new(p.id.as_str(), label)
-            }))
+            .chain(
+                people
+                    .get()
+                    .into_iter()
+                    .filter(|p| level.is_none_or(|l| may_hold(p, l)))
+                    .map(|p| {
+                        let label = match &p.email {
+                            Some(e) => format!("{} ({e})", p.display_name),
+                            None => p.display_name.clone(),
+                        };
+                        SelectOption::new(p.id.as_str(), label)
+                    }),
+            )
             .collect()
     });
-    let access_opts = Signal::derive(move || access_options(kind));
+    let access_opts = Signal::derive(move || {
+        let picked = person.get();
+        let levels = people.with(|ps| {
+            ps.iter()
+                .find(|p| !picked.is_empty() && p.id.as_str() == picked)
+                .map(|p| accesses_for(kind, p))
+        });
+        access_options(levels.unwrap_or_else(|| member_accesses(kind)))
+    });
     let submit = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
         tried.set(true);

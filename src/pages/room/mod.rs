@@ -307,6 +307,17 @@ fn FolderPage(client: Client, room: FolderId, folder: FolderId) -> impl IntoView
         Some(Ok(v)) => v.current.title,
         _ => String::new(),
     };
+    // What the folder's `security` allows the user: creating and uploading need `Create`,
+    // members and links `EditAccess` (DocSpace's web UI hides these commands otherwise).
+    let allows = move |action: &'static str| {
+        Signal::derive(move || {
+            view_data
+                .get()
+                .and_then(|r| r.ok())
+                .is_some_and(|v| v.current.security.can(action))
+        })
+    };
+    let can_create = allows("Create");
     let room_kind = move || {
         room_info
             .get()
@@ -324,30 +335,32 @@ fn FolderPage(client: Client, room: FolderId, folder: FolderId) -> impl IntoView
                     <span class="muted">{room_kind}</span>
                 </div>
                 <div class="toolbar">
-                    <Menu label="Create new" items=new_items>
-                        <span class="btn btn--secondary" data-testid="new-menu">"New ▾"</span>
-                    </Menu>
-                    <label class="btn btn--primary room-page__upload" data-testid="upload-button">
-                        "Upload"
-                        <input
-                            type="file"
-                            multiple=true
-                            class="visually-hidden"
-                            data-testid="upload-input"
-                            on:change=move |ev| {
-                                if let Some(files) = chosen_files(&ev) {
-                                    uploads.add(files, folder.get_value(), after_change);
+                    <Show when=move || can_create.get()>
+                        <Menu label="Create new" items=new_items.clone()>
+                            <span class="btn btn--secondary" data-testid="new-menu">"New ▾"</span>
+                        </Menu>
+                        <label class="btn btn--primary room-page__upload" data-testid="upload-button">
+                            "Upload"
+                            <input
+                                type="file"
+                                multiple=true
+                                class="visually-hidden"
+                                data-testid="upload-input"
+                                on:change=move |ev| {
+                                    if let Some(files) = chosen_files(&ev) {
+                                        uploads.add(files, folder.get_value(), after_change);
+                                    }
+                                    // Let the same file be chosen again.
+                                    if let Some(input) = ev.target().and_then(|t| wasm_bindgen::JsCast::dyn_into::<web_sys::HtmlInputElement>(t).ok()) {
+                                        input.set_value("");
+                                    }
                                 }
-                                // Let the same file be chosen again.
-                                if let Some(input) = ev.target().and_then(|t| wasm_bindgen::JsCast::dyn_into::<web_sys::HtmlInputElement>(t).ok()) {
-                                    input.set_value("");
-                                }
-                            }
-                        />
-                    </label>
-                    <span data-testid="add-from-rooms">
-                        <Button on_click=Callback::new(move |_| open_panel(Panel::AddFromRooms))>"Add from rooms…"</Button>
-                    </span>
+                            />
+                        </label>
+                        <span data-testid="add-from-rooms">
+                            <Button on_click=Callback::new(move |_| open_panel(Panel::AddFromRooms))>"Add from rooms…"</Button>
+                        </span>
+                    </Show>
                     <span data-testid="open-members">
                         <Button appearance=ButtonAppearance::Subtle on_click=Callback::new(move |_| open_panel(Panel::Members))>"Members"</Button>
                     </span>
@@ -479,14 +492,17 @@ fn panel_body(
             }.into_any()
         }
         Panel::Destination(kind, entries) => {
-            let accept = if kind == TransferKind::Copy {
-                "Copy here"
+            let (accept, right) = if kind == TransferKind::Copy {
+                ("Copy here", "CopyTo")
             } else {
-                "Move here"
+                ("Move here", "MoveTo")
             };
+            // "Copy here" acts on the folder the user has opened (no row to tick), and only
+            // where the portal lets them copy or move into.
             let config = PickerConfig::new()
                 .pick(PickKind::Folders)
                 .single()
+                .folder_right(right)
                 .start_in(room.clone())
                 .accept_label(accept)
                 .title("Choose the destination folder");

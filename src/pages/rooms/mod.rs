@@ -2,6 +2,7 @@
 //! in a virtualized list that scrolls through 10,000 rooms while fetching only the pages in
 //! view; create and edit in a dialog; pin, archive, unarchive and delete with progress.
 
+mod archive;
 mod delete;
 mod dialogs;
 mod feed;
@@ -15,29 +16,22 @@ use leptos::prelude::*;
 use leptos_router::NavigateOptions;
 use leptos_router::hooks::{use_navigate, use_query_map};
 
+use self::archive::{Archiver, ConfirmArchive, RunningList};
 use self::dialogs::RoomsDialog;
 use self::feed::RoomsFeed;
 use self::filters::{RoomFilters, RoomSort};
 use self::row::{PlaceholderRow, RoomAction, RoomRow};
 use crate::catalog::{ROOM_TYPES, room_type_label};
 use crate::components::{
-    Button, ButtonAppearance, Dialog, EmptyState, ErrorState, InputKind, Loading, ProgressBar,
-    Select, SelectOption, TextField, VirtualList, after_typing_pause, use_toaster,
+    Button, ButtonAppearance, Dialog, EmptyState, ErrorState, InputKind, Loading, Select,
+    SelectOption, TextField, VirtualList, after_typing_pause, use_toaster,
 };
 use crate::errors::user_message;
-use crate::ops;
+use crate::rights::may_create_rooms;
 use crate::state::use_session;
 
 /// Row height in pixels (the CSS gives rows this height too).
 const ROW_HEIGHT: f64 = 60.0;
-
-/// A room operation in progress (archive or unarchive), shown above the list.
-#[derive(Debug, Clone, PartialEq)]
-struct Running {
-    id: u64,
-    label: String,
-    progress: Option<f64>,
-}
 
 /// The dashboard.
 #[component]
@@ -47,11 +41,13 @@ pub fn RoomsPage() -> impl IntoView {
         // The route is guarded; without a session there is nothing to show.
         return ().into_any();
     };
-    view! { <Dashboard client=client/> }.into_any()
+    // Only those who may create rooms are offered to (a guest or a user would be refused).
+    let can_create = session.user().is_some_and(|u| may_create_rooms(&u));
+    view! { <Dashboard client=client can_create=can_create/> }.into_any()
 }
 
 #[component]
-fn Dashboard(client: Client) -> impl IntoView {
+fn Dashboard(client: Client, can_create: bool) -> impl IntoView {
     let toaster = use_toaster();
     let query = use_query_map();
     let navigate = use_navigate();
@@ -95,55 +91,13 @@ fn Dashboard(client: Client) -> impl IntoView {
     let editing = RwSignal::new(None::<Room>);
     let deleting = RwSignal::new(None::<Room>);
     let delete_open = RwSignal::new(false);
-    let running = RwSignal::new(Vec::<Running>::new());
-    let next_op = StoredValue::new(0u64);
-
-    let run_operation = move |room: Room, archive: bool| {
-        let id = next_op.get_value() + 1;
-        next_op.set_value(id);
-        let verb = if archive { "Archiving" } else { "Restoring" };
-        running.update(|r| {
-            r.push(Running {
-                id,
-                label: format!("{verb} “{}”", room.title),
-                progress: None,
-            })
-        });
-        leptos::task::spawn_local(async move {
-            let client = client.get_value();
-            let started = if archive {
-                client.rooms().archive(room.id.clone()).send().await
-            } else {
-                client.rooms().unarchive(room.id.clone()).send().await
-            };
-            let report = |p: f64| {
-                running.update(|r| {
-                    if let Some(x) = r.iter_mut().find(|x| x.id == id) {
-                        x.progress = Some(p);
-                    }
-                })
-            };
-            let outcome = match started {
-                Ok(op) => ops::follow(&client, op, report).await,
-                Err(e) => Err(e),
-            };
-            running.update(|r| r.retain(|x| x.id != id));
-            match outcome {
-                Ok(_) if archive => {
-                    toaster.success(format!("“{}” moved to the archive", room.title))
-                }
-                Ok(_) => toaster.success(format!("“{}” is active again", room.title)),
-                Err(e) => toaster.error(
-                    format!(
-                        "“{}” was not {}",
-                        room.title,
-                        if archive { "archived" } else { "restored" }
-                    ),
-                    user_message(&e),
-                ),
-            }
-            feed.refresh();
-        });
+    let archiver = Archiver::new(client.get_value(), toaster, feed);
+    // The room waiting for the archive or restore confirmation, and which of the two.
+    let confirming = RwSignal::new(None::<(Room, bool)>);
+    let confirm_open = RwSignal::new(false);
+    let ask_archive = move |room: Room, archive: bool| {
+        confirming.set(Some((room, archive)));
+        confirm_open.set(true);
     };
 
     let on_action = Callback::new(move |action: RoomAction| match action {
@@ -168,8 +122,8 @@ fn Dashboard(client: Client) -> impl IntoView {
                 }
             });
         }
-        RoomAction::Archive(room) => run_operation(room, true),
-        RoomAction::Unarchive(room) => run_operation(room, false),
+        RoomAction::Archive(room) => ask_archive(room, true),
+        RoomAction::Unarchive(room) => ask_archive(room, false),
         RoomAction::Delete(room) => {
             deleting.set(Some(room));
             dialogs::open(delete_open, toaster);
@@ -215,27 +169,22 @@ fn Dashboard(client: Client) -> impl IntoView {
         <div class="page page--fill rooms">
             <div class="page-header">
                 <h1>{move || if archived.get() { "Archived rooms" } else { "Rooms" }}</h1>
-                <span data-testid="create-room">
-                    <Button
-                        appearance=ButtonAppearance::Primary
-                        on_click=Callback::new(move |_| {
-                            editing.set(None);
-                            dialogs::open(form_open, toaster);
-                        })
-                    >
-                        "New room"
-                    </Button>
-                </span>
+                {can_create.then(|| view! {
+                    <span data-testid="create-room">
+                        <Button
+                            appearance=ButtonAppearance::Primary
+                            on_click=Callback::new(move |_| {
+                                editing.set(None);
+                                dialogs::open(form_open, toaster);
+                            })
+                        >
+                            "New room"
+                        </Button>
+                    </span>
+                })}
             </div>
             <Toolbar filters=filters update=update tags=tag_suggestions/>
-            <div class="rooms__running" aria-live="polite">
-                <For each=move || running.get() key=|r| (r.id, r.progress.map(|p| (p * 100.0) as u32)) let:op>
-                    <div class="rooms__op" data-testid="room-operation">
-                        <span>{op.label.clone()} "…"</span>
-                        <ProgressBar value=Signal::derive(move || op.progress) label=op.label.clone()/>
-                    </div>
-                </For>
-            </div>
+            <RunningList archiver=archiver/>
             <p class="rooms__count muted" aria-live="polite" data-testid="rooms-count">
                 {move || feed.total.get().map(|t| if t == 1 { "1 room".to_string() } else { format!("{t} rooms") })}
             </p>
@@ -284,6 +233,22 @@ fn Dashboard(client: Client) -> impl IntoView {
                 on_saved,
                 on_cancel: Callback::new(move |_| form_open.set(false)),
                 tag_suggestions,
+            })}
+        </Dialog>
+        <Dialog
+            open=confirm_open
+            title=Signal::derive(move || if confirming.with(|c| c.as_ref().is_some_and(|c| c.1)) { "Move to archive".to_string() } else { "Restore room".to_string() })
+        >
+            {move || confirming.get().map(|(room, archive)| view! {
+                <ConfirmArchive
+                    room=room.clone()
+                    archive=archive
+                    on_confirm=Callback::new(move |_| {
+                        confirm_open.set(false);
+                        archiver.run(room.clone(), archive);
+                    })
+                    on_cancel=Callback::new(move |_| confirm_open.set(false))
+                />
             })}
         </Dialog>
         <Dialog open=delete_open title="Delete room">

@@ -8,6 +8,7 @@ use leptos_router::components::A;
 
 use crate::catalog::room_type_label;
 use crate::components::{Menu, MenuItem};
+use crate::rights::{RoomCommand, room_commands};
 
 /// What a row can ask the page to do.
 #[derive(Debug, Clone)]
@@ -56,24 +57,27 @@ pub fn RoomRow(
         let r = r.clone();
         move || on_action.run(make(r.clone()))
     };
-    let items = if archived {
-        vec![
-            MenuItem::new("Unarchive", act(RoomAction::Unarchive)).test_id("room-unarchive"),
-            MenuItem::new("Delete…", act(RoomAction::Delete))
-                .danger()
-                .test_id("room-delete"),
-        ]
-    } else {
-        vec![
-            MenuItem::new("Edit…", act(RoomAction::Edit)).test_id("room-edit"),
-            MenuItem::new(
+    // Only what the room's security flags allow: a viewer sees Pin, not Edit or Archive.
+    let items: Vec<MenuItem> = room_commands(&room, archived)
+        .into_iter()
+        .map(|c| match c {
+            RoomCommand::Edit => MenuItem::new("Edit…", act(RoomAction::Edit)).test_id("room-edit"),
+            RoomCommand::Pin => MenuItem::new(
                 if pinned { "Unpin" } else { "Pin to top" },
                 act(RoomAction::TogglePin),
             )
             .test_id("room-pin"),
-            MenuItem::new("Archive", act(RoomAction::Archive)).test_id("room-archive"),
-        ]
-    };
+            RoomCommand::Archive => {
+                MenuItem::new("Archive…", act(RoomAction::Archive)).test_id("room-archive")
+            }
+            RoomCommand::Unarchive => {
+                MenuItem::new("Restore…", act(RoomAction::Unarchive)).test_id("room-unarchive")
+            }
+            RoomCommand::Delete => MenuItem::new("Delete…", act(RoomAction::Delete))
+                .danger()
+                .test_id("room-delete"),
+        })
+        .collect();
     let title = room.title.clone();
     view! {
         <div class="room-row" data-testid="room-row" data-room-id=room.id.to_string()>
@@ -87,7 +91,7 @@ pub fn RoomRow(
                 {(more_tags > 0).then(|| view! { <li class="room-row__tag room-row__tag--more">{format!("+{more_tags}")}</li> })}
             </ul>
             {pinned.then(|| view! { <span class="room-row__pin" title="Pinned" data-testid="room-pinned"><EntryIcon glyph=Glyph::Pin/><span class="visually-hidden">"Pinned"</span></span> })}
-            <Menu label=format!("Actions for {title}") items=items>"⋯"</Menu>
+            {(!items.is_empty()).then(|| view! { <Menu label=format!("Actions for {title}") items=items>"⋯"</Menu> })}
         </div>
     }
 }

@@ -40,6 +40,7 @@ pub struct PickerConfig {
     pub(crate) accept_label: String,
     pub(crate) cancel_label: String,
     pub(crate) title: String,
+    pub(crate) folder_right: Option<String>,
 }
 
 impl Default for PickerConfig {
@@ -54,6 +55,7 @@ impl Default for PickerConfig {
             accept_label: "Choose".into(),
             cancel_label: "Cancel".into(),
             title: "Choose files".into(),
+            folder_right: None,
         }
     }
 }
@@ -135,15 +137,36 @@ impl PickerConfig {
         self
     }
 
+    /// Only folders whose `security` grants `action` may be picked (e.g. `"CopyTo"` or
+    /// `"MoveTo"` for a destination, as DocSpace's own folder selector requires); folders the
+    /// portal sent no flags for are accepted, the portal having the last word.
+    pub fn folder_right(mut self, action: impl Into<String>) -> Self {
+        self.folder_right = Some(action.into());
+        self
+    }
+
     /// The selection mode.
     pub fn selection_mode(&self) -> SelectionMode {
         self.mode
     }
 
+    /// Whether the folder being viewed is itself the pick when nothing is ticked: a single folder
+    /// picked as a destination, where DocSpace's "Copy here" and "Move here" act on the folder
+    /// the user has navigated to.
+    pub fn picks_current_folder(&self) -> bool {
+        self.kind == PickKind::Folders && self.mode == SelectionMode::Single
+    }
+
     /// Whether `entry` may be picked under this configuration.
     pub fn accepts(&self, entry: &Entry) -> bool {
         match entry {
-            Entry::Folder(_) => matches!(self.kind, PickKind::Folders | PickKind::Any),
+            Entry::Folder(f) => {
+                let right_ok = match &self.folder_right {
+                    Some(action) => f.security.0.is_empty() || f.security.can(action),
+                    None => true,
+                };
+                matches!(self.kind, PickKind::Folders | PickKind::Any) && right_ok
+            }
             Entry::File(f) => {
                 if self.kind == PickKind::Folders {
                     return false;
@@ -219,6 +242,32 @@ mod tests {
         assert!(c.accepts(&folder()));
         assert!(!c.accepts(&file("a.docx", 7)));
         assert!(!c.lists(&file("a.docx", 7)));
+    }
+
+    #[test]
+    fn a_destination_needs_the_folder_right_and_is_the_current_folder() {
+        let c = PickerConfig::new()
+            .pick(PickKind::Folders)
+            .single()
+            .folder_right("CopyTo");
+        assert!(c.picks_current_folder());
+        let with = |flags: serde_json::Value| {
+            let f: Folder = serde_json::from_value(
+                serde_json::json!({"id": 3, "title": "d", "security": flags}),
+            )
+            .expect("folder");
+            Entry::Folder(Box::new(f))
+        };
+        assert!(c.accepts(&with(serde_json::json!({"CopyTo": true}))));
+        assert!(!c.accepts(&with(serde_json::json!({"CopyTo": false, "Read": true}))));
+        assert!(c.accepts(&folder()), "no flags: the portal decides");
+        assert!(
+            !PickerConfig::new()
+                .multiple(None)
+                .pick(PickKind::Folders)
+                .picks_current_folder()
+        );
+        assert!(!PickerConfig::new().picks_current_folder());
     }
 
     #[test]

@@ -164,6 +164,20 @@ where
     let glyph = Glyph::of(&entry);
     let is_folder = matches!(entry, Entry::Folder(_));
     let check_entry = entry.clone();
+    // The square says what clicking it does (it is hidden from screen readers, which hear the
+    // option's own selected state instead).
+    let check_title = {
+        let name = entry.title().to_string();
+        move || {
+            if !accepted {
+                format!("{name} cannot be selected")
+            } else if selected.get() {
+                format!("Deselect {name}")
+            } else {
+                format!("Select {name}")
+            }
+        }
+    };
     view! {
         <li
             id=picker.option_id(index)
@@ -193,7 +207,7 @@ where
                 }
             }
         >
-            <span class="ds-picker__check" aria-hidden="true">
+            <span class="ds-picker__check" aria-hidden="true" title=check_title data-testid="picker-check">
                 {move || if accepted && selected.get() { "✓" } else { "" }}
             </span>
             <span class="ds-picker__icon"><EntryIcon glyph=glyph/></span>

@@ -77,7 +77,7 @@ pub fn FilePicker(
     preselect(picker, preselected);
 
     let confirm = Callback::new(move |()| {
-        let items = picker.selection.with_untracked(|s| s.items().to_vec());
+        let items = picker.target();
         if !items.is_empty() {
             on_pick.run(items);
         }
@@ -239,6 +239,11 @@ fn Footer(
     on_cancel: Option<Callback<()>>,
 ) -> impl IntoView {
     let summary = move || {
+        if picker.selection.with(Selection::is_empty)
+            && let Some(Entry::Folder(here)) = picker.target().into_iter().next()
+        {
+            return format!("Into {}", here.title);
+        }
         picker.selection.with(|s| match s.mode() {
             SelectionMode::Multiple { max: Some(m) } => {
                 format!("{} of at most {m} selected", s.len())
@@ -285,7 +290,7 @@ fn Footer(
                     type="button"
                     class="ds-picker__button ds-picker__button--primary"
                     data-testid="picker-accept"
-                    disabled=move || picker.selection.with(Selection::is_empty)
+                    disabled=move || picker.target().is_empty()
                     on:click=move |_| confirm.run(())
                 >
                     {accept_label}

@@ -2,7 +2,7 @@
 //! a time, through `docspace-api` (which keeps within the portal's rate limits).
 
 use docspace_api::models::{
-    ApplyFilterOption, Entry, FilterType, FolderId, PathPart, SortBy, SortOrder,
+    ApplyFilterOption, Entry, FilterType, Folder, FolderId, PathPart, SortBy, SortOrder,
 };
 use docspace_api::{Client, Error};
 
@@ -100,6 +100,8 @@ pub struct Listing {
     pub total: u64,
     /// Breadcrumb from the rooms list down to this folder (empty for the rooms list).
     pub path: Vec<PathPart>,
+    /// The folder or room listed (`None` for the rooms list).
+    pub current: Option<Folder>,
 }
 
 /// Loads a page of `place` starting at `start`.
@@ -131,6 +133,7 @@ pub async fn list(
                     .map(|f| Entry::Folder(Box::new(f)))
                     .collect(),
                 path: Vec::new(),
+                current: None,
             })
         }
         Place::Folder(id) => {
@@ -148,10 +151,12 @@ pub async fn list(
             let content = q.send().await?;
             let total = content.total;
             let path = content.path_parts.clone();
+            let current = content.current.clone();
             Ok(Listing {
                 entries: content.into_entries(),
                 total,
                 path,
+                current: Some(current),
             })
         }
     }

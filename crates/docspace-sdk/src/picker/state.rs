@@ -4,7 +4,7 @@
 use std::sync::atomic::{AtomicU64, Ordering};
 
 use docspace_api::Client;
-use docspace_api::models::{Entry, FolderType, PathPart};
+use docspace_api::models::{Entry, Folder, FolderType, PathPart};
 use leptos::prelude::*;
 
 use super::config::PickerConfig;
@@ -34,6 +34,8 @@ pub struct PickerState {
     pub types: RwSignal<TypeFilter>,
     pub entries: RwSignal<Vec<Entry>>,
     pub path: RwSignal<Vec<PathPart>>,
+    /// The folder or room listed (`None` for the rooms list, or while the first page loads).
+    pub current: RwSignal<Option<Folder>>,
     pub total: RwSignal<u64>,
     /// Where the next page starts (entries the portal returned so far, before filtering).
     pub next_start: RwSignal<u64>,
@@ -65,6 +67,7 @@ impl PickerState {
             types: RwSignal::new(TypeFilter::All),
             entries: RwSignal::new(Vec::new()),
             path: RwSignal::new(Vec::new()),
+            current: RwSignal::new(None),
             total: RwSignal::new(0),
             next_start: RwSignal::new(0),
             status: RwSignal::new(Status::Loading),
@@ -126,6 +129,7 @@ impl PickerState {
             entries,
             total,
             path,
+            current,
         } = listing;
         let fetched = entries.len() as u64;
         let config = self.config.get_value();
@@ -139,6 +143,7 @@ impl PickerState {
         self.total.set(total);
         self.next_start.set(start + fetched);
         self.path.set(path);
+        self.current.set(current);
         self.status.set(Status::Ready);
         let shown = self.entries.with_untracked(Vec::len);
         self.announce
@@ -148,6 +153,13 @@ impl PickerState {
     /// Opens a room or folder (or the rooms list) in the list.
     pub fn open(&self, place: Place) {
         self.search.set(String::new());
+        // Until the new place has loaded, the old one is not "here" any more.
+        self.current.set(None);
+        if self.config.with_value(PickerConfig::picks_current_folder) {
+            // A destination is "here" or a folder ticked here; a tick left behind elsewhere
+            // would make "Copy here" act on another folder than the one shown.
+            self.selection.update(|s| *s = Selection::new(s.mode()));
+        }
         self.place.set(place);
         self.reload();
     }
@@ -194,6 +206,25 @@ impl PickerState {
             Toggled::Removed => format!("Deselected {title}. {tally}"),
             Toggled::LimitReached => format!("Cannot select {title}: {tally} That is the maximum."),
         });
+    }
+
+    /// What confirming picks: the ticked entries, else (for a destination) the folder being
+    /// viewed when it may be picked.
+    pub fn target(&self) -> Vec<Entry> {
+        let ticked = self.selection.with(|s| s.items().to_vec());
+        if !ticked.is_empty() {
+            return ticked;
+        }
+        let config = self.config.get_value();
+        if !config.picks_current_folder() {
+            return Vec::new();
+        }
+        self.current
+            .get()
+            .map(|f| Entry::Folder(Box::new(f)))
+            .filter(|e| config.accepts(e))
+            .into_iter()
+            .collect()
     }
 
     /// Whether `entry` is picked.

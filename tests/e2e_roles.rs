@@ -1,0 +1,408 @@
+//! End to end: actions are offered by role, as DocSpace's web UI offers them. A guest is offered
+//! neither New room nor Edit nor Archive of a room they may only view (the room's `security`
+//! flags, the user's type); the room-manager picker leaves out users and guests; archiving asks
+//! first, in a dialog that takes and returns keyboard focus, and offers Undo; "Copy here" works
+//! in the folder the user has opened, with labelled squares on the rows.
+
+#![cfg(not(target_arch = "wasm32"))]
+
+mod support;
+
+use docspace_api::models::{FileShare, FolderId, RoomType, SearchArea};
+use support::*;
+
+const GUEST: &str = "guest@example.com";
+const USER: &str = "user@example.com";
+const ROOM_ADMIN: &str = "roomadmin@example.com";
+
+/// The id of the demo user `email`.
+async fn user_id(api: &docspace_api::Client, email: &str) -> docspace_api::models::UserId {
+    api.people()
+        .list()
+        .count(100)
+        .send()
+        .await
+        .expect("people")
+        .items
+        .into_iter()
+        .find(|p| p.email.as_deref() == Some(email))
+        .unwrap_or_else(|| panic!("{email} is a demo user"))
+        .id
+}
+
+/// The test ids of the items in the actions menu of the row `title`.
+async fn menu_items(driver: &WebDriver, title: &str) -> Vec<String> {
+    let trigger = wait_for(driver, &format!("button[aria-label='Actions for {title}']")).await;
+    let menu = trigger
+        .attr("aria-controls")
+        .await
+        .expect("aria-controls")
+        .expect("the menu names its list");
+    let mut out = Vec::new();
+    for item in driver
+        .find_all(By::Css(format!("[id='{menu}'] [data-testid]")))
+        .await
+        .expect("items")
+    {
+        out.push(
+            item.attr("data-testid")
+                .await
+                .ok()
+                .flatten()
+                .unwrap_or_default(),
+        );
+    }
+    out
+}
+
+/// The `aria-label` of the focused element, and whether it is inside an open dialog.
+async fn focus(driver: &WebDriver) -> (String, bool) {
+    let v = driver
+        .execute(
+            "const a = document.activeElement;
+             return [a?.getAttribute('aria-label') ?? '', !!a?.closest('dialog[open]')];",
+            Vec::new(),
+        )
+        .await
+        .expect("focus")
+        .json()
+        .clone();
+    (
+        v[0].as_str().unwrap_or_default().to_string(),
+        v[1].as_bool().unwrap_or(false),
+    )
+}
+
+async fn rooms_titled(api: &docspace_api::Client, title: &str, area: SearchArea) -> usize {
+    api.rooms()
+        .list()
+        .search_area(area)
+        .filter_value(title)
+        .send()
+        .await
+        .expect("list")
+        .folders
+        .into_iter()
+        .filter(|r| r.title == title)
+        .count()
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn a_guest_is_offered_neither_new_room_nor_edit_nor_archive() {
+    let stack = Stack::start().await;
+    let password = stack.portal.owner.password.clone();
+    let api = stack.api();
+    let room = api
+        .rooms()
+        .create("Guest view", RoomType::Custom)
+        .send()
+        .await
+        .expect("room");
+    let guest = user_id(&api, GUEST).await;
+    let shared = api
+        .rooms()
+        .share(room.id.clone())
+        .user(guest, FileShare::Read)
+        .notify(false)
+        .send()
+        .await
+        .expect("share");
+    assert!(shared.is_ok(), "the guest is a viewer of the room");
+    let stack = &stack;
+    with_browser(|driver| async move {
+        sign_in(&driver, &stack.url(), GUEST, &password, false).await;
+        wait_for(&driver, "[data-testid='room-row']").await;
+        assert!(
+            driver
+                .find_all(By::Css("[data-testid='create-room']"))
+                .await
+                .expect("find")
+                .is_empty(),
+            "a guest may not create rooms, so is not offered to"
+        );
+        let items = menu_items(&driver, "Guest view").await;
+        assert_eq!(items, ["room-pin"], "a viewer may pin, nothing more");
+    })
+    .await;
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn the_room_manager_picker_offers_no_guest_or_user() {
+    let stack = Stack::start().await;
+    let owner = stack.portal.owner.clone();
+    let api = stack.api();
+    let room = api
+        .rooms()
+        .create("Managed room", RoomType::Custom)
+        .send()
+        .await
+        .expect("room");
+    let stack = &stack;
+    let room_id = &room.id;
+    with_browser(|driver| async move {
+        sign_in(&driver, &stack.url(), &owner.email, &owner.password, false).await;
+        open_room(&driver, room_id).await;
+        click(&driver, "[data-testid='open-members'] button").await;
+        let form = "[data-testid='invite-form']";
+        wait_for(&driver, &format!("{form} select option[value='{}']", 9)).await;
+        // Room manager chosen: only admins and room admins are offered.
+        click(&driver, &format!("{form} select option[value='9']")).await;
+        let people = eventually("the people are listed", || {
+            let driver = driver.clone();
+            async move {
+                let mut labels = Vec::new();
+                for o in driver
+                    .find_all(By::Css(format!("{form} select option")))
+                    .await
+                    .ok()?
+                {
+                    labels.push(o.text().await.ok()?);
+                }
+                labels
+                    .iter()
+                    .any(|l| l.contains(ROOM_ADMIN))
+                    .then_some(labels)
+            }
+        })
+        .await;
+        assert!(
+            !people.iter().any(|l| l.contains(GUEST) || l.contains(USER)),
+            "neither a guest nor a user is offered as room manager: {people:?}"
+        );
+        // A guest chosen first (with a lower level): room manager is not among the levels.
+        let viewer = FileShare::Read.value();
+        click(&driver, &format!("{form} select option[value='{viewer}']")).await;
+        let guest = user_id(&stack.api(), GUEST).await;
+        click(&driver, &format!("{form} select option[value='{guest}']")).await;
+        let levels: Vec<String> = {
+            let mut out = Vec::new();
+            for o in driver
+                .find_all(By::Css(format!("{form} select option")))
+                .await
+                .expect("options")
+            {
+                out.push(o.text().await.expect("text"));
+            }
+            out
+        };
+        assert!(
+            !levels.iter().any(|l| l == "Room manager"),
+            "a guest is not offered room manager: {levels:?}"
+        );
+        assert!(levels.iter().any(|l| l == "Viewer"), "{levels:?}");
+    })
+    .await;
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn archiving_asks_first_escape_returns_focus_and_undo_restores() {
+    let stack = Stack::start().await;
+    let owner = stack.portal.owner.clone();
+    let api = stack.api();
+    let title = "Archive me";
+    api.rooms()
+        .create(title, RoomType::Custom)
+        .send()
+        .await
+        .expect("room");
+    let stack = &stack;
+    with_browser(|driver| async move {
+        sign_in(&driver, &stack.url(), &owner.email, &owner.password, false).await;
+        let trigger = format!("Actions for {title}");
+
+        // Escape: nothing happens, and focus is back on the row's actions button.
+        row_action(&driver, title, "room-archive").await;
+        let question = text_of(&driver, "dialog[open] [data-testid='archive-question']").await;
+        assert!(
+            question.contains(title),
+            "the dialog names the room: {question}"
+        );
+        let inside = eventually("focus moves into the dialog", || {
+            let driver = driver.clone();
+            async move { focus(&driver).await.1.then_some(true) }
+        })
+        .await;
+        assert!(inside);
+        driver
+            .active_element()
+            .await
+            .expect("focused")
+            .send_keys(Key::Escape)
+            .await
+            .expect("Escape");
+        eventually("the dialog closed and focus returned", || {
+            let (driver, trigger) = (driver.clone(), trigger.clone());
+            async move {
+                let closed = driver
+                    .find_all(By::Css("dialog[open]"))
+                    .await
+                    .ok()?
+                    .is_empty();
+                (closed && focus(&driver).await.0 == trigger).then_some(())
+            }
+        })
+        .await;
+
+        // Cancel: nothing happens either.
+        row_action(&driver, title, "room-archive").await;
+        click(&driver, "[data-testid='cancel-archive'] button").await;
+        eventually("the dialog closed", || {
+            let driver = driver.clone();
+            async move {
+                driver
+                    .find_all(By::Css("dialog[open]"))
+                    .await
+                    .ok()?
+                    .is_empty()
+                    .then_some(())
+            }
+        })
+        .await;
+        assert_eq!(
+            rooms_titled(&api, title, SearchArea::Archive).await,
+            0,
+            "not archived"
+        );
+
+        // Confirm: archived; Undo in the notice brings it back.
+        row_action(&driver, title, "room-archive").await;
+        click(&driver, "[data-testid='confirm-archive'] button").await;
+        let api2 = api.clone();
+        eventually("archived on the portal", || {
+            let api = api2.clone();
+            async move { (rooms_titled(&api, title, SearchArea::Archive).await == 1).then_some(()) }
+        })
+        .await;
+        let undo = wait_for(
+            &driver,
+            "[data-testid='toast'] [data-testid='toast-action']",
+        )
+        .await;
+        assert_eq!(undo.text().await.expect("text"), "Undo");
+        undo.click().await.expect("undo");
+        let api2 = api.clone();
+        eventually("active again after Undo", || {
+            let api = api2.clone();
+            async move { (rooms_titled(&api, title, SearchArea::Active).await == 1).then_some(()) }
+        })
+        .await;
+    })
+    .await;
+}
+
+/// The titles of the files directly in `folder`.
+async fn files_in(api: &docspace_api::Client, folder: &FolderId) -> Vec<String> {
+    api.folders()
+        .contents(folder.clone())
+        .send()
+        .await
+        .expect("contents")
+        .files
+        .into_iter()
+        .map(|f| f.title)
+        .collect()
+}
+
+/// Clicks the picker's option named `title` (a folder opens).
+async fn open_option(driver: &WebDriver, title: &str) {
+    let option = eventually(&format!("{title} is listed"), || {
+        let driver = driver.clone();
+        async move {
+            for o in driver
+                .find_all(By::Css("[data-testid='picker-option'] .ds-picker__title"))
+                .await
+                .ok()?
+            {
+                if o.text().await.ok()? == title {
+                    return Some(o);
+                }
+            }
+            None
+        }
+    })
+    .await;
+    option.click().await.expect("open");
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn copy_here_is_enabled_in_the_folder_opened() {
+    let stack = Stack::start().await;
+    let owner = stack.portal.owner.clone();
+    let api = stack.api();
+    let source = api
+        .rooms()
+        .create("Copy source", RoomType::Custom)
+        .send()
+        .await
+        .expect("source");
+    let target = api
+        .rooms()
+        .create("Copy target", RoomType::Custom)
+        .send()
+        .await
+        .expect("target");
+    let inbox = api
+        .folders()
+        .create(target.id.clone(), "Inbox")
+        .await
+        .expect("folder");
+    api.files()
+        .upload(source.id.clone(), "memo.txt", b"copy me\n".to_vec())
+        .send()
+        .await
+        .expect("upload");
+    let stack = &stack;
+    let source_id = &source.id;
+    with_browser(|driver| async move {
+        sign_in(&driver, &stack.url(), &owner.email, &owner.password, false).await;
+        open_room(&driver, source_id).await;
+        row_action(&driver, "memo.txt", "entry-copy").await;
+        wait_for(&driver, "[data-testid='file-picker']").await;
+        click(&driver, ".ds-picker__crumb").await;
+        open_option(&driver, "Copy target").await;
+        // The squares say what they do.
+        let square = eventually("the Inbox row has its square", || {
+            let driver = driver.clone();
+            async move {
+                for o in driver
+                    .find_all(By::Css("[data-testid='picker-option']"))
+                    .await
+                    .ok()?
+                {
+                    if o.text().await.ok()?.contains("Inbox") {
+                        return o.find(By::Css("[data-testid='picker-check']")).await.ok();
+                    }
+                }
+                None
+            }
+        })
+        .await;
+        assert_eq!(
+            square.attr("title").await.expect("attr").as_deref(),
+            Some("Select Inbox")
+        );
+        open_option(&driver, "Inbox").await;
+        let accept = eventually("Copy here is enabled in Inbox, nothing ticked", || {
+            let driver = driver.clone();
+            async move {
+                let b = driver
+                    .find(By::Css("[data-testid='picker-accept']"))
+                    .await
+                    .ok()?;
+                let count = text_of(&driver, "[data-testid='picker-count']").await;
+                (b.is_enabled().await.ok()? && count == "Into Inbox").then_some(b)
+            }
+        })
+        .await;
+        assert_eq!(accept.text().await.expect("text"), "Copy here");
+        accept.click().await.expect("copy");
+        let api2 = api.clone();
+        let inbox_id = inbox.id.clone();
+        eventually("the copy is in Inbox", || {
+            let (api, id) = (api2.clone(), inbox_id.clone());
+            async move { (files_in(&api, &id).await == ["memo.txt"]).then_some(()) }
+        })
+        .await;
+    })
+    .await;
+}
