@@ -310,3 +310,21 @@ async fn statuses_are_empty_before_any_operation() {
         assert_eq!(v["status"], 0, "{v}");
     }
 }
+
+/// Template statuses have their own endpoints (`RoomTemplatesController.cs`, `rooms/fromTemplate/
+/// status`); `GET files/fileops` lists file operations, so a client decoding that list (as
+/// docspace-api's `operations().list()` does) never meets a template status.
+#[tokio::test]
+async fn template_statuses_stay_out_of_the_file_operations_list() {
+    let p = portal().await;
+    let api = Api::owner(&p);
+    let room = source_room(&api, "Listed").await;
+    let s = save_template(&api, json!({ "roomId": room, "title": "Not an op" })).await;
+    assert_eq!(s["isCompleted"], true, "{s}");
+    let ops = api
+        .get("/api/2.0/files/fileops")
+        .await
+        .expect(200)
+        .response();
+    assert_eq!(ops, json!([]), "{ops}");
+}

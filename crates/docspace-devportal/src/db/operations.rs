@@ -23,7 +23,12 @@ pub fn save(
     Ok(())
 }
 
-/// A user's recent operations (newest last), optionally of one type or one id.
+/// Operation kinds from here on are the devportal's own statuses that DocSpace reports through
+/// other endpoints (room templates: `db::templates`), never in the file operations list.
+pub const FIRST_INTERNAL_KIND: i64 = 1000;
+
+/// A user's recent operations (newest last), optionally of one type or one id. Without a type,
+/// only file operations (kinds below [`FIRST_INTERNAL_KIND`]).
 pub fn list(
     conn: &Connection,
     user: &str,
@@ -32,10 +37,13 @@ pub fn list(
 ) -> Result<Vec<Value>, ApiError> {
     let mut stmt = conn.prepare(
         "SELECT body FROM (SELECT body, created, rowid FROM operations WHERE user_id = ?1 \
-         AND (?2 IS NULL OR op_type = ?2) AND (?3 IS NULL OR id = ?3) ORDER BY created DESC, rowid DESC LIMIT 100) \
+         AND ((?2 IS NULL AND op_type < ?4) OR op_type = ?2) AND (?3 IS NULL OR id = ?3) \
+         ORDER BY created DESC, rowid DESC LIMIT 100) \
          ORDER BY created, rowid",
     )?;
-    let rows = stmt.query_map(params![user, op_type, id], |r| r.get::<_, String>(0))?;
+    let rows = stmt.query_map(params![user, op_type, id, FIRST_INTERNAL_KIND], |r| {
+        r.get::<_, String>(0)
+    })?;
     rows.map(|r| {
         let s = r?;
         serde_json::from_str(&s).map_err(|e| ApiError::Internal(format!("stored operation: {e}")))

@@ -23,9 +23,9 @@ pub const SECTION_TYPE: i64 = 30;
 
 /// Operation kind of "save a room as a template" in the operations table (not a `FileOperationType`:
 /// these statuses are read only through `files/roomtemplate/status`).
-pub const OP_TEMPLATE: i64 = 1000;
+pub const OP_TEMPLATE: i64 = super::operations::FIRST_INTERNAL_KIND;
 /// Operation kind of "create a room from a template" (`files/rooms/fromTemplate/status`).
-pub const OP_FROM_TEMPLATE: i64 = 1001;
+pub const OP_FROM_TEMPLATE: i64 = super::operations::FIRST_INTERNAL_KIND + 1;
 
 /// The shared templates section, if any template was ever made.
 pub fn section(conn: &Connection) -> Result<Option<Folder>, ApiError> {
