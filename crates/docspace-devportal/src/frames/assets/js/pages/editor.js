@@ -2,8 +2,9 @@
 //
 // It shows a document's text content (plain-text formats) and, in the editor, saves changes
 // through the REST API (`PUT files/file/{id}/saveediting`). It does not render office formats
-// and says so. Protocol (embed-sdk-protocol.md §3.3, §4, §6): setConfig (merged into the config
-// the URL describes), executeInEditor (from the parent window only), setIsLoaded + onAppReady once
+// and says so. Protocol (ONLYOFFICE/docspace-sdk-js `src/instance/index.ts`; ONLYOFFICE/
+// DocSpace-client `packages/doceditor/src/hooks/useEditorEvents.ts`): setConfig (merged into the
+// config the URL describes), executeInEditor (from the parent window only), setIsLoaded + onAppReady once
 // the document is shown (or its error), onEditorCloseCallback when editorGoBack is "event".
 
 import { add, announce, h, replace } from "../dom.js";
@@ -44,7 +45,8 @@ serveMethods({
   setConfig(data) {
     const merged = merge(structuredClone(baseConfig), data);
     // DocSpace lets the config's `editorGoBack: true` overwrite the URL's "event", after which
-    // the close event can never fire (§11 item 9); the URL's choice is kept here.
+    // the close event can never fire (`onSDKRequestClose` in useEditorEvents.ts reads only the
+    // config); the URL's choice is kept here.
     if (urlGoBack === "event") merged.editorGoBack = "event";
     config = merged;
     renderCloseButton();
