@@ -47,6 +47,10 @@ pub enum Auth {
     HostProxy,
 }
 
+/// The header that carries an external link's key (`HttpRequestExtensions.RequestTokenHeader`
+/// in DocSpace's server).
+pub const LINK_KEY_HEADER: &str = "request-token";
+
 /// The header by which an app asks the `docspace-host` proxy to add the key it holds
 /// (see [`Auth::HostProxy`]).
 pub const HOST_KEY_HEADER: &str = "x-docspace-host-key";
@@ -98,11 +102,20 @@ pub struct ClientBuilder {
     timeout: Duration,
     limits: RateLimits,
     retry: RetryPolicy,
+    link_key: Option<String>,
     #[cfg(not(target_arch = "wasm32"))]
     proxy: ProxyChoice,
 }
 
 impl ClientBuilder {
+    /// Acts through an external link: every request carries the link's key (its
+    /// `requestToken`) in the `Request-Token` header, as DocSpace's own pages do, so a visitor
+    /// who is not signed in reaches what the link opens. Combine with credentials or not.
+    pub fn link_key(mut self, key: impl Into<String>) -> Self {
+        self.link_key = Some(key.into()).filter(|k: &String| !k.trim().is_empty());
+        self
+    }
+
     /// Authenticates with an API key (`sk-…`).
     pub fn api_key(mut self, key: impl Into<String>) -> Self {
         self.auth = Auth::ApiKey(key.into());
@@ -209,6 +222,7 @@ impl ClientBuilder {
             inner: Arc::new(Inner {
                 base_url: base,
                 auth: RwLock::new(self.auth),
+                link_key: self.link_key,
                 timeout: self.timeout,
                 #[cfg(not(target_arch = "wasm32"))]
                 transport: Transport::new(&self.proxy)?,
@@ -224,6 +238,8 @@ impl ClientBuilder {
 struct Inner {
     base_url: String,
     auth: RwLock<Auth>,
+    /// The external link the client acts through, if any.
+    link_key: Option<String>,
     timeout: Duration,
     transport: Transport,
     scheduler: Scheduler,
@@ -266,6 +282,7 @@ impl Client {
             timeout: Duration::from_secs(30),
             limits: RateLimits::default(),
             retry: RetryPolicy::default(),
+            link_key: None,
             #[cfg(not(target_arch = "wasm32"))]
             proxy: ProxyChoice::default(),
         }
@@ -357,6 +374,11 @@ impl Client {
         OperationsHandler::new(self)
     }
 
+    /// External links: what a key opens, and the password of a protected link.
+    pub fn links(&self) -> crate::api::LinksHandler<'_> {
+        crate::api::LinksHandler::new(self)
+    }
+
     /// Chunked uploads.
     pub fn uploads(&self) -> UploadsHandler<'_> {
         UploadsHandler::new(self)
@@ -389,6 +411,9 @@ impl Client {
         let sends_header = with_auth || matches!(credentials, Auth::HostProxy);
         if sends_header && let Some((name, value)) = credentials.header() {
             headers.push((name.to_string(), value));
+        }
+        if let Some(key) = &self.inner.link_key {
+            headers.push((LINK_KEY_HEADER.to_string(), key.clone()));
         }
         let raw = RawRequest {
             method: req.method,

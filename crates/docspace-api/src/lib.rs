@@ -30,7 +30,7 @@ mod scheduler;
 mod transport;
 mod validate;
 
-pub use client::{Auth, Client, ClientBuilder, HOST_KEY_HEADER};
+pub use client::{Auth, Client, ClientBuilder, HOST_KEY_HEADER, LINK_KEY_HEADER};
 pub use error::Error;
 pub use paging::Page;
 pub use scheduler::{Metrics, PortalLimits, RateLimits, RetryPolicy};

@@ -314,6 +314,33 @@ ai = made.get(sdk.models.RoomType.AiRoom)
 if ai is not None:
     check("delete room and poll", lambda: wait_ops([ok(rooms.delete_room(ai.id, DeleteRoomRequest(delete_after=False)))]))
 
+# --- room templates (RoomTemplatesController; statuses polled as the web client does) -----------
+
+def poll(first, again):
+    st = first
+    for _ in range(50):
+        if st.is_completed:
+            break
+        st = again()
+    assert st.is_completed and not st.error, st
+    return st
+
+if custom is not None:
+    def template_round_trip():
+        made_tpl = poll(
+            ok(rooms.create_room_template(sdk.models.RoomTemplateDto(room_id=custom.id, title=f"Template {RUN}", tags=["fidelity-tpl"])), sdk.models.RoomTemplateStatusDto),
+            lambda: ok(rooms.get_room_template_creating_status(), sdk.models.RoomTemplateStatusDto),
+        )
+        tid = made_tpl.template_id
+        rooms.set_public_settings(sdk.models.SetPublicDto(id=tid, public=True))
+        assert ok(rooms.get_public_settings(tid)) is True
+        room = poll(
+            ok(rooms.create_room_from_template(sdk.models.CreateRoomFromTemplateDto(template_id=tid, title=f"From template {RUN}")), sdk.models.RoomFromTemplateStatusDto),
+            lambda: ok(rooms.get_room_creating_status(), sdk.models.RoomFromTemplateStatusDto),
+        )
+        assert ok(rooms.get_room_info(room.room_id), sdk.models.FolderDtoInteger).title == f"From template {RUN}"
+    check("room template: save, make public, create a room from it", template_round_trip)
+
 # --- folders and files ---------------------------------------------------------------------------
 
 folders, files, ops = FoldersApi(OWNER), FilesApi(OWNER), OperationsApi(OWNER)
@@ -360,6 +387,14 @@ if custom is not None:
             flink = check("add a file link", lambda: ok(files.set_file_external_link(up.id, sdk.models.FileLinkRequest(access=sdk.models.FileShare(2), title="Partners", password="s3cret-pw", deny_download=True)), sdk.models.FileShareDto))
             check("file links", lambda: ok(files.get_file_links(up.id)))
             if flink is not None and flink.shared_link is not None:
+                # FilesController `ApplyExternalSharePasswordAsync`: InvalidPassword (4), then Ok (0).
+                def share_password(key=flink.shared_link.request_token):
+                    sharing = SharingApi(client())
+                    assert ok(sharing.get_external_share_data(key), sdk.models.ExternalShareDto).status == 3
+                    tried = lambda pw: ok(sharing.apply_external_share_password(key, sdk.models.ExternalShareRequestParam(password=pw)), sdk.models.ExternalShareDto)
+                    assert tried("wrong-pw").status == 4
+                    assert tried("s3cret-pw").status == 0
+                check("password of a file link", share_password)
                 check("revoke a file link", lambda: ok(files.set_file_external_link(up.id, sdk.models.FileLinkRequest(link_id=flink.shared_link.id, access=sdk.models.FileShare(0)))))
         chunk = bytes(range(256)) * 4096  # 1 MiB of every byte value
         def chunked():

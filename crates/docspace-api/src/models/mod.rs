@@ -38,7 +38,10 @@ pub use rooms::{
     RoomType, RoomWatermark, SearchArea, SortBy, SortOrder, StorageFilter, WatermarkAdditions,
 };
 pub use security::Csp;
-pub use sharing::{LinkType, RoomSecurity, Share, ShareFilterType, ShareLink, SubjectType};
+pub use sharing::{
+    ExternalShare, LinkStatus, LinkType, RoomSecurity, Share, ShareFilterType, ShareLink,
+    SubjectType,
+};
 pub use templates::{RoomFromTemplateStatus, TemplateStatus};
 pub use uploads::{UploadResult, UploadSession};
 pub use versions::{EditHistory, EditHistoryAuthor};

@@ -206,6 +206,69 @@ impl RoomSecurity {
     }
 }
 
+int_enum! {
+    /// What an external link's key opens now (`ASC.Files.Core.Security.Status`).
+    ///
+    /// ```
+    /// assert_eq!(docspace_api::models::LinkStatus::RequiredPassword.value(), 3);
+    /// ```
+    pub enum LinkStatus {
+        /// The link opens its room or file.
+        Ok = 0 => "Ok",
+        /// Unknown, revoked, or its room or file is in Archive or Trash.
+        Invalid = 1 => "Invalid",
+        /// Past its expiry date.
+        Expired = 2 => "Expired",
+        /// Protected: send the password first.
+        RequiredPassword = 3 => "RequiredPassword",
+        /// The password sent was wrong.
+        InvalidPassword = 4 => "InvalidPassword",
+        /// An internal link, and nobody is signed in.
+        ExternalAccessDenied = 5 => "ExternalAccessDenied",
+    }
+}
+
+/// What a link key opens (`ExternalShareDto` of `GET files/share/{key}`).
+///
+/// ```
+/// let s: docspace_api::models::ExternalShare = serde_json::from_str(
+///     r#"{"status":3,"id":"l","title":"Partners","entityId":"12","entityTitle":"offer.txt","entityType":2,"isRoom":false}"#,
+/// )?;
+/// assert_eq!(s.status, docspace_api::models::LinkStatus::RequiredPassword);
+/// assert_eq!(s.entity_title.as_deref(), Some("offer.txt"));
+/// # Ok::<(), serde_json::Error>(())
+/// ```
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct ExternalShare {
+    /// Whether the link opens, and if not, why.
+    pub status: LinkStatus,
+    /// The link's GUID (absent for an unknown key).
+    #[serde(default)]
+    pub id: Option<String>,
+    /// The link's title.
+    #[serde(default)]
+    pub title: Option<String>,
+    /// The room's or file's id.
+    #[serde(default)]
+    pub entity_id: Option<String>,
+    /// The room's or file's title.
+    #[serde(default)]
+    pub entity_title: Option<String>,
+    /// `FileEntryType`: 1 a room or folder, 2 a file.
+    #[serde(default)]
+    pub entity_type: Option<i32>,
+    /// Whether the link is a room's.
+    #[serde(default)]
+    pub is_room: Option<bool>,
+    /// Whether the caller is signed in.
+    #[serde(default)]
+    pub is_authenticated: bool,
+    /// Whether the signed-in caller is a member of the room.
+    #[serde(default)]
+    pub is_room_member: bool,
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

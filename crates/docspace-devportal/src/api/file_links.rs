@@ -11,7 +11,7 @@
 use axum::extract::{Path, State};
 use rusqlite::Connection;
 use serde::Deserialize;
-use serde_json::{Value, json};
+use serde_json::Value;
 
 use super::extract::{JsonBody, Paging, Query, int_id, title};
 use super::folders::resolve_folder;
@@ -426,46 +426,4 @@ pub async fn set(
         })
         .await?;
     Ok(Envelope::from_value(v))
-}
-
-/// What `GET /api/2.0/files/share/{key}` answers for a file's link: the file as the entity
-/// (`FileEntryType.File` = 2), with the link's status (Ok 0, Expired 2, RequiredPassword 3).
-pub fn external_share_of_file(
-    conn: &Connection,
-    link: &Link,
-    file_id: i64,
-    me: Option<&User>,
-) -> Result<Value, ApiError> {
-    let Some(file) = entries::file(conn, file_id)? else {
-        return Ok(json!({
-            "status": 1, "tenantId": 1, "shared": false,
-            "linkId": "00000000-0000-0000-0000-000000000000", "isAuthenticated": me.is_some(),
-        }));
-    };
-    let expired = link
-        .expiration
-        .as_deref()
-        .is_some_and(|e| crate::time::parse_db_time(e) <= now());
-    let status = if expired {
-        2
-    } else if link.password.is_some() {
-        3
-    } else {
-        0
-    };
-    Ok(json!({
-        "status": status,
-        "id": link.id,
-        "title": link.title,
-        "type": 1,
-        "tenantId": 1,
-        "entityId": file.id.to_string(),
-        "entityTitle": file.title,
-        "entityType": 2,
-        "isRoom": false,
-        "shared": true,
-        "linkId": link.id,
-        "isAuthenticated": me.is_some(),
-        "isRoomMember": false,
-    }))
 }

@@ -13,6 +13,7 @@ mod fileops;
 mod files;
 mod folders;
 mod keys;
+mod link_access;
 mod password;
 mod people;
 mod people_admin;
@@ -35,11 +36,9 @@ use axum::response::{IntoResponse, Response};
 use axum::routing::{any, get, post, put};
 
 use crate::auth::{self as credentials, AuthKind};
-use crate::db::links;
 use crate::envelope::{ApiError, RequestLink, with_request_link};
 use crate::permissions::{Actor, LinkGrant};
 use crate::state::AppState;
-use crate::time::{now, parse_db_time};
 
 /// Headers a browser page on another origin may read (rate-limit state).
 pub const EXPOSED_HEADERS: &str =
@@ -101,12 +100,22 @@ pub fn router(state: AppState) -> Router<AppState> {
             "/api/2.0/files/roomtemplate/{id}/public",
             get(templates::get_public),
         )
+        // ASP.NET matches routes regardless of case, and the official Python SDK sends
+        // `fromtemplate` where the server's attribute says `fromTemplate`: both answer.
         .route(
             "/api/2.0/files/rooms/fromTemplate",
             post(templates::create_room),
         )
         .route(
+            "/api/2.0/files/rooms/fromtemplate",
+            post(templates::create_room),
+        )
+        .route(
             "/api/2.0/files/rooms/fromTemplate/status",
+            get(templates::room_status_get),
+        )
+        .route(
+            "/api/2.0/files/rooms/fromtemplate/status",
             get(templates::room_status_get),
         )
         .route(
@@ -130,7 +139,14 @@ pub fn router(state: AppState) -> Router<AppState> {
             get(shares::links).put(shares::set_link),
         )
         .route("/api/2.0/files/rooms/{id}/link", get(shares::primary_link))
-        .route("/api/2.0/files/share/{key}", get(shares::external_share))
+        .route(
+            "/api/2.0/files/share/{key}",
+            get(link_access::external_share),
+        )
+        .route(
+            "/api/2.0/files/share/{key}/password",
+            post(link_access::apply_password),
+        )
         // tags
         .route(
             "/api/2.0/files/tags",
@@ -299,18 +315,19 @@ fn link_key(parts: &Parts) -> Option<String> {
         .filter(|k| !k.is_empty())
 }
 
-/// Resolves an external-link key to what it grants (unknown, expired or revoked keys grant nothing).
-pub fn grant_of(conn: &rusqlite::Connection, key: &str) -> Result<Option<LinkGrant>, ApiError> {
-    Ok(links::by_key(conn, key)?
+/// Resolves an external-link key to what it grants: nothing for unknown, expired or revoked
+/// keys, internal links without a sign-in, and protected links without the password cookie
+/// ([`link_access::status`]).
+pub(crate) fn grant_of(
+    conn: &rusqlite::Connection,
+    key: &str,
+    proof: &link_access::LinkProof,
+) -> Result<Option<LinkGrant>, ApiError> {
+    Ok(link_access::resolve(conn, key, proof)?
+        .filter(|(_, status)| *status == link_access::LinkStatus::Ok)
         // A file's link opens that file only (`permissions::file_level`); it grants nothing in
         // the room around it.
-        .filter(|l| l.link_type == 1 && l.access != 0 && l.password.is_none())
-        .filter(|l| {
-            l.expiration
-                .as_deref()
-                .is_none_or(|e| parse_db_time(e) > now())
-        })
-        .map(|l| LinkGrant {
+        .map(|(l, _)| LinkGrant {
             link_id: l.id,
             room_id: l.room_id,
             file_id: l.file_id,
@@ -328,8 +345,9 @@ impl FromRequestParts<AppState> for Actor {
         state: &AppState,
     ) -> Result<Self, Self::Rejection> {
         let user = credentials::caller_of(parts, state).await?.map(|c| c.user);
+        let proof = link_access::LinkProof::from_headers(&parts.headers, user.is_some());
         let link = match link_key(parts) {
-            Some(key) => state.db.read(move |c| grant_of(c, &key)).await?,
+            Some(key) => state.db.read(move |c| grant_of(c, &key, &proof)).await?,
             None => None,
         };
         if user.is_none() && link.is_none() {
@@ -508,12 +526,4 @@ fn preflight(req: &HeaderMap) -> Response {
         HeaderValue::from_static("600"),
     );
     resp
-}
-
-/// A folder by id (for modules that only need the row).
-fn entries_folder(
-    conn: &rusqlite::Connection,
-    id: i64,
-) -> Result<Option<crate::db::entries::Folder>, ApiError> {
-    crate::db::entries::folder(conn, id)
 }

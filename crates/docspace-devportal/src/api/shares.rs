@@ -16,7 +16,7 @@ use crate::db::members;
 use crate::envelope::{ApiError, ApiResult, Envelope};
 use crate::permissions::{self, Actor, RoomAction, share};
 use crate::state::AppState;
-use crate::time::{db_time, now, parse_db_time};
+use crate::time::{db_time, now};
 use crate::users::{self, EmployeeType, User};
 
 /// Creates the room's primary external link (public rooms get one on creation, as in DocSpace).
@@ -509,72 +509,6 @@ pub async fn set_link(
                 links::save(tx, &link)?;
             }
             Ok(dto::link_share(&portal, &link, true))
-        })
-        .await?;
-    Ok(Envelope::from_value(v))
-}
-
-/// `GET /api/2.0/files/share/{key}` (anonymous): what a link key opens, with `status` Ok (0),
-/// Invalid (1), Expired (2) or RequiredPassword (3).
-pub async fn external_share(
-    State(state): State<AppState>,
-    caller: Option<Caller>,
-    Path(key): Path<String>,
-) -> ApiResult {
-    let me = caller.map(|c| c.user);
-    let v = state
-        .db
-        .read(move |c| {
-            let authenticated = me.is_some();
-            let invalid = json!({
-                "status": 1, "tenantId": 1, "shared": false,
-                "linkId": "00000000-0000-0000-0000-000000000000", "isAuthenticated": authenticated,
-            });
-            let Some(link) = links::by_key(c, &key)?.filter(|l| l.link_type == 1) else {
-                return Ok(invalid);
-            };
-            if let Some(file_id) = link.file_id {
-                return super::file_links::external_share_of_file(c, &link, file_id, me.as_ref());
-            }
-            let Some(room) = super::entries_folder(c, link.room_id)? else {
-                return Ok(invalid);
-            };
-            let expired = link
-                .expiration
-                .as_deref()
-                .is_some_and(|e| parse_db_time(e) <= now());
-            let status = if expired {
-                2
-            } else if link.password.is_some() {
-                3
-            } else {
-                0
-            };
-            let member = match &me {
-                Some(u) => {
-                    let actor = Actor {
-                        user: Some(u.clone()),
-                        link: None,
-                    };
-                    permissions::room_level(c, &actor, &room)?.allows(RoomAction::Read)
-                }
-                None => false,
-            };
-            Ok(json!({
-                "status": status,
-                "id": link.id,
-                "title": link.title,
-                "type": 1,
-                "tenantId": 1,
-                "entityId": room.id.to_string(),
-                "entityTitle": room.title,
-                "entityType": 1,
-                "isRoom": true,
-                "shared": true,
-                "linkId": link.id,
-                "isAuthenticated": authenticated,
-                "isRoomMember": member,
-            }))
         })
         .await?;
     Ok(Envelope::from_value(v))

@@ -1,7 +1,7 @@
 //! The `Content-Security-Policy` of frame pages.
 //!
-//! `frame-ancestors` is what really decides who may embed the portal (ONLYOFFICE/DocSpace-server: `products/ASC.Files/Core/Helpers/CspSettingsHelper.cs`
-//! §6.2; the SDK's own pre-check only reports). It lists `'self'` and the portal's CSP domains.
+//! `frame-ancestors` is what really decides who may embed the portal (ONLYOFFICE/DocSpace-server:
+//! `products/ASC.Files/Core/Helpers/CspSettingsHelper.cs`; the SDK's own pre-check only reports). It lists `'self'` and the portal's CSP domains.
 //! The other directives lock the pages down to their own origin: they load only the portal's
 //! modules, styles and images and talk only to the portal's API.
 

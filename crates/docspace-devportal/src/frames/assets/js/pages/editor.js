@@ -2,15 +2,17 @@
 //
 // It shows a document's text content (plain-text formats) and, in the editor, saves changes
 // through the REST API (`PUT files/file/{id}/saveediting`). It does not render office formats
-// and says so. Protocol (embed-sdk-protocol.md §3.3, §4, §6): setConfig (merged into the config
-// the URL describes), executeInEditor (from the parent window only), setIsLoaded + onAppReady once
+// and says so. Protocol (ONLYOFFICE/docspace-sdk-js `src/instance/index.ts`; ONLYOFFICE/
+// DocSpace-client `packages/doceditor/src/hooks/useEditorEvents.ts`): setConfig (merged into the
+// config the URL describes), executeInEditor (from the parent window only), setIsLoaded + onAppReady once
 // the document is shown (or its error), onEditorCloseCallback when editorGoBack is "event".
 
 import { add, announce, h, replace } from "../dom.js";
-import { messageOf, notice, params, redirectIfSignedOut, startPage } from "../frame-page.js";
+import { messageOf, notice, params, redirectIfSignedOut, signInUrl, startPage } from "../frame-page.js";
 import { extensionOf, isTextFormat } from "../items.js";
 import { callEvent, frameId, requestConfig, serveMethods, setIsLoaded } from "../protocol.js";
 import { api, fetchBytes } from "../rest.js";
+import { LinkStatus, passwordForm, validateKey } from "../share.js";
 
 const fileId = params.get("fileId") ?? params.get("fileid") ?? "";
 const share = params.get("share") || "";
@@ -43,7 +45,8 @@ serveMethods({
   setConfig(data) {
     const merged = merge(structuredClone(baseConfig), data);
     // DocSpace lets the config's `editorGoBack: true` overwrite the URL's "event", after which
-    // the close event can never fire (§11 item 9); the URL's choice is kept here.
+    // the close event can never fire (`onSDKRequestClose` in useEditorEvents.ts reads only the
+    // config); the URL's choice is kept here.
     if (urlGoBack === "event") merged.editorGoBack = "event";
     config = merged;
     renderCloseButton();
@@ -110,6 +113,7 @@ async function openDocument() {
     fail("No document", "The editor was opened without a file id.");
     return;
   }
+  if (share && !(await linkOpens())) return;
   let file;
   try {
     file = await api(`files/file/${fileId}`, { headers: authHeaders() });
@@ -151,6 +155,51 @@ async function openDocument() {
   const canEdit = !viewOnly && !(file.security && file.security.Edit === false);
   editor = canEdit ? showEditor(file, text) : showViewer(file, text);
   ready();
+}
+
+/**
+ * Whether the share link opens the file now; otherwise shows why (expired, invalid, sign-in
+ * needed) or the password form, which opens the document once the password is right.
+ */
+async function linkOpens() {
+  let dto;
+  try {
+    dto = await validateKey(share);
+  } catch (err) {
+    fail("The link cannot be checked", messageOf(err));
+    return false;
+  }
+  switch (dto && dto.status) {
+    case LinkStatus.Ok:
+      return true;
+    case LinkStatus.Expired:
+      fail("This link has expired", "Ask the person who shared the file for a new link.");
+      return false;
+    case LinkStatus.ExternalAccessDenied:
+      replace(
+        body,
+        notice(
+          "error",
+          "Sign in to open this file",
+          "This link works only for people signed in to the portal.",
+          h("p", {}, h("a", { class: "button primary", href: signInUrl(), text: "Sign in" })),
+        ),
+      );
+      setIsLoaded();
+      return false;
+    case LinkStatus.Password:
+    case LinkStatus.InvalidPassword: {
+      titleEl.textContent = dto.entityTitle || dto.title || "Document";
+      const { form, focus } = passwordForm(share, "file", dto.entityTitle, () => openDocument());
+      replace(body, form);
+      focus();
+      setIsLoaded();
+      return false;
+    }
+    default:
+      fail("This link is not valid", "Ask the person who shared the file for a new link.");
+      return false;
+  }
 }
 
 /** The file's download URL on this origin (a share token travels as `share=`). */

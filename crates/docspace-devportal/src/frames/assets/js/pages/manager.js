@@ -1,6 +1,7 @@
 // /rooms/{shared,personal,archived}/[{id}/]filter?…: the manager. Rooms, folders and files with
 // navigation and breadcrumbs, creating rooms, folders and files, room tags, and DocSpace's frame
-// behaviour (embed-sdk-protocol.md §3.3, §4, §6): onAppReady on every setConfig, setIsLoaded
+// behaviour (ONLYOFFICE/docspace-sdk-js `src/instance/index.ts`; ONLYOFFICE/DocSpace-client's
+// SDK pages): onAppReady on every setConfig, setIsLoaded
 // after every load, the manager's methods, onEditorOpen / onFileManagerClick / onDownload /
 // onNotFound / onNoAccess / onSignOut. With `key` it shows the linked room read-only.
 

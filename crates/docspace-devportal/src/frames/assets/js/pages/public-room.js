@@ -12,7 +12,7 @@ import { isFolder } from "../items.js";
 import { Listbox } from "../listbox.js";
 import { callEvent, hostHandles, requestConfig, serveMethods, setIsLoaded } from "../protocol.js";
 import { api, query } from "../rest.js";
-import { LinkStatus, linkHeaders, linkedFolderId, validateKey } from "../share.js";
+import { LinkStatus, linkHeaders, linkedFolderId, passwordForm, validateKey } from "../share.js";
 
 const key = params.get("key") || "";
 const showTitle = boolParam("showTitle", true);
@@ -78,35 +78,9 @@ function linkProblem(kind) {
 }
 
 function passwordScreen(title) {
-  const input = h("input", { type: "password", id: "room-password", name: "password", autocomplete: "off", required: true });
-  const error = h("p", { class: "form-error", attrs: { role: "alert" }, hidden: true });
-  const form = h(
-    "form",
-    { class: "password-form", attrs: { "aria-labelledby": "password-title", novalidate: true } },
-    h("h1", { id: "password-title", text: title ? `“${title}” is protected` : "This room is protected" }),
-    h("div", { class: "field" }, h("label", { htmlFor: input.id, text: "Password" }), input),
-    error,
-    h("div", { class: "form-actions" }, h("button", { type: "submit", class: "button primary", text: "Open" })),
-  );
-  form.addEventListener("submit", async (e) => {
-    e.preventDefault();
-    error.hidden = true;
-    try {
-      const dto = await api(`files/share/${encodeURIComponent(key)}/password`, {
-        method: "POST",
-        body: { password: input.value },
-        headers: linkHeaders(key),
-      });
-      if (dto && dto.status === LinkStatus.Ok) return showRoom(dto);
-      error.textContent = "Wrong password.";
-    } catch (err) {
-      error.textContent = messageOf(err);
-    }
-    error.hidden = false;
-    input.focus();
-  });
+  const { form, focus } = passwordForm(key, "room", title, showRoom);
   replace(app, h("main", { class: "sign-in" }, form));
-  input.focus();
+  focus();
   setIsLoaded();
 }
 
