@@ -188,6 +188,7 @@ pub fn api_routes() -> Router<AppState> {
                 .delete(clients::delete_all),
         )
         .route("/api/2.0/clients/consents", get(clients::consents))
+        .route("/api/2.0/clients/info", get(clients::list_info))
         .route(
             "/api/2.0/clients/{id}/public/info",
             get(clients::public_info),
