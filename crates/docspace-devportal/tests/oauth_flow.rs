@@ -453,7 +453,11 @@ async fn discovery_and_jwks_describe_the_server() {
         assert_eq!(m["code_challenge_methods_supported"], json!(["S256"]));
         assert_eq!(
             m["grant_types_supported"],
-            json!(["authorization_code", "refresh_token"])
+            json!([
+                "authorization_code",
+                "refresh_token",
+                "personal_access_token"
+            ])
         );
     }
     let (s, body) = common::get(&p, "/oauth2/jwks", None).await;

@@ -106,13 +106,25 @@ pub fn client_dto(c: &Client) -> Value {
     })
 }
 
-/// What the consent screen may show of a client: no secret.
+/// `ClientInfoResponse`: what the consent screen may show of a client, without its secret,
+/// redirect settings or state.
 fn info_dto(c: &Client) -> Value {
-    let mut v = client_dto(c);
-    if let Some(o) = v.as_object_mut() {
-        o.remove("client_secret");
-    }
-    v
+    json!({
+        "name": c.name,
+        "client_id": c.client_id,
+        "description": c.description,
+        "website_url": c.website_url,
+        "terms_url": c.terms_url,
+        "policy_url": c.policy_url,
+        "logo": c.logo,
+        "authentication_methods": c.authentication_methods(),
+        "scopes": c.scopes,
+        "is_public": c.is_public,
+        "created_on": c.created_on,
+        "created_by": c.created_by,
+        "modified_on": c.modified_on,
+        "modified_by": c.modified_by,
+    })
 }
 
 /// `POST /api/2.0/clients`: 201 with the `ClientResponse` (secret included).
@@ -140,35 +152,59 @@ pub async fn create(
     }
 }
 
-/// `GET /api/2.0/clients?limit=&last_client_id=&last_created_on=`: the caller's clients, newest
-/// first, one keyset page (`PageableResponse`; `limit` 1..50, default 30).
+/// `GET /api/2.0/clients?limit=&last_client_id=&last_created_on=`: one keyset page of clients,
+/// newest first (`PageableResponse`; `limit` 1..50, default 30). A DocSpace admin sees every
+/// client of the portal, anyone else their own (`ClientQueryHandler.getClients`).
 pub async fn list(
     State(state): State<AppState>,
     caller: Option<Caller>,
     RawQuery(q): RawQuery,
 ) -> Response {
+    page(&state, caller, q.as_deref(), Some(30), client_dto).await
+}
+
+/// `GET /api/2.0/clients/info?limit=…`: the same page as [`list`] without secrets or redirect
+/// settings (`ClientInfoResponse`); here `limit` is required (`ClientQueryController.getClientsInfo`).
+pub async fn list_info(
+    State(state): State<AppState>,
+    caller: Option<Caller>,
+    RawQuery(q): RawQuery,
+) -> Response {
+    page(&state, caller, q.as_deref(), None, info_dto).await
+}
+
+/// A keyset page of the clients `caller` may see, each shown by `dto`; `default_limit` applies
+/// when the query has none (`None`: the limit is required).
+async fn page(
+    state: &AppState,
+    caller: Option<Caller>,
+    query: Option<&str>,
+    default_limit: Option<i64>,
+    dto: fn(&Client) -> Value,
+) -> Response {
     let caller = match manager(caller) {
         Ok(c) => c,
         Err(r) => return *r,
     };
-    let q = crate::api::extract::Query::parse(q.as_deref());
-    let limit = match q.get("limit").map(str::parse::<i64>) {
-        None => 30,
-        Some(Ok(n)) if (1..=50).contains(&n) => n,
-        Some(_) => return *bad("limit is expected to be between 1 and 50"),
+    let q = crate::api::extract::Query::parse(query);
+    let limit = match (q.get("limit").map(str::parse::<i64>), default_limit) {
+        (None, Some(d)) => d,
+        (Some(Ok(n)), _) if (1..=50).contains(&n) => n,
+        (None, None) => return *bad("limit is required"),
+        (Some(_), _) => return *bad("limit is expected to be between 1 and 50"),
     };
     let after = match (q.get("last_created_on"), q.get("last_client_id")) {
         (Some(on), Some(id)) => Some((on.to_string(), id.to_string())),
         (Some(on), None) => Some((on.to_string(), String::new())),
         _ => None,
     };
-    let owner = caller.user.id.clone();
+    let creator = (!caller.user.is_admin()).then(|| caller.user.id.clone());
     let page = state
         .db
         .read(move |c| {
             store::clients_page(
                 c,
-                &owner,
+                creator.as_deref(),
                 after.as_ref().map(|(a, b)| (a.as_str(), b.as_str())),
                 limit,
             )
@@ -180,7 +216,7 @@ pub async fn list(
             json_response(
                 StatusCode::OK,
                 &json!({
-                    "data": page.iter().map(client_dto).collect::<Vec<_>>(),
+                    "data": page.iter().map(dto).collect::<Vec<_>>(),
                     "last_client_id": last.map(|c| c.client_id.clone()),
                     "last_created_on": last.map(|c| c.created_on.clone()),
                     "limit": limit,

@@ -17,6 +17,7 @@ pub mod authorize;
 pub mod clients;
 pub mod form;
 pub mod jwt;
+mod pat;
 pub mod store;
 pub mod token;
 pub mod validate;
@@ -148,7 +149,7 @@ async fn metadata(headers: HeaderMap) -> Response {
             "introspection_endpoint": format!("{portal}/oauth2/introspect"),
             "introspection_endpoint_auth_methods_supported": ["client_secret_post", "client_secret_basic"],
             "response_types_supported": ["code"],
-            "grant_types_supported": ["authorization_code", "refresh_token"],
+            "grant_types_supported": ["authorization_code", "refresh_token", "personal_access_token"],
             "code_challenge_methods_supported": ["S256"],
             "scopes_supported": scopes,
             "subject_types_supported": ["public"],
@@ -187,6 +188,7 @@ pub fn api_routes() -> Router<AppState> {
                 .delete(clients::delete_all),
         )
         .route("/api/2.0/clients/consents", get(clients::consents))
+        .route("/api/2.0/clients/info", get(clients::list_info))
         .route(
             "/api/2.0/clients/{id}/public/info",
             get(clients::public_info),

@@ -235,21 +235,22 @@ pub fn client(conn: &Connection, client_id: &str) -> Result<Option<Client>, ApiE
         .optional()?)
 }
 
-/// One keyset page of a user's clients, newest first, after `(last_created_on, last_client_id)`.
+/// One keyset page of clients (those `creator` made, or all), newest first, after
+/// `(last_created_on, last_client_id)`.
 pub fn clients_page(
     conn: &Connection,
-    owner: &str,
+    creator: Option<&str>,
     after: Option<(&str, &str)>,
     limit: i64,
 ) -> Result<Vec<Client>, ApiError> {
     let (on, id) = after.unwrap_or(("\u{10FFFF}", ""));
     let mut stmt = conn.prepare(&format!(
-        "SELECT {CLIENT_COLUMNS} FROM oauth_clients WHERE created_by = ?1 \
+        "SELECT {CLIENT_COLUMNS} FROM oauth_clients WHERE (?1 IS NULL OR created_by = ?1) \
          AND (created_on < ?2 OR (created_on = ?2 AND client_id < ?3)) \
          ORDER BY created_on DESC, client_id DESC LIMIT ?4"
     ))?;
     let id = if after.is_some() { id } else { "\u{10FFFF}" };
-    let rows = stmt.query_map(params![owner, on, id, limit], client_row)?;
+    let rows = stmt.query_map(params![creator, on, id, limit], client_row)?;
     Ok(rows.collect::<Result<_, _>>()?)
 }
 

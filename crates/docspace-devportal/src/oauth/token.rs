@@ -3,7 +3,7 @@
 //! Behaviour of Spring Authorization Server as DocSpace configures it
 //! (`AuthorizationServerConfiguration.java`, `ClientMapper.java`,
 //! `security/oauth/generator/PrefixedRefreshTokenGenerator.java`):
-//! - grants `authorization_code` and `refresh_token`; `client_credentials` is not registered for
+//! - grants `authorization_code`, `refresh_token` and `personal_access_token` ([`super::pat`]); `client_credentials` is not registered for
 //!   any client (`unauthorized_client`), anything else is `unsupported_grant_type`;
 //! - client authentication: `client_secret_post` (also `client_secret_basic`), or `none` for a
 //!   client that allows PKCE, and then only with a `code_verifier` on the code grant
@@ -38,7 +38,7 @@ pub struct OAuthError {
 }
 
 impl OAuthError {
-    fn new(code: &'static str, description: impl Into<String>) -> OAuthError {
+    pub(super) fn new(code: &'static str, description: impl Into<String>) -> OAuthError {
         let status = if code == "invalid_client" {
             StatusCode::UNAUTHORIZED
         } else {
@@ -176,13 +176,16 @@ fn grant(
     match grant_type.as_deref() {
         Some("authorization_code") => code_grant(conn, f, &client, how, portal),
         Some("refresh_token") => refresh_grant(conn, f, &client, portal),
+        Some("personal_access_token") if how == ClientAuth::Secret => {
+            super::pat::grant(conn, headers, f, &client, portal)
+        }
         Some("client_credentials") => Err(OAuthError::new(
             "unauthorized_client",
             "The client may not use this grant type.",
         )),
         Some(_) => Err(OAuthError::new(
             "unsupported_grant_type",
-            "Supported grants: authorization_code, refresh_token.",
+            "Supported grants: authorization_code, refresh_token, personal_access_token.",
         )),
         None => Err(OAuthError::new("invalid_request", "grant_type is missing.")),
     }
@@ -278,7 +281,7 @@ fn refresh_grant(
 
 /// Signs an access token (and an id token for `openid`), makes a refresh token when `refresh`,
 /// records them as the authorization's current tokens and answers RFC 6749 §5.1.
-fn issue(
+pub(super) fn issue(
     conn: &Connection,
     a: &Authorization,
     client: &Client,
