@@ -360,6 +360,12 @@ if custom is not None:
         up = check("simple upload", lambda: ok(folders.upload_file(sub.id, file=("notes.txt", payload)))[0])
         if up is not None:
             check("download is byte-exact", lambda: download(up.view_url) == payload or (_ for _ in ()).throw(AssertionError("bytes differ")))
+            # OperationController `BulkDownload`: one file comes back as it is, at the operation's url.
+            def bulk():
+                r = ok(ops.bulk_download(sdk.models.DownloadRequestDto(file_ids=[sdk.models.DownloadRequestDtoAllOfFileIds(up.id)])))
+                assert r[0].finished and r[0].url, r[0]
+                assert download(r[0].url) == payload, "archive bytes differ"
+            check("bulk download", bulk)
             def edit():
                 r = ok(files.save_editing_file_from_form(up.id, file_extension=".txt", file=("notes.txt", b"edited text\n")), sdk.models.FileDtoInteger)
                 assert r.version == 2 and download(r.view_url) == b"edited text\n"
@@ -428,6 +434,7 @@ if custom is not None:
         check("delete file", lambda: wait_ops(ok(files.delete_file(up.id, Delete(immediately=True)))))
         check("delete folder", lambda: wait_ops(ok(folders.delete_folder(sub.id, DeleteFolder(immediately=False)))))
         check("delete in batch", lambda: wait_ops(ok(ops.delete_batch_items(DeleteBatchRequestDto(folder_ids=[DelFolderId(other.id)], immediately=True)))))
+        check("empty trash", lambda: wait_ops(ok(ops.empty_trash())))
     check("delete the custom room", lambda: wait_ops([ok(rooms.delete_room(cid, DeleteRoomRequest()))]))
 
 # --- embedding -----------------------------------------------------------------------------------

@@ -17,6 +17,7 @@
 //! | [`seed`] | the owner's credentials and the `demo` data |
 //! | [`oauth`] | OAuth2 as DocSpace's identity service: client registration, authorize/consent, tokens, JWKS, discovery |
 //! | [`stats`] | `GET /devportal/stats` counters |
+//! | [`archives`] | bulk-download archives kept in memory, bounded, until fetched or expired |
 //!
 //! The frame pages read the CSP list with [`api::csp::load`] (or [`api::csp::frame_ancestors`] in a
 //! database closure) to build their `frame-ancestors`.
@@ -25,6 +26,7 @@
 
 pub mod ai;
 pub mod api;
+pub mod archives;
 pub mod auth;
 pub mod cli;
 pub mod client_addr;

@@ -85,6 +85,7 @@ pub async fn start(config: PortalConfig) -> anyhow::Result<RunningPortal> {
         sdk: Arc::new(SdkAssets::load(config.sdk_dir.as_deref())),
         limiter: crate::ratelimit::RateLimiter::new(config.rate_limits.clone()),
         uploads: crate::upload_budget::UploadBudget::new(config.upload_budget),
+        archives: Arc::default(),
         login_guard: Arc::default(),
         config: Arc::new(config.clone()),
     };

@@ -21,6 +21,8 @@ pub struct AppState {
     pub limiter: Arc<RateLimiter>,
     /// Upload bytes held in memory, portal-wide.
     pub uploads: Arc<crate::upload_budget::UploadBudget>,
+    /// Bulk-download archives waiting to be fetched.
+    pub archives: Arc<crate::archives::Archives>,
     /// DocSpace's brute-force guard on sign-in.
     pub login_guard: Arc<crate::login_guard::LoginGuard>,
     /// The configuration the portal started with.
@@ -42,6 +44,7 @@ impl AppState {
             sdk: Arc::new(SdkAssets::load(None)),
             limiter: RateLimiter::new(config.rate_limits.clone()),
             uploads: crate::upload_budget::UploadBudget::new(config.upload_budget),
+            archives: Arc::default(),
             login_guard: Arc::default(),
             config: Arc::new(config),
         };

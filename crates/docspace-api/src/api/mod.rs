@@ -3,6 +3,7 @@
 
 mod ai;
 mod auth;
+mod bulk_download;
 mod file_links;
 mod files;
 mod folders;
@@ -23,6 +24,7 @@ pub use ai::{
     Message, Model, OPENAI_COMPATIBLE, Provider, parse_events,
 };
 pub use auth::{AuthHandler, LoginBuilder};
+pub use bulk_download::DownloadBuilder;
 pub use file_links::FileLinkBuilder;
 pub use files::{
     CreateFileBuilder, DeleteFileBuilder, FilesHandler, GetFileBuilder, UploadBuilder,

@@ -69,6 +69,36 @@ impl<'c> OperationsHandler<'c> {
         }
     }
 
+    /// Starts making one archive of files and folders (`PUT /files/fileops/bulkdownload`).
+    ///
+    /// ```no_run
+    /// # async fn demo(client: docspace_api::Client) -> Result<(), docspace_api::Error> {
+    /// let zip = client.operations().download().files([812, 813]).folders([60]).fetch().await?;
+    /// std::fs::write("documents.zip", zip).ok();
+    /// # Ok(()) }
+    /// ```
+    pub fn download(&self) -> super::bulk_download::DownloadBuilder<'c> {
+        super::bulk_download::DownloadBuilder {
+            client: self.client,
+            files: Vec::new(),
+            folders: Vec::new(),
+        }
+    }
+
+    /// The archive a finished download operation made.
+    pub async fn archive(&self, op: &FileOperation) -> Result<Vec<u8>, Error> {
+        super::bulk_download::archive(self.client, op).await
+    }
+
+    /// Deletes for good everything in the caller's Trash (`PUT /files/fileops/emptytrash`).
+    pub async fn empty_trash(&self) -> Result<FileOperation, Error> {
+        single(
+            self.client
+                .call(Request::put("files/fileops/emptytrash"))
+                .await?,
+        )
+    }
+
     /// The caller's operations (`GET /files/fileops`).
     ///
     /// ```no_run
@@ -292,7 +322,7 @@ impl<'c> TransferBuilder<'c> {
     }
 }
 
-fn single(ops: super::OneOrMany<FileOperation>) -> Result<FileOperation, Error> {
+pub(super) fn single(ops: super::OneOrMany<FileOperation>) -> Result<FileOperation, Error> {
     ops.first().ok_or_else(|| Error::Decode {
         message: "the portal started no operation".into(),
         snippet: String::new(),

@@ -55,7 +55,34 @@ fn disposition(title: &str) -> String {
     format!("attachment; filename=\"{ascii}\"; filename*=UTF-8''{encoded}")
 }
 
-/// `GET /filehandler.ashx?action=download&fileid=N[&version=V]`: the bytes exactly as stored.
+/// Refuses a download of `f` that the caller may not make: no Download right on the file, or a
+/// room that denies downloads to all but its managers (also through a no-download link).
+pub fn check_download(
+    c: &rusqlite::Connection,
+    actor: &Actor,
+    f: &entries::File,
+) -> Result<(), ApiError> {
+    let folder = entries::folder(c, f.folder_id)?
+        .ok_or_else(|| ApiError::NotFound("The folder could not be found".into()))?;
+    let level = permissions::file_level(c, actor, f.id, &folder)?;
+    level.require(RoomAction::Download)?;
+    let room = match folder.room_id {
+        Some(r) => entries::folder(c, r)?,
+        None => None,
+    };
+    let denied = room.is_some_and(|r| r.deny_download)
+        || actor
+            .link
+            .as_ref()
+            .is_some_and(|l| l.deny_download && actor.user.is_none());
+    if denied && !level.is_room_manager() {
+        return Err(ApiError::AccessDenied);
+    }
+    Ok(())
+}
+
+/// `GET /filehandler.ashx?action=download&fileid=N[&version=V]`: the bytes exactly as stored;
+/// `?action=bulk&filename=…`: an archive made by a bulk download, for whoever asked for it.
 pub async fn file_handler(
     State(state): State<AppState>,
     actor: Actor,
@@ -63,6 +90,7 @@ pub async fn file_handler(
 ) -> ApiResult<Response> {
     match q.get("action").map(str::to_ascii_lowercase).as_deref() {
         Some("download") | Some("view") | None => {}
+        Some("bulk") => return bulk(&state, &actor, &q),
         Some(other) => return Err(ApiError::BadRequest(format!("Unsupported action {other}"))),
     }
     let id = int_id(q.get("fileid").unwrap_or(""), "File")?;
@@ -72,40 +100,47 @@ pub async fn file_handler(
         .read(move |c| {
             let f = entries::file(c, id)?
                 .ok_or_else(|| ApiError::NotFound("The file could not be found".into()))?;
-            let folder = entries::folder(c, f.folder_id)?
-                .ok_or_else(|| ApiError::NotFound("The folder could not be found".into()))?;
-            let level = permissions::file_level(c, &actor, f.id, &folder)?;
-            level.require(RoomAction::Download)?;
-            let room = match folder.room_id {
-                Some(r) => entries::folder(c, r)?,
-                None => None,
-            };
-            let manager = level.is_room_manager();
-            let denied = room.is_some_and(|r| r.deny_download)
-                || actor
-                    .link
-                    .as_ref()
-                    .is_some_and(|l| l.deny_download && actor.user.is_none());
-            if denied && !manager {
-                return Err(ApiError::AccessDenied);
-            }
+            check_download(c, &actor, &f)?;
             let bytes = entries::content(c, id, version)?
                 .ok_or_else(|| ApiError::NotFound("The file version could not be found".into()))?;
             Ok((f.title, bytes))
         })
         .await?;
+    Ok(attachment(&title, bytes))
+}
+
+/// A bulk download's archive, for the user or link visitor who made it.
+fn bulk(state: &AppState, actor: &Actor, q: &Query) -> ApiResult<Response> {
+    let owner = match (&actor.user, &actor.link) {
+        (Some(u), _) => u.id.clone(),
+        (None, Some(l)) => format!("link:{}", l.link_id),
+        (None, None) => return Err(ApiError::Unauthorized),
+    };
+    let a = state
+        .archives
+        .fetch(q.get("filename").unwrap_or(""), &owner)
+        .ok_or_else(|| {
+            ApiError::NotFound("The archive could not be found or has expired".into())
+        })?;
+    Ok(attachment(&a.file_name, a.bytes))
+}
+
+/// The bytes as a download named `title`, never cached.
+fn attachment(title: &str, bytes: Vec<u8>) -> Response {
     let mut resp = bytes.into_response();
     let h = resp.headers_mut();
-    h.insert(
-        header::CONTENT_TYPE,
-        HeaderValue::from_static(content_type(&title)),
-    );
-    if let Ok(v) = HeaderValue::from_str(&disposition(&title)) {
+    let kind = if title.to_ascii_lowercase().ends_with(".zip") {
+        "application/zip"
+    } else {
+        content_type(title)
+    };
+    h.insert(header::CONTENT_TYPE, HeaderValue::from_static(kind));
+    if let Ok(v) = HeaderValue::from_str(&disposition(title)) {
         h.insert(header::CONTENT_DISPOSITION, v);
     }
     h.insert(
         header::CACHE_CONTROL,
         HeaderValue::from_static("private, no-store"),
     );
-    Ok(resp)
+    resp
 }

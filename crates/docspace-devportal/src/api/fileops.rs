@@ -25,6 +25,8 @@ pub const OP_MOVE: i64 = 0;
 pub const OP_COPY: i64 = 1;
 /// `FileOperationType.Delete`.
 pub const OP_DELETE: i64 = 2;
+/// `FileOperationType.Download`.
+pub const OP_DOWNLOAD: i64 = 3;
 
 const OP_NAMES: &[(&str, i64)] = &[
     ("Move", 0),
@@ -46,8 +48,21 @@ pub fn record(
     folders: Vec<Value>,
     error: Option<String>,
 ) -> Result<Value, ApiError> {
+    record_with_url(conn, user, op_type, files, folders, error, None)
+}
+
+/// [`record`] with the operation's result `url` (a download's archive).
+pub fn record_with_url(
+    conn: &Connection,
+    user: &str,
+    op_type: i64,
+    files: Vec<Value>,
+    folders: Vec<Value>,
+    error: Option<String>,
+    url: Option<String>,
+) -> Result<Value, ApiError> {
     let processed = files.len() + folders.len();
-    let v = json!({
+    let mut v = json!({
         "id": uuid::Uuid::new_v4().to_string(),
         "Operation": op_type,
         "progress": 100,
@@ -58,6 +73,9 @@ pub fn record(
         "folders": folders,
         "status": if error.is_some() { 4 } else { 2 },
     });
+    if let Some(u) = url {
+        v["url"] = json!(u);
+    }
     operations::prune(conn)?;
     operations::save(
         conn,
@@ -225,6 +243,30 @@ pub async fn start(
             // Operations finish inside the request, so "all active operations" is just this one.
             let _ = single;
             Ok(json!([report]))
+        })
+        .await?;
+    Ok(Envelope::from_value(v))
+}
+
+/// `PUT /api/2.0/files/fileops/emptytrash`: deletes for good everything in the caller's Trash
+/// (`OperationController.EmptyTrash`: the Trash's content, deleted immediately). Its body
+/// (`EmptyTrashRequestDto`, only `single`) changes nothing here: operations finish inside the
+/// request, so the answer is this one alone.
+pub async fn empty_trash(State(state): State<AppState>, caller: Caller) -> ApiResult {
+    let actor = Actor {
+        user: Some(caller.user.clone()),
+        link: None,
+    };
+    let v = state
+        .db
+        .write(move |tx| {
+            let user = actor.user()?;
+            let trash = entries::ensure_section(tx, folder_type::TRASH, "Trash", &user.id, false)?;
+            let (folders, files, _) =
+                entries::children(tx, trash.id, &entries::ListFilter::default(), 0, i64::MAX)?;
+            let folder_ids: Vec<i64> = folders.iter().map(|f| f.id).collect();
+            let file_ids: Vec<i64> = files.iter().map(|f| f.id).collect();
+            Ok(json!([remove(tx, &actor, &folder_ids, &file_ids, true)?]))
         })
         .await?;
     Ok(Envelope::from_value(v))

@@ -3,6 +3,7 @@
 //! the envelope's self link and `?fields=` pruning.
 
 mod auth;
+mod bulk_download;
 pub mod csp;
 pub mod download;
 pub mod dto;
@@ -209,6 +210,14 @@ pub fn router(state: AppState) -> Router<AppState> {
         )
         // operations
         .route("/api/2.0/files/fileops", get(fileops::list))
+        .route(
+            "/api/2.0/files/fileops/bulkdownload",
+            put(bulk_download::start),
+        )
+        .route(
+            "/api/2.0/files/fileops/emptytrash",
+            put(fileops::empty_trash),
+        )
         .route(
             "/api/2.0/files/fileops/{op}",
             get(fileops::list_of_type).put(fileops::start),

@@ -1,0 +1,86 @@
+//! Downloading several files and folders as one archive, and emptying the Trash
+//! (`PUT files/fileops/bulkdownload`, `PUT files/fileops/emptytrash`;
+//! ONLYOFFICE/DocSpace-server `products/ASC.Files/Server/Api/OperationController.cs`).
+
+use serde::Serialize;
+
+use super::operations::single;
+use crate::client::Client;
+use crate::error::Error;
+use crate::models::{FileId, FileOperation, FolderId};
+use crate::request::Request;
+
+/// `PUT /api/2.0/files/fileops/bulkdownload`; see
+/// [`OperationsHandler::download`](super::OperationsHandler::download).
+#[derive(Debug, Clone)]
+pub struct DownloadBuilder<'c> {
+    pub(super) client: &'c Client,
+    pub(super) files: Vec<FileId>,
+    pub(super) folders: Vec<FolderId>,
+}
+
+#[derive(Serialize)]
+#[serde(rename_all = "camelCase")]
+struct DownloadBody<'a> {
+    file_ids: &'a [FileId],
+    folder_ids: &'a [FolderId],
+    return_single_operation: bool,
+}
+
+impl<'c> DownloadBuilder<'c> {
+    /// Adds files.
+    pub fn files<I: IntoIterator<Item = T>, T: Into<FileId>>(mut self, ids: I) -> Self {
+        self.files.extend(ids.into_iter().map(Into::into));
+        self
+    }
+
+    /// Adds folders (their content goes into the archive as directories).
+    pub fn folders<I: IntoIterator<Item = T>, T: Into<FolderId>>(mut self, ids: I) -> Self {
+        self.folders.extend(ids.into_iter().map(Into::into));
+        self
+    }
+
+    /// Starts making the archive; the finished operation's `url` fetches it.
+    pub async fn send(self) -> Result<FileOperation, Error> {
+        if self.files.is_empty() && self.folders.is_empty() {
+            return Err(Error::invalid("files", "add at least one file or folder"));
+        }
+        let body = DownloadBody {
+            file_ids: &self.files,
+            folder_ids: &self.folders,
+            return_single_operation: true,
+        };
+        single(
+            self.client
+                .call(Request::put("files/fileops/bulkdownload").json(&body)?)
+                .await?,
+        )
+    }
+
+    /// Makes the archive, waits for it, and returns its bytes: a zip, or the file itself when a
+    /// single file was chosen.
+    pub async fn fetch(self) -> Result<Vec<u8>, Error> {
+        let client = self.client;
+        let op = self.send().await?;
+        let done = client.operations().wait(&op).send().await?;
+        archive(client, &done).await
+    }
+}
+
+/// The archive a finished download operation made, fetched through this client (so through the
+/// same origin and credentials as its other calls, whatever host the portal put in the URL).
+pub(super) async fn archive(client: &Client, op: &FileOperation) -> Result<Vec<u8>, Error> {
+    let url = op
+        .url
+        .as_deref()
+        .ok_or_else(|| Error::invalid("operation", "it made no archive (no url)"))?;
+    let query = url.split_once('?').map(|(_, q)| q).unwrap_or_default();
+    let name = form_urlencoded::parse(query.as_bytes())
+        .find(|(k, _)| k == "filename")
+        .map(|(_, v)| v.into_owned())
+        .ok_or_else(|| Error::invalid("operation", "its url names no archive"))?;
+    let req = Request::get_raw("filehandler.ashx")
+        .query("action", "bulk")
+        .query("filename", name);
+    Ok(client.execute(req).await?.body)
+}
