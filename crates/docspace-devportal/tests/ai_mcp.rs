@@ -157,8 +157,7 @@ async fn an_unreachable_or_unauthorized_endpoint_is_refused_with_docspace_messag
         )
         .await
         .expect_error(400, CREDENTIALS);
-    // A wrong token is refused by the portal behind it... and by docspace-mcp only when used; a
-    // path that is not MCP answers 404, which is `InvalidUrl`.
+    // A path that is not MCP answers 404, which is `InvalidUrl`.
     owner
         .post(
             "/api/2.0/ai/servers",
@@ -178,6 +177,26 @@ async fn an_unreachable_or_unauthorized_endpoint_is_refused_with_docspace_messag
         )
         .await
         .expect_error(400, INVALID_URL);
+    // An answer that is not MCP: any other exception, `ServerFailedConnect` (an
+    // `InvalidOperationException`).
+    let not_mcp = {
+        let app = axum::Router::new().route("/mcp", axum::routing::post(|| async { "hello" }));
+        let l = tokio::net::TcpListener::bind("127.0.0.1:0")
+            .await
+            .expect("bind");
+        let addr = l.local_addr().expect("addr");
+        tokio::spawn(async move {
+            let _ = axum::serve(l, app).await;
+        });
+        format!("http://{addr}/mcp")
+    };
+    owner
+        .post(
+            "/api/2.0/ai/servers",
+            json!({ "name": "notmcp", "description": "d", "endpoint": not_mcp }),
+        )
+        .await
+        .expect_error(403, "Failed to connect to MCP server");
     // Nothing was saved.
     let list = owner.get("/api/2.0/ai/servers").await.expect(200);
     assert_eq!(list.json()["total"], 0);
@@ -362,6 +381,34 @@ async fn an_agent_room_gets_up_to_five_servers_and_each_user_switches_their_tool
     let again = tool_states(&owner.get(&tools_path).await.expect(200).response());
     assert_eq!(again, after);
     user.get(&tools_path).await.expect(403);
+
+    // Switches are per user: a content creator of the agent (`UseChat`) sees every tool on, and
+    // still may not edit the room's servers (`CanEditRoom`).
+    owner
+        .put(
+            &format!("/api/2.0/files/rooms/{room}/share"),
+            json!({ "invitations": [{ "id": user_id(&owner, USER).await, "access": 11 }], "notify": false }),
+        )
+        .await
+        .expect(200);
+    let theirs = tool_states(&user.get(&tools_path).await.expect(200).response());
+    assert_eq!(theirs.len(), tools.len());
+    assert!(theirs.iter().all(|(_, on)| *on), "{theirs:?}");
+    assert_eq!(
+        user.get(&path)
+            .await
+            .expect(200)
+            .response()
+            .as_array()
+            .map(Vec::len),
+        Some(5)
+    );
+    user.delete(&path, json!({ "servers": [ids[0]] }))
+        .await
+        .expect_error(
+            403,
+            "You don't have enough permission to perform the operation",
+        );
 
     // Removing a server frees a place and forgets its switches; a server not in the room is 404.
     owner
