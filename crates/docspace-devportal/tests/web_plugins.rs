@@ -278,6 +278,15 @@ async fn every_package_rule_of_web_plugin_manager_is_enforced() {
             zip_of(&[("config.json", &cfg), ("plugin.js", &zeros)]),
             "The entry plugin.js exceeds the maximum compression ratio.",
         ),
+        // ... no empty files ("unknown size") ...
+        (
+            zip_of(&[
+                ("config.json", &cfg),
+                ("plugin.js", JS),
+                ("assets/empty.txt", b""),
+            ]),
+            "The entry assets/empty.txt has unknown size",
+        ),
         // ... two levels at most.
         (
             zip_of(&[
@@ -344,4 +353,52 @@ async fn every_package_rule_of_web_plugin_manager_is_enforced() {
     .response();
     assert_eq!(dto["name"], "upper-keys");
     assert!(dto["cssUrl"].is_null());
+}
+
+#[tokio::test]
+async fn a_body_without_length_is_cut_off_at_the_limit() {
+    let p = unlimited_portal().await;
+    let (ct, mut body) = multipart_body(&[("file", Some("big.zip"), &vec![1u8; 6 * 1024 * 1024])]);
+    // Streamed in chunks, so no Content-Length is sent.
+    let chunks: Vec<Result<Vec<u8>, std::io::Error>> = std::iter::from_fn(|| {
+        (!body.is_empty()).then(|| Ok(body.drain(..body.len().min(64 * 1024)).collect()))
+    })
+    .collect();
+    let resp = http()
+        .post(format!("{}{PLUGINS}", p.base_url()))
+        .header("Authorization", format!("Bearer {}", p.owner.api_key))
+        .header("Content-Type", ct)
+        .body(reqwest::Body::wrap_stream(futures::stream::iter(chunks)))
+        .send()
+        .await
+        .expect("sent");
+    assert_eq!(resp.status(), 400);
+    let v: Value = resp.json().await.expect("json");
+    assert_eq!(v["error"]["message"], "File size exceeds limit", "{v}");
+}
+
+#[tokio::test]
+async fn at_most_100_plugins_and_a_replacement_does_not_count() {
+    let p = unlimited_portal().await;
+    let owner = Api::owner(&p);
+    for i in 0..100 {
+        let name = format!("p{i}");
+        upload(&owner, "p.zip", &package(&name, &name, json!({})))
+            .await
+            .expect(200);
+    }
+    // `WebPluginConfigSettings.MaxCount`.
+    upload(&owner, "p.zip", &package("p100", "p100", json!({})))
+        .await
+        .expect_error(
+            400,
+            "Wrong plugin archive. The number of plugins exceeds the limit",
+        );
+    upload(
+        &owner,
+        "p.zip",
+        &package("p7", "p7", json!({ "version": "2" })),
+    )
+    .await
+    .expect(200);
 }
