@@ -354,6 +354,16 @@ impl Client {
         crate::api::AiHandler::new(self)
     }
 
+    /// MCP servers: the portal's list, each agent room's servers and tool switches.
+    pub fn mcp(&self) -> crate::api::McpHandler<'_> {
+        crate::api::McpHandler::new(self)
+    }
+
+    /// Web plugins: upload, list, enable with settings, delete.
+    pub fn plugins(&self) -> crate::api::PluginsHandler<'_> {
+        crate::api::PluginsHandler::new(self)
+    }
+
     /// The portal's tag list.
     pub fn tags(&self) -> TagsHandler<'_> {
         TagsHandler::new(self)

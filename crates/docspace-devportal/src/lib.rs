@@ -39,6 +39,7 @@ pub mod login_guard;
 pub mod oauth;
 pub mod people_rules;
 pub mod permissions;
+pub mod plugins;
 pub mod ratelimit;
 pub mod sdk_assets;
 pub mod seed;

@@ -78,7 +78,7 @@ fn entries(zip_bytes: &[u8]) -> Vec<(String, String)> {
             let mut e = z.by_index(i).expect("entry");
             let mut text = String::new();
             e.read_to_string(&mut text).expect("text");
-            (e.name().expect("entry name").to_string(), text)
+            (e.name().to_string(), text)
         })
         .collect()
 }

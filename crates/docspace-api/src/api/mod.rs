@@ -9,9 +9,11 @@ mod files;
 mod folders;
 mod keys;
 mod link_access;
+mod mcp;
 mod operations;
 mod people;
 mod people_admin;
+mod plugins;
 mod rooms;
 mod security;
 mod tags;
@@ -32,9 +34,14 @@ pub use files::{
 pub use folders::{DeleteFolderBuilder, FolderContentsBuilder, FoldersHandler};
 pub use keys::{CreateKeyBuilder, KeysHandler, UpdateKeyBuilder};
 pub use link_access::LinksHandler;
+pub use mcp::{
+    MAX_SERVERS_PER_ROOM, McpHandler, McpServer, McpServerShort, McpServerStatus, McpTool,
+    RESERVED_SERVER_NAMES, RegisterMcpBuilder, UpdateMcpBuilder,
+};
 pub use operations::{DeleteEntriesBuilder, OperationsHandler, TransferBuilder, WaitBuilder};
 pub use people::{InviteBuilder, ListPeopleBuilder, PeopleHandler};
 pub use people_admin::{ChangeTypeBuilder, ResendBuilder, SetStatusBuilder};
+pub use plugins::{PLUGIN_MAX_SIZE, PLUGIN_SETTINGS_MAX, PluginsHandler, WebPlugin};
 pub use rooms::{
     CreateRoomBuilder, LinkBuilder, ListMembersBuilder, ListRoomsBuilder, RoomOperationBuilder,
     RoomsHandler, ShareRoomBuilder, UpdateRoomBuilder,

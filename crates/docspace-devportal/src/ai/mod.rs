@@ -10,6 +10,7 @@
 
 pub mod agents;
 pub mod chats;
+pub mod mcp;
 pub mod openai;
 pub mod providers;
 pub mod sse;
@@ -17,6 +18,8 @@ pub mod sse;
 use axum::Router;
 use axum::extract::State;
 use axum::routing::{get, post, put};
+
+use self::mcp::{rooms as mcp_rooms, servers as mcp_servers};
 use serde::Deserialize;
 use serde_json::json;
 
@@ -74,6 +77,31 @@ pub fn routes() -> Router<AppState> {
         .route(
             "/api/2.0/ai/chats/{chat}/messages",
             post(chats::continue_chat).get(chats::messages),
+        )
+        .route(
+            "/api/2.0/ai/servers",
+            post(mcp_servers::add)
+                .get(mcp_servers::list)
+                .delete(mcp_servers::delete),
+        )
+        .route("/api/2.0/ai/servers/available", get(mcp_servers::available))
+        .route(
+            "/api/2.0/ai/servers/{id}",
+            get(mcp_servers::get).put(mcp_servers::update),
+        )
+        .route(
+            "/api/2.0/ai/servers/{id}/status",
+            put(mcp_servers::set_status),
+        )
+        .route(
+            "/api/2.0/ai/rooms/{room}/servers",
+            post(mcp_rooms::add)
+                .get(mcp_rooms::list)
+                .delete(mcp_rooms::remove),
+        )
+        .route(
+            "/api/2.0/ai/rooms/{room}/servers/{server}/tools",
+            get(mcp_rooms::tools).put(mcp_rooms::set_tools),
         )
 }
 

@@ -256,6 +256,8 @@ pub fn router(state: AppState) -> Router<AppState> {
         .merge(crate::oauth::api_routes())
         // AI: providers, agents, chats (its own module)
         .merge(crate::ai::routes())
+        // web plugins and their files (its own module)
+        .merge(crate::plugins::routes())
         .route("/api/2.0/{*rest}", any(unknown_route))
         .layer(axum::extract::DefaultBodyLimit::max(upload::MAX_UPLOAD))
         .layer(middleware::from_fn_with_state(state, api_middleware))

@@ -185,6 +185,10 @@ const MIGRATIONS: &[&str] = &[
     super::ai::MIGRATION,
     // 9 ("room-templates"): which rooms of the templates section are public.
     crate::db::templates::MIGRATION,
+    // 10 ("mcp-servers"): MCP servers, the servers of each agent room, each user's tool switches.
+    super::mcp::MIGRATION,
+    // 11 ("web-plugins"): uploaded plugin packages, their files and enabled state.
+    super::plugins::MIGRATION,
 ];
 
 /// Brings the schema to the newest version inside one transaction per step.
