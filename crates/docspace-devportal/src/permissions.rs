@@ -130,6 +130,14 @@ pub struct LinkGrant {
 }
 
 impl Actor {
+    /// A signed-in user acting without a link.
+    pub fn signed_in(user: User) -> Actor {
+        Actor {
+            user: Some(user),
+            link: None,
+        }
+    }
+
     /// The signed-in user, or 401.
     pub fn user(&self) -> Result<&User, ApiError> {
         self.user.as_ref().ok_or(ApiError::Unauthorized)

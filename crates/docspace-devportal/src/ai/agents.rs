@@ -121,10 +121,7 @@ pub async fn create(
     body["roomType"] = json!(AI_ROOM);
     let req: RoomRequest =
         serde_json::from_value(body).map_err(|e| ApiError::field("", e.to_string()))?;
-    let actor = Actor {
-        user: Some(caller.user.clone()),
-        link: None,
-    };
+    let actor = Actor::signed_in(caller.user.clone());
     let v = state
         .db
         .write(move |tx| {
@@ -161,10 +158,7 @@ pub async fn list(
 ) -> ApiResult {
     require_enabled(&state).await?;
     let paging = Paging::from_query(&q)?;
-    let actor = Actor {
-        user: Some(caller.user.clone()),
-        link: None,
-    };
+    let actor = Actor::signed_in(caller.user.clone());
     let v = state
         .db
         .read(move |c| {
@@ -208,10 +202,7 @@ pub async fn get(
 ) -> ApiResult {
     require_enabled(&state).await?;
     let id = int_id(&id, "Folder")?;
-    let actor = Actor {
-        user: Some(caller.user.clone()),
-        link: None,
-    };
+    let actor = Actor::signed_in(caller.user.clone());
     let v = state
         .db
         .read(move |c| {
@@ -245,10 +236,7 @@ pub async fn update(
         None => None,
     };
     let title = body["title"].as_str().map(str::to_string);
-    let actor = Actor {
-        user: Some(caller.user.clone()),
-        link: None,
-    };
+    let actor = Actor::signed_in(caller.user.clone());
     let v = state
         .db
         .write(move |tx| {

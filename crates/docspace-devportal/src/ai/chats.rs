@@ -58,10 +58,7 @@ fn require_use_chat(
     room_id: i64,
 ) -> Result<(), ApiError> {
     let room = load_agent(conn, room_id)?;
-    let actor = Actor {
-        user: Some(user.clone()),
-        link: None,
-    };
+    let actor = Actor::signed_in(user.clone());
     match permissions::room_level(conn, &actor, &room)? {
         Level::Room(s)
             if s.owner || s.access == share::ROOM_MANAGER || s.access == share::CONTENT_CREATOR =>

@@ -233,10 +233,7 @@ async fn primary_link(
     let v = state
         .db
         .write(move |tx| {
-            let actor = Actor {
-                user: Some(caller.user.clone()),
-                link: None,
-            };
+            let actor = Actor::signed_in(caller.user.clone());
             let place = Place::load(tx, &actor, id)?;
             place.level.require(RoomAction::Read)?;
             let manage = place.may_manage(&caller.user);
@@ -319,10 +316,7 @@ pub async fn list(
     let (items, total) = state
         .db
         .read(move |c| {
-            let actor = Actor {
-                user: Some(caller.user.clone()),
-                link: None,
-            };
+            let actor = Actor::signed_in(caller.user.clone());
             let place = Place::load(c, &actor, id)?;
             place.level.require(RoomAction::Read)?;
             if !place.level.allows(RoomAction::ReadLinks) {
@@ -359,10 +353,7 @@ pub async fn set(
     let v = state
         .db
         .write(move |tx| {
-            let actor = Actor {
-                user: Some(caller.user.clone()),
-                link: None,
-            };
+            let actor = Actor::signed_in(caller.user.clone());
             let place = Place::load(tx, &actor, id)?;
             if !place.may_manage(&caller.user) {
                 return Err(ApiError::AccessDenied);

@@ -220,10 +220,7 @@ pub async fn start(
     };
     let immediately = req.immediately.unwrap_or(false);
     let single = req.return_single_operation.unwrap_or(false);
-    let actor = Actor {
-        user: Some(caller.user.clone()),
-        link: None,
-    };
+    let actor = Actor::signed_in(caller.user.clone());
     let v = state
         .db
         .write(move |tx| {
@@ -253,10 +250,7 @@ pub async fn start(
 /// (`EmptyTrashRequestDto`, only `single`) changes nothing here: operations finish inside the
 /// request, so the answer is this one alone.
 pub async fn empty_trash(State(state): State<AppState>, caller: Caller) -> ApiResult {
-    let actor = Actor {
-        user: Some(caller.user.clone()),
-        link: None,
-    };
+    let actor = Actor::signed_in(caller.user.clone());
     let v = state
         .db
         .write(move |tx| {

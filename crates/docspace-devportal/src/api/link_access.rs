@@ -202,10 +202,7 @@ fn share_dto(
             };
             let member = match me {
                 Some(u) => {
-                    let actor = Actor {
-                        user: Some(u.clone()),
-                        link: None,
-                    };
+                    let actor = Actor::signed_in(u.clone());
                     permissions::room_level(conn, &actor, &room)?.allows(RoomAction::Read)
                 }
                 None => false,

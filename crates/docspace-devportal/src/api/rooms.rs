@@ -388,10 +388,7 @@ pub async fn create(
     if !portal_allows(&caller.user, PortalAction::CreateRoom) {
         return Err(ApiError::AccessDenied);
     }
-    let actor = Actor {
-        user: Some(caller.user.clone()),
-        link: None,
-    };
+    let actor = Actor::signed_in(caller.user.clone());
     let v = state
         .db
         .write(move |tx| {
@@ -458,10 +455,7 @@ pub async fn list(
     let owner = q.get("subjectOwnerId").map(str::to_string);
     let search = q.get("filterValue").map(str::to_string);
     let user = caller.user.clone();
-    let actor = Actor {
-        user: Some(caller.user),
-        link: None,
-    };
+    let actor = Actor::signed_in(caller.user);
     let v = state
         .db
         .read(move |c| {
@@ -547,10 +541,7 @@ pub async fn update(
     JsonBody(req): JsonBody<RoomRequest>,
 ) -> ApiResult {
     let id = int_id(&id, "Room")?;
-    let actor = Actor {
-        user: Some(caller.user.clone()),
-        link: None,
-    };
+    let actor = Actor::signed_in(caller.user.clone());
     let v = state
         .db
         .write(move |tx| {
@@ -597,10 +588,7 @@ async fn move_room(
     to_archive: bool,
 ) -> ApiResult {
     let id = int_id(&id, "Room")?;
-    let actor = Actor {
-        user: Some(caller.user.clone()),
-        link: None,
-    };
+    let actor = Actor::signed_in(caller.user.clone());
     let v = state
         .db
         .write(move |tx| {
@@ -659,10 +647,7 @@ pub async fn delete(
     JsonBody(_req): JsonBody<RoomOpRequest>,
 ) -> ApiResult {
     let id = int_id(&id, "Room")?;
-    let actor = Actor {
-        user: Some(caller.user.clone()),
-        link: None,
-    };
+    let actor = Actor::signed_in(caller.user.clone());
     let v = state
         .db
         .write(move |tx| {
@@ -711,17 +696,7 @@ pub async fn pin(
     Portal(portal): Portal,
     Path(id): Path<String>,
 ) -> ApiResult {
-    set_pin(
-        state,
-        Actor {
-            user: Some(caller.user),
-            link: None,
-        },
-        portal,
-        id,
-        true,
-    )
-    .await
+    set_pin(state, Actor::signed_in(caller.user), portal, id, true).await
 }
 
 /// `PUT /api/2.0/files/rooms/{id}/unpin`.
@@ -731,15 +706,5 @@ pub async fn unpin(
     Portal(portal): Portal,
     Path(id): Path<String>,
 ) -> ApiResult {
-    set_pin(
-        state,
-        Actor {
-            user: Some(caller.user),
-            link: None,
-        },
-        portal,
-        id,
-        false,
-    )
-    .await
+    set_pin(state, Actor::signed_in(caller.user), portal, id, false).await
 }

@@ -59,10 +59,7 @@ pub async fn members(
         ));
     }
     let search = q.get("filterValue").map(str::to_lowercase);
-    let actor = Actor {
-        user: Some(caller.user),
-        link: None,
-    };
+    let actor = Actor::signed_in(caller.user);
     let (items, total) = state
         .db
         .read(move |c| {
@@ -206,10 +203,7 @@ pub async fn set_members(
     JsonBody(req): JsonBody<InvitationRequest>,
 ) -> ApiResult {
     let id = int_id(&id, "Room")?;
-    let actor = Actor {
-        user: Some(caller.user.clone()),
-        link: None,
-    };
+    let actor = Actor::signed_in(caller.user.clone());
     let v = state
         .db
         .write(move |tx| {
@@ -251,10 +245,7 @@ pub async fn links(
 ) -> ApiResult {
     let id = int_id(&id, "Room")?;
     let kind = q.enum_value("type", &[("Invitation", 0), ("External", 1)])?;
-    let actor = Actor {
-        user: Some(caller.user),
-        link: None,
-    };
+    let actor = Actor::signed_in(caller.user);
     let v = state
         .db
         .read(move |c| {
@@ -280,10 +271,7 @@ pub async fn primary_link(
     Path(id): Path<String>,
 ) -> ApiResult {
     let id = int_id(&id, "Room")?;
-    let actor = Actor {
-        user: Some(caller.user),
-        link: None,
-    };
+    let actor = Actor::signed_in(caller.user);
     let v = state
         .db
         .write(move |tx| {
@@ -399,10 +387,7 @@ pub async fn set_link(
         .as_deref()
         .map(parse_expiration)
         .transpose()?;
-    let actor = Actor {
-        user: Some(caller.user),
-        link: None,
-    };
+    let actor = Actor::signed_in(caller.user);
     let v = state
         .db
         .write(move |tx| {

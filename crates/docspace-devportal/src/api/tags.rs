@@ -159,10 +159,7 @@ async fn change_room_tags(
     if add && names.len() > tags::MAX_PER_ROOM {
         return Err(tags::too_many());
     }
-    let actor = Actor {
-        user: Some(caller.user.clone()),
-        link: None,
-    };
+    let actor = Actor::signed_in(caller.user.clone());
     let v = state
         .db
         .write(move |tx| {

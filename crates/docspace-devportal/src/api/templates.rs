@@ -195,10 +195,7 @@ pub async fn create(
         req.share.unwrap_or_default()
     };
     let user = caller.user.clone();
-    let actor = Actor {
-        user: Some(caller.user),
-        link: None,
-    };
+    let actor = Actor::signed_in(caller.user);
     let v = state
         .db
         .write(move |tx| {
@@ -290,10 +287,7 @@ pub async fn set_public(
         .ok_or_else(|| ApiError::field("Id", "The Id field is required."))?
         .int("Template")?;
     let me = caller.user.id.clone();
-    let actor = Actor {
-        user: Some(caller.user),
-        link: None,
-    };
+    let actor = Actor::signed_in(caller.user);
     state
         .db
         .write(move |tx| {
@@ -344,10 +338,7 @@ pub async fn create_room(
         .map(rooms::watermark_json)
         .transpose()?;
     let user = caller.user.clone();
-    let actor = Actor {
-        user: Some(caller.user),
-        link: None,
-    };
+    let actor = Actor::signed_in(caller.user);
     let v = state
         .db
         .write(move |tx| {

@@ -46,10 +46,7 @@ const AI_ROOM: i64 = 9;
 const CUSTOM: i64 = 0;
 
 fn actor(user: &User) -> Actor {
-    Actor {
-        user: Some(user.clone()),
-        link: None,
-    }
+    Actor::signed_in(user.clone())
 }
 
 /// `GetRoomAsync`: any folder by id, else 404.
