@@ -1,5 +1,6 @@
 //! End to end: a file's details panel shows its version history (version, size, author, date,
-//! comment); restoring an old version adds a new one and keeps the later ones; a comment is
+//! comment, revision); restoring an old version adds a new one and keeps the later ones; a version
+//! continues the previous revision and the current one is marked as a revision; a comment is
 //! edited in place; an old version is deleted after confirmation, the current one never. A
 //! viewer is offered none of it. Each is checked in the page and through REST.
 
@@ -240,4 +241,81 @@ async fn a_viewer_is_offered_no_history_and_no_link_changes() {
         }
     })
     .await;
+}
+
+/// The revision the row of version `n` shows.
+async fn shown_revision(driver: &WebDriver, n: u32) -> Option<String> {
+    driver
+        .find(By::Css(in_version(n, "[data-testid='version-revision']")))
+        .await
+        .ok()?
+        .text()
+        .await
+        .ok()
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn continues_the_previous_revision_and_marks_the_current_version_as_one() {
+    let stack = Stack::start().await;
+    let owner = stack.portal.owner.clone();
+    let api = stack.api();
+    let room = api
+        .rooms()
+        .create("Revisions room", RoomType::Custom)
+        .send()
+        .await
+        .expect("room");
+    let mut file = None;
+    for body in [&b"one"[..], &b"two"[..]] {
+        file = Some(
+            api.files()
+                .upload(room.id.clone(), "plan.txt", body.to_vec())
+                .send()
+                .await
+                .expect("upload"),
+        );
+    }
+    let file = file.expect("the file");
+    let before = api.files().history(file.id.clone()).await.expect("history");
+    let groups: Vec<Option<u32>> = before.iter().map(|v| v.version_group).collect();
+    assert_eq!(groups, [Some(2), Some(1)], "each upload starts a revision");
+    let stack = &stack;
+    let room_id = &room.id;
+    with_browser(|driver| async move {
+        sign_in(&driver, &stack.url(), &owner.email, &owner.password, false).await;
+        open_room(&driver, room_id).await;
+        row_action(&driver, "plan.txt", "entry-details").await;
+        until_versions(&driver, &["2", "1"]).await;
+        assert!(
+            driver
+                .find_all(By::Css(in_version(1, "[data-testid='version-continue']")))
+                .await
+                .expect("find")
+                .is_empty(),
+            "the first version has no revision before it"
+        );
+        // Version 2 joins version 1's revision.
+        click(
+            &driver,
+            &in_version(2, "[data-testid='version-continue'] button"),
+        )
+        .await;
+        eventually("version 2 is in revision 1", || {
+            let driver = driver.clone();
+            async move { (shown_revision(&driver, 2).await? == "revision 1").then_some(()) }
+        })
+        .await;
+        // Marking the current version stores it again, as a revision of its own.
+        click(
+            &driver,
+            &in_version(2, "[data-testid='version-mark'] button"),
+        )
+        .await;
+        until_versions(&driver, &["3", "2", "1"]).await;
+    })
+    .await;
+    let after = api.files().history(file.id.clone()).await.expect("history");
+    let groups: Vec<(u32, Option<u32>)> =
+        after.iter().map(|v| (v.version, v.version_group)).collect();
+    assert_eq!(groups, [(3, Some(2)), (2, Some(1)), (1, Some(1))]);
 }

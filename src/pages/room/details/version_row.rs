@@ -1,5 +1,6 @@
-//! One version in a file's history: its number, size, author, date and comment, with restore,
-//! an inline comment editor, and delete behind a confirmation in the row.
+//! One version in a file's history: its number, revision, size, author, date and comment, with
+//! restore, mark as revision (the current version), continue the previous revision (a version
+//! that starts one), an inline comment editor, and delete behind a confirmation in the row.
 
 use docspace_api::models::File;
 use leptos::prelude::*;
@@ -10,7 +11,7 @@ use crate::components::{Button, ButtonAppearance, TextField};
 /// What the file's security lets the user do with its versions.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct VersionRights {
-    /// `EditHistory`: restore versions and edit comments.
+    /// `EditHistory`: restore versions, change revisions and edit comments.
     pub edit: bool,
     /// `Delete`: delete versions other than the current one.
     pub delete: bool,
@@ -29,6 +30,8 @@ enum Mode {
 pub fn VersionRow(
     version: File,
     current: bool,
+    /// The older version whose revision this one's would continue, when it starts a revision.
+    continues: Option<u32>,
     rights: VersionRights,
     busy: RwSignal<bool>,
     on_action: Callback<VersionAction>,
@@ -46,6 +49,7 @@ pub fn VersionRow(
         .map(|d| d.as_datetime().format("%Y-%m-%d %H:%M").to_string())
         .unwrap_or_default();
     let comment = version.comment.clone().unwrap_or_default();
+    let revision = version.version_group.map(|g| format!("revision {g}"));
     let mode = RwSignal::new(Mode::Actions);
     let draft = RwSignal::new(comment.clone());
     let save_comment = move |ev: leptos::ev::SubmitEvent| {
@@ -64,6 +68,7 @@ pub fn VersionRow(
             <div class="versions__facts">
                 <span class="versions__number">{format!("Version {n}")}</span>
                 {current.then(|| view! { <span class="versions__current">"current"</span> })}
+                <span class="muted" data-testid="version-revision">{revision}</span>
                 <span class="muted">{size}</span>
                 <span class="muted" data-testid="version-author">{author}</span>
                 <span class="muted">{date}</span>
@@ -75,6 +80,16 @@ pub fn VersionRow(
                         {(rights.edit && !current).then(|| view! {
                             <span data-testid="version-restore">
                                 <Button appearance=ButtonAppearance::Secondary busy=busy on_click=run(VersionAction::Restore(n))>"Restore"</Button>
+                            </span>
+                        })}
+                        {(rights.edit && current).then(|| view! {
+                            <span data-testid="version-mark">
+                                <Button appearance=ButtonAppearance::Subtle busy=busy on_click=run(VersionAction::Mark(n))>"Mark as revision"</Button>
+                            </span>
+                        })}
+                        {continues.filter(|_| rights.edit).map(|older| view! {
+                            <span data-testid="version-continue">
+                                <Button appearance=ButtonAppearance::Subtle busy=busy on_click=run(VersionAction::Continue(older))>"Continue previous revision"</Button>
                             </span>
                         })}
                         {rights.edit.then(|| view! {

@@ -1,5 +1,7 @@
 //! A file's history in its details panel: every version (number, size, author, date, comment),
-//! restoring one, editing a version's comment, deleting an older version after confirmation.
+//! its revision; restoring one, marking the current version as a revision of its own, continuing
+//! the previous revision, editing a version's comment, deleting an older version after
+//! confirmation.
 //! Each action is offered only where the file's `security` allows it (DocSpace's web UI shows
 //! the history for `ReadHistory`, restore and comments for `EditHistory`, deleting versions for
 //! `Delete`), and a refusal is shown in the section, beside what it concerns.
@@ -21,6 +23,10 @@ pub enum VersionAction {
     Comment(u32, String),
     /// Delete the version (confirmed in the row).
     Delete(u32),
+    /// Store the current version again as the start of a revision of its own.
+    Mark(u32),
+    /// Merge the revision that starts after this (older) version into this version's.
+    Continue(u32),
 }
 
 /// The history section of `file`'s details. `on_changed` runs after a change that made a new
@@ -65,7 +71,7 @@ pub fn Versions(
         busy.set(true);
         error.set(None);
         leptos::task::spawn_local(async move {
-            let new_current = matches!(a, VersionAction::Restore(_));
+            let new_current = matches!(a, VersionAction::Restore(_) | VersionAction::Mark(_));
             match apply(&client.get_value(), id.get_value(), a).await {
                 Ok(()) => {
                     if new_current {
@@ -92,11 +98,12 @@ pub fn Versions(
                 Some(Ok(list)) => {
                     // Newest first: the first one is the current version.
                     let current = list.iter().map(|v| v.version).max().unwrap_or_default();
+                    let starts = revision_starts(&list);
                     view! {
                         <ol class="versions" data-testid="version-list">
-                            {list.into_iter().map(|v| {
+                            {list.into_iter().zip(starts).map(|(v, after)| {
                                 let is_current = v.version == current;
-                                view! { <VersionRow version=v current=is_current rights=rights busy=busy on_action=on_action/> }
+                                view! { <VersionRow version=v current=is_current continues=after rights=rights busy=busy on_action=on_action/> }
                             }).collect_view()}
                         </ol>
                     }.into_any()
@@ -114,6 +121,44 @@ async fn apply(client: &Client, id: FileId, action: VersionAction) -> Result<(),
         VersionAction::Restore(v) => files.restore_version(id, v).await.map(drop),
         VersionAction::Comment(v, text) => files.update_comment(id, v, text).await.map(drop),
         VersionAction::Delete(v) => files.delete_versions(id, [v]).wait().await.map(drop),
+        VersionAction::Mark(v) => files.change_history(id, v).send().await.map(drop),
+        VersionAction::Continue(v) => files
+            .change_history(id, v)
+            .continue_version(true)
+            .send()
+            .await
+            .map(drop),
     };
     done.map_err(|e| user_message(&e))
+}
+
+/// For each version of `list` (newest first): the older version before it when it starts a
+/// revision of its own (its group differs from that version's), else `None`.
+fn revision_starts(list: &[File]) -> Vec<Option<u32>> {
+    list.iter()
+        .enumerate()
+        .map(|(i, v)| {
+            let older = list.get(i + 1)?;
+            (older.version_group != v.version_group).then_some(older.version)
+        })
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn version(n: u32, group: u32) -> File {
+        serde_json::from_value(serde_json::json!({
+            "id": 7, "title": "a.txt", "version": n, "versionGroup": group
+        }))
+        .expect("file")
+    }
+
+    #[test]
+    fn a_version_starts_a_revision_when_its_group_differs_from_the_older_one() {
+        let list = [version(4, 3), version(3, 2), version(2, 2), version(1, 1)];
+        assert_eq!(revision_starts(&list), [Some(3), None, Some(1), None]);
+        assert!(revision_starts(&[]).is_empty());
+    }
 }
