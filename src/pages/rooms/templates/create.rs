@@ -92,7 +92,7 @@ pub fn RoomFromTemplate(
     };
     let busy = Signal::derive(move || progress.with(Option::is_some));
     view! {
-        <form class="template-form" data-testid="from-template-form" on:submit=create>
+        <form class="stack template-form" data-testid="from-template-form" on:submit=create>
             <p>"The new room gets the template’s type, settings, folders and files."</p>
             <div data-testid="from-template-title">
                 <TextField label="Room title" value=title required=true error=title_error/>

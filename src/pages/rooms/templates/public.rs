@@ -55,7 +55,7 @@ pub fn TemplatePublic(
         });
     };
     view! {
-        <form class="template-form" data-testid="template-public-form" on:submit=save>
+        <form class="stack template-form" data-testid="template-public-form" on:submit=save>
             <Show when=move || loaded.get() fallback=|| view! { <Loading label="Loading the template’s access…"/> }>
                 <div data-testid="template-public">
                     <Checkbox

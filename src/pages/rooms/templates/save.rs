@@ -62,7 +62,7 @@ pub fn SaveTemplate(
     };
     let busy = Signal::derive(move || progress.with(Option::is_some));
     view! {
-        <form class="template-form" data-testid="save-template-form" on:submit=save>
+        <form class="stack template-form" data-testid="save-template-form" on:submit=save>
             <p>"The template keeps the room’s type, settings, folders and files."</p>
             <div data-testid="template-title"><TextField label="Template title" value=title required=true/></div>
             <Checkbox label="Public: everyone on the portal may create rooms from it" checked=public/>
