@@ -51,6 +51,17 @@ pub enum RoomCommand {
     Unarchive,
     /// Delete it.
     Delete,
+    /// Save it as a room template.
+    SaveAsTemplate,
+}
+
+/// A command on a room template in the templates view.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum TemplateCommand {
+    /// Create a room from it.
+    CreateRoom,
+    /// Make it public or not.
+    Public,
 }
 
 /// The commands `room` offers the user, from its `security` flags, as DocSpace's context menu
@@ -69,6 +80,9 @@ pub fn room_commands(room: &Room, archived: bool) -> Vec<RoomCommand> {
             (RoomCommand::Edit, "EditRoom"),
             (RoomCommand::Pin, "Pin"),
             (RoomCommand::Archive, "Move"),
+            // DocSpace copies an active room into a template for whoever may edit the room
+            // (`FileStorageService.CreateRoomTemplateAsync` checks `CanEditRoomAsync`).
+            (RoomCommand::SaveAsTemplate, "EditRoom"),
         ]
     };
     wanted
@@ -76,6 +90,20 @@ pub fn room_commands(room: &Room, archived: bool) -> Vec<RoomCommand> {
         .filter(|(_, flag)| s.can(flag))
         .map(|(c, _)| *c)
         .collect()
+}
+
+/// The commands `template` offers the user: creating a room from it for those who may create
+/// rooms ([`may_create_rooms`]), and making it public for those who manage its access
+/// (`EditAccess`; DocSpace's `SetPublic` requires it).
+pub fn template_commands(template: &Room, may_create: bool) -> Vec<TemplateCommand> {
+    let mut out = Vec::new();
+    if may_create {
+        out.push(TemplateCommand::CreateRoom);
+    }
+    if template.security.can("EditAccess") {
+        out.push(TemplateCommand::Public);
+    }
+    out
 }
 
 #[cfg(test)]
@@ -128,12 +156,32 @@ mod tests {
         let owner = room(r#"{"Read":true,"Pin":true,"EditRoom":true,"Move":true,"Delete":true}"#);
         assert_eq!(
             room_commands(&owner, false),
-            [RoomCommand::Edit, RoomCommand::Pin, RoomCommand::Archive]
+            [
+                RoomCommand::Edit,
+                RoomCommand::Pin,
+                RoomCommand::Archive,
+                RoomCommand::SaveAsTemplate
+            ]
         );
         assert_eq!(
             room_commands(&owner, true),
             [RoomCommand::Unarchive, RoomCommand::Delete]
         );
         assert!(room_commands(&room("{}"), true).is_empty());
+    }
+
+    #[test]
+    fn template_commands_follow_room_creation_and_access() {
+        let managed = room(r#"{"Read":true,"EditAccess":true}"#);
+        let read_only = room(r#"{"Read":true}"#);
+        assert_eq!(
+            template_commands(&managed, true),
+            [TemplateCommand::CreateRoom, TemplateCommand::Public]
+        );
+        assert_eq!(
+            template_commands(&read_only, true),
+            [TemplateCommand::CreateRoom]
+        );
+        assert!(template_commands(&read_only, false).is_empty());
     }
 }

@@ -20,6 +20,8 @@ pub enum InputKind {
     Search,
     /// A number.
     Number,
+    /// A calendar day (`yyyy-mm-dd`).
+    Date,
 }
 
 impl InputKind {
@@ -30,6 +32,7 @@ impl InputKind {
             InputKind::Password => "password",
             InputKind::Search => "search",
             InputKind::Number => "number",
+            InputKind::Date => "date",
         }
     }
 }

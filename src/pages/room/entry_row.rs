@@ -19,6 +19,8 @@ pub enum EntryAction {
     Move(Entry),
     /// Delete (after confirmation).
     Delete(Entry),
+    /// Show a file's details: its versions and links.
+    Details(Entry),
 }
 
 /// A listing row. `open_href` leads into a folder or to the file's editor; `viewer_href` to its
@@ -65,6 +67,9 @@ pub fn EntryRow(
             MenuItem::new("Open in viewer", move || navigate(&v, Default::default()))
                 .test_id("entry-view"),
         );
+    }
+    if is_file {
+        items.push(MenuItem::new("Details…", act(EntryAction::Details)).test_id("entry-details"));
     }
     items.push(MenuItem::new("Rename…", act(EntryAction::Rename)).test_id("entry-rename"));
     items.push(MenuItem::new("Copy to…", act(EntryAction::Copy)).test_id("entry-copy"));

@@ -160,7 +160,7 @@ pub fn Links(client: Client, room: Room) -> impl IntoView {
 }
 
 /// Puts `text` on the clipboard and says whether that worked.
-fn copy(text: String, toaster: crate::components::Toaster) {
+pub(super) fn copy(text: String, toaster: crate::components::Toaster) {
     let clipboard = window().navigator().clipboard();
     leptos::task::spawn_local(async move {
         match wasm_bindgen_futures::JsFuture::from(clipboard.write_text(&text)).await {

@@ -1,7 +1,9 @@
 //! A room or one of its folders: breadcrumbs, the entries (sortable), creating folders and
 //! documents, uploads by button and drag and drop, rename, copy, move and delete with progress,
-//! files added from other rooms through the file picker, members and external links.
+//! files added from other rooms through the file picker, members and external links, and a
+//! file's details (versions and links).
 
+mod details;
 mod entry_row;
 mod links;
 mod listing;
@@ -13,12 +15,13 @@ mod upload;
 use std::collections::HashSet;
 
 use docspace_api::Client;
-use docspace_api::models::{Entry, FolderId, Room};
+use docspace_api::models::{Entry, File, FolderId, Room};
 use docspace_sdk::picker::{EntryKey, FilePicker, PickKind, PickerConfig};
 use leptos::prelude::*;
 use leptos_router::NavigateOptions;
 use leptos_router::hooks::{use_location, use_navigate, use_params_map, use_query_map};
 
+use self::details::FileDetails;
 use self::entry_row::{EntryAction, EntryRow};
 use self::links::Links;
 use self::listing::EntrySort;
@@ -81,6 +84,7 @@ enum Panel {
     ConfirmDelete(Vec<Entry>),
     Members,
     Links,
+    Details(Box<File>),
 }
 
 impl Panel {
@@ -95,6 +99,7 @@ impl Panel {
             Panel::ConfirmDelete(e) => format!("Delete {}?", describe(e)),
             Panel::Members => "Members".into(),
             Panel::Links => "External links".into(),
+            Panel::Details(f) => format!("Details of “{}”", f.title),
         }
     }
 }
@@ -164,6 +169,8 @@ fn FolderPage(client: Client, room: FolderId, folder: FolderId) -> impl IntoView
         EntryAction::Copy(e) => open_panel(Panel::Destination(TransferKind::Copy, vec![e])),
         EntryAction::Move(e) => open_panel(Panel::Destination(TransferKind::Move, vec![e])),
         EntryAction::Delete(e) => open_panel(Panel::ConfirmDelete(vec![e])),
+        EntryAction::Details(Entry::File(f)) => open_panel(Panel::Details(f)),
+        EntryAction::Details(Entry::Folder(_)) => {}
     });
 
     let here = move || {
@@ -562,5 +569,13 @@ fn panel_body(
             Some(r) => view! { <Links client=client.get_value() room=r/> }.into_any(),
             None => view! { <Loading label="Loading the room…"/> }.into_any(),
         },
+        Panel::Details(file) => {
+            // Links are the room's access: managed with its `EditAccess`.
+            let manage = room_info
+                .as_ref()
+                .is_some_and(|r| r.security.can("EditAccess"));
+            let kind = room_info.and_then(|r| r.room_type);
+            view! { <FileDetails client=client.get_value() file=*file room_type=kind can_manage_links=manage on_changed=after_change/> }.into_any()
+        }
     }
 }

@@ -1,4 +1,5 @@
-//! The dashboard's dialogs (create or edit a room, delete a room), loaded apart from the list.
+//! The dashboard's dialogs (create or edit a room, delete a room, the room template dialogs),
+//! loaded apart from the list.
 //!
 //! Under feature `split`, [`dialog_view`] is a split point: the forms, their validation and the
 //! calls they make are in the `forms` chunk (with the sign-in page, `pages/lazy.rs`), fetched when
@@ -8,11 +9,12 @@
 //! before the split; a chunk that cannot be fetched is a message, not an empty dialog.
 
 use docspace_api::Client;
-use docspace_api::models::Room;
+use docspace_api::models::{Room, RoomId};
 use leptos::prelude::*;
 
 use super::delete::DeleteRoom;
 use super::room_form::RoomForm;
+use super::templates::{RoomFromTemplate, SaveTemplate, TemplatePublic};
 use crate::components::{ErrorState, Toaster};
 use crate::split::{NOT_LOADED, SplitLoaderError};
 
@@ -31,6 +33,28 @@ pub enum RoomsDialog {
         client: Client,
         room: Room,
         on_done: Callback<()>,
+        on_cancel: Callback<()>,
+    },
+    /// Save `room` as a template (with progress); `on_done` gets the template's title.
+    SaveTemplate {
+        client: Client,
+        room: Room,
+        on_done: Callback<String>,
+        on_cancel: Callback<()>,
+    },
+    /// Create a room from `template` (with progress); `on_done` gets the new room.
+    FromTemplate {
+        client: Client,
+        template: Room,
+        on_done: Callback<RoomId>,
+        on_cancel: Callback<()>,
+        tag_suggestions: Signal<Vec<String>>,
+    },
+    /// Make `template` public or not; `on_done` gets the setting.
+    TemplatePublic {
+        client: Client,
+        template: Room,
+        on_done: Callback<bool>,
         on_cancel: Callback<()>,
     },
 }
@@ -82,7 +106,7 @@ pub fn content(dialog: RoomsDialog) -> impl IntoView {
     }
 }
 
-/// The split point: one for both dialogs, so they are one chunk.
+/// The split point: one for every dialog, so they are one chunk.
 #[cfg_attr(
     feature = "split",
     wasm_split_helpers::wasm_split(forms, fallible, preload(fetch_chunk))
@@ -112,5 +136,37 @@ fn dialog_view(dialog: RoomsDialog) -> Result<AnyView, SplitLoaderError> {
             on_cancel,
         } => view! { <DeleteRoom client=client room=room on_done=on_done on_cancel=on_cancel/> }
             .into_any(),
+        RoomsDialog::SaveTemplate {
+            client,
+            room,
+            on_done,
+            on_cancel,
+        } => view! { <SaveTemplate client=client room=room on_done=on_done on_cancel=on_cancel/> }
+            .into_any(),
+        RoomsDialog::FromTemplate {
+            client,
+            template,
+            on_done,
+            on_cancel,
+            tag_suggestions,
+        } => view! {
+            <RoomFromTemplate
+                client=client
+                template=template
+                on_done=on_done
+                on_cancel=on_cancel
+                tag_suggestions=tag_suggestions
+            />
+        }
+        .into_any(),
+        RoomsDialog::TemplatePublic {
+            client,
+            template,
+            on_done,
+            on_cancel,
+        } => view! {
+            <TemplatePublic client=client template=template on_done=on_done on_cancel=on_cancel/>
+        }
+        .into_any(),
     })
 }

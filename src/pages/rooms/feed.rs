@@ -124,7 +124,9 @@ impl RoomsFeed {
             if !filters.tags.is_empty() {
                 q = q.tags(filters.tags.clone());
             }
-            if filters.archived {
+            if filters.templates {
+                q = q.search_area(SearchArea::Templates);
+            } else if filters.archived {
                 q = q.search_area(SearchArea::Archive);
             }
             let result = q.send().await;

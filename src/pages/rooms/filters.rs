@@ -1,5 +1,6 @@
 //! The dashboard's filters, kept in the URL query so a filtered view can be reloaded and shared:
-//! `?q=…&type=5&tag=legal&archived=1&sort=title&order=asc`.
+//! `?q=…&type=5&tag=legal&archived=1&sort=title&order=asc`, or `?view=templates` for the room
+//! templates.
 
 use docspace_api::models::{RoomType, SortBy, SortOrder};
 use leptos_router::params::ParamsMap;
@@ -68,6 +69,8 @@ pub struct RoomFilters {
     pub tags: Vec<String>,
     /// The archive instead of active rooms.
     pub archived: bool,
+    /// Room templates instead of rooms (wins over `archived`).
+    pub templates: bool,
     /// Sort key.
     pub sort: RoomSort,
     /// Direction; `None` is the natural one (newest first, A to Z).
@@ -95,6 +98,7 @@ impl RoomFilters {
                 })
                 .unwrap_or_default(),
             archived: q("archived").is_some_and(|a| a == "1"),
+            templates: q("view").is_some_and(|v| v == "templates"),
             sort: q("sort")
                 .map(|s| RoomSort::from_key(&s))
                 .unwrap_or_default(),
@@ -121,6 +125,9 @@ impl RoomFilters {
         }
         if self.archived {
             parts.push("archived=1".into());
+        }
+        if self.templates {
+            parts.push("view=templates".into());
         }
         if self.sort != RoomSort::default() {
             parts.push(format!("sort={}", self.sort.key()));
@@ -179,6 +186,7 @@ mod tests {
             room_type: Some(RoomType::Public),
             tags: vec!["legal".into(), "hr team".into()],
             archived: true,
+            templates: false,
             sort: RoomSort::Type,
             ascending: Some(false),
         };
@@ -190,5 +198,16 @@ mod tests {
             .map(|(k, v)| (k.to_string(), crate::url::decode(v)))
             .collect();
         assert_eq!(RoomFilters::from_lookup(|k| map.get(k).cloned()), f);
+    }
+
+    #[test]
+    fn the_templates_view_is_in_the_url() {
+        let f = RoomFilters {
+            templates: true,
+            ..RoomFilters::default()
+        };
+        assert_eq!(f.to_query(), "?view=templates");
+        let back = RoomFilters::from_lookup(|k| (k == "view").then(|| "templates".to_string()));
+        assert_eq!(back, f);
     }
 }

@@ -1,6 +1,7 @@
 //! The rooms dashboard: every room, searchable and filterable (type, tags, archive), sortable,
 //! in a virtualized list that scrolls through 10,000 rooms while fetching only the pages in
-//! view; create and edit in a dialog; pin, archive, unarchive and delete with progress.
+//! view; create and edit in a dialog; pin, archive, unarchive and delete with progress; room
+//! templates: save a room as one, list them, create a room from one, make one public.
 
 mod archive;
 mod delete;
@@ -9,6 +10,8 @@ mod feed;
 mod filters;
 mod room_form;
 mod row;
+mod template_dialog;
+mod templates;
 
 use docspace_api::Client;
 use docspace_api::models::Room;
@@ -20,7 +23,8 @@ use self::archive::{Archiver, ConfirmArchive, RunningList};
 use self::dialogs::RoomsDialog;
 use self::feed::RoomsFeed;
 use self::filters::{RoomFilters, RoomSort};
-use self::row::{PlaceholderRow, RoomAction, RoomRow};
+use self::row::{PlaceholderRow, RoomAction, RoomRow, RowKind};
+use self::template_dialog::{TemplateDialog, TemplateTask};
 use crate::catalog::{ROOM_TYPES, room_type_label};
 use crate::components::{
     Button, ButtonAppearance, Dialog, EmptyState, ErrorState, InputKind, Loading, Select,
@@ -99,6 +103,12 @@ fn Dashboard(client: Client, can_create: bool) -> impl IntoView {
         confirming.set(Some((room, archive)));
         confirm_open.set(true);
     };
+    let template_task = RwSignal::new(None::<TemplateTask>);
+    let template_open = RwSignal::new(false);
+    let templating = move |t: TemplateTask| {
+        template_task.set(Some(t));
+        dialogs::open(template_open, toaster);
+    };
 
     let on_action = Callback::new(move |action: RoomAction| match action {
         RoomAction::Edit(room) => {
@@ -128,6 +138,9 @@ fn Dashboard(client: Client, can_create: bool) -> impl IntoView {
             deleting.set(Some(room));
             dialogs::open(delete_open, toaster);
         }
+        RoomAction::SaveTemplate(room) => templating(TemplateTask::Save(room)),
+        RoomAction::FromTemplate(t) => templating(TemplateTask::CreateRoom(t)),
+        RoomAction::TemplatePublic(t) => templating(TemplateTask::Public(t)),
     });
 
     let on_saved = Callback::new(move |room: Room| {
@@ -153,22 +166,34 @@ fn Dashboard(client: Client, can_create: bool) -> impl IntoView {
         true
     });
 
-    let archived = Signal::derive(move || filters.with(|f| f.archived));
+    let archived = Signal::derive(move || filters.with(|f| f.archived && !f.templates));
+    let templates = Signal::derive(move || filters.with(|f| f.templates));
+    let kind = move || {
+        if templates.get_untracked() {
+            RowKind::Template {
+                may_create: can_create,
+            }
+        } else if archived.get_untracked() {
+            RowKind::Archived
+        } else {
+            RowKind::Active
+        }
+    };
     let count = Signal::derive(move || feed.rows.with(Vec::len));
     let row = move |i: usize| {
         let slot = Memo::new(move |_| feed.rows.with(|r| r.get(i).cloned().flatten()));
-        move || {
-            match slot.get() {
-            Some(r) => view! { <RoomRow room=(*r.0).clone() archived=archived.get_untracked() on_action=on_action/> }.into_any(),
+        move || match slot.get() {
+            Some(r) => {
+                view! { <RoomRow room=(*r.0).clone() kind=kind() on_action=on_action/> }.into_any()
+            }
             None => view! { <PlaceholderRow/> }.into_any(),
-        }
         }
     };
 
     view! {
         <div class="page page--fill rooms">
             <div class="page-header">
-                <h1>{move || if archived.get() { "Archived rooms" } else { "Rooms" }}</h1>
+                <h1>{move || if templates.get() { "Room templates" } else if archived.get() { "Archived rooms" } else { "Rooms" }}</h1>
                 {can_create.then(|| view! {
                     <span data-testid="create-room">
                         <Button
@@ -203,6 +228,8 @@ fn Dashboard(client: Client, can_create: bool) -> impl IntoView {
                             let f = filters.get();
                             let (title, desc) = if f.narrows() {
                                 ("No rooms match", "Change the search or the filters.")
+                            } else if f.templates {
+                                ("No templates yet", "Save a room as a template from its menu.")
                             } else if f.archived {
                                 ("The archive is empty", "Archived rooms appear here.")
                             } else {
@@ -251,6 +278,7 @@ fn Dashboard(client: Client, can_create: bool) -> impl IntoView {
                 />
             })}
         </Dialog>
+        <TemplateDialog client=client.get_value() task=template_task open=template_open toaster=toaster feed=feed tag_suggestions=tag_suggestions/>
         <Dialog open=delete_open title="Delete room">
             {move || deleting.get().map(|room| {
                 let title = room.title.clone();
@@ -352,7 +380,10 @@ where
             .collect()
     });
 
-    let archived = move || filters.with(|f| f.archived);
+    let archived = move || filters.with(|f| f.archived && !f.templates);
+    let templates = move || filters.with(|f| f.templates);
+    let active = move || !archived() && !templates();
+    let pressed = |on: bool| if on { "true" } else { "false" };
     let ascending = move || filters.with(RoomFilters::is_ascending);
     view! {
         <div class="toolbar rooms__toolbar" role="search">
@@ -361,24 +392,33 @@ where
             </div>
             <div data-testid="filter-type"><Select label="Room type" value=type_value options=type_options hide_label=true/></div>
             <div data-testid="filter-tag"><Select label="Tag" value=tag_value options=tag_options hide_label=true/></div>
-            <div class="segmented" role="group" aria-label="Active or archived">
+            <div class="segmented" role="group" aria-label="Active, archived or templates">
                 <button
                     type="button"
                     class="segmented__item"
-                    aria-pressed=move || if archived() { "false" } else { "true" }
+                    aria-pressed=move || pressed(active())
                     data-testid="show-active"
-                    on:click=move |_| update(&|f| f.archived = false)
+                    on:click=move |_| update(&|f| { f.archived = false; f.templates = false; })
                 >
                     "Active"
                 </button>
                 <button
                     type="button"
                     class="segmented__item"
-                    aria-pressed=move || if archived() { "true" } else { "false" }
+                    aria-pressed=move || pressed(archived())
                     data-testid="show-archived"
-                    on:click=move |_| update(&|f| f.archived = true)
+                    on:click=move |_| update(&|f| { f.archived = true; f.templates = false; })
                 >
                     "Archived"
+                </button>
+                <button
+                    type="button"
+                    class="segmented__item"
+                    aria-pressed=move || pressed(templates())
+                    data-testid="show-templates"
+                    on:click=move |_| update(&|f| { f.templates = true; f.archived = false; })
+                >
+                    "Templates"
                 </button>
             </div>
             <div data-testid="sort"><Select label="Sort by" value=sort_value options=sort_options hide_label=true/></div>

@@ -8,7 +8,7 @@ use leptos_router::components::A;
 
 use crate::catalog::room_type_label;
 use crate::components::{Menu, MenuItem};
-use crate::rights::{RoomCommand, room_commands};
+use crate::rights::{RoomCommand, TemplateCommand, room_commands, template_commands};
 
 /// What a row can ask the page to do.
 #[derive(Debug, Clone)]
@@ -23,6 +23,23 @@ pub enum RoomAction {
     Unarchive(Room),
     /// Delete (after confirmation).
     Delete(Room),
+    /// Save as a room template.
+    SaveTemplate(Room),
+    /// Create a room from this template.
+    FromTemplate(Room),
+    /// Make this template public or not.
+    TemplatePublic(Room),
+}
+
+/// Which list a row is in.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum RowKind {
+    /// Active rooms.
+    Active,
+    /// The archive.
+    Archived,
+    /// Room templates; `may_create` when the user may create rooms.
+    Template { may_create: bool },
 }
 
 /// The link to a room's page.
@@ -34,7 +51,7 @@ fn room_href(room: &Room) -> String {
 #[component]
 pub fn RoomRow(
     room: Room,
-    archived: bool,
+    kind: RowKind,
     #[prop(into)] on_action: Callback<RoomAction>,
 ) -> impl IntoView {
     let color = room
@@ -47,7 +64,7 @@ pub fn RoomRow(
         .find(|c| !c.is_whitespace())
         .map(|c| c.to_uppercase().collect())
         .unwrap_or_default();
-    let kind = room.room_type.map(room_type_label).unwrap_or("Room");
+    let type_label = room.room_type.map(room_type_label).unwrap_or("Room");
     let href = room_href(&room);
     let tags: Vec<String> = room.tags.iter().take(3).cloned().collect();
     let more_tags = room.tags.len().saturating_sub(3);
@@ -58,7 +75,11 @@ pub fn RoomRow(
         move || on_action.run(make(r.clone()))
     };
     // Only what the room's security flags allow: a viewer sees Pin, not Edit or Archive.
-    let items: Vec<MenuItem> = room_commands(&room, archived)
+    let commands = match kind {
+        RowKind::Template { .. } => Vec::new(),
+        k => room_commands(&room, k == RowKind::Archived),
+    };
+    let mut items: Vec<MenuItem> = commands
         .into_iter()
         .map(|c| match c {
             RoomCommand::Edit => MenuItem::new("Edit…", act(RoomAction::Edit)).test_id("room-edit"),
@@ -76,15 +97,33 @@ pub fn RoomRow(
             RoomCommand::Delete => MenuItem::new("Delete…", act(RoomAction::Delete))
                 .danger()
                 .test_id("room-delete"),
+            RoomCommand::SaveAsTemplate => {
+                MenuItem::new("Save as template…", act(RoomAction::SaveTemplate))
+                    .test_id("room-save-template")
+            }
         })
         .collect();
+    if let RowKind::Template { may_create } = kind {
+        items.extend(template_commands(&room, may_create).into_iter().map(|c| {
+            match c {
+                TemplateCommand::CreateRoom => {
+                    MenuItem::new("Create room…", act(RoomAction::FromTemplate))
+                        .test_id("template-create-room")
+                }
+                TemplateCommand::Public => {
+                    MenuItem::new("Public access…", act(RoomAction::TemplatePublic))
+                        .test_id("template-public")
+                }
+            }
+        }));
+    }
     let title = room.title.clone();
     view! {
         <div class="room-row" data-testid="room-row" data-room-id=room.id.to_string()>
             <span class="room-row__badge" aria-hidden="true" style:background-color=color>{initial}</span>
             <div class="room-row__main">
                 <A href=href attr:class="room-row__title" attr:data-testid="room-title" attr:data-primary="">{room.title.clone()}</A>
-                <span class="room-row__type">{kind}</span>
+                <span class="room-row__type">{type_label}</span>
             </div>
             <ul class="room-row__tags" aria-label="Tags">
                 {tags.into_iter().map(|t| view! { <li class="room-row__tag">{t}</li> }).collect_view()}

@@ -1,0 +1,240 @@
+//! A file's external links in its details panel: the primary link and the others, each with its
+//! access, expiry, password, download and internal settings; creating, changing, copying and
+//! revoking them. Only a user who may manage the room's access is offered changes (DocSpace's
+//! `EditAccess`), and per link only what the portal marks changeable (`canEditAccess`,
+//! `canRevoke`). A link's address grants access and its password guards it: both are shown only
+//! here, never logged or put in the app's address.
+
+use docspace_api::Client;
+use docspace_api::models::{File, FileId, FileShare, LinkId, RoomType, Share};
+use leptos::prelude::*;
+
+use super::link_form::{LinkForm, LinkSettings};
+use super::link_item::LinkItem;
+use crate::components::{Button, ButtonAppearance, EmptyState, ErrorState, Loading};
+use crate::errors::user_message;
+
+/// Which form is open.
+#[derive(Debug, Clone, PartialEq)]
+enum Editing {
+    New,
+    Link(LinkId),
+}
+
+/// The links section of `file`'s details; `room_type` decides which access levels links offer.
+#[component]
+pub fn FileLinks(
+    client: Client,
+    file: File,
+    room_type: Option<RoomType>,
+    can_manage: bool,
+) -> impl IntoView {
+    let levels = link_levels(&file.title, room_type);
+    let client = StoredValue::new_local(client);
+    let id = StoredValue::new(file.id.clone());
+    let reload = RwSignal::new(0u32);
+    let links = LocalResource::new(move || {
+        reload.track();
+        async move {
+            let listed = client.get_value().files().links(id.get_value()).await;
+            listed.map_err(|e| user_message(&e)).map(|all| {
+                all.into_iter()
+                    .filter(|s| s.access != FileShare::None && s.link().is_some())
+                    .collect::<Vec<_>>()
+            })
+        }
+    });
+    let editing = RwSignal::new(None::<Editing>);
+    let busy = RwSignal::new(false);
+    let error = RwSignal::new(None::<String>);
+    let has_primary = move || {
+        links
+            .get()
+            .and_then(Result::ok)
+            .is_some_and(|l| l.iter().any(|s| s.link().is_some_and(|l| l.primary)))
+    };
+    let save = Callback::new(move |settings: LinkSettings| {
+        let Some(target) = editing.get_untracked() else {
+            return;
+        };
+        // The first link of a file is its primary link, as DocSpace's "Copy link" makes it.
+        let primary = target == Editing::New && !has_primary();
+        busy.set(true);
+        error.set(None);
+        leptos::task::spawn_local(async move {
+            let link = match target {
+                Editing::New => None,
+                Editing::Link(l) => Some(l),
+            };
+            match store(&client.get_value(), id.get_value(), link, settings, primary).await {
+                Ok(()) => {
+                    editing.set(None);
+                    reload.update(|v| *v += 1);
+                }
+                Err(e) => error.set(Some(e)),
+            }
+            busy.set(false);
+        });
+    });
+    let revoke = Callback::new(move |link: LinkId| {
+        busy.set(true);
+        error.set(None);
+        leptos::task::spawn_local(async move {
+            let done = client
+                .get_value()
+                .files()
+                .revoke_link(id.get_value(), link)
+                .await;
+            if let Err(e) = done {
+                error.set(Some(user_message(&e)));
+            }
+            busy.set(false);
+            reload.update(|v| *v += 1);
+        });
+    });
+    let open = move |e: Editing| {
+        error.set(None);
+        editing.set(Some(e));
+    };
+    let cancel = Callback::new(move |()| editing.set(None));
+    let form = move |initial: LinkSettings, action: &'static str| {
+        view! { <LinkForm initial=initial levels=levels.clone() action=action submit=save on_cancel=cancel busy=busy error=error/> }
+    };
+    let form = StoredValue::new(form);
+
+    view! {
+        <section class="details__section" data-testid="file-links" aria-labelledby="file-links-heading">
+            <div class="details__section-head">
+                <h3 id="file-links-heading" class="details__heading">"External links"</h3>
+                {can_manage.then(|| view! {
+                    <span data-testid="file-link-new">
+                        <Button appearance=ButtonAppearance::Secondary on_click=Callback::new(move |_| open(Editing::New))>"New link"</Button>
+                    </span>
+                })}
+            </div>
+            <p class="details__error" role="alert" data-testid="file-links-error" hidden=move || error.with(Option::is_none) || editing.with(Option::is_some)>
+                {move || error.get()}
+            </p>
+            {move || (editing.get() == Some(Editing::New)).then(|| form.with_value(|f| f(new_settings(), "Create link")))}
+            {move || match links.get() {
+                None => view! { <Loading label="Loading links…"/> }.into_any(),
+                Some(Err(e)) => view! { <ErrorState title="Links could not be loaded" message=e/> }.into_any(),
+                Some(Ok(list)) if list.is_empty() => view! { <EmptyState title="No links to this file"/> }.into_any(),
+                Some(Ok(list)) => view! {
+                    <ul class="links__list">
+                        {list.into_iter().map(|share: Share| {
+                            let link_id = share.link().map(|l| l.id.clone());
+                            let this = link_id.clone().map(Editing::Link);
+                            let settings = LinkSettings::of(&share);
+                            let change = Callback::new(move |()| if let Some(l) = link_id.clone() { open(Editing::Link(l)) });
+                            view! {
+                                <li class="details__link">
+                                    <LinkItem share=share can_manage=can_manage busy=busy on_change=change on_revoke=revoke/>
+                                    {move || (editing.get() == this).then(|| form.with_value(|f| f(settings.clone(), "Save link")))}
+                                </li>
+                            }
+                        }).collect_view()}
+                    </ul>
+                }.into_any(),
+            }}
+        </section>
+    }
+}
+
+/// A new link's starting settings: read-only, no options.
+fn new_settings() -> LinkSettings {
+    LinkSettings {
+        access: FileShare::Read,
+        title: String::new(),
+        expires: String::new(),
+        password: String::new(),
+        deny_download: false,
+        internal: false,
+    }
+}
+
+/// The access levels a link to `title` may grant. The portal decides (a level it refuses is
+/// shown as its error); these are the ones it offers: form-filling rooms share forms for filling
+/// only; elsewhere anyone may read, and documents the editors edit may be edited, reviewed
+/// (text documents) or commented on (office documents).
+pub fn link_levels(title: &str, room_type: Option<RoomType>) -> Vec<FileShare> {
+    if room_type == Some(RoomType::FillingForms) {
+        return vec![FileShare::FillForms];
+    }
+    let ext = title
+        .rsplit_once('.')
+        .map(|(_, e)| e.to_ascii_lowercase())
+        .unwrap_or_default();
+    let mut out = vec![FileShare::Read];
+    let edited = [
+        "docx", "xlsx", "pptx", "txt", "csv", "odt", "ods", "odp", "rtf", "md",
+    ];
+    if edited.contains(&ext.as_str()) {
+        out.push(FileShare::Editing);
+        if matches!(ext.as_str(), "docx" | "odt") {
+            out.push(FileShare::Review);
+        }
+        if matches!(
+            ext.as_str(),
+            "docx" | "xlsx" | "pptx" | "odt" | "ods" | "odp"
+        ) {
+            out.push(FileShare::Comment);
+        }
+    }
+    out
+}
+
+/// Creates a link (`link` None) or replaces one's settings with `s`.
+async fn store(
+    client: &Client,
+    file: FileId,
+    link: Option<LinkId>,
+    s: LinkSettings,
+    primary: bool,
+) -> Result<(), String> {
+    let expiry = s.expiry().map_err(|e| user_message(&e))?;
+    let files = client.files();
+    let mut b = match link {
+        Some(l) => files.update_link(file, l, s.access),
+        None => files.create_link(file, s.access).primary(primary),
+    };
+    if !s.title.trim().is_empty() {
+        b = b.title(s.title.trim());
+    }
+    if let Some(at) = expiry {
+        b = b.expires(at);
+    }
+    if !s.password.is_empty() {
+        b = b.password(s.password);
+    }
+    b.deny_download(s.deny_download)
+        .internal(s.internal)
+        .send()
+        .await
+        .map(drop)
+        .map_err(|e| user_message(&e))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn link_levels_follow_the_format_and_the_room() {
+        use FileShare::{Comment, Editing, FillForms, Read, Review};
+        assert_eq!(
+            link_levels("Plan.docx", None),
+            [Read, Editing, Review, Comment]
+        );
+        assert_eq!(
+            link_levels("Data.csv", Some(RoomType::Custom)),
+            [Read, Editing]
+        );
+        assert_eq!(link_levels("photo.png", None), [Read]);
+        assert_eq!(link_levels("noext", None), [Read]);
+        assert_eq!(
+            link_levels("Form.pdf", Some(RoomType::FillingForms)),
+            [FillForms]
+        );
+    }
+}

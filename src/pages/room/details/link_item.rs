@@ -1,0 +1,71 @@
+//! One external link of a file (inside the list item that also holds its edit form): its name, access and settings, its address to copy, and Change
+//! and Revoke where the portal allows them. Whether a password is set is shown; the password
+//! itself is not.
+
+use docspace_api::models::{LinkId, Share};
+use leptos::prelude::*;
+
+use crate::catalog::access_label;
+use crate::components::{Button, ButtonAppearance, use_toaster};
+
+/// A link row.
+#[component]
+pub fn LinkItem(
+    share: Share,
+    can_manage: bool,
+    busy: RwSignal<bool>,
+    #[prop(into)] on_change: Callback<()>,
+    #[prop(into)] on_revoke: Callback<LinkId>,
+) -> impl IntoView {
+    let toaster = use_toaster();
+    let Some(link) = share.link().cloned() else {
+        return ().into_any();
+    };
+    let mut facts = vec![access_label(share.access).to_string()];
+    if link.primary {
+        facts.push("primary".into());
+    }
+    match link.expiration_date.filter(|d| !d.is_unset()) {
+        Some(_) if link.is_expired => facts.push("expired".into()),
+        Some(d) => facts.push(format!("expires {}", d.to_utc().format("%Y-%m-%d"))),
+        None => {}
+    }
+    if link.password.as_deref().is_some_and(|p| !p.is_empty()) {
+        facts.push("password".into());
+    }
+    if link.deny_download {
+        facts.push("no download".into());
+    }
+    if link.internal {
+        facts.push("portal users only".into());
+    }
+    let url = link.share_link.clone().unwrap_or_default();
+    let copy_url = url.clone();
+    let title = link.title.clone();
+    let may_change = can_manage && share.can_edit_access;
+    let may_revoke = can_manage && share.can_revoke;
+    let id = link.id.clone();
+    view! {
+        <div class="links__item" data-testid="file-link" data-link-id=link.id.as_str().to_string()>
+            <div class="links__head">
+                <span class="links__title">{title.clone()}</span>
+                <span class="muted" data-testid="file-link-facts">{facts.join(" · ")}</span>
+            </div>
+            <input class="field__input links__url" type="text" readonly=true aria-label=format!("Address of {title}") prop:value=url data-testid="file-link-url"/>
+            <div class="links__actions">
+                <button type="button" class="btn btn--secondary" data-testid="file-link-copy" on:click=move |_| super::super::links::copy(copy_url.clone(), toaster)>"Copy"</button>
+                {may_change.then(|| view! {
+                    <span data-testid="file-link-change">
+                        <Button appearance=ButtonAppearance::Subtle on_click=Callback::new(move |_| on_change.run(()))>"Change…"</Button>
+                    </span>
+                })}
+                {may_revoke.then(|| view! {
+                    <span data-testid="file-link-revoke">
+                        <Button appearance=ButtonAppearance::Subtle busy=busy on_click=Callback::new(move |_| on_revoke.run(id.clone()))>"Revoke"</Button>
+                    </span>
+                })}
+            </div>
+        </div>
+    }
+    .into_any()
+}

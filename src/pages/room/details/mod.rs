@@ -1,0 +1,49 @@
+//! A file's details panel: what the file is (size, version, author, dates), its version history
+//! and its external links, each section with the actions the user's rights allow.
+
+mod file_links;
+mod link_form;
+mod link_item;
+mod version_row;
+mod versions;
+
+use docspace_api::Client;
+use docspace_api::models::{File, RoomType};
+use leptos::prelude::*;
+
+use self::file_links::FileLinks;
+use self::versions::Versions;
+
+/// The details of `file`. `can_manage_links` is the room's `EditAccess`; `on_changed` runs when
+/// the file itself changed (a restored version), so the folder list can reload.
+#[component]
+pub fn FileDetails(
+    client: Client,
+    file: File,
+    room_type: Option<RoomType>,
+    can_manage_links: bool,
+    #[prop(into)] on_changed: Callback<()>,
+) -> impl IntoView {
+    let date = |d: Option<docspace_api::models::ApiDateTime>| {
+        d.map(|d| d.as_datetime().format("%Y-%m-%d %H:%M").to_string())
+            .unwrap_or_default()
+    };
+    let author = file
+        .created_by
+        .as_ref()
+        .map(|u| u.display_name.clone())
+        .unwrap_or_default();
+    view! {
+        <div class="details" data-testid="file-details">
+            <dl class="details__facts">
+                <dt>"Size"</dt><dd>{file.content_length.clone().unwrap_or_default()}</dd>
+                <dt>"Version"</dt><dd data-testid="details-version">{file.version}</dd>
+                <dt>"Created by"</dt><dd>{author}</dd>
+                <dt>"Created"</dt><dd>{date(file.created)}</dd>
+                <dt>"Modified"</dt><dd>{date(file.updated)}</dd>
+            </dl>
+            <Versions client=client.clone() file=file.clone() on_changed=on_changed/>
+            <FileLinks client=client file=file room_type=room_type can_manage=can_manage_links/>
+        </div>
+    }
+}

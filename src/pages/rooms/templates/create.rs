@@ -1,0 +1,116 @@
+//! Creating a room from a template: its title, tags and colour (the template's by default), then
+//! the copy's progress. The room gets the template's type, settings, folders and files.
+
+use docspace_api::Client;
+use docspace_api::models::{Color, Room, RoomId};
+use leptos::prelude::*;
+
+use super::follow;
+use crate::components::color_picker::{PRESETS, parse_hex};
+use crate::components::{Button, ButtonAppearance, ColorPicker, ProgressBar, TagInput, TextField};
+use crate::errors::user_message;
+use crate::pages::rooms::room_form::check_title;
+
+/// The body of the "Create room from template" dialog; `on_done` gets the new room's id.
+#[component]
+pub fn RoomFromTemplate(
+    client: Client,
+    template: Room,
+    #[prop(into)] on_done: Callback<RoomId>,
+    #[prop(into)] on_cancel: Callback<()>,
+    #[prop(into)] tag_suggestions: Signal<Vec<String>>,
+) -> impl IntoView {
+    let client = StoredValue::new_local(client);
+    let title = RwSignal::new(template.title.clone());
+    let tags = RwSignal::new(template.tags.clone());
+    let color = RwSignal::new(
+        template
+            .color()
+            .map(str::to_string)
+            .unwrap_or_else(|| PRESETS[0].to_string()),
+    );
+    let submitted = RwSignal::new(false);
+    let title_error = Signal::derive(move || {
+        submitted
+            .get()
+            .then(|| check_title(&title.get()).err())
+            .flatten()
+    });
+    let color_error = Signal::derive(move || {
+        submitted
+            .get()
+            .then(|| parse_hex(&color.get()).err())
+            .flatten()
+    });
+    let progress = RwSignal::new(None::<Option<f64>>);
+    let error = RwSignal::new(None::<String>);
+    let id = template.id.clone();
+    let create = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        submitted.set(true);
+        if progress.get_untracked().is_some() {
+            return;
+        }
+        let (Ok(name), Ok(hex)) = (
+            check_title(&title.get_untracked()),
+            parse_hex(&color.get_untracked()),
+        ) else {
+            return;
+        };
+        let Ok(color) = Color::from_hex(&hex) else {
+            return;
+        };
+        progress.set(Some(None));
+        error.set(None);
+        let (id, tags) = (id.clone(), tags.get_untracked());
+        leptos::task::spawn_local(async move {
+            let client = client.get_value();
+            let started = client
+                .templates()
+                .create_room(id, name)
+                .tags(tags)
+                .color(color)
+                .send()
+                .await
+                .map_err(|e| user_message(&e));
+            let outcome = match started {
+                Ok(first) => follow(&client, first, |p| progress.set(Some(Some(p)))).await,
+                Err(e) => Err(e),
+            };
+            match outcome.map(|s| s.room_id) {
+                Ok(Some(room)) => on_done.run(room),
+                Ok(None) => {
+                    progress.set(None);
+                    error.set(Some("The portal did not name the new room.".into()));
+                }
+                Err(e) => {
+                    progress.set(None);
+                    error.set(Some(e));
+                }
+            }
+        });
+    };
+    let busy = Signal::derive(move || progress.with(Option::is_some));
+    view! {
+        <form class="stack template-form" data-testid="from-template-form" on:submit=create>
+            <p>"The new room gets the template’s type, settings, folders and files."</p>
+            <div data-testid="from-template-title">
+                <TextField label="Room title" value=title required=true error=title_error/>
+            </div>
+            <TagInput label="Tags" tags=tags suggestions=tag_suggestions/>
+            <div data-testid="from-template-color"><ColorPicker label="Colour" value=color error=color_error/></div>
+            <Show when=move || busy.get()>
+                <div data-testid="from-template-progress">
+                    <ProgressBar value=Signal::derive(move || progress.get().flatten()) label="Creating the room"/>
+                </div>
+            </Show>
+            <p class="form-error" role="alert" data-testid="from-template-error" hidden=move || error.with(Option::is_none)>{move || error.get()}</p>
+            <div class="dialog__actions">
+                <Button on_click=Callback::new(move |_| on_cancel.run(()))>"Cancel"</Button>
+                <span data-testid="from-template-submit">
+                    <Button appearance=ButtonAppearance::Primary submit=true busy=busy>"Create room"</Button>
+                </span>
+            </div>
+        </form>
+    }
+}

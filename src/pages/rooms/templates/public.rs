@@ -1,0 +1,77 @@
+//! Making a template public (everyone on the portal may create rooms from it) or not.
+
+use docspace_api::Client;
+use docspace_api::models::Room;
+use leptos::prelude::*;
+
+use crate::components::{Button, ButtonAppearance, Checkbox, Loading};
+use crate::errors::user_message;
+
+/// The body of the template access dialog; `on_done` gets the saved setting.
+#[component]
+pub fn TemplatePublic(
+    client: Client,
+    template: Room,
+    #[prop(into)] on_done: Callback<bool>,
+    #[prop(into)] on_cancel: Callback<()>,
+) -> impl IntoView {
+    let client = StoredValue::new_local(client);
+    let id = StoredValue::new(template.id.clone());
+    let public = RwSignal::new(false);
+    let loaded = RwSignal::new(false);
+    let busy = RwSignal::new(false);
+    let error = RwSignal::new(None::<String>);
+    leptos::task::spawn_local(async move {
+        match client
+            .get_value()
+            .templates()
+            .is_public(id.get_value())
+            .await
+        {
+            Ok(p) => public.set(p),
+            Err(e) => error.set(Some(user_message(&e))),
+        }
+        loaded.set(true);
+    });
+    let save = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        if busy.get_untracked() || !loaded.get_untracked() {
+            return;
+        }
+        busy.set(true);
+        error.set(None);
+        let want = public.get_untracked();
+        leptos::task::spawn_local(async move {
+            match client
+                .get_value()
+                .templates()
+                .set_public(id.get_value(), want)
+                .await
+            {
+                Ok(()) => on_done.run(want),
+                Err(e) => error.set(Some(user_message(&e))),
+            }
+            busy.set(false);
+        });
+    };
+    view! {
+        <form class="stack template-form" data-testid="template-public-form" on:submit=save>
+            <Show when=move || loaded.get() fallback=|| view! { <Loading label="Loading the template’s access…"/> }>
+                <div data-testid="template-public">
+                    <Checkbox
+                        label="Public: everyone on the portal may create rooms from it"
+                        checked=public
+                        hint="DocSpace then keeps your own access only: people it was shared with one by one are removed."
+                    />
+                </div>
+            </Show>
+            <p class="form-error" role="alert" hidden=move || error.with(Option::is_none)>{move || error.get()}</p>
+            <div class="dialog__actions">
+                <Button on_click=Callback::new(move |_| on_cancel.run(()))>"Cancel"</Button>
+                <span data-testid="template-public-save">
+                    <Button appearance=ButtonAppearance::Primary submit=true busy=busy>"Save"</Button>
+                </span>
+            </div>
+        </form>
+    }
+}

@@ -1,0 +1,194 @@
+//! End to end: room templates on the dashboard. A room is saved as a template from its menu; the
+//! Templates view lists it; a room created from it gets its title, tags and colour from the
+//! dialog and the template's folders and files, and opens; the template is made public. Each is
+//! checked in the page and through REST.
+
+#![cfg(not(target_arch = "wasm32"))]
+
+mod support;
+
+use docspace_api::models::{RoomType, SearchArea};
+use support::*;
+
+/// The entry titles the folder list shows, sorted.
+async fn shown_entries(driver: &WebDriver) -> Vec<String> {
+    let mut out = Vec::new();
+    for t in driver
+        .find_all(By::Css("[data-testid='entry-title']"))
+        .await
+        .unwrap_or_default()
+    {
+        out.push(t.text().await.unwrap_or_default());
+    }
+    out.sort();
+    out
+}
+
+/// Waits until the dashboard lists a row titled `title`.
+async fn until_listed(driver: &WebDriver, title: &str) {
+    eventually(&format!("{title} listed"), || {
+        let driver = driver.clone();
+        async move {
+            for t in driver
+                .find_all(By::Css("[data-testid='room-title']"))
+                .await
+                .ok()?
+            {
+                if t.text().await.ok()? == title {
+                    return Some(());
+                }
+            }
+            None
+        }
+    })
+    .await;
+}
+
+/// Waits until no dialog is open.
+async fn until_dialog_closed(driver: &WebDriver) {
+    eventually("the dialog closed", || {
+        let driver = driver.clone();
+        async move {
+            driver
+                .find_all(By::Css("dialog[open]"))
+                .await
+                .ok()?
+                .is_empty()
+                .then_some(())
+        }
+    })
+    .await;
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn saves_a_room_as_a_template_and_creates_a_room_from_it_with_its_files() {
+    let stack = Stack::start().await;
+    let owner = stack.portal.owner.clone();
+    let api = stack.api();
+    let source = api
+        .rooms()
+        .create("Template source", RoomType::Custom)
+        .send()
+        .await
+        .expect("room");
+    api.folders()
+        .create(source.id.clone(), "Contracts")
+        .await
+        .expect("folder");
+    api.files()
+        .upload(source.id.clone(), "terms.docx", b"terms".to_vec())
+        .send()
+        .await
+        .expect("upload");
+    let stack = &stack;
+    with_browser(|driver| async move {
+        sign_in(&driver, &stack.url(), &owner.email, &owner.password, false).await;
+        // Newest first: the room just made is at the top.
+        until_listed(&driver, "Template source").await;
+        row_action(&driver, "Template source", "room-save-template").await;
+        fill(
+            &driver,
+            "[data-testid='template-title'] input",
+            "Onboarding kit",
+        )
+        .await;
+        click(&driver, "[data-testid='save-template-submit'] button").await;
+        until_dialog_closed(&driver).await;
+
+        click(&driver, "[data-testid='show-templates']").await;
+        until_listed(&driver, "Onboarding kit").await;
+        row_action(&driver, "Onboarding kit", "template-create-room").await;
+        let form = "[data-testid='from-template-form']";
+        fill(
+            &driver,
+            &format!("{form} [data-testid='from-template-title'] input"),
+            "Onboarding for Ana",
+        )
+        .await;
+        fill(&driver, &format!("{form} .tags__input"), "onboarding,").await;
+        click(
+            &driver,
+            &format!("{form} button[aria-label='Colour 33B35A']"),
+        )
+        .await;
+        click(&driver, "[data-testid='from-template-submit'] button").await;
+        // The new room opens, with the template's folder and file.
+        eventually("the new room is open", || {
+            let driver = driver.clone();
+            async move {
+                let t = driver
+                    .find(By::Css("[data-testid='folder-title']"))
+                    .await
+                    .ok()?
+                    .text()
+                    .await
+                    .ok()?;
+                (t == "Onboarding for Ana").then_some(())
+            }
+        })
+        .await;
+        eventually("the room lists the template's folder and file", || {
+            let driver = driver.clone();
+            async move {
+                (shown_entries(&driver).await == ["Contracts", "terms.docx"]).then_some(())
+            }
+        })
+        .await;
+
+        // Back on the dashboard: the template is made public.
+        click(&driver, "a[href='/rooms']").await;
+        click(&driver, "[data-testid='show-templates']").await;
+        until_listed(&driver, "Onboarding kit").await;
+        row_action(&driver, "Onboarding kit", "template-public").await;
+        click(&driver, "[data-testid='template-public'] label").await;
+        click(&driver, "[data-testid='template-public-save'] button").await;
+        until_dialog_closed(&driver).await;
+    })
+    .await;
+
+    let templates = api
+        .templates()
+        .list()
+        .filter_value("Onboarding kit")
+        .send()
+        .await
+        .expect("templates")
+        .folders;
+    assert_eq!(templates.len(), 1, "one template");
+    let template = &templates[0];
+    assert!(
+        api.templates()
+            .is_public(template.id.clone())
+            .await
+            .expect("public"),
+        "made public"
+    );
+    let made = api
+        .rooms()
+        .list()
+        .filter_value("Onboarding for Ana")
+        .search_area(SearchArea::Active)
+        .send()
+        .await
+        .expect("rooms")
+        .folders
+        .into_iter()
+        .find(|r| r.title == "Onboarding for Ana")
+        .expect("the new room");
+    let made = api.rooms().get(made.id).await.expect("room");
+    assert_eq!(
+        made.room_type,
+        Some(RoomType::Custom),
+        "the template's type"
+    );
+    assert_eq!(made.tags, ["onboarding"]);
+    assert_eq!(made.color(), Some("33B35A"));
+    let contents = api
+        .folders()
+        .contents(made.id.clone())
+        .send()
+        .await
+        .expect("contents");
+    assert_eq!(contents.folders.len(), 1);
+    assert_eq!(contents.files.len(), 1);
+}
