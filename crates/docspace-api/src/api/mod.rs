@@ -7,6 +7,7 @@ mod file_links;
 mod files;
 mod folders;
 mod keys;
+mod oauth_apps;
 mod operations;
 mod people;
 mod people_admin;
@@ -28,6 +29,7 @@ pub use files::{
 };
 pub use folders::{DeleteFolderBuilder, FolderContentsBuilder, FoldersHandler};
 pub use keys::{CreateKeyBuilder, KeysHandler, UpdateKeyBuilder};
+pub use oauth_apps::{OAuthAppsHandler, PLACEHOLDER_LOGO, RegisterAppBuilder, UpdateAppBuilder};
 pub use operations::{DeleteEntriesBuilder, OperationsHandler, TransferBuilder, WaitBuilder};
 pub use people::{InviteBuilder, ListPeopleBuilder, PeopleHandler};
 pub use people_admin::{ChangeTypeBuilder, ResendBuilder, SetStatusBuilder};

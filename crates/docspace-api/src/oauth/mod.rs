@@ -8,6 +8,11 @@
 //! with PKCE alone (`none`) when registered with `allow_pkce`, and then get no refresh token.
 //! Use the access token with [`crate::ClientBuilder::oauth_token`].
 //!
+//! [`AuthorizationFlow`] runs the whole flow: the pending request kept between leaving for the
+//! portal and coming back (in a browser, `sessionStorage`: `browser`), the check of the
+//! redirect, the exchange, and when to refresh or authorize again ([`HeldTokens`]). Command-line
+//! tools take the redirect on `127.0.0.1` (`loopback`).
+//!
 //! ```no_run
 //! # async fn f() -> Result<(), docspace_api::oauth::OAuthError> {
 //! use docspace_api::oauth::{AuthorizeRequest, OAuthClient, Pkce, Scope, random_state};
@@ -36,8 +41,17 @@ use sha2::{Digest, Sha256};
 
 use crate::transport::{Body, Method, RawRequest, Transport};
 
+#[cfg(target_arch = "wasm32")]
+pub mod browser;
+mod flow;
+#[cfg(not(target_arch = "wasm32"))]
+pub mod loopback;
 mod scope;
 
+pub use flow::{
+    AuthorizationFlow, Finished, FlowStorage, HeldTokens, MemoryStorage, PENDING_KEY, RENEW_MARGIN,
+    Renewal, is_denied, is_redirect_back,
+};
 pub use scope::{MissingScope, Scope, UnknownScope};
 
 /// An RFC 6749 §5.2 / §4.1.2.1 error code.
@@ -107,6 +121,26 @@ pub enum OAuthError {
     /// The request did not complete, or the answer was not a token response.
     #[error("token endpoint: {0}")]
     Transport(String),
+    /// A redirect came back with no authorization pending here (another tab started it, the
+    /// tab's storage was cleared, or it was already answered).
+    #[error("no sign-in was started here, or it was already finished; start again")]
+    NotStarted,
+    /// The pending request could not be kept (storage full or blocked).
+    #[error("cannot keep the pending sign-in: {0}")]
+    Storage(String),
+    /// A refresh was asked for tokens that came without a refresh token (a PKCE-only client):
+    /// authorize again instead.
+    #[error("no refresh token: authorize again")]
+    NoRefreshToken,
+    /// The user granted fewer scopes than the caller needs; these are missing.
+    #[error("the sign-in did not grant the scopes {0:?}")]
+    ScopesNotGranted(Vec<Scope>),
+    /// A call the token's scopes do not cover (see [`Scope::check`]).
+    #[error(transparent)]
+    MissingScope(#[from] MissingScope),
+    /// No redirect reached the loopback listener in time (native tools).
+    #[error("no redirect arrived within {0:?}")]
+    Timeout(Duration),
 }
 
 /// `n` bytes from the platform's secure random source.
