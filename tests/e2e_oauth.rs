@@ -88,12 +88,21 @@ async fn to_consent(driver: &WebDriver, app: &str, path: &str, p: &RunningPortal
 /// The path and query the tab shows once it is back in the app, signed in.
 async fn signed_in_at(driver: &WebDriver) -> String {
     wait_for(driver, "[data-testid='user-name']").await;
-    let url = driver.current_url().await.expect("url");
-    format!(
-        "{}{}",
-        url.path(),
-        url.query().map(|q| format!("?{q}")).unwrap_or_default()
-    )
+    // The name shows as the session starts, a moment before the tab leaves the callback page.
+    eventually("the tab left the callback page", || {
+        let driver = driver.clone();
+        async move {
+            let url = driver.current_url().await.ok()?;
+            (url.path() != "/sign-in/oauth").then(|| {
+                format!(
+                    "{}{}",
+                    url.path(),
+                    url.query().map(|q| format!("?{q}")).unwrap_or_default()
+                )
+            })
+        }
+    })
+    .await
 }
 
 async fn storage(driver: &WebDriver, which: &str) -> String {

@@ -9,7 +9,9 @@
 //! before it expires instead. What is kept across the round trip besides the pending request is
 //! [`MARKER`], which holds no secret: only that this tab signs in with DocSpace.
 
-use docspace_api::oauth::{AuthorizationFlow, ErrorCode, OAuthError, Scope, browser};
+#[cfg(target_arch = "wasm32")]
+use docspace_api::oauth::browser;
+use docspace_api::oauth::{AuthorizationFlow, ErrorCode, Finished, OAuthError, Scope};
 
 use crate::app_config::AppConfig;
 
@@ -62,6 +64,30 @@ pub fn start(config: &AppConfig, return_to: &str) -> Result<(), String> {
     browser::start_here(&flow, return_to).map_err(|e| message(&e))?;
     LEAVING.with(|l| l.set(true));
     Ok(())
+}
+
+/// Finishes the flow from the tab's address (the code leaves the address bar first).
+pub async fn finish(flow: &AuthorizationFlow) -> Result<Finished, OAuthError> {
+    browser::finish_here(flow).await
+}
+
+/// The app runs in a browser; a native build (its end-to-end test binaries link the library)
+/// never reaches these.
+#[cfg(not(target_arch = "wasm32"))]
+mod browser {
+    use docspace_api::oauth::{AuthorizationFlow, Finished, OAuthError};
+
+    fn not_here() -> OAuthError {
+        OAuthError::Storage("not in a browser".into())
+    }
+
+    pub fn start_here(_: &AuthorizationFlow, _: &str) -> Result<(), OAuthError> {
+        Err(not_here())
+    }
+
+    pub async fn finish_here(_: &AuthorizationFlow) -> Result<Finished, OAuthError> {
+        Err(not_here())
+    }
 }
 
 /// The tab's path and query: where to come back to.

@@ -165,9 +165,9 @@ impl Session {
     pub async fn finish_docspace_sign_in(&self) -> Result<String, String> {
         let config = self.config();
         let flow = oauth::flow(&config).ok_or("This app has no OAuth app to sign in with.")?;
-        let done = docspace_api::oauth::browser::finish_here(&flow)
-            .await
-            .map_err(|e| oauth::message(&e))?;
+        // Set again on success: a failed sign-in must not send every reload back to the portal.
+        oauth::mark(false);
+        let done = oauth::finish(&flow).await.map_err(|e| oauth::message(&e))?;
         let client = Client::builder(config.api_base.clone())
             .oauth_token(done.tokens.access_token())
             .build()
