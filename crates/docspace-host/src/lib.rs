@@ -18,7 +18,7 @@
 mod config;
 mod csp;
 mod frame_boot;
-mod oauth_app;
+pub mod oauth_app;
 mod proxy;
 mod same_origin;
 mod server;

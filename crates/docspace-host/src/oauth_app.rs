@@ -8,16 +8,34 @@ use serde_json::{Value, json};
 /// The app's path for the redirect back from the portal.
 pub const REDIRECT_PATH: &str = "/sign-in/oauth";
 
-/// Registers the app with the owner's API key; returns its client id.
+/// The app's name on the portal.
+pub const APP_NAME: &str = "DocSpace Embed";
+
+/// Registers the app with the owner's API key, or finds the one an earlier start registered for
+/// the same redirect URIs (a persistent devportal would otherwise collect one per start);
+/// returns its client id.
 pub async fn register(portal: &str, owner_key: &str, origins: &[String]) -> anyhow::Result<String> {
     let first = origins
         .first()
         .ok_or_else(|| anyhow::anyhow!("no origin to register"))?;
+    let redirects: Vec<String> = origins
+        .iter()
+        .map(|o| format!("{o}{REDIRECT_PATH}"))
+        .collect();
+    let api = docspace_api::Client::builder(portal)
+        .api_key(owner_key)
+        .no_proxy()
+        .build()?;
+    if let Some(app) = api.oauth_apps().list().await?.into_iter().find(|a| {
+        a.name == APP_NAME && a.redirect_uris == redirects && a.allows_pkce() && a.enabled
+    }) {
+        return Ok(app.client_id);
+    }
     // Every scope an app may have: the app asks for the ones it needs, and the consent page lets
     // the user narrow them further.
     let scopes: Vec<&str> = Scope::FOR_APPS.iter().map(|s| s.as_str()).collect();
     let body = json!({
-        "name": "DocSpace Embed",
+        "name": APP_NAME,
         "description": "The DocSpace embed app served by docspace-host.",
         "logo": docspace_api::api::PLACEHOLDER_LOGO,
         "allow_pkce": true,
@@ -26,7 +44,7 @@ pub async fn register(portal: &str, owner_key: &str, origins: &[String]) -> anyh
         "terms_url": first,
         "policy_url": first,
         "logout_redirect_uri": first,
-        "redirect_uris": origins.iter().map(|o| format!("{o}{REDIRECT_PATH}")).collect::<Vec<_>>(),
+        "redirect_uris": redirects,
         "allowed_origins": origins,
         "scopes": scopes,
     });

@@ -94,3 +94,27 @@ async fn a_given_client_id_is_served_and_none_means_password_only() {
         serde_json::Value::Null
     );
 }
+
+#[tokio::test]
+async fn a_restart_reuses_the_app_it_registered() {
+    let p = docspace_devportal::start(PortalConfig::for_tests())
+        .await
+        .expect("devportal");
+    let origins = vec!["http://127.0.0.1:8080".to_string()];
+    let reg = docspace_host::oauth_app::register;
+    let first = reg(&p.base_url(), &p.owner.api_key, &origins)
+        .await
+        .expect("registered");
+    let again = reg(&p.base_url(), &p.owner.api_key, &origins)
+        .await
+        .expect("found");
+    assert_eq!(first, again);
+    let other = reg(
+        &p.base_url(),
+        &p.owner.api_key,
+        &["http://127.0.0.1:8081".to_string()],
+    )
+    .await
+    .expect("registered");
+    assert_ne!(first, other, "another origin is another app");
+}
