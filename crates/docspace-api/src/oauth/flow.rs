@@ -5,10 +5,10 @@
 //! request is answered once), and exchanges the code. [`HeldTokens`] then says when to refresh,
 //! or, without a refresh token, to authorize again.
 //!
-//! In a browser the storage is `sessionStorage` ([`super::browser`]): it survives the round trip
-//! to the portal and back in the same tab, and ends with the tab; `localStorage` would keep the
-//! PKCE verifier (a secret until the exchange) on disk for every tab of the origin. Tests and
-//! tools use [`MemoryStorage`].
+//! In a browser the storage is `sessionStorage` (`oauth::browser`, wasm32 only): it survives the
+//! round trip to the portal and back in the same tab, and ends with the tab; `localStorage` would
+//! keep the PKCE verifier (a secret until the exchange) on disk for every tab of the origin.
+//! Tests and tools use [`MemoryStorage`].
 
 use std::cell::RefCell;
 use std::collections::HashMap;
