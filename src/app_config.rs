@@ -26,6 +26,11 @@ pub struct AppConfig {
     /// is printed in the terminal that started the host, never sent here.
     #[serde(default)]
     pub demo: Option<DemoAccount>,
+    /// The client id of the portal's OAuth app for "Sign in with DocSpace" (PKCE, no secret;
+    /// its redirect URI is this origin's `/sign-in/oauth`). Without it only the password
+    /// sign-in is offered. Set with the host's `--oauth-client-id`.
+    #[serde(default)]
+    pub oauth_client_id: Option<String>,
 }
 
 /// The demo portal's owner, suggested on the sign-in page.
@@ -75,12 +80,14 @@ mod tests {
         let c: AppConfig = serde_json::from_str(r#"{"portalUrl":"http://p"}"#).expect("minimal");
         assert_eq!(c.sdk_version, "2.1.0");
         assert!(!c.host_key && !c.host_session && c.demo.is_none());
+        assert_eq!(c.oauth_client_id, None);
         let c: AppConfig = serde_json::from_str(
             r#"{"portalUrl":"http://p","apiBase":"","sdkVersion":"2.0.0","hostKey":true,"hostSession":true,
-                "demo":{"email":"owner@example.com","displayName":"Ada Owner"}}"#,
+                "demo":{"email":"owner@example.com","displayName":"Ada Owner"},"oauthClientId":"c-1"}"#,
         )
         .expect("full");
         assert!(c.host_key && c.host_session);
+        assert_eq!(c.oauth_client_id.as_deref(), Some("c-1"));
         assert_eq!(c.demo.expect("demo").display_name, "Ada Owner");
     }
 }

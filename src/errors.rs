@@ -21,6 +21,12 @@ pub fn user_message(e: &Error) -> String {
             crate::state::session_expired();
             format!("Not signed in, or the session expired ({message}).")
         }
+        Error::Forbidden { message } if crate::state::session::signed_in_with_oauth() => format!(
+            "You may not do this: {message}. You signed in with DocSpace, so the app has only the \
+             permissions you allowed, and none of them reaches API keys, OAuth apps or portal \
+             settings: sign in with e-mail and password for those, or sign in with DocSpace \
+             again allowing everything the app asks for."
+        ),
         Error::Forbidden { message } => format!("You may not do this: {message}"),
         Error::NotFound { message } => format!("Not found: {message}"),
         Error::RateLimited { retry_after } => match retry_after {

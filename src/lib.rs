@@ -23,7 +23,8 @@ use crate::app_config::AppConfig;
 use crate::components::{ErrorState, Loading, ToastRegion, provide_toaster};
 use crate::layout::{Nav, RequireSession};
 use crate::pages::lazy::{
-    DiagnosticsRoute, FileRoute, PeopleRoute, PlaygroundRoute, RoomRoute, SignInRoute,
+    AppsRoute, DiagnosticsRoute, FileRoute, OAuthCallbackRoute, PeopleRoute, PlaygroundRoute,
+    RoomRoute, SignInRoute,
 };
 use crate::pages::not_found::NotFound;
 use crate::pages::rooms::RoomsPage;
@@ -61,6 +62,7 @@ fn Shell(config: AppConfig) -> impl IntoView {
         <main id="main" tabindex="-1">
             <Routes fallback=NotFound>
                 <Route path=path!("/sign-in") view={Lazy::<SignInRoute>::new()}/>
+                <Route path=path!("/sign-in/oauth") view={Lazy::<OAuthCallbackRoute>::new()}/>
                 <Route path=path!("/diagnostics") view={Lazy::<DiagnosticsRoute>::new()}/>
                 <ParentRoute path=path!("") view=RequireSession>
                     <Route path=path!("") view=|| view! { <Redirect path="/rooms"/> }/>
@@ -70,6 +72,7 @@ fn Shell(config: AppConfig) -> impl IntoView {
                     <Route path=path!("files/:file") view={Lazy::<FileRoute>::new()}/>
                     <Route path=path!("playground") view={Lazy::<PlaygroundRoute>::new()}/>
                     <Route path=path!("people") view={Lazy::<PeopleRoute>::new()}/>
+                    <Route path=path!("apps") view={Lazy::<AppsRoute>::new()}/>
                 </ParentRoute>
             </Routes>
         </main>

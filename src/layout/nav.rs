@@ -19,6 +19,7 @@ pub fn Nav() -> impl IntoView {
         menu_open.set(false);
     });
     let signed_in = move || matches!(session.state.get(), SessionState::SignedIn(_));
+    let admin = move || session.user().is_some_and(|u| u.is_admin || u.is_owner);
     view! {
         <header class="nav">
             <A href="/" attr:class="nav__brand">"DocSpace Embed"</A>
@@ -37,6 +38,9 @@ pub fn Nav() -> impl IntoView {
                     <A href="/rooms" attr:class="nav__link">"Rooms"</A>
                     <A href="/people" attr:class="nav__link">"People"</A>
                     <A href="/playground" attr:class="nav__link">"Playground"</A>
+                </Show>
+                <Show when=admin>
+                    <A href="/apps" attr:class="nav__link">"Apps and keys"</A>
                 </Show>
                 <A href="/diagnostics" attr:class="nav__link">"Diagnostics"</A>
             </nav>

@@ -21,12 +21,14 @@ use leptos::prelude::*;
 use leptos_router::LazyRoute;
 
 use crate::components::{Button, ErrorState};
+use crate::pages::apps::AppsPage;
 use crate::pages::diagnostics::DiagnosticsPage;
 use crate::pages::file::FilePage;
 use crate::pages::people::PeoplePage;
 use crate::pages::playground::PlaygroundPage;
 use crate::pages::room::RoomPage;
 use crate::pages::sign_in::SignIn;
+use crate::pages::sign_in_oauth::OAuthCallback;
 use crate::split::{NOT_LOADED, SplitLoaderError};
 
 /// One lazy route per page: `$route` renders `$page`, whose code is in chunk `$chunk` under the
@@ -80,6 +82,15 @@ lazy_page!(
 lazy_page!(
     /// `/sign-in`: with the rooms dialogs, the app's other forms.
     SignInRoute => SignIn in forms via sign_in_view
+);
+
+lazy_page!(
+    /// `/apps`: with People, the admins' pages.
+    AppsRoute => AppsPage in people via apps_view
+);
+lazy_page!(
+    /// `/sign-in/oauth`: the portal's redirect back from "Sign in with DocSpace".
+    OAuthCallbackRoute => OAuthCallback in forms via oauth_callback_view
 );
 
 /// Shown instead of a page whose chunk could not be fetched.

@@ -1,5 +1,6 @@
 //! One module per route.
 
+pub mod apps;
 pub mod diagnostics;
 pub mod file;
 pub mod lazy;
@@ -9,3 +10,4 @@ pub mod playground;
 pub mod room;
 pub mod rooms;
 pub mod sign_in;
+pub mod sign_in_oauth;

@@ -1,4 +1,5 @@
-//! Sign-in: e-mail and password. The password is hashed in the browser before it leaves (by
+//! Sign-in: with DocSpace (OAuth2, [`super::sign_in_oauth`]) where the host names the portal's
+//! OAuth app, and with e-mail and password. The password is hashed in the browser before it leaves (by
 //! `docspace-api`), and the same sign-in logs the embedded frames in.
 
 use leptos::prelude::*;
@@ -7,6 +8,7 @@ use leptos_router::hooks::{use_navigate, use_query_map};
 
 use crate::components::{Button, ButtonAppearance, Checkbox, InputKind, TextField, use_toaster};
 use crate::errors::user_message;
+use crate::pages::sign_in_oauth::DocSpaceButton;
 use crate::state::{FramesSession, SessionState, use_session};
 
 /// Where to go after signing in: only paths inside the app (`/…`, never `//host`).
@@ -159,6 +161,7 @@ pub fn SignIn() -> impl IntoView {
                         <p class="muted">"The password is printed in the terminal that started the host."</p>
                     </div>
                 })}
+                <DocSpaceButton next=next()/>
                 <form class="stack" on:submit=on_submit novalidate=true data-testid="sign-in-form">
                     <TextField
                         label="E-mail"

@@ -2,6 +2,7 @@
 
 pub mod auth;
 pub mod frames;
+pub mod oauth;
 pub mod session;
 pub mod theme;
 

@@ -10,17 +10,22 @@
 //!   and back to where they were ([`session_expired`]).
 //! - The same sign-in logs the embedded frames in through the SDK's system frame, so editors and
 //!   managers open with the user's session. Signing out signs the frames out too.
+//! - "Sign in with DocSpace" (OAuth2 with PKCE, [`super::oauth`]) when the host names the
+//!   portal's OAuth app: the access token lives in memory only; a refresh token renews it before
+//!   it expires, else the tab authorizes again and comes back where it was. The frames use the
+//!   portal's own session, which the sign-in on the portal's page gave this browser.
 //! - When the host holds an API key (`hostKey` in its configuration), the app acts as that key's
 //!   user without a sign-in; frames still need one.
 
-use docspace_api::Client;
 use docspace_api::models::Employee;
+use docspace_api::oauth::{HeldTokens, Renewal};
+use docspace_api::{Auth, Client};
 use leptos::prelude::*;
 
 use crate::app_config::AppConfig;
 use crate::errors::user_message;
 use crate::state::auth::{self, Kept};
-use crate::state::frames;
+use crate::state::{frames, oauth};
 
 const STORAGE_KEY: &str = "docspace-embed.session";
 
@@ -33,6 +38,8 @@ pub enum Credential {
     HostSession,
     /// The API key the host adds to requests.
     HostKey,
+    /// An OAuth access token from "Sign in with DocSpace".
+    OAuth,
 }
 
 /// Whether the embedded frames share the session.
@@ -86,6 +93,7 @@ pub struct Session {
     /// The e-mail of a user whose session ended while in use, to sign in again with.
     pub returning: RwSignal<Option<String>>,
     config: StoredValue<AppConfig>,
+    tokens: StoredValue<Option<HeldTokens>>,
 }
 
 impl Session {
@@ -147,6 +155,84 @@ impl Session {
         Ok(())
     }
 
+    /// Starts "Sign in with DocSpace": the tab leaves for the portal and comes back to
+    /// `return_to`.
+    pub fn sign_in_with_docspace(&self, return_to: &str) -> Result<(), String> {
+        oauth::start(&self.config(), return_to)
+    }
+
+    /// Finishes "Sign in with DocSpace" on the redirect back; returns where to go.
+    pub async fn finish_docspace_sign_in(&self) -> Result<String, String> {
+        let config = self.config();
+        let flow = oauth::flow(&config).ok_or("This app has no OAuth app to sign in with.")?;
+        // Set again on success: a failed sign-in must not send every reload back to the portal.
+        oauth::mark(false);
+        let done = oauth::finish(&flow).await.map_err(|e| oauth::message(&e))?;
+        let client = Client::builder(config.api_base.clone())
+            .oauth_token(done.tokens.access_token())
+            .build()
+            .map_err(|e| user_message(&e))?;
+        // Without the user's own scope the app cannot even say who is signed in.
+        done.tokens
+            .require(&[docspace_api::oauth::Scope::AccountsSelfRead])
+            .map_err(|e| oauth::message(&e))?;
+        let user = client.people().me().await.map_err(|e| match e {
+            // Not `user_message`: a refused fresh token must not start another round trip.
+            docspace_api::Error::Unauthorized { message } => {
+                format!("The portal did not accept the new sign-in ({message}).")
+            }
+            other => user_message(&other),
+        })?;
+        oauth::mark(true);
+        self.tokens.set_value(Some(done.tokens.clone()));
+        self.notice.set(None);
+        self.state.set(SessionState::SignedIn(Box::new(SignedIn {
+            user,
+            client: client.clone(),
+            credential: Credential::OAuth,
+        })));
+        // The portal knows this browser from its own sign-in page; the frames check finds out.
+        self.frames.set(FramesSession::Unknown);
+        self.keep_fresh(client, done.tokens);
+        Ok(crate::pages::sign_in::safe_next(Some(done.return_to)))
+    }
+
+    /// Refreshes the token before it expires, as long as it is this session's and the portal
+    /// gave a refresh token; without one the next refusal authorizes again
+    /// ([`session_expired`]).
+    fn keep_fresh(&self, client: Client, held: HeldTokens) {
+        let session = *self;
+        leptos::task::spawn_local(async move {
+            let mut held = held;
+            loop {
+                let now = web_time::SystemTime::now();
+                let Some(wait) = held.fresh_for(now) else {
+                    return;
+                };
+                gloo_timers::future::sleep(wait).await;
+                let current = session.tokens.with_value(|t| {
+                    t.as_ref()
+                        .is_some_and(|t| t.access_token() == held.access_token())
+                });
+                if !current || held.renewal(web_time::SystemTime::now()) != Renewal::Refresh {
+                    return;
+                }
+                let Some(flow) = oauth::flow(&session.config()) else {
+                    return;
+                };
+                match flow.refresh(&held).await {
+                    Ok(next) => {
+                        client.set_credentials(Auth::OAuth(next.access_token().to_string()));
+                        session.tokens.set_value(Some(next.clone()));
+                        held = next;
+                    }
+                    // Spent or revoked: the next request's 401 authorizes again.
+                    Err(_) => return,
+                }
+            }
+        });
+    }
+
     /// Signs only the frames in (after a reload, or when the host's key acts for the app).
     pub async fn sign_in_frames(&self, email: &str, password: &str) -> Result<(), String> {
         frames::preload();
@@ -193,6 +279,8 @@ impl Session {
             _ => None,
         });
         store_token(None);
+        oauth::mark(false);
+        self.tokens.set_value(None);
         self.state.set(SessionState::SignedOut);
         self.frames.set(FramesSession::Unknown);
         if let Some((client, Credential::Token | Credential::HostSession)) = signed_in {
@@ -207,6 +295,15 @@ impl Session {
     /// host's key.
     async fn restore(&self) {
         let config = self.config();
+        // The redirect back from the portal: its page finishes the sign-in.
+        if web_sys::window()
+            .and_then(|w| w.location().pathname().ok())
+            .as_deref()
+            == Some(oauth::REDIRECT_PATH)
+        {
+            self.state.set(SessionState::SignedOut);
+            return;
+        }
         if config.host_session && host_keeps_a_session() {
             match host_key_user(&config).await {
                 Ok((client, user)) => {
@@ -257,6 +354,11 @@ impl Session {
                     .notice
                     .set(Some(format!("The host's API key does not work ({e}).",))),
             }
+        }
+        // Signed in with DocSpace before this reload: the token was in memory only. Authorize
+        // again (the portal skips the consent it has) and come back here.
+        if oauth::marked() && oauth::start(&config, &oauth::here()).is_ok() {
+            return;
         }
         self.state.set(SessionState::SignedOut);
     }
@@ -314,6 +416,7 @@ pub fn provide_session(config: AppConfig) -> Session {
         notice: RwSignal::new(None),
         returning: RwSignal::new(None),
         config: StoredValue::new(config),
+        tokens: StoredValue::new(None),
     };
     provide_context(session);
     CURRENT.with(|c| c.set(Some(session)));
@@ -336,6 +439,15 @@ pub fn session_expired() {
     let was_signed_in = session
         .state
         .with_untracked(|s| matches!(s, SessionState::SignedIn(_)));
+    let via_oauth = session.state.with_untracked(
+        |s| matches!(s, SessionState::SignedIn(s) if s.credential == Credential::OAuth),
+    );
+    // A refused OAuth token (expired, revoked): authorize again and come back here. The portal
+    // still knows the browser, so this is usually a round trip without a page to click.
+    if via_oauth && oauth::start(&session.config(), &oauth::here()).is_ok() {
+        session.tokens.set_value(None);
+        return;
+    }
     if was_signed_in {
         let email = session.state.with_untracked(|s| match s {
             SessionState::SignedIn(s) => s.user.email.clone(),
@@ -349,6 +461,16 @@ pub fn session_expired() {
         ));
         session.state.set(SessionState::SignedOut);
     }
+}
+
+/// Whether the signed-in user came through "Sign in with DocSpace" (a refusal may then be a
+/// scope the user did not allow).
+pub fn signed_in_with_oauth() -> bool {
+    CURRENT.with(std::cell::Cell::get).is_some_and(|session| {
+        session.state.with_untracked(
+            |s| matches!(s, SessionState::SignedIn(s) if s.credential == Credential::OAuth),
+        )
+    })
 }
 
 /// The [`Session`] provided at the root.

@@ -324,6 +324,11 @@ impl Client {
         AuthHandler::new(self)
     }
 
+    /// OAuth apps registered with the portal's identity service.
+    pub fn oauth_apps(&self) -> crate::api::OAuthAppsHandler<'_> {
+        crate::api::OAuthAppsHandler::new(self)
+    }
+
     /// API keys.
     pub fn keys(&self) -> KeysHandler<'_> {
         KeysHandler::new(self)
@@ -447,6 +452,16 @@ impl Client {
     /// Sends `req` and decodes the envelope's `response`.
     pub(crate) async fn call<T: DeserializeOwned>(&self, req: Request) -> Result<T, Error> {
         envelope::decode(&self.execute(req).await?)
+    }
+
+    /// Sends `req` and decodes a body that is not an envelope (the identity service's answers).
+    pub(crate) async fn call_plain<T: DeserializeOwned>(&self, req: Request) -> Result<T, Error> {
+        let resp = self.execute(req).await?;
+        let text = std::str::from_utf8(&resp.body).unwrap_or("");
+        envelope::from_payload(
+            if text.trim().is_empty() { "null" } else { text },
+            &resp.body,
+        )
     }
 
     /// Sends `req` and decodes the envelope's `response` and `total`.

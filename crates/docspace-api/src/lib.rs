@@ -12,7 +12,9 @@
 //!   ([`RetryPolicy`]).
 //! - Paging streams, waiting for file operations, resumable chunked uploads.
 //! - OAuth2 helpers in [`oauth`]: scopes as types, PKCE, the authorize URL, code exchange,
-//!   refresh and revocation with typed errors.
+//!   refresh and revocation with typed errors; the whole flow ([`oauth::AuthorizationFlow`]) for
+//!   a browser tab (`sessionStorage`, `oauth::browser`) and for command-line tools (a loopback
+//!   redirect, `oauth::loopback`); OAuth apps with [`Client::oauth_apps`].
 
 #![deny(missing_docs)]
 

@@ -39,6 +39,11 @@ pub struct HostConfig {
     /// (`http://user:password@proxy:3128`). Without it `HTTPS_PROXY`, `HTTP_PROXY`, `ALL_PROXY`
     /// and `NO_PROXY` apply. An embedded devportal is always reached directly.
     pub portal_proxy: Option<String>,
+    /// The client id of the portal's OAuth app for "Sign in with DocSpace" (a PKCE app whose
+    /// redirect URI is `{origin}/sign-in/oauth` for each origin the app is served from). With an
+    /// embedded devportal and none given, the host registers one itself. Without one the app
+    /// offers the password sign-in only. Not a secret: it travels in authorize URLs.
+    pub oauth_client_id: Option<String>,
 }
 
 impl Default for HostConfig {
@@ -52,6 +57,7 @@ impl Default for HostConfig {
             sdk_version: "2.1.0".to_string(),
             public_origins: Vec::new(),
             portal_proxy: None,
+            oauth_client_id: None,
         }
     }
 }

@@ -18,6 +18,7 @@
 mod config;
 mod csp;
 mod frame_boot;
+pub mod oauth_app;
 mod proxy;
 mod same_origin;
 mod server;

@@ -54,6 +54,11 @@ struct Cli {
         hide_env_values = true
     )]
     portal_proxy: Option<String>,
+    /// The client id of the portal's OAuth app for "Sign in with DocSpace": a PKCE app
+    /// registered with the redirect URI `{origin}/sign-in/oauth` (origin: `http://ADDR` and each
+    /// public origin). The embedded devportal gets one registered automatically.
+    #[arg(long, env = "DOCSPACE_OAUTH_CLIENT_ID")]
+    oauth_client_id: Option<String>,
 }
 
 #[tokio::main]
@@ -100,6 +105,7 @@ async fn main() -> anyhow::Result<()> {
         owner_key_for_embedded: cli.demo_owner_key,
         public_origins: cli.public_origin,
         portal_proxy: cli.portal_proxy,
+        oauth_client_id: cli.oauth_client_id,
         ..HostConfig::default()
     })
     .await?;

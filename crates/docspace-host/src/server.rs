@@ -35,6 +35,8 @@ pub struct HostState {
     pub http: reqwest::Client,
     /// The built app's `index.html`, which pages with a bootstrapped frame start from.
     pub index_html: std::path::PathBuf,
+    /// The OAuth app for "Sign in with DocSpace" (`HostConfig::oauth_client_id`).
+    pub oauth_client_id: Option<String>,
 }
 
 /// Whom the sign-in page suggests when the host runs its own demo portal.
@@ -119,6 +121,20 @@ pub async fn start(config: HostConfig) -> anyhow::Result<RunningHost> {
         email: p.owner.email.clone(),
         display_name: p.owner.display_name.clone(),
     });
+    let oauth_client_id = match (config.oauth_client_id, &embedded) {
+        (Some(id), _) => Some(id),
+        (None, Some(p)) => {
+            let origins = own_origins_list(addr, &config.public_origins);
+            match crate::oauth_app::register(&p.base_url(), &p.owner.api_key, &origins).await {
+                Ok(id) => Some(id),
+                Err(e) => {
+                    tracing::warn!("no \"Sign in with DocSpace\": {e}");
+                    None
+                }
+            }
+        }
+        (None, None) => None,
+    };
     let portal_origin = crate::csp::origin_of(&portal_url)
         .ok_or_else(|| anyhow::anyhow!("the portal URL `{portal_url}` is not an http(s) URL"))?;
     let state = HostState {
@@ -131,7 +147,14 @@ pub async fn start(config: HostConfig) -> anyhow::Result<RunningHost> {
         demo,
         http: portal_client(embedded.is_some(), config.portal_proxy.as_deref())?,
         index_html: config.dist.join("index.html"),
+        oauth_client_id,
     };
+    // No route for `/oauth2/*` or the discovery documents: the browser goes to the portal's own
+    // origin for them. The authorize page and its consent must run there, on the portal's session
+    // cookie (which never crosses this proxy) and out of any page of ours that could script it;
+    // the token endpoint is called there too, as DocSpace's identity service answers it with CORS
+    // for every origin (no credentials) and the app's CSP already allows `connect-src` to the
+    // portal. Proxying them would only put the host between the user and the portal's sign-in.
     let app = Router::new()
         .route(
             "/api/2.0/{*rest}",
@@ -185,8 +208,16 @@ async fn app_config(State(state): State<HostState>) -> impl IntoResponse {
             // The host keeps the app's sign-in in an HttpOnly cookie (`crate::session`).
             "hostSession": true,
             "demo": demo,
+            "oauthClientId": state.oauth_client_id,
         })),
     )
+}
+
+/// The origins the app is served from: its own address and the public ones.
+fn own_origins_list(addr: SocketAddr, public: &[String]) -> Vec<String> {
+    let mut v = vec![format!("http://{addr}")];
+    v.extend(public.iter().map(|o| o.trim_end_matches('/').to_string()));
+    v
 }
 
 /// Compression of proxied answers for browsers that accept it, unless the portal already

@@ -3,6 +3,7 @@
 //! to add it), cookies in frames, and the rate-limit state the REST client sees.
 
 mod checks;
+mod oauth;
 
 use docspace_api::Client;
 use leptos::prelude::*;
@@ -10,7 +11,7 @@ use leptos::prelude::*;
 use self::checks::{CspState, Finding};
 use crate::components::{Button, ButtonAppearance, use_toaster};
 use crate::errors::user_message;
-use crate::state::use_session;
+use crate::state::{Credential, SessionState, use_session};
 
 /// This page's origin, as browsers serialize it.
 fn page_origin() -> String {
@@ -87,6 +88,15 @@ pub fn DiagnosticsPage() -> impl IntoView {
             )
         })
     };
+    let oauth_frames = {
+        let portal_url = config.portal_url.clone();
+        Memo::new(move |_| {
+            let via_oauth = session.state.with(
+                |s| matches!(s, SessionState::SignedIn(s) if s.credential == Credential::OAuth),
+            );
+            via_oauth.then(|| oauth::frames_after_oauth(&session.frames.get(), &portal_url))
+        })
+    };
     let limits = {
         let api_base = config.api_base.clone();
         LocalResource::new(move || {
@@ -125,6 +135,9 @@ pub fn DiagnosticsPage() -> impl IntoView {
                     <CspDetails state=Signal::derive(move || csp.get()) origin=origin.clone() on_added=Callback::new(move |()| run.update(|n| *n += 1))/>
                 </Check>
                 <Check id="cookies" title="Cookies usable in frames" finding=Signal::derive(move || Some(cookies.get()))/>
+                <Show when=move || oauth_frames.with(Option::is_some)>
+                    <Check id="oauth-frames" title="Frames after Sign in with DocSpace" finding=Signal::derive(move || oauth_frames.get())/>
+                </Show>
                 <Check id="limits" title="Rate limits" finding=Signal::derive(move || limits.get())/>
             </ul>
         </div>

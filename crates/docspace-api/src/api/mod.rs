@@ -10,6 +10,7 @@ mod folders;
 mod keys;
 mod link_access;
 mod mcp;
+mod oauth_apps;
 mod operations;
 mod people;
 mod people_admin;
@@ -38,6 +39,7 @@ pub use mcp::{
     MAX_SERVERS_PER_ROOM, McpHandler, McpServer, McpServerShort, McpServerStatus, McpTool,
     RESERVED_SERVER_NAMES, RegisterMcpBuilder, UpdateMcpBuilder,
 };
+pub use oauth_apps::{OAuthAppsHandler, PLACEHOLDER_LOGO, RegisterAppBuilder, UpdateAppBuilder};
 pub use operations::{DeleteEntriesBuilder, OperationsHandler, TransferBuilder, WaitBuilder};
 pub use people::{InviteBuilder, ListPeopleBuilder, PeopleHandler};
 pub use people_admin::{ChangeTypeBuilder, ResendBuilder, SetStatusBuilder};

@@ -8,6 +8,7 @@ mod common;
 mod files;
 mod keys;
 pub(crate) mod macros;
+mod oauth_apps;
 mod operations;
 mod people;
 mod rooms;
@@ -28,6 +29,7 @@ pub use files::{
     FileType, FilterType, Folder, FolderContent, FolderType, PathPart, Room, ThumbnailStatus,
 };
 pub use keys::{ApiKey, Scope};
+pub use oauth_apps::{OAuthApp, OAuthAppPage};
 pub use operations::{ConflictResolve, FileOperation, FileOperationType, OperationStatus};
 pub use people::{
     Contact, Employee, EmployeeActivationStatus, EmployeeStatus, EmployeeSummary, EmployeeType,

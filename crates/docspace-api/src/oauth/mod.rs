@@ -8,6 +8,11 @@
 //! with PKCE alone (`none`) when registered with `allow_pkce`, and then get no refresh token.
 //! Use the access token with [`crate::ClientBuilder::oauth_token`].
 //!
+//! [`AuthorizationFlow`] runs the whole flow: the pending request kept between leaving for the
+//! portal and coming back (in a browser, `sessionStorage`: `browser`), the check of the
+//! redirect, the exchange, and when to refresh or authorize again ([`HeldTokens`]). Command-line
+//! tools take the redirect on `127.0.0.1` (`loopback`).
+//!
 //! ```no_run
 //! # async fn f() -> Result<(), docspace_api::oauth::OAuthError> {
 //! use docspace_api::oauth::{AuthorizeRequest, OAuthClient, Pkce, Scope, random_state};
@@ -36,78 +41,20 @@ use sha2::{Digest, Sha256};
 
 use crate::transport::{Body, Method, RawRequest, Transport};
 
+#[cfg(target_arch = "wasm32")]
+pub mod browser;
+mod error;
+mod flow;
+#[cfg(not(target_arch = "wasm32"))]
+pub mod loopback;
 mod scope;
 
+pub use error::{ErrorCode, OAuthError};
+pub use flow::{
+    AuthorizationFlow, Finished, FlowStorage, HeldTokens, MemoryStorage, PENDING_KEY, RENEW_MARGIN,
+    Renewal, is_denied, is_redirect_back,
+};
 pub use scope::{MissingScope, Scope, UnknownScope};
-
-/// An RFC 6749 §5.2 / §4.1.2.1 error code.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub enum ErrorCode {
-    /// `invalid_request`
-    InvalidRequest,
-    /// `invalid_client`
-    InvalidClient,
-    /// `invalid_grant`: a code used twice or expired, a wrong verifier, a spent refresh token.
-    InvalidGrant,
-    /// `unauthorized_client`
-    UnauthorizedClient,
-    /// `unsupported_grant_type`
-    UnsupportedGrantType,
-    /// `unsupported_response_type`
-    UnsupportedResponseType,
-    /// `invalid_scope`
-    InvalidScope,
-    /// `access_denied`: the user declined.
-    AccessDenied,
-    /// Another code.
-    Other(String),
-}
-
-impl ErrorCode {
-    fn parse(s: &str) -> ErrorCode {
-        match s {
-            "invalid_request" => ErrorCode::InvalidRequest,
-            "invalid_client" => ErrorCode::InvalidClient,
-            "invalid_grant" => ErrorCode::InvalidGrant,
-            "unauthorized_client" => ErrorCode::UnauthorizedClient,
-            "unsupported_grant_type" => ErrorCode::UnsupportedGrantType,
-            "unsupported_response_type" => ErrorCode::UnsupportedResponseType,
-            "invalid_scope" => ErrorCode::InvalidScope,
-            "access_denied" => ErrorCode::AccessDenied,
-            other => ErrorCode::Other(other.to_string()),
-        }
-    }
-}
-
-/// Why an OAuth step failed.
-#[derive(Debug, Clone, PartialEq, thiserror::Error)]
-pub enum OAuthError {
-    /// The server refused, with its RFC 6749 error.
-    #[error("OAuth error {code:?}: {description}")]
-    Refused {
-        /// The error code.
-        code: ErrorCode,
-        /// `error_description`, or empty.
-        description: String,
-        /// HTTP status (0 for an error read from a redirect).
-        status: u16,
-    },
-    /// The redirect's `state` is not the one sent: not this request's answer (CSRF).
-    #[error("the redirect's state does not match the request")]
-    StateMismatch,
-    /// The redirect carries neither `code` nor `error`.
-    #[error("the redirect carries no code")]
-    NoCode,
-    /// A code verifier outside RFC 7636 §4.1 (43–128 unreserved characters).
-    #[error("a PKCE code verifier must be 43 to 128 characters of [A-Za-z0-9-._~]")]
-    BadVerifier,
-    /// No secure random source (a browser without `crypto.getRandomValues`).
-    #[error("no secure random source: {0}")]
-    NoRandomness(String),
-    /// The request did not complete, or the answer was not a token response.
-    #[error("token endpoint: {0}")]
-    Transport(String),
-}
 
 /// `n` bytes from the platform's secure random source.
 fn random_bytes(n: usize) -> Result<Vec<u8>, OAuthError> {

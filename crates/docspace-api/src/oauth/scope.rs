@@ -47,6 +47,22 @@ impl Scope {
         Scope::AllWrite,
     ];
 
+    /// The scopes an OAuth app may be registered with and ask for: the identity service's
+    /// seeded scopes (`common/Tools/ASC.Migrations.Core/EF/Identity/Models/IdentityScope.cs`).
+    /// `*:read` and `*:write` are API-key permissions only, so an OAuth token never reaches
+    /// what only they grant (API keys, OAuth apps, portal settings).
+    pub const FOR_APPS: [Scope; 9] = [
+        Scope::FilesRead,
+        Scope::FilesWrite,
+        Scope::RoomsRead,
+        Scope::RoomsWrite,
+        Scope::AccountsRead,
+        Scope::AccountsWrite,
+        Scope::AccountsSelfRead,
+        Scope::AccountsSelfWrite,
+        Scope::OpenId,
+    ];
+
     /// The wire name.
     pub fn as_str(self) -> &'static str {
         match self {

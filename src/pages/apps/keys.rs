@@ -1,0 +1,173 @@
+//! API keys: create with permissions and an expiry, list, revoke.
+
+use docspace_api::Client;
+use docspace_api::models::{ApiKey, Scope};
+use leptos::prelude::*;
+
+use super::secret::SecretOnce;
+use crate::components::{Button, ButtonAppearance, Checkbox, InputKind, TextField, use_toaster};
+use crate::errors::user_message;
+
+/// The permissions offered; none ticked means full access.
+const PERMISSIONS: [Scope; 8] = [
+    Scope::RoomsRead,
+    Scope::RoomsWrite,
+    Scope::FilesRead,
+    Scope::FilesWrite,
+    Scope::AccountsRead,
+    Scope::AccountsWrite,
+    Scope::AccountsSelfRead,
+    Scope::AllRead,
+];
+
+/// The expiry field: empty for never, else 1..=365 days.
+fn parse_days(s: &str) -> Result<Option<u32>, String> {
+    let s = s.trim();
+    if s.is_empty() {
+        return Ok(None);
+    }
+    match s.parse::<u32>() {
+        Ok(d) if (1..=365).contains(&d) => Ok(Some(d)),
+        _ => Err("Enter a number of days from 1 to 365, or leave it empty for no expiry.".into()),
+    }
+}
+
+/// The keys section.
+#[component]
+pub fn KeysSection(client: Client) -> impl IntoView {
+    let toaster = use_toaster();
+    let reload = RwSignal::new(0u32);
+    let list = {
+        let client = client.clone();
+        LocalResource::new(move || {
+            reload.track();
+            let client = client.clone();
+            async move { client.keys().list().await.map_err(|e| user_message(&e)) }
+        })
+    };
+    let name = RwSignal::new(String::new());
+    let days = RwSignal::new(String::new());
+    let ticks: Vec<(Scope, RwSignal<bool>)> = PERMISSIONS
+        .iter()
+        .map(|s| (s.clone(), RwSignal::new(false)))
+        .collect();
+    let secret = RwSignal::new(None::<String>);
+    let error = RwSignal::new(None::<String>);
+    let busy = RwSignal::new(false);
+    let create = {
+        let (client, ticks) = (client.clone(), ticks.clone());
+        move |ev: leptos::ev::SubmitEvent| {
+            ev.prevent_default();
+            error.set(None);
+            let expiry = match parse_days(&days.get_untracked()) {
+                Ok(d) => d,
+                Err(e) => return error.set(Some(e)),
+            };
+            let chosen: Vec<Scope> = ticks
+                .iter()
+                .filter(|(_, t)| t.get_untracked())
+                .map(|(s, _)| s.clone())
+                .collect();
+            let (client, key_name) = (client.clone(), name.get_untracked());
+            busy.set(true);
+            leptos::task::spawn_local(async move {
+                let mut b = client.keys().create(key_name.trim());
+                if !chosen.is_empty() {
+                    b = b.permissions(chosen);
+                }
+                if let Some(d) = expiry {
+                    b = b.expires_in_days(d);
+                }
+                match b.send().await {
+                    Ok(k) => {
+                        secret.set(k.key.map(|s| s.expose().to_string()));
+                        name.set(String::new());
+                        reload.update(|n| *n += 1);
+                    }
+                    Err(e) => error.set(Some(user_message(&e))),
+                }
+                busy.set(false);
+            });
+        }
+    };
+    let revoke = Callback::new(move |k: ApiKey| {
+        let client = client.clone();
+        leptos::task::spawn_local(async move {
+            match client.keys().delete(k.id.clone()).await {
+                Ok(_) => {
+                    toaster.success(format!("Key {} revoked", k.name));
+                    reload.update(|n| *n += 1);
+                }
+                Err(e) => toaster.error("The key was not revoked", user_message(&e)),
+            }
+        });
+    });
+    view! {
+        <section class="card apps__section" data-testid="api-keys">
+            <h2>"API keys"</h2>
+            <SecretOnce title="Your new API key" secret=secret/>
+            <form class="stack" on:submit=create data-testid="key-form" novalidate=true>
+                <TextField label="Name" value=name required=true/>
+                <fieldset class="apps__scopes">
+                    <legend>"Permissions (none ticked: full access)"</legend>
+                    {ticks.into_iter().map(|(s, t)| view! { <Checkbox label=s.as_str() checked=t/> }).collect_view()}
+                </fieldset>
+                <TextField label="Expires after (days)" value=days kind=InputKind::Number hint="Empty: never."/>
+                <p class="sign-in__error" role="alert" data-testid="key-error" hidden=move || error.with(Option::is_none)>
+                    {move || error.get()}
+                </p>
+                <Button appearance=ButtonAppearance::Primary submit=true busy=busy>"Create key"</Button>
+            </form>
+            {move || list.get().map(|r| match r {
+                Err(e) => view! { <p class="sign-in__error" role="alert">{e}</p> }.into_any(),
+                Ok(keys) if keys.is_empty() => view! { <p class="muted">"No API keys yet."</p> }.into_any(),
+                Ok(keys) => view! {
+                    <ul class="apps__list">
+                        {keys.into_iter().map(|k| view! { <KeyRow key=k on_revoke=revoke/> }).collect_view()}
+                    </ul>
+                }.into_any(),
+            })}
+        </section>
+    }
+}
+
+/// One key: its name, the end of its secret, permissions and expiry.
+#[component]
+fn KeyRow(key: ApiKey, on_revoke: Callback<ApiKey>) -> impl IntoView {
+    let perms = match key.permissions.as_deref() {
+        None | Some([]) => "full access".to_string(),
+        Some(p) => p.iter().map(|s| s.as_str()).collect::<Vec<_>>().join(", "),
+    };
+    let expires = key
+        .expires_at
+        .as_ref()
+        .map_or("never expires".to_string(), |d| {
+            format!("expires {}", d.0.format("%Y-%m-%d"))
+        });
+    let label = format!("Revoke {}", key.name);
+    view! {
+        <li class="apps__row" data-testid="key-row">
+            <span class="apps__name">{key.name.clone()}</span>
+            <code>{format!("…{}", key.key_postfix.clone().unwrap_or_default())}</code>
+            <span class="muted">{perms}</span>
+            <span class="muted">{expires}</span>
+            <Button appearance=ButtonAppearance::Secondary label=label on_click=Callback::new(move |_| on_revoke.run(key.clone()))>
+                "Revoke"
+            </Button>
+        </li>
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_expiry_is_empty_or_a_day_count_the_portal_accepts() {
+        assert_eq!(parse_days(" "), Ok(None));
+        assert_eq!(parse_days("30"), Ok(Some(30)));
+        assert!(parse_days("0").is_err());
+        assert!(parse_days("366").is_err());
+        assert!(parse_days("soon").is_err());
+    }
+}

@@ -1,0 +1,56 @@
+//! Apps and keys, for admins: the portal's OAuth apps (register, rename, show the client id,
+//! delete) and API keys (create with permissions and an expiry, list, revoke). A secret (a new
+//! key, a new app's client secret) is shown once, when it is made, and never kept by the app.
+
+mod keys;
+mod oauth_apps;
+mod secret;
+
+use leptos::prelude::*;
+
+use self::keys::KeysSection;
+use self::oauth_apps::OAuthAppsSection;
+use crate::components::EmptyState;
+use crate::state::{Credential, SessionState, use_session};
+
+/// `/apps`.
+#[component]
+pub fn AppsPage() -> impl IntoView {
+    let session = use_session();
+    let (Some(client), Some(me)) = (session.client(), session.user()) else {
+        return ().into_any();
+    };
+    if !(me.is_admin || me.is_owner) {
+        return view! {
+            <div class="page apps">
+                <h1>"Apps and keys"</h1>
+                <EmptyState
+                    title="Apps and keys are for admins"
+                    description="Ask a DocSpace admin for an API key or an OAuth app."
+                />
+            </div>
+        }
+        .into_any();
+    }
+    let via_oauth = session.state.with_untracked(
+        |s| matches!(s, SessionState::SignedIn(s) if s.credential == Credential::OAuth),
+    );
+    view! {
+        <div class="page apps">
+            <h1>"Apps and keys"</h1>
+            {via_oauth.then(|| view! {
+                <p class="sign-in__error" role="note" data-testid="apps-oauth-note">
+                    "You signed in with DocSpace. DocSpace gives OAuth sign-ins no access to API \
+                     keys or OAuth apps; sign in with e-mail and password to manage them."
+                </p>
+            })}
+            <p class="muted">
+                "API keys let scripts act as you; OAuth apps let other applications ask people to \
+                 sign in with DocSpace. Secrets are shown once: copy them when they appear."
+            </p>
+            <KeysSection client=client.clone()/>
+            <OAuthAppsSection client=client/>
+        </div>
+    }
+    .into_any()
+}

@@ -1,0 +1,81 @@
+//! "Sign in with DocSpace": the button on the sign-in page, and the page the portal sends the
+//! tab back to ([`crate::state::oauth::REDIRECT_PATH`]).
+
+use leptos::prelude::*;
+use leptos_router::hooks::use_navigate;
+
+use crate::components::{Button, ButtonAppearance, Loading};
+use crate::state::use_session;
+
+/// The button, when the host names the portal's OAuth app; `next` is where to come back to.
+#[component]
+pub fn DocSpaceButton(next: String) -> impl IntoView {
+    let session = use_session();
+    let error = RwSignal::new(None::<String>);
+    let busy = RwSignal::new(false);
+    let go = Callback::new(move |_| {
+        busy.set(true);
+        if let Err(e) = session.sign_in_with_docspace(&next) {
+            error.set(Some(e));
+            busy.set(false);
+        }
+    });
+    session.config().oauth_client_id.map(|_| {
+        view! {
+            <div class="sign-in__oauth stack" data-testid="oauth-sign-in">
+                <Button appearance=ButtonAppearance::Primary on_click=go busy=busy>
+                    "Sign in with DocSpace"
+                </Button>
+                <p class="muted">
+                    "You sign in on the portal's own page and choose what this app may do. \
+                     Your password never reaches this app."
+                </p>
+                <p class="sign-in__error" role="alert" data-testid="oauth-error"
+                    hidden=move || error.with(Option::is_none)>
+                    {move || error.get()}
+                </p>
+                <p class="muted sign-in__or">"Or with your e-mail and password:"</p>
+            </div>
+        }
+    })
+}
+
+/// Where the portal sends the tab back: finishes the sign-in, then goes where the user was.
+#[component]
+pub fn OAuthCallback() -> impl IntoView {
+    let session = use_session();
+    let navigate = use_navigate();
+    let error = RwSignal::new(None::<String>);
+    leptos::task::spawn_local(async move {
+        match session.finish_docspace_sign_in().await {
+            Ok(to) => navigate(&to, Default::default()),
+            Err(e) => error.set(Some(e)),
+        }
+    });
+    let again = Callback::new(move |_| {
+        if let Err(e) = session.sign_in_with_docspace("/rooms") {
+            error.set(Some(e));
+        }
+    });
+    view! {
+        <div class="page page--narrow">
+            <section class="card sign-in">
+                <h1>"Signing in with DocSpace"</h1>
+                {move || match error.get() {
+                    None => view! { <Loading label="Finishing the sign-in…"/> }.into_any(),
+                    Some(e) => view! {
+                        <p class="sign-in__error" role="alert" data-testid="oauth-error">{e}</p>
+                        <div class="row">
+                            <Button appearance=ButtonAppearance::Primary on_click=again>
+                                "Sign in with DocSpace again"
+                            </Button>
+                            <a class="btn" href="/sign-in" data-testid="password-sign-in">
+                                "Sign in with e-mail and password"
+                            </a>
+                        </div>
+                    }.into_any(),
+                }}
+            </section>
+        </div>
+    }
+}
