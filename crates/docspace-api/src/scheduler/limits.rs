@@ -6,7 +6,7 @@ use crate::error::Error;
 
 /// The request limits a client keeps, so that it never trips the portal's own.
 ///
-/// The defaults are DocSpace's per-user limits (ONLYOFFICE/DocSpace-server: `common/ASC.Api.Core/Core/BaseStartup.cs`, `AddRateLimiter`; https://api.onlyoffice.com/docspace/api-backend/get-started/basic-concepts/request-limits/): 50 simultaneous GETs,
+/// The defaults are DocSpace's per-user limits (ONLYOFFICE/DocSpace-server: `common/ASC.Api.Core/Core/BaseStartup.cs`, `AddRateLimiter`; <https://api.onlyoffice.com/docspace/api-backend/get-started/basic-concepts/request-limits/>): 50 simultaneous GETs,
 /// 15 simultaneous other requests, 1500 requests in any sliding minute. Set them to match a portal
 /// configured otherwise. All clones of a client share one budget; separate clients for the same
 /// user do not, so give each a share.
