@@ -273,12 +273,19 @@ async fn archiving_asks_first_escape_returns_focus_and_undo_restores() {
             async move { (rooms_titled(&api, title, SearchArea::Archive).await == 1).then_some(()) }
         })
         .await;
+        // The notice fades in; WebDriver reads no text from an element while it is transparent,
+        // so the label is read from the DOM.
+        wait_until(
+            &driver,
+            "const b = document.querySelector(\"[data-testid='toast'] [data-testid='toast-action']\"); \
+             return b && b.textContent.trim() === 'Undo' ? true : null;",
+        )
+        .await;
         let undo = wait_for(
             &driver,
             "[data-testid='toast'] [data-testid='toast-action']",
         )
         .await;
-        assert_eq!(undo.text().await.expect("text"), "Undo");
         undo.click().await.expect("undo");
         let api2 = api.clone();
         eventually("active again after Undo", || {
