@@ -386,3 +386,28 @@ async fn history_rights_follow_the_room_role() {
         (json!("roles (1).txt"), json!(1))
     );
 }
+
+/// A restored version is a new save: DocSpace's `EntryManager.UpdateToVersionFileAsync` copies the
+/// source version's author and time, but `FileDao.SaveFileAsync` then stamps every save with the
+/// current user and time (`products/ASC.Files/Core/Core/Dao/TeamlabDao/FileDao.cs`), so the new
+/// version belongs to whoever restored it.
+#[tokio::test]
+async fn a_restored_version_belongs_to_whoever_restored_it() {
+    let p = portal().await;
+    let owner = Api::owner(&p);
+    let room = room_id(&owner, "Contracts").await;
+    let id = versioned(&owner, room, "stamped.txt", &[b"one", b"two"]).await;
+    let manager = login(&p, common::ROOM_ADMIN).await; // a room manager in Contracts
+    let manager_id = user_id(&owner, common::ROOM_ADMIN).await;
+    manager
+        .post(
+            &format!("/api/2.0/files/file/{id}/restoreversion?version=1"),
+            json!({}),
+        )
+        .await
+        .expect(200);
+    let h = history(&owner, id).await;
+    assert_eq!(h[0]["version"], 3);
+    assert_eq!(h[0]["updatedBy"]["id"], manager_id.as_str(), "{}", h[0]);
+    assert_ne!(h[1]["updatedBy"]["id"], manager_id.as_str());
+}
