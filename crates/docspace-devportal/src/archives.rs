@@ -17,6 +17,15 @@ const MAX_TOTAL_BYTES: usize = 300 * 1024 * 1024;
 /// How long an archive may be fetched.
 const LIFETIME: Duration = Duration::from_secs(60 * 60);
 
+/// Who an archive belongs to: the signed-in user, else the link the visitor came through.
+pub fn owner_of(actor: &crate::permissions::Actor) -> Result<String, crate::envelope::ApiError> {
+    match (&actor.user, &actor.link) {
+        (Some(u), _) => Ok(u.id.clone()),
+        (None, Some(l)) => Ok(format!("link:{}", l.link_id)),
+        (None, None) => Err(crate::envelope::ApiError::Unauthorized),
+    }
+}
+
 /// A finished archive.
 #[derive(Debug, Clone)]
 pub struct Archive {

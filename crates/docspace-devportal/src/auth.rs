@@ -5,6 +5,7 @@
 //! the `asc_auth_key` cookie is read.
 
 use axum::extract::FromRequestParts;
+use axum::http::HeaderMap;
 use axum::http::header::{AUTHORIZATION, COOKIE};
 use axum::http::request::Parts;
 use rand::RngCore;
@@ -80,7 +81,8 @@ pub fn verify_password(client_hash: &str, stored: &str) -> bool {
     constant_time_eq(actual.as_bytes(), expected.as_bytes())
 }
 
-fn constant_time_eq(a: &[u8], b: &[u8]) -> bool {
+/// Compares secrets without an early exit, so the time taken says nothing about a near match.
+pub fn constant_time_eq(a: &[u8], b: &[u8]) -> bool {
     a.len() == b.len() && a.iter().zip(b).fold(0u8, |acc, (x, y)| acc | (x ^ y)) == 0
 }
 
@@ -175,14 +177,15 @@ impl std::fmt::Debug for Credential {
 
 /// Picks the credential DocSpace would look at.
 pub fn credential_of(parts: &Parts) -> Option<Credential> {
-    header_credential(parts).or_else(|| cookie_value(parts, AUTH_COOKIE).map(Credential::Token))
+    header_credential(parts)
+        .or_else(|| cookie_value(&parts.headers, AUTH_COOKIE).map(Credential::Token))
 }
 
 /// Whether the credential DocSpace would look at is the `asc_auth_key` cookie (no usable
 /// `Authorization` header): the one a browser attaches on its own, so the one a cross-site page
 /// could make it send.
 pub fn credential_is_cookie(parts: &Parts) -> bool {
-    header_credential(parts).is_none() && cookie_value(parts, AUTH_COOKIE).is_some()
+    header_credential(parts).is_none() && cookie_value(&parts.headers, AUTH_COOKIE).is_some()
 }
 
 /// The credential of the `Authorization` header, if it carries one.
@@ -204,15 +207,19 @@ pub fn header_credential(parts: &Parts) -> Option<Credential> {
     None
 }
 
-/// The value of cookie `name`, if the request has it.
-pub fn cookie_value(parts: &Parts, name: &str) -> Option<String> {
-    parts
-        .headers
+/// Every `name=value` pair of the request's `Cookie` headers.
+pub fn cookies(headers: &HeaderMap) -> impl Iterator<Item = (&str, &str)> {
+    headers
         .get_all(COOKIE)
         .iter()
         .filter_map(|v| v.to_str().ok())
         .flat_map(|v| v.split(';'))
         .filter_map(|kv| kv.trim().split_once('='))
+}
+
+/// The value of cookie `name`, if the request has it.
+pub fn cookie_value(headers: &HeaderMap, name: &str) -> Option<String> {
+    cookies(headers)
         .find(|(k, _)| *k == name)
         .map(|(_, v)| v.to_string())
         .filter(|v| !v.is_empty())

@@ -43,9 +43,7 @@ fn forwarded_by_trusted_proxy(headers: &HeaderMap, secret: Option<&str>) -> Opti
         .and_then(|ip| ip.trim().parse().ok())
 }
 
-fn constant_time_eq(a: &[u8], b: &[u8]) -> bool {
-    a.len() == b.len() && a.iter().zip(b).fold(0u8, |acc, (x, y)| acc | (x ^ y)) == 0
-}
+use crate::auth::constant_time_eq;
 
 #[cfg(test)]
 mod tests {

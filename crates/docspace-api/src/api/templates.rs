@@ -29,7 +29,10 @@ const WAIT_TIMEOUT: Duration = Duration::from_secs(300);
 /// ```no_run
 /// # async fn demo(client: docspace_api::Client) -> Result<(), docspace_api::Error> {
 /// let saved = client.templates().save(57).title("Onboarding").wait().await?;
-/// let template = saved.template_id.expect("template");
+/// let Some(template) = saved.template_id else {
+///     eprintln!("the portal made no template: {:?}", saved.error);
+///     return Ok(());
+/// };
 /// let made = client.templates().create_room(&template, "Onboarding: Ana").wait().await?;
 /// println!("new room {:?}", made.room_id);
 /// # Ok(()) }

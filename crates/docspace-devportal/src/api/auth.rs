@@ -127,7 +127,8 @@ pub async fn login(
     Ok(resp)
 }
 
-fn is_https(headers: &HeaderMap) -> bool {
+/// Whether the request came over HTTPS (as the proxy in front says).
+pub(super) fn is_https(headers: &HeaderMap) -> bool {
     headers
         .get("x-forwarded-proto")
         .and_then(|v| v.to_str().ok())

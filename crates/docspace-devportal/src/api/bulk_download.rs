@@ -23,7 +23,7 @@ use super::Portal;
 use super::download::check_download;
 use super::extract::JsonBody;
 use super::fileops::{EntryId, OP_DOWNLOAD, record_with_url};
-use crate::archives::MAX_ARCHIVE_BYTES;
+use crate::archives::{MAX_ARCHIVE_BYTES, owner_of};
 use crate::db::entries::{self, File, Folder, ListFilter};
 use crate::envelope::{ApiError, ApiResult, Envelope};
 use crate::permissions::{self, Actor, RoomAction};
@@ -51,15 +51,6 @@ pub struct ConvertItem {
     key: EntryId,
     #[serde(default)]
     value: Option<String>,
-}
-
-/// Who an archive belongs to: the signed-in user, else the link the visitor came through.
-fn owner_of(actor: &Actor) -> Result<String, ApiError> {
-    match (&actor.user, &actor.link) {
-        (Some(u), _) => Ok(u.id.clone()),
-        (None, Some(l)) => Ok(format!("link:{}", l.link_id)),
-        (None, None) => Err(ApiError::Unauthorized),
-    }
 }
 
 /// `PUT /api/2.0/files/fileops/bulkdownload`.

@@ -111,11 +111,7 @@ pub async fn file_handler(
 
 /// A bulk download's archive, for the user or link visitor who made it.
 fn bulk(state: &AppState, actor: &Actor, q: &Query) -> ApiResult<Response> {
-    let owner = match (&actor.user, &actor.link) {
-        (Some(u), _) => u.id.clone(),
-        (None, Some(l)) => format!("link:{}", l.link_id),
-        (None, None) => return Err(ApiError::Unauthorized),
-    };
+    let owner = crate::archives::owner_of(actor)?;
     let a = state
         .archives
         .fetch(q.get("filename").unwrap_or(""), &owner)

@@ -21,7 +21,7 @@ use sha2::{Digest, Sha256};
 
 use super::ClientIp;
 use super::extract::JsonBody;
-use crate::auth::Caller;
+use crate::auth::{Caller, constant_time_eq};
 use crate::db::entries::{self, folder_type};
 use crate::db::links::{self, Link};
 use crate::envelope::{ApiError, ApiResult, Envelope};
@@ -60,12 +60,7 @@ pub(crate) struct LinkProof {
 impl LinkProof {
     /// Reads the `sharelink…` cookies of a request.
     pub(crate) fn from_headers(headers: &HeaderMap, authenticated: bool) -> LinkProof {
-        let password_cookies = headers
-            .get_all(header::COOKIE)
-            .iter()
-            .filter_map(|v| v.to_str().ok())
-            .flat_map(|v| v.split(';'))
-            .filter_map(|kv| kv.trim().split_once('='))
+        let password_cookies = crate::auth::cookies(headers)
             .filter_map(|(k, v)| {
                 k.strip_prefix(COOKIE_PREFIX)
                     .map(|id| (id.to_string(), v.to_string()))
@@ -93,15 +88,6 @@ fn password_key(link: &Link, password: &str) -> String {
         "{COOKIE_PREFIX}\0{}\0{password}",
         link.key
     )))
-}
-
-/// Compares without an early exit, so the time taken says nothing about a near match.
-fn same(a: &str, b: &str) -> bool {
-    a.len() == b.len()
-        && a.bytes()
-            .zip(b.bytes())
-            .fold(0u8, |acc, (x, y)| acc | (x ^ y))
-            == 0
 }
 
 /// Whether the link's file or room now lies in Archive or Trash (the server's `Invalid`).
@@ -148,12 +134,17 @@ pub(crate) fn status(
         return Ok(LinkStatus::Ok);
     };
     let expected = password_key(link, stored);
-    if proof.cookie_for(link).is_some_and(|c| same(c, &expected)) {
+    if proof
+        .cookie_for(link)
+        .is_some_and(|c| constant_time_eq(c.as_bytes(), expected.as_bytes()))
+    {
         return Ok(LinkStatus::Ok);
     }
     Ok(match password.filter(|p| !p.is_empty()) {
         None => LinkStatus::RequiredPassword,
-        Some(p) if same(&password_key(link, p), &expected) => LinkStatus::Ok,
+        Some(p) if constant_time_eq(password_key(link, p).as_bytes(), expected.as_bytes()) => {
+            LinkStatus::Ok
+        }
         Some(_) => LinkStatus::InvalidPassword,
     })
 }
@@ -305,11 +296,7 @@ pub async fn apply_password(
 /// A session cookie, HttpOnly, with the same `SameSite` rule as the sign-in cookie (frames on
 /// another site need `None; Secure` over HTTPS).
 fn set_cookie(link: &Link, value: &str, headers: &HeaderMap) -> String {
-    let https = headers
-        .get("x-forwarded-proto")
-        .and_then(|v| v.to_str().ok())
-        .is_some_and(|p| p.eq_ignore_ascii_case("https"));
-    let same_site = if https {
+    let same_site = if super::auth::is_https(headers) {
         "SameSite=None; Secure"
     } else {
         "SameSite=Lax"

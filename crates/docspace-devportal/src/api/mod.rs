@@ -356,9 +356,11 @@ impl FromRequestParts<AppState> for Actor {
         state: &AppState,
     ) -> Result<Self, Self::Rejection> {
         let user = credentials::caller_of(parts, state).await?.map(|c| c.user);
-        let proof = link_access::LinkProof::from_headers(&parts.headers, user.is_some());
         let link = match link_key(parts) {
-            Some(key) => state.db.read(move |c| grant_of(c, &key, &proof)).await?,
+            Some(key) => {
+                let proof = link_access::LinkProof::from_headers(&parts.headers, user.is_some());
+                state.db.read(move |c| grant_of(c, &key, &proof)).await?
+            }
             None => None,
         };
         if user.is_none() && link.is_none() {

@@ -36,9 +36,7 @@ const CONSENT_TTL_SECS: i64 = 600;
 
 /// The user signed in by the portal's cookie.
 async fn cookie_user(state: &AppState, headers: &HeaderMap) -> Option<User> {
-    let (mut parts, ()) = axum::http::Request::new(()).into_parts();
-    parts.headers = headers.clone();
-    let token = auth::cookie_value(&parts, auth::AUTH_COOKIE)?;
+    let token = auth::cookie_value(headers, auth::AUTH_COOKIE)?;
     let cred = Credential::Token(token);
     match state.db.read(move |c| auth::resolve(c, &cred)).await {
         Ok(Some(c)) => Some(c.user),

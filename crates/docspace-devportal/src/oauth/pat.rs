@@ -34,9 +34,7 @@ pub(super) fn grant(
     let scope = form::one(f, "scope")
         .ok_or_else(|| OAuthError::new("invalid_request", "OAuth 2.0 Parameter: scope"))?;
     let scopes: Vec<String> = form::scopes(&[("scope".to_string(), scope)]);
-    let (mut parts, ()) = axum::http::Request::new(()).into_parts();
-    parts.headers = headers.clone();
-    let session = auth::cookie_value(&parts, auth::AUTH_COOKIE)
+    let session = auth::cookie_value(headers, auth::AUTH_COOKIE)
         .map(Credential::Token)
         .map(|cred| auth::resolve(conn, &cred))
         .transpose()?

@@ -86,9 +86,7 @@ enum ClientAuth {
     None,
 }
 
-fn constant_time_eq(a: &[u8], b: &[u8]) -> bool {
-    a.len() == b.len() && a.iter().zip(b).fold(0u8, |acc, (x, y)| acc | (x ^ y)) == 0
-}
+use crate::auth::constant_time_eq;
 
 /// `client_secret_basic` credentials of the `Authorization` header (RFC 6749 §2.3.1).
 fn basic(headers: &HeaderMap) -> Option<(String, String)> {
