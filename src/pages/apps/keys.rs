@@ -142,7 +142,7 @@ fn KeyRow(key: ApiKey, on_revoke: Callback<ApiKey>) -> impl IntoView {
         .expires_at
         .as_ref()
         .map_or("never expires".to_string(), |d| {
-            format!("expires {}", d.0.format("%Y-%m-%d"))
+            format!("expires {}", d.calendar_date())
         });
     let label = format!("Revoke {}", key.name);
     view! {

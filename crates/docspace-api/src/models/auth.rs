@@ -2,7 +2,8 @@
 
 use serde::{Deserialize, Serialize};
 
-use super::common::{ApiDateTime, Secret};
+use super::common::Secret;
+use super::datetime::ApiDateTime;
 
 /// How the portal hashes passwords on the client: PBKDF2-HMAC-SHA256 with the UTF-8 bytes of
 /// `salt`, `iterations` rounds, `size` bits of output.

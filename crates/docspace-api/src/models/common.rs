@@ -1,8 +1,7 @@
-//! Wire types shared by every area: ids, `ApiDateTime`, secrets.
+//! Wire types shared by every area: ids and secrets (dates: `datetime.rs`).
 
 use std::fmt;
 
-use chrono::{DateTime, FixedOffset, NaiveDateTime, SecondsFormat, TimeZone, Utc};
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
 
 /// Declares an id of a file-system entry: an integer for the portal's own storage, a string for
@@ -229,121 +228,6 @@ pub(crate) fn is_guid(s: &str) -> bool {
             .all(|(g, n)| g.len() == n && g.bytes().all(|b| b.is_ascii_hexdigit()))
 }
 
-/// A date and time as DocSpace sends it (`ApiDateTime`): the portal's local time with its offset,
-/// 7 fractional digits, `Z` for offset zero (`2024-01-01T03:00:00.0000000+03:00`).
-///
-/// DocSpace prints "no date" as `0001-01-01T00:00:00.0000000Z`; [`ApiDateTime::is_unset`] tells.
-/// Plain .NET `DateTime` strings without an offset (upload sessions) are read as UTC.
-///
-/// ```
-/// use docspace_api::models::ApiDateTime;
-/// let t: ApiDateTime = "2024-01-01T03:00:00.0000000+03:00".parse()?;
-/// assert_eq!(t.timestamp(), 1704067200);
-/// assert_eq!(t.to_string(), "2024-01-01T03:00:00.0000000+03:00");
-/// # Ok::<(), docspace_api::Error>(())
-/// ```
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
-pub struct ApiDateTime(pub DateTime<FixedOffset>);
-
-impl ApiDateTime {
-    /// The instant with the offset the portal gave.
-    pub fn as_datetime(&self) -> DateTime<FixedOffset> {
-        self.0
-    }
-
-    /// The instant in UTC.
-    pub fn to_utc(&self) -> DateTime<Utc> {
-        self.0.with_timezone(&Utc)
-    }
-
-    /// Seconds since the Unix epoch.
-    pub fn timestamp(&self) -> i64 {
-        self.0.timestamp()
-    }
-
-    /// DocSpace's "no date" (`0001-01-01T00:00:00Z`).
-    pub fn is_unset(&self) -> bool {
-        self.0.timestamp() == UNSET_TIMESTAMP
-    }
-
-    /// `secs` seconds after the Unix epoch, in UTC.
-    pub fn from_timestamp(secs: i64) -> Option<ApiDateTime> {
-        let utc = Utc.timestamp_opt(secs, 0).single()?;
-        Some(ApiDateTime(utc.fixed_offset()))
-    }
-
-    /// Parses DocSpace's formats: RFC 3339 with any number of fractional digits, or an ISO
-    /// date-time without offset (read as UTC), or a bare `yyyy-MM-dd`.
-    pub fn parse(s: &str) -> Result<ApiDateTime, crate::Error> {
-        let s = s.trim();
-        if let Ok(t) = DateTime::parse_from_rfc3339(s) {
-            return Ok(ApiDateTime(t));
-        }
-        if let Ok(t) = NaiveDateTime::parse_from_str(s, "%Y-%m-%dT%H:%M:%S%.f") {
-            return Ok(ApiDateTime(t.and_utc().fixed_offset()));
-        }
-        if let Ok(d) = chrono::NaiveDate::parse_from_str(s, "%Y-%m-%d")
-            && let Some(t) = d.and_hms_opt(0, 0, 0)
-        {
-            return Ok(ApiDateTime(t.and_utc().fixed_offset()));
-        }
-        Err(crate::Error::invalid(
-            "date",
-            format!("`{s}` is not an ISO 8601 date-time"),
-        ))
-    }
-}
-
-/// `0001-01-01T00:00:00Z` as a Unix timestamp.
-const UNSET_TIMESTAMP: i64 = -62_135_596_800;
-
-impl std::str::FromStr for ApiDateTime {
-    type Err = crate::Error;
-    fn from_str(s: &str) -> Result<Self, Self::Err> {
-        ApiDateTime::parse(s)
-    }
-}
-
-impl From<DateTime<FixedOffset>> for ApiDateTime {
-    fn from(t: DateTime<FixedOffset>) -> Self {
-        ApiDateTime(t)
-    }
-}
-
-impl From<DateTime<Utc>> for ApiDateTime {
-    fn from(t: DateTime<Utc>) -> Self {
-        ApiDateTime(t.fixed_offset())
-    }
-}
-
-impl fmt::Display for ApiDateTime {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        // 7 fractional digits like .NET's "o" format; chrono prints 9 with Nanos, so trim two.
-        let base = self.0.format("%Y-%m-%dT%H:%M:%S").to_string();
-        let frac = self.0.timestamp_subsec_nanos() / 100;
-        let rfc = self.0.to_rfc3339_opts(SecondsFormat::Secs, true);
-        let offset = if self.0.offset().local_minus_utc() == 0 {
-            "Z"
-        } else {
-            &rfc[rfc.len() - 6..]
-        };
-        write!(f, "{base}.{frac:07}{offset}")
-    }
-}
-
-impl Serialize for ApiDateTime {
-    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        s.collect_str(self)
-    }
-}
-
-impl<'de> Deserialize<'de> for ApiDateTime {
-    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        let s = String::deserialize(d)?;
-        ApiDateTime::parse(&s).map_err(serde::de::Error::custom)
-    }
-}
-
 /// A secret string (API key, login token, password): kept out of `Debug` and `Display`.
 ///
 /// ```
@@ -398,43 +282,6 @@ where
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn dates_parse_every_docspace_form() {
-        let z: ApiDateTime = "2024-01-01T00:00:00.0000000Z".parse().unwrap();
-        let off: ApiDateTime = "2024-01-01T03:00:00.0000000+03:00".parse().unwrap();
-        assert_eq!(z.timestamp(), off.timestamp());
-        assert_eq!(off.as_datetime().offset().local_minus_utc(), 3 * 3600);
-        let plain: ApiDateTime = "2024-01-01T00:00:00.1234567".parse().unwrap();
-        assert_eq!(plain.timestamp(), z.timestamp());
-        assert_eq!(plain.as_datetime().timestamp_subsec_nanos(), 123_456_700);
-        let day: ApiDateTime = "2024-01-01".parse().unwrap();
-        assert_eq!(day.timestamp(), z.timestamp());
-        assert!(ApiDateTime::parse("yesterday").is_err());
-    }
-
-    #[test]
-    fn dates_print_like_dotnet() {
-        let t: ApiDateTime = "2024-05-02T10:11:12.5Z".parse().unwrap();
-        assert_eq!(t.to_string(), "2024-05-02T10:11:12.5000000Z");
-        let t: ApiDateTime = "2024-05-02T10:11:12.0000001-05:30".parse().unwrap();
-        assert_eq!(t.to_string(), "2024-05-02T10:11:12.0000001-05:30");
-        let json = serde_json::to_string(&t).unwrap();
-        let back: ApiDateTime = serde_json::from_str(&json).unwrap();
-        assert_eq!(back, t);
-    }
-
-    #[test]
-    fn the_zero_date_is_unset() {
-        let t: ApiDateTime = "0001-01-01T00:00:00.0000000Z".parse().unwrap();
-        assert!(t.is_unset());
-        let t: ApiDateTime = "2001-01-01T00:00:00.0000000Z".parse().unwrap();
-        assert!(!t.is_unset());
-        assert_eq!(
-            ApiDateTime::from_timestamp(0).unwrap().to_string(),
-            "1970-01-01T00:00:00.0000000Z"
-        );
-    }
 
     #[test]
     fn ids_are_ints_or_strings() {

@@ -4,7 +4,8 @@ use std::collections::BTreeMap;
 
 use serde::{Deserialize, Serialize};
 
-use super::common::{ApiDateTime, FileId, FolderId, null_as_default};
+use super::common::{FileId, FolderId, null_as_default};
+use super::datetime::ApiDateTime;
 use super::macros::{flags, int_enum};
 use super::people::EmployeeSummary;
 use super::rooms::{ChatSettings, Logo, RoomLifetime, RoomType, RoomWatermark};

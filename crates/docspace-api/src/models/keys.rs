@@ -2,7 +2,8 @@
 
 use serde::Deserialize;
 
-use super::common::{ApiDateTime, ApiKeyId, Secret};
+use super::common::{ApiKeyId, Secret};
+use super::datetime::ApiDateTime;
 use super::macros::str_enum;
 use super::people::EmployeeSummary;
 

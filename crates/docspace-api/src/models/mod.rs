@@ -5,6 +5,7 @@
 
 mod auth;
 mod common;
+mod datetime;
 mod files;
 mod keys;
 pub(crate) mod macros;
@@ -21,9 +22,10 @@ mod versions;
 pub use auth::{AuthToken, PasswordHashParams, Settings};
 pub(crate) use common::is_guid;
 pub use common::{
-    ApiDateTime, ApiKeyId, FileId, FolderId, GroupId, LinkId, OperationId, RoomId, Secret,
-    UploadSessionId, UserId,
+    ApiKeyId, FileId, FolderId, GroupId, LinkId, OperationId, RoomId, Secret, UploadSessionId,
+    UserId,
 };
+pub use datetime::ApiDateTime;
 pub use files::{
     ApplyFilterOption, Entry, EntryBase, EntrySecurity, File, FileEntryType, FileShare, FileStatus,
     FileType, FilterType, Folder, FolderContent, FolderType, PathPart, Room, ThumbnailStatus,

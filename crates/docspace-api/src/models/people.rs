@@ -2,7 +2,8 @@
 
 use serde::{Deserialize, Serialize};
 
-use super::common::{ApiDateTime, GroupId, UserId, null_as_default};
+use super::common::{GroupId, UserId, null_as_default};
+use super::datetime::ApiDateTime;
 use super::macros::int_enum;
 pub use docspace_types::EmployeeType;
 

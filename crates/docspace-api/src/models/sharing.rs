@@ -2,7 +2,8 @@
 
 use serde::{Deserialize, Serialize};
 
-use super::common::{ApiDateTime, LinkId};
+use super::common::LinkId;
+use super::datetime::ApiDateTime;
 use super::files::FileShare;
 use super::macros::int_enum;
 use super::people::{Employee, GroupSummary};

@@ -2,7 +2,8 @@
 
 use serde::{Deserialize, Serialize};
 
-use super::common::{ApiDateTime, FileId, FolderId, UploadSessionId, null_as_default};
+use super::common::{FileId, FolderId, UploadSessionId, null_as_default};
+use super::datetime::ApiDateTime;
 use super::files::File;
 
 /// A chunked-upload session (`ChunkedUploadSessionResponse`). Its dates are plain .NET

@@ -4,7 +4,7 @@
 
 use serde::{Deserialize, Serialize};
 
-use super::common::ApiDateTime;
+use super::datetime::ApiDateTime;
 
 /// Who stored a version (`EditHistoryAuthor`).
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]

@@ -164,9 +164,32 @@ fn parse_retry_after(v: &str, now_unix: f64) -> Option<Duration> {
     if let Ok(secs) = v.parse::<f64>() {
         return wait_of(secs);
     }
-    let date = chrono::DateTime::parse_from_rfc2822(v).ok()?;
-    wait_of(date.timestamp() as f64 - now_unix)
+    wait_of(http_date(v)? as f64 - now_unix)
 }
+
+/// An HTTP date in its preferred form, IMF-fixdate (`Sun, 06 Nov 1994 08:49:37 GMT`, RFC 9110
+/// section 5.6.7), as Unix seconds. The obsolete RFC 850 and asctime forms are not read: a
+/// `Retry-After` in them is ignored and the other hints decide the wait. Written by hand because
+/// chrono's RFC 2822 parser brought its whole format machinery into the wasm.
+fn http_date(v: &str) -> Option<i64> {
+    let mut parts = v.trim().split(' ');
+    let weekday = parts.next()?;
+    let day: u32 = parts.next()?.parse().ok()?;
+    let month_name = parts.next()?;
+    let month = MONTHS.iter().position(|m| *m == month_name)? as u32 + 1;
+    let year: i32 = parts.next()?.parse().ok()?;
+    let mut hms = parts.next()?.split(':').map(|p| p.parse::<u32>().ok());
+    let (h, m, s) = (hms.next()??, hms.next()??, hms.next()??);
+    if !weekday.ends_with(',') || parts.next()? != "GMT" || parts.next().is_some() {
+        return None;
+    }
+    let t = chrono::NaiveDate::from_ymd_opt(year, month, day)?.and_hms_opt(h, m, s)?;
+    Some(t.and_utc().timestamp())
+}
+
+const MONTHS: [&str; 12] = [
+    "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec",
+];
 
 fn wait_of(secs: f64) -> Option<Duration> {
     secs.is_finite()
@@ -253,12 +276,32 @@ mod tests {
         assert_eq!(read(&[("retry-after", "-3")]).unwrap().retry_after, secs(0));
         let in_a_minute = chrono::DateTime::from_timestamp(NOW as i64 + 60, 0)
             .unwrap()
-            .to_rfc2822();
+            .format("%a, %d %b %Y %H:%M:%S GMT")
+            .to_string();
         assert_eq!(
             read(&[("retry-after", &in_a_minute)]).unwrap().retry_after,
             secs(60)
         );
         assert_eq!(read(&[("retry-after", "soon")]).unwrap().retry_after, None);
+    }
+
+    #[test]
+    fn http_dates_are_read_in_imf_fixdate_only() {
+        assert_eq!(http_date("Sun, 06 Nov 1994 08:49:37 GMT"), Some(784111777));
+        assert_eq!(http_date("Thu, 01 Jan 1970 00:00:00 GMT"), Some(0));
+        for bad in [
+            "Sun, 06 Nov 1994 08:49:37 UTC",
+            "Sun, 31 Feb 1994 08:49:37 GMT",
+            "Sun, 06 Nov 1994 24:49:37 GMT",
+            "Sun 06 Nov 1994 08:49:37 GMT",
+            "Sunday, 06-Nov-94 08:49:37 GMT",
+            "Sun Nov  6 08:49:37 1994",
+            "Sun, 06 Nov 1994 08:49:37 GMT extra",
+            "Sun, 06 Nov 1994 08:49 GMT",
+            "",
+        ] {
+            assert_eq!(http_date(bad), None, "{bad}");
+        }
     }
 
     #[test]

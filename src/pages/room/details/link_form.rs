@@ -51,7 +51,7 @@ impl LinkSettings {
             expires: link
                 .and_then(|l| l.expiration_date)
                 .filter(|d| !d.is_unset())
-                .map(|d| d.to_utc().format("%Y-%m-%d").to_string())
+                .map(|d| d.in_utc().calendar_date())
                 .unwrap_or_default(),
             password: link.and_then(|l| l.password.clone()).unwrap_or_default(),
             deny_download: link.is_some_and(|l| l.deny_download),

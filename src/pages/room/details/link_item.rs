@@ -27,7 +27,7 @@ pub fn LinkItem(
     }
     match link.expiration_date.filter(|d| !d.is_unset()) {
         Some(_) if link.is_expired => facts.push("expired".into()),
-        Some(d) => facts.push(format!("expires {}", d.to_utc().format("%Y-%m-%d"))),
+        Some(d) => facts.push(format!("expires {}", d.in_utc().calendar_date())),
         None => {}
     }
     if link.password.as_deref().is_some_and(|p| !p.is_empty()) {

@@ -25,8 +25,7 @@ pub fn FileDetails(
     #[prop(into)] on_changed: Callback<()>,
 ) -> impl IntoView {
     let date = |d: Option<docspace_api::models::ApiDateTime>| {
-        d.map(|d| d.as_datetime().format("%Y-%m-%d %H:%M").to_string())
-            .unwrap_or_default()
+        d.map(|d| d.date_and_minutes()).unwrap_or_default()
     };
     let author = file
         .created_by

@@ -46,7 +46,7 @@ pub fn VersionRow(
         .unwrap_or_default();
     let date = version
         .updated
-        .map(|d| d.as_datetime().format("%Y-%m-%d %H:%M").to_string())
+        .map(|d| d.date_and_minutes())
         .unwrap_or_default();
     let comment = version.comment.clone().unwrap_or_default();
     let revision = version.version_group.map(|g| format!("revision {g}"));
