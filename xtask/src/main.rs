@@ -8,12 +8,14 @@
 //!   limits, devportal load, dashboard scale), reported under `target/bench/`.
 //! - `cargo xtask css`: the app's stylesheets bundled into `style/app.css` (Trunk runs it).
 //! - `cargo xtask split`: the app's wasm split at its lazy routes (Trunk runs it after a build).
+//! - `cargo xtask minify-js`: a release build's JavaScript minified (the bench pages' hook).
 
 mod bench;
 mod build;
 mod cmd;
 mod css;
 mod fidelity;
+mod minify;
 mod split;
 mod tools;
 mod venv;
@@ -43,6 +45,8 @@ enum Command {
     Css,
     /// Split the app's wasm at its lazy routes (Trunk's post_build hook runs this).
     Split,
+    /// Minify a release build's JavaScript (the bench pages' Trunk post_build hook runs this).
+    MinifyJs,
 }
 
 mod tests;
@@ -55,6 +59,7 @@ fn main() {
         Command::Bench(args) => bench::run(&args),
         Command::Css => css::bundle(&cmd::workspace_root()).map(|_| ()),
         Command::Split => split::run(),
+        Command::MinifyJs => minify::run(),
     };
     if let Err(e) = result {
         eprintln!("\nxtask: {e:#}");

@@ -12,7 +12,8 @@
 //!    exports (taken from the bindings' `initSync()`, i.e. the already started app);
 //! 2. wasm-bindgen runs on the main module with `--keep-lld-exports` (the chunks import those);
 //! 3. in release builds wasm-opt runs on every module (index.html turns Trunk's own wasm-opt off:
-//!    it would only optimise the unsplit module this step replaces).
+//!    it would only optimise the unsplit module this step replaces), and terser on the JavaScript
+//!    (`minify.rs`).
 //!
 //! The results replace Trunk's JavaScript and wasm in the staging directory under Trunk's file
 //! names, so index.html and its loader (`pattern_script` in Trunk.toml) stay as Trunk wrote them.
@@ -58,7 +59,14 @@ pub fn run() -> anyhow::Result<()> {
         .join("wasm32-unknown-unknown")
         .join(PROFILE)
         .join(format!("{APP}.wasm"));
-    split_into(&root, &input, &staging, release)
+    split_into(&root, &input, &staging, release)?;
+    if release {
+        // Here rather than as a second hook: Trunk does not promise an order between hooks.
+        step("minify the JavaScript", || {
+            crate::minify::tree(&root, &staging)
+        })?;
+    }
+    Ok(())
 }
 
 /// Splits `input` (cargo's output) and replaces Trunk's files in `staging`.
@@ -72,6 +80,11 @@ pub fn split_into(root: &Path, input: &Path, staging: &Path, release: bool) -> a
     std::fs::create_dir_all(&work)?;
 
     let result = split_in(root, input, staging, release, &trunk, &work);
+    // For size analysis (twiggy): the modules before wasm-opt still carry their function names.
+    if let Some(keep) = std::env::var_os("DOCSPACE_SPLIT_KEEP") {
+        let _ = std::fs::remove_dir_all(&keep);
+        copy_dir(&work, Path::new(&keep))?;
+    }
     // Also after a failure: the work files are large.
     let _ = std::fs::remove_dir_all(&work);
     result
@@ -116,6 +129,14 @@ fn split_in(
 
     let mut modules: Vec<PathBuf> = vec![bindgen.join(format!("{APP}_bg.wasm"))];
     modules.extend(chunks.iter().cloned());
+    if let Some(keep) = std::env::var_os("DOCSPACE_SPLIT_KEEP") {
+        let named = Path::new(&keep).with_extension("named");
+        let _ = std::fs::remove_dir_all(&named);
+        std::fs::create_dir_all(&named)?;
+        for module in &modules {
+            std::fs::copy(module, named.join(file_name(module)?))?;
+        }
+    }
     if release {
         step(&format!("wasm-opt ({} modules)", modules.len()), || {
             wasm_opt_all(root, &modules)

@@ -145,6 +145,7 @@ fn ensure_npm_packages(root: &Path) -> anyhow::Result<()> {
         root,
         &[
             "node_modules/.bin/wasm-opt",
+            "node_modules/.bin/terser",
             "node_modules/docspace-sdk-js-2.0.0/dist/api.js",
             "node_modules/docspace-sdk-js-2.1.0/dist/api.js",
         ],
