@@ -19,7 +19,7 @@ use docspace_api::{Client, Error, RateLimits};
 use docspace_devportal::{PortalConfig, RunningPortal};
 use docspace_testkit::model_server::{KEY, ModelServer, TOKENS};
 use futures::StreamExt;
-use tokio::sync::Semaphore;
+use tokio::sync::{Semaphore, oneshot};
 
 /// Fails the test instead of hanging it when something never arrives (a stream read whole
 /// would never yield the token the model server holds back). Not a timing assertion: generous.
@@ -213,6 +213,43 @@ async fn dropping_the_stream_mid_answer_lets_the_next_request_through() {
     );
 }
 
+#[tokio::test]
+async fn stopping_an_answer_cancels_the_model_call_and_keeps_the_answer_so_far() {
+    let s = setup(RateLimits::default()).await;
+    let ai = s.client.ai();
+    // Never opened: only the portal going away ends this answer.
+    let _gate = s.model.hold_after(1);
+    let mut answer = ai.start_chat(s.agent, "Hi").await.expect("accepted");
+    let Some(Ok(ChatEvent::Start { chat_id, .. })) = next(&mut answer).await else {
+        panic!("no message_start");
+    };
+    assert_eq!(
+        next(&mut answer).await,
+        Some(Ok(ChatEvent::Token(TOKENS[0].into())))
+    );
+    drop(answer);
+    // The portal saw the request aborted and dropped its call to the model, as DocSpace
+    // cancels the generation of an aborted request.
+    within("the model call to be cancelled", s.model.wait_cancelled()).await;
+    assert_eq!(s.model.cancelled(), 1);
+    // It stores the answer so far once the call has ended; poll a bounded number of times.
+    let mut texts = Vec::new();
+    for _ in 0..500 {
+        texts = ai
+            .messages(&chat_id)
+            .await
+            .expect("messages")
+            .iter()
+            .map(|m| (m.role, m.text()))
+            .collect::<Vec<_>>();
+        if texts.len() == 2 {
+            break;
+        }
+        tokio::time::sleep(Duration::from_millis(20)).await;
+    }
+    assert_eq!(texts, [(0, "Hi".to_string()), (1, TOKENS[0].to_string())]);
+}
+
 /// A server at `/api/2.0/ai/chats/{id}/messages` that answers every POST 200 with `chunks`
 /// as an event stream, then ends it, cuts it once the test says so, or keeps it open and silent.
 async fn scripted(chunks: Vec<&'static [u8]>, end: End) -> Client {
@@ -236,6 +273,15 @@ async fn scripted(chunks: Vec<&'static [u8]>, end: End) -> Client {
                         })
                         .boxed(),
                         End::Hang => futures::stream::pending().boxed(),
+                        End::HangUntilDropped(dropped) => {
+                            let guard = DropSignal(Some(dropped));
+                            futures::stream::pending()
+                                .map(move |x: Result<Bytes, std::io::Error>| {
+                                    let _keep = &guard;
+                                    x
+                                })
+                                .boxed()
+                        }
                     };
                 Response::builder()
                     .header("content-type", "text/event-stream")
@@ -264,6 +310,22 @@ enum End {
     /// Cut the connection (an error in the body, which aborts it) once a permit is added.
     Cut(Arc<Semaphore>),
     Hang,
+    /// Stay silent; say on the channel when the server drops the body (the connection closed).
+    HangUntilDropped(Arc<std::sync::Mutex<Option<oneshot::Sender<()>>>>),
+}
+
+struct DropSignal(Option<Arc<std::sync::Mutex<Option<oneshot::Sender<()>>>>>);
+
+impl Drop for DropSignal {
+    fn drop(&mut self) {
+        if let Some(tx) = self
+            .0
+            .take()
+            .and_then(|m| m.lock().ok().and_then(|mut t| t.take()))
+        {
+            let _ = tx.send(());
+        }
+    }
 }
 
 async fn all(client: &Client, max_event: Option<usize>) -> Vec<Result<ChatEvent, Error>> {
@@ -407,4 +469,26 @@ async fn known_events_with_data_of_the_wrong_shape_are_decode_errors() {
         matches!(events[..], [Err(Error::Decode { .. })]),
         "{events:?}"
     );
+}
+
+#[tokio::test]
+async fn dropping_the_stream_closes_the_connection() {
+    let (tx, rx) = oneshot::channel();
+    let client = scripted(
+        vec![b"event: new_token\ndata: {\"text\":\"a\"}\n\n"],
+        End::HangUntilDropped(Arc::new(std::sync::Mutex::new(Some(tx)))),
+    )
+    .await;
+    let mut s = client
+        .ai()
+        .send_message("c1", "Hi")
+        .await
+        .expect("accepted");
+    assert_eq!(next(&mut s).await, Some(Ok(ChatEvent::Token("a".into()))));
+    drop(s);
+    // The server sees the request go away and drops the answer it was writing, as DocSpace
+    // cancels a generation whose request was aborted.
+    within("the server to see the connection closed", rx)
+        .await
+        .expect("the body was dropped");
 }

@@ -18,7 +18,7 @@ use axum::http::{HeaderMap, HeaderValue, StatusCode, header};
 use axum::response::{IntoResponse, Response};
 use axum::routing::{get, post};
 use serde_json::{Value, json};
-use tokio::sync::{Semaphore, mpsc, oneshot};
+use tokio::sync::{Notify, Semaphore, mpsc, oneshot};
 
 /// The key the model server accepts.
 pub const KEY: &str = "sk-test-secret-key-0123456789";
@@ -36,6 +36,8 @@ struct Inner {
     hold_after: Option<usize>,
     /// The gate of the last hold asked for.
     gate: Option<Arc<Semaphore>>,
+    /// Answers whose reader went away before their end.
+    cancelled: usize,
 }
 
 impl Inner {
@@ -47,7 +49,7 @@ impl Inner {
     }
 }
 
-type Shared = Arc<Mutex<Inner>>;
+type Shared = Arc<(Mutex<Inner>, Notify)>;
 
 /// A running model server; it stops when the last clone is dropped.
 #[derive(Clone)]
@@ -104,6 +106,17 @@ impl ModelServer {
         self.lock().empty_models = empty;
     }
 
+    /// How many answers were cancelled: their reader (the portal) went away before their end.
+    pub fn cancelled(&self) -> usize {
+        self.lock().cancelled
+    }
+
+    /// Waits until an answer has been cancelled (returns at once if one was since the last
+    /// call).
+    pub async fn wait_cancelled(&self) {
+        self.inner.1.notified().await;
+    }
+
     /// Makes the next answer stop after `tokens` tokens until the returned gate is opened.
     pub fn hold_after(&self, tokens: usize) -> Gate {
         Gate {
@@ -113,6 +126,7 @@ impl ModelServer {
 
     fn lock(&self) -> std::sync::MutexGuard<'_, Inner> {
         self.inner
+            .0
             .lock()
             .unwrap_or_else(|e| panic!("model server state: {e}"))
     }
@@ -130,7 +144,7 @@ async fn models(State(s): State<Shared>, h: HeaderMap) -> Response {
         )
             .into_response();
     }
-    let empty = s.lock().map(|g| g.empty_models).unwrap_or(false);
+    let empty = s.0.lock().map(|g| g.empty_models).unwrap_or(false);
     let data: Vec<Value> = if empty {
         vec![]
     } else {
@@ -147,7 +161,7 @@ async fn chat(State(s): State<Shared>, h: HeaderMap, body: String) -> Response {
         return StatusCode::UNAUTHORIZED.into_response();
     }
     let v: Value = serde_json::from_str(&body).unwrap_or(Value::Null);
-    let (fail, hold) = match s.lock() {
+    let (fail, hold) = match s.0.lock() {
         Ok(mut g) => {
             g.requests.push(v.clone());
             let hold = g.hold_after.take().zip(g.gate.clone());
@@ -169,8 +183,14 @@ async fn chat(State(s): State<Shared>, h: HeaderMap, body: String) -> Response {
             if let Some((after, gate)) = &hold
                 && i == *after
             {
-                // Held until the test opens the gate; a closed gate lets it go on.
-                let _ = gate.acquire().await.map(|p| p.forget());
+                // Held until the test opens the gate, unless the reader goes away first.
+                tokio::select! {
+                    p = gate.acquire() => { let _ = p.map(|p| p.forget()); }
+                    _ = tx.closed() => {
+                        cancelled(&s);
+                        return;
+                    }
+                }
             }
             let chunk = json!({
                 "id": "chatcmpl-1", "object": "chat.completion.chunk", "model": model,
@@ -181,6 +201,7 @@ async fn chat(State(s): State<Shared>, h: HeaderMap, body: String) -> Response {
                 .await
                 .is_err()
             {
+                cancelled(&s);
                 return;
             }
         }
@@ -206,7 +227,7 @@ async fn control_hold(
     let Some(after) = q.get("after").and_then(|a| a.parse().ok()) else {
         return cors(StatusCode::BAD_REQUEST.into_response());
     };
-    if let Ok(mut g) = s.lock() {
+    if let Ok(mut g) = s.0.lock() {
         g.hold(after);
     }
     cors(StatusCode::NO_CONTENT.into_response())
@@ -214,7 +235,7 @@ async fn control_hold(
 
 /// `POST /control/release`: lets a held answer (or the next one to be held) go on.
 async fn control_release(State(s): State<Shared>) -> Response {
-    if let Some(gate) = s.lock().ok().and_then(|g| g.gate.clone()) {
+    if let Some(gate) = s.0.lock().ok().and_then(|g| g.gate.clone()) {
         gate.add_permits(1);
     }
     cors(StatusCode::NO_CONTENT.into_response())
@@ -235,4 +256,11 @@ fn cors(mut r: Response) -> Response {
         HeaderValue::from_static("POST"),
     );
     r
+}
+
+fn cancelled(s: &Shared) {
+    if let Ok(mut g) = s.0.lock() {
+        g.cancelled += 1;
+    }
+    s.1.notify_one();
 }
