@@ -89,6 +89,16 @@ async fn webcrypto_and_rust_pbkdf2_agree() {
     }
 }
 
+/// Waits `ms` milliseconds (`setTimeout`).
+async fn sleep_ms(ms: i32) {
+    let promise = js_sys::Promise::new(&mut |resolve, _| {
+        let _ = web_sys::window()
+            .expect("a window")
+            .set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, ms);
+    });
+    let _ = wasm_bindgen_futures::JsFuture::from(promise).await;
+}
+
 /// Asks the model server `cargo xtask test` starts (docspace-testkit's) to hold its next answer
 /// after some tokens (`hold?after=N`) or to let it go on (`release`).
 async fn model_control(model_url: &str, what: &str) {
@@ -171,6 +181,23 @@ async fn a_chat_answer_streams_event_by_event_and_stops_when_dropped() {
     drop(answer);
     // The only slot for a POST is free again while the model still holds its answer.
     assert!(ai.set_access(true).await.expect("a POST after the drop"));
+    // The fetch was aborted: the portal saw the request go and dropped its call to the model.
+    let cancelled_url = format!("{}/control/cancelled", model_url.trim_end_matches("/v1"));
+    let mut cancelled = String::new();
+    for _ in 0..500 {
+        cancelled = gloo_net::http::Request::get(&cancelled_url)
+            .send()
+            .await
+            .expect("cancelled count")
+            .text()
+            .await
+            .expect("text");
+        if cancelled == "1" {
+            break;
+        }
+        sleep_ms(20).await;
+    }
+    assert_eq!(cancelled, "1", "the model call was not cancelled");
     model_control(model_url, "release").await;
     ai.delete_providers(&[provider.id])
         .await

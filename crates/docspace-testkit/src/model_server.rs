@@ -6,8 +6,8 @@
 //! A test can make the next answer wait after its first tokens until it says so
 //! ([`ModelServer::hold_after`]), so it can see tokens arrive one by one before the answer ends
 //! without timing anything. A page in a browser can do the same over HTTP:
-//! `POST /control/hold?after=N` and `POST /control/release` (CORS open to any origin; loopback
-//! only, no data behind them).
+//! `POST /control/hold?after=N`, `POST /control/release` and `GET /control/cancelled` (CORS open
+//! to any origin; loopback only, no data behind them).
 
 use std::sync::{Arc, Mutex};
 
@@ -82,6 +82,7 @@ impl ModelServer {
             .route("/v1/chat/completions", post(chat))
             .route("/control/hold", post(control_hold).options(preflight))
             .route("/control/release", post(control_release).options(preflight))
+            .route("/control/cancelled", get(control_cancelled))
             .with_state(inner.clone());
         let (addr, stop) = crate::serve_on_loopback(0, app, "model server").await;
         ModelServer {
@@ -239,6 +240,12 @@ async fn control_release(State(s): State<Shared>) -> Response {
         gate.add_permits(1);
     }
     cors(StatusCode::NO_CONTENT.into_response())
+}
+
+/// `GET /control/cancelled`: how many answers the portal dropped before their end, as text.
+async fn control_cancelled(State(s): State<Shared>) -> Response {
+    let n = s.0.lock().map(|g| g.cancelled).unwrap_or(0);
+    cors(n.to_string().into_response())
 }
 
 async fn preflight() -> Response {

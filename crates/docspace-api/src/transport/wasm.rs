@@ -3,7 +3,6 @@
 
 use std::time::Duration;
 
-use futures::future::{Either, select};
 use gloo_net::http::{Request, RequestBuilder, Response};
 use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_futures::JsFuture;
@@ -143,17 +142,20 @@ impl BodyReader {
         let Some(reader) = &self.reader else {
             return Ok(None);
         };
-        let read = JsFuture::from(reader.read());
-        let timer = crate::rt::sleep(self.idle);
-        let result = match select(read, Box::pin(timer)).await {
-            Either::Left((r, _)) => r,
-            Either::Right(_) => {
-                self.controller.abort();
+        // No chunk within the idle timeout aborts the fetch, which rejects the read. The timer
+        // is cleared as soon as the chunk arrives (one pending timer, not one per chunk).
+        let c = self.controller.clone();
+        let timer = crate::rt::Timeout::new(self.idle, move || c.abort());
+        let result = JsFuture::from(reader.read()).await;
+        drop(timer);
+        // `{done, value}`: `value` is a `Uint8Array` until `done`.
+        let result = match result {
+            Ok(r) => r,
+            Err(_) if self.controller.signal().aborted() => {
                 return Err(Failure::Timeout(self.idle));
             }
+            Err(e) => return Err(Failure::Unknown(js_text(&e))),
         };
-        // `{done, value}`: `value` is a `Uint8Array` until `done`.
-        let result = result.map_err(|e| Failure::Unknown(js_text(&e)))?;
         let done = js_sys::Reflect::get(&result, &JsValue::from_str("done"))
             .ok()
             .and_then(|d| d.as_bool())
