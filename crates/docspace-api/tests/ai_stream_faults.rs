@@ -14,7 +14,7 @@ use axum::body::{Body, Bytes};
 use axum::response::Response;
 use axum::routing::post;
 use docspace_api::api::{ChatError, ChatEvent, ChatStream};
-use docspace_api::{Client, Error};
+use docspace_api::{Client, Error, RateLimits};
 use futures::StreamExt;
 use tokio::sync::{Semaphore, oneshot};
 
@@ -33,6 +33,11 @@ async fn next(s: &mut ChatStream) -> Option<Result<ChatEvent, Error>> {
 /// A server at `/api/2.0/ai/chats/{id}/messages` that answers every POST 200 with `chunks`
 /// as an event stream, then ends it, cuts it once the test says so, or keeps it open and silent.
 async fn scripted(chunks: Vec<&'static [u8]>, end: End) -> Client {
+    scripted_with(chunks, end, RateLimits::default()).await
+}
+
+/// [`scripted`] with the client's limits.
+async fn scripted_with(chunks: Vec<&'static [u8]>, end: End, limits: RateLimits) -> Client {
     let app = Router::new().route(
         "/api/2.0/ai/chats/{id}/messages",
         post(move || {
@@ -80,6 +85,7 @@ async fn scripted(chunks: Vec<&'static [u8]>, end: End) -> Client {
     Client::builder(format!("http://{addr}"))
         .api_key("sk-test")
         .timeout(Duration::from_millis(500))
+        .rate_limits(limits)
         .build()
         .expect("client")
 }
@@ -271,4 +277,28 @@ async fn dropping_the_stream_closes_the_connection() {
     within("the server to see the connection closed", rx)
         .await
         .expect("the body was dropped");
+}
+
+#[tokio::test]
+async fn an_open_answer_holds_its_request_slot_until_dropped() {
+    let client = scripted_with(
+        vec![b": ping\n\n"],
+        End::Hang,
+        RateLimits::default().concurrent_other(1),
+    )
+    .await;
+    let ai = client.ai();
+    let first = ai.send_message("c1", "Hi").await.expect("accepted");
+    assert_eq!(client.metrics().requests_sent, 1);
+    let mut second = Box::pin(ai.send_message("c1", "Again"));
+    // Admission is decided in memory on the first poll: a free slot would have let the second
+    // request out (`requests_sent` counts requests let out), the held one keeps it waiting.
+    assert!(futures::poll!(second.as_mut()).is_pending());
+    assert_eq!(client.metrics().requests_sent, 1);
+    drop(first);
+    let _second = within("the second request", second)
+        .await
+        .expect("accepted");
+    assert_eq!(client.metrics().requests_sent, 2);
+    assert_eq!(client.metrics().peak_concurrent_other, 1);
 }
