@@ -242,12 +242,27 @@ fn publish_dry_run(root: &Path) -> std::process::Command {
 const WASM_RUNNER_ADDR: &str = "127.0.0.1:18081";
 
 fn wasm_tests(root: &Path, filter: &[String]) -> anyhow::Result<()> {
-    step("build the devportal for wasm tests", || {
-        let mut c = cmd::cargo(root);
-        c.args(["build", "--locked", "-p", "docspace-devportal"]);
-        cmd::run(c)
-    })?;
+    step(
+        "build the devportal and the model server for wasm tests",
+        || {
+            let mut c = cmd::cargo(root);
+            c.args(["build", "--locked", "-p", "docspace-devportal"]);
+            cmd::run(c)?;
+            let mut c = cmd::cargo(root);
+            c.args([
+                "build",
+                "--locked",
+                "-p",
+                "docspace-testkit",
+                "--bin",
+                "docspace-model-server",
+            ]);
+            cmd::run(c)
+        },
+    )?;
     let portal = TestPortal::start(root, Some(&format!("http://{WASM_RUNNER_ADDR}")))?;
+    // The chat tests stream answers from this OpenAI-compatible server, through the devportal.
+    let model = ModelServer::start(root)?;
     step("wasm tests (headless Chromium)", || {
         let mut c = cmd::cargo(root);
         c.args([
@@ -267,6 +282,8 @@ fn wasm_tests(root: &Path, filter: &[String]) -> anyhow::Result<()> {
         .env("DOCSPACE_TEST_PORTAL", &portal.url)
         .env("DOCSPACE_TEST_API_KEY", TEST_API_KEY)
         .env("DOCSPACE_TEST_PASSWORD", TEST_PASSWORD)
+        .env("DOCSPACE_TEST_MODEL_URL", &model.url)
+        .env("DOCSPACE_TEST_MODEL_KEY", &model.key)
         .env("CHROMEDRIVER", "/usr/bin/chromedriver")
         .env(
             "WASM_BINDGEN_TEST_WEBDRIVER_JSON",
@@ -321,26 +338,70 @@ impl TestPortal {
             .stderr(Stdio::inherit())
             .spawn()
             .context("starting the devportal")?;
-        let stdout = child.stdout.take().context("devportal stdout")?;
-        let mut lines = BufReader::new(stdout).lines();
-        let url = loop {
-            let Some(line) = lines.next() else {
-                let _ = child.kill();
-                bail!("the devportal exited before printing its address");
-            };
-            let line = line?;
-            if let Some(url) = line.strip_prefix("DocSpace devportal at ") {
-                break url.trim().to_string();
-            }
-        };
-        // Keep draining stdout so the child never blocks on a full pipe.
-        std::thread::spawn(move || lines.for_each(drop));
+        let url = first_line_after(&mut child, "DocSpace devportal at ", "the devportal")?;
         eprintln!("devportal for wasm tests at {url}");
         Ok(TestPortal { child, url })
     }
 }
 
 impl Drop for TestPortal {
+    fn drop(&mut self) {
+        let _ = self.child.kill();
+        let _ = self.child.wait();
+    }
+}
+
+/// Waits for the child's stdout line that starts with `prefix` and returns the rest; keeps
+/// draining stdout afterwards so the child never blocks on a full pipe.
+fn first_line_after(child: &mut Child, prefix: &str, what: &str) -> anyhow::Result<String> {
+    let stdout = child
+        .stdout
+        .take()
+        .with_context(|| format!("{what}: stdout"))?;
+    let mut lines = BufReader::new(stdout).lines();
+    let rest = loop {
+        let Some(line) = lines.next() else {
+            let _ = child.kill();
+            bail!("{what} exited before printing its address");
+        };
+        if let Some(rest) = line?.strip_prefix(prefix) {
+            break rest.trim().to_string();
+        }
+    };
+    std::thread::spawn(move || lines.for_each(drop));
+    Ok(rest)
+}
+
+/// docspace-testkit's model server as a child process, stopped on drop.
+pub struct ModelServer {
+    child: Child,
+    /// Its base URL, as a provider's URL.
+    pub url: String,
+    /// The key it accepts.
+    pub key: String,
+}
+
+impl ModelServer {
+    /// Starts the debug `docspace-model-server` on a free loopback port.
+    pub fn start(root: &Path) -> anyhow::Result<ModelServer> {
+        let bin = cmd::target_dir(root).join("debug/docspace-model-server");
+        let mut child = cmd::command(root, &bin.to_string_lossy())
+            .stdout(Stdio::piped())
+            .stderr(Stdio::inherit())
+            .spawn()
+            .context("starting the model server")?;
+        let line = first_line_after(&mut child, "model server at ", "the model server")?;
+        let Some((url, key)) = line.split_once(" key ") else {
+            let _ = child.kill();
+            bail!("the model server printed `{line}`, not `<url> key <key>`");
+        };
+        let (url, key) = (url.to_string(), key.to_string());
+        eprintln!("model server for wasm tests at {url}");
+        Ok(ModelServer { child, url, key })
+    }
+}
+
+impl Drop for ModelServer {
     fn drop(&mut self) {
         let _ = self.child.kill();
         let _ = self.child.wait();

@@ -13,10 +13,10 @@ use crate::api::{
 use crate::envelope::{self, Decoded};
 use crate::error::Error;
 use crate::request::Request;
-use crate::scheduler::{Metrics, RateLimits, RetryPolicy, Scheduler};
+use crate::scheduler::{Admission, Metrics, RateLimits, RetryPolicy, Scheduler};
 #[cfg(not(target_arch = "wasm32"))]
 use crate::transport::ProxyChoice;
-use crate::transport::{RawRequest, RawResponse, Transport};
+use crate::transport::{BodyReader, RawRequest, RawResponse, Transport};
 use crate::validate;
 
 /// How the client proves who it is. Secrets never show in `Debug` output.
@@ -419,6 +419,42 @@ impl Client {
     }
 
     async fn execute_as(&self, req: Request, with_auth: bool) -> Result<RawResponse, Error> {
+        let idempotent = req.idempotent;
+        let raw = self.raw_request(req, with_auth);
+        let resp = self
+            .inner
+            .scheduler
+            .send(&self.inner.transport, raw, idempotent)
+            .await?;
+        if (200..300).contains(&resp.status) {
+            Ok(resp)
+        } else {
+            Err(envelope::error_of(&resp))
+        }
+    }
+
+    /// Sends `req` with credentials through the scheduler and returns, for a 2xx answer, its
+    /// status and headers as soon as they arrive, with its unread body and the scheduler's
+    /// admission (held until both are dropped); a non-2xx answer becomes its error.
+    pub(crate) async fn open(
+        &self,
+        req: Request,
+    ) -> Result<(RawResponse, BodyReader, Admission), Error> {
+        let idempotent = req.idempotent;
+        let raw = self.raw_request(req, true);
+        let opened = self
+            .inner
+            .scheduler
+            .open(&self.inner.transport, raw, idempotent)
+            .await?;
+        match opened.body {
+            Some((body, admission)) => Ok((opened.head, body, admission)),
+            None => Err(envelope::error_of(&opened.head)),
+        }
+    }
+
+    /// The request as the transport sends it: the portal's URL, credentials, the link key.
+    fn raw_request(&self, req: Request, with_auth: bool) -> RawRequest {
         let mut headers = vec![("accept".to_string(), "application/json".to_string())];
         let credentials = self.credentials();
         // The host-proxy marker is no credential: it tells `docspace-host` that the request is
@@ -430,22 +466,12 @@ impl Client {
         if let Some(key) = &self.inner.link_key {
             headers.push((LINK_KEY_HEADER.to_string(), key.clone()));
         }
-        let raw = RawRequest {
+        RawRequest {
             method: req.method,
             url: format!("{}/{}", self.inner.base_url, req.path_and_query()),
             headers,
             body: req.body,
             timeout: self.inner.timeout,
-        };
-        let resp = self
-            .inner
-            .scheduler
-            .send(&self.inner.transport, raw, req.idempotent)
-            .await?;
-        if (200..300).contains(&resp.status) {
-            Ok(resp)
-        } else {
-            Err(envelope::error_of(&resp))
         }
     }
 

@@ -83,6 +83,17 @@ pub enum Error {
         /// The portal's message.
         message: String,
     },
+    /// One block of a server-sent-events answer (a chat's) grew past the client's cap before
+    /// it ended: the server sends something other than DocSpace's events. Reading stops there.
+    #[error("an event of the answer's stream is larger than {limit} bytes")]
+    EventTooLarge {
+        /// The cap, in bytes.
+        limit: usize,
+    },
+    /// A streamed answer (a chat's) stopped before its end: the connection was cut, or the
+    /// body ended before the last event (`message_stop`). What arrived before stays valid.
+    #[error("the answer's stream was cut: {0}")]
+    StreamInterrupted(String),
     /// The caller gave input that cannot be sent; nothing was sent.
     #[error("invalid {field}: {message}")]
     InvalidInput {

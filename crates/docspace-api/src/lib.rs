@@ -29,6 +29,7 @@ pub mod password;
 mod request;
 mod rt;
 mod scheduler;
+pub mod sse;
 mod transport;
 mod validate;
 

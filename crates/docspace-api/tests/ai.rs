@@ -1,22 +1,20 @@
 //! The typed AI calls against an in-process devportal and a fake OpenAI-compatible model server
-//! on loopback (the devportal's own test support).
+//! on loopback (docspace-testkit's model server).
 
 #![cfg(not(target_arch = "wasm32"))]
 
-#[path = "../../docspace-devportal/tests/ai_support/mod.rs"]
-mod ai_support;
-
-use ai_support::{FakeProvider, KEY, TOKENS};
 use docspace_api::api::ChatEvent;
 use docspace_api::{Client, Error};
 use docspace_devportal::PortalConfig;
+use docspace_testkit::model_server::{KEY, ModelServer, TOKENS};
+use futures::TryStreamExt;
 
 #[tokio::test]
 async fn providers_agents_and_chats_through_the_typed_client() {
     let portal = docspace_devportal::start(PortalConfig::for_tests())
         .await
         .expect("devportal");
-    let fake = FakeProvider::start().await;
+    let fake = ModelServer::start().await;
     let client = Client::builder(portal.base_url())
         .api_key(&portal.owner.api_key)
         .build()
@@ -65,7 +63,13 @@ async fn providers_agents_and_chats_through_the_typed_client() {
     );
     assert_eq!(ai.agent(agent.id).await.expect("agent"), agent);
 
-    let events = ai.start_chat(agent.id, "Hi").await.expect("turn");
+    let events: Vec<ChatEvent> = ai
+        .start_chat(agent.id, "Hi")
+        .await
+        .expect("turn")
+        .try_collect()
+        .await
+        .expect("events");
     let Some(ChatEvent::Start { chat_id, .. }) = events.first().cloned() else {
         panic!("no message_start: {events:?}");
     };
@@ -78,13 +82,20 @@ async fn providers_agents_and_chats_through_the_typed_client() {
         .collect();
     assert_eq!(tokens, TOKENS);
     assert!(matches!(events.last(), Some(ChatEvent::Stop(id)) if *id > 0));
+    assert_eq!(events.len(), 2 + TOKENS.len(), "{events:?}");
 
     fake.fail_chat(true);
-    let events = ai.send_message(&chat_id, "Again").await.expect("turn");
+    let events: Vec<ChatEvent> = ai
+        .send_message(&chat_id, "Again")
+        .await
+        .expect("turn")
+        .try_collect()
+        .await
+        .expect("events");
     assert!(
         events
             .iter()
-            .any(|e| matches!(e, ChatEvent::Error(m) if m.contains("the model crashed"))),
+            .any(|e| matches!(e, ChatEvent::Error(m) if m.message.contains("the model crashed"))),
         "{events:?}"
     );
     assert!(!events.iter().any(|e| matches!(e, ChatEvent::Token(_))));

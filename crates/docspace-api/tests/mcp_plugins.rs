@@ -4,12 +4,8 @@
 
 #![cfg(not(target_arch = "wasm32"))]
 
-#[path = "../../docspace-devportal/tests/ai_support/mod.rs"]
-mod ai_support;
-
 use std::io::Write;
 
-use ai_support::{FakeProvider, KEY};
 use axum::Json;
 use axum::Router;
 use axum::http::{HeaderMap, StatusCode};
@@ -18,6 +14,7 @@ use axum::routing::post;
 use docspace_api::api::MAX_SERVERS_PER_ROOM;
 use docspace_api::{Client, Error};
 use docspace_devportal::PortalConfig;
+use docspace_testkit::model_server::{KEY, ModelServer};
 use serde_json::{Value, json};
 
 const TOKEN: &str = "Bearer mcp-secret";
@@ -131,7 +128,7 @@ async fn mcp_servers_rooms_and_tools_through_the_typed_client() {
     mcp.set_enabled(&s.id, true).await.expect("on");
 
     // An agent room takes it; tools come from the server; switches are kept.
-    let fake = FakeProvider::start().await;
+    let fake = ModelServer::start().await;
     let ai = client.ai();
     let provider = ai
         .create_provider("Local", &fake.url, KEY)

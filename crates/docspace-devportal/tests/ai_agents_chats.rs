@@ -3,14 +3,13 @@
 //! `products/ASC.AI/Server/Api/ChatController.cs` `StreamSentEventAsync`,
 //! `products/ASC.AI/Core/Chat/Completion/ChatCompletionGenerator.cs`).
 
-mod ai_support;
 mod common;
 
-use ai_support::{FakeProvider, KEY, TOKENS};
 use common::*;
+use docspace_testkit::model_server::{KEY, ModelServer, TOKENS};
 use serde_json::{Value, json};
 
-async fn provider(owner: &Api, fake: &FakeProvider) -> i64 {
+async fn provider(owner: &Api, fake: &ModelServer) -> i64 {
     owner
         .post(
             "/api/2.0/ai/providers",
@@ -57,7 +56,7 @@ fn names(ev: &[(String, Value)]) -> Vec<&str> {
 #[tokio::test]
 async fn agents_are_ai_rooms_with_knowledge_and_result_storage_and_chat_settings() {
     let p = unlimited_portal().await;
-    let fake = FakeProvider::start().await;
+    let fake = ModelServer::start().await;
     let owner = Api::owner(&p);
     let pid = provider(&owner, &fake).await;
     let room_admin = login(&p, ROOM_ADMIN).await;
@@ -135,7 +134,7 @@ async fn agents_are_ai_rooms_with_knowledge_and_result_storage_and_chat_settings
 #[tokio::test]
 async fn a_chat_streams_the_providers_tokens_sending_the_prompt_and_the_history() {
     let p = unlimited_portal().await;
-    let fake = FakeProvider::start().await;
+    let fake = ModelServer::start().await;
     let owner = Api::owner(&p);
     let pid = provider(&owner, &fake).await;
     let room_admin = login(&p, ROOM_ADMIN).await;
@@ -269,7 +268,7 @@ async fn a_chat_streams_the_providers_tokens_sending_the_prompt_and_the_history(
 #[tokio::test]
 async fn a_failing_provider_streams_an_error_keeps_the_message_and_invents_nothing() {
     let p = unlimited_portal().await;
-    let fake = FakeProvider::start().await;
+    let fake = ModelServer::start().await;
     let owner = Api::owner(&p);
     let pid = provider(&owner, &fake).await;
     let room_admin = login(&p, ROOM_ADMIN).await;

@@ -3,12 +3,11 @@
 //! messages from `products/ASC.AI/Core/Resources/ErrorMessages.resx`). The server registered is
 //! this repository's own `docspace-mcp`, over streamable HTTP on loopback, pointed at the portal.
 
-mod ai_support;
 mod common;
 
-use ai_support::{FakeProvider, KEY};
 use common::*;
 use docspace_mcp::http::{HttpConfig, HttpServer};
+use docspace_testkit::model_server::{KEY, ModelServer};
 use serde_json::{Value, json};
 
 const CREDENTIALS: &str = "Authentication failed. Verify your credentials";
@@ -45,7 +44,7 @@ async fn register(owner: &Api, name: &str, mcp: &HttpServer, key: &str) -> Strin
         .to_string()
 }
 
-async fn agent(owner: &Api, fake: &FakeProvider) -> i64 {
+async fn agent(owner: &Api, fake: &ModelServer) -> i64 {
     let provider = owner
         .post(
             "/api/2.0/ai/providers",
@@ -302,7 +301,7 @@ fn tool_states(v: &Value) -> Vec<(String, bool)> {
 async fn an_agent_room_gets_up_to_five_servers_and_each_user_switches_their_tools() {
     let p = unlimited_portal().await;
     let owner = Api::owner(&p);
-    let fake = FakeProvider::start().await;
+    let fake = ModelServer::start().await;
     let mcp = mcp_server(&p).await;
     let key = p.owner.api_key.clone();
     let room = agent(&owner, &fake).await;

@@ -2,11 +2,10 @@
 //! `products/ASC.AI/Server/Api/ProviderController.cs`, `products/ASC.AI/Core/Provider/AiProviderService.cs`,
 //! `web/ASC.Web.Api/Api/Settings/SettingsController.cs` for `settings/ai-access`).
 
-mod ai_support;
 mod common;
 
-use ai_support::{FakeProvider, KEY};
 use common::*;
+use docspace_testkit::model_server::{KEY, ModelServer};
 use serde_json::{Value, json};
 
 fn provider_body(url: &str, key: &str) -> Value {
@@ -52,7 +51,7 @@ async fn ai_access_switch_is_for_admins_and_closes_every_ai_route() {
 #[tokio::test]
 async fn a_provider_is_registered_with_its_live_models_and_its_key_never_comes_back() {
     let p = unlimited_portal().await;
-    let fake = FakeProvider::start().await;
+    let fake = ModelServer::start().await;
     let owner = Api::owner(&p);
     let r = owner
         .post("/api/2.0/ai/providers", provider_body(&fake.url, KEY))
@@ -164,7 +163,7 @@ async fn a_provider_is_registered_with_its_live_models_and_its_key_never_comes_b
 #[tokio::test]
 async fn a_provider_whose_models_cannot_be_fetched_is_refused_with_the_servers_message() {
     let p = unlimited_portal().await;
-    let fake = FakeProvider::start().await;
+    let fake = ModelServer::start().await;
     let owner = Api::owner(&p);
     // 401 from `{url}/models`: InvalidKey.
     owner
@@ -232,7 +231,7 @@ async fn a_provider_whose_models_cannot_be_fetched_is_refused_with_the_servers_m
 #[tokio::test]
 async fn providers_are_managed_by_docspace_admins_and_listed_for_room_admins() {
     let p = unlimited_portal().await;
-    let fake = FakeProvider::start().await;
+    let fake = ModelServer::start().await;
     let admin = login(&p, ADMIN).await;
     let room_admin = login(&p, ROOM_ADMIN).await;
     let user = login(&p, USER).await;

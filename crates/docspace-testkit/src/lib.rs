@@ -3,6 +3,7 @@
 
 mod browser;
 mod frames;
+pub mod model_server;
 mod pages;
 #[cfg(feature = "portal")]
 mod portal;

@@ -2,16 +2,18 @@
 //! (rooms of type 9) and their chats (<https://api.onlyoffice.com/docspace/api-backend/>, tags
 //! "AI / Providers", "AI / Agents", "AI / Chat").
 //!
-//! A chat turn answers with server-sent events. Here the answer is read whole and then parsed into
-//! [`ChatEvent`]s (native and wasm alike): the events arrive together when the turn ends, not one
-//! by one as they stream.
+//! A chat turn answers with server-sent events, which [`AiHandler::send_message`] and
+//! [`AiHandler::start_chat`] yield one by one as they arrive, as a [`ChatStream`] of typed
+//! [`ChatEvent`](super::ChatEvent)s (native and wasm32 alike; see [`super::chat_stream`]).
 
 use serde::{Deserialize, Serialize};
 use serde_json::json;
 
+use super::chat_stream::ChatStream;
 use crate::client::Client;
 use crate::error::Error;
 use crate::request::{Request, seg};
+use crate::sse::{DEFAULT_MAX_BLOCK, SseParser};
 use crate::validate;
 
 /// `ProviderType.OpenAiCompatible`.
@@ -114,63 +116,11 @@ impl Message {
     }
 }
 
-/// One event of a chat turn (`Core/Chat/Completion/*`).
-#[derive(Debug, Clone, PartialEq)]
-pub enum ChatEvent {
-    /// `message_start {chatId, error?}`.
-    Start {
-        /// The chat's id.
-        chat_id: String,
-        /// MCP trouble reported at start.
-        error: Option<String>,
-    },
-    /// `new_token {text}`.
-    Token(String),
-    /// `reasoning {text}`.
-    Reasoning(String),
-    /// `error {message}`.
-    Error(String),
-    /// `message_stop {messageId}` (0: nothing stored).
-    Stop(i64),
-    /// An event this client does not model (`tool_call`, `tool_result`, …).
-    Other(String, serde_json::Value),
-}
-
-/// Parses an event stream body: blocks split by a blank line, `event:` and `data:` lines,
-/// `:` comments (pings) skipped.
-pub fn parse_events(body: &str) -> Vec<ChatEvent> {
-    let mut out = Vec::new();
-    for block in body.split("\n\n") {
-        let (mut name, mut data) = (None, String::new());
-        for line in block.lines() {
-            if let Some(n) = line.strip_prefix("event:") {
-                name = Some(n.trim().to_string());
-            } else if let Some(d) = line.strip_prefix("data:") {
-                data.push_str(d.trim_start());
-            }
-        }
-        let Some(name) = name else { continue };
-        let v: serde_json::Value = serde_json::from_str(&data).unwrap_or_default();
-        let text = |k: &str| v[k].as_str().unwrap_or_default().to_string();
-        out.push(match name.as_str() {
-            "message_start" => ChatEvent::Start {
-                chat_id: text("chatId"),
-                error: v["error"].as_str().map(str::to_string),
-            },
-            "new_token" => ChatEvent::Token(text("text")),
-            "reasoning" => ChatEvent::Reasoning(text("text")),
-            "error" => ChatEvent::Error(text("message")),
-            "message_stop" => ChatEvent::Stop(v["messageId"].as_i64().unwrap_or(0)),
-            _ => ChatEvent::Other(name, v),
-        });
-    }
-    out
-}
-
 /// AI; get one with [`Client::ai`].
 #[derive(Debug, Clone, Copy)]
 pub struct AiHandler<'c> {
     client: &'c Client,
+    max_event: usize,
 }
 
 #[derive(Deserialize)]
@@ -180,7 +130,17 @@ struct Access {
 
 impl<'c> AiHandler<'c> {
     pub(crate) fn new(client: &'c Client) -> Self {
-        AiHandler { client }
+        AiHandler {
+            client,
+            max_event: DEFAULT_MAX_BLOCK,
+        }
+    }
+
+    /// The largest event of a chat answer it accepts, in bytes (default 1 MiB): a larger one
+    /// ends the stream with [`Error::EventTooLarge`] instead of filling memory.
+    pub fn max_event_bytes(mut self, bytes: usize) -> Self {
+        self.max_event = bytes;
+        self
     }
 
     /// Whether AI is switched on for the portal (`GET settings/ai-access`).
@@ -257,22 +217,42 @@ impl<'c> AiHandler<'c> {
             .await
     }
 
-    /// Starts a new chat with an agent; answers with the turn's events.
+    /// Starts a new chat with an agent: the answer's events as they arrive, the first being
+    /// [`ChatEvent::Start`](super::ChatEvent::Start) with the new chat's id. See [`AiHandler::send_message`].
     pub async fn start_chat(
         &self,
         agent_id: i64,
         message: impl Into<String>,
-    ) -> Result<Vec<ChatEvent>, Error> {
+    ) -> Result<ChatStream, Error> {
         self.turn(format!("ai/rooms/{}/chats", seg(agent_id)), message.into())
             .await
     }
 
-    /// Sends the next message of a chat; answers with the turn's events.
+    /// Sends the next message of a chat. Resolves once the portal has accepted it (a refusal,
+    /// such as a chat of someone else's, is the usual typed error), to a [`ChatStream`] of the
+    /// answer's events as they arrive. Dropping the stream stops the answer.
+    ///
+    /// ```no_run
+    /// # async fn demo(client: docspace_api::Client, chat_id: &str) -> Result<(), docspace_api::Error> {
+    /// use docspace_api::api::ChatEvent;
+    /// use futures::StreamExt;
+    ///
+    /// let mut answer = client.ai().send_message(chat_id, "Summarize the contract").await?;
+    /// while let Some(event) = answer.next().await {
+    ///     match event? {
+    ///         ChatEvent::Token(text) => print!("{text}"),
+    ///         ChatEvent::Error(e) => eprintln!("the model failed: {}", e.message),
+    ///         ChatEvent::Stop(message_id) => println!(" (message {message_id})"),
+    ///         _ => {}
+    ///     }
+    /// }
+    /// # Ok(()) }
+    /// ```
     pub async fn send_message(
         &self,
         chat_id: &str,
         message: impl Into<String>,
-    ) -> Result<Vec<ChatEvent>, Error> {
+    ) -> Result<ChatStream, Error> {
         self.turn(
             format!("ai/chats/{}/messages", seg(chat_id)),
             message.into(),
@@ -280,14 +260,18 @@ impl<'c> AiHandler<'c> {
         .await
     }
 
-    async fn turn(&self, path: String, message: String) -> Result<Vec<ChatEvent>, Error> {
+    async fn turn(&self, path: String, message: String) -> Result<ChatStream, Error> {
         if message.trim().is_empty() {
             return Err(Error::invalid("message", "the message is empty"));
         }
         // Not idempotent: a resend would ask the model twice.
         let req = Request::post(path).json(&json!({ "message": message }))?;
-        let resp = self.client.execute(req).await?;
-        Ok(parse_events(&String::from_utf8_lossy(&resp.body)))
+        let (_, body, admission) = self.client.open(req).await?;
+        Ok(ChatStream::new(body, admission, self.parser()))
+    }
+
+    fn parser(&self) -> SseParser {
+        SseParser::new(self.max_event)
     }
 
     /// The caller's chats with an agent.
@@ -379,29 +363,5 @@ impl<'c> CreateAgentBuilder<'c> {
             "chatSettings": { "providerId": self.provider_id, "modelId": self.model_id, "prompt": self.prompt },
         }))?;
         self.client.call(req).await
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn events_are_parsed_and_pings_skipped() {
-        let body = "event: message_start\ndata: {\"chatId\":\"c1\"}\n\n: ping - 2026-01-01T00:00:00Z\n\n\
-                    event: new_token\ndata: {\"text\":\"Hi\"}\n\nevent: error\ndata: {\"message\":\"boom\"}\n\n\
-                    event: message_stop\ndata: {\"messageId\":0}\n\n";
-        assert_eq!(
-            parse_events(body),
-            vec![
-                ChatEvent::Start {
-                    chat_id: "c1".into(),
-                    error: None
-                },
-                ChatEvent::Token("Hi".into()),
-                ChatEvent::Error("boom".into()),
-                ChatEvent::Stop(0),
-            ]
-        );
     }
 }

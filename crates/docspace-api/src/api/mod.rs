@@ -4,6 +4,7 @@
 mod ai;
 mod auth;
 mod bulk_download;
+pub mod chat_stream;
 mod file_links;
 mod files;
 mod folders;
@@ -23,11 +24,12 @@ mod uploads;
 mod versions;
 
 pub use ai::{
-    Agent, AiHandler, Chat, ChatEvent, ChatSettings, CreateAgentBuilder, CreateProviderBuilder,
-    Message, Model, OPENAI_COMPATIBLE, Provider, parse_events,
+    Agent, AiHandler, Chat, ChatSettings, CreateAgentBuilder, CreateProviderBuilder, Message,
+    Model, OPENAI_COMPATIBLE, Provider,
 };
 pub use auth::{AuthHandler, LoginBuilder};
 pub use bulk_download::DownloadBuilder;
+pub use chat_stream::{ChatError, ChatEvent, ChatStream, ToolCall};
 pub use file_links::FileLinkBuilder;
 pub use files::{
     CreateFileBuilder, DeleteFileBuilder, FilesHandler, GetFileBuilder, UploadBuilder,

@@ -1,7 +1,7 @@
 //! What a client's scheduler has done: for tests, benchmarks and dashboards.
 
-use std::sync::Mutex;
 use std::sync::atomic::{AtomicU64, AtomicUsize, Ordering};
+use std::sync::{Arc, Mutex};
 
 use super::PortalLimits;
 
@@ -48,18 +48,25 @@ pub(super) struct Counters {
 }
 
 /// Marks one request in flight until dropped.
-pub(super) struct InFlight<'a> {
-    now: &'a AtomicUsize,
+#[derive(Debug)]
+pub(super) struct InFlight {
+    counters: Arc<Counters>,
+    is_get: bool,
 }
 
-impl Drop for InFlight<'_> {
+impl Drop for InFlight {
     fn drop(&mut self) {
-        self.now.fetch_sub(1, Ordering::Relaxed);
+        let now = if self.is_get {
+            &self.counters.get_now
+        } else {
+            &self.counters.other_now
+        };
+        now.fetch_sub(1, Ordering::Relaxed);
     }
 }
 
 impl Counters {
-    pub(super) fn enter(&self, is_get: bool) -> InFlight<'_> {
+    pub(super) fn enter(self: &Arc<Self>, is_get: bool) -> InFlight {
         self.sent.fetch_add(1, Ordering::Relaxed);
         let (now, peak) = if is_get {
             (&self.get_now, &self.get_peak)
@@ -68,7 +75,10 @@ impl Counters {
         };
         let n = now.fetch_add(1, Ordering::Relaxed) + 1;
         peak.fetch_max(n, Ordering::Relaxed);
-        InFlight { now }
+        InFlight {
+            counters: self.clone(),
+            is_get,
+        }
     }
 
     pub(super) fn rate_limited(&self, said: Option<PortalLimits>) {

@@ -8,10 +8,10 @@ mod limits;
 mod metrics;
 mod window;
 
-use std::sync::Mutex;
+use std::sync::{Arc, Mutex};
 use std::time::Duration;
 
-use async_lock::Semaphore;
+use async_lock::{Semaphore, SemaphoreGuardArc};
 
 pub use hints::PortalLimits;
 pub use limits::{RateLimits, RetryPolicy};
@@ -19,9 +19,9 @@ pub use metrics::Metrics;
 
 use crate::error::Error;
 use crate::rt::{Instant, jitter, sleep};
-use crate::transport::{Failure, Method, RawRequest, RawResponse, Transport};
-use metrics::Counters;
-use window::SlidingWindow;
+use crate::transport::{BodyReader, Failure, Method, RawRequest, RawResponse, Transport};
+use metrics::{Counters, InFlight};
+use window::{SlidingWindow, Slot};
 
 /// Statuses that mean "try again later" without the portal having acted.
 fn is_transient(status: u16) -> bool {
@@ -33,22 +33,43 @@ fn is_transient(status: u16) -> bool {
 pub struct Scheduler {
     limits: RateLimits,
     retry: RetryPolicy,
-    gets: Semaphore,
-    others: Semaphore,
-    window: SlidingWindow,
+    gets: Arc<Semaphore>,
+    others: Arc<Semaphore>,
+    window: Arc<SlidingWindow>,
     paused_until: Mutex<Option<Instant>>,
-    counters: Counters,
+    counters: Arc<Counters>,
+}
+
+/// What lets one request through: a concurrency permit, a slot of the per-minute window and
+/// an in-flight mark, held until dropped. Owned, so a streamed answer can keep it for as long as
+/// its body is read.
+#[derive(Debug)]
+pub struct Admission {
+    // Released in this order, as the locals of an exchange were.
+    _in_flight: InFlight,
+    _slot: Slot,
+    _concurrency: SemaphoreGuardArc,
+}
+
+/// An opened answer: its status and headers, and for a 2xx answer its unread body with the
+/// admission it holds.
+#[derive(Debug)]
+pub struct Opened {
+    /// Status and headers (and the whole body of a non-2xx answer).
+    pub head: RawResponse,
+    /// The body of a 2xx answer, to read chunk by chunk, and its admission.
+    pub body: Option<(BodyReader, Admission)>,
 }
 
 impl Scheduler {
     /// A scheduler keeping `limits` and retrying by `retry`.
     pub fn new(limits: RateLimits, retry: RetryPolicy) -> Scheduler {
         Scheduler {
-            gets: Semaphore::new(limits.concurrent_get),
-            others: Semaphore::new(limits.concurrent_other),
-            window: SlidingWindow::new(limits.per_minute, limits.window),
+            gets: Arc::new(Semaphore::new(limits.concurrent_get)),
+            others: Arc::new(Semaphore::new(limits.concurrent_other)),
+            window: Arc::new(SlidingWindow::new(limits.per_minute, limits.window)),
             paused_until: Mutex::new(None),
-            counters: Counters::default(),
+            counters: Arc::new(Counters::default()),
             limits,
             retry,
         }
@@ -72,12 +93,64 @@ impl Scheduler {
         req: RawRequest,
         idempotent: bool,
     ) -> Result<RawResponse, Error> {
+        let is_get = req.method == Method::Get;
+        let (resp, _) = self
+            .run(idempotent, || {
+                let req = req.clone();
+                async move {
+                    let _admission = self.admit(is_get).await;
+                    transport.send(req).await.map(|r| (r, None::<()>))
+                }
+            })
+            .await?;
+        Ok(resp)
+    }
+
+    /// Like [`Scheduler::send`], for an answer whose body is read as it arrives. A 2xx answer
+    /// keeps its admission (concurrency permit and window slot) with its body: the request is
+    /// in flight until the body is read to its end or dropped. Other answers are read whole (the
+    /// 429s and transient errors retried as by `send`) and release it at once.
+    pub async fn open(
+        &self,
+        transport: &Transport,
+        req: RawRequest,
+        idempotent: bool,
+    ) -> Result<Opened, Error> {
+        let is_get = req.method == Method::Get;
+        let (head, body) = self
+            .run(idempotent, || {
+                let req = req.clone();
+                async move {
+                    let admission = self.admit(is_get).await;
+                    let (mut head, reader) = transport.open(req).await?;
+                    if (200..300).contains(&head.status) {
+                        return Ok((head, Some((reader, admission))));
+                    }
+                    reader.read_into(&mut head).await?;
+                    Ok((head, None))
+                }
+            })
+            .await?;
+        Ok(Opened { head, body })
+    }
+
+    /// The retry loop: `attempt` makes one exchange (admission included); its answer's status
+    /// and headers decide whether to try again.
+    async fn run<T, F, Fut>(
+        &self,
+        idempotent: bool,
+        mut attempt: F,
+    ) -> Result<(RawResponse, Option<T>), Error>
+    where
+        F: FnMut() -> Fut,
+        Fut: Future<Output = Result<(RawResponse, Option<T>), Failure>>,
+    {
         let mut transient_retries = 0;
         let mut limited_retries = 0;
         loop {
-            let result = self.send_once(transport, req.clone()).await;
+            let result = attempt().await;
             let delay = match &result {
-                Ok(resp) if resp.status == 429 => {
+                Ok((resp, _)) if resp.status == 429 => {
                     let said = PortalLimits::of(resp);
                     self.counters.rate_limited(said);
                     let wait = said
@@ -94,7 +167,7 @@ impl Scheduler {
                     self.pause_for(wait + jitter(Duration::from_millis(250)));
                     Duration::ZERO
                 }
-                Ok(resp) if idempotent && is_transient(resp.status) => {
+                Ok((resp, _)) if idempotent && is_transient(resp.status) => {
                     if transient_retries >= self.retry.max_retries {
                         return result.map_err(Error::from);
                     }
@@ -105,7 +178,7 @@ impl Scheduler {
                     transient_retries += 1;
                     d
                 }
-                Ok(resp) => {
+                Ok((resp, _)) => {
                     self.observe(resp);
                     return result.map_err(Error::from);
                 }
@@ -130,22 +203,20 @@ impl Scheduler {
         }
     }
 
-    /// One attempt: admission, the exchange, release.
-    async fn send_once(
-        &self,
-        transport: &Transport,
-        req: RawRequest,
-    ) -> Result<RawResponse, Failure> {
-        let is_get = req.method == Method::Get;
-        let _concurrency = if is_get {
-            self.gets.acquire().await
+    /// Waits for admission: a concurrency permit, a window slot, the end of any pause.
+    async fn admit(&self, is_get: bool) -> Admission {
+        let concurrency = if is_get {
+            self.gets.acquire_arc().await
         } else {
-            self.others.acquire().await
+            self.others.acquire_arc().await
         };
-        let _slot = self.window.acquire().await;
+        let slot = self.window.acquire().await;
         self.wait_out_pause().await;
-        let _in_flight = self.counters.enter(is_get);
-        transport.send(req).await
+        Admission {
+            _in_flight: self.counters.enter(is_get),
+            _slot: slot,
+            _concurrency: concurrency,
+        }
     }
 
     /// Waits while the client is paused (a pause may be extended while waiting).

@@ -6,7 +6,7 @@
 //! the requests the portal can be counting, whatever the network delay.
 
 use std::collections::VecDeque;
-use std::sync::Mutex;
+use std::sync::{Arc, Mutex};
 use std::time::Duration;
 
 use event_listener::Event;
@@ -40,11 +40,11 @@ impl State {
 
 /// A held slot; frees `period` after it is dropped.
 #[derive(Debug)]
-pub struct Slot<'a> {
-    window: &'a SlidingWindow,
+pub struct Slot {
+    window: Arc<SlidingWindow>,
 }
 
-impl Drop for Slot<'_> {
+impl Drop for Slot {
     fn drop(&mut self) {
         let expiry = Instant::now() + self.window.period;
         if let Ok(mut s) = self.window.state.lock() {
@@ -68,18 +68,22 @@ impl SlidingWindow {
     }
 
     /// Waits for a slot.
-    pub async fn acquire(&self) -> Slot<'_> {
+    pub async fn acquire(self: &Arc<Self>) -> Slot {
         loop {
             let (listener, deadline) = {
                 let Ok(mut s) = self.state.lock() else {
                     // A poisoned lock means a panic elsewhere; fail open rather than hang.
-                    return Slot { window: self };
+                    return Slot {
+                        window: self.clone(),
+                    };
                 };
                 let now = Instant::now();
                 s.prune(now);
                 if s.in_flight + s.expiries.len() < self.limit {
                     s.in_flight += 1;
-                    return Slot { window: self };
+                    return Slot {
+                        window: self.clone(),
+                    };
                 }
                 // Listen before unlocking so no release is missed.
                 (
@@ -117,7 +121,7 @@ mod tests {
     #[tokio::test]
     async fn the_window_admits_limit_then_waits_a_period() {
         let period = Duration::from_millis(300);
-        let w = SlidingWindow::new(3, period);
+        let w = Arc::new(SlidingWindow::new(3, period));
         let start = Instant::now();
         for _ in 0..3 {
             drop(w.acquire().await);
@@ -130,7 +134,7 @@ mod tests {
     #[tokio::test]
     async fn an_in_flight_slot_blocks_until_a_period_after_it_is_dropped() {
         let period = Duration::from_millis(200);
-        let w = std::sync::Arc::new(SlidingWindow::new(1, period));
+        let w = Arc::new(SlidingWindow::new(1, period));
         let held = w.acquire().await;
         let w2 = w.clone();
         let waiter = tokio::spawn(async move {
@@ -147,7 +151,7 @@ mod tests {
     #[tokio::test]
     async fn slots_free_up_in_order() {
         let period = Duration::from_millis(100);
-        let w = SlidingWindow::new(2, period);
+        let w = Arc::new(SlidingWindow::new(2, period));
         drop(w.acquire().await);
         drop(w.acquire().await);
         assert_eq!(w.used(), 2);

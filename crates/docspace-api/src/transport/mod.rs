@@ -1,5 +1,9 @@
 //! One HTTP exchange, on the platform's HTTP stack: `fetch` through gloo-net on wasm32, reqwest
 //! with rustls on native. No retries or limits here: the scheduler does those.
+//!
+//! An answer is either read whole (`Transport::send`) or opened (`Transport::open`): its status
+//! and headers first, then its body chunk by chunk through a `BodyReader` (streamed chat
+//! answers). Dropping a reader mid-body aborts the exchange.
 
 #[cfg(not(target_arch = "wasm32"))]
 mod native;
@@ -7,9 +11,9 @@ mod native;
 mod wasm;
 
 #[cfg(not(target_arch = "wasm32"))]
-pub use native::{ProxyChoice, Transport, refused_by_proxy};
+pub use native::{BodyReader, ProxyChoice, Transport, refused_by_proxy};
 #[cfg(target_arch = "wasm32")]
-pub use wasm::Transport;
+pub use wasm::{BodyReader, Transport};
 
 use std::time::Duration;
 
@@ -125,5 +129,15 @@ impl From<Failure> for Error {
             #[cfg(not(target_arch = "wasm32"))]
             Failure::ProxyAuthentication => Error::ProxyAuthentication { challenge: None },
         }
+    }
+}
+
+impl BodyReader {
+    /// Reads the rest of the body into `head.body` (an error answer to an opened request).
+    pub async fn read_into(mut self, head: &mut RawResponse) -> Result<(), Failure> {
+        while let Some(chunk) = self.chunk().await? {
+            head.body.extend_from_slice(&chunk);
+        }
+        Ok(())
     }
 }

@@ -1,5 +1,11 @@
 //! Native transport: reqwest with rustls.
 
+use std::pin::Pin;
+use std::time::Duration;
+
+use bytes::Bytes;
+use futures::{Stream, StreamExt};
+
 use super::{Body, Failure, Method, RawRequest, RawResponse};
 use crate::error::Error;
 
@@ -44,24 +50,65 @@ impl Transport {
 
     /// Sends one request and reads the whole answer.
     pub async fn send(&self, req: RawRequest) -> Result<RawResponse, Failure> {
+        let timeout = req.timeout;
+        let resp = self
+            .request(req)
+            .timeout(timeout)
+            .send()
+            .await
+            .map_err(|e| classify(e, timeout))?;
+        let mut head = head_of(&resp);
+        head.body = resp
+            .bytes()
+            .await
+            .map_err(|e| classify(e, timeout))?
+            .to_vec();
+        Ok(head)
+    }
+
+    /// Sends one request and returns the answer's status and headers as soon as they arrive,
+    /// with a reader of its body. The timeout applies to the wait for the headers and then to
+    /// each wait for the next chunk, not to the whole body: a streamed answer may last long.
+    pub async fn open(&self, req: RawRequest) -> Result<(RawResponse, BodyReader), Failure> {
+        let timeout = req.timeout;
+        let resp = match tokio::time::timeout(timeout, self.request(req).send()).await {
+            Ok(r) => r.map_err(|e| classify(e, timeout))?,
+            Err(_) => return Err(Failure::Timeout(timeout)),
+        };
+        let head = head_of(&resp);
+        Ok((
+            head,
+            BodyReader {
+                chunks: Box::pin(resp.bytes_stream()),
+                idle: timeout,
+            },
+        ))
+    }
+
+    fn request(&self, req: RawRequest) -> reqwest::RequestBuilder {
         let method = match req.method {
             Method::Get => reqwest::Method::GET,
             Method::Post => reqwest::Method::POST,
             Method::Put => reqwest::Method::PUT,
             Method::Delete => reqwest::Method::DELETE,
         };
-        let mut b = self.http.request(method, &req.url).timeout(req.timeout);
+        let mut b = self.http.request(method, &req.url);
         for (k, v) in &req.headers {
             b = b.header(k, v);
         }
-        b = match req.body {
+        match req.body {
             Body::Empty => b,
             Body::Json(json) => b.header("content-type", "application/json").body(json),
             Body::Bytes { content_type, data } => b.header("content-type", content_type).body(data),
-        };
-        let resp = b.send().await.map_err(|e| classify(e, req.timeout))?;
-        let status = resp.status().as_u16();
-        let headers = resp
+        }
+    }
+}
+
+/// Status and headers, with an empty body.
+fn head_of(resp: &reqwest::Response) -> RawResponse {
+    RawResponse {
+        status: resp.status().as_u16(),
+        headers: resp
             .headers()
             .iter()
             .filter_map(|(k, v)| {
@@ -70,17 +117,35 @@ impl Transport {
                     v.to_str().ok()?.to_string(),
                 ))
             })
-            .collect();
-        let body = resp
-            .bytes()
-            .await
-            .map_err(|e| classify(e, req.timeout))?
-            .to_vec();
-        Ok(RawResponse {
-            status,
-            headers,
-            body,
-        })
+            .collect(),
+        body: Vec::new(),
+    }
+}
+
+/// The body of an answer opened with [`Transport::open`], read chunk by chunk. Dropping it drops
+/// the connection's body, which closes the connection when the body is unfinished: the server
+/// sees the request aborted.
+pub struct BodyReader {
+    chunks: Pin<Box<dyn Stream<Item = reqwest::Result<Bytes>> + Send>>,
+    /// The longest wait for one chunk.
+    idle: Duration,
+}
+
+impl std::fmt::Debug for BodyReader {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("BodyReader").finish_non_exhaustive()
+    }
+}
+
+impl BodyReader {
+    /// The next chunk as it arrives; `None` at the body's end.
+    pub async fn chunk(&mut self) -> Result<Option<Bytes>, Failure> {
+        match tokio::time::timeout(self.idle, self.chunks.next()).await {
+            Err(_) => Err(Failure::Timeout(self.idle)),
+            Ok(None) => Ok(None),
+            Ok(Some(Ok(b))) => Ok(Some(b)),
+            Ok(Some(Err(e))) => Err(classify(e, self.idle)),
+        }
     }
 }
 

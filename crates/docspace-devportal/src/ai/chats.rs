@@ -7,6 +7,8 @@
 //! - The model gets `[system: the agent's prompt, …the whole history…, the new message]`.
 //! - The answer streams as `message_start {chatId}`, `new_token {text}`…, `message_stop {messageId}`;
 //!   a provider failure streams `error {message}` and no answer is made up.
+//! - A client that aborts the request (stops the answer) cancels the provider call; the answer
+//!   so far is stored, as DocSpace's generator does on cancellation.
 //! - Unlike DocSpace, which writes the chat and the user's message only once the first chunk
 //!   arrives, the message is stored before the provider is called, so a failed turn keeps it; a new
 //!   chat therefore always opens with `message_start` (its id), even when the provider fails.
@@ -171,13 +173,27 @@ fn stream_turn(state: AppState, turn: Turn) -> Response {
             started = true;
         }
         let mut answer = String::new();
-        match openai::stream_chat(&turn.url, &turn.key, &turn.model, turn.messages).await {
-            Err(e) => {
+        // A client that goes away cancels the provider call at once, keeping what was
+        // answered so far (`ChatCompletionGenerator.GenerateCompletionAsync` breaks on
+        // cancellation and still writes the history in its `finally`).
+        let call = openai::stream_chat(&turn.url, &turn.key, &turn.model, turn.messages);
+        let called = tokio::select! {
+            c = call => Some(c),
+            _ = tx.closed() => None,
+        };
+        match called {
+            None => {}
+            Some(Err(e)) => {
                 let _ = tx.send(sse::event("error", json!({ "message": e }))).await;
             }
-            Ok(stream) => {
+            Some(Ok(stream)) => {
                 let mut stream = std::pin::pin!(stream);
-                while let Some(d) = stream.next().await {
+                loop {
+                    let next = tokio::select! {
+                        d = stream.next() => d,
+                        _ = tx.closed() => None,
+                    };
+                    let Some(d) = next else { break };
                     if !started {
                         let _ = tx
                             .send(sse::event(

@@ -32,6 +32,7 @@ pub fn ping() -> Bytes {
 }
 
 /// A streaming response fed by the returned sender; pings are interleaved until the sender drops.
+/// The sender is closed (`Sender::closed` resolves) as soon as the client goes away.
 pub fn response() -> (mpsc::Sender<Bytes>, Response) {
     let (tx, mut rx) = mpsc::channel::<Bytes>(64);
     let (out_tx, out_rx) = mpsc::channel::<Result<Bytes, std::convert::Infallible>>(64);
@@ -53,6 +54,9 @@ pub fn response() -> (mpsc::Sender<Bytes>, Response) {
                         break;
                     }
                 }
+                // The client went away (the server dropped the body): dropping `rx` tells the
+                // writer at once, as ASP.NET's `RequestAborted` tells DocSpace's generator.
+                _ = out_tx.closed() => break,
             }
         }
     });
