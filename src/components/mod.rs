@@ -36,3 +36,9 @@ pub fn unique_id(prefix: &str) -> String {
     static NEXT: AtomicU64 = AtomicU64::new(1);
     format!("{prefix}-{}", NEXT.fetch_add(1, Ordering::Relaxed))
 }
+
+/// A CSS length in whole pixels. Formatting an `f64` would bring core's float printing (about
+/// 10 KB of code and tables) into the app's first module for values that are whole pixels anyway.
+pub(crate) fn px(v: f64) -> String {
+    format!("{}px", v.round() as i64)
+}

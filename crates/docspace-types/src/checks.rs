@@ -49,6 +49,31 @@ mod tests {
     use super::*;
 
     #[test]
+    fn decimals_read_what_std_reads() {
+        for v in [
+            "0",
+            "30",
+            "-3",
+            "+7",
+            "1.5",
+            "0.25",
+            ".5",
+            "5.",
+            "1750000060",
+            " 12 ",
+        ] {
+            let std: f64 = v.trim().parse().unwrap();
+            let ours = parse_decimal(v).unwrap();
+            assert!((ours - std).abs() < 1e-9, "{v}: {ours} vs {std}");
+        }
+        for v in [
+            "", "-", ".", "1e3", "inf", "NaN", "1.2.3", "12s", "0x10", "--1",
+        ] {
+            assert_eq!(parse_decimal(v), None, "{v}");
+        }
+    }
+
+    #[test]
     fn colours_are_exactly_six_hex_digits() {
         for good in ["FF0000", "5299E0", "a1a8b3", "000000"] {
             assert!(is_hex_color(good), "{good}");
@@ -82,4 +107,36 @@ mod tests {
         assert!(is_email(&long));
         assert!(!is_email(&format!("a{long}")));
     }
+}
+
+/// A plain decimal number: digits with an optional sign and fraction (`30`, `-3`, `1.5`, ` 2 `);
+/// no exponent, `inf` or `NaN`. For rate-limit headers and form fields that hold such numbers;
+/// by hand because `str::parse::<f64>` brings core's 10 KB table of powers of five into the wasm.
+///
+/// ```
+/// assert_eq!(docspace_types::parse_decimal("1.5"), Some(1.5));
+/// assert_eq!(docspace_types::parse_decimal("1e3"), None);
+/// ```
+pub fn parse_decimal(v: &str) -> Option<f64> {
+    let v = v.trim();
+    let (negative, digits) = match v.as_bytes().first()? {
+        b'-' => (true, &v[1..]),
+        b'+' => (false, &v[1..]),
+        _ => (false, v),
+    };
+    let (whole, fraction) = digits.split_once('.').unwrap_or((digits, ""));
+    let all_digits = |s: &str| s.bytes().all(|b| b.is_ascii_digit());
+    if whole.is_empty() && fraction.is_empty() || !all_digits(whole) || !all_digits(fraction) {
+        return None;
+    }
+    let mut value = 0.0;
+    for b in whole.bytes() {
+        value = value * 10.0 + f64::from(b - b'0');
+    }
+    let mut scale = 0.1;
+    for b in fraction.bytes() {
+        value += f64::from(b - b'0') * scale;
+        scale /= 10.0;
+    }
+    Some(if negative { -value } else { value })
 }

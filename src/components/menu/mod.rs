@@ -2,6 +2,7 @@
 //! so it is never clipped by a scrolling list. Keyboard: Enter, Space or Arrow Down opens it on the
 //! first item; arrows, Home and End move; Escape closes it and returns focus to the button.
 
+use crate::components::px;
 use leptos::ev::KeyboardEvent;
 use leptos::html;
 use leptos::prelude::*;
@@ -165,8 +166,8 @@ pub fn Menu(
             popover="auto"
             role="menu"
             class="menu__list"
-            style:top=move || format!("{}px", pos.get().0)
-            style:left=move || format!("{}px", pos.get().1)
+            style:top=move || px(pos.get().0)
+            style:left=move || px(pos.get().1)
             on:keydown=on_list_key
             // Light dismiss (a click elsewhere) closes the popover without asking us.
             on:toggle=move |ev| {

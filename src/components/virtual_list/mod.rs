@@ -5,6 +5,7 @@
 //! Arrow keys, Page Up/Down, Home and End move focus between rows, scrolling as needed, so the
 //! list is fully usable from the keyboard even though most rows are not rendered.
 
+use crate::components::px;
 use std::ops::Range;
 use std::sync::Arc;
 
@@ -69,8 +70,8 @@ where
                 data-index=i
                 aria-posinset=i + 1
                 aria-setsize=move || count.get()
-                style:height=format!("{row_height}px")
-                style:transform=format!("translateY({}px)", i as f64 * row_height)
+                style:height=px(row_height)
+                style:transform=format!("translateY({})", px(i as f64 * row_height))
             >
                 {row(i)}
             </div>
@@ -85,7 +86,7 @@ where
             on:scroll=move |_| viewport.on_scroll()
             on:keydown=move |ev| viewport.on_keydown(&ev)
         >
-            <div class="vlist__spacer" style:height=move || format!("{}px", viewport.total_height())>
+            <div class="vlist__spacer" style:height=move || px(viewport.total_height())>
                 <For each=move || viewport.range.get() key=|i| *i children=render_row/>
             </div>
         </div>

@@ -36,10 +36,8 @@ pub fn check_quota(mode: &str, megabytes: &str) -> Result<i64, String> {
     match mode {
         "default" => Ok(-2),
         "unlimited" => Ok(-1),
-        _ => match megabytes.trim().parse::<f64>() {
-            Ok(mb) if mb.is_finite() && mb > 0.0 && mb < 1e12 => {
-                Ok((mb * MIB as f64).round() as i64)
-            }
+        _ => match docspace_types::parse_decimal(megabytes) {
+            Some(mb) if mb > 0.0 && mb < 1e12 => Ok((mb * MIB as f64).round() as i64),
             _ => Err("Enter the quota as a positive number of megabytes.".into()),
         },
     }

@@ -91,7 +91,7 @@ impl<'c> FilesHandler<'c> {
         let title = title.into();
         validate::title("title", &title, TITLE_MAX)?;
         let req =
-            Request::put(file_path(&id.into())).json(&serde_json::json!({ "title": title }))?;
+            Request::put(file_path(&id.into())).json(&super::bodies::Title { title: &title })?;
         self.client.call(req).await
     }
 
@@ -209,21 +209,6 @@ impl<'c> CreateFileBuilder<'c> {
     }
 }
 
-/// The body of DocSpace's delete calls (required, even empty).
-pub(crate) fn delete_body(
-    delete_after: Option<bool>,
-    immediately: Option<bool>,
-) -> serde_json::Value {
-    let mut body = serde_json::Map::new();
-    if let Some(d) = delete_after {
-        body.insert("deleteAfter".into(), d.into());
-    }
-    if let Some(i) = immediately {
-        body.insert("immediately".into(), i.into());
-    }
-    serde_json::Value::Object(body)
-}
-
 /// `DELETE /api/2.0/files/file/{id}`; see [`FilesHandler::delete`].
 #[derive(Debug, Clone)]
 pub struct DeleteFileBuilder<'c> {
@@ -248,8 +233,10 @@ impl<'c> DeleteFileBuilder<'c> {
 
     /// Starts the deletion.
     pub async fn send(self) -> Result<Vec<FileOperation>, Error> {
-        let req = Request::delete(file_path(&self.id))
-            .json(&delete_body(self.delete_after, self.immediately))?;
+        let req = Request::delete(file_path(&self.id)).json(&super::bodies::DeleteOptions {
+            delete_after: self.delete_after,
+            immediately: self.immediately,
+        })?;
         let ops: super::OneOrMany<FileOperation> = self.client.call(req).await?;
         Ok(ops.into_vec())
     }

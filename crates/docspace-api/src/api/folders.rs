@@ -131,7 +131,7 @@ impl<'c> FoldersHandler<'c> {
         let title = title.into();
         validate::title("title", &title, TITLE_MAX)?;
         let req = Request::post(format!("files/folder/{}", seg(parent.into())))
-            .json(&serde_json::json!({ "title": title }))?;
+            .json(&super::bodies::Title { title: &title })?;
         self.client.call(req).await
     }
 
@@ -150,7 +150,7 @@ impl<'c> FoldersHandler<'c> {
         let title = title.into();
         validate::title("title", &title, TITLE_MAX)?;
         let req = Request::put(format!("files/folder/{}", seg(id.into())))
-            .json(&serde_json::json!({ "title": title }))?;
+            .json(&super::bodies::Title { title: &title })?;
         self.client.call(req).await
     }
 
@@ -335,7 +335,10 @@ impl<'c> DeleteFolderBuilder<'c> {
 
     /// Starts the deletion.
     pub async fn send(self) -> Result<Vec<FileOperation>, Error> {
-        let body = super::files::delete_body(self.delete_after, self.immediately);
+        let body = super::bodies::DeleteOptions {
+            delete_after: self.delete_after,
+            immediately: self.immediately,
+        };
         let req = Request::delete(format!("files/folder/{}", seg(&self.id))).json(&body)?;
         let ops: super::OneOrMany<FileOperation> = self.client.call(req).await?;
         Ok(ops.into_vec())

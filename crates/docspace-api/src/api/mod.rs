@@ -3,6 +3,7 @@
 
 mod ai;
 mod auth;
+mod bodies;
 mod bulk_download;
 pub mod chat_stream;
 mod file_links;

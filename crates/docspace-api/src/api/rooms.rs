@@ -217,7 +217,7 @@ impl<'c> RoomsHandler<'c> {
         }
         validate::tags("names", &names)?;
         let req = method(format!("{}/tags", room_path(&id)))
-            .json(&serde_json::json!({ "names": names }))?;
+            .json(&super::bodies::Names { names: &names })?;
         self.client.call(req).await
     }
 
@@ -650,10 +650,9 @@ impl<'c> RoomOperationBuilder<'c> {
     /// Starts the operation.
     pub async fn send(self) -> Result<FileOperation, Error> {
         let base = room_path(&self.id);
-        let body = match self.delete_after {
-            Some(d) => serde_json::json!({ "deleteAfter": d }),
-            // DocSpace fails these calls without a body.
-            None => serde_json::json!({}),
+        let body = super::bodies::DeleteOptions {
+            delete_after: self.delete_after,
+            immediately: None,
         };
         let req = match self.action {
             RoomAction::Archive => Request::put(format!("{base}/archive")),
@@ -711,7 +710,8 @@ impl RoomsQuery {
         }
         if !self.tags.is_empty() {
             // DocSpace reads `tags` as a JSON array.
-            req = req.query("tags", serde_json::Value::from(self.tags.clone()));
+            let tags = serde_json::to_string(&self.tags).unwrap_or_else(|_| "[]".into());
+            req = req.query("tags", tags);
         }
         req.query_opt("subjectId", self.subject_id.as_ref())
             .query_opt("excludeSubject", self.exclude_subject)

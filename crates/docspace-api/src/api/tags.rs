@@ -52,7 +52,7 @@ impl<'c> TagsHandler<'c> {
         let name = name.into();
         validate::title("name", &name, 255)?;
         let req = Request::post("files/tags")
-            .json(&serde_json::json!({ "name": name }))?
+            .json(&super::bodies::Name { name: &name })?
             // Creating an existing tag changes nothing: safe to resend.
             .idempotent(true);
         self.client.call(req).await
@@ -73,8 +73,10 @@ impl<'c> TagsHandler<'c> {
         let (old_name, new_name) = (old_name.into(), new_name.into());
         validate::title("old_name", &old_name, 255)?;
         validate::title("new_name", &new_name, 255)?;
-        let req = Request::put("files/tags")
-            .json(&serde_json::json!({ "oldName": old_name, "newName": new_name }))?;
+        let req = Request::put("files/tags").json(&super::bodies::Rename {
+            old_name: &old_name,
+            new_name: &new_name,
+        })?;
         self.client.call(req).await
     }
 
@@ -112,7 +114,7 @@ impl<'c> TagsHandler<'c> {
             return Err(Error::invalid("names", "give at least one tag"));
         }
         validate::tags("names", &names)?;
-        let req = Request::delete("files/tags").json(&serde_json::json!({ "names": names }))?;
+        let req = Request::delete("files/tags").json(&super::bodies::Names { names: &names })?;
         self.client.call(req).await
     }
 }

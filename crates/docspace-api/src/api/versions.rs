@@ -55,7 +55,7 @@ impl<'c> FilesHandler<'c> {
         positive("version", version)?;
         let req = Request::post(format!("{}/restoreversion", file_path(&id.into())))
             .query("version", version)
-            .json(&serde_json::json!({}))?
+            .json(&super::bodies::Empty {})?
             .idempotent(false);
         self.client().call(req).await
     }

@@ -151,7 +151,7 @@ fn parse_window(w: &str) -> Option<Duration> {
 
 /// `X-RateLimit-Reset`: Unix seconds (the server's fixed window), or seconds left (the docs).
 fn parse_reset(v: &str, now_unix: f64) -> Option<Duration> {
-    let secs: f64 = v.parse().ok()?;
+    let secs = docspace_types::parse_decimal(v)?;
     if secs > UNIX_TIME_FLOOR {
         wait_of(secs - now_unix)
     } else {
@@ -161,7 +161,7 @@ fn parse_reset(v: &str, now_unix: f64) -> Option<Duration> {
 
 /// `Retry-After`: seconds, or an HTTP date.
 fn parse_retry_after(v: &str, now_unix: f64) -> Option<Duration> {
-    if let Ok(secs) = v.parse::<f64>() {
+    if let Some(secs) = docspace_types::parse_decimal(v) {
         return wait_of(secs);
     }
     wait_of(http_date(v)? as f64 - now_unix)
