@@ -1,9 +1,10 @@
 //! The REST subset under `/api/2.0`, one module per API area, behind one per-request middleware:
-//! CORS as DocSpace (`*`, no credentials), authentication, API-key scopes, rate limits, counters,
+//! CORS as DocSpace (`*`, no credentials; an OAuth app's `allowed_origins` for its tokens), authentication, API-key scopes, rate limits, counters,
 //! the envelope's self link and `?fields=` pruning.
 
 mod auth;
 mod bulk_download;
+mod cors;
 pub mod csp;
 pub mod download;
 pub mod dto;
@@ -374,8 +375,9 @@ impl FromRequestParts<AppState> for Actor {
 /// envelope's self link and `?fields=`.
 async fn api_middleware(State(state): State<AppState>, req: Request, next: Next) -> Response {
     if req.method() == Method::OPTIONS {
-        return preflight(req.headers());
+        return cors::preflight(req.headers());
     }
+    let cors = cors::allowed_origin(&state, req.headers()).await;
     let method = req.method().clone();
     let path = req.uri().path().to_string();
     state.stats.count_request(method.as_str());
@@ -404,7 +406,7 @@ async fn api_middleware(State(state): State<AppState>, req: Request, next: Next)
     let caller = match credentials::credential_of(&parts) {
         Some(cred) => match state.db.read(move |c| credentials::resolve(c, &cred)).await {
             Ok(c) => c,
-            Err(e) => return early(&parts, body, e.into_response(), private).await,
+            Err(e) => return early(&parts, body, e.into_response(), private, &cors).await,
         },
         None => None,
     };
@@ -418,13 +420,14 @@ async fn api_middleware(State(state): State<AppState>, req: Request, next: Next)
             body,
             ApiError::ScopeForbidden.into_response(),
             private,
+            &cors,
         )
         .await;
     }
     if caller.is_some()
         && let Err(e) = crate::csrf::check(&parts, credentials::credential_is_cookie(&parts))
     {
-        return early(&parts, body, e.into_response(), private).await;
+        return early(&parts, body, e.into_response(), private, &cors).await;
     }
     let partition = match &caller {
         Some(c) => c.user.id.clone(),
@@ -438,7 +441,7 @@ async fn api_middleware(State(state): State<AppState>, req: Request, next: Next)
         Err(headers) => {
             state.stats.count_rate_limited();
             let resp = ApiError::RateLimited(headers).into_response();
-            return early(&parts, body, resp, private).await;
+            return early(&parts, body, resp, private, &cors).await;
         }
     };
     if let Some(c) = &caller {
@@ -463,16 +466,22 @@ async fn api_middleware(State(state): State<AppState>, req: Request, next: Next)
     if private {
         no_store(resp.headers_mut());
     }
-    with_cors(hold_until_sent(resp, (admitted, in_flight)))
+    with_cors(hold_until_sent(resp, (admitted, in_flight)), &cors)
 }
 
 /// An answer sent before the handler ran: the unread body drained, CORS and caching headers set.
-async fn early(parts: &Parts, body: axum::body::Body, resp: Response, private: bool) -> Response {
+async fn early(
+    parts: &Parts,
+    body: axum::body::Body,
+    resp: Response,
+    private: bool,
+    cors: &cors::AllowOrigin,
+) -> Response {
     let mut resp = early::after_draining(&parts.headers, body, resp).await;
     if private {
         no_store(resp.headers_mut());
     }
-    with_cors(resp)
+    with_cors(resp, cors)
 }
 
 fn no_store(h: &mut HeaderMap) {
@@ -504,39 +513,7 @@ fn hold_until_sent<G: Send + 'static>(resp: Response, guards: G) -> Response {
     Response::from_parts(parts, axum::body::Body::from_stream(stream))
 }
 
-fn with_cors(mut resp: Response) -> Response {
-    add_cors(resp.headers_mut());
-    resp
-}
-
-fn add_cors(h: &mut HeaderMap) {
-    h.insert(
-        header::ACCESS_CONTROL_ALLOW_ORIGIN,
-        HeaderValue::from_static("*"),
-    );
-    h.insert(
-        header::ACCESS_CONTROL_EXPOSE_HEADERS,
-        HeaderValue::from_static(EXPOSED_HEADERS),
-    );
-}
-
-fn preflight(req: &HeaderMap) -> Response {
-    let mut resp = StatusCode::NO_CONTENT.into_response();
-    let h = resp.headers_mut();
-    add_cors(h);
-    h.insert(
-        header::ACCESS_CONTROL_ALLOW_METHODS,
-        HeaderValue::from_static("GET, POST, PUT, DELETE, PATCH, OPTIONS"),
-    );
-    // `*` does not cover `Authorization` in the Fetch standard, so echo what the browser asks for.
-    let asked = req
-        .get(header::ACCESS_CONTROL_REQUEST_HEADERS)
-        .cloned()
-        .unwrap_or_else(|| HeaderValue::from_static("*"));
-    h.insert(header::ACCESS_CONTROL_ALLOW_HEADERS, asked);
-    h.insert(
-        header::ACCESS_CONTROL_MAX_AGE,
-        HeaderValue::from_static("600"),
-    );
+fn with_cors(mut resp: Response, allow: &cors::AllowOrigin) -> Response {
+    cors::apply(resp.headers_mut(), allow);
     resp
 }

@@ -69,17 +69,30 @@ pub fn looks_like_jwt(token: &str) -> bool {
     )
 }
 
+/// One base64url part of a JWS as JSON.
+fn decode_json(part: &str) -> Option<Value> {
+    B64.decode(part)
+        .ok()
+        .and_then(|b| serde_json::from_slice(&b).ok())
+}
+
+/// The claims of a JWS-shaped token, read without checking its signature or expiry: only for
+/// decisions a forged token cannot turn to its advantage (the CORS policy of a request, which
+/// DocSpace also takes from the token as read, `JwtSecurityToken(accessToken)` in
+/// `ONLYOFFICE/DocSpace-server: common/ASC.Api.Core/Cors/DynamicCorsPolicyProvider.cs`).
+pub fn unverified_claims(token: &str) -> Option<Value> {
+    if !looks_like_jwt(token) {
+        return None;
+    }
+    token.split('.').nth(1).and_then(decode_json)
+}
+
 /// The claims of a token signed by one of the stored keys, or `None` (bad shape, unknown `kid`,
 /// wrong algorithm or signature). Expiry is the caller's business.
 pub fn verify(conn: &Connection, token: &str) -> Result<Option<Value>, ApiError> {
     let mut parts = token.splitn(3, '.');
     let (Some(h), Some(p), Some(s)) = (parts.next(), parts.next(), parts.next()) else {
         return Ok(None);
-    };
-    let decode_json = |part: &str| -> Option<Value> {
-        B64.decode(part)
-            .ok()
-            .and_then(|b| serde_json::from_slice(&b).ok())
     };
     let Some(header) = decode_json(h) else {
         return Ok(None);

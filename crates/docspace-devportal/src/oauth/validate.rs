@@ -99,10 +99,27 @@ pub(super) fn check_origins(list: &[String]) -> Result<(), Refusal> {
             "allowed origins must contain at least 1 and at most 12 addresses",
         ));
     }
-    if !list.iter().all(|u| is_url(u)) {
+    if !list.iter().all(|u| is_origin_url(u)) {
         return Err(bad("allowed origins are expected to be passed as urls"));
     }
     Ok(())
+}
+
+/// `@URLCollection` on `allowed_origins` (`common/ASC.Identity/common/common-utilities/.../
+/// validation/URLCollectionValidator.java`): a URI with scheme `http`, `https` or `claude`, the
+/// web ones also a valid URL. So `http://localhost:3000` and `https://*.example.com` (which
+/// DocSpace's CORS reads as any subdomain) pass, a bare host does not.
+fn is_origin_url(s: &str) -> bool {
+    match s
+        .split_once(':')
+        .map(|(scheme, _)| scheme.to_ascii_lowercase())
+    {
+        Some(scheme) if scheme == "http" || scheme == "https" => {
+            reqwest::Url::parse(s).is_ok_and(|u| u.host_str().is_some_and(|h| !h.is_empty()))
+        }
+        Some(scheme) => scheme == "claude" && s.len() > "claude:".len(),
+        None => false,
+    }
 }
 
 pub(super) fn parse<T: for<'de> Deserialize<'de>>(body: &Bytes) -> Result<T, Refusal> {
@@ -237,6 +254,21 @@ mod tests {
             "https://example.com:/x",
         ] {
             assert!(!is_url(no), "{no}");
+        }
+    }
+
+    #[test]
+    fn allowed_origins_follow_the_url_collection_validator() {
+        for ok in [
+            "https://example.com",
+            "http://localhost:3000",
+            "https://*.example.com",
+            "claude://app",
+        ] {
+            assert!(is_origin_url(ok), "{ok}");
+        }
+        for no in ["", "example.com", "ftp://example.com", "https://", "*"] {
+            assert!(!is_origin_url(no), "{no}");
         }
     }
 }
