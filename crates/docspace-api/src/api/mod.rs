@@ -27,7 +27,7 @@ pub use ai::{
     Message, Model, OPENAI_COMPATIBLE, Provider, parse_events,
 };
 pub use auth::{AuthHandler, LoginBuilder};
-pub use bulk_download::DownloadBuilder;
+pub use bulk_download::{Archive, DownloadBuilder, disposition_name};
 pub use file_links::FileLinkBuilder;
 pub use files::{
     CreateFileBuilder, DeleteFileBuilder, FilesHandler, GetFileBuilder, UploadBuilder,
