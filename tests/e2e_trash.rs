@@ -9,7 +9,7 @@
 
 mod support;
 
-use docspace_api::models::{FolderId, RoomType};
+use docspace_api::models::{FileShare, FolderId, RoomType};
 use support::*;
 
 /// Titles in `folder`, through REST.
@@ -264,6 +264,88 @@ async fn one_file_downloads_as_it_is_and_several_as_one_zip() {
         let (name, zip) = saved(&driver, downloads.path(), ".zip").await;
         assert!(name.ends_with(".zip"), "{name}");
         assert_eq!(zip_names(&zip), ["Sub/", "Sub/gamma.txt", "beta.txt"]);
+    })
+    .await;
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn download_is_not_offered_where_the_room_denies_it() {
+    let stack = Stack::start().await;
+    let password = stack.portal.owner.password.clone();
+    let api = stack.api();
+    let room = api
+        .rooms()
+        .create("No downloads", RoomType::Custom)
+        .send()
+        .await
+        .expect("room");
+    api.rooms()
+        .update(room.id.clone())
+        .deny_download(true)
+        .send()
+        .await
+        .expect("deny downloads");
+    api.files()
+        .upload(room.id.clone(), "secret.txt", b"kept in".to_vec())
+        .send()
+        .await
+        .expect("upload");
+    let guest = api
+        .people()
+        .list()
+        .count(100)
+        .send()
+        .await
+        .expect("people")
+        .items
+        .into_iter()
+        .find(|p| p.email.as_deref() == Some("guest@example.com"))
+        .expect("the demo guest")
+        .id;
+    api.rooms()
+        .share(room.id.clone())
+        .user(guest, FileShare::Read)
+        .notify(false)
+        .send()
+        .await
+        .expect("share");
+    let stack = &stack;
+    let room_id = &room.id;
+    with_browser(|driver| async move {
+        sign_in(&driver, &stack.url(), "guest@example.com", &password, false).await;
+        open_room(&driver, room_id).await;
+        let trigger = wait_for(&driver, "button[aria-label='Actions for secret.txt']").await;
+        let menu = trigger
+            .attr("aria-controls")
+            .await
+            .expect("aria-controls")
+            .expect("the menu names its list");
+        trigger.click().await.expect("open the menu");
+        wait_for(
+            &driver,
+            &format!("[id='{menu}'] [data-testid='entry-details']"),
+        )
+        .await;
+        let offered = driver
+            .find_all(By::Css(format!(
+                "[id='{menu}'] [data-testid='entry-download']"
+            )))
+            .await
+            .expect("find");
+        assert!(offered.is_empty(), "no Download where the room denies it");
+        driver
+            .action_chain()
+            .send_keys(Key::Escape)
+            .perform()
+            .await
+            .expect("Escape");
+        click(&driver, "input[aria-label='Select secret.txt']").await;
+        wait_for(&driver, "[data-testid='bulk-actions']").await;
+        let bulk = driver
+            .find_all(By::Css("[data-testid='bulk-download']"))
+            .await
+            .expect("find");
+        assert!(bulk.is_empty(), "no bulk Download either");
     })
     .await;
 }
