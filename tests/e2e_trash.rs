@@ -172,8 +172,17 @@ async fn deleted_files_are_restored_deleted_forever_and_emptied_from_the_trash()
         click(&driver, "dialog[open] .dialog__actions button").await;
         until_gone(&driver, "dialog[open]").await;
         wait_for(&driver, &trash_row("older.txt")).await;
-        click(&driver, "[data-testid='empty-trash'] button").await;
-        click(&driver, "[data-testid='confirm-delete-forever'] button").await;
+        // Then from the keyboard alone.
+        for css in [
+            "[data-testid='empty-trash'] button",
+            "[data-testid='confirm-delete-forever'] button",
+        ] {
+            wait_for(&driver, css)
+                .await
+                .send_keys(Key::Enter)
+                .await
+                .unwrap_or_else(|e| panic!("Enter on {css}: {e}"));
+        }
         wait_for(&driver, "[data-testid='empty-state']").await;
     })
     .await;
