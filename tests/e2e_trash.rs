@@ -207,13 +207,17 @@ async fn one_file_downloads_as_it_is_and_several_as_one_zip() {
         .send()
         .await
         .expect("room");
+    let mut uploaded = Vec::new();
     for (name, body) in [("alpha.txt", "first"), ("beta.txt", "second")] {
-        api.files()
+        let f = api
+            .files()
             .upload(room.id.clone(), name, body.as_bytes().to_vec())
             .send()
             .await
             .expect("upload");
+        uploaded.push(f.id);
     }
+    let beta = uploaded[1].clone();
     let sub = api
         .folders()
         .create(room.id.clone(), "Sub")
@@ -226,6 +230,8 @@ async fn one_file_downloads_as_it_is_and_several_as_one_zip() {
         .expect("upload");
     let stack = &stack;
     let room_id = &room.id;
+    let api = &api;
+    let beta = &beta;
     let owner_name = owner.display_name.clone();
     with_browser(|driver| async move {
         sign_in(&driver, &stack.url(), &owner.email, &owner.password, false).await;
@@ -273,6 +279,27 @@ async fn one_file_downloads_as_it_is_and_several_as_one_zip() {
         let (name, zip) = saved(&driver, downloads.path(), ".zip").await;
         assert!(name.ends_with(".zip"), "{name}");
         assert_eq!(zip_names(&zip), ["Sub/", "Sub/gamma.txt", "beta.txt"]);
+
+        // The portal refuses an archive (a file deleted behind the page's back): the user is
+        // told why, in the portal's words.
+        dismiss_toasts(&driver).await;
+        api.operations()
+            .delete()
+            .files([beta.clone()])
+            .immediately(true)
+            .send()
+            .await
+            .expect("delete behind the page's back");
+        click(&driver, "[data-testid='bulk-download'] button").await;
+        // From the DOM: the toast fades in, and WebDriver reads no text while it is transparent.
+        let error = wait_until(
+            &driver,
+            "const t = document.querySelector('.toast--error'); return t && t.textContent;",
+        )
+        .await;
+        let error = error.as_str().unwrap_or_default();
+        assert!(error.contains("Downloading 2 items failed"), "{error}");
+        assert!(error.to_lowercase().contains("not found"), "{error}");
     })
     .await;
 }
