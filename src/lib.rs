@@ -6,6 +6,7 @@
 pub mod app_config;
 mod catalog;
 pub mod components;
+mod download;
 mod errors;
 mod layout;
 mod ops;
@@ -24,7 +25,7 @@ use crate::components::{ErrorState, Loading, ToastRegion, provide_toaster};
 use crate::layout::{Nav, RequireSession};
 use crate::pages::lazy::{
     AppsRoute, DiagnosticsRoute, FileRoute, OAuthCallbackRoute, PeopleRoute, PlaygroundRoute,
-    RoomRoute, SignInRoute,
+    RoomRoute, SignInRoute, TrashRoute,
 };
 use crate::pages::not_found::NotFound;
 use crate::pages::rooms::RoomsPage;
@@ -69,6 +70,7 @@ fn Shell(config: AppConfig) -> impl IntoView {
                     <Route path=path!("rooms") view=RoomsPage/>
                     <Route path=path!("rooms/:room") view={Lazy::<RoomRoute>::new()}/>
                     <Route path=path!("rooms/:room/folders/:folder") view={Lazy::<RoomRoute>::new()}/>
+                    <Route path=path!("trash") view={Lazy::<TrashRoute>::new()}/>
                     <Route path=path!("files/:file") view={Lazy::<FileRoute>::new()}/>
                     <Route path=path!("playground") view={Lazy::<PlaygroundRoute>::new()}/>
                     <Route path=path!("people") view={Lazy::<PeopleRoute>::new()}/>

@@ -36,6 +36,7 @@ pub fn Nav() -> impl IntoView {
             <nav id="nav-links" class="nav__links" class:nav__links--open=move || menu_open.get() aria-label="Main">
                 <Show when=signed_in>
                     <A href="/rooms" attr:class="nav__link">"Rooms"</A>
+                    <A href="/trash" attr:class="nav__link">"Trash"</A>
                     <A href="/people" attr:class="nav__link">"People"</A>
                     <A href="/playground" attr:class="nav__link">"Playground"</A>
                 </Show>

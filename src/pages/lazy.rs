@@ -29,6 +29,7 @@ use crate::pages::playground::PlaygroundPage;
 use crate::pages::room::RoomPage;
 use crate::pages::sign_in::SignIn;
 use crate::pages::sign_in_oauth::OAuthCallback;
+use crate::pages::trash::TrashPage;
 use crate::split::{NOT_LOADED, SplitLoaderError};
 
 /// One lazy route per page: `$route` renders `$page`, whose code is in chunk `$chunk` under the
@@ -62,6 +63,10 @@ macro_rules! lazy_page {
 lazy_page!(
     /// `/rooms/:room` and `/rooms/:room/folders/:folder`.
     RoomRoute => RoomPage in room via room_view
+);
+lazy_page!(
+    /// `/trash`: with the room page, whose lists and file operations it shares.
+    TrashRoute => TrashPage in room via trash_view
 );
 lazy_page!(
     /// `/files/:file`: the editor or viewer.

@@ -11,3 +11,4 @@ pub mod room;
 pub mod rooms;
 pub mod sign_in;
 pub mod sign_in_oauth;
+pub mod trash;

@@ -14,7 +14,10 @@
 //! - the client's address, which the host states itself in `X-Forwarded-For` (and proves to an
 //!   embedded devportal with a shared secret), discarding whatever the browser claimed;
 //! - paths: only `/api/2.0/...` after dot segments are resolved, so `..` (raw or
-//!   percent-encoded) cannot walk the held key out to other portal paths.
+//!   percent-encoded) cannot walk the held key out to other portal paths; and `GET
+//!   /filehandler.ashx` exactly, where DocSpace serves file contents and download archives
+//!   (a file's `viewUrl`, a bulk download's `url`): the app fetches them with its own
+//!   credentials, as it makes every other call, so they must be same-origin too.
 //!
 //! A portal that cannot be reached gets a 502 in DocSpace's error shape so the app can show
 //! what is wrong.
@@ -53,6 +56,11 @@ const CLIENT_CLAIMS: [&str; 4] = [
 /// Where the proxy may lead.
 const API_PREFIX: &str = "/api/2.0/";
 
+/// DocSpace's download handler (ONLYOFFICE/DocSpace-server:
+/// `products/ASC.Files/Core/HttpHandlers/FileHandler.ashx.cs`): the one path outside the API
+/// the proxy leads to, for GET only.
+pub const FILE_HANDLER: &str = "/filehandler.ashx";
+
 fn is_hop_by_hop(name: &HeaderName) -> bool {
     HOP_BY_HOP.contains(&name.as_str())
 }
@@ -67,7 +75,14 @@ pub async fn forward(
         // Only another origin preflights; the answer grants it nothing.
         return StatusCode::NO_CONTENT.into_response();
     }
-    if let Err(why) = confined_to_api(req.uri().path()) {
+    let download = req.uri().path() == FILE_HANDLER;
+    if download && req.method() != Method::GET {
+        return error(
+            StatusCode::METHOD_NOT_ALLOWED,
+            "Only GET is proxied to the download handler.",
+        );
+    }
+    if !download && let Err(why) = confined_to_api(req.uri().path()) {
         return error(StatusCode::BAD_REQUEST, &why);
     }
     let path_and_query = req
@@ -79,7 +94,8 @@ pub async fn forward(
         // Defence in depth: the URL parser resolves dot segments its own way.
         Ok(u)
             if u.path()
-                .starts_with(&format!("{}{API_PREFIX}", state.portal_path)) =>
+                .starts_with(&format!("{}{API_PREFIX}", state.portal_path))
+                || (download && u.path() == format!("{}{FILE_HANDLER}", state.portal_path)) =>
         {
             u
         }

@@ -161,6 +161,8 @@ pub async fn start(config: HostConfig) -> anyhow::Result<RunningHost> {
             // The portal's JSON travels to the browser compressed (a rooms page is 15 KB raw).
             any(crate::proxy::forward).layer(compression()),
         )
+        // Downloads: not compressed again (archives are zips already).
+        .route(crate::proxy::FILE_HANDLER, get(crate::proxy::forward))
         .route("/docspace-config.json", get(app_config))
         // The file page's editor starts while the HTML is parsed, not after the wasm.
         .merge(crate::static_files::router(

@@ -21,6 +21,16 @@ pub enum EntryAction {
     Delete(Entry),
     /// Show a file's details: its versions and links.
     Details(Entry),
+    /// Download: a file as it is, a folder as an archive.
+    Download(Entry),
+}
+
+/// Whether the portal lets the user do `action` to `entry` (its `security` flags).
+pub fn entry_can(entry: &Entry, action: &str) -> bool {
+    match entry {
+        Entry::File(f) => f.security.can(action),
+        Entry::Folder(f) => f.security.can(action),
+    }
 }
 
 /// A listing row. `open_href` leads into a folder or to the file's editor; `viewer_href` to its
@@ -70,6 +80,9 @@ pub fn EntryRow(
     }
     if is_file {
         items.push(MenuItem::new("Details…", act(EntryAction::Details)).test_id("entry-details"));
+    }
+    if entry_can(&entry, "Download") {
+        items.push(MenuItem::new("Download", act(EntryAction::Download)).test_id("entry-download"));
     }
     items.push(MenuItem::new("Rename…", act(EntryAction::Rename)).test_id("entry-rename"));
     items.push(MenuItem::new("Copy to…", act(EntryAction::Copy)).test_id("entry-copy"));

@@ -4,12 +4,13 @@
 //! file's details (versions and links).
 
 mod details;
-mod entry_row;
+pub(crate) mod entry_row;
 mod links;
-mod listing;
+pub(crate) mod listing;
 mod members;
 mod name_form;
-mod transfer;
+mod perform;
+pub(crate) mod transfer;
 mod upload;
 
 use std::collections::HashSet;
@@ -21,8 +22,8 @@ use leptos::prelude::*;
 use leptos_router::NavigateOptions;
 use leptos_router::hooks::{use_location, use_navigate, use_params_map, use_query_map};
 
-use self::details::FileDetails;
-use self::entry_row::{EntryAction, EntryRow};
+use self::details::{FileDetails, RoomInfo};
+use self::entry_row::{EntryAction, EntryRow, entry_can};
 use self::links::Links;
 use self::listing::EntrySort;
 use self::members::Members;
@@ -85,6 +86,7 @@ enum Panel {
     Members,
     Links,
     Details(Box<File>),
+    RoomInfo,
 }
 
 impl Panel {
@@ -100,6 +102,7 @@ impl Panel {
             Panel::Members => "Members".into(),
             Panel::Links => "External links".into(),
             Panel::Details(f) => format!("Details of “{}”", f.title),
+            Panel::RoomInfo => "Room info".into(),
         }
     }
 }
@@ -171,7 +174,26 @@ fn FolderPage(client: Client, room: FolderId, folder: FolderId) -> impl IntoView
         EntryAction::Delete(e) => open_panel(Panel::ConfirmDelete(vec![e])),
         EntryAction::Details(Entry::File(f)) => open_panel(Panel::Details(f)),
         EntryAction::Details(Entry::Folder(_)) => {}
+        EntryAction::Download(e) => transfers.start(
+            TransferKind::Download,
+            vec![e],
+            None,
+            Callback::new(|()| {}),
+        ),
     });
+    let download_selected = move |_| {
+        transfers.start(
+            TransferKind::Download,
+            selected_entries(),
+            None,
+            Callback::new(|()| {}),
+        )
+    };
+    let may_download_selected = move || {
+        let chosen = selected_entries();
+        selection.track();
+        chosen.iter().all(|e| entry_can(e, "Download"))
+    };
 
     let here = move || {
         format!(
@@ -368,6 +390,9 @@ fn FolderPage(client: Client, room: FolderId, folder: FolderId) -> impl IntoView
                             <Button on_click=Callback::new(move |_| open_panel(Panel::AddFromRooms))>"Add from rooms…"</Button>
                         </span>
                     </Show>
+                    <span data-testid="open-room-info">
+                        <Button appearance=ButtonAppearance::Subtle on_click=Callback::new(move |_| open_panel(Panel::RoomInfo))>"Info"</Button>
+                    </span>
                     <span data-testid="open-members">
                         <Button appearance=ButtonAppearance::Subtle on_click=Callback::new(move |_| open_panel(Panel::Members))>"Members"</Button>
                     </span>
@@ -384,6 +409,9 @@ fn FolderPage(client: Client, room: FolderId, folder: FolderId) -> impl IntoView
                 <Show when=move || selection.with(|s| !s.is_empty())>
                     <div class="room-page__bulk" role="group" aria-label="Selected items" data-testid="bulk-actions">
                         <span>{move || format!("{} selected", selection.with(HashSet::len))}</span>
+                        <Show when=may_download_selected>
+                            <span data-testid="bulk-download"><Button on_click=Callback::new(download_selected)>"Download"</Button></span>
+                        </Show>
                         <Button on_click=Callback::new(move |_| open_panel(Panel::Destination(TransferKind::Copy, selected_entries())))>"Copy to…"</Button>
                         <Button on_click=Callback::new(move |_| open_panel(Panel::Destination(TransferKind::Move, selected_entries())))>"Move to…"</Button>
                         <Button appearance=ButtonAppearance::Danger on_click=Callback::new(move |_| open_panel(Panel::ConfirmDelete(selected_entries())))>"Delete…"</Button>
@@ -563,6 +591,10 @@ fn panel_body(
         }
         Panel::Members => match room_info {
             Some(r) => view! { <Members client=client.get_value() room=r/> }.into_any(),
+            None => view! { <Loading label="Loading the room…"/> }.into_any(),
+        },
+        Panel::RoomInfo => match room_info {
+            Some(r) => view! { <RoomInfo client=client.get_value() room=r/> }.into_any(),
             None => view! { <Loading label="Loading the room…"/> }.into_any(),
         },
         Panel::Links => match room_info {

@@ -1,13 +1,14 @@
-//! Copy, move and delete: each starts a file operation on the portal, shown with its progress
-//! until it ends; the folder reloads afterwards.
+//! Copy, move, delete, download, and Trash's restore, delete forever and empty: each starts a
+//! file operation on the portal (`perform`), shown with its progress until it ends; the list
+//! reloads afterwards.
 
 use docspace_api::Client;
-use docspace_api::models::{Entry, FileId, FolderId};
+use docspace_api::models::{Entry, FolderId};
 use leptos::prelude::*;
 
+use super::perform::perform;
 use crate::components::{ProgressBar, Toaster};
 use crate::errors::user_message;
-use crate::ops;
 
 /// What to do with the chosen entries.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -18,6 +19,14 @@ pub enum TransferKind {
     Move,
     /// Delete (to the trash).
     Delete,
+    /// Download: a file as it is, anything else as an archive.
+    Download,
+    /// Move out of the Trash, each entry back where it was deleted from.
+    Restore,
+    /// Delete for good (from the Trash).
+    DeleteForever,
+    /// Delete everything in the Trash for good.
+    EmptyTrash,
 }
 
 impl TransferKind {
@@ -26,6 +35,10 @@ impl TransferKind {
             TransferKind::Copy => "Copying",
             TransferKind::Move => "Moving",
             TransferKind::Delete => "Deleting",
+            TransferKind::Download => "Downloading",
+            TransferKind::Restore => "Restoring",
+            TransferKind::DeleteForever => "Deleting forever",
+            TransferKind::EmptyTrash => "Emptying",
         }
     }
 
@@ -34,6 +47,10 @@ impl TransferKind {
             TransferKind::Copy => "Copied",
             TransferKind::Move => "Moved",
             TransferKind::Delete => "Deleted",
+            TransferKind::Download => "Downloaded",
+            TransferKind::Restore => "Restored",
+            TransferKind::DeleteForever => "Deleted forever",
+            TransferKind::EmptyTrash => "Emptied",
         }
     }
 }
@@ -55,22 +72,10 @@ pub struct Transfers {
     toaster: Toaster,
 }
 
-/// The ids of `entries`, files and folders apart.
-fn split(entries: &[Entry]) -> (Vec<FileId>, Vec<FolderId>) {
-    let mut files = Vec::new();
-    let mut folders = Vec::new();
-    for e in entries {
-        match e {
-            Entry::File(f) => files.push(f.id.clone()),
-            Entry::Folder(f) => folders.push(f.id.clone()),
-        }
-    }
-    (files, folders)
-}
-
-/// "“a.docx”" or "3 items".
+/// "“a.docx”" or "3 items" (the Trash, for emptying it).
 pub fn describe(entries: &[Entry]) -> String {
     match entries {
+        [] => "the Trash".into(),
         [one] => format!("“{}”", one.title()),
         many => format!("{} items", many.len()),
     }
@@ -95,7 +100,7 @@ impl Transfers {
         dest: Option<FolderId>,
         on_done: Callback<()>,
     ) {
-        if entries.is_empty() {
+        if entries.is_empty() && kind != TransferKind::EmptyTrash {
             return;
         }
         let id = self.next.get_value() + 1;
@@ -111,36 +116,6 @@ impl Transfers {
         let this = *self;
         leptos::task::spawn_local(async move {
             let client = this.client.get_value();
-            let (files, folders) = split(&entries);
-            let started = match (kind, dest) {
-                (TransferKind::Copy, Some(dest)) => {
-                    client
-                        .operations()
-                        .copy(dest)
-                        .files(files)
-                        .folders(folders)
-                        .send()
-                        .await
-                }
-                (TransferKind::Move, Some(dest)) => {
-                    client
-                        .operations()
-                        .move_to(dest)
-                        .files(files)
-                        .folders(folders)
-                        .send()
-                        .await
-                }
-                _ => {
-                    client
-                        .operations()
-                        .delete()
-                        .files(files)
-                        .folders(folders)
-                        .send()
-                        .await
-                }
-            };
             let report = |p: f64| {
                 this.running.update(|r| {
                     if let Some(x) = r.iter_mut().find(|x| x.id == id) {
@@ -148,10 +123,7 @@ impl Transfers {
                     }
                 })
             };
-            let outcome = match started {
-                Ok(op) => ops::follow(&client, op, report).await,
-                Err(e) => Err(e),
-            };
+            let outcome = perform(&client, kind, &entries, dest, report).await;
             this.running.update(|r| r.retain(|x| x.id != id));
             match outcome {
                 Ok(_) => this.toaster.success(format!("{} {what}", kind.done())),

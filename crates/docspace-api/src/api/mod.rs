@@ -29,7 +29,7 @@ pub use ai::{
     Model, OPENAI_COMPATIBLE, Provider,
 };
 pub use auth::{AuthHandler, LoginBuilder};
-pub use bulk_download::DownloadBuilder;
+pub use bulk_download::{Archive, DownloadBuilder, disposition_name};
 pub use chat_stream::{ChatError, ChatEvent, ChatStream, ToolCall};
 pub use file_links::FileLinkBuilder;
 pub use files::{

@@ -90,6 +90,14 @@ impl<'c> OperationsHandler<'c> {
         super::bulk_download::archive(self.client, op).await
     }
 
+    /// The archive a finished download operation made, with the name the portal gives it.
+    pub async fn named_archive(
+        &self,
+        op: &FileOperation,
+    ) -> Result<super::bulk_download::Archive, Error> {
+        super::bulk_download::named_archive(self.client, op).await
+    }
+
     /// Deletes for good everything in the caller's Trash (`PUT /files/fileops/emptytrash`).
     pub async fn empty_trash(&self) -> Result<FileOperation, Error> {
         single(

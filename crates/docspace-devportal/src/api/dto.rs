@@ -187,6 +187,50 @@ struct FolderBatch {
     rooms: HashMap<i64, Folder>,
     roots: HashMap<i64, Folder>,
     users: HashMap<String, User>,
+    origins: Origins,
+}
+
+/// The folders entries in the Trash were deleted from, and their rooms, by id.
+#[derive(Default)]
+struct Origins(HashMap<i64, Folder>);
+
+impl Origins {
+    fn load(conn: &Connection, ids: impl Iterator<Item = i64>) -> Result<Origins, ApiError> {
+        let mut ids: Vec<i64> = ids.collect();
+        ids.sort_unstable();
+        ids.dedup();
+        if ids.is_empty() {
+            return Ok(Origins::default());
+        }
+        let mut map: HashMap<i64, Folder> = entries::folders_by_ids(conn, &ids)?
+            .into_iter()
+            .map(|f| (f.id, f))
+            .collect();
+        let rooms: Vec<i64> = map
+            .values()
+            .filter_map(|f| f.room_id)
+            .filter(|r| !map.contains_key(r))
+            .collect();
+        for r in entries::folders_by_ids(conn, &rooms)? {
+            map.insert(r.id, r);
+        }
+        Ok(Origins(map))
+    }
+
+    /// `originId`, `originTitle`, `originRoomId` and `originRoomTitle`, which DocSpace sets on
+    /// entries in the Trash so its web UI can say where each came from and restore it there
+    /// (ONLYOFFICE/DocSpace-server: `products/ASC.Files/Core/ApiModels/ResponseDto/FileEntryDto.cs`).
+    fn insert(&self, v: &mut Map<String, Value>, origin: Option<i64>) {
+        let Some(id) = origin else { return };
+        v.insert("originId".into(), json!(id));
+        if let Some(f) = self.0.get(&id) {
+            v.insert("originTitle".into(), json!(f.title));
+            if let Some(room) = f.room_id.and_then(|r| self.0.get(&r)) {
+                v.insert("originRoomId".into(), json!(room.id));
+                v.insert("originRoomTitle".into(), json!(room.title));
+            }
+        }
+    }
 }
 
 fn load_batch(
@@ -243,6 +287,7 @@ fn load_batch(
         rooms,
         roots,
         users,
+        origins: Origins::load(conn, folders.iter().filter_map(|f| f.origin_id))?,
     })
 }
 
@@ -342,9 +387,7 @@ fn folder_value(portal: &str, actor: &Actor, f: &Folder, b: &FolderBatch) -> Val
     v.insert("type".into(), json!(f.folder_type));
     v.insert("id".into(), json!(f.id));
     v.insert("rootFolderId".into(), json!(f.root_id));
-    if let Some(o) = f.origin_id {
-        v.insert("originId".into(), json!(o));
-    }
+    b.origins.insert(&mut v, f.origin_id);
     v.insert(
         "canShare".into(),
         json!(f.is_room() && level.allows(RoomAction::ManageAccess)),
@@ -425,6 +468,7 @@ pub fn files(
     )?;
     let ids: Vec<i64> = list.iter().map(|f| f.id).collect();
     let meta = crate::db::versions::current_meta(conn, &ids)?;
+    let origins = Origins::load(conn, list.iter().filter_map(|f| f.origin_id))?;
     Ok(list
         .iter()
         .map(|f| {
@@ -461,9 +505,7 @@ pub fn files(
             v.insert("isForm".into(), json!(false));
             v.insert("id".into(), json!(f.id));
             v.insert("rootFolderId".into(), json!(parent.root_id));
-            if let Some(o) = f.origin_id {
-                v.insert("originId".into(), json!(o));
-            }
+            origins.insert(&mut v, f.origin_id);
             v.insert("canShare".into(), json!(false));
             v.insert("security".into(), file_security(level, actor, f, deny));
             v.insert("title".into(), json!(f.title));

@@ -4,6 +4,7 @@
 mod file_links;
 mod link_form;
 mod link_item;
+mod room_info;
 mod version_row;
 mod versions;
 
@@ -12,6 +13,7 @@ use docspace_api::models::{File, RoomType};
 use leptos::prelude::*;
 
 use self::file_links::FileLinks;
+pub use self::room_info::RoomInfo;
 use self::versions::Versions;
 
 /// The details of `file`. `can_manage_links` is the room's `EditAccess`; `on_changed` runs when

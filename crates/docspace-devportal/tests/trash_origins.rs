@@ -1,0 +1,114 @@
+//! Entries in the Trash say where they were deleted from (`originId`, `originTitle`, and for a
+//! room's content `originRoomId`, `originRoomTitle`), and moving one back there restores it, as
+//! DocSpace's web UI does with its Trash's "Restore" (ONLYOFFICE/DocSpace-server:
+//! `products/ASC.Files/Core/ApiModels/ResponseDto/FileEntryDto.cs`).
+
+mod common;
+
+use common::{Api, room_id, unlimited_portal};
+use serde_json::{Value, json};
+
+async fn new_folder(api: &Api, parent: i64, title: &str) -> i64 {
+    api.post(
+        &format!("/api/2.0/files/folder/{parent}"),
+        json!({ "title": title }),
+    )
+    .await
+    .expect(200)
+    .response()["id"]
+        .as_i64()
+        .expect("folder id")
+}
+
+async fn new_file(api: &Api, folder: i64, title: &str) -> i64 {
+    api.post(
+        &format!("/api/2.0/files/{folder}/file"),
+        json!({ "title": title }),
+    )
+    .await
+    .expect(200)
+    .response()["id"]
+        .as_i64()
+        .expect("file id")
+}
+
+/// The Trash entry titled `title` (files and folders alike).
+async fn in_trash(api: &Api, title: &str) -> Option<Value> {
+    let trash = api
+        .get("/api/2.0/files/@trash")
+        .await
+        .expect(200)
+        .response();
+    ["files", "folders"]
+        .iter()
+        .filter_map(|k| trash[*k].as_array())
+        .flatten()
+        .find(|e| e["title"] == title)
+        .cloned()
+}
+
+#[tokio::test]
+async fn trash_entries_name_their_origin_and_restore_there() {
+    let p = unlimited_portal().await;
+    let owner = Api::owner(&p);
+    let my = owner.get("/api/2.0/files/@my").await.expect(200).response()["current"]["id"]
+        .as_i64()
+        .expect("my documents");
+    let drafts = new_folder(&owner, my, "Drafts").await;
+    let doc = new_file(&owner, drafts, "Plan.docx").await;
+    let contracts = room_id(&owner, "Contracts").await;
+    let sub = new_folder(&owner, contracts, "Signed").await;
+    let gone = new_folder(&owner, sub, "Old").await;
+    owner
+        .put(
+            "/api/2.0/files/fileops/delete",
+            json!({ "fileIds": [doc], "folderIds": [gone] }),
+        )
+        .await
+        .expect(200);
+
+    let file = in_trash(&owner, "Plan.docx")
+        .await
+        .expect("the file in the Trash");
+    assert_eq!(
+        (file["originId"].clone(), file["originTitle"].clone()),
+        (json!(drafts), json!("Drafts"))
+    );
+    assert!(
+        file.get("originRoomId").is_none(),
+        "My documents is no room: {file}"
+    );
+    let folder = in_trash(&owner, "Old")
+        .await
+        .expect("the folder in the Trash");
+    assert_eq!(
+        [
+            &folder["originId"],
+            &folder["originTitle"],
+            &folder["originRoomId"],
+            &folder["originRoomTitle"]
+        ],
+        [
+            &json!(sub),
+            &json!("Signed"),
+            &json!(contracts),
+            &json!("Contracts")
+        ]
+    );
+
+    // Restore: a move back to the origin.
+    owner
+        .put(
+            "/api/2.0/files/fileops/move",
+            json!({ "fileIds": [doc], "destFolderId": file["originId"] }),
+        )
+        .await
+        .expect(200);
+    assert!(in_trash(&owner, "Plan.docx").await.is_none());
+    let back = owner
+        .get(&format!("/api/2.0/files/file/{doc}"))
+        .await
+        .expect(200)
+        .response();
+    assert_eq!(back["folderId"], json!(drafts));
+}

@@ -1,0 +1,62 @@
+//! A room's info panel, as DocSpace's Info panel shows a room's details: owner, type, creation
+//! and modification dates, what it holds, the storage it uses, and how many members it has.
+
+use docspace_api::Client;
+use docspace_api::models::{ApiDateTime, Room};
+use leptos::prelude::*;
+
+use crate::catalog::room_type_label;
+use crate::errors::user_message;
+use crate::pages::room::upload::format_size;
+
+fn date(d: Option<ApiDateTime>) -> String {
+    d.map(|d| d.as_datetime().format("%Y-%m-%d %H:%M").to_string())
+        .unwrap_or_default()
+}
+
+/// The details of `room`; the member count is asked from the portal.
+#[component]
+pub fn RoomInfo(client: Client, room: Room) -> impl IntoView {
+    let id = room.id.clone();
+    let members = LocalResource::new(move || {
+        let (client, id) = (client.clone(), id.clone());
+        async move {
+            client
+                .rooms()
+                .members(id)
+                .send()
+                .await
+                .map(|p| p.total.unwrap_or(p.items.len() as u64))
+                .map_err(|e| user_message(&e))
+        }
+    });
+    let owner = room
+        .created_by
+        .as_ref()
+        .map(|u| u.display_name.clone())
+        .unwrap_or_default();
+    let kind = room.room_type.map(room_type_label).unwrap_or_default();
+    let holds = format!("{} files, {} folders", room.files_count, room.folders_count);
+    let size = room
+        .used_space
+        .map(|n| format_size(n.max(0) as u64))
+        .unwrap_or_default();
+    view! {
+        <div class="details" data-testid="room-info">
+            <dl class="details__facts">
+                <dt>"Owner"</dt><dd data-testid="room-info-owner">{owner}</dd>
+                <dt>"Type"</dt><dd>{kind}</dd>
+                <dt>"Creation date"</dt><dd>{date(room.created)}</dd>
+                <dt>"Date modified"</dt><dd>{date(room.updated)}</dd>
+                <dt>"Contents"</dt><dd data-testid="room-info-contents">{holds}</dd>
+                <dt>"Storage used"</dt><dd data-testid="room-info-size">{size}</dd>
+                <dt>"Members"</dt>
+                <dd data-testid="room-info-members">{move || match members.get() {
+                    None => "…".to_string(),
+                    Some(Ok(n)) => n.to_string(),
+                    Some(Err(e)) => e,
+                }}</dd>
+            </dl>
+        </div>
+    }
+}

@@ -1,0 +1,80 @@
+//! What each kind of transfer asks of the portal.
+
+use docspace_api::models::{Entry, FolderId};
+use docspace_api::{Client, Error};
+
+use super::transfer::TransferKind;
+use crate::download::{download, ids};
+use crate::ops;
+
+/// Runs `kind` on `entries` (into `dest` for copy and move), reporting progress (0–1).
+pub async fn perform(
+    client: &Client,
+    kind: TransferKind,
+    entries: &[Entry],
+    dest: Option<FolderId>,
+    report: impl Fn(f64),
+) -> Result<(), Error> {
+    let (files, folders) = ids(entries);
+    let ops = client.operations();
+    let op = match (kind, dest) {
+        (TransferKind::Download, _) => return download(client, entries, report).await.map(drop),
+        (TransferKind::Restore, _) => return restore(client, entries, report).await,
+        (TransferKind::EmptyTrash, _) => ops.empty_trash().await?,
+        (TransferKind::Copy, Some(dest)) => {
+            ops.copy(dest).files(files).folders(folders).send().await?
+        }
+        (TransferKind::Move, Some(dest)) => {
+            ops.move_to(dest)
+                .files(files)
+                .folders(folders)
+                .send()
+                .await?
+        }
+        (TransferKind::DeleteForever, _) => {
+            ops.delete()
+                .files(files)
+                .folders(folders)
+                .immediately(true)
+                .send()
+                .await?
+        }
+        _ => ops.delete().files(files).folders(folders).send().await?,
+    };
+    ops::follow(client, op, report).await.map(drop)
+}
+
+/// Moves entries out of the Trash back to the folders they were deleted from (their
+/// `originId`), one move per origin, as DocSpace's web UI restores them.
+async fn restore(client: &Client, entries: &[Entry], report: impl Fn(f64)) -> Result<(), Error> {
+    let mut by_origin: Vec<(FolderId, Vec<Entry>)> = Vec::new();
+    for e in entries {
+        let origin = match e {
+            Entry::File(f) => f.origin_id.clone(),
+            Entry::Folder(f) => f.origin_id.clone(),
+        }
+        .ok_or_else(|| {
+            Error::invalid(
+                "restore",
+                format!("“{}” has no original location", e.title()),
+            )
+        })?;
+        match by_origin.iter_mut().find(|(o, _)| *o == origin) {
+            Some((_, group)) => group.push(e.clone()),
+            None => by_origin.push((origin, vec![e.clone()])),
+        }
+    }
+    let groups = by_origin.len() as f64;
+    for (done, (origin, group)) in by_origin.into_iter().enumerate() {
+        let (files, folders) = ids(&group);
+        let op = client
+            .operations()
+            .move_to(origin)
+            .files(files)
+            .folders(folders)
+            .send()
+            .await?;
+        ops::follow(client, op, |p| report((done as f64 + p) / groups)).await?;
+    }
+    Ok(())
+}
