@@ -44,6 +44,38 @@ pub fn is_email(s: &str) -> bool {
         && !s.chars().any(|c| c.is_whitespace() || c.is_control())
 }
 
+/// A plain decimal number: digits with an optional sign and fraction (`30`, `-3`, `1.5`, ` 2 `);
+/// no exponent, `inf` or `NaN`. For rate-limit headers and form fields that hold such numbers;
+/// by hand because `str::parse::<f64>` brings core's 10 KB table of powers of five into the wasm.
+///
+/// ```
+/// assert_eq!(docspace_types::parse_decimal("1.5"), Some(1.5));
+/// assert_eq!(docspace_types::parse_decimal("1e3"), None);
+/// ```
+pub fn parse_decimal(v: &str) -> Option<f64> {
+    let v = v.trim();
+    let (negative, digits) = match v.as_bytes().first()? {
+        b'-' => (true, &v[1..]),
+        b'+' => (false, &v[1..]),
+        _ => (false, v),
+    };
+    let (whole, fraction) = digits.split_once('.').unwrap_or((digits, ""));
+    let all_digits = |s: &str| s.bytes().all(|b| b.is_ascii_digit());
+    if whole.is_empty() && fraction.is_empty() || !all_digits(whole) || !all_digits(fraction) {
+        return None;
+    }
+    let mut value = 0.0;
+    for b in whole.bytes() {
+        value = value * 10.0 + f64::from(b - b'0');
+    }
+    let mut scale = 0.1;
+    for b in fraction.bytes() {
+        value += f64::from(b - b'0') * scale;
+        scale /= 10.0;
+    }
+    Some(if negative { -value } else { value })
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -107,36 +139,4 @@ mod tests {
         assert!(is_email(&long));
         assert!(!is_email(&format!("a{long}")));
     }
-}
-
-/// A plain decimal number: digits with an optional sign and fraction (`30`, `-3`, `1.5`, ` 2 `);
-/// no exponent, `inf` or `NaN`. For rate-limit headers and form fields that hold such numbers;
-/// by hand because `str::parse::<f64>` brings core's 10 KB table of powers of five into the wasm.
-///
-/// ```
-/// assert_eq!(docspace_types::parse_decimal("1.5"), Some(1.5));
-/// assert_eq!(docspace_types::parse_decimal("1e3"), None);
-/// ```
-pub fn parse_decimal(v: &str) -> Option<f64> {
-    let v = v.trim();
-    let (negative, digits) = match v.as_bytes().first()? {
-        b'-' => (true, &v[1..]),
-        b'+' => (false, &v[1..]),
-        _ => (false, v),
-    };
-    let (whole, fraction) = digits.split_once('.').unwrap_or((digits, ""));
-    let all_digits = |s: &str| s.bytes().all(|b| b.is_ascii_digit());
-    if whole.is_empty() && fraction.is_empty() || !all_digits(whole) || !all_digits(fraction) {
-        return None;
-    }
-    let mut value = 0.0;
-    for b in whole.bytes() {
-        value = value * 10.0 + f64::from(b - b'0');
-    }
-    let mut scale = 0.1;
-    for b in fraction.bytes() {
-        value += f64::from(b - b'0') * scale;
-        scale /= 10.0;
-    }
-    Some(if negative { -value } else { value })
 }
