@@ -175,8 +175,84 @@ fn lint(root: &Path) -> anyhow::Result<()> {
         cmd::run(c)
     })?;
     step("cargo publish --dry-run (published crates)", || {
+        forget_packaged_builds(&publish_target(root))?;
+        forget_packaged_sources()?;
         cmd::run(publish_dry_run(root))
     })
+}
+
+/// Where the dry run builds the packages: a directory of its own, so its copies of this
+/// workspace's crates can be forgotten before each run without touching the main build.
+fn publish_target(root: &Path) -> PathBuf {
+    cmd::target_dir(root).join("publish-check")
+}
+
+/// Removes Cargo's unpacked copies of this workspace's crates from earlier dry runs' temporary
+/// registries (`$CARGO_HOME/registry/src/-<hash>/docspace-*`): Cargo unpacks a registry crate once
+/// and reuses the copy, so a changed crate would be checked from its old sources.
+fn forget_packaged_sources() -> anyhow::Result<()> {
+    let home = std::env::var_os("CARGO_HOME")
+        .map(PathBuf::from)
+        .or_else(|| std::env::var_os("HOME").map(|h| PathBuf::from(h).join(".cargo")));
+    let Some(src) = home.map(|h| h.join("registry/src")) else {
+        return Ok(());
+    };
+    let Ok(registries) = std::fs::read_dir(&src) else {
+        return Ok(());
+    };
+    for registry in registries {
+        let registry = registry?.path();
+        // Local registries are named `-<hash>`; crates.io's is `index.crates.io-<hash>`.
+        let local = registry
+            .file_name()
+            .and_then(|n| n.to_str())
+            .is_some_and(|n| n.starts_with('-'));
+        if !local || !registry.is_dir() {
+            continue;
+        }
+        for entry in std::fs::read_dir(&registry)? {
+            let path = entry?.path();
+            let ours = path
+                .file_name()
+                .and_then(|n| n.to_str())
+                .is_some_and(|n| n.starts_with("docspace-"));
+            if ours && path.is_dir() {
+                std::fs::remove_dir_all(&path)?;
+            }
+        }
+    }
+    Ok(())
+}
+
+/// Removes the dry run's builds of this workspace's own crates. The not-yet-published crates
+/// reach each other through a temporary local registry, and Cargo takes a registry crate's build
+/// as fresh whatever its sources (registry versions never change): after `docspace-types` gained
+/// a function, `docspace-api`'s check still linked the build of the old `docspace-types` and
+/// failed. Third-party builds stay, so a warm run stays warm.
+fn forget_packaged_builds(target: &Path) -> anyhow::Result<()> {
+    for dir in [target.join("debug/.fingerprint"), target.join("debug/deps")] {
+        let Ok(entries) = std::fs::read_dir(&dir) else {
+            continue;
+        };
+        for entry in entries {
+            let path = entry?.path();
+            let name = path
+                .file_name()
+                .and_then(|n| n.to_str())
+                .unwrap_or_default();
+            let ours = ["docspace-", "docspace_", "libdocspace_"]
+                .iter()
+                .any(|p| name.starts_with(p));
+            if ours {
+                if path.is_dir() {
+                    std::fs::remove_dir_all(&path)?;
+                } else {
+                    std::fs::remove_file(&path)?;
+                }
+            }
+        }
+    }
+    Ok(())
 }
 
 /// A user's project outside the workspace (its own `Cargo.toml`), built and tested as a user
@@ -230,7 +306,9 @@ fn publish_dry_run(root: &Path) -> std::process::Command {
         "--workspace",
         "--locked",
         "--allow-dirty",
+        "--target-dir",
     ]);
+    c.arg(publish_target(root));
     for name in UNPUBLISHED {
         c.args(["--exclude", name]);
     }
