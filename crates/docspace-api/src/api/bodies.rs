@@ -43,6 +43,12 @@ pub(crate) struct DeleteOptions {
     pub immediately: Option<bool>,
 }
 
+/// `{"enabled": …}`: switching AI access, an MCP server or a plugin on or off.
+#[derive(Serialize)]
+pub(crate) struct Enabled {
+    pub enabled: bool,
+}
+
 /// `{}`: endpoints that want a JSON body with nothing in it.
 #[derive(Serialize)]
 pub(crate) struct Empty {}
@@ -83,6 +89,10 @@ mod tests {
                 r#"{"deleteAfter":true,"immediately":false}"#,
             ),
             (serde_json::to_string(&Empty {}), "{}"),
+            (
+                serde_json::to_string(&Enabled { enabled: true }),
+                r#"{"enabled":true}"#,
+            ),
         ];
         for (got, want) in cases {
             assert_eq!(got.unwrap(), want);

@@ -9,8 +9,9 @@
 
 use std::collections::BTreeMap;
 
-use serde::Deserialize;
-use serde_json::{Value, json};
+use serde::{Deserialize, Serialize};
+
+use super::bodies::Enabled;
 
 use crate::client::Client;
 use crate::error::Error;
@@ -164,7 +165,7 @@ impl<'c> McpHandler<'c> {
         UpdateMcpBuilder {
             client: self.client,
             id: id.into(),
-            body: serde_json::Map::new(),
+            fields: ServerFields::default(),
         }
     }
 
@@ -172,7 +173,7 @@ impl<'c> McpHandler<'c> {
     pub async fn set_enabled(&self, id: &str, enabled: bool) -> Result<McpServer, Error> {
         validate::guid("id", id)?;
         let req = Request::put(format!("ai/servers/{}/status", seg(id)))
-            .json(&json!({ "enabled": enabled }))?
+            .json(&Enabled { enabled })?
             .idempotent(true);
         self.client.call(req).await
     }
@@ -180,7 +181,7 @@ impl<'c> McpHandler<'c> {
     /// Deletes servers (and their links to rooms).
     pub async fn delete(&self, ids: &[&str]) -> Result<(), Error> {
         check_ids(ids)?;
-        let req = Request::delete("ai/servers").json(&json!({ "servers": ids }))?;
+        let req = Request::delete("ai/servers").json(&Servers { servers: ids })?;
         self.client.execute(req).await.map(|_| ())
     }
 
@@ -232,7 +233,7 @@ impl<'c> McpHandler<'c> {
             ));
         }
         let req = Request::post(format!("ai/rooms/{}/servers", seg(room_id)))
-            .json(&json!({ "servers": ids }))?;
+            .json(&Servers { servers: ids })?;
         self.client.call(req).await
     }
 
@@ -247,7 +248,7 @@ impl<'c> McpHandler<'c> {
     pub async fn remove_from_room(&self, room_id: i64, ids: &[&str]) -> Result<(), Error> {
         check_ids(ids)?;
         let req = Request::delete(format!("ai/rooms/{}/servers", seg(room_id)))
-            .json(&json!({ "servers": ids }))?;
+            .json(&Servers { servers: ids })?;
         self.client.execute(req).await.map(|_| ())
     }
 
@@ -279,7 +280,9 @@ impl<'c> McpHandler<'c> {
             seg(room_id),
             seg(server_id)
         ))
-        .json(&json!({ "disabledTools": disabled }))?
+        .json(&DisabledTools {
+            disabled_tools: disabled,
+        })?
         .idempotent(true);
         self.client.call(req).await
     }
@@ -307,12 +310,12 @@ impl<'c> RegisterMcpBuilder<'c> {
         check_name(&self.name)?;
         check_description(&self.description)?;
         check_endpoint(&self.endpoint)?;
-        let mut body = json!({
-            "name": self.name, "description": self.description, "endpoint": self.endpoint,
-        });
-        if !self.headers.is_empty() {
-            body["headers"] = json!(self.headers);
-        }
+        let body = ServerFields {
+            name: Some(self.name),
+            description: Some(self.description),
+            endpoint: Some(self.endpoint),
+            headers: (!self.headers.is_empty()).then_some(self.headers),
+        };
         self.client
             .call(Request::post("ai/servers").json(&body)?)
             .await
@@ -324,52 +327,79 @@ impl<'c> RegisterMcpBuilder<'c> {
 pub struct UpdateMcpBuilder<'c> {
     client: &'c Client,
     id: String,
-    body: serde_json::Map<String, Value>,
+    fields: ServerFields,
 }
 
 impl<'c> UpdateMcpBuilder<'c> {
     /// A new name.
     pub fn name(mut self, name: impl Into<String>) -> Self {
-        self.body.insert("name".into(), Value::String(name.into()));
+        self.fields.name = Some(name.into());
         self
     }
 
     /// A new description.
     pub fn description(mut self, d: impl Into<String>) -> Self {
-        self.body
-            .insert("description".into(), Value::String(d.into()));
+        self.fields.description = Some(d.into());
         self
     }
 
     /// A new endpoint (the portal connects to it before saving).
     pub fn endpoint(mut self, e: impl Into<String>) -> Self {
-        self.body.insert("endpoint".into(), Value::String(e.into()));
+        self.fields.endpoint = Some(e.into());
         self
     }
 
     /// Replaces all headers (an empty map removes them; the portal connects again).
     pub fn headers(mut self, h: BTreeMap<String, String>) -> Self {
-        self.body.insert("headers".into(), json!(h));
+        self.fields.headers = Some(h);
         self
     }
 
     /// Saves the changes.
     pub async fn send(self) -> Result<McpServer, Error> {
         validate::guid("id", &self.id)?;
-        if let Some(Value::String(n)) = self.body.get("name") {
+        if let Some(n) = &self.fields.name {
             check_name(n)?;
         }
-        if let Some(Value::String(d)) = self.body.get("description") {
+        if let Some(d) = &self.fields.description {
             check_description(d)?;
         }
-        if let Some(Value::String(e)) = self.body.get("endpoint") {
+        if let Some(e) = &self.fields.endpoint {
             check_endpoint(e)?;
         }
         let req = Request::put(format!("ai/servers/{}", seg(&self.id)))
-            .json(&Value::Object(self.body))?
+            .json(&self.fields)?
             .idempotent(true);
         self.client.call(req).await
     }
+}
+
+/// The body of registering a server (every field but `headers` required: `AddMcpServerRequestBody`)
+/// and of changing one (only what changes: `UpdateServerRequestBody`), in
+/// `products/ASC.AI/Server/Models/RequestDto/`.
+#[derive(Debug, Clone, Default, Serialize)]
+struct ServerFields {
+    #[serde(skip_serializing_if = "Option::is_none")]
+    name: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    description: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    endpoint: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    headers: Option<BTreeMap<String, String>>,
+}
+
+/// `{"servers": [...]}`: deleting servers, linking them to a room and unlinking them.
+#[derive(Serialize)]
+struct Servers<'a> {
+    servers: &'a [&'a str],
+}
+
+/// `{"disabledTools": [...]}`.
+#[derive(Serialize)]
+#[serde(rename_all = "camelCase")]
+struct DisabledTools<'a> {
+    disabled_tools: &'a [&'a str],
 }
 
 #[cfg(test)]

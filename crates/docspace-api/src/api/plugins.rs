@@ -9,8 +9,7 @@
 
 use std::collections::BTreeMap;
 
-use serde::Deserialize;
-use serde_json::json;
+use serde::{Deserialize, Serialize};
 
 use crate::client::Client;
 use crate::error::Error;
@@ -131,7 +130,7 @@ impl<'c> PluginsHandler<'c> {
         check_name(&name.to_ascii_lowercase())?;
         validate::max_len("settings", settings, PLUGIN_SETTINGS_MAX)?;
         let req = Request::put(format!("settings/webplugins/{}", seg(name)))
-            .json(&json!({ "enabled": enabled, "settings": settings }))?
+            .json(&PluginUpdate { enabled, settings })?
             .idempotent(true);
         self.client.execute(req).await.map(|_| ())
     }
@@ -142,6 +141,13 @@ impl<'c> PluginsHandler<'c> {
         let req = Request::delete(format!("settings/webplugins/{}", seg(name)));
         self.client.execute(req).await.map(|_| ())
     }
+}
+
+/// `{"enabled": …, "settings": …}`: `WebPluginRequests` of `PUT settings/webplugins/{name}`.
+#[derive(Serialize)]
+struct PluginUpdate<'a> {
+    enabled: bool,
+    settings: &'a str,
 }
 
 #[cfg(test)]

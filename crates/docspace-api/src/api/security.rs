@@ -1,5 +1,7 @@
 //! `/api/2.0/security/csp`: which sites may embed the portal.
 
+use serde::Serialize;
+
 use crate::client::Client;
 use crate::error::Error;
 use crate::models::Csp;
@@ -93,9 +95,17 @@ impl<'c> SetCspBuilder<'c> {
             }
         }
         let req = Request::post("security/csp")
-            .json(&serde_json::json!({ "domains": self.domains }))?
+            .json(&Domains {
+                domains: &self.domains,
+            })?
             // Storing the same list twice has the same effect.
             .idempotent(true);
         self.client.call(req).await
     }
+}
+
+/// `{"domains": [...]}`: the CSP request.
+#[derive(Serialize)]
+struct Domains<'a> {
+    domains: &'a [String],
 }

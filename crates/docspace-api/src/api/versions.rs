@@ -97,8 +97,11 @@ impl<'c> FilesHandler<'c> {
         let comment = comment.into();
         positive("version", version)?;
         validate::max_len("comment", &comment, COMMENT_MAX)?;
-        let req = Request::put(format!("{}/comment", file_path(&id.into())))
-            .json(&serde_json::json!({ "version": version, "comment": comment }))?;
+        let req =
+            Request::put(format!("{}/comment", file_path(&id.into()))).json(&VersionComment {
+                version,
+                comment: &comment,
+            })?;
         self.client().call(req).await
     }
 
@@ -177,11 +180,11 @@ impl<'c> DeleteVersionsBuilder<'c> {
     /// Starts the deletion.
     pub async fn send(self) -> Result<Vec<FileOperation>, Error> {
         self.validate()?;
-        let body = serde_json::json!({
-            "fileId": self.id,
-            "versions": self.versions,
-            "returnSingleOperation": true,
-        });
+        let body = DeleteVersions {
+            file_id: self.id,
+            versions: &self.versions,
+            return_single_operation: true,
+        };
         let req = Request::put("files/fileops/deleteversion").json(&body)?;
         let ops: super::OneOrMany<FileOperation> = self.client.call(req).await?;
         Ok(ops.into_vec())
@@ -193,4 +196,20 @@ impl<'c> DeleteVersionsBuilder<'c> {
         let ops = self.send().await?;
         client.operations().wait_all(ops).await
     }
+}
+
+/// `{"version": …, "comment": …}`: a version's comment.
+#[derive(Serialize)]
+struct VersionComment<'a> {
+    version: u32,
+    comment: &'a str,
+}
+
+/// The body of `PUT files/fileops/deleteversion`.
+#[derive(Serialize)]
+#[serde(rename_all = "camelCase")]
+struct DeleteVersions<'a> {
+    file_id: FileId,
+    versions: &'a [u32],
+    return_single_operation: bool,
 }
