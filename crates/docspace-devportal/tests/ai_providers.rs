@@ -6,6 +6,7 @@ mod common;
 
 use common::*;
 use docspace_testkit::model_server::{KEY, ModelServer};
+use reqwest::Method;
 use serde_json::{Value, json};
 
 fn provider_body(url: &str, key: &str) -> Value {
@@ -30,7 +31,8 @@ async fn ai_access_switch_is_for_admins_and_closes_every_ai_route() {
         .await
         .expect(200);
     assert_eq!(r.response()["enabled"], false);
-    // `AiFeatureFilter`: an empty 403 on the AI routes, the switch itself still readable.
+    // `AiFeatureFilter` (common/ASC.Api.Core/Middleware/AiFeatureFilter.cs): an empty 403 on the
+    // AI routes, the switch itself still readable.
     owner.get("/api/2.0/ai/providers").await.expect_empty(403);
     owner
         .post(
@@ -39,6 +41,21 @@ async fn ai_access_switch_is_for_admins_and_closes_every_ai_route() {
         )
         .await
         .expect_empty(403);
+    // A resource filter runs before the body is bound: a body that would fail validation still
+    // gets the empty 403, and sign-in (an authorization filter) is still checked before it.
+    owner
+        .raw(
+            Method::POST,
+            "/api/2.0/ai/servers",
+            "application/json",
+            b"{not json".to_vec(),
+        )
+        .await
+        .expect_empty(403);
+    Api::anonymous(&p)
+        .get("/api/2.0/ai/providers")
+        .await
+        .expect(401);
     let r = user.get("/api/2.0/settings/ai-access").await.expect(200);
     assert_eq!(r.response()["enabled"], false);
     owner

@@ -13,8 +13,8 @@ use rusqlite::Connection;
 use serde::Deserialize;
 use serde_json::{Value, json};
 
+use super::AiFeature;
 use super::providers::{PROVIDER_NOT_FOUND, enabled_models};
-use super::require_enabled;
 use crate::api::Portal;
 use crate::api::dto;
 use crate::api::extract::{JsonBody, Paging, Query, int_id};
@@ -100,10 +100,10 @@ async fn validate(state: &AppState, s: &ChatSettingsRequest) -> Result<AgentSett
 pub async fn create(
     State(state): State<AppState>,
     caller: Caller,
+    _ai: AiFeature,
     Portal(portal): Portal,
     JsonBody(mut body): JsonBody<Value>,
 ) -> ApiResult {
-    require_enabled(&state).await?;
     if !portal_allows(&caller.user, PortalAction::CreateRoom) {
         return Err(ApiError::AccessDenied);
     }
@@ -153,10 +153,10 @@ pub async fn create(
 pub async fn list(
     State(state): State<AppState>,
     caller: Caller,
+    _ai: AiFeature,
     Portal(portal): Portal,
     q: Query,
 ) -> ApiResult {
-    require_enabled(&state).await?;
     let paging = Paging::from_query(&q)?;
     let actor = Actor::signed_in(caller.user.clone());
     let v = state
@@ -197,10 +197,10 @@ pub async fn list(
 pub async fn get(
     State(state): State<AppState>,
     caller: Caller,
+    _ai: AiFeature,
     Portal(portal): Portal,
     Path(id): Path<String>,
 ) -> ApiResult {
-    require_enabled(&state).await?;
     let id = int_id(&id, "Folder")?;
     let actor = Actor::signed_in(caller.user.clone());
     let v = state
@@ -218,11 +218,11 @@ pub async fn get(
 pub async fn update(
     State(state): State<AppState>,
     caller: Caller,
+    _ai: AiFeature,
     Portal(portal): Portal,
     Path(id): Path<String>,
     JsonBody(body): JsonBody<Value>,
 ) -> ApiResult {
-    require_enabled(&state).await?;
     let id = int_id(&id, "Folder")?;
     let cs: Option<ChatSettingsRequest> = match body.get("chatSettings") {
         Some(v) if !v.is_null() => Some(

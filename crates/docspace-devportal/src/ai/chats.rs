@@ -23,7 +23,7 @@ use serde_json::{Value, json};
 use super::agents::load_agent;
 use super::openai::{self, Delta};
 use super::providers::PROVIDER_NOT_FOUND;
-use super::{require_enabled, sse};
+use super::{AiFeature, sse};
 use crate::api::Portal;
 use crate::api::dto::date;
 use crate::api::extract::{JsonBody, Paging, Query, int_id};
@@ -246,10 +246,10 @@ fn stream_turn(state: AppState, turn: Turn) -> Response {
 pub async fn start(
     State(state): State<AppState>,
     caller: Caller,
+    _ai: AiFeature,
     Path(room): Path<String>,
     JsonBody(req): JsonBody<MessageRequest>,
 ) -> Result<Response, ApiError> {
-    require_enabled(&state).await?;
     let room = int_id(&room, "Folder")?;
     let message = message_of(req)?;
     let user = caller.user.clone();
@@ -264,10 +264,10 @@ pub async fn start(
 pub async fn continue_chat(
     State(state): State<AppState>,
     caller: Caller,
+    _ai: AiFeature,
     Path(chat): Path<String>,
     JsonBody(req): JsonBody<MessageRequest>,
 ) -> Result<Response, ApiError> {
-    require_enabled(&state).await?;
     let message = message_of(req)?;
     let user = caller.user.clone();
     let turn = state
@@ -284,11 +284,11 @@ pub async fn continue_chat(
 pub async fn list(
     State(state): State<AppState>,
     caller: Caller,
+    _ai: AiFeature,
     Portal(portal): Portal,
     Path(room): Path<String>,
     q: Query,
 ) -> ApiResult {
-    require_enabled(&state).await?;
     let room = int_id(&room, "Folder")?;
     let paging = Paging::from_query(&q)?;
     let user = caller.user.clone();
@@ -312,10 +312,10 @@ pub async fn list(
 pub async fn get(
     State(state): State<AppState>,
     caller: Caller,
+    _ai: AiFeature,
     Portal(portal): Portal,
     Path(chat): Path<String>,
 ) -> ApiResult {
-    require_enabled(&state).await?;
     let user = caller.user.clone();
     let v = state
         .db
@@ -335,11 +335,11 @@ pub struct RenameRequest {
 pub async fn rename(
     State(state): State<AppState>,
     caller: Caller,
+    _ai: AiFeature,
     Portal(portal): Portal,
     Path(chat): Path<String>,
     JsonBody(req): JsonBody<RenameRequest>,
 ) -> ApiResult {
-    require_enabled(&state).await?;
     let name = crate::api::extract::title(req.name.as_deref().unwrap_or(""), "name", 255)?;
     let user = caller.user.clone();
     let v = state
@@ -358,9 +358,9 @@ pub async fn rename(
 pub async fn delete(
     State(state): State<AppState>,
     caller: Caller,
+    _ai: AiFeature,
     Path(chat): Path<String>,
 ) -> Result<Response, ApiError> {
-    require_enabled(&state).await?;
     let user = caller.user.clone();
     state
         .db
@@ -376,10 +376,10 @@ pub async fn delete(
 pub async fn messages(
     State(state): State<AppState>,
     caller: Caller,
+    _ai: AiFeature,
     Path(chat): Path<String>,
     q: Query,
 ) -> ApiResult {
-    require_enabled(&state).await?;
     let paging = Paging::from_query(&q)?;
     let user = caller.user.clone();
     let (items, total) = state

@@ -16,7 +16,8 @@ pub mod providers;
 pub mod sse;
 
 use axum::Router;
-use axum::extract::State;
+use axum::extract::{FromRequestParts, State};
+use axum::http::request::Parts;
 use axum::routing::{get, post, put};
 
 use self::mcp::{rooms as mcp_rooms, servers as mcp_servers};
@@ -105,12 +106,23 @@ pub fn routes() -> Router<AppState> {
         )
 }
 
-/// `[AiFeature]`: with AI switched off, an empty 403.
-pub async fn require_enabled(state: &AppState) -> Result<(), ApiError> {
-    if state.db.read(ai::access_enabled).await? {
-        Ok(())
-    } else {
-        Err(ApiError::ScopeForbidden)
+/// `[AiFeature]` on every AI endpoint: with AI switched off, an empty 403.
+///
+/// An extractor, placed after [`Caller`], because DocSpace checks it in a resource filter
+/// (`common/ASC.Api.Core/Middleware/AiFeatureFilter.cs`, an `IAsyncResourceFilter`): after the
+/// caller is authenticated, before the request's body is bound. So a switched-off portal answers
+/// 403 even to a request whose body would fail validation.
+pub struct AiFeature;
+
+impl FromRequestParts<AppState> for AiFeature {
+    type Rejection = ApiError;
+
+    async fn from_request_parts(_: &mut Parts, state: &AppState) -> Result<Self, ApiError> {
+        if state.db.read(ai::access_enabled).await? {
+            Ok(AiFeature)
+        } else {
+            Err(ApiError::ScopeForbidden)
+        }
     }
 }
 

@@ -9,8 +9,8 @@ use axum::response::{IntoResponse, Response};
 use serde::Deserialize;
 use serde_json::{Value, json};
 
+use super::AiFeature;
 use super::openai::{self, messages};
-use super::require_enabled;
 use crate::api::dto::date;
 use crate::api::extract::{JsonBody, Paging, Query, int_id};
 use crate::auth::Caller;
@@ -146,9 +146,9 @@ pub struct CreateRequest {
 pub async fn create(
     State(state): State<AppState>,
     caller: Caller,
+    _ai: AiFeature,
     JsonBody(req): JsonBody<CreateRequest>,
 ) -> ApiResult {
-    require_enabled(&state).await?;
     require_admin(&caller.user)?;
     let provider_type = check_type(req.provider_type)?;
     let title = null_or_empty(req.title.as_deref().map(str::trim), "title")?;
@@ -178,8 +178,12 @@ pub async fn create(
 }
 
 /// `GET ai/providers`: DocSpace admins and room admins.
-pub async fn list(State(state): State<AppState>, caller: Caller, q: Query) -> ApiResult {
-    require_enabled(&state).await?;
+pub async fn list(
+    State(state): State<AppState>,
+    caller: Caller,
+    _ai: AiFeature,
+    q: Query,
+) -> ApiResult {
     let t = caller.user.user_type;
     if !(caller.user.is_admin() || t == EmployeeType::RoomAdmin) {
         return Err(ApiError::Forbidden(MANAGE_PROVIDERS.into()));
@@ -227,10 +231,10 @@ async fn load(state: &AppState, id: i64) -> Result<Provider, ApiError> {
 pub async fn update(
     State(state): State<AppState>,
     caller: Caller,
+    _ai: AiFeature,
     Path(id): Path<String>,
     JsonBody(req): JsonBody<UpdateRequest>,
 ) -> ApiResult {
-    require_enabled(&state).await?;
     require_admin(&caller.user)?;
     let mut p = load(&state, int_id(&id, "Provider")?).await?;
     if let Some(t) = req
@@ -293,9 +297,9 @@ pub struct DeleteRequest {
 pub async fn delete(
     State(state): State<AppState>,
     caller: Caller,
+    _ai: AiFeature,
     JsonBody(req): JsonBody<DeleteRequest>,
 ) -> Result<Response, ApiError> {
-    require_enabled(&state).await?;
     for id in &req.ids {
         load(&state, *id).await?;
     }
@@ -308,8 +312,7 @@ pub async fn delete(
 }
 
 /// `GET ai/providers/available`: the types this portal can add, without the portal's own AI.
-pub async fn available(State(state): State<AppState>, caller: Caller) -> ApiResult {
-    require_enabled(&state).await?;
+pub async fn available(caller: Caller, _ai: AiFeature) -> ApiResult {
     require_admin(&caller.user)?;
     Ok(Envelope::from_value(
         json!([{ "type": OPENAI_COMPATIBLE, "url": "" }]),
@@ -330,11 +333,10 @@ pub struct PreviewRequest {
 
 /// `POST ai/providers/models/preview`: the models a provider would offer, none enabled yet.
 pub async fn preview(
-    State(state): State<AppState>,
     caller: Caller,
+    _ai: AiFeature,
     JsonBody(req): JsonBody<PreviewRequest>,
 ) -> ApiResult {
-    require_enabled(&state).await?;
     require_admin(&caller.user)?;
     check_type(req.provider_type)?;
     let key = null_or_empty(req.key.as_deref(), "key")?;
@@ -348,9 +350,9 @@ pub async fn preview(
 pub async fn models_with_settings(
     State(state): State<AppState>,
     caller: Caller,
+    _ai: AiFeature,
     Path(id): Path<String>,
 ) -> ApiResult {
-    require_enabled(&state).await?;
     require_admin(&caller.user)?;
     let p = load(&state, int_id(&id, "Provider")?).await?;
     let models = live_models(&p.url, &p.key).await?;
@@ -384,8 +386,12 @@ pub async fn enabled_models(state: &AppState, p: &Provider) -> Result<Vec<Value>
 }
 
 /// `GET ai/chats/models?provider=`: refused to users and guests (`ChatService.GetModelsAsync`).
-pub async fn chat_models(State(state): State<AppState>, caller: Caller, q: Query) -> ApiResult {
-    require_enabled(&state).await?;
+pub async fn chat_models(
+    State(state): State<AppState>,
+    caller: Caller,
+    _ai: AiFeature,
+    q: Query,
+) -> ApiResult {
     if matches!(
         caller.user.user_type,
         EmployeeType::User | EmployeeType::Guest
@@ -428,9 +434,9 @@ fn default_dto(p: &Provider, model: &str, alias: Option<String>) -> Value {
 pub async fn set_default(
     State(state): State<AppState>,
     caller: Caller,
+    _ai: AiFeature,
     JsonBody(req): JsonBody<DefaultRequest>,
 ) -> ApiResult {
-    require_enabled(&state).await?;
     require_admin(&caller.user)?;
     let p = load(&state, req.provider_id).await?;
     let pid = p.id;
@@ -457,8 +463,11 @@ pub async fn set_default(
 
 /// `GET ai/providers/default`: refused to guests; the stored default, else the first provider's
 /// first enabled model (DocSpace then stores it), else nothing.
-pub async fn get_default(State(state): State<AppState>, caller: Caller) -> ApiResult {
-    require_enabled(&state).await?;
+pub async fn get_default(
+    State(state): State<AppState>,
+    caller: Caller,
+    _ai: AiFeature,
+) -> ApiResult {
     if caller.user.user_type == EmployeeType::Guest {
         return Err(ApiError::Forbidden(MANAGE_PROVIDERS.into()));
     }

@@ -22,7 +22,7 @@ use serde_json::{Value, json};
 
 use super::client;
 use super::servers::{SERVER_NOT_FOUND, ServersRequest, guid};
-use crate::ai::require_enabled;
+use crate::ai::AiFeature;
 use crate::api::extract::{JsonBody, int_id};
 use crate::auth::Caller;
 use crate::db::entries::{self, Folder};
@@ -109,10 +109,10 @@ fn statuses(conn: &rusqlite::Connection, room: i64) -> Result<Vec<Value>, ApiErr
 pub async fn add(
     State(state): State<AppState>,
     caller: Caller,
+    _ai: AiFeature,
     Path(room_raw): Path<String>,
     JsonBody(req): JsonBody<ServersRequest>,
 ) -> ApiResult {
-    require_enabled(&state).await?;
     let ids = req.ids()?;
     let items = state
         .db
@@ -151,9 +151,9 @@ pub async fn add(
 pub async fn list(
     State(state): State<AppState>,
     caller: Caller,
+    _ai: AiFeature,
     Path(room_raw): Path<String>,
 ) -> ApiResult {
-    require_enabled(&state).await?;
     let items = state
         .db
         .read(move |c| {
@@ -169,10 +169,10 @@ pub async fn list(
 pub async fn remove(
     State(state): State<AppState>,
     caller: Caller,
+    _ai: AiFeature,
     Path(room_raw): Path<String>,
     JsonBody(req): JsonBody<ServersRequest>,
 ) -> Result<Response, ApiError> {
-    require_enabled(&state).await?;
     let ids = req.ids()?;
     state
         .db
@@ -229,9 +229,9 @@ async fn tools_dto(server: &Server, disabled: &BTreeSet<String>) -> ApiResult<Ve
 pub async fn tools(
     State(state): State<AppState>,
     caller: Caller,
+    _ai: AiFeature,
     Path((room_raw, server_raw)): Path<(String, String)>,
 ) -> ApiResult {
-    require_enabled(&state).await?;
     let (_, server, disabled) = connection(&state, &caller.user, room_raw, &server_raw).await?;
     Ok(Envelope::ok(tools_dto(&server, &disabled).await?))
 }
@@ -249,10 +249,10 @@ pub struct ToolsRequest {
 pub async fn set_tools(
     State(state): State<AppState>,
     caller: Caller,
+    _ai: AiFeature,
     Path((room_raw, server_raw)): Path<(String, String)>,
     JsonBody(req): JsonBody<ToolsRequest>,
 ) -> ApiResult {
-    require_enabled(&state).await?;
     let disabled: BTreeSet<String> = req
         .disabled_tools
         .ok_or_else(|| ApiError::field("disabledTools", "The DisabledTools field is required."))?

@@ -22,7 +22,7 @@ use serde::Deserialize;
 use serde_json::{Value, json};
 
 use super::client;
-use crate::ai::require_enabled;
+use crate::ai::AiFeature;
 use crate::api::extract::{JsonBody, Paging, Query};
 use crate::auth::Caller;
 use crate::db::mcp::{self as store, Server};
@@ -181,9 +181,9 @@ pub struct AddRequest {
 pub async fn add(
     State(state): State<AppState>,
     caller: Caller,
+    _ai: AiFeature,
     JsonBody(req): JsonBody<AddRequest>,
 ) -> ApiResult {
-    require_enabled(&state).await?;
     require_admin(&caller.user)?;
     let name = required(req.name, "name")?;
     let description = required(req.description, "description")?;
@@ -242,10 +242,10 @@ async fn load(state: &AppState, id: String) -> Result<Server, ApiError> {
 pub async fn update(
     State(state): State<AppState>,
     caller: Caller,
+    _ai: AiFeature,
     Path(id): Path<String>,
     JsonBody(req): JsonBody<UpdateRequest>,
 ) -> ApiResult {
-    require_enabled(&state).await?;
     require_admin(&caller.user)?;
     let id = guid(&id, "id")?;
     if let Some(n) = &req.name {
@@ -303,10 +303,10 @@ pub struct StatusRequest {
 pub async fn set_status(
     State(state): State<AppState>,
     caller: Caller,
+    _ai: AiFeature,
     Path(id): Path<String>,
     JsonBody(req): JsonBody<StatusRequest>,
 ) -> ApiResult {
-    require_enabled(&state).await?;
     require_admin(&caller.user)?;
     let id = guid(&id, "id")?;
     let server = state
@@ -344,9 +344,9 @@ impl ServersRequest {
 pub async fn delete(
     State(state): State<AppState>,
     caller: Caller,
+    _ai: AiFeature,
     JsonBody(req): JsonBody<ServersRequest>,
 ) -> Result<Response, ApiError> {
-    require_enabled(&state).await?;
     require_admin(&caller.user)?;
     let ids = req.ids()?;
     state.db.write(move |tx| store::delete(tx, &ids)).await?;
@@ -357,9 +357,9 @@ pub async fn delete(
 pub async fn get(
     State(state): State<AppState>,
     caller: Caller,
+    _ai: AiFeature,
     Path(id): Path<String>,
 ) -> ApiResult {
-    require_enabled(&state).await?;
     require_admin(&caller.user)?;
     let server = load(&state, guid(&id, "id")?).await?;
     Ok(Envelope::from_value(short_dto(&server)))
@@ -379,16 +379,24 @@ async fn page(state: &AppState, q: &Query, enabled_only: bool, full: bool) -> Ap
 }
 
 /// `GET ai/servers?startIndex&count`: every server, full DTOs.
-pub async fn list(State(state): State<AppState>, caller: Caller, q: Query) -> ApiResult {
-    require_enabled(&state).await?;
+pub async fn list(
+    State(state): State<AppState>,
+    caller: Caller,
+    _ai: AiFeature,
+    q: Query,
+) -> ApiResult {
     require_admin(&caller.user)?;
     page(&state, &q, false, true).await
 }
 
 /// `GET ai/servers/available`: enabled servers, short DTOs, for anyone but guests
 /// (`GetActiveServersAsync` throws a bare `SecurityException`).
-pub async fn available(State(state): State<AppState>, caller: Caller, q: Query) -> ApiResult {
-    require_enabled(&state).await?;
+pub async fn available(
+    State(state): State<AppState>,
+    caller: Caller,
+    _ai: AiFeature,
+    q: Query,
+) -> ApiResult {
     if caller.user.user_type == EmployeeType::Guest {
         return Err(ApiError::AccessDenied);
     }
