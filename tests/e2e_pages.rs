@@ -35,15 +35,6 @@ async fn summary(driver: &WebDriver, id: &str) -> String {
     .await
 }
 
-/// Chooses `value` in the select inside the element with test id `testid`.
-async fn choose(driver: &WebDriver, testid: &str, value: &str) {
-    click(
-        driver,
-        &format!("[data-testid='{testid}'] select option[value='{value}']"),
-    )
-    .await;
-}
-
 #[tokio::test(flavor = "multi_thread")]
 async fn diagnostics_finds_this_origin_missing_and_an_admin_adds_it() {
     // The host acts with the owner's key; the portal does not list the host's origin.

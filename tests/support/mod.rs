@@ -144,6 +144,15 @@ pub async fn click(driver: &WebDriver, css: &str) {
         .unwrap_or_else(|e| panic!("click {css}: {e}"));
 }
 
+/// Chooses `value` in the select inside the element with test id `testid`.
+pub async fn choose(driver: &WebDriver, testid: &str, value: &str) {
+    click(
+        driver,
+        &format!("[data-testid='{testid}'] select option[value='{value}']"),
+    )
+    .await;
+}
+
 /// Opens the app and signs in as `email`; waits until the navigation shows the user.
 pub async fn sign_in(driver: &WebDriver, url: &str, email: &str, password: &str, stay: bool) {
     driver.goto(url).await.expect("open app");
