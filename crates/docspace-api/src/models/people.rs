@@ -139,9 +139,10 @@ pub struct GroupSummary {
     /// Name.
     #[serde(default)]
     pub name: String,
-    /// The group's manager.
+    /// The user name of the group's manager (`GroupSummaryDto.Manager`, a string in
+    /// `common/ASC.Api.Core/Model/GroupSummaryDto.cs`).
     #[serde(default)]
-    pub manager: Option<serde_json::Value>,
+    pub manager: Option<String>,
     /// A built-in group.
     #[serde(default)]
     pub is_system: bool,

@@ -4,6 +4,7 @@
 
 use serde::{Deserialize, Serialize};
 
+use super::FileId;
 use super::datetime::ApiDateTime;
 
 /// Who stored a version (`EditHistoryAuthor`).
@@ -30,9 +31,9 @@ pub struct EditHistoryAuthor {
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct EditHistory {
-    /// The file's id.
+    /// The file's id (`EditHistoryDto.ID`).
     #[serde(default)]
-    pub id: Option<serde_json::Value>,
+    pub id: Option<FileId>,
     /// The document key of the version.
     #[serde(default)]
     pub key: Option<String>,
