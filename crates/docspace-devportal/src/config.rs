@@ -34,7 +34,7 @@ pub enum Seed {
 }
 
 /// The portal's rate limits (DocSpace's defaults, `ONLYOFFICE/DocSpace-server:
-/// common/ASC.Common/Utils/RateLimiterSettings.cs`; see [`crate::ratelimit`]).
+/// common/ASC.Common/Utils/RateLimiterSettings.cs`; enforced by the `ratelimit` module).
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct RateLimits {
     /// Whether limits are enforced at all.

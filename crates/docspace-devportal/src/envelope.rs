@@ -82,12 +82,6 @@ impl Envelope {
         self
     }
 
-    /// Overrides `count` (DocSpace actions that set it explicitly).
-    pub fn with_count(mut self, count: u64) -> Envelope {
-        self.count = Some(count);
-        self
-    }
-
     /// Answers with another success code (201 for finished uploads).
     pub fn with_status(mut self, status: StatusCode) -> Envelope {
         self.status = status;

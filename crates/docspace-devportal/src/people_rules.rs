@@ -11,6 +11,7 @@
 //!
 //! The owner counts as a DocSpace admin everywhere (`GetUserTypeAsync` puts them in the admin group).
 
+use crate::permissions::{PortalAction, portal_allows};
 use crate::users::{EmployeeType, User};
 
 /// The caller's `EmployeeType` as DocSpace computes it (the owner is a DocSpace admin).
@@ -22,15 +23,11 @@ pub fn kind(u: &User) -> EmployeeType {
     }
 }
 
-/// `GetByFilterAsync`: users and guests may not list people at all.
-pub fn may_list(caller: &User) -> bool {
-    !matches!(kind(caller), EmployeeType::User | EmployeeType::Guest)
-}
-
 /// `InviteUsers`: users and guests may not invite anyone (then each type has its own rule, see
 /// [`crate::permissions::PortalAction::Invite`]).
 pub fn may_invite(caller: &User) -> bool {
-    may_list(caller)
+    // The same types that `GetByFilterAsync` refuses.
+    portal_allows(caller, PortalAction::ListPeople)
 }
 
 /// `CanUserViewAnotherUserAsync`: oneself always; a DocSpace admin everyone; a user or guest nobody

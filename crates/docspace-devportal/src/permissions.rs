@@ -385,8 +385,6 @@ pub mod share {
     pub const READ: i64 = FileShare::Read.value() as i64;
     /// Denied (3).
     pub const RESTRICT: i64 = FileShare::Restrict.value() as i64;
-    /// Mixed (4).
-    pub const VARIES: i64 = FileShare::Varies.value() as i64;
     /// Reviewer (5).
     pub const REVIEW: i64 = FileShare::Review.value() as i64;
     /// Commenter (6).
@@ -559,14 +557,6 @@ pub fn valid_member_access(room_type: i64, access: i64, member: &User) -> Result
         return Err("Only DocSpace admins and room admins can be room managers".into());
     }
     Ok(())
-}
-
-/// The `FileShare` names DocSpace uses in `availableShareRights`.
-pub fn share_name(access: i64) -> &'static str {
-    i32::try_from(access)
-        .ok()
-        .and_then(|a| FileShare::from_value(a).name())
-        .unwrap_or("None")
 }
 
 #[cfg(test)]

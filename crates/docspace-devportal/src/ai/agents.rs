@@ -133,7 +133,6 @@ pub async fn create(
                     tx,
                     &room,
                     &NewFolder {
-                        parent_id: room.id,
                         title: title.into(),
                         folder_type,
                         room_type: None,

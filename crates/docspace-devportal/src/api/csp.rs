@@ -26,18 +26,6 @@ pub fn domains(conn: &Connection) -> Result<Vec<String>, ApiError> {
         .unwrap_or_default())
 }
 
-/// The stored CSP domains, read on a blocking thread (for async callers such as the frame pages).
-pub async fn load(db: &crate::db::Db) -> Result<Vec<String>, ApiError> {
-    db.read(domains).await
-}
-
-/// The `frame-ancestors` directive for the frame pages: `'self'` plus every CSP domain.
-pub fn frame_ancestors(conn: &Connection) -> Result<String, ApiError> {
-    let mut d = vec!["'self'".to_string()];
-    d.extend(domains(conn)?);
-    Ok(format!("frame-ancestors {}", d.join(" ")))
-}
-
 /// The `Content-Security-Policy` header DocSpace builds from the domains.
 pub fn header_for(domains: &[String]) -> String {
     let extra = if domains.is_empty() {

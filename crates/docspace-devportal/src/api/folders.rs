@@ -313,7 +313,6 @@ pub async fn create(
                 tx,
                 &parent,
                 &NewFolder {
-                    parent_id: parent.id,
                     title: t,
                     folder_type: folder_type::DEFAULT,
                     room_type: None,

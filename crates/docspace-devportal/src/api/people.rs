@@ -33,7 +33,7 @@ pub async fn list(
     Portal(portal): Portal,
     q: Query,
 ) -> ApiResult {
-    if !people_rules::may_list(&caller.user) {
+    if !portal_allows(&caller.user, PortalAction::ListPeople) {
         return Err(ApiError::AccessDenied);
     }
     let paging = Paging::from_query(&q)?;

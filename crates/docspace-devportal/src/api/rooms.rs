@@ -340,7 +340,6 @@ pub fn create_room(
         conn,
         &section,
         &NewFolder {
-            parent_id: section.id,
             title: t,
             folder_type: folder_type::of_room(room_type),
             room_type: Some(room_type),

@@ -1,4 +1,4 @@
-//! Uploads: simple multipart upload and chunked upload sessions (ONLYOFFICE/DocSpace-server: `products/ASC.Files/Server/Api/UploadController.cs`; https://api.onlyoffice.com/docspace/api-backend/usage-api/upload-file/).
+//! Uploads: simple multipart upload and chunked upload sessions (ONLYOFFICE/DocSpace-server: `products/ASC.Files/Server/Api/UploadController.cs`; <https://api.onlyoffice.com/docspace/api-backend/usage-api/upload-file/>).
 //!
 //! Chunks are stored in SQLite as they arrive; when the last byte arrives (or on `finalize`) the
 //! file is written from them, one chunk at a time, in one transaction, so a file is either wholly

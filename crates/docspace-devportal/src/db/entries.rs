@@ -248,8 +248,6 @@ pub fn ensure_section(
 /// What a new folder (or room) is made of.
 #[derive(Debug, Clone, Default)]
 pub struct NewFolder {
-    /// Parent.
-    pub parent_id: i64,
     /// Title.
     pub title: String,
     /// `FolderType`.
@@ -657,15 +655,6 @@ pub fn child_counts(
     Ok(out)
 }
 
-/// Bytes used by the files of a room (all versions' current sizes).
-pub fn used_space(conn: &Connection, room_id: i64) -> Result<i64, ApiError> {
-    Ok(conn.query_row(
-        "SELECT COALESCE(SUM(fi.size), 0) FROM files fi JOIN folders fo ON fo.id = fi.folder_id WHERE fo.room_id = ?1",
-        [room_id],
-        |r| r.get(0),
-    )?)
-}
-
 /// Whether `folder` has a child folder titled `title` (case-insensitive).
 pub fn folder_title_taken(conn: &Connection, parent: i64, title: &str) -> Result<bool, ApiError> {
     Ok(conn
@@ -825,7 +814,6 @@ pub fn copy_folder(
         conn,
         dest,
         &NewFolder {
-            parent_id: dest.id,
             title: title.to_string(),
             folder_type: folder_type::DEFAULT,
             room_type: None,

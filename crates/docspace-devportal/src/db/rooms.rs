@@ -249,27 +249,6 @@ pub fn set_pinned(conn: &Connection, user: &str, room: i64, pinned: bool) -> Res
     Ok(())
 }
 
-/// The settings a room update may change.
-#[derive(Debug, Clone, Default)]
-pub struct RoomSettings {
-    /// Private.
-    pub private: bool,
-    /// VDR indexing.
-    pub indexing: bool,
-    /// Deny downloads.
-    pub deny_download: bool,
-    /// Quota bytes.
-    pub quota: i64,
-    /// Colour.
-    pub color: Option<String>,
-    /// Cover id.
-    pub cover: Option<String>,
-    /// Lifetime JSON.
-    pub lifetime: Option<String>,
-    /// Watermark JSON.
-    pub watermark: Option<String>,
-}
-
 /// Writes a room's title and settings.
 pub fn update(conn: &Connection, room: &Folder, user: &str) -> Result<(), ApiError> {
     conn.execute(

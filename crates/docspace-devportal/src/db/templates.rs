@@ -91,7 +91,6 @@ pub fn copy_room(
         conn,
         section,
         &NewFolder {
-            parent_id: section.id,
             title: copy.title.to_string(),
             folder_type: src.folder_type,
             room_type: src.room_type,
@@ -135,7 +134,6 @@ fn copy_contents(
             conn,
             dest,
             &NewFolder {
-                parent_id: dest.id,
                 title: sub.title.clone(),
                 folder_type: folder_type::DEFAULT,
                 room_type: None,

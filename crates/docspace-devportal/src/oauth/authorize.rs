@@ -311,8 +311,6 @@ async fn issue_code(
         code_used: false,
         code_challenge: pending.code_challenge.clone(),
         nonce: pending.nonce.clone(),
-        access_jti: None,
-        access_expires: None,
         refresh_expires: None,
         revoked: false,
     };

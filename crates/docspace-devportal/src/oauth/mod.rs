@@ -261,8 +261,6 @@ mod tests {
                 code_used: true,
                 code_challenge: None,
                 nonce: None,
-                access_jti: None,
-                access_expires: None,
                 refresh_expires: None,
                 revoked: false,
             };

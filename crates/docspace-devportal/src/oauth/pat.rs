@@ -64,8 +64,6 @@ pub(super) fn grant(
         code_used: true,
         code_challenge: None,
         nonce: None,
-        access_jti: None,
-        access_expires: None,
         refresh_expires: None,
         revoked: false,
     };

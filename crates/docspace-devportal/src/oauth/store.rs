@@ -400,10 +400,6 @@ pub struct Authorization {
     pub code_challenge: Option<String>,
     /// OIDC nonce.
     pub nonce: Option<String>,
-    /// `jti` of the current access token.
-    pub access_jti: Option<String>,
-    /// Its expiry (stored form).
-    pub access_expires: Option<String>,
     /// Refresh token expiry (stored form).
     pub refresh_expires: Option<String>,
     /// Revoked as a whole.
@@ -411,7 +407,7 @@ pub struct Authorization {
 }
 
 const AUTH_COLUMNS: &str = "id, client_id, user_id, scopes, redirect_uri, code_expires, code_used, \
-     code_challenge, nonce, access_jti, access_expires, refresh_expires, revoked";
+     code_challenge, nonce, refresh_expires, revoked";
 
 fn auth_row(r: &Row<'_>) -> rusqlite::Result<Authorization> {
     Ok(Authorization {
@@ -424,10 +420,8 @@ fn auth_row(r: &Row<'_>) -> rusqlite::Result<Authorization> {
         code_used: r.get(6)?,
         code_challenge: r.get(7)?,
         nonce: r.get(8)?,
-        access_jti: r.get(9)?,
-        access_expires: r.get(10)?,
-        refresh_expires: r.get(11)?,
-        revoked: r.get(12)?,
+        refresh_expires: r.get(9)?,
+        revoked: r.get(10)?,
     })
 }
 

@@ -26,7 +26,6 @@ fn folder(
         conn,
         parent,
         &NewFolder {
-            parent_id: parent.id,
             title: title.into(),
             folder_type: folder_type::DEFAULT,
             room_type: None,
