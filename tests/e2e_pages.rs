@@ -214,6 +214,30 @@ async fn the_playground_shows_a_live_frame_its_events_and_matching_code() {
             )),
             "{html}"
         );
+        // A new mode starts a new log: nothing of the viewer's frame stays in it.
+        choose(&driver, "playground-mode", "manager").await;
+        let log = eventually("the log starts again", || {
+            let driver = driver.clone();
+            async move {
+                let t = text_of(&driver, "[data-testid='playground-events']").await;
+                t.ends_with("mode: Manager").then_some(t)
+            }
+        })
+        .await;
+        assert!(!log.contains("mode: Viewer"), "{log}");
+        // A folder the portal does not have: the manager starts and says so, and the status
+        // above the frame keeps the problem in view even though the frame is ready.
+        fill(&driver, "[data-testid='playground-id'] input", "987654").await;
+        eventually("the status says not found", || {
+            let driver = driver.clone();
+            async move {
+                let t = text_of(&driver, "[data-testid='playground-status']").await;
+                t.starts_with("Not found").then_some(())
+            }
+        })
+        .await;
+        let log = text_of(&driver, "[data-testid='playground-events']").await;
+        assert!(log.contains("onNotFound"), "{log}");
     })
     .await;
 }

@@ -2,12 +2,14 @@
 //! events, and copy the code that makes the same frame in a Leptos app or a plain HTML page.
 
 mod code;
+mod status;
 
 use docspace_sdk::components::DocSpace;
 use docspace_sdk::{FrameEvent, Item, Mode, SdkError, Theme};
 use leptos::prelude::*;
 
 use self::code::Settings;
+use self::status::FrameStatus;
 use crate::components::{
     Button, ButtonAppearance, Checkbox, EmptyState, Select, SelectOption, TextField, Toaster,
     use_toaster,
@@ -92,8 +94,8 @@ fn describe(e: &FrameEvent) -> String {
         FrameEvent::Download(_) => "onDownload".into(),
         FrameEvent::AuthSuccess => "onAuthSuccess".into(),
         FrameEvent::SignOut => "onSignOut".into(),
-        FrameEvent::NotFound => "onNotFound".into(),
-        FrameEvent::NoAccess => "onNoAccess".into(),
+        FrameEvent::NotFound => "onNotFound: no folder or file with this id".into(),
+        FrameEvent::NoAccess => "onNoAccess: this user may not open it".into(),
         FrameEvent::Error(err) => format!("error: {err}"),
         // FrameEvent is non-exhaustive: events added later show as they are.
         other => format!("{other:?}"),
@@ -133,9 +135,33 @@ pub fn PlaygroundPage() -> impl IntoView {
             l.drain(..excess);
         });
     };
-    let on_event = Callback::new(move |e: FrameEvent| push(describe(&e)));
-    let on_error =
-        Callback::new(move |e: SdkError| push(format!("error: {}", e.diagnosis().title)));
+    let status = RwSignal::new(FrameStatus::Starting);
+    let on_event = Callback::new(move |e: FrameEvent| {
+        status.update(|s| *s = s.after(&e));
+        push(describe(&e));
+    });
+    let on_error = Callback::new(move |e: SdkError| {
+        status.set(FrameStatus::Failed);
+        push(format!("error: {}", e.diagnosis().title));
+    });
+    // Changed settings reach the frame by `setConfig` or as a new frame: a problem reported
+    // before is about the old settings, and the frame reports it again if it still holds.
+    Effect::watch(
+        move || settings.get(),
+        move |_, _, _| status.update(|s| *s = s.settings_changed()),
+        false,
+    );
+    // A new mode is always a new frame: a new log, so that no event of the previous mode's frame
+    // reads as this one's.
+    Effect::watch(
+        move || mode.get(),
+        move |m, _, _| {
+            status.set(FrameStatus::Starting);
+            log.set(Vec::new());
+            push(format!("mode: {}", mode_label(*m)));
+        },
+        false,
+    );
 
     let html_tab = RwSignal::new(false);
     let code = {
@@ -208,6 +234,12 @@ pub fn PlaygroundPage() -> impl IntoView {
                     </Show>
                 </form>
                 <section class="playground__frame" data-testid="playground-frame" aria-label="Live frame">
+                    <Show when=move || missing.with(Option::is_none)>
+                        <p class="playground__status" role="status" data-testid="playground-status"
+                            class:playground__status--problem=move || status.get().is_problem()>
+                            {move || status.get().text()}
+                        </p>
+                    </Show>
                     {move || match missing.get() {
                         Some(why) => view! { <EmptyState title="Nothing to show yet" description=why/> }.into_any(),
                         None => {
