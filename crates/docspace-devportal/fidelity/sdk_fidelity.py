@@ -328,18 +328,20 @@ def poll(first, again):
 if custom is not None:
     def template_round_trip():
         made_tpl = poll(
-            ok(rooms.create_room_template(sdk.models.RoomTemplateDto(room_id=custom.id, title=f"Template {RUN}", tags=["fidelity-tpl"])), sdk.models.RoomTemplateStatusDto),
+            ok(rooms.create_room_template(sdk.models.RoomTemplateDto(room_id=custom.id, title=f"Template {RUN}", tags=["fidelity-tpl"], copy_logo=True)), sdk.models.RoomTemplateStatusDto),
             lambda: ok(rooms.get_room_template_creating_status(), sdk.models.RoomTemplateStatusDto),
         )
         tid = made_tpl.template_id
         rooms.set_public_settings(sdk.models.SetPublicDto(id=tid, public=True))
         assert ok(rooms.get_public_settings(tid)) is True
         room = poll(
-            ok(rooms.create_room_from_template(sdk.models.CreateRoomFromTemplateDto(template_id=tid, title=f"From template {RUN}")), sdk.models.RoomFromTemplateStatusDto),
+            ok(rooms.create_room_from_template(sdk.models.CreateRoomFromTemplateDto(template_id=tid, title=f"From template {RUN}", quota=104857600)), sdk.models.RoomFromTemplateStatusDto),
             lambda: ok(rooms.get_room_creating_status(), sdk.models.RoomFromTemplateStatusDto),
         )
-        assert ok(rooms.get_room_info(room.room_id), sdk.models.FolderDtoInteger).title == f"From template {RUN}"
-    check("room template: save, make public, create a room from it", template_round_trip)
+        info = ok(rooms.get_room_info(room.room_id), sdk.models.FolderDtoInteger)
+        # The request's quota replaces the template's (CreateRoomFromTemplateOperation.cs).
+        assert (info.title, info.quota_limit) == (f"From template {RUN}", 104857600), info
+    check("room template: save (copying the logo), make public, create a room from it with a quota", template_round_trip)
 
 # --- folders and files ---------------------------------------------------------------------------
 

@@ -226,10 +226,15 @@ pub fn cookie_value(headers: &HeaderMap, name: &str) -> Option<String> {
 }
 
 /// Resolves a credential to a caller, or `None` when it is unknown, expired or inactive.
-pub fn resolve(conn: &Connection, cred: &Credential) -> Result<Option<Caller>, ApiError> {
+/// `now` is the portal's clock ([`AppState::clock`]), by which OAuth access tokens are checked.
+pub fn resolve(
+    conn: &Connection,
+    cred: &Credential,
+    now: chrono::DateTime<chrono::Utc>,
+) -> Result<Option<Caller>, ApiError> {
     match cred {
         Credential::ApiKey(key) => resolve_key(conn, key),
-        Credential::Token(token) => resolve_token(conn, token),
+        Credential::Token(token) => resolve_token(conn, token, now),
     }
 }
 
@@ -268,9 +273,13 @@ fn resolve_key(conn: &Connection, key: &str) -> Result<Option<Caller>, ApiError>
     }))
 }
 
-fn resolve_token(conn: &Connection, token: &str) -> Result<Option<Caller>, ApiError> {
+fn resolve_token(
+    conn: &Connection,
+    token: &str,
+    clock_now: chrono::DateTime<chrono::Utc>,
+) -> Result<Option<Caller>, ApiError> {
     if crate::oauth::jwt::looks_like_jwt(token) {
-        return crate::oauth::bearer_caller(conn, token);
+        return crate::oauth::bearer_caller(conn, token, clock_now);
     }
     let row: Option<(String, Option<String>)> = conn
         .query_row(
@@ -306,7 +315,8 @@ pub async fn caller_of(parts: &mut Parts, state: &AppState) -> Result<Option<Cal
     let Some(cred) = credential_of(parts) else {
         return Ok(None);
     };
-    let caller = state.db.read(move |conn| resolve(conn, &cred)).await?;
+    let now = state.clock.now();
+    let caller = state.db.read(move |conn| resolve(conn, &cred, now)).await?;
     if let Some(c) = &caller {
         parts.extensions.insert(c.clone());
     }
@@ -376,7 +386,7 @@ mod tests {
             .expect("seeded");
         let resolve_key = |k: &str| {
             let cred = Credential::ApiKey(k.to_string());
-            db.read_now(|c| resolve(c, &cred))
+            db.read_now(|c| resolve(c, &cred, now()))
                 .expect("resolves")
                 .map(|c| c.user.email)
         };

@@ -223,7 +223,7 @@ mod tests {
         assert_eq!(owner_keys(&db), 1);
         let resolves = |k: &str| {
             let cred = auth::Credential::ApiKey(k.to_string());
-            db.read_now(|c| auth::resolve(c, &cred))
+            db.read_now(|c| auth::resolve(c, &cred, crate::time::now()))
                 .expect("resolve")
                 .is_some()
         };

@@ -29,6 +29,11 @@ pub struct RunningPortal {
 }
 
 impl RunningPortal {
+    /// The portal's clock: tests move it forward to see hours of key rotation at once.
+    pub fn clock(&self) -> &crate::time::Clock {
+        &self.state.clock
+    }
+
     /// `http://127.0.0.1:PORT`.
     pub fn base_url(&self) -> String {
         format!("http://{}", self.addr)
@@ -88,6 +93,7 @@ pub async fn start(config: PortalConfig) -> anyhow::Result<RunningPortal> {
         archives: Arc::default(),
         login_guard: Arc::default(),
         config: Arc::new(config.clone()),
+        clock: crate::time::Clock::default(),
     };
     let listener = tokio::net::TcpListener::bind(config.addr).await?;
     let addr = listener.local_addr()?;
@@ -155,9 +161,10 @@ impl axum::extract::FromRequestParts<AppState> for StatsReader {
         let Some(cred) = crate::auth::header_credential(parts) else {
             return Err(ApiError::Unauthorized);
         };
+        let now = state.clock.now();
         let caller = state
             .db
-            .read(move |c| crate::auth::resolve(c, &cred))
+            .read(move |c| crate::auth::resolve(c, &cred, now))
             .await?
             .ok_or(ApiError::Unauthorized)?;
         if !caller.user.is_owner {

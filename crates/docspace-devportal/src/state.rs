@@ -27,6 +27,8 @@ pub struct AppState {
     pub login_guard: Arc<crate::login_guard::LoginGuard>,
     /// The configuration the portal started with.
     pub config: Arc<PortalConfig>,
+    /// The clock of scheduled work (OAuth signing-key rotation); tests move it forward.
+    pub clock: crate::time::Clock,
 }
 
 #[cfg(test)]
@@ -47,6 +49,7 @@ impl AppState {
             archives: Arc::default(),
             login_guard: Arc::default(),
             config: Arc::new(config),
+            clock: crate::time::Clock::default(),
         };
         (state, owner)
     }

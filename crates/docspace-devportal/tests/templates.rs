@@ -186,7 +186,8 @@ async fn only_who_may_edit_an_active_room_saves_it_as_a_template() {
         let api = login(&p, who).await;
         let s = save_template(&api, json!({ "roomId": room, "title": "Mine" })).await;
         assert_eq!(s["error"], DENIED, "{who}: {s}");
-        assert_eq!(s["templateId"], 0, "{who}: {s}");
+        // `TemplateId = -1` until the operation has a template (`CreateRoomTemplateOperation.Init`).
+        assert_eq!(s["templateId"], -1, "{who}: {s}");
         assert_eq!(s["isCompleted"], true, "{who}: {s}");
     }
     // A room admin may save their own room.
@@ -219,7 +220,8 @@ async fn a_private_template_is_read_only_by_its_people_and_a_public_one_by_every
     assert!(template_titles(&ra).await.is_empty());
     let s = from_template(&ra, json!({ "templateId": tpl, "title": "Try" })).await;
     assert_eq!(s["error"], DENIED, "{s}");
-    assert_eq!(s["roomId"], 0, "{s}");
+    // `RoomId = -1` until the operation has a room (`CreateRoomFromTemplateOperation.Init`).
+    assert_eq!(s["roomId"], -1, "{s}");
     ra.get(&format!("/api/2.0/files/roomtemplate/{tpl}/public"))
         .await
         .expect(403);

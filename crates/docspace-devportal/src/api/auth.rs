@@ -244,7 +244,7 @@ mod tests {
             assert!(
                 state
                     .db
-                    .read_now(|c| credentials::resolve(c, &cred))
+                    .read_now(|c| credentials::resolve(c, &cred, crate::time::now()))
                     .expect("resolves")
                     .is_some()
             );
@@ -265,7 +265,7 @@ mod tests {
             assert!(
                 state
                     .db
-                    .read_now(|c| credentials::resolve(c, &cred))
+                    .read_now(|c| credentials::resolve(c, &cred, crate::time::now()))
                     .expect("resolves")
                     .is_none()
             );

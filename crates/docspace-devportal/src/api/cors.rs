@@ -196,7 +196,13 @@ mod tests {
             .expect("client");
         let token = state
             .db
-            .write_now(|tx| jwt::sign(tx, &serde_json::json!({"sub": user.id, "cid": cid})))
+            .write_now(|tx| {
+                jwt::sign(
+                    tx,
+                    &serde_json::json!({"sub": user.id, "cid": cid}),
+                    crate::time::now(),
+                )
+            })
             .expect("signed");
         let mut h = HeaderMap::new();
         h.insert(header::ORIGIN, HeaderValue::from_static("https://x.test"));

@@ -403,8 +403,13 @@ async fn api_middleware(State(state): State<AppState>, req: Request, next: Next)
     let (mut parts, body) = req.into_parts();
     // Answers about requests that carried a credential are the caller's own data: never cached.
     let private = credentials::credential_of(&parts).is_some() || link_key(&parts).is_some();
+    let now = state.clock.now();
     let caller = match credentials::credential_of(&parts) {
-        Some(cred) => match state.db.read(move |c| credentials::resolve(c, &cred)).await {
+        Some(cred) => match state
+            .db
+            .read(move |c| credentials::resolve(c, &cred, now))
+            .await
+        {
             Ok(c) => c,
             Err(e) => return early(&parts, body, e.into_response(), private, &cors).await,
         },

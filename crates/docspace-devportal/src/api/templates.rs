@@ -7,7 +7,14 @@
 //! and answers with their status; a refusal found by the task is reported in the status's `error`
 //! with HTTP 200, not as an HTTP error. Here the task runs inside the request's transaction, so
 //! the first status is already the last (`isCompleted: true`, `progress: 100`), and the status
-//! endpoints keep answering it.
+//! endpoints keep answering it, one per portal as DocSpace's worker keeps them.
+//!
+//! Logos and quotas of the requests (`RoomTemplateDto`, `CreateRoomFromTemplateDto` in
+//! `products/ASC.Files/Server/ApiModels/RequestDto/`) are handled as the operations
+//! (`CreateRoomTemplateOperation.cs`, `CreateRoomFromTemplateOperation.cs`) handle them: `quota`
+//! replaces the copied one once the contents are copied; `copyLogo` copies the source's logo if
+//! it has one (rooms here never have one) and then `logo` is ignored; otherwise `logo` names an
+//! uploaded temporary image that is saved as the new room's logo ([`logo_failure`]).
 
 use axum::extract::{Path, State};
 use rusqlite::Connection;
@@ -43,11 +50,9 @@ pub struct TemplateRequest {
     #[serde(default)]
     title: Option<String>,
     #[serde(default)]
-    #[allow(dead_code)] // Logos need an uploaded image, which this portal does not keep.
     logo: Option<Value>,
     #[serde(default)]
-    #[allow(dead_code)]
-    copy_logo: Option<bool>,
+    copy_logo: bool,
     #[serde(default)]
     share: Option<Vec<Value>>,
     #[serde(default)]
@@ -61,7 +66,6 @@ pub struct TemplateRequest {
     #[serde(default)]
     cover: Option<String>,
     #[serde(default)]
-    #[allow(dead_code)] // DocSpace copies the room's quota and ignores this one.
     quota: Option<i64>,
 }
 
@@ -72,11 +76,9 @@ pub struct FromTemplateRequest {
     template_id: Option<EntryId>,
     title: Option<String>,
     #[serde(default)]
-    #[allow(dead_code)]
     logo: Option<Value>,
     #[serde(default)]
-    #[allow(dead_code)]
-    copy_logo: Option<bool>,
+    copy_logo: bool,
     #[serde(default)]
     tags: Option<Vec<String>>,
     #[serde(default)]
@@ -84,7 +86,6 @@ pub struct FromTemplateRequest {
     #[serde(default)]
     cover: Option<String>,
     #[serde(default)]
-    #[allow(dead_code)] // DocSpace gives the room the template's quota.
     quota: Option<i64>,
     #[serde(default)]
     indexing: Option<bool>,
@@ -105,6 +106,45 @@ pub struct PublicRequest {
     id: Option<EntryId>,
     #[serde(default)]
     public: bool,
+}
+
+/// The id a failed operation reports: `TemplateId = -1` and `RoomId = -1` in the operations'
+/// `Init`, replaced only once the new folder is returned.
+const NO_ID: i64 = -1;
+
+/// `FilesCommonResource.ErrorMessage_SecurityException`, thrown by `RoomLogoManager.GetTempAsync`
+/// for a temporary logo that is not the caller's.
+const LOGO_DENIED: &str = "You don't have enough permission to perform the operation";
+/// The devportal's words for a temporary logo of the caller that it does not have (DocSpace's
+/// message is its storage's "file not found", which depends on the storage).
+const LOGO_MISSING: &str = "The logo image could not be found";
+
+/// Why saving the request's logo fails, or `None` when no logo is saved. DocSpace saves `logo`
+/// only when `copyLogo` is false (`if (_logo != null && !_copyLogo)` in both operations), reading
+/// the temporary image `RoomLogoManager.SaveLogo` names by `tmpFile`: its file name without the
+/// extension must be `{id}_{caller's id}` (`GetTempAsync`, `LogosPathSplitter = "_"`), else a
+/// `SecurityException`. The devportal keeps no uploaded logos (`POST files/logos` is not
+/// served), so a name of the caller's is still missing. Either way the operation fails after
+/// the new room was made and before its tags and contents, which DocSpace leaves behind (the
+/// room's id is not yet known to the operation, so it deletes nothing).
+fn logo_failure(logo: Option<&Value>, copy_logo: bool, caller: &str) -> Option<&'static str> {
+    let logo = logo.filter(|l| !l.is_null() && !copy_logo)?;
+    let tmp = logo
+        .get("tmpFile")
+        .and_then(Value::as_str)
+        .unwrap_or_default();
+    let name = tmp.rsplit(['/', '\\']).next().unwrap_or_default();
+    let stem = name.rsplit_once('.').map_or(name, |(stem, _)| stem);
+    let owner = stem
+        .split('_')
+        .nth(1)
+        .and_then(|id| uuid::Uuid::parse_str(id).ok());
+    let caller = uuid::Uuid::parse_str(caller).ok();
+    Some(if owner.is_some() && owner == caller {
+        LOGO_MISSING
+    } else {
+        LOGO_DENIED
+    })
 }
 
 fn template_status(template_id: i64, error: Option<&str>) -> Value {
@@ -209,24 +249,27 @@ pub async fn create(
                 None => false,
             };
             let (Some(room), true) = (room, allowed) else {
-                let s = template_status(0, Some(VIEW_FOLDER_DENIED));
+                let s = template_status(NO_ID, Some(VIEW_FOLDER_DENIED));
                 templates::save_status(tx, &user.id, templates::OP_TEMPLATE, &s)?;
                 return Ok(s);
             };
             let section = templates::ensure_section(tx, &user.id)?;
             let name = title_in.clone().unwrap_or_else(|| room.title.clone());
-            let (template, _) = templates::copy_room(
-                tx,
-                &room,
-                &section,
-                &templates::Copy {
-                    title: &name,
-                    owner: &user.id,
-                    color: color.clone(),
-                    cover: req.cover.clone().filter(|c| !c.is_empty()),
-                    tags: &tag_list,
-                },
-            )?;
+            let copy = templates::Copy {
+                title: &name,
+                owner: &user.id,
+                color: color.clone(),
+                cover: req.cover.clone().filter(|c| !c.is_empty()),
+                tags: &tag_list,
+                quota: req.quota,
+            };
+            let template = templates::new_room(tx, &room, &section, &copy)?;
+            if let Some(error) = logo_failure(req.logo.as_ref(), req.copy_logo, &user.id) {
+                let s = template_status(NO_ID, Some(error));
+                templates::save_status(tx, &user.id, templates::OP_TEMPLATE, &s)?;
+                return Ok(s);
+            }
+            let (template, _) = templates::fill_room(tx, &room, template, &copy)?;
             templates::set_public(tx, template.id, public)?;
             for s in &share_list {
                 if let Some((member, access)) = share_target(tx, s)?
@@ -243,12 +286,13 @@ pub async fn create(
     Ok(Envelope::from_value(v))
 }
 
-/// `GET /api/2.0/files/roomtemplate/status`: the caller's last template operation, or no
-/// `response` when there is none (the controller returns `null`).
-pub async fn template_status_get(State(state): State<AppState>, caller: Caller) -> ApiResult {
+/// `GET /api/2.0/files/roomtemplate/status`: the portal's template operation, whoever started
+/// it (`GetStatusTemplateCreatingAsync(tenantId)`), or no `response` when there is none (the
+/// controller returns `null`).
+pub async fn template_status_get(State(state): State<AppState>, _caller: Caller) -> ApiResult {
     let v = state
         .db
-        .read(move |c| templates::status(c, &caller.user.id, templates::OP_TEMPLATE))
+        .read(move |c| templates::status(c, templates::OP_TEMPLATE))
         .await?;
     Ok(Envelope::from_value(v.unwrap_or(Value::Null)))
 }
@@ -350,7 +394,7 @@ pub async fn create_room(
                 _ => Some(VIEW_FOLDER_DENIED),
             };
             let (Some(mut template), None) = (template, error) else {
-                let s = room_status(0, error);
+                let s = room_status(NO_ID, error);
                 templates::save_status(tx, &user.id, templates::OP_FROM_TEMPLATE, &s)?;
                 return Ok(s);
             };
@@ -362,18 +406,21 @@ pub async fn create_room(
             template.lifetime = lifetime.clone();
             template.watermark = watermark.clone();
             let section = rooms::rooms_section(tx)?;
-            let (room, _) = templates::copy_room(
-                tx,
-                &template,
-                &section,
-                &templates::Copy {
-                    title: &name,
-                    owner: &user.id,
-                    color: color.clone(),
-                    cover: req.cover.clone().filter(|c| !c.is_empty()),
-                    tags: &tag_list,
-                },
-            )?;
+            let copy = templates::Copy {
+                title: &name,
+                owner: &user.id,
+                color: color.clone(),
+                cover: req.cover.clone().filter(|c| !c.is_empty()),
+                tags: &tag_list,
+                quota: req.quota,
+            };
+            let room = templates::new_room(tx, &template, &section, &copy)?;
+            if let Some(error) = logo_failure(req.logo.as_ref(), req.copy_logo, &user.id) {
+                let s = room_status(NO_ID, Some(error));
+                templates::save_status(tx, &user.id, templates::OP_FROM_TEMPLATE, &s)?;
+                return Ok(s);
+            }
+            let (room, _) = templates::fill_room(tx, &template, room, &copy)?;
             if room.room_type == Some(6) {
                 super::shares::create_primary_link(tx, &room)?;
             }
@@ -385,11 +432,12 @@ pub async fn create_room(
     Ok(Envelope::from_value(v))
 }
 
-/// `GET /api/2.0/files/rooms/fromTemplate/status`.
-pub async fn room_status_get(State(state): State<AppState>, caller: Caller) -> ApiResult {
+/// `GET /api/2.0/files/rooms/fromTemplate/status`: the portal's operation, whoever started it
+/// (`GetStatusRoomCreatingAsync(tenantId)`).
+pub async fn room_status_get(State(state): State<AppState>, _caller: Caller) -> ApiResult {
     let v = state
         .db
-        .read(move |c| templates::status(c, &caller.user.id, templates::OP_FROM_TEMPLATE))
+        .read(move |c| templates::status(c, templates::OP_FROM_TEMPLATE))
         .await?;
     Ok(Envelope::from_value(v.unwrap_or(Value::Null)))
 }

@@ -76,17 +76,20 @@ pub struct Copy<'a> {
     pub cover: Option<String>,
     /// Tags (already checked).
     pub tags: &'a [String],
+    /// The request's quota, which replaces the source's once the contents are copied
+    /// (`FolderQuotaChangeAsync` at the end of both operations); `None` keeps the source's.
+    pub quota: Option<i64>,
 }
 
-/// Copies a room's type and settings (private, indexing, quota, lifetime, download, watermark) into
-/// a new room under `section`, with the copy's own title, colour, cover and tags, then its files
-/// and folders. Returns the new room and how many files were copied.
-pub fn copy_room(
+/// Makes the room of a copy under `section`: the source's type and settings (private, indexing,
+/// quota, lifetime, download, watermark) with the copy's own title, colour and cover, but no tags
+/// or contents yet (DocSpace saves a logo between the two, and a failing logo stops there).
+pub fn new_room(
     conn: &Connection,
     src: &Folder,
     section: &Folder,
     copy: &Copy<'_>,
-) -> Result<(Folder, usize), ApiError> {
+) -> Result<Folder, ApiError> {
     let mut room = entries::insert_folder(
         conn,
         section,
@@ -110,10 +113,25 @@ pub fn copy_room(
         Some(PALETTE[(room.id as usize) % PALETTE.len()].to_string())
     });
     rooms::update(conn, &room, copy.owner)?;
+    Ok(room)
+}
+
+/// Completes a room made by [`new_room`]: its tags, the files and folders of `src`, then the
+/// request's quota. Returns the room as stored and how many files were copied.
+pub fn fill_room(
+    conn: &Connection,
+    src: &Folder,
+    mut room: Folder,
+    copy: &Copy<'_>,
+) -> Result<(Folder, usize), ApiError> {
     for tag in copy.tags {
         tags::attach(conn, room.id, tag, copy.owner)?;
     }
     let copied = copy_contents(conn, src, &room, copy.owner)?;
+    if let Some(q) = copy.quota {
+        room.quota = q;
+        rooms::update(conn, &room, copy.owner)?;
+    }
     Ok((room, copied))
 }
 
@@ -145,10 +163,13 @@ fn copy_contents(
     Ok(copied)
 }
 
-/// Stores the newest status of a user's template operation of `kind`. DocSpace keeps one task of
-/// each kind per portal and its status endpoints answer that one to anyone
-/// (ONLYOFFICE/DocSpace-server: `products/ASC.Files/Core/RoomTemplates/RoomTemplatesWorker.cs`);
-/// here each user sees only their own, so nobody learns another's template or room ids.
+/// Stores the status of the portal's template operation of `kind`, started by `user`. DocSpace
+/// keeps one task of each kind per portal (tenant), replaced when a finished one is followed by
+/// a new one, and its status endpoints answer that task to any signed-in caller
+/// (ONLYOFFICE/DocSpace-server: `products/ASC.Files/Core/RoomTemplates/RoomTemplatesWorker.cs`:
+/// `FirstOrDefault(t => t.TenantId == tenantId)` in `StartCreateTemplateAsync` and
+/// `GetStatusTemplateCreatingAsync`). Here every task finishes within its request, so a new one
+/// always replaces the last.
 pub fn save_status(
     conn: &Connection,
     user: &str,
@@ -156,14 +177,21 @@ pub fn save_status(
     status: &Value,
 ) -> Result<(), ApiError> {
     operations::prune(conn)?;
-    conn.execute(
-        "DELETE FROM operations WHERE user_id = ?1 AND op_type = ?2",
-        params![user, kind],
-    )?;
+    conn.execute("DELETE FROM operations WHERE op_type = ?1", params![kind])?;
     operations::save(conn, &uuid::Uuid::new_v4().to_string(), user, kind, status)
 }
 
-/// The newest status of a user's template operation of `kind`, if any.
-pub fn status(conn: &Connection, user: &str, kind: i64) -> Result<Option<Value>, ApiError> {
-    Ok(operations::list(conn, user, Some(kind), None)?.pop())
+/// The status of the portal's template operation of `kind`, whoever started it, if any.
+pub fn status(conn: &Connection, kind: i64) -> Result<Option<Value>, ApiError> {
+    let body: Option<String> = conn
+        .query_row(
+            "SELECT body FROM operations WHERE op_type = ?1 ORDER BY created DESC, rowid DESC LIMIT 1",
+            [kind],
+            |r| r.get(0),
+        )
+        .optional()?;
+    body.map(|s| {
+        serde_json::from_str(&s).map_err(|e| ApiError::Internal(format!("stored status: {e}")))
+    })
+    .transpose()
 }

@@ -15,8 +15,9 @@ pub async fn is_signed_in(state: &AppState, headers: &HeaderMap) -> bool {
     let Some(cred) = auth::credential_of(&parts) else {
         return false;
     };
+    let now = state.clock.now();
     matches!(
-        state.db.read(move |c| auth::resolve(c, &cred)).await,
+        state.db.read(move |c| auth::resolve(c, &cred, now)).await,
         Ok(Some(_))
     )
 }

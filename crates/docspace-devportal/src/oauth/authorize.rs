@@ -28,7 +28,7 @@ use super::store::{self, PendingRequest};
 use super::{CODE_TTL_SECS, form};
 use crate::auth::{self, Credential, hash_secret, random_hex};
 use crate::state::AppState;
-use crate::time::{db_time, now, parse_db_time};
+use crate::time::{db_time, parse_db_time};
 use crate::users::User;
 
 /// How long a consent page may stay open.
@@ -38,7 +38,8 @@ const CONSENT_TTL_SECS: i64 = 600;
 async fn cookie_user(state: &AppState, headers: &HeaderMap) -> Option<User> {
     let token = auth::cookie_value(headers, auth::AUTH_COOKIE)?;
     let cred = Credential::Token(token);
-    match state.db.read(move |c| auth::resolve(c, &cred)).await {
+    let now = state.clock.now();
+    match state.db.read(move |c| auth::resolve(c, &cred, now)).await {
         Ok(Some(c)) => Some(c.user),
         _ => None,
     }
@@ -231,7 +232,7 @@ pub async fn authorize(
         client_state: client_state.clone(),
         code_challenge: challenge,
         nonce: one("nonce"),
-        expires: db_time(now() + chrono::Duration::seconds(CONSENT_TTL_SECS)),
+        expires: db_time(state.clock.now() + chrono::Duration::seconds(CONSENT_TTL_SECS)),
     };
     let (cid, uid) = (client.client_id.clone(), user.id.clone());
     let consented = match state.db.read(move |c| store::consent(c, &cid, &uid)).await {
@@ -300,7 +301,7 @@ async fn issue_code(
 ) -> Response {
     let code = random_hex(32);
     let hash = hash_secret(&code);
-    let t = now();
+    let t = state.clock.now();
     let a = store::Authorization {
         id: uuid::Uuid::new_v4().to_string(),
         client_id: pending.client_id.clone(),
@@ -385,7 +386,7 @@ pub async fn consent(State(state): State<AppState>, headers: HeaderMap, body: By
         Ok(Some(p))
             if p.user_id == user.id
                 && p.client_id == client_id
-                && parse_db_time(&p.expires) > now() =>
+                && parse_db_time(&p.expires) > state.clock.now() =>
         {
             p
         }
@@ -431,7 +432,7 @@ pub async fn consent(State(state): State<AppState>, headers: HeaderMap, body: By
                     all.push(s);
                 }
             }
-            store::save_consent(tx, &cid, &uid, &all, &db_time(now()))
+            store::save_consent(tx, &cid, &uid, &all, &db_time(crate::time::now()))
         })
         .await;
     if let Err(e) = saved {

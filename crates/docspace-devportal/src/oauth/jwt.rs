@@ -1,19 +1,42 @@
-//! ES256 JSON Web Tokens and the JWK set.
+//! ES256 JSON Web Tokens and the JWK set, with the signing keys rotated as DocSpace's identity
+//! service rotates them.
 //!
-//! DocSpace's identity service signs with the newest key of its key-pair repository, `ES256` for
-//! EC keys, and names it by `kid` (`ONLYOFFICE/DocSpace-server:
-//! common/ASC.Identity/authorization/.../security/oauth/jwks/KeyPairRepositoryJWKSource.java`).
-//! The devportal keeps one P-256 key in SQLite (made on first use), so tokens outlive a restart.
+//! DocSpace signs with the newest key of its key-pair repository, `ES256` for EC keys, and names
+//! it by `kid`; it makes a new key when the newest is older than four access-token lifetimes
+//! (4 hours), and keeps publishing (and accepting) a key until it is older than five (rotation
+//! plus one lifetime of deprecation), so every token an old key signed stays verifiable until it
+//! expires; older keys are deleted (`ONLYOFFICE/DocSpace-server: common/ASC.Identity/
+//! authorization/authorization-application/.../security/oauth/jwks/KeyPairRepositoryJWKSource.java`:
+//! `rotationPeriod = accessTokenMinutesTTL * 4`, `deprecationPeriod = accessTokenMinutesTTL`,
+//! `rotateKeysIfNeeded`, `invalidateKeys`, `getActiveKeyPairs` = keys created after
+//! now − rotation − deprecation; `.../authorization-data/.../key/repository/JpaKeyPairRepository.java`).
+//! DocSpace checks on a schedule (every 30 minutes, `fixedDelayString = "PT30M"`); the devportal
+//! checks whenever it signs or publishes, the limit of that schedule: a key signs for exactly
+//! four hours. Time comes from the portal's [`Clock`](crate::time::Clock) through `now`.
+//! Keys live in SQLite, so tokens outlive a restart.
 
 use base64::Engine;
 use base64::engine::general_purpose::URL_SAFE_NO_PAD as B64;
+use chrono::{DateTime, Duration, Utc};
 use ring::rand::SystemRandom;
 use ring::signature::{self, EcdsaKeyPair, KeyPair};
 use rusqlite::Connection;
 use serde_json::{Value, json};
 
-use super::store;
+use super::store::{self, StoredKey};
 use crate::envelope::ApiError;
+use crate::time::{db_time, parse_db_time};
+
+/// How long a key signs: four access-token lifetimes (`rotationPeriod`).
+pub fn rotation_period() -> Duration {
+    Duration::seconds(super::ACCESS_TTL_SECS * 4)
+}
+
+/// How long a key is still published after it stops signing: one access-token lifetime
+/// (`deprecationPeriod`).
+pub fn deprecation_period() -> Duration {
+    Duration::seconds(super::ACCESS_TTL_SECS)
+}
 
 fn key_pair(pkcs8: &[u8]) -> Result<EcdsaKeyPair, ApiError> {
     EcdsaKeyPair::from_pkcs8(
@@ -24,10 +47,31 @@ fn key_pair(pkcs8: &[u8]) -> Result<EcdsaKeyPair, ApiError> {
     .map_err(|e| ApiError::Internal(format!("signing key: {e}")))
 }
 
-/// The current signing key, made and stored if there is none.
-pub fn ensure_key(conn: &Connection) -> Result<(String, Vec<u8>), ApiError> {
-    if let Some(k) = store::signing_key(conn)? {
-        return Ok(k);
+/// The keys published at `now`, newest first: made after now − rotation − deprecation
+/// (`findActiveKeyPairs`: `createdAt > :cutoff`).
+fn published(conn: &Connection, now: DateTime<Utc>) -> Result<Vec<StoredKey>, ApiError> {
+    let cutoff = now - rotation_period() - deprecation_period();
+    Ok(store::keys(conn)?
+        .into_iter()
+        .filter(|k| parse_db_time(&k.created) > cutoff)
+        .collect())
+}
+
+/// The key that signs at `now`: the newest published one, or a new one when there is none or the
+/// newest is older than the rotation period. Keys no longer published are deleted, as
+/// `invalidateKeys` does.
+pub fn ensure_key(conn: &Connection, now: DateTime<Utc>) -> Result<(String, Vec<u8>), ApiError> {
+    let cutoff = now - rotation_period() - deprecation_period();
+    let stale: Vec<String> = store::keys(conn)?
+        .into_iter()
+        .filter(|k| parse_db_time(&k.created) < cutoff)
+        .map(|k| k.kid)
+        .collect();
+    store::delete_keys(conn, &stale)?;
+    if let Some(k) = published(conn, now)?.into_iter().next()
+        && now - parse_db_time(&k.created) <= rotation_period()
+    {
+        return Ok((k.kid, k.pkcs8));
     }
     let doc = EcdsaKeyPair::generate_pkcs8(
         &signature::ECDSA_P256_SHA256_FIXED_SIGNING,
@@ -35,18 +79,13 @@ pub fn ensure_key(conn: &Connection) -> Result<(String, Vec<u8>), ApiError> {
     )
     .map_err(|e| ApiError::Internal(format!("key generation: {e}")))?;
     let kid = uuid::Uuid::new_v4().to_string();
-    store::insert_key(
-        conn,
-        &kid,
-        doc.as_ref(),
-        &crate::time::db_time(crate::time::now()),
-    )?;
+    store::insert_key(conn, &kid, doc.as_ref(), &db_time(now))?;
     Ok((kid, doc.as_ref().to_vec()))
 }
 
-/// Signs `claims` with the current key: `header.payload.signature`.
-pub fn sign(conn: &Connection, claims: &Value) -> Result<String, ApiError> {
-    let (kid, pkcs8) = ensure_key(conn)?;
+/// Signs `claims` with the key that signs at `now`: `header.payload.signature`.
+pub fn sign(conn: &Connection, claims: &Value, now: DateTime<Utc>) -> Result<String, ApiError> {
+    let (kid, pkcs8) = ensure_key(conn, now)?;
     let pair = key_pair(&pkcs8)?;
     let header = json!({"kid": kid, "alg": "ES256"});
     let input = format!(
@@ -87,9 +126,13 @@ pub fn unverified_claims(token: &str) -> Option<Value> {
     token.split('.').nth(1).and_then(decode_json)
 }
 
-/// The claims of a token signed by one of the stored keys, or `None` (bad shape, unknown `kid`,
-/// wrong algorithm or signature). Expiry is the caller's business.
-pub fn verify(conn: &Connection, token: &str) -> Result<Option<Value>, ApiError> {
+/// The claims of a token signed by a key published at `now`, or `None` (bad shape, unknown or
+/// retired `kid`, wrong algorithm or signature). Expiry is the caller's business.
+pub fn verify(
+    conn: &Connection,
+    token: &str,
+    now: DateTime<Utc>,
+) -> Result<Option<Value>, ApiError> {
     let mut parts = token.splitn(3, '.');
     let (Some(h), Some(p), Some(s)) = (parts.next(), parts.next(), parts.next()) else {
         return Ok(None);
@@ -103,10 +146,10 @@ pub fn verify(conn: &Connection, token: &str) -> Result<Option<Value>, ApiError>
     let Some(kid) = header["kid"].as_str() else {
         return Ok(None);
     };
-    let Some((_, pkcs8)) = store::keys(conn)?.into_iter().find(|(k, _)| k == kid) else {
+    let Some(key) = published(conn, now)?.into_iter().find(|k| k.kid == kid) else {
         return Ok(None);
     };
-    let pair = key_pair(&pkcs8)?;
+    let pair = key_pair(&key.pkcs8)?;
     let Ok(sig) = B64.decode(s) else {
         return Ok(None);
     };
@@ -120,10 +163,11 @@ pub fn verify(conn: &Connection, token: &str) -> Result<Option<Value>, ApiError>
     Ok(decode_json(p))
 }
 
-/// `GET /oauth2/jwks`: every stored key as an EC public JWK (RFC 7517/7518 §6.2).
-pub fn jwk_set(conn: &Connection) -> Result<Value, ApiError> {
+/// `GET /oauth2/jwks`: every key published at `now` as an EC public JWK (RFC 7517/7518 §6.2),
+/// newest first.
+pub fn jwk_set(conn: &Connection, now: DateTime<Utc>) -> Result<Value, ApiError> {
     let mut keys = Vec::new();
-    for (kid, pkcs8) in store::keys(conn)? {
+    for StoredKey { kid, pkcs8, .. } in published(conn, now)? {
         let pair = key_pair(&pkcs8)?;
         // An uncompressed SEC1 point: 0x04 || x (32 bytes) || y (32 bytes).
         let point = pair.public_key().as_ref();
@@ -144,24 +188,5 @@ pub fn jwk_set(conn: &Connection) -> Result<Value, ApiError> {
 }
 
 #[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn signed_tokens_verify_and_tampered_ones_do_not() {
-        let db = crate::db::Db::open(&crate::config::Storage::Memory).expect("db");
-        let token = db
-            .write_now(|tx| sign(tx, &json!({"sub": "u", "n": 1})))
-            .expect("signed");
-        assert!(looks_like_jwt(&token));
-        let claims = db.read_now(|c| verify(c, &token)).expect("verifies");
-        assert_eq!(claims.expect("valid")["sub"], "u");
-        let (h, rest) = token.split_once('.').expect("parts");
-        let (_, s) = rest.split_once('.').expect("parts");
-        let forged = format!("{h}.{}.{s}", B64.encode(r#"{"sub":"admin","n":1}"#));
-        assert!(db.read_now(|c| verify(c, &forged)).expect("runs").is_none());
-        let jwks = db.read_now(jwk_set).expect("jwks");
-        assert_eq!(jwks["keys"][0]["crv"], "P-256");
-        assert_eq!(jwks["keys"].as_array().map(Vec::len), Some(1));
-    }
-}
+#[path = "jwt_tests.rs"]
+mod tests;

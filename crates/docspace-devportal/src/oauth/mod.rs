@@ -47,9 +47,14 @@ pub fn issuer(portal: &str) -> String {
     format!("{portal}/oauth2")
 }
 
-/// The caller an OAuth access token stands for (`None`: not a live token of an active user).
-pub fn bearer_caller(conn: &rusqlite::Connection, token: &str) -> Result<Option<Caller>, ApiError> {
-    let Some((a, _)) = token::access_token(conn, token)? else {
+/// The caller an OAuth access token stands for at `now` (`None`: not a live token of an active
+/// user).
+pub fn bearer_caller(
+    conn: &rusqlite::Connection,
+    token: &str,
+    now: chrono::DateTime<chrono::Utc>,
+) -> Result<Option<Caller>, ApiError> {
+    let Some((a, _)) = token::access_token(conn, token, now)? else {
         return Ok(None);
     };
     let Some(user) = crate::users::by_id(conn, &a.user_id)?.filter(|u| u.status == 1) else {
@@ -159,12 +164,13 @@ async fn metadata(headers: HeaderMap) -> Response {
 }
 
 async fn jwks(State(state): State<AppState>) -> Response {
-    // The key is made on first use, so the set is never empty.
+    // Keys are made (and rotated) on use, so the set is never empty.
+    let now = state.clock.now();
     match state
         .db
-        .write(|tx| {
-            jwt::ensure_key(tx)?;
-            jwt::jwk_set(tx)
+        .write(move |tx| {
+            jwt::ensure_key(tx, now)?;
+            jwt::jwk_set(tx, now)
         })
         .await
     {
@@ -268,7 +274,7 @@ mod tests {
             db.write_now(|tx| {
                 store::insert_authorization(tx, &a, &format!("code-{jti}"), &t)?;
                 store::set_tokens(tx, jti, jti, &t, None)?;
-                jwt::sign(tx, &claims)
+                jwt::sign(tx, &claims, now())
             })
             .expect("issued")
         };
@@ -277,7 +283,7 @@ mod tests {
         let expired = token(now().timestamp() - 1, "j1");
         let live = token(now().timestamp() + 60, "j2");
         let who = |tok: &str| {
-            db.read_now(|c| bearer_caller(c, tok))
+            db.read_now(|c| bearer_caller(c, tok, now()))
                 .expect("resolves")
                 .map(|c| c.user.email)
         };

@@ -20,8 +20,9 @@ use super::form;
 use super::store::{self, Authorization, Client};
 use super::token::{OAuthError, issue};
 use crate::auth::{self, Credential, hash_secret, random_hex};
-use crate::time::{db_time, now};
+use crate::time::db_time;
 use crate::users::EmployeeType;
+use chrono::{DateTime, Utc};
 
 /// Issues a developer token to `client` (already authenticated by its secret).
 pub(super) fn grant(
@@ -30,13 +31,14 @@ pub(super) fn grant(
     f: &[(String, String)],
     client: &Client,
     portal: &str,
+    now: DateTime<Utc>,
 ) -> Result<Value, OAuthError> {
     let scope = form::one(f, "scope")
         .ok_or_else(|| OAuthError::new("invalid_request", "OAuth 2.0 Parameter: scope"))?;
     let scopes: Vec<String> = form::scopes(&[("scope".to_string(), scope)]);
     let session = auth::cookie_value(headers, auth::AUTH_COOKIE)
         .map(Credential::Token)
-        .map(|cred| auth::resolve(conn, &cred))
+        .map(|cred| auth::resolve(conn, &cred, now))
         .transpose()?
         .flatten()
         .ok_or_else(|| OAuthError::new("unauthorized_client", "OAuth 2.0 Parameter: token"))?;
@@ -67,6 +69,6 @@ pub(super) fn grant(
         refresh_expires: None,
         revoked: false,
     };
-    store::insert_authorization(conn, &a, &hash_secret(&random_hex(32)), &db_time(now()))?;
-    issue(conn, &a, client, false, portal, &scopes)
+    store::insert_authorization(conn, &a, &hash_secret(&random_hex(32)), &db_time(now))?;
+    issue(conn, &a, client, false, portal, &scopes, now)
 }

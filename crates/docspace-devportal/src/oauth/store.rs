@@ -531,21 +531,27 @@ pub fn revoke_authorization(conn: &Connection, id: &str) -> Result<(), ApiError>
     Ok(())
 }
 
-/// The signing key: `(kid, PKCS#8 document)`, newest first.
-pub fn signing_key(conn: &Connection) -> Result<Option<(String, Vec<u8>)>, ApiError> {
-    Ok(conn
-        .query_row(
-            "SELECT kid, pkcs8 FROM oauth_keys ORDER BY created DESC, kid LIMIT 1",
-            [],
-            |r| Ok((r.get(0)?, r.get(1)?)),
-        )
-        .optional()?)
+/// A stored signing key.
+pub struct StoredKey {
+    /// `kid`.
+    pub kid: String,
+    /// The PKCS#8 document.
+    pub pkcs8: Vec<u8>,
+    /// When it was made (`db_time`).
+    pub created: String,
 }
 
-/// All keys, for the JWK set and verification.
-pub fn keys(conn: &Connection) -> Result<Vec<(String, Vec<u8>)>, ApiError> {
-    let mut stmt = conn.prepare("SELECT kid, pkcs8 FROM oauth_keys ORDER BY created DESC, kid")?;
-    let rows = stmt.query_map([], |r| Ok((r.get(0)?, r.get(1)?)))?;
+/// All stored keys, newest first.
+pub fn keys(conn: &Connection) -> Result<Vec<StoredKey>, ApiError> {
+    let mut stmt =
+        conn.prepare("SELECT kid, pkcs8, created FROM oauth_keys ORDER BY created DESC, kid")?;
+    let rows = stmt.query_map([], |r| {
+        Ok(StoredKey {
+            kid: r.get(0)?,
+            pkcs8: r.get(1)?,
+            created: r.get(2)?,
+        })
+    })?;
     Ok(rows.collect::<Result<_, _>>()?)
 }
 
@@ -555,6 +561,14 @@ pub fn insert_key(conn: &Connection, kid: &str, pkcs8: &[u8], now: &str) -> Resu
         "INSERT INTO oauth_keys (kid, pkcs8, created) VALUES (?1, ?2, ?3)",
         params![kid, pkcs8, now],
     )?;
+    Ok(())
+}
+
+/// Deletes the keys in `kids`.
+pub fn delete_keys(conn: &Connection, kids: &[String]) -> Result<(), ApiError> {
+    for kid in kids {
+        conn.execute("DELETE FROM oauth_keys WHERE kid = ?1", [kid])?;
+    }
     Ok(())
 }
 

@@ -27,7 +27,8 @@ use super::{ACCESS_TTL_SECS, REFRESH_TTL_SECS, TENANT_ID, form, jwt};
 use crate::auth::{hash_secret, random_hex};
 use crate::envelope::ApiError;
 use crate::state::AppState;
-use crate::time::{db_time, now, parse_db_time};
+use crate::time::{db_time, parse_db_time};
+use chrono::{DateTime, Utc};
 
 /// An RFC 6749 §5.2 error.
 #[derive(Debug)]
@@ -149,9 +150,10 @@ fn authenticate(
 pub async fn token(State(state): State<AppState>, headers: HeaderMap, body: Bytes) -> Response {
     let portal = crate::api::portal_url(&headers);
     let f = form::parse(&body);
+    let now = state.clock.now();
     let result = state
         .db
-        .write(move |tx| Ok(grant(tx, &headers, &f, &portal)))
+        .write(move |tx| Ok(grant(tx, &headers, &f, &portal, now)))
         .await;
     match result {
         Ok(Ok(v)) => no_store(StatusCode::OK, &v),
@@ -165,6 +167,7 @@ fn grant(
     headers: &HeaderMap,
     f: &[(String, String)],
     portal: &str,
+    now: DateTime<Utc>,
 ) -> Result<Value, OAuthError> {
     let grant_type = form::one(f, "grant_type");
     // A client without a secret may authenticate only on the code grant, with a code_verifier.
@@ -172,10 +175,10 @@ fn grant(
         && form::one(f, "code_verifier").is_some();
     let (client, how) = authenticate(conn, headers, f, public_allowed)?;
     match grant_type.as_deref() {
-        Some("authorization_code") => code_grant(conn, f, &client, how, portal),
-        Some("refresh_token") => refresh_grant(conn, f, &client, portal),
+        Some("authorization_code") => code_grant(conn, f, &client, how, portal, now),
+        Some("refresh_token") => refresh_grant(conn, f, &client, portal, now),
         Some("personal_access_token") if how == ClientAuth::Secret => {
-            super::pat::grant(conn, headers, f, &client, portal)
+            super::pat::grant(conn, headers, f, &client, portal, now)
         }
         Some("client_credentials") => Err(OAuthError::new(
             "unauthorized_client",
@@ -195,6 +198,7 @@ fn code_grant(
     client: &Client,
     how: ClientAuth,
     portal: &str,
+    now: DateTime<Utc>,
 ) -> Result<Value, OAuthError> {
     let invalid = |d: &str| OAuthError::new("invalid_grant", d);
     let code = form::one(f, "code")
@@ -212,7 +216,7 @@ fn code_grant(
     }
     if a.code_expires
         .as_deref()
-        .is_none_or(|e| parse_db_time(e) <= now())
+        .is_none_or(|e| parse_db_time(e) <= now)
     {
         return Err(invalid("The authorization code has expired."));
     }
@@ -243,6 +247,7 @@ fn code_grant(
         how == ClientAuth::Secret,
         portal,
         &a.scopes,
+        now,
     )
 }
 
@@ -251,6 +256,7 @@ fn refresh_grant(
     f: &[(String, String)],
     client: &Client,
     portal: &str,
+    now: DateTime<Utc>,
 ) -> Result<Value, OAuthError> {
     let invalid = || OAuthError::new("invalid_grant", "The refresh token is invalid or expired.");
     let token = form::one(f, "refresh_token")
@@ -260,7 +266,7 @@ fn refresh_grant(
         .filter(|a| {
             a.refresh_expires
                 .as_deref()
-                .is_some_and(|e| parse_db_time(e) > now())
+                .is_some_and(|e| parse_db_time(e) > now)
         })
         .ok_or_else(invalid)?;
     let asked = form::scopes(f);
@@ -274,7 +280,7 @@ fn refresh_grant(
             "The scope exceeds the granted scope.",
         ));
     };
-    issue(conn, &a, client, true, portal, &scopes)
+    issue(conn, &a, client, true, portal, &scopes, now)
 }
 
 /// Signs an access token (and an id token for `openid`), makes a refresh token when `refresh`,
@@ -286,8 +292,9 @@ pub(super) fn issue(
     refresh: bool,
     portal: &str,
     scopes: &[String],
+    now: DateTime<Utc>,
 ) -> Result<Value, OAuthError> {
-    let t = now();
+    let t = now;
     let exp = t + chrono::Duration::seconds(ACCESS_TTL_SECS);
     let jti = uuid::Uuid::new_v4().to_string();
     let issuer = super::issuer(portal);
@@ -305,7 +312,7 @@ pub(super) fn issue(
         "cid": client.client_id,
         "tid": TENANT_ID,
     });
-    let access = jwt::sign(conn, &claims)?;
+    let access = jwt::sign(conn, &claims, t)?;
     let refresh_token = refresh.then(|| random_hex(48));
     let refresh_expires = db_time(t + chrono::Duration::seconds(REFRESH_TTL_SECS));
     let refresh_hash = refresh_token.as_deref().map(hash_secret);
@@ -340,24 +347,23 @@ pub(super) fn issue(
         if let Some(n) = &a.nonce {
             id["nonce"] = json!(n);
         }
-        body["id_token"] = json!(jwt::sign(conn, &id)?);
+        body["id_token"] = json!(jwt::sign(conn, &id, t)?);
     }
     Ok(body)
 }
 
 /// The live authorization behind an access token, with its claims: signed by a stored key, not
-/// expired, still the authorization's current token, not revoked, its client enabled.
+/// expired, still the authorization's current token, not revoked, its client enabled, all at
+/// `now` (the portal's clock).
 pub fn access_token(
     conn: &Connection,
     token: &str,
+    now: DateTime<Utc>,
 ) -> Result<Option<(Authorization, Value)>, ApiError> {
-    let Some(claims) = jwt::verify(conn, token)? else {
+    let Some(claims) = jwt::verify(conn, token, now)? else {
         return Ok(None);
     };
-    if claims["exp"]
-        .as_i64()
-        .is_none_or(|e| e <= now().timestamp())
-    {
+    if claims["exp"].as_i64().is_none_or(|e| e <= now.timestamp()) {
         return Ok(None);
     }
     let Some(jti) = claims["jti"].as_str() else {
@@ -373,9 +379,13 @@ pub fn access_token(
 }
 
 /// A token of either kind: the authorization and whether it is the access token.
-fn lookup(conn: &Connection, token: &str) -> Result<Option<(Authorization, bool)>, ApiError> {
+fn lookup(
+    conn: &Connection,
+    token: &str,
+    now: DateTime<Utc>,
+) -> Result<Option<(Authorization, bool)>, ApiError> {
     if jwt::looks_like_jwt(token) {
-        return Ok(access_token(conn, token)?.map(|(a, _)| (a, true)));
+        return Ok(access_token(conn, token, now)?.map(|(a, _)| (a, true)));
     }
     Ok(
         store::authorization_by(conn, ByColumn::Refresh, &hash_secret(token))?
@@ -389,6 +399,7 @@ fn lookup(conn: &Connection, token: &str) -> Result<Option<(Authorization, bool)
 /// token ends the whole authorization; an access token, only itself.
 pub async fn revoke(State(state): State<AppState>, headers: HeaderMap, body: Bytes) -> Response {
     let f = form::parse(&body);
+    let now = state.clock.now();
     let result = state
         .db
         .write(move |tx| {
@@ -396,7 +407,7 @@ pub async fn revoke(State(state): State<AppState>, headers: HeaderMap, body: Byt
                 let (client, _) = authenticate(tx, &headers, &f, false)?;
                 let token = form::one(&f, "token")
                     .ok_or_else(|| OAuthError::new("invalid_request", "token is missing."))?;
-                if let Some((a, is_access)) = lookup(tx, &token)? {
+                if let Some((a, is_access)) = lookup(tx, &token, now)? {
                     if a.client_id != client.client_id {
                         return Err(OAuthError::new(
                             "invalid_client",
@@ -428,6 +439,7 @@ pub async fn introspect(
 ) -> Response {
     let f = form::parse(&body);
     let portal = crate::api::portal_url(&headers);
+    let now = state.clock.now();
     let result = state
         .db
         .read(move |conn| {
@@ -437,7 +449,7 @@ pub async fn introspect(
                     .ok_or_else(|| OAuthError::new("invalid_request", "token is missing."))?;
                 let inactive = json!({"active": false});
                 if jwt::looks_like_jwt(&token) {
-                    return Ok(match access_token(conn, &token)? {
+                    return Ok(match access_token(conn, &token, now)? {
                         Some((a, c)) if a.client_id == client.client_id => json!({
                             "active": true,
                             "sub": c["sub"], "aud": c["aud"], "nbf": c["nbf"], "iss": c["iss"],
@@ -449,10 +461,10 @@ pub async fn introspect(
                         _ => inactive,
                     });
                 }
-                Ok(match lookup(conn, &token)? {
+                Ok(match lookup(conn, &token, now)? {
                     Some((a, false))
                         if a.client_id == client.client_id
-                            && a.refresh_expires.as_deref().is_some_and(|e| parse_db_time(e) > now()) =>
+                            && a.refresh_expires.as_deref().is_some_and(|e| parse_db_time(e) > now) =>
                     {
                         json!({
                             "active": true,
@@ -491,10 +503,11 @@ pub async fn userinfo(State(state): State<AppState>, headers: HeaderMap) -> Resp
     let Some(token) = token else {
         return challenge(StatusCode::UNAUTHORIZED, "Bearer");
     };
+    let now = state.clock.now();
     let found = state
         .db
         .read(move |c| {
-            let Some((a, _)) = access_token(c, &token)? else {
+            let Some((a, _)) = access_token(c, &token, now)? else {
                 return Ok(None);
             };
             Ok(Some((a.clone(), crate::users::by_id(c, &a.user_id)?)))
