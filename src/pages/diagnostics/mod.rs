@@ -1,6 +1,7 @@
 //! The diagnostics page: whether this browser, this host and the portal can work together —
 //! portal reachable, SDK script, this origin in the portal's CSP list (with a button for admins
-//! to add it), cookies in frames, and the rate-limit state the REST client sees.
+//! to add it), cookies in frames, this origin among the OAuth app's allowed origins, and the
+//! rate-limit state the REST client sees.
 
 mod checks;
 mod oauth;
@@ -97,6 +98,30 @@ pub fn DiagnosticsPage() -> impl IntoView {
             via_oauth.then(|| oauth::frames_after_oauth(&session.frames.get(), &portal_url))
         })
     };
+    let oauth_origin = config.oauth_client_id.clone().map(|client_id| {
+        let (origin, api_base) = (origin.clone(), config.api_base.clone());
+        LocalResource::new(move || {
+            run.track();
+            let (origin, api_base, client_id) =
+                (origin.clone(), api_base.clone(), client_id.clone());
+            let admin = session.user().is_some_and(|u| u.is_admin || u.is_owner);
+            let client = session.client().filter(|_| admin);
+            async move {
+                let apps = match client {
+                    Some(c) => c.oauth_apps().list().await.ok(),
+                    None => None,
+                };
+                let allowed = match apps {
+                    Some(apps) => match apps.into_iter().find(|a| a.client_id == client_id) {
+                        Some(app) => Some(app.allowed_origins),
+                        None => return oauth::app_missing(&client_id),
+                    },
+                    None => None,
+                };
+                oauth::origin_allowed_for_tokens(&origin, &api_base, &client_id, allowed.as_deref())
+            }
+        })
+    });
     let limits = {
         let api_base = config.api_base.clone();
         LocalResource::new(move || {
@@ -138,6 +163,9 @@ pub fn DiagnosticsPage() -> impl IntoView {
                 <Show when=move || oauth_frames.with(Option::is_some)>
                     <Check id="oauth-frames" title="Frames after Sign in with DocSpace" finding=Signal::derive(move || oauth_frames.get())/>
                 </Show>
+                {oauth_origin.map(|r| view! {
+                    <Check id="oauth-origin" title="This origin allowed for OAuth tokens" finding=Signal::derive(move || r.get())/>
+                })}
                 <Check id="limits" title="Rate limits" finding=Signal::derive(move || limits.get())/>
             </ul>
         </div>
