@@ -85,10 +85,8 @@ impl Turn {
             } else {
                 e.message
             }),
-            ChatEvent::Stop(_) => {
-                if self.state == TurnState::Streaming {
-                    self.state = TurnState::Done;
-                }
+            ChatEvent::Stop(_) if self.state == TurnState::Streaming => {
+                self.state = TurnState::Done;
             }
             // Reasoning and events this app does not model are not part of the answer.
             _ => {}
