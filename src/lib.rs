@@ -24,8 +24,8 @@ use crate::app_config::AppConfig;
 use crate::components::{ErrorState, Loading, ToastRegion, provide_toaster};
 use crate::layout::{Nav, RequireSession};
 use crate::pages::lazy::{
-    AppsRoute, DiagnosticsRoute, FileRoute, OAuthCallbackRoute, PeopleRoute, PlaygroundRoute,
-    RoomRoute, SignInRoute, TrashRoute,
+    AgentsRoute, AppsRoute, DiagnosticsRoute, FileRoute, OAuthCallbackRoute, PeopleRoute,
+    PlaygroundRoute, RoomRoute, SignInRoute, TrashRoute,
 };
 use crate::pages::not_found::NotFound;
 use crate::pages::rooms::RoomsPage;
@@ -75,6 +75,8 @@ fn Shell(config: AppConfig) -> impl IntoView {
                     <Route path=path!("playground") view={Lazy::<PlaygroundRoute>::new()}/>
                     <Route path=path!("people") view={Lazy::<PeopleRoute>::new()}/>
                     <Route path=path!("apps") view={Lazy::<AppsRoute>::new()}/>
+                    <Route path=path!("agents") view={Lazy::<AgentsRoute>::new()}/>
+                    <Route path=path!("agents/:id") view={Lazy::<AgentsRoute>::new()}/>
                 </ParentRoute>
             </Routes>
         </main>

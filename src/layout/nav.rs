@@ -38,6 +38,7 @@ pub fn Nav() -> impl IntoView {
                     <A href="/rooms" attr:class="nav__link">"Rooms"</A>
                     <A href="/trash" attr:class="nav__link">"Trash"</A>
                     <A href="/people" attr:class="nav__link">"People"</A>
+                    <A href="/agents" attr:class="nav__link">"Agents"</A>
                     <A href="/playground" attr:class="nav__link">"Playground"</A>
                 </Show>
                 <Show when=admin>

@@ -21,6 +21,7 @@ use leptos::prelude::*;
 use leptos_router::LazyRoute;
 
 use crate::components::{Button, ErrorState};
+use crate::pages::agents::AgentsSection;
 use crate::pages::apps::AppsPage;
 use crate::pages::diagnostics::DiagnosticsPage;
 use crate::pages::file::FilePage;
@@ -96,6 +97,12 @@ lazy_page!(
 lazy_page!(
     /// `/sign-in/oauth`: the portal's redirect back from "Sign in with DocSpace".
     OAuthCallbackRoute => OAuthCallback in forms via oauth_callback_view
+);
+
+lazy_page!(
+    /// `/agents`, `/agents/:id` and `/agents/settings`: AI agents, their chats and the AI
+    /// settings, one chunk behind one route type (each lazy route costs the main module code).
+    AgentsRoute => AgentsSection in ai via agents_view
 );
 
 /// Shown instead of a page whose chunk could not be fetched.

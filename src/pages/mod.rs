@@ -1,5 +1,6 @@
 //! One module per route.
 
+pub mod agents;
 pub mod apps;
 pub mod diagnostics;
 pub mod file;

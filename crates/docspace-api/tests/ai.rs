@@ -38,6 +38,20 @@ async fn providers_agents_and_chats_through_the_typed_client() {
         Err(Error::InvalidInput { .. })
     ));
 
+    // The preview lists the models before registering, and refuses a wrong key the same way.
+    let preview = ai.preview_models(&fake.url, KEY).await.expect("preview");
+    let ids: Vec<&str> = preview.iter().map(|m| m.id.as_str()).collect();
+    assert_eq!(ids, ["model-a", "model-b"]);
+    assert!(preview.iter().all(|m| !m.is_enabled));
+    let err = ai
+        .preview_models(&fake.url, "wrong-key")
+        .await
+        .expect_err("refused");
+    assert!(
+        err.to_string().contains("The specified API key is invalid"),
+        "{err}"
+    );
+
     let p = ai
         .create_provider("Local", &fake.url, KEY)
         .enable_model("model-a")
@@ -62,6 +76,21 @@ async fn providers_agents_and_chats_through_the_typed_client() {
         Some("Be brief.")
     );
     assert_eq!(ai.agent(agent.id).await.expect("agent"), agent);
+    // The demo data has an agent of its own.
+    let listed = ai.agents().await.expect("agents");
+    assert_eq!(
+        listed.iter().filter(|a| **a == agent).count(),
+        1,
+        "{listed:?}"
+    );
+    let edited = ai
+        .update_agent(agent.id, p.id, "model-a", "Be thorough.")
+        .await
+        .expect("updated");
+    assert_eq!(
+        edited.chat_settings.as_ref().map(|s| s.prompt.as_str()),
+        Some("Be thorough.")
+    );
 
     let events: Vec<ChatEvent> = ai
         .start_chat(agent.id, "Hi")

@@ -56,6 +56,21 @@ pub struct Model {
     pub alias: Option<String>,
 }
 
+/// A model a provider offers, with whether agents may use it (`ModelSettingsDto`), as
+/// [`AiHandler::preview_models`] lists them before the provider is registered.
+#[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct ProviderModel {
+    /// Model id.
+    pub id: String,
+    /// Display name.
+    #[serde(default)]
+    pub alias: Option<String>,
+    /// Agents may use it.
+    #[serde(default)]
+    pub is_enabled: bool,
+}
+
 /// `ChatSettingsDto` of an agent.
 #[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
 #[serde(rename_all = "camelCase")]
@@ -124,6 +139,12 @@ pub struct AiHandler<'c> {
 }
 
 #[derive(Deserialize)]
+struct AgentPage {
+    #[serde(default)]
+    folders: Vec<Agent>,
+}
+
+#[derive(Deserialize)]
 struct Access {
     enabled: bool,
 }
@@ -179,6 +200,25 @@ impl<'c> AiHandler<'c> {
         self.client.call(Request::get("ai/providers")).await
     }
 
+    /// The models a provider at `url` would offer with `key`, listed live before it is
+    /// registered (`POST ai/providers/models/preview`, DocSpace admins). A provider whose models
+    /// cannot be listed is refused with the portal's message, as registering it would be.
+    pub async fn preview_models(
+        &self,
+        url: impl Into<String>,
+        key: impl Into<String>,
+    ) -> Result<Vec<ProviderModel>, Error> {
+        let key = key.into();
+        if key.is_empty() {
+            return Err(Error::invalid("key", "the key is empty"));
+        }
+        // A POST although it changes nothing: the key goes in the body, never in a URL.
+        let req = Request::post("ai/providers/models/preview")
+            .json(&json!({ "type": OPENAI_COMPATIBLE, "url": url.into(), "key": key }))?
+            .idempotent(true);
+        self.client.call(req).await
+    }
+
     /// Deletes providers.
     pub async fn delete_providers(&self, ids: &[i64]) -> Result<(), Error> {
         if ids.is_empty() {
@@ -208,6 +248,31 @@ impl<'c> AiHandler<'c> {
             model_id: model_id.into(),
             prompt: String::new(),
         }
+    }
+
+    /// The agents the caller can see, most recently changed first (`GET ai/agents`).
+    pub async fn agents(&self) -> Result<Vec<Agent>, Error> {
+        let page: AgentPage = self.client.call(Request::get("ai/agents")).await?;
+        Ok(page.folders)
+    }
+
+    /// Changes an agent's provider, model and prompt (`PUT ai/agents/{id}`, who may edit the
+    /// room).
+    pub async fn update_agent(
+        &self,
+        id: i64,
+        provider_id: i64,
+        model_id: impl Into<String>,
+        prompt: impl Into<String>,
+    ) -> Result<Agent, Error> {
+        let req = Request::put(format!("ai/agents/{}", seg(id)))
+            .json(&json!({
+                "chatSettings": {
+                    "providerId": provider_id, "modelId": model_id.into(), "prompt": prompt.into(),
+                },
+            }))?
+            .idempotent(true);
+        self.client.call(req).await
     }
 
     /// One agent.

@@ -26,7 +26,7 @@ mod versions;
 
 pub use ai::{
     Agent, AiHandler, Chat, ChatSettings, CreateAgentBuilder, CreateProviderBuilder, Message,
-    Model, OPENAI_COMPATIBLE, Provider,
+    Model, OPENAI_COMPATIBLE, Provider, ProviderModel,
 };
 pub use auth::{AuthHandler, LoginBuilder};
 pub use bulk_download::{Archive, DownloadBuilder, disposition_name};

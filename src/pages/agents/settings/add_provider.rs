@@ -1,0 +1,86 @@
+//! Registering an OpenAI-compatible provider: its name, URL and key. The portal lists the
+//! provider's models first and refuses it, with its own message, when it cannot; every model
+//! listed is enabled for agents. The key is sent once and never shown again (the field is
+//! cleared, and the portal never returns it).
+
+use docspace_api::Client;
+use leptos::ev::SubmitEvent;
+use leptos::prelude::*;
+
+use crate::components::{Button, ButtonAppearance, InputKind, TextField, use_toaster};
+use crate::errors::user_message;
+
+/// The form; `on_added` runs once a provider is registered.
+#[component]
+pub fn AddProvider(client: Client, on_added: Callback<()>) -> impl IntoView {
+    let toaster = use_toaster();
+    let stored = StoredValue::new_local(client);
+    let title = RwSignal::new(String::new());
+    let url = RwSignal::new(String::new());
+    let key = RwSignal::new(String::new());
+    let busy = RwSignal::new(false);
+    let error = RwSignal::new(None::<String>);
+    let on_submit = move |ev: SubmitEvent| {
+        ev.prevent_default();
+        if busy.get_untracked() {
+            return;
+        }
+        let (t, u, k) = (
+            title.get_untracked().trim().to_string(),
+            url.get_untracked().trim().to_string(),
+            key.get_untracked(),
+        );
+        busy.set(true);
+        error.set(None);
+        leptos::task::spawn_local(async move {
+            let client = stored.get_value();
+            let outcome = register(&client, &t, &u, &k).await;
+            busy.set(false);
+            match outcome {
+                Ok(()) => {
+                    key.set(String::new());
+                    title.set(String::new());
+                    url.set(String::new());
+                    toaster.success(format!("Provider {t} added"));
+                    on_added.run(());
+                }
+                Err(m) => error.set(Some(m)),
+            }
+        });
+    };
+    view! {
+        <form class="agents__form ai-settings__add" aria-label="Add a provider" data-testid="add-provider" on:submit=on_submit>
+            <h3>"Add a provider"</h3>
+            <div data-testid="provider-title"><TextField label="Name" value=title required=true/></div>
+            <div data-testid="provider-url">
+                <TextField label="URL" value=url required=true placeholder="https://api.example.com/v1" hint="The OpenAI-compatible API's base URL (its models are at URL/models)."/>
+            </div>
+            <div data-testid="provider-key">
+                <TextField label="API key" value=key required=true kind=InputKind::Password autocomplete="off"/>
+            </div>
+            <p class="field__error" role="alert" data-testid="add-provider-error" hidden=move || error.with(Option::is_none)>
+                {move || error.get()}
+            </p>
+            <span data-testid="add-provider-submit">
+                <Button appearance=ButtonAppearance::Primary submit=true busy=busy>"Add provider"</Button>
+            </span>
+        </form>
+    }
+}
+
+/// Lists the provider's models, then registers it with all of them enabled.
+async fn register(client: &Client, title: &str, url: &str, key: &str) -> Result<(), String> {
+    let ai = client.ai();
+    let models = ai
+        .preview_models(url, key)
+        .await
+        .map_err(|e| user_message(&e))?;
+    if models.is_empty() {
+        return Err("The provider lists no models.".into());
+    }
+    let mut b = ai.create_provider(title, url, key);
+    for m in models {
+        b = b.enable_model(m.id);
+    }
+    b.send().await.map(drop).map_err(|e| user_message(&e))
+}

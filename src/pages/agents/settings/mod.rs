@@ -1,0 +1,47 @@
+//! `/agents/settings`: the AI switch and the providers, for DocSpace admins and the owner only
+//! (the portal refuses these calls to anyone else; the page is not offered to them).
+
+mod access;
+mod add_provider;
+mod providers;
+
+use leptos::prelude::*;
+use leptos_router::components::A;
+
+use self::access::AccessSwitch;
+use self::providers::Providers;
+use super::may_manage_ai;
+use crate::components::EmptyState;
+use crate::state::use_session;
+
+/// The route's page.
+#[component]
+pub fn AiSettingsPage() -> impl IntoView {
+    let session = use_session();
+    move || {
+        let (client, user) = (session.client()?, session.user()?);
+        let view = if may_manage_ai(&user) {
+            let enabled = RwSignal::new(None::<bool>);
+            let stored = StoredValue::new_local(client);
+            view! {
+                <AccessSwitch client=stored.get_value() enabled=enabled/>
+                <Show when=move || enabled.get() == Some(true)>
+                    <Providers client=stored.get_value()/>
+                </Show>
+            }
+            .into_any()
+        } else {
+            view! {
+                <EmptyState title="AI settings are for admins" description="DocSpace admins switch AI on and register its providers."/>
+            }
+            .into_any()
+        };
+        Some(view! {
+            <div class="page agents ai-settings" data-testid="ai-settings">
+                <p class="agents__back"><A href="/agents">"← Agents"</A></p>
+                <h1>"AI settings"</h1>
+                {view}
+            </div>
+        })
+    }
+}
