@@ -6,9 +6,12 @@
 //! [`AiHandler::start_chat`] yield one by one as they arrive, as a [`ChatStream`] of typed
 //! [`ChatEvent`](super::ChatEvent)s (native and wasm32 alike; see [`super::chat_stream`]).
 
-use serde::{Deserialize, Serialize};
-use serde_json::json;
+use serde::Deserialize;
 
+use super::ai_bodies::{
+    AgentBody, ChatSettingsBody, Ids, MessageBody, ModelSetting, NewProvider, PreviewProvider,
+};
+use super::bodies::Enabled;
 use super::chat_stream::ChatStream;
 use crate::client::Client;
 use crate::error::Error;
@@ -173,7 +176,7 @@ impl<'c> AiHandler<'c> {
     /// Switches AI on or off (DocSpace admins).
     pub async fn set_access(&self, enabled: bool) -> Result<bool, Error> {
         let req = Request::post("settings/ai-access")
-            .json(&json!({ "enabled": enabled }))?
+            .json(&Enabled { enabled })?
             .idempotent(true);
         let a: Access = self.client.call(req).await?;
         Ok(a.enabled)
@@ -213,8 +216,13 @@ impl<'c> AiHandler<'c> {
             return Err(Error::invalid("key", "the key is empty"));
         }
         // A POST although it changes nothing: the key goes in the body, never in a URL.
+        let url = url.into();
         let req = Request::post("ai/providers/models/preview")
-            .json(&json!({ "type": OPENAI_COMPATIBLE, "url": url.into(), "key": key }))?
+            .json(&PreviewProvider {
+                provider_type: OPENAI_COMPATIBLE,
+                url: &url,
+                key: &key,
+            })?
             .idempotent(true);
         self.client.call(req).await
     }
@@ -224,7 +232,7 @@ impl<'c> AiHandler<'c> {
         if ids.is_empty() {
             return Err(Error::invalid("ids", "give at least one provider"));
         }
-        let req = Request::delete("ai/providers").json(&json!({ "ids": ids }))?;
+        let req = Request::delete("ai/providers").json(&Ids { ids })?;
         self.client.execute(req).await.map(|_| ())
     }
 
@@ -266,11 +274,14 @@ impl<'c> AiHandler<'c> {
         prompt: impl Into<String>,
     ) -> Result<Agent, Error> {
         let req = Request::put(format!("ai/agents/{}", seg(id)))
-            .json(&json!({
-                "chatSettings": {
-                    "providerId": provider_id, "modelId": model_id.into(), "prompt": prompt.into(),
+            .json(&AgentBody {
+                title: None,
+                chat_settings: ChatSettingsBody {
+                    provider_id,
+                    model_id: &model_id.into(),
+                    prompt: &prompt.into(),
                 },
-            }))?
+            })?
             .idempotent(true);
         self.client.call(req).await
     }
@@ -330,7 +341,7 @@ impl<'c> AiHandler<'c> {
             return Err(Error::invalid("message", "the message is empty"));
         }
         // Not idempotent: a resend would ask the model twice.
-        let req = Request::post(path).json(&json!({ "message": message }))?;
+        let req = Request::post(path).json(&MessageBody { message: &message })?;
         let (_, body, admission) = self.client.open(req).await?;
         Ok(ChatStream::new(body, admission, self.parser()))
     }
@@ -352,13 +363,6 @@ impl<'c> AiHandler<'c> {
             .call(Request::get(format!("ai/chats/{}/messages", seg(chat_id))))
             .await
     }
-}
-
-#[derive(Serialize)]
-#[serde(rename_all = "camelCase")]
-struct ModelSetting {
-    model_id: String,
-    is_enabled: bool,
 }
 
 /// `POST /api/2.0/ai/providers`; see [`AiHandler::create_provider`].
@@ -395,10 +399,12 @@ impl<'c> CreateProviderBuilder<'c> {
                 is_enabled: true,
             })
             .collect();
-        let req = Request::post("ai/providers").json(&json!({
-            "type": OPENAI_COMPATIBLE, "title": self.title, "url": self.url, "key": self.key,
-            "modelSettings": settings,
-        }))?;
+        let req = Request::post("ai/providers").json(&NewProvider::openai(
+            &self.title,
+            &self.url,
+            &self.key,
+            settings,
+        ))?;
         self.client.call(req).await
     }
 }
@@ -423,10 +429,14 @@ impl<'c> CreateAgentBuilder<'c> {
     /// Creates it.
     pub async fn send(self) -> Result<Agent, Error> {
         validate::title("title", &self.title, 170)?;
-        let req = Request::post("ai/agents").json(&json!({
-            "title": self.title,
-            "chatSettings": { "providerId": self.provider_id, "modelId": self.model_id, "prompt": self.prompt },
-        }))?;
+        let req = Request::post("ai/agents").json(&AgentBody {
+            title: Some(&self.title),
+            chat_settings: ChatSettingsBody {
+                provider_id: self.provider_id,
+                model_id: &self.model_id,
+                prompt: &self.prompt,
+            },
+        })?;
         self.client.call(req).await
     }
 }

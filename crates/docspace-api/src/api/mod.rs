@@ -2,6 +2,7 @@
 //! borrows the client, the builder collects and checks the input, `send()` sends it.
 
 mod ai;
+mod ai_bodies;
 mod auth;
 mod bodies;
 mod bulk_download;
