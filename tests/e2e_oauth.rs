@@ -1,7 +1,7 @@
 //! End to end: "Sign in with DocSpace" (OAuth2 with PKCE) through the portal's sign-in and
-//! consent pages, a denied consent, a scope left out, a token the portal stops accepting (the
-//! app authorizes again and comes back where it was), and the Apps and keys page creating and
-//! revoking an API key with its secret shown once.
+//! consent pages, a denied consent, a scope left out, a token the portal stops accepting and one
+//! that expired (the app authorizes again and comes back where it was), and the Apps and keys
+//! page creating and revoking an API key with its secret shown once.
 
 #![cfg(not(target_arch = "wasm32"))]
 
@@ -198,6 +198,40 @@ async fn a_token_the_portal_stops_accepting_leads_to_a_new_authorization_back_he
         // A reload drops the in-memory token; the tab authorizes again without a page to click.
         driver.refresh().await.expect("reload");
         assert_eq!(signed_in_at(&driver).await, "/people");
+    })
+    .await;
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn an_expired_token_leads_to_a_new_authorization_without_a_page_to_click() {
+    let s = OAuthStack::start().await;
+    with_browser(|driver| async move {
+        to_consent(&driver, &s.url(), "/rooms", &s.portal).await;
+        click(&driver, "form#allow button").await;
+        assert_eq!(signed_in_at(&driver).await, "/rooms");
+        // An hour later by the portal's clock the access token has expired (DocSpace's tokens
+        // live 60 minutes). An app that signs in with PKCE alone gets no refresh token from
+        // DocSpace, so the app authorizes again; the consent stands and the portal still knows
+        // the browser, so it comes straight back to where the user was going.
+        // A mark in this document: only a full navigation (to the portal and back) drops it.
+        driver
+            .execute("window.beforeExpiry = true;", vec![])
+            .await
+            .expect("mark");
+        s.portal.clock().advance(chrono::Duration::minutes(61));
+        click(&driver, "a[href='/people']").await;
+        assert_eq!(signed_in_at(&driver).await, "/people");
+        let marked = driver
+            .execute("return window.beforeExpiry === true;", vec![])
+            .await
+            .expect("read mark");
+        assert_eq!(
+            marked.json(),
+            &serde_json::json!(false),
+            "the tab went to authorize again"
+        );
+        // The list needs an API call that the new token carries.
+        wait_for(&driver, "[data-testid='people-list']").await;
     })
     .await;
 }

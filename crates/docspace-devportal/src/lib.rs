@@ -55,3 +55,4 @@ pub(crate) mod users;
 pub use config::{PortalConfig, RateLimits, Seed, Storage};
 pub use server::{OwnerCredentials, RunningPortal, router, start};
 pub use stats::StatsSnapshot;
+pub use time::Clock;

@@ -16,6 +16,7 @@ use crate::sdk_assets::{self, SdkAssets};
 pub use crate::seed::OwnerCredentials;
 use crate::state::AppState;
 use crate::stats::Stats;
+use crate::time::Clock;
 
 /// A portal that is serving requests.
 pub struct RunningPortal {
@@ -30,7 +31,7 @@ pub struct RunningPortal {
 
 impl RunningPortal {
     /// The portal's clock: tests move it forward to see hours of key rotation at once.
-    pub fn clock(&self) -> &crate::time::Clock {
+    pub fn clock(&self) -> &Clock {
         &self.state.clock
     }
 
