@@ -119,6 +119,23 @@ const LOGO_DENIED: &str = "You don't have enough permission to perform the opera
 /// message is its storage's "file not found", which depends on the storage).
 const LOGO_MISSING: &str = "The logo image could not be found";
 
+/// The copy both operations make: the new room first, then (a logo it cannot use fails the
+/// operation, leaving that bare room behind as DocSpace does) its tags, members and contents.
+/// `logo` is the request's `logo`, `copyLogo` and the caller's id.
+fn copy_room(
+    tx: &Connection,
+    source: &Folder,
+    section: &Folder,
+    copy: &templates::Copy<'_>,
+    (logo, copy_logo, caller): (Option<&Value>, bool, &str),
+) -> Result<Result<Folder, &'static str>, ApiError> {
+    let made = templates::new_room(tx, source, section, copy)?;
+    if let Some(error) = logo_failure(logo, copy_logo, caller) {
+        return Ok(Err(error));
+    }
+    Ok(Ok(templates::fill_room(tx, source, made, copy)?.0))
+}
+
 /// Why saving the request's logo fails, or `None` when no logo is saved. DocSpace saves `logo`
 /// only when `copyLogo` is false (`if (_logo != null && !_copyLogo)` in both operations), reading
 /// the temporary image `RoomLogoManager.SaveLogo` names by `tmpFile`: its file name without the
@@ -263,13 +280,15 @@ pub async fn create(
                 tags: &tag_list,
                 quota: req.quota,
             };
-            let template = templates::new_room(tx, &room, &section, &copy)?;
-            if let Some(error) = logo_failure(req.logo.as_ref(), req.copy_logo, &user.id) {
-                let s = template_status(NO_ID, Some(error));
-                templates::save_status(tx, &user.id, templates::OP_TEMPLATE, &s)?;
-                return Ok(s);
-            }
-            let (template, _) = templates::fill_room(tx, &room, template, &copy)?;
+            let logo = (req.logo.as_ref(), req.copy_logo, user.id.as_str());
+            let template = match copy_room(tx, &room, &section, &copy, logo)? {
+                Ok(template) => template,
+                Err(error) => {
+                    let s = template_status(NO_ID, Some(error));
+                    templates::save_status(tx, &user.id, templates::OP_TEMPLATE, &s)?;
+                    return Ok(s);
+                }
+            };
             templates::set_public(tx, template.id, public)?;
             for s in &share_list {
                 if let Some((member, access)) = share_target(tx, s)?
@@ -414,13 +433,15 @@ pub async fn create_room(
                 tags: &tag_list,
                 quota: req.quota,
             };
-            let room = templates::new_room(tx, &template, &section, &copy)?;
-            if let Some(error) = logo_failure(req.logo.as_ref(), req.copy_logo, &user.id) {
-                let s = room_status(NO_ID, Some(error));
-                templates::save_status(tx, &user.id, templates::OP_FROM_TEMPLATE, &s)?;
-                return Ok(s);
-            }
-            let (room, _) = templates::fill_room(tx, &template, room, &copy)?;
+            let logo = (req.logo.as_ref(), req.copy_logo, user.id.as_str());
+            let room = match copy_room(tx, &template, &section, &copy, logo)? {
+                Ok(room) => room,
+                Err(error) => {
+                    let s = room_status(NO_ID, Some(error));
+                    templates::save_status(tx, &user.id, templates::OP_FROM_TEMPLATE, &s)?;
+                    return Ok(s);
+                }
+            };
             if room.room_type == Some(6) {
                 super::shares::create_primary_link(tx, &room)?;
             }
