@@ -313,7 +313,7 @@ pub async fn remove_favorites(
             return Err(ApiError::UnsupportedContentType);
         }
         serde_json::from_slice(&body).map_err(|e| {
-            ApiError::field("$", &format!("The JSON value could not be converted: {e}"))
+            ApiError::field("$", format!("The JSON value could not be converted: {e}"))
         })?
     };
     state
