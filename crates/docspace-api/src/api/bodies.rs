@@ -6,6 +6,8 @@
 
 use serde::Serialize;
 
+use crate::models::{FileId, FolderId};
+
 /// `{"title": …}`: renaming a file or folder, creating a folder.
 #[derive(Serialize)]
 pub(crate) struct Title<'a> {
@@ -41,6 +43,14 @@ pub(crate) struct DeleteOptions {
     pub delete_after: Option<bool>,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub immediately: Option<bool>,
+}
+
+/// `BaseBatchRequestDto`, `{"folderIds": […], "fileIds": […]}`: adding and removing favourites.
+#[derive(Serialize)]
+#[serde(rename_all = "camelCase")]
+pub(crate) struct EntryIds<'a> {
+    pub folder_ids: &'a [FolderId],
+    pub file_ids: &'a [FileId],
 }
 
 /// `{}`: endpoints that want a JSON body with nothing in it.
@@ -83,6 +93,13 @@ mod tests {
                 r#"{"deleteAfter":true,"immediately":false}"#,
             ),
             (serde_json::to_string(&Empty {}), "{}"),
+            (
+                serde_json::to_string(&EntryIds {
+                    folder_ids: &[FolderId::from(7)],
+                    file_ids: &[FileId::from(8), FileId::from(9)],
+                }),
+                r#"{"folderIds":[7],"fileIds":[8,9]}"#,
+            ),
         ];
         for (got, want) in cases {
             assert_eq!(got.unwrap(), want);
