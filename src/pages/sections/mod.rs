@@ -3,6 +3,7 @@
 //! (the files they opened, latest first) and Favourites (what they marked).
 
 mod list;
+mod section;
 
 use docspace_api::Client;
 use docspace_api::models::FolderId;
