@@ -24,8 +24,9 @@ use crate::app_config::AppConfig;
 use crate::components::{ErrorState, Loading, ToastRegion, provide_toaster};
 use crate::layout::{Nav, RequireSession};
 use crate::pages::lazy::{
-    AgentsRoute, AppsRoute, DiagnosticsRoute, FileRoute, OAuthCallbackRoute, PeopleRoute,
-    PlaygroundRoute, RoomRoute, SignInRoute, TrashRoute,
+    AgentsRoute, AppsRoute, DiagnosticsRoute, FavouritesRoute, FileRoute, MyRoute,
+    OAuthCallbackRoute, PeopleRoute, PlaygroundRoute, RecentRoute, RoomRoute, SignInRoute,
+    TrashRoute,
 };
 use crate::pages::not_found::NotFound;
 use crate::pages::rooms::RoomsPage;
@@ -71,6 +72,10 @@ fn Shell(config: AppConfig) -> impl IntoView {
                     <Route path=path!("rooms/:room") view={Lazy::<RoomRoute>::new()}/>
                     <Route path=path!("rooms/:room/folders/:folder") view={Lazy::<RoomRoute>::new()}/>
                     <Route path=path!("trash") view={Lazy::<TrashRoute>::new()}/>
+                    <Route path=path!("my") view={Lazy::<MyRoute>::new()}/>
+                    <Route path=path!("my/folders/:folder") view={Lazy::<MyRoute>::new()}/>
+                    <Route path=path!("recent") view={Lazy::<RecentRoute>::new()}/>
+                    <Route path=path!("favourites") view={Lazy::<FavouritesRoute>::new()}/>
                     <Route path=path!("files/:file") view={Lazy::<FileRoute>::new()}/>
                     <Route path=path!("playground") view={Lazy::<PlaygroundRoute>::new()}/>
                     <Route path=path!("people") view={Lazy::<PeopleRoute>::new()}/>

@@ -20,6 +20,9 @@ pub fn Nav() -> impl IntoView {
     });
     let signed_in = move || matches!(session.state.get(), SessionState::SignedIn(_));
     let admin = move || session.user().is_some_and(|u| u.is_admin || u.is_owner);
+    // Guests have no My documents (DocSpace's portal refuses them `files/@my`, and its web UI
+    // leaves the section out of their navigation).
+    let has_my = move || signed_in() && session.user().is_some_and(|u| !u.is_visitor);
     view! {
         <header class="nav">
             <A href="/" attr:class="nav__brand">"DocSpace Embed"</A>
@@ -34,8 +37,13 @@ pub fn Nav() -> impl IntoView {
                 "☰"
             </button>
             <nav id="nav-links" class="nav__links" class:nav__links--open=move || menu_open.get() aria-label="Main">
+                <Show when=has_my>
+                    <A href="/my" attr:class="nav__link">"My documents"</A>
+                </Show>
                 <Show when=signed_in>
                     <A href="/rooms" attr:class="nav__link">"Rooms"</A>
+                    <A href="/recent" attr:class="nav__link">"Recent"</A>
+                    <A href="/favourites" attr:class="nav__link">"Favourites"</A>
                     <A href="/trash" attr:class="nav__link">"Trash"</A>
                     <A href="/people" attr:class="nav__link">"People"</A>
                     <A href="/agents" attr:class="nav__link">"Agents"</A>

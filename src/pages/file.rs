@@ -41,13 +41,14 @@ pub fn FilePage() -> impl IntoView {
         let id = file.get();
         async move {
             let client = session.client()?;
-            client
-                .files()
-                .get(FileId::from(id?))
-                .send()
-                .await
-                .ok()
-                .map(|f| f.title)
+            let id = FileId::from(id?);
+            // Opening a file puts it at the top of Recent: DocSpace's editor page calls
+            // `POST files/file/{id}/recent` when it opens one (`addFileToRecentlyViewed` in
+            // ONLYOFFICE/DocSpace-client). Where that is refused, the title still comes.
+            match client.files().mark_recent(&id).await {
+                Ok(f) => Some(f.title),
+                Err(_) => client.files().get(id).send().await.ok().map(|f| f.title),
+            }
         }
     });
 

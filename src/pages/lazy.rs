@@ -28,6 +28,7 @@ use crate::pages::file::FilePage;
 use crate::pages::people::PeoplePage;
 use crate::pages::playground::PlaygroundPage;
 use crate::pages::room::RoomPage;
+use crate::pages::sections::{FavouritesPage, MyDocumentsPage, RecentPage};
 use crate::pages::sign_in::SignIn;
 use crate::pages::sign_in_oauth::OAuthCallback;
 use crate::pages::trash::TrashPage;
@@ -68,6 +69,18 @@ lazy_page!(
 lazy_page!(
     /// `/trash`: with the room page, whose lists and file operations it shares.
     TrashRoute => TrashPage in room via trash_view
+);
+lazy_page!(
+    /// `/my` and `/my/folders/:folder`: the room page's folder view, on My documents.
+    MyRoute => MyDocumentsPage in room via my_view
+);
+lazy_page!(
+    /// `/recent`: with the room page, whose rows and downloads it shares.
+    RecentRoute => RecentPage in room via recent_view
+);
+lazy_page!(
+    /// `/favourites`: with the room page, whose rows and downloads it shares.
+    FavouritesRoute => FavouritesPage in room via favourites_view
 );
 lazy_page!(
     /// `/files/:file`: the editor or viewer.

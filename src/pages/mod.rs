@@ -10,6 +10,7 @@ pub mod people;
 pub mod playground;
 pub mod room;
 pub mod rooms;
+pub mod sections;
 pub mod sign_in;
 pub mod sign_in_oauth;
 pub mod trash;

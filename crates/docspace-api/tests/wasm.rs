@@ -61,6 +61,17 @@ macro_rules! wasm_templates_test {
 
 for_each_templates_test!(wasm_templates_test);
 
+macro_rules! wasm_sections_test {
+    ($name:ident) => {
+        #[wasm_bindgen_test]
+        async fn $name() {
+            common::sections_suite::$name(&fixture()).await;
+        }
+    };
+}
+
+for_each_sections_test!(wasm_sections_test);
+
 /// WebCrypto's PBKDF2 and the pure-Rust one agree (the browser uses the first for speed).
 #[wasm_bindgen_test]
 async fn webcrypto_and_rust_pbkdf2_agree() {

@@ -23,6 +23,19 @@ pub enum EntryAction {
     Details(Entry),
     /// Download: a file as it is, a folder as an archive.
     Download(Entry),
+    /// Add to (`true`) or remove from (`false`) the user's favourites.
+    Favorite(Entry, bool),
+}
+
+/// Whether `entry` is one of the user's favourites (`isFavorite`, or `FileStatus.IsFavorite`).
+pub fn is_favorite(entry: &Entry) -> bool {
+    use docspace_api::models::FileStatus;
+    match entry {
+        Entry::File(f) => {
+            f.is_favorite == Some(true) || f.file_status.contains(FileStatus::IS_FAVORITE)
+        }
+        Entry::Folder(f) => f.is_favorite == Some(true),
+    }
 }
 
 /// Whether the portal lets the user do `action` to `entry` (its `security` flags).
@@ -34,7 +47,8 @@ pub fn entry_can(entry: &Entry, action: &str) -> bool {
 }
 
 /// A listing row. `open_href` leads into a folder or to the file's editor; `viewer_href` to its
-/// viewer.
+/// viewer. A `limited` row (Recent, Favourites) offers only opening, downloading and the
+/// favourite toggle: DocSpace turns off renaming, deleting and editing for entries listed there.
 #[component]
 pub fn EntryRow(
     entry: Entry,
@@ -43,6 +57,7 @@ pub fn EntryRow(
     selected: Signal<bool>,
     #[prop(into)] on_select: Callback<bool>,
     #[prop(into)] on_action: Callback<EntryAction>,
+    #[prop(optional)] limited: bool,
 ) -> impl IntoView {
     let title = entry.title().to_string();
     let is_file = matches!(entry, Entry::File(_));
@@ -78,20 +93,39 @@ pub fn EntryRow(
                 .test_id("entry-view"),
         );
     }
-    if is_file {
+    if is_file && !limited {
         items.push(MenuItem::new("Details…", act(EntryAction::Details)).test_id("entry-details"));
     }
     if entry_can(&entry, "Download") {
         items.push(MenuItem::new("Download", act(EntryAction::Download)).test_id("entry-download"));
     }
-    items.push(MenuItem::new("Rename…", act(EntryAction::Rename)).test_id("entry-rename"));
-    items.push(MenuItem::new("Copy to…", act(EntryAction::Copy)).test_id("entry-copy"));
-    items.push(MenuItem::new("Move to…", act(EntryAction::Move)).test_id("entry-move"));
-    items.push(
-        MenuItem::new("Delete…", act(EntryAction::Delete))
-            .danger()
-            .test_id("entry-delete"),
-    );
+    // DocSpace's web UI offers the favourite toggle on files ("Add to favorites"/"Remove from
+    // favorites" in ONLYOFFICE/DocSpace-client's files context menu).
+    if is_file {
+        let favorite = is_favorite(&entry);
+        let (label, id) = if favorite {
+            ("Remove from favourites", "entry-unfavorite")
+        } else {
+            ("Add to favourites", "entry-favorite")
+        };
+        let e = entry.clone();
+        items.push(
+            MenuItem::new(label, move || {
+                on_action.run(EntryAction::Favorite(e.clone(), !favorite))
+            })
+            .test_id(id),
+        );
+    }
+    if !limited {
+        items.push(MenuItem::new("Rename…", act(EntryAction::Rename)).test_id("entry-rename"));
+        items.push(MenuItem::new("Copy to…", act(EntryAction::Copy)).test_id("entry-copy"));
+        items.push(MenuItem::new("Move to…", act(EntryAction::Move)).test_id("entry-move"));
+        items.push(
+            MenuItem::new("Delete…", act(EntryAction::Delete))
+                .danger()
+                .test_id("entry-delete"),
+        );
+    }
     let menu_label = format!("Actions for {title}");
     let select_label = format!("Select {title}");
     view! {

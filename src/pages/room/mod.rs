@@ -11,6 +11,7 @@ mod members;
 mod name_form;
 mod panel;
 mod perform;
+pub(crate) mod place;
 pub(crate) mod transfer;
 mod upload;
 
@@ -26,12 +27,13 @@ use leptos_router::hooks::{use_location, use_navigate, use_params_map, use_query
 use self::entry_row::{EntryAction, EntryRow, entry_can};
 use self::listing::EntrySort;
 use self::panel::{Panel, PanelScope};
+use self::place::{Place, set_favorite};
 use self::transfer::{TransferKind, TransferList, Transfers};
 use self::upload::{UploadList, Uploads, chosen_files, dropped_files};
 use crate::catalog::room_type_label;
 use crate::components::{
-    Breadcrumbs, Button, ButtonAppearance, Crumb, Dialog, EmptyState, ErrorState, Loading, Menu,
-    MenuItem, Select, SelectOption, VirtualList, use_toaster,
+    Breadcrumbs, Button, ButtonAppearance, Dialog, EmptyState, ErrorState, Loading, Menu, MenuItem,
+    Select, SelectOption, VirtualList, use_toaster,
 };
 use crate::errors::user_message;
 use crate::state::use_session;
@@ -66,14 +68,15 @@ pub fn RoomPage() -> impl IntoView {
     });
     move || match (session.client(), ids.get()) {
         (Some(client), Some((room, folder))) => {
-            view! { <FolderPage client=client room=room folder=folder/> }.into_any()
+            view! { <FolderPage client=client place=Place::Room(room) folder=folder/> }.into_any()
         }
         _ => ().into_any(),
     }
 }
 
+/// A folder of a room or of My documents: its entries and everything done to them.
 #[component]
-fn FolderPage(client: Client, room: FolderId, folder: FolderId) -> impl IntoView {
+pub(crate) fn FolderPage(client: Client, place: Place, folder: FolderId) -> impl IntoView {
     let toaster = use_toaster();
     let query = use_query_map();
     let navigate = use_navigate();
@@ -86,7 +89,12 @@ fn FolderPage(client: Client, room: FolderId, folder: FolderId) -> impl IntoView
     let uploads = Uploads::new(client.clone());
     let transfers = Transfers::new(client.clone(), toaster);
     let client = StoredValue::new_local(client);
-    let room = StoredValue::new(room);
+    // The room (for My documents, the folder: where the pickers start).
+    let room = StoredValue::new(match &place {
+        Place::Room(r) => r.clone(),
+        Place::My => folder.clone(),
+    });
+    let place = StoredValue::new(place);
     let folder = StoredValue::new(folder);
 
     let view_data = LocalResource::new(move || {
@@ -95,6 +103,9 @@ fn FolderPage(client: Client, room: FolderId, folder: FolderId) -> impl IntoView
         async move { listing::load(&client.get_value(), folder.get_value(), s, a).await }
     });
     let room_info = LocalResource::new(move || async move {
+        if !place.with_value(Place::is_room) {
+            return None;
+        }
         client.get_value().rooms().get(room.get_value()).await.ok()
     });
 
@@ -145,6 +156,7 @@ fn FolderPage(client: Client, room: FolderId, folder: FolderId) -> impl IntoView
             None,
             Callback::new(|()| {}),
         ),
+        EntryAction::Favorite(e, add) => set_favorite(client.get_value(), e, add, toaster, reload),
     });
     let download_selected = move |_| {
         transfers.start(
@@ -173,7 +185,7 @@ fn FolderPage(client: Client, room: FolderId, folder: FolderId) -> impl IntoView
             entry.get().map(|e| {
                 let key = EntryKey::of(&e);
                 let (open_href, viewer_href) = match &e {
-                    Entry::Folder(f) => (folder_href(&room.get_value(), &f.id), None),
+                    Entry::Folder(f) => (place.with_value(|p| p.href(&f.id)), None),
                     Entry::File(f) => {
                         let back = encode(&here());
                         let id = encode(&f.id.to_string());
@@ -284,18 +296,9 @@ fn FolderPage(client: Client, room: FolderId, folder: FolderId) -> impl IntoView
         .test_id("new-form"),
     ];
 
-    let crumbs = Signal::derive(move || {
-        let mut out = vec![Crumb {
-            label: "Rooms".into(),
-            href: "/rooms".into(),
-        }];
-        if let Some(Ok(v)) = view_data.get() {
-            out.extend(v.path.iter().filter(|p| !is_section(p)).map(|p| Crumb {
-                label: p.title.clone(),
-                href: folder_href(&room.get_value(), &p.id),
-            }));
-        }
-        out
+    let crumbs = Signal::derive(move || match view_data.get() {
+        Some(Ok(v)) => place.with_value(|p| p.crumbs(&v.path)),
+        _ => place.with_value(|p| p.crumbs(&[])),
     });
     let heading = move || match view_data.get() {
         Some(Ok(v)) => v.current.title,
@@ -355,6 +358,7 @@ fn FolderPage(client: Client, room: FolderId, folder: FolderId) -> impl IntoView
                             <Button on_click=Callback::new(move |_| open_panel(Panel::AddFromRooms))>"Add from rooms…"</Button>
                         </span>
                     </Show>
+                    <Show when=move || place.with_value(Place::is_room)>
                     <span data-testid="open-room-info">
                         <Button appearance=ButtonAppearance::Subtle on_click=Callback::new(move |_| open_panel(Panel::RoomInfo))>"Info"</Button>
                     </span>
@@ -364,6 +368,7 @@ fn FolderPage(client: Client, room: FolderId, folder: FolderId) -> impl IntoView
                     <span data-testid="open-links">
                         <Button appearance=ButtonAppearance::Subtle on_click=Callback::new(move |_| open_panel(Panel::Links))>"Links"</Button>
                     </span>
+                    </Show>
                 </div>
             </div>
             <div class="toolbar room-page__bar">
@@ -427,13 +432,4 @@ fn FolderPage(client: Client, room: FolderId, folder: FolderId) -> impl IntoView
             }))}
         </Dialog>
     }
-}
-
-/// Path steps that are sections (the Rooms root), not rooms or folders.
-fn is_section(part: &docspace_api::models::PathPart) -> bool {
-    use docspace_api::models::FolderType;
-    matches!(
-        part.folder_type,
-        Some(FolderType::VirtualRooms | FolderType::Archive)
-    )
 }

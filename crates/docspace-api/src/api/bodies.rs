@@ -6,6 +6,8 @@
 
 use serde::Serialize;
 
+use crate::models::{FileId, FolderId};
+
 /// `{"title": …}`: renaming a file or folder, creating a folder.
 #[derive(Serialize)]
 pub(crate) struct Title<'a> {
@@ -47,6 +49,14 @@ pub(crate) struct DeleteOptions {
 #[derive(Serialize)]
 pub(crate) struct Enabled {
     pub enabled: bool,
+}
+
+/// `BaseBatchRequestDto`, `{"folderIds": […], "fileIds": […]}`: adding and removing favourites.
+#[derive(Serialize)]
+#[serde(rename_all = "camelCase")]
+pub(crate) struct EntryIds<'a> {
+    pub folder_ids: &'a [FolderId],
+    pub file_ids: &'a [FileId],
 }
 
 /// `{}`: endpoints that want a JSON body with nothing in it.
@@ -92,6 +102,13 @@ mod tests {
             (
                 serde_json::to_string(&Enabled { enabled: true }),
                 r#"{"enabled":true}"#,
+            ),
+            (
+                serde_json::to_string(&EntryIds {
+                    folder_ids: &[FolderId::from(7)],
+                    file_ids: &[FileId::from(8), FileId::from(9)],
+                }),
+                r#"{"folderIds":[7],"fileIds":[8,9]}"#,
             ),
         ];
         for (got, want) in cases {

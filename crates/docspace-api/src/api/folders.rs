@@ -55,8 +55,40 @@ impl<'c> FoldersHandler<'c> {
     /// println!("My documents is folder {}", my.current.id);
     /// # Ok(()) }
     /// ```
+    #[doc(alias = "my_documents")]
     pub fn my(&self) -> FolderContentsBuilder<'c> {
         FolderContentsBuilder::new(self.client, "@my".to_string())
+    }
+
+    /// The same listing as [`my`](Self::my), under the section's name in DocSpace's web UI.
+    pub fn my_documents(&self) -> FolderContentsBuilder<'c> {
+        self.my()
+    }
+
+    /// Starts a listing of the caller's "Recent" section (`@recent`): the files they opened,
+    /// latest first, that they may still read (guests too; nothing in a Trash).
+    ///
+    /// ```no_run
+    /// # async fn demo(client: docspace_api::Client) -> Result<(), docspace_api::Error> {
+    /// let recent = client.folders().recent().count(10).send().await?;
+    /// for f in recent.files { println!("{}", f.title); }
+    /// # Ok(()) }
+    /// ```
+    pub fn recent(&self) -> FolderContentsBuilder<'c> {
+        FolderContentsBuilder::new(self.client, "@recent".to_string())
+    }
+
+    /// Starts a listing of the caller's "Favorites" section (`@favorites`): the folders, then the
+    /// files, they marked with [`OperationsHandler::add_favorites`](super::OperationsHandler::add_favorites).
+    ///
+    /// ```no_run
+    /// # async fn demo(client: docspace_api::Client) -> Result<(), docspace_api::Error> {
+    /// let favs = client.folders().favorites().send().await?;
+    /// println!("{} favourites", favs.total);
+    /// # Ok(()) }
+    /// ```
+    pub fn favorites(&self) -> FolderContentsBuilder<'c> {
+        FolderContentsBuilder::new(self.client, "@favorites".to_string())
     }
 
     /// The sections of the portal the caller sees (`@root`): My documents, Rooms, Archive,

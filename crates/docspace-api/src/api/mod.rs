@@ -7,6 +7,7 @@ mod auth;
 mod bodies;
 mod bulk_download;
 pub mod chat_stream;
+mod favorites;
 mod file_links;
 mod files;
 mod folders;
@@ -32,6 +33,7 @@ pub use ai::{
 pub use auth::{AuthHandler, LoginBuilder};
 pub use bulk_download::{Archive, DownloadBuilder, disposition_name};
 pub use chat_stream::{ChatError, ChatEvent, ChatStream, ToolCall};
+pub use favorites::FavoritesBuilder;
 pub use file_links::FileLinkBuilder;
 pub use files::{
     CreateFileBuilder, DeleteFileBuilder, FilesHandler, GetFileBuilder, UploadBuilder,

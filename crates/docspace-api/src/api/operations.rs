@@ -29,6 +29,11 @@ impl<'c> OperationsHandler<'c> {
         OperationsHandler { client }
     }
 
+    /// The client (for the favourites calls in a sibling module).
+    pub(crate) fn client(&self) -> &'c Client {
+        self.client
+    }
+
     /// Starts copying files and folders into `dest`.
     ///
     /// ```no_run

@@ -4,6 +4,7 @@
 #![allow(dead_code)] // Each test binary uses a different part.
 
 pub mod people_suite;
+pub mod sections_suite;
 pub mod suite;
 pub mod templates_suite;
 pub mod versions_links_suite;
@@ -90,5 +91,14 @@ macro_rules! for_each_templates_test {
         $m!(room_templates_lifecycle);
         $m!(room_template_refusals);
         $m!(room_template_input_is_checked_before_sending);
+    };
+}
+
+/// Lists the My documents, Recent and Favourites tests; `$m!(name)` is expanded for each.
+#[macro_export]
+macro_rules! for_each_sections_test {
+    ($m:ident) => {
+        $m!(favourites_and_recent_round_trip);
+        $m!(favourites_need_an_entry);
     };
 }

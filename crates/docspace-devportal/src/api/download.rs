@@ -95,18 +95,26 @@ pub async fn file_handler(
     }
     let id = int_id(q.get("fileid").unwrap_or(""), "File")?;
     let version = q.int("version")?;
-    let (title, bytes) = state
+    let reader = actor.clone();
+    let (file, bytes) = state
         .db
         .read(move |c| {
             let f = entries::file(c, id)?
                 .ok_or_else(|| ApiError::NotFound("The file could not be found".into()))?;
-            check_download(c, &actor, &f)?;
+            check_download(c, &reader, &f)?;
             let bytes = entries::content(c, id, version)?
                 .ok_or_else(|| ApiError::NotFound("The file version could not be found".into()))?;
-            Ok((f.title, bytes))
+            Ok((f, bytes))
         })
         .await?;
-    Ok(attachment(&title, bytes))
+    if actor.user.is_some() && !super::dto::opens_in_editor(&file.title) {
+        let f = file.clone();
+        state
+            .db
+            .write(move |tx| super::sections::mark_downloaded(tx, &actor, &f))
+            .await?;
+    }
+    Ok(attachment(&file.title, bytes))
 }
 
 /// A bulk download's archive, for the user or link visitor who made it.

@@ -9,6 +9,7 @@ use serde_json::{Map, Value, json};
 
 use crate::db::entries::{self, File, Folder, folder_type};
 use crate::db::links::Link;
+use crate::db::marks::{self, EntryKind, Tag};
 use crate::db::{members, rooms};
 use crate::envelope::ApiError;
 use crate::permissions::{self, Actor, Level, RoomAction};
@@ -188,6 +189,7 @@ struct FolderBatch {
     roots: HashMap<i64, Folder>,
     users: HashMap<String, User>,
     origins: Origins,
+    favorites: std::collections::HashSet<i64>,
 }
 
 /// The folders entries in the Trash were deleted from, and their rooms, by id.
@@ -288,6 +290,7 @@ fn load_batch(
         roots,
         users,
         origins: Origins::load(conn, folders.iter().filter_map(|f| f.origin_id))?,
+        favorites: marks::marked_among(conn, actor.id(), Tag::Favorite, EntryKind::Folder, &ids)?,
     })
 }
 
@@ -404,7 +407,7 @@ fn folder_value(portal: &str, actor: &Actor, f: &Folder, b: &FolderBatch) -> Val
         employee(portal, &b.users, &f.updated_by),
     );
     v.insert("providerItem".into(), json!(false));
-    v.insert("isFavorite".into(), json!(false));
+    v.insert("isFavorite".into(), json!(b.favorites.contains(&f.id)));
     v.insert("fileEntryType".into(), json!(1));
     Value::Object(v)
 }
@@ -469,6 +472,7 @@ pub fn files(
     let ids: Vec<i64> = list.iter().map(|f| f.id).collect();
     let meta = crate::db::versions::current_meta(conn, &ids)?;
     let origins = Origins::load(conn, list.iter().filter_map(|f| f.origin_id))?;
+    let favorites = marks::marked_among(conn, actor.id(), Tag::Favorite, EntryKind::File, &ids)?;
     Ok(list
         .iter()
         .map(|f| {
@@ -489,7 +493,10 @@ pub fn files(
             if f.size > 0 {
                 v.insert("pureContentLength".into(), json!(f.size));
             }
-            v.insert("fileStatus".into(), json!(0));
+            // `FileStatus.IsFavorite` (0x20), as DocSpace's `EntryStatusManager` sets it
+            // (ONLYOFFICE/DocSpace-server: `products/ASC.Files/Core/Core/Entries/File.cs`).
+            let favorite = favorites.contains(&f.id);
+            v.insert("fileStatus".into(), json!(if favorite { 0x20 } else { 0 }));
             v.insert("mute".into(), json!(false));
             v.insert("viewUrl".into(), json!(view_url(portal, f.id)));
             v.insert("webUrl".into(), json!(web_url(portal, f)));
@@ -523,7 +530,7 @@ pub fn files(
             }
             v.insert("updatedBy".into(), employee(portal, &users, &f.updated_by));
             v.insert("providerItem".into(), json!(false));
-            v.insert("isFavorite".into(), json!(false));
+            v.insert("isFavorite".into(), json!(favorite));
             v.insert("fileEntryType".into(), json!(2));
             Value::Object(v)
         })

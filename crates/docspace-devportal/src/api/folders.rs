@@ -197,7 +197,7 @@ pub fn content_of(
     )
 }
 
-/// `GET /api/2.0/files/{folderId}` (also `@my`, `@trash`, `@root`).
+/// `GET /api/2.0/files/{folderId}` (also `@my`, `@trash`, `@root`, `@recent`, `@favorites`).
 pub async fn contents(
     State(state): State<AppState>,
     actor: Actor,
@@ -205,6 +205,9 @@ pub async fn contents(
     Path(folder): Path<String>,
     q: Query,
 ) -> ApiResult {
+    if let Some(tag) = super::sections::section_of(&folder) {
+        return super::sections::contents(state, actor, portal, tag, q).await;
+    }
     let cq = ContentQuery::parse(&q)?;
     if folder.eq_ignore_ascii_case("@root") {
         let without_trash = q.bool("withoutTrash")?.unwrap_or(false);

@@ -21,6 +21,7 @@ mod people;
 mod people_admin;
 pub mod rooms;
 pub mod scopes;
+mod sections;
 mod settings;
 mod shares;
 mod tags;
@@ -158,6 +159,15 @@ pub fn router(state: AppState) -> Router<AppState> {
                 .delete(tags::delete),
         )
         .route("/api/2.0/files/tags/{name}/haslinks", get(tags::has_links))
+        // favourites and recent files
+        .route(
+            "/api/2.0/files/favorites",
+            post(sections::add_favorites).delete(sections::remove_favorites),
+        )
+        .route(
+            "/api/2.0/files/file/{id}/recent",
+            post(sections::add_recent),
+        )
         // folders
         .route("/api/2.0/files/{folder}", get(folders::contents))
         .route(

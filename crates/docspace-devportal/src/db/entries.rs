@@ -141,10 +141,12 @@ pub fn folder_from_row(r: &Row<'_>) -> rusqlite::Result<Folder> {
     })
 }
 
-const FILE_COLUMNS: &str =
+/// Columns of [`File`], in [`file_from_row`] order (unqualified: select them from `files`).
+pub const FILE_COLUMNS: &str =
     "id, folder_id, title, version, size, owner_id, created, updated, updated_by, origin_id";
 
-fn file_from_row(r: &Row<'_>) -> rusqlite::Result<File> {
+/// Reads a [`File`] from a row selected with [`FILE_COLUMNS`].
+pub fn file_from_row(r: &Row<'_>) -> rusqlite::Result<File> {
     Ok(File {
         id: r.get(0)?,
         folder_id: r.get(1)?,

@@ -189,6 +189,8 @@ const MIGRATIONS: &[&str] = &[
     super::mcp::MIGRATION,
     // 11 ("web-plugins"): uploaded plugin packages, their files and enabled state.
     super::plugins::MIGRATION,
+    // 12 ("favorites-recent"): each user's favourite files and folders and recently opened files.
+    super::marks::MIGRATION,
 ];
 
 /// Brings the schema to the newest version inside one transaction per step.

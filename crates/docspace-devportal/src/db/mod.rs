@@ -12,6 +12,7 @@ pub mod ai_chats;
 pub mod entries;
 pub mod keys;
 pub mod links;
+pub mod marks;
 pub mod mcp;
 pub mod members;
 pub mod operations;

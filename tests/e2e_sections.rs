@@ -1,0 +1,183 @@
+//! End to end: the user's own sections, as DocSpace 3.x's web UI has them beside Rooms. My
+//! documents is a folder view (uploads land there); "Add to favourites" in a file's menu lists it
+//! in Favourites and "Remove from favourites" takes it out; opening a file lists it in Recent.
+//! Guests have no My documents, and are not offered it. Each is checked in the page and through
+//! REST.
+
+#![cfg(not(target_arch = "wasm32"))]
+
+mod support;
+
+use docspace_api::models::{FileShare, RoomType};
+use support::*;
+
+/// Titles of the files of a section, through REST.
+async fn titles(content: docspace_api::models::FolderContent) -> Vec<String> {
+    content.files.into_iter().map(|f| f.title).collect()
+}
+
+/// A row of the section page `section` (`recent`, `favourites`) titled `title`.
+fn section_row(section: &str, title: &str) -> String {
+    format!("[data-testid='section-{section}'] button[aria-label='Actions for {title}']")
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn my_documents_takes_uploads_and_files_become_favourites_and_recent() {
+    let stack = Stack::start().await;
+    let owner = stack.portal.owner.clone();
+    let api = stack.api();
+    let dir = tempfile::tempdir().expect("dir");
+    let path = dir.path().join("plan.txt");
+    std::fs::write(&path, b"the plan").expect("write");
+    let stack = &stack;
+    let api = &api;
+    let path = &path;
+    with_browser(|driver| async move {
+        sign_in(&driver, &stack.url(), &owner.email, &owner.password, false).await;
+
+        // My documents: a folder view that takes uploads.
+        click(&driver, "a[href='/my']").await;
+        wait_until(
+            &driver,
+            "const h = document.querySelector(\"[data-testid='folder-title']\");\
+             return h && h.textContent === 'My documents';",
+        )
+        .await;
+        assert!(
+            driver
+                .find_all(By::Css("[data-testid='open-members']"))
+                .await
+                .expect("find")
+                .is_empty(),
+            "My documents has no room members"
+        );
+        let input = wait_for(&driver, "[data-testid='upload-input']").await;
+        input
+            .send_keys(path.to_string_lossy())
+            .await
+            .expect("choose file");
+        wait_for(&driver, "[data-testid='upload-item'][data-state='done']").await;
+        wait_for(&driver, "button[aria-label='Actions for plan.txt']").await;
+        let my = api.folders().my_documents().send().await.expect("@my");
+        assert!(
+            titles(my).await.contains(&"plan.txt".to_string()),
+            "uploaded to My documents"
+        );
+
+        // Add to favourites, then find it in Favourites.
+        dismiss_toasts(&driver).await;
+        row_action(&driver, "plan.txt", "entry-favorite").await;
+        wait_for(&driver, "[data-testid='toast']").await;
+        dismiss_toasts(&driver).await;
+        click(&driver, "a[href='/favourites']").await;
+        wait_for(&driver, &section_row("favourites", "plan.txt")).await;
+        let favs = api.folders().favorites().send().await.expect("@favorites");
+        assert_eq!(titles(favs).await, ["plan.txt"]);
+
+        // Not opened yet, so not in Recent.
+        click(&driver, "a[href='/recent']").await;
+        wait_for(
+            &driver,
+            "[data-testid='section-recent'] [data-testid='empty-state']",
+        )
+        .await;
+
+        // Opening it (from Favourites) lists it in Recent.
+        click(&driver, "a[href='/favourites']").await;
+        click(
+            &driver,
+            "[data-testid='section-favourites'] [data-testid='entry-title']",
+        )
+        .await;
+        let title = eventually("the file page names the file", || {
+            let driver = driver.clone();
+            async move {
+                let t = driver
+                    .find(By::Css("[data-testid='file-title']"))
+                    .await
+                    .ok()?
+                    .text()
+                    .await
+                    .ok()?;
+                (!t.is_empty()).then_some(t)
+            }
+        })
+        .await;
+        assert_eq!(title, "plan.txt");
+        click(&driver, "a[href='/recent']").await;
+        wait_for(&driver, &section_row("recent", "plan.txt")).await;
+        let recent = api.folders().recent().send().await.expect("@recent");
+        assert_eq!(titles(recent).await, ["plan.txt"]);
+
+        // Remove from favourites, from the Favourites page.
+        click(&driver, "a[href='/favourites']").await;
+        row_action(&driver, "plan.txt", "entry-unfavorite").await;
+        wait_for(
+            &driver,
+            "[data-testid='section-favourites'] [data-testid='empty-state']",
+        )
+        .await;
+    })
+    .await;
+    let favs = api.folders().favorites().send().await.expect("@favorites");
+    assert_eq!(favs.total, 0, "no favourites left");
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn a_guest_is_not_offered_my_documents_but_has_recent_and_favourites() {
+    let stack = Stack::start().await;
+    let password = stack.portal.owner.password.clone();
+    let api = stack.api();
+    let room = api
+        .rooms()
+        .create("Guest shelf", RoomType::Custom)
+        .send()
+        .await
+        .expect("room");
+    api.files()
+        .upload(room.id.clone(), "handout.txt", b"read me".to_vec())
+        .send()
+        .await
+        .expect("upload");
+    let guest = api
+        .people()
+        .list()
+        .count(100)
+        .send()
+        .await
+        .expect("people")
+        .items
+        .into_iter()
+        .find(|p| p.email.as_deref() == Some("guest@example.com"))
+        .expect("the demo guest")
+        .id;
+    api.rooms()
+        .share(room.id.clone())
+        .user(guest, FileShare::Read)
+        .notify(false)
+        .send()
+        .await
+        .expect("share");
+    let stack = &stack;
+    let room_id = &room.id;
+    with_browser(|driver| async move {
+        sign_in(&driver, &stack.url(), "guest@example.com", &password, false).await;
+        wait_for(&driver, "a[href='/recent']").await;
+        assert!(
+            driver
+                .find_all(By::Css("a[href='/my']"))
+                .await
+                .expect("find")
+                .is_empty(),
+            "guests have no My documents"
+        );
+        // A guest may mark what they can read.
+        open_room(&driver, room_id).await;
+        row_action(&driver, "handout.txt", "entry-favorite").await;
+        wait_for(&driver, "[data-testid='toast']").await;
+        dismiss_toasts(&driver).await;
+        click(&driver, "a[href='/favourites']").await;
+        wait_for(&driver, &section_row("favourites", "handout.txt")).await;
+    })
+    .await;
+}
