@@ -15,21 +15,6 @@ const GUEST: &str = "guest@example.com";
 const USER: &str = "user@example.com";
 const ROOM_ADMIN: &str = "roomadmin@example.com";
 
-/// The id of the demo user `email`.
-async fn user_id(api: &docspace_api::Client, email: &str) -> docspace_api::models::UserId {
-    api.people()
-        .list()
-        .count(100)
-        .send()
-        .await
-        .expect("people")
-        .items
-        .into_iter()
-        .find(|p| p.email.as_deref() == Some(email))
-        .unwrap_or_else(|| panic!("{email} is a demo user"))
-        .id
-}
-
 /// The test ids of the items in the actions menu of the row `title`.
 async fn menu_items(driver: &WebDriver, title: &str) -> Vec<String> {
     let trigger = wait_for(driver, &format!("button[aria-label='Actions for {title}']")).await;
@@ -98,16 +83,7 @@ async fn a_guest_is_offered_neither_new_room_nor_edit_nor_archive() {
         .send()
         .await
         .expect("room");
-    let guest = user_id(&api, GUEST).await;
-    let shared = api
-        .rooms()
-        .share(room.id.clone())
-        .user(guest, FileShare::Read)
-        .notify(false)
-        .send()
-        .await
-        .expect("share");
-    assert!(shared.is_ok(), "the guest is a viewer of the room");
+    add_member(&api, &room.id, GUEST, FileShare::Read).await;
     let stack = &stack;
     with_browser(|driver| async move {
         sign_in(&driver, &stack.url(), GUEST, &password, false).await;

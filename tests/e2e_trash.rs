@@ -326,25 +326,7 @@ async fn download_is_not_offered_where_the_room_denies_it() {
         .send()
         .await
         .expect("upload");
-    let guest = api
-        .people()
-        .list()
-        .count(100)
-        .send()
-        .await
-        .expect("people")
-        .items
-        .into_iter()
-        .find(|p| p.email.as_deref() == Some("guest@example.com"))
-        .expect("the demo guest")
-        .id;
-    api.rooms()
-        .share(room.id.clone())
-        .user(guest, FileShare::Read)
-        .notify(false)
-        .send()
-        .await
-        .expect("share");
+    add_member(&api, &room.id, "guest@example.com", FileShare::Read).await;
     let stack = &stack;
     let room_id = &room.id;
     with_browser(|driver| async move {

@@ -200,27 +200,7 @@ async fn a_viewer_is_offered_no_history_and_no_link_changes() {
             .await
             .expect("upload");
     }
-    let guest = api
-        .people()
-        .list()
-        .count(100)
-        .send()
-        .await
-        .expect("people")
-        .items
-        .into_iter()
-        .find(|p| p.email.as_deref() == Some("guest@example.com"))
-        .expect("the demo guest")
-        .id;
-    let shared = api
-        .rooms()
-        .share(room.id.clone())
-        .user(guest, FileShare::Read)
-        .notify(false)
-        .send()
-        .await
-        .expect("share");
-    assert!(shared.is_ok());
+    add_member(&api, &room.id, "guest@example.com", FileShare::Read).await;
     let stack = &stack;
     let room_id = &room.id;
     with_browser(|driver| async move {

@@ -245,3 +245,37 @@ pub async fn open_room(driver: &WebDriver, room: &docspace_api::models::FolderId
     .await;
     wait_for(driver, "[data-testid='folder-title']").await;
 }
+
+/// The id of the demo user `email`.
+pub async fn user_id(api: &docspace_api::Client, email: &str) -> docspace_api::models::UserId {
+    api.people()
+        .list()
+        .count(100)
+        .send()
+        .await
+        .expect("people")
+        .items
+        .into_iter()
+        .find(|p| p.email.as_deref() == Some(email))
+        .unwrap_or_else(|| panic!("{email} is a demo user"))
+        .id
+}
+
+/// Makes the demo user `email` a member of `room` at `level`, without sending an e-mail.
+pub async fn add_member(
+    api: &docspace_api::Client,
+    room: &docspace_api::models::FolderId,
+    email: &str,
+    level: docspace_api::models::FileShare,
+) {
+    let user = user_id(api, email).await;
+    let shared = api
+        .rooms()
+        .share(room.clone())
+        .user(user, level)
+        .notify(false)
+        .send()
+        .await
+        .expect("share");
+    assert!(shared.is_ok(), "{email} joined the room");
+}
