@@ -19,8 +19,8 @@ use super::RoomId;
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, Default)]
 #[serde(rename_all = "camelCase")]
 pub struct TemplateStatus {
-    /// The new template (DocSpace answers 0 until it exists, and on failure).
-    #[serde(default, deserialize_with = "nonzero_id")]
+    /// The new template (DocSpace answers 0 until it exists and -1 when the operation failed).
+    #[serde(default, deserialize_with = "real_id")]
     pub template_id: Option<RoomId>,
     /// Percent done (DocSpace's `Percentage`, a fraction of 100).
     #[serde(default)]
@@ -44,7 +44,7 @@ impl TemplateStatus {
 ///
 /// ```
 /// let s: docspace_api::models::RoomFromTemplateStatus = serde_json::from_str(
-///     r#"{"roomId":0,"progress":0,"error":"denied","isCompleted":true}"#)?;
+///     r#"{"roomId":-1,"progress":0,"error":"denied","isCompleted":true}"#)?;
 /// assert_eq!(s.room_id, None);
 /// assert_eq!(s.error(), Some("denied"));
 /// # Ok::<(), serde_json::Error>(())
@@ -52,8 +52,8 @@ impl TemplateStatus {
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, Default)]
 #[serde(rename_all = "camelCase")]
 pub struct RoomFromTemplateStatus {
-    /// The new room (0 until it exists, and on failure).
-    #[serde(default, deserialize_with = "nonzero_id")]
+    /// The new room (0 until it exists, -1 when the operation failed).
+    #[serde(default, deserialize_with = "real_id")]
     pub room_id: Option<RoomId>,
     /// Percent done.
     #[serde(default)]
@@ -74,6 +74,24 @@ impl RoomFromTemplateStatus {
 }
 
 /// DocSpace reports "no id yet" as 0.
-fn nonzero_id<'de, D: serde::Deserializer<'de>>(d: D) -> Result<Option<RoomId>, D::Error> {
-    Ok(Option::<RoomId>::deserialize(d)?.filter(|id| *id != RoomId::Int(0)))
+/// No id for DocSpace's placeholders: 0 before the room exists, -1 once the operation failed
+/// (`CreateRoomTemplateOperation`/`CreateRoomFromTemplateOperation` start from -1 in `Init`).
+fn real_id<'de, D: serde::Deserializer<'de>>(d: D) -> Result<Option<RoomId>, D::Error> {
+    Ok(Option::<RoomId>::deserialize(d)?.filter(|id| !matches!(id, RoomId::Int(n) if *n <= 0)))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn placeholder_ids_are_no_id() {
+        let status = |id: i64| -> TemplateStatus {
+            serde_json::from_str(&format!(r#"{{"templateId":{id},"isCompleted":true}}"#))
+                .expect("status")
+        };
+        assert_eq!(status(-1).template_id, None, "a failed operation");
+        assert_eq!(status(0).template_id, None, "not made yet");
+        assert_eq!(status(12).template_id, Some(12.into()));
+    }
 }
