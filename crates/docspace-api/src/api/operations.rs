@@ -265,29 +265,7 @@ impl<'c> TransferBuilder<'c> {
         }
     }
 
-    /// Adds a file.
-    pub fn file(mut self, id: impl Into<FileId>) -> Self {
-        self.files.push(id.into());
-        self
-    }
-
-    /// Adds files.
-    pub fn files<I: IntoIterator<Item = T>, T: Into<FileId>>(mut self, ids: I) -> Self {
-        self.files.extend(ids.into_iter().map(Into::into));
-        self
-    }
-
-    /// Adds a folder.
-    pub fn folder(mut self, id: impl Into<FolderId>) -> Self {
-        self.folders.push(id.into());
-        self
-    }
-
-    /// Adds folders.
-    pub fn folders<I: IntoIterator<Item = T>, T: Into<FolderId>>(mut self, ids: I) -> Self {
-        self.folders.extend(ids.into_iter().map(Into::into));
-        self
-    }
+    entry_setters!();
 
     /// What to do with name clashes (default: the portal's, which overwrites).
     pub fn conflict(mut self, c: ConflictResolve) -> Self {
@@ -365,17 +343,7 @@ struct DeleteBody<'a> {
 }
 
 impl<'c> DeleteEntriesBuilder<'c> {
-    /// Adds files.
-    pub fn files<I: IntoIterator<Item = T>, T: Into<FileId>>(mut self, ids: I) -> Self {
-        self.files.extend(ids.into_iter().map(Into::into));
-        self
-    }
-
-    /// Adds folders.
-    pub fn folders<I: IntoIterator<Item = T>, T: Into<FolderId>>(mut self, ids: I) -> Self {
-        self.folders.extend(ids.into_iter().map(Into::into));
-        self
-    }
+    entry_setters!();
 
     /// Skips the Trash.
     pub fn immediately(mut self, yes: bool) -> Self {
