@@ -6,7 +6,7 @@ use serde::Serialize;
 
 use crate::client::Client;
 use crate::error::Error;
-use crate::models::{ConflictResolve, FileId, FileOperation, FolderId, OperationId};
+use crate::models::{ConflictResolve, EntryBase, FileId, FileOperation, FolderId, OperationId};
 use crate::request::Request;
 use crate::rt::{Instant, sleep};
 
@@ -266,6 +266,20 @@ impl<'c> TransferBuilder<'c> {
     }
 
     entry_setters!();
+
+    /// The entries of this copy or move whose titles `dest` already holds (`GET
+    /// files/fileops/move`, DocSpace's check before it asks whether to overwrite, keep both or
+    /// skip): the source entries, folders first. A folder moved into itself is an error.
+    pub async fn clashes(&self) -> Result<Vec<EntryBase>, Error> {
+        let mut req = Request::get("files/fileops/move").query("destFolderId", &self.dest);
+        for id in &self.folders {
+            req = req.query("folderIds", id);
+        }
+        for id in &self.files {
+            req = req.query("fileIds", id);
+        }
+        self.client.call(req).await
+    }
 
     /// What to do with name clashes (default: the portal's, which overwrites).
     pub fn conflict(mut self, c: ConflictResolve) -> Self {
