@@ -28,17 +28,7 @@ struct DownloadBody<'a> {
 }
 
 impl<'c> DownloadBuilder<'c> {
-    /// Adds files.
-    pub fn files<I: IntoIterator<Item = T>, T: Into<FileId>>(mut self, ids: I) -> Self {
-        self.files.extend(ids.into_iter().map(Into::into));
-        self
-    }
-
-    /// Adds folders (their content goes into the archive as directories).
-    pub fn folders<I: IntoIterator<Item = T>, T: Into<FolderId>>(mut self, ids: I) -> Self {
-        self.folders.extend(ids.into_iter().map(Into::into));
-        self
-    }
+    entry_setters!();
 
     /// Starts making the archive; the finished operation's `url` fetches it.
     pub async fn send(self) -> Result<FileOperation, Error> {

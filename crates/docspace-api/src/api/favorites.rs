@@ -73,29 +73,7 @@ impl<'c> FavoritesBuilder<'c> {
         }
     }
 
-    /// Adds a file.
-    pub fn file(mut self, id: impl Into<FileId>) -> Self {
-        self.files.push(id.into());
-        self
-    }
-
-    /// Adds files.
-    pub fn files<I: IntoIterator<Item = T>, T: Into<FileId>>(mut self, ids: I) -> Self {
-        self.files.extend(ids.into_iter().map(Into::into));
-        self
-    }
-
-    /// Adds a folder.
-    pub fn folder(mut self, id: impl Into<FolderId>) -> Self {
-        self.folders.push(id.into());
-        self
-    }
-
-    /// Adds folders.
-    pub fn folders<I: IntoIterator<Item = T>, T: Into<FolderId>>(mut self, ids: I) -> Self {
-        self.folders.extend(ids.into_iter().map(Into::into));
-        self
-    }
+    entry_setters!();
 
     /// Sends the request; DocSpace answers `true`.
     pub async fn send(self) -> Result<bool, Error> {

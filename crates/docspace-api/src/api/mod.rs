@@ -1,6 +1,45 @@
 //! One handler per API area, each with a builder per endpoint (octocrab's shape): the handler
 //! borrows the client, the builder collects and checks the input, `send()` sends it.
 
+/// `file`, `files`, `folder` and `folders`: the entries an operation acts on, for a builder with
+/// `files: Vec<FileId>` and `folders: Vec<FolderId>` fields (copy, move, delete, download,
+/// favourites).
+macro_rules! entry_setters {
+    () => {
+        /// Adds a file.
+        pub fn file(mut self, id: impl Into<$crate::models::FileId>) -> Self {
+            self.files.push(id.into());
+            self
+        }
+
+        /// Adds files.
+        pub fn files<I, T>(mut self, ids: I) -> Self
+        where
+            I: IntoIterator<Item = T>,
+            T: Into<$crate::models::FileId>,
+        {
+            self.files.extend(ids.into_iter().map(Into::into));
+            self
+        }
+
+        /// Adds a folder (with everything in it).
+        pub fn folder(mut self, id: impl Into<$crate::models::FolderId>) -> Self {
+            self.folders.push(id.into());
+            self
+        }
+
+        /// Adds folders (with everything in them).
+        pub fn folders<I, T>(mut self, ids: I) -> Self
+        where
+            I: IntoIterator<Item = T>,
+            T: Into<$crate::models::FolderId>,
+        {
+            self.folders.extend(ids.into_iter().map(Into::into));
+            self
+        }
+    };
+}
+
 mod ai;
 mod ai_bodies;
 mod auth;

@@ -6,7 +6,7 @@ use serde::Serialize;
 
 use crate::client::Client;
 use crate::error::Error;
-use crate::models::{ConflictResolve, FileId, FileOperation, FolderId, OperationId};
+use crate::models::{ConflictResolve, EntryBase, FileId, FileOperation, FolderId, OperationId};
 use crate::request::Request;
 use crate::rt::{Instant, sleep};
 
@@ -265,28 +265,20 @@ impl<'c> TransferBuilder<'c> {
         }
     }
 
-    /// Adds a file.
-    pub fn file(mut self, id: impl Into<FileId>) -> Self {
-        self.files.push(id.into());
-        self
-    }
+    entry_setters!();
 
-    /// Adds files.
-    pub fn files<I: IntoIterator<Item = T>, T: Into<FileId>>(mut self, ids: I) -> Self {
-        self.files.extend(ids.into_iter().map(Into::into));
-        self
-    }
-
-    /// Adds a folder.
-    pub fn folder(mut self, id: impl Into<FolderId>) -> Self {
-        self.folders.push(id.into());
-        self
-    }
-
-    /// Adds folders.
-    pub fn folders<I: IntoIterator<Item = T>, T: Into<FolderId>>(mut self, ids: I) -> Self {
-        self.folders.extend(ids.into_iter().map(Into::into));
-        self
+    /// The entries of this copy or move whose titles `dest` already holds (`GET
+    /// files/fileops/move`, DocSpace's check before it asks whether to overwrite, keep both or
+    /// skip): the source entries, folders first. A folder moved into itself is an error.
+    pub async fn clashes(&self) -> Result<Vec<EntryBase>, Error> {
+        let mut req = Request::get("files/fileops/move").query("destFolderId", &self.dest);
+        for id in &self.folders {
+            req = req.query("folderIds", id);
+        }
+        for id in &self.files {
+            req = req.query("fileIds", id);
+        }
+        self.client.call(req).await
     }
 
     /// What to do with name clashes (default: the portal's, which overwrites).
@@ -365,17 +357,7 @@ struct DeleteBody<'a> {
 }
 
 impl<'c> DeleteEntriesBuilder<'c> {
-    /// Adds files.
-    pub fn files<I: IntoIterator<Item = T>, T: Into<FileId>>(mut self, ids: I) -> Self {
-        self.files.extend(ids.into_iter().map(Into::into));
-        self
-    }
-
-    /// Adds folders.
-    pub fn folders<I: IntoIterator<Item = T>, T: Into<FolderId>>(mut self, ids: I) -> Self {
-        self.folders.extend(ids.into_iter().map(Into::into));
-        self
-    }
+    entry_setters!();
 
     /// Skips the Trash.
     pub fn immediately(mut self, yes: bool) -> Self {

@@ -680,6 +680,21 @@ pub async fn copy_move_and_delete_operations(fx: &Fixture) {
         c.files().download(&copy.id).await.expect("copy content"),
         b"numbers"
     );
+    // Before copying again, the portal names what would clash, for the user to choose.
+    let clashes = c
+        .operations()
+        .copy(&b.id)
+        .file(&file.id)
+        .clashes()
+        .await
+        .expect("clashes");
+    let titles: Vec<&str> = clashes.iter().map(|e| e.title.as_str()).collect();
+    assert_eq!(titles, ["q3.txt"]);
+    assert_eq!(
+        clashes[0].id.to_string(),
+        file.id.to_string(),
+        "the source file"
+    );
     let twice = c
         .operations()
         .copy(&b.id)

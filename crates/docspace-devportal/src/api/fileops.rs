@@ -182,6 +182,16 @@ fn conflict(v: Option<&Value>) -> Result<Conflict, ApiError> {
     }
 }
 
+/// `PUT /api/2.0/files/fileops/move` (its own route: `GET` on it is the clash check).
+pub async fn start_move(
+    state: State<AppState>,
+    caller: Caller,
+    portal: Portal,
+    body: JsonBody<BatchRequest>,
+) -> ApiResult {
+    start(state, caller, portal, Path("move".into()), body).await
+}
+
 /// `PUT /api/2.0/files/fileops/{copy|move|delete}`.
 pub async fn start(
     State(state): State<AppState>,

@@ -12,6 +12,7 @@ mod early;
 pub mod extract;
 mod file_links;
 mod fileops;
+mod fileops_check;
 mod files;
 mod folders;
 mod keys;
@@ -228,6 +229,12 @@ pub fn router(state: AppState) -> Router<AppState> {
         .route(
             "/api/2.0/files/fileops/emptytrash",
             put(fileops::empty_trash),
+        )
+        // `GET fileops/move` is the server's clash check, not a list of move operations: ASP.NET
+        // prefers the literal route (`OperationController.CheckMoveOrCopyBatchItems`).
+        .route(
+            "/api/2.0/files/fileops/move",
+            get(fileops_check::check).put(fileops::start_move),
         )
         .route(
             "/api/2.0/files/fileops/{op}",
