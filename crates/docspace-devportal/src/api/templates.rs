@@ -164,22 +164,29 @@ fn logo_failure(logo: Option<&Value>, copy_logo: bool, caller: &str) -> Option<&
     })
 }
 
-fn template_status(template_id: i64, error: Option<&str>) -> Value {
-    json!({
-        "templateId": template_id,
+/// Ends a template operation of `kind`: its status (finished, since operations run inside the
+/// request; `templateId` or `roomId` by kind) is stored as the portal's latest, which the status
+/// endpoints answer, and is the answer.
+fn finish(
+    tx: &Connection,
+    user: &str,
+    kind: i64,
+    id: i64,
+    error: Option<&str>,
+) -> Result<Value, ApiError> {
+    let id_field = if kind == templates::OP_TEMPLATE {
+        "templateId"
+    } else {
+        "roomId"
+    };
+    let status = json!({
+        id_field: id,
         "progress": if error.is_some() { 0 } else { 100 },
         "error": error.unwrap_or_default(),
         "isCompleted": true,
-    })
-}
-
-fn room_status(room_id: i64, error: Option<&str>) -> Value {
-    json!({
-        "roomId": room_id,
-        "progress": if error.is_some() { 0 } else { 100 },
-        "error": error.unwrap_or_default(),
-        "isCompleted": true,
-    })
+    });
+    templates::save_status(tx, user, kind, &status)?;
+    Ok(status)
 }
 
 /// Whether the actor may read the template: its owner, members and DocSpace admins, or anyone
@@ -266,9 +273,13 @@ pub async fn create(
                 None => false,
             };
             let (Some(room), true) = (room, allowed) else {
-                let s = template_status(NO_ID, Some(VIEW_FOLDER_DENIED));
-                templates::save_status(tx, &user.id, templates::OP_TEMPLATE, &s)?;
-                return Ok(s);
+                return finish(
+                    tx,
+                    &user.id,
+                    templates::OP_TEMPLATE,
+                    NO_ID,
+                    Some(VIEW_FOLDER_DENIED),
+                );
             };
             let section = templates::ensure_section(tx, &user.id)?;
             let name = title_in.clone().unwrap_or_else(|| room.title.clone());
@@ -284,9 +295,7 @@ pub async fn create(
             let template = match copy_room(tx, &room, &section, &copy, logo)? {
                 Ok(template) => template,
                 Err(error) => {
-                    let s = template_status(NO_ID, Some(error));
-                    templates::save_status(tx, &user.id, templates::OP_TEMPLATE, &s)?;
-                    return Ok(s);
+                    return finish(tx, &user.id, templates::OP_TEMPLATE, NO_ID, Some(error));
                 }
             };
             templates::set_public(tx, template.id, public)?;
@@ -297,9 +306,7 @@ pub async fn create(
                     members::set(tx, template.id, &member.id, access)?;
                 }
             }
-            let s = template_status(template.id, None);
-            templates::save_status(tx, &user.id, templates::OP_TEMPLATE, &s)?;
-            Ok(s)
+            finish(tx, &user.id, templates::OP_TEMPLATE, template.id, None)
         })
         .await?;
     Ok(Envelope::from_value(v))
@@ -413,9 +420,7 @@ pub async fn create_room(
                 _ => Some(VIEW_FOLDER_DENIED),
             };
             let (Some(mut template), None) = (template, error) else {
-                let s = room_status(NO_ID, error);
-                templates::save_status(tx, &user.id, templates::OP_FROM_TEMPLATE, &s)?;
-                return Ok(s);
+                return finish(tx, &user.id, templates::OP_FROM_TEMPLATE, NO_ID, error);
             };
             // The request's private/indexing/download settings win over the template's; lifetime
             // and watermark come only from the request, as `CreateRoomFromTemplateAsync` does.
@@ -437,17 +442,19 @@ pub async fn create_room(
             let room = match copy_room(tx, &template, &section, &copy, logo)? {
                 Ok(room) => room,
                 Err(error) => {
-                    let s = room_status(NO_ID, Some(error));
-                    templates::save_status(tx, &user.id, templates::OP_FROM_TEMPLATE, &s)?;
-                    return Ok(s);
+                    return finish(
+                        tx,
+                        &user.id,
+                        templates::OP_FROM_TEMPLATE,
+                        NO_ID,
+                        Some(error),
+                    );
                 }
             };
             if room.room_type == Some(6) {
                 super::shares::create_primary_link(tx, &room)?;
             }
-            let s = room_status(room.id, None);
-            templates::save_status(tx, &user.id, templates::OP_FROM_TEMPLATE, &s)?;
-            Ok(s)
+            finish(tx, &user.id, templates::OP_FROM_TEMPLATE, room.id, None)
         })
         .await?;
     Ok(Envelope::from_value(v))
