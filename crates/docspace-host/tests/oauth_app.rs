@@ -51,6 +51,17 @@ async fn an_embedded_devportal_gets_an_oauth_app_for_the_hosts_origin() {
     );
     assert!(app.allows_pkce());
     assert_eq!(app.scopes.len(), Scope::FOR_APPS.len());
+    // The same app read by its id, as Diagnostics reads it.
+    let one = owner.oauth_apps().get(id).await.expect("the app by id");
+    assert_eq!(&one, app);
+    let unknown = owner
+        .oauth_apps()
+        .get("00000000-0000-0000-0000-000000000000")
+        .await;
+    assert!(
+        matches!(unknown, Err(docspace_api::Error::NotFound { .. })),
+        "{unknown:?}"
+    );
     // The authorization server stays on the portal's origin: nothing under /oauth2 here.
     let r = reqwest::Client::builder()
         .redirect(reqwest::redirect::Policy::none())

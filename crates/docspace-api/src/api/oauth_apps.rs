@@ -51,6 +51,15 @@ impl<'c> OAuthAppsHandler<'c> {
         Ok(page.data)
     }
 
+    /// One app, with its redirect URIs and allowed origins (`GET clients/{clientId}`: DocSpace
+    /// admins, or the app's creator). An unknown id is [`Error::NotFound`].
+    pub async fn get(&self, client_id: &str) -> Result<OAuthApp, Error> {
+        check_id(client_id)?;
+        self.client
+            .call_plain(Request::get(format!("clients/{}", seg(client_id))))
+            .await
+    }
+
     /// Starts registering an app that comes back to `redirect_uri` from a page on `website`.
     pub fn register(
         &self,
