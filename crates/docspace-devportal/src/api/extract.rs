@@ -23,34 +23,72 @@ impl<T: DeserializeOwned> FromRequest<AppState> for JsonBody<T> {
 
     async fn from_request(req: Request, state: &AppState) -> Result<Self, Self::Rejection> {
         // DocSpace binds bodies with ASP.NET's JSON input formatter only, so any other declared
-        // type (`text/plain`, a form) is a 415 (see `ApiError::UnsupportedContentType`).
-        let content_type = req
-            .headers()
-            .get(axum::http::header::CONTENT_TYPE)
-            .map(|v| v.to_str().unwrap_or("").to_string());
-        if let Some(ct) = &content_type
-            && !crate::csrf::is_json(ct)
+        // type (`text/plain`, a form) is a 415 (see `ApiError::UnsupportedContentType`), before
+        // the body is read.
+        let content_type = content_type(&req);
+        if content_type
+            .as_deref()
+            .is_some_and(|ct| !crate::csrf::is_json(ct))
         {
             return Err(ApiError::UnsupportedContentType);
         }
-        let bytes = Bytes::from_request(req, state)
-            .await
-            .map_err(|_| ApiError::PayloadTooLarge)?;
-        if bytes.len() > JSON_LIMIT {
-            return Err(ApiError::PayloadTooLarge);
-        }
+        let bytes = body_bytes(req, state).await?;
         if bytes.iter().all(u8::is_ascii_whitespace) {
             return Err(ApiError::field("", "A non-empty request body is required."));
         }
-        if content_type.is_none() {
-            // A body without a type: no formatter claims it either.
-            return Err(ApiError::UnsupportedContentType);
-        }
-        serde_json::from_slice(&bytes).map(JsonBody).map_err(|e| {
-            let path = format!("$ (line {}, column {})", e.line(), e.column());
-            ApiError::field(&path, json_error_message(&e))
-        })
+        decode_json(content_type.as_deref(), &bytes).map(JsonBody)
     }
+}
+
+/// A JSON body when the request has one, else `None`: for DocSpace's endpoints that read their
+/// input from the body or, without one, from the query (`DELETE files/favorites`). A body that is
+/// there is bound as [`JsonBody`] binds it.
+pub struct OptionalJsonBody<T>(pub Option<T>);
+
+impl<T: DeserializeOwned> FromRequest<AppState> for OptionalJsonBody<T> {
+    type Rejection = ApiError;
+
+    async fn from_request(req: Request, state: &AppState) -> Result<Self, Self::Rejection> {
+        let content_type = content_type(&req);
+        let bytes = body_bytes(req, state).await?;
+        if bytes.iter().all(u8::is_ascii_whitespace) {
+            return Ok(OptionalJsonBody(None));
+        }
+        decode_json(content_type.as_deref(), &bytes).map(|v| OptionalJsonBody(Some(v)))
+    }
+}
+
+fn content_type(req: &Request) -> Option<String> {
+    req.headers()
+        .get(axum::http::header::CONTENT_TYPE)
+        .map(|v| v.to_str().unwrap_or("").to_string())
+}
+
+/// The body, at most [`JSON_LIMIT`] bytes.
+async fn body_bytes(req: Request, state: &AppState) -> Result<Bytes, ApiError> {
+    let bytes = Bytes::from_request(req, state)
+        .await
+        .map_err(|_| ApiError::PayloadTooLarge)?;
+    if bytes.len() > JSON_LIMIT {
+        return Err(ApiError::PayloadTooLarge);
+    }
+    Ok(bytes)
+}
+
+/// A non-empty body as `T`: 415 unless declared JSON, else a validation failure naming where the
+/// JSON went wrong.
+fn decode_json<T: DeserializeOwned>(
+    content_type: Option<&str>,
+    bytes: &[u8],
+) -> Result<T, ApiError> {
+    // A body without a type: no formatter claims it either.
+    if !content_type.is_some_and(crate::csrf::is_json) {
+        return Err(ApiError::UnsupportedContentType);
+    }
+    serde_json::from_slice(bytes).map_err(|e| {
+        let path = format!("$ (line {}, column {})", e.line(), e.column());
+        ApiError::field(&path, json_error_message(&e))
+    })
 }
 
 fn json_error_message(e: &serde_json::Error) -> String {

@@ -11,14 +11,12 @@
 
 use std::collections::HashMap;
 
-use axum::body::Bytes;
 use axum::extract::{Path, State};
-use axum::http::HeaderMap;
 use rusqlite::Connection;
 use serde::Deserialize;
 use serde_json::{Value, json};
 
-use super::extract::{Paging, Query, int_id};
+use super::extract::{JsonBody, OptionalJsonBody, Paging, Query, int_id};
 use super::fileops::EntryId;
 use super::{Portal, dto};
 use crate::db::entries::{self, File, Folder, folder_type};
@@ -279,7 +277,7 @@ fn readable(
 pub async fn add_favorites(
     State(state): State<AppState>,
     actor: Actor,
-    super::extract::JsonBody(ids): super::extract::JsonBody<BatchIds>,
+    JsonBody(ids): JsonBody<BatchIds>,
 ) -> ApiResult {
     state
         .db
@@ -299,23 +297,9 @@ pub async fn remove_favorites(
     State(state): State<AppState>,
     actor: Actor,
     q: Query,
-    headers: HeaderMap,
-    body: Bytes,
+    OptionalJsonBody(body): OptionalJsonBody<BatchIds>,
 ) -> ApiResult {
-    let ids = if body.iter().all(u8::is_ascii_whitespace) {
-        BatchIds::from_query(&q)
-    } else {
-        let json = headers
-            .get(axum::http::header::CONTENT_TYPE)
-            .and_then(|v| v.to_str().ok())
-            .is_some_and(crate::csrf::is_json);
-        if !json {
-            return Err(ApiError::UnsupportedContentType);
-        }
-        serde_json::from_slice(&body).map_err(|e| {
-            ApiError::field("$", format!("The JSON value could not be converted: {e}"))
-        })?
-    };
+    let ids = body.unwrap_or_else(|| BatchIds::from_query(&q));
     state
         .db
         .write(move |tx| {
