@@ -13,7 +13,7 @@ use wasm_bindgen::JsValue;
 use crate::boot;
 use crate::bridge::instance::{Instance, InstanceSpec};
 use crate::bridge::js::to_js;
-use crate::bridge::timer::{self, now_ms, remaining};
+use crate::bridge::timer::{self, CallLimit, remaining};
 use crate::config::{ConfigChange, FrameConfig, Mode};
 use crate::error::SdkError;
 use crate::events::{FrameEvent, FrameEvents};
@@ -416,11 +416,14 @@ impl Frame {
                 Ok(Applied::Recreated)
             }
             ConfigChange::Live { patch, list_view } => {
-                let timeout = self.timeout();
                 let resized = patch.contains_key("width") || patch.contains_key("height");
                 if !patch.is_empty() {
                     instance
-                        .call(Method::SetConfig, &[to_js(&Value::Object(patch))], timeout)
+                        .call(
+                            Method::SetConfig,
+                            &[to_js(&Value::Object(patch))],
+                            CallLimit::starting_now(self.timeout()),
+                        )
                         .await?;
                 }
                 if resized {
@@ -436,7 +439,7 @@ impl Frame {
                         .call(
                             Method::SetListView,
                             &[JsValue::from_str(view.as_str())],
-                            timeout,
+                            CallLimit::starting_now(self.timeout()),
                         )
                         .await?;
                 }
@@ -487,8 +490,8 @@ impl Frame {
         method: Method,
         args: &[JsValue],
     ) -> Result<Option<Value>, SdkError> {
-        let timeout = self.timeout();
-        let deadline = now_ms() + f64::from(timeout);
+        let limit = CallLimit::starting_now(self.timeout());
+        let deadline = limit.deadline;
         let instance = loop {
             match self.status() {
                 FrameStatus::Destroyed => return Err(SdkError::Destroyed),
@@ -505,11 +508,11 @@ impl Frame {
             {
                 return Err(SdkError::Timeout {
                     method: method.name().into(),
-                    millis: timeout,
+                    millis: limit.millis,
                 });
             }
         };
-        instance.call(method, args, remaining(deadline)).await
+        instance.call(method, args, limit).await
     }
 
     fn timeout(&self) -> u32 {

@@ -13,7 +13,7 @@ use crate::boot::Adopted;
 use crate::bridge::channel::ChannelState;
 use crate::bridge::guard::{self, Entry};
 use crate::bridge::js::{content_ready_mark, from_js, performance_mark};
-use crate::bridge::timer::{self, now_ms, remaining};
+use crate::bridge::timer::{self, CallLimit, now_ms, remaining};
 use crate::config::{FrameConfig, FrameType, Mode};
 use crate::error::SdkError;
 use crate::events::{FrameEvent, FrameEvents, decode_event};
@@ -391,7 +391,7 @@ impl Instance {
         self.iframe.borrow().clone()
     }
 
-    /// Calls `method` with `args` and waits for its reply, at most `timeout_ms` in all.
+    /// Calls `method` with `args` and waits for its reply, until `limit` runs out.
     ///
     /// Calls run one at a time per frame, as api.js matches replies by order. A call that times
     /// out takes its place out of api.js's queue with a synthetic reply (which only the guard
@@ -401,12 +401,12 @@ impl Instance {
         &self,
         method: Method,
         args: &[JsValue],
-        timeout_ms: u32,
+        limit: CallLimit,
     ) -> Result<Option<Value>, SdkError> {
-        let deadline = now_ms() + f64::from(timeout_ms);
+        let deadline = limit.deadline;
         let timed_out = || SdkError::Timeout {
             method: method.name().into(),
-            millis: timeout_ms,
+            millis: limit.millis,
         };
         let _turn = timer::timeout(remaining(deadline), self.calls.lock())
             .await

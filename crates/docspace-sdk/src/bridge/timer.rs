@@ -51,6 +51,27 @@ pub(crate) async fn timeout<F: Future>(ms: u32, fut: F) -> Option<F::Output> {
     .await
 }
 
+/// A call's time limit: the milliseconds the caller asked for, and the moment they run out.
+///
+/// The two travel together because a call spends part of its limit waiting for the frame before
+/// it reaches the instance: the wait uses the deadline, and a timeout reports the limit the caller
+/// set, not what happened to be left of it.
+#[derive(Clone, Copy, Debug)]
+pub(crate) struct CallLimit {
+    pub(crate) millis: u32,
+    pub(crate) deadline: f64,
+}
+
+impl CallLimit {
+    /// A limit of `millis` that starts now.
+    pub(crate) fn starting_now(millis: u32) -> Self {
+        Self {
+            millis,
+            deadline: now_ms() + f64::from(millis),
+        }
+    }
+}
+
 /// Milliseconds left until `deadline` (from [`now_ms`]), at least 0.
 pub(crate) fn remaining(deadline: f64) -> u32 {
     let left = (deadline - now_ms()).max(0.0);
