@@ -9,6 +9,7 @@ pub mod components;
 mod download;
 mod errors;
 mod layout;
+pub mod locale;
 mod ops;
 mod pages;
 mod rights;
@@ -16,13 +17,18 @@ mod split;
 pub mod state;
 mod url;
 
+// The translations, generated from locales/*.json by build.rs: `crate::i18n`.
+include!(concat!(env!("OUT_DIR"), "/i18n/mod.rs"));
+
 use leptos::prelude::*;
 use leptos_router::components::{ParentRoute, Redirect, Route, Router, Routes};
 use leptos_router::{Lazy, path};
 
 use crate::app_config::AppConfig;
 use crate::components::{ErrorState, Loading, ToastRegion, provide_toaster};
+use crate::i18n::{t, t_string, use_i18n};
 use crate::layout::{Nav, RequireSession};
+use crate::locale::{LocaleProvider, text};
 use crate::pages::lazy::{
     AgentsRoute, AppsRoute, DiagnosticsRoute, FavouritesRoute, FileRoute, MyRoute,
     OAuthCallbackRoute, PeopleRoute, PlaygroundRoute, RecentRoute, RoomRoute, SignInRoute,
@@ -39,26 +45,47 @@ pub fn App() -> impl IntoView {
     provide_theme();
     let config = LocalResource::new(app_config::load);
     view! {
-        <Router>
-            <a class="skip-link" href="#main">"Skip to content"</a>
-            {move || match config.get() {
-                None => view! { <Loading label="Starting…"/> }.into_any(),
-                Some(Err(e)) => view! {
-                    <div class="page">
-                        <ErrorState title="The app cannot start" message=e/>
-                    </div>
-                }.into_any(),
-                Some(Ok(cfg)) => view! { <Shell config=cfg/> }.into_any(),
-            }}
-            <ToastRegion/>
-        </Router>
+        <LocaleProvider>
+            <Router>
+                <SkipLink/>
+                {move || match config.get() {
+                    None => view! { <Starting/> }.into_any(),
+                    Some(Err(e)) => view! { <CannotStart message=e/> }.into_any(),
+                    Some(Ok(cfg)) => view! { <Shell config=cfg/> }.into_any(),
+                }}
+                <ToastRegion/>
+            </Router>
+        </LocaleProvider>
+    }
+}
+
+#[component]
+fn SkipLink() -> impl IntoView {
+    let i18n = use_i18n();
+    view! { <a class="skip-link" href="#main">{t!(i18n, app.skip_to_content)}</a> }
+}
+
+#[component]
+fn Starting() -> impl IntoView {
+    let i18n = use_i18n();
+    view! { <Loading label=text!(i18n, app.starting)/> }
+}
+
+#[component]
+fn CannotStart(message: String) -> impl IntoView {
+    let i18n = use_i18n();
+    view! {
+        <div class="page">
+            <ErrorState title=t_string!(i18n, app.cannot_start) message=message/>
+        </div>
     }
 }
 
 /// Navigation and routes, once the configuration is known.
 #[component]
 fn Shell(config: AppConfig) -> impl IntoView {
-    provide_session(config);
+    let session = provide_session(config);
+    locale::follow_profile(move || session.user().and_then(|u| u.culture_name));
     view! {
         <Nav/>
         <main id="main" tabindex="-1">

@@ -5,6 +5,8 @@ use leptos_router::components::{Outlet, Redirect};
 use leptos_router::hooks::use_location;
 
 use crate::components::Loading;
+use crate::i18n::use_i18n;
+use crate::locale::text;
 use crate::state::{SessionState, use_session};
 
 /// Renders the nested route when someone is signed in; otherwise redirects to `/sign-in`,
@@ -13,8 +15,11 @@ use crate::state::{SessionState, use_session};
 pub fn RequireSession() -> impl IntoView {
     let session = use_session();
     let location = use_location();
+    let i18n = use_i18n();
     move || match session.state.get() {
-        SessionState::Restoring => view! { <Loading label="Checking your session…"/> }.into_any(),
+        SessionState::Restoring => {
+            view! { <Loading label=text!(i18n, app.checking_session)/> }.into_any()
+        }
         SessionState::SignedOut => {
             let here = format!(
                 "{}{}",

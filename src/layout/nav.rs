@@ -5,12 +5,15 @@ use leptos_router::components::A;
 use leptos_router::hooks::{use_location, use_navigate};
 
 use crate::components::use_toaster;
+use crate::i18n::{t, t_string, use_i18n};
+use crate::locale::LanguagePicker;
 use crate::state::{Credential, FramesSession, SessionState, ThemeToggle, use_session};
 
 /// The app's navigation bar.
 #[component]
 pub fn Nav() -> impl IntoView {
     let session = use_session();
+    let i18n = use_i18n();
     let menu_open = RwSignal::new(false);
     let location = use_location();
     // Following a link closes the phone menu.
@@ -29,32 +32,33 @@ pub fn Nav() -> impl IntoView {
             <button
                 type="button"
                 class="nav__icon-button nav__menu-toggle"
-                aria-label="Menu"
+                aria-label=move || t_string!(i18n, nav.menu)
                 aria-controls="nav-links"
                 aria-expanded=move || if menu_open.get() { "true" } else { "false" }
                 on:click=move |_| menu_open.update(|o| *o = !*o)
             >
                 "☰"
             </button>
-            <nav id="nav-links" class="nav__links" class:nav__links--open=move || menu_open.get() aria-label="Main">
+            <nav id="nav-links" class="nav__links" class:nav__links--open=move || menu_open.get() aria-label=move || t_string!(i18n, nav.main)>
                 <Show when=has_my>
-                    <A href="/my" attr:class="nav__link">"My documents"</A>
+                    <A href="/my" attr:class="nav__link">{t!(i18n, nav.my_documents)}</A>
                 </Show>
                 <Show when=signed_in>
-                    <A href="/rooms" attr:class="nav__link">"Rooms"</A>
-                    <A href="/recent" attr:class="nav__link">"Recent"</A>
-                    <A href="/favourites" attr:class="nav__link">"Favourites"</A>
-                    <A href="/trash" attr:class="nav__link">"Trash"</A>
-                    <A href="/people" attr:class="nav__link">"People"</A>
-                    <A href="/agents" attr:class="nav__link">"Agents"</A>
-                    <A href="/playground" attr:class="nav__link">"Playground"</A>
+                    <A href="/rooms" attr:class="nav__link">{t!(i18n, nav.rooms)}</A>
+                    <A href="/recent" attr:class="nav__link">{t!(i18n, nav.recent)}</A>
+                    <A href="/favourites" attr:class="nav__link">{t!(i18n, nav.favourites)}</A>
+                    <A href="/trash" attr:class="nav__link">{t!(i18n, nav.trash)}</A>
+                    <A href="/people" attr:class="nav__link">{t!(i18n, nav.people)}</A>
+                    <A href="/agents" attr:class="nav__link">{t!(i18n, nav.agents)}</A>
+                    <A href="/playground" attr:class="nav__link">{t!(i18n, nav.playground)}</A>
                 </Show>
                 <Show when=admin>
-                    <A href="/apps" attr:class="nav__link">"Apps and keys"</A>
+                    <A href="/apps" attr:class="nav__link">{t!(i18n, nav.apps)}</A>
                 </Show>
-                <A href="/diagnostics" attr:class="nav__link">"Diagnostics"</A>
+                <A href="/diagnostics" attr:class="nav__link">{t!(i18n, nav.diagnostics)}</A>
             </nav>
             <div class="nav__end">
+                <LanguagePicker/>
                 <ThemeToggle/>
                 <UserArea/>
             </div>
@@ -65,6 +69,7 @@ pub fn Nav() -> impl IntoView {
 #[component]
 fn UserArea() -> impl IntoView {
     let session = use_session();
+    let i18n = use_i18n();
     let toaster = use_toaster();
     let navigate = use_navigate();
     let busy = RwSignal::new(false);
@@ -76,7 +81,7 @@ fn UserArea() -> impl IntoView {
         let navigate = navigate.clone();
         leptos::task::spawn_local(async move {
             if let Err(e) = session.sign_out().await {
-                toaster.error("Signing out did not finish cleanly", e);
+                toaster.error(t_string!(i18n, nav.sign_out_failed), e);
             }
             busy.set(false);
             navigate("/sign-in", Default::default());
@@ -86,22 +91,27 @@ fn UserArea() -> impl IntoView {
         SessionState::SignedIn(s) => {
             let via_key = s.credential == Credential::HostKey;
             let frames = move || match session.frames.get() {
-                FramesSession::SignedIn => {
-                    Some(("nav__frames nav__frames--ok", "Frames signed in"))
+                FramesSession::SignedIn => Some((
+                    "nav__frames nav__frames--ok",
+                    t_string!(i18n, nav.frames_signed_in),
+                )),
+                FramesSession::Pending => {
+                    Some(("nav__frames", t_string!(i18n, nav.frames_pending)))
                 }
-                FramesSession::Pending => Some(("nav__frames", "Signing frames in…")),
-                FramesSession::Failed(_) => {
-                    Some(("nav__frames nav__frames--bad", "Frames not signed in"))
-                }
-                FramesSession::NotSignedIn => {
-                    Some(("nav__frames nav__frames--bad", "Frames not signed in"))
-                }
+                FramesSession::Failed(_) | FramesSession::NotSignedIn => Some((
+                    "nav__frames nav__frames--bad",
+                    t_string!(i18n, nav.frames_not_signed_in),
+                )),
                 FramesSession::Unknown | FramesSession::Checking => None,
             };
             view! {
                 <div class="nav__user">
                     <span class="nav__user-name" data-testid="user-name">{s.user.display_name}</span>
-                    {via_key.then(|| view! { <span class="nav__badge" title="The host adds its API key to your requests">"host key"</span> })}
+                    {via_key.then(|| view! {
+                        <span class="nav__badge" title=move || t_string!(i18n, nav.host_key_title)>
+                            {t!(i18n, nav.host_key)}
+                        </span>
+                    })}
                     {move || frames().map(|(class, text)| view! {
                         <span class=class data-testid="frames-status" title=text>
                             <span class="visually-hidden">{text}</span>
@@ -114,14 +124,15 @@ fn UserArea() -> impl IntoView {
                         aria-busy=move || busy.get().then_some("true")
                         on:click=sign_out.clone()
                     >
-                        "Sign out"
+                        {t!(i18n, nav.sign_out)}
                     </button>
                 </div>
             }
                 .into_any()
         }
         SessionState::SignedOut => {
-            view! { <A href="/sign-in" attr:class="nav__link">"Sign in"</A> }.into_any()
+            view! { <A href="/sign-in" attr:class="nav__link">{t!(i18n, nav.sign_in)}</A> }
+                .into_any()
         }
         SessionState::Restoring => ().into_any(),
     }

@@ -9,6 +9,7 @@ use leptos_router::components::A;
 use leptos_router::hooks::{use_navigate, use_params_map, use_query_map};
 
 use crate::components::{Button, ButtonAppearance, InputKind, TextField, use_toaster};
+use crate::locale::frame_locale;
 use crate::pages::sign_in::safe_next;
 use crate::state::frames::explain;
 use crate::state::{FramesSession, use_session, use_theme};
@@ -31,6 +32,7 @@ pub fn FilePage() -> impl IntoView {
     let back = Memo::new(move |_| query.with(|q| safe_next(q.get("back"))));
     let portal = session.config().portal_url;
     let frame_theme = Signal::derive(move || theme.for_frames());
+    let frame_locale = frame_locale();
     // On a cold load the host has bootstrapped this frame in the HTML: adopt it (or, if its
     // settings differ from these, replace it).
     let options = FrameOptions::default()
@@ -88,10 +90,22 @@ pub fn FilePage() -> impl IntoView {
                     let portal = portal.clone();
                     let options = options.clone();
                     if editing.get() {
-                        let config = Signal::derive(move || EditorConfig::new(id.clone()).theme(frame_theme.get()));
+                        let config = Signal::derive(move || {
+                            let config = EditorConfig::new(id.clone()).theme(frame_theme.get());
+                            match frame_locale.get() {
+                                Some(locale) => config.locale(locale),
+                                None => config,
+                            }
+                        });
                         view! { <Editor portal=portal config=config options=options on_editor_close=close on_error=on_error/> }.into_any()
                     } else {
-                        let config = Signal::derive(move || ViewerConfig::new(id.clone()).theme(frame_theme.get()));
+                        let config = Signal::derive(move || {
+                            let config = ViewerConfig::new(id.clone()).theme(frame_theme.get());
+                            match frame_locale.get() {
+                                Some(locale) => config.locale(locale),
+                                None => config,
+                            }
+                        });
                         view! { <Viewer portal=portal config=config options=options on_editor_close=close on_error=on_error/> }.into_any()
                     }
                 }}

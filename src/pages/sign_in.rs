@@ -8,8 +8,11 @@ use leptos_router::hooks::{use_navigate, use_query_map};
 
 use crate::components::{Button, ButtonAppearance, Checkbox, InputKind, TextField, use_toaster};
 use crate::errors::user_message;
+use crate::i18n::{Locale, t, t_string, use_i18n};
+use crate::locale::text;
 use crate::pages::sign_in_oauth::DocSpaceButton;
 use crate::state::{FramesSession, SessionState, use_session};
+use leptos_i18n::I18nContext;
 
 /// Where to go after signing in: only paths inside the app (`/…`, never `//host`).
 pub fn safe_next(next: Option<String>) -> String {
@@ -17,14 +20,30 @@ pub fn safe_next(next: Option<String>) -> String {
         .unwrap_or_else(|| "/rooms".to_string())
 }
 
-fn validate_email(email: &str) -> Option<String> {
+/// What is wrong with `email`, if anything.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum EmailProblem {
+    Missing,
+    Malformed,
+}
+
+fn validate_email(email: &str) -> Option<EmailProblem> {
     let e = email.trim();
     if e.is_empty() {
-        Some("Enter your e-mail address.".into())
+        Some(EmailProblem::Missing)
     } else if !e.contains('@') || e.starts_with('@') || e.ends_with('@') {
-        Some("This does not look like an e-mail address.".into())
+        Some(EmailProblem::Malformed)
     } else {
         None
+    }
+}
+
+impl EmailProblem {
+    fn message(self, i18n: I18nContext<Locale>) -> &'static str {
+        match self {
+            EmailProblem::Missing => t_string!(i18n, sign_in.enter_email),
+            EmailProblem::Malformed => t_string!(i18n, sign_in.not_an_email),
+        }
     }
 }
 
@@ -51,6 +70,7 @@ async fn probe_portal(api_base: String) -> Result<(), String> {
 #[component]
 pub fn SignIn() -> impl IntoView {
     let session = use_session();
+    let i18n = use_i18n();
     let toaster = use_toaster();
     let navigate = use_navigate();
     let query = use_query_map();
@@ -69,17 +89,23 @@ pub fn SignIn() -> impl IntoView {
     let stay = RwSignal::new(false);
     // Through the host the session already lasts across reloads and tabs; ticking keeps it
     // after the browser closes. Without the host it lives in memory unless kept for the tab.
-    let (stay_label, stay_hint) = if session.config().host_session {
-        (
-            "Stay signed in after the browser closes",
-            "Otherwise you stay signed in across reloads and tabs until the browser closes.",
-        )
-    } else {
-        (
-            "Stay signed in on this tab",
-            "Keeps your session until this tab closes. Otherwise it lives only in memory.",
-        )
-    };
+    let host_session = session.config().host_session;
+    let stay_label = Signal::derive(move || {
+        if host_session {
+            t_string!(i18n, sign_in.stay_host)
+        } else {
+            t_string!(i18n, sign_in.stay_tab)
+        }
+        .to_string()
+    });
+    let stay_hint = Signal::derive(move || {
+        if host_session {
+            t_string!(i18n, sign_in.stay_host_hint)
+        } else {
+            t_string!(i18n, sign_in.stay_tab_hint)
+        }
+        .to_string()
+    });
     let submitted = RwSignal::new(false);
     let busy = RwSignal::new(false);
     let server_error = RwSignal::new(None::<String>);
@@ -89,10 +115,11 @@ pub fn SignIn() -> impl IntoView {
             .get()
             .then(|| validate_email(&email.get()))
             .flatten()
+            .map(|problem| problem.message(i18n).to_string())
     });
     let password_error = Signal::derive(move || {
         (submitted.get() && password.with(String::is_empty))
-            .then(|| "Enter your password.".to_string())
+            .then(|| t_string!(i18n, sign_in.enter_password).to_string())
     });
 
     let on_submit = move |ev: leptos::ev::SubmitEvent| {
@@ -118,8 +145,8 @@ pub fn SignIn() -> impl IntoView {
                 Ok(()) => {
                     if let FramesSession::Failed(reason) = session.frames.get_untracked() {
                         toaster.error(
-                            "Embedded frames are not signed in",
-                            format!("{reason} See Diagnostics."),
+                            t_string!(i18n, sign_in.frames_not_signed_in),
+                            t_string!(i18n, sign_in.see_diagnostics, reason).to_string(),
                         );
                     }
                     navigate(&target, Default::default());
@@ -141,9 +168,9 @@ pub fn SignIn() -> impl IntoView {
         </Show>
         <div class="page page--narrow">
             <section class="card sign-in">
-                <h1>"Sign in to DocSpace"</h1>
+                <h1>{t!(i18n, sign_in.title)}</h1>
                 <p class="muted">
-                    "Portal: " <code data-testid="portal-url">{session.config().portal_url}</code>
+                    {t!(i18n, sign_in.portal)} " " <code data-testid="portal-url">{session.config().portal_url}</code>
                 </p>
                 {move || session.notice.get().map(|n| view! {
                     <p class="sign-in__error" role="alert" data-testid="session-notice">{n}</p>
@@ -154,17 +181,21 @@ pub fn SignIn() -> impl IntoView {
                 {demo.map(|d| view! {
                     <div class="sign-in__demo" data-testid="demo-account">
                         <p>
-                            "Demo portal. Sign in as "
-                            <strong data-testid="demo-owner-name">{d.display_name}</strong>
-                            " (" {d.email} ")."
+                            {t!(
+                                i18n,
+                                sign_in.demo,
+                                name = d.display_name.clone(),
+                                email = d.email.clone(),
+                                <strong> = <strong data-testid="demo-owner-name"/>
+                            )}
                         </p>
-                        <p class="muted">"The password is printed in the terminal that started the host."</p>
+                        <p class="muted">{t!(i18n, sign_in.demo_password)}</p>
                     </div>
                 })}
                 <DocSpaceButton next=next()/>
                 <form class="stack" on:submit=on_submit novalidate=true data-testid="sign-in-form">
                     <TextField
-                        label="E-mail"
+                        label=text!(i18n, sign_in.email)
                         value=email
                         kind=InputKind::Email
                         required=true
@@ -172,7 +203,7 @@ pub fn SignIn() -> impl IntoView {
                         error=email_error
                     />
                     <TextField
-                        label="Password"
+                        label=text!(i18n, sign_in.password)
                         value=password
                         kind=InputKind::Password
                         required=true
@@ -187,7 +218,7 @@ pub fn SignIn() -> impl IntoView {
                     <p class="sign-in__error" role="alert" data-testid="sign-in-error" hidden=move || server_error.with(Option::is_none)>
                         {move || server_error.get()}
                     </p>
-                    <Button appearance=ButtonAppearance::Primary submit=true busy=busy>"Sign in"</Button>
+                    <Button appearance=ButtonAppearance::Primary submit=true busy=busy>{t!(i18n, sign_in.submit)}</Button>
                 </form>
             </section>
         </div>
@@ -209,8 +240,9 @@ mod tests {
 
     #[test]
     fn e_mail_problems_are_named() {
-        assert!(validate_email("").is_some());
-        assert!(validate_email("owner").is_some());
+        assert_eq!(validate_email(""), Some(EmailProblem::Missing));
+        assert_eq!(validate_email(" @x"), Some(EmailProblem::Malformed));
+        assert_eq!(validate_email("owner"), Some(EmailProblem::Malformed));
         assert!(validate_email("owner@example.com").is_none());
     }
 }

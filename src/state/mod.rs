@@ -1,6 +1,7 @@
 //! App-wide state, provided as context at the root.
 
 pub mod auth;
+pub(crate) mod cookies;
 pub mod frames;
 pub mod oauth;
 pub mod session;

@@ -6,6 +6,10 @@ use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 use wasm_bindgen::closure::Closure;
 
+use crate::i18n::{Locale, t_string, use_i18n};
+use crate::state::cookies;
+use leptos_i18n::I18nContext;
+
 const STORAGE_KEY: &str = "docspace-embed.theme";
 
 /// What the user asked for.
@@ -45,12 +49,12 @@ impl ThemePreference {
         }
     }
 
-    /// What the toggle says.
-    pub fn label(self) -> &'static str {
+    /// What the toggle says, in the reader's language.
+    pub fn label(self, i18n: I18nContext<Locale>) -> &'static str {
         match self {
-            ThemePreference::System => "Theme: system",
-            ThemePreference::Light => "Theme: light",
-            ThemePreference::Dark => "Theme: dark",
+            ThemePreference::System => t_string!(i18n, theme.system),
+            ThemePreference::Light => t_string!(i18n, theme.light),
+            ThemePreference::Dark => t_string!(i18n, theme.dark),
         }
     }
 }
@@ -130,15 +134,11 @@ const THEME_COOKIE: &str = "docspace-embed-theme";
 
 /// Keeps the explicit choice in a cookie (gone for "system", which the host assumes without one).
 fn remember_for_host(pref: ThemePreference) {
-    let cookie = match pref {
-        ThemePreference::System => format!("{THEME_COOKIE}=; Path=/; Max-Age=0; SameSite=Lax"),
-        other => format!(
-            "{THEME_COOKIE}={}; Path=/; Max-Age=31536000; SameSite=Lax",
-            other.as_str()
-        ),
+    let value = match pref {
+        ThemePreference::System => None,
+        other => Some(other.as_str()),
     };
-    // Through Reflect: web-sys' `HtmlDocument` would be a feature for one property.
-    let _ = js_sys::Reflect::set(&document(), &"cookie".into(), &cookie.into());
+    cookies::remember(THEME_COOKIE, value);
 }
 
 fn local_storage() -> Option<web_sys::Storage> {
@@ -163,13 +163,14 @@ fn watch_os_scheme(dark: RwSignal<bool>) {
 #[component]
 pub fn ThemeToggle() -> impl IntoView {
     let theme = use_theme();
+    let i18n = use_i18n();
     view! {
         <button
             type="button"
             class="nav__icon-button"
             data-testid="theme-toggle"
-            title=move || theme.preference.get().label()
-            aria-label=move || theme.preference.get().label()
+            title=move || theme.preference.get().label(i18n)
+            aria-label=move || theme.preference.get().label(i18n)
             on:click=move |_| theme.cycle()
         >
             {move || match theme.preference.get() {

@@ -25,6 +25,10 @@ pub const FILE_FRAME_ID: &str = "file-frame";
 /// follow the system, as DocSpace's `System` theme does inside the frame). Not a secret.
 pub const THEME_COOKIE: &str = "docspace-embed-theme";
 
+/// The cookie the app keeps the reader's choice of language in (`en`, `de`, `fr`, `es`, `ru`;
+/// absent: no choice, and the frame speaks the DocSpace profile's language). Not a secret.
+pub const LOCALE_COOKIE: &str = "docspace-embed-locale";
+
 /// `GET /files/{file}`: `index.html` with the file's frame bootstrapped after `<body>`.
 pub(crate) async fn file_page(
     State(state): State<HostState>,
@@ -47,10 +51,12 @@ pub(crate) async fn file_page(
         url::form_urlencoded::parse(q.as_bytes()).any(|(k, v)| k == "mode" && v == "view")
     });
     let theme = theme_from_cookies(&headers);
-    let config: FrameConfig = if viewing {
-        ViewerConfig::new(file).theme(theme).into()
-    } else {
-        EditorConfig::new(file).theme(theme).into()
+    let locale = locale_from_cookies(&headers);
+    let config: FrameConfig = match (viewing, locale) {
+        (true, Some(l)) => ViewerConfig::new(file).theme(theme).locale(l).into(),
+        (true, None) => ViewerConfig::new(file).theme(theme).into(),
+        (false, Some(l)) => EditorConfig::new(file).theme(theme).locale(l).into(),
+        (false, None) => EditorConfig::new(file).theme(theme).into(),
     };
     // The app falls back to the default for a name it does not know; so does its frame here.
     let version = SdkVersion::parse(&state.sdk_version).unwrap_or_default();
@@ -92,17 +98,35 @@ fn without_module_preloads(page: &str) -> String {
     out
 }
 
-/// The theme the app gives its frames: the reader's explicit choice, else the system's.
-fn theme_from_cookies(headers: &HeaderMap) -> Theme {
-    let choice = headers
+/// The value of cookie `name` among the request's cookies.
+fn cookie<'a>(headers: &'a HeaderMap, name: &str) -> Option<&'a str> {
+    headers
         .get_all(header::COOKIE)
         .iter()
         .filter_map(|v| v.to_str().ok())
         .flat_map(|v| v.split(';'))
         .filter_map(|c| c.trim().split_once('='))
-        .find(|(name, _)| *name == THEME_COOKIE)
-        .map(|(_, value)| value);
-    match choice {
+        .find(|(n, _)| *n == name)
+        .map(|(_, value)| value)
+}
+
+/// The `locale` the app gives its frames (its `locale::frame_locale`): the DocSpace culture of
+/// the reader's choice, none without one. English is `en-US`, DocSpace's default culture
+/// (`common/ASC.Core.Common/Context/Impl/CoreConfiguration.cs`).
+fn locale_from_cookies(headers: &HeaderMap) -> Option<&'static str> {
+    match cookie(headers, LOCALE_COOKIE)? {
+        "en" => Some("en-US"),
+        "de" => Some("de"),
+        "fr" => Some("fr"),
+        "es" => Some("es"),
+        "ru" => Some("ru"),
+        _ => None,
+    }
+}
+
+/// The theme the app gives its frames: the reader's explicit choice, else the system's.
+fn theme_from_cookies(headers: &HeaderMap) -> Theme {
+    match cookie(headers, THEME_COOKIE) {
         Some("dark") => Theme::Dark,
         Some("light") => Theme::Base,
         _ => Theme::System,
@@ -112,6 +136,23 @@ fn theme_from_cookies(headers: &HeaderMap) -> Theme {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_locale_cookie_names_a_docspace_culture_or_nothing() {
+        let mut h = HeaderMap::new();
+        assert_eq!(locale_from_cookies(&h), None);
+        h.insert(
+            header::COOKIE,
+            "docspace-embed-theme=dark; docspace-embed-locale=de"
+                .parse()
+                .unwrap(),
+        );
+        assert_eq!(locale_from_cookies(&h), Some("de"));
+        h.insert(header::COOKIE, "docspace-embed-locale=en".parse().unwrap());
+        assert_eq!(locale_from_cookies(&h), Some("en-US"));
+        h.insert(header::COOKIE, "docspace-embed-locale=<x>".parse().unwrap());
+        assert_eq!(locale_from_cookies(&h), None);
+    }
 
     #[test]
     fn module_preloads_are_dropped_and_the_rest_kept() {

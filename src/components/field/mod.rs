@@ -38,12 +38,13 @@ impl InputKind {
 }
 
 /// A labelled text input bound to `value`. `error` shows below the input and marks it invalid.
+/// Label and hint may follow a signal (translated texts change with the language).
 #[component]
 pub fn TextField(
-    #[prop(into)] label: String,
+    #[prop(into)] label: Signal<String>,
     value: RwSignal<String>,
     #[prop(optional, into)] error: Signal<Option<String>>,
-    #[prop(optional, into)] hint: Option<String>,
+    #[prop(optional, into)] hint: Option<Signal<String>>,
     #[prop(optional)] kind: InputKind,
     #[prop(optional)] required: bool,
     #[prop(optional, into)] placeholder: Option<String>,
@@ -75,7 +76,7 @@ pub fn TextField(
     view! {
         <div class="field" class:field--invalid=move || error.with(Option::is_some)>
             <label class="field__label" class:visually-hidden=hide_label for=id.clone()>
-                {label}
+                {move || label.get()}
                 {required.then(|| view! { <span class="field__required" aria-hidden="true">" *"</span> })}
             </label>
             <input
@@ -92,7 +93,7 @@ pub fn TextField(
                 prop:value=move || value.get()
                 on:input=move |ev| value.set(event_target_value(&ev))
             />
-            {hint.map(|h| view! { <p class="field__hint" id=hint_id>{h}</p> })}
+            {hint.map(|h| view! { <p class="field__hint" id=hint_id>{move || h.get()}</p> })}
             <p class="field__error" id=error_id role="alert" hidden=move || error.with(Option::is_none)>
                 {move || error.get()}
             </p>
@@ -103,9 +104,9 @@ pub fn TextField(
 /// A labelled checkbox bound to `checked`.
 #[component]
 pub fn Checkbox(
-    #[prop(into)] label: String,
+    #[prop(into)] label: Signal<String>,
     checked: RwSignal<bool>,
-    #[prop(optional, into)] hint: Option<String>,
+    #[prop(optional, into)] hint: Option<Signal<String>>,
     #[prop(optional, into)] disabled: Signal<bool>,
 ) -> impl IntoView {
     let id = unique_id("check");
@@ -122,8 +123,8 @@ pub fn Checkbox(
                 prop:checked=move || checked.get()
                 on:change=move |ev| checked.set(event_target_checked(&ev))
             />
-            <label class="check__label" for=id>{label}</label>
-            {hint.map(|h| view! { <p class="check__hint" id=hint_id>{h}</p> })}
+            <label class="check__label" for=id>{move || label.get()}</label>
+            {hint.map(|h| view! { <p class="check__hint" id=hint_id>{move || h.get()}</p> })}
         </div>
     }
 }

@@ -13,6 +13,7 @@ use wasm_bindgen::JsCast;
 
 use crate::components::ProgressBar;
 use crate::errors::user_message;
+use crate::locale::{self, format_size};
 
 /// Chunk size: small enough that progress moves visibly, large enough to keep requests few.
 const CHUNK: usize = 2 << 20;
@@ -197,22 +198,6 @@ pub fn chosen_files(ev: &leptos::ev::Event) -> Option<web_sys::FileList> {
         .filter(|f| f.length() > 0)
 }
 
-/// Human-readable size.
-pub fn format_size(bytes: u64) -> String {
-    const UNITS: [&str; 4] = ["B", "KB", "MB", "GB"];
-    let mut v = bytes as f64;
-    let mut unit = 0;
-    while v >= 1024.0 && unit < UNITS.len() - 1 {
-        v /= 1024.0;
-        unit += 1;
-    }
-    if unit == 0 {
-        format!("{bytes} B")
-    } else {
-        format!("{v:.1} {}", UNITS[unit])
-    }
-}
-
 /// The list of uploads with their progress.
 #[component]
 pub fn UploadList(uploads: Uploads) -> impl IntoView {
@@ -243,6 +228,7 @@ pub fn UploadList(uploads: Uploads) -> impl IntoView {
 
 #[component]
 fn UploadRow(uploads: Uploads, id: u64, name: String, size: u64) -> impl IntoView {
+    let tag = locale::tag();
     let item = Memo::new(move |_| {
         uploads
             .items
@@ -275,7 +261,7 @@ fn UploadRow(uploads: Uploads, id: u64, name: String, size: u64) -> impl IntoVie
             UploadState::Cancelled => "cancelled",
         }>
             <span class="uploads__name">{name.clone()}</span>
-            <span class="uploads__size muted">{format_size(size)}</span>
+            <span class="uploads__size muted">{move || format_size(size, tag.get())}</span>
             <ProgressBar value=progress label=label/>
             <span class="uploads__status" class:error-text=move || matches!(state(), UploadState::Failed(_))>{status}</span>
             <Show when=active>
@@ -290,17 +276,5 @@ fn UploadRow(uploads: Uploads, id: u64, name: String, size: u64) -> impl IntoVie
                 </button>
             </Show>
         </li>
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::format_size;
-
-    #[test]
-    fn sizes_read_naturally() {
-        assert_eq!(format_size(512), "512 B");
-        assert_eq!(format_size(1536), "1.5 KB");
-        assert_eq!(format_size(5 << 20), "5.0 MB");
     }
 }

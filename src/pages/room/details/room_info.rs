@@ -7,12 +7,7 @@ use leptos::prelude::*;
 
 use crate::catalog::room_type_label;
 use crate::errors::user_message;
-use crate::pages::room::upload::format_size;
-
-fn date(d: Option<ApiDateTime>) -> String {
-    d.map(|d| d.as_datetime().format("%Y-%m-%d %H:%M").to_string())
-        .unwrap_or_default()
-}
+use crate::locale::{self, format_date_time, format_size};
 
 /// The details of `room`; the member count is asked from the portal.
 #[component]
@@ -37,17 +32,24 @@ pub fn RoomInfo(client: Client, room: Room) -> impl IntoView {
         .unwrap_or_default();
     let kind = room.room_type.map(room_type_label).unwrap_or_default();
     let holds = format!("{} files, {} folders", room.files_count, room.folders_count);
-    let size = room
-        .used_space
-        .map(|n| format_size(n.max(0) as u64))
-        .unwrap_or_default();
+    let tag = locale::tag();
+    let used = room.used_space;
+    let size = move || {
+        used.map(|n| format_size(n.max(0) as u64, tag.get()))
+            .unwrap_or_default()
+    };
+    let (created, updated) = (room.created, room.updated);
+    let date = move |d: Option<ApiDateTime>| {
+        d.map(|d| format_date_time(&d, tag.get()))
+            .unwrap_or_default()
+    };
     view! {
         <div class="details" data-testid="room-info">
             <dl class="details__facts">
                 <dt>"Owner"</dt><dd data-testid="room-info-owner">{owner}</dd>
                 <dt>"Type"</dt><dd>{kind}</dd>
-                <dt>"Creation date"</dt><dd>{date(room.created)}</dd>
-                <dt>"Date modified"</dt><dd>{date(room.updated)}</dd>
+                <dt>"Creation date"</dt><dd>{move || date(created)}</dd>
+                <dt>"Date modified"</dt><dd>{move || date(updated)}</dd>
                 <dt>"Contents"</dt><dd data-testid="room-info-contents">{holds}</dd>
                 <dt>"Storage used"</dt><dd data-testid="room-info-size">{size}</dd>
                 <dt>"Members"</dt>

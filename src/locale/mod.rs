@@ -1,0 +1,157 @@
+//! The reader's language: which one the app speaks, the picker that changes it, and dates, sizes
+//! and numbers written the way that language writes them.
+//!
+//! The words themselves live in `locales/<locale>.json`, compiled into the `i18n` module by
+//! `build.rs` (leptos_i18n); this module decides the locale. In order:
+//! 1. the reader's own choice in the picker (a cookie, so that the host can start the file
+//!    page's frame in it too);
+//! 2. once signed in, the language of the reader's DocSpace profile (`cultureName`), as
+//!    DocSpace's own web UI speaks the profile's language;
+//! 3. the first of the browser's languages the app has (leptos_i18n reads
+//!    `navigator.languages`), else English.
+//!
+//! Embedded DocSpace frames speak the same language ([`frame_locale`]): without a choice here
+//! they are given no `locale` and speak the profile's language, as the app then does; after a
+//! choice they are given it. (DocSpace's frames store a `locale` they are given as the signed-in
+//! user's profile language, so only a deliberate choice may reach them.)
+
+/// A translated text as a `Signal<String>`, for props that take text and must follow the
+/// language: `text!(i18n, app.starting)`.
+macro_rules! text {
+    ($i18n:ident, $($key:tt)+) => {
+        ::leptos::prelude::Signal::derive(move || $crate::i18n::t_string!($i18n, $($key)+).to_string())
+    };
+}
+pub(crate) use text;
+
+mod format;
+mod picker;
+
+pub use format::{format_count, format_date_time, format_size};
+pub use picker::LanguagePicker;
+
+use leptos::prelude::*;
+
+use leptos_i18n::{I18nContext, Locale as _};
+
+use crate::i18n::{I18nContextProvider, Locale, use_i18n};
+use crate::state::cookies;
+
+/// The cookie that keeps the reader's choice (`de`, `fr`, …; absent: follow the browser).
+/// `docspace-host/src/frame_boot.rs` reads it under the same name. Not a secret.
+pub const LOCALE_COOKIE: &str = "docspace-embed-locale";
+
+/// The app's languages, each named in itself, in the picker's order.
+pub const LANGUAGES: [(Locale, &str); 5] = [
+    (Locale::en, "English"),
+    (Locale::de, "Deutsch"),
+    (Locale::fr, "Français"),
+    (Locale::es, "Español"),
+    (Locale::ru, "Русский"),
+];
+
+/// The language the reader picked here, if any (else the app follows profile and browser).
+#[derive(Debug, Clone, Copy)]
+struct Chosen(RwSignal<Option<Locale>>);
+
+/// Provides the translations to `children` in the reader's language, and keeps `<html lang>`
+/// equal to it.
+#[component]
+pub fn LocaleProvider(children: Children) -> impl IntoView {
+    view! {
+        <I18nContextProvider>
+            <RememberedChoice/>
+            {children()}
+        </I18nContextProvider>
+    }
+}
+
+/// Applies the remembered choice before anything else renders (the provider starts from the
+/// browser's languages).
+#[component]
+fn RememberedChoice() -> impl IntoView {
+    let i18n = use_i18n();
+    let remembered = cookies::read(LOCALE_COOKIE).and_then(|c| c.parse::<Locale>().ok());
+    if let Some(locale) = remembered {
+        i18n.set_locale(locale);
+    }
+    provide_context(Chosen(RwSignal::new(remembered)));
+}
+
+fn chosen() -> RwSignal<Option<Locale>> {
+    // Provided by `LocaleProvider` around the whole app.
+    expect_context::<Chosen>().0
+}
+
+/// Changes the app's language; taken while a component is created (it reads context), used
+/// later from event handlers.
+#[derive(Debug, Clone, Copy)]
+pub struct Chooser {
+    i18n: I18nContext<Locale>,
+    chosen: RwSignal<Option<Locale>>,
+}
+
+impl Chooser {
+    /// The chooser of the app around the calling component.
+    pub fn new() -> Self {
+        Chooser {
+            i18n: use_i18n(),
+            chosen: chosen(),
+        }
+    }
+
+    /// Switches the app to `locale` and remembers it for the next visit.
+    pub fn choose(self, locale: Locale) {
+        self.i18n.set_locale(locale);
+        self.chosen.set(Some(locale));
+        cookies::remember(LOCALE_COOKIE, Some(locale.as_str()));
+    }
+}
+
+/// The current locale's BCP 47 tag (`en`, `de`, …) for `Intl`, as a signal (the language can
+/// change while a page is open).
+pub fn tag() -> Signal<&'static str> {
+    let i18n = use_i18n();
+    Signal::derive(move || i18n.get_locale().as_str())
+}
+
+/// Follows the signed-in reader's DocSpace profile language (`cultureName`, e.g. `de-DE`)
+/// unless they picked one here. `culture` is read reactively.
+pub fn follow_profile(culture: impl Fn() -> Option<String> + 'static) {
+    let i18n = use_i18n();
+    let chosen = chosen();
+    Effect::new(move |_| {
+        let from_profile = culture().and_then(|c| locale_of_culture(&c));
+        if let Some(locale) = from_profile
+            && chosen.get_untracked().is_none()
+        {
+            i18n.set_locale(locale);
+        }
+    });
+}
+
+/// The app's locale for a DocSpace culture name: its language, if the app speaks it.
+fn locale_of_culture(culture: &str) -> Option<Locale> {
+    let language = culture.split(['-', '_']).next()?.to_ascii_lowercase();
+    language.parse().ok()
+}
+
+/// The `locale` DocSpace's frames are given: the reader's choice here, as a DocSpace culture;
+/// none without a choice (the frames then speak the profile's language, as the app does).
+/// The host starts the file page's frame from the same cookie
+/// (`docspace-host/src/frame_boot.rs`), so the app adopts that frame instead of replacing it.
+pub fn frame_locale() -> Signal<Option<String>> {
+    let chosen = chosen();
+    Signal::derive(move || chosen.get().map(|l| docspace_culture(l).to_string()))
+}
+
+/// DocSpace's culture name for `locale`.
+pub fn docspace_culture(locale: Locale) -> &'static str {
+    match locale {
+        Locale::en => "en-US",
+        other => other.as_str(),
+    }
+}
+
+#[cfg(test)]
+mod locales_agree;

@@ -1,0 +1,183 @@
+//! End to end: the app in the reader's language. The browser's languages choose it before
+//! sign-in, the DocSpace profile's language after, and the picker overrides both and is
+//! remembered; `<html lang>`, sizes and the host's editor frame follow.
+
+#![cfg(not(target_arch = "wasm32"))]
+
+mod support;
+
+use support::*;
+
+async fn js(driver: &WebDriver, script: &str) -> serde_json::Value {
+    driver
+        .execute(script, Vec::new())
+        .await
+        .unwrap_or_else(|e| panic!("script {script}: {e}"))
+        .json()
+        .clone()
+}
+
+/// Makes the browser prefer `languages` (as its settings would): `navigator.languages` and
+/// `Accept-Language` of the pages it opens next.
+async fn prefer_languages(driver: &WebDriver, languages: &str) {
+    let agent = js(driver, "return navigator.userAgent;").await;
+    driver
+        .cdp()
+        .send_raw(
+            "Emulation.setUserAgentOverride",
+            serde_json::json!({ "userAgent": agent, "acceptLanguage": languages }),
+        )
+        .await
+        .expect("override the browser's languages");
+}
+
+/// Waits until the element at `css` reads `want` (the language switches without a reload).
+async fn reads(driver: &WebDriver, css: &str, want: &str) {
+    eventually(&format!("{css} reads {want:?}"), || {
+        let driver = driver.clone();
+        let css = css.to_string();
+        let want = want.to_string();
+        async move { (text_of(&driver, &css).await.trim() == want).then_some(()) }
+    })
+    .await;
+}
+
+const SIGN_IN_TITLE: &str = ".sign-in h1";
+const ROOMS_LINK: &str = "#nav-links a[href='/rooms']";
+
+#[tokio::test(flavor = "multi_thread")]
+async fn the_browsers_language_then_the_profiles_then_the_readers_choice_which_is_remembered() {
+    let stack = Stack::start().await;
+    let owner = stack.portal.owner.clone();
+    let stack = &stack;
+    with_browser(|driver| async move {
+        driver.goto(stack.url()).await.expect("open app");
+        prefer_languages(&driver, "fr-FR,fr").await;
+        driver
+            .goto(format!("{}/sign-in", stack.url()))
+            .await
+            .expect("open sign-in");
+        // Before sign-in: the browser's language.
+        reads(&driver, SIGN_IN_TITLE, "Se connecter à DocSpace").await;
+        assert_eq!(
+            js(&driver, "return document.documentElement.lang;").await,
+            "fr"
+        );
+        // The submit button and the field labels too; an empty form names its problems in French.
+        click(
+            &driver,
+            "[data-testid='sign-in-form'] button[type='submit']",
+        )
+        .await;
+        reads(
+            &driver,
+            "[data-testid='sign-in-form'] .field__error:not([hidden])",
+            "Saisissez votre adresse e-mail.",
+        )
+        .await;
+
+        // Signed in: the profile's language (the devportal's owner has `cultureName` en-US).
+        sign_in(&driver, &stack.url(), &owner.email, &owner.password, false).await;
+        reads(&driver, ROOMS_LINK, "Rooms").await;
+        assert_eq!(
+            js(&driver, "return document.documentElement.lang;").await,
+            "en"
+        );
+
+        // The reader's choice wins, at once and after a reload.
+        let picker = wait_for(&driver, "[data-testid='language-picker']").await;
+        assert_eq!(
+            picker.attr("aria-label").await.expect("attr").as_deref(),
+            Some("Language")
+        );
+        click(
+            &driver,
+            "[data-testid='language-picker'] option[value='de']",
+        )
+        .await;
+        reads(&driver, ROOMS_LINK, "Räume").await;
+        assert_eq!(
+            js(&driver, "return document.documentElement.lang;").await,
+            "de"
+        );
+        assert_eq!(
+            wait_for(&driver, "[data-testid='language-picker']")
+                .await
+                .attr("aria-label")
+                .await
+                .expect("attr")
+                .as_deref(),
+            Some("Sprache")
+        );
+        let cookie = js(&driver, "return document.cookie;").await;
+        assert!(
+            cookie
+                .as_str()
+                .is_some_and(|c| c.contains("docspace-embed-locale=de")),
+            "the choice is kept in a cookie the host can read: {cookie}"
+        );
+        driver.refresh().await.expect("reload");
+        reads(&driver, ROOMS_LINK, "Räume").await;
+        assert_eq!(
+            js(
+                &driver,
+                "return document.querySelector(\"[data-testid='language-picker']\").value;"
+            )
+            .await,
+            "de"
+        );
+        // Pages not yet translated still work under another language.
+        click(&driver, "#nav-links a[href='/diagnostics']").await;
+        wait_for(&driver, "[data-testid='diag-portal']").await;
+    })
+    .await;
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn the_editor_page_from_the_host_starts_its_frame_in_the_chosen_language() {
+    let stack = Stack::start().await;
+    let owner = stack.portal.owner.clone();
+    let api = stack.api();
+    let room = api
+        .rooms()
+        .create("Locale room", docspace_api::models::RoomType::Custom)
+        .send()
+        .await
+        .expect("room");
+    let file = api
+        .files()
+        .create(room.id.clone(), "Locale.docx")
+        .send()
+        .await
+        .expect("file");
+    let stack = &stack;
+    with_browser(|driver| async move {
+        sign_in(&driver, &stack.url(), &owner.email, &owner.password, false).await;
+        click(
+            &driver,
+            "[data-testid='language-picker'] option[value='fr']",
+        )
+        .await;
+        reads(&driver, ROOMS_LINK, "Salles").await;
+        // A new load of the editor route: the host bootstraps the frame from the cookie, and
+        // the frame's address carries the same locale the app would give it.
+        driver
+            .goto(format!("{}/files/{}", stack.url(), file.id))
+            .await
+            .expect("open the file page");
+        let src = eventually("the editor frame exists", || {
+            let driver = driver.clone();
+            async move {
+                let v = js(
+                    &driver,
+                    "const f = document.querySelector('iframe'); return f ? f.src : null;",
+                )
+                .await;
+                v.as_str().map(str::to_string)
+            }
+        })
+        .await;
+        assert!(src.contains("locale=fr"), "{src}");
+    })
+    .await;
+}
