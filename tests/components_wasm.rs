@@ -245,3 +245,23 @@ async fn toasts_render_server_messages_as_text() {
     settle().await;
     assert!(query(&root, "[data-testid='toast']").is_empty());
 }
+
+/// Sizes, counts and plural forms come from the browser's `Intl`, per language: what the
+/// native unit tests (which have no `Intl`) cannot check.
+#[wasm_bindgen_test]
+fn sizes_counts_and_plurals_follow_the_language() {
+    use docspace_embed::locale::{Plural, format_count, format_size, plural};
+    // Some languages separate with a (narrow) no-break space; compare as plain spaces.
+    let plain = |s: String| s.replace(['\u{a0}', '\u{202f}'], " ");
+    assert_eq!(plain(format_size(1536, "en")), "1.5 kB");
+    assert_eq!(plain(format_size(1536, "de")), "1,5 kB");
+    assert_eq!(plain(format_size(512, "en")), "512 bytes");
+    assert_eq!(plain(format_count(12_345, "en")), "12,345");
+    assert_eq!(plain(format_count(12_345, "de")), "12.345");
+    assert_eq!(plain(format_count(12_345, "ru")), "12 345");
+    assert_eq!(plural(1, "en"), Plural::One);
+    assert_eq!(plural(3, "ru"), Plural::Few);
+    assert_eq!(plural(5, "ru"), Plural::Many);
+    assert_eq!(plural(21, "ru"), Plural::One);
+    assert_eq!(plural(2, "de"), Plural::Other);
+}

@@ -31,15 +31,19 @@ async fn prefer_languages(driver: &WebDriver, languages: &str) {
         .expect("override the browser's languages");
 }
 
-/// Waits until the element at `css` reads `want` (the language switches without a reload).
+/// Waits until the element at `css` reads `want` (the language switches without a reload);
+/// at most 20 s, then fails naming what it read last.
 async fn reads(driver: &WebDriver, css: &str, want: &str) {
-    eventually(&format!("{css} reads {want:?}"), || {
-        let driver = driver.clone();
-        let css = css.to_string();
-        let want = want.to_string();
-        async move { (text_of(&driver, &css).await.trim() == want).then_some(()) }
-    })
-    .await;
+    let mut last = String::new();
+    for _ in 0..100 {
+        last = text_of(driver, css).await.trim().to_string();
+        if last == want {
+            return;
+        }
+        tokio::time::sleep(std::time::Duration::from_millis(200)).await;
+    }
+    let lang = js(driver, "return document.documentElement.lang;").await;
+    panic!("{css} reads {last:?}, not {want:?} (html lang {lang})");
 }
 
 const SIGN_IN_TITLE: &str = ".sign-in h1";

@@ -56,6 +56,10 @@ pub fn Nav() -> impl IntoView {
                     <A href="/apps" attr:class="nav__link">{t!(i18n, nav.apps)}</A>
                 </Show>
                 <A href="/diagnostics" attr:class="nav__link">{t!(i18n, nav.diagnostics)}</A>
+                // On a phone the top bar has no room for the picker: it moves into the menu.
+                <div class="nav__menu-language">
+                    <LanguagePicker test_id="language-picker-menu"/>
+                </div>
             </nav>
             <div class="nav__end">
                 <LanguagePicker/>

@@ -26,9 +26,11 @@ pub(crate) use text;
 
 mod format;
 mod picker;
+mod plural;
 
 pub use format::{format_count, format_date_time, format_size};
 pub use picker::LanguagePicker;
+pub use plural::{Plural, plural};
 
 use leptos::prelude::*;
 
@@ -66,14 +68,16 @@ pub fn LocaleProvider(children: Children) -> impl IntoView {
     }
 }
 
-/// Applies the remembered choice before anything else renders (the provider starts from the
-/// browser's languages).
+/// Applies the remembered choice: before the first render, and again once the provider's own
+/// first effect has set the browser's language (it runs after this component is created, and
+/// would otherwise win).
 #[component]
 fn RememberedChoice() -> impl IntoView {
     let i18n = use_i18n();
     let remembered = cookies::read(LOCALE_COOKIE).and_then(|c| c.parse::<Locale>().ok());
     if let Some(locale) = remembered {
         i18n.set_locale(locale);
+        Effect::new(move |_| i18n.set_locale(locale));
     }
     provide_context(Chosen(RwSignal::new(remembered)));
 }
@@ -91,15 +95,15 @@ pub struct Chooser {
     chosen: RwSignal<Option<Locale>>,
 }
 
-impl Chooser {
-    /// The chooser of the app around the calling component.
-    pub fn new() -> Self {
-        Chooser {
-            i18n: use_i18n(),
-            chosen: chosen(),
-        }
+/// The [`Chooser`] of the app around the calling component.
+pub fn chooser() -> Chooser {
+    Chooser {
+        i18n: use_i18n(),
+        chosen: chosen(),
     }
+}
 
+impl Chooser {
     /// Switches the app to `locale` and remembers it for the next visit.
     pub fn choose(self, locale: Locale) {
         self.i18n.set_locale(locale);

@@ -4,14 +4,15 @@
 use leptos::prelude::*;
 use leptos_i18n::Locale as _;
 
-use super::{Chooser, LANGUAGES};
+use super::{LANGUAGES, chooser};
 use crate::i18n::{Locale, t_string, use_i18n};
 
 /// Chooses the app's language; the choice is remembered ([`super::LOCALE_COOKIE`]).
+/// `test_id` tells apart the top bar's picker from the phone menu's.
 #[component]
-pub fn LanguagePicker() -> impl IntoView {
+pub fn LanguagePicker(#[prop(default = "language-picker")] test_id: &'static str) -> impl IntoView {
     let i18n = use_i18n();
-    let chooser = Chooser::new();
+    let chooser = chooser();
     let on_change = move |ev: leptos::ev::Event| {
         if let Ok(locale) = event_target_value(&ev).parse::<Locale>() {
             chooser.choose(locale);
@@ -20,7 +21,7 @@ pub fn LanguagePicker() -> impl IntoView {
     view! {
         <select
             class="nav__language"
-            data-testid="language-picker"
+            data-testid=test_id
             aria-label=move || t_string!(i18n, language.label)
             title=move || t_string!(i18n, language.label)
             on:change=on_change

@@ -31,8 +31,12 @@ use crate::components::{
     SelectOption, TextField, VirtualList, after_typing_pause, use_toaster,
 };
 use crate::errors::user_message;
+use crate::i18n::{Locale, t, t_string, use_i18n};
+use crate::locale::{self, Plural, text};
 use crate::rights::may_create_rooms;
 use crate::state::use_session;
+use leptos_i18n::I18nContext;
+use leptos_i18n::Locale as _;
 
 /// Row height in pixels (the CSS gives rows this height too).
 const ROW_HEIGHT: f64 = 60.0;
@@ -52,6 +56,7 @@ pub fn RoomsPage() -> impl IntoView {
 
 #[component]
 fn Dashboard(client: Client, can_create: bool) -> impl IntoView {
+    let i18n = use_i18n();
     let toaster = use_toaster();
     let query = use_query_map();
     let navigate = use_navigate();
@@ -193,7 +198,7 @@ fn Dashboard(client: Client, can_create: bool) -> impl IntoView {
     view! {
         <div class="page page--fill rooms">
             <div class="page-header">
-                <h1>{move || if templates.get() { "Room templates" } else if archived.get() { "Archived rooms" } else { "Rooms" }}</h1>
+                <h1>{move || if templates.get() { t_string!(i18n, rooms.templates_title) } else if archived.get() { t_string!(i18n, rooms.archived_title) } else { t_string!(i18n, rooms.title) }}</h1>
                 {can_create.then(|| view! {
                     <span data-testid="create-room">
                         <Button
@@ -203,7 +208,7 @@ fn Dashboard(client: Client, can_create: bool) -> impl IntoView {
                                 dialogs::open(form_open, toaster);
                             })
                         >
-                            "New room"
+                            {t!(i18n, rooms.new_room)}
                         </Button>
                     </span>
                 })}
@@ -211,29 +216,29 @@ fn Dashboard(client: Client, can_create: bool) -> impl IntoView {
             <Toolbar filters=filters update=update tags=tag_suggestions/>
             <RunningList archiver=archiver/>
             <p class="rooms__count muted" aria-live="polite" data-testid="rooms-count">
-                {move || feed.total.get().map(|t| if t == 1 { "1 room".to_string() } else { format!("{t} rooms") })}
+                {move || feed.total.get().map(|t| rooms_count(i18n, t as u64))}
             </p>
             <div class="rooms__list">
                 {move || {
                     if let Some(e) = feed.error.get() && feed.total.get().is_none() {
                         return view! {
-                            <ErrorState title="The rooms could not be loaded" message=e>
-                                <Button on_click=Callback::new(move |_| feed.refresh())>"Try again"</Button>
+                            <ErrorState title=t_string!(i18n, rooms.load_failed) message=e>
+                                <Button on_click=Callback::new(move |_| feed.refresh())>{t!(i18n, rooms.try_again)}</Button>
                             </ErrorState>
                         }.into_any();
                     }
                     match feed.total.get() {
-                        None => view! { <Loading label="Loading rooms…"/> }.into_any(),
+                        None => view! { <Loading label=text!(i18n, rooms.loading)/> }.into_any(),
                         Some(0) => {
                             let f = filters.get();
                             let (title, desc) = if f.narrows() {
-                                ("No rooms match", "Change the search or the filters.")
+                                (t_string!(i18n, rooms.none_match), t_string!(i18n, rooms.none_match_hint))
                             } else if f.templates {
-                                ("No templates yet", "Save a room as a template from its menu.")
+                                (t_string!(i18n, rooms.no_templates), t_string!(i18n, rooms.no_templates_hint))
                             } else if f.archived {
-                                ("The archive is empty", "Archived rooms appear here.")
+                                (t_string!(i18n, rooms.archive_empty), t_string!(i18n, rooms.archive_empty_hint))
                             } else {
-                                ("No rooms yet", "Create the first one.")
+                                (t_string!(i18n, rooms.none_yet), t_string!(i18n, rooms.none_yet_hint))
                             };
                             view! { <EmptyState title=title description=desc/> }.into_any()
                         }
@@ -241,7 +246,7 @@ fn Dashboard(client: Client, can_create: bool) -> impl IntoView {
                             <VirtualList
                                 count=count
                                 row_height=ROW_HEIGHT
-                                label="Rooms"
+                                label=t_string!(i18n, rooms.list)
                                 on_range=Callback::new(move |r| feed.ensure(r))
                                 row=row
                             />
@@ -431,5 +436,17 @@ where
                 {move || if ascending() { "↑" } else { "↓" }}
             </button>
         </div>
+    }
+}
+
+/// "7 rooms" in the reader's language, in the plural form the count takes there.
+fn rooms_count(i18n: I18nContext<Locale>, count: u64) -> String {
+    let tag = i18n.get_locale().as_str();
+    let n = locale::format_count(count, tag);
+    match locale::plural(count, tag) {
+        Plural::One => t_string!(i18n, rooms.count.one, n).to_string(),
+        Plural::Few => t_string!(i18n, rooms.count.few, n).to_string(),
+        Plural::Many => t_string!(i18n, rooms.count.many, n).to_string(),
+        Plural::Other => t_string!(i18n, rooms.count.other, n).to_string(),
     }
 }
