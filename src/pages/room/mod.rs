@@ -3,6 +3,7 @@
 //! files added from other rooms through the file picker, members and external links, and a
 //! file's details (versions and links).
 
+mod conflict;
 mod details;
 pub(crate) mod entry_row;
 mod links;

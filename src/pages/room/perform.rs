@@ -1,18 +1,20 @@
 //! What each kind of transfer asks of the portal.
 
-use docspace_api::models::{Entry, FolderId};
+use docspace_api::models::{ConflictResolve, Entry, FolderId};
 use docspace_api::{Client, Error};
 
 use super::transfer::TransferKind;
 use crate::download::{download, ids};
 use crate::ops;
 
-/// Runs `kind` on `entries` (into `dest` for copy and move), reporting progress (0–1).
+/// Runs `kind` on `entries` (into `dest` for copy and move, resolving name clashes by `conflict`
+/// where the user chose), reporting progress (0–1).
 pub async fn perform(
     client: &Client,
     kind: TransferKind,
     entries: &[Entry],
     dest: Option<FolderId>,
+    conflict: Option<ConflictResolve>,
     report: impl Fn(f64),
 ) -> Result<(), Error> {
     let (files, folders) = ids(entries);
@@ -21,15 +23,19 @@ pub async fn perform(
         (TransferKind::Download, _) => return download(client, entries, report).await.map(drop),
         (TransferKind::Restore, _) => return restore(client, entries, report).await,
         (TransferKind::EmptyTrash, _) => ops.empty_trash().await?,
-        (TransferKind::Copy, Some(dest)) => {
-            ops.copy(dest).files(files).folders(folders).send().await?
-        }
-        (TransferKind::Move, Some(dest)) => {
-            ops.move_to(dest)
-                .files(files)
-                .folders(folders)
-                .send()
-                .await?
+        (TransferKind::Copy | TransferKind::Move, Some(dest)) => {
+            let op = if kind == TransferKind::Copy {
+                ops.copy(dest)
+            } else {
+                ops.move_to(dest)
+            };
+            let op = op.files(files).folders(folders);
+            match conflict {
+                Some(c) => op.conflict(c),
+                None => op,
+            }
+            .send()
+            .await?
         }
         (TransferKind::DeleteForever, _) => {
             ops.delete()

@@ -1,13 +1,17 @@
 //! Copy, move, delete, download, and Trash's restore, delete forever and empty: each starts a
 //! file operation on the portal (`perform`), shown with its progress until it ends; the list
-//! reloads afterwards.
+//! reloads afterwards. A copy or move first asks the portal what it would clash with in the
+//! destination and, if anything, asks the user whether to overwrite, keep both or skip, as
+//! DocSpace's web UI does, instead of letting the portal pick.
 
 use docspace_api::Client;
-use docspace_api::models::{Entry, FolderId};
+use docspace_api::models::{ConflictResolve, Entry, EntryBase, FileEntryType, FolderId};
 use leptos::prelude::*;
 
+use super::conflict::{Clash, ConflictDialog};
 use super::perform::perform;
 use crate::components::{ProgressBar, Toaster};
+use crate::download::ids;
 use crate::errors::user_message;
 
 /// What to do with the chosen entries.
@@ -63,6 +67,16 @@ struct Running {
     progress: Option<f64>,
 }
 
+/// A copy or move waiting for the user's answer about name clashes.
+struct Pending {
+    kind: TransferKind,
+    entries: Vec<Entry>,
+    dest: FolderId,
+    on_done: Callback<()>,
+    /// The clashing entries, as [`entry_key`]s.
+    clashing: Vec<(bool, String)>,
+}
+
 /// The page's running operations.
 #[derive(Clone, Copy)]
 pub struct Transfers {
@@ -70,6 +84,56 @@ pub struct Transfers {
     next: StoredValue<u64>,
     client: StoredValue<Client, LocalStorage>,
     toaster: Toaster,
+    /// Whether the clash question is open, and what it is about.
+    asking: RwSignal<bool>,
+    clash: RwSignal<Clash>,
+    pending: StoredValue<Option<Pending>, LocalStorage>,
+}
+
+/// An entry as (is a folder, id): files and folders are numbered apart.
+fn entry_key(e: &Entry) -> (bool, String) {
+    match e {
+        Entry::File(f) => (false, f.id.to_string()),
+        Entry::Folder(f) => (true, f.id.to_string()),
+    }
+}
+
+/// A clash the portal reported, keyed as [`entry_key`].
+fn clash_key(e: &EntryBase) -> (bool, String) {
+    (
+        e.file_entry_type == Some(FileEntryType::Folder),
+        e.id.to_string(),
+    )
+}
+
+/// What the dialog says about the portal's clashes (it lists folders first).
+fn describe_clash(clashes: &[EntryBase]) -> Clash {
+    let folder = |e: &EntryBase| e.file_entry_type == Some(FileEntryType::Folder);
+    Clash {
+        names: clashes.iter().map(|e| e.title.clone()).collect(),
+        folders: clashes.iter().any(folder),
+        files: clashes.iter().any(|e| !folder(e)),
+    }
+}
+
+/// Whether the clashing entry `c` is one of `entries` that is already in `dest`.
+fn already_in(entries: &[Entry], c: &EntryBase, dest: &FolderId) -> bool {
+    let key = clash_key(c);
+    entries.iter().any(|e| {
+        let parent = match e {
+            Entry::File(f) => f.folder_id.as_ref(),
+            Entry::Folder(f) => f.parent_id.as_ref(),
+        };
+        entry_key(e) == key && parent == Some(dest)
+    })
+}
+
+/// The entries left once the clashing ones are skipped.
+fn without_clashes(entries: Vec<Entry>, clashing: &[(bool, String)]) -> Vec<Entry> {
+    entries
+        .into_iter()
+        .filter(|e| !clashing.contains(&entry_key(e)))
+        .collect()
 }
 
 /// "“a.docx”" or "3 items" (the Trash, for emptying it).
@@ -89,10 +153,15 @@ impl Transfers {
             next: StoredValue::new(0),
             client: StoredValue::new_local(client),
             toaster,
+            asking: RwSignal::new(false),
+            clash: RwSignal::new(Clash::default()),
+            pending: StoredValue::new_local(None),
         }
     }
 
     /// Starts `kind` on `entries` (into `dest` for copy and move); `on_done` runs when it ends.
+    /// A copy or move that would clash with names in `dest` waits for the user's answer; if they
+    /// cancel, nothing happens.
     pub fn start(
         &self,
         kind: TransferKind,
@@ -103,6 +172,99 @@ impl Transfers {
         if entries.is_empty() && kind != TransferKind::EmptyTrash {
             return;
         }
+        match (kind, dest) {
+            (TransferKind::Copy | TransferKind::Move, Some(dest)) => {
+                self.check_then_run(kind, entries, dest, on_done)
+            }
+            (_, dest) => self.run(kind, entries, dest, None, on_done),
+        }
+    }
+
+    /// Asks the portal what a copy or move would clash with; runs it at once if nothing, else
+    /// opens the question.
+    fn check_then_run(
+        &self,
+        kind: TransferKind,
+        entries: Vec<Entry>,
+        dest: FolderId,
+        on_done: Callback<()>,
+    ) {
+        let this = *self;
+        leptos::task::spawn_local(async move {
+            let client = this.client.get_value();
+            let (files, folders) = ids(&entries);
+            let ops = client.operations();
+            let op = if kind == TransferKind::Copy {
+                ops.copy(dest.clone())
+            } else {
+                ops.move_to(dest.clone())
+            };
+            let checked = op.files(files).folders(folders).clashes().await;
+            // An entry moved to where it already is stays put (the portal skips it), so its
+            // clash with itself is no question.
+            let checked = checked.map(|c| match kind {
+                TransferKind::Move => c
+                    .into_iter()
+                    .filter(|c| !already_in(&entries, c, &dest))
+                    .collect(),
+                _ => c,
+            });
+            match checked {
+                Ok(clashes) if clashes.is_empty() => {
+                    this.run(kind, entries, Some(dest), None, on_done)
+                }
+                Ok(clashes) => {
+                    this.clash.set(describe_clash(&clashes));
+                    this.pending.set_value(Some(Pending {
+                        kind,
+                        entries,
+                        dest,
+                        on_done,
+                        clashing: clashes.iter().map(clash_key).collect(),
+                    }));
+                    this.asking.set(true);
+                }
+                Err(e) => this.toaster.error(
+                    format!("{} {} failed", kind.verb(), describe(&entries)),
+                    user_message(&e),
+                ),
+            }
+        });
+    }
+
+    /// The user's answer to the clash question: the waiting copy or move runs with it (for
+    /// Skip, without the clashing entries, as DocSpace leaves them out).
+    fn resolve(&self, choice: ConflictResolve) {
+        let Some(p) = self.pending.try_update_value(Option::take).flatten() else {
+            return;
+        };
+        let entries = if choice == ConflictResolve::Skip {
+            without_clashes(p.entries, &p.clashing)
+        } else {
+            p.entries
+        };
+        if entries.is_empty() {
+            self.toaster
+                .info("Nothing to do: every item is already there");
+            return;
+        }
+        self.run(p.kind, entries, Some(p.dest), Some(choice), p.on_done);
+    }
+
+    /// The user closed the clash question without an answer: the copy or move is dropped.
+    fn cancel_pending(&self) {
+        self.pending.set_value(None);
+    }
+
+    /// Runs an operation now, showing its progress.
+    fn run(
+        &self,
+        kind: TransferKind,
+        entries: Vec<Entry>,
+        dest: Option<FolderId>,
+        conflict: Option<ConflictResolve>,
+        on_done: Callback<()>,
+    ) {
         let id = self.next.get_value() + 1;
         self.next.set_value(id);
         let what = describe(&entries);
@@ -123,7 +285,7 @@ impl Transfers {
                     }
                 })
             };
-            let outcome = perform(&client, kind, &entries, dest, report).await;
+            let outcome = perform(&client, kind, &entries, dest, conflict, report).await;
             this.running.update(|r| r.retain(|x| x.id != id));
             match outcome {
                 Ok(_) => this.toaster.success(format!("{} {what}", kind.done())),
@@ -136,10 +298,16 @@ impl Transfers {
     }
 }
 
-/// The running operations with their progress.
+/// The running operations with their progress, and the clash question when one is open.
 #[component]
 pub fn TransferList(transfers: Transfers) -> impl IntoView {
     view! {
+        <ConflictDialog
+            open=transfers.asking
+            clash=transfers.clash
+            on_choose=Callback::new(move |c| transfers.resolve(c))
+            on_cancel=Callback::new(move |()| transfers.cancel_pending())
+        />
         <div class="transfers" aria-live="polite">
             <For
                 each=move || transfers.running.get()
@@ -152,5 +320,54 @@ pub fn TransferList(transfers: Transfers) -> impl IntoView {
                 </div>
             </For>
         </div>
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// A folder "Seven" (id 7) and files "a.txt" (id 7) and "b.txt" (id 8).
+    fn entries() -> Vec<Entry> {
+        let content: docspace_api::models::FolderContent =
+            serde_json::from_value(serde_json::json!({
+                "folders": [{ "id": 7, "title": "Seven" }],
+                "files": [{ "id": 7, "title": "a.txt" }, { "id": 8, "title": "b.txt" }],
+                "current": { "id": 1, "title": "Here" },
+            }))
+            .expect("content");
+        content.into_entries()
+    }
+
+    #[test]
+    fn skipping_leaves_out_exactly_the_clashing_entries() {
+        // A file and a folder may share an id; only the clashing file goes.
+        let clashes: Vec<EntryBase> = serde_json::from_value(serde_json::json!([
+            { "id": 7, "title": "a.txt", "fileEntryType": 2 },
+        ]))
+        .expect("clashes");
+        let keys: Vec<_> = clashes.iter().map(clash_key).collect();
+        let left: Vec<String> = without_clashes(entries(), &keys)
+            .iter()
+            .map(|e| e.title().to_string())
+            .collect();
+        assert_eq!(left, ["Seven", "b.txt"]);
+        let clash = describe_clash(&clashes);
+        assert_eq!(clash.names, ["a.txt"]);
+        assert!(clash.files && !clash.folders);
+    }
+
+    #[test]
+    fn an_entry_moved_where_it_is_clashes_with_nothing() {
+        let mut list = entries();
+        if let Entry::File(f) = &mut list[1] {
+            f.folder_id = Some(FolderId::from(1));
+        }
+        let clash: EntryBase = serde_json::from_value(
+            serde_json::json!({ "id": 7, "title": "a.txt", "fileEntryType": 2 }),
+        )
+        .expect("clash");
+        assert!(already_in(&list, &clash, &FolderId::from(1)));
+        assert!(!already_in(&list, &clash, &FolderId::from(2)));
     }
 }

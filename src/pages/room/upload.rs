@@ -1,16 +1,22 @@
 //! Uploads: files from the button or dropped on the list, each sent in chunks with its own
 //! progress bar and a cancel button. A cancelled upload stops sending chunks and its session is
 //! aborted on the portal, so no partial file is left behind.
+//!
+//! Before sending, the app asks the portal which of the names the folder already holds
+//! (`upload/check`) and, if any, whether to overwrite them (a new version of the file there),
+//! keep both (the upload gets a free "name (1)" title) or skip them, as DocSpace's web UI does
+//! (its `UploadDataStore.handleUploadConflicts`).
 
 use std::collections::HashMap;
 
 use docspace_api::Client;
-use docspace_api::models::FolderId;
+use docspace_api::models::{ConflictResolve, FolderId};
 use futures::FutureExt;
 use futures::channel::oneshot;
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
+use super::conflict::{Clash, ConflictDialog};
 use crate::components::ProgressBar;
 use crate::errors::user_message;
 use crate::locale::{self, format_size};
@@ -43,6 +49,15 @@ pub struct UploadItem {
     state: UploadState,
 }
 
+/// Files waiting for the user's answer about names the folder already holds.
+struct Pending {
+    files: Vec<web_sys::File>,
+    folder: FolderId,
+    on_stored: Callback<()>,
+    /// The names that clash, as the portal returned them (as asked).
+    taken: Vec<String>,
+}
+
 /// The page's uploads.
 #[derive(Clone, Copy)]
 pub struct Uploads {
@@ -50,6 +65,20 @@ pub struct Uploads {
     cancels: StoredValue<HashMap<u64, oneshot::Sender<()>>, LocalStorage>,
     next: StoredValue<u64>,
     client: StoredValue<Client, LocalStorage>,
+    /// Whether the clash question is open, and what it is about.
+    asking: RwSignal<bool>,
+    clash: RwSignal<Clash>,
+    pending: StoredValue<Option<Pending>, LocalStorage>,
+}
+
+/// What to send for each file once the user has answered: `Some(create_new_if_exist)`, or
+/// `None` to leave it out. Names that do not clash are sent as new files.
+fn plan(choice: &ConflictResolve, taken: bool) -> Option<bool> {
+    match (taken, choice) {
+        (false, _) | (true, ConflictResolve::Duplicate) => Some(true),
+        (true, ConflictResolve::Overwrite) => Some(false),
+        (true, _) => None,
+    }
 }
 
 impl Uploads {
@@ -60,16 +89,92 @@ impl Uploads {
             cancels: StoredValue::new_local(HashMap::new()),
             next: StoredValue::new(0),
             client: StoredValue::new_local(client),
+            asking: RwSignal::new(false),
+            clash: RwSignal::new(Clash::default()),
+            pending: StoredValue::new_local(None),
         }
     }
 
-    /// Uploads every file of `files` into `folder`; `on_stored` runs after each success.
+    /// Uploads every file of `files` into `folder`; `on_stored` runs after each success. If some
+    /// names are taken there, the user is asked first.
     pub fn add(&self, files: web_sys::FileList, folder: FolderId, on_stored: Callback<()>) {
-        for i in 0..files.length() {
-            if let Some(file) = files.get(i) {
-                self.start(file, folder.clone(), on_stored);
+        // Taken out now: the input is emptied for the next choice as soon as this returns.
+        let files: Vec<web_sys::File> = (0..files.length()).filter_map(|i| files.get(i)).collect();
+        if files.is_empty() {
+            return;
+        }
+        let this = *self;
+        leptos::task::spawn_local(async move {
+            let names: Vec<String> = files.iter().map(|f| f.name()).collect();
+            let checked = this
+                .client
+                .get_value()
+                .uploads()
+                .check(folder.clone(), names)
+                .await;
+            match checked {
+                Ok(taken) if taken.is_empty() => {
+                    for file in files {
+                        this.start(file, folder.clone(), true, on_stored);
+                    }
+                }
+                Ok(taken) => {
+                    this.clash.set(Clash {
+                        names: taken.clone(),
+                        folders: false,
+                        files: true,
+                    });
+                    this.pending.set_value(Some(Pending {
+                        files,
+                        folder,
+                        on_stored,
+                        taken,
+                    }));
+                    this.asking.set(true);
+                }
+                // Nothing is sent blind: each file says why it was not uploaded.
+                Err(e) => {
+                    let message = user_message(&e);
+                    for file in files {
+                        this.push(&file, UploadState::Failed(message.clone()));
+                    }
+                }
+            }
+        });
+    }
+
+    /// The user's answer to the clash question: the waiting files go as it says.
+    fn resolve(&self, choice: ConflictResolve) {
+        let Some(p) = self.pending.try_update_value(Option::take).flatten() else {
+            return;
+        };
+        for file in p.files {
+            let taken = p.taken.contains(&file.name());
+            if let Some(create_new) = plan(&choice, taken) {
+                self.start(file, p.folder.clone(), create_new, p.on_stored);
             }
         }
+    }
+
+    /// The user closed the clash question without an answer: nothing is uploaded.
+    fn cancel_pending(&self) {
+        self.pending.set_value(None);
+    }
+
+    /// Lists `file` in `state`; returns its id.
+    fn push(&self, file: &web_sys::File, state: UploadState) -> u64 {
+        let id = self.next.get_value() + 1;
+        self.next.set_value(id);
+        self.items.update(|items| {
+            items.push(UploadItem {
+                id,
+                name: file.name(),
+                size: file.size() as u64,
+                progress: 0.0,
+                state,
+            })
+        });
+        id
     }
 
     /// Removes finished, failed and cancelled uploads from the list.
@@ -93,26 +198,24 @@ impl Uploads {
         }
     }
 
-    fn start(&self, file: web_sys::File, folder: FolderId, on_stored: Callback<()>) {
-        let id = self.next.get_value() + 1;
-        self.next.set_value(id);
+    /// Sends `file`; `create_new` is DocSpace's `createNewIfExist` (false: a same-named file
+    /// gets a new version).
+    fn start(
+        &self,
+        file: web_sys::File,
+        folder: FolderId,
+        create_new: bool,
+        on_stored: Callback<()>,
+    ) {
+        let id = self.push(&file, UploadState::Reading);
         let name = file.name();
-        self.items.update(|items| {
-            items.push(UploadItem {
-                id,
-                name: name.clone(),
-                size: file.size() as u64,
-                progress: 0.0,
-                state: UploadState::Reading,
-            })
-        });
         let (tx, rx) = oneshot::channel::<()>();
         self.cancels.update_value(|c| {
             c.insert(id, tx);
         });
         let this = *self;
         leptos::task::spawn_local(async move {
-            let outcome = this.run(id, file, folder, name, rx).await;
+            let outcome = this.run(id, file, folder, name, create_new, rx).await;
             this.cancels.update_value(|c| {
                 c.remove(&id);
             });
@@ -129,6 +232,7 @@ impl Uploads {
         file: web_sys::File,
         folder: FolderId,
         name: String,
+        create_new: bool,
         cancelled: oneshot::Receiver<()>,
     ) -> UploadState {
         let mut cancelled = cancelled.fuse();
@@ -147,7 +251,7 @@ impl Uploads {
             .uploads()
             .chunked(folder, name, data)
             .chunk_size(CHUNK)
-            .create_new_if_exist(true)
+            .create_new_if_exist(create_new)
             .on_progress(move |p| this.set(id, |i| i.progress = p.fraction()));
         let mut session = match upload.start().await {
             Ok(s) => s,
@@ -209,6 +313,12 @@ pub fn UploadList(uploads: Uploads) -> impl IntoView {
         })
     };
     view! {
+        <ConflictDialog
+            open=uploads.asking
+            clash=uploads.clash
+            on_choose=Callback::new(move |c| uploads.resolve(c))
+            on_cancel=Callback::new(move |()| uploads.cancel_pending())
+        />
         <Show when=move || uploads.items.with(|i| !i.is_empty())>
             <section class="uploads" aria-label="Uploads" data-testid="uploads">
                 <ul class="uploads__list">
@@ -276,5 +386,36 @@ fn UploadRow(uploads: Uploads, id: u64, name: String, size: u64) -> impl IntoVie
                 </button>
             </Show>
         </li>
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::{ConflictResolve, plan};
+
+    #[test]
+    fn each_answer_sends_clashing_files_as_docspace_does() {
+        assert_eq!(
+            plan(&ConflictResolve::Overwrite, true),
+            Some(false),
+            "a new version"
+        );
+        assert_eq!(
+            plan(&ConflictResolve::Duplicate, true),
+            Some(true),
+            "a new file"
+        );
+        assert_eq!(plan(&ConflictResolve::Skip, true), None, "left out");
+        for c in [
+            ConflictResolve::Overwrite,
+            ConflictResolve::Duplicate,
+            ConflictResolve::Skip,
+        ] {
+            assert_eq!(
+                plan(&c, false),
+                Some(true),
+                "names that do not clash are sent"
+            );
+        }
     }
 }

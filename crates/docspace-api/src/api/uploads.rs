@@ -98,6 +98,30 @@ impl<'c> UploadsHandler<'c> {
         UploadsHandler { client }
     }
 
+    /// Which of `titles` `folder` already holds (`POST files/{folderId}/upload/check`, DocSpace's
+    /// check before it asks whether to overwrite, keep both or skip): the titles as given, each
+    /// once. Upload a clashing file with [`ChunkedUploadBuilder::create_new_if_exist`] `false` to
+    /// add a version to the file there, `true` to keep both.
+    ///
+    /// ```no_run
+    /// # async fn demo(client: docspace_api::Client) -> Result<(), docspace_api::Error> {
+    /// let taken = client.uploads().check(57, ["report.docx", "new.xlsx"]).await?;
+    /// if taken.is_empty() { println!("no clashes"); }
+    /// # Ok(()) }
+    /// ```
+    pub async fn check(
+        &self,
+        folder: impl Into<FolderId>,
+        titles: impl IntoIterator<Item = impl Into<String>>,
+    ) -> Result<Vec<String>, Error> {
+        let body = CheckBody {
+            files_title: titles.into_iter().map(Into::into).collect(),
+        };
+        let folder: FolderId = folder.into();
+        let req = Request::post(format!("files/{}/upload/check", seg(folder))).json(&body)?;
+        self.client.call(req).await
+    }
+
     /// Starts a chunked upload of `data` as `file_name` into `folder`.
     ///
     /// ```no_run
@@ -136,6 +160,12 @@ pub struct ChunkedUploadBuilder<'c> {
     create_new_if_exist: Option<bool>,
     resume_attempts: u32,
     progress: Progress,
+}
+
+#[derive(Serialize)]
+#[serde(rename_all = "camelCase")]
+struct CheckBody {
+    files_title: Vec<String>,
 }
 
 #[derive(Serialize)]

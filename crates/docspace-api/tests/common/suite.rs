@@ -794,6 +794,25 @@ pub async fn chunked_upload_with_progress(fx: &Fixture) {
     let second = upload.run().await.expect("run");
     assert_eq!(second.pure_content_length, 70 * 1024);
 
+    // Before uploading again, the portal names the titles it already holds, for the user to
+    // choose; overwriting adds a version to the file there.
+    let taken = c
+        .uploads()
+        .check(&room.id, ["BIG.zip", "fresh.zip", "second.zip"])
+        .await
+        .expect("check");
+    assert_eq!(taken, ["BIG.zip", "second.zip"]);
+    let overwritten = c
+        .uploads()
+        .chunked(&room.id, "big.zip", bytes_of(100, 5))
+        .chunk_size(64 * 1024)
+        .create_new_if_exist(false)
+        .send()
+        .await
+        .expect("overwrite");
+    assert_eq!(overwritten.id, file.id, "the same file");
+    assert_eq!(overwritten.version, 2, "as a new version");
+
     let abandoned = c
         .uploads()
         .chunked(&room.id, "abandoned.zip", vec![1u8; 100])

@@ -29,6 +29,7 @@ mod tags;
 mod templates;
 mod upload;
 mod upload_body;
+mod upload_check;
 mod versions;
 
 use axum::Router;
@@ -245,6 +246,10 @@ pub fn router(state: AppState) -> Router<AppState> {
         .route(
             "/api/2.0/files/{folder}/session",
             post(upload::create_session),
+        )
+        .route(
+            "/api/2.0/files/{folder}/upload/check",
+            post(upload_check::check),
         )
         .route(
             "/api/2.0/files/{folder}/upload/create_session",

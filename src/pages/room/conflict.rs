@@ -1,0 +1,226 @@
+//! The question DocSpace asks when a copy, a move or an upload meets entries of the same name in
+//! the destination: overwrite, keep both or skip (its client's `ConflictResolveDialog` over the
+//! shared `ConflictResolve` dialog). Overwrite is chosen to start with, as there.
+
+use docspace_api::models::ConflictResolve;
+use leptos::prelude::*;
+
+use crate::components::{Button, ButtonAppearance, Dialog, unique_id};
+
+/// How many clashing names the dialog lists before "and N more".
+const LISTED: usize = 5;
+
+/// What clashes: the dialog's wording depends on it, as DocSpace's does.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct Clash {
+    /// The clashing titles, folders first.
+    pub names: Vec<String>,
+    /// Whether any of them is a folder (overwriting a folder merges the two).
+    pub folders: bool,
+    /// Whether any of them is a file.
+    pub files: bool,
+}
+
+impl Clash {
+    /// The sentence above the choices.
+    fn message(&self) -> String {
+        match (self.names.as_slice(), self.folders, self.files) {
+            ([one], true, false) => {
+                format!("The destination already contains a folder named “{one}”.")
+            }
+            ([one], _, _) => format!("The destination already contains a file named “{one}”."),
+            (_, true, false) => {
+                "The destination already contains folders with the same names:".into()
+            }
+            (_, false, _) => "The destination already contains files with the same names:".into(),
+            _ => "The destination already contains files and folders with the same names:".into(),
+        }
+    }
+
+    /// The names to list (none for one clash, which the message names) and how many are left
+    /// out.
+    fn listed(&self) -> (Vec<String>, usize) {
+        if self.names.len() < 2 {
+            return (Vec::new(), 0);
+        }
+        let shown: Vec<String> = self.names.iter().take(LISTED).cloned().collect();
+        let more = self.names.len() - shown.len();
+        (shown, more)
+    }
+
+    /// Each choice with its label and what it does (DocSpace's texts, by what clashes).
+    fn choices(&self) -> [(ConflictResolve, &'static str, &'static str); 3] {
+        let overwrite = match (self.folders, self.files) {
+            (false, _) => "The new file replaces the existing one as a new version.",
+            (true, false) => "The folders are merged into one with all their contents.",
+            (true, true) => {
+                "Folders are merged into one; files replace the existing ones as new versions."
+            }
+        };
+        let keep = if self.folders {
+            "Both are kept: the new ones get a number added to their names."
+        } else {
+            "There will be two different files: the new one gets a number added to its name."
+        };
+        let skip = "Nothing of the same name is added; what the destination holds stays as it is.";
+        [
+            (ConflictResolve::Overwrite, "Overwrite", overwrite),
+            (ConflictResolve::Duplicate, "Keep both", keep),
+            (ConflictResolve::Skip, "Skip", skip),
+        ]
+    }
+}
+
+/// The key a choice's radio button and test hooks use.
+fn key(c: &ConflictResolve) -> &'static str {
+    match c {
+        ConflictResolve::Overwrite => "overwrite",
+        ConflictResolve::Duplicate => "duplicate",
+        _ => "skip",
+    }
+}
+
+/// Asks what to do about `clash` while `open`; `on_choose` gets the answer. Closing the dialog
+/// any other way (Cancel, Escape, the close button, the backdrop) runs `on_cancel`.
+#[component]
+pub fn ConflictDialog(
+    open: RwSignal<bool>,
+    #[prop(into)] clash: Signal<Clash>,
+    on_choose: Callback<ConflictResolve>,
+    on_cancel: Callback<()>,
+) -> impl IntoView {
+    // Set only by the OK button, so that the dialog's closing tells a choice from a cancel.
+    let chosen = StoredValue::new(false);
+    let on_close = Callback::new(move |()| {
+        if !chosen.get_value() {
+            on_cancel.run(());
+        }
+        chosen.set_value(false);
+    });
+    view! {
+        <Dialog open=open title="Action required" on_close=on_close>
+            <ConflictForm
+                clash=clash.get_untracked()
+                on_ok=Callback::new(move |c: ConflictResolve| {
+                    chosen.set_value(true);
+                    open.set(false);
+                    on_choose.run(c);
+                })
+                on_cancel=Callback::new(move |()| open.set(false))
+            />
+        </Dialog>
+    }
+}
+
+/// The dialog's content: what clashes, the three choices, OK and Cancel.
+#[component]
+fn ConflictForm(
+    clash: Clash,
+    on_ok: Callback<ConflictResolve>,
+    on_cancel: Callback<()>,
+) -> impl IntoView {
+    let choice = RwSignal::new(ConflictResolve::Overwrite);
+    let group = unique_id("conflict");
+    let legend = unique_id("conflict-legend");
+    let (shown, more) = clash.listed();
+    let options = clash
+        .choices()
+        .into_iter()
+        .map(|(value, label, help)| {
+            let id = format!("{group}-{}", key(&value));
+            let help_id = format!("{id}-help");
+            let checked = value == ConflictResolve::Overwrite;
+            let pick = value.clone();
+            view! {
+                <div class="conflict__option">
+                    <input
+                        type="radio"
+                        id=id.clone()
+                        name=group.clone()
+                        value=key(&value)
+                        checked=checked
+                        aria-describedby=help_id.clone()
+                        data-testid=format!("conflict-{}", key(&value))
+                        on:change=move |_| choice.set(pick.clone())
+                    />
+                    <label for=id>
+                        <span class="conflict__label">{label}</span>
+                        <span class="conflict__help muted" id=help_id>{help}</span>
+                    </label>
+                </div>
+            }
+        })
+        .collect_view();
+    let submit = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        on_ok.run(choice.get_untracked());
+    };
+    view! {
+        <form class="conflict" data-testid="conflict-dialog" on:submit=submit>
+            <p data-testid="conflict-message">{clash.message()}</p>
+            <Show when={
+                let empty = shown.is_empty();
+                move || !empty
+            }>
+                <ul class="conflict__names" data-testid="conflict-names">
+                    {shown.iter().map(|n| view! { <li>{n.clone()}</li> }).collect_view()}
+                    {(more > 0).then(|| view! { <li class="muted">{format!("and {more} more")}</li> })}
+                </ul>
+            </Show>
+            <fieldset class="conflict__choices">
+                <legend id=legend>"Choose what to do:"</legend>
+                {options}
+            </fieldset>
+            <div class="dialog__actions">
+                <Button on_click=Callback::new(move |_| on_cancel.run(()))>"Cancel"</Button>
+                <span data-testid="conflict-ok">
+                    <Button appearance=ButtonAppearance::Primary submit=true>"OK"</Button>
+                </span>
+            </div>
+        </form>
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn clash(names: &[&str], folders: bool, files: bool) -> Clash {
+        Clash {
+            names: names.iter().map(|n| n.to_string()).collect(),
+            folders,
+            files,
+        }
+    }
+
+    #[test]
+    fn one_clash_is_named_in_the_message() {
+        let c = clash(&["a.docx"], false, true);
+        assert_eq!(
+            c.message(),
+            "The destination already contains a file named “a.docx”."
+        );
+        assert_eq!(c.listed(), (Vec::new(), 0));
+        let f = clash(&["QA Folder"], true, false);
+        assert!(f.message().contains("a folder named “QA Folder”"));
+    }
+
+    #[test]
+    fn many_clashes_list_the_first_few_and_count_the_rest() {
+        let names: Vec<String> = (1..=8).map(|i| format!("f{i}.txt")).collect();
+        let refs: Vec<&str> = names.iter().map(String::as_str).collect();
+        let c = clash(&refs, true, true);
+        assert!(c.message().contains("files and folders"));
+        let (shown, more) = c.listed();
+        assert_eq!(shown, names[..LISTED]);
+        assert_eq!(more, 3);
+    }
+
+    #[test]
+    fn overwriting_folders_says_it_merges() {
+        let c = clash(&["A", "B"], true, false);
+        assert!(c.choices()[0].2.contains("merged"));
+        let f = clash(&["a", "b"], false, true);
+        assert!(f.choices()[0].2.contains("new version"));
+    }
+}
