@@ -61,7 +61,10 @@ async fn the_check_names_the_asked_titles_the_folder_already_holds() {
     // `@my` resolves as every folder route does.
     new_file_in_my(&owner, "Mine.docx").await;
     let mine = owner
-        .post(&check("@my"), json!({ "filesTitle": ["Mine.docx", "Plan.docx"] }))
+        .post(
+            &check("@my"),
+            json!({ "filesTitle": ["Mine.docx", "Plan.docx"] }),
+        )
         .await
         .expect(200)
         .response();

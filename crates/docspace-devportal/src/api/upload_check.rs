@@ -59,7 +59,8 @@ pub async fn check(
             }
             let mut found: Vec<String> = Vec::new();
             for title in titles {
-                if !found.contains(&title) && entries::file_by_title(c, folder.id, &title)?.is_some()
+                if !found.contains(&title)
+                    && entries::file_by_title(c, folder.id, &title)?.is_some()
                 {
                     found.push(title);
                 }
