@@ -398,6 +398,12 @@ if custom is not None:
                 assert r[0].finished and r[0].url, r[0]
                 assert download(r[0].url) == payload, "archive bytes differ"
             check("bulk download", bulk)
+            # UploadController `CheckUploadAsync` (POST {folderId}/upload/check): the asked titles
+            # the folder already holds, as asked (the lookup ignores case), before an upload.
+            def upload_clashes(sid=sub.id):
+                taken = ok(folders.check_upload(sid, sdk.models.CheckUploadRequest(files_title=["notes.txt", "NOTES.TXT", "free.txt"])))
+                assert sorted(taken) == ["NOTES.TXT", "notes.txt"], taken
+            check("upload clash check", upload_clashes)
             def edit():
                 r = ok(files.save_editing_file_from_form(up.id, file_extension=".txt", file=("notes.txt", b"edited text\n")), sdk.models.FileDtoInteger)
                 assert r.version == 2 and download(r.view_url) == b"edited text\n"
