@@ -8,15 +8,6 @@ mod support;
 
 use support::*;
 
-async fn js(driver: &WebDriver, script: &str) -> serde_json::Value {
-    driver
-        .execute(script, Vec::new())
-        .await
-        .unwrap_or_else(|e| panic!("script {script}: {e}"))
-        .json()
-        .clone()
-}
-
 /// Makes the browser prefer `languages` (as its settings would): `navigator.languages` and
 /// `Accept-Language` of the pages it opens next.
 async fn prefer_languages(driver: &WebDriver, languages: &str) {

@@ -20,15 +20,6 @@ fn luminance(css: &str) -> f64 {
     (0.2126 * nums[0] + 0.7152 * nums[1] + 0.0722 * nums[2]) / 255.0
 }
 
-async fn js(driver: &WebDriver, script: &str) -> serde_json::Value {
-    driver
-        .execute(script, Vec::new())
-        .await
-        .unwrap_or_else(|e| panic!("script {script}: {e}"))
-        .json()
-        .clone()
-}
-
 /// Clicks the theme toggle until `<html data-theme>` is `want` (at most one full cycle).
 async fn theme_to(driver: &WebDriver, want: &str) {
     for _ in 0..3 {

@@ -144,6 +144,16 @@ pub async fn click(driver: &WebDriver, css: &str) {
         .unwrap_or_else(|e| panic!("click {css}: {e}"));
 }
 
+/// Runs `script` in the page and returns what it returns.
+pub async fn js(driver: &WebDriver, script: &str) -> serde_json::Value {
+    driver
+        .execute(script, Vec::new())
+        .await
+        .unwrap_or_else(|e| panic!("script {script}: {e}"))
+        .json()
+        .clone()
+}
+
 /// Chooses `value` in the select inside the element with test id `testid`.
 pub async fn choose(driver: &WebDriver, testid: &str, value: &str) {
     click(
