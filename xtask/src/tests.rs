@@ -18,6 +18,9 @@ pub enum Suite {
     /// Native unit and integration tests of the library crates and tools, and the fidelity test
     /// (the official Python SDK against a devportal).
     Native,
+    /// The consumer project (`examples/consumer`) built on the packaged crates, with its own
+    /// headless test.
+    Consumer,
     /// wasm-bindgen tests in headless Chromium against a devportal.
     Wasm,
     /// End-to-end tests of the app in headless Chromium against the host and devportal.
@@ -75,7 +78,7 @@ pub fn run(args: &TestArgs) -> anyhow::Result<()> {
     if wants(Suite::Native) && args.filter.is_empty() {
         crate::fidelity::run(&root)?;
     }
-    if wants(Suite::Native) {
+    if wants(Suite::Consumer) {
         consumer_tests(&root, &args.filter)?;
     }
     if wants(Suite::Wasm) {
@@ -175,84 +178,13 @@ fn lint(root: &Path) -> anyhow::Result<()> {
         cmd::run(c)
     })?;
     step("cargo publish --dry-run (published crates)", || {
-        forget_packaged_builds(&publish_target(root))?;
-        forget_packaged_sources()?;
         cmd::run(publish_dry_run(root))
     })
 }
 
-/// Where the dry run builds the packages: a directory of its own, so its copies of this
-/// workspace's crates can be forgotten before each run without touching the main build.
+/// Where the dry run and the packaging write: a directory of their own beside the main build.
 fn publish_target(root: &Path) -> PathBuf {
     cmd::target_dir(root).join("publish-check")
-}
-
-/// Removes Cargo's unpacked copies of this workspace's crates from earlier dry runs' temporary
-/// registries (`$CARGO_HOME/registry/src/-<hash>/docspace-*`): Cargo unpacks a registry crate once
-/// and reuses the copy, so a changed crate would be checked from its old sources.
-fn forget_packaged_sources() -> anyhow::Result<()> {
-    let home = std::env::var_os("CARGO_HOME")
-        .map(PathBuf::from)
-        .or_else(|| std::env::var_os("HOME").map(|h| PathBuf::from(h).join(".cargo")));
-    let Some(src) = home.map(|h| h.join("registry/src")) else {
-        return Ok(());
-    };
-    let Ok(registries) = std::fs::read_dir(&src) else {
-        return Ok(());
-    };
-    for registry in registries {
-        let registry = registry?.path();
-        // Local registries are named `-<hash>`; crates.io's is `index.crates.io-<hash>`.
-        let local = registry
-            .file_name()
-            .and_then(|n| n.to_str())
-            .is_some_and(|n| n.starts_with('-'));
-        if !local || !registry.is_dir() {
-            continue;
-        }
-        for entry in std::fs::read_dir(&registry)? {
-            let path = entry?.path();
-            let ours = path
-                .file_name()
-                .and_then(|n| n.to_str())
-                .is_some_and(|n| n.starts_with("docspace-"));
-            if ours && path.is_dir() {
-                std::fs::remove_dir_all(&path)?;
-            }
-        }
-    }
-    Ok(())
-}
-
-/// Removes the dry run's builds of this workspace's own crates. The not-yet-published crates
-/// reach each other through a temporary local registry, and Cargo takes a registry crate's build
-/// as fresh whatever its sources (registry versions never change): after `docspace-types` gained
-/// a function, `docspace-api`'s check still linked the build of the old `docspace-types` and
-/// failed. Third-party builds stay, so a warm run stays warm.
-fn forget_packaged_builds(target: &Path) -> anyhow::Result<()> {
-    for dir in [target.join("debug/.fingerprint"), target.join("debug/deps")] {
-        let Ok(entries) = std::fs::read_dir(&dir) else {
-            continue;
-        };
-        for entry in entries {
-            let path = entry?.path();
-            let name = path
-                .file_name()
-                .and_then(|n| n.to_str())
-                .unwrap_or_default();
-            let ours = ["docspace-", "docspace_", "libdocspace_"]
-                .iter()
-                .any(|p| name.starts_with(p));
-            if ours {
-                if path.is_dir() {
-                    std::fs::remove_dir_all(&path)?;
-                } else {
-                    std::fs::remove_file(&path)?;
-                }
-            }
-        }
-    }
-    Ok(())
 }
 
 /// A user's project outside the workspace (its own `Cargo.toml`), built and tested as a user
@@ -269,18 +201,133 @@ fn consumer_manifest(root: &Path) -> anyhow::Result<PathBuf> {
 }
 
 /// Builds the consumer project's page with Trunk and runs its own headless test against a
-/// devportal it starts in-process.
+/// devportal it starts in-process. It runs on a copy whose dependencies are the published crates
+/// as `cargo package` packs them, not their sources: a file left out of a package, or a path that
+/// only exists in this repository, fails here as it would fail a user. That build is also the
+/// packages' build check, so the dry run need not build each package a second time.
 fn consumer_tests(root: &Path, filter: &[String]) -> anyhow::Result<()> {
-    step("the consumer project's own tests", || {
-        let mut c = cmd::cargo(root);
-        c.arg("test")
-            .arg("--manifest-path")
-            .arg(consumer_manifest(root)?)
-            .arg("--")
-            .args(filter)
-            .env("CHROMEDRIVER", "/usr/bin/chromedriver");
-        cmd::run(c)
-    })
+    step(
+        "the consumer project's own tests, on the packaged crates",
+        || {
+            let project = packaged_consumer(root)?;
+            let mut c = cmd::cargo(root);
+            c.arg("test")
+                .arg("--manifest-path")
+                .arg(project.join("Cargo.toml"))
+                .arg("--")
+                .args(filter)
+                .env("CHROMEDRIVER", "/usr/bin/chromedriver")
+                // As a user of the published devportal would: its package holds no `api.js`.
+                .env("DOCSPACE_SDK_DIR", root.join("node_modules"));
+            cmd::run(c)
+        },
+    )
+}
+
+/// A fresh copy of the consumer project under the target directory, its `docspace-*`
+/// dependencies (and theirs, through `[patch.crates-io]`) pointed at the crates `cargo package`
+/// just packed and unpacked beside it.
+fn packaged_consumer(root: &Path) -> anyhow::Result<PathBuf> {
+    let packages = publish_target(root).join("package");
+    let mut c = cmd::cargo(root);
+    c.args([
+        "package",
+        "--workspace",
+        "--locked",
+        "--allow-dirty",
+        "--no-verify",
+        "--target-dir",
+    ]);
+    c.arg(publish_target(root));
+    for name in UNPUBLISHED {
+        c.args(["--exclude", name]);
+    }
+    cmd::run(c)?;
+
+    let project = cmd::target_dir(root).join("consumer-packaged");
+    if project.exists() {
+        std::fs::remove_dir_all(&project)
+            .with_context(|| format!("emptying {}", project.display()))?;
+    }
+    copy_project(&root.join(CONSUMER), &project)?;
+    std::fs::copy(root.join("Cargo.lock"), project.join("Cargo.lock"))?;
+
+    let unpacked = project.join("packaged");
+    std::fs::create_dir_all(&unpacked)?;
+    let mut crates = Vec::new();
+    for entry in
+        std::fs::read_dir(&packages).with_context(|| format!("reading {}", packages.display()))?
+    {
+        let path = entry?.path();
+        let Some(stem) = path
+            .file_name()
+            .and_then(|n| n.to_str())
+            .and_then(|n| n.strip_suffix(".crate"))
+        else {
+            continue;
+        };
+        let mut tar = std::process::Command::new("tar");
+        tar.arg("-xzf").arg(&path).arg("-C").arg(&unpacked);
+        cmd::run(tar)?;
+        crates.push(stem.to_owned());
+    }
+    let manifest = project.join("Cargo.toml");
+    let text = std::fs::read_to_string(&manifest)?;
+    std::fs::write(&manifest, point_at_packages(&text, &crates)?)?;
+    // Let Cargo record the patched sources in the copied lock file, so that Trunk's `--locked`
+    // build accepts it; nothing else in the lock changes.
+    let mut c = cmd::cargo(root);
+    c.args(["metadata", "--format-version", "1", "--manifest-path"])
+        .arg(&manifest)
+        .stdout(Stdio::null());
+    cmd::run(c)?;
+    Ok(project)
+}
+
+/// Copies a project's sources (not its build output or lock file).
+fn copy_project(from: &Path, to: &Path) -> anyhow::Result<()> {
+    std::fs::create_dir_all(to)?;
+    for entry in std::fs::read_dir(from)? {
+        let entry = entry?;
+        let name = entry.file_name();
+        if ["dist", "target", "Cargo.lock"].iter().any(|n| name == *n) {
+            continue;
+        }
+        let (src, dst) = (entry.path(), to.join(&name));
+        if entry.file_type()?.is_dir() {
+            copy_project(&src, &dst)?;
+        } else {
+            std::fs::copy(&src, &dst)?;
+        }
+    }
+    Ok(())
+}
+
+/// The consumer's manifest with each `path = "../../crates/NAME"` replaced by the unpacked
+/// package `packaged/NAME-VERSION`, and a `[patch.crates-io]` entry per package so that the
+/// packages' own dependencies on each other (a version only, once packed) find them too.
+/// `crates` holds the packages' `NAME-VERSION` stems.
+fn point_at_packages(manifest: &str, crates: &[String]) -> anyhow::Result<String> {
+    let mut out = manifest.to_owned();
+    let mut patch = String::from("\n[patch.crates-io]\n");
+    for stem in crates {
+        let Some((name, _version)) = stem
+            .rsplit_once('-')
+            .filter(|(_, v)| v.starts_with(|c: char| c.is_ascii_digit()))
+        else {
+            bail!("`{stem}.crate` is not named NAME-VERSION.crate");
+        };
+        out = out.replace(
+            &format!("path = \"../../crates/{name}\""),
+            &format!("path = \"packaged/{stem}\""),
+        );
+        patch.push_str(&format!("{name} = {{ path = \"packaged/{stem}\" }}\n"));
+    }
+    if out.contains("../../crates/") {
+        bail!("the consumer depends on a workspace crate that was not packaged:\n{out}");
+    }
+    out.push_str(&patch);
+    Ok(out)
 }
 
 /// The crates that are not published (`publish = false`); every other member must package and
@@ -294,9 +341,9 @@ const UNPUBLISHED: [&str; 6] = [
     "xtask",
 ];
 
-/// `cargo publish --dry-run` of the published crates, together: Cargo checks each package (metadata,
-/// files outside the crate, path dependencies without a version) and builds it from the packaged
-/// sources, resolving the not-yet-published ones among them locally.
+/// `cargo publish --dry-run` of the published crates, together: Cargo checks each package
+/// (metadata, files outside the crate, path dependencies without a version). It does not build
+/// them (`--no-verify`): the consumer project's test builds and runs the same packages.
 fn publish_dry_run(root: &Path) -> std::process::Command {
     let mut c = cmd::cargo(root);
     // `--allow-dirty`: what is checked is the packages, not whether the work tree is committed.
@@ -306,6 +353,7 @@ fn publish_dry_run(root: &Path) -> std::process::Command {
         "--workspace",
         "--locked",
         "--allow-dirty",
+        "--no-verify",
         "--target-dir",
     ]);
     c.arg(publish_target(root));
@@ -488,7 +536,7 @@ impl Drop for ModelServer {
 
 #[cfg(test)]
 mod publish_tests {
-    use super::UNPUBLISHED;
+    use super::{UNPUBLISHED, point_at_packages};
     use std::path::{Path, PathBuf};
 
     /// Every member manifest with its package name and whether it says `publish = false`.
@@ -522,6 +570,31 @@ mod publish_tests {
     /// The dry run excludes exactly the crates that are not published: a crate marked
     /// `publish = false` but not excluded would fail the step, and one excluded but published
     /// would go unchecked.
+    #[test]
+    fn the_packaged_consumer_depends_on_the_packages_only() {
+        let manifest = "[dependencies]\n\
+            docspace-api = { path = \"../../crates/docspace-api\", version = \"0.1.0\" }\n";
+        let crates = [
+            "docspace-api-0.1.0".to_owned(),
+            "docspace-types-0.1.0".to_owned(),
+        ];
+        let out = point_at_packages(manifest, &crates).expect("rewritten");
+        assert!(out.contains(
+            "docspace-api = { path = \"packaged/docspace-api-0.1.0\", version = \"0.1.0\" }"
+        ));
+        assert!(out.contains(
+            "[patch.crates-io]\ndocspace-api = { path = \"packaged/docspace-api-0.1.0\" }"
+        ));
+        assert!(out.contains("docspace-types = { path = \"packaged/docspace-types-0.1.0\" }"));
+        // A workspace crate the consumer uses but that was not packaged is an error, not a
+        // silent build from the sources.
+        let err = point_at_packages(manifest, &crates[1..]).expect_err("unpackaged dependency");
+        assert!(err.to_string().contains("not packaged"), "{err}");
+        let err =
+            point_at_packages(manifest, &["docspace-api".to_owned()]).expect_err("no version");
+        assert!(err.to_string().contains("NAME-VERSION"), "{err}");
+    }
+
     #[test]
     fn dry_run_excludes_exactly_the_unpublished_crates() {
         let mut unpublished: Vec<String> = members()
