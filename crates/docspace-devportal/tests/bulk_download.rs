@@ -8,34 +8,9 @@ mod common;
 
 use std::io::Read;
 
-use common::{Api, Resp, room_id, unlimited_portal};
+use common::{Api, Resp, new_folder, room_id, unlimited_portal, upload_file};
 use reqwest::Method;
 use serde_json::{Value, json};
-
-async fn upload(api: &Api, folder: i64, name: &str, data: &[u8]) -> i64 {
-    api.multipart(
-        Method::POST,
-        &format!("/api/2.0/files/{folder}/upload"),
-        &[("File", Some(name), data)],
-    )
-    .await
-    .expect(200)
-    .response()[0]["id"]
-        .as_i64()
-        .expect("file id")
-}
-
-async fn folder_in(api: &Api, parent: i64, title: &str) -> i64 {
-    api.post(
-        &format!("/api/2.0/files/folder/{parent}"),
-        json!({ "title": title }),
-    )
-    .await
-    .expect(200)
-    .response()["id"]
-        .as_i64()
-        .expect("folder id")
-}
 
 /// Starts a bulk download; returns the finished operation.
 async fn bulk(api: &Api, body: Value) -> Value {
@@ -88,11 +63,11 @@ async fn several_entries_come_as_one_zip_for_the_same_user_only() {
     let p = unlimited_portal().await;
     let owner = Api::owner(&p);
     let room = room_id(&owner, "Contracts").await;
-    let a = upload(&owner, room, "alpha.txt", b"A").await;
-    let sub = folder_in(&owner, room, "Drafts").await;
-    upload(&owner, sub, "draft.txt", b"D").await;
-    let inner = folder_in(&owner, sub, "Old").await;
-    upload(&owner, inner, "alpha.txt", b"old A").await;
+    let a = upload_file(&owner, room, "alpha.txt", b"A").await;
+    let sub = new_folder(&owner, room, "Drafts").await;
+    upload_file(&owner, sub, "draft.txt", b"D").await;
+    let inner = new_folder(&owner, sub, "Old").await;
+    upload_file(&owner, inner, "alpha.txt", b"old A").await;
 
     let op = bulk(&owner, json!({ "fileIds": [a], "folderIds": [sub] })).await;
     let url = op["url"].as_str().expect("url");
@@ -182,7 +157,7 @@ async fn rooms_that_deny_downloads_refuse_members_who_are_not_managers() {
     let p = unlimited_portal().await;
     let owner = Api::owner(&p);
     let room = room_id(&owner, "Contracts").await;
-    let f = upload(&owner, room, "secret.txt", b"S").await;
+    let f = upload_file(&owner, room, "secret.txt", b"S").await;
     owner
         .put(
             &format!("/api/2.0/files/rooms/{room}"),
@@ -205,7 +180,7 @@ async fn a_link_visitor_downloads_what_the_link_opens() {
     let p = unlimited_portal().await;
     let owner = Api::owner(&p);
     let room = room_id(&owner, "Contracts").await;
-    let f = upload(&owner, room, "shared.txt", b"shared").await;
+    let f = upload_file(&owner, room, "shared.txt", b"shared").await;
     let link = owner
         .put(
             &format!("/api/2.0/files/file/{f}/links"),
@@ -239,8 +214,8 @@ async fn emptying_the_trash_deletes_its_content_for_good() {
     let my = owner.get("/api/2.0/files/@my").await.expect(200).response()["current"]["id"]
         .as_i64()
         .expect("my documents");
-    let doomed = upload(&owner, my, "old notes.txt", b"old").await;
-    let folder = folder_in(&owner, my, "Old stuff").await;
+    let doomed = upload_file(&owner, my, "old notes.txt", b"old").await;
+    let folder = new_folder(&owner, my, "Old stuff").await;
     owner
         .put(
             "/api/2.0/files/fileops/delete",

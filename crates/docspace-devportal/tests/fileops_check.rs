@@ -8,30 +8,6 @@ mod common;
 use common::*;
 use serde_json::{Value, json};
 
-async fn new_file(api: &Api, folder: i64, title: &str) -> i64 {
-    api.post(
-        &format!("/api/2.0/files/{folder}/file"),
-        json!({ "title": title }),
-    )
-    .await
-    .expect(200)
-    .response()["id"]
-        .as_i64()
-        .expect("file id")
-}
-
-async fn new_folder(api: &Api, parent: i64, title: &str) -> i64 {
-    api.post(
-        &format!("/api/2.0/files/folder/{parent}"),
-        json!({ "title": title }),
-    )
-    .await
-    .expect(200)
-    .response()["id"]
-        .as_i64()
-        .expect("folder id")
-}
-
 fn check_path(dest: i64, folders: &[i64], files: &[i64]) -> String {
     let mut q = format!("/api/2.0/files/fileops/move?destFolderId={dest}");
     for f in folders {
@@ -137,15 +113,7 @@ async fn a_folder_into_itself_a_missing_target_and_no_right_to_create_are_refuse
         .expect_error(403, "The required folder was not found");
 
     // A viewer of the room may read it but not create in it.
-    let user = user_id(&owner, USER).await;
-    owner
-        .put(
-            &format!("/api/2.0/files/rooms/{room}/share"),
-            json!({ "invitations": [{ "id": user, "access": 2 }], "notify": false }),
-        )
-        .await
-        .expect(200);
-    let viewer = login(&p, USER).await;
+    let viewer = room_member(&p, &owner, room, USER, 2).await;
     viewer
         .get(&check_path(inner, &[], &[]))
         .await

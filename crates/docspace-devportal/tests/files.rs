@@ -4,21 +4,9 @@
 
 mod common;
 
-use common::{Api, Resp, portal, room_id, titles};
+use common::{Api, Resp, new_folder, portal, room_id, titles};
 use reqwest::Method;
 use serde_json::{Value, json};
-
-async fn folder_in(api: &Api, parent: i64, title: &str) -> i64 {
-    api.post(
-        &format!("/api/2.0/files/folder/{parent}"),
-        json!({ "title": title }),
-    )
-    .await
-    .expect(200)
-    .response()["id"]
-        .as_i64()
-        .expect("folder id")
-}
 
 async fn upload(api: &Api, folder: &str, name: &str, data: &[u8]) -> Resp {
     api.multipart(
@@ -782,8 +770,8 @@ async fn copy_and_move_resolve_conflicts() {
     let p = portal().await;
     let api = Api::owner(&p);
     let room = room_id(&api, "Contracts").await;
-    let a = folder_in(&api, room, "A").await;
-    let b = folder_in(&api, room, "B").await;
+    let a = new_folder(&api, room, "A").await;
+    let b = new_folder(&api, room, "B").await;
     let src = upload(&api, &a.to_string(), "doc.txt", b"from A")
         .await
         .expect(200)

@@ -5,32 +5,8 @@
 
 mod common;
 
-use common::{Api, room_id, unlimited_portal};
+use common::{Api, new_file, new_folder, room_id, unlimited_portal};
 use serde_json::{Value, json};
-
-async fn new_folder(api: &Api, parent: i64, title: &str) -> i64 {
-    api.post(
-        &format!("/api/2.0/files/folder/{parent}"),
-        json!({ "title": title }),
-    )
-    .await
-    .expect(200)
-    .response()["id"]
-        .as_i64()
-        .expect("folder id")
-}
-
-async fn new_file(api: &Api, folder: i64, title: &str) -> i64 {
-    api.post(
-        &format!("/api/2.0/files/{folder}/file"),
-        json!({ "title": title }),
-    )
-    .await
-    .expect(200)
-    .response()["id"]
-        .as_i64()
-        .expect("file id")
-}
 
 /// The Trash entry titled `title` (files and folders alike).
 async fn in_trash(api: &Api, title: &str) -> Option<Value> {

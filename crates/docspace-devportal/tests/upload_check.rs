@@ -7,21 +7,6 @@ mod common;
 use common::*;
 use serde_json::json;
 
-async fn new_file(api: &Api, folder: i64, title: &str) {
-    api.post(
-        &format!("/api/2.0/files/{folder}/file"),
-        json!({ "title": title }),
-    )
-    .await
-    .expect(200);
-}
-
-async fn new_file_in_my(api: &Api, title: &str) {
-    api.post("/api/2.0/files/@my/file", json!({ "title": title }))
-        .await
-        .expect(200);
-}
-
 fn check(folder: impl std::fmt::Display) -> String {
     format!("/api/2.0/files/{folder}/upload/check")
 }
@@ -59,7 +44,7 @@ async fn the_check_names_the_asked_titles_the_folder_already_holds() {
     }
 
     // `@my` resolves as every folder route does.
-    new_file_in_my(&owner, "Mine.docx").await;
+    new_file(&owner, "@my", "Mine.docx").await;
     let mine = owner
         .post(
             &check("@my"),
@@ -89,15 +74,7 @@ async fn no_titles_a_missing_folder_and_no_right_to_create_are_refused() {
         .expect_error(404, "The required folder was not found");
 
     // A viewer of the room may read it but not create in it.
-    let user = user_id(&owner, USER).await;
-    owner
-        .put(
-            &format!("/api/2.0/files/rooms/{room}/share"),
-            json!({ "invitations": [{ "id": user, "access": 2 }], "notify": false }),
-        )
-        .await
-        .expect(200);
-    let viewer = login(&p, USER).await;
+    let viewer = room_member(&p, &owner, room, USER, 2).await;
     viewer
         .post(&check(room), json!({ "filesTitle": ["a.docx"] }))
         .await

@@ -1,6 +1,13 @@
 //! The question DocSpace asks when a copy, a move or an upload meets entries of the same name in
 //! the destination: overwrite, keep both or skip (its client's `ConflictResolveDialog` over the
 //! shared `ConflictResolve` dialog). Overwrite is chosen to start with, as there.
+//!
+//! What each choice is said to do is what DocSpace's server does with it
+//! (ONLYOFFICE/DocSpace-server:
+//! `products/ASC.Files/Core/Services/WCFService/FileOperations/FileMoveCopyOperation.cs`): a
+//! folder of the same name is merged into with Overwrite and with Skip alike, each clash inside
+//! resolved the same way; keep both gives a copy (and an upload) the first free numbered name,
+//! while a move keeps its own name.
 
 use docspace_api::models::ConflictResolve;
 use leptos::prelude::*;
@@ -19,6 +26,8 @@ pub struct Clash {
     pub folders: bool,
     /// Whether any of them is a file.
     pub files: bool,
+    /// Whether the entries are being moved (keep both then keeps their names).
+    pub moving: bool,
 }
 
 impl Clash {
@@ -48,21 +57,28 @@ impl Clash {
         (shown, more)
     }
 
-    /// Each choice with its label and what it does (DocSpace's texts, by what clashes).
+    /// Each choice with its label and what it does, by what clashes.
     fn choices(&self) -> [(ConflictResolve, &'static str, &'static str); 3] {
         let overwrite = match (self.folders, self.files) {
             (false, _) => "The new file replaces the existing one as a new version.",
-            (true, false) => "The folders are merged into one with all their contents.",
-            (true, true) => {
-                "Folders are merged into one; files replace the existing ones as new versions."
+            (true, _) => {
+                "Folders are merged: their contents are added to the existing ones, and files of \
+                 the same name replace the existing ones as new versions."
             }
         };
-        let keep = if self.folders {
-            "Both are kept: the new ones get a number added to their names."
-        } else {
-            "There will be two different files: the new one gets a number added to its name."
+        let keep = match (self.folders, self.moving) {
+            (true, false) => "Both are kept: the new ones get a number added to their names.",
+            (false, false) => {
+                "There will be two different files: the new one gets a number added to its name."
+            }
+            (_, true) => "Both are kept, under the same name.",
         };
-        let skip = "Nothing of the same name is added; what the destination holds stays as it is.";
+        let skip = if self.folders {
+            "Folders are merged, but only what the existing ones lack is added: files of the \
+             same name stay as they are."
+        } else {
+            "Nothing of the same name is added; what the destination holds stays as it is."
+        };
         [
             (ConflictResolve::Overwrite, "Overwrite", overwrite),
             (ConflictResolve::Duplicate, "Keep both", keep),
@@ -190,6 +206,7 @@ mod tests {
             names: names.iter().map(|n| n.to_string()).collect(),
             folders,
             files,
+            moving: false,
         }
     }
 
@@ -222,5 +239,24 @@ mod tests {
         assert!(c.choices()[0].2.contains("merged"));
         let f = clash(&["a", "b"], false, true);
         assert!(f.choices()[0].2.contains("new version"));
+    }
+
+    #[test]
+    fn skipping_folders_says_they_merge_too() {
+        let c = clash(&["A"], true, false);
+        assert!(c.choices()[2].2.contains("merged"));
+        let f = clash(&["a"], false, true);
+        assert!(!f.choices()[2].2.contains("merged"));
+    }
+
+    #[test]
+    fn keeping_both_numbers_a_copy_but_not_a_move() {
+        let copy = clash(&["A"], true, false);
+        assert!(copy.choices()[1].2.contains("number"));
+        let moving = Clash {
+            moving: true,
+            ..clash(&["a"], false, true)
+        };
+        assert!(moving.choices()[1].2.contains("same name"));
     }
 }

@@ -106,33 +106,35 @@ fn clash_key(e: &EntryBase) -> (bool, String) {
     )
 }
 
-/// What the dialog says about the portal's clashes (it lists folders first).
-fn describe_clash(clashes: &[EntryBase]) -> Clash {
+/// What the dialog says about the portal's clashes (it lists folders first) for a copy or, if
+/// `moving`, a move.
+fn describe_clash(clashes: &[EntryBase], moving: bool) -> Clash {
     let folder = |e: &EntryBase| e.file_entry_type == Some(FileEntryType::Folder);
     Clash {
         names: clashes.iter().map(|e| e.title.clone()).collect(),
         folders: clashes.iter().any(folder),
         files: clashes.iter().any(|e| !folder(e)),
+        moving,
     }
 }
 
-/// Whether the clashing entry `c` is one of `entries` that is already in `dest`.
-fn already_in(entries: &[Entry], c: &EntryBase, dest: &FolderId) -> bool {
-    let key = clash_key(c);
-    entries.iter().any(|e| {
-        let parent = match e {
-            Entry::File(f) => f.folder_id.as_ref(),
-            Entry::Folder(f) => f.parent_id.as_ref(),
-        };
-        entry_key(e) == key && parent == Some(dest)
-    })
+/// Whether `e` is already in `dest`.
+fn is_in(e: &Entry, dest: &FolderId) -> bool {
+    let parent = match e {
+        Entry::File(f) => f.folder_id.as_ref(),
+        Entry::Folder(f) => f.parent_id.as_ref(),
+    };
+    parent == Some(dest)
 }
 
-/// The entries left once the clashing ones are skipped.
-fn without_clashes(entries: Vec<Entry>, clashing: &[(bool, String)]) -> Vec<Entry> {
+/// The entries left to send once the clashing files are skipped. A clashing folder is still
+/// sent: with Skip the portal merges it into the folder of the same name, adding only what that
+/// one lacks (DocSpace's `FileMoveCopyOperation.MoveOrCopyFoldersAsync`; its web client's
+/// `ConflictResolveDialog` likewise sends every folder and leaves out only the clashing files).
+fn without_clashing_files(entries: Vec<Entry>, clashing: &[(bool, String)]) -> Vec<Entry> {
     entries
         .into_iter()
-        .filter(|e| !clashing.contains(&entry_key(e)))
+        .filter(|e| matches!(e, Entry::Folder(_)) || !clashing.contains(&entry_key(e)))
         .collect()
 }
 
@@ -189,6 +191,19 @@ impl Transfers {
         dest: FolderId,
         on_done: Callback<()>,
     ) {
+        // An entry moved to where it already is is left out of the move. The portal leaves it
+        // alone with Skip, but with Overwrite a file becomes a new version of itself and with
+        // Duplicate a folder moves into a new one with a numbered title (DocSpace's
+        // `MoveOrCopyFilesAsync` and `MoveOrCopyFoldersAsync` do), which no move there means.
+        let entries: Vec<Entry> = match kind {
+            TransferKind::Move => entries.into_iter().filter(|e| !is_in(e, &dest)).collect(),
+            _ => entries,
+        };
+        if entries.is_empty() {
+            self.toaster
+                .info("Nothing to do: every item is already there");
+            return;
+        }
         let this = *self;
         leptos::task::spawn_local(async move {
             let client = this.client.get_value();
@@ -200,21 +215,13 @@ impl Transfers {
                 ops.move_to(dest.clone())
             };
             let checked = op.files(files).folders(folders).clashes().await;
-            // An entry moved to where it already is stays put (the portal skips it), so its
-            // clash with itself is no question.
-            let checked = checked.map(|c| match kind {
-                TransferKind::Move => c
-                    .into_iter()
-                    .filter(|c| !already_in(&entries, c, &dest))
-                    .collect(),
-                _ => c,
-            });
             match checked {
                 Ok(clashes) if clashes.is_empty() => {
                     this.run(kind, entries, Some(dest), None, on_done)
                 }
                 Ok(clashes) => {
-                    this.clash.set(describe_clash(&clashes));
+                    this.clash
+                        .set(describe_clash(&clashes, kind == TransferKind::Move));
                     this.pending.set_value(Some(Pending {
                         kind,
                         entries,
@@ -233,13 +240,14 @@ impl Transfers {
     }
 
     /// The user's answer to the clash question: the waiting copy or move runs with it (for
-    /// Skip, without the clashing entries, as DocSpace leaves them out).
+    /// Skip, without the clashing files, as DocSpace's web client leaves them out; clashing
+    /// folders go, to be merged).
     fn resolve(&self, choice: ConflictResolve) {
         let Some(p) = self.pending.try_update_value(Option::take).flatten() else {
             return;
         };
         let entries = if choice == ConflictResolve::Skip {
-            without_clashes(p.entries, &p.clashing)
+            without_clashing_files(p.entries, &p.clashing)
         } else {
             p.entries
         };
@@ -340,34 +348,46 @@ mod tests {
     }
 
     #[test]
-    fn skipping_leaves_out_exactly_the_clashing_entries() {
+    fn skipping_leaves_out_exactly_the_clashing_files() {
         // A file and a folder may share an id; only the clashing file goes.
         let clashes: Vec<EntryBase> = serde_json::from_value(serde_json::json!([
             { "id": 7, "title": "a.txt", "fileEntryType": 2 },
         ]))
         .expect("clashes");
         let keys: Vec<_> = clashes.iter().map(clash_key).collect();
-        let left: Vec<String> = without_clashes(entries(), &keys)
+        let left: Vec<String> = without_clashing_files(entries(), &keys)
             .iter()
             .map(|e| e.title().to_string())
             .collect();
         assert_eq!(left, ["Seven", "b.txt"]);
-        let clash = describe_clash(&clashes);
+        let clash = describe_clash(&clashes, false);
         assert_eq!(clash.names, ["a.txt"]);
-        assert!(clash.files && !clash.folders);
+        assert!(clash.files && !clash.folders && !clash.moving);
     }
 
     #[test]
-    fn an_entry_moved_where_it_is_clashes_with_nothing() {
+    fn skipping_still_sends_a_clashing_folder_to_be_merged() {
+        let clashes: Vec<EntryBase> = serde_json::from_value(serde_json::json!([
+            { "id": 7, "title": "Seven", "fileEntryType": 1 },
+        ]))
+        .expect("clashes");
+        let keys: Vec<_> = clashes.iter().map(clash_key).collect();
+        let left: Vec<String> = without_clashing_files(entries(), &keys)
+            .iter()
+            .map(|e| e.title().to_string())
+            .collect();
+        assert_eq!(left, ["Seven", "a.txt", "b.txt"]);
+        assert!(describe_clash(&clashes, true).moving);
+    }
+
+    #[test]
+    fn an_entry_knows_whether_it_is_already_in_the_destination() {
         let mut list = entries();
         if let Entry::File(f) = &mut list[1] {
             f.folder_id = Some(FolderId::from(1));
         }
-        let clash: EntryBase = serde_json::from_value(
-            serde_json::json!({ "id": 7, "title": "a.txt", "fileEntryType": 2 }),
-        )
-        .expect("clash");
-        assert!(already_in(&list, &clash, &FolderId::from(1)));
-        assert!(!already_in(&list, &clash, &FolderId::from(2)));
+        assert!(is_in(&list[1], &FolderId::from(1)));
+        assert!(!is_in(&list[1], &FolderId::from(2)));
+        assert!(!is_in(&list[2], &FolderId::from(1)), "no parent known");
     }
 }

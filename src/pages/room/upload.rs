@@ -123,6 +123,7 @@ impl Uploads {
                         names: taken.clone(),
                         folders: false,
                         files: true,
+                        moving: false,
                     });
                     this.pending.set_value(Some(Pending {
                         files,

@@ -281,7 +281,8 @@ impl<'c> TransferBuilder<'c> {
         self.client.call(req).await
     }
 
-    /// What to do with name clashes (default: the portal's, which overwrites).
+    /// What to do with name clashes (default: the portal's, which skips: `ConflictResolveType`
+    /// left out of the request is `FileConflictResolveType.Skip`, 0).
     pub fn conflict(mut self, c: ConflictResolve) -> Self {
         self.conflict = Some(c);
         self

@@ -55,17 +55,21 @@ int_enum! {
 str_enum! {
     /// What a copy or move does when the destination has an entry of the same name.
     ///
+    /// A folder of the same name is merged into with Skip and Overwrite alike: what the source
+    /// folder holds goes into it, each clash inside resolved the same way, and a moved source
+    /// folder left empty is deleted (DocSpace's `FileMoveCopyOperation.MoveOrCopyFoldersAsync`).
+    ///
     /// ```
     /// use docspace_api::models::ConflictResolve;
     /// assert_eq!(serde_json::to_string(&ConflictResolve::Overwrite)?, "\"Overwrite\"");
     /// # Ok::<(), serde_json::Error>(())
     /// ```
     pub enum ConflictResolve {
-        /// Keep the destination's entry.
+        /// Keep the destination's file (a folder is merged, adding only what it lacks).
         Skip => "Skip" = 0,
-        /// Replace it.
+        /// Replace the destination's file with a new version (a folder is merged).
         Overwrite => "Overwrite" = 1,
-        /// Keep both (the copy gets a new name).
+        /// Keep both: a copy gets the first free numbered name, a move keeps its own name.
         Duplicate => "Duplicate" = 2,
     }
 }

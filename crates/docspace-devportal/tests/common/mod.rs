@@ -380,6 +380,72 @@ pub async fn user_id(owner: &Api, email: &str) -> String {
     r.response()[0]["id"].as_str().expect("user id").to_string()
 }
 
+/// Creates folder `title` under `parent` (an id or `@my`); its id.
+pub async fn new_folder(api: &Api, parent: impl std::fmt::Display, title: &str) -> i64 {
+    api.post(
+        &format!("/api/2.0/files/folder/{parent}"),
+        json!({ "title": title }),
+    )
+    .await
+    .expect(200)
+    .response()["id"]
+        .as_i64()
+        .expect("folder id")
+}
+
+/// Creates an empty file `title` in `folder` (an id or `@my`); its id.
+pub async fn new_file(api: &Api, folder: impl std::fmt::Display, title: &str) -> i64 {
+    api.post(
+        &format!("/api/2.0/files/{folder}/file"),
+        json!({ "title": title }),
+    )
+    .await
+    .expect(200)
+    .response()["id"]
+        .as_i64()
+        .expect("file id")
+}
+
+/// Uploads `data` as `name` into `folder` (a new file, or a new version of the one of that
+/// name); the file's id.
+pub async fn upload_file(
+    api: &Api,
+    folder: impl std::fmt::Display,
+    name: &str,
+    data: &[u8],
+) -> i64 {
+    api.multipart(
+        Method::POST,
+        &format!("/api/2.0/files/{folder}/upload"),
+        &[("File", Some(name), data)],
+    )
+    .await
+    .expect(200)
+    .response()[0]["id"]
+        .as_i64()
+        .expect("file id")
+}
+
+/// Makes the demo user `email` a member of `room` with `access` (a `FileShare` value), without
+/// an e-mail, and signs them in.
+pub async fn room_member(
+    p: &RunningPortal,
+    owner: &Api,
+    room: i64,
+    email: &str,
+    access: i64,
+) -> Api {
+    let user = user_id(owner, email).await;
+    owner
+        .put(
+            &format!("/api/2.0/files/rooms/{room}/share"),
+            json!({ "invitations": [{ "id": user, "access": access }], "notify": false }),
+        )
+        .await
+        .expect(200);
+    login(p, email).await
+}
+
 /// Titles of the files and folders of a `FolderContentDto`.
 pub fn titles(content: &Value, key: &str) -> Vec<String> {
     content[key]

@@ -76,40 +76,6 @@ pub fn copy_file(
     insert_file(conn, dest, title, user, &data)
 }
 
-/// Copies a folder and everything in it under `dest` as `title`; returns the copy.
-pub fn copy_folder(
-    conn: &Connection,
-    src: &Folder,
-    dest: &Folder,
-    title: &str,
-    user: &str,
-) -> Result<Folder, ApiError> {
-    if subtree(conn, src.id)?.contains(&dest.id) {
-        return Err(ApiError::InvalidOperation(
-            "The destination folder is a subfolder of the source folder".into(),
-        ));
-    }
-    let copy = insert_folder(
-        conn,
-        dest,
-        &NewFolder {
-            title: title.to_string(),
-            folder_type: folder_type::DEFAULT,
-            room_type: None,
-            owner_id: user.to_string(),
-        },
-    )?;
-    let everything = ListFilter::default();
-    let (sub, files, _) = children(conn, src.id, &everything, 0, i64::MAX)?;
-    for f in files {
-        copy_file(conn, &f, copy.id, &f.title, user)?;
-    }
-    for s in sub {
-        copy_folder(conn, &s, &copy, &s.title, user)?;
-    }
-    Ok(copy)
-}
-
 /// Deletes a folder and everything below it.
 pub fn delete_folder(conn: &Connection, id: i64) -> Result<(), ApiError> {
     conn.execute("DELETE FROM folders WHERE id = ?1", [id])?;

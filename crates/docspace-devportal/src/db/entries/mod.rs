@@ -319,17 +319,42 @@ pub fn path(conn: &Connection, folder: &Folder) -> Result<Vec<Folder>, ApiError>
 
 /// Whether `folder` has a child folder titled `title` (case-insensitive).
 pub fn folder_title_taken(conn: &Connection, parent: i64, title: &str) -> Result<bool, ApiError> {
+    Ok(folder_by_title(conn, parent, title)?.is_some())
+}
+
+/// The child folder of `parent` titled `title` (case-insensitive), the oldest if there are
+/// several (a move that keeps both leaves two of the same title, as DocSpace's does).
+pub fn folder_by_title(
+    conn: &Connection,
+    parent: i64,
+    title: &str,
+) -> Result<Option<Folder>, ApiError> {
     Ok(conn
         .query_row(
-            "SELECT 1 FROM folders WHERE parent_id = ?1 AND title = ?2 COLLATE NOCASE",
+            &format!(
+                "SELECT {FOLDER_COLUMNS} FROM folders f WHERE f.parent_id = ?1 AND f.title = ?2 COLLATE NOCASE \
+                 ORDER BY f.id LIMIT 1"
+            ),
             params![parent, title],
+            folder_from_row,
+        )
+        .optional()?)
+}
+
+/// Whether `folder` holds nothing (no file, no folder).
+pub fn is_empty(conn: &Connection, folder: i64) -> Result<bool, ApiError> {
+    Ok(conn
+        .query_row(
+            "SELECT 1 FROM folders WHERE parent_id = ?1 UNION ALL SELECT 1 FROM files WHERE folder_id = ?1 LIMIT 1",
+            [folder],
             |_| Ok(()),
         )
         .optional()?
-        .is_some())
+        .is_none())
 }
 
-/// The file titled `title` (case-insensitive) in `folder`, if any.
+/// The file titled `title` (case-insensitive) in `folder`, if any; the oldest if there are
+/// several.
 pub fn file_by_title(
     conn: &Connection,
     folder: i64,
@@ -337,7 +362,7 @@ pub fn file_by_title(
 ) -> Result<Option<File>, ApiError> {
     Ok(conn
         .query_row(
-            &format!("SELECT {FILE_COLUMNS} FROM files WHERE folder_id = ?1 AND title = ?2 COLLATE NOCASE"),
+            &format!("SELECT {FILE_COLUMNS} FROM files WHERE folder_id = ?1 AND title = ?2 COLLATE NOCASE ORDER BY id LIMIT 1"),
             params![folder, title],
             file_from_row,
         )
