@@ -86,6 +86,16 @@ fn ensure_wasm_target(root: &Path) -> anyhow::Result<()> {
     })
 }
 
+/// Whether `cargo nextest` runs here. It comes with the machines this project is tested on; a
+/// machine without it runs the native tests with `cargo test`, which only takes longer.
+pub fn has_nextest(root: &Path) -> bool {
+    let mut c = cmd::cargo(root);
+    c.args(["nextest", "--version"])
+        .stdout(std::process::Stdio::null())
+        .stderr(std::process::Stdio::null());
+    c.status().is_ok_and(|s| s.success())
+}
+
 fn installed_version(root: &Path, program: &str) -> Option<String> {
     let mut c = cmd::command(root, program);
     c.arg("--version");
