@@ -6,7 +6,7 @@
 
 mod common;
 
-use common::{Api, login, portal, room_id};
+use common::{Api, create_room, login, portal, room_id};
 use reqwest::Method;
 use serde_json::{Value, json};
 
@@ -328,4 +328,86 @@ async fn only_whoever_may_share_the_file_manages_its_links() {
         )
         .await
         .expect(403);
+}
+
+/// A file's `availableShareRights`, read from one file and from its folder's listing.
+async fn share_rights(api: &Api, folder: i64, id: i64) -> Value {
+    let one = api
+        .get(&format!("/api/2.0/files/file/{id}"))
+        .await
+        .expect(200)
+        .response()["availableShareRights"]
+        .clone();
+    let listing = api
+        .get(&format!("/api/2.0/files/{folder}"))
+        .await
+        .expect(200)
+        .response();
+    let listed = listing["files"]
+        .as_array()
+        .and_then(|files| files.iter().find(|f| f["id"] == id))
+        .map(|f| f["availableShareRights"].clone());
+    assert_eq!(listed, Some(one.clone()), "the listing and the file agree");
+    one
+}
+
+/// `FileDto.AvailableShareRights` is `FileSecurity.GetAccesses(File)`: the room's table
+/// (`_availableRoomFileAccesses`: links only in rooms, users and groups too in My documents,
+/// FillForms for links in a form-filling room), narrowed by what the editors can do with the
+/// format, with None only for the file's creator.
+#[tokio::test]
+async fn a_files_share_rights_follow_its_room_its_format_and_its_creator() {
+    let p = portal().await;
+    let owner = Api::owner(&p);
+    let room = room_id(&owner, "Contracts").await;
+    let doc = file_in(&owner, room, "plan.docx").await;
+    let photo = file_in(&owner, room, "photo.png").await;
+    let links = |levels: Value| json!({ "ExternalLink": levels, "PrimaryExternalLink": levels });
+
+    assert_eq!(
+        share_rights(&owner, room, doc).await,
+        links(json!(["Editing", "Review", "Comment", "Read", "None"]))
+    );
+    assert_eq!(
+        share_rights(&owner, room, photo).await,
+        links(json!(["Read", "None"]))
+    );
+    // Someone who did not create the file is not offered None.
+    let manager = login(&p, "roomadmin@example.com").await;
+    assert_eq!(
+        share_rights(&manager, room, doc).await,
+        links(json!(["Editing", "Review", "Comment", "Read"]))
+    );
+
+    let forms = create_room(&owner, "Applications", json!("FillingFormsRoom")).await["id"]
+        .as_i64()
+        .expect("room id");
+    let form = file_in(&owner, forms, "application.pdf").await;
+    assert_eq!(
+        share_rights(&owner, forms, form).await,
+        links(json!(["FillForms", "None"]))
+    );
+
+    let my = owner.get("/api/2.0/files/@my").await.expect(200).response()["current"]["id"]
+        .as_i64()
+        .expect("My documents");
+    let notes = file_in(&owner, my, "notes.docx").await;
+    let personal = json!([
+        "ReadWrite",
+        "Editing",
+        "Review",
+        "Comment",
+        "Read",
+        "Restrict",
+        "None"
+    ]);
+    assert_eq!(
+        share_rights(&owner, my, notes).await,
+        json!({
+            "User": personal,
+            "Group": personal,
+            "ExternalLink": ["Editing", "Review", "Comment", "Read", "None"],
+            "PrimaryExternalLink": ["Editing", "Review", "Comment", "Read", "None"],
+        })
+    );
 }

@@ -472,6 +472,37 @@ file_entry! {
 }
 
 impl File {
+    /// The levels a link to this file may grant, in the portal's order: its
+    /// `availableShareRights` for `PrimaryExternalLink` (the primary link) or `ExternalLink`,
+    /// which DocSpace works out from the room, the format and the caller
+    /// (`FileSecurity.GetAccesses`, ONLYOFFICE/DocSpace-server). None is left out: it revokes a
+    /// link rather than grants. `None` when the portal sent no levels for links.
+    ///
+    /// ```
+    /// use docspace_api::models::File;
+    /// use docspace_types::FileShare;
+    /// let f: File = serde_json::from_str(r#"{"id":7,"title":"Plan.docx",
+    ///   "availableShareRights":{"ExternalLink":["Editing","Read","None"],"PrimaryExternalLink":["Read"]}}"#)?;
+    /// assert_eq!(f.link_levels(false), Some(vec![FileShare::Editing, FileShare::Read]));
+    /// assert_eq!(f.link_levels(true), Some(vec![FileShare::Read]));
+    /// # Ok::<(), serde_json::Error>(())
+    /// ```
+    pub fn link_levels(&self, primary: bool) -> Option<Vec<FileShare>> {
+        let subject = if primary {
+            "PrimaryExternalLink"
+        } else {
+            "ExternalLink"
+        };
+        let names = self.available_share_rights.get(subject)?;
+        Some(
+            names
+                .iter()
+                .filter_map(|n| FileShare::from_name(n))
+                .filter(|l| *l != FileShare::None)
+                .collect(),
+        )
+    }
+
     /// The extension without the dot, lower-case (`"docx"`).
     pub fn extension(&self) -> Option<String> {
         self.file_exst

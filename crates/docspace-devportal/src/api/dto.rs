@@ -7,6 +7,7 @@ use std::collections::HashMap;
 use rusqlite::Connection;
 use serde_json::{Map, Value, json};
 
+use super::file_links::{FileSharing, file_accesses};
 use crate::db::entries::{self, File, Folder, folder_type};
 use crate::db::links::Link;
 use crate::db::marks::{self, EntryKind, Tag};
@@ -515,6 +516,13 @@ pub fn files(
             origins.insert(&mut v, f.origin_id);
             v.insert("canShare".into(), json!(false));
             v.insert("security".into(), file_security(level, actor, f, deny));
+            let sharing = FileSharing {
+                title: &f.title,
+                room_type: room.as_ref().map(|r| r.room_type.unwrap_or(5)),
+                in_my_documents: root_type == folder_type::USER,
+                by_creator: f.owner_id == actor.id(),
+            };
+            v.insert("availableShareRights".into(), share_rights(&sharing));
             v.insert("title".into(), json!(f.title));
             v.insert("access".into(), json!(level.share_value()));
             v.insert("shared".into(), json!(false));
@@ -535,6 +543,22 @@ pub fn files(
             Value::Object(v)
         })
         .collect())
+}
+
+/// A file's `availableShareRights`: each subject's levels by their `FileShare` names.
+fn share_rights(file: &FileSharing) -> Value {
+    let rights = file_accesses(file, None)
+        .into_iter()
+        .map(|(subject, levels)| {
+            let names: Vec<&str> = levels
+                .into_iter()
+                .filter_map(|l| i32::try_from(l).ok())
+                .filter_map(|l| docspace_types::FileShare::from_value(l).name())
+                .collect();
+            (subject.name().to_owned(), json!(names))
+        })
+        .collect();
+    Value::Object(rights)
 }
 
 /// The `FileDto` of one file.

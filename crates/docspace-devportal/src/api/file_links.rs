@@ -35,33 +35,133 @@ const PASSWORD_RULE: &str =
     "Password must contain from 8 to 30 characters, only latin letters, no spaces";
 const ROLE_NOT_AVAILABLE: &str = "The role is not available for this user type";
 
-/// `FileSecurity._availableRoomFileAccesses` for links: in a form-filling room only FillForms
-/// (and None); elsewhere Read and None always, and Editing, Review, Comment for a file the editors
-/// edit, review or comment (the document server's `extsWebEdited` / `…Reviewed` /
-/// `…Commented`; this portal has no forms, so FillForms never applies).
-fn link_accesses(title: &str, room_type: Option<i64>) -> Vec<i64> {
-    if room_type == Some(1) {
-        return vec![share::FILL_FORMS, share::NONE];
+/// Who a level on a file is given to (`SubjectType`; the names are the keys of
+/// `availableShareRights`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Subject {
+    /// A portal user (0).
+    User,
+    /// An external link other than the primary (1).
+    ExternalLink,
+    /// A group (2).
+    Group,
+    /// The primary external link (4).
+    PrimaryExternalLink,
+}
+
+impl Subject {
+    /// `SubjectType`'s name.
+    pub fn name(self) -> &'static str {
+        match self {
+            Subject::User => "User",
+            Subject::ExternalLink => "ExternalLink",
+            Subject::Group => "Group",
+            Subject::PrimaryExternalLink => "PrimaryExternalLink",
+        }
     }
-    let ext = entries::split_ext(title).1.to_ascii_lowercase();
+}
+
+/// Where a file is and who asks, for [`file_accesses`].
+pub struct FileSharing<'a> {
+    /// The file's title (its extension decides what the editors can do).
+    pub title: &'a str,
+    /// The `RoomType` of the room the file is in, if any.
+    pub room_type: Option<i64>,
+    /// Whether the file is in My documents (`FolderType.USER`).
+    pub in_my_documents: bool,
+    /// Whether the caller created the file.
+    pub by_creator: bool,
+}
+
+/// `FileSecurity.GetAccesses(File)` (ONLYOFFICE/DocSpace-server:
+/// `products/ASC.Files/Core/Core/Security/FileSecurity.cs`): the levels each kind of subject may
+/// be given on a file, as its `availableShareRights` lists them and as a link request is checked
+/// against them.
+/// - The candidates come from `_availableRoomFileAccesses`: in My documents users and groups get
+///   ReadWrite, Editing, FillForms, Review, Comment, Read, Restrict and None, and links the
+///   default list; in a form-filling room links get FillForms and None; in every other room links
+///   get the default list (`DefaultFileAccess`: Editing, FillForms, Review, Comment, Read, None).
+///   A file in no room and not in My documents gets nothing.
+/// - Read and Restrict stay (Read not on a form); None only for the file's creator, or when a
+///   link's level is being checked (`subjectTypeForCheck`); Editing, Review and Comment only for
+///   a file the editors edit, review or comment (the document server's `extsWebEdited`,
+///   `…Reviewed`, `…Commented`); FillForms only on a form in a form-filling room.
+/// - This portal has no PDF forms: a file in a form-filling room stands for the form it would be
+///   there, any other file is not a form. Nor does it convert: no format "must convert" first.
+pub fn file_accesses(file: &FileSharing, checking: Option<Subject>) -> Vec<(Subject, Vec<i64>)> {
+    use share::*;
+    const DEFAULT_LINK: [i64; 6] = [EDITING, FILL_FORMS, REVIEW, COMMENT, READ, NONE];
+    const FILL_LINK: [i64; 2] = [FILL_FORMS, NONE];
+    const PERSONAL: [i64; 8] = [
+        READ_WRITE, EDITING, FILL_FORMS, REVIEW, COMMENT, READ, RESTRICT, NONE,
+    ];
+    let candidates: Vec<(Subject, &[i64])> = match (file.in_my_documents, file.room_type) {
+        (true, _) => vec![
+            (Subject::User, &PERSONAL),
+            (Subject::ExternalLink, &DEFAULT_LINK),
+            (Subject::Group, &PERSONAL),
+            (Subject::PrimaryExternalLink, &DEFAULT_LINK),
+        ],
+        (false, Some(FILLING_FORMS_ROOM)) => vec![
+            (Subject::ExternalLink, &FILL_LINK),
+            (Subject::PrimaryExternalLink, &FILL_LINK),
+        ],
+        (false, Some(_)) => vec![
+            (Subject::ExternalLink, &DEFAULT_LINK),
+            (Subject::PrimaryExternalLink, &DEFAULT_LINK),
+        ],
+        (false, None) => Vec::new(),
+    };
+    let form = file.room_type == Some(FILLING_FORMS_ROOM);
+    let ext = entries::split_ext(file.title).1.to_ascii_lowercase();
     let edited = matches!(
         ext.as_str(),
         ".docx" | ".xlsx" | ".pptx" | ".txt" | ".csv" | ".odt" | ".ods" | ".odp" | ".rtf" | ".md"
     );
-    let mut out = vec![share::READ, share::NONE];
-    if edited {
-        out.push(share::EDITING);
-        if matches!(ext.as_str(), ".docx" | ".odt") {
-            out.push(share::REVIEW);
-        }
-        if matches!(
-            ext.as_str(),
-            ".docx" | ".xlsx" | ".pptx" | ".odt" | ".ods" | ".odp"
-        ) {
-            out.push(share::COMMENT);
-        }
-    }
-    out
+    let reviewed = matches!(ext.as_str(), ".docx" | ".odt");
+    let commented = matches!(
+        ext.as_str(),
+        ".docx" | ".xlsx" | ".pptx" | ".odt" | ".ods" | ".odp"
+    );
+    let checking_link = matches!(
+        checking,
+        Some(Subject::ExternalLink | Subject::PrimaryExternalLink)
+    );
+    let allowed = |level: i64| match level {
+        RESTRICT | READ_WRITE => true,
+        READ => !form,
+        NONE => file.by_creator || checking_link,
+        EDITING => !form && edited,
+        FILL_FORMS => form,
+        REVIEW => !form && reviewed,
+        COMMENT => !form && commented,
+        _ => false,
+    };
+    candidates
+        .into_iter()
+        .map(|(subject, levels)| {
+            let kept = levels.iter().copied().filter(|l| allowed(*l)).collect();
+            (subject, kept)
+        })
+        .collect()
+}
+
+/// `RoomType.FillingFormsRoom`.
+const FILLING_FORMS_ROOM: i64 = 1;
+
+/// The levels a link of `place`'s file may be given (None revokes it).
+fn link_accesses(place: &Place, subject: Subject) -> Vec<i64> {
+    let file = FileSharing {
+        title: &place.file.title,
+        room_type: place.room_type,
+        in_my_documents: place.root_type == Some(folder_type::USER),
+        by_creator: false,
+    };
+    file_accesses(&file, Some(subject))
+        .into_iter()
+        .find(|(s, _)| *s == subject)
+        .map(|(_, levels)| levels)
+        .unwrap_or_default()
 }
 
 /// Most links of one kind a file may have (`FileSecurity._linkCountRoomFileSettingsAccesses`):
@@ -244,7 +344,7 @@ async fn primary_link(
                 return Err(ApiError::AccessDenied);
             }
             let access = req.access.unwrap_or(default_access);
-            if !link_accesses(&place.file.title, place.room_type).contains(&access) {
+            if !link_accesses(&place, Subject::PrimaryExternalLink).contains(&access) {
                 return Err(ApiError::InvalidOperation(ROLE_NOT_AVAILABLE.into()));
             }
             if access == share::NONE {
@@ -366,7 +466,12 @@ pub async fn set(
                 return Ok(Value::Null);
             }
             let access = req.access.unwrap_or(share::NONE);
-            if !link_accesses(&place.file.title, place.room_type).contains(&access) {
+            let subject = if req.primary == Some(true) {
+                Subject::PrimaryExternalLink
+            } else {
+                Subject::ExternalLink
+            };
+            if !link_accesses(&place, subject).contains(&access) {
                 return Err(ApiError::InvalidOperation(ROLE_NOT_AVAILABLE.into()));
             }
             let existing = match &opts.link_id {
