@@ -9,11 +9,7 @@ use crate::tests::{TEST_API_KEY, TEST_PASSWORD, TestPortal};
 /// Creates (once) the venv with the pinned SDK, starts a devportal and runs the script.
 pub fn run(root: &Path) -> anyhow::Result<()> {
     let python = crate::venv::FIDELITY.ensure(root)?;
-    step("build the devportal for the fidelity test", || {
-        let mut c = cmd::cargo(root);
-        c.args(["build", "--locked", "-p", "docspace-devportal"]);
-        cmd::run(c)
-    })?;
+    crate::tests::build_servers(root)?;
     let portal = TestPortal::start(root, None)?;
     step(
         "fidelity: official Python SDK against the devportal",

@@ -56,29 +56,34 @@ pub fn run(args: &TestArgs) -> anyhow::Result<()> {
         let mcp_python = crate::venv::MCP_CLIENT.ensure(&root)?;
         // The devportal's OAuth judge test drives it with Authlib.
         let oauth_python = crate::venv::OAUTH_CLIENT.ensure(&root)?;
-        // The workspace's native tests, as `cargo <verb…> <these>`.
-        let native = |verb: &[&str]| {
-            let mut c = cmd::cargo(&root);
-            c.args(verb)
-                .args(["--workspace", "--locked", "--exclude", "docspace-embed"])
-                // The consumers' test portal is behind a feature; test it too.
-                .args(["--features", "docspace-testkit/portal"])
-                .env("DOCSPACE_MCP_PYTHON", &mcp_python)
-                .env("DOCSPACE_OAUTH_PYTHON", &oauth_python);
-            c
-        };
+        let nextest = tools::has_nextest(&root);
         step("native tests", || {
-            if !tools::has_nextest(&root) {
-                let mut c = native(&["test"]);
-                c.arg("--").args(&args.filter);
+            let with_judges = |mut c: std::process::Command| {
+                c.env("DOCSPACE_MCP_PYTHON", &mcp_python)
+                    .env("DOCSPACE_OAUTH_PYTHON", &oauth_python);
+                c
+            };
+            if !nextest {
+                let mut c = with_judges(cmd::cargo(&root));
+                c.args([
+                    "test",
+                    "--workspace",
+                    "--locked",
+                    "--exclude",
+                    "docspace-embed",
+                ])
+                .args(["--features", PORTAL_FEATURE, "--"])
+                .args(&args.filter);
                 return cmd::run(c);
             }
-            let mut c = native(&["nextest", "run"]);
-            c.args(["--test-threads", &side_by_side_tests().to_string(), "--"])
+            let mut c = with_judges(native_build(&root, &["nextest", "run"]));
+            // The app's end-to-end tests need its release build: the e2e suite runs them.
+            c.args(["-E", "not (package(docspace-embed) and kind(test))"])
+                .args(["--test-threads", &side_by_side_tests().to_string(), "--"])
                 .args(&args.filter);
             cmd::run(c)?;
             // nextest does not run doctests.
-            let mut c = native(&["test", "--doc"]);
+            let mut c = native_build(&root, &["test", "--doc"]);
             c.arg("--").args(&args.filter);
             cmd::run(c)
         })?;
@@ -95,8 +100,18 @@ pub fn run(args: &TestArgs) -> anyhow::Result<()> {
     if wants(Suite::E2e) {
         build::app_release(&root)?;
         step("end-to-end tests", || {
-            let mut c = cmd::cargo(&root);
-            c.args(["test", "--locked", "-p", "docspace-embed", "--"])
+            let mut c = if tools::has_nextest(&root) {
+                let mut c = native_build(&root, &["nextest", "run"]);
+                // Two at a time: each drives a Chromium, which is what the cores are busy with.
+                c.args(["-E", "package(docspace-embed) and kind(test)"])
+                    .args(["--test-threads", "2"]);
+                c
+            } else {
+                let mut c = cmd::cargo(&root);
+                c.args(["test", "--locked", "-p", "docspace-embed"]);
+                c
+            };
+            c.arg("--")
                 .args(&args.filter)
                 .env("DOCSPACE_DIST", root.join("dist"))
                 .env("CHROMEDRIVER", "/usr/bin/chromedriver");
@@ -105,6 +120,30 @@ pub fn run(args: &TestArgs) -> anyhow::Result<()> {
     }
     eprintln!("\nAll selected suites passed.");
     Ok(())
+}
+
+/// The feature the consumers' test portal is behind; the native tests test it too.
+const PORTAL_FEATURE: &str = "docspace-testkit/portal";
+
+/// `cargo <verb…>` over the whole workspace with the test portal's feature: the one package
+/// selection every native build of the run uses. Cargo resolves features per selection, so a
+/// build of one package alone (`-p docspace-devportal`, `-p docspace-embed`) compiled tokio, hyper,
+/// reqwest, axum and the servers once more with other features; with one selection the native
+/// tests, the servers the wasm tests and the fidelity check start, and the end-to-end tests all
+/// come from one build.
+pub fn native_build(root: &Path, verb: &[&str]) -> std::process::Command {
+    let mut c = cmd::cargo(root);
+    c.args(verb)
+        .args(["--workspace", "--locked", "--features", PORTAL_FEATURE]);
+    c
+}
+
+/// Builds what [`native_build`] builds, test binaries and servers (`target/debug/…`) included;
+/// nothing when the native tests have just built it.
+pub fn build_servers(root: &Path) -> anyhow::Result<()> {
+    step("build the native tests and servers", || {
+        cmd::run(native_build(root, &["test", "--no-run"]))
+    })
 }
 
 /// How many tests nextest runs at once. Most native tests wait (on a browser, a devportal, the
@@ -383,24 +422,8 @@ fn publish_dry_run(root: &Path) -> std::process::Command {
 const WASM_RUNNER_ADDR: &str = "127.0.0.1:18081";
 
 fn wasm_tests(root: &Path, filter: &[String]) -> anyhow::Result<()> {
-    step(
-        "build the devportal and the model server for wasm tests",
-        || {
-            let mut c = cmd::cargo(root);
-            c.args(["build", "--locked", "-p", "docspace-devportal"]);
-            cmd::run(c)?;
-            let mut c = cmd::cargo(root);
-            c.args([
-                "build",
-                "--locked",
-                "-p",
-                "docspace-testkit",
-                "--bin",
-                "docspace-model-server",
-            ]);
-            cmd::run(c)
-        },
-    )?;
+    // The devportal and the model server.
+    build_servers(root)?;
     let portal = TestPortal::start(root, Some(&format!("http://{WASM_RUNNER_ADDR}")))?;
     // The chat tests stream answers from this OpenAI-compatible server, through the devportal.
     let model = ModelServer::start(root)?;
