@@ -168,8 +168,13 @@ async fn creates_a_link_with_password_and_expiry_changes_it_and_revokes_it() {
             "{link:?}"
         );
 
-        // Revoke.
+        // Revoke, which asks first.
         click(&driver, "[data-testid='file-link-revoke'] button").await;
+        click(
+            &driver,
+            "[data-testid='file-link-revoke-confirm'] button:nth-of-type(1)",
+        )
+        .await;
         eventually("the link is gone from the panel", || {
             let driver = driver.clone();
             async move {

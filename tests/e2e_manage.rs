@@ -142,12 +142,18 @@ async fn creates_and_revokes_an_external_link() {
             .expect("links")
         {
             if item.text().await.expect("text").contains("For partners") {
-                item.find(By::Css("[data-testid='link-revoke']"))
+                item.find(By::Css("[data-testid='link-revoke'] button"))
                     .await
                     .expect("revoke button")
                     .click()
                     .await
                     .expect("revoke");
+                // It asks first.
+                click(
+                    &driver,
+                    "[data-testid='link-revoke-confirm'] button:nth-of-type(1)",
+                )
+                .await;
                 break;
             }
         }

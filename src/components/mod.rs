@@ -4,6 +4,7 @@
 pub mod breadcrumbs;
 pub mod button;
 pub mod color_picker;
+pub mod confirm;
 pub mod debounce;
 pub mod dialog;
 pub mod empty_state;
@@ -18,6 +19,7 @@ pub mod virtual_list;
 pub use breadcrumbs::{Breadcrumbs, Crumb};
 pub use button::{Button, ButtonAppearance};
 pub use color_picker::ColorPicker;
+pub use confirm::ConfirmInline;
 pub use debounce::after_typing_pause;
 pub use dialog::Dialog;
 pub use empty_state::{EmptyState, ErrorState};

@@ -135,13 +135,27 @@ pub async fn fill(driver: &WebDriver, css: &str, text: &str) {
     el.send_keys(text).await.expect("type");
 }
 
-/// Clicks `css` once it exists.
+/// Clicks `css` once it exists. A list that re-renders between finding the element and
+/// clicking it (a reload after a change) leaves a stale reference: then it is found again, a few
+/// times at most.
 pub async fn click(driver: &WebDriver, css: &str) {
-    wait_for(driver, css)
-        .await
-        .click()
-        .await
-        .unwrap_or_else(|e| panic!("click {css}: {e}"));
+    let mut attempts = 0;
+    loop {
+        attempts += 1;
+        match wait_for(driver, css).await.click().await {
+            Ok(()) => return,
+            Err(e)
+                if attempts < 5
+                    && matches!(
+                        e.as_inner(),
+                        docspace_testkit::thirtyfour::error::WebDriverErrorInner::StaleElementReference(_)
+                    ) =>
+            {
+                tokio::time::sleep(std::time::Duration::from_millis(100)).await;
+            }
+            Err(e) => panic!("click {css}: {e}"),
+        }
+    }
 }
 
 /// Runs `script` in the page and returns what it returns.

@@ -7,15 +7,18 @@ use leptos::prelude::*;
 
 use crate::catalog::{access_label, link_accesses};
 use crate::components::{
-    Button, ButtonAppearance, EmptyState, ErrorState, Loading, Select, SelectOption, TextField,
-    use_toaster,
+    Button, ButtonAppearance, ConfirmInline, EmptyState, ErrorState, Loading, Select, SelectOption,
+    TextField, use_toaster,
 };
 use crate::errors::user_message;
+use crate::i18n::{t_string, use_i18n};
+use crate::locale::text;
 
 /// The links panel of `room`.
 #[component]
 pub fn Links(client: Client, room: Room) -> impl IntoView {
     let toaster = use_toaster();
+    let i18n = use_i18n();
     let client = StoredValue::new_local(client);
     let room_id = StoredValue::new(room.id.clone());
     let kind = room.room_type.unwrap_or(RoomType::Custom);
@@ -136,6 +139,7 @@ pub fn Links(client: Client, room: Room) -> impl IntoView {
                                 let level = access_label(share.access);
                                 let copy_url = url.clone();
                                 let share_for_revoke = share.clone();
+                                let revoke_label = t_string!(i18n, links.revoke_named, title = title.as_str()).to_string();
                                 view! {
                                     <li class="links__item" data-testid="link">
                                         <div class="links__head">
@@ -145,7 +149,15 @@ pub fn Links(client: Client, room: Room) -> impl IntoView {
                                         <input class="field__input links__url" type="text" readonly=true aria-label=format!("Address of {title}") prop:value=url data-testid="link-url"/>
                                         <div class="links__actions">
                                             <button type="button" class="btn btn--secondary" data-testid="link-copy" on:click=move |_| copy(copy_url.clone(), toaster)>"Copy"</button>
-                                            <button type="button" class="btn btn--subtle" data-testid="link-revoke" on:click=move |_| revoke(share_for_revoke.clone())>"Revoke"</button>
+                                            <ConfirmInline
+                                                label=text!(i18n, links.revoke)
+                                                question=text!(i18n, links.revoke_question)
+                                                confirm=text!(i18n, links.revoke)
+                                                cancel=text!(i18n, common.cancel)
+                                                aria_label=revoke_label
+                                                testid="link-revoke"
+                                                on_confirm=Callback::new(move |()| revoke(share_for_revoke.clone()))
+                                            />
                                         </div>
                                     </li>
                                 }

@@ -1,12 +1,14 @@
 //! One external link of a file (inside the list item that also holds its edit form): its name, access and settings, its address to copy, and Change
-//! and Revoke where the portal allows them. Whether a password is set is shown; the password
+//! and Revoke (which asks first) where the portal allows them. Whether a password is set is shown; the password
 //! itself is not.
 
 use docspace_api::models::{LinkId, Share};
 use leptos::prelude::*;
 
 use crate::catalog::access_label;
-use crate::components::{Button, ButtonAppearance, use_toaster};
+use crate::components::{Button, ButtonAppearance, ConfirmInline, use_toaster};
+use crate::i18n::{t_string, use_i18n};
+use crate::locale::text;
 
 /// A link row.
 #[component]
@@ -18,6 +20,7 @@ pub fn LinkItem(
     #[prop(into)] on_revoke: Callback<LinkId>,
 ) -> impl IntoView {
     let toaster = use_toaster();
+    let i18n = use_i18n();
     let Some(link) = share.link().cloned() else {
         return ().into_any();
     };
@@ -45,6 +48,7 @@ pub fn LinkItem(
     let may_change = can_manage && share.can_edit_access;
     let may_revoke = can_manage && share.can_revoke;
     let id = link.id.clone();
+    let revoke_label = t_string!(i18n, links.revoke_named, title = title.as_str()).to_string();
     view! {
         <div class="links__item" data-testid="file-link" data-link-id=link.id.as_str().to_string()>
             <div class="links__head">
@@ -60,9 +64,16 @@ pub fn LinkItem(
                     </span>
                 })}
                 {may_revoke.then(|| view! {
-                    <span data-testid="file-link-revoke">
-                        <Button appearance=ButtonAppearance::Subtle busy=busy on_click=Callback::new(move |_| on_revoke.run(id.clone()))>"Revoke"</Button>
-                    </span>
+                    <ConfirmInline
+                        label=text!(i18n, links.revoke)
+                        question=text!(i18n, links.revoke_question)
+                        confirm=text!(i18n, links.revoke)
+                        cancel=text!(i18n, common.cancel)
+                        busy=busy
+                        aria_label=revoke_label
+                        testid="file-link-revoke"
+                        on_confirm=Callback::new(move |()| on_revoke.run(id.clone()))
+                    />
                 })}
             </div>
         </div>
