@@ -1,15 +1,18 @@
 //! Apps and keys, for admins: the portal's OAuth apps (register, rename, show the client id,
-//! delete) and API keys (create with permissions and an expiry, list, revoke). A secret (a new
-//! key, a new app's client secret) is shown once, when it is made, and never kept by the app.
+//! delete), API keys (create with permissions and an expiry, list, revoke) and web plugins
+//! (upload, switch on or off, delete). A secret (a new key, a new app's client secret) is shown
+//! once, when it is made, and never kept by the app.
 
 mod keys;
 mod oauth_apps;
+mod plugins;
 mod secret;
 
 use leptos::prelude::*;
 
 use self::keys::KeysSection;
 use self::oauth_apps::OAuthAppsSection;
+use self::plugins::PluginsSection;
 use crate::components::EmptyState;
 use crate::state::{Credential, SessionState, use_session};
 
@@ -49,7 +52,8 @@ pub fn AppsPage() -> impl IntoView {
                  sign in with DocSpace. Secrets are shown once: copy them when they appear."
             </p>
             <KeysSection client=client.clone()/>
-            <OAuthAppsSection client=client/>
+            <OAuthAppsSection client=client.clone()/>
+            <PluginsSection client=client/>
         </div>
     }
     .into_any()

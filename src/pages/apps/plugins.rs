@@ -1,0 +1,215 @@
+//! The portal's web plugins, for admins: upload a package, switch a plugin on or off, delete it
+//! (`/api/2.0/settings/webplugins`, ONLYOFFICE/DocSpace-server
+//! `web/ASC.Web.Api/Api/Settings/WebPluginsController.cs`). Plugins run in DocSpace's own web
+//! client; this app manages them and never loads their scripts, which would otherwise run with the
+//! signed-in user's rights in this page.
+
+use docspace_api::Client;
+use docspace_api::api::WebPlugin;
+use leptos::prelude::*;
+use wasm_bindgen::JsCast;
+
+use crate::components::{Button, ButtonAppearance, ConfirmInline, use_toaster};
+use crate::errors::user_message;
+use crate::i18n::{t, t_string, use_i18n};
+use crate::locale::text;
+
+/// The plugins section of Apps and keys.
+#[component]
+pub fn PluginsSection(client: Client) -> impl IntoView {
+    let i18n = use_i18n();
+    let toaster = use_toaster();
+    let reload = RwSignal::new(0u32);
+    let client = StoredValue::new_local(client);
+    let list = LocalResource::new(move || {
+        reload.track();
+        let client = client.get_value();
+        async move {
+            client
+                .plugins()
+                .list(None)
+                .await
+                .map_err(|e| user_message(&e))
+        }
+    });
+    let error = RwSignal::new(None::<String>);
+    let busy = RwSignal::new(false);
+    let on_file = move |ev: leptos::ev::Event| {
+        let Some(input) = ev
+            .target()
+            .and_then(|t| t.dyn_into::<web_sys::HtmlInputElement>().ok())
+        else {
+            return;
+        };
+        let Some(file) = input.files().and_then(|l| l.get(0)) else {
+            return;
+        };
+        // The same file may be chosen again after a fix: forget this choice.
+        input.set_value("");
+        error.set(None);
+        busy.set(true);
+        leptos::task::spawn_local(async move {
+            let result = match read(&file).await {
+                Ok(bytes) => client
+                    .get_value()
+                    .plugins()
+                    .upload(&file.name(), &bytes)
+                    .await
+                    .map_err(|e| user_message(&e)),
+                Err(e) => Err(e),
+            };
+            match result {
+                Ok(p) => {
+                    let name = &p.name;
+                    toaster.success(t_string!(i18n, plugins.uploaded, name).to_string());
+                    reload.update(|n| *n += 1);
+                }
+                Err(e) => error.set(Some(e)),
+            }
+            busy.set(false);
+        });
+    };
+    let changed = Callback::new(move |()| reload.update(|n| *n += 1));
+    view! {
+        <section class="card apps__section" data-testid="plugins">
+            <h2>{t!(i18n, plugins.title)}</h2>
+            <p class="muted">{t!(i18n, plugins.intro)}</p>
+            <label class="btn btn--secondary apps__upload" class:btn--busy=move || busy.get()>
+                {t!(i18n, plugins.upload)}
+                <input
+                    type="file"
+                    accept=".zip,application/zip"
+                    class="visually-hidden"
+                    data-testid="plugin-upload"
+                    disabled=move || busy.get()
+                    on:change=on_file
+                />
+            </label>
+            <p class="sign-in__error" role="alert" data-testid="plugin-error" hidden=move || error.with(Option::is_none)>
+                {move || error.get()}
+            </p>
+            {move || list.get().map(|r| match r {
+                Err(e) => view! { <p class="sign-in__error" role="alert">{e}</p> }.into_any(),
+                Ok(plugins) if plugins.is_empty() => {
+                    view! { <p class="muted" data-testid="plugins-empty">{t!(i18n, plugins.none)}</p> }.into_any()
+                }
+                Ok(plugins) => view! {
+                    <ul class="apps__list">
+                        {plugins
+                            .into_iter()
+                            .map(|p| view! { <PluginRow client=client.get_value() plugin=p on_change=changed/> })
+                            .collect_view()}
+                    </ul>
+                }
+                .into_any(),
+            })}
+        </section>
+    }
+}
+
+/// One plugin: what it is, whether it is on, and its actions. Deleting asks first, in the row.
+#[component]
+fn PluginRow(client: Client, plugin: WebPlugin, on_change: Callback<()>) -> impl IntoView {
+    let i18n = use_i18n();
+    let toaster = use_toaster();
+    let client = StoredValue::new_local(client);
+    let name = plugin.name.clone();
+    let busy = RwSignal::new(false);
+    let error = RwSignal::new(None::<String>);
+    let enabled = plugin.enabled;
+    let settings = plugin.settings.clone().unwrap_or_default();
+    let switch = {
+        let name = name.clone();
+        Callback::new(move |_| {
+            let (name, settings) = (name.clone(), settings.clone());
+            busy.set(true);
+            error.set(None);
+            leptos::task::spawn_local(async move {
+                let done = client
+                    .get_value()
+                    .plugins()
+                    .update(&name, !enabled, &settings)
+                    .await;
+                busy.set(false);
+                match done {
+                    Ok(()) => on_change.run(()),
+                    Err(e) => error.set(Some(user_message(&e))),
+                }
+            });
+        })
+    };
+    let delete = {
+        let name = name.clone();
+        Callback::new(move |()| {
+            let name = name.clone();
+            busy.set(true);
+            error.set(None);
+            leptos::task::spawn_local(async move {
+                let done = client.get_value().plugins().delete(&name).await;
+                busy.set(false);
+                match done {
+                    Ok(()) => {
+                        toaster.success(t_string!(i18n, plugins.deleted, name).to_string());
+                        on_change.run(());
+                    }
+                    Err(e) => error.set(Some(user_message(&e))),
+                }
+            });
+        })
+    };
+    let facts = [
+        plugin.version.as_deref().map(|v| format!("v{v}")),
+        plugin.author.clone(),
+        plugin.scopes.clone(),
+    ]
+    .into_iter()
+    .flatten()
+    .collect::<Vec<_>>()
+    .join(" · ");
+    let state = if enabled {
+        t_string!(i18n, plugins.enabled)
+    } else {
+        t_string!(i18n, plugins.disabled)
+    };
+    let switch_label = if enabled {
+        t_string!(i18n, plugins.disable)
+    } else {
+        t_string!(i18n, plugins.enable)
+    };
+    let system = plugin.system;
+    view! {
+        <li class="apps__row" data-testid="plugin-row" data-name=name.clone() data-enabled=enabled.to_string()>
+            <span class="apps__name">{name.clone()}</span>
+            <span class="muted">{facts}</span>
+            <span class="muted">{plugin.description.clone().unwrap_or_default()}</span>
+            <span data-testid="plugin-state">{state}</span>
+            <Button appearance=ButtonAppearance::Secondary busy=busy on_click=switch>
+                {switch_label}
+            </Button>
+            // A system plugin belongs to the server's administrator: the portal keeps it.
+            {(!system).then(|| view! {
+                <ConfirmInline
+                    label=text!(i18n, plugins.delete)
+                    question=text!(i18n, plugins.delete_question)
+                    confirm=text!(i18n, plugins.delete_confirm)
+                    cancel=text!(i18n, common.cancel)
+                    busy=busy
+                    aria_label=format!("{} {name}", t_string!(i18n, plugins.delete))
+                    testid="plugin-delete"
+                    on_confirm=delete
+                />
+            })}
+            <p class="sign-in__error" role="alert" hidden=move || error.with(Option::is_none)>
+                {move || error.get()}
+            </p>
+        </li>
+    }
+}
+
+/// The whole file, read in the browser.
+async fn read(file: &web_sys::File) -> Result<Vec<u8>, String> {
+    let buffer = wasm_bindgen_futures::JsFuture::from(file.array_buffer())
+        .await
+        .map_err(|e| format!("cannot read {}: {e:?}", file.name()))?;
+    Ok(js_sys::Uint8Array::new(&buffer).to_vec())
+}

@@ -1,0 +1,115 @@
+//! End to end: a DocSpace admin manages the portal's web plugins on Apps and keys: uploads a
+//! package, switches the plugin off, changes their mind about deleting it, then deletes it; a
+//! package the portal refuses shows the portal's reason. Each step is checked on the portal
+//! through REST (`/api/2.0/settings/webplugins`, ONLYOFFICE/DocSpace-server
+//! `web/ASC.Web.Api/Api/Settings/WebPluginsController.cs`).
+
+#![cfg(not(target_arch = "wasm32"))]
+
+mod support;
+
+use std::io::Write;
+
+use support::*;
+use zip::write::SimpleFileOptions;
+
+const ROW: &str = "[data-testid='plugin-row'][data-name='hello']";
+
+/// A plugin package: `config.json` and `plugin.js`, as DocSpace's plugin SDK builds one.
+fn package() -> Vec<u8> {
+    let config = serde_json::json!({
+        "name": "hello", "version": "1.0.0", "pluginName": "hello",
+        "description": "Says hello", "scopes": "API", "minDocSpaceVersion": "3.5.0",
+    });
+    let mut w = zip::ZipWriter::new(std::io::Cursor::new(Vec::new()));
+    let opts = SimpleFileOptions::default().compression_method(zip::CompressionMethod::Deflated);
+    w.start_file("config.json", opts).expect("entry");
+    w.write_all(config.to_string().as_bytes()).expect("write");
+    w.start_file("plugin.js", opts).expect("entry");
+    w.write_all(b"window.Plugins = window.Plugins || {}; window.Plugins.hello = {};")
+        .expect("write");
+    w.finish().expect("zip").into_inner()
+}
+
+/// Waits until the plugin's row says it is `enabled` or not.
+async fn row_enabled(driver: &WebDriver, enabled: bool) {
+    wait_for(driver, &format!("{ROW}[data-enabled='{enabled}']")).await;
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn an_admin_uploads_disables_and_deletes_a_plugin() {
+    let stack = Stack::start().await;
+    let password = stack.portal.owner.password.clone();
+    let api = stack.api();
+    let dir = tempfile::tempdir().expect("temp dir");
+    let good = dir.path().join("hello.zip");
+    std::fs::write(&good, package()).expect("write package");
+    let bad = dir.path().join("broken.zip");
+    std::fs::write(&bad, b"not a zip at all").expect("write broken package");
+    let stack = &stack;
+    with_browser(|driver| async move {
+        sign_in(&driver, &stack.url(), "admin@example.com", &password, false).await;
+        click(&driver, "a[href='/apps']").await;
+        wait_for(&driver, "[data-testid='plugins-empty']").await;
+
+        // A package the portal refuses: its reason is shown, nothing is installed.
+        let input = wait_for(&driver, "[data-testid='plugin-upload']").await;
+        input
+            .send_keys(bad.to_string_lossy())
+            .await
+            .expect("choose file");
+        let error = wait_for(&driver, "[data-testid='plugin-error']:not([hidden])").await;
+        let reason = error.text().await.expect("text");
+        assert!(!reason.trim().is_empty(), "the refusal says why");
+        assert!(api.plugins().list(None).await.expect("list").is_empty());
+
+        // Upload: the portal enables it, the row says so.
+        let input = wait_for(&driver, "[data-testid='plugin-upload']").await;
+        input
+            .send_keys(good.to_string_lossy())
+            .await
+            .expect("choose file");
+        row_enabled(&driver, true).await;
+        assert!(api.plugins().get("hello").await.expect("uploaded").enabled);
+        wait_for(&driver, "[data-testid='plugin-error'][hidden]").await;
+
+        // Switched off on the portal.
+        click(&driver, &format!("{ROW} > button")).await;
+        row_enabled(&driver, false).await;
+        assert!(!api.plugins().get("hello").await.expect("listed").enabled);
+
+        // Delete asks first, with focus on Cancel; Escape takes the question back, returns focus
+        // to Delete, and deletes nothing.
+        let delete = format!("{ROW} [data-testid='plugin-delete'] button");
+        click(&driver, &delete).await;
+        let question = "[data-testid='plugin-delete-confirm']";
+        wait_for(&driver, question).await;
+        let focused = js(&driver, "return document.activeElement.textContent.trim()").await;
+        assert_eq!(focused, "Cancel", "focus moves to the safe choice");
+        driver
+            .active_element()
+            .await
+            .expect("focused")
+            .send_keys(Key::Escape)
+            .await
+            .expect("escape");
+        wait_for(&driver, &delete).await;
+        let back = js(
+            &driver,
+            "return !!document.activeElement.closest(\"[data-testid='plugin-delete']\")",
+        )
+        .await;
+        assert_eq!(back, true, "focus returns to Delete");
+        assert!(
+            api.plugins().get("hello").await.is_ok(),
+            "Escape deletes nothing"
+        );
+
+        // Delete, confirmed.
+        click(&driver, &delete).await;
+        click(&driver, &format!("{question} button:nth-of-type(1)")).await;
+        wait_for(&driver, "[data-testid='plugins-empty']").await;
+        assert!(api.plugins().list(None).await.expect("list").is_empty());
+    })
+    .await;
+}
