@@ -21,7 +21,8 @@ enum Editing {
     Link(LinkId),
 }
 
-/// The links section of `file`'s details; `room_type` decides which access levels links offer.
+/// The links section of `file`'s details; the portal's `availableShareRights` for the file decide
+/// which access levels links offer (`room_type` only where a portal sends none).
 #[component]
 pub fn FileLinks(
     client: Client,
@@ -29,7 +30,7 @@ pub fn FileLinks(
     room_type: Option<RoomType>,
     can_manage: bool,
 ) -> impl IntoView {
-    let levels = link_levels(&file.title, room_type);
+    let levels = link_levels(&file, room_type);
     let client = StoredValue::new_local(client);
     let id = StoredValue::new(file.id.clone());
     let reload = RwSignal::new(0u32);
@@ -153,35 +154,15 @@ fn new_settings() -> LinkSettings {
     }
 }
 
-/// The access levels a link to `title` may grant. The portal decides (a level it refuses is
-/// shown as its error); these are the ones it offers: form-filling rooms share forms for filling
-/// only; elsewhere anyone may read, and documents the editors edit may be edited, reviewed
-/// (text documents) or commented on (office documents).
-pub fn link_levels(title: &str, room_type: Option<RoomType>) -> Vec<FileShare> {
-    if room_type == Some(RoomType::FillingForms) {
-        return vec![FileShare::FillForms];
+/// The access levels a link to `file` may grant: the portal's own list
+/// (`availableShareRights`, which DocSpace works out from the room, the format and the caller).
+/// A portal that sends none is offered the one level every link in such a room may have.
+pub fn link_levels(file: &File, room_type: Option<RoomType>) -> Vec<FileShare> {
+    match file.link_levels(false) {
+        Some(levels) if !levels.is_empty() => levels,
+        _ if room_type == Some(RoomType::FillingForms) => vec![FileShare::FillForms],
+        _ => vec![FileShare::Read],
     }
-    let ext = title
-        .rsplit_once('.')
-        .map(|(_, e)| e.to_ascii_lowercase())
-        .unwrap_or_default();
-    let mut out = vec![FileShare::Read];
-    let edited = [
-        "docx", "xlsx", "pptx", "txt", "csv", "odt", "ods", "odp", "rtf", "md",
-    ];
-    if edited.contains(&ext.as_str()) {
-        out.push(FileShare::Editing);
-        if matches!(ext.as_str(), "docx" | "odt") {
-            out.push(FileShare::Review);
-        }
-        if matches!(
-            ext.as_str(),
-            "docx" | "xlsx" | "pptx" | "odt" | "ods" | "odp"
-        ) {
-            out.push(FileShare::Comment);
-        }
-    }
-    out
 }
 
 /// Creates a link (`link` None) or replaces one's settings with `s`.
@@ -220,20 +201,22 @@ mod tests {
     use super::*;
 
     #[test]
-    fn link_levels_follow_the_format_and_the_room() {
+    fn links_offer_the_portals_levels_or_the_one_every_link_may_have() {
         use FileShare::{Comment, Editing, FillForms, Read, Review};
+        let file = |rights: &str| -> File {
+            serde_json::from_str(&format!(
+                r#"{{"id":7,"title":"Plan.docx","availableShareRights":{rights}}}"#
+            ))
+            .expect("file")
+        };
+        let offered = file(r#"{"ExternalLink":["Editing","Review","Comment","Read","None"]}"#);
         assert_eq!(
-            link_levels("Plan.docx", None),
-            [Read, Editing, Review, Comment]
+            link_levels(&offered, Some(RoomType::Custom)),
+            [Editing, Review, Comment, Read]
         );
+        assert_eq!(link_levels(&file("{}"), None), [Read]);
         assert_eq!(
-            link_levels("Data.csv", Some(RoomType::Custom)),
-            [Read, Editing]
-        );
-        assert_eq!(link_levels("photo.png", None), [Read]);
-        assert_eq!(link_levels("noext", None), [Read]);
-        assert_eq!(
-            link_levels("Form.pdf", Some(RoomType::FillingForms)),
+            link_levels(&file("null"), Some(RoomType::FillingForms)),
             [FillForms]
         );
     }
