@@ -119,6 +119,24 @@ pub fn tag() -> Signal<&'static str> {
     Signal::derive(move || i18n.get_locale().as_str())
 }
 
+/// The app's language now, for texts made where no component's context is at hand (an async
+/// task, a plain function): read from `<html lang>`, which the provider keeps equal to it. Not
+/// reactive; inside components use `use_i18n()`. English outside a browser.
+pub fn current() -> Locale {
+    #[cfg(target_arch = "wasm32")]
+    {
+        document()
+            .document_element()
+            .and_then(|e| e.get_attribute("lang"))
+            .and_then(|l| l.parse().ok())
+            .unwrap_or_default()
+    }
+    #[cfg(not(target_arch = "wasm32"))]
+    {
+        Locale::en
+    }
+}
+
 /// Follows the signed-in reader's DocSpace profile language (`cultureName`, e.g. `de-DE`)
 /// unless they picked one here. `culture` is read reactively.
 pub fn follow_profile(culture: impl Fn() -> Option<String> + 'static) {

@@ -54,7 +54,7 @@ pub fn Links(client: Client, room: Room) -> impl IntoView {
     let options = Signal::derive(move || {
         levels
             .iter()
-            .map(|a| SelectOption::new(a.value().to_string(), access_label(*a)))
+            .map(|a| SelectOption::new(a.value().to_string(), access_label(*a, crate::locale::current())))
             .collect()
     });
     let busy = RwSignal::new(false);
@@ -133,7 +133,7 @@ pub fn Links(client: Client, room: Room) -> impl IntoView {
                                 let title = link.as_ref().map(|l| l.title.clone()).unwrap_or_default();
                                 let url = link.as_ref().and_then(|l| l.share_link.clone()).unwrap_or_default();
                                 let expired = link.as_ref().is_some_and(|l| l.is_expired);
-                                let level = access_label(share.access);
+                                let level = access_label(share.access, crate::locale::current());
                                 let copy_url = url.clone();
                                 let share_for_revoke = share.clone();
                                 view! {

@@ -16,7 +16,7 @@ use crate::rights::{accesses_for, may_hold};
 fn access_options(levels: Vec<FileShare>) -> Vec<SelectOption> {
     levels
         .into_iter()
-        .map(|a| SelectOption::new(a.value().to_string(), access_label(a)))
+        .map(|a| SelectOption::new(a.value().to_string(), access_label(a, crate::locale::current())))
         .collect()
 }
 
@@ -99,7 +99,7 @@ pub fn Members(client: Client, room: Room) -> impl IntoView {
                         if access == FileShare::None {
                             toaster.success(format!("Removed {name}"));
                         } else {
-                            toaster.success(format!("{name} is now {}", access_label(access)));
+                            toaster.success(format!("{name} is now {}", access_label(access, crate::locale::current())));
                         }
                     }
                     Ok(r) => toaster.error(
@@ -177,7 +177,7 @@ where
             } else {
                 view! {
                     <span class="members__access">
-                        {if share.is_owner { "Owner" } else { access_label(share.access) }}
+                        {if share.is_owner { "Owner" } else { access_label(share.access, crate::locale::current()) }}
                     </span>
                 }.into_any()
             }}
@@ -272,7 +272,7 @@ fn Invite(
             };
             match share.send().await {
                 Ok(r) if r.is_ok() => {
-                    toaster.success(format!("{who} was invited as {}", access_label(level)));
+                    toaster.success(format!("{who} was invited as {}", access_label(level, crate::locale::current())));
                     email.set(String::new());
                     person.set(String::new());
                     tried.set(false);

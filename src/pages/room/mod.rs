@@ -321,7 +321,7 @@ pub(crate) fn FolderPage(client: Client, place: Place, folder: FolderId) -> impl
             .get()
             .flatten()
             .and_then(|r| r.room_type)
-            .map(room_type_label)
+            .map(|t| room_type_label(t, crate::locale::current()))
     };
 
     view! {

@@ -90,7 +90,7 @@ pub fn LinkForm(
     let options = Signal::derive(move || {
         levels
             .iter()
-            .map(|a| SelectOption::new(a.value().to_string(), access_label(*a)))
+            .map(|a| SelectOption::new(a.value().to_string(), access_label(*a, crate::locale::current())))
             .collect()
     });
     let on_submit = move |ev: leptos::ev::SubmitEvent| {

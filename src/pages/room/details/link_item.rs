@@ -21,7 +21,7 @@ pub fn LinkItem(
     let Some(link) = share.link().cloned() else {
         return ().into_any();
     };
-    let mut facts = vec![access_label(share.access).to_string()];
+    let mut facts = vec![access_label(share.access, crate::locale::current()).to_string()];
     if link.primary {
         facts.push("primary".into());
     }

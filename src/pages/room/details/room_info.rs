@@ -30,7 +30,7 @@ pub fn RoomInfo(client: Client, room: Room) -> impl IntoView {
         .as_ref()
         .map(|u| u.display_name.clone())
         .unwrap_or_default();
-    let kind = room.room_type.map(room_type_label).unwrap_or_default();
+    let kind = room.room_type.map(|t| room_type_label(t, crate::locale::current())).unwrap_or_default();
     let holds = format!("{} files, {} folders", room.files_count, room.folders_count);
     let tag = locale::tag();
     let used = room.used_space;
