@@ -24,6 +24,25 @@ macro_rules! text {
 }
 pub(crate) use text;
 
+/// A counted text in the plural form `n` takes in `locale`: `counted!(locale, n, rooms.count)`
+/// picks one of the key's `one`, `few`, `many` and `other` forms ([`plural`]), each of which
+/// has `{{ n }}` (written with the locale's digit grouping, [`format_count`]). A `String`.
+macro_rules! counted {
+    ($locale:expr, $n:expr, $($key:ident).+) => {{
+        let locale: $crate::i18n::Locale = $locale;
+        let count: u64 = $n;
+        let tag = ::leptos_i18n::Locale::as_str(locale);
+        let n = $crate::locale::format_count(count, tag);
+        match $crate::locale::plural(count, tag) {
+            $crate::locale::Plural::One => $crate::i18n::td_string!(locale, $($key).+.one, n).to_string(),
+            $crate::locale::Plural::Few => $crate::i18n::td_string!(locale, $($key).+.few, n).to_string(),
+            $crate::locale::Plural::Many => $crate::i18n::td_string!(locale, $($key).+.many, n).to_string(),
+            $crate::locale::Plural::Other => $crate::i18n::td_string!(locale, $($key).+.other, n).to_string(),
+        }
+    }};
+}
+pub(crate) use counted;
+
 mod format;
 mod picker;
 mod plural;

@@ -31,12 +31,10 @@ use crate::components::{
     SelectOption, TextField, VirtualList, after_typing_pause, use_toaster,
 };
 use crate::errors::user_message;
-use crate::i18n::{Locale, t, t_string, use_i18n};
-use crate::locale::{self, Plural, text};
+use crate::i18n::{t, t_string, use_i18n};
+use crate::locale::{counted, text};
 use crate::rights::may_create_rooms;
 use crate::state::use_session;
-use leptos_i18n::I18nContext;
-use leptos_i18n::Locale as _;
 
 /// Row height in pixels (the CSS gives rows this height too).
 const ROW_HEIGHT: f64 = 60.0;
@@ -216,7 +214,7 @@ fn Dashboard(client: Client, can_create: bool) -> impl IntoView {
             <Toolbar filters=filters update=update tags=tag_suggestions/>
             <RunningList archiver=archiver/>
             <p class="rooms__count muted" aria-live="polite" data-testid="rooms-count">
-                {move || feed.total.get().map(|t| rooms_count(i18n, t as u64))}
+                {move || feed.total.get().map(|t| counted!(i18n.get_locale(), t as u64, rooms.count))}
             </p>
             <div class="rooms__list">
                 {move || {
@@ -437,17 +435,5 @@ where
                 {move || if ascending() { "↑" } else { "↓" }}
             </button>
         </div>
-    }
-}
-
-/// "7 rooms" in the reader's language, in the plural form the count takes there.
-fn rooms_count(i18n: I18nContext<Locale>, count: u64) -> String {
-    let tag = i18n.get_locale().as_str();
-    let n = locale::format_count(count, tag);
-    match locale::plural(count, tag) {
-        Plural::One => t_string!(i18n, rooms.count.one, n).to_string(),
-        Plural::Few => t_string!(i18n, rooms.count.few, n).to_string(),
-        Plural::Many => t_string!(i18n, rooms.count.many, n).to_string(),
-        Plural::Other => t_string!(i18n, rooms.count.other, n).to_string(),
     }
 }
