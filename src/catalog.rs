@@ -104,7 +104,11 @@ mod tests {
     #[test]
     fn every_creatable_type_has_a_name_a_description_and_members() {
         for t in ROOM_TYPES {
-            assert_eq!(room_type_label(t, Locale::en), t.label(), "DocSpace's own name");
+            assert_eq!(
+                room_type_label(t, Locale::en),
+                t.label(),
+                "DocSpace's own name"
+            );
             assert!(room_type_description(t, Locale::en).ends_with('.'));
             assert_eq!(member_accesses(t)[0], FileShare::RoomManager);
             assert_eq!(room_type_from_key(&t.value().to_string()), Some(t));

@@ -186,12 +186,11 @@ pub fn frame_locale() -> Signal<Option<String>> {
     Signal::derive(move || chosen.get().map(|l| docspace_culture(l).to_string()))
 }
 
-/// DocSpace's culture name for `locale`.
+/// DocSpace's culture name for `locale` ([`docspace_sdk::culture_for_language`], which the
+/// host's editor boot uses too).
 pub fn docspace_culture(locale: Locale) -> &'static str {
-    match locale {
-        Locale::en => "en-US",
-        other => other.as_str(),
-    }
+    // Every app language is mapped (the `locales_agree` tests check it).
+    docspace_sdk::culture_for_language(locale.as_str()).unwrap_or("en-US")
 }
 
 #[cfg(test)]

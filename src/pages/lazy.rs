@@ -21,6 +21,7 @@ use leptos::prelude::*;
 use leptos_router::LazyRoute;
 
 use crate::components::{Button, ErrorState};
+use crate::i18n::td_string;
 use crate::pages::agents::AgentsSection;
 use crate::pages::apps::AppsPage;
 use crate::pages::diagnostics::DiagnosticsPage;
@@ -32,7 +33,6 @@ use crate::pages::sections::{FavouritesPage, MyDocumentsPage, RecentPage};
 use crate::pages::sign_in::SignIn;
 use crate::pages::sign_in_oauth::OAuthCallback;
 use crate::pages::trash::TrashPage;
-use crate::i18n::td_string;
 use crate::split::{self, SplitLoaderError};
 
 /// One lazy route per page: `$route` renders `$page`, whose code is in chunk `$chunk` under the

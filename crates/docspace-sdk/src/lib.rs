@@ -51,7 +51,7 @@ pub use config::modes::{
 pub use config::{
     Anonymous, ConfigChange, EditorAction, EditorCustomization, EditorType, Filter, FilterParam,
     FrameConfig, FrameType, HeaderBanner, Mode, RoomType, SelectorType, ShareKey, SortBy,
-    SortOrder, Theme, ViewAs,
+    SortOrder, Theme, ViewAs, culture_for_language,
 };
 pub use diagnostics::Diagnosis;
 pub use error::SdkError;

@@ -113,13 +113,25 @@ mod tests {
 
     #[test]
     fn explains_what_is_wrong() {
-        assert!(parse_hex("", Locale::en).unwrap_err().contains("six hex digits"));
-        assert!(parse_hex("12345", Locale::en).unwrap_err().contains("this has 5"));
+        assert!(
+            parse_hex("", Locale::en)
+                .unwrap_err()
+                .contains("six hex digits")
+        );
+        assert!(
+            parse_hex("12345", Locale::en)
+                .unwrap_err()
+                .contains("this has 5")
+        );
         assert!(
             parse_hex("GG0000", Locale::en)
                 .unwrap_err()
                 .contains("“G” is not a hex digit")
         );
-        assert!(parse_hex("#1234567", Locale::en).unwrap_err().contains("this has 7"));
+        assert!(
+            parse_hex("#1234567", Locale::en)
+                .unwrap_err()
+                .contains("this has 7")
+        );
     }
 }

@@ -31,8 +31,9 @@ pub fn InviteForm(
     let options: Vec<SelectOption> = types
         .iter()
         .filter_map(|t| {
-            t.value()
-                .map(|v| SelectOption::new(v.to_string(), type_label(t, i18n.get_locale_untracked())))
+            t.value().map(|v| {
+                SelectOption::new(v.to_string(), type_label(t, i18n.get_locale_untracked()))
+            })
         })
         .collect();
     let busy = RwSignal::new(false);

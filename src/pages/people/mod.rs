@@ -18,9 +18,9 @@ use crate::components::{
     SelectOption, TextField, after_typing_pause, use_toaster,
 };
 use crate::errors::user_message;
-use crate::state::use_session;
 use crate::i18n::{Locale, t, t_string, td_string, use_i18n};
 use crate::locale::{counted, text};
+use crate::state::use_session;
 
 /// Users fetched per page.
 const PAGE: u32 = 50;
@@ -164,9 +164,9 @@ fn Directory(client: Client, me: Employee) -> impl IntoView {
         });
     };
     let on_action = Callback::new(move |action: PersonAction| match &action {
-        PersonAction::ChangeType(u, _)
-        | PersonAction::Disable(u, _)
-        | PersonAction::Resend(u) => run(u.clone(), action.clone()),
+        PersonAction::ChangeType(u, _) | PersonAction::Disable(u, _) | PersonAction::Resend(u) => {
+            run(u.clone(), action.clone())
+        }
         PersonAction::Delete(u) => {
             deleting.set(Some(u.clone()));
             delete_open.set(true);
@@ -285,7 +285,10 @@ fn Toolbar(filters: RwSignal<Filters>) -> impl IntoView {
             EmployeeType::Guest,
         ] {
             if let Some(n) = t.value() {
-                v.push(SelectOption::new(n.to_string(), rules::type_label(&t, locale)));
+                v.push(SelectOption::new(
+                    n.to_string(),
+                    rules::type_label(&t, locale),
+                ));
             }
         }
         v
@@ -330,8 +333,12 @@ fn action_done(action: &PersonAction, name: &str, locale: Locale) -> String {
             let kind = rules::type_label(t, locale);
             td_string!(locale, people.done.type_changed, name, kind).to_string()
         }
-        PersonAction::Disable(_, true) => td_string!(locale, people.done.disabled, name).to_string(),
-        PersonAction::Disable(_, false) => td_string!(locale, people.done.enabled, name).to_string(),
+        PersonAction::Disable(_, true) => {
+            td_string!(locale, people.done.disabled, name).to_string()
+        }
+        PersonAction::Disable(_, false) => {
+            td_string!(locale, people.done.enabled, name).to_string()
+        }
         PersonAction::Resend(_) => td_string!(locale, people.done.resent, name).to_string(),
         PersonAction::Delete(_) => td_string!(locale, people.done.deleted, name).to_string(),
     }
@@ -340,9 +347,15 @@ fn action_done(action: &PersonAction, name: &str, locale: Locale) -> String {
 /// The error title when `action` on `name` failed, in `locale`.
 fn action_failed(action: &PersonAction, name: &str, locale: Locale) -> String {
     match action {
-        PersonAction::ChangeType(..) => td_string!(locale, people.failed.change_type, name).to_string(),
-        PersonAction::Disable(_, true) => td_string!(locale, people.failed.disable, name).to_string(),
-        PersonAction::Disable(_, false) => td_string!(locale, people.failed.enable, name).to_string(),
+        PersonAction::ChangeType(..) => {
+            td_string!(locale, people.failed.change_type, name).to_string()
+        }
+        PersonAction::Disable(_, true) => {
+            td_string!(locale, people.failed.disable, name).to_string()
+        }
+        PersonAction::Disable(_, false) => {
+            td_string!(locale, people.failed.enable, name).to_string()
+        }
         PersonAction::Resend(_) => td_string!(locale, people.failed.resend, name).to_string(),
         PersonAction::Delete(_) => td_string!(locale, people.failed.delete, name).to_string(),
     }

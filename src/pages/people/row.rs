@@ -54,22 +54,31 @@ fn items(
     }
     if offered.enable {
         out.push(
-            MenuItem::new(t_string!(i18n, people.enable), act(PersonAction::Disable(person.clone(), false)))
-                .test_id("person-enable"),
+            MenuItem::new(
+                t_string!(i18n, people.enable),
+                act(PersonAction::Disable(person.clone(), false)),
+            )
+            .test_id("person-enable"),
         );
     }
     if offered.disable {
         out.push(
-            MenuItem::new(t_string!(i18n, people.disable), act(PersonAction::Disable(person.clone(), true)))
-                .danger()
-                .test_id("person-disable"),
+            MenuItem::new(
+                t_string!(i18n, people.disable),
+                act(PersonAction::Disable(person.clone(), true)),
+            )
+            .danger()
+            .test_id("person-disable"),
         );
     }
     if offered.delete {
         out.push(
-            MenuItem::new(t_string!(i18n, rooms.menu.delete), act(PersonAction::Delete(person.clone())))
-                .danger()
-                .test_id("person-delete"),
+            MenuItem::new(
+                t_string!(i18n, rooms.menu.delete),
+                act(PersonAction::Delete(person.clone())),
+            )
+            .danger()
+            .test_id("person-delete"),
         );
     }
     out

@@ -4,8 +4,8 @@
 //! `web/ASC.Web.Core/Users/UserManagerWrapper.cs`, `UpdateUserTypeAsync`). The portal decides;
 //! this only keeps the page from offering what it would refuse, and a refusal still shows.
 
-use docspace_api::models::{Employee, EmployeeActivationStatus, EmployeeStatus, EmployeeType};
 use crate::i18n::{Locale, td_string};
+use docspace_api::models::{Employee, EmployeeActivationStatus, EmployeeStatus, EmployeeType};
 
 /// The type DocSpace gives a user (the owner is a DocSpace admin).
 fn kind(e: &Employee) -> EmployeeType {

@@ -73,7 +73,11 @@ impl Clash {
                 td_string!(locale, room.conflict.keep),
                 keep,
             ),
-            (ConflictResolve::Skip, td_string!(locale, room.conflict.skip), skip),
+            (
+                ConflictResolve::Skip,
+                td_string!(locale, room.conflict.skip),
+                skip,
+            ),
         ]
     }
 }

@@ -91,15 +91,26 @@ pub fn EntryRow(
     if let Some(v) = viewer_href.clone() {
         let navigate = leptos_router::hooks::use_navigate();
         items.push(
-            MenuItem::new(t_string!(i18n, room.entry.open_viewer), move || navigate(&v, Default::default()))
-                .test_id("entry-view"),
+            MenuItem::new(t_string!(i18n, room.entry.open_viewer), move || {
+                navigate(&v, Default::default())
+            })
+            .test_id("entry-view"),
         );
     }
     if is_file && !limited {
-        items.push(MenuItem::new(t_string!(i18n, room.entry.details), act(EntryAction::Details)).test_id("entry-details"));
+        items.push(
+            MenuItem::new(
+                t_string!(i18n, room.entry.details),
+                act(EntryAction::Details),
+            )
+            .test_id("entry-details"),
+        );
     }
     if entry_can(&entry, "Download") {
-        items.push(MenuItem::new(t_string!(i18n, room.download), act(EntryAction::Download)).test_id("entry-download"));
+        items.push(
+            MenuItem::new(t_string!(i18n, room.download), act(EntryAction::Download))
+                .test_id("entry-download"),
+        );
     }
     // DocSpace's web UI offers the favourite toggle on files ("Add to favorites"/"Remove from
     // favorites" in ONLYOFFICE/DocSpace-client's files context menu).
@@ -119,9 +130,18 @@ pub fn EntryRow(
         );
     }
     if !limited {
-        items.push(MenuItem::new(t_string!(i18n, room.entry.rename), act(EntryAction::Rename)).test_id("entry-rename"));
-        items.push(MenuItem::new(t_string!(i18n, room.copy_to), act(EntryAction::Copy)).test_id("entry-copy"));
-        items.push(MenuItem::new(t_string!(i18n, room.move_to), act(EntryAction::Move)).test_id("entry-move"));
+        items.push(
+            MenuItem::new(t_string!(i18n, room.entry.rename), act(EntryAction::Rename))
+                .test_id("entry-rename"),
+        );
+        items.push(
+            MenuItem::new(t_string!(i18n, room.copy_to), act(EntryAction::Copy))
+                .test_id("entry-copy"),
+        );
+        items.push(
+            MenuItem::new(t_string!(i18n, room.move_to), act(EntryAction::Move))
+                .test_id("entry-move"),
+        );
         items.push(
             MenuItem::new(t_string!(i18n, rooms.menu.delete), act(EntryAction::Delete))
                 .danger()

@@ -107,7 +107,9 @@ pub fn Links(client: Client, room: Room) -> impl IntoView {
                 .revoke_link(room_id.get_value(), link.id, LinkType::External)
                 .await
             {
-                Ok(_) => toaster.success(t_string!(i18n, links.revoked, title = &link.title).to_string()),
+                Ok(_) => {
+                    toaster.success(t_string!(i18n, links.revoked, title = &link.title).to_string())
+                }
                 Err(e) => toaster.error(t_string!(i18n, links.not_revoked), user_message(&e)),
             }
             version.update(|v| *v += 1);

@@ -112,7 +112,10 @@ pub fn Members(client: Client, room: Room) -> impl IntoView {
                         r.warning
                             .unwrap_or_else(|| t_string!(i18n, members.refused).into()),
                     ),
-                    Err(e) => toaster.error(t_string!(i18n, members.not_changed, name = &name), user_message(&e)),
+                    Err(e) => toaster.error(
+                        t_string!(i18n, members.not_changed, name = &name),
+                        user_message(&e),
+                    ),
                 }
                 version.update(|v| *v += 1);
             });
@@ -248,7 +251,10 @@ fn Invite(
                 .find(|p| !picked.is_empty() && p.id.as_str() == picked)
                 .map(|p| accesses_for(kind, p))
         });
-        access_options(levels.unwrap_or_else(|| member_accesses(kind)), i18n.get_locale())
+        access_options(
+            levels.unwrap_or_else(|| member_accesses(kind)),
+            i18n.get_locale(),
+        )
     });
     let submit = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
@@ -281,7 +287,9 @@ fn Invite(
                 Ok(r) if r.is_ok() => {
                     let access = access_label(level, i18n.get_locale_untracked());
                     toaster.success(match who {
-                        Some(email) => t_string!(i18n, members.invited_email, email, access).to_string(),
+                        Some(email) => {
+                            t_string!(i18n, members.invited_email, email, access).to_string()
+                        }
                         None => t_string!(i18n, members.invited_user, access).to_string(),
                     });
                     email.set(String::new());

@@ -281,7 +281,10 @@ pub(crate) fn FolderPage(client: Client, place: Place, folder: FolderId) -> impl
     });
 
     let new_items = vec![
-        MenuItem::new(t_string!(i18n, room.new.folder), move || open_panel(Panel::NewFolder)).test_id("new-folder"),
+        MenuItem::new(t_string!(i18n, room.new.folder), move || {
+            open_panel(Panel::NewFolder)
+        })
+        .test_id("new-folder"),
         MenuItem::new(t_string!(i18n, room.new.document), move || {
             open_panel(Panel::NewFile("document", ".docx"))
         })

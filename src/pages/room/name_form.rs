@@ -55,9 +55,12 @@ where
     let busy = RwSignal::new(false);
     let server_error = RwSignal::new(None::<String>);
     let error = Signal::derive(move || {
-        server_error
-            .get()
-            .or_else(|| tried.get().then(|| check_name(&name.get(), i18n.get_locale()).err()).flatten())
+        server_error.get().or_else(|| {
+            tried
+                .get()
+                .then(|| check_name(&name.get(), i18n.get_locale()).err())
+                .flatten()
+        })
     });
     let submit = std::sync::Arc::new(submit);
     let on_submit = move |ev: leptos::ev::SubmitEvent| {
@@ -106,6 +109,10 @@ mod tests {
         assert!(check_name(&"n".repeat(166), Locale::en).is_err());
         // 83 emoji are 166 UTF-16 units, over DocSpace's 165.
         assert!(check_name(&"😀".repeat(82), Locale::en).is_ok());
-        assert!(check_name(&"😀".repeat(83), Locale::en).unwrap_err().contains("165"));
+        assert!(
+            check_name(&"😀".repeat(83), Locale::en)
+                .unwrap_err()
+                .contains("165")
+        );
     }
 }

@@ -35,13 +35,17 @@ impl Panel {
     pub(super) fn title(&self, locale: Locale) -> String {
         match self {
             Panel::NewFolder => td_string!(locale, room.panel.new_folder).into(),
-            Panel::NewFile("spreadsheet", _) => td_string!(locale, room.panel.new_spreadsheet).into(),
+            Panel::NewFile("spreadsheet", _) => {
+                td_string!(locale, room.panel.new_spreadsheet).into()
+            }
             Panel::NewFile("presentation", _) => {
                 td_string!(locale, room.panel.new_presentation).into()
             }
             Panel::NewFile("form", _) => td_string!(locale, room.panel.new_form).into(),
             Panel::NewFile(..) => td_string!(locale, room.panel.new_document).into(),
-            Panel::Rename(e) => td_string!(locale, room.panel.rename, title = e.title()).to_string(),
+            Panel::Rename(e) => {
+                td_string!(locale, room.panel.rename, title = e.title()).to_string()
+            }
             Panel::Destination(TransferKind::Copy, e) => {
                 td_string!(locale, room.panel.copy_to, what = describe(e, locale)).to_string()
             }
@@ -54,7 +58,9 @@ impl Panel {
             }
             Panel::Members => td_string!(locale, room.members).into(),
             Panel::Links => td_string!(locale, room.panel.external_links).into(),
-            Panel::Details(f) => td_string!(locale, room.panel.details, title = &f.title).to_string(),
+            Panel::Details(f) => {
+                td_string!(locale, room.panel.details, title = &f.title).to_string()
+            }
             Panel::RoomInfo => td_string!(locale, room.panel.room_info).into(),
         }
     }
@@ -85,7 +91,8 @@ impl Panel {
         } = scope;
         let client = StoredValue::new_local(client);
         let i18n = use_i18n();
-        let loading_room = move || view! { <Loading label=text!(i18n, room.panel.loading_room)/> }.into_any();
+        let loading_room =
+            move || view! { <Loading label=text!(i18n, room.panel.loading_room)/> }.into_any();
         match self {
             Panel::NewFolder => {
                 let folder = folder.clone();

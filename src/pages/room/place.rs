@@ -79,12 +79,20 @@ pub fn set_favorite(client: Client, entry: Entry, add: bool, toaster: Toaster, d
         };
         match result {
             Ok(_) if add => toaster.success(
-                td_string!(locale::current(), room.entry.favourited, title = entry.title())
-                    .to_string(),
+                td_string!(
+                    locale::current(),
+                    room.entry.favourited,
+                    title = entry.title()
+                )
+                .to_string(),
             ),
             Ok(_) => toaster.success(
-                td_string!(locale::current(), room.entry.unfavourited, title = entry.title())
-                    .to_string(),
+                td_string!(
+                    locale::current(),
+                    room.entry.unfavourited,
+                    title = entry.title()
+                )
+                .to_string(),
             ),
             Err(e) => toaster.error(
                 td_string!(locale::current(), room.entry.favourite_failed),

@@ -41,11 +41,21 @@ impl TransferKind {
         match self {
             TransferKind::Copy => td_string!(locale, room.transfer.doing.copy, what).to_string(),
             TransferKind::Move => td_string!(locale, room.transfer.doing.moving, what).to_string(),
-            TransferKind::Delete => td_string!(locale, room.transfer.doing.delete, what).to_string(),
-            TransferKind::Download => td_string!(locale, room.transfer.doing.download, what).to_string(),
-            TransferKind::Restore => td_string!(locale, room.transfer.doing.restore, what).to_string(),
-            TransferKind::DeleteForever => td_string!(locale, room.transfer.doing.delete_forever, what).to_string(),
-            TransferKind::EmptyTrash => td_string!(locale, room.transfer.doing.empty_trash, what).to_string(),
+            TransferKind::Delete => {
+                td_string!(locale, room.transfer.doing.delete, what).to_string()
+            }
+            TransferKind::Download => {
+                td_string!(locale, room.transfer.doing.download, what).to_string()
+            }
+            TransferKind::Restore => {
+                td_string!(locale, room.transfer.doing.restore, what).to_string()
+            }
+            TransferKind::DeleteForever => {
+                td_string!(locale, room.transfer.doing.delete_forever, what).to_string()
+            }
+            TransferKind::EmptyTrash => {
+                td_string!(locale, room.transfer.doing.empty_trash, what).to_string()
+            }
         }
     }
 
@@ -55,10 +65,18 @@ impl TransferKind {
             TransferKind::Copy => td_string!(locale, room.transfer.done.copy, what).to_string(),
             TransferKind::Move => td_string!(locale, room.transfer.done.moving, what).to_string(),
             TransferKind::Delete => td_string!(locale, room.transfer.done.delete, what).to_string(),
-            TransferKind::Download => td_string!(locale, room.transfer.done.download, what).to_string(),
-            TransferKind::Restore => td_string!(locale, room.transfer.done.restore, what).to_string(),
-            TransferKind::DeleteForever => td_string!(locale, room.transfer.done.delete_forever, what).to_string(),
-            TransferKind::EmptyTrash => td_string!(locale, room.transfer.done.empty_trash, what).to_string(),
+            TransferKind::Download => {
+                td_string!(locale, room.transfer.done.download, what).to_string()
+            }
+            TransferKind::Restore => {
+                td_string!(locale, room.transfer.done.restore, what).to_string()
+            }
+            TransferKind::DeleteForever => {
+                td_string!(locale, room.transfer.done.delete_forever, what).to_string()
+            }
+            TransferKind::EmptyTrash => {
+                td_string!(locale, room.transfer.done.empty_trash, what).to_string()
+            }
         }
     }
 
@@ -67,11 +85,21 @@ impl TransferKind {
         match self {
             TransferKind::Copy => td_string!(locale, room.transfer.failed.copy, what).to_string(),
             TransferKind::Move => td_string!(locale, room.transfer.failed.moving, what).to_string(),
-            TransferKind::Delete => td_string!(locale, room.transfer.failed.delete, what).to_string(),
-            TransferKind::Download => td_string!(locale, room.transfer.failed.download, what).to_string(),
-            TransferKind::Restore => td_string!(locale, room.transfer.failed.restore, what).to_string(),
-            TransferKind::DeleteForever => td_string!(locale, room.transfer.failed.delete_forever, what).to_string(),
-            TransferKind::EmptyTrash => td_string!(locale, room.transfer.failed.empty_trash, what).to_string(),
+            TransferKind::Delete => {
+                td_string!(locale, room.transfer.failed.delete, what).to_string()
+            }
+            TransferKind::Download => {
+                td_string!(locale, room.transfer.failed.download, what).to_string()
+            }
+            TransferKind::Restore => {
+                td_string!(locale, room.transfer.failed.restore, what).to_string()
+            }
+            TransferKind::DeleteForever => {
+                td_string!(locale, room.transfer.failed.delete_forever, what).to_string()
+            }
+            TransferKind::EmptyTrash => {
+                td_string!(locale, room.transfer.failed.empty_trash, what).to_string()
+            }
         }
     }
 }

@@ -286,7 +286,12 @@ async fn read(file: &web_sys::File) -> Result<Vec<u8>, String> {
     let buffer = wasm_bindgen_futures::JsFuture::from(file.array_buffer())
         .await
         .map_err(|e| {
-            td_string!(locale::current(), room.uploads.unreadable, name = file.name()).to_string()
+            td_string!(
+                locale::current(),
+                room.uploads.unreadable,
+                name = file.name()
+            )
+            .to_string()
                 + &format!(" ({e:?})")
         })?;
     Ok(js_sys::Uint8Array::new(&buffer).to_vec())

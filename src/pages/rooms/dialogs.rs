@@ -76,7 +76,8 @@ pub fn open(dialog: RwSignal<bool>, toaster: Toaster) {
     leptos::task::spawn_local(async move {
         match fetch_chunk().await {
             Ok(()) => dialog.set(true),
-            Err(_) => toaster.error(td_string!(locale::current(), common.dialog_open_failed),
+            Err(_) => toaster.error(
+                td_string!(locale::current(), common.dialog_open_failed),
                 not_loaded(),
             ),
         }

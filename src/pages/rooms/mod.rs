@@ -129,9 +129,10 @@ fn Dashboard(client: Client, can_create: bool) -> impl IntoView {
                 match result {
                     // Pinned rooms sort first: reload to show the new order.
                     Ok(_) => feed.refresh(),
-                    Err(e) => {
-                        toaster.error(t_string!(i18n, rooms.pin_failed, title = &room.title), user_message(&e))
-                    }
+                    Err(e) => toaster.error(
+                        t_string!(i18n, rooms.pin_failed, title = &room.title),
+                        user_message(&e),
+                    ),
                 }
             });
         }
@@ -326,11 +327,9 @@ where
     });
     let type_options = Signal::derive(move || {
         std::iter::once(SelectOption::new("", t_string!(i18n, rooms.all_types)))
-            .chain(
-                ROOM_TYPES
-                    .into_iter()
-                    .map(|t| SelectOption::new(t.value().to_string(), room_type_label(t, i18n.get_locale()))),
-            )
+            .chain(ROOM_TYPES.into_iter().map(|t| {
+                SelectOption::new(t.value().to_string(), room_type_label(t, i18n.get_locale()))
+            }))
             .collect()
     });
 

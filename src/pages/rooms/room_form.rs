@@ -29,9 +29,7 @@ pub fn check_title(title: &str, locale: Locale) -> Result<String, String> {
         Err(TitleError::TooLong { len, max }) => {
             Err(td_string!(locale, rooms.form.title_too_long, max, len).to_string())
         }
-        Err(TitleError::ControlChar(_)) => {
-            Err(td_string!(locale, rooms.form.title_control).into())
-        }
+        Err(TitleError::ControlChar(_)) => Err(td_string!(locale, rooms.form.title_control).into()),
     }
 }
 
@@ -306,7 +304,11 @@ mod tests {
     fn titles_are_trimmed_and_bounded() {
         assert_eq!(check_title("  Q3  ", Locale::en).as_deref(), Ok("Q3"));
         assert!(check_title("   ", Locale::en).is_err());
-        assert!(check_title(&"x".repeat(171), Locale::en).unwrap_err().contains("171"));
+        assert!(
+            check_title(&"x".repeat(171), Locale::en)
+                .unwrap_err()
+                .contains("171")
+        );
         assert!(
             check_title(&"é".repeat(170), Locale::en).is_ok(),
             "characters, not bytes"

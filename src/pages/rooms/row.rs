@@ -66,7 +66,9 @@ pub fn RoomRow(
         .find(|c| !c.is_whitespace())
         .map(|c| c.to_uppercase().collect())
         .unwrap_or_default();
-    let room_type = room.room_type.unwrap_or(docspace_api::models::RoomType::Unknown(0));
+    let room_type = room
+        .room_type
+        .unwrap_or(docspace_api::models::RoomType::Unknown(0));
     let type_label = move || room_type_label(room_type, i18n.get_locale());
     let href = room_href(&room);
     let tags: Vec<String> = room.tags.iter().take(3).cloned().collect();
@@ -85,8 +87,10 @@ pub fn RoomRow(
     let mut items: Vec<MenuItem> = commands
         .into_iter()
         .map(|c| match c {
-            RoomCommand::Edit => MenuItem::new(t_string!(i18n, rooms.menu.edit), act(RoomAction::Edit))
-                .test_id("room-edit"),
+            RoomCommand::Edit => {
+                MenuItem::new(t_string!(i18n, rooms.menu.edit), act(RoomAction::Edit))
+                    .test_id("room-edit")
+            }
             RoomCommand::Pin => MenuItem::new(
                 if pinned {
                     t_string!(i18n, rooms.menu.unpin)
@@ -96,34 +100,41 @@ pub fn RoomRow(
                 act(RoomAction::TogglePin),
             )
             .test_id("room-pin"),
-            RoomCommand::Archive => {
-                MenuItem::new(t_string!(i18n, rooms.menu.archive), act(RoomAction::Archive))
-                    .test_id("room-archive")
+            RoomCommand::Archive => MenuItem::new(
+                t_string!(i18n, rooms.menu.archive),
+                act(RoomAction::Archive),
+            )
+            .test_id("room-archive"),
+            RoomCommand::Unarchive => MenuItem::new(
+                t_string!(i18n, rooms.menu.restore),
+                act(RoomAction::Unarchive),
+            )
+            .test_id("room-unarchive"),
+            RoomCommand::Delete => {
+                MenuItem::new(t_string!(i18n, rooms.menu.delete), act(RoomAction::Delete))
+                    .danger()
+                    .test_id("room-delete")
             }
-            RoomCommand::Unarchive => {
-                MenuItem::new(t_string!(i18n, rooms.menu.restore), act(RoomAction::Unarchive))
-                    .test_id("room-unarchive")
-            }
-            RoomCommand::Delete => MenuItem::new(t_string!(i18n, rooms.menu.delete), act(RoomAction::Delete))
-                .danger()
-                .test_id("room-delete"),
-            RoomCommand::SaveAsTemplate => {
-                MenuItem::new(t_string!(i18n, rooms.menu.save_template), act(RoomAction::SaveTemplate))
-                    .test_id("room-save-template")
-            }
+            RoomCommand::SaveAsTemplate => MenuItem::new(
+                t_string!(i18n, rooms.menu.save_template),
+                act(RoomAction::SaveTemplate),
+            )
+            .test_id("room-save-template"),
         })
         .collect();
     if let RowKind::Template { may_create } = kind {
         items.extend(template_commands(&room, may_create).into_iter().map(|c| {
             match c {
-                TemplateCommand::CreateRoom => {
-                    MenuItem::new(t_string!(i18n, rooms.menu.create_room), act(RoomAction::FromTemplate))
-                        .test_id("template-create-room")
-                }
-                TemplateCommand::Public => {
-                    MenuItem::new(t_string!(i18n, rooms.menu.public), act(RoomAction::TemplatePublic))
-                        .test_id("template-public")
-                }
+                TemplateCommand::CreateRoom => MenuItem::new(
+                    t_string!(i18n, rooms.menu.create_room),
+                    act(RoomAction::FromTemplate),
+                )
+                .test_id("template-create-room"),
+                TemplateCommand::Public => MenuItem::new(
+                    t_string!(i18n, rooms.menu.public),
+                    act(RoomAction::TemplatePublic),
+                )
+                .test_id("template-public"),
             }
         }));
     }

@@ -30,7 +30,9 @@ impl TemplateTask {
             TemplateTask::CreateRoom(t) => {
                 t_string!(i18n, rooms.template.from_title, title = &t.title)
             }
-            TemplateTask::Public(t) => t_string!(i18n, rooms.template.public_title, title = &t.title),
+            TemplateTask::Public(t) => {
+                t_string!(i18n, rooms.template.public_title, title = &t.title)
+            }
         }
         .to_string()
     }

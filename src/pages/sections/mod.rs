@@ -13,12 +13,12 @@ use leptos_router::hooks::use_params_map;
 pub use self::list::{Section, SectionPage};
 use crate::components::{Button, ErrorState, Loading};
 use crate::errors::user_message;
+use crate::i18n::{t, t_string, use_i18n};
+use crate::locale::text;
 use crate::pages::room::FolderPage;
 use crate::pages::room::place::Place;
 use crate::state::use_session;
 use crate::url::decode;
-use crate::i18n::{t, t_string, use_i18n};
-use crate::locale::text;
 
 /// `/my` and `/my/folders/:folder`.
 #[component]

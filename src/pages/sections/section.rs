@@ -4,8 +4,8 @@
 use docspace_api::models::{Entry, FolderContent, FolderType};
 use docspace_api::{Client, Error};
 
-use crate::url::encode;
 use crate::i18n::{Locale, td_string};
+use crate::url::encode;
 
 /// Entries per request (DocSpace's maximum), and at most this many pages.
 const PAGE: u32 = 100;

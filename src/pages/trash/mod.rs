@@ -19,11 +19,11 @@ use crate::components::{
     Button, ButtonAppearance, EmptyState, ErrorState, Loading, VirtualList, use_toaster,
 };
 use crate::errors::user_message;
+use crate::i18n::{t, t_string, use_i18n};
+use crate::locale::{counted, text};
 use crate::pages::room::listing::{self, EntrySort};
 use crate::pages::room::transfer::{TransferKind, TransferList, Transfers};
 use crate::state::use_session;
-use crate::i18n::{t, t_string, use_i18n};
-use crate::locale::{counted, text};
 
 const ROW_HEIGHT: f64 = 52.0;
 
@@ -111,7 +111,6 @@ fn Trash(client: Client) -> impl IntoView {
         }
     };
     let bulk = move |a: TrashAction| {
-
         let appearance = if a == TrashAction::DeleteForever {
             ButtonAppearance::Danger
         } else {

@@ -7,8 +7,8 @@ use docspace_sdk::picker::{EntryIcon, Glyph};
 use leptos::prelude::*;
 
 use crate::components::{Menu, MenuItem};
-use crate::pages::room::entry_row::entry_can;
 use crate::i18n::{Locale, t_string, use_i18n};
+use crate::pages::room::entry_row::entry_can;
 use leptos_i18n::I18nContext;
 
 /// What a Trash row asks the page to do.
@@ -86,9 +86,7 @@ pub fn TrashRow(
     .filter(|a| a.allowed(std::slice::from_ref(&entry)))
     .map(|a| {
         let entry = entry.clone();
-        let item = MenuItem::new(a.label(i18n), move || {
-            on_action.run((a, entry.clone()))
-        });
+        let item = MenuItem::new(a.label(i18n), move || on_action.run((a, entry.clone())));
         match a {
             TrashAction::Download => item.test_id("trash-download"),
             TrashAction::Restore => item.test_id("trash-restore"),

@@ -7,9 +7,9 @@ use leptos::prelude::*;
 
 use crate::catalog::room_type_label;
 use crate::errors::user_message;
-use crate::locale::{self, format_date_time, format_size};
 use crate::i18n::{t, td_string, use_i18n};
 use crate::locale::counted;
+use crate::locale::{self, format_date_time, format_size};
 
 /// The details of `room`; the member count is asked from the portal.
 #[component]

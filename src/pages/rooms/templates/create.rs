@@ -80,7 +80,7 @@ pub fn RoomFromTemplate(
                 Ok(first) => {
                     let locale = i18n.get_locale_untracked();
                     follow(&client, first, |p| progress.set(Some(Some(p))), locale).await
-                },
+                }
                 Err(e) => Err(e),
             };
             match outcome.map(|s| s.room_id) {

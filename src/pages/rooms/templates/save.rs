@@ -54,7 +54,7 @@ pub fn SaveTemplate(
                 Ok(first) => {
                     let locale = i18n.get_locale_untracked();
                     follow(&client, first, |p| progress.set(Some(Some(p))), locale).await
-                },
+                }
                 Err(e) => Err(e),
             };
             match outcome {
