@@ -46,6 +46,7 @@ pub(crate) use counted;
 mod format;
 mod picker;
 mod plural;
+mod sdk_texts;
 
 pub use format::{format_count, format_date_time, format_size};
 pub use picker::LanguagePicker;
@@ -99,6 +100,8 @@ fn RememberedChoice() -> impl IntoView {
         Effect::new(move |_| i18n.set_locale(locale));
     }
     provide_context(Chosen(RwSignal::new(remembered)));
+    // The sdk's components (file picker, frames) speak the app's language too.
+    sdk_texts::provide();
 }
 
 fn chosen() -> RwSignal<Option<Locale>> {
