@@ -109,9 +109,12 @@ async fn run(call: FramesCall) -> Result<Option<String>, String> {
             let options = FrameOptions::default().version(config.sdk_version());
             match docspace_sdk::login_with(&config.portal_url, &email, &password, options).await {
                 Ok(LoginOutcome::SignedIn { .. }) => Ok(None),
-                Ok(LoginOutcome::SecondFactorRequired { url }) => Err(format!(
-                    "The portal asks for a second factor at {url}; frames stay signed out."
-                )),
+                Ok(LoginOutcome::SecondFactorRequired { url }) => Err(crate::i18n::td_string!(
+                    crate::locale::current(),
+                    session.second_factor,
+                    url
+                )
+                .to_string()),
                 Err(e) => Err(explain(&e)),
             }
         }
