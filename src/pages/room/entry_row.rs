@@ -67,12 +67,12 @@ pub fn EntryRow(
     let is_file = matches!(entry, Entry::File(_));
     // Sizes, counts and dates in the reader's language (they follow a change of language).
     let (bytes, files, when) = match &entry {
-        Entry::File(f) => (Some(f.pure_content_length), None, f.updated.clone()),
-        Entry::Folder(f) => (None, Some(f.files_count), f.updated.clone()),
+        Entry::File(f) => (Some(f.pure_content_length), None, f.updated),
+        Entry::Folder(f) => (None, Some(f.files_count), f.updated),
     };
     let size = move || match (bytes, files) {
         (Some(b), _) => format_size(b, tag.get()),
-        (None, Some(n)) => counted!(i18n.get_locale(), n as u64, room.files_count),
+        (None, Some(n)) => counted!(i18n.get_locale(), n, room.files_count),
         _ => String::new(),
     };
     let updated = move || {

@@ -281,23 +281,23 @@ pub(crate) fn FolderPage(client: Client, place: Place, folder: FolderId) -> impl
     });
 
     let new_items = vec![
-        MenuItem::new(t_string!(i18n, room.new.folder), move || {
+        MenuItem::new(t_string!(i18n, room.create_menu.folder), move || {
             open_panel(Panel::NewFolder)
         })
         .test_id("new-folder"),
-        MenuItem::new(t_string!(i18n, room.new.document), move || {
+        MenuItem::new(t_string!(i18n, room.create_menu.document), move || {
             open_panel(Panel::NewFile("document", ".docx"))
         })
         .test_id("new-document"),
-        MenuItem::new(t_string!(i18n, room.new.spreadsheet), move || {
+        MenuItem::new(t_string!(i18n, room.create_menu.spreadsheet), move || {
             open_panel(Panel::NewFile("spreadsheet", ".xlsx"))
         })
         .test_id("new-spreadsheet"),
-        MenuItem::new(t_string!(i18n, room.new.presentation), move || {
+        MenuItem::new(t_string!(i18n, room.create_menu.presentation), move || {
             open_panel(Panel::NewFile("presentation", ".pptx"))
         })
         .test_id("new-presentation"),
-        MenuItem::new(t_string!(i18n, room.new.form), move || {
+        MenuItem::new(t_string!(i18n, room.create_menu.form), move || {
             open_panel(Panel::NewFile("form", ".pdf"))
         })
         .test_id("new-form"),
@@ -340,8 +340,8 @@ pub(crate) fn FolderPage(client: Client, place: Place, folder: FolderId) -> impl
                 </div>
                 <div class="toolbar">
                     <Show when=move || can_create.get()>
-                        <Menu label=t_string!(i18n, room.new.menu) items=new_items.clone()>
-                            <span class="btn btn--secondary" data-testid="new-menu">{t!(i18n, room.new.button)}" ▾"</span>
+                        <Menu label=t_string!(i18n, room.create_menu.menu) items=new_items.clone()>
+                            <span class="btn btn--secondary" data-testid="new-menu">{t!(i18n, room.create_menu.button)}" ▾"</span>
                         </Menu>
                         <label class="btn btn--primary room-page__upload" data-testid="upload-button">
                             {t!(i18n, room.upload)}

@@ -111,7 +111,7 @@ pub fn FileLinks(
                 <h3 id="file-links-heading" class="details__heading">{t!(i18n, room.panel.external_links)}</h3>
                 {can_manage.then(|| view! {
                     <span data-testid="file-link-new">
-                        <Button appearance=ButtonAppearance::Secondary on_click=Callback::new(move |_| open(Editing::New))>{t!(i18n, links.new)}</Button>
+                        <Button appearance=ButtonAppearance::Secondary on_click=Callback::new(move |_| open(Editing::New))>{t!(i18n, links.new_link)}</Button>
                     </span>
                 })}
             </div>

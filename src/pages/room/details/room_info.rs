@@ -40,8 +40,8 @@ pub fn RoomInfo(client: Client, room: Room) -> impl IntoView {
         td_string!(
             locale,
             room.info.holds,
-            files = counted!(locale, files as u64, room.files_count),
-            folders = counted!(locale, folders as u64, room.folders_count),
+            files = counted!(locale, files, room.files_count),
+            folders = counted!(locale, folders, room.folders_count),
         )
         .to_string()
     };
