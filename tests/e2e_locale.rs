@@ -141,7 +141,7 @@ async fn the_browsers_language_then_the_profiles_then_the_readers_choice_which_i
             .await,
             "de"
         );
-        // Pages not yet translated still work under another language.
+        // A lazily loaded page works under another language too.
         click(&driver, "#nav-links a[href='/diagnostics']").await;
         wait_for(&driver, "[data-testid='diag-portal']").await;
     })
