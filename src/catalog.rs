@@ -4,6 +4,8 @@
 
 use docspace_api::models::{FileShare, RoomType};
 
+use crate::i18n::{Locale, td_string};
+
 /// The room types a user can create, in the order DocSpace offers them.
 pub const ROOM_TYPES: [RoomType; 6] = [
     RoomType::Editing,
@@ -14,25 +16,30 @@ pub const ROOM_TYPES: [RoomType; 6] = [
     RoomType::Ai,
 ];
 
-/// A room type's name, as DocSpace's interface says it.
-pub fn room_type_label(t: RoomType) -> &'static str {
-    t.label()
+/// A room type's name, as DocSpace's interface says it, in `locale` (pass `i18n.get_locale()`
+/// to follow the reader's language).
+pub fn room_type_label(t: RoomType, locale: Locale) -> &'static str {
+    match t {
+        RoomType::Editing => td_string!(locale, catalog.type_name.editing),
+        RoomType::Public => td_string!(locale, catalog.type_name.public),
+        RoomType::FillingForms => td_string!(locale, catalog.type_name.filling_forms),
+        RoomType::VirtualData => td_string!(locale, catalog.type_name.virtual_data),
+        RoomType::Custom => td_string!(locale, catalog.type_name.custom),
+        RoomType::Ai => td_string!(locale, catalog.type_name.ai),
+        RoomType::Unknown(_) => td_string!(locale, catalog.type_name.unknown),
+    }
 }
 
-/// What a room type is for, in one sentence.
-pub fn room_type_description(t: RoomType) -> &'static str {
+/// What a room type is for, in one sentence, in `locale`.
+pub fn room_type_description(t: RoomType, locale: Locale) -> &'static str {
     match t {
-        RoomType::Editing => {
-            "Co-author documents with your team: members edit, review and comment together."
-        }
-        RoomType::Public => "Share files with anyone through a link; people need no account.",
-        RoomType::FillingForms => "Hand out PDF forms and collect the filled-in copies.",
-        RoomType::VirtualData => {
-            "Keep sensitive files numbered and controlled: indexing, download restrictions, lifetimes."
-        }
-        RoomType::Custom => "For anything else: choose the members' access levels yourself.",
-        RoomType::Ai => "Work on the room's documents with an AI assistant.",
-        RoomType::Unknown(_) => "A room type this app does not know.",
+        RoomType::Editing => td_string!(locale, catalog.type_about.editing),
+        RoomType::Public => td_string!(locale, catalog.type_about.public),
+        RoomType::FillingForms => td_string!(locale, catalog.type_about.filling_forms),
+        RoomType::VirtualData => td_string!(locale, catalog.type_about.virtual_data),
+        RoomType::Custom => td_string!(locale, catalog.type_about.custom),
+        RoomType::Ai => td_string!(locale, catalog.type_about.ai),
+        RoomType::Unknown(_) => td_string!(locale, catalog.type_about.unknown),
     }
 }
 
@@ -49,19 +56,19 @@ pub fn supports_indexing(t: RoomType) -> bool {
     t == RoomType::VirtualData
 }
 
-/// An access level's name.
-pub fn access_label(a: FileShare) -> &'static str {
+/// An access level's name, in `locale`.
+pub fn access_label(a: FileShare, locale: Locale) -> &'static str {
     match a {
-        FileShare::RoomManager => "Room manager",
-        FileShare::ContentCreator => "Content creator",
-        FileShare::Editing => "Editor",
-        FileShare::Review => "Reviewer",
-        FileShare::Comment => "Commenter",
-        FileShare::Read => "Viewer",
-        FileShare::FillForms => "Form filler",
-        FileShare::ReadWrite => "Full access",
-        FileShare::None => "No access",
-        _ => "Other",
+        FileShare::RoomManager => td_string!(locale, catalog.access.room_manager),
+        FileShare::ContentCreator => td_string!(locale, catalog.access.content_creator),
+        FileShare::Editing => td_string!(locale, catalog.access.editor),
+        FileShare::Review => td_string!(locale, catalog.access.reviewer),
+        FileShare::Comment => td_string!(locale, catalog.access.commenter),
+        FileShare::Read => td_string!(locale, catalog.access.viewer),
+        FileShare::FillForms => td_string!(locale, catalog.access.form_filler),
+        FileShare::ReadWrite => td_string!(locale, catalog.access.full_access),
+        FileShare::None => td_string!(locale, catalog.access.no_access),
+        _ => td_string!(locale, catalog.access.other),
     }
 }
 
@@ -97,8 +104,12 @@ mod tests {
     #[test]
     fn every_creatable_type_has_a_name_a_description_and_members() {
         for t in ROOM_TYPES {
-            assert_ne!(room_type_label(t), "Room");
-            assert!(room_type_description(t).ends_with('.'));
+            assert_eq!(
+                room_type_label(t, Locale::en),
+                t.label(),
+                "DocSpace's own name"
+            );
+            assert!(room_type_description(t, Locale::en).ends_with('.'));
             assert_eq!(member_accesses(t)[0], FileShare::RoomManager);
             assert_eq!(room_type_from_key(&t.value().to_string()), Some(t));
         }

@@ -2,10 +2,14 @@
 
 use docspace_api::Error;
 
+use crate::i18n::td_string;
+
 /// What to tell the user about `e`. The portal's message is kept word for word. A 401 also
 /// ends the session ([`crate::state::session_expired`]): the user is sent to sign in again
-/// rather than left with a message they cannot act on.
+/// rather than left with a message they cannot act on. The app's own words are in the app's
+/// language ([`crate::locale::current`]).
 pub fn user_message(e: &Error) -> String {
+    let locale = crate::locale::current();
     match e {
         Error::BadRequest {
             message,
@@ -19,25 +23,22 @@ pub fn user_message(e: &Error) -> String {
         }
         Error::Unauthorized { message } => {
             crate::state::session_expired();
-            format!("Not signed in, or the session expired ({message}).")
+            td_string!(locale, errors.unauthorized, message).to_string()
         }
-        Error::Forbidden { message } if crate::state::session::signed_in_with_oauth() => format!(
-            "You may not do this: {message}. You signed in with DocSpace, so the app has only the \
-             permissions you allowed, and none of them reaches API keys, OAuth apps or portal \
-             settings: sign in with e-mail and password for those, or sign in with DocSpace \
-             again allowing everything the app asks for."
-        ),
-        Error::Forbidden { message } => format!("You may not do this: {message}"),
-        Error::NotFound { message } => format!("Not found: {message}"),
+        Error::Forbidden { message } if crate::state::session::signed_in_with_oauth() => {
+            td_string!(locale, errors.forbidden_oauth, message).to_string()
+        }
+        Error::Forbidden { message } => td_string!(locale, errors.forbidden, message).to_string(),
+        Error::NotFound { message } => td_string!(locale, errors.not_found, message).to_string(),
         Error::RateLimited { retry_after } => match retry_after {
-            Some(d) => format!(
-                "The portal is rate limiting requests; try again in {} s.",
-                d.as_secs().max(1)
-            ),
-            None => "The portal is rate limiting requests; try again shortly.".into(),
+            Some(d) => {
+                let seconds = d.as_secs().max(1);
+                td_string!(locale, errors.rate_limited_for, seconds).to_string()
+            }
+            None => td_string!(locale, errors.rate_limited).into(),
         },
         Error::Server { message, .. } => message.clone(),
-        Error::Network(m) => format!("The portal cannot be reached: {m}"),
+        Error::Network(m) => td_string!(locale, errors.network, message = m).to_string(),
         Error::InvalidInput { field, message } => format!("{field}: {message}"),
         other => other.to_string(),
     }

@@ -8,6 +8,7 @@
 
 pub use wasm_split_helpers::SplitLoaderError;
 
-/// What the user is told when a chunk could not be fetched.
-pub const NOT_LOADED: &str =
-    "This part of the app could not be downloaded. Check the connection, then try again.";
+/// What the user is told when a chunk could not be fetched, in the app's language.
+pub fn not_loaded() -> &'static str {
+    crate::i18n::td_string!(crate::locale::current(), common.not_loaded)
+}

@@ -5,6 +5,7 @@
 use std::time::Duration;
 
 use docspace_embed::components::{Button, Dialog, ToastRegion, VirtualList, provide_toaster};
+use docspace_embed::locale::LocaleProvider;
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 use wasm_bindgen_test::*;
@@ -163,15 +164,18 @@ async fn a_dialog_traps_focus_closes_on_escape_and_returns_focus() {
     let root = container(400);
     let open = RwSignal::new(false);
     let _handle = leptos::mount::mount_to(root.clone(), move || {
+        // The dialog's close button is labelled in the app's language.
         view! {
-            <button id="opener" on:click=move |_| open.set(true)>"Open"</button>
-            <Dialog open=open title="Test dialog">
-                <input id="first-field"/>
-                <div class="dialog__actions">
-                    <Button>"Cancel"</Button>
-                    <button id="last-button">"OK"</button>
-                </div>
-            </Dialog>
+            <LocaleProvider>
+                <button id="opener" on:click=move |_| open.set(true)>"Open"</button>
+                <Dialog open=open title="Test dialog">
+                    <input id="first-field"/>
+                    <div class="dialog__actions">
+                        <Button>"Cancel"</Button>
+                        <button id="last-button">"OK"</button>
+                    </div>
+                </Dialog>
+            </LocaleProvider>
         }
     });
     let opener: web_sys::HtmlElement = document()
@@ -226,7 +230,7 @@ async fn toasts_render_server_messages_as_text() {
     let _handle = leptos::mount::mount_to(root.clone(), || {
         let toaster = provide_toaster();
         toaster.error("Room not created", "<img src=x onerror=alert(1)>");
-        view! { <ToastRegion/> }
+        view! { <LocaleProvider><ToastRegion/></LocaleProvider> }
     });
     settle().await;
     let msg = query(&root, "[data-testid='toast-message']").remove(0);

@@ -95,6 +95,26 @@ async fn the_browsers_language_then_the_profiles_then_the_readers_choice_which_i
             js(&driver, "return document.documentElement.lang;").await,
             "de"
         );
+        // The rooms page's toolbar follows at once, labels and placeholders included.
+        click(&driver, ROOMS_LINK).await;
+        reads(&driver, "[data-testid='show-archived']", "Archiviert").await;
+        reads(&driver, "[data-testid='show-templates']", "Vorlagen").await;
+        assert_eq!(
+            js(
+                &driver,
+                "return document.querySelector(\"[data-testid='rooms-search'] input\").placeholder;"
+            )
+            .await,
+            "Nach Titel suchen"
+        );
+        assert_eq!(
+            js(
+                &driver,
+                "return document.querySelector(\"[data-testid='filter-type'] option[value='']\").textContent;"
+            )
+            .await,
+            "Alle Typen"
+        );
         assert_eq!(
             wait_for(&driver, "[data-testid='language-picker']")
                 .await
@@ -121,7 +141,7 @@ async fn the_browsers_language_then_the_profiles_then_the_readers_choice_which_i
             .await,
             "de"
         );
-        // Pages not yet translated still work under another language.
+        // A lazily loaded page works under another language too.
         click(&driver, "#nav-links a[href='/diagnostics']").await;
         wait_for(&driver, "[data-testid='diag-portal']").await;
     })

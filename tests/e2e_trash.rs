@@ -247,7 +247,7 @@ async fn one_file_downloads_as_it_is_and_several_as_one_zip() {
         );
         assert_eq!(
             text_of(&driver, "[data-testid='room-info-contents']").await,
-            "2 files, 1 folders"
+            "2 files, 1 folder"
         );
         let members = wait_until(
             &driver,

@@ -43,6 +43,15 @@ fn placeholders(text: &str) -> Vec<String> {
         found.push(rest[start + 2..start + len].trim().to_string());
         rest = &rest[start + len + 2..];
     }
+    // The sdk's own templates (`{n}`, `sdk_texts.rs`): single braces.
+    let mut rest = text.replace("{{", "").replace("}}", "");
+    while let Some(start) = rest.find('{') {
+        let Some(len) = rest[start..].find('}') else {
+            break;
+        };
+        found.push(format!("sdk:{}", &rest[start + 1..start + len]));
+        rest = rest[start + len + 1..].to_string();
+    }
     let mut rest = text;
     while let Some(start) = rest.find('<') {
         let Some(len) = rest[start..].find('>') else {

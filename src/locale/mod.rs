@@ -24,9 +24,29 @@ macro_rules! text {
 }
 pub(crate) use text;
 
+/// A counted text in the plural form `n` takes in `locale`: `counted!(locale, n, rooms.count)`
+/// picks one of the key's `one`, `few`, `many` and `other` forms ([`plural`]), each of which
+/// has `{{ n }}` (written with the locale's digit grouping, [`format_count`]). A `String`.
+macro_rules! counted {
+    ($locale:expr, $n:expr, $($key:ident).+) => {{
+        let locale: $crate::i18n::Locale = $locale;
+        let count: u64 = $n;
+        let tag = ::leptos_i18n::Locale::as_str(locale);
+        let n = $crate::locale::format_count(count, tag);
+        match $crate::locale::plural(count, tag) {
+            $crate::locale::Plural::One => $crate::i18n::td_string!(locale, $($key).+.one, n).to_string(),
+            $crate::locale::Plural::Few => $crate::i18n::td_string!(locale, $($key).+.few, n).to_string(),
+            $crate::locale::Plural::Many => $crate::i18n::td_string!(locale, $($key).+.many, n).to_string(),
+            $crate::locale::Plural::Other => $crate::i18n::td_string!(locale, $($key).+.other, n).to_string(),
+        }
+    }};
+}
+pub(crate) use counted;
+
 mod format;
 mod picker;
 mod plural;
+mod sdk_texts;
 
 pub use format::{format_count, format_date_time, format_size};
 pub use picker::LanguagePicker;
@@ -80,6 +100,8 @@ fn RememberedChoice() -> impl IntoView {
         Effect::new(move |_| i18n.set_locale(locale));
     }
     provide_context(Chosen(RwSignal::new(remembered)));
+    // The sdk's components (file picker, frames) speak the app's language too.
+    sdk_texts::provide();
 }
 
 fn chosen() -> RwSignal<Option<Locale>> {
@@ -119,6 +141,24 @@ pub fn tag() -> Signal<&'static str> {
     Signal::derive(move || i18n.get_locale().as_str())
 }
 
+/// The app's language now, for texts made where no component's context is at hand (an async
+/// task, a plain function): read from `<html lang>`, which the provider keeps equal to it. Not
+/// reactive; inside components use `use_i18n()`. English outside a browser.
+pub fn current() -> Locale {
+    #[cfg(target_arch = "wasm32")]
+    {
+        document()
+            .document_element()
+            .and_then(|e| e.get_attribute("lang"))
+            .and_then(|l| l.parse().ok())
+            .unwrap_or_default()
+    }
+    #[cfg(not(target_arch = "wasm32"))]
+    {
+        Locale::en
+    }
+}
+
 /// Follows the signed-in reader's DocSpace profile language (`cultureName`, e.g. `de-DE`)
 /// unless they picked one here. `culture` is read reactively.
 pub fn follow_profile(culture: impl Fn() -> Option<String> + 'static) {
@@ -149,12 +189,11 @@ pub fn frame_locale() -> Signal<Option<String>> {
     Signal::derive(move || chosen.get().map(|l| docspace_culture(l).to_string()))
 }
 
-/// DocSpace's culture name for `locale`.
+/// DocSpace's culture name for `locale` ([`docspace_sdk::culture_for_language`], which the
+/// host's editor boot uses too).
 pub fn docspace_culture(locale: Locale) -> &'static str {
-    match locale {
-        Locale::en => "en-US",
-        other => other.as_str(),
-    }
+    // Every app language is mapped (the `locales_agree` tests check it).
+    docspace_sdk::culture_for_language(locale.as_str()).unwrap_or("en-US")
 }
 
 #[cfg(test)]

@@ -9,7 +9,9 @@ use leptos_router::components::A;
 use leptos_router::hooks::{use_navigate, use_params_map, use_query_map};
 
 use crate::components::{Button, ButtonAppearance, InputKind, TextField, use_toaster};
+use crate::i18n::{t, t_string, use_i18n};
 use crate::locale::frame_locale;
+use crate::locale::text;
 use crate::pages::sign_in::safe_next;
 use crate::state::frames::explain;
 use crate::state::{FramesSession, use_session, use_theme};
@@ -21,6 +23,7 @@ const FILE_FRAME_ID: &str = "file-frame";
 /// The editor/viewer page: `/files/:file?mode=edit|view&back=/rooms/…`.
 #[component]
 pub fn FilePage() -> impl IntoView {
+    let i18n = use_i18n();
     let session = use_session();
     let theme = use_theme();
     let toaster = use_toaster();
@@ -59,7 +62,7 @@ pub fn FilePage() -> impl IntoView {
         Callback::new(move |()| navigate(&back.get_untracked(), Default::default()))
     };
     let on_error = Callback::new(move |e: docspace_sdk::SdkError| {
-        toaster.error("The document frame reports a problem", explain(&e));
+        toaster.error(t_string!(i18n, file.frame_problem), explain(&e));
     });
     let switch_href = move || {
         let f = file.get().unwrap_or_default();
@@ -76,16 +79,16 @@ pub fn FilePage() -> impl IntoView {
             <div class="file-page__bar">
                 <A href=move || back.get() attr:class="btn btn--subtle" attr:data-testid="file-back">"← Back"</A>
                 <h1 class="file-page__title" data-testid="file-title">{move || title.get().flatten().unwrap_or_default()}</h1>
-                <span class="muted">{move || if editing.get() { "Editor" } else { "Viewer" }}</span>
+                <span class="muted">{move || if editing.get() { t_string!(i18n, file.editor) } else { t_string!(i18n, file.viewer) }}</span>
                 <A href=switch_href attr:class="btn btn--secondary">
-                    {move || if editing.get() { "Open in viewer" } else { "Open in editor" }}
+                    {move || if editing.get() { t_string!(i18n, room.entry.open_viewer) } else { t_string!(i18n, file.open_editor) }}
                 </A>
             </div>
             <FramesNotice/>
             <div class="file-page__frame" data-testid="file-frame">
                 {move || {
                     let Some(id) = file.get() else {
-                        return view! { <p role="alert">"No file was named."</p> }.into_any();
+                        return view! { <p role="alert">{t!(i18n, file.no_file)}</p> }.into_any();
                     };
                     let portal = portal.clone();
                     let options = options.clone();
@@ -118,6 +121,7 @@ pub fn FilePage() -> impl IntoView {
 /// failed), offers to sign them in with the user's password.
 #[component]
 pub fn FramesNotice() -> impl IntoView {
+    let i18n = use_i18n();
     let session = use_session();
     // Ask the portal before asking for a password: after a page load the frames usually still
     // share the session.
@@ -139,9 +143,7 @@ pub fn FramesNotice() -> impl IntoView {
     let submit = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
         let Some(email) = session.user().and_then(|u| u.email) else {
-            error.set(Some(
-                "Your account has no e-mail address to sign in with.".into(),
-            ));
+            error.set(Some(t_string!(i18n, file.no_email).into()));
             return;
         };
         if password.with_untracked(String::is_empty) || busy.get_untracked() {
@@ -162,12 +164,12 @@ pub fn FramesNotice() -> impl IntoView {
             <form class="frames-notice" on:submit=submit data-testid="frames-notice">
                 <p>
                     {move || match session.frames.get() {
-                        FramesSession::Failed(reason) => format!("Embedded frames are not signed in: {reason}"),
-                        _ => "Embedded frames need your portal session. Enter your password to sign them in.".to_string(),
+                        FramesSession::Failed(reason) => t_string!(i18n, file.frames_failed, reason).to_string(),
+                        _ => t_string!(i18n, file.frames_need_password).to_string(),
                     }}
                 </p>
-                <TextField label="Password" value=password kind=InputKind::Password autocomplete="current-password"/>
-                <Button appearance=ButtonAppearance::Primary submit=true busy=busy>"Sign in frames"</Button>
+                <TextField label=text!(i18n, sign_in.password) value=password kind=InputKind::Password autocomplete="current-password"/>
+                <Button appearance=ButtonAppearance::Primary submit=true busy=busy>{t!(i18n, file.sign_in_frames)}</Button>
                 <p class="error-text" role="alert" hidden=move || error.with(Option::is_none)>{move || error.get()}</p>
             </form>
         </Show>

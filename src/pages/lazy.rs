@@ -21,6 +21,7 @@ use leptos::prelude::*;
 use leptos_router::LazyRoute;
 
 use crate::components::{Button, ErrorState};
+use crate::i18n::td_string;
 use crate::pages::agents::AgentsSection;
 use crate::pages::apps::AppsPage;
 use crate::pages::diagnostics::DiagnosticsPage;
@@ -32,7 +33,7 @@ use crate::pages::sections::{FavouritesPage, MyDocumentsPage, RecentPage};
 use crate::pages::sign_in::SignIn;
 use crate::pages::sign_in_oauth::OAuthCallback;
 use crate::pages::trash::TrashPage;
-use crate::split::{NOT_LOADED, SplitLoaderError};
+use crate::split::{self, SplitLoaderError};
 
 /// One lazy route per page: `$route` renders `$page`, whose code is in chunk `$chunk` under the
 /// `split` feature; `$load` is the split point.
@@ -125,10 +126,11 @@ fn not_loaded() -> AnyView {
             let _ = window.location().reload();
         }
     });
+    let locale = crate::locale::current();
     view! {
         <div class="page">
-            <ErrorState title="This page could not be loaded" message=NOT_LOADED>
-                <Button on_click=reload>"Reload"</Button>
+            <ErrorState title=td_string!(locale, common.page_load_failed) message=split::not_loaded()>
+                <Button on_click=reload>{td_string!(locale, common.reload)}</Button>
             </ErrorState>
         </div>
     }

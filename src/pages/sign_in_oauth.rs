@@ -5,11 +5,14 @@ use leptos::prelude::*;
 use leptos_router::hooks::use_navigate;
 
 use crate::components::{Button, ButtonAppearance, Loading};
+use crate::i18n::{t, use_i18n};
+use crate::locale::text;
 use crate::state::use_session;
 
 /// The button, when the host names the portal's OAuth app; `next` is where to come back to.
 #[component]
 pub fn DocSpaceButton(next: String) -> impl IntoView {
+    let i18n = use_i18n();
     let session = use_session();
     let error = RwSignal::new(None::<String>);
     let busy = RwSignal::new(false);
@@ -24,7 +27,7 @@ pub fn DocSpaceButton(next: String) -> impl IntoView {
         view! {
             <div class="sign-in__oauth stack" data-testid="oauth-sign-in">
                 <Button appearance=ButtonAppearance::Primary on_click=go busy=busy>
-                    "Sign in with DocSpace"
+                    {t!(i18n, oauth.sign_in)}
                 </Button>
                 <p class="muted">
                     "You sign in on the portal's own page and choose what this app may do. \
@@ -34,7 +37,7 @@ pub fn DocSpaceButton(next: String) -> impl IntoView {
                     hidden=move || error.with(Option::is_none)>
                     {move || error.get()}
                 </p>
-                <p class="muted sign-in__or">"Or with your e-mail and password:"</p>
+                <p class="muted sign-in__or">{t!(i18n, oauth.or_password)}</p>
             </div>
         }
     })
@@ -43,6 +46,7 @@ pub fn DocSpaceButton(next: String) -> impl IntoView {
 /// Where the portal sends the tab back: finishes the sign-in, then goes where the user was.
 #[component]
 pub fn OAuthCallback() -> impl IntoView {
+    let i18n = use_i18n();
     let session = use_session();
     let navigate = use_navigate();
     let error = RwSignal::new(None::<String>);
@@ -60,17 +64,17 @@ pub fn OAuthCallback() -> impl IntoView {
     view! {
         <div class="page page--narrow">
             <section class="card sign-in">
-                <h1>"Signing in with DocSpace"</h1>
+                <h1>{t!(i18n, oauth.signing_in)}</h1>
                 {move || match error.get() {
-                    None => view! { <Loading label="Finishing the sign-in…"/> }.into_any(),
+                    None => view! { <Loading label=text!(i18n, oauth.finishing)/> }.into_any(),
                     Some(e) => view! {
                         <p class="sign-in__error" role="alert" data-testid="oauth-error">{e}</p>
                         <div class="row">
                             <Button appearance=ButtonAppearance::Primary on_click=again>
-                                "Sign in with DocSpace again"
+                                {t!(i18n, oauth.again)}
                             </Button>
                             <a class="btn" href="/sign-in" data-testid="password-sign-in">
-                                "Sign in with e-mail and password"
+                                {t!(i18n, oauth.with_password)}
                             </a>
                         </div>
                     }.into_any(),

@@ -14,7 +14,7 @@ use futures::future::LocalBoxFuture;
 use wasm_bindgen::JsCast;
 
 use crate::app_config::AppConfig;
-use crate::split::{NOT_LOADED, SplitLoaderError};
+use crate::split::{SplitLoaderError, not_loaded};
 
 /// Signs the embedded frames in with the user's e-mail and password.
 pub async fn sign_in(config: &AppConfig, email: &str, password: &str) -> Result<(), String> {
@@ -84,7 +84,7 @@ async fn call(call: FramesCall) -> Result<Option<String>, String> {
     let started = start(call);
     match started {
         Ok(running) => running.await,
-        Err(_) => Err(NOT_LOADED.to_string()),
+        Err(_) => Err(not_loaded().to_string()),
     }
 }
 
@@ -109,9 +109,12 @@ async fn run(call: FramesCall) -> Result<Option<String>, String> {
             let options = FrameOptions::default().version(config.sdk_version());
             match docspace_sdk::login_with(&config.portal_url, &email, &password, options).await {
                 Ok(LoginOutcome::SignedIn { .. }) => Ok(None),
-                Ok(LoginOutcome::SecondFactorRequired { url }) => Err(format!(
-                    "The portal asks for a second factor at {url}; frames stay signed out."
-                )),
+                Ok(LoginOutcome::SecondFactorRequired { url }) => Err(crate::i18n::td_string!(
+                    crate::locale::current(),
+                    session.second_factor,
+                    url
+                )
+                .to_string()),
                 Err(e) => Err(explain(&e)),
             }
         }

@@ -14,6 +14,7 @@ use docspace_api::oauth::browser;
 use docspace_api::oauth::{AuthorizationFlow, ErrorCode, Finished, OAuthError, Scope};
 
 use crate::app_config::AppConfig;
+use crate::i18n::td_string;
 
 /// Where the portal sends the tab back (registered with the portal's OAuth app).
 pub const REDIRECT_PATH: &str = "/sign-in/oauth";
@@ -122,37 +123,34 @@ pub fn marked() -> bool {
 
 /// What to tell the user about a failed DocSpace sign-in.
 pub fn message(e: &OAuthError) -> String {
+    let locale = crate::locale::current();
     match e {
         OAuthError::Refused {
             code: ErrorCode::AccessDenied,
             ..
-        } => "You declined to let this app use your DocSpace account, so you are not signed in. \
-              Sign in again and choose Allow, or use your e-mail and password."
-            .into(),
+        } => td_string!(locale, oauth.declined).into(),
         OAuthError::Refused {
             code: ErrorCode::InvalidScope,
             description,
             ..
-        } => format!(
-            "The portal's OAuth app does not allow what this app asks for ({description}). Ask \
-             an admin to add the scopes to the app."
-        ),
+        } => td_string!(locale, oauth.invalid_scope, description).to_string(),
         OAuthError::Refused {
             code, description, ..
-        } => format!("The portal refused the sign-in ({code:?}): {description}"),
-        OAuthError::StateMismatch | OAuthError::NotStarted => {
-            "This sign-in was not started in this tab, or it was already finished. Start again."
-                .into()
+        } => {
+            let code = format!("{code:?}");
+            td_string!(locale, oauth.refused, code, description).to_string()
         }
-        OAuthError::ScopesNotGranted(missing) => format!(
-            "You signed in without allowing {}; this app needs them. Sign in again and keep them \
-             ticked.",
-            missing
+        OAuthError::StateMismatch | OAuthError::NotStarted => {
+            td_string!(locale, oauth.not_started).into()
+        }
+        OAuthError::ScopesNotGranted(missing) => {
+            let scopes = missing
                 .iter()
                 .map(|s| s.as_str())
                 .collect::<Vec<_>>()
-                .join(", ")
-        ),
-        other => format!("The sign-in with DocSpace did not finish: {other}"),
+                .join(", ");
+            td_string!(locale, oauth.scopes_missing, scopes).to_string()
+        }
+        other => td_string!(locale, oauth.unfinished, reason = other).to_string(),
     }
 }

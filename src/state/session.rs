@@ -24,6 +24,7 @@ use leptos::prelude::*;
 
 use crate::app_config::AppConfig;
 use crate::errors::user_message;
+use crate::i18n::td_string;
 use crate::state::auth::{self, Kept};
 use crate::state::{frames, oauth};
 
@@ -128,7 +129,7 @@ impl Session {
             .await
             .map_err(|e| match e {
                 docspace_api::Error::Unauthorized { message } => {
-                    format!("The portal did not accept this e-mail and password ({message}).")
+                    td_string!(crate::locale::current(), session.rejected, message).to_string()
                 }
                 other => user_message(&other),
             })?;
@@ -179,7 +180,7 @@ impl Session {
         let user = client.people().me().await.map_err(|e| match e {
             // Not `user_message`: a refused fresh token must not start another round trip.
             docspace_api::Error::Unauthorized { message } => {
-                format!("The portal did not accept the new sign-in ({message}).")
+                td_string!(crate::locale::current(), session.rejected_new, message).to_string()
             }
             other => user_message(&other),
         })?;
@@ -261,8 +262,7 @@ impl Session {
         self.frames.set(match outcome {
             Ok(Some(id)) if id == user_id => FramesSession::SignedIn,
             Ok(Some(_)) => FramesSession::Failed(
-                "the frames are signed in to the portal as someone else; sign them in as you"
-                    .into(),
+                td_string!(crate::locale::current(), session.frames_other_user).into(),
             ),
             Ok(None) => FramesSession::NotSignedIn,
             Err(e) => FramesSession::Failed(e),
@@ -317,10 +317,11 @@ impl Session {
                 // Ended on the portal: the host has cleared its cookie; go on without it.
                 Err(docspace_api::Error::Unauthorized { .. }) => {}
                 Err(e) => {
-                    self.notice.set(Some(format!(
-                        "Your session could not be resumed: {}",
-                        user_message(&e)
-                    )));
+                    let reason = user_message(&e);
+                    self.notice.set(Some(
+                        td_string!(crate::locale::current(), session.not_resumed, reason)
+                            .to_string(),
+                    ));
                     self.state.set(SessionState::SignedOut);
                     return;
                 }
@@ -350,9 +351,14 @@ impl Session {
                     })));
                     return;
                 }
-                Err(e) => self
-                    .notice
-                    .set(Some(format!("The host's API key does not work ({e}).",))),
+                Err(e) => self.notice.set(Some(
+                    td_string!(
+                        crate::locale::current(),
+                        session.host_key_broken,
+                        reason = e
+                    )
+                    .to_string(),
+                )),
             }
         }
         // Signed in with DocSpace before this reload: the token was in memory only. Authorize
@@ -457,7 +463,7 @@ pub fn session_expired() {
         store_token(None);
         session.frames.set(FramesSession::Unknown);
         session.notice.set(Some(
-            "Your session has ended. Sign in again to go on where you were.".into(),
+            td_string!(crate::locale::current(), session.ended).into(),
         ));
         session.state.set(SessionState::SignedOut);
     }

@@ -111,17 +111,10 @@ fn cookie<'a>(headers: &'a HeaderMap, name: &str) -> Option<&'a str> {
 }
 
 /// The `locale` the app gives its frames (its `locale::frame_locale`): the DocSpace culture of
-/// the reader's choice, none without one. English is `en-US`, DocSpace's default culture
-/// (`common/ASC.Core.Common/Context/Impl/CoreConfiguration.cs`).
+/// the reader's choice ([`docspace_sdk::culture_for_language`], as the app maps it), none
+/// without one or for a language it does not map.
 fn locale_from_cookies(headers: &HeaderMap) -> Option<&'static str> {
-    match cookie(headers, LOCALE_COOKIE)? {
-        "en" => Some("en-US"),
-        "de" => Some("de"),
-        "fr" => Some("fr"),
-        "es" => Some("es"),
-        "ru" => Some("ru"),
-        _ => None,
-    }
+    docspace_sdk::culture_for_language(cookie(headers, LOCALE_COOKIE)?)
 }
 
 /// The theme the app gives its frames: the reader's explicit choice, else the system's.

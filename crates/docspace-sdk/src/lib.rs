@@ -19,6 +19,8 @@
 //!   in place of a blank frame.
 //! - **Components** ([`components`]): `DocSpace`, `Manager`, `RoomSelector`, `FileSelector`,
 //!   `Editor`, `Viewer`, `PublicRoom`, `SystemFrame`, and [`login`] to share a session.
+//! - **Texts** ([`texts`]): the components' words are English unless the app provides its own
+//!   ([`texts::provide_texts`]), so an app in another language translates them in one place.
 //! - **Bootstrap** ([`Bootstrap`], the recommended way to embed): a small inline script in the
 //!   page's HTML creates the frame while the page is parsed, without waiting for the wasm; the
 //!   component adopts it when it mounts and owns it from then on, as if it had created it.
@@ -39,6 +41,7 @@ pub mod model;
 pub mod picker;
 mod preflight;
 mod protocol;
+pub mod texts;
 mod vec_map;
 mod weburl;
 
@@ -51,7 +54,7 @@ pub use config::modes::{
 pub use config::{
     Anonymous, ConfigChange, EditorAction, EditorCustomization, EditorType, Filter, FilterParam,
     FrameConfig, FrameType, HeaderBanner, Mode, RoomType, SelectorType, ShareKey, SortBy,
-    SortOrder, Theme, ViewAs,
+    SortOrder, Theme, ViewAs, culture_for_language,
 };
 pub use diagnostics::Diagnosis;
 pub use error::SdkError;

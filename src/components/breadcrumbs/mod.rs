@@ -3,6 +3,8 @@
 use leptos::prelude::*;
 use leptos_router::components::A;
 
+use crate::i18n::{t_string, use_i18n};
+
 /// One step of a path.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Crumb {
@@ -15,8 +17,9 @@ pub struct Crumb {
 /// Renders `crumbs`; the last is marked as the current page.
 #[component]
 pub fn Breadcrumbs(#[prop(into)] crumbs: Signal<Vec<Crumb>>) -> impl IntoView {
+    let i18n = use_i18n();
     view! {
-        <nav class="crumbs" aria-label="Breadcrumb">
+        <nav class="crumbs" aria-label=move || t_string!(i18n, components.breadcrumb)>
             <ol class="crumbs__list">
                 {move || {
                     let all = crumbs.get();

@@ -8,6 +8,7 @@ use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
 use crate::components::unique_id;
+use crate::i18n::{t_string, use_i18n};
 
 /// What counts as focusable for the focus trap.
 const FOCUSABLE: &str = "a[href], button:not([disabled]), input:not([disabled]), select:not([disabled]), \
@@ -28,6 +29,7 @@ pub fn Dialog(
     wide: bool,
     children: ChildrenFn,
 ) -> impl IntoView {
+    let i18n = use_i18n();
     let dialog_ref = NodeRef::<html::Dialog>::new();
     let title_id = unique_id("dialog-title");
     let heading_id = title_id.clone();
@@ -107,7 +109,7 @@ pub fn Dialog(
                         <button
                             type="button"
                             class="dialog__close"
-                            aria-label="Close"
+                            aria-label=move || t_string!(i18n, common.close)
                             on:click=move |_| open.set(false)
                         >
                             "×"

@@ -47,7 +47,7 @@ pub fn TextField(
     #[prop(optional, into)] hint: Option<Signal<String>>,
     #[prop(optional)] kind: InputKind,
     #[prop(optional)] required: bool,
-    #[prop(optional, into)] placeholder: Option<String>,
+    #[prop(optional, into)] placeholder: Option<Signal<String>>,
     #[prop(optional)] autocomplete: Option<&'static str>,
     #[prop(optional, into)] disabled: Signal<bool>,
     /// Hides the label visually (it stays the input's accessible name).
@@ -85,7 +85,7 @@ pub fn TextField(
                 class="field__input"
                 type=kind.as_str()
                 required=required
-                placeholder=placeholder
+                placeholder=move || placeholder.map(|p| p.get())
                 autocomplete=autocomplete
                 disabled=move || disabled.get()
                 aria-invalid=move || error.with(Option::is_some).then_some("true")
@@ -148,13 +148,14 @@ impl SelectOption {
     }
 }
 
-/// A labelled native select bound to `value`.
+/// A labelled native select bound to `value`. Label and hint may follow a signal, as
+/// [`TextField`]'s.
 #[component]
 pub fn Select(
-    #[prop(into)] label: String,
+    #[prop(into)] label: Signal<String>,
     value: RwSignal<String>,
     #[prop(into)] options: Signal<Vec<SelectOption>>,
-    #[prop(optional, into)] hint: Option<String>,
+    #[prop(optional, into)] hint: Option<Signal<String>>,
     #[prop(optional, into)] disabled: Signal<bool>,
     #[prop(optional)] hide_label: bool,
 ) -> impl IntoView {
@@ -163,7 +164,7 @@ pub fn Select(
     let described = hint.is_some().then(|| hint_id.clone());
     view! {
         <div class="field">
-            <label class="field__label" class:visually-hidden=hide_label for=id.clone()>{label}</label>
+            <label class="field__label" class:visually-hidden=hide_label for=id.clone()>{move || label.get()}</label>
             <select
                 id=id
                 class="field__input field__select"
@@ -184,7 +185,7 @@ pub fn Select(
                         .collect_view()
                 }}
             </select>
-            {hint.map(|h| view! { <p class="field__hint" id=hint_id>{h}</p> })}
+            {hint.map(|h| view! { <p class="field__hint" id=hint_id>{move || h.get()}</p> })}
         </div>
     }
 }

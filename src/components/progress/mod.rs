@@ -6,9 +6,9 @@ use leptos::prelude::*;
 #[component]
 pub fn ProgressBar(
     #[prop(into)] value: Signal<Option<f64>>,
-    /// What is progressing, for assistive technology.
+    /// What is progressing, for assistive technology (may follow the language).
     #[prop(into)]
-    label: String,
+    label: Signal<String>,
 ) -> impl IntoView {
     let percent = move || {
         value
@@ -20,7 +20,7 @@ pub fn ProgressBar(
             class="progress"
             class:progress--indeterminate=move || percent().is_none()
             role="progressbar"
-            aria-label=label
+            aria-label=move || label.get()
             aria-valuemin="0"
             aria-valuemax="100"
             aria-valuenow=move || percent().map(|p| p.to_string())

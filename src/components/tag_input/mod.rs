@@ -5,6 +5,7 @@ use leptos::ev::KeyboardEvent;
 use leptos::prelude::*;
 
 use crate::components::unique_id;
+use crate::i18n::{t_string, use_i18n};
 
 /// Longest tag DocSpace accepts.
 pub const MAX_TAG_LEN: usize = 255;
@@ -22,10 +23,11 @@ pub fn add_tags(tags: &mut Vec<String>, text: &str) {
 /// Binds `tags`; `suggestions` are offered while typing.
 #[component]
 pub fn TagInput(
-    #[prop(into)] label: String,
+    #[prop(into)] label: Signal<String>,
     tags: RwSignal<Vec<String>>,
     #[prop(optional, into)] suggestions: Signal<Vec<String>>,
 ) -> impl IntoView {
+    let i18n = use_i18n();
     let id = unique_id("tags");
     let list_id = format!("{id}-list");
     let draft = RwSignal::new(String::new());
@@ -50,16 +52,19 @@ pub fn TagInput(
     };
     view! {
         <div class="field tags">
-            <label class="field__label" for=id.clone()>{label}</label>
+            <label class="field__label" for=id.clone()>{move || label.get()}</label>
             <div class="tags__box">
-                <ul class="tags__chips" aria-label="Tags">
+                <ul class="tags__chips" aria-label=move || t_string!(i18n, common.tags)>
                     <For each=move || tags.get() key=|t| t.clone() let:tag>
                         <li class="tags__chip">
                             <span>{tag.clone()}</span>
                             <button
                                 type="button"
                                 class="tags__remove"
-                                aria-label=format!("Remove tag {tag}")
+                                aria-label={
+                                    let tag = tag.clone();
+                                    move || t_string!(i18n, components.tags.remove, tag = tag.clone()).to_string()
+                                }
                                 on:click={
                                     let tag = tag.clone();
                                     move |_| tags.update(|t| t.retain(|x| *x != tag))
@@ -76,7 +81,7 @@ pub fn TagInput(
                     type="text"
                     list=list_id.clone()
                     autocomplete="off"
-                    placeholder="Add a tag, then Enter"
+                    placeholder=move || t_string!(i18n, components.tags.placeholder)
                     prop:value=move || draft.get()
                     on:input=move |ev| draft.set(event_target_value(&ev))
                     on:keydown=on_keydown

@@ -7,6 +7,8 @@ use std::time::Duration;
 
 use leptos::prelude::*;
 
+use crate::i18n::{t_string, use_i18n};
+
 /// How a toast reads.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum ToastKind {
@@ -136,9 +138,10 @@ pub fn use_toaster() -> Toaster {
 /// Where toasts appear. Mount once, at the root.
 #[component]
 pub fn ToastRegion() -> impl IntoView {
+    let i18n = use_i18n();
     let toaster = use_toaster();
     view! {
-        <section class="toasts" aria-label="Notifications">
+        <section class="toasts" aria-label=move || t_string!(i18n, components.notifications)>
             <For each=move || toaster.toasts.get() key=|t| t.id let:toast>
                 <ToastView toast=toast toaster=toaster/>
             </For>
@@ -148,6 +151,7 @@ pub fn ToastRegion() -> impl IntoView {
 
 #[component]
 fn ToastView(toast: Toast, toaster: Toaster) -> impl IntoView {
+    let i18n = use_i18n();
     let (class, role) = match toast.kind {
         ToastKind::Error => ("toast toast--error", "alert"),
         ToastKind::Success => ("toast toast--success", "status"),
@@ -176,7 +180,7 @@ fn ToastView(toast: Toast, toaster: Toaster) -> impl IntoView {
             <button
                 type="button"
                 class="toast__close"
-                aria-label="Dismiss notification"
+                aria-label=move || t_string!(i18n, components.toast_dismiss)
                 on:click=move |_| toaster.dismiss(id)
             >
                 "×"

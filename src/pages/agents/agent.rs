@@ -12,12 +12,15 @@ use super::edit::AgentSettingsForm;
 use super::knowledge::KnowledgeLink;
 use crate::components::{Button, ErrorState, Loading};
 use crate::errors::user_message;
+use crate::i18n::{t, t_string, use_i18n};
+use crate::locale::text;
 use crate::rights::may_create_rooms;
 use crate::state::use_session;
 
 /// The route's page.
 #[component]
 pub fn AgentPage() -> impl IntoView {
+    let i18n = use_i18n();
     let session = use_session();
     let params = use_params_map();
     let id = Memo::new(move |_| params.with(|p| p.get("id").and_then(|s| s.parse::<i64>().ok())));
@@ -25,7 +28,7 @@ pub fn AgentPage() -> impl IntoView {
         match (session.client(), id.get()) {
         (Some(client), Some(id)) => view! { <AgentView client=client id=id/> }.into_any(),
         (Some(_), None) => view! {
-            <div class="page"><ErrorState title="No such agent" message="The address does not name an agent."/></div>
+            <div class="page"><ErrorState title=t_string!(i18n, agents.no_such) message=t_string!(i18n, agents.no_such_hint)/></div>
         }
         .into_any(),
         _ => ().into_any(),
@@ -35,6 +38,7 @@ pub fn AgentPage() -> impl IntoView {
 
 #[component]
 fn AgentView(client: Client, id: i64) -> impl IntoView {
+    let i18n = use_i18n();
     let session = use_session();
     // Room admins and DocSpace admins manage agents; the portal refuses an edit to anyone else
     // who may not edit this agent's room, and says so in the form.
@@ -52,10 +56,10 @@ fn AgentView(client: Client, id: i64) -> impl IntoView {
         <div class="page agents agent-page">
             <p class="agents__back"><A href="/agents">"← Agents"</A></p>
             {move || match agent.get() {
-                None => view! { <Loading label="Loading the agent…"/> }.into_any(),
+                None => view! { <Loading label=text!(i18n, agents.loading_one)/> }.into_any(),
                 Some(Err(e)) => view! {
-                    <ErrorState title="The agent could not be opened" message=user_message(&e)>
-                        <Button on_click=Callback::new(move |_| version.update(|v| *v += 1))>"Try again"</Button>
+                    <ErrorState title=t_string!(i18n, agents.open_failed) message=user_message(&e)>
+                        <Button on_click=Callback::new(move |_| version.update(|v| *v += 1))>{t!(i18n, common.try_again)}</Button>
                     </ErrorState>
                 }.into_any(),
                 Some(Ok(a)) => view! {

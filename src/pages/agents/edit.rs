@@ -10,10 +10,12 @@ use super::picker::ProviderModelPicker;
 use super::prompt::PromptField;
 use crate::components::{Button, ButtonAppearance, use_toaster};
 use crate::errors::user_message;
+use crate::i18n::{t, t_string, use_i18n};
 
 /// The form, filled from `agent`; `on_saved` gets the agent as saved.
 #[component]
 pub fn AgentSettingsForm(client: Client, agent: Agent, on_saved: Callback<Agent>) -> impl IntoView {
+    let i18n = use_i18n();
     let toaster = use_toaster();
     let settings = agent.chat_settings.clone();
     let provider = RwSignal::new(
@@ -39,7 +41,7 @@ pub fn AgentSettingsForm(client: Client, agent: Agent, on_saved: Callback<Agent>
             return;
         }
         let Ok(provider_id) = provider.get_untracked().parse::<i64>() else {
-            error.set(Some("Choose a provider.".into()));
+            error.set(Some(t_string!(i18n, agents.choose_provider).into()));
             return;
         };
         busy.set(true);
@@ -51,7 +53,7 @@ pub fn AgentSettingsForm(client: Client, agent: Agent, on_saved: Callback<Agent>
             busy.set(false);
             match saved {
                 Ok(agent) => {
-                    toaster.success("Agent settings saved");
+                    toaster.success(t_string!(i18n, agents.saved));
                     on_saved.run(agent);
                 }
                 Err(e) => error.set(Some(user_message(&e))),
@@ -67,7 +69,7 @@ pub fn AgentSettingsForm(client: Client, agent: Agent, on_saved: Callback<Agent>
             </p>
             <div class="toolbar">
                 <span data-testid="agent-save">
-                    <Button appearance=ButtonAppearance::Primary submit=true busy=busy>"Save"</Button>
+                    <Button appearance=ButtonAppearance::Primary submit=true busy=busy>{t!(i18n, common.save)}</Button>
                 </span>
             </div>
         </form>

@@ -8,11 +8,14 @@ use leptos::prelude::*;
 use leptos_router::components::A;
 
 use crate::errors::user_message;
+use crate::i18n::{t, use_i18n};
+use crate::locale::counted;
 use crate::pages::room::folder_href;
 
 /// A link to agent `agent_id`'s Knowledge folder, with its file count.
 #[component]
 pub fn KnowledgeLink(client: Client, agent_id: i64) -> impl IntoView {
+    let i18n = use_i18n();
     let stored = StoredValue::new_local(client);
     let room = FolderId::from(agent_id.to_string());
     let folder = LocalResource::new(move || async move {
@@ -32,20 +35,18 @@ pub fn KnowledgeLink(client: Client, agent_id: i64) -> impl IntoView {
     move || match folder.get() {
         None => ().into_any(),
         Some(Ok(Some(k))) => {
-            let count = match k.files_count {
-                1 => "1 file".to_string(),
-                n => format!("{n} files"),
-            };
+            let n = k.files_count;
+            let count = move || counted!(i18n.get_locale(), n, room.files_count);
             view! {
                 <p class="agents__knowledge">
-                    <A href=folder_href(&room, &k.id) attr:data-testid="agent-knowledge">"Knowledge"</A>
+                    <A href=folder_href(&room, &k.id) attr:data-testid="agent-knowledge">{t!(i18n, agents.knowledge)}</A>
                     " "<span class="muted">{count}</span>
                 </p>
             }
             .into_any()
         }
         Some(Ok(None)) => view! {
-            <p class="muted agents__knowledge">"This agent has no Knowledge folder."</p>
+            <p class="muted agents__knowledge">{t!(i18n, agents.no_knowledge)}</p>
         }
         .into_any(),
         Some(Err(e)) => view! {

@@ -22,6 +22,8 @@ use self::new_agent::NewAgentDialog;
 use self::settings::AiSettingsPage;
 use crate::components::{Button, ButtonAppearance, EmptyState, ErrorState, Loading};
 use crate::errors::user_message;
+use crate::i18n::{t, t_string, use_i18n};
+use crate::locale::text;
 use crate::rights::may_create_rooms;
 use crate::state::use_session;
 
@@ -58,6 +60,7 @@ fn AgentsPage() -> impl IntoView {
 
 #[component]
 fn AgentList(client: Client, can_create: bool, admin: bool) -> impl IntoView {
+    let i18n = use_i18n();
     let stored = StoredValue::new_local(client);
     let version = RwSignal::new(0u32);
     let agents = LocalResource::new(move || {
@@ -76,30 +79,30 @@ fn AgentList(client: Client, can_create: bool, admin: bool) -> impl IntoView {
     view! {
         <div class="page agents">
             <div class="page-header">
-                <h1>"Agents"</h1>
+                <h1>{t!(i18n, nav.agents)}</h1>
                 <div class="toolbar">
                     {admin.then(|| view! {
                         <A href="/agents/settings" attr:class="btn btn--subtle" attr:data-testid="ai-settings-link">"AI settings"</A>
                     })}
                     {can_create.then(|| view! {
                         <span data-testid="new-agent">
-                            <Button appearance=ButtonAppearance::Primary on_click=Callback::new(move |_| new_open.set(true))>"New agent"</Button>
+                            <Button appearance=ButtonAppearance::Primary on_click=Callback::new(move |_| new_open.set(true))>{t!(i18n, agents.new_agent)}</Button>
                         </span>
                     })}
                 </div>
             </div>
             {move || match agents.get() {
-                None => view! { <Loading label="Loading agents…"/> }.into_any(),
+                None => view! { <Loading label=text!(i18n, agents.loading)/> }.into_any(),
                 Some(Err(e)) => view! {
-                    <ErrorState title="The agents could not be listed" message=user_message(&e)>
-                        <Button on_click=Callback::new(move |_| version.update(|v| *v += 1))>"Try again"</Button>
+                    <ErrorState title=t_string!(i18n, agents.list_failed) message=user_message(&e)>
+                        <Button on_click=Callback::new(move |_| version.update(|v| *v += 1))>{t!(i18n, common.try_again)}</Button>
                     </ErrorState>
                 }.into_any(),
                 Some(Ok(None)) => view! {
-                    <EmptyState title="AI is switched off" description="A DocSpace admin can switch AI on in AI settings."/>
+                    <EmptyState title=t_string!(i18n, agents.ai_off) description=t_string!(i18n, agents.ai_off_hint)/>
                 }.into_any(),
                 Some(Ok(Some(list))) if list.is_empty() => view! {
-                    <EmptyState title="No agents yet" description="An agent answers questions with a model of an AI provider, following its instructions."/>
+                    <EmptyState title=t_string!(i18n, agents.none) description=t_string!(i18n, agents.none_hint)/>
                 }.into_any(),
                 Some(Ok(Some(list))) => view! {
                     <ul class="agents__list" data-testid="agents-list">

@@ -10,13 +10,16 @@ use super::picker::ProviderModelPicker;
 use super::prompt::PromptField;
 use crate::components::{Button, ButtonAppearance, Dialog, TextField};
 use crate::errors::user_message;
+use crate::i18n::{t, t_string, use_i18n};
+use crate::locale::text;
 
 /// The dialog, shown while `open`.
 #[component]
 pub fn NewAgentDialog(client: Client, open: RwSignal<bool>) -> impl IntoView {
+    let i18n = use_i18n();
     let client = StoredValue::new_local(client);
     view! {
-        <Dialog open=open title="New agent">
+        <Dialog open=open title=text!(i18n, agents.new_agent)>
             <NewAgentForm client=client.get_value() open=open/>
         </Dialog>
     }
@@ -24,6 +27,7 @@ pub fn NewAgentDialog(client: Client, open: RwSignal<bool>) -> impl IntoView {
 
 #[component]
 fn NewAgentForm(client: Client, open: RwSignal<bool>) -> impl IntoView {
+    let i18n = use_i18n();
     let navigate = use_navigate();
     let title = RwSignal::new(String::new());
     let provider = RwSignal::new(String::new());
@@ -40,17 +44,17 @@ fn NewAgentForm(client: Client, open: RwSignal<bool>) -> impl IntoView {
         }
         let name = title.get_untracked().trim().to_string();
         if name.is_empty() {
-            title_error.set(Some("Give the agent a name.".into()));
+            title_error.set(Some(t_string!(i18n, agents.name_blank).into()));
             return;
         }
         title_error.set(None);
         let Ok(provider_id) = provider.get_untracked().parse::<i64>() else {
-            error.set(Some("Choose a provider.".into()));
+            error.set(Some(t_string!(i18n, agents.choose_provider).into()));
             return;
         };
         let model_id = model.get_untracked();
         if model_id.is_empty() {
-            error.set(Some("Choose a model.".into()));
+            error.set(Some(t_string!(i18n, agents.choose_model).into()));
             return;
         }
         busy.set(true);
@@ -78,7 +82,7 @@ fn NewAgentForm(client: Client, open: RwSignal<bool>) -> impl IntoView {
     view! {
         <form class="agents__form" data-testid="new-agent-form" on:submit=on_submit>
             <div data-testid="agent-title">
-                <TextField label="Name" value=title required=true error=title_error/>
+                <TextField label=text!(i18n, room.panel.name) value=title required=true error=title_error/>
             </div>
             <ProviderModelPicker client=client provider=provider model=model/>
             <PromptField value=prompt/>
@@ -86,9 +90,9 @@ fn NewAgentForm(client: Client, open: RwSignal<bool>) -> impl IntoView {
                 {move || error.get()}
             </p>
             <div class="dialog__actions">
-                <Button on_click=Callback::new(move |_| open.set(false))>"Cancel"</Button>
+                <Button on_click=Callback::new(move |_| open.set(false))>{t!(i18n, common.cancel)}</Button>
                 <span data-testid="new-agent-create">
-                    <Button appearance=ButtonAppearance::Primary submit=true busy=busy>"Create"</Button>
+                    <Button appearance=ButtonAppearance::Primary submit=true busy=busy>{t!(i18n, room.panel.create)}</Button>
                 </span>
             </div>
         </form>

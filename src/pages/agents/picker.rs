@@ -6,6 +6,8 @@ use leptos::prelude::*;
 
 use crate::components::{Select, SelectOption};
 use crate::errors::user_message;
+use crate::i18n::{t_string, use_i18n};
+use crate::locale::text;
 
 /// A provider select and a model select bound to `provider` (its id as text) and `model`. The
 /// first provider and model are chosen when nothing (or something no longer offered) is.
@@ -15,6 +17,7 @@ pub fn ProviderModelPicker(
     provider: RwSignal<String>,
     model: RwSignal<String>,
 ) -> impl IntoView {
+    let i18n = use_i18n();
     let client = StoredValue::new_local(client);
     let providers =
         LocalResource::new(move || async move { client.get_value().ai().providers().await });
@@ -61,25 +64,21 @@ pub fn ProviderModelPicker(
         _ => Vec::new(),
     });
     let problem = move || match (providers.get(), models.get()) {
-        (Some(Err(e)), _) => Some(format!(
-            "The providers could not be listed: {}",
-            user_message(&e)
-        )),
-        (Some(Ok(list)), _) if list.is_empty() => Some(
-            "No AI provider is registered yet: a DocSpace admin adds one in AI settings.".into(),
-        ),
-        (_, Some(Err(e))) => Some(format!(
-            "The provider's models could not be listed: {}",
-            user_message(&e)
-        )),
+        (Some(Err(e)), _) => {
+            Some(t_string!(i18n, agents.providers_failed, reason = user_message(&e)).to_string())
+        }
+        (Some(Ok(list)), _) if list.is_empty() => Some(t_string!(i18n, agents.no_provider).into()),
+        (_, Some(Err(e))) => {
+            Some(t_string!(i18n, agents.models_failed, reason = user_message(&e)).to_string())
+        }
         _ => None,
     };
     view! {
         <div data-testid="agent-provider">
-            <Select label="Provider" value=provider options=provider_options/>
+            <Select label=text!(i18n, agents.provider) value=provider options=provider_options/>
         </div>
         <div data-testid="agent-model">
-            <Select label="Model" value=model options=model_options/>
+            <Select label=text!(i18n, agents.model) value=model options=model_options/>
         </div>
         <p class="field__error agents__problem" role="alert" data-testid="picker-error" hidden=move || problem().is_none()>
             {problem}

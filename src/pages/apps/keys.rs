@@ -7,6 +7,8 @@ use leptos::prelude::*;
 use super::secret::SecretOnce;
 use crate::components::{Button, ButtonAppearance, Checkbox, InputKind, TextField, use_toaster};
 use crate::errors::user_message;
+use crate::i18n::{Locale, t, t_string, td_string, use_i18n};
+use crate::locale::text;
 
 /// The permissions offered; none ticked means full access.
 const PERMISSIONS: [Scope; 8] = [
@@ -20,21 +22,22 @@ const PERMISSIONS: [Scope; 8] = [
     Scope::AllRead,
 ];
 
-/// The expiry field: empty for never, else 1..=365 days.
-fn parse_days(s: &str) -> Result<Option<u32>, String> {
+/// The expiry field: empty for never, else 1..=365 days; the message is in `locale`.
+fn parse_days(s: &str, locale: Locale) -> Result<Option<u32>, String> {
     let s = s.trim();
     if s.is_empty() {
         return Ok(None);
     }
     match s.parse::<u32>() {
         Ok(d) if (1..=365).contains(&d) => Ok(Some(d)),
-        _ => Err("Enter a number of days from 1 to 365, or leave it empty for no expiry.".into()),
+        _ => Err(td_string!(locale, apps.days_invalid).into()),
     }
 }
 
 /// The keys section.
 #[component]
 pub fn KeysSection(client: Client) -> impl IntoView {
+    let i18n = use_i18n();
     let toaster = use_toaster();
     let reload = RwSignal::new(0u32);
     let list = {
@@ -59,7 +62,7 @@ pub fn KeysSection(client: Client) -> impl IntoView {
         move |ev: leptos::ev::SubmitEvent| {
             ev.prevent_default();
             error.set(None);
-            let expiry = match parse_days(&days.get_untracked()) {
+            let expiry = match parse_days(&days.get_untracked(), i18n.get_locale_untracked()) {
                 Ok(d) => d,
                 Err(e) => return error.set(Some(e)),
             };
@@ -98,29 +101,29 @@ pub fn KeysSection(client: Client) -> impl IntoView {
                     toaster.success(format!("Key {} revoked", k.name));
                     reload.update(|n| *n += 1);
                 }
-                Err(e) => toaster.error("The key was not revoked", user_message(&e)),
+                Err(e) => toaster.error(t_string!(i18n, apps.key_not_revoked), user_message(&e)),
             }
         });
     });
     view! {
         <section class="card apps__section" data-testid="api-keys">
-            <h2>"API keys"</h2>
-            <SecretOnce title="Your new API key" secret=secret/>
+            <h2>{t!(i18n, apps.keys)}</h2>
+            <SecretOnce title=text!(i18n, apps.new_key) secret=secret/>
             <form class="stack" on:submit=create data-testid="key-form" novalidate=true>
-                <TextField label="Name" value=name required=true/>
+                <TextField label=text!(i18n, room.panel.name) value=name required=true/>
                 <fieldset class="apps__scopes">
-                    <legend>"Permissions (none ticked: full access)"</legend>
+                    <legend>{t!(i18n, apps.permissions)}</legend>
                     {ticks.into_iter().map(|(s, t)| view! { <Checkbox label=s.as_str() checked=t/> }).collect_view()}
                 </fieldset>
-                <TextField label="Expires after (days)" value=days kind=InputKind::Number hint="Empty: never."/>
+                <TextField label=text!(i18n, apps.expires_days) value=days kind=InputKind::Number hint=text!(i18n, apps.expires_hint)/>
                 <p class="sign-in__error" role="alert" data-testid="key-error" hidden=move || error.with(Option::is_none)>
                     {move || error.get()}
                 </p>
-                <Button appearance=ButtonAppearance::Primary submit=true busy=busy>"Create key"</Button>
+                <Button appearance=ButtonAppearance::Primary submit=true busy=busy>{t!(i18n, apps.create_key)}</Button>
             </form>
             {move || list.get().map(|r| match r {
                 Err(e) => view! { <p class="sign-in__error" role="alert">{e}</p> }.into_any(),
-                Ok(keys) if keys.is_empty() => view! { <p class="muted">"No API keys yet."</p> }.into_any(),
+                Ok(keys) if keys.is_empty() => view! { <p class="muted">{t!(i18n, apps.no_keys)}</p> }.into_any(),
                 Ok(keys) => view! {
                     <ul class="apps__list">
                         {keys.into_iter().map(|k| view! { <KeyRow key=k on_revoke=revoke/> }).collect_view()}
@@ -134,17 +137,19 @@ pub fn KeysSection(client: Client) -> impl IntoView {
 /// One key: its name, the end of its secret, permissions and expiry.
 #[component]
 fn KeyRow(key: ApiKey, on_revoke: Callback<ApiKey>) -> impl IntoView {
+    let i18n = use_i18n();
     let perms = match key.permissions.as_deref() {
-        None | Some([]) => "full access".to_string(),
+        None | Some([]) => t_string!(i18n, apps.full_access).to_string(),
         Some(p) => p.iter().map(|s| s.as_str()).collect::<Vec<_>>().join(", "),
     };
-    let expires = key
-        .expires_at
-        .as_ref()
-        .map_or("never expires".to_string(), |d| {
-            format!("expires {}", d.calendar_date())
-        });
-    let label = format!("Revoke {}", key.name);
+    let expires =
+        key.expires_at
+            .as_ref()
+            .map_or(t_string!(i18n, apps.never_expires).to_string(), |d| {
+                let date = d.calendar_date();
+                t_string!(i18n, links.fact.expires, date).to_string()
+            });
+    let label = t_string!(i18n, apps.revoke_one, name = &key.name).to_string();
     view! {
         <li class="apps__row" data-testid="key-row">
             <span class="apps__name">{key.name.clone()}</span>
@@ -152,7 +157,7 @@ fn KeyRow(key: ApiKey, on_revoke: Callback<ApiKey>) -> impl IntoView {
             <span class="muted">{perms}</span>
             <span class="muted">{expires}</span>
             <Button appearance=ButtonAppearance::Secondary label=label on_click=Callback::new(move |_| on_revoke.run(key.clone()))>
-                "Revoke"
+                {t!(i18n, links.revoke)}
             </Button>
         </li>
     }
@@ -164,10 +169,10 @@ mod tests {
 
     #[test]
     fn the_expiry_is_empty_or_a_day_count_the_portal_accepts() {
-        assert_eq!(parse_days(" "), Ok(None));
-        assert_eq!(parse_days("30"), Ok(Some(30)));
-        assert!(parse_days("0").is_err());
-        assert!(parse_days("366").is_err());
-        assert!(parse_days("soon").is_err());
+        assert_eq!(parse_days(" ", Locale::en), Ok(None));
+        assert_eq!(parse_days("30", Locale::en), Ok(Some(30)));
+        assert!(parse_days("0", Locale::en).is_err());
+        assert!(parse_days("366", Locale::en).is_err());
+        assert!(parse_days("soon", Locale::en).is_err());
     }
 }

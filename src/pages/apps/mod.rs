@@ -14,11 +14,13 @@ use self::keys::KeysSection;
 use self::oauth_apps::OAuthAppsSection;
 use self::plugins::PluginsSection;
 use crate::components::EmptyState;
+use crate::i18n::{t, t_string, use_i18n};
 use crate::state::{Credential, SessionState, use_session};
 
 /// `/apps`.
 #[component]
 pub fn AppsPage() -> impl IntoView {
+    let i18n = use_i18n();
     let session = use_session();
     let (Some(client), Some(me)) = (session.client(), session.user()) else {
         return ().into_any();
@@ -26,10 +28,10 @@ pub fn AppsPage() -> impl IntoView {
     if !(me.is_admin || me.is_owner) {
         return view! {
             <div class="page apps">
-                <h1>"Apps and keys"</h1>
+                <h1>{t!(i18n, nav.apps)}</h1>
                 <EmptyState
-                    title="Apps and keys are for admins"
-                    description="Ask a DocSpace admin for an API key or an OAuth app."
+                    title=t_string!(i18n, apps.admins_only)
+                    description=t_string!(i18n, apps.admins_only_hint)
                 />
             </div>
         }
@@ -40,7 +42,7 @@ pub fn AppsPage() -> impl IntoView {
     );
     view! {
         <div class="page apps">
-            <h1>"Apps and keys"</h1>
+            <h1>{t!(i18n, nav.apps)}</h1>
             {via_oauth.then(|| view! {
                 <p class="sign-in__error" role="note" data-testid="apps-oauth-note">
                     "You signed in with DocSpace. DocSpace gives OAuth sign-ins no access to API \

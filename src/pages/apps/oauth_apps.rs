@@ -8,6 +8,8 @@ use leptos::prelude::*;
 use super::secret::SecretOnce;
 use crate::components::{Button, ButtonAppearance, Checkbox, TextField, use_toaster};
 use crate::errors::user_message;
+use crate::i18n::{t, t_string, use_i18n};
+use crate::locale::text;
 
 fn origin() -> String {
     web_sys::window()
@@ -18,6 +20,7 @@ fn origin() -> String {
 /// The OAuth apps section.
 #[component]
 pub fn OAuthAppsSection(client: Client) -> impl IntoView {
+    let i18n = use_i18n();
     let reload = RwSignal::new(0u32);
     let list = {
         let client = client.clone();
@@ -80,25 +83,25 @@ pub fn OAuthAppsSection(client: Client) -> impl IntoView {
     };
     view! {
         <section class="card apps__section" data-testid="oauth-apps">
-            <h2>"OAuth apps"</h2>
-            <SecretOnce title="The new app's client secret" secret=secret
-                note="A browser app signs in with PKCE and needs no secret; a server keeps it."/>
+            <h2>{t!(i18n, apps.oauth)}</h2>
+            <SecretOnce title=text!(i18n, apps.client_secret) secret=secret
+                note=text!(i18n, apps.client_secret_note)/>
             <form class="stack" on:submit=register data-testid="app-form" novalidate=true>
-                <TextField label="Name" value=name required=true/>
-                <TextField label="Redirect URI" value=redirect required=true hint="Compared exactly by the portal."/>
-                <TextField label="Website" value=website required=true/>
+                <TextField label=text!(i18n, room.panel.name) value=name required=true/>
+                <TextField label=text!(i18n, apps.redirect) value=redirect required=true hint=text!(i18n, apps.redirect_hint)/>
+                <TextField label=text!(i18n, apps.website) value=website required=true/>
                 <fieldset class="apps__scopes">
-                    <legend>"Scopes"</legend>
+                    <legend>{t!(i18n, apps.scopes)}</legend>
                     {ticks.into_iter().map(|(s, t)| view! { <Checkbox label=s.as_str() checked=t/> }).collect_view()}
                 </fieldset>
                 <p class="sign-in__error" role="alert" data-testid="app-error" hidden=move || error.with(Option::is_none)>
                     {move || error.get()}
                 </p>
-                <Button appearance=ButtonAppearance::Primary submit=true busy=busy>"Register app"</Button>
+                <Button appearance=ButtonAppearance::Primary submit=true busy=busy>{t!(i18n, apps.register)}</Button>
             </form>
             {move || list.get().map(|r| match r {
                 Err(e) => view! { <p class="sign-in__error" role="alert">{e}</p> }.into_any(),
-                Ok(apps) if apps.is_empty() => view! { <p class="muted">"No OAuth apps yet."</p> }.into_any(),
+                Ok(apps) if apps.is_empty() => view! { <p class="muted">{t!(i18n, apps.no_apps)}</p> }.into_any(),
                 Ok(apps) => view! {
                     <ul class="apps__list">
                         {apps.into_iter().map(|a| view! { <AppRow client=client.clone() app=a reload=reload/> }).collect_view()}
@@ -112,6 +115,7 @@ pub fn OAuthAppsSection(client: Client) -> impl IntoView {
 /// One app: its name (editable), client id and scopes, and delete.
 #[component]
 fn AppRow(client: Client, app: OAuthApp, reload: RwSignal<u32>) -> impl IntoView {
+    let i18n = use_i18n();
     let toaster = use_toaster();
     let editing = RwSignal::new(false);
     let new_name = RwSignal::new(app.name.clone());
@@ -132,7 +136,7 @@ fn AppRow(client: Client, app: OAuthApp, reload: RwSignal<u32>) -> impl IntoView
                     editing.set(false);
                     reload.update(|n| *n += 1);
                 }
-                Err(e) => toaster.error("The app was not changed", user_message(&e)),
+                Err(e) => toaster.error(t_string!(i18n, apps.not_changed), user_message(&e)),
             }
         });
     });
@@ -145,7 +149,7 @@ fn AppRow(client: Client, app: OAuthApp, reload: RwSignal<u32>) -> impl IntoView
                     toaster.success(format!("App {} deleted", a.name));
                     reload.update(|n| *n += 1);
                 }
-                Err(e) => toaster.error("The app was not deleted", user_message(&e)),
+                Err(e) => toaster.error(t_string!(i18n, apps.not_deleted), user_message(&e)),
             }
         });
     });
@@ -153,12 +157,12 @@ fn AppRow(client: Client, app: OAuthApp, reload: RwSignal<u32>) -> impl IntoView
     view! {
         <li class="apps__row" data-testid="app-row">
             <Show when=move || editing.get() fallback=move || view! { <span class="apps__name">{app.with_value(|a| a.name.clone())}</span> }>
-                <TextField label="Name" value=new_name hide_label=true/>
-                <Button appearance=ButtonAppearance::Primary on_click=save>"Save"</Button>
+                <TextField label=text!(i18n, room.panel.name) value=new_name hide_label=true/>
+                <Button appearance=ButtonAppearance::Primary on_click=save>{t!(i18n, common.save)}</Button>
             </Show>
             <span>"Client id " <code data-testid="app-client-id">{a.client_id.clone()}</code></span>
             <span class="muted">{a.scopes.join(", ")}</span>
-            <Button appearance=ButtonAppearance::Secondary on_click=Callback::new(move |_| editing.update(|e| *e = !*e))>"Edit"</Button>
+            <Button appearance=ButtonAppearance::Secondary on_click=Callback::new(move |_| editing.update(|e| *e = !*e))>{t!(i18n, apps.edit)}</Button>
             <Button appearance=ButtonAppearance::Secondary label=format!("Delete {}", a.name) on_click=delete>"Delete"</Button>
         </li>
     }

@@ -5,7 +5,9 @@ use docspace_sdk::{SdkError, SdkVersion};
 
 use crate::app_config::AppConfig;
 use crate::errors::user_message;
+use crate::i18n::{Locale, t_string};
 use crate::state::FramesSession;
+use leptos_i18n::I18nContext;
 
 /// How a check came out.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -27,12 +29,13 @@ impl Verdict {
         }
     }
 
-    pub fn label(self) -> &'static str {
+    /// The badge, in the reader's language.
+    pub fn label(self, i18n: I18nContext<Locale>) -> &'static str {
         match self {
-            Verdict::Ok => "Passed",
-            Verdict::NotChecked => "Not checked",
-            Verdict::Warn => "Attention",
-            Verdict::Fail => "Failed",
+            Verdict::Ok => t_string!(i18n, diagnostics.verdict.ok),
+            Verdict::NotChecked => t_string!(i18n, diagnostics.verdict.not_checked),
+            Verdict::Warn => t_string!(i18n, diagnostics.verdict.warn),
+            Verdict::Fail => t_string!(i18n, diagnostics.verdict.fail),
         }
     }
 }

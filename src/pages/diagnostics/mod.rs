@@ -12,6 +12,7 @@ use leptos::prelude::*;
 use self::checks::{CspState, Finding};
 use crate::components::{Button, ButtonAppearance, use_toaster};
 use crate::errors::user_message;
+use crate::i18n::{t, t_string, use_i18n};
 use crate::state::{Credential, SessionState, use_session};
 
 /// This page's origin, as browsers serialize it.
@@ -32,6 +33,7 @@ fn cookies_enabled() -> bool {
 /// `/diagnostics`: open to everyone, signed in or not.
 #[component]
 pub fn DiagnosticsPage() -> impl IntoView {
+    let i18n = use_i18n();
     let session = use_session();
     let config = session.config();
     // Bumped by "Check again".
@@ -144,31 +146,32 @@ pub fn DiagnosticsPage() -> impl IntoView {
     view! {
         <div class="page diagnostics">
             <div class="page-header">
-                <h1>"Diagnostics"</h1>
+                <h1>{t!(i18n, nav.diagnostics)}</h1>
                 <Button appearance=ButtonAppearance::Secondary on_click=Callback::new(move |_| run.update(|n| *n += 1))>
-                    "Check again"
+                    {t!(i18n, diagnostics.again)}
                 </Button>
             </div>
             <p class="muted">
-                "Whether this page can reach the portal and embed its frames. Page origin: "
+                {t!(i18n, diagnostics.intro)} " "
+                {t!(i18n, diagnostics.page_origin)} " "
                 <code data-testid="diag-origin">{origin.clone()}</code>
-                ", portal: "
+                ", " {t!(i18n, diagnostics.portal)} " "
                 <code>{config.portal_url.clone()}</code>
             </p>
             <ul class="diagnostics__list" aria-live="polite">
-                <Check id="portal" title="Portal reachable" finding=Signal::derive(move || portal.get())/>
-                <Check id="script" title="Embed SDK script" finding=Signal::derive(move || script.get())/>
-                <Check id="csp" title="This origin in the portal's CSP list" finding=Signal::derive(move || csp.get().map(|c| c.finding))>
+                <Check id="portal" title=t_string!(i18n, diagnostics.check.portal) finding=Signal::derive(move || portal.get())/>
+                <Check id="script" title=t_string!(i18n, diagnostics.check.script) finding=Signal::derive(move || script.get())/>
+                <Check id="csp" title=t_string!(i18n, diagnostics.check.csp) finding=Signal::derive(move || csp.get().map(|c| c.finding))>
                     <CspDetails state=Signal::derive(move || csp.get()) origin=origin.clone() on_added=Callback::new(move |()| run.update(|n| *n += 1))/>
                 </Check>
-                <Check id="cookies" title="Cookies usable in frames" finding=Signal::derive(move || Some(cookies.get()))/>
+                <Check id="cookies" title=t_string!(i18n, diagnostics.check.cookies) finding=Signal::derive(move || Some(cookies.get()))/>
                 <Show when=move || oauth_frames.with(Option::is_some)>
-                    <Check id="oauth-frames" title="Frames after Sign in with DocSpace" finding=Signal::derive(move || oauth_frames.get())/>
+                    <Check id="oauth-frames" title=t_string!(i18n, diagnostics.check.oauth_frames) finding=Signal::derive(move || oauth_frames.get())/>
                 </Show>
                 {oauth_origin.map(|r| view! {
-                    <Check id="oauth-origin" title="This origin allowed for OAuth tokens" finding=Signal::derive(move || r.get())/>
+                    <Check id="oauth-origin" title=t_string!(i18n, diagnostics.check.oauth_origin) finding=Signal::derive(move || r.get())/>
                 })}
-                <Check id="limits" title="Rate limits" finding=Signal::derive(move || limits.get())/>
+                <Check id="limits" title=t_string!(i18n, diagnostics.check.limits) finding=Signal::derive(move || limits.get())/>
             </ul>
         </div>
     }
@@ -190,13 +193,14 @@ fn Check(
     finding: Signal<Option<Finding>>,
     #[prop(optional)] children: Option<Children>,
 ) -> impl IntoView {
+    let i18n = use_i18n();
     let verdict = move || finding.with(|f| f.as_ref().map_or("pending", |f| f.verdict.as_str()));
     view! {
         <li class="diag" data-testid=format!("diag-{id}") data-verdict=verdict>
             <div class="diag__head">
                 <h2 class="diag__title">{title}</h2>
                 <span class=move || format!("diag__badge diag__badge--{}", verdict())>
-                    {move || finding.with(|f| f.as_ref().map_or("Checking…", |f| f.verdict.label()))}
+                    {move || finding.with(|f| f.as_ref().map_or(t_string!(i18n, diagnostics.checking), |f| f.verdict.label(i18n)))}
                 </span>
             </div>
             {move || finding.get().map(|f| view! {
@@ -215,6 +219,7 @@ fn CspDetails(
     origin: String,
     on_added: Callback<()>,
 ) -> impl IntoView {
+    let i18n = use_i18n();
     let session = use_session();
     let toaster = use_toaster();
     let busy = RwSignal::new(false);
@@ -237,35 +242,46 @@ fn CspDetails(
                 }
                 match client.security().set_csp().domains(domains).send().await {
                     Ok(_) => {
-                        toaster.success(format!("{origin} added to the portal's CSP list"));
+                        toaster.success(t_string!(i18n, diagnostics.csp_added, origin));
                         on_added.run(());
                     }
-                    Err(e) => toaster.error("The CSP list was not changed", user_message(&e)),
+                    Err(e) => toaster.error(
+                        t_string!(i18n, diagnostics.csp_not_changed),
+                        user_message(&e),
+                    ),
                 }
                 busy.set(false);
             });
         })
     };
+    let add_label = move || t_string!(i18n, diagnostics.csp_add, origin = &origin).to_string();
     move || {
         let s = state.get()?;
+        let label = add_label();
         let domains = s.domains.clone().unwrap_or_default();
         let list = (!domains.is_empty()).then(|| view! {
-            <p class="diag__detail">"Allowed: "</p>
+            <p class="diag__detail">{t!(i18n, diagnostics.allowed)}" "</p>
             <ul class="diag__domains" data-testid="csp-domains">
                 {domains.into_iter().map(|d| view! { <li><code>{d}</code></li> }).collect_view()}
             </ul>
         });
         let action = match (s.missing, is_admin()) {
-            (true, true) => Some(view! {
-                <div data-testid="csp-add">
-                    <Button appearance=ButtonAppearance::Primary busy=busy on_click=add>
-                        {format!("Add {origin} to the list")}
-                    </Button>
-                </div>
-            }.into_any()),
-            (true, false) => Some(view! {
-                <p class="diag__fix">"Ask a DocSpace administrator to add this origin (Settings → Developer tools → JavaScript SDK)."</p>
-            }.into_any()),
+            (true, true) => Some(
+                view! {
+                    <div data-testid="csp-add">
+                        <Button appearance=ButtonAppearance::Primary busy=busy on_click=add>
+                            {label}
+                        </Button>
+                    </div>
+                }
+                .into_any(),
+            ),
+            (true, false) => Some(
+                view! {
+                    <p class="diag__fix">{t!(i18n, diagnostics.csp_ask_admin)}</p>
+                }
+                .into_any(),
+            ),
             _ => None,
         };
         Some(view! { {list} {action} })

@@ -7,6 +7,8 @@ use leptos::prelude::*;
 use super::rules::type_label;
 use crate::components::{Button, ButtonAppearance, InputKind, Select, SelectOption, TextField};
 use crate::errors::user_message;
+use crate::i18n::{t, use_i18n};
+use crate::locale::text;
 
 /// The body of the invite dialog.
 #[component]
@@ -16,6 +18,7 @@ pub fn InviteForm(
     #[prop(into)] on_done: Callback<String>,
     #[prop(into)] on_cancel: Callback<()>,
 ) -> impl IntoView {
+    let i18n = use_i18n();
     let client = StoredValue::new_local(client);
     let email = RwSignal::new(String::new());
     let kind = RwSignal::new(
@@ -28,8 +31,9 @@ pub fn InviteForm(
     let options: Vec<SelectOption> = types
         .iter()
         .filter_map(|t| {
-            t.value()
-                .map(|v| SelectOption::new(v.to_string(), type_label(t)))
+            t.value().map(|v| {
+                SelectOption::new(v.to_string(), type_label(t, i18n.get_locale_untracked()))
+            })
         })
         .collect();
     let busy = RwSignal::new(false);
@@ -64,19 +68,19 @@ pub fn InviteForm(
     };
     view! {
         <form class="form" data-testid="invite-form" on:submit=submit>
-            <TextField label="E-mail" value=email kind=InputKind::Email required=true autocomplete="off"/>
+            <TextField label=text!(i18n, sign_in.email) value=email kind=InputKind::Email required=true autocomplete="off"/>
             <Select
-                label="Type"
+                label=text!(i18n, room.sort.kind)
                 value=kind
                 options=Signal::derive(move || options.clone())
-                hint="Guests join through a room invitation, so they are not offered here."
+                hint=text!(i18n, people.invite_hint)
             />
             <p class="form-error" role="alert" hidden=move || error.with(Option::is_none)>{move || error.get()}</p>
             <div class="dialog__actions">
-                <Button on_click=Callback::new(move |_| on_cancel.run(()))>"Cancel"</Button>
+                <Button on_click=Callback::new(move |_| on_cancel.run(()))>{t!(i18n, common.cancel)}</Button>
                 <span data-testid="invite-send">
                     <Button appearance=ButtonAppearance::Primary submit=true busy=Signal::derive(move || busy.get())>
-                        "Send invitation"
+                        {t!(i18n, people.send_invitation)}
                     </Button>
                 </span>
             </div>

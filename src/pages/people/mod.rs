@@ -18,6 +18,8 @@ use crate::components::{
     SelectOption, TextField, after_typing_pause, use_toaster,
 };
 use crate::errors::user_message;
+use crate::i18n::{Locale, t, t_string, td_string, use_i18n};
+use crate::locale::{counted, text};
 use crate::state::use_session;
 
 /// Users fetched per page.
@@ -37,6 +39,7 @@ struct Filters {
 /// The People page.
 #[component]
 pub fn PeoplePage() -> impl IntoView {
+    let i18n = use_i18n();
     let session = use_session();
     let (Some(client), Some(me)) = (session.client(), session.user()) else {
         return ().into_any();
@@ -44,10 +47,10 @@ pub fn PeoplePage() -> impl IntoView {
     if !rules::may_list(&me) {
         return view! {
             <div class="page people">
-                <h1>"People"</h1>
+                <h1>{t!(i18n, nav.people)}</h1>
                 <EmptyState
-                    title="People is for admins"
-                    description="DocSpace shows the list of people to DocSpace admins and room admins only."
+                    title=t_string!(i18n, people.admins_only)
+                    description=t_string!(i18n, people.admins_only_hint)
                 />
                 <Explanation/>
             </div>
@@ -81,6 +84,7 @@ async fn fetch(client: &Client, f: &Filters, start: u64) -> Result<(Vec<Employee
 
 #[component]
 fn Directory(client: Client, me: Employee) -> impl IntoView {
+    let i18n = use_i18n();
     let toaster = use_toaster();
     let client = StoredValue::new_local(client);
     let me = StoredValue::new(me);
@@ -126,7 +130,8 @@ fn Directory(client: Client, me: Employee) -> impl IntoView {
     let deleting = RwSignal::new(None::<Employee>);
     let delete_open = RwSignal::new(false);
 
-    let run = move |person: Employee, what: &'static str, done: String, action: PersonAction| {
+    let run = move |person: Employee, action: PersonAction| {
+        let what = action.clone();
         leptos::task::spawn_local(async move {
             let people_api = client.get_value();
             let p = people_api.people();
@@ -150,30 +155,18 @@ fn Directory(client: Client, me: Employee) -> impl IntoView {
                 PersonAction::Delete(u) => p.delete(u.id).await.map(drop),
             };
             let name = person.email.clone().unwrap_or(person.display_name.clone());
+            let locale = i18n.get_locale_untracked();
             match outcome {
-                Ok(()) => toaster.success(format!("{name}: {done}")),
-                Err(e) => toaster.error(format!("Could not {what} {name}"), user_message(&e)),
+                Ok(()) => toaster.success(action_done(&what, &name, locale)),
+                Err(e) => toaster.error(action_failed(&what, &name, locale), user_message(&e)),
             }
             load(0);
         });
     };
     let on_action = Callback::new(move |action: PersonAction| match &action {
-        PersonAction::ChangeType(u, t) => {
-            let done = format!("now {}", rules::type_label(t));
-            run(u.clone(), "change the type of", done, action.clone())
+        PersonAction::ChangeType(u, _) | PersonAction::Disable(u, _) | PersonAction::Resend(u) => {
+            run(u.clone(), action.clone())
         }
-        PersonAction::Disable(u, true) => {
-            run(u.clone(), "disable", "disabled".into(), action.clone())
-        }
-        PersonAction::Disable(u, false) => {
-            run(u.clone(), "enable", "enabled".into(), action.clone())
-        }
-        PersonAction::Resend(u) => run(
-            u.clone(),
-            "re-invite",
-            "invitation sent again".into(),
-            action.clone(),
-        ),
         PersonAction::Delete(u) => {
             deleting.set(Some(u.clone()));
             delete_open.set(true);
@@ -186,32 +179,32 @@ fn Directory(client: Client, me: Employee) -> impl IntoView {
     view! {
         <div class="page people">
             <div class="page-header">
-                <h1>"People"</h1>
+                <h1>{t!(i18n, nav.people)}</h1>
                 <Show when=move || can_invite>
                     <span data-testid="invite-open">
                         <Button appearance=ButtonAppearance::Primary on_click=Callback::new(move |_| invite_open.set(true))>
-                            "Invite…"
+                            {t!(i18n, people.invite)}
                         </Button>
                     </span>
                 </Show>
             </div>
             <Toolbar filters=filters/>
             <p class="people__count muted" aria-live="polite" data-testid="people-count">
-                {move || total.get().map(|t| if t == 1 { "1 person".to_string() } else { format!("{t} people") })}
+                {move || total.get().map(|t| counted!(i18n.get_locale(), t, people.count))}
             </p>
             {move || {
                 if let Some(e) = error.get() && total.get().is_none() {
                     return view! {
-                        <ErrorState title="People could not be loaded" message=e>
-                            <Button on_click=Callback::new(move |_| load(0))>"Try again"</Button>
+                        <ErrorState title=t_string!(i18n, people.load_failed) message=e>
+                            <Button on_click=Callback::new(move |_| load(0))>{t!(i18n, common.try_again)}</Button>
                         </ErrorState>
                     }.into_any();
                 }
                 match total.get() {
-                    None => view! { <Loading label="Loading people…"/> }.into_any(),
-                    Some(0) => view! { <EmptyState title="Nobody matches" description="Change the search or the filters."/> }.into_any(),
+                    None => view! { <Loading label=text!(i18n, people.loading)/> }.into_any(),
+                    Some(0) => view! { <EmptyState title=t_string!(i18n, people.none_match) description=t_string!(i18n, rooms.none_match_hint)/> }.into_any(),
                     Some(_) => view! {
-                        <ul class="people__list" aria-label="People" data-testid="people-list">
+                        <ul class="people__list" aria-label=move || t_string!(i18n, nav.people) data-testid="people-list">
                             <For each=move || people.get() key=|p| (p.id.clone(), p.status, p.is_admin, p.is_room_admin, p.is_visitor) let:person>
                                 <PersonRow person=person me=me.get_value() on_action=on_action/>
                             </For>
@@ -220,39 +213,39 @@ fn Directory(client: Client, me: Employee) -> impl IntoView {
                 }
             }}
             <Show when=move || total.get().is_some_and(|t| loaded.get() < t)>
-                <Button on_click=Callback::new(move |_| load(loaded.get_untracked()))>"Show more"</Button>
+                <Button on_click=Callback::new(move |_| load(loaded.get_untracked()))>{t!(i18n, people.show_more)}</Button>
             </Show>
             <Explanation/>
         </div>
-        <Dialog open=invite_open title="Invite someone">
+        <Dialog open=invite_open title=text!(i18n, people.invite_title)>
             <InviteForm
                 client=client.get_value()
                 types=invite_types.clone()
                 on_done=Callback::new(move |email: String| {
                     invite_open.set(false);
-                    toaster.success(format!("Invited {email}"));
+                    toaster.success(t_string!(i18n, people.invited, email));
                     load(0);
                 })
                 on_cancel=Callback::new(move |_| invite_open.set(false))
             />
         </Dialog>
-        <Dialog open=delete_open title="Delete person">
+        <Dialog open=delete_open title=text!(i18n, people.delete_title)>
             {move || deleting.get().map(|person| {
                 let email = person.email.clone().unwrap_or_default();
                 let target = person.clone();
                 view! {
-                    <p>"Delete " <strong>{email}</strong> " for good? Their personal documents go with them."</p>
+                    <p>{t!(i18n, people.delete_question, email, <strong> = <strong/>)}</p>
                     <div class="dialog__actions">
-                        <Button on_click=Callback::new(move |_| delete_open.set(false))>"Cancel"</Button>
+                        <Button on_click=Callback::new(move |_| delete_open.set(false))>{t!(i18n, common.cancel)}</Button>
                         <span data-testid="confirm-delete-person">
                             <Button
                                 appearance=ButtonAppearance::Danger
                                 on_click=Callback::new(move |_| {
                                     delete_open.set(false);
-                                    run(target.clone(), "delete", "deleted".into(), PersonAction::Delete(target.clone()));
+                                    run(target.clone(), PersonAction::Delete(target.clone()));
                                 })
                             >
-                                "Delete"
+                                {t!(i18n, common.delete)}
                             </Button>
                         </span>
                     </div>
@@ -265,6 +258,7 @@ fn Directory(client: Client, me: Employee) -> impl IntoView {
 /// Search, type, status and "invited by me".
 #[component]
 fn Toolbar(filters: RwSignal<Filters>) -> impl IntoView {
+    let i18n = use_i18n();
     let search = RwSignal::new(String::new());
     // The search applies after a pause in typing.
     after_typing_pause(search, move |text| filters.update(|f| f.search = text));
@@ -281,8 +275,9 @@ fn Toolbar(filters: RwSignal<Filters>) -> impl IntoView {
             });
         }
     });
-    let kinds = Signal::derive(|| {
-        let mut v = vec![SelectOption::new("", "All types")];
+    let kinds = Signal::derive(move || {
+        let locale = i18n.get_locale();
+        let mut v = vec![SelectOption::new("", t_string!(i18n, rooms.all_types))];
         for t in [
             EmployeeType::DocSpaceAdmin,
             EmployeeType::RoomAdmin,
@@ -290,27 +285,30 @@ fn Toolbar(filters: RwSignal<Filters>) -> impl IntoView {
             EmployeeType::Guest,
         ] {
             if let Some(n) = t.value() {
-                v.push(SelectOption::new(n.to_string(), rules::type_label(&t)));
+                v.push(SelectOption::new(
+                    n.to_string(),
+                    rules::type_label(&t, locale),
+                ));
             }
         }
         v
     });
-    let statuses = Signal::derive(|| {
+    let statuses = Signal::derive(move || {
         vec![
-            SelectOption::new("", "Any status"),
-            SelectOption::new("Active", "Active"),
-            SelectOption::new("Pending", "Pending"),
-            SelectOption::new("Terminated", "Disabled"),
+            SelectOption::new("", t_string!(i18n, people.any_status)),
+            SelectOption::new("Active", t_string!(i18n, people.status.active)),
+            SelectOption::new("Pending", t_string!(i18n, people.status.pending)),
+            SelectOption::new("Terminated", t_string!(i18n, people.status.disabled)),
         ]
     });
     view! {
         <div class="toolbar people__toolbar" role="search">
             <div class="people__search" data-testid="people-search">
-                <TextField label="Search people" value=search kind=InputKind::Search placeholder="Name or e-mail" hide_label=true/>
+                <TextField label=text!(i18n, people.search) value=search kind=InputKind::Search placeholder=text!(i18n, people.search_placeholder) hide_label=true/>
             </div>
-            <div data-testid="people-filter-type"><Select label="Type" value=kind options=kinds hide_label=true/></div>
-            <div data-testid="people-filter-status"><Select label="Status" value=status options=statuses hide_label=true/></div>
-            <div data-testid="people-filter-mine"><Checkbox label="Invited by me" checked=mine/></div>
+            <div data-testid="people-filter-type"><Select label=text!(i18n, room.sort.kind) value=kind options=kinds hide_label=true/></div>
+            <div data-testid="people-filter-status"><Select label=text!(i18n, people.status_label) value=status options=statuses hide_label=true/></div>
+            <div data-testid="people-filter-mine"><Checkbox label=text!(i18n, people.invited_by_me) checked=mine/></div>
         </div>
     }
 }
@@ -318,21 +316,47 @@ fn Toolbar(filters: RwSignal<Filters>) -> impl IntoView {
 /// How the documentation's words map to DocSpace's user types and room roles.
 #[component]
 fn Explanation() -> impl IntoView {
+    let i18n = use_i18n();
     view! {
         <details class="people__help" data-testid="people-help">
-            <summary>"Power user, editor, viewer: what do the words mean here?"</summary>
-            <p>
-                "A user type is portal-wide; a room role is given per room. The owner and DocSpace admins run the portal. "
-                "Room admins create rooms and invite people. A " <strong>"power user"</strong>
-                " is the type the API calls " <code>"User"</code> " (formerly " <code>"Collaborator"</code>
-                "): they have My documents and may be given any room role but room manager. A "
-                <strong>"guest"</strong> " only sees the rooms they were invited to."
-            </p>
-            <p>
-                <strong>"Editor"</strong> " and " <strong>"viewer"</strong>
-                " are not user types: they are room roles (DocSpace's access levels Editing and Read), "
-                "set in a room's members list. Anyone, guests included, can be an editor or a viewer in a room."
-            </p>
+            <summary>{t!(i18n, people.help.summary)}</summary>
+            <p>{t!(i18n, people.help.types, <strong> = <strong/>, <code> = <code/>)}</p>
+            <p>{t!(i18n, people.help.roles, <strong> = <strong/>)}</p>
         </details>
+    }
+}
+
+/// The notice after `action` on the person `name`, in `locale`.
+fn action_done(action: &PersonAction, name: &str, locale: Locale) -> String {
+    match action {
+        PersonAction::ChangeType(_, t) => {
+            let kind = rules::type_label(t, locale);
+            td_string!(locale, people.done.type_changed, name, kind).to_string()
+        }
+        PersonAction::Disable(_, true) => {
+            td_string!(locale, people.done.disabled, name).to_string()
+        }
+        PersonAction::Disable(_, false) => {
+            td_string!(locale, people.done.enabled, name).to_string()
+        }
+        PersonAction::Resend(_) => td_string!(locale, people.done.resent, name).to_string(),
+        PersonAction::Delete(_) => td_string!(locale, people.done.deleted, name).to_string(),
+    }
+}
+
+/// The error title when `action` on `name` failed, in `locale`.
+fn action_failed(action: &PersonAction, name: &str, locale: Locale) -> String {
+    match action {
+        PersonAction::ChangeType(..) => {
+            td_string!(locale, people.failed.change_type, name).to_string()
+        }
+        PersonAction::Disable(_, true) => {
+            td_string!(locale, people.failed.disable, name).to_string()
+        }
+        PersonAction::Disable(_, false) => {
+            td_string!(locale, people.failed.enable, name).to_string()
+        }
+        PersonAction::Resend(_) => td_string!(locale, people.failed.resend, name).to_string(),
+        PersonAction::Delete(_) => td_string!(locale, people.failed.delete, name).to_string(),
     }
 }

@@ -6,6 +6,8 @@ use leptos::prelude::*;
 
 use super::rules::{self, Offered};
 use crate::components::{Menu, MenuItem};
+use crate::i18n::{Locale, t, t_string, use_i18n};
+use leptos_i18n::I18nContext;
 
 /// What a row asks the page to do.
 #[derive(Debug, Clone)]
@@ -20,7 +22,13 @@ pub enum PersonAction {
     Resend(Employee),
 }
 
-fn items(person: &Employee, offered: Offered, on_action: Callback<PersonAction>) -> Vec<MenuItem> {
+fn items(
+    person: &Employee,
+    offered: Offered,
+    on_action: Callback<PersonAction>,
+    i18n: I18nContext<Locale>,
+) -> Vec<MenuItem> {
+    let locale = i18n.get_locale_untracked();
     let act = |a: PersonAction| move || on_action.run(a.clone());
     let mut out = Vec::new();
     for t in offered.change_to {
@@ -29,7 +37,8 @@ fn items(person: &Employee, offered: Offered, on_action: Callback<PersonAction>)
             EmployeeType::RoomAdmin => "person-type-roomadmin",
             _ => "person-type-user",
         };
-        let label = format!("Make {}", rules::type_label(&t));
+        let kind = rules::type_label(&t, locale);
+        let label = t_string!(i18n, people.make, kind).to_string();
         out.push(
             MenuItem::new(label, act(PersonAction::ChangeType(person.clone(), t))).test_id(id),
         );
@@ -37,7 +46,7 @@ fn items(person: &Employee, offered: Offered, on_action: Callback<PersonAction>)
     if offered.resend {
         out.push(
             MenuItem::new(
-                "Resend invitation",
+                t_string!(i18n, people.resend),
                 act(PersonAction::Resend(person.clone())),
             )
             .test_id("person-resend"),
@@ -45,22 +54,31 @@ fn items(person: &Employee, offered: Offered, on_action: Callback<PersonAction>)
     }
     if offered.enable {
         out.push(
-            MenuItem::new("Enable", act(PersonAction::Disable(person.clone(), false)))
-                .test_id("person-enable"),
+            MenuItem::new(
+                t_string!(i18n, people.enable),
+                act(PersonAction::Disable(person.clone(), false)),
+            )
+            .test_id("person-enable"),
         );
     }
     if offered.disable {
         out.push(
-            MenuItem::new("Disable", act(PersonAction::Disable(person.clone(), true)))
-                .danger()
-                .test_id("person-disable"),
+            MenuItem::new(
+                t_string!(i18n, people.disable),
+                act(PersonAction::Disable(person.clone(), true)),
+            )
+            .danger()
+            .test_id("person-disable"),
         );
     }
     if offered.delete {
         out.push(
-            MenuItem::new("Delete…", act(PersonAction::Delete(person.clone())))
-                .danger()
-                .test_id("person-delete"),
+            MenuItem::new(
+                t_string!(i18n, rooms.menu.delete),
+                act(PersonAction::Delete(person.clone())),
+            )
+            .danger()
+            .test_id("person-delete"),
         );
     }
     out
@@ -73,23 +91,32 @@ pub fn PersonRow(
     me: Employee,
     #[prop(into)] on_action: Callback<PersonAction>,
 ) -> impl IntoView {
+    let i18n = use_i18n();
     let offered = rules::offered(&me, &person);
-    let items = items(&person, offered, on_action);
+    let items = items(&person, offered, on_action, i18n);
     let name = person.display_name.clone();
     let email = person.email.clone().unwrap_or_default();
-    let status = rules::status_label(&person);
+    let status = rules::status_label(&person, Locale::en);
+    let shown_status = {
+        let person = person.clone();
+        move || rules::status_label(&person, i18n.get_locale())
+    };
+    let shown_type = {
+        let person = person.clone();
+        move || rules::person_label(&person, i18n.get_locale())
+    };
     view! {
         <li class="person-row" data-testid="person-row" data-email=email.clone() data-status=status>
             <div class="person-row__main">
                 <span class="person-row__name">{if name.is_empty() { email.clone() } else { name.clone() }}</span>
                 <span class="person-row__email muted">{email.clone()}</span>
             </div>
-            <span class="person-row__type" data-testid="person-type">{rules::person_label(&person)}</span>
-            <span class="person-row__status" data-testid="person-status">{status}</span>
+            <span class="person-row__type" data-testid="person-type">{shown_type}</span>
+            <span class="person-row__status" data-testid="person-status">{shown_status}</span>
             {if items.is_empty() {
-                view! { <span class="person-row__none muted">"No actions"</span> }.into_any()
+                view! { <span class="person-row__none muted">{t!(i18n, people.no_actions)}</span> }.into_any()
             } else {
-                view! { <Menu label=format!("Actions for {email}") items=items>"⋯"</Menu> }.into_any()
+                view! { <Menu label=t_string!(i18n, rooms.actions_for, title = &email).to_string() items=items>"⋯"</Menu> }.into_any()
             }}
         </li>
     }

@@ -4,6 +4,7 @@
 //! `web/ASC.Web.Core/Users/UserManagerWrapper.cs`, `UpdateUserTypeAsync`). The portal decides;
 //! this only keeps the page from offering what it would refuse, and a refusal still shows.
 
+use crate::i18n::{Locale, td_string};
 use docspace_api::models::{Employee, EmployeeActivationStatus, EmployeeStatus, EmployeeType};
 
 /// The type DocSpace gives a user (the owner is a DocSpace admin).
@@ -102,34 +103,34 @@ pub fn offered(me: &Employee, target: &Employee) -> Offered {
     }
 }
 
-/// How the API's type names read on the page.
-pub fn type_label(t: &EmployeeType) -> &'static str {
+/// How the API's type names read on the page, in `locale`.
+pub fn type_label(t: &EmployeeType, locale: Locale) -> &'static str {
     match t {
-        EmployeeType::DocSpaceAdmin => "DocSpace admin",
-        EmployeeType::RoomAdmin => "Room admin",
-        EmployeeType::User => "User (power user)",
-        EmployeeType::Guest => "Guest",
-        _ => "Unknown",
+        EmployeeType::DocSpaceAdmin => td_string!(locale, people.type_name.docspace_admin),
+        EmployeeType::RoomAdmin => td_string!(locale, people.type_name.room_admin),
+        EmployeeType::User => td_string!(locale, people.type_name.user),
+        EmployeeType::Guest => td_string!(locale, people.type_name.guest),
+        _ => td_string!(locale, people.type_name.unknown),
     }
 }
 
 /// A user's type as a label, the owner named as such.
-pub fn person_label(e: &Employee) -> &'static str {
+pub fn person_label(e: &Employee, locale: Locale) -> &'static str {
     if e.is_owner {
-        "Owner"
+        td_string!(locale, members.owner)
     } else {
-        type_label(&kind(e))
+        type_label(&kind(e), locale)
     }
 }
 
-/// A user's status as a label.
-pub fn status_label(e: &Employee) -> &'static str {
+/// A user's status as a label, in `locale` (in English it is also the row's `data-status`).
+pub fn status_label(e: &Employee, locale: Locale) -> &'static str {
     if disabled(e) {
-        "Disabled"
+        td_string!(locale, people.status.disabled)
     } else if pending(e) {
-        "Pending"
+        td_string!(locale, people.status.pending)
     } else {
-        "Active"
+        td_string!(locale, people.status.active)
     }
 }
 

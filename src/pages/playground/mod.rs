@@ -14,6 +14,8 @@ use crate::components::{
     Button, ButtonAppearance, Checkbox, EmptyState, Select, SelectOption, TextField, Toaster,
     use_toaster,
 };
+use crate::i18n::{Locale, t, t_string, td_string, use_i18n};
+use crate::locale::{self, text};
 use crate::pages::file::FramesNotice;
 use crate::state::{use_session, use_theme};
 
@@ -105,6 +107,7 @@ fn describe(e: &FrameEvent) -> String {
 /// `/playground`.
 #[component]
 pub fn PlaygroundPage() -> impl IntoView {
+    let i18n = use_i18n();
     let session = use_session();
     let app_theme = use_theme();
     let toaster = use_toaster();
@@ -158,7 +161,7 @@ pub fn PlaygroundPage() -> impl IntoView {
         move |m, _, _| {
             status.set(FrameStatus::Starting);
             log.set(Vec::new());
-            push(format!("mode: {}", mode_label(*m)));
+            push(format!("mode: {}", mode_label(*m, Locale::en)));
         },
         false,
     );
@@ -177,12 +180,13 @@ pub fn PlaygroundPage() -> impl IntoView {
         })
     };
 
-    let modes = Signal::stored(
+    let modes = Signal::derive(move || {
+        let locale = i18n.get_locale();
         Mode::ALL
             .iter()
-            .map(|m| SelectOption::new(m.as_str(), mode_label(*m)))
-            .collect::<Vec<_>>(),
-    );
+            .map(|m| SelectOption::new(m.as_str(), mode_label(*m, locale)))
+            .collect::<Vec<_>>()
+    });
     let themes = Signal::stored(
         Theme::ALL
             .iter()
@@ -194,54 +198,54 @@ pub fn PlaygroundPage() -> impl IntoView {
     view! {
         <div class="page playground">
             <div class="page-header">
-                <h1>"Embed playground"</h1>
+                <h1>{t!(i18n, playground.title)}</h1>
             </div>
             <FramesNotice/>
             <div class="playground__grid">
-                <form class="playground__form card" on:submit=|ev| ev.prevent_default() aria-label="Frame settings">
+                <form class="playground__form card" on:submit=|ev| ev.prevent_default() aria-label=move || t_string!(i18n, playground.settings)>
                     <div data-testid="playground-mode">
-                        <Select label="Mode" value=form.mode options=modes/>
+                        <Select label=text!(i18n, playground.mode) value=form.mode options=modes/>
                     </div>
-                    <p class="muted playground__about">{move || mode_about(mode.get())}</p>
-                    {move || applies().id.map(|label| view! {
+                    <p class="muted playground__about">{move || mode_about(mode.get(), i18n.get_locale())}</p>
+                    {move || id_label(mode.get(), i18n.get_locale()).map(|label| view! {
                         <div data-testid="playground-id">
                             <TextField label=label value=form.id/>
                         </div>
                     })}
                     <Show when=move || applies().share_key>
-                        <TextField label="Share key" value=form.share_key/>
+                        <TextField label=text!(i18n, playground.share_key) value=form.share_key/>
                     </Show>
                     <div data-testid="playground-theme">
-                        <Select label="Theme" value=form.theme options=themes/>
+                        <Select label=text!(i18n, playground.theme) value=form.theme options=themes/>
                     </div>
-                    <TextField label="Height" value=form.height hint="Any CSS length, e.g. 100% or 600px."/>
+                    <TextField label=text!(i18n, playground.height) value=form.height hint=text!(i18n, playground.height_hint)/>
                     <Show when=move || applies().manager_flags>
                         <fieldset class="playground__flags">
-                            <legend>"Manager"</legend>
-                            <Checkbox label="Header" checked=form.show_header/>
-                            <Checkbox label="Title" checked=form.show_title/>
-                            <Checkbox label="Left menu" checked=form.show_menu/>
-                            <Checkbox label="Filter bar" checked=form.show_filter/>
+                            <legend>{t!(i18n, playground.modes.manager)}</legend>
+                            <Checkbox label=text!(i18n, playground.header) checked=form.show_header/>
+                            <Checkbox label=text!(i18n, common.title) checked=form.show_title/>
+                            <Checkbox label=text!(i18n, playground.left_menu) checked=form.show_menu/>
+                            <Checkbox label=text!(i18n, playground.filter_bar) checked=form.show_filter/>
                         </fieldset>
                     </Show>
                     <Show when=move || applies().selector_flags>
                         <fieldset class="playground__flags">
-                            <legend>"Selector"</legend>
-                            <Checkbox label="Header" checked=form.show_selector_header/>
-                            <Checkbox label="Cancel button" checked=form.show_selector_cancel/>
-                            <Checkbox label="Search" checked=form.with_search/>
+                            <legend>{t!(i18n, playground.selector)}</legend>
+                            <Checkbox label=text!(i18n, playground.header) checked=form.show_selector_header/>
+                            <Checkbox label=text!(i18n, playground.cancel_button) checked=form.show_selector_cancel/>
+                            <Checkbox label=text!(i18n, sdk.search_placeholder) checked=form.with_search/>
                         </fieldset>
                     </Show>
                 </form>
-                <section class="playground__frame" data-testid="playground-frame" aria-label="Live frame">
+                <section class="playground__frame" data-testid="playground-frame" aria-label=move || t_string!(i18n, playground.live_frame)>
                     <Show when=move || missing.with(Option::is_none)>
                         <p class="playground__status" role="status" data-testid="playground-status"
                             class:playground__status--problem=move || status.get().is_problem()>
-                            {move || status.get().text()}
+                            {move || status.get().text(i18n.get_locale())}
                         </p>
                     </Show>
                     {move || match missing.get() {
-                        Some(why) => view! { <EmptyState title="Nothing to show yet" description=why/> }.into_any(),
+                        Some(_) => view! { <EmptyState title=t_string!(i18n, playground.nothing_yet) description=missing_text(mode.get_untracked(), i18n.get_locale())/> }.into_any(),
                         None => {
                             let portal = portal.clone();
                             view! {
@@ -251,10 +255,10 @@ pub fn PlaygroundPage() -> impl IntoView {
                         }
                     }}
                 </section>
-                <section class="playground__events card" aria-label="Events">
+                <section class="playground__events card" aria-label=move || t_string!(i18n, playground.events)>
                     <div class="playground__events-head">
-                        <h2>"Events"</h2>
-                        <Button appearance=ButtonAppearance::Subtle on_click=Callback::new(move |_| log.set(Vec::new()))>"Clear"</Button>
+                        <h2>{t!(i18n, playground.events)}</h2>
+                        <Button appearance=ButtonAppearance::Subtle on_click=Callback::new(move |_| log.set(Vec::new()))>{t!(i18n, playground.clear)}</Button>
                     </div>
                     <ol class="playground__log" data-testid="playground-events" aria-live="polite">
                         <For each=move || log.get().into_iter().rev() key=|(n, _)| *n let:((_, line))>
@@ -262,12 +266,12 @@ pub fn PlaygroundPage() -> impl IntoView {
                         </For>
                     </ol>
                     <Show when=move || log.with(Vec::is_empty)>
-                        <p class="muted">"Events from the frame appear here."</p>
+                        <p class="muted">{t!(i18n, playground.events_hint)}</p>
                     </Show>
                 </section>
-                <section class="playground__code card" aria-label="Generated code">
+                <section class="playground__code card" aria-label=move || t_string!(i18n, playground.code)>
                     <div class="playground__code-head">
-                        <div class="segmented" role="group" aria-label="Code for">
+                        <div class="segmented" role="group" aria-label=move || t_string!(i18n, playground.code_for)>
                             <button type="button" class="segmented__item" data-testid="code-tab-leptos"
                                 aria-pressed=move || (!html_tab.get()).to_string()
                                 on:click=move |_| html_tab.set(false)>"Leptos"</button>
@@ -277,7 +281,7 @@ pub fn PlaygroundPage() -> impl IntoView {
                         </div>
                         <div data-testid="copy-code">
                             <Button appearance=ButtonAppearance::Secondary
-                                on_click=Callback::new(move |_| copy(code.get_untracked(), toaster))>"Copy"</Button>
+                                on_click=Callback::new(move |_| copy(code.get_untracked(), toaster))>{t!(i18n, links.copy)}</Button>
                         </div>
                     </div>
                     <pre class="playground__pre"><code data-testid="playground-code">{move || code.get()}</code></pre>
@@ -287,27 +291,45 @@ pub fn PlaygroundPage() -> impl IntoView {
     }
 }
 
-fn mode_label(m: Mode) -> &'static str {
+fn mode_label(m: Mode, locale: Locale) -> &'static str {
     match m {
-        Mode::Manager => "Manager",
-        Mode::Editor => "Editor",
-        Mode::Viewer => "Viewer",
-        Mode::RoomSelector => "Room selector",
-        Mode::FileSelector => "File selector",
-        Mode::System => "System",
-        Mode::PublicRoom => "Public room",
+        Mode::Manager => td_string!(locale, playground.modes.manager),
+        Mode::Editor => td_string!(locale, file.editor),
+        Mode::Viewer => td_string!(locale, file.viewer),
+        Mode::RoomSelector => td_string!(locale, playground.modes.room_selector),
+        Mode::FileSelector => td_string!(locale, playground.modes.file_selector),
+        Mode::System => td_string!(locale, playground.modes.system),
+        Mode::PublicRoom => td_string!(locale, catalog.type_name.public),
     }
 }
 
-fn mode_about(m: Mode) -> &'static str {
+fn mode_about(m: Mode, locale: Locale) -> &'static str {
     match m {
-        Mode::Manager => "The file manager: rooms, folders and files.",
-        Mode::Editor => "A document open for editing.",
-        Mode::Viewer => "A document open read-only.",
-        Mode::RoomSelector => "A dialog that picks a room.",
-        Mode::FileSelector => "A dialog that picks a file.",
-        Mode::System => "An invisible frame for sign-in and method calls.",
-        Mode::PublicRoom => "A public room opened by its share key.",
+        Mode::Manager => td_string!(locale, playground.about.manager),
+        Mode::Editor => td_string!(locale, playground.about.editor),
+        Mode::Viewer => td_string!(locale, playground.about.viewer),
+        Mode::RoomSelector => td_string!(locale, playground.about.room_selector),
+        Mode::FileSelector => td_string!(locale, playground.about.file_selector),
+        Mode::System => td_string!(locale, playground.about.system),
+        Mode::PublicRoom => td_string!(locale, playground.about.public_room),
+    }
+}
+
+/// The id field's label for `mode` (none where the mode takes no id: `Settings::applies`).
+fn id_label(m: Mode, locale: Locale) -> Option<&'static str> {
+    Settings::applies(m).id?;
+    Some(match m {
+        Mode::Editor | Mode::Viewer => td_string!(locale, playground.id.file),
+        Mode::PublicRoom => td_string!(locale, playground.id.public_room),
+        _ => td_string!(locale, playground.id.folder),
+    })
+}
+
+/// What `mode` still needs before it can start (`Settings::missing` says whether it does).
+fn missing_text(m: Mode, locale: Locale) -> &'static str {
+    match m {
+        Mode::PublicRoom => td_string!(locale, playground.needs_share_key),
+        _ => td_string!(locale, playground.needs_file),
     }
 }
 
@@ -318,10 +340,10 @@ fn copy(text: String, toaster: Toaster) {
     };
     leptos::task::spawn_local(async move {
         match wasm_bindgen_futures::JsFuture::from(clipboard.write_text(&text)).await {
-            Ok(_) => toaster.success("Code copied"),
+            Ok(_) => toaster.success(td_string!(locale::current(), playground.copied)),
             Err(_) => toaster.error(
-                "The code was not copied",
-                "The browser did not allow access to the clipboard; select the code and copy it.",
+                td_string!(locale::current(), playground.not_copied),
+                td_string!(locale::current(), playground.clipboard_denied),
             ),
         }
     });

@@ -5,6 +5,7 @@
 //! `onNotFound` (`onNoAccess` where the user may not open it). The status keeps the problem in
 //! view whichever order the events arrive in, so "ready" never hides a not-found page.
 
+use crate::i18n::{Locale, td_string};
 use docspace_sdk::FrameEvent;
 
 /// The frame's state as its events tell it.
@@ -44,14 +45,14 @@ impl FrameStatus {
         }
     }
 
-    /// What the badge says.
-    pub fn text(self) -> &'static str {
+    /// What the badge says, in `locale`.
+    pub fn text(self, locale: Locale) -> &'static str {
         match self {
-            FrameStatus::Starting => "Starting…",
-            FrameStatus::Ready => "Ready",
-            FrameStatus::NotFound => "Not found: the portal has no folder or file with this id",
-            FrameStatus::NoAccess => "No access: this user may not open it",
-            FrameStatus::Failed => "Error: see the events",
+            FrameStatus::Starting => td_string!(locale, playground.status.starting),
+            FrameStatus::Ready => td_string!(locale, playground.status.ready),
+            FrameStatus::NotFound => td_string!(locale, playground.status.not_found),
+            FrameStatus::NoAccess => td_string!(locale, playground.status.no_access),
+            FrameStatus::Failed => td_string!(locale, playground.status.failed),
         }
     }
 

@@ -13,6 +13,8 @@ use docspace_api::models::ConflictResolve;
 use leptos::prelude::*;
 
 use crate::components::{Button, ButtonAppearance, Dialog, unique_id};
+use crate::i18n::{Locale, t, td_string, use_i18n};
+use crate::locale::{counted, text};
 
 /// How many clashing names the dialog lists before "and N more".
 const LISTED: usize = 5;
@@ -31,18 +33,16 @@ pub struct Clash {
 }
 
 impl Clash {
-    /// The sentence above the choices.
-    fn message(&self) -> String {
+    /// The sentence above the choices, in `locale`.
+    fn message(&self, locale: Locale) -> String {
         match (self.names.as_slice(), self.folders, self.files) {
             ([one], true, false) => {
-                format!("The destination already contains a folder named “{one}”.")
+                td_string!(locale, room.conflict.one_folder, name = one).to_string()
             }
-            ([one], _, _) => format!("The destination already contains a file named “{one}”."),
-            (_, true, false) => {
-                "The destination already contains folders with the same names:".into()
-            }
-            (_, false, _) => "The destination already contains files with the same names:".into(),
-            _ => "The destination already contains files and folders with the same names:".into(),
+            ([one], _, _) => td_string!(locale, room.conflict.one_file, name = one).to_string(),
+            (_, true, false) => td_string!(locale, room.conflict.folders).into(),
+            (_, false, _) => td_string!(locale, room.conflict.files).into(),
+            _ => td_string!(locale, room.conflict.both).into(),
         }
     }
 
@@ -57,32 +57,41 @@ impl Clash {
         (shown, more)
     }
 
-    /// Each choice with its label and what it does, by what clashes.
-    fn choices(&self) -> [(ConflictResolve, &'static str, &'static str); 3] {
-        let overwrite = match (self.folders, self.files) {
-            (false, _) => "The new file replaces the existing one as a new version.",
-            (true, _) => {
-                "Folders are merged: their contents are added to the existing ones, and files of \
-                 the same name replace the existing ones as new versions."
-            }
+    /// Each choice with its label and what it does, by what clashes, in `locale`. Skip and
+    /// Overwrite both merge a folder into the one of the same name (DocSpace's
+    /// `FileMoveCopyOperation`); keeping both numbers a copy, while a moved entry keeps its name.
+    fn choices(&self, locale: Locale) -> [(ConflictResolve, &'static str, &'static str); 3] {
+        let overwrite = if self.folders {
+            td_string!(locale, room.conflict.overwrite_folders)
+        } else {
+            td_string!(locale, room.conflict.overwrite_file)
         };
         let keep = match (self.folders, self.moving) {
-            (true, false) => "Both are kept: the new ones get a number added to their names.",
-            (false, false) => {
-                "There will be two different files: the new one gets a number added to its name."
-            }
-            (_, true) => "Both are kept, under the same name.",
+            (_, true) => td_string!(locale, room.conflict.keep_moved),
+            (true, false) => td_string!(locale, room.conflict.keep_folders),
+            (false, false) => td_string!(locale, room.conflict.keep_file),
         };
         let skip = if self.folders {
-            "Folders are merged, but only what the existing ones lack is added: files of the \
-             same name stay as they are."
+            td_string!(locale, room.conflict.skip_folders)
         } else {
-            "Nothing of the same name is added; what the destination holds stays as it is."
+            td_string!(locale, room.conflict.skip_help)
         };
         [
-            (ConflictResolve::Overwrite, "Overwrite", overwrite),
-            (ConflictResolve::Duplicate, "Keep both", keep),
-            (ConflictResolve::Skip, "Skip", skip),
+            (
+                ConflictResolve::Overwrite,
+                td_string!(locale, room.conflict.overwrite),
+                overwrite,
+            ),
+            (
+                ConflictResolve::Duplicate,
+                td_string!(locale, room.conflict.keep),
+                keep,
+            ),
+            (
+                ConflictResolve::Skip,
+                td_string!(locale, room.conflict.skip),
+                skip,
+            ),
         ]
     }
 }
@@ -105,6 +114,7 @@ pub fn ConflictDialog(
     on_choose: Callback<ConflictResolve>,
     on_cancel: Callback<()>,
 ) -> impl IntoView {
+    let i18n = use_i18n();
     // Set only by the OK button, so that the dialog's closing tells a choice from a cancel.
     let chosen = StoredValue::new(false);
     let on_close = Callback::new(move |()| {
@@ -114,7 +124,7 @@ pub fn ConflictDialog(
         chosen.set_value(false);
     });
     view! {
-        <Dialog open=open title="Action required" on_close=on_close>
+        <Dialog open=open title=text!(i18n, room.conflict.title) on_close=on_close>
             <ConflictForm
                 clash=clash.get_untracked()
                 on_ok=Callback::new(move |c: ConflictResolve| {
@@ -135,14 +145,19 @@ fn ConflictForm(
     on_ok: Callback<ConflictResolve>,
     on_cancel: Callback<()>,
 ) -> impl IntoView {
+    let i18n = use_i18n();
     let choice = RwSignal::new(ConflictResolve::Overwrite);
     let group = unique_id("conflict");
     let legend = unique_id("conflict-legend");
     let (shown, more) = clash.listed();
+    let clash = StoredValue::new(clash);
     let options = clash
-        .choices()
+        .with_value(|c| c.choices(Locale::en))
         .into_iter()
-        .map(|(value, label, help)| {
+        .enumerate()
+        .map(|(i, (value, _, _))| {
+            let label = move || clash.with_value(|c| c.choices(i18n.get_locale())[i].1);
+            let help = move || clash.with_value(|c| c.choices(i18n.get_locale())[i].2);
             let id = format!("{group}-{}", key(&value));
             let help_id = format!("{id}-help");
             let checked = value == ConflictResolve::Overwrite;
@@ -173,24 +188,24 @@ fn ConflictForm(
     };
     view! {
         <form class="conflict" data-testid="conflict-dialog" on:submit=submit>
-            <p data-testid="conflict-message">{clash.message()}</p>
+            <p data-testid="conflict-message">{move || clash.with_value(|c| c.message(i18n.get_locale()))}</p>
             <Show when={
                 let empty = shown.is_empty();
                 move || !empty
             }>
                 <ul class="conflict__names" data-testid="conflict-names">
                     {shown.iter().map(|n| view! { <li>{n.clone()}</li> }).collect_view()}
-                    {(more > 0).then(|| view! { <li class="muted">{format!("and {more} more")}</li> })}
+                    {(more > 0).then(|| view! { <li class="muted">{move || counted!(i18n.get_locale(), more as u64, room.conflict.more)}</li> })}
                 </ul>
             </Show>
             <fieldset class="conflict__choices">
-                <legend id=legend>"Choose what to do:"</legend>
+                <legend id=legend>{t!(i18n, room.conflict.choose)}</legend>
                 {options}
             </fieldset>
             <div class="dialog__actions">
-                <Button on_click=Callback::new(move |_| on_cancel.run(()))>"Cancel"</Button>
+                <Button on_click=Callback::new(move |_| on_cancel.run(()))>{t!(i18n, common.cancel)}</Button>
                 <span data-testid="conflict-ok">
-                    <Button appearance=ButtonAppearance::Primary submit=true>"OK"</Button>
+                    <Button appearance=ButtonAppearance::Primary submit=true>{t!(i18n, common.ok)}</Button>
                 </span>
             </div>
         </form>
@@ -214,12 +229,12 @@ mod tests {
     fn one_clash_is_named_in_the_message() {
         let c = clash(&["a.docx"], false, true);
         assert_eq!(
-            c.message(),
+            c.message(Locale::en),
             "The destination already contains a file named “a.docx”."
         );
         assert_eq!(c.listed(), (Vec::new(), 0));
         let f = clash(&["QA Folder"], true, false);
-        assert!(f.message().contains("a folder named “QA Folder”"));
+        assert!(f.message(Locale::en).contains("a folder named “QA Folder”"));
     }
 
     #[test]
@@ -227,36 +242,46 @@ mod tests {
         let names: Vec<String> = (1..=8).map(|i| format!("f{i}.txt")).collect();
         let refs: Vec<&str> = names.iter().map(String::as_str).collect();
         let c = clash(&refs, true, true);
-        assert!(c.message().contains("files and folders"));
+        assert!(c.message(Locale::en).contains("files and folders"));
         let (shown, more) = c.listed();
         assert_eq!(shown, names[..LISTED]);
         assert_eq!(more, 3);
     }
 
     #[test]
+    fn every_language_words_each_clash() {
+        for locale in [Locale::de, Locale::fr, Locale::es, Locale::ru] {
+            let c = clash(&["a.docx"], false, true);
+            assert!(c.message(locale).contains("a.docx"), "{locale:?}");
+            assert_ne!(c.message(locale), c.message(Locale::en), "{locale:?}");
+            assert_ne!(c.choices(locale)[1].1, "Keep both", "{locale:?}");
+        }
+    }
+
+    #[test]
     fn overwriting_folders_says_it_merges() {
         let c = clash(&["A", "B"], true, false);
-        assert!(c.choices()[0].2.contains("merged"));
+        assert!(c.choices(Locale::en)[0].2.contains("merged"));
         let f = clash(&["a", "b"], false, true);
-        assert!(f.choices()[0].2.contains("new version"));
+        assert!(f.choices(Locale::en)[0].2.contains("new version"));
     }
 
     #[test]
     fn skipping_folders_says_they_merge_too() {
         let c = clash(&["A"], true, false);
-        assert!(c.choices()[2].2.contains("merged"));
+        assert!(c.choices(Locale::en)[2].2.contains("merged"));
         let f = clash(&["a"], false, true);
-        assert!(!f.choices()[2].2.contains("merged"));
+        assert!(!f.choices(Locale::en)[2].2.contains("merged"));
     }
 
     #[test]
     fn keeping_both_numbers_a_copy_but_not_a_move() {
         let copy = clash(&["A"], true, false);
-        assert!(copy.choices()[1].2.contains("number"));
+        assert!(copy.choices(Locale::en)[1].2.contains("number"));
         let moving = Clash {
             moving: true,
             ..clash(&["a"], false, true)
         };
-        assert!(moving.choices()[1].2.contains("same name"));
+        assert!(moving.choices(Locale::en)[1].2.contains("same name"));
     }
 }

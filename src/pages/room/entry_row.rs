@@ -7,6 +7,8 @@ use leptos::prelude::*;
 use leptos_router::components::A;
 
 use crate::components::{Menu, MenuItem};
+use crate::i18n::{t_string, use_i18n};
+use crate::locale::{self, counted, format_date_time, format_size};
 
 /// What a row asks the page to do.
 #[derive(Debug, Clone)]
@@ -59,25 +61,25 @@ pub fn EntryRow(
     #[prop(into)] on_action: Callback<EntryAction>,
     #[prop(optional)] limited: bool,
 ) -> impl IntoView {
+    let i18n = use_i18n();
+    let tag = locale::tag();
     let title = entry.title().to_string();
     let is_file = matches!(entry, Entry::File(_));
-    let (size, updated) = match &entry {
-        Entry::File(f) => (
-            f.content_length.clone().unwrap_or_default(),
-            f.updated
-                .as_ref()
-                .map(|d| d.to_string())
-                .unwrap_or_default(),
-        ),
-        Entry::Folder(f) => (
-            format!("{} files", f.files_count),
-            f.updated
-                .as_ref()
-                .map(|d| d.to_string())
-                .unwrap_or_default(),
-        ),
+    // Sizes, counts and dates in the reader's language (they follow a change of language).
+    let (bytes, files, when) = match &entry {
+        Entry::File(f) => (Some(f.pure_content_length), None, f.updated),
+        Entry::Folder(f) => (None, Some(f.files_count), f.updated),
     };
-    let updated = updated.get(..10).unwrap_or(&updated).to_string();
+    let size = move || match (bytes, files) {
+        (Some(b), _) => format_size(b, tag.get()),
+        (None, Some(n)) => counted!(i18n.get_locale(), n, room.files_count),
+        _ => String::new(),
+    };
+    let updated = move || {
+        when.as_ref()
+            .map(|d| format_date_time(d, tag.get()))
+            .unwrap_or_default()
+    };
     let act = {
         let entry = entry.clone();
         move |make: fn(Entry) -> EntryAction| {
@@ -89,24 +91,35 @@ pub fn EntryRow(
     if let Some(v) = viewer_href.clone() {
         let navigate = leptos_router::hooks::use_navigate();
         items.push(
-            MenuItem::new("Open in viewer", move || navigate(&v, Default::default()))
-                .test_id("entry-view"),
+            MenuItem::new(t_string!(i18n, room.entry.open_viewer), move || {
+                navigate(&v, Default::default())
+            })
+            .test_id("entry-view"),
         );
     }
     if is_file && !limited {
-        items.push(MenuItem::new("Details…", act(EntryAction::Details)).test_id("entry-details"));
+        items.push(
+            MenuItem::new(
+                t_string!(i18n, room.entry.details),
+                act(EntryAction::Details),
+            )
+            .test_id("entry-details"),
+        );
     }
     if entry_can(&entry, "Download") {
-        items.push(MenuItem::new("Download", act(EntryAction::Download)).test_id("entry-download"));
+        items.push(
+            MenuItem::new(t_string!(i18n, room.download), act(EntryAction::Download))
+                .test_id("entry-download"),
+        );
     }
     // DocSpace's web UI offers the favourite toggle on files ("Add to favorites"/"Remove from
     // favorites" in ONLYOFFICE/DocSpace-client's files context menu).
     if is_file {
         let favorite = is_favorite(&entry);
         let (label, id) = if favorite {
-            ("Remove from favourites", "entry-unfavorite")
+            (t_string!(i18n, room.entry.unfavourite), "entry-unfavorite")
         } else {
-            ("Add to favourites", "entry-favorite")
+            (t_string!(i18n, room.entry.favourite), "entry-favorite")
         };
         let e = entry.clone();
         items.push(
@@ -117,17 +130,26 @@ pub fn EntryRow(
         );
     }
     if !limited {
-        items.push(MenuItem::new("Rename…", act(EntryAction::Rename)).test_id("entry-rename"));
-        items.push(MenuItem::new("Copy to…", act(EntryAction::Copy)).test_id("entry-copy"));
-        items.push(MenuItem::new("Move to…", act(EntryAction::Move)).test_id("entry-move"));
         items.push(
-            MenuItem::new("Delete…", act(EntryAction::Delete))
+            MenuItem::new(t_string!(i18n, room.entry.rename), act(EntryAction::Rename))
+                .test_id("entry-rename"),
+        );
+        items.push(
+            MenuItem::new(t_string!(i18n, room.copy_to), act(EntryAction::Copy))
+                .test_id("entry-copy"),
+        );
+        items.push(
+            MenuItem::new(t_string!(i18n, room.move_to), act(EntryAction::Move))
+                .test_id("entry-move"),
+        );
+        items.push(
+            MenuItem::new(t_string!(i18n, rooms.menu.delete), act(EntryAction::Delete))
                 .danger()
                 .test_id("entry-delete"),
         );
     }
-    let menu_label = format!("Actions for {title}");
-    let select_label = format!("Select {title}");
+    let menu_label = t_string!(i18n, rooms.actions_for, title = &title).to_string();
+    let select_label = t_string!(i18n, room.entry.select, title = &title).to_string();
     view! {
         <div class="entry-row" data-testid="entry-row" data-kind=if is_file { "file" } else { "folder" }>
             <input

@@ -11,14 +11,14 @@ use crate::components::{
     TextField, use_toaster,
 };
 use crate::errors::user_message;
-use crate::i18n::{t_string, use_i18n};
-use crate::locale::text;
+use crate::i18n::{t, t_string, td_string, use_i18n};
+use crate::locale::{self, text};
 
 /// The links panel of `room`.
 #[component]
 pub fn Links(client: Client, room: Room) -> impl IntoView {
-    let toaster = use_toaster();
     let i18n = use_i18n();
+    let toaster = use_toaster();
     let client = StoredValue::new_local(client);
     let room_id = StoredValue::new(room.id.clone());
     let kind = room.room_type.unwrap_or(RoomType::Custom);
@@ -26,8 +26,8 @@ pub fn Links(client: Client, room: Room) -> impl IntoView {
     if levels.is_empty() {
         return view! {
             <EmptyState
-                title="No external links for this room type"
-                description="Public, custom and form filling rooms can be shared by link. Invite members instead."
+                title=t_string!(i18n, links.unavailable)
+                description=t_string!(i18n, links.unavailable_hint)
             />
         }
         .into_any();
@@ -57,7 +57,7 @@ pub fn Links(client: Client, room: Room) -> impl IntoView {
     let options = Signal::derive(move || {
         levels
             .iter()
-            .map(|a| SelectOption::new(a.value().to_string(), access_label(*a)))
+            .map(|a| SelectOption::new(a.value().to_string(), access_label(*a, i18n.get_locale())))
             .collect()
     });
     let busy = RwSignal::new(false);
@@ -87,11 +87,11 @@ pub fn Links(client: Client, room: Room) -> impl IntoView {
             }
             match b.send().await {
                 Ok(_) => {
-                    toaster.success("Link created");
+                    toaster.success(t_string!(i18n, links.created));
                     title.set(String::new());
                     version.update(|v| *v += 1);
                 }
-                Err(e) => toaster.error("The link was not created", user_message(&e)),
+                Err(e) => toaster.error(t_string!(i18n, links.not_created), user_message(&e)),
             }
             busy.set(false);
         });
@@ -107,8 +107,10 @@ pub fn Links(client: Client, room: Room) -> impl IntoView {
                 .revoke_link(room_id.get_value(), link.id, LinkType::External)
                 .await
             {
-                Ok(_) => toaster.success(format!("Revoked “{}”", link.title)),
-                Err(e) => toaster.error("The link was not revoked", user_message(&e)),
+                Ok(_) => {
+                    toaster.success(t_string!(i18n, links.revoked, title = &link.title).to_string())
+                }
+                Err(e) => toaster.error(t_string!(i18n, links.not_revoked), user_message(&e)),
             }
             version.update(|v| *v += 1);
         });
@@ -117,17 +119,17 @@ pub fn Links(client: Client, room: Room) -> impl IntoView {
     view! {
         <div class="links" data-testid="links">
             <form class="links__create" on:submit=create data-testid="link-form">
-                <TextField label="Link name (optional)" value=title/>
-                <Select label="Access" value=access options=options/>
-                <Button appearance=ButtonAppearance::Primary submit=true busy=busy>"Create link"</Button>
+                <TextField label=text!(i18n, links.name) value=title/>
+                <Select label=text!(i18n, members.access) value=access options=options/>
+                <Button appearance=ButtonAppearance::Primary submit=true busy=busy>{t!(i18n, links.create)}</Button>
             </form>
             {move || match links.get() {
-                None => view! { <Loading label="Loading links…"/> }.into_any(),
-                Some(Err(e)) => view! { <ErrorState title="Links could not be loaded" message=e/> }.into_any(),
+                None => view! { <Loading label=text!(i18n, links.loading)/> }.into_any(),
+                Some(Err(e)) => view! { <ErrorState title=t_string!(i18n, links.load_failed) message=e/> }.into_any(),
                 Some(Ok(list)) => {
                     let active: Vec<Share> = list.into_iter().filter(|s| s.access != FileShare::None && s.link().is_some()).collect();
                     if active.is_empty() {
-                        return view! { <EmptyState title="No links yet"/> }.into_any();
+                        return view! { <EmptyState title=t_string!(i18n, links.none)/> }.into_any();
                     }
                     view! {
                         <ul class="links__list">
@@ -136,7 +138,7 @@ pub fn Links(client: Client, room: Room) -> impl IntoView {
                                 let title = link.as_ref().map(|l| l.title.clone()).unwrap_or_default();
                                 let url = link.as_ref().and_then(|l| l.share_link.clone()).unwrap_or_default();
                                 let expired = link.as_ref().is_some_and(|l| l.is_expired);
-                                let level = access_label(share.access);
+                                let level = access_label(share.access, i18n.get_locale_untracked());
                                 let copy_url = url.clone();
                                 let share_for_revoke = share.clone();
                                 let revoke_label = t_string!(i18n, links.revoke_named, title = title.as_str()).to_string();
@@ -144,11 +146,11 @@ pub fn Links(client: Client, room: Room) -> impl IntoView {
                                     <li class="links__item" data-testid="link">
                                         <div class="links__head">
                                             <span class="links__title">{title.clone()}</span>
-                                            <span class="muted">{level}{expired.then_some(" · expired")}</span>
+                                            <span class="muted">{level}{expired.then(|| format!(" · {}", t_string!(i18n, links.fact.expired)))}</span>
                                         </div>
-                                        <input class="field__input links__url" type="text" readonly=true aria-label=format!("Address of {title}") prop:value=url data-testid="link-url"/>
+                                        <input class="field__input links__url" type="text" readonly=true aria-label=t_string!(i18n, links.address_of, title = &title).to_string() prop:value=url data-testid="link-url"/>
                                         <div class="links__actions">
-                                            <button type="button" class="btn btn--secondary" data-testid="link-copy" on:click=move |_| copy(copy_url.clone(), toaster)>"Copy"</button>
+                                            <button type="button" class="btn btn--secondary" data-testid="link-copy" on:click=move |_| copy(copy_url.clone(), toaster)>{t!(i18n, links.copy)}</button>
                                             <ConfirmInline
                                                 label=text!(i18n, links.revoke)
                                                 question=text!(i18n, links.revoke_question)
@@ -176,8 +178,11 @@ pub(super) fn copy(text: String, toaster: crate::components::Toaster) {
     let clipboard = window().navigator().clipboard();
     leptos::task::spawn_local(async move {
         match wasm_bindgen_futures::JsFuture::from(clipboard.write_text(&text)).await {
-            Ok(_) => toaster.success("Link copied"),
-            Err(_) => toaster.error("The link was not copied", "The browser did not allow access to the clipboard; select the address and copy it."),
+            Ok(_) => toaster.success(td_string!(locale::current(), links.copied)),
+            Err(_) => toaster.error(
+                td_string!(locale::current(), links.not_copied),
+                td_string!(locale::current(), links.clipboard_denied),
+            ),
         }
     });
 }

@@ -3,6 +3,9 @@
 use docspace_api::models::{Entry, Folder, FolderId, PathPart, SortBy, SortOrder};
 use docspace_api::{Client, Error};
 
+use crate::i18n::{Locale, t_string};
+use leptos_i18n::I18nContext;
+
 /// Entries per request (DocSpace's maximum).
 const PAGE: u32 = 100;
 /// A folder is listed up to this many entries (a bound on the requests one view makes).
@@ -55,12 +58,12 @@ impl EntrySort {
     }
 
     /// What the menu says.
-    pub fn label(self) -> &'static str {
+    pub fn label(self, i18n: I18nContext<Locale>) -> &'static str {
         match self {
-            EntrySort::Title => "Name",
-            EntrySort::Updated => "Last modified",
-            EntrySort::Size => "Size",
-            EntrySort::Type => "Type",
+            EntrySort::Title => t_string!(i18n, room.sort.name),
+            EntrySort::Updated => t_string!(i18n, rooms.sort_updated),
+            EntrySort::Size => t_string!(i18n, room.sort.size),
+            EntrySort::Type => t_string!(i18n, room.sort.kind),
         }
     }
 

@@ -11,12 +11,14 @@ use crate::components::{
     TextField, use_toaster,
 };
 use crate::errors::user_message;
+use crate::i18n::{Locale, t, t_string, td_string, use_i18n};
+use crate::locale::text;
 use crate::rights::{accesses_for, may_hold};
 
-fn access_options(levels: Vec<FileShare>) -> Vec<SelectOption> {
+fn access_options(levels: Vec<FileShare>, locale: Locale) -> Vec<SelectOption> {
     levels
         .into_iter()
-        .map(|a| SelectOption::new(a.value().to_string(), access_label(a)))
+        .map(|a| SelectOption::new(a.value().to_string(), access_label(a, locale)))
         .collect()
 }
 
@@ -24,8 +26,9 @@ fn parse_access(v: &str) -> Option<FileShare> {
     v.parse::<i32>().ok().map(FileShare::from)
 }
 
-/// Checks an e-mail address enough to catch typing mistakes; the portal has the last word.
-pub fn check_email(email: &str) -> Result<String, String> {
+/// Checks an e-mail address enough to catch typing mistakes; the portal has the last word. The
+/// message is in `locale`.
+pub fn check_email(email: &str, locale: Locale) -> Result<String, String> {
     let e = email.trim();
     match e.split_once('@') {
         Some((user, domain))
@@ -37,14 +40,15 @@ pub fn check_email(email: &str) -> Result<String, String> {
         {
             Ok(e.to_string())
         }
-        _ if e.is_empty() => Err("Enter an e-mail address.".into()),
-        _ => Err("This is not an e-mail address.".into()),
+        _ if e.is_empty() => Err(td_string!(locale, members.enter_email).into()),
+        _ => Err(td_string!(locale, members.not_an_email).into()),
     }
 }
 
 /// The members panel of `room`.
 #[component]
 pub fn Members(client: Client, room: Room) -> impl IntoView {
+    let i18n = use_i18n();
     let toaster = use_toaster();
     let client = StoredValue::new_local(client);
     let room_id = room.id.clone();
@@ -97,17 +101,21 @@ pub fn Members(client: Client, room: Room) -> impl IntoView {
                 match result {
                     Ok(r) if r.is_ok() => {
                         if access == FileShare::None {
-                            toaster.success(format!("Removed {name}"));
+                            toaster.success(t_string!(i18n, members.removed, name = &name));
                         } else {
-                            toaster.success(format!("{name} is now {}", access_label(access)));
+                            let level = access_label(access, i18n.get_locale_untracked());
+                            toaster.success(t_string!(i18n, members.changed, name = &name, level));
                         }
                     }
                     Ok(r) => toaster.error(
-                        format!("{name} was not changed"),
+                        t_string!(i18n, members.not_changed, name = &name),
                         r.warning
-                            .unwrap_or_else(|| "The portal refused the change.".into()),
+                            .unwrap_or_else(|| t_string!(i18n, members.refused).into()),
                     ),
-                    Err(e) => toaster.error(format!("{name} was not changed"), user_message(&e)),
+                    Err(e) => toaster.error(
+                        t_string!(i18n, members.not_changed, name = &name),
+                        user_message(&e),
+                    ),
                 }
                 version.update(|v| *v += 1);
             });
@@ -120,11 +128,11 @@ pub fn Members(client: Client, room: Room) -> impl IntoView {
             {may_invite.then(|| view! {
                 <Invite client=client.get_value() room_id=room_id.clone() kind=kind people=Signal::derive(move || people.get().unwrap_or_default()) on_invited=Callback::new(move |_| version.update(|v| *v += 1))/>
             })}
-            <h3>"Members"</h3>
+            <h3>{t!(i18n, room.members)}</h3>
             {move || match members.get() {
-                None => view! { <Loading label="Loading members…"/> }.into_any(),
-                Some(Err(e)) => view! { <ErrorState title="Members could not be loaded" message=e/> }.into_any(),
-                Some(Ok(list)) if list.is_empty() => view! { <EmptyState title="No members yet"/> }.into_any(),
+                None => view! { <Loading label=text!(i18n, members.loading)/> }.into_any(),
+                Some(Err(e)) => view! { <ErrorState title=t_string!(i18n, members.load_failed) message=e/> }.into_any(),
+                Some(Ok(list)) if list.is_empty() => view! { <EmptyState title=t_string!(i18n, members.none)/> }.into_any(),
                 Some(Ok(list)) => view! {
                     <ul class="members__list">
                         {list.into_iter().filter_map(|share| member_row(share, kind, set_access)).collect_view()}
@@ -143,6 +151,7 @@ fn member_row<F>(
 where
     F: Fn(UserId, String, FileShare) + 'static,
 {
+    let i18n = use_i18n();
     let user = share.user()?.clone();
     let name = user.display_name.clone();
     let email = user.email.clone().unwrap_or_default();
@@ -151,7 +160,7 @@ where
     let value = RwSignal::new(share.access.value().to_string());
     // Only the levels this member's type may hold (no room manager for a user or a guest).
     let levels = accesses_for(kind, &user);
-    let options = Signal::derive(move || access_options(levels.clone()));
+    let options = Signal::derive(move || access_options(levels.clone(), i18n.get_locale()));
     let (uid, uname) = (user.id.clone(), name.clone());
     Effect::new(move |prev: Option<()>| {
         let v = value.get();
@@ -171,13 +180,13 @@ where
             </div>
             {if editable {
                 view! {
-                    <Select label=format!("Access of {name}") value=value options=options hide_label=true/>
-                    <button type="button" class="btn btn--subtle" aria-label=format!("Remove {name}") on:click=remove>"Remove"</button>
+                    <Select label=t_string!(i18n, members.access_of, name = &name).to_string() value=value options=options hide_label=true/>
+                    <button type="button" class="btn btn--subtle" aria-label=t_string!(i18n, members.remove_one, name = &name).to_string() on:click=remove>{t!(i18n, members.remove)}</button>
                 }.into_any()
             } else {
                 view! {
                     <span class="members__access">
-                        {if share.is_owner { "Owner" } else { access_label(share.access) }}
+                        {move || if share.is_owner { t_string!(i18n, members.owner) } else { access_label(share.access, i18n.get_locale()) }}
                     </span>
                 }.into_any()
             }}
@@ -194,6 +203,7 @@ fn Invite(
     people: Signal<Vec<Employee>>,
     #[prop(into)] on_invited: Callback<()>,
 ) -> impl IntoView {
+    let i18n = use_i18n();
     let toaster = use_toaster();
     let client = StoredValue::new_local(client);
     let room_id = StoredValue::new(room_id);
@@ -210,7 +220,7 @@ fn Invite(
     let form_error = RwSignal::new(None::<String>);
     let email_error = Signal::derive(move || {
         (tried.get() && person.with(String::is_empty))
-            .then(|| check_email(&email.get()).err())
+            .then(|| check_email(&email.get(), i18n.get_locale()).err())
             .flatten()
     });
     // The people offered are those who may hold the chosen level, and the levels offered are
@@ -218,7 +228,7 @@ fn Invite(
     let chosen_level = Memo::new(move |_| parse_access(&access.get()));
     let person_options = Signal::derive(move || {
         let level = chosen_level.get();
-        std::iter::once(SelectOption::new("", "Invite by e-mail instead"))
+        std::iter::once(SelectOption::new("", t_string!(i18n, members.by_email)))
             .chain(
                 people
                     .get()
@@ -241,7 +251,10 @@ fn Invite(
                 .find(|p| !picked.is_empty() && p.id.as_str() == picked)
                 .map(|p| accesses_for(kind, p))
         });
-        access_options(levels.unwrap_or_else(|| member_accesses(kind)))
+        access_options(
+            levels.unwrap_or_else(|| member_accesses(kind)),
+            i18n.get_locale(),
+        )
     });
     let submit = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
@@ -255,7 +268,7 @@ fn Invite(
         };
         let picked = person.get_untracked();
         let target = if picked.is_empty() {
-            match check_email(&email.get_untracked()) {
+            match check_email(&email.get_untracked(), i18n.get_locale_untracked()) {
                 Ok(e) => Err(e),
                 Err(_) => return,
             }
@@ -267,12 +280,18 @@ fn Invite(
             let client = client.get_value();
             let share = client.rooms().share(room_id.get_value()).notify(false);
             let (share, who) = match target {
-                Ok(id) => (share.user(id, level), "The user".to_string()),
-                Err(e) => (share.email(e.clone(), level), e),
+                Ok(id) => (share.user(id, level), None),
+                Err(e) => (share.email(e.clone(), level), Some(e)),
             };
             match share.send().await {
                 Ok(r) if r.is_ok() => {
-                    toaster.success(format!("{who} was invited as {}", access_label(level)));
+                    let access = access_label(level, i18n.get_locale_untracked());
+                    toaster.success(match who {
+                        Some(email) => {
+                            t_string!(i18n, members.invited_email, email, access).to_string()
+                        }
+                        None => t_string!(i18n, members.invited_user, access).to_string(),
+                    });
                     email.set(String::new());
                     person.set(String::new());
                     tried.set(false);
@@ -280,7 +299,7 @@ fn Invite(
                 }
                 Ok(r) => form_error
                     .set(Some(r.warning.unwrap_or_else(|| {
-                        "The portal refused the invitation.".into()
+                        t_string!(i18n, members.invite_refused).into()
                     }))),
                 Err(e) => form_error.set(Some(user_message(&e))),
             }
@@ -289,17 +308,17 @@ fn Invite(
     };
     view! {
         <form class="stack members__invite" on:submit=submit novalidate=true data-testid="invite-form">
-            <h3>"Invite"</h3>
+            <h3>{t!(i18n, members.invite)}</h3>
             <div class="members__invite-row">
-                <Select label="Portal user" value=person options=person_options/>
+                <Select label=text!(i18n, members.portal_user) value=person options=person_options/>
                 <Show when=move || person.with(String::is_empty)>
-                    <TextField label="E-mail" value=email kind=InputKind::Email error=email_error autocomplete="off"/>
+                    <TextField label=text!(i18n, sign_in.email) value=email kind=InputKind::Email error=email_error autocomplete="off"/>
                 </Show>
-                <Select label="Access" value=access options=access_opts/>
+                <Select label=text!(i18n, members.access) value=access options=access_opts/>
             </div>
             <p class="form-error" role="alert" hidden=move || form_error.with(Option::is_none)>{move || form_error.get()}</p>
             <div>
-                <Button appearance=ButtonAppearance::Primary submit=true busy=busy>"Invite"</Button>
+                <Button appearance=ButtonAppearance::Primary submit=true busy=busy>{t!(i18n, members.invite)}</Button>
             </div>
         </form>
     }
@@ -308,16 +327,17 @@ fn Invite(
 #[cfg(test)]
 mod tests {
     use super::check_email;
+    use crate::i18n::Locale;
 
     #[test]
     fn e_mail_addresses_are_checked_loosely() {
         assert_eq!(
-            check_email(" ann@example.com ").as_deref(),
+            check_email(" ann@example.com ", Locale::en).as_deref(),
             Ok("ann@example.com")
         );
-        assert!(check_email("").is_err());
-        assert!(check_email("ann@example").is_err());
-        assert!(check_email("ann example@x.com").is_err());
-        assert!(check_email("@example.com").is_err());
+        assert!(check_email("", Locale::en).is_err());
+        assert!(check_email("ann@example", Locale::en).is_err());
+        assert!(check_email("ann example@x.com", Locale::en).is_err());
+        assert!(check_email("@example.com", Locale::en).is_err());
     }
 }

@@ -37,6 +37,8 @@ use crate::components::{
     Select, SelectOption, VirtualList, use_toaster,
 };
 use crate::errors::user_message;
+use crate::i18n::{t, t_string, use_i18n};
+use crate::locale::{counted, text};
 use crate::state::use_session;
 use crate::url::{decode, encode};
 
@@ -78,6 +80,7 @@ pub fn RoomPage() -> impl IntoView {
 /// A folder of a room or of My documents: its entries and everything done to them.
 #[component]
 pub(crate) fn FolderPage(client: Client, place: Place, folder: FolderId) -> impl IntoView {
+    let i18n = use_i18n();
     let toaster = use_toaster();
     let query = use_query_map();
     let navigate = use_navigate();
@@ -270,36 +273,39 @@ pub(crate) fn FolderPage(client: Client, place: Place, folder: FolderId) -> impl
             );
         }
     };
-    let sort_options = Signal::derive(|| {
+    let sort_options = Signal::derive(move || {
         EntrySort::ALL
             .into_iter()
-            .map(|s| SelectOption::new(s.key(), s.label()))
+            .map(|s| SelectOption::new(s.key(), s.label(i18n)))
             .collect()
     });
 
     let new_items = vec![
-        MenuItem::new("Folder", move || open_panel(Panel::NewFolder)).test_id("new-folder"),
-        MenuItem::new("Document", move || {
+        MenuItem::new(t_string!(i18n, room.create_menu.folder), move || {
+            open_panel(Panel::NewFolder)
+        })
+        .test_id("new-folder"),
+        MenuItem::new(t_string!(i18n, room.create_menu.document), move || {
             open_panel(Panel::NewFile("document", ".docx"))
         })
         .test_id("new-document"),
-        MenuItem::new("Spreadsheet", move || {
+        MenuItem::new(t_string!(i18n, room.create_menu.spreadsheet), move || {
             open_panel(Panel::NewFile("spreadsheet", ".xlsx"))
         })
         .test_id("new-spreadsheet"),
-        MenuItem::new("Presentation", move || {
+        MenuItem::new(t_string!(i18n, room.create_menu.presentation), move || {
             open_panel(Panel::NewFile("presentation", ".pptx"))
         })
         .test_id("new-presentation"),
-        MenuItem::new("PDF form", move || {
+        MenuItem::new(t_string!(i18n, room.create_menu.form), move || {
             open_panel(Panel::NewFile("form", ".pdf"))
         })
         .test_id("new-form"),
     ];
 
     let crumbs = Signal::derive(move || match view_data.get() {
-        Some(Ok(v)) => place.with_value(|p| p.crumbs(&v.path)),
-        _ => place.with_value(|p| p.crumbs(&[])),
+        Some(Ok(v)) => place.with_value(|p| p.crumbs(&v.path, i18n.get_locale())),
+        _ => place.with_value(|p| p.crumbs(&[], i18n.get_locale())),
     });
     let heading = move || match view_data.get() {
         Some(Ok(v)) => v.current.title,
@@ -321,7 +327,7 @@ pub(crate) fn FolderPage(client: Client, place: Place, folder: FolderId) -> impl
             .get()
             .flatten()
             .and_then(|r| r.room_type)
-            .map(room_type_label)
+            .map(|t| room_type_label(t, i18n.get_locale()))
     };
 
     view! {
@@ -334,11 +340,11 @@ pub(crate) fn FolderPage(client: Client, place: Place, folder: FolderId) -> impl
                 </div>
                 <div class="toolbar">
                     <Show when=move || can_create.get()>
-                        <Menu label="Create new" items=new_items.clone()>
-                            <span class="btn btn--secondary" data-testid="new-menu">"New ▾"</span>
+                        <Menu label=t_string!(i18n, room.create_menu.menu) items=new_items.clone()>
+                            <span class="btn btn--secondary" data-testid="new-menu">{t!(i18n, room.create_menu.button)}" ▾"</span>
                         </Menu>
                         <label class="btn btn--primary room-page__upload" data-testid="upload-button">
-                            "Upload"
+                            {t!(i18n, room.upload)}
                             <input
                                 type="file"
                                 multiple=true
@@ -356,37 +362,37 @@ pub(crate) fn FolderPage(client: Client, place: Place, folder: FolderId) -> impl
                             />
                         </label>
                         <span data-testid="add-from-rooms">
-                            <Button on_click=Callback::new(move |_| open_panel(Panel::AddFromRooms))>"Add from rooms…"</Button>
+                            <Button on_click=Callback::new(move |_| open_panel(Panel::AddFromRooms))>{t!(i18n, room.add_from_rooms)}</Button>
                         </span>
                     </Show>
                     <Show when=move || place.with_value(Place::is_room)>
                     <span data-testid="open-room-info">
-                        <Button appearance=ButtonAppearance::Subtle on_click=Callback::new(move |_| open_panel(Panel::RoomInfo))>"Info"</Button>
+                        <Button appearance=ButtonAppearance::Subtle on_click=Callback::new(move |_| open_panel(Panel::RoomInfo))>{t!(i18n, room.info_button)}</Button>
                     </span>
                     <span data-testid="open-members">
-                        <Button appearance=ButtonAppearance::Subtle on_click=Callback::new(move |_| open_panel(Panel::Members))>"Members"</Button>
+                        <Button appearance=ButtonAppearance::Subtle on_click=Callback::new(move |_| open_panel(Panel::Members))>{t!(i18n, room.members)}</Button>
                     </span>
                     <span data-testid="open-links">
-                        <Button appearance=ButtonAppearance::Subtle on_click=Callback::new(move |_| open_panel(Panel::Links))>"Links"</Button>
+                        <Button appearance=ButtonAppearance::Subtle on_click=Callback::new(move |_| open_panel(Panel::Links))>{t!(i18n, room.links)}</Button>
                     </span>
                     </Show>
                 </div>
             </div>
             <div class="toolbar room-page__bar">
-                <div data-testid="entry-sort"><Select label="Sort by" value=sort_value options=sort_options hide_label=true/></div>
-                <button type="button" class="btn btn--secondary" aria-label=move || if ascending.get() { "Ascending; switch to descending" } else { "Descending; switch to ascending" } on:click=toggle_order>
+                <div data-testid="entry-sort"><Select label=text!(i18n, rooms.sort_by) value=sort_value options=sort_options hide_label=true/></div>
+                <button type="button" class="btn btn--secondary" aria-label=move || if ascending.get() { t_string!(i18n, rooms.ascending) } else { t_string!(i18n, rooms.descending) } on:click=toggle_order>
                     {move || if ascending.get() { "↑" } else { "↓" }}
                 </button>
                 <Show when=move || selection.with(|s| !s.is_empty())>
-                    <div class="room-page__bulk" role="group" aria-label="Selected items" data-testid="bulk-actions">
-                        <span>{move || format!("{} selected", selection.with(HashSet::len))}</span>
+                    <div class="room-page__bulk" role="group" aria-label=move || t_string!(i18n, room.selected_items) data-testid="bulk-actions">
+                        <span>{move || counted!(i18n.get_locale(), selection.with(HashSet::len) as u64, room.selected)}</span>
                         <Show when=may_download_selected>
-                            <span data-testid="bulk-download"><Button on_click=Callback::new(download_selected)>"Download"</Button></span>
+                            <span data-testid="bulk-download"><Button on_click=Callback::new(download_selected)>{t!(i18n, room.download)}</Button></span>
                         </Show>
-                        <Button on_click=Callback::new(move |_| open_panel(Panel::Destination(TransferKind::Copy, selected_entries())))>"Copy to…"</Button>
-                        <Button on_click=Callback::new(move |_| open_panel(Panel::Destination(TransferKind::Move, selected_entries())))>"Move to…"</Button>
-                        <Button appearance=ButtonAppearance::Danger on_click=Callback::new(move |_| open_panel(Panel::ConfirmDelete(selected_entries())))>"Delete…"</Button>
-                        <Button appearance=ButtonAppearance::Subtle on_click=Callback::new(move |_| selection.set(HashSet::new()))>"Clear"</Button>
+                        <Button on_click=Callback::new(move |_| open_panel(Panel::Destination(TransferKind::Copy, selected_entries())))>{t!(i18n, room.copy_to)}</Button>
+                        <Button on_click=Callback::new(move |_| open_panel(Panel::Destination(TransferKind::Move, selected_entries())))>{t!(i18n, room.move_to)}</Button>
+                        <Button appearance=ButtonAppearance::Danger on_click=Callback::new(move |_| open_panel(Panel::ConfirmDelete(selected_entries())))>{t!(i18n, rooms.menu.delete)}</Button>
+                        <Button appearance=ButtonAppearance::Subtle on_click=Callback::new(move |_| selection.set(HashSet::new()))>{t!(i18n, room.clear)}</Button>
                     </div>
                 </Show>
             </div>
@@ -404,24 +410,24 @@ pub(crate) fn FolderPage(client: Client, place: Place, folder: FolderId) -> impl
                 on:drop=on_drop
             >
                 {move || match view_data.get() {
-                    None => view! { <Loading label="Loading the folder…"/> }.into_any(),
+                    None => view! { <Loading label=text!(i18n, room.loading)/> }.into_any(),
                     Some(Err(e)) => view! {
-                        <ErrorState title="This folder could not be opened" message=user_message(&e)>
-                            <Button on_click=Callback::new(move |_| reload.run(()))>"Try again"</Button>
+                        <ErrorState title=t_string!(i18n, room.open_failed) message=user_message(&e)>
+                            <Button on_click=Callback::new(move |_| reload.run(()))>{t!(i18n, common.try_again)}</Button>
                         </ErrorState>
                     }.into_any(),
                     Some(Ok(v)) if v.entries.is_empty() => view! {
-                        <EmptyState title="This folder is empty" description="Upload files (or drop them here), or create a document."/>
+                        <EmptyState title=t_string!(i18n, room.empty) description=t_string!(i18n, room.empty_hint)/>
                     }.into_any(),
                     Some(Ok(v)) => {
                         let count = v.entries.len();
-                        view! { <VirtualList count=count row_height=ROW_HEIGHT label="Folder contents" row=row/> }.into_any()
+                        view! { <VirtualList count=count row_height=ROW_HEIGHT label=t_string!(i18n, room.contents) row=row/> }.into_any()
                     }
                 }}
-                <p class="room-page__drop-hint" aria-hidden="true">"Drop files to upload them here"</p>
+                <p class="room-page__drop-hint" aria-hidden="true">{t!(i18n, room.drop_hint)}</p>
             </div>
         </div>
-        <Dialog open=panel_open wide=true title=Signal::derive(move || panel.with(|p| p.as_ref().map(Panel::title).unwrap_or_default()))>
+        <Dialog open=panel_open wide=true title=Signal::derive(move || panel.with(|p| p.as_ref().map(|p| p.title(i18n.get_locale())).unwrap_or_default()))>
             {move || panel.get().map(|p| p.body(PanelScope {
                 client: client.get_value(),
                 room: room.get_value(),

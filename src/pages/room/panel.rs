@@ -12,6 +12,8 @@ use super::name_form::NameForm;
 use super::transfer::{TransferKind, Transfers, describe};
 use crate::components::{Button, ButtonAppearance, Loading};
 use crate::errors::user_message;
+use crate::i18n::{Locale, t, t_string, td_string, use_i18n};
+use crate::locale::text;
 
 /// Which dialog is open.
 #[derive(Debug, Clone, PartialEq)]
@@ -29,19 +31,37 @@ pub(super) enum Panel {
 }
 
 impl Panel {
-    pub(super) fn title(&self) -> String {
+    /// The dialog's title, in `locale`.
+    pub(super) fn title(&self, locale: Locale) -> String {
         match self {
-            Panel::NewFolder => "New folder".into(),
-            Panel::NewFile(kind, _) => format!("New {kind}"),
-            Panel::Rename(e) => format!("Rename “{}”", e.title()),
-            Panel::Destination(TransferKind::Copy, e) => format!("Copy {} to…", describe(e)),
-            Panel::Destination(_, e) => format!("Move {} to…", describe(e)),
-            Panel::AddFromRooms => "Add files from other rooms".into(),
-            Panel::ConfirmDelete(e) => format!("Delete {}?", describe(e)),
-            Panel::Members => "Members".into(),
-            Panel::Links => "External links".into(),
-            Panel::Details(f) => format!("Details of “{}”", f.title),
-            Panel::RoomInfo => "Room info".into(),
+            Panel::NewFolder => td_string!(locale, room.panel.new_folder).into(),
+            Panel::NewFile("spreadsheet", _) => {
+                td_string!(locale, room.panel.new_spreadsheet).into()
+            }
+            Panel::NewFile("presentation", _) => {
+                td_string!(locale, room.panel.new_presentation).into()
+            }
+            Panel::NewFile("form", _) => td_string!(locale, room.panel.new_form).into(),
+            Panel::NewFile(..) => td_string!(locale, room.panel.new_document).into(),
+            Panel::Rename(e) => {
+                td_string!(locale, room.panel.rename, title = e.title()).to_string()
+            }
+            Panel::Destination(TransferKind::Copy, e) => {
+                td_string!(locale, room.panel.copy_to, what = describe(e, locale)).to_string()
+            }
+            Panel::Destination(_, e) => {
+                td_string!(locale, room.panel.move_to, what = describe(e, locale)).to_string()
+            }
+            Panel::AddFromRooms => td_string!(locale, room.panel.add_from_rooms).into(),
+            Panel::ConfirmDelete(e) => {
+                td_string!(locale, room.panel.delete, what = describe(e, locale)).to_string()
+            }
+            Panel::Members => td_string!(locale, room.members).into(),
+            Panel::Links => td_string!(locale, room.panel.external_links).into(),
+            Panel::Details(f) => {
+                td_string!(locale, room.panel.details, title = &f.title).to_string()
+            }
+            Panel::RoomInfo => td_string!(locale, room.panel.room_info).into(),
         }
     }
 }
@@ -70,11 +90,14 @@ impl Panel {
             close,
         } = scope;
         let client = StoredValue::new_local(client);
+        let i18n = use_i18n();
+        let loading_room =
+            move || view! { <Loading label=text!(i18n, room.panel.loading_room)/> }.into_any();
         match self {
             Panel::NewFolder => {
                 let folder = folder.clone();
                 view! {
-                <NameForm label="Folder name" initial="" action="Create" on_cancel=close submit=move |name: String| {
+                <NameForm label=text!(i18n, room.panel.folder_name) initial="" action=text!(i18n, room.panel.create) on_cancel=close submit=move |name: String| {
                     let folder = folder.clone();
                     async move {
                         client.get_value().folders().create(folder, name).await.map_err(|e| user_message(&e))?;
@@ -88,7 +111,7 @@ impl Panel {
             Panel::NewFile(_, ext) => {
                 let folder = folder.clone();
                 view! {
-                <NameForm label="Name" initial="" action="Create" suffix=ext on_cancel=close submit=move |name: String| {
+                <NameForm label=text!(i18n, room.panel.name) initial="" action=text!(i18n, room.panel.create) suffix=ext on_cancel=close submit=move |name: String| {
                     let folder = folder.clone();
                     async move {
                         let title = if name.to_ascii_lowercase().ends_with(ext) { name } else { format!("{name}{ext}") };
@@ -103,7 +126,7 @@ impl Panel {
             Panel::Rename(entry) => {
                 let initial = entry.title().to_string();
                 view! {
-                <NameForm label="New name" initial=initial action="Rename" on_cancel=close submit=move |name: String| {
+                <NameForm label=text!(i18n, room.panel.new_name) initial=initial action=text!(i18n, room.panel.rename_action) on_cancel=close submit=move |name: String| {
                     let entry = entry.clone();
                     async move {
                         let c = client.get_value();
@@ -121,9 +144,9 @@ impl Panel {
             }
             Panel::Destination(kind, entries) => {
                 let (accept, right) = if kind == TransferKind::Copy {
-                    ("Copy here", "CopyTo")
+                    (t_string!(i18n, room.panel.copy_here), "CopyTo")
                 } else {
-                    ("Move here", "MoveTo")
+                    (t_string!(i18n, room.panel.move_here), "MoveTo")
                 };
                 // "Copy here" acts on the folder the user has opened (no row to tick), and only
                 // where the portal lets them copy or move into.
@@ -133,7 +156,7 @@ impl Panel {
                     .folder_right(right)
                     .start_in(room.clone())
                     .accept_label(accept)
-                    .title("Choose the destination folder");
+                    .title(t_string!(i18n, room.panel.choose_destination));
                 view! {
                     <FilePicker
                         client=client.get_value()
@@ -152,8 +175,8 @@ impl Panel {
             Panel::AddFromRooms => {
                 let config = PickerConfig::new()
                     .multiple(Some(20))
-                    .accept_label("Copy into this folder")
-                    .title("Choose files to copy here");
+                    .accept_label(t_string!(i18n, room.panel.copy_into))
+                    .title(t_string!(i18n, room.panel.choose_files));
                 view! {
                 <FilePicker
                     client=client.get_value()
@@ -167,32 +190,32 @@ impl Panel {
             }.into_any()
             }
             Panel::ConfirmDelete(entries) => {
-                let what = describe(&entries);
+                let what = describe(&entries, i18n.get_locale_untracked());
                 let confirm = Callback::new(move |_| {
                     close.run(());
                     transfers.start(TransferKind::Delete, entries.clone(), None, after_change);
                 });
                 view! {
-                <p>"Move " <strong>{what}</strong> " to the trash?"</p>
+                <p>{t!(i18n, room.panel.to_trash, what, <strong> = <strong/>)}</p>
                 <div class="dialog__actions">
-                    <Button on_click=Callback::new(move |_| close.run(()))>"Cancel"</Button>
+                    <Button on_click=Callback::new(move |_| close.run(()))>{t!(i18n, common.cancel)}</Button>
                     <span data-testid="confirm-delete-entries">
-                        <Button appearance=ButtonAppearance::Danger on_click=confirm>"Delete"</Button>
+                        <Button appearance=ButtonAppearance::Danger on_click=confirm>{t!(i18n, common.delete)}</Button>
                     </span>
                 </div>
             }.into_any()
             }
             Panel::Members => match room_info {
                 Some(r) => view! { <Members client=client.get_value() room=r/> }.into_any(),
-                None => view! { <Loading label="Loading the room…"/> }.into_any(),
+                None => loading_room(),
             },
             Panel::RoomInfo => match room_info {
                 Some(r) => view! { <RoomInfo client=client.get_value() room=r/> }.into_any(),
-                None => view! { <Loading label="Loading the room…"/> }.into_any(),
+                None => loading_room(),
             },
             Panel::Links => match room_info {
                 Some(r) => view! { <Links client=client.get_value() room=r/> }.into_any(),
-                None => view! { <Loading label="Loading the room…"/> }.into_any(),
+                None => loading_room(),
             },
             Panel::Details(file) => {
                 // Links are the room's access: managed with its `EditAccess`.

@@ -5,6 +5,8 @@ use docspace_api::{Client, Error};
 
 use super::transfer::TransferKind;
 use crate::download::{download, ids};
+use crate::i18n::td_string;
+use crate::locale;
 use crate::ops;
 
 /// Runs `kind` on `entries` (into `dest` for copy and move, resolving name clashes by `conflict`
@@ -62,7 +64,7 @@ async fn restore(client: &Client, entries: &[Entry], report: impl Fn(f64)) -> Re
         .ok_or_else(|| {
             Error::invalid(
                 "restore",
-                format!("“{}” has no original location", e.title()),
+                td_string!(locale::current(), room.no_origin, title = e.title()).to_string(),
             )
         })?;
         match by_origin.iter_mut().find(|(o, _)| *o == origin) {

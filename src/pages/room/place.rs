@@ -7,6 +7,8 @@ use docspace_api::{Client, Error};
 use leptos::prelude::*;
 
 use crate::components::{Crumb, Toaster};
+use crate::i18n::{Locale, td_string};
+use crate::locale;
 use crate::url::encode;
 
 /// The section a folder page shows a folder of.
@@ -32,12 +34,13 @@ impl Place {
         matches!(self, Place::Room(_))
     }
 
-    /// The breadcrumb from the section down to the folder (`path` as the portal gives it).
-    pub fn crumbs(&self, path: &[PathPart]) -> Vec<Crumb> {
+    /// The breadcrumb from the section down to the folder (`path` as the portal gives it, in
+    /// the profile's language; the app's own "Rooms" in `locale`).
+    pub fn crumbs(&self, path: &[PathPart], locale: Locale) -> Vec<Crumb> {
         let mut out = Vec::new();
         if self.is_room() {
             out.push(Crumb {
-                label: "Rooms".into(),
+                label: td_string!(locale, nav.rooms).into(),
                 href: "/rooms".into(),
             });
         }
@@ -75,10 +78,24 @@ pub fn set_favorite(client: Client, entry: Entry, add: bool, toaster: Toaster, d
             .await
         };
         match result {
-            Ok(_) if add => toaster.success(format!("“{}” added to favourites", entry.title())),
-            Ok(_) => toaster.success(format!("“{}” removed from favourites", entry.title())),
+            Ok(_) if add => toaster.success(
+                td_string!(
+                    locale::current(),
+                    room.entry.favourited,
+                    title = entry.title()
+                )
+                .to_string(),
+            ),
+            Ok(_) => toaster.success(
+                td_string!(
+                    locale::current(),
+                    room.entry.unfavourited,
+                    title = entry.title()
+                )
+                .to_string(),
+            ),
             Err(e) => toaster.error(
-                "Favourites were not changed",
+                td_string!(locale::current(), room.entry.favourite_failed),
                 crate::errors::user_message(&e),
             ),
         }
@@ -110,7 +127,7 @@ mod tests {
             part(9, "Plans", Some(FolderType::Default)),
         ];
         assert_eq!(
-            pairs(Place::My.crumbs(&path)),
+            pairs(Place::My.crumbs(&path, Locale::en)),
             [
                 ("My documents".to_string(), "/my".to_string()),
                 ("Plans".to_string(), "/my/folders/9".to_string()),
@@ -128,7 +145,7 @@ mod tests {
             part(8, "Drafts", Some(FolderType::Default)),
         ];
         assert_eq!(
-            pairs(room.crumbs(&path)),
+            pairs(room.crumbs(&path, Locale::en)),
             [
                 ("Rooms".to_string(), "/rooms".to_string()),
                 ("Board".to_string(), "/rooms/7".to_string()),

@@ -13,6 +13,8 @@ use super::perform::perform;
 use crate::components::{ProgressBar, Toaster};
 use crate::download::ids;
 use crate::errors::user_message;
+use crate::i18n::{Locale, td_string};
+use crate::locale::{self, counted};
 
 /// What to do with the chosen entries.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -34,27 +36,70 @@ pub enum TransferKind {
 }
 
 impl TransferKind {
-    fn verb(self) -> &'static str {
+    /// "Copying “a.txt”": the operation under way on `what`, in `locale`.
+    fn under_way(self, what: &str, locale: Locale) -> String {
         match self {
-            TransferKind::Copy => "Copying",
-            TransferKind::Move => "Moving",
-            TransferKind::Delete => "Deleting",
-            TransferKind::Download => "Downloading",
-            TransferKind::Restore => "Restoring",
-            TransferKind::DeleteForever => "Deleting forever",
-            TransferKind::EmptyTrash => "Emptying",
+            TransferKind::Copy => td_string!(locale, room.transfer.doing.copy, what).to_string(),
+            TransferKind::Move => td_string!(locale, room.transfer.doing.moving, what).to_string(),
+            TransferKind::Delete => {
+                td_string!(locale, room.transfer.doing.delete, what).to_string()
+            }
+            TransferKind::Download => {
+                td_string!(locale, room.transfer.doing.download, what).to_string()
+            }
+            TransferKind::Restore => {
+                td_string!(locale, room.transfer.doing.restore, what).to_string()
+            }
+            TransferKind::DeleteForever => {
+                td_string!(locale, room.transfer.doing.delete_forever, what).to_string()
+            }
+            TransferKind::EmptyTrash => {
+                td_string!(locale, room.transfer.doing.empty_trash, what).to_string()
+            }
         }
     }
 
-    fn done(self) -> &'static str {
+    /// "Copied 2 items": the operation done.
+    fn finished(self, what: &str, locale: Locale) -> String {
         match self {
-            TransferKind::Copy => "Copied",
-            TransferKind::Move => "Moved",
-            TransferKind::Delete => "Deleted",
-            TransferKind::Download => "Downloaded",
-            TransferKind::Restore => "Restored",
-            TransferKind::DeleteForever => "Deleted forever",
-            TransferKind::EmptyTrash => "Emptied",
+            TransferKind::Copy => td_string!(locale, room.transfer.done.copy, what).to_string(),
+            TransferKind::Move => td_string!(locale, room.transfer.done.moving, what).to_string(),
+            TransferKind::Delete => td_string!(locale, room.transfer.done.delete, what).to_string(),
+            TransferKind::Download => {
+                td_string!(locale, room.transfer.done.download, what).to_string()
+            }
+            TransferKind::Restore => {
+                td_string!(locale, room.transfer.done.restore, what).to_string()
+            }
+            TransferKind::DeleteForever => {
+                td_string!(locale, room.transfer.done.delete_forever, what).to_string()
+            }
+            TransferKind::EmptyTrash => {
+                td_string!(locale, room.transfer.done.empty_trash, what).to_string()
+            }
+        }
+    }
+
+    /// "Copying 2 items failed".
+    fn failed(self, what: &str, locale: Locale) -> String {
+        match self {
+            TransferKind::Copy => td_string!(locale, room.transfer.failed.copy, what).to_string(),
+            TransferKind::Move => td_string!(locale, room.transfer.failed.moving, what).to_string(),
+            TransferKind::Delete => {
+                td_string!(locale, room.transfer.failed.delete, what).to_string()
+            }
+            TransferKind::Download => {
+                td_string!(locale, room.transfer.failed.download, what).to_string()
+            }
+            TransferKind::Restore => {
+                td_string!(locale, room.transfer.failed.restore, what).to_string()
+            }
+            TransferKind::DeleteForever => {
+                td_string!(locale, room.transfer.failed.delete_forever, what).to_string()
+            }
+            TransferKind::EmptyTrash => {
+                td_string!(locale, room.transfer.failed.empty_trash, what).to_string()
+            }
         }
     }
 }
@@ -139,11 +184,11 @@ fn without_clashing_files(entries: Vec<Entry>, clashing: &[(bool, String)]) -> V
 }
 
 /// "“a.docx”" or "3 items" (the Trash, for emptying it).
-pub fn describe(entries: &[Entry]) -> String {
+pub fn describe(entries: &[Entry], locale: Locale) -> String {
     match entries {
-        [] => "the Trash".into(),
-        [one] => format!("“{}”", one.title()),
-        many => format!("{} items", many.len()),
+        [] => td_string!(locale, room.transfer.the_trash).into(),
+        [one] => td_string!(locale, room.transfer.quoted, title = one.title()).to_string(),
+        many => counted!(locale, many.len() as u64, room.transfer.items),
     }
 }
 
@@ -231,10 +276,13 @@ impl Transfers {
                     }));
                     this.asking.set(true);
                 }
-                Err(e) => this.toaster.error(
-                    format!("{} {} failed", kind.verb(), describe(&entries)),
-                    user_message(&e),
-                ),
+                Err(e) => {
+                    let locale = locale::current();
+                    this.toaster.error(
+                        kind.failed(&describe(&entries, locale), locale),
+                        user_message(&e),
+                    )
+                }
             }
         });
     }
@@ -253,7 +301,7 @@ impl Transfers {
         };
         if entries.is_empty() {
             self.toaster
-                .info("Nothing to do: every item is already there");
+                .info(td_string!(locale::current(), room.transfer.nothing_to_do));
             return;
         }
         self.run(p.kind, entries, Some(p.dest), Some(choice), p.on_done);
@@ -275,11 +323,12 @@ impl Transfers {
     ) {
         let id = self.next.get_value() + 1;
         self.next.set_value(id);
-        let what = describe(&entries);
+        let locale = locale::current();
+        let what = describe(&entries, locale);
         self.running.update(|r| {
             r.push(Running {
                 id,
-                label: format!("{} {what}", kind.verb()),
+                label: kind.under_way(&what, locale),
                 progress: None,
             })
         });
@@ -296,10 +345,10 @@ impl Transfers {
             let outcome = perform(&client, kind, &entries, dest, conflict, report).await;
             this.running.update(|r| r.retain(|x| x.id != id));
             match outcome {
-                Ok(_) => this.toaster.success(format!("{} {what}", kind.done())),
+                Ok(_) => this.toaster.success(kind.finished(&what, locale)),
                 Err(e) => this
                     .toaster
-                    .error(format!("{} {what} failed", kind.verb()), user_message(&e)),
+                    .error(kind.failed(&what, locale), user_message(&e)),
             }
             on_done.run(());
         });

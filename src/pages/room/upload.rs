@@ -19,6 +19,7 @@ use wasm_bindgen::JsCast;
 use super::conflict::{Clash, ConflictDialog};
 use crate::components::ProgressBar;
 use crate::errors::user_message;
+use crate::i18n::{t, t_string, td_string, use_i18n};
 use crate::locale::{self, format_size};
 
 /// Chunk size: small enough that progress moves visibly, large enough to keep requests few.
@@ -285,7 +286,15 @@ impl Uploads {
 async fn read(file: &web_sys::File) -> Result<Vec<u8>, String> {
     let buffer = wasm_bindgen_futures::JsFuture::from(file.array_buffer())
         .await
-        .map_err(|e| format!("cannot read {}: {e:?}", file.name()))?;
+        .map_err(|e| {
+            td_string!(
+                locale::current(),
+                room.uploads.unreadable,
+                name = file.name()
+            )
+            .to_string()
+                + &format!(" ({e:?})")
+        })?;
     Ok(js_sys::Uint8Array::new(&buffer).to_vec())
 }
 
@@ -306,6 +315,7 @@ pub fn chosen_files(ev: &leptos::ev::Event) -> Option<web_sys::FileList> {
 /// The list of uploads with their progress.
 #[component]
 pub fn UploadList(uploads: Uploads) -> impl IntoView {
+    let i18n = use_i18n();
     let any_finished = move || {
         uploads.items.with(|items| {
             items
@@ -321,7 +331,7 @@ pub fn UploadList(uploads: Uploads) -> impl IntoView {
             on_cancel=Callback::new(move |()| uploads.cancel_pending())
         />
         <Show when=move || uploads.items.with(|i| !i.is_empty())>
-            <section class="uploads" aria-label="Uploads" data-testid="uploads">
+            <section class="uploads" aria-label=move || t_string!(i18n, room.uploads.list) data-testid="uploads">
                 <ul class="uploads__list">
                     <For each=move || uploads.items.get() key=|i| i.id let:item>
                         <UploadRow uploads=uploads id=item.id name=item.name.clone() size=item.size/>
@@ -329,7 +339,7 @@ pub fn UploadList(uploads: Uploads) -> impl IntoView {
                 </ul>
                 <Show when=any_finished>
                     <button type="button" class="btn btn--subtle" on:click=move |_| uploads.clear_finished()>
-                        "Clear finished"
+                        {t!(i18n, room.uploads.clear_finished)}
                     </button>
                 </Show>
             </section>
@@ -339,6 +349,7 @@ pub fn UploadList(uploads: Uploads) -> impl IntoView {
 
 #[component]
 fn UploadRow(uploads: Uploads, id: u64, name: String, size: u64) -> impl IntoView {
+    let i18n = use_i18n();
     let tag = locale::tag();
     let item = Memo::new(move |_| {
         uploads
@@ -356,14 +367,17 @@ fn UploadRow(uploads: Uploads, id: u64, name: String, size: u64) -> impl IntoVie
         _ => item.get().map(|i| i.progress),
     });
     let status = move || match state() {
-        UploadState::Reading => "Reading…".to_string(),
+        UploadState::Reading => t_string!(i18n, room.uploads.reading).to_string(),
         UploadState::Sending => format!("{:.0} %", progress.get().unwrap_or(0.0) * 100.0),
-        UploadState::Done => "Uploaded".to_string(),
-        UploadState::Failed(e) => format!("Failed: {e}"),
-        UploadState::Cancelled => "Cancelled".to_string(),
+        UploadState::Done => t_string!(i18n, room.uploads.done).to_string(),
+        UploadState::Failed(e) => t_string!(i18n, room.uploads.failed, reason = e).to_string(),
+        UploadState::Cancelled => t_string!(i18n, room.uploads.cancelled).to_string(),
     };
     let active = move || matches!(state(), UploadState::Reading | UploadState::Sending);
-    let label = format!("Uploading {name}");
+    let label = {
+        let name = name.clone();
+        Signal::derive(move || t_string!(i18n, room.uploads.uploading, name = &name).to_string())
+    };
     view! {
         <li class="uploads__item" data-testid="upload-item" data-state=move || match state() {
             UploadState::Reading | UploadState::Sending => "active",
@@ -379,11 +393,14 @@ fn UploadRow(uploads: Uploads, id: u64, name: String, size: u64) -> impl IntoVie
                 <button
                     type="button"
                     class="btn btn--subtle"
-                    aria-label=format!("Cancel uploading {name}")
+                    aria-label={
+                        let name = name.clone();
+                        move || t_string!(i18n, room.uploads.cancel_one, name = &name).to_string()
+                    }
                     data-testid="upload-cancel"
                     on:click=move |_| uploads.cancel(id)
                 >
-                    "Cancel"
+                    {t!(i18n, common.cancel)}
                 </button>
             </Show>
         </li>

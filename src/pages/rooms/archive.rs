@@ -8,7 +8,9 @@ use leptos::prelude::*;
 use super::feed::RoomsFeed;
 use crate::components::{Button, ButtonAppearance, ProgressBar, Toaster};
 use crate::errors::user_message;
+use crate::i18n::{Locale, t, t_string, use_i18n};
 use crate::ops;
+use leptos_i18n::I18nContext;
 
 /// A room operation in progress, shown above the list.
 #[derive(Debug, Clone, PartialEq)]
@@ -27,6 +29,7 @@ pub struct Archiver {
     client: StoredValue<Client, LocalStorage>,
     toaster: Toaster,
     feed: RoomsFeed,
+    i18n: I18nContext<Locale>,
 }
 
 impl Archiver {
@@ -38,6 +41,7 @@ impl Archiver {
             client: StoredValue::new_local(client),
             toaster,
             feed,
+            i18n: use_i18n(),
         }
     }
 
@@ -49,11 +53,16 @@ impl Archiver {
     fn start(&self, room: Room, archive: bool, offer_undo: bool) {
         let id = self.next.get_value() + 1;
         self.next.set_value(id);
-        let verb = if archive { "Archiving" } else { "Restoring" };
+        let i18n = self.i18n;
+        let label = if archive {
+            t_string!(i18n, rooms.archiving, title = &room.title).to_string()
+        } else {
+            t_string!(i18n, rooms.restoring, title = &room.title).to_string()
+        };
         self.running.update(|r| {
             r.push(Running {
                 id,
-                label: format!("{verb} “{}”", room.title),
+                label,
                 progress: None,
             })
         });
@@ -81,12 +90,13 @@ impl Archiver {
             match outcome {
                 Ok(_) => {
                     let done = if archive {
-                        format!("“{title}” moved to the archive")
+                        t_string!(i18n, rooms.archived_done, title).to_string()
                     } else {
-                        format!("“{title}” is active again")
+                        t_string!(i18n, rooms.restored_done, title).to_string()
                     };
                     if offer_undo {
-                        this.toaster.success_with_action(done, "Undo", move || {
+                        let undo = t_string!(i18n, common.undo);
+                        this.toaster.success_with_action(done, undo, move || {
                             this.start(room.clone(), !archive, false)
                         });
                     } else {
@@ -94,10 +104,11 @@ impl Archiver {
                     }
                 }
                 Err(e) => this.toaster.error(
-                    format!(
-                        "“{title}” was not {}",
-                        if archive { "archived" } else { "restored" }
-                    ),
+                    if archive {
+                        t_string!(i18n, rooms.archive_failed, title).to_string()
+                    } else {
+                        t_string!(i18n, rooms.restore_failed, title).to_string()
+                    },
                     user_message(&e),
                 ),
             }
@@ -114,25 +125,29 @@ pub fn ConfirmArchive(
     #[prop(into)] on_confirm: Callback<()>,
     #[prop(into)] on_cancel: Callback<()>,
 ) -> impl IntoView {
-    let question = if archive {
-        "It becomes read-only for everyone until it is restored."
+    let i18n = use_i18n();
+    let title = room.title;
+    let (question, hint) = if archive {
+        (
+            t!(i18n, rooms.archive_question, title, <strong> = <strong/>).into_any(),
+            t!(i18n, rooms.archive_hint).into_any(),
+        )
     } else {
-        "Its members will be able to work in it again."
+        (
+            t!(i18n, rooms.restore_question, title, <strong> = <strong/>).into_any(),
+            t!(i18n, rooms.restore_hint).into_any(),
+        )
     };
     view! {
-        <p data-testid="archive-question">
-            {if archive { "Move the room “" } else { "Restore the room “" }}
-            <strong>{room.title.clone()}</strong>
-            {if archive { "” to the archive?" } else { "” from the archive?" }}
-        </p>
-        <p class="muted">{question}</p>
+        <p data-testid="archive-question">{question}</p>
+        <p class="muted">{hint}</p>
         <div class="dialog__actions">
             <span data-testid="cancel-archive">
-                <Button on_click=Callback::new(move |_| on_cancel.run(()))>"Cancel"</Button>
+                <Button on_click=Callback::new(move |_| on_cancel.run(()))>{t!(i18n, common.cancel)}</Button>
             </span>
             <span data-testid="confirm-archive">
                 <Button appearance=ButtonAppearance::Primary on_click=Callback::new(move |_| on_confirm.run(()))>
-                    {if archive { "Move to archive" } else { "Restore" }}
+                    {move || if archive { t_string!(i18n, rooms.move_to_archive) } else { t_string!(i18n, common.restore) }}
                 </Button>
             </span>
         </div>

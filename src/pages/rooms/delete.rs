@@ -6,6 +6,8 @@ use leptos::prelude::*;
 
 use crate::components::{Button, ButtonAppearance, ProgressBar};
 use crate::errors::user_message;
+use crate::i18n::{t, use_i18n};
+use crate::locale::text;
 use crate::ops;
 
 /// The body of the delete dialog for `room`.
@@ -16,6 +18,7 @@ pub fn DeleteRoom(
     #[prop(into)] on_done: Callback<()>,
     #[prop(into)] on_cancel: Callback<()>,
 ) -> impl IntoView {
+    let i18n = use_i18n();
     let client = StoredValue::new_local(client);
     let progress = RwSignal::new(None::<Option<f64>>);
     let error = RwSignal::new(None::<String>);
@@ -44,26 +47,24 @@ pub fn DeleteRoom(
             }
         });
     };
+    let title = room.title;
     view! {
-        <p>
-            "Delete the room “" <strong>{room.title.clone()}</strong>
-            "” and everything in it? This cannot be undone."
-        </p>
+        <p>{t!(i18n, rooms.delete_question, title, <strong> = <strong/>)}</p>
         <Show when=move || progress.with(Option::is_some)>
             <div data-testid="delete-progress">
-                <ProgressBar value=Signal::derive(move || progress.get().flatten()) label="Deleting the room"/>
+                <ProgressBar value=Signal::derive(move || progress.get().flatten()) label=text!(i18n, rooms.deleting)/>
             </div>
         </Show>
         <p class="form-error" role="alert" hidden=move || error.with(Option::is_none)>{move || error.get()}</p>
         <div class="dialog__actions">
-            <Button on_click=Callback::new(move |_| on_cancel.run(()))>"Cancel"</Button>
+            <Button on_click=Callback::new(move |_| on_cancel.run(()))>{t!(i18n, common.cancel)}</Button>
             <span data-testid="confirm-delete">
                 <Button
                     appearance=ButtonAppearance::Danger
                     busy=Signal::derive(move || progress.with(Option::is_some))
                     on_click=Callback::new(confirm)
                 >
-                    "Delete"
+                    {t!(i18n, common.delete)}
                 </Button>
             </span>
         </div>

@@ -6,6 +6,8 @@ use docspace_api::models::{RoomType, SortBy, SortOrder};
 use leptos_router::params::ParamsMap;
 
 use crate::catalog::room_type_from_key;
+use crate::i18n::{Locale, t_string};
+use leptos_i18n::I18nContext;
 
 /// What the list is sorted by.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
@@ -32,12 +34,12 @@ impl RoomSort {
         }
     }
 
-    /// What the menu says.
-    pub fn label(self) -> &'static str {
+    /// What the menu says, in the reader's language.
+    pub fn label(self, i18n: I18nContext<Locale>) -> &'static str {
         match self {
-            RoomSort::Updated => "Last modified",
-            RoomSort::Title => "Title",
-            RoomSort::Type => "Room type",
+            RoomSort::Updated => t_string!(i18n, rooms.sort_updated),
+            RoomSort::Title => t_string!(i18n, common.title),
+            RoomSort::Type => t_string!(i18n, rooms.room_type),
         }
     }
 

@@ -31,12 +31,10 @@ use crate::components::{
     SelectOption, TextField, VirtualList, after_typing_pause, use_toaster,
 };
 use crate::errors::user_message;
-use crate::i18n::{Locale, t, t_string, use_i18n};
-use crate::locale::{self, Plural, text};
+use crate::i18n::{t, t_string, use_i18n};
+use crate::locale::{counted, text};
 use crate::rights::may_create_rooms;
 use crate::state::use_session;
-use leptos_i18n::I18nContext;
-use leptos_i18n::Locale as _;
 
 /// Row height in pixels (the CSS gives rows this height too).
 const ROW_HEIGHT: f64 = 60.0;
@@ -131,9 +129,10 @@ fn Dashboard(client: Client, can_create: bool) -> impl IntoView {
                 match result {
                     // Pinned rooms sort first: reload to show the new order.
                     Ok(_) => feed.refresh(),
-                    Err(e) => {
-                        toaster.error(format!("Could not pin “{}”", room.title), user_message(&e))
-                    }
+                    Err(e) => toaster.error(
+                        t_string!(i18n, rooms.pin_failed, title = &room.title),
+                        user_message(&e),
+                    ),
                 }
             });
         }
@@ -152,10 +151,10 @@ fn Dashboard(client: Client, can_create: bool) -> impl IntoView {
         let was_edit = editing.get_untracked().is_some();
         form_open.set(false);
         if was_edit {
-            toaster.success(format!("Saved “{}”", room.title));
+            toaster.success(t_string!(i18n, rooms.saved, title = &room.title));
             feed.replace(room);
         } else {
-            toaster.success(format!("Created “{}”", room.title));
+            toaster.success(t_string!(i18n, rooms.created, title = &room.title));
             feed.refresh();
         }
         tag_names.refetch();
@@ -216,7 +215,7 @@ fn Dashboard(client: Client, can_create: bool) -> impl IntoView {
             <Toolbar filters=filters update=update tags=tag_suggestions/>
             <RunningList archiver=archiver/>
             <p class="rooms__count muted" aria-live="polite" data-testid="rooms-count">
-                {move || feed.total.get().map(|t| rooms_count(i18n, t as u64))}
+                {move || feed.total.get().map(|t| counted!(i18n.get_locale(), t as u64, rooms.count))}
             </p>
             <div class="rooms__list">
                 {move || {
@@ -257,7 +256,7 @@ fn Dashboard(client: Client, can_create: bool) -> impl IntoView {
         </div>
         <Dialog
             open=form_open
-            title=Signal::derive(move || if editing.with(Option::is_some) { "Edit room".to_string() } else { "New room".to_string() })
+            title=Signal::derive(move || if editing.with(Option::is_some) { t_string!(i18n, rooms.edit_room) } else { t_string!(i18n, rooms.new_room) }.to_string())
         >
             {dialogs::content(RoomsDialog::Form {
                 client: client.get_value(),
@@ -269,7 +268,7 @@ fn Dashboard(client: Client, can_create: bool) -> impl IntoView {
         </Dialog>
         <Dialog
             open=confirm_open
-            title=Signal::derive(move || if confirming.with(|c| c.as_ref().is_some_and(|c| c.1)) { "Move to archive".to_string() } else { "Restore room".to_string() })
+            title=Signal::derive(move || if confirming.with(|c| c.as_ref().is_some_and(|c| c.1)) { t_string!(i18n, rooms.move_to_archive) } else { t_string!(i18n, rooms.restore_room) }.to_string())
         >
             {move || confirming.get().map(|(room, archive)| view! {
                 <ConfirmArchive
@@ -284,7 +283,7 @@ fn Dashboard(client: Client, can_create: bool) -> impl IntoView {
             })}
         </Dialog>
         <TemplateDialog client=client.get_value() task=template_task open=template_open toaster=toaster feed=feed tag_suggestions=tag_suggestions/>
-        <Dialog open=delete_open title="Delete room">
+        <Dialog open=delete_open title=text!(i18n, rooms.delete_room)>
             {move || deleting.get().map(|room| {
                 let title = room.title.clone();
                 dialogs::content(RoomsDialog::Delete {
@@ -292,7 +291,7 @@ fn Dashboard(client: Client, can_create: bool) -> impl IntoView {
                     room,
                     on_done: Callback::new(move |_| {
                         delete_open.set(false);
-                        toaster.success(format!("Deleted “{title}”"));
+                        toaster.success(t_string!(i18n, rooms.deleted, title = &title));
                         feed.refresh();
                     }),
                     on_cancel: Callback::new(move |_| delete_open.set(false)),
@@ -308,6 +307,7 @@ fn Toolbar<U>(filters: Memo<RoomFilters>, update: U, tags: Signal<Vec<String>>) 
 where
     U: Fn(&dyn Fn(&mut RoomFilters)) + Copy + Send + Sync + 'static,
 {
+    let i18n = use_i18n();
     // The search field updates the URL after a pause in typing.
     let search = RwSignal::new(filters.get_untracked().search);
     after_typing_pause(search, move |text| update(&|f| f.search = text.clone()));
@@ -325,13 +325,11 @@ where
             update(&|f| f.room_type = crate::catalog::room_type_from_key(&v));
         }
     });
-    let type_options = Signal::derive(|| {
-        std::iter::once(SelectOption::new("", "All types"))
-            .chain(
-                ROOM_TYPES
-                    .into_iter()
-                    .map(|t| SelectOption::new(t.value().to_string(), room_type_label(t))),
-            )
+    let type_options = Signal::derive(move || {
+        std::iter::once(SelectOption::new("", t_string!(i18n, rooms.all_types)))
+            .chain(ROOM_TYPES.into_iter().map(|t| {
+                SelectOption::new(t.value().to_string(), room_type_label(t, i18n.get_locale()))
+            }))
             .collect()
     });
 
@@ -356,7 +354,7 @@ where
         }
     });
     let tag_options = Signal::derive(move || {
-        std::iter::once(SelectOption::new("", "Any tag"))
+        std::iter::once(SelectOption::new("", t_string!(i18n, rooms.any_tag)))
             .chain(
                 tags.get()
                     .into_iter()
@@ -378,10 +376,10 @@ where
             });
         }
     });
-    let sort_options = Signal::derive(|| {
+    let sort_options = Signal::derive(move || {
         RoomSort::ALL
             .into_iter()
-            .map(|s| SelectOption::new(s.key(), s.label()))
+            .map(|s| SelectOption::new(s.key(), s.label(i18n)))
             .collect()
     });
 
@@ -393,11 +391,11 @@ where
     view! {
         <div class="toolbar rooms__toolbar" role="search">
             <div class="rooms__search" data-testid="rooms-search">
-                <TextField label="Search rooms" value=search kind=InputKind::Search placeholder="Search by title" hide_label=true/>
+                <TextField label=text!(i18n, rooms.search) value=search kind=InputKind::Search placeholder=text!(i18n, rooms.search_placeholder) hide_label=true/>
             </div>
-            <div data-testid="filter-type"><Select label="Room type" value=type_value options=type_options hide_label=true/></div>
-            <div data-testid="filter-tag"><Select label="Tag" value=tag_value options=tag_options hide_label=true/></div>
-            <div class="segmented" role="group" aria-label="Active, archived or templates">
+            <div data-testid="filter-type"><Select label=text!(i18n, rooms.room_type) value=type_value options=type_options hide_label=true/></div>
+            <div data-testid="filter-tag"><Select label=text!(i18n, rooms.tag) value=tag_value options=tag_options hide_label=true/></div>
+            <div class="segmented" role="group" aria-label=move || t_string!(i18n, rooms.views)>
                 <button
                     type="button"
                     class="segmented__item"
@@ -405,7 +403,7 @@ where
                     data-testid="show-active"
                     on:click=move |_| update(&|f| { f.archived = false; f.templates = false; })
                 >
-                    "Active"
+                    {t!(i18n, rooms.active)}
                 </button>
                 <button
                     type="button"
@@ -414,7 +412,7 @@ where
                     data-testid="show-archived"
                     on:click=move |_| update(&|f| { f.archived = true; f.templates = false; })
                 >
-                    "Archived"
+                    {t!(i18n, rooms.archived)}
                 </button>
                 <button
                     type="button"
@@ -423,30 +421,18 @@ where
                     data-testid="show-templates"
                     on:click=move |_| update(&|f| { f.templates = true; f.archived = false; })
                 >
-                    "Templates"
+                    {t!(i18n, rooms.templates)}
                 </button>
             </div>
-            <div data-testid="sort"><Select label="Sort by" value=sort_value options=sort_options hide_label=true/></div>
+            <div data-testid="sort"><Select label=text!(i18n, rooms.sort_by) value=sort_value options=sort_options hide_label=true/></div>
             <button
                 type="button"
                 class="btn btn--secondary rooms__order"
-                aria-label=move || if ascending() { "Ascending; switch to descending" } else { "Descending; switch to ascending" }
+                aria-label=move || if ascending() { t_string!(i18n, rooms.ascending) } else { t_string!(i18n, rooms.descending) }
                 on:click=move |_| update(&|f| f.ascending = Some(!f.is_ascending()))
             >
                 {move || if ascending() { "↑" } else { "↓" }}
             </button>
         </div>
-    }
-}
-
-/// "7 rooms" in the reader's language, in the plural form the count takes there.
-fn rooms_count(i18n: I18nContext<Locale>, count: u64) -> String {
-    let tag = i18n.get_locale().as_str();
-    let n = locale::format_count(count, tag);
-    match locale::plural(count, tag) {
-        Plural::One => t_string!(i18n, rooms.count.one, n).to_string(),
-        Plural::Few => t_string!(i18n, rooms.count.few, n).to_string(),
-        Plural::Many => t_string!(i18n, rooms.count.many, n).to_string(),
-        Plural::Other => t_string!(i18n, rooms.count.other, n).to_string(),
     }
 }

@@ -14,31 +14,34 @@ use crate::components::{
     TextField, unique_id,
 };
 use crate::errors::user_message;
+use crate::i18n::{Locale, t, t_string, td_string, use_i18n};
+use crate::locale::text;
 
 const MIB: i64 = 1024 * 1024;
 
 /// Checks a title as DocSpace will: not blank, at most 170 UTF-16 units (so an emoji counts
-/// twice), no control characters ([`docspace_types::check_title`]).
-pub fn check_title(title: &str) -> Result<String, String> {
+/// twice), no control characters ([`docspace_types::check_title`]). The message is in `locale`.
+pub fn check_title(title: &str, locale: Locale) -> Result<String, String> {
     let t = title.trim();
     match docspace_types::check_title(t, ROOM_TITLE_MAX) {
         Ok(()) => Ok(t.to_string()),
-        Err(TitleError::Blank) => Err("Give the room a title.".into()),
-        Err(TitleError::TooLong { len, max }) => Err(format!(
-            "A title has at most {max} characters (an emoji counts as two); this has {len}."
-        )),
-        Err(TitleError::ControlChar(_)) => Err("A title cannot contain control characters.".into()),
+        Err(TitleError::Blank) => Err(td_string!(locale, rooms.form.title_blank).into()),
+        Err(TitleError::TooLong { len, max }) => {
+            Err(td_string!(locale, rooms.form.title_too_long, max, len).to_string())
+        }
+        Err(TitleError::ControlChar(_)) => Err(td_string!(locale, rooms.form.title_control).into()),
     }
 }
 
-/// The quota to send: the portal's default (−2), unlimited (−1), or megabytes.
-pub fn check_quota(mode: &str, megabytes: &str) -> Result<i64, String> {
+/// The quota to send: the portal's default (−2), unlimited (−1), or megabytes; the message is
+/// in `locale`.
+pub fn check_quota(mode: &str, megabytes: &str, locale: Locale) -> Result<i64, String> {
     match mode {
         "default" => Ok(-2),
         "unlimited" => Ok(-1),
         _ => match docspace_types::parse_decimal(megabytes) {
             Some(mb) if mb > 0.0 && mb < 1e12 => Ok((mb * MIB as f64).round() as i64),
-            _ => Err("Enter the quota as a positive number of megabytes.".into()),
+            _ => Err(td_string!(locale, rooms.form.quota_invalid).into()),
         },
     }
 }
@@ -53,6 +56,7 @@ pub fn RoomForm(
     #[prop(into)] on_cancel: Callback<()>,
     #[prop(into)] tag_suggestions: Signal<Vec<String>>,
 ) -> impl IntoView {
+    let i18n = use_i18n();
     let client = StoredValue::new_local(client);
     let is_edit = editing.is_some();
     let edit_id = editing.as_ref().map(|r| r.id.clone());
@@ -108,21 +112,21 @@ pub fn RoomForm(
         server_title_error.get().or_else(|| {
             submitted
                 .get()
-                .then(|| check_title(&title.get()).err())
+                .then(|| check_title(&title.get(), i18n.get_locale()).err())
                 .flatten()
         })
     });
     let color_error = Signal::derive(move || {
         server_color_error.get().or_else(|| {
             (submitted.get() || color_touched.get())
-                .then(|| parse_hex(&color.get()).err())
+                .then(|| parse_hex(&color.get(), i18n.get_locale()).err())
                 .flatten()
         })
     });
     let quota_error = Signal::derive(move || {
         submitted
             .get()
-            .then(|| check_quota(&quota_mode.get(), &quota_mb.get()).err())
+            .then(|| check_quota(&quota_mode.get(), &quota_mb.get(), i18n.get_locale()).err())
             .flatten()
     });
 
@@ -136,14 +140,18 @@ pub fn RoomForm(
             return;
         }
         let (Ok(t), Ok(hex), Ok(quota)) = (
-            check_title(&title.get_untracked()),
-            parse_hex(&color.get_untracked()),
-            check_quota(&quota_mode.get_untracked(), &quota_mb.get_untracked()),
+            check_title(&title.get_untracked(), i18n.get_locale_untracked()),
+            parse_hex(&color.get_untracked(), i18n.get_locale_untracked()),
+            check_quota(
+                &quota_mode.get_untracked(),
+                &quota_mb.get_untracked(),
+                i18n.get_locale_untracked(),
+            ),
         ) else {
             return;
         };
         let Ok(color) = Color::from_hex(&hex) else {
-            server_color_error.set(Some("Not a colour.".into()));
+            server_color_error.set(Some(t_string!(i18n, rooms.form.not_a_colour).into()));
             return;
         };
         busy.set(true);
@@ -222,65 +230,65 @@ pub fn RoomForm(
                         on:change=move |_| room_type.set(t)
                     />
                     <label for=id>
-                        <span class="room-type__name">{room_type_label(t)}</span>
-                        <span class="room-type__desc" id=desc_id>{room_type_description(t)}</span>
+                        <span class="room-type__name">{move || room_type_label(t, i18n.get_locale())}</span>
+                        <span class="room-type__desc" id=desc_id>{move || room_type_description(t, i18n.get_locale())}</span>
                     </label>
                 </div>
             }
         })
         .collect_view();
 
-    let quota_options = Signal::derive(|| {
+    let quota_options = Signal::derive(move || {
         vec![
-            SelectOption::new("default", "The portal's default"),
-            SelectOption::new("unlimited", "Unlimited"),
-            SelectOption::new("custom", "Custom"),
+            SelectOption::new("default", t_string!(i18n, rooms.form.quota_default)),
+            SelectOption::new("unlimited", t_string!(i18n, rooms.form.quota_unlimited)),
+            SelectOption::new("custom", t_string!(i18n, rooms.form.quota_custom)),
         ]
     });
 
     view! {
         <form class="stack room-form" on:submit=save novalidate=true data-testid="room-form">
             <div data-testid="room-title">
-                <TextField label="Title" value=title required=true error=title_error/>
+                <TextField label=text!(i18n, common.title) value=title required=true error=title_error/>
             </div>
             <fieldset class="room-types" data-testid="room-types">
-                <legend class="field__label">"Room type"</legend>
-                {is_edit.then(|| view! { <p class="field__hint">"A room's type cannot change."</p> })}
+                <legend class="field__label">{t!(i18n, rooms.room_type)}</legend>
+                {is_edit.then(|| view! { <p class="field__hint">{t!(i18n, rooms.form.type_fixed)}</p> })}
                 {type_options}
             </fieldset>
             <div data-testid="room-color">
-                <ColorPicker label="Colour" value=color error=color_error/>
+                <ColorPicker label=text!(i18n, common.colour) value=color error=color_error/>
             </div>
             <div class="room-form__row">
-                <Select label="Storage quota" value=quota_mode options=quota_options/>
+                <Select label=text!(i18n, rooms.form.quota) value=quota_mode options=quota_options/>
                 <Show when=move || quota_mode.get() == "custom">
-                    <TextField label="Quota in MB" value=quota_mb kind=InputKind::Number error=quota_error/>
+                    <TextField label=text!(i18n, rooms.form.quota_mb) value=quota_mb kind=InputKind::Number error=quota_error/>
                 </Show>
             </div>
-            <TagInput label="Tags" tags=tags suggestions=tag_suggestions/>
+            <TagInput label=text!(i18n, common.tags) tags=tags suggestions=tag_suggestions/>
             {(!is_edit).then(|| view! {
                 <Checkbox
-                    label="Private room"
+                    label=text!(i18n, rooms.form.private)
                     checked=private
-                    hint="End-to-end encrypted; cannot be changed later."
+                    hint=text!(i18n, rooms.form.private_hint)
                 />
             })}
             <Show when=move || supports_indexing(room_type.get())>
-                <Checkbox label="Number the contents (indexing)" checked=indexing/>
+                <Checkbox label=text!(i18n, rooms.form.indexing) checked=indexing/>
             </Show>
             <Checkbox
-                label="Restrict copying and downloading"
+                label=text!(i18n, rooms.form.deny_download)
                 checked=deny_download
-                hint="Members with view access cannot download, print or copy."
+                hint=text!(i18n, rooms.form.deny_download_hint)
             />
             <p class="form-error" role="alert" data-testid="room-form-error" hidden=move || form_error.with(Option::is_none)>
                 {move || form_error.get()}
             </p>
             <div class="dialog__actions">
-                <Button on_click=Callback::new(move |_| on_cancel.run(()))>"Cancel"</Button>
+                <Button on_click=Callback::new(move |_| on_cancel.run(()))>{t!(i18n, common.cancel)}</Button>
                 <span data-testid="room-save">
                     <Button appearance=ButtonAppearance::Primary submit=true busy=busy>
-                        {if is_edit { "Save" } else { "Create room" }}
+                        {move || if is_edit { t_string!(i18n, common.save) } else { t_string!(i18n, rooms.form.create) }}
                     </Button>
                 </span>
             </div>
@@ -294,14 +302,18 @@ mod tests {
 
     #[test]
     fn titles_are_trimmed_and_bounded() {
-        assert_eq!(check_title("  Q3  ").as_deref(), Ok("Q3"));
-        assert!(check_title("   ").is_err());
-        assert!(check_title(&"x".repeat(171)).unwrap_err().contains("171"));
+        assert_eq!(check_title("  Q3  ", Locale::en).as_deref(), Ok("Q3"));
+        assert!(check_title("   ", Locale::en).is_err());
         assert!(
-            check_title(&"é".repeat(170)).is_ok(),
+            check_title(&"x".repeat(171), Locale::en)
+                .unwrap_err()
+                .contains("171")
+        );
+        assert!(
+            check_title(&"é".repeat(170), Locale::en).is_ok(),
             "characters, not bytes"
         );
-        assert!(check_title("a\u{7}b").is_err());
+        assert!(check_title("a\u{7}b", Locale::en).is_err());
     }
 
     /// 100 emoji are 200 UTF-16 units, which is what DocSpace counts: the form says so before
@@ -309,21 +321,21 @@ mod tests {
     #[test]
     fn a_hundred_emoji_title_gets_the_form_message() {
         assert_eq!(
-            check_title(&"😀".repeat(100)),
+            check_title(&"😀".repeat(100), Locale::en),
             Err(
                 "A title has at most 170 characters (an emoji counts as two); this has 200.".into()
             )
         );
-        assert!(check_title(&"😀".repeat(85)).is_ok());
+        assert!(check_title(&"😀".repeat(85), Locale::en).is_ok());
     }
 
     #[test]
     fn quotas_are_megabytes_or_a_special_value() {
-        assert_eq!(check_quota("default", ""), Ok(-2));
-        assert_eq!(check_quota("unlimited", "junk"), Ok(-1));
-        assert_eq!(check_quota("custom", "1.5"), Ok(1_572_864));
-        assert!(check_quota("custom", "-3").is_err());
-        assert!(check_quota("custom", "abc").is_err());
-        assert!(check_quota("custom", "NaN").is_err());
+        assert_eq!(check_quota("default", "", Locale::en), Ok(-2));
+        assert_eq!(check_quota("unlimited", "junk", Locale::en), Ok(-1));
+        assert_eq!(check_quota("custom", "1.5", Locale::en), Ok(1_572_864));
+        assert!(check_quota("custom", "-3", Locale::en).is_err());
+        assert!(check_quota("custom", "abc", Locale::en).is_err());
+        assert!(check_quota("custom", "NaN", Locale::en).is_err());
     }
 }

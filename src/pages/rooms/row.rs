@@ -8,6 +8,7 @@ use leptos_router::components::A;
 
 use crate::catalog::room_type_label;
 use crate::components::{Menu, MenuItem};
+use crate::i18n::{t_string, use_i18n};
 use crate::rights::{RoomCommand, TemplateCommand, room_commands, template_commands};
 
 /// What a row can ask the page to do.
@@ -54,6 +55,7 @@ pub fn RoomRow(
     kind: RowKind,
     #[prop(into)] on_action: Callback<RoomAction>,
 ) -> impl IntoView {
+    let i18n = use_i18n();
     let color = room
         .color()
         .map(|c| format!("#{c}"))
@@ -64,7 +66,10 @@ pub fn RoomRow(
         .find(|c| !c.is_whitespace())
         .map(|c| c.to_uppercase().collect())
         .unwrap_or_default();
-    let type_label = room.room_type.map(room_type_label).unwrap_or("Room");
+    let room_type = room
+        .room_type
+        .unwrap_or(docspace_api::models::RoomType::Unknown(0));
+    let type_label = move || room_type_label(room_type, i18n.get_locale());
     let href = room_href(&room);
     let tags: Vec<String> = room.tags.iter().take(3).cloned().collect();
     let more_tags = room.tags.len().saturating_sub(3);
@@ -82,38 +87,54 @@ pub fn RoomRow(
     let mut items: Vec<MenuItem> = commands
         .into_iter()
         .map(|c| match c {
-            RoomCommand::Edit => MenuItem::new("Edit…", act(RoomAction::Edit)).test_id("room-edit"),
+            RoomCommand::Edit => {
+                MenuItem::new(t_string!(i18n, rooms.menu.edit), act(RoomAction::Edit))
+                    .test_id("room-edit")
+            }
             RoomCommand::Pin => MenuItem::new(
-                if pinned { "Unpin" } else { "Pin to top" },
+                if pinned {
+                    t_string!(i18n, rooms.menu.unpin)
+                } else {
+                    t_string!(i18n, rooms.menu.pin)
+                },
                 act(RoomAction::TogglePin),
             )
             .test_id("room-pin"),
-            RoomCommand::Archive => {
-                MenuItem::new("Archive…", act(RoomAction::Archive)).test_id("room-archive")
+            RoomCommand::Archive => MenuItem::new(
+                t_string!(i18n, rooms.menu.archive),
+                act(RoomAction::Archive),
+            )
+            .test_id("room-archive"),
+            RoomCommand::Unarchive => MenuItem::new(
+                t_string!(i18n, rooms.menu.restore),
+                act(RoomAction::Unarchive),
+            )
+            .test_id("room-unarchive"),
+            RoomCommand::Delete => {
+                MenuItem::new(t_string!(i18n, rooms.menu.delete), act(RoomAction::Delete))
+                    .danger()
+                    .test_id("room-delete")
             }
-            RoomCommand::Unarchive => {
-                MenuItem::new("Restore…", act(RoomAction::Unarchive)).test_id("room-unarchive")
-            }
-            RoomCommand::Delete => MenuItem::new("Delete…", act(RoomAction::Delete))
-                .danger()
-                .test_id("room-delete"),
-            RoomCommand::SaveAsTemplate => {
-                MenuItem::new("Save as template…", act(RoomAction::SaveTemplate))
-                    .test_id("room-save-template")
-            }
+            RoomCommand::SaveAsTemplate => MenuItem::new(
+                t_string!(i18n, rooms.menu.save_template),
+                act(RoomAction::SaveTemplate),
+            )
+            .test_id("room-save-template"),
         })
         .collect();
     if let RowKind::Template { may_create } = kind {
         items.extend(template_commands(&room, may_create).into_iter().map(|c| {
             match c {
-                TemplateCommand::CreateRoom => {
-                    MenuItem::new("Create room…", act(RoomAction::FromTemplate))
-                        .test_id("template-create-room")
-                }
-                TemplateCommand::Public => {
-                    MenuItem::new("Public access…", act(RoomAction::TemplatePublic))
-                        .test_id("template-public")
-                }
+                TemplateCommand::CreateRoom => MenuItem::new(
+                    t_string!(i18n, rooms.menu.create_room),
+                    act(RoomAction::FromTemplate),
+                )
+                .test_id("template-create-room"),
+                TemplateCommand::Public => MenuItem::new(
+                    t_string!(i18n, rooms.menu.public),
+                    act(RoomAction::TemplatePublic),
+                )
+                .test_id("template-public"),
             }
         }));
     }
@@ -125,12 +146,12 @@ pub fn RoomRow(
                 <A href=href attr:class="room-row__title" attr:data-testid="room-title" attr:data-primary="">{room.title.clone()}</A>
                 <span class="room-row__type">{type_label}</span>
             </div>
-            <ul class="room-row__tags" aria-label="Tags">
+            <ul class="room-row__tags" aria-label=move || t_string!(i18n, common.tags)>
                 {tags.into_iter().map(|t| view! { <li class="room-row__tag">{t}</li> }).collect_view()}
                 {(more_tags > 0).then(|| view! { <li class="room-row__tag room-row__tag--more">{format!("+{more_tags}")}</li> })}
             </ul>
-            {pinned.then(|| view! { <span class="room-row__pin" title="Pinned" data-testid="room-pinned"><EntryIcon glyph=Glyph::Pin/><span class="visually-hidden">"Pinned"</span></span> })}
-            {(!items.is_empty()).then(|| view! { <Menu label=format!("Actions for {title}") items=items>"⋯"</Menu> })}
+            {pinned.then(|| view! { <span class="room-row__pin" title=move || t_string!(i18n, rooms.pinned) data-testid="room-pinned"><EntryIcon glyph=Glyph::Pin/><span class="visually-hidden">{move || t_string!(i18n, rooms.pinned)}</span></span> })}
+            {(!items.is_empty()).then(|| view! { <Menu label=t_string!(i18n, rooms.actions_for, title).to_string() items=items>"⋯"</Menu> })}
         </div>
     }
 }

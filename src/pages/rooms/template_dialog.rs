@@ -9,6 +9,8 @@ use leptos_router::hooks::use_navigate;
 use super::dialogs::{self, RoomsDialog};
 use super::feed::RoomsFeed;
 use crate::components::{Dialog, Toaster};
+use crate::i18n::{Locale, t_string, use_i18n};
+use leptos_i18n::I18nContext;
 
 /// What the template dialog is for.
 #[derive(Debug, Clone)]
@@ -22,12 +24,17 @@ pub enum TemplateTask {
 }
 
 impl TemplateTask {
-    fn title(&self) -> String {
+    fn title(&self, i18n: I18nContext<Locale>) -> String {
         match self {
-            TemplateTask::Save(r) => format!("Save “{}” as a template", r.title),
-            TemplateTask::CreateRoom(t) => format!("New room from “{}”", t.title),
-            TemplateTask::Public(t) => format!("Access to “{}”", t.title),
+            TemplateTask::Save(r) => t_string!(i18n, rooms.template.save_title, title = &r.title),
+            TemplateTask::CreateRoom(t) => {
+                t_string!(i18n, rooms.template.from_title, title = &t.title)
+            }
+            TemplateTask::Public(t) => {
+                t_string!(i18n, rooms.template.public_title, title = &t.title)
+            }
         }
+        .to_string()
     }
 }
 
@@ -41,6 +48,7 @@ pub fn TemplateDialog(
     feed: RoomsFeed,
     tag_suggestions: Signal<Vec<String>>,
 ) -> impl IntoView {
+    let i18n = use_i18n();
     let client = StoredValue::new_local(client);
     let navigate = StoredValue::new_local(use_navigate());
     let close = Callback::new(move |()| open.set(false));
@@ -53,7 +61,7 @@ pub fn TemplateDialog(
                 room,
                 on_done: Callback::new(move |title: String| {
                     open.set(false);
-                    toaster.success(format!("Saved the template “{title}”"));
+                    toaster.success(t_string!(i18n, rooms.template.saved, title));
                 }),
                 on_cancel,
             },
@@ -62,7 +70,7 @@ pub fn TemplateDialog(
                 template,
                 on_done: Callback::new(move |room: RoomId| {
                     open.set(false);
-                    toaster.success("Room created from the template");
+                    toaster.success(t_string!(i18n, rooms.template.created));
                     feed.refresh();
                     let href = format!("/rooms/{}", crate::url::encode(&room.to_string()));
                     navigate.with_value(|n| n(&href, Default::default()));
@@ -78,9 +86,9 @@ pub fn TemplateDialog(
                     on_done: Callback::new(move |public: bool| {
                         open.set(false);
                         toaster.success(if public {
-                            format!("“{name}” is public")
+                            t_string!(i18n, rooms.template.is_public, title = &name).to_string()
                         } else {
-                            format!("“{name}” is no longer public")
+                            t_string!(i18n, rooms.template.not_public, title = &name).to_string()
                         });
                     }),
                     on_cancel,
@@ -90,7 +98,7 @@ pub fn TemplateDialog(
         dialogs::content(dialog)
     };
     view! {
-        <Dialog open=open title=Signal::derive(move || task.with(|t| t.as_ref().map(TemplateTask::title).unwrap_or_default()))>
+        <Dialog open=open title=Signal::derive(move || task.with(|t| t.as_ref().map(|t| t.title(i18n)).unwrap_or_default()))>
             {move || task.get().map(body)}
         </Dialog>
     }

@@ -13,6 +13,8 @@ use crate::state::use_session;
 
 pub use super::section::Section;
 use super::section::hrefs;
+use crate::i18n::{t, t_string, use_i18n};
+use crate::locale::text;
 
 const ROW_HEIGHT: f64 = 52.0;
 
@@ -29,6 +31,7 @@ pub fn SectionPage(section: Section) -> impl IntoView {
 
 #[component]
 fn SectionList(client: Client, section: Section) -> impl IntoView {
+    let i18n = use_i18n();
     let toaster = use_toaster();
     let transfers = Transfers::new(client.clone(), toaster);
     let client = StoredValue::new_local(client);
@@ -68,23 +71,24 @@ fn SectionList(client: Client, section: Section) -> impl IntoView {
             })
         }
     };
-    let (title, empty_title, empty_text) = section.texts();
+    let texts = move || section.texts(i18n.get_locale());
+    let title = move || texts().0;
     view! {
-        <div class="page page--fill section-page" data-testid=format!("section-{}", title.to_lowercase())>
+        <div class="page page--fill section-page" data-testid=format!("section-{}", section.key())>
             <div class="page-header"><h1>{title}</h1></div>
             <TransferList transfers=transfers/>
             {move || match data.get() {
-                None => view! { <Loading label="Loading…"/> }.into_any(),
+                None => view! { <Loading label=text!(i18n, sections.loading)/> }.into_any(),
                 Some(Err(e)) => view! {
-                    <ErrorState title=format!("{title} could not be opened") message=user_message(&e)>
-                        <Button on_click=Callback::new(move |_| reload.run(()))>"Try again"</Button>
+                    <ErrorState title=t_string!(i18n, sections.open_failed, section = title()).to_string() message=user_message(&e)>
+                        <Button on_click=Callback::new(move |_| reload.run(()))>{t!(i18n, common.try_again)}</Button>
                     </ErrorState>
                 }.into_any(),
                 Some(Ok(v)) if v.is_empty() => view! {
-                    <EmptyState title=empty_title description=empty_text/>
+                    <EmptyState title=texts().1 description=texts().2/>
                 }.into_any(),
                 Some(Ok(v)) => view! {
-                    <VirtualList count=v.len() row_height=ROW_HEIGHT label=title row=row/>
+                    <VirtualList count=v.len() row_height=ROW_HEIGHT label=title() row=row/>
                 }.into_any(),
             }}
         </div>

@@ -13,6 +13,8 @@ use leptos_router::hooks::use_params_map;
 pub use self::list::{Section, SectionPage};
 use crate::components::{Button, ErrorState, Loading};
 use crate::errors::user_message;
+use crate::i18n::{t, t_string, use_i18n};
+use crate::locale::text;
 use crate::pages::room::FolderPage;
 use crate::pages::room::place::Place;
 use crate::state::use_session;
@@ -39,6 +41,7 @@ pub fn MyDocumentsPage() -> impl IntoView {
 /// My documents' own folder: its id first (uploads and new folders need the number, not `@my`).
 #[component]
 fn MyRoot(client: Client) -> impl IntoView {
+    let i18n = use_i18n();
     let version = RwSignal::new(0u32);
     let lookup = client.clone();
     let root = LocalResource::new(move || {
@@ -56,11 +59,11 @@ fn MyRoot(client: Client) -> impl IntoView {
     let client = StoredValue::new_local(client);
     move || {
         match root.get() {
-        None => view! { <Loading label="Opening My documents…"/> }.into_any(),
+        None => view! { <Loading label=text!(i18n, sections.opening_my)/> }.into_any(),
         Some(Err(e)) => view! {
             <div class="page">
-                <ErrorState title="My documents could not be opened" message=user_message(&e)>
-                    <Button on_click=Callback::new(move |_| version.update(|v| *v += 1))>"Try again"</Button>
+                <ErrorState title=t_string!(i18n, sections.my_failed) message=user_message(&e)>
+                    <Button on_click=Callback::new(move |_| version.update(|v| *v += 1))>{t!(i18n, common.try_again)}</Button>
                 </ErrorState>
             </div>
         }

@@ -4,6 +4,7 @@
 use docspace_api::models::{Entry, FolderContent, FolderType};
 use docspace_api::{Client, Error};
 
+use crate::i18n::{Locale, td_string};
 use crate::url::encode;
 
 /// Entries per request (DocSpace's maximum), and at most this many pages.
@@ -20,17 +21,26 @@ pub enum Section {
 }
 
 impl Section {
-    pub(super) fn texts(self) -> (&'static str, &'static str, &'static str) {
+    /// The section's name in test ids (`section-…`), in no language.
+    pub(super) fn key(self) -> &'static str {
+        match self {
+            Section::Recent => "recent",
+            Section::Favourites => "favourites",
+        }
+    }
+
+    /// Its title, what it says when empty, and the hint below that, in `locale`.
+    pub(super) fn texts(self, locale: Locale) -> (&'static str, &'static str, &'static str) {
         match self {
             Section::Recent => (
-                "Recent",
-                "No recent files",
-                "Files you open are listed here, the latest first.",
+                td_string!(locale, nav.recent),
+                td_string!(locale, sections.recent_empty),
+                td_string!(locale, sections.recent_hint),
             ),
             Section::Favourites => (
-                "Favourites",
-                "No favourites yet",
-                "Choose “Add to favourites” in a file's menu to keep it here.",
+                td_string!(locale, nav.favourites),
+                td_string!(locale, sections.favourites_empty),
+                td_string!(locale, sections.favourites_hint),
             ),
         }
     }

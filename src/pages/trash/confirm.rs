@@ -5,7 +5,8 @@ use docspace_api::models::Entry;
 use leptos::prelude::*;
 
 use crate::components::{Button, ButtonAppearance, Dialog};
-use crate::pages::room::transfer::describe;
+use crate::i18n::{Locale, t, td_string, use_i18n};
+use crate::locale::{counted, text};
 
 /// What is waiting to be confirmed.
 #[derive(Debug, Clone, PartialEq)]
@@ -17,26 +18,15 @@ pub enum Confirm {
 }
 
 impl Confirm {
-    fn note(&self) -> String {
+    fn note(&self, locale: Locale) -> String {
         match self {
-            Confirm::DeleteForever(e) => format!(
-                "{} will be deleted forever. You won't be able to restore {}.",
-                capitalised(&describe(e)),
-                if e.len() == 1 { "it" } else { "them" }
-            ),
-            Confirm::EmptyTrash => {
-                "All items from Trash will be deleted forever. You won't be able to restore them."
-                    .into()
-            }
+            Confirm::DeleteForever(e) => match e.as_slice() {
+                [one] => td_string!(locale, trash.confirm.one, title = one.title()).to_string(),
+                many => counted!(locale, many.len() as u64, trash.confirm.many),
+            },
+            Confirm::EmptyTrash => td_string!(locale, trash.confirm.all).into(),
         }
     }
-}
-
-fn capitalised(s: &str) -> String {
-    let mut c = s.chars();
-    c.next()
-        .map(|f| f.to_uppercase().chain(c).collect())
-        .unwrap_or_default()
 }
 
 /// Asks before `pending` is done; `on_confirm` runs with it on "Delete forever".
@@ -45,6 +35,7 @@ pub fn ConfirmDialog(
     pending: RwSignal<Option<Confirm>>,
     #[prop(into)] on_confirm: Callback<Confirm>,
 ) -> impl IntoView {
+    let i18n = use_i18n();
     let open = RwSignal::new(false);
     Effect::new(move |_| open.set(pending.with(Option::is_some)));
     let on_close = Callback::new(move |()| pending.set(None));
@@ -55,12 +46,12 @@ pub fn ConfirmDialog(
         }
     });
     view! {
-        <Dialog open=open title="Delete forever?" on_close=on_close>
-            <p data-testid="confirm-note">{move || pending.with(|p| p.as_ref().map(Confirm::note))}</p>
+        <Dialog open=open title=text!(i18n, trash.confirm.title) on_close=on_close>
+            <p data-testid="confirm-note">{move || pending.with(|p| p.as_ref().map(|c| c.note(i18n.get_locale())))}</p>
             <div class="dialog__actions">
-                <Button on_click=Callback::new(move |_| pending.set(None))>"Cancel"</Button>
+                <Button on_click=Callback::new(move |_| pending.set(None))>{t!(i18n, common.cancel)}</Button>
                 <span data-testid="confirm-delete-forever">
-                    <Button appearance=ButtonAppearance::Danger on_click=confirm>"Delete forever"</Button>
+                    <Button appearance=ButtonAppearance::Danger on_click=confirm>{t!(i18n, trash.delete_forever)}</Button>
                 </span>
             </div>
         </Dialog>

@@ -19,6 +19,8 @@ use crate::components::{
     Button, ButtonAppearance, EmptyState, ErrorState, Loading, VirtualList, use_toaster,
 };
 use crate::errors::user_message;
+use crate::i18n::{t, t_string, use_i18n};
+use crate::locale::{counted, text};
 use crate::pages::room::listing::{self, EntrySort};
 use crate::pages::room::transfer::{TransferKind, TransferList, Transfers};
 use crate::state::use_session;
@@ -38,6 +40,7 @@ pub fn TrashPage() -> impl IntoView {
 
 #[component]
 fn Trash(client: Client) -> impl IntoView {
+    let i18n = use_i18n();
     let transfers = Transfers::new(client.clone(), use_toaster());
     let client = StoredValue::new_local(client);
     let version = RwSignal::new(0u32);
@@ -108,7 +111,6 @@ fn Trash(client: Client) -> impl IntoView {
         }
     };
     let bulk = move |a: TrashAction| {
-        let (label, _) = a.label_and_right();
         let appearance = if a == TrashAction::DeleteForever {
             ButtonAppearance::Danger
         } else {
@@ -116,8 +118,8 @@ fn Trash(client: Client) -> impl IntoView {
         };
         view! {
             <Show when=move || a.allowed(&selected())>
-                <span data-testid=format!("trash-bulk-{}", label.trim_end_matches('…').to_lowercase().replace(' ', "-"))>
-                    <Button appearance=appearance on_click=Callback::new(move |_| act(a, selected()))>{label}</Button>
+                <span data-testid=format!("trash-bulk-{}", a.key())>
+                    <Button appearance=appearance on_click=Callback::new(move |_| act(a, selected()))>{move || a.label(i18n)}</Button>
                 </span>
             </Show>
         }
@@ -125,41 +127,41 @@ fn Trash(client: Client) -> impl IntoView {
     view! {
         <div class="page page--fill trash-page">
             <div class="page-header">
-                <h1>"Trash"</h1>
+                <h1>{t!(i18n, nav.trash)}</h1>
                 <div class="toolbar">
                     <span data-testid="empty-trash">
                         <Button
                             appearance=ButtonAppearance::Danger
                             disabled=Signal::derive(move || entries.with(Vec::is_empty))
                             on_click=Callback::new(move |_| confirm.set(Some(Confirm::EmptyTrash)))
-                        >"Empty Trash"</Button>
+                        >{t!(i18n, trash.empty_trash)}</Button>
                     </span>
                 </div>
             </div>
             <div class="toolbar trash-page__bar">
                 <Show when=move || selection.with(|s| !s.is_empty())>
-                    <div class="room-page__bulk" role="group" aria-label="Selected items" data-testid="trash-bulk">
-                        <span>{move || format!("{} selected", selection.with(HashSet::len))}</span>
+                    <div class="room-page__bulk" role="group" aria-label=move || t_string!(i18n, room.selected_items) data-testid="trash-bulk">
+                        <span>{move || counted!(i18n.get_locale(), selection.with(HashSet::len) as u64, room.selected)}</span>
                         {bulk(TrashAction::Download)}
                         {bulk(TrashAction::Restore)}
                         {bulk(TrashAction::DeleteForever)}
-                        <Button appearance=ButtonAppearance::Subtle on_click=Callback::new(move |_| selection.set(HashSet::new()))>"Clear"</Button>
+                        <Button appearance=ButtonAppearance::Subtle on_click=Callback::new(move |_| selection.set(HashSet::new()))>{t!(i18n, room.clear)}</Button>
                     </div>
                 </Show>
             </div>
             <TransferList transfers=transfers/>
             {move || match data.get() {
-                None => view! { <Loading label="Loading the Trash…"/> }.into_any(),
+                None => view! { <Loading label=text!(i18n, trash.loading)/> }.into_any(),
                 Some(Err(e)) => view! {
-                    <ErrorState title="The Trash could not be opened" message=user_message(&e)>
-                        <Button on_click=Callback::new(move |_| version.update(|v| *v += 1))>"Try again"</Button>
+                    <ErrorState title=t_string!(i18n, trash.open_failed) message=user_message(&e)>
+                        <Button on_click=Callback::new(move |_| version.update(|v| *v += 1))>{t!(i18n, common.try_again)}</Button>
                     </ErrorState>
                 }.into_any(),
                 Some(Ok(v)) if v.entries.is_empty() => view! {
-                    <EmptyState title="Trash is empty" description="Files and folders you delete are kept here until you delete them forever."/>
+                    <EmptyState title=t_string!(i18n, trash.empty) description=t_string!(i18n, trash.empty_hint)/>
                 }.into_any(),
                 Some(Ok(v)) => view! {
-                    <VirtualList count=v.entries.len() row_height=ROW_HEIGHT label="Trash contents" row=row/>
+                    <VirtualList count=v.entries.len() row_height=ROW_HEIGHT label=t_string!(i18n, trash.contents) row=row/>
                 }.into_any(),
             }}
         </div>

@@ -7,7 +7,9 @@ use docspace_sdk::picker::{EntryIcon, Glyph};
 use leptos::prelude::*;
 
 use crate::components::{Menu, MenuItem};
+use crate::i18n::{Locale, t_string, use_i18n};
 use crate::pages::room::entry_row::entry_can;
+use leptos_i18n::I18nContext;
 
 /// What a Trash row asks the page to do.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -21,18 +23,36 @@ pub enum TrashAction {
 }
 
 impl TrashAction {
-    /// What the menus say, and the right the portal must grant (DocSpace restores with a move).
-    pub fn label_and_right(self) -> (&'static str, &'static str) {
+    /// What the menus say, in the reader's language.
+    pub fn label(self, i18n: I18nContext<Locale>) -> &'static str {
         match self {
-            TrashAction::Download => ("Download", "Download"),
-            TrashAction::Restore => ("Restore", "Move"),
-            TrashAction::DeleteForever => ("Delete forever…", "Delete"),
+            TrashAction::Download => t_string!(i18n, room.download),
+            TrashAction::Restore => t_string!(i18n, common.restore),
+            TrashAction::DeleteForever => t_string!(i18n, trash.delete_forever_menu),
+        }
+    }
+
+    /// The action's name in test ids (`trash-bulk-…`), in no language.
+    pub fn key(self) -> &'static str {
+        match self {
+            TrashAction::Download => "download",
+            TrashAction::Restore => "restore",
+            TrashAction::DeleteForever => "delete-forever",
+        }
+    }
+
+    /// The right the portal must grant (DocSpace restores with a move).
+    fn right(self) -> &'static str {
+        match self {
+            TrashAction::Download => "Download",
+            TrashAction::Restore => "Move",
+            TrashAction::DeleteForever => "Delete",
         }
     }
 
     /// Whether every one of `entries` allows it.
     pub fn allowed(self, entries: &[Entry]) -> bool {
-        let right = self.label_and_right().1;
+        let right = self.right();
         !entries.is_empty() && entries.iter().all(|e| entry_can(e, right))
     }
 }
@@ -45,14 +65,18 @@ pub fn TrashRow(
     #[prop(into)] on_select: Callback<bool>,
     #[prop(into)] on_action: Callback<(TrashAction, Entry)>,
 ) -> impl IntoView {
+    let i18n = use_i18n();
+    let tag = crate::locale::tag();
     let title = entry.title().to_string();
     let (origin, deleted) = match &entry {
         Entry::File(f) => (f.origin_title.clone(), f.updated),
         Entry::Folder(f) => (f.origin_title.clone(), f.updated),
     };
-    let deleted = deleted
-        .map(|d| d.as_datetime().format("%Y-%m-%d %H:%M").to_string())
-        .unwrap_or_default();
+    let deleted = move || {
+        deleted
+            .map(|d| crate::locale::format_date_time(&d, tag.get()))
+            .unwrap_or_default()
+    };
     let items = [
         TrashAction::Download,
         TrashAction::Restore,
@@ -62,9 +86,7 @@ pub fn TrashRow(
     .filter(|a| a.allowed(std::slice::from_ref(&entry)))
     .map(|a| {
         let entry = entry.clone();
-        let item = MenuItem::new(a.label_and_right().0, move || {
-            on_action.run((a, entry.clone()))
-        });
+        let item = MenuItem::new(a.label(i18n), move || on_action.run((a, entry.clone())));
         match a {
             TrashAction::Download => item.test_id("trash-download"),
             TrashAction::Restore => item.test_id("trash-restore"),
@@ -72,9 +94,9 @@ pub fn TrashRow(
         }
     })
     .collect::<Vec<_>>();
-    let menu_label = format!("Actions for {title}");
+    let menu_label = t_string!(i18n, rooms.actions_for, title = &title).to_string();
     let shown = title.clone();
-    let select_label = format!("Select {title}");
+    let select_label = t_string!(i18n, room.entry.select, title = &title).to_string();
     view! {
         <div class="entry-row" data-testid="trash-row" data-title=title.clone()>
 
@@ -87,8 +109,8 @@ pub fn TrashRow(
             />
             <span class="entry-row__icon"><EntryIcon glyph=Glyph::of(&entry)/></span>
             <span class="entry-row__title" data-testid="trash-title">{shown}</span>
-            <span class="entry-row__meta trash-row__origin muted" title="Deleted from">{origin}</span>
-            <span class="entry-row__meta entry-row__date muted" title="Deleted">{deleted}</span>
+            <span class="entry-row__meta trash-row__origin muted" title=move || t_string!(i18n, trash.deleted_from)>{origin}</span>
+            <span class="entry-row__meta entry-row__date muted" title=move || t_string!(i18n, trash.deleted)>{deleted}</span>
             {(!items.is_empty()).then(|| view! { <Menu label=menu_label items=items>"⋯"</Menu> })}
         </div>
     }

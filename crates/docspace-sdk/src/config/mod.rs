@@ -11,6 +11,7 @@ pub mod filter;
 pub mod modes;
 
 mod change;
+mod culture;
 mod url;
 pub(crate) mod wire;
 
@@ -19,6 +20,7 @@ use std::fmt;
 use serde_json::Value;
 
 pub use change::ConfigChange;
+pub use culture::culture_for_language;
 pub use customization::{Anonymous, EditorCustomization};
 pub use enums::{
     EditorAction, EditorType, FilterParam, FrameType, HeaderBanner, Mode, RoomType, SelectorType,

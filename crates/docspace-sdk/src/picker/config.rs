@@ -37,9 +37,11 @@ pub struct PickerConfig {
     pub(crate) extensions: Vec<String>,
     pub(crate) preselected: Vec<FileId>,
     pub(crate) start_in: Option<FolderId>,
-    pub(crate) accept_label: String,
-    pub(crate) cancel_label: String,
-    pub(crate) title: String,
+    /// `None`: the app's [`crate::texts::Texts`] (`picker_accept`, `picker_cancel`,
+    /// `picker_title`).
+    pub(crate) accept_label: Option<String>,
+    pub(crate) cancel_label: Option<String>,
+    pub(crate) title: Option<String>,
     pub(crate) folder_right: Option<String>,
 }
 
@@ -52,9 +54,9 @@ impl Default for PickerConfig {
             extensions: Vec::new(),
             preselected: Vec::new(),
             start_in: None,
-            accept_label: "Choose".into(),
-            cancel_label: "Cancel".into(),
-            title: "Choose files".into(),
+            accept_label: None,
+            cancel_label: None,
+            title: None,
             folder_right: None,
         }
     }
@@ -119,21 +121,24 @@ impl PickerConfig {
         self
     }
 
-    /// The confirm button's label (default "Choose").
+    /// The confirm button's label (default: [`Texts::picker_accept`](crate::texts::Texts),
+    /// "Choose" in English).
     pub fn accept_label(mut self, label: impl Into<String>) -> Self {
-        self.accept_label = label.into();
+        self.accept_label = Some(label.into());
         self
     }
 
-    /// The cancel button's label (default "Cancel").
+    /// The cancel button's label (default: [`Texts::picker_cancel`](crate::texts::Texts),
+    /// "Cancel" in English).
     pub fn cancel_label(mut self, label: impl Into<String>) -> Self {
-        self.cancel_label = label.into();
+        self.cancel_label = Some(label.into());
         self
     }
 
-    /// The picker's accessible name and heading (default "Choose files").
+    /// The picker's accessible name and heading (default: [`Texts::picker_title`](crate::texts::Texts),
+    /// "Choose files" in English).
     pub fn title(mut self, title: impl Into<String>) -> Self {
-        self.title = title.into();
+        self.title = Some(title.into());
         self
     }
 

@@ -3,6 +3,7 @@
 //! move; Space picks or unpicks; Enter opens a folder (or, in single mode, picks a file and
 //! confirms); Backspace goes up; Ctrl+A picks all that fit.
 
+use crate::texts::{Texts, fill};
 use docspace_api::models::Entry;
 use leptos::ev::KeyboardEvent;
 use leptos::prelude::*;
@@ -95,14 +96,18 @@ pub fn ContentsList(picker: PickerState, #[prop(into)] on_confirm: Callback<()>)
                     }
                 });
                 let n = picker.selection.with_untracked(|s| s.len());
-                picker.announce.set(format!("{n} selected."));
+                let mode = picker.selection.with_untracked(|s| s.mode());
+                picker.announce.set(format!("{}.", picker.tally(n, mode)));
             }
             _ => {}
         }
     };
     let label = move || {
         picker.status.get();
-        format!("Contents of {}", picker.place_title())
+        let place = picker.place_title();
+        picker
+            .texts
+            .with(|t| fill(&t.contents_of, &[("place", &place)]))
     };
 
     view! {
@@ -130,20 +135,20 @@ pub fn ContentsList(picker: PickerState, #[prop(into)] on_confirm: Callback<()>)
                 </For>
             </ul>
             {move || match picker.status.get() {
-                Status::Loading => Some(view! { <p class="ds-picker__status" role="status">"Loading…"</p> }.into_any()),
+                Status::Loading => Some(view! { <p class="ds-picker__status" role="status">{move || picker.texts.with(|t| t.loading.to_string())}</p> }.into_any()),
                 Status::Failed(e) => Some(view! {
                     <p class="ds-picker__status ds-picker__status--error" role="alert">{e}</p>
                 }.into_any()),
                 Status::Ready if picker.entries.with(Vec::is_empty) => Some(view! {
                     <p class="ds-picker__status">
-                        {move || if picker.search.with(String::is_empty) { "Nothing here." } else { "Nothing matches the search." }}
+                        {move || picker.texts.with(|t| if picker.search.with(String::is_empty) { t.nothing_here.to_string() } else { t.nothing_matches.to_string() })}
                     </p>
                 }.into_any()),
                 Status::Ready => None,
             }}
             <Show when=move || picker.has_more() && picker.status.get() == Status::Ready>
                 <button type="button" class="ds-picker__button ds-picker__more" on:click=move |_| picker.load_more()>
-                    "Load more"
+                    {move || picker.texts.with(|t| t.load_more.to_string())}
                 </button>
             </Show>
         </div>
@@ -160,7 +165,10 @@ where
         let entry = entry.clone();
         Memo::new(move |_| picker.is_selected(&entry))
     };
-    let meta = describe(&entry);
+    let meta = {
+        let entry = entry.clone();
+        move || picker.texts.with(|t| describe(&entry, t))
+    };
     let glyph = Glyph::of(&entry);
     let is_folder = matches!(entry, Entry::Folder(_));
     let check_entry = entry.clone();
@@ -169,13 +177,16 @@ where
     let check_title = {
         let name = entry.title().to_string();
         move || {
-            if !accepted {
-                format!("{name} cannot be selected")
-            } else if selected.get() {
-                format!("Deselect {name}")
-            } else {
-                format!("Select {name}")
-            }
+            picker.texts.with(|t| {
+                let template = if !accepted {
+                    &t.cannot_select
+                } else if selected.get() {
+                    &t.deselect
+                } else {
+                    &t.select
+                };
+                fill(template, &[("name", &name)])
+            })
         }
     };
     view! {
@@ -217,11 +228,11 @@ where
     }
 }
 
-/// A short description of `entry` (kind and size or contents).
-fn describe(entry: &Entry) -> String {
+/// A short description of `entry` (kind and size or contents), in `texts`.
+fn describe(entry: &Entry, texts: &Texts) -> String {
     match entry {
-        Entry::Folder(f) if f.is_room() => "Room".into(),
-        Entry::Folder(f) => format!("{} files", f.files_count),
+        Entry::Folder(f) if f.is_room() => texts.room.to_string(),
+        Entry::Folder(f) => fill(&texts.files_count, &[("n", &f.files_count.to_string())]),
         Entry::File(f) => f.content_length.clone().unwrap_or_default(),
     }
 }

@@ -45,6 +45,7 @@ pub use icon::{EntryIcon, Glyph};
 pub use selection::{EntryKey, Selection, SelectionMode, Toggled};
 pub use source::{Place, TypeFilter};
 
+use crate::texts::fill;
 use docspace_api::Client;
 use docspace_api::models::Entry;
 use leptos::prelude::*;
@@ -102,9 +103,30 @@ pub fn FilePicker(
     // Navigation clears the search.
     Effect::new(move |_| search_draft.set(picker.search.get()));
 
-    let title = picker.config.with_value(|c| c.title.clone());
-    let accept_label = picker.config.with_value(|c| c.accept_label.clone());
-    let cancel_label = picker.config.with_value(|c| c.cancel_label.clone());
+    let texts = picker.texts;
+    // The config's own labels, else the app's texts (which may change with its language).
+    let (title, accept, cancel) = picker.config.with_value(|c| {
+        (
+            c.title.clone(),
+            c.accept_label.clone(),
+            c.cancel_label.clone(),
+        )
+    });
+    let title = Signal::derive(move || {
+        title
+            .clone()
+            .unwrap_or_else(|| texts.with(|t| t.picker_title.to_string()))
+    });
+    let accept_label = Signal::derive(move || {
+        accept
+            .clone()
+            .unwrap_or_else(|| texts.with(|t| t.picker_accept.to_string()))
+    });
+    let cancel_label = Signal::derive(move || {
+        cancel
+            .clone()
+            .unwrap_or_else(|| texts.with(|t| t.picker_cancel.to_string()))
+    });
     let listbox_id = picker.listbox_id();
     let types_disabled = move || picker.place.get() == Place::Rooms;
 
@@ -112,7 +134,7 @@ pub fn FilePicker(
         <div
             class="ds-picker"
             role="group"
-            aria-label=title
+            aria-label=move || title.get()
             data-testid="file-picker"
             on:keydown=move |ev| {
                 if ev.key() == "Escape"
@@ -129,16 +151,16 @@ pub fn FilePicker(
                 <input
                     type="search"
                     class="ds-picker__search"
-                    aria-label="Search in this place"
+                    aria-label=move || texts.with(|t| t.search_label.to_string())
                     aria-controls=listbox_id
-                    placeholder="Search"
+                    placeholder=move || texts.with(|t| t.search_placeholder.to_string())
                     data-testid="picker-search"
                     prop:value=move || search_draft.get()
                     on:input=on_search
                 />
                 <select
                     class="ds-picker__types"
-                    aria-label="File type"
+                    aria-label=move || texts.with(|t| t.file_type.to_string())
                     disabled=types_disabled
                     on:change=move |ev| {
                         picker.types.set(TypeFilter::from_key(&event_target_value(&ev)));
@@ -147,7 +169,7 @@ pub fn FilePicker(
                 >
                     {TypeFilter::ALL
                         .into_iter()
-                        .map(|t| view! { <option value=t.key()>{t.label()}</option> })
+                        .map(|t| view! { <option value=t.key()>{move || texts.with(|x| t.label(x))}</option> })
                         .collect_view()}
                 </select>
             </div>
@@ -178,10 +200,12 @@ fn preselect(picker: PickerState, files: Vec<docspace_api::models::FileId>) {
             }
         }
         if !missing.is_empty() {
-            picker.announce.set(format!(
-                "Some pre-selected files could not be found: {}.",
-                missing.join(", ")
-            ));
+            let ids = missing.join(", ");
+            picker.announce.set(
+                picker
+                    .texts
+                    .with_untracked(|t| fill(&t.missing_preselected, &[("ids", &ids)])),
+            );
         }
     });
 }
@@ -189,7 +213,7 @@ fn preselect(picker: PickerState, files: Vec<docspace_api::models::FileId>) {
 #[component]
 fn Crumbs(picker: PickerState) -> impl IntoView {
     view! {
-        <ol class="ds-picker__crumbs" aria-label="Location">
+        <ol class="ds-picker__crumbs" aria-label=move || picker.texts.with(|t| t.location.to_string())>
             <li>
                 <button
                     type="button"
@@ -197,7 +221,7 @@ fn Crumbs(picker: PickerState) -> impl IntoView {
                     aria-current=move || (picker.place.get() == Place::Rooms).then_some("location")
                     on:click=move |_| picker.open(Place::Rooms)
                 >
-                    "Rooms"
+                    {move || picker.texts.with(|t| t.rooms.to_string())}
                 </button>
             </li>
             {move || {
@@ -233,8 +257,8 @@ fn Crumbs(picker: PickerState) -> impl IntoView {
 #[component]
 fn Footer(
     picker: PickerState,
-    accept_label: String,
-    cancel_label: String,
+    accept_label: Signal<String>,
+    cancel_label: Signal<String>,
     confirm: Callback<()>,
     on_cancel: Option<Callback<()>>,
 ) -> impl IntoView {
@@ -242,20 +266,18 @@ fn Footer(
         if picker.selection.with(Selection::is_empty)
             && let Some(Entry::Folder(here)) = picker.target().into_iter().next()
         {
-            return format!("Into {}", here.title);
+            return picker
+                .texts
+                .with(|t| fill(&t.into, &[("place", &here.title)]));
         }
-        picker.selection.with(|s| match s.mode() {
-            SelectionMode::Multiple { max: Some(m) } => {
-                format!("{} of at most {m} selected", s.len())
-            }
-            _ => format!("{} selected", s.len()),
-        })
+        picker.texts.track();
+        picker.selection.with(|s| picker.tally(s.len(), s.mode()))
     };
     view! {
         <div class="ds-picker__footer">
             <div class="ds-picker__summary">
                 <span data-testid="picker-count">{summary}</span>
-                <ul class="ds-picker__summary" aria-label="Selected">
+                <ul class="ds-picker__summary" aria-label=move || picker.texts.with(|t| t.selected_list.to_string())>
                     <For
                         each=move || picker.selection.with(|s| s.items().to_vec())
                         key=EntryKey::of
@@ -269,7 +291,10 @@ fn Footer(
                                     <span>{title.clone()}</span>
                                     <button
                                         type="button"
-                                        aria-label=format!("Deselect {title}")
+                                        aria-label={
+                                            let title = title.clone();
+                                            move || picker.texts.with(|t| fill(&t.deselect, &[("name", &title)]))
+                                        }
                                         on:click=move |_| picker.selection.update(|s| s.remove(&key))
                                     >
                                         "×"
@@ -283,7 +308,7 @@ fn Footer(
             <div class="ds-picker__actions">
                 {on_cancel.map(|cb| view! {
                     <button type="button" class="ds-picker__button" on:click=move |_| cb.run(())>
-                        {cancel_label}
+                        {move || cancel_label.get()}
                     </button>
                 })}
                 <button
@@ -293,7 +318,7 @@ fn Footer(
                     disabled=move || picker.target().is_empty()
                     on:click=move |_| confirm.run(())
                 >
-                    {accept_label}
+                    {move || accept_label.get()}
                 </button>
             </div>
         </div>

@@ -47,16 +47,17 @@ impl TypeFilter {
         TypeFilter::Images,
     ];
 
-    /// What the menu says.
-    pub fn label(self) -> &'static str {
+    /// What the menu says, in `texts`.
+    pub fn label(self, texts: &crate::texts::Texts) -> String {
         match self {
-            TypeFilter::All => "All types",
-            TypeFilter::Documents => "Documents",
-            TypeFilter::Spreadsheets => "Spreadsheets",
-            TypeFilter::Presentations => "Presentations",
-            TypeFilter::Pdf => "PDF",
-            TypeFilter::Images => "Images",
+            TypeFilter::All => &texts.type_all,
+            TypeFilter::Documents => &texts.type_documents,
+            TypeFilter::Spreadsheets => &texts.type_spreadsheets,
+            TypeFilter::Presentations => &texts.type_presentations,
+            TypeFilter::Pdf => &texts.type_pdf,
+            TypeFilter::Images => &texts.type_images,
         }
+        .to_string()
     }
 
     /// A stable value for the `<select>`.

@@ -1,6 +1,7 @@
 //! The picker's state: where it is, what it lists, what is picked. All signals, `Copy`, shared by
 //! the tree, the list and the footer.
 
+use crate::texts::{Texts, fill};
 use std::sync::atomic::{AtomicU64, Ordering};
 
 use docspace_api::Client;
@@ -45,6 +46,8 @@ pub struct PickerState {
     pub selection: RwSignal<Selection>,
     /// Polite announcements for screen readers.
     pub announce: RwSignal<String>,
+    /// The app's words ([`crate::texts`]).
+    pub texts: Signal<Texts>,
     generation: StoredValue<u64>,
 }
 
@@ -74,6 +77,7 @@ impl PickerState {
             active: RwSignal::new(0),
             selection: RwSignal::new(Selection::new(mode)),
             announce: RwSignal::new(String::new()),
+            texts: crate::texts::use_texts(),
             generation: StoredValue::new(0),
         }
     }
@@ -146,8 +150,10 @@ impl PickerState {
         self.current.set(current);
         self.status.set(Status::Ready);
         let shown = self.entries.with_untracked(Vec::len);
-        self.announce
-            .set(format!("{shown} items in {}.", self.place_title()));
+        let place = self.place_title();
+        self.announce.set(self.texts.with_untracked(|t| {
+            fill(&t.items_in, &[("n", &shown.to_string()), ("place", &place)])
+        }));
     }
 
     /// Opens a room or folder (or the rooms list) in the list.
@@ -179,11 +185,11 @@ impl PickerState {
     /// The title of the place, for announcements and the list's name.
     pub fn place_title(&self) -> String {
         match self.place.get_untracked() {
-            Place::Rooms => "Rooms".to_string(),
+            Place::Rooms => self.texts.with_untracked(|t| t.rooms.to_string()),
             Place::Folder(_) => self
                 .path
                 .with_untracked(|p| p.last().map(|s| s.title.clone()))
-                .unwrap_or_else(|| "this folder".to_string()),
+                .unwrap_or_else(|| self.texts.with_untracked(|t| t.this_folder.to_string())),
         }
     }
 
@@ -197,15 +203,25 @@ impl PickerState {
         let mut outcome = Toggled::LimitReached;
         self.selection.update(|s| outcome = s.toggle(entry));
         let (count, mode) = self.selection.with_untracked(|s| (s.len(), s.mode()));
-        let tally = match mode {
-            SelectionMode::Multiple { max: Some(m) } => format!("{count} of at most {m} selected."),
-            _ => format!("{count} selected."),
-        };
-        self.announce.set(match outcome {
-            Toggled::Added | Toggled::Replaced => format!("Selected {title}. {tally}"),
-            Toggled::Removed => format!("Deselected {title}. {tally}"),
-            Toggled::LimitReached => format!("Cannot select {title}: {tally} That is the maximum."),
-        });
+        let tally = format!("{}.", self.tally(count, mode));
+        let values = [("name", title.as_str()), ("tally", tally.as_str())];
+        self.announce
+            .set(self.texts.with_untracked(|t| match outcome {
+                Toggled::Added | Toggled::Replaced => fill(&t.announce_selected, &values),
+                Toggled::Removed => fill(&t.announce_deselected, &values),
+                Toggled::LimitReached => fill(&t.announce_limit, &values),
+            }));
+    }
+
+    /// "3 selected", or "3 of at most 5 selected" under a maximum (untracked).
+    pub fn tally(&self, count: usize, mode: SelectionMode) -> String {
+        let n = count.to_string();
+        self.texts.with_untracked(|t| match mode {
+            SelectionMode::Multiple { max: Some(m) } => {
+                fill(&t.selected_of_max, &[("n", &n), ("max", &m.to_string())])
+            }
+            _ => fill(&t.selected_count, &[("n", &n)]),
+        })
     }
 
     /// What confirming picks: the ticked entries, else (for a destination) the folder being

@@ -83,14 +83,14 @@ impl TreeState {
     }
 
     /// The rows in display order: depth first through expanded nodes.
-    fn rows(&self) -> Vec<Row> {
+    fn rows(&self, rooms: String) -> Vec<Row> {
         let children = self.children.get();
         let expanded = self.expanded.get();
         let mut out = Vec::new();
         let root_open = expanded.contains(&Place::Rooms);
         out.push(Row {
             place: Place::Rooms,
-            title: "Rooms".into(),
+            title: rooms,
             level: 1,
             parent: None,
             size: 1,
@@ -137,7 +137,7 @@ fn push_children(
 pub fn Tree(picker: PickerState, tree: TreeState) -> impl IntoView {
     tree.load(picker, Place::Rooms);
     let node_id = move |i: usize| format!("{}-node-{i}", picker.ids.get_value());
-    let rows = Memo::new(move |_| tree.rows());
+    let rows = Memo::new(move |_| tree.rows(picker.texts.with(|t| t.rooms.to_string())));
 
     let focus_node = move |place: Place| {
         tree.focus.set(place.clone());

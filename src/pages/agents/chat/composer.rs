@@ -5,6 +5,7 @@ use leptos::ev::{KeyboardEvent, SubmitEvent};
 use leptos::prelude::*;
 
 use crate::components::{Button, ButtonAppearance};
+use crate::i18n::{t, t_string, use_i18n};
 
 /// Sends the typed text through `on_send` (then clears it); `on_stop` stops the answer.
 #[component]
@@ -13,6 +14,7 @@ pub fn Composer(
     on_send: Callback<String>,
     on_stop: Callback<()>,
 ) -> impl IntoView {
+    let i18n = use_i18n();
     let text = RwSignal::new(String::new());
     let send = move || {
         let t = text.get_untracked();
@@ -34,13 +36,13 @@ pub fn Composer(
     };
     view! {
         <form class="chat__composer" on:submit=on_submit>
-            <label class="visually-hidden" for="chat-input">"Message"</label>
+            <label class="visually-hidden" for="chat-input">{t!(i18n, agents.chat.message)}</label>
             <textarea
                 id="chat-input"
                 class="field__input chat__input"
                 data-testid="chat-input"
                 rows="2"
-                placeholder="Ask the agent…"
+                placeholder=move || t_string!(i18n, agents.chat.placeholder)
                 prop:value=move || text.get()
                 on:input=move |ev| text.set(event_target_value(&ev))
                 on:keydown=on_keydown
@@ -49,12 +51,12 @@ pub fn Composer(
                 when=move || streaming.get()
                 fallback=move || view! {
                     <span data-testid="chat-send">
-                        <Button appearance=ButtonAppearance::Primary submit=true disabled=Signal::derive(move || text.with(|t| t.trim().is_empty()))>"Send"</Button>
+                        <Button appearance=ButtonAppearance::Primary submit=true disabled=Signal::derive(move || text.with(|t| t.trim().is_empty()))>{t!(i18n, agents.chat.send)}</Button>
                     </span>
                 }
             >
                 <span data-testid="chat-stop">
-                    <Button appearance=ButtonAppearance::Danger on_click=Callback::new(move |_| on_stop.run(()))>"Stop"</Button>
+                    <Button appearance=ButtonAppearance::Danger on_click=Callback::new(move |_| on_stop.run(()))>{t!(i18n, agents.chat.stop)}</Button>
                 </span>
             </Show>
         </form>

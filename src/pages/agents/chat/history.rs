@@ -6,6 +6,7 @@ use leptos::prelude::*;
 
 use crate::components::{Button, ButtonAppearance};
 use crate::errors::user_message;
+use crate::i18n::{t, t_string, use_i18n};
 
 /// Lists the chats of agent `agent_id`; `on_open` opens one (`None`: a new chat).
 #[component]
@@ -16,22 +17,23 @@ pub fn History(
     version: RwSignal<u32>,
     on_open: Callback<Option<String>>,
 ) -> impl IntoView {
+    let i18n = use_i18n();
     let client = StoredValue::new_local(client);
     let chats = LocalResource::new(move || {
         version.track();
         async move { client.get_value().ai().chats(agent_id).await }
     });
     view! {
-        <nav class="chat__history" aria-label="Chats">
+        <nav class="chat__history" aria-label=move || t_string!(i18n, agents.chat.chats)>
             <span data-testid="chat-new">
-                <Button appearance=ButtonAppearance::Secondary on_click=Callback::new(move |_| on_open.run(None))>"New chat"</Button>
+                <Button appearance=ButtonAppearance::Secondary on_click=Callback::new(move |_| on_open.run(None))>{t!(i18n, agents.chat.new_chat)}</Button>
             </span>
             {move || match chats.get() {
-                None => view! { <p class="muted">"Loading chats…"</p> }.into_any(),
+                None => view! { <p class="muted">{t!(i18n, agents.chat.loading)}</p> }.into_any(),
                 Some(Err(e)) => view! {
                     <p class="chat__error" role="alert">{format!("The chats could not be listed: {}", user_message(&e))}</p>
                 }.into_any(),
-                Some(Ok(list)) if list.is_empty() => view! { <p class="muted">"No chats yet."</p> }.into_any(),
+                Some(Ok(list)) if list.is_empty() => view! { <p class="muted">{t!(i18n, agents.chat.none)}</p> }.into_any(),
                 Some(Ok(list)) => view! {
                     <ul class="chat__history-list">
                         {list.into_iter().map(|c| {

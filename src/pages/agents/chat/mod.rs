@@ -21,10 +21,12 @@ use self::transcript::{Turn, TurnState, from_history};
 use self::turn_view::TurnView;
 use crate::components::EmptyState;
 use crate::errors::user_message;
+use crate::i18n::{t_string, use_i18n};
 
 /// The chat panel of agent `agent_id`.
 #[component]
 pub fn ChatPanel(client: Client, agent_id: i64) -> impl IntoView {
+    let i18n = use_i18n();
     let client = StoredValue::new_local(client);
     let chat_id = RwSignal::new(None::<String>);
     let turns = RwSignal::new(Vec::<Turn>::new());
@@ -107,7 +109,7 @@ pub fn ChatPanel(client: Client, agent_id: i64) -> impl IntoView {
                     </For>
                 </ol>
                 <Show when=move || turns.with(Vec::is_empty) && load_error.with(Option::is_none)>
-                    <EmptyState title="Ask the agent" description="Its answer appears here as it is written."/>
+                    <EmptyState title=t_string!(i18n, agents.chat.ask) description=t_string!(i18n, agents.chat.ask_hint)/>
                 </Show>
                 <Composer streaming=streaming on_send=send on_stop=stop/>
             </div>

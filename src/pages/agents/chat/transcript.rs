@@ -2,6 +2,8 @@
 //! built from the stored history or grown event by event from a streamed answer. Plain data, so
 //! that what each [`ChatEvent`] does to the page is tested without a browser.
 
+use crate::i18n::td_string;
+use crate::locale::{self};
 use docspace_api::api::{ChatEvent, Message};
 
 /// Where a turn's answer stands.
@@ -81,7 +83,7 @@ impl Turn {
                 }
             }
             ChatEvent::Error(e) => self.fail(if e.message.is_empty() {
-                "The model failed without saying why.".to_string()
+                td_string!(locale::current(), agents.chat.model_failed).to_string()
             } else {
                 e.message
             }),
@@ -103,7 +105,7 @@ impl Turn {
     /// The stream ended: an answer still streaming without `message_stop` ended early.
     pub fn ended(&mut self) {
         if self.state == TurnState::Streaming {
-            self.fail("The answer ended before it was complete.".into());
+            self.fail(td_string!(locale::current(), agents.chat.cut_off).into());
         }
     }
 

@@ -4,10 +4,12 @@
 use leptos::prelude::*;
 
 use super::transcript::{ToolLine, Turn, TurnState};
+use crate::i18n::{t, t_string, use_i18n};
 
 /// Shows `turn` (nothing once it is gone, as when another chat opens).
 #[component]
 pub fn TurnView(#[prop(into)] turn: Signal<Option<Turn>>) -> impl IntoView {
+    let i18n = use_i18n();
     move || {
         turn.get().map(|t| {
             let state = match t.state {
@@ -27,14 +29,14 @@ pub fn TurnView(#[prop(into)] turn: Signal<Option<Turn>>) -> impl IntoView {
                     {(!t.tools.is_empty()).then(|| view! { <Tools tools=t.tools/> })}
                     {answer}
                     {(t.state == TurnState::Streaming).then(|| view! {
-                        <p class="chat__status muted">"Writing…"</p>
+                        <p class="chat__status muted">{t!(i18n, agents.chat.writing)}</p>
                     })}
                     {(t.state == TurnState::Stopped).then(|| view! {
                         <p class="chat__status muted" data-testid="chat-stopped">"Stopped."</p>
                     })}
                     {t.error.map(|e| view! {
                         <p class="chat__failure" role="alert" data-testid="chat-error">
-                            <strong>"The agent could not answer: "</strong>{e}
+                            <strong>{t!(i18n, agents.chat.failed)}" "</strong>{e}
                         </p>
                     })}
                 </li>
@@ -45,10 +47,11 @@ pub fn TurnView(#[prop(into)] turn: Signal<Option<Turn>>) -> impl IntoView {
 
 #[component]
 fn Tools(tools: Vec<ToolLine>) -> impl IntoView {
+    let i18n = use_i18n();
     view! {
-        <ul class="chat__tools" aria-label="Tools called">
+        <ul class="chat__tools" aria-label=move || t_string!(i18n, agents.chat.tools)>
             {tools.into_iter().map(|t| {
-                let note = if t.answered { "done" } else { "running…" };
+                let note = if t.answered { t_string!(i18n, agents.chat.tool_done) } else { t_string!(i18n, agents.chat.tool_running) };
                 view! {
                     <li class="chat__tool" data-testid="chat-tool">
                         <span class="chat__tool-name">{t.name}</span>" "<span class="muted">{note}</span>

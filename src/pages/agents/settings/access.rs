@@ -6,10 +6,13 @@ use leptos::prelude::*;
 
 use crate::components::{Button, ButtonAppearance, Loading};
 use crate::errors::user_message;
+use crate::i18n::{t, t_string, use_i18n};
+use crate::locale::text;
 
 /// Shows and flips the switch; `enabled` holds its state once known.
 #[component]
 pub fn AccessSwitch(client: Client, enabled: RwSignal<Option<bool>>) -> impl IntoView {
+    let i18n = use_i18n();
     let stored = StoredValue::new_local(client);
     let error = RwSignal::new(None::<String>);
     let busy = RwSignal::new(false);
@@ -38,17 +41,17 @@ pub fn AccessSwitch(client: Client, enabled: RwSignal<Option<bool>>) -> impl Int
     });
     view! {
         <section class="ai-settings__section" aria-labelledby="ai-access-title">
-            <h2 id="ai-access-title">"AI access"</h2>
+            <h2 id="ai-access-title">{t!(i18n, agents.settings.access)}</h2>
             {move || match enabled.get() {
-                None if error.with(Option::is_none) => view! { <Loading label="Loading…"/> }.into_any(),
+                None if error.with(Option::is_none) => view! { <Loading label=text!(i18n, sections.loading)/> }.into_any(),
                 None => ().into_any(),
                 Some(on) => view! {
                     <p data-testid="ai-access-state">
-                        {if on { "AI is on: agents and chats are available." } else { "AI is off: nobody can use agents or chats." }}
+                        {move || if on { t_string!(i18n, agents.settings.on) } else { t_string!(i18n, agents.settings.off) }}
                     </p>
                     <span data-testid="ai-access-toggle">
                         <Button appearance=if on { ButtonAppearance::Secondary } else { ButtonAppearance::Primary } busy=busy on_click=flip>
-                            {if on { "Switch AI off" } else { "Switch AI on" }}
+                            {move || if on { t_string!(i18n, agents.settings.switch_off) } else { t_string!(i18n, agents.settings.switch_on) }}
                         </Button>
                     </span>
                 }.into_any(),

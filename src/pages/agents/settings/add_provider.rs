@@ -9,10 +9,13 @@ use leptos::prelude::*;
 
 use crate::components::{Button, ButtonAppearance, InputKind, TextField, use_toaster};
 use crate::errors::user_message;
+use crate::i18n::{t, td_string, use_i18n};
+use crate::locale::{self, text};
 
 /// The form; `on_added` runs once a provider is registered.
 #[component]
 pub fn AddProvider(client: Client, on_added: Callback<()>) -> impl IntoView {
+    let i18n = use_i18n();
     let toaster = use_toaster();
     let stored = StoredValue::new_local(client);
     let title = RwSignal::new(String::new());
@@ -50,19 +53,19 @@ pub fn AddProvider(client: Client, on_added: Callback<()>) -> impl IntoView {
     };
     view! {
         <form class="agents__form ai-settings__add" aria-label="Add a provider" data-testid="add-provider" on:submit=on_submit>
-            <h3>"Add a provider"</h3>
+            <h3>{t!(i18n, agents.settings.add_title)}</h3>
             <div data-testid="provider-title"><TextField label="Name" value=title required=true/></div>
             <div data-testid="provider-url">
-                <TextField label="URL" value=url required=true placeholder="https://api.example.com/v1" hint="The OpenAI-compatible API's base URL (its models are at URL/models)."/>
+                <TextField label="URL" value=url required=true placeholder="https://api.example.com/v1" hint=text!(i18n, agents.settings.url_hint)/>
             </div>
             <div data-testid="provider-key">
-                <TextField label="API key" value=key required=true kind=InputKind::Password autocomplete="off"/>
+                <TextField label=text!(i18n, agents.settings.api_key) value=key required=true kind=InputKind::Password autocomplete="off"/>
             </div>
             <p class="field__error" role="alert" data-testid="add-provider-error" hidden=move || error.with(Option::is_none)>
                 {move || error.get()}
             </p>
             <span data-testid="add-provider-submit">
-                <Button appearance=ButtonAppearance::Primary submit=true busy=busy>"Add provider"</Button>
+                <Button appearance=ButtonAppearance::Primary submit=true busy=busy>{t!(i18n, agents.settings.add)}</Button>
             </span>
         </form>
     }
@@ -76,7 +79,7 @@ async fn register(client: &Client, title: &str, url: &str, key: &str) -> Result<
         .await
         .map_err(|e| user_message(&e))?;
     if models.is_empty() {
-        return Err("The provider lists no models.".into());
+        return Err(td_string!(locale::current(), agents.settings.no_models).into());
     }
     let mut b = ai.create_provider(title, url, key);
     for m in models {

@@ -12,11 +12,13 @@ use self::access::AccessSwitch;
 use self::providers::Providers;
 use super::may_manage_ai;
 use crate::components::EmptyState;
+use crate::i18n::{t, t_string, use_i18n};
 use crate::state::use_session;
 
 /// The route's page.
 #[component]
 pub fn AiSettingsPage() -> impl IntoView {
+    let i18n = use_i18n();
     let session = use_session();
     move || {
         let (client, user) = (session.client()?, session.user()?);
@@ -32,14 +34,14 @@ pub fn AiSettingsPage() -> impl IntoView {
             .into_any()
         } else {
             view! {
-                <EmptyState title="AI settings are for admins" description="DocSpace admins switch AI on and register its providers."/>
+                <EmptyState title=t_string!(i18n, agents.settings.admins_only) description=t_string!(i18n, agents.settings.admins_only_hint)/>
             }
             .into_any()
         };
         Some(view! {
             <div class="page agents ai-settings" data-testid="ai-settings">
                 <p class="agents__back"><A href="/agents">"← Agents"</A></p>
-                <h1>"AI settings"</h1>
+                <h1>{t!(i18n, agents.settings.title)}</h1>
                 {view}
             </div>
         })

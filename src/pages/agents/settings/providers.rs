@@ -10,10 +10,13 @@ use crate::components::{
     Button, ButtonAppearance, Dialog, EmptyState, ErrorState, Loading, use_toaster,
 };
 use crate::errors::user_message;
+use crate::i18n::{t, t_string, use_i18n};
+use crate::locale::text;
 
 /// The providers section.
 #[component]
 pub fn Providers(client: Client) -> impl IntoView {
+    let i18n = use_i18n();
     let toaster = use_toaster();
     let stored = StoredValue::new_local(client);
     let version = RwSignal::new(0u32);
@@ -40,14 +43,14 @@ pub fn Providers(client: Client) -> impl IntoView {
     });
     view! {
         <section class="ai-settings__section" aria-labelledby="ai-providers-title">
-            <h2 id="ai-providers-title">"Providers"</h2>
+            <h2 id="ai-providers-title">{t!(i18n, agents.settings.providers)}</h2>
             {move || match list.get() {
-                None => view! { <Loading label="Loading providers…"/> }.into_any(),
+                None => view! { <Loading label=text!(i18n, agents.settings.loading)/> }.into_any(),
                 Some(Err(e)) => view! {
-                    <ErrorState title="The providers could not be listed" message=user_message(&e)/>
+                    <ErrorState title=t_string!(i18n, agents.settings.list_failed) message=user_message(&e)/>
                 }.into_any(),
                 Some(Ok(ps)) if ps.is_empty() => view! {
-                    <EmptyState title="No providers yet" description="Agents need a provider: an OpenAI-compatible server and its key."/>
+                    <EmptyState title=t_string!(i18n, agents.settings.none) description=t_string!(i18n, agents.settings.none_hint)/>
                 }.into_any(),
                 Some(Ok(ps)) => view! {
                     <ul class="ai-settings__providers" data-testid="providers">
@@ -57,14 +60,12 @@ pub fn Providers(client: Client) -> impl IntoView {
             }}
             <AddProvider client=stored.get_value() on_added=refresh/>
         </section>
-        <Dialog open=confirm_open title="Delete the provider?" on_close=Callback::new(move |()| deleting.set(None))>
-            <p>{move || deleting.with(|p| p.as_ref().map(|p| format!(
-                "Agents that use {} will not answer until they are given another provider.", p.title
-            )))}</p>
+        <Dialog open=confirm_open title=text!(i18n, agents.settings.delete_title) on_close=Callback::new(move |()| deleting.set(None))>
+            <p>{move || deleting.with(|p| p.as_ref().map(|p| t_string!(i18n, agents.settings.delete_question, title = &p.title).to_string()))}</p>
             <div class="dialog__actions">
-                <Button on_click=Callback::new(move |_| deleting.set(None))>"Cancel"</Button>
+                <Button on_click=Callback::new(move |_| deleting.set(None))>{t!(i18n, common.cancel)}</Button>
                 <span data-testid="confirm-delete-provider">
-                    <Button appearance=ButtonAppearance::Danger on_click=delete>"Delete"</Button>
+                    <Button appearance=ButtonAppearance::Danger on_click=delete>{t!(i18n, common.delete)}</Button>
                 </span>
             </div>
         </Dialog>
@@ -73,18 +74,19 @@ pub fn Providers(client: Client) -> impl IntoView {
 
 #[component]
 fn ProviderRow(provider: Provider, deleting: RwSignal<Option<Provider>>) -> impl IntoView {
+    let i18n = use_i18n();
     let url = provider.url.clone().unwrap_or_default();
     let note = provider
         .need_reset
-        .then_some("The key can no longer be read: register the provider again.");
+        .then_some(t_string!(i18n, agents.settings.need_reset));
     let title = provider.title.clone();
     view! {
         <li class="ai-settings__provider" data-testid="provider-row" data-title=title.clone()>
             <span class="ai-settings__provider-title">{title.clone()}</span>
             <span class="muted ai-settings__provider-url">{url}</span>
             {note.map(|n| view! { <span class="field__error">{n}</span> })}
-            <Button appearance=ButtonAppearance::Subtle label=format!("Delete {title}") on_click=Callback::new(move |_| deleting.set(Some(provider.clone())))>
-                "Delete"
+            <Button appearance=ButtonAppearance::Subtle label=t_string!(i18n, agents.settings.delete_one, title = &title).to_string() on_click=Callback::new(move |_| deleting.set(Some(provider.clone())))>
+                {t!(i18n, common.delete)}
             </Button>
         </li>
     }

@@ -13,6 +13,8 @@ use super::link_form::{LinkForm, LinkSettings};
 use super::link_item::LinkItem;
 use crate::components::{Button, ButtonAppearance, EmptyState, ErrorState, Loading};
 use crate::errors::user_message;
+use crate::i18n::{t, t_string, use_i18n};
+use crate::locale::text;
 
 /// Which form is open.
 #[derive(Debug, Clone, PartialEq)]
@@ -30,6 +32,7 @@ pub fn FileLinks(
     room_type: Option<RoomType>,
     can_manage: bool,
 ) -> impl IntoView {
+    let i18n = use_i18n();
     let levels = link_levels(&file, room_type);
     let client = StoredValue::new_local(client);
     let id = StoredValue::new(file.id.clone());
@@ -106,21 +109,21 @@ pub fn FileLinks(
     view! {
         <section class="details__section" data-testid="file-links" aria-labelledby="file-links-heading">
             <div class="details__section-head">
-                <h3 id="file-links-heading" class="details__heading">"External links"</h3>
+                <h3 id="file-links-heading" class="details__heading">{t!(i18n, room.panel.external_links)}</h3>
                 {can_manage.then(|| view! {
                     <span data-testid="file-link-new">
-                        <Button appearance=ButtonAppearance::Secondary on_click=Callback::new(move |_| open(Editing::New))>"New link"</Button>
+                        <Button appearance=ButtonAppearance::Secondary on_click=Callback::new(move |_| open(Editing::New))>{t!(i18n, links.new_link)}</Button>
                     </span>
                 })}
             </div>
             <p class="details__error" role="alert" data-testid="file-links-error" hidden=move || error.with(Option::is_none) || editing.with(Option::is_some)>
                 {move || error.get()}
             </p>
-            {move || (editing.get() == Some(Editing::New)).then(|| form.with_value(|f| f(new_settings(), "Create link")))}
+            {move || (editing.get() == Some(Editing::New)).then(|| form.with_value(|f| f(new_settings(), t_string!(i18n, links.create))))}
             {move || match links.get() {
-                None => view! { <Loading label="Loading links…"/> }.into_any(),
-                Some(Err(e)) => view! { <ErrorState title="Links could not be loaded" message=e/> }.into_any(),
-                Some(Ok(list)) if list.is_empty() => view! { <EmptyState title="No links to this file"/> }.into_any(),
+                None => view! { <Loading label=text!(i18n, links.loading)/> }.into_any(),
+                Some(Err(e)) => view! { <ErrorState title=t_string!(i18n, links.load_failed) message=e/> }.into_any(),
+                Some(Ok(list)) if list.is_empty() => view! { <EmptyState title=t_string!(i18n, links.none_for_file)/> }.into_any(),
                 Some(Ok(list)) => view! {
                     <ul class="links__list">
                         {list.into_iter().map(|share: Share| {
@@ -131,7 +134,7 @@ pub fn FileLinks(
                             view! {
                                 <li class="details__link">
                                     <LinkItem share=share can_manage=can_manage busy=busy on_change=change on_revoke=revoke/>
-                                    {move || (editing.get() == this).then(|| form.with_value(|f| f(settings.clone(), "Save link")))}
+                                    {move || (editing.get() == this).then(|| form.with_value(|f| f(settings.clone(), t_string!(i18n, links.save))))}
                                 </li>
                             }
                         }).collect_view()}

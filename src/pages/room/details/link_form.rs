@@ -9,6 +9,8 @@ use crate::catalog::access_label;
 use crate::components::{
     Button, ButtonAppearance, Checkbox, InputKind, Select, SelectOption, TextField,
 };
+use crate::i18n::{t, use_i18n};
+use crate::locale::text;
 
 /// A link's settings as the form holds them.
 #[derive(Clone, PartialEq)]
@@ -81,6 +83,7 @@ pub fn LinkForm(
     busy: RwSignal<bool>,
     #[prop(into)] error: Signal<Option<String>>,
 ) -> impl IntoView {
+    let i18n = use_i18n();
     let access = RwSignal::new(initial.access.value().to_string());
     let title = RwSignal::new(initial.title);
     let expires = RwSignal::new(initial.expires);
@@ -90,7 +93,7 @@ pub fn LinkForm(
     let options = Signal::derive(move || {
         levels
             .iter()
-            .map(|a| SelectOption::new(a.value().to_string(), access_label(*a)))
+            .map(|a| SelectOption::new(a.value().to_string(), access_label(*a, i18n.get_locale())))
             .collect()
     });
     let on_submit = move |ev: leptos::ev::SubmitEvent| {
@@ -113,24 +116,24 @@ pub fn LinkForm(
     view! {
         <form class="link-form" data-testid="file-link-form" on:submit=on_submit>
             <div class="link-form__row">
-                <TextField label="Link name (optional)" value=title/>
-                <Select label="Access" value=access options=options/>
+                <TextField label=text!(i18n, links.name) value=title/>
+                <Select label=text!(i18n, members.access) value=access options=options/>
             </div>
             <div class="link-form__row">
-                <div data-testid="link-expires"><TextField label="Expires after (optional)" kind=InputKind::Date value=expires/></div>
+                <div data-testid="link-expires"><TextField label=text!(i18n, links.expires) kind=InputKind::Date value=expires/></div>
                 <div data-testid="link-password">
-                    <TextField label="Password (optional)" kind=InputKind::Password autocomplete="new-password" hint="8 to 30 characters, no spaces" value=password/>
+                    <TextField label=text!(i18n, links.password) kind=InputKind::Password autocomplete="new-password" hint=text!(i18n, links.password_hint) value=password/>
                 </div>
             </div>
             <div class="link-form__row">
-                <div data-testid="link-deny-download"><Checkbox label="Restrict downloads" checked=deny_download/></div>
-                <div data-testid="link-internal"><Checkbox label="Only for portal users" checked=internal/></div>
+                <div data-testid="link-deny-download"><Checkbox label=text!(i18n, links.deny_download) checked=deny_download/></div>
+                <div data-testid="link-internal"><Checkbox label=text!(i18n, links.internal) checked=internal/></div>
             </div>
             <p class="details__error" role="alert" data-testid="link-form-error" hidden=move || error.with(Option::is_none)>
                 {move || error.get()}
             </p>
             <div class="dialog__actions">
-                {on_cancel.map(|c| view! { <Button on_click=Callback::new(move |_| c.run(()))>"Cancel"</Button> })}
+                {on_cancel.map(|c| view! { <Button on_click=Callback::new(move |_| c.run(()))>{t!(i18n, common.cancel)}</Button> })}
                 <Button appearance=ButtonAppearance::Primary submit=true busy=busy>{action}</Button>
             </div>
         </form>

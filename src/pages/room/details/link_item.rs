@@ -7,7 +7,7 @@ use leptos::prelude::*;
 
 use crate::catalog::access_label;
 use crate::components::{Button, ButtonAppearance, ConfirmInline, use_toaster};
-use crate::i18n::{t_string, use_i18n};
+use crate::i18n::{t, t_string, use_i18n};
 use crate::locale::text;
 
 /// A link row.
@@ -19,28 +19,31 @@ pub fn LinkItem(
     #[prop(into)] on_change: Callback<()>,
     #[prop(into)] on_revoke: Callback<LinkId>,
 ) -> impl IntoView {
-    let toaster = use_toaster();
     let i18n = use_i18n();
+    let toaster = use_toaster();
     let Some(link) = share.link().cloned() else {
         return ().into_any();
     };
-    let mut facts = vec![access_label(share.access).to_string()];
+    let mut facts = vec![access_label(share.access, i18n.get_locale_untracked()).to_string()];
     if link.primary {
-        facts.push("primary".into());
+        facts.push(t_string!(i18n, links.fact.primary).into());
     }
     match link.expiration_date.filter(|d| !d.is_unset()) {
-        Some(_) if link.is_expired => facts.push("expired".into()),
-        Some(d) => facts.push(format!("expires {}", d.in_utc().calendar_date())),
+        Some(_) if link.is_expired => facts.push(t_string!(i18n, links.fact.expired).into()),
+        Some(d) => {
+            let date = d.in_utc().calendar_date();
+            facts.push(t_string!(i18n, links.fact.expires, date).to_string())
+        }
         None => {}
     }
     if link.password.as_deref().is_some_and(|p| !p.is_empty()) {
-        facts.push("password".into());
+        facts.push(t_string!(i18n, links.fact.password).into());
     }
     if link.deny_download {
-        facts.push("no download".into());
+        facts.push(t_string!(i18n, links.fact.no_download).into());
     }
     if link.internal {
-        facts.push("portal users only".into());
+        facts.push(t_string!(i18n, links.fact.internal).into());
     }
     let url = link.share_link.clone().unwrap_or_default();
     let copy_url = url.clone();
@@ -57,10 +60,10 @@ pub fn LinkItem(
             </div>
             <input class="field__input links__url" type="text" readonly=true aria-label=format!("Address of {title}") prop:value=url data-testid="file-link-url"/>
             <div class="links__actions">
-                <button type="button" class="btn btn--secondary" data-testid="file-link-copy" on:click=move |_| super::super::links::copy(copy_url.clone(), toaster)>"Copy"</button>
+                <button type="button" class="btn btn--secondary" data-testid="file-link-copy" on:click=move |_| super::super::links::copy(copy_url.clone(), toaster)>{t!(i18n, links.copy)}</button>
                 {may_change.then(|| view! {
                     <span data-testid="file-link-change">
-                        <Button appearance=ButtonAppearance::Subtle on_click=Callback::new(move |_| on_change.run(()))>"Change…"</Button>
+                        <Button appearance=ButtonAppearance::Subtle on_click=Callback::new(move |_| on_change.run(()))>{t!(i18n, links.change)}</Button>
                     </span>
                 })}
                 {may_revoke.then(|| view! {

@@ -15,6 +15,7 @@ use leptos::prelude::*;
 use self::file_links::FileLinks;
 pub use self::room_info::RoomInfo;
 use self::versions::Versions;
+use crate::i18n::{t, use_i18n};
 
 /// The details of `file`. `can_manage_links` is the room's `EditAccess`; `on_changed` runs when
 /// the file itself changed (a restored version), so the folder list can reload.
@@ -26,9 +27,13 @@ pub fn FileDetails(
     can_manage_links: bool,
     #[prop(into)] on_changed: Callback<()>,
 ) -> impl IntoView {
-    let date = |d: Option<docspace_api::models::ApiDateTime>| {
-        d.map(|d| d.date_and_minutes()).unwrap_or_default()
+    let i18n = use_i18n();
+    let tag = crate::locale::tag();
+    let date = move |d: Option<docspace_api::models::ApiDateTime>| {
+        d.map(|d| crate::locale::format_date_time(&d, tag.get()))
+            .unwrap_or_default()
     };
+    let bytes = file.pure_content_length;
     let author = file
         .created_by
         .as_ref()
@@ -37,11 +42,11 @@ pub fn FileDetails(
     view! {
         <div class="details" data-testid="file-details">
             <dl class="details__facts">
-                <dt>"Size"</dt><dd>{file.content_length.clone().unwrap_or_default()}</dd>
-                <dt>"Version"</dt><dd data-testid="details-version">{file.version}</dd>
-                <dt>"Created by"</dt><dd>{author}</dd>
-                <dt>"Created"</dt><dd>{date(file.created)}</dd>
-                <dt>"Modified"</dt><dd>{date(file.updated)}</dd>
+                <dt>{t!(i18n, room.sort.size)}</dt><dd>{move || crate::locale::format_size(bytes, tag.get())}</dd>
+                <dt>{t!(i18n, room.details.version)}</dt><dd data-testid="details-version">{file.version}</dd>
+                <dt>{t!(i18n, room.details.created_by)}</dt><dd>{author}</dd>
+                <dt>{t!(i18n, room.info.created)}</dt><dd>{move || date(file.created)}</dd>
+                <dt>{t!(i18n, room.info.modified)}</dt><dd>{move || date(file.updated)}</dd>
             </dl>
             <Versions client=client.clone() file=file.clone() on_changed=on_changed/>
             <FileLinks client=client file=file room_type=room_type can_manage=can_manage_links/>

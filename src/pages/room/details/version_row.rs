@@ -7,6 +7,7 @@ use leptos::prelude::*;
 
 use super::versions::VersionAction;
 use crate::components::{Button, ButtonAppearance, TextField};
+use crate::i18n::{t, t_string, use_i18n};
 
 /// What the file's security lets the user do with its versions.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -36,20 +37,26 @@ pub fn VersionRow(
     busy: RwSignal<bool>,
     on_action: Callback<VersionAction>,
 ) -> impl IntoView {
+    let i18n = use_i18n();
     let n = version.version;
-    let size = version.content_length.clone().unwrap_or_default();
+    let tag = crate::locale::tag();
+    let bytes = version.pure_content_length;
+    let size = move || crate::locale::format_size(bytes, tag.get());
     let author = version
         .updated_by
         .as_ref()
         .or(version.created_by.as_ref())
         .map(|u| u.display_name.clone())
         .unwrap_or_default();
-    let date = version
-        .updated
-        .map(|d| d.date_and_minutes())
-        .unwrap_or_default();
+    let updated = version.updated;
+    let date = move || {
+        updated
+            .map(|d| crate::locale::format_date_time(&d, tag.get()))
+            .unwrap_or_default()
+    };
     let comment = version.comment.clone().unwrap_or_default();
-    let revision = version.version_group.map(|g| format!("revision {g}"));
+    let group = version.version_group;
+    let revision = move || group.map(|g| t_string!(i18n, versions.revision, g).to_string());
     let mode = RwSignal::new(Mode::Actions);
     let draft = RwSignal::new(comment.clone());
     let save_comment = move |ev: leptos::ev::SubmitEvent| {
@@ -66,8 +73,8 @@ pub fn VersionRow(
     view! {
         <li class="versions__item" data-testid="version" data-version=n.to_string()>
             <div class="versions__facts">
-                <span class="versions__number">{format!("Version {n}")}</span>
-                {current.then(|| view! { <span class="versions__current">"current"</span> })}
+                <span class="versions__number">{move || t_string!(i18n, versions.version, n).to_string()}</span>
+                {current.then(|| view! { <span class="versions__current">{t!(i18n, versions.current)}</span> })}
                 <span class="muted" data-testid="version-revision">{revision}</span>
                 <span class="muted">{size}</span>
                 <span class="muted" data-testid="version-author">{author}</span>
@@ -79,46 +86,46 @@ pub fn VersionRow(
                     <div class="versions__actions">
                         {(rights.edit && !current).then(|| view! {
                             <span data-testid="version-restore">
-                                <Button appearance=ButtonAppearance::Secondary busy=busy on_click=run(VersionAction::Restore(n))>"Restore"</Button>
+                                <Button appearance=ButtonAppearance::Secondary busy=busy on_click=run(VersionAction::Restore(n))>{t!(i18n, common.restore)}</Button>
                             </span>
                         })}
                         {(rights.edit && current).then(|| view! {
                             <span data-testid="version-mark">
-                                <Button appearance=ButtonAppearance::Subtle busy=busy on_click=run(VersionAction::Mark(n))>"Mark as revision"</Button>
+                                <Button appearance=ButtonAppearance::Subtle busy=busy on_click=run(VersionAction::Mark(n))>{t!(i18n, versions.mark)}</Button>
                             </span>
                         })}
                         {continues.filter(|_| rights.edit).map(|older| view! {
                             <span data-testid="version-continue">
-                                <Button appearance=ButtonAppearance::Subtle busy=busy on_click=run(VersionAction::Continue(older))>"Continue previous revision"</Button>
+                                <Button appearance=ButtonAppearance::Subtle busy=busy on_click=run(VersionAction::Continue(older))>{t!(i18n, versions.continue_previous)}</Button>
                             </span>
                         })}
                         {rights.edit.then(|| view! {
                             <span data-testid="version-edit-comment">
-                                <Button appearance=ButtonAppearance::Subtle on_click=Callback::new(move |_| mode.set(Mode::EditComment))>"Edit comment"</Button>
+                                <Button appearance=ButtonAppearance::Subtle on_click=Callback::new(move |_| mode.set(Mode::EditComment))>{t!(i18n, versions.edit_comment)}</Button>
                             </span>
                         })}
                         // DocSpace never deletes the current version: restore another first.
                         {(rights.delete && !current).then(|| view! {
                             <span data-testid="version-delete">
-                                <Button appearance=ButtonAppearance::Subtle on_click=Callback::new(move |_| mode.set(Mode::ConfirmDelete))>"Delete…"</Button>
+                                <Button appearance=ButtonAppearance::Subtle on_click=Callback::new(move |_| mode.set(Mode::ConfirmDelete))>{t!(i18n, rooms.menu.delete)}</Button>
                             </span>
                         })}
                     </div>
                 }.into_any(),
                 Mode::EditComment => view! {
                     <form class="versions__comment-form" data-testid="version-comment-form" on:submit=save_comment>
-                        <TextField label=format!("Comment on version {n}") value=draft/>
-                        <Button appearance=ButtonAppearance::Primary submit=true busy=busy>"Save"</Button>
-                        <Button on_click=Callback::new(move |_| mode.set(Mode::Actions))>"Cancel"</Button>
+                        <TextField label=Signal::derive(move || t_string!(i18n, versions.comment_on, n).to_string()) value=draft/>
+                        <Button appearance=ButtonAppearance::Primary submit=true busy=busy>{t!(i18n, common.save)}</Button>
+                        <Button on_click=Callback::new(move |_| mode.set(Mode::Actions))>{t!(i18n, common.cancel)}</Button>
                     </form>
                 }.into_any(),
                 Mode::ConfirmDelete => view! {
-                    <div class="versions__confirm" role="group" aria-label=format!("Delete version {n}?")>
-                        <span>{format!("Delete version {n} for good?")}</span>
+                    <div class="versions__confirm" role="group" aria-label=move || t_string!(i18n, versions.delete_label, n).to_string()>
+                        <span>{move || t_string!(i18n, versions.delete_question, n).to_string()}</span>
                         <span data-testid="version-confirm-delete">
-                            <Button appearance=ButtonAppearance::Danger busy=busy on_click=run(VersionAction::Delete(n))>"Delete"</Button>
+                            <Button appearance=ButtonAppearance::Danger busy=busy on_click=run(VersionAction::Delete(n))>{t!(i18n, common.delete)}</Button>
                         </span>
-                        <Button on_click=Callback::new(move |_| mode.set(Mode::Actions))>"Cancel"</Button>
+                        <Button on_click=Callback::new(move |_| mode.set(Mode::Actions))>{t!(i18n, common.cancel)}</Button>
                     </div>
                 }.into_any(),
             }}

@@ -13,6 +13,8 @@ use leptos::prelude::*;
 use super::version_row::{VersionRights, VersionRow};
 use crate::components::{EmptyState, ErrorState, Loading};
 use crate::errors::user_message;
+use crate::i18n::{t, t_string, use_i18n};
+use crate::locale::text;
 
 /// What a version row asks the section to do.
 #[derive(Debug, Clone)]
@@ -37,6 +39,7 @@ pub fn Versions(
     file: File,
     #[prop(into)] on_changed: Callback<()>,
 ) -> impl IntoView {
+    let i18n = use_i18n();
     let s = &file.security;
     if !s.can("ReadHistory") {
         return view! {
@@ -87,14 +90,14 @@ pub fn Versions(
 
     view! {
         <section class="details__section" data-testid="versions" aria-labelledby="versions-heading">
-            <h3 id="versions-heading" class="details__heading">"Version history"</h3>
+            <h3 id="versions-heading" class="details__heading">{t!(i18n, versions.title)}</h3>
             <p class="details__error" role="alert" data-testid="versions-error" hidden=move || error.with(Option::is_none)>
                 {move || error.get()}
             </p>
             {move || match history.get() {
-                None => view! { <Loading label="Loading the history…"/> }.into_any(),
-                Some(Err(e)) => view! { <ErrorState title="The history could not be loaded" message=e/> }.into_any(),
-                Some(Ok(list)) if list.is_empty() => view! { <EmptyState title="No versions"/> }.into_any(),
+                None => view! { <Loading label=text!(i18n, versions.loading)/> }.into_any(),
+                Some(Err(e)) => view! { <ErrorState title=t_string!(i18n, versions.load_failed) message=e/> }.into_any(),
+                Some(Ok(list)) if list.is_empty() => view! { <EmptyState title=t_string!(i18n, versions.none)/> }.into_any(),
                 Some(Ok(list)) => {
                     // Newest first: the first one is the current version.
                     let current = list.iter().map(|v| v.version).max().unwrap_or_default();

@@ -9,6 +9,8 @@ use super::follow;
 use crate::components::color_picker::{PRESETS, parse_hex};
 use crate::components::{Button, ButtonAppearance, ColorPicker, ProgressBar, TagInput, TextField};
 use crate::errors::user_message;
+use crate::i18n::{t, t_string, use_i18n};
+use crate::locale::text;
 use crate::pages::rooms::room_form::check_title;
 
 /// The body of the "Create room from template" dialog; `on_done` gets the new room's id.
@@ -20,6 +22,7 @@ pub fn RoomFromTemplate(
     #[prop(into)] on_cancel: Callback<()>,
     #[prop(into)] tag_suggestions: Signal<Vec<String>>,
 ) -> impl IntoView {
+    let i18n = use_i18n();
     let client = StoredValue::new_local(client);
     let title = RwSignal::new(template.title.clone());
     let tags = RwSignal::new(template.tags.clone());
@@ -33,13 +36,13 @@ pub fn RoomFromTemplate(
     let title_error = Signal::derive(move || {
         submitted
             .get()
-            .then(|| check_title(&title.get()).err())
+            .then(|| check_title(&title.get(), i18n.get_locale()).err())
             .flatten()
     });
     let color_error = Signal::derive(move || {
         submitted
             .get()
-            .then(|| parse_hex(&color.get()).err())
+            .then(|| parse_hex(&color.get(), i18n.get_locale()).err())
             .flatten()
     });
     let progress = RwSignal::new(None::<Option<f64>>);
@@ -52,8 +55,8 @@ pub fn RoomFromTemplate(
             return;
         }
         let (Ok(name), Ok(hex)) = (
-            check_title(&title.get_untracked()),
-            parse_hex(&color.get_untracked()),
+            check_title(&title.get_untracked(), i18n.get_locale_untracked()),
+            parse_hex(&color.get_untracked(), i18n.get_locale_untracked()),
         ) else {
             return;
         };
@@ -74,14 +77,17 @@ pub fn RoomFromTemplate(
                 .await
                 .map_err(|e| user_message(&e));
             let outcome = match started {
-                Ok(first) => follow(&client, first, |p| progress.set(Some(Some(p)))).await,
+                Ok(first) => {
+                    let locale = i18n.get_locale_untracked();
+                    follow(&client, first, |p| progress.set(Some(Some(p))), locale).await
+                }
                 Err(e) => Err(e),
             };
             match outcome.map(|s| s.room_id) {
                 Ok(Some(room)) => on_done.run(room),
                 Ok(None) => {
                     progress.set(None);
-                    error.set(Some("The portal did not name the new room.".into()));
+                    error.set(Some(t_string!(i18n, rooms.template.unnamed).into()));
                 }
                 Err(e) => {
                     progress.set(None);
@@ -93,22 +99,22 @@ pub fn RoomFromTemplate(
     let busy = Signal::derive(move || progress.with(Option::is_some));
     view! {
         <form class="stack template-form" data-testid="from-template-form" on:submit=create>
-            <p>"The new room gets the template’s type, settings, folders and files."</p>
+            <p>{t!(i18n, rooms.template.from_intro)}</p>
             <div data-testid="from-template-title">
-                <TextField label="Room title" value=title required=true error=title_error/>
+                <TextField label=text!(i18n, rooms.template.room_title) value=title required=true error=title_error/>
             </div>
-            <TagInput label="Tags" tags=tags suggestions=tag_suggestions/>
-            <div data-testid="from-template-color"><ColorPicker label="Colour" value=color error=color_error/></div>
+            <TagInput label=text!(i18n, common.tags) tags=tags suggestions=tag_suggestions/>
+            <div data-testid="from-template-color"><ColorPicker label=text!(i18n, common.colour) value=color error=color_error/></div>
             <Show when=move || busy.get()>
                 <div data-testid="from-template-progress">
-                    <ProgressBar value=Signal::derive(move || progress.get().flatten()) label="Creating the room"/>
+                    <ProgressBar value=Signal::derive(move || progress.get().flatten()) label=text!(i18n, rooms.template.creating)/>
                 </div>
             </Show>
             <p class="form-error" role="alert" data-testid="from-template-error" hidden=move || error.with(Option::is_none)>{move || error.get()}</p>
             <div class="dialog__actions">
-                <Button on_click=Callback::new(move |_| on_cancel.run(()))>"Cancel"</Button>
+                <Button on_click=Callback::new(move |_| on_cancel.run(()))>{t!(i18n, common.cancel)}</Button>
                 <span data-testid="from-template-submit">
-                    <Button appearance=ButtonAppearance::Primary submit=true busy=busy>"Create room"</Button>
+                    <Button appearance=ButtonAppearance::Primary submit=true busy=busy>{t!(i18n, rooms.form.create)}</Button>
                 </span>
             </div>
         </form>

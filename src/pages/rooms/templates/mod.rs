@@ -15,6 +15,7 @@ use docspace_api::models::{RoomFromTemplateStatus, TemplateStatus};
 use docspace_api::{Client, Error};
 
 use crate::errors::user_message;
+use crate::i18n::{Locale, td_string};
 
 pub use create::RoomFromTemplate;
 pub use public::TemplatePublic;
@@ -65,11 +66,12 @@ impl Progress for RoomFromTemplateStatus {
 
 /// Polls from `first` until the copy ends, calling `progress` after each answer. A failed copy
 /// is `Err` with the portal's message as it is (DocSpace reports refusals in the status, not as
-/// HTTP errors).
+/// HTTP errors). Messages of its own are in `locale`.
 async fn follow<S: Progress>(
     client: &Client,
     first: S,
     progress: impl Fn(f64),
+    locale: Locale,
 ) -> Result<S, String> {
     let started = js_sys::Date::now();
     let mut status = first;
@@ -90,6 +92,6 @@ async fn follow<S: Progress>(
         status = S::latest(client)
             .await
             .map_err(|e| user_message(&e))?
-            .ok_or("The portal no longer reports this operation.")?;
+            .ok_or_else(|| td_string!(locale, rooms.template.gone).to_string())?;
     }
 }

@@ -6,6 +6,8 @@ use leptos::prelude::*;
 
 use crate::components::{Button, ButtonAppearance, Checkbox, Loading};
 use crate::errors::user_message;
+use crate::i18n::{t, use_i18n};
+use crate::locale::text;
 
 /// The body of the template access dialog; `on_done` gets the saved setting.
 #[component]
@@ -15,6 +17,7 @@ pub fn TemplatePublic(
     #[prop(into)] on_done: Callback<bool>,
     #[prop(into)] on_cancel: Callback<()>,
 ) -> impl IntoView {
+    let i18n = use_i18n();
     let client = StoredValue::new_local(client);
     let id = StoredValue::new(template.id.clone());
     let public = RwSignal::new(false);
@@ -56,20 +59,20 @@ pub fn TemplatePublic(
     };
     view! {
         <form class="stack template-form" data-testid="template-public-form" on:submit=save>
-            <Show when=move || loaded.get() fallback=|| view! { <Loading label="Loading the template’s access…"/> }>
+            <Show when=move || loaded.get() fallback=move || view! { <Loading label=text!(i18n, rooms.template.loading_access)/> }>
                 <div data-testid="template-public">
                     <Checkbox
-                        label="Public: everyone on the portal may create rooms from it"
+                        label=text!(i18n, rooms.template.public)
                         checked=public
-                        hint="DocSpace then keeps your own access only: people it was shared with one by one are removed."
+                        hint=text!(i18n, rooms.template.public_hint)
                     />
                 </div>
             </Show>
             <p class="form-error" role="alert" hidden=move || error.with(Option::is_none)>{move || error.get()}</p>
             <div class="dialog__actions">
-                <Button on_click=Callback::new(move |_| on_cancel.run(()))>"Cancel"</Button>
+                <Button on_click=Callback::new(move |_| on_cancel.run(()))>{t!(i18n, common.cancel)}</Button>
                 <span data-testid="template-public-save">
-                    <Button appearance=ButtonAppearance::Primary submit=true busy=busy>"Save"</Button>
+                    <Button appearance=ButtonAppearance::Primary submit=true busy=busy>{t!(i18n, common.save)}</Button>
                 </span>
             </div>
         </form>

@@ -8,6 +8,8 @@ use leptos::prelude::*;
 use super::follow;
 use crate::components::{Button, ButtonAppearance, Checkbox, ProgressBar, TextField};
 use crate::errors::user_message;
+use crate::i18n::{t, t_string, use_i18n};
+use crate::locale::text;
 
 /// The body of the "Save as template" dialog for `room`; `on_done` gets the template's title.
 #[component]
@@ -17,6 +19,7 @@ pub fn SaveTemplate(
     #[prop(into)] on_done: Callback<String>,
     #[prop(into)] on_cancel: Callback<()>,
 ) -> impl IntoView {
+    let i18n = use_i18n();
     let client = StoredValue::new_local(client);
     let title = RwSignal::new(room.title.clone());
     let public = RwSignal::new(false);
@@ -31,7 +34,7 @@ pub fn SaveTemplate(
         }
         let name = title.get_untracked().trim().to_string();
         if name.is_empty() {
-            error.set(Some("Give the template a title.".into()));
+            error.set(Some(t_string!(i18n, rooms.template.title_blank).into()));
             return;
         }
         progress.set(Some(None));
@@ -48,7 +51,10 @@ pub fn SaveTemplate(
                 .await
                 .map_err(|e| user_message(&e));
             let outcome = match started {
-                Ok(first) => follow(&client, first, |p| progress.set(Some(Some(p)))).await,
+                Ok(first) => {
+                    let locale = i18n.get_locale_untracked();
+                    follow(&client, first, |p| progress.set(Some(Some(p))), locale).await
+                }
                 Err(e) => Err(e),
             };
             match outcome {
@@ -63,19 +69,19 @@ pub fn SaveTemplate(
     let busy = Signal::derive(move || progress.with(Option::is_some));
     view! {
         <form class="stack template-form" data-testid="save-template-form" on:submit=save>
-            <p>"The template keeps the room’s type, settings, folders and files."</p>
-            <div data-testid="template-title"><TextField label="Template title" value=title required=true/></div>
-            <Checkbox label="Public: everyone on the portal may create rooms from it" checked=public/>
+            <p>{t!(i18n, rooms.template.intro)}</p>
+            <div data-testid="template-title"><TextField label=text!(i18n, rooms.template.template_title) value=title required=true/></div>
+            <Checkbox label=text!(i18n, rooms.template.public) checked=public/>
             <Show when=move || busy.get()>
                 <div data-testid="save-template-progress">
-                    <ProgressBar value=Signal::derive(move || progress.get().flatten()) label="Saving the template"/>
+                    <ProgressBar value=Signal::derive(move || progress.get().flatten()) label=text!(i18n, rooms.template.saving)/>
                 </div>
             </Show>
             <p class="form-error" role="alert" data-testid="save-template-error" hidden=move || error.with(Option::is_none)>{move || error.get()}</p>
             <div class="dialog__actions">
-                <Button on_click=Callback::new(move |_| on_cancel.run(()))>"Cancel"</Button>
+                <Button on_click=Callback::new(move |_| on_cancel.run(()))>{t!(i18n, common.cancel)}</Button>
                 <span data-testid="save-template-submit">
-                    <Button appearance=ButtonAppearance::Primary submit=true busy=busy>"Save template"</Button>
+                    <Button appearance=ButtonAppearance::Primary submit=true busy=busy>{t!(i18n, rooms.template.save)}</Button>
                 </span>
             </div>
         </form>

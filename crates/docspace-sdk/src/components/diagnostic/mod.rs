@@ -29,6 +29,7 @@ pub fn Diagnostic(
 ) -> impl IntoView {
     mount_style("docspace-diagnostic-style", include_str!("diagnostic.css"));
     let d = error.diagnosis();
+    let texts = crate::texts::use_texts();
     view! {
         <div class="docspace-diagnostic" role="alert" data-error=error_kind(&error)>
             <p class="docspace-diagnostic__title">{d.title}</p>
@@ -36,7 +37,7 @@ pub fn Diagnostic(
             <p class="docspace-diagnostic__fix">{d.fix}</p>
             {on_retry.map(|cb| view! {
                 <button type="button" class="docspace-diagnostic__retry" on:click=move |_| cb.run(())>
-                    "Try again"
+                    {move || texts.with(|t| t.try_again.to_string())}
                 </button>
             })}
         </div>
@@ -45,11 +46,12 @@ pub fn Diagnostic(
 
 /// The same panel as [`Diagnostic`], built with the DOM directly: the frame components show it
 /// from a status callback, without a reactive view (the reactive one was a large part of what a
-/// one-frame page's wasm carried). `on_retry` runs on the "Try again" button.
+/// one-frame page's wasm carried). `on_retry` runs on the button that says `try_again`.
 pub(crate) fn panel(
     document: &web_sys::Document,
     error: &SdkError,
     on_retry: Option<Rc<dyn Fn()>>,
+    try_again: &str,
 ) -> Option<web_sys::Element> {
     mount_style("docspace-diagnostic-style", include_str!("diagnostic.css"));
     let d = error.diagnosis();
@@ -71,7 +73,7 @@ pub(crate) fn panel(
         let button = document.create_element("button").ok()?;
         button.set_attribute("type", "button").ok()?;
         button.set_class_name("docspace-diagnostic__retry");
-        button.set_text_content(Some("Try again"));
+        button.set_text_content(Some(try_again));
         let click = Closure::<dyn FnMut()>::new(move || retry());
         // Owned by the JS garbage collector, with the button.
         button

@@ -217,6 +217,7 @@ pub(crate) fn embed(
     let host = NodeRef::<leptos::html::Div>::new();
     // The frame is !Send; this component only ever runs on the browser's one thread.
     let current: SendWrapper<Rc<RefCell<Option<Frame>>>> = SendWrapper::new(Rc::default());
+    let texts = crate::texts::use_texts();
 
     let slot = current.clone();
     Effect::new(move |_| {
@@ -262,6 +263,7 @@ pub(crate) fn embed(
             host: host_el,
             panel: RefCell::new(None),
             retry,
+            texts,
         };
         view.show(&frame.status());
         frame.on_status(move |s| {
@@ -309,6 +311,8 @@ struct StatusView {
     /// The diagnostic panel while the frame has failed.
     panel: RefCell<Option<web_sys::Element>>,
     retry: Rc<dyn Fn()>,
+    /// The app's words for the panel's button ([`crate::texts`]).
+    texts: Signal<crate::texts::Texts>,
 }
 
 impl StatusView {
@@ -326,7 +330,12 @@ impl StatusView {
             old.remove();
         }
         if let (FrameStatus::Failed(error), Some(document)) = (status, self.outer.owner_document())
-            && let Some(panel) = panel(&document, error, Some(self.retry.clone()))
+            && let Some(panel) = panel(
+                &document,
+                error,
+                Some(self.retry.clone()),
+                &self.texts.with_untracked(|t| t.try_again.to_string()),
+            )
         {
             let _ = self.outer.insert_before(&panel, Some(&self.host));
             *self.panel.borrow_mut() = Some(panel);
