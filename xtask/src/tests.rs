@@ -283,20 +283,7 @@ fn consumer_tests(root: &Path, filter: &[String]) -> anyhow::Result<()> {
 /// just packed and unpacked beside it.
 fn packaged_consumer(root: &Path) -> anyhow::Result<PathBuf> {
     let packages = publish_target(root).join("package");
-    let mut c = cmd::cargo(root);
-    c.args([
-        "package",
-        "--workspace",
-        "--locked",
-        "--allow-dirty",
-        "--no-verify",
-        "--target-dir",
-    ]);
-    c.arg(publish_target(root));
-    for name in UNPUBLISHED {
-        c.args(["--exclude", name]);
-    }
-    cmd::run(c)?;
+    cmd::run(packaging(root, &["package"]))?;
 
     let project = cmd::target_dir(root).join("consumer-packaged");
     if project.exists() {
@@ -399,11 +386,15 @@ const UNPUBLISHED: [&str; 6] = [
 /// (metadata, files outside the crate, path dependencies without a version). It does not build
 /// them (`--no-verify`): the consumer project's test builds and runs the same packages.
 fn publish_dry_run(root: &Path) -> std::process::Command {
+    packaging(root, &["publish", "--dry-run"])
+}
+
+/// `cargo <verb…>` packing the published crates without building them, into the dry run's own
+/// target directory. `--allow-dirty`: what is checked is the packages, not whether the work tree
+/// is committed.
+fn packaging(root: &Path, verb: &[&str]) -> std::process::Command {
     let mut c = cmd::cargo(root);
-    // `--allow-dirty`: what is checked is the packages, not whether the work tree is committed.
-    c.args([
-        "publish",
-        "--dry-run",
+    c.args(verb).args([
         "--workspace",
         "--locked",
         "--allow-dirty",

@@ -5,7 +5,7 @@
 
 mod common;
 
-use common::{Api, create_room, unlimited_portal};
+use common::{Api, create_room, new_folder, unlimited_portal};
 use reqwest::Method;
 use serde_json::{Value, json};
 
@@ -17,18 +17,6 @@ async fn new_file(api: &Api, folder: &str, title: &str) -> Value {
     .await
     .expect(200)
     .response()
-}
-
-async fn new_folder(api: &Api, parent: &str, title: &str) -> i64 {
-    api.post(
-        &format!("/api/2.0/files/folder/{parent}"),
-        json!({ "title": title }),
-    )
-    .await
-    .expect(200)
-    .response()["id"]
-        .as_i64()
-        .expect("folder id")
 }
 
 fn ids(content: &Value, key: &str) -> Vec<i64> {
