@@ -73,7 +73,7 @@ fn AgentView(client: Client, id: i64) -> impl IntoView {
                     <div class="agent-page__body">
                         {may_edit.then(|| view! {
                             <details class="agent-page__settings">
-                                <summary data-testid="agent-settings-toggle">"Settings"</summary>
+                                <summary data-testid="agent-settings-toggle">{t!(i18n, agents.settings_toggle)}</summary>
                                 <AgentSettingsForm client=stored.get_value() agent=a.clone() on_saved=on_saved/>
                             </details>
                         })}

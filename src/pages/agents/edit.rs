@@ -61,7 +61,7 @@ pub fn AgentSettingsForm(client: Client, agent: Agent, on_saved: Callback<Agent>
         });
     };
     view! {
-        <form class="agents__form agents__settings" aria-label="Agent settings" data-testid="agent-settings" on:submit=on_submit>
+        <form class="agents__form agents__settings" aria-label=move || t_string!(i18n, agents.settings_label) data-testid="agent-settings" on:submit=on_submit>
             <ProviderModelPicker client=client provider=provider model=model/>
             <PromptField value=prompt/>
             <p class="field__error" role="alert" data-testid="agent-settings-error" hidden=move || error.with(Option::is_none)>

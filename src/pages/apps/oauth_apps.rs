@@ -163,7 +163,7 @@ fn AppRow(client: Client, app: OAuthApp, reload: RwSignal<u32>) -> impl IntoView
             <span>"Client id " <code data-testid="app-client-id">{a.client_id.clone()}</code></span>
             <span class="muted">{a.scopes.join(", ")}</span>
             <Button appearance=ButtonAppearance::Secondary on_click=Callback::new(move |_| editing.update(|e| *e = !*e))>{t!(i18n, apps.edit)}</Button>
-            <Button appearance=ButtonAppearance::Secondary label=format!("Delete {}", a.name) on_click=delete>"Delete"</Button>
+            <Button appearance=ButtonAppearance::Secondary label=t_string!(i18n, agents.settings.delete_one, title = &a.name).to_string() on_click=delete>{t!(i18n, common.delete)}</Button>
         </li>
     }
 }

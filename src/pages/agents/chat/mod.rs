@@ -97,7 +97,7 @@ pub fn ChatPanel(client: Client, agent_id: i64) -> impl IntoView {
     });
 
     view! {
-        <section class="chat" aria-label="Chat" data-testid="chat-panel">
+        <section class="chat" aria-label=move || t_string!(i18n, agents.chat.chat) data-testid="chat-panel">
             <History client=client.get_value() agent_id=agent_id current=chat_id version=history_version on_open=open_chat/>
             <div class="chat__main">
                 <p class="chat__error" role="alert" hidden=move || load_error.with(Option::is_none)>

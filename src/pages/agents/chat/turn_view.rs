@@ -32,7 +32,7 @@ pub fn TurnView(#[prop(into)] turn: Signal<Option<Turn>>) -> impl IntoView {
                         <p class="chat__status muted">{t!(i18n, agents.chat.writing)}</p>
                     })}
                     {(t.state == TurnState::Stopped).then(|| view! {
-                        <p class="chat__status muted" data-testid="chat-stopped">"Stopped."</p>
+                        <p class="chat__status muted" data-testid="chat-stopped">{t!(i18n, agents.chat.stopped)}</p>
                     })}
                     {t.error.map(|e| view! {
                         <p class="chat__failure" role="alert" data-testid="chat-error">

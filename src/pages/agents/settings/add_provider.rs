@@ -9,7 +9,7 @@ use leptos::prelude::*;
 
 use crate::components::{Button, ButtonAppearance, InputKind, TextField, use_toaster};
 use crate::errors::user_message;
-use crate::i18n::{t, td_string, use_i18n};
+use crate::i18n::{t, t_string, td_string, use_i18n};
 use crate::locale::{self, text};
 
 /// The form; `on_added` runs once a provider is registered.
@@ -52,9 +52,9 @@ pub fn AddProvider(client: Client, on_added: Callback<()>) -> impl IntoView {
         });
     };
     view! {
-        <form class="agents__form ai-settings__add" aria-label="Add a provider" data-testid="add-provider" on:submit=on_submit>
+        <form class="agents__form ai-settings__add" aria-label=move || t_string!(i18n, agents.settings.add_title) data-testid="add-provider" on:submit=on_submit>
             <h3>{t!(i18n, agents.settings.add_title)}</h3>
-            <div data-testid="provider-title"><TextField label="Name" value=title required=true/></div>
+            <div data-testid="provider-title"><TextField label=text!(i18n, room.panel.name) value=title required=true/></div>
             <div data-testid="provider-url">
                 <TextField label="URL" value=url required=true placeholder="https://api.example.com/v1" hint=text!(i18n, agents.settings.url_hint)/>
             </div>

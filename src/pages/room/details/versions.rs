@@ -43,7 +43,7 @@ pub fn Versions(
     let s = &file.security;
     if !s.can("ReadHistory") {
         return view! {
-            <p class="muted" data-testid="versions-hidden">"Your access to this room does not include the file's history."</p>
+            <p class="muted" data-testid="versions-hidden">{t!(i18n, versions.hidden)}</p>
         }
         .into_any();
     }
