@@ -30,8 +30,7 @@ pub fn DocSpaceButton(next: String) -> impl IntoView {
                     {t!(i18n, oauth.sign_in)}
                 </Button>
                 <p class="muted">
-                    "You sign in on the portal's own page and choose what this app may do. \
-                     Your password never reaches this app."
+                    {t!(i18n, oauth.hint)}
                 </p>
                 <p class="sign-in__error" role="alert" data-testid="oauth-error"
                     hidden=move || error.with(Option::is_none)>

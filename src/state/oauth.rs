@@ -58,7 +58,8 @@ thread_local! {
 
 /// Sends the tab to the portal to authorize, to come back to `return_to`.
 pub fn start(config: &AppConfig, return_to: &str) -> Result<(), String> {
-    let flow = flow(config).ok_or("This app has no OAuth app on the portal to sign in with.")?;
+    let flow = flow(config)
+        .ok_or_else(|| td_string!(crate::locale::current(), oauth.no_app).to_string())?;
     if LEAVING.with(std::cell::Cell::get) {
         return Ok(());
     }

@@ -165,7 +165,8 @@ impl Session {
     /// Finishes "Sign in with DocSpace" on the redirect back; returns where to go.
     pub async fn finish_docspace_sign_in(&self) -> Result<String, String> {
         let config = self.config();
-        let flow = oauth::flow(&config).ok_or("This app has no OAuth app to sign in with.")?;
+        let flow = oauth::flow(&config)
+            .ok_or_else(|| td_string!(crate::locale::current(), oauth.no_app).to_string())?;
         // Set again on success: a failed sign-in must not send every reload back to the portal.
         oauth::mark(false);
         let done = oauth::finish(&flow).await.map_err(|e| oauth::message(&e))?;

@@ -45,13 +45,11 @@ pub fn AppsPage() -> impl IntoView {
             <h1>{t!(i18n, nav.apps)}</h1>
             {via_oauth.then(|| view! {
                 <p class="sign-in__error" role="note" data-testid="apps-oauth-note">
-                    "You signed in with DocSpace. DocSpace gives OAuth sign-ins no access to API \
-                     keys or OAuth apps; sign in with e-mail and password to manage them."
+                    {t!(i18n, apps.oauth_note)}
                 </p>
             })}
             <p class="muted">
-                "API keys let scripts act as you; OAuth apps let other applications ask people to \
-                 sign in with DocSpace. Secrets are shown once: copy them when they appear."
+                {t!(i18n, apps.intro)}
             </p>
             <KeysSection client=client.clone()/>
             <OAuthAppsSection client=client.clone()/>

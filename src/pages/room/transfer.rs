@@ -246,7 +246,7 @@ impl Transfers {
         };
         if entries.is_empty() {
             self.toaster
-                .info("Nothing to do: every item is already there");
+                .info(td_string!(locale::current(), room.transfer.already_there));
             return;
         }
         let this = *self;

@@ -31,7 +31,7 @@ pub fn History(
             {move || match chats.get() {
                 None => view! { <p class="muted">{t!(i18n, agents.chat.loading)}</p> }.into_any(),
                 Some(Err(e)) => view! {
-                    <p class="chat__error" role="alert">{format!("The chats could not be listed: {}", user_message(&e))}</p>
+                    <p class="chat__error" role="alert">{t_string!(i18n, agents.chat.list_failed, reason = user_message(&e)).to_string()}</p>
                 }.into_any(),
                 Some(Ok(list)) if list.is_empty() => view! { <p class="muted">{t!(i18n, agents.chat.none)}</p> }.into_any(),
                 Some(Ok(list)) => view! {

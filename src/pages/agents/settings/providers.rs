@@ -10,8 +10,8 @@ use crate::components::{
     Button, ButtonAppearance, Dialog, EmptyState, ErrorState, Loading, use_toaster,
 };
 use crate::errors::user_message;
-use crate::i18n::{t, t_string, use_i18n};
-use crate::locale::text;
+use crate::i18n::{t, t_string, td_string, use_i18n};
+use crate::locale::{self, text};
 
 /// The providers section.
 #[component]
@@ -35,8 +35,19 @@ pub fn Providers(client: Client) -> impl IntoView {
         deleting.set(None);
         leptos::task::spawn_local(async move {
             match stored.get_value().ai().delete_providers(&[p.id]).await {
-                Ok(()) => toaster.success(format!("Provider {} deleted", p.title)),
-                Err(e) => toaster.error(format!("Could not delete {}", p.title), user_message(&e)),
+                Ok(()) => toaster.success(
+                    td_string!(locale::current(), agents.settings.deleted, title = &p.title)
+                        .to_string(),
+                ),
+                Err(e) => toaster.error(
+                    td_string!(
+                        locale::current(),
+                        agents.settings.not_deleted,
+                        title = &p.title
+                    )
+                    .to_string(),
+                    user_message(&e),
+                ),
             }
             refresh.run(());
         });
