@@ -29,9 +29,12 @@ pub fn free_port() -> u16 {
         .unwrap_or_else(|e| panic!("no free loopback port: {e}"))
 }
 
-/// A loopback URL nothing listens on.
+/// A loopback URL nothing listens on: a port free on `127.0.0.1`, at `127.0.0.2`. The test
+/// servers bind `127.0.0.1` only, so another test, in this process or one running beside it,
+/// cannot take the address between the choice and its use (a port that is merely free on
+/// `127.0.0.1` was: a devportal started by a parallel test answered the "dead" portal).
 pub fn dead_url() -> String {
-    format!("http://127.0.0.1:{}", free_port())
+    format!("http://127.0.0.2:{}", free_port())
 }
 
 /// Serves `app` on loopback (`port` 0 picks a free one) until the returned sender is dropped.
