@@ -12,6 +12,7 @@ mod layout;
 pub mod locale;
 mod ops;
 mod pages;
+mod picked_files;
 mod rights;
 mod split;
 pub mod state;

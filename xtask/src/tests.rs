@@ -51,12 +51,12 @@ pub fn run(args: &TestArgs) -> anyhow::Result<()> {
     if wants(Suite::Lint) {
         lint(&root)?;
     }
+    let nextest = tools::has_nextest(&root);
     if wants(Suite::Native) {
         // docspace-mcp's judge tests drive the server with the official Python MCP client.
         let mcp_python = crate::venv::MCP_CLIENT.ensure(&root)?;
         // The devportal's OAuth judge test drives it with Authlib.
         let oauth_python = crate::venv::OAUTH_CLIENT.ensure(&root)?;
-        let nextest = tools::has_nextest(&root);
         step("native tests", || {
             let with_judges = |mut c: std::process::Command| {
                 c.env("DOCSPACE_MCP_PYTHON", &mcp_python)
@@ -100,7 +100,7 @@ pub fn run(args: &TestArgs) -> anyhow::Result<()> {
     if wants(Suite::E2e) {
         build::app_release(&root)?;
         step("end-to-end tests", || {
-            let mut c = if tools::has_nextest(&root) {
+            let mut c = if nextest {
                 let mut c = native_build(&root, &["nextest", "run"]);
                 // Two at a time: each drives a Chromium, which is what the cores are busy with.
                 c.args(["-E", "package(docspace-embed) and kind(test)"])

@@ -7,6 +7,8 @@ use leptos::html;
 use leptos::prelude::*;
 
 use super::{Button, ButtonAppearance};
+use crate::i18n::use_i18n;
+use crate::locale::text;
 
 /// The action's button, and its question once pressed.
 #[component]
@@ -17,12 +19,12 @@ pub fn ConfirmInline(
     /// The question ("Revoke this link?").
     #[prop(into)]
     question: Signal<String>,
-    /// The confirming button's text ("Revoke").
-    #[prop(into)]
-    confirm: Signal<String>,
-    /// The cancelling button's text.
-    #[prop(into)]
-    cancel: Signal<String>,
+    /// The confirming button's text; the action's own by default.
+    #[prop(optional, into)]
+    confirm: Option<Signal<String>>,
+    /// The cancelling button's text; "Cancel" in the reader's language by default.
+    #[prop(optional, into)]
+    cancel: Option<Signal<String>>,
     /// While the action runs.
     #[prop(optional, into)]
     busy: Signal<bool>,
@@ -35,6 +37,9 @@ pub fn ConfirmInline(
     /// Runs on confirm.
     on_confirm: Callback<()>,
 ) -> impl IntoView {
+    let i18n = use_i18n();
+    let confirm = confirm.unwrap_or(label);
+    let cancel = cancel.unwrap_or_else(|| text!(i18n, common.cancel));
     let asking = RwSignal::new(false);
     let trigger = NodeRef::<html::Span>::new();
     let question_ref = NodeRef::<html::Span>::new();

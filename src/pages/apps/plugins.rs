@@ -7,12 +7,12 @@
 use docspace_api::Client;
 use docspace_api::api::WebPlugin;
 use leptos::prelude::*;
-use wasm_bindgen::JsCast;
 
 use crate::components::{Button, ButtonAppearance, ConfirmInline, use_toaster};
 use crate::errors::user_message;
 use crate::i18n::{t, t_string, use_i18n};
 use crate::locale::text;
+use crate::picked_files::{chosen_files, forget_choice, read_whole};
 
 /// The plugins section of Apps and keys.
 #[component]
@@ -35,21 +35,15 @@ pub fn PluginsSection(client: Client) -> impl IntoView {
     let error = RwSignal::new(None::<String>);
     let busy = RwSignal::new(false);
     let on_file = move |ev: leptos::ev::Event| {
-        let Some(input) = ev
-            .target()
-            .and_then(|t| t.dyn_into::<web_sys::HtmlInputElement>().ok())
-        else {
+        let Some(file) = chosen_files(&ev).and_then(|l| l.get(0)) else {
             return;
         };
-        let Some(file) = input.files().and_then(|l| l.get(0)) else {
-            return;
-        };
-        // The same file may be chosen again after a fix: forget this choice.
-        input.set_value("");
+        // The same file may be chosen again after a fix.
+        forget_choice(&ev);
         error.set(None);
         busy.set(true);
         leptos::task::spawn_local(async move {
-            let result = match read(&file).await {
+            let result = match read_whole(&file).await {
                 Ok(bytes) => client
                     .get_value()
                     .plugins()
@@ -191,8 +185,6 @@ fn PluginRow(client: Client, plugin: WebPlugin, on_change: Callback<()>) -> impl
                 <ConfirmInline
                     label=text!(i18n, plugins.delete)
                     question=text!(i18n, plugins.delete_question)
-                    confirm=text!(i18n, plugins.delete_confirm)
-                    cancel=text!(i18n, common.cancel)
                     busy=busy
                     aria_label=format!("{} {name}", t_string!(i18n, plugins.delete))
                     testid="plugin-delete"
@@ -204,12 +196,4 @@ fn PluginRow(client: Client, plugin: WebPlugin, on_change: Callback<()>) -> impl
             </p>
         </li>
     }
-}
-
-/// The whole file, read in the browser.
-async fn read(file: &web_sys::File) -> Result<Vec<u8>, String> {
-    let buffer = wasm_bindgen_futures::JsFuture::from(file.array_buffer())
-        .await
-        .map_err(|e| format!("cannot read {}: {e:?}", file.name()))?;
-    Ok(js_sys::Uint8Array::new(&buffer).to_vec())
 }

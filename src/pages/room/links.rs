@@ -154,8 +154,6 @@ pub fn Links(client: Client, room: Room) -> impl IntoView {
                                             <ConfirmInline
                                                 label=text!(i18n, links.revoke)
                                                 question=text!(i18n, links.revoke_question)
-                                                confirm=text!(i18n, links.revoke)
-                                                cancel=text!(i18n, common.cancel)
                                                 aria_label=revoke_label
                                                 testid="link-revoke"
                                                 on_confirm=Callback::new(move |()| revoke(share_for_revoke.clone()))

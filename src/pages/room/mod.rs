@@ -30,7 +30,7 @@ use self::listing::EntrySort;
 use self::panel::{Panel, PanelScope};
 use self::place::{Place, set_favorite};
 use self::transfer::{TransferKind, TransferList, Transfers};
-use self::upload::{UploadList, Uploads, chosen_files, dropped_files};
+use self::upload::{UploadList, Uploads};
 use crate::catalog::room_type_label;
 use crate::components::{
     Breadcrumbs, Button, ButtonAppearance, Dialog, EmptyState, ErrorState, Loading, Menu, MenuItem,
@@ -39,6 +39,7 @@ use crate::components::{
 use crate::errors::user_message;
 use crate::i18n::{t, t_string, use_i18n};
 use crate::locale::{counted, text};
+use crate::picked_files::{chosen_files, dropped_files, forget_choice};
 use crate::state::use_session;
 use crate::url::{decode, encode};
 
@@ -354,10 +355,7 @@ pub(crate) fn FolderPage(client: Client, place: Place, folder: FolderId) -> impl
                                     if let Some(files) = chosen_files(&ev) {
                                         uploads.add(files, folder.get_value(), after_change);
                                     }
-                                    // Let the same file be chosen again.
-                                    if let Some(input) = ev.target().and_then(|t| wasm_bindgen::JsCast::dyn_into::<web_sys::HtmlInputElement>(t).ok()) {
-                                        input.set_value("");
-                                    }
+                                    forget_choice(&ev);
                                 }
                             />
                         </label>

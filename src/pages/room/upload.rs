@@ -14,13 +14,13 @@ use docspace_api::models::{ConflictResolve, FolderId};
 use futures::FutureExt;
 use futures::channel::oneshot;
 use leptos::prelude::*;
-use wasm_bindgen::JsCast;
 
 use super::conflict::{Clash, ConflictDialog};
 use crate::components::ProgressBar;
 use crate::errors::user_message;
-use crate::i18n::{t, t_string, td_string, use_i18n};
+use crate::i18n::{t, t_string, use_i18n};
 use crate::locale::{self, format_size};
+use crate::picked_files::read_whole;
 
 /// Chunk size: small enough that progress moves visibly, large enough to keep requests few.
 const CHUNK: usize = 2 << 20;
@@ -239,7 +239,7 @@ impl Uploads {
     ) -> UploadState {
         let mut cancelled = cancelled.fuse();
         let bytes = futures::select! {
-            b = read(&file).fuse() => b,
+            b = read_whole(&file).fuse() => b,
             _ = cancelled => return UploadState::Cancelled,
         };
         let data = match bytes {
@@ -280,36 +280,6 @@ impl Uploads {
             }
         }
     }
-}
-
-/// The whole file, read in the browser.
-async fn read(file: &web_sys::File) -> Result<Vec<u8>, String> {
-    let buffer = wasm_bindgen_futures::JsFuture::from(file.array_buffer())
-        .await
-        .map_err(|e| {
-            td_string!(
-                locale::current(),
-                room.uploads.unreadable,
-                name = file.name()
-            )
-            .to_string()
-                + &format!(" ({e:?})")
-        })?;
-    Ok(js_sys::Uint8Array::new(&buffer).to_vec())
-}
-
-/// The files of a drop event, if any.
-pub fn dropped_files(ev: &leptos::ev::DragEvent) -> Option<web_sys::FileList> {
-    ev.data_transfer()?.files().filter(|f| f.length() > 0)
-}
-
-/// The files chosen in an `<input type=file>`.
-pub fn chosen_files(ev: &leptos::ev::Event) -> Option<web_sys::FileList> {
-    ev.target()?
-        .dyn_into::<web_sys::HtmlInputElement>()
-        .ok()?
-        .files()
-        .filter(|f| f.length() > 0)
 }
 
 /// The list of uploads with their progress.

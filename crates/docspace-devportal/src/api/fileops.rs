@@ -354,15 +354,7 @@ impl Transfer<'_> {
     fn may_take_file(&self, f: &File) -> Result<(), ApiError> {
         let parent = load_folder(self.tx, f.folder_id)?;
         let level = permissions::folder_level(self.tx, self.actor, &parent)?;
-        if self.copy {
-            // DocSpace's `CanCopyAsync`: a DocSpace admin who is not a member may read a room's
-            // files but not copy them out (`FileSecurity.cs`, `case FilesSecurityActions.Copy`).
-            level.require(RoomAction::Copy)
-        } else if level.may_modify(self.actor, &f.owner_id) {
-            Ok(())
-        } else {
-            Err(ApiError::AccessDenied)
-        }
+        self.may_take(level, &f.owner_id)
     }
 
     /// The same for a folder (`CheckFoldersPermissionsAsync`); rooms and sections are not
@@ -374,9 +366,16 @@ impl Transfer<'_> {
             ));
         }
         let level = permissions::folder_level(self.tx, self.actor, f)?;
+        self.may_take(level, &f.owner_id)
+    }
+
+    /// Copying needs `Copy` where the entry is: DocSpace's `CanCopyAsync` lets a DocSpace admin
+    /// who is not a member read a room's files but not copy them out (`FileSecurity.cs`,
+    /// `case FilesSecurityActions.Copy`). Moving needs the right to change the entry of `owner`.
+    fn may_take(&self, level: Level, owner: &str) -> Result<(), ApiError> {
         if self.copy {
             level.require(RoomAction::Copy)
-        } else if level.may_modify(self.actor, &f.owner_id) {
+        } else if level.may_modify(self.actor, owner) {
             Ok(())
         } else {
             Err(ApiError::AccessDenied)

@@ -70,8 +70,6 @@ pub fn LinkItem(
                     <ConfirmInline
                         label=text!(i18n, links.revoke)
                         question=text!(i18n, links.revoke_question)
-                        confirm=text!(i18n, links.revoke)
-                        cancel=text!(i18n, common.cancel)
                         busy=busy
                         aria_label=revoke_label
                         testid="file-link-revoke"
