@@ -35,72 +35,48 @@ pub enum TransferKind {
     EmptyTrash,
 }
 
+/// One text per kind at `stage` of `room.transfer` (`doing`, `done` or `failed`), each with the
+/// entries described as `what`: a macro because leptos_i18n checks keys at compile time, so the
+/// key cannot be chosen at run time.
+macro_rules! transfer_text {
+    ($kind:expr, $stage:ident, $what:expr, $locale:expr) => {{
+        let (what, locale) = ($what, $locale);
+        match $kind {
+            TransferKind::Copy => td_string!(locale, room.transfer.$stage.copy, what).to_string(),
+            TransferKind::Move => td_string!(locale, room.transfer.$stage.moving, what).to_string(),
+            TransferKind::Delete => {
+                td_string!(locale, room.transfer.$stage.delete, what).to_string()
+            }
+            TransferKind::Download => {
+                td_string!(locale, room.transfer.$stage.download, what).to_string()
+            }
+            TransferKind::Restore => {
+                td_string!(locale, room.transfer.$stage.restore, what).to_string()
+            }
+            TransferKind::DeleteForever => {
+                td_string!(locale, room.transfer.$stage.delete_forever, what).to_string()
+            }
+            TransferKind::EmptyTrash => {
+                td_string!(locale, room.transfer.$stage.empty_trash, what).to_string()
+            }
+        }
+    }};
+}
+
 impl TransferKind {
     /// "Copying “a.txt”": the operation under way on `what`, in `locale`.
     fn under_way(self, what: &str, locale: Locale) -> String {
-        match self {
-            TransferKind::Copy => td_string!(locale, room.transfer.doing.copy, what).to_string(),
-            TransferKind::Move => td_string!(locale, room.transfer.doing.moving, what).to_string(),
-            TransferKind::Delete => {
-                td_string!(locale, room.transfer.doing.delete, what).to_string()
-            }
-            TransferKind::Download => {
-                td_string!(locale, room.transfer.doing.download, what).to_string()
-            }
-            TransferKind::Restore => {
-                td_string!(locale, room.transfer.doing.restore, what).to_string()
-            }
-            TransferKind::DeleteForever => {
-                td_string!(locale, room.transfer.doing.delete_forever, what).to_string()
-            }
-            TransferKind::EmptyTrash => {
-                td_string!(locale, room.transfer.doing.empty_trash, what).to_string()
-            }
-        }
+        transfer_text!(self, doing, what, locale)
     }
 
     /// "Copied 2 items": the operation done.
     fn finished(self, what: &str, locale: Locale) -> String {
-        match self {
-            TransferKind::Copy => td_string!(locale, room.transfer.done.copy, what).to_string(),
-            TransferKind::Move => td_string!(locale, room.transfer.done.moving, what).to_string(),
-            TransferKind::Delete => td_string!(locale, room.transfer.done.delete, what).to_string(),
-            TransferKind::Download => {
-                td_string!(locale, room.transfer.done.download, what).to_string()
-            }
-            TransferKind::Restore => {
-                td_string!(locale, room.transfer.done.restore, what).to_string()
-            }
-            TransferKind::DeleteForever => {
-                td_string!(locale, room.transfer.done.delete_forever, what).to_string()
-            }
-            TransferKind::EmptyTrash => {
-                td_string!(locale, room.transfer.done.empty_trash, what).to_string()
-            }
-        }
+        transfer_text!(self, done, what, locale)
     }
 
     /// "Copying 2 items failed".
     fn failed(self, what: &str, locale: Locale) -> String {
-        match self {
-            TransferKind::Copy => td_string!(locale, room.transfer.failed.copy, what).to_string(),
-            TransferKind::Move => td_string!(locale, room.transfer.failed.moving, what).to_string(),
-            TransferKind::Delete => {
-                td_string!(locale, room.transfer.failed.delete, what).to_string()
-            }
-            TransferKind::Download => {
-                td_string!(locale, room.transfer.failed.download, what).to_string()
-            }
-            TransferKind::Restore => {
-                td_string!(locale, room.transfer.failed.restore, what).to_string()
-            }
-            TransferKind::DeleteForever => {
-                td_string!(locale, room.transfer.failed.delete_forever, what).to_string()
-            }
-            TransferKind::EmptyTrash => {
-                td_string!(locale, room.transfer.failed.empty_trash, what).to_string()
-            }
-        }
+        transfer_text!(self, failed, what, locale)
     }
 }
 
