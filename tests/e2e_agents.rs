@@ -5,11 +5,18 @@
 //! chats and sees the answer arrive token by token, stops an answer (the model server sees the
 //! request go away), sees a provider failure explained under the kept message, reopens the chat
 //! from its history, and adds a file to the agent's knowledge. A user who is not an admin is not offered the AI settings.
+//!
+//! MCP: an admin registers this repository's `docspace-mcp` (over streamable HTTP, in front of
+//! the portal) in AI settings (without its key the portal's refusal shows in the form), links it
+//! to an agent whose model was picked from the provider's list, switches a tool off, and deletes
+//! the server after confirming. Agents and chats are renamed and deleted (after confirming).
+//! Every outcome is read back through the REST API.
 
 #![cfg(not(target_arch = "wasm32"))]
 
 mod support;
 
+use docspace_mcp::http::{HttpConfig, HttpServer};
 use docspace_testkit::model_server::{KEY, ModelServer};
 use support::*;
 
@@ -60,6 +67,16 @@ async fn register_provider(driver: &WebDriver, fake: &ModelServer) {
 /// Creates agent `title` with the instructions `prompt` from the Agents page; returns its id
 /// (from the page's address).
 async fn create_agent(driver: &WebDriver, title: &str, prompt: &str) -> i64 {
+    create_agent_with(driver, title, prompt, None).await
+}
+
+/// [`create_agent`], picking `model` from the provider's list when given.
+async fn create_agent_with(
+    driver: &WebDriver,
+    title: &str,
+    prompt: &str,
+    model: Option<&str>,
+) -> i64 {
     click(driver, "a[href='/agents']").await;
     click(driver, "[data-testid='new-agent'] button").await;
     fill(driver, "[data-testid='agent-title'] input", title).await;
@@ -70,6 +87,9 @@ async fn create_agent(driver: &WebDriver, title: &str, prompt: &str) -> i64 {
          return s && s.value === 'model-a';",
     )
     .await;
+    if let Some(m) = model {
+        choose(driver, "agent-model", m).await;
+    }
     fill(driver, "[data-testid='agent-prompt']", prompt).await;
     click(driver, "[data-testid='new-agent-create'] button").await;
     assert_eq!(text_of(driver, "[data-testid='agent-name']").await, title);
@@ -239,6 +259,215 @@ async fn a_user_who_is_not_an_admin_is_not_offered_ai_settings_or_new_agent() {
             .expect("navigate");
         let note = text_of(&driver, "[data-testid='ai-settings']").await;
         assert!(note.contains("AI settings are for admins"), "{note}");
+    })
+    .await;
+}
+
+/// The model server as provider "Local" with both its models enabled, through REST (the UI for
+/// providers is the first test's).
+async fn api_provider(api: &docspace_api::Client, fake: &ModelServer) -> i64 {
+    api.ai()
+        .create_provider("Local", fake.url.clone(), KEY)
+        .enable_model("model-a")
+        .enable_model("model-b")
+        .send()
+        .await
+        .expect("provider")
+        .id
+}
+
+/// docspace-mcp over streamable HTTP in front of the portal; without a bearer token it answers
+/// 401.
+async fn mcp_server(stack: &Stack) -> HttpServer {
+    HttpServer::start(
+        "127.0.0.1:0".parse().expect("addr"),
+        &HttpConfig::new(stack.portal.base_url()),
+    )
+    .await
+    .expect("MCP server starts")
+}
+
+/// Clicks the action `testid` (a [`ConfirmInline`]) and then its confirming button.
+async fn confirm(driver: &WebDriver, testid: &str) {
+    click(driver, &format!("[data-testid='{testid}'] button")).await;
+    click(
+        driver,
+        &format!("[data-testid='{testid}-confirm'] button:first-of-type"),
+    )
+    .await;
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn an_admin_registers_an_mcp_server_links_it_to_an_agent_and_switches_a_tool_off() {
+    let stack = Stack::start().await;
+    let fake = ModelServer::start().await;
+    let mcp = mcp_server(&stack).await;
+    let owner = stack.portal.owner.clone();
+    let api = stack.api();
+    api_provider(&api, &fake).await;
+    let (stack, api, mcp) = (&stack, &api, &mcp);
+    with_browser(|driver| async move {
+        sign_in(&driver, &stack.url(), &owner.email, &owner.password, false).await;
+        click(&driver, "a[href='/agents']").await;
+        click(&driver, "[data-testid='ai-settings-link']").await;
+        wait_for(&driver, "[data-testid='mcp-servers'] [data-testid='empty-state']").await;
+
+        // Without its key the server refuses the portal, and the portal's words show here.
+        fill(&driver, "[data-testid='mcp-name'] input", "docspace-local").await;
+        fill(&driver, "[data-testid='mcp-description'] input", "Our DocSpace tools").await;
+        fill(&driver, "[data-testid='mcp-url'] input", &mcp.url()).await;
+        click(&driver, "[data-testid='add-mcp-submit'] button").await;
+        let refused = text_of(&driver, "[data-testid='add-mcp-error']:not([hidden])").await;
+        assert!(refused.contains("Authentication failed"), "{refused}");
+
+        // With an Authorization header it is registered and listed, the key not shown.
+        click(&driver, "[data-testid='mcp-add-header'] button").await;
+        fill(&driver, "[data-testid='mcp-header-name'] input", "Authorization").await;
+        let bearer = format!("Bearer {}", stack.portal.owner.api_key);
+        fill(&driver, "[data-testid='mcp-header-value'] input", &bearer).await;
+        click(&driver, "[data-testid='add-mcp-submit'] button").await;
+        wait_for(&driver, "[data-testid='mcp-row'][data-name='docspace-local']").await;
+        let section = text_of(&driver, "[data-testid='mcp-servers']").await;
+        assert!(section.contains("Authorization"), "{section}");
+        assert!(!section.contains(&stack.portal.owner.api_key), "the key is never shown");
+        let servers = api.mcp().list(0, 10).await.expect("servers").items;
+        assert_eq!(servers.len(), 1, "{servers:?}");
+        let server = servers[0].clone();
+        assert_eq!(server.endpoint.as_deref(), Some(mcp.url().as_str()));
+        assert_eq!(
+            server.headers.as_ref().and_then(|h| h.get("Authorization")),
+            Some(&bearer)
+        );
+
+        // An agent whose model is picked from the provider's list (not its first).
+        let id = create_agent_with(&driver, "Librarian", "Use the tools.", Some("model-b")).await;
+        let settings = api.ai().agent(id).await.expect("agent").chat_settings.expect("settings");
+        assert_eq!(settings.model_id, "model-b");
+
+        // Link the server; its tools are listed live; switch one off.
+        click(&driver, "[data-testid='agent-settings-toggle']").await;
+        click(
+            &driver,
+            "[data-testid='agent-mcp-server'][data-name='docspace-local'] input[type='checkbox']",
+        )
+        .await;
+        let tool = "[data-testid='mcp-tool'][data-name='get_room_info'] input";
+        wait_for(&driver, tool).await;
+        let linked = api.mcp().room_servers(id).await.expect("room servers");
+        assert_eq!(linked.iter().map(|s| s.id.as_str()).collect::<Vec<_>>(), [server.id.as_str()]);
+        click(&driver, tool).await;
+        let off = eventually("get_room_info is switched off", || async {
+            let tools = api.mcp().tools(id, &server.id).await.ok()?;
+            let t = tools.iter().find(|t| t.name == "get_room_info")?;
+            (!t.enabled).then_some(tools)
+        })
+        .await;
+        assert!(
+            off.iter().filter(|t| t.name != "get_room_info").all(|t| t.enabled),
+            "only that tool is off: {off:?}"
+        );
+        let js = "const b = document.querySelector(\"[data-testid='mcp-tool'][data-name='get_room_info'] input\");\
+                  return !!b && !b.checked && !b.disabled;";
+        wait_until(&driver, js).await;
+
+        // Back in AI settings, the server is deleted after confirming; it leaves the agent too.
+        click(&driver, "a[href='/agents']").await;
+        click(&driver, "[data-testid='ai-settings-link']").await;
+        wait_for(&driver, "[data-testid='mcp-row'][data-name='docspace-local']").await;
+        confirm(&driver, "mcp-delete").await;
+        wait_for(&driver, "[data-testid='mcp-servers'] [data-testid='empty-state']").await;
+        assert!(api.mcp().list(0, 10).await.expect("servers").items.is_empty());
+        assert!(api.mcp().room_servers(id).await.expect("room servers").is_empty());
+    })
+    .await;
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn an_agent_and_its_chat_are_renamed_and_deleted_and_its_model_changed_from_the_list() {
+    let stack = Stack::start().await;
+    let fake = ModelServer::start().await;
+    let owner = stack.portal.owner.clone();
+    let api = stack.api();
+    let provider = api_provider(&api, &fake).await;
+    let agent = api
+        .ai()
+        .create_agent("Helper", provider, "model-a")
+        .send()
+        .await
+        .expect("agent");
+    let id = agent.id;
+    let (stack, api) = (&stack, &api);
+    with_browser(|driver| async move {
+        sign_in(&driver, &stack.url(), &owner.email, &owner.password, false).await;
+        click(&driver, "a[href='/agents']").await;
+        click(&driver, &format!("a[href='/agents/{id}']")).await;
+        wait_for(&driver, "[data-testid='agent-name']").await;
+
+        // A chat, renamed in the list.
+        ask(&driver, "Hi").await;
+        until_turn(&driver, "done", "Hello, world").await;
+        click(&driver, "[data-testid='chat-rename'] button").await;
+        fill(&driver, "[data-testid='chat-rename-form'] input", "Greetings").await;
+        click(&driver, "[data-testid='chat-rename-save'] button").await;
+        wait_for(&driver, "[data-testid='chat-row'][data-title='Greetings']").await;
+        let chats = api.ai().chats(id).await.expect("chats");
+        assert_eq!(
+            chats.iter().map(|c| c.title.as_str()).collect::<Vec<_>>(),
+            ["Greetings"]
+        );
+
+        // Deleting asks first; the open chat goes and the panel is empty again.
+        confirm(&driver, "chat-delete").await;
+        wait_until(
+            &driver,
+            "return !document.querySelector(\"[data-testid='chat-row']\") &&\
+                    !document.querySelector(\"[data-testid='chat-turn']\");",
+        )
+        .await;
+        assert!(api.ai().chats(id).await.expect("chats").is_empty());
+
+        // The model is changed by picking it from the provider's list.
+        click(&driver, "[data-testid='agent-settings-toggle']").await;
+        wait_until(
+            &driver,
+            "const s = document.querySelector(\"[data-testid='agent-settings'] [data-testid='agent-model'] select\");\
+             return !!s && s.options.length === 2;",
+        )
+        .await;
+        choose(&driver, "agent-model", "model-b").await;
+        click(&driver, "[data-testid='agent-save'] button").await;
+        let js = "const m = document.querySelector(\"[data-testid='agent-model-name']\");\
+                  return !!m && m.textContent === 'model-b';";
+        wait_until(&driver, js).await;
+        let settings = api.ai().agent(id).await.expect("agent").chat_settings.expect("settings");
+        assert_eq!(settings.model_id, "model-b");
+
+        // Renamed: the page's title follows, the settings stay.
+        click(&driver, "[data-testid='agent-rename'] button").await;
+        fill(&driver, "[data-testid='agent-rename-form'] input", "Reviewer").await;
+        click(&driver, "[data-testid='agent-rename-save'] button").await;
+        let js = "const h = document.querySelector(\"[data-testid='agent-name']\");\
+                  return !!h && h.textContent === 'Reviewer';";
+        wait_until(&driver, js).await;
+        let renamed = api.ai().agent(id).await.expect("agent");
+        assert_eq!(renamed.title, "Reviewer");
+        assert_eq!(renamed.chat_settings.expect("settings").model_id, "model-b");
+
+        // Deleted after confirming: back to the list, and gone from the portal.
+        confirm(&driver, "agent-delete").await;
+        eventually("the agents list is shown", || {
+            let driver = driver.clone();
+            async move {
+                let url = driver.current_url().await.ok()?;
+                (url.path() == "/agents").then_some(())
+            }
+        })
+        .await;
+        let err = api.ai().agent(id).await.expect_err("deleted");
+        assert!(
+            matches!(err, docspace_api::Error::NotFound { .. }),
+            "{err:?}"
+        );
     })
     .await;
 }

@@ -141,6 +141,46 @@ async fn providers_agents_and_chats_through_the_typed_client() {
     );
     assert_eq!(ai.chats(agent.id).await.expect("chats")[0].id, chat_id);
 
+    fake.fail_chat(false);
+    // Renaming a chat and an agent; deleting them (the agent takes its chats along).
+    let chat = ai
+        .rename_chat(&chat_id, "Greetings")
+        .await
+        .expect("renamed");
+    assert_eq!(
+        (chat.id.as_str(), chat.title.as_str()),
+        (chat_id.as_str(), "Greetings")
+    );
+    assert!(matches!(
+        ai.rename_chat(&chat_id, " ").await,
+        Err(Error::InvalidInput { .. })
+    ));
+    let renamed = ai
+        .rename_agent(agent.id, "Reviewer")
+        .await
+        .expect("renamed");
+    assert_eq!(renamed.title, "Reviewer");
+    assert_eq!(renamed.chat_settings, edited.chat_settings, "settings kept");
+    ai.delete_chat(&chat_id).await.expect("chat deleted");
+    assert!(ai.chats(agent.id).await.expect("chats").is_empty());
+    let other = ai
+        .create_agent("Doomed", p.id, "model-a")
+        .send()
+        .await
+        .expect("agent");
+    ai.start_chat(other.id, "Hi")
+        .await
+        .expect("turn")
+        .try_collect::<Vec<_>>()
+        .await
+        .expect("events");
+    let op = ai.delete_agent(other.id).await.expect("agent deleted");
+    assert!(op.finished, "{op:?}");
+    assert!(matches!(
+        ai.agent(other.id).await,
+        Err(Error::NotFound { .. })
+    ));
+
     ai.delete_providers(&[p.id]).await.expect("deleted");
     assert!(ai.providers().await.expect("list").is_empty());
     assert!(!ai.set_access(false).await.expect("off"));

@@ -1,5 +1,6 @@
 //! Agents (rooms of type 9) and their chats, streamed as DocSpace streams them
-//! (ONLYOFFICE/DocSpace-server: `products/ASC.AI/Server/Api/AgentsController.cs`,
+//! (ONLYOFFICE/DocSpace-server: `products/ASC.AI/Server/Api/AgentsController.cs` (`DeleteAgent`
+//! with `DeleteRoomRequestDto`, `products/ASC.Files/Core/ApiModels/RequestDto/DeleteRoomRequestDto.cs`),
 //! `products/ASC.AI/Server/Api/ChatController.cs` `StreamSentEventAsync`,
 //! `products/ASC.AI/Core/Chat/Completion/ChatCompletionGenerator.cs`).
 
@@ -129,6 +130,87 @@ async fn agents_are_ai_rooms_with_knowledge_and_result_storage_and_chat_settings
         .get("/api/2.0/ai/agents/999999")
         .await
         .expect_error(404, "Folder not found");
+}
+
+/// `PUT ai/agents/{id}` with only a title renames; `DELETE ai/agents/{id}` (`AgentsController.
+/// DeleteAgent`: 404 unless an AI room, `CanDeleteAsync`, then a delete published with
+/// `immediately: true`) answers a finished `FileOperationDto` and takes the chats with it.
+#[tokio::test]
+async fn an_agent_is_renamed_by_title_alone_and_deleted_by_its_owner_only() {
+    let p = unlimited_portal().await;
+    let fake = ModelServer::start().await;
+    let owner = Api::owner(&p);
+    let pid = provider(&owner, &fake).await;
+    let room_admin = login(&p, ROOM_ADMIN).await;
+    let a = agent(&room_admin, pid, "Be brief.").await;
+    let id = a["id"].as_i64().expect("id");
+
+    let renamed = room_admin
+        .put(
+            &format!("/api/2.0/ai/agents/{id}"),
+            json!({ "title": "Reviewer" }),
+        )
+        .await
+        .expect(200)
+        .response();
+    assert_eq!(renamed["title"], "Reviewer");
+    assert_eq!(
+        renamed["chatSettings"]["prompt"], "Be brief.",
+        "the settings stay"
+    );
+
+    // A chat, to see it go with the agent.
+    let body = room_admin
+        .post(
+            &format!("/api/2.0/ai/rooms/{id}/chats"),
+            json!({ "message": "Hi" }),
+        )
+        .await
+        .expect(200)
+        .text();
+    let chat_id = events(&body)
+        .iter()
+        .find(|(n, _)| n == "message_start")
+        .and_then(|(_, d)| d["chatId"].as_str().map(str::to_string))
+        .expect("a new chat");
+
+    // Not an agent: 404, even for an ordinary room the caller could delete.
+    let room = create_room(&room_admin, "Plain", json!(2)).await;
+    room_admin
+        .delete(
+            &format!("/api/2.0/ai/agents/{}", room["id"]),
+            json!({ "deleteAfter": false }),
+        )
+        .await
+        .expect_error(404, "not found");
+    // A room that is not archived is deleted by its owner only, not even by a DocSpace admin
+    // (`FileSecurity.cs`: `case FolderType.VirtualRooms: case FolderType.AiAgents:`).
+    owner
+        .delete(
+            &format!("/api/2.0/ai/agents/{id}"),
+            json!({ "deleteAfter": false }),
+        )
+        .await
+        .expect(403);
+
+    let op = room_admin
+        .delete(
+            &format!("/api/2.0/ai/agents/{id}"),
+            json!({ "deleteAfter": false }),
+        )
+        .await
+        .expect(200)
+        .response();
+    assert_eq!(op["finished"], true, "{op}");
+    assert_eq!(op["error"], "", "{op}");
+    room_admin
+        .get(&format!("/api/2.0/ai/agents/{id}"))
+        .await
+        .expect_error(404, "Folder not found");
+    room_admin
+        .get(&format!("/api/2.0/ai/chats/{chat_id}"))
+        .await
+        .expect_error(404, "Chat not found");
 }
 
 #[tokio::test]

@@ -1,5 +1,5 @@
-//! `/agents/:id`: one agent, its knowledge, its settings (provider, model, instructions) and the
-//! chat panel.
+//! `/agents/:id`: one agent, its knowledge, its settings (provider, model, instructions, MCP
+//! servers and their tools), Rename and Delete, and the chat panel.
 
 use docspace_api::Client;
 use docspace_api::api::Agent;
@@ -10,6 +10,8 @@ use leptos_router::hooks::use_params_map;
 use super::chat::ChatPanel;
 use super::edit::AgentSettingsForm;
 use super::knowledge::KnowledgeLink;
+use super::manage::AgentActions;
+use super::mcp::AgentServers;
 use crate::components::{Button, ErrorState, Loading};
 use crate::errors::user_message;
 use crate::i18n::{t, t_string, use_i18n};
@@ -64,10 +66,11 @@ fn AgentView(client: Client, id: i64) -> impl IntoView {
                 }.into_any(),
                 Some(Ok(a)) => view! {
                     <div class="page-header">
-                        <h1 data-testid="agent-name">{a.title.clone()}</h1>
+                        <h1 data-testid="agent-name">{move || current().map(|a| a.title)}</h1>
                         <p class="muted" data-testid="agent-model-name">
                             {move || current().and_then(|a| a.chat_settings).map(|s| s.model_id)}
                         </p>
+                        {may_edit.then(|| view! { <AgentActions client=stored.get_value() agent=a.clone() on_renamed=on_saved/> })}
                     </div>
                     <KnowledgeLink client=stored.get_value() agent_id=a.id/>
                     <div class="agent-page__body">
@@ -75,6 +78,7 @@ fn AgentView(client: Client, id: i64) -> impl IntoView {
                             <details class="agent-page__settings">
                                 <summary data-testid="agent-settings-toggle">{t!(i18n, agents.settings_toggle)}</summary>
                                 <AgentSettingsForm client=stored.get_value() agent=a.clone() on_saved=on_saved/>
+                                <AgentServers client=stored.get_value() agent_id=a.id/>
                             </details>
                         })}
                         <ChatPanel client=stored.get_value() agent_id=a.id/>

@@ -1,12 +1,15 @@
 //! AI agents, as DocSpace 3.7 offers them: the agents the user can see, "New agent" for those who
-//! may create one (DocSpace admins and room admins), each agent's page with its settings and a
-//! chat whose answers stream in, and the admins' AI settings (the AI switch and the providers).
+//! may create one (DocSpace admins and room admins), each agent's page with its settings, its MCP
+//! servers and a chat whose answers stream in, and the admins' AI settings (the AI switch, the
+//! providers and the MCP servers).
 //! Everything here is one lazy chunk (`ai`, src/pages/lazy.rs).
 
 mod agent;
 mod chat;
 mod edit;
 mod knowledge;
+mod manage;
+mod mcp;
 mod new_agent;
 mod picker;
 mod prompt;

@@ -9,18 +9,24 @@
 use serde::Deserialize;
 
 use super::ai_bodies::{
-    AgentBody, ChatSettingsBody, Ids, MessageBody, ModelSetting, NewProvider, PreviewProvider,
+    AgentBody, AgentTitle, ChatName, ChatSettingsBody, Ids, MessageBody, ModelSetting, NewProvider,
+    PreviewProvider,
 };
-use super::bodies::Enabled;
+use super::bodies::{DeleteOptions, Enabled};
 use super::chat_stream::ChatStream;
 use crate::client::Client;
 use crate::error::Error;
+use crate::models::FileOperation;
 use crate::request::{Request, seg};
 use crate::sse::{DEFAULT_MAX_BLOCK, SseParser};
 use crate::validate;
 
 /// `ProviderType.OpenAiCompatible`.
 pub const OPENAI_COMPATIBLE: i32 = 3;
+/// The longest agent title (`CreateAgentRequestDto.Title`, `[StringLength(170)]`).
+pub const AGENT_TITLE_MAX: usize = 170;
+/// The longest chat name (`RenameChatBody.Name`, `[MaxLength(255)]`).
+pub const CHAT_NAME_MAX: usize = 255;
 
 /// `AiProviderDto` (never with the key).
 #[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
@@ -286,6 +292,35 @@ impl<'c> AiHandler<'c> {
         self.client.call(req).await
     }
 
+    /// Renames an agent, keeping its provider, model and instructions (`PUT ai/agents/{id}` with
+    /// only a title; who may edit the room).
+    pub async fn rename_agent(&self, id: i64, title: impl Into<String>) -> Result<Agent, Error> {
+        let title = title.into();
+        validate::title("title", &title, AGENT_TITLE_MAX)?;
+        let req = Request::put(format!("ai/agents/{}", seg(id)))
+            .json(&AgentTitle { title: &title })?
+            .idempotent(true);
+        self.client.call(req).await
+    }
+
+    /// Deletes an agent with its chats and knowledge, and waits until the portal has
+    /// (`DELETE ai/agents/{id}`, the room's owner only). DocSpace deletes it at once, past the
+    /// trash: there is no undo.
+    pub async fn delete_agent(&self, id: i64) -> Result<FileOperation, Error> {
+        // The body is required (`DeleteRoomRequestDto`); `deleteAfter: false` keeps the
+        // operation's record until it has been read.
+        let req = Request::delete(format!("ai/agents/{}", seg(id))).json(&DeleteOptions {
+            delete_after: Some(false),
+            immediately: None,
+        })?;
+        let op: super::OneOrMany<FileOperation> = self.client.call(req).await?;
+        let op = op.first().ok_or_else(|| Error::Decode {
+            message: "the portal started no operation".into(),
+            snippet: String::new(),
+        })?;
+        self.client.operations().wait(&op).send().await
+    }
+
     /// One agent.
     pub async fn agent(&self, id: i64) -> Result<Agent, Error> {
         self.client
@@ -355,6 +390,22 @@ impl<'c> AiHandler<'c> {
         self.client
             .call(Request::get(format!("ai/rooms/{}/chats", seg(agent_id))))
             .await
+    }
+
+    /// Renames one of the caller's chats (at most 255 characters).
+    pub async fn rename_chat(&self, chat_id: &str, name: impl Into<String>) -> Result<Chat, Error> {
+        let name = name.into();
+        validate::title("name", &name, CHAT_NAME_MAX)?;
+        let req = Request::put(format!("ai/chats/{}", seg(chat_id)))
+            .json(&ChatName { name: &name })?
+            .idempotent(true);
+        self.client.call(req).await
+    }
+
+    /// Deletes one of the caller's chats with its messages.
+    pub async fn delete_chat(&self, chat_id: &str) -> Result<(), Error> {
+        let req = Request::delete(format!("ai/chats/{}", seg(chat_id)));
+        self.client.execute(req).await.map(|_| ())
     }
 
     /// A chat's messages, oldest first.
@@ -428,7 +479,7 @@ impl<'c> CreateAgentBuilder<'c> {
 
     /// Creates it.
     pub async fn send(self) -> Result<Agent, Error> {
-        validate::title("title", &self.title, 170)?;
+        validate::title("title", &self.title, AGENT_TITLE_MAX)?;
         let req = Request::post("ai/agents").json(&AgentBody {
             title: Some(&self.title),
             chat_settings: ChatSettingsBody {

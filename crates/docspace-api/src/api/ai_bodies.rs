@@ -71,6 +71,18 @@ pub(crate) struct AgentBody<'a> {
     pub chat_settings: ChatSettingsBody<'a>,
 }
 
+/// `PUT ai/agents/{id}` with only a new title (the chat settings stay as they are).
+#[derive(Serialize)]
+pub(crate) struct AgentTitle<'a> {
+    pub title: &'a str,
+}
+
+/// `{"name": …}`: renaming a chat (`PUT ai/chats/{chatId}`).
+#[derive(Serialize)]
+pub(crate) struct ChatName<'a> {
+    pub name: &'a str,
+}
+
 /// `{"message": …}`: a chat message.
 #[derive(Serialize)]
 pub(crate) struct MessageBody<'a> {
@@ -131,6 +143,14 @@ mod tests {
             (
                 serde_json::to_string(&MessageBody { message: "hi" }),
                 r#"{"message":"hi"}"#,
+            ),
+            (
+                serde_json::to_string(&AgentTitle { title: "Reviewer" }),
+                r#"{"title":"Reviewer"}"#,
+            ),
+            (
+                serde_json::to_string(&ChatName { name: "Plans" }),
+                r#"{"name":"Plans"}"#,
             ),
         ];
         for (got, want) in cases {

@@ -66,8 +66,8 @@ mod uploads;
 mod versions;
 
 pub use ai::{
-    Agent, AiHandler, Chat, ChatSettings, CreateAgentBuilder, CreateProviderBuilder, Message,
-    Model, OPENAI_COMPATIBLE, Provider, ProviderModel,
+    AGENT_TITLE_MAX, Agent, AiHandler, CHAT_NAME_MAX, Chat, ChatSettings, CreateAgentBuilder,
+    CreateProviderBuilder, Message, Model, OPENAI_COMPATIBLE, Provider, ProviderModel,
 };
 pub use auth::{AuthHandler, LoginBuilder};
 pub use bulk_download::{Archive, DownloadBuilder, disposition_name};

@@ -18,10 +18,12 @@ use super::providers::{PROVIDER_NOT_FOUND, enabled_models};
 use crate::api::Portal;
 use crate::api::dto;
 use crate::api::extract::{JsonBody, Paging, Query, int_id};
-use crate::api::rooms::{RoomRequest, create_room};
+use crate::api::fileops;
+use crate::api::rooms::{RoomOpRequest, RoomRequest, create_room};
 use crate::auth::Caller;
 use crate::db::ai::{self, AgentSettings};
 use crate::db::entries::{self, Folder, NewFolder};
+use crate::db::mcp;
 use crate::envelope::{ApiError, ApiResult, Envelope};
 use crate::permissions::{self, Actor, PortalAction, RoomAction, portal_allows};
 use crate::state::AppState;
@@ -250,6 +252,41 @@ pub async fn update(
             }
             let room = load_agent(tx, id)?;
             agent_dto(tx, &portal, &actor, &room)
+        })
+        .await?;
+    Ok(Envelope::from_value(v))
+}
+
+/// `DELETE ai/agents/{id}` `{deleteAfter}` (`DeleteRoomRequestDto`, body required) →
+/// `FileOperationDto`. Not an agent is `ErrorMessage_FolderNotFound` (404); deleting needs
+/// `CanDeleteAsync`, which for the AiAgents root is the rule of rooms (`FileSecurity.cs`
+/// `case FolderType.VirtualRooms: case FolderType.AiAgents:`): the owner only. Upstream publishes
+/// the delete with `immediately: true`, so the agent skips the trash; its chats, Knowledge and
+/// MCP links go with it.
+pub async fn delete(
+    State(state): State<AppState>,
+    caller: Caller,
+    _ai: AiFeature,
+    Path(id): Path<String>,
+    JsonBody(_req): JsonBody<RoomOpRequest>,
+) -> ApiResult {
+    let id = int_id(&id, "Folder")?;
+    let actor = Actor::signed_in(caller.user.clone());
+    let v = state
+        .db
+        .write(move |tx| {
+            let room = load_agent(tx, id)?;
+            permissions::room_level(tx, &actor, &room)?.require(RoomAction::DeleteRoom)?;
+            entries::delete_folder(tx, room.id)?;
+            mcp::forget_room(tx, room.id)?;
+            fileops::record(
+                tx,
+                &caller.user.id,
+                fileops::OP_DELETE,
+                vec![],
+                vec![],
+                None,
+            )
         })
         .await?;
     Ok(Envelope::from_value(v))

@@ -65,7 +65,7 @@ pub fn routes() -> Router<AppState> {
         .route("/api/2.0/ai/agents", post(agents::create).get(agents::list))
         .route(
             "/api/2.0/ai/agents/{id}",
-            get(agents::get).put(agents::update),
+            get(agents::get).put(agents::update).delete(agents::delete),
         )
         .route(
             "/api/2.0/ai/rooms/{room}/chats",

@@ -11,7 +11,7 @@ pub mod dto;
 mod early;
 pub mod extract;
 mod file_links;
-mod fileops;
+pub(crate) mod fileops;
 mod fileops_check;
 mod files;
 mod folders;

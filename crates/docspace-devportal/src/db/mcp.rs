@@ -202,6 +202,17 @@ pub fn unlink(conn: &Connection, room: i64, ids: &BTreeSet<String>) -> Result<()
     Ok(())
 }
 
+/// Forgets a deleted room's servers and everyone's tool switches there (the link tables carry
+/// no foreign key, as upstream's do not).
+pub fn forget_room(conn: &Connection, room: i64) -> Result<(), ApiError> {
+    conn.execute("DELETE FROM ai_mcp_room_servers WHERE room_id = ?1", [room])?;
+    conn.execute(
+        "DELETE FROM ai_mcp_server_settings WHERE room_id = ?1",
+        [room],
+    )?;
+    Ok(())
+}
+
 /// The tools a user switched off for a server in a room.
 pub fn disabled_tools(
     conn: &Connection,

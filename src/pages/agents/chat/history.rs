@@ -1,12 +1,17 @@
 //! The user's chats with the agent (DocSpace keeps each user's chats private), newest first, and
-//! "New chat". Reloaded whenever a new chat starts.
+//! "New chat". Reloaded whenever a new chat starts. Each chat can be renamed in place, and
+//! deleted after asking in place; deleting the open chat leaves an empty new one.
 
 use docspace_api::Client;
+use docspace_api::api::Chat;
+use leptos::ev::SubmitEvent;
 use leptos::prelude::*;
 
-use crate::components::{Button, ButtonAppearance};
+use super::super::manage::return_focus;
+use crate::components::{Button, ButtonAppearance, ConfirmInline, TextField};
 use crate::errors::user_message;
 use crate::i18n::{t, t_string, use_i18n};
+use crate::locale::text;
 
 /// Lists the chats of agent `agent_id`; `on_open` opens one (`None`: a new chat).
 #[component]
@@ -23,6 +28,7 @@ pub fn History(
         version.track();
         async move { client.get_value().ai().chats(agent_id).await }
     });
+    let changed = Callback::new(move |()| version.update(|v| *v += 1));
     view! {
         <nav class="chat__history" aria-label=move || t_string!(i18n, agents.chat.chats)>
             <span data-testid="chat-new">
@@ -36,24 +42,165 @@ pub fn History(
                 Some(Ok(list)) if list.is_empty() => view! { <p class="muted">{t!(i18n, agents.chat.none)}</p> }.into_any(),
                 Some(Ok(list)) => view! {
                     <ul class="chat__history-list">
-                        {list.into_iter().map(|c| {
-                            let id = c.id.clone();
-                            let here = c.id.clone();
-                            view! {
-                                <li>
-                                    <button
-                                        type="button"
-                                        class="chat__history-item"
-                                        data-testid="chat-history-item"
-                                        aria-current=move || (current.get().as_deref() == Some(here.as_str())).then_some("true")
-                                        on:click=move |_| on_open.run(Some(id.clone()))
-                                    >{c.title}</button>
-                                </li>
-                            }
+                        {list.into_iter().map(|c| view! {
+                            <ChatRow client=client.get_value() chat=c current=current on_open=on_open on_changed=changed/>
                         }).collect_view()}
                     </ul>
                 }.into_any(),
             }}
         </nav>
+    }
+}
+
+/// One chat: opens it, renames it, deletes it. A refusal shows under it.
+#[component]
+fn ChatRow(
+    client: Client,
+    chat: Chat,
+    current: RwSignal<Option<String>>,
+    on_open: Callback<Option<String>>,
+    on_changed: Callback<()>,
+) -> impl IntoView {
+    let i18n = use_i18n();
+    let stored = StoredValue::new_local(client);
+    let Chat { id, title } = chat;
+    let id = StoredValue::new(id);
+    let title = StoredValue::new(title);
+    let renaming = RwSignal::new(false);
+    let deleting = RwSignal::new(false);
+    let error = RwSignal::new(None::<String>);
+    let rename_button = NodeRef::<leptos::html::Span>::new();
+    return_focus(renaming, rename_button);
+    let is_current = move || current.get().as_deref() == Some(id.get_value().as_str());
+    let delete = Callback::new(move |()| {
+        deleting.set(true);
+        error.set(None);
+        leptos::task::spawn_local(async move {
+            let chat = id.get_value();
+            let outcome = stored.get_value().ai().delete_chat(&chat).await;
+            deleting.set(false);
+            match outcome {
+                Ok(()) => {
+                    if current.get_untracked().as_deref() == Some(chat.as_str()) {
+                        on_open.run(None);
+                    }
+                    on_changed.run(());
+                }
+                Err(e) => error.set(Some(user_message(&e))),
+            }
+        });
+    });
+    view! {
+        <li class="chat__history-row" data-testid="chat-row" data-title=title.get_value()>
+            <Show
+                when=move || renaming.get()
+                fallback=move || view! {
+                    <button
+                        type="button"
+                        class="chat__history-item"
+                        data-testid="chat-history-item"
+                        aria-current=move || is_current().then_some("true")
+                        on:click=move |_| on_open.run(Some(id.get_value()))
+                    >{title.get_value()}</button>
+                    <span class="chat__history-actions">
+                        <span data-testid="chat-rename" node_ref=rename_button>
+                            <Button
+                                appearance=ButtonAppearance::Subtle
+                                label=t_string!(i18n, agents.chat.rename_one, title = title.get_value()).to_string()
+                                on_click=Callback::new(move |_| renaming.set(true))
+                            >{t!(i18n, agents.chat.rename)}</Button>
+                        </span>
+                        <ConfirmInline
+                            label=text!(i18n, common.delete)
+                            aria_label=t_string!(i18n, agents.chat.delete_one, title = title.get_value()).to_string()
+                            question=text!(i18n, agents.chat.delete_question)
+                            busy=deleting
+                            testid="chat-delete"
+                            on_confirm=delete
+                        />
+                    </span>
+                }
+            >
+                <RenameChat
+                    client=stored.get_value()
+                    id=id.get_value()
+                    current=title.get_value()
+                    on_done=Callback::new(move |renamed: bool| {
+                        renaming.set(false);
+                        if renamed {
+                            on_changed.run(());
+                        }
+                    })
+                />
+            </Show>
+            <p class="field__error" role="alert" data-testid="chat-row-error" hidden=move || error.with(Option::is_none)>
+                {move || error.get()}
+            </p>
+        </li>
+    }
+}
+
+/// The chat's new name, with Save and Cancel (Escape cancels); `on_done` says whether it was
+/// saved.
+#[component]
+fn RenameChat(
+    client: Client,
+    id: String,
+    current: String,
+    on_done: Callback<bool>,
+) -> impl IntoView {
+    let i18n = use_i18n();
+    let stored = StoredValue::new_local(client);
+    let id = StoredValue::new(id);
+    let value = RwSignal::new(current);
+    let busy = RwSignal::new(false);
+    let error = RwSignal::new(None::<String>);
+    let input = NodeRef::<leptos::html::Input>::new();
+    Effect::new(move |_| {
+        if let Some(el) = input.get() {
+            let _ = el.focus();
+            el.select();
+        }
+    });
+    let on_submit = move |ev: SubmitEvent| {
+        ev.prevent_default();
+        if busy.get_untracked() {
+            return;
+        }
+        let name = value.get_untracked().trim().to_string();
+        if name.is_empty() {
+            error.set(Some(t_string!(i18n, agents.chat.name_blank).into()));
+            return;
+        }
+        busy.set(true);
+        error.set(None);
+        leptos::task::spawn_local(async move {
+            let saved = stored
+                .get_value()
+                .ai()
+                .rename_chat(&id.get_value(), name)
+                .await;
+            busy.set(false);
+            match saved {
+                Ok(_) => on_done.run(true),
+                Err(e) => error.set(Some(user_message(&e))),
+            }
+        });
+    };
+    view! {
+        <form
+            class="chat__rename"
+            data-testid="chat-rename-form"
+            on:submit=on_submit
+            on:keydown=move |ev: leptos::ev::KeyboardEvent| if ev.key() == "Escape" { ev.stop_propagation(); on_done.run(false) }
+        >
+            <TextField label=text!(i18n, agents.chat.new_name) value=value required=true error=error node_ref=input/>
+            <span class="chat__rename-actions">
+                <span data-testid="chat-rename-save">
+                    <Button appearance=ButtonAppearance::Primary submit=true busy=busy>{t!(i18n, common.save)}</Button>
+                </span>
+                <Button on_click=Callback::new(move |_| on_done.run(false))>{t!(i18n, common.cancel)}</Button>
+            </span>
+        </form>
     }
 }

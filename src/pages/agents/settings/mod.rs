@@ -1,14 +1,17 @@
-//! `/agents/settings`: the AI switch and the providers, for DocSpace admins and the owner only
+//! `/agents/settings`: the AI switch, the providers and the MCP servers, for DocSpace admins and the owner only
 //! (the portal refuses these calls to anyone else; the page is not offered to them).
 
 mod access;
+mod add_mcp;
 mod add_provider;
+mod mcp_servers;
 mod providers;
 
 use leptos::prelude::*;
 use leptos_router::components::A;
 
 use self::access::AccessSwitch;
+use self::mcp_servers::McpServers;
 use self::providers::Providers;
 use super::may_manage_ai;
 use crate::components::EmptyState;
@@ -29,6 +32,7 @@ pub fn AiSettingsPage() -> impl IntoView {
                 <AccessSwitch client=stored.get_value() enabled=enabled/>
                 <Show when=move || enabled.get() == Some(true)>
                     <Providers client=stored.get_value()/>
+                    <McpServers client=stored.get_value()/>
                 </Show>
             }
             .into_any()

@@ -1,0 +1,159 @@
+//! Renaming and deleting an agent, from its page. Renaming keeps its provider, model and
+//! instructions; deleting asks first, in place, and says what goes with it: DocSpace deletes the
+//! agent past the trash, with its chats and knowledge. Only the agent's owner may delete it;
+//! anyone else gets the portal's refusal under the button.
+
+use docspace_api::Client;
+use docspace_api::api::Agent;
+use leptos::ev::SubmitEvent;
+use leptos::prelude::*;
+use leptos_router::hooks::use_navigate;
+
+use crate::components::{Button, ButtonAppearance, ConfirmInline, TextField, use_toaster};
+use crate::errors::user_message;
+use crate::i18n::{t, t_string, td_string, use_i18n};
+use crate::locale::{self, text};
+
+/// Rename and Delete for agent `agent`; `on_renamed` gets the agent as saved.
+#[component]
+pub fn AgentActions(client: Client, agent: Agent, on_renamed: Callback<Agent>) -> impl IntoView {
+    let i18n = use_i18n();
+    let toaster = use_toaster();
+    // Kept local: the router's navigate is not `Send`, and callbacks must be.
+    let navigate = StoredValue::new_local(use_navigate());
+    let stored = StoredValue::new_local(client);
+    let id = agent.id;
+    let title = RwSignal::new(agent.title.clone());
+    let renaming = RwSignal::new(false);
+    let deleting = RwSignal::new(false);
+    let error = RwSignal::new(None::<String>);
+    let rename_button = NodeRef::<leptos::html::Span>::new();
+    return_focus(renaming, rename_button);
+    let delete = Callback::new(move |()| {
+        deleting.set(true);
+        error.set(None);
+        leptos::task::spawn_local(async move {
+            let outcome = stored.get_value().ai().delete_agent(id).await;
+            deleting.set(false);
+            match outcome {
+                Ok(_) => {
+                    toaster.success(
+                        td_string!(
+                            locale::current(),
+                            agents.manage.deleted,
+                            title = &title.get_untracked()
+                        )
+                        .to_string(),
+                    );
+                    navigate.try_with_value(|go| go("/agents", Default::default()));
+                }
+                Err(e) => error.set(Some(user_message(&e))),
+            }
+        });
+    });
+    let on_saved = Callback::new(move |a: Agent| {
+        title.set(a.title.clone());
+        renaming.set(false);
+        on_renamed.run(a);
+    });
+    view! {
+        <div class="agent-actions" data-testid="agent-actions">
+            <Show
+                when=move || renaming.get()
+                fallback=move || view! {
+                    <span data-testid="agent-rename" node_ref=rename_button>
+                        <Button appearance=ButtonAppearance::Subtle on_click=Callback::new(move |_| renaming.set(true))>{t!(i18n, agents.manage.rename)}</Button>
+                    </span>
+                    <ConfirmInline
+                        label=text!(i18n, agents.manage.delete)
+                        question=Signal::derive(move || t_string!(i18n, agents.manage.delete_question, title = title.get()).to_string())
+                        busy=deleting
+                        testid="agent-delete"
+                        on_confirm=delete
+                    />
+                }
+            >
+                <RenameForm client=stored.get_value() id=id current=title.get_untracked() on_saved=on_saved on_cancel=Callback::new(move |()| renaming.set(false))/>
+            </Show>
+            <p class="field__error" role="alert" data-testid="agent-actions-error" hidden=move || error.with(Option::is_none)>
+                {move || error.get()}
+            </p>
+        </div>
+    }
+}
+
+/// The new name, with Save and Cancel (Escape cancels too).
+#[component]
+fn RenameForm(
+    client: Client,
+    id: i64,
+    current: String,
+    on_saved: Callback<Agent>,
+    on_cancel: Callback<()>,
+) -> impl IntoView {
+    let i18n = use_i18n();
+    let stored = StoredValue::new_local(client);
+    let value = RwSignal::new(current);
+    let busy = RwSignal::new(false);
+    let error = RwSignal::new(None::<String>);
+    let input = NodeRef::<leptos::html::Input>::new();
+    Effect::new(move |_| {
+        if let Some(el) = input.get() {
+            let _ = el.focus();
+            el.select();
+        }
+    });
+    let on_submit = move |ev: SubmitEvent| {
+        ev.prevent_default();
+        if busy.get_untracked() {
+            return;
+        }
+        let name = value.get_untracked().trim().to_string();
+        if name.is_empty() {
+            error.set(Some(t_string!(i18n, agents.name_blank).into()));
+            return;
+        }
+        busy.set(true);
+        error.set(None);
+        leptos::task::spawn_local(async move {
+            let saved = stored.get_value().ai().rename_agent(id, name).await;
+            busy.set(false);
+            match saved {
+                Ok(a) => on_saved.run(a),
+                Err(e) => error.set(Some(user_message(&e))),
+            }
+        });
+    };
+    view! {
+        <form
+            class="agent-actions__rename"
+            data-testid="agent-rename-form"
+            on:submit=on_submit
+            on:keydown=move |ev: leptos::ev::KeyboardEvent| if ev.key() == "Escape" { ev.stop_propagation(); on_cancel.run(()) }
+        >
+            <TextField label=text!(i18n, agents.manage.new_name) value=value required=true error=error node_ref=input/>
+            <span data-testid="agent-rename-save">
+                <Button appearance=ButtonAppearance::Primary submit=true busy=busy>{t!(i18n, common.save)}</Button>
+            </span>
+            <Button on_click=Callback::new(move |_| on_cancel.run(()))>{t!(i18n, common.cancel)}</Button>
+        </form>
+    }
+}
+
+/// When an in-place form closes (saved, Cancel or Escape), focus goes back to the button that
+/// opened it, inside `host`, instead of being lost with the form.
+pub(super) fn return_focus(open: RwSignal<bool>, host: NodeRef<leptos::html::Span>) {
+    Effect::new(move |was_open: Option<bool>| {
+        let now = open.get();
+        if was_open == Some(true) && !now {
+            let button = host
+                .get()
+                .and_then(|h| h.query_selector("button").ok().flatten())
+                .and_then(|b| wasm_bindgen::JsCast::dyn_into::<web_sys::HtmlElement>(b).ok());
+            if let Some(b) = button {
+                let _ = b.focus();
+            }
+        }
+        now
+    });
+}

@@ -1,0 +1,160 @@
+//! Registering an MCP server: a name, a description and its streamable HTTP URL, as DocSpace's
+//! own dialog asks (`ai-settings/servers`), and optional headers sent with every call to it (an
+//! `Authorization`, typically; DocSpace takes any name/value pairs). The portal connects to the
+//! server before saving it and refuses it, with its own message, when it cannot. Header values
+//! are typed like passwords and cleared once sent: they are credentials.
+
+use docspace_api::Client;
+use leptos::ev::SubmitEvent;
+use leptos::prelude::*;
+
+use crate::components::{Button, ButtonAppearance, InputKind, TextField, use_toaster};
+use crate::errors::user_message;
+use crate::i18n::{t, t_string, td_string, use_i18n};
+use crate::locale::{self, text};
+
+/// One header being typed.
+#[derive(Clone, Copy)]
+struct HeaderRow {
+    key: u32,
+    name: RwSignal<String>,
+    value: RwSignal<String>,
+}
+
+impl HeaderRow {
+    fn new(key: u32) -> Self {
+        HeaderRow {
+            key,
+            name: RwSignal::new(String::new()),
+            value: RwSignal::new(String::new()),
+        }
+    }
+}
+
+/// The form; `on_added` runs once a server is registered.
+#[component]
+pub fn AddMcpServer(client: Client, on_added: Callback<()>) -> impl IntoView {
+    let i18n = use_i18n();
+    let toaster = use_toaster();
+    let stored = StoredValue::new_local(client);
+    let name = RwSignal::new(String::new());
+    let description = RwSignal::new(String::new());
+    let url = RwSignal::new(String::new());
+    let headers = RwSignal::new(Vec::<HeaderRow>::new());
+    let next_key = StoredValue::new(0u32);
+    let busy = RwSignal::new(false);
+    let error = RwSignal::new(None::<String>);
+    let add_header = Callback::new(move |_| {
+        let key = next_key.get_value();
+        next_key.set_value(key + 1);
+        headers.update(|h| h.push(HeaderRow::new(key)));
+    });
+    let on_submit = move |ev: SubmitEvent| {
+        ev.prevent_default();
+        if busy.get_untracked() {
+            return;
+        }
+        let pairs = match header_pairs(&headers.get_untracked()) {
+            Ok(p) => p,
+            Err(m) => {
+                error.set(Some(m));
+                return;
+            }
+        };
+        let (n, d, u) = (
+            name.get_untracked().trim().to_string(),
+            description.get_untracked().trim().to_string(),
+            url.get_untracked().trim().to_string(),
+        );
+        busy.set(true);
+        error.set(None);
+        leptos::task::spawn_local(async move {
+            let client = stored.get_value();
+            let mut b = client.mcp().register(n.clone(), d, u);
+            for (k, v) in pairs {
+                b = b.header(k, v);
+            }
+            let outcome = b.send().await;
+            busy.set(false);
+            match outcome {
+                Ok(_) => {
+                    for s in [name, description, url] {
+                        s.set(String::new());
+                    }
+                    headers.set(Vec::new());
+                    toaster.success(
+                        td_string!(locale::current(), agents.mcp.added, name = &n).to_string(),
+                    );
+                    on_added.run(());
+                }
+                Err(e) => error.set(Some(user_message(&e))),
+            }
+        });
+    };
+    view! {
+        <form class="agents__form ai-settings__add" aria-label=move || t_string!(i18n, agents.mcp.add_title) data-testid="add-mcp" on:submit=on_submit>
+            <h3>{t!(i18n, agents.mcp.add_title)}</h3>
+            <div data-testid="mcp-name">
+                <TextField label=text!(i18n, room.panel.name) value=name required=true hint=text!(i18n, agents.mcp.name_hint)/>
+            </div>
+            <div data-testid="mcp-description">
+                <TextField label=text!(i18n, agents.mcp.description) value=description required=true/>
+            </div>
+            <div data-testid="mcp-url">
+                <TextField label="URL" value=url required=true placeholder="https://mcp.example.com/mcp" hint=text!(i18n, agents.mcp.url_hint)/>
+            </div>
+            <fieldset class="ai-settings__headers">
+                <legend>{t!(i18n, agents.mcp.headers)}</legend>
+                <p class="muted">{t!(i18n, agents.mcp.headers_hint)}</p>
+                <For each=move || headers.get() key=|h| h.key let:row>
+                    <HeaderFields row=row on_remove=Callback::new(move |()| headers.update(|h| h.retain(|r| r.key != row.key)))/>
+                </For>
+                <span data-testid="mcp-add-header">
+                    <Button appearance=ButtonAppearance::Subtle on_click=add_header>{t!(i18n, agents.mcp.add_header)}</Button>
+                </span>
+            </fieldset>
+            <p class="field__error" role="alert" data-testid="add-mcp-error" hidden=move || error.with(Option::is_none)>
+                {move || error.get()}
+            </p>
+            <span data-testid="add-mcp-submit">
+                <Button appearance=ButtonAppearance::Primary submit=true busy=busy>{t!(i18n, agents.mcp.add)}</Button>
+            </span>
+        </form>
+    }
+}
+
+/// A header's name and value, and a button that takes the row away.
+#[component]
+fn HeaderFields(row: HeaderRow, on_remove: Callback<()>) -> impl IntoView {
+    let i18n = use_i18n();
+    view! {
+        <div class="ai-settings__header-row" data-testid="mcp-header">
+            <div data-testid="mcp-header-name">
+                <TextField label=text!(i18n, agents.mcp.header_name) value=row.name placeholder="Authorization" autocomplete="off"/>
+            </div>
+            <div data-testid="mcp-header-value">
+                <TextField label=text!(i18n, agents.mcp.header_value) value=row.value kind=InputKind::Password autocomplete="off"/>
+            </div>
+            <Button appearance=ButtonAppearance::Subtle label=t_string!(i18n, agents.mcp.remove_header).to_string() on_click=Callback::new(move |_| on_remove.run(()))>
+                "×"
+            </Button>
+        </div>
+    }
+}
+
+/// The headers to send: rows left blank are dropped; a value without a name is refused here,
+/// since the portal would keep it under an empty name.
+fn header_pairs(rows: &[HeaderRow]) -> Result<Vec<(String, String)>, String> {
+    let mut out = Vec::new();
+    for r in rows {
+        let (n, v) = (r.name.get_untracked(), r.value.get_untracked());
+        match (n.trim(), v.is_empty()) {
+            ("", true) => {}
+            ("", false) => {
+                return Err(td_string!(locale::current(), agents.mcp.header_unnamed).into());
+            }
+            (n, _) => out.push((n.to_string(), v)),
+        }
+    }
+    Ok(out)
+}
