@@ -284,7 +284,7 @@ impl Default for DiagnosisTexts {
             login_failed: e(
                 "The portal did not accept the sign-in",
                 "{message}",
-                "Check the e-mail and password, then try again.",
+                "Check the e-mail address and password, then try again.",
             ),
             other: e(
                 "DocSpace reported a problem",
