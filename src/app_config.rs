@@ -55,20 +55,21 @@ fn default_sdk_version() -> String {
 }
 
 /// Fetches the configuration from the host.
+/// The error is worded in the app's language ([`crate::locale::current`]).
 pub async fn load() -> Result<AppConfig, String> {
+    use crate::i18n::td_string;
+    let locale = crate::locale::current();
     let resp = gloo_net::http::Request::get("/docspace-config.json")
         .send()
         .await
-        .map_err(|e| format!("cannot reach the host: {e}"))?;
+        .map_err(|e| td_string!(locale, app.host_unreachable, error = e).to_string())?;
     if !resp.ok() {
-        return Err(format!(
-            "the host answered {} for its configuration",
-            resp.status()
-        ));
+        let status = resp.status();
+        return Err(td_string!(locale, app.config_refused, status).to_string());
     }
     resp.json::<AppConfig>()
         .await
-        .map_err(|e| format!("the host's configuration is malformed: {e}"))
+        .map_err(|e| td_string!(locale, app.config_malformed, error = e).to_string())
 }
 
 #[cfg(test)]

@@ -61,7 +61,9 @@ const LINK_ID: &str = "app-download";
 
 /// Has the browser save `bytes` as `name`.
 fn save(bytes: &[u8], name: &str) -> Result<(), String> {
-    let fail = |what: &str| format!("the browser could not save the file ({what})");
+    let fail = |what: &str| {
+        crate::i18n::td_string!(crate::locale::current(), errors.not_saved, what).to_string()
+    };
     let document = web_sys::window()
         .and_then(|w| w.document())
         .ok_or_else(|| fail("no document"))?;

@@ -27,7 +27,7 @@ use leptos_router::{Lazy, path};
 
 use crate::app_config::AppConfig;
 use crate::components::{ErrorState, Loading, ToastRegion, provide_toaster};
-use crate::i18n::{t, t_string, use_i18n};
+use crate::i18n::{t, use_i18n};
 use crate::layout::{Nav, RequireSession};
 use crate::locale::{LocaleProvider, text};
 use crate::pages::lazy::{
@@ -77,7 +77,7 @@ fn CannotStart(message: String) -> impl IntoView {
     let i18n = use_i18n();
     view! {
         <div class="page">
-            <ErrorState title=t_string!(i18n, app.cannot_start) message=message/>
+            <ErrorState title=text!(i18n, app.cannot_start) message=message/>
         </div>
     }
 }

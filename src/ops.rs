@@ -39,7 +39,12 @@ pub async fn follow(
             .get(&op.id)
             .await?
             .ok_or_else(|| Error::NotFound {
-                message: format!("operation {} is no longer listed", op.id),
+                message: crate::i18n::td_string!(
+                    crate::locale::current(),
+                    errors.operation_gone,
+                    id = &op.id
+                )
+                .to_string(),
             })?;
     }
 }

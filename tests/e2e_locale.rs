@@ -193,6 +193,211 @@ async fn the_editor_page_from_the_host_starts_its_frame_in_the_chosen_language()
         })
         .await;
         assert!(src.contains("locale=fr"), "{src}");
+        // The app names the frame in its language too (the host's page named it in English).
+        attr_reads(&driver, "iframe", "title", "Éditeur de documents DocSpace").await;
+    })
+    .await;
+}
+
+/// Waits until the element at `css` has text that `fits` (the language switches without a
+/// reload); at most 20 s, then fails naming what it read last.
+async fn reads_like(driver: &WebDriver, css: &str, what: &str, fits: impl Fn(&str) -> bool) {
+    let mut last = String::new();
+    for _ in 0..100 {
+        last = js(
+            driver,
+            &format!("const e = document.querySelector({css:?}); return e ? e.textContent : '';"),
+        )
+        .await
+        .as_str()
+        .unwrap_or_default()
+        .trim()
+        .to_string();
+        if fits(&last) {
+            return;
+        }
+        tokio::time::sleep(std::time::Duration::from_millis(200)).await;
+    }
+    let lang = js(driver, "return document.documentElement.lang;").await;
+    panic!("{css} should be {what}, but reads {last:?} (html lang {lang})");
+}
+
+/// Waits until the attribute `attr` of the element at `css` reads `want`.
+async fn attr_reads(driver: &WebDriver, css: &str, attr: &str, want: &str) {
+    let script = format!(
+        "const e = document.querySelector({css:?}); return e ? e.getAttribute({attr:?}) : null;"
+    );
+    let mut last = serde_json::Value::Null;
+    for _ in 0..100 {
+        last = js(driver, &script).await;
+        if last.as_str() == Some(want) {
+            return;
+        }
+        tokio::time::sleep(std::time::Duration::from_millis(200)).await;
+    }
+    panic!("{css} [{attr}] reads {last}, not {want:?}");
+}
+
+async fn pick_language(driver: &WebDriver, locale: &str) {
+    click(
+        driver,
+        &format!("[data-testid='language-picker'] option[value='{locale}']"),
+    )
+    .await;
+}
+
+const CSP_SUMMARY: &str = "[data-testid='diag-csp'] [data-testid='diag-summary']";
+const PORTAL_SUMMARY: &str = "[data-testid='diag-portal'] [data-testid='diag-summary']";
+const FRAME_DIAGNOSIS: &str = "[data-testid='playground-frame'] .docspace-diagnostic__title";
+
+#[tokio::test(flavor = "multi_thread")]
+async fn findings_sdk_diagnoses_playground_hints_and_menus_change_language_in_place() {
+    // The host acts with the owner's key, and the portal does not list the host's origin: the
+    // CSP check and every frame fail with the SDK's diagnosis.
+    let portal = devportal().await;
+    let host = host(&portal.base_url(), Some(&portal.owner.api_key)).await;
+    let url = host.base_url();
+    let api = docspace_api::Client::builder(portal.base_url())
+        .api_key(portal.owner.api_key.clone())
+        .build()
+        .expect("client");
+    api.rooms()
+        .create("Locale menu room", docspace_api::models::RoomType::Custom)
+        .send()
+        .await
+        .expect("room");
+    let url = &url;
+    with_browser(|driver| async move {
+        // Diagnostics: the findings, the SDK's diagnosis among them, and the checks' titles.
+        driver
+            .goto(format!("{url}/diagnostics"))
+            .await
+            .expect("open diagnostics");
+        reads_like(
+            &driver,
+            CSP_SUMMARY,
+            "the SDK's diagnosis in English",
+            |t| t.starts_with("This site is not allowed to embed the portal: ") && t.contains(url),
+        )
+        .await;
+        reads_like(&driver, PORTAL_SUMMARY, "an English finding", |t| {
+            t.contains("answers its REST API and this browser")
+        })
+        .await;
+        pick_language(&driver, "de").await;
+        reads_like(&driver, CSP_SUMMARY, "the SDK's diagnosis in German", |t| {
+            t.starts_with("Diese Website darf das Portal nicht einbetten: Websites, von denen aus ")
+                && t.contains(url)
+        })
+        .await;
+        reads_like(&driver, PORTAL_SUMMARY, "a German finding", |t| {
+            t.contains("antwortet über seine REST-API und diesem Browser")
+        })
+        .await;
+        reads(
+            &driver,
+            "[data-testid='diag-portal'] .diag__title",
+            "Portal erreichbar",
+        )
+        .await;
+        reads_like(
+            &driver,
+            "[data-testid='diag-csp'] [data-testid='diag-fix']",
+            "the SDK's fix in German",
+            |t| t.starts_with("Fügen Sie als DocSpace-Administrator "),
+        )
+        .await;
+        reads_like(
+            &driver,
+            "[data-testid='diag-limits'] [data-testid='diag-summary']",
+            "the rate limits counted in German",
+            |t| t.contains("Diese App: ") && t.contains(" gesendet;"),
+        )
+        .await;
+
+        // The playground: the frame's diagnosis panel (the sdk's component) and its event log.
+        click(&driver, "#nav-links a[href='/playground']").await;
+        reads(
+            &driver,
+            FRAME_DIAGNOSIS,
+            "Diese Website darf das Portal nicht einbetten",
+        )
+        .await;
+        pick_language(&driver, "fr").await;
+        reads(
+            &driver,
+            FRAME_DIAGNOSIS,
+            "Ce site n’est pas autorisé à intégrer le portail",
+        )
+        .await;
+        reads(
+            &driver,
+            "[data-testid='playground-frame'] .docspace-diagnostic__retry",
+            "Réessayer",
+        )
+        .await;
+        // A mode that needs a file says so; the hint and the log follow the language.
+        choose(&driver, "playground-mode", "editor").await;
+        let hint = "[data-testid='playground-frame'] .empty-state__description";
+        reads(
+            &driver,
+            hint,
+            "Saisissez l’identifiant d’un fichier pour l’ouvrir.",
+        )
+        .await;
+        reads(
+            &driver,
+            "[data-testid='playground-events'] li",
+            "mode : Éditeur",
+        )
+        .await;
+        reads(
+            &driver,
+            "[data-testid='playground-id'] label",
+            "Identifiant du fichier",
+        )
+        .await;
+        pick_language(&driver, "es").await;
+        reads(
+            &driver,
+            hint,
+            "Introduzca el id de un archivo para abrirlo.",
+        )
+        .await;
+        reads(
+            &driver,
+            "[data-testid='playground-events'] li",
+            "modo: Editor",
+        )
+        .await;
+
+        // The rooms list: a row's menu (its name and its commands) and the list's name.
+        click(&driver, "#nav-links a[href='/rooms']").await;
+        let trigger = "[data-testid='room-row'] .menu__trigger";
+        wait_for(&driver, trigger).await;
+        let first_title = text_of(
+            &driver,
+            "[data-testid='room-row'] [data-testid='room-title']",
+        )
+        .await;
+        attr_reads(
+            &driver,
+            trigger,
+            "aria-label",
+            &format!("Acciones de {first_title}"),
+        )
+        .await;
+        pick_language(&driver, "ru").await;
+        attr_reads(
+            &driver,
+            trigger,
+            "aria-label",
+            &format!("Действия: {first_title}"),
+        )
+        .await;
+        attr_reads(&driver, ".vlist", "aria-label", "Комнаты").await;
+        click(&driver, trigger).await;
+        reads(&driver, "[data-testid='room-edit']", "Изменить…").await;
     })
     .await;
 }

@@ -24,7 +24,7 @@ pub use debounce::after_typing_pause;
 pub use dialog::Dialog;
 pub use empty_state::{EmptyState, ErrorState};
 pub use field::{Checkbox, InputKind, Select, SelectOption, TextField};
-pub use menu::{Menu, MenuItem};
+pub use menu::{Menu, MenuItem, actions_label};
 pub use progress::ProgressBar;
 pub use spinner::Loading;
 pub use tag_input::TagInput;

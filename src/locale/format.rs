@@ -29,6 +29,18 @@ pub fn format_count(n: u64, locale: &str) -> String {
     intl::number(n as f64, locale).unwrap_or_else(|| n.to_string())
 }
 
+/// A whole number of seconds in the largest unit that divides it, short: "15 s", "30 min",
+/// "2 h", "1 d" without `Intl` ("15 sec", "30 min", "2 hr", "1 day" in an English browser).
+pub fn format_duration(secs: u64, locale: &str) -> String {
+    let (n, unit, symbol) = match secs {
+        s if s >= 86_400 && s % 86_400 == 0 => (s / 86_400, "day", "d"),
+        s if s >= 3_600 && s % 3_600 == 0 => (s / 3_600, "hour", "h"),
+        s if s >= 60 && s % 60 == 0 => (s / 60, "minute", "min"),
+        s => (s, "second", "s"),
+    };
+    intl::unit(n as f64, unit, "short", 0, locale).unwrap_or_else(|| format!("{n} {symbol}"))
+}
+
 /// A date and time, medium date and short time: "Dec 6, 2026, 1:05 PM", "06.12.2026, 13:05".
 pub fn format_date_time(when: &ApiDateTime, locale: &str) -> String {
     // In the reader's time zone (the browser's), as DocSpace's web UI shows dates.

@@ -46,9 +46,9 @@ pub(crate) use counted;
 mod format;
 mod picker;
 mod plural;
-mod sdk_texts;
+pub(crate) mod sdk_texts;
 
-pub use format::{format_count, format_date_time, format_size};
+pub use format::{format_count, format_date_time, format_duration, format_size};
 pub use picker::LanguagePicker;
 pub use plural::{Plural, plural};
 
@@ -139,6 +139,11 @@ impl Chooser {
 pub fn tag() -> Signal<&'static str> {
     let i18n = use_i18n();
     Signal::derive(move || i18n.get_locale().as_str())
+}
+
+/// `locale`'s BCP 47 tag (`en`, `de`, …) for `Intl`.
+pub fn tag_of(locale: Locale) -> &'static str {
+    locale.as_str()
 }
 
 /// The app's language now, for texts made where no component's context is at hand (an async

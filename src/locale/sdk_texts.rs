@@ -1,58 +1,103 @@
-//! The docspace-sdk components' words (the file picker, a frame's retry button) from the app's
+//! The docspace-sdk components' words (the file picker, a diagnosis, the frames' names) from the app's
 //! translations: the sdk speaks English unless given [`docspace_sdk::texts::Texts`], and knows
 //! nothing of the app's i18n. Its templates' `{n}`-style slots are kept in `locales/*.json`
 //! (the `locales_agree` test checks them like the app's own `{{ n }}`).
 
-use docspace_sdk::texts::{Texts, provide_texts};
+use docspace_sdk::texts::{DiagnosisTexts, Explanation, FrameNames, Texts, provide_texts};
 use leptos::prelude::*;
-use leptos_i18n::I18nContext;
 
-use crate::i18n::{Locale, t_string, use_i18n};
+use crate::i18n::{Locale, td_string, use_i18n};
 
 /// Provides the sdk's texts in the app's language (following a change of language) to
 /// everything the caller renders.
 pub(super) fn provide() {
     let i18n = use_i18n();
-    provide_texts(Signal::derive(move || texts(i18n)));
+    provide_texts(Signal::derive(move || texts(i18n.get_locale())));
 }
 
-fn texts(i18n: I18nContext<Locale>) -> Texts {
+/// The sdk's texts in `locale`: for the components (through [`provide`]) and for an
+/// [`SdkError`](docspace_sdk::SdkError) explained outside them
+/// ([`SdkError::diagnosis_in`](docspace_sdk::SdkError::diagnosis_in)).
+pub fn texts(locale: Locale) -> Texts {
     Texts {
-        try_again: t_string!(i18n, common.try_again).into(),
-        picker_title: t_string!(i18n, sdk.picker_title).into(),
-        picker_accept: t_string!(i18n, sdk.picker_accept).into(),
-        picker_cancel: t_string!(i18n, common.cancel).into(),
-        search_label: t_string!(i18n, sdk.search_label).into(),
-        search_placeholder: t_string!(i18n, sdk.search_placeholder).into(),
-        file_type: t_string!(i18n, sdk.file_type).into(),
-        type_all: t_string!(i18n, rooms.all_types).into(),
-        type_documents: t_string!(i18n, sdk.type_documents).into(),
-        type_spreadsheets: t_string!(i18n, sdk.type_spreadsheets).into(),
-        type_presentations: t_string!(i18n, sdk.type_presentations).into(),
-        type_pdf: t_string!(i18n, sdk.type_pdf).into(),
-        type_images: t_string!(i18n, sdk.type_images).into(),
-        location: t_string!(i18n, sdk.location).into(),
-        rooms: t_string!(i18n, nav.rooms).into(),
-        this_folder: t_string!(i18n, sdk.this_folder).into(),
-        room: t_string!(i18n, catalog.type_name.unknown).into(),
-        files_count: t_string!(i18n, sdk.files_count).into(),
-        contents_of: t_string!(i18n, sdk.contents_of).into(),
-        nothing_here: t_string!(i18n, sdk.nothing_here).into(),
-        nothing_matches: t_string!(i18n, sdk.nothing_matches).into(),
-        loading: t_string!(i18n, sdk.loading).into(),
-        load_more: t_string!(i18n, sdk.load_more).into(),
-        selected_list: t_string!(i18n, sdk.selected_list).into(),
-        into: t_string!(i18n, sdk.into).into(),
-        selected_count: t_string!(i18n, sdk.selected_count).into(),
-        selected_of_max: t_string!(i18n, sdk.selected_of_max).into(),
-        select: t_string!(i18n, sdk.select).into(),
-        deselect: t_string!(i18n, sdk.deselect).into(),
-        cannot_select: t_string!(i18n, sdk.cannot_select).into(),
-        items_in: t_string!(i18n, sdk.items_in).into(),
-        announce_selected: t_string!(i18n, sdk.announce_selected).into(),
-        announce_deselected: t_string!(i18n, sdk.announce_deselected).into(),
-        announce_limit: t_string!(i18n, sdk.announce_limit).into(),
-        missing_preselected: t_string!(i18n, sdk.missing_preselected).into(),
+        try_again: td_string!(locale, common.try_again).into(),
+        picker_title: td_string!(locale, sdk.picker_title).into(),
+        picker_accept: td_string!(locale, sdk.picker_accept).into(),
+        picker_cancel: td_string!(locale, common.cancel).into(),
+        search_label: td_string!(locale, sdk.search_label).into(),
+        search_placeholder: td_string!(locale, sdk.search_placeholder).into(),
+        file_type: td_string!(locale, sdk.file_type).into(),
+        type_all: td_string!(locale, rooms.all_types).into(),
+        type_documents: td_string!(locale, sdk.type_documents).into(),
+        type_spreadsheets: td_string!(locale, sdk.type_spreadsheets).into(),
+        type_presentations: td_string!(locale, sdk.type_presentations).into(),
+        type_pdf: td_string!(locale, sdk.type_pdf).into(),
+        type_images: td_string!(locale, sdk.type_images).into(),
+        location: td_string!(locale, sdk.location).into(),
+        rooms: td_string!(locale, nav.rooms).into(),
+        this_folder: td_string!(locale, sdk.this_folder).into(),
+        room: td_string!(locale, catalog.type_name.unknown).into(),
+        files_count: td_string!(locale, sdk.files_count).into(),
+        contents_of: td_string!(locale, sdk.contents_of).into(),
+        nothing_here: td_string!(locale, sdk.nothing_here).into(),
+        nothing_matches: td_string!(locale, sdk.nothing_matches).into(),
+        loading: td_string!(locale, sdk.loading).into(),
+        load_more: td_string!(locale, sdk.load_more).into(),
+        selected_list: td_string!(locale, sdk.selected_list).into(),
+        into: td_string!(locale, sdk.into).into(),
+        selected_count: td_string!(locale, sdk.selected_count).into(),
+        selected_of_max: td_string!(locale, sdk.selected_of_max).into(),
+        select: td_string!(locale, sdk.select).into(),
+        deselect: td_string!(locale, sdk.deselect).into(),
+        cannot_select: td_string!(locale, sdk.cannot_select).into(),
+        items_in: td_string!(locale, sdk.items_in).into(),
+        announce_selected: td_string!(locale, sdk.announce_selected).into(),
+        announce_deselected: td_string!(locale, sdk.announce_deselected).into(),
+        announce_limit: td_string!(locale, sdk.announce_limit).into(),
+        missing_preselected: td_string!(locale, sdk.missing_preselected).into(),
+        diagnosis: diagnosis(locale),
+        frames: frames(locale),
+    }
+}
+
+/// One problem's title, detail and fix, from `sdk.diagnosis.<problem>`.
+macro_rules! explained {
+    ($locale:ident, $problem:ident) => {
+        Explanation {
+            title: td_string!($locale, sdk.diagnosis.$problem.title).into(),
+            detail: td_string!($locale, sdk.diagnosis.$problem.detail).into(),
+            fix: td_string!($locale, sdk.diagnosis.$problem.fix).into(),
+        }
+    };
+}
+
+fn diagnosis(locale: Locale) -> DiagnosisTexts {
+    DiagnosisTexts {
+        portal_unreachable: explained!(locale, portal_unreachable),
+        not_a_portal: explained!(locale, not_a_portal),
+        script_unreachable: explained!(locale, script_unreachable),
+        no_sdk: explained!(locale, no_sdk),
+        load_timeout: explained!(locale, load_timeout),
+        csp_origin_missing: explained!(locale, csp_origin_missing),
+        no_site: td_string!(locale, sdk.diagnosis.no_site).into(),
+        mixed_content: explained!(locale, mixed_content),
+        frame_not_ready: explained!(locale, frame_not_ready),
+        invalid_portal: explained!(locale, invalid_portal),
+        timeout: explained!(locale, timeout),
+        login_failed: explained!(locale, login_failed),
+        other: explained!(locale, other),
+    }
+}
+
+fn frames(locale: Locale) -> FrameNames {
+    FrameNames {
+        manager: td_string!(locale, sdk.frame.manager).into(),
+        editor: td_string!(locale, sdk.frame.editor).into(),
+        viewer: td_string!(locale, sdk.frame.viewer).into(),
+        room_selector: td_string!(locale, sdk.frame.room_selector).into(),
+        file_selector: td_string!(locale, sdk.frame.file_selector).into(),
+        system: td_string!(locale, sdk.frame.system).into(),
+        public_room: td_string!(locale, sdk.frame.public_room).into(),
     }
 }
 
@@ -60,23 +105,50 @@ fn texts(i18n: I18nContext<Locale>) -> Texts {
 mod tests {
     use docspace_sdk::texts::Texts;
 
+    use super::texts;
+    use crate::i18n::Locale;
+
     /// The English file says what the sdk says by default, so English readers see no change.
     #[test]
     fn english_matches_the_sdks_defaults() {
-        let en: serde_json::Value =
-            serde_json::from_str(include_str!("../../locales/en.json")).expect("en.json");
         let d = Texts::default();
-        for (key, default) in [
-            ("picker_title", &d.picker_title),
-            ("picker_accept", &d.picker_accept),
-            ("search_label", &d.search_label),
-            ("files_count", &d.files_count),
-            ("selected_count", &d.selected_count),
-            ("selected_of_max", &d.selected_of_max),
-            ("announce_limit", &d.announce_limit),
-            ("missing_preselected", &d.missing_preselected),
-        ] {
-            assert_eq!(en["sdk"][key].as_str(), Some(default.as_ref()), "sdk.{key}");
+        let en = texts(Locale::en);
+        assert_eq!(en.diagnosis, d.diagnosis);
+        assert_eq!(en.frames, d.frames);
+        assert_eq!(
+            (
+                en.picker_title,
+                en.search_label,
+                en.files_count,
+                en.selected_of_max
+            ),
+            (
+                d.picker_title,
+                d.search_label,
+                d.files_count,
+                d.selected_of_max
+            )
+        );
+        assert_eq!(
+            (en.announce_limit, en.missing_preselected),
+            (d.announce_limit, d.missing_preselected)
+        );
+    }
+
+    /// Every language explains a problem with its facts filled in.
+    #[test]
+    fn a_diagnosis_speaks_each_language() {
+        let e = docspace_sdk::SdkError::PortalUnreachable {
+            portal: "https://p.example".into(),
+            detail: "refused".into(),
+        };
+        let de = e.diagnosis_in(&texts(Locale::de));
+        assert_eq!(de.title, "Das DocSpace-Portal ist nicht erreichbar");
+        assert!(de.fix.contains("https://p.example"), "{}", de.fix);
+        for locale in [Locale::fr, Locale::es, Locale::ru] {
+            let d = e.diagnosis_in(&texts(locale));
+            assert_ne!(d.title, e.diagnosis().title, "{locale:?}");
+            assert!(d.detail.contains("refused"), "{locale:?}: {}", d.detail);
         }
     }
 }

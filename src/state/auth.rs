@@ -49,7 +49,7 @@ pub async fn rest_login(
         None if config.host_session => Ok((client, Kept::ByHost)),
         None => Err(Error::invalid(
             "sign-in",
-            "the portal answered without a session token",
+            crate::i18n::td_string!(crate::locale::current(), errors.no_session_token),
         )),
     }
 }

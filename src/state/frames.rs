@@ -54,9 +54,9 @@ pub fn preload() {
     });
 }
 
-/// The SDK's diagnosis in one paragraph: what is wrong and how to fix it.
+/// The SDK's diagnosis in one paragraph, in the app's language: what is wrong and how to fix it.
 pub fn explain(e: &SdkError) -> String {
-    let d = e.diagnosis();
+    let d = e.diagnosis_in(&crate::locale::sdk_texts::texts(crate::locale::current()));
     format!("{}: {} {}", d.title, d.detail, d.fix)
 }
 

@@ -1,6 +1,11 @@
 //! What to tell people when a frame cannot work: what is wrong and how to fix it.
+//!
+//! The words are [`Texts::diagnosis`](crate::texts::Texts::diagnosis), so an app that speaks
+//! other languages explains problems in them too ([`SdkError::diagnosis_in`]); this module only
+//! fills in the facts.
 
 use crate::error::SdkError;
+use crate::texts::{Explanation, Texts, fill};
 
 /// A problem explained for the person embedding DocSpace.
 ///
@@ -20,7 +25,8 @@ pub struct Diagnosis {
 }
 
 impl SdkError {
-    /// Explains the error for people.
+    /// Explains the error for people, in English ([`SdkError::diagnosis_in`] with the default
+    /// [`Texts`]).
     ///
     /// ```
     /// use docspace_sdk::SdkError;
@@ -33,95 +39,132 @@ impl SdkError {
     /// assert!(d.fix.contains("http://127.0.0.1:3000"));
     /// ```
     pub fn diagnosis(&self) -> Diagnosis {
-        let d = |title: &str, detail: String, fix: String| Diagnosis {
-            title: title.to_string(),
-            detail,
-            fix,
+        self.diagnosis_in(&Texts::default())
+    }
+
+    /// Explains the error for people in the words of `texts` (an app's translation).
+    ///
+    /// ```
+    /// use docspace_sdk::{SdkError, texts::Texts};
+    /// let mut texts = Texts::default();
+    /// texts.diagnosis.invalid_portal.detail = "« {portal} » n'est pas une origine.".into();
+    /// let d = SdkError::InvalidPortal("docs".into()).diagnosis_in(&texts);
+    /// assert_eq!(d.detail, "« docs » n'est pas une origine.");
+    /// ```
+    pub fn diagnosis_in(&self, texts: &Texts) -> Diagnosis {
+        let t = &texts.diagnosis;
+        let seconds = |millis: &u32| (millis / 1000).to_string();
+        let explain = |e: &Explanation, values: &[(&str, &str)]| Diagnosis {
+            title: fill(&e.title, values),
+            detail: fill(&e.detail, values),
+            fix: fill(&e.fix, values),
         };
         match self {
-            SdkError::PortalUnreachable { portal, detail } => d(
-                "Cannot reach the DocSpace portal",
-                format!("Nothing answered at {portal} ({detail})."),
-                format!(
-                    "Check that the portal address is right and the portal is running, and that \
-                     this browser can open {portal}."
-                ),
+            SdkError::PortalUnreachable { portal, detail } => explain(
+                &t.portal_unreachable,
+                &[("portal", portal), ("detail", detail)],
             ),
-            SdkError::NotAPortal { portal, detail } => d(
-                "This address is not a DocSpace portal",
-                format!("{portal} answered, but not like DocSpace: {detail}."),
-                "Use the portal's own address (scheme, host and port, no path), e.g. \
-                 https://yourname.onlyoffice.com."
-                    .into(),
-            ),
-            SdkError::ScriptUnreachable { url } => d(
-                "The DocSpace SDK script did not load",
-                format!("The browser could not load {url}."),
-                "Open that URL in the browser: the portal must serve this SDK version. If it \
-                 opens, this page's own Content-Security-Policy must allow scripts from the \
-                 portal (script-src)."
-                    .into(),
-            ),
-            SdkError::NoSdk { url } => d(
-                "The script is not the DocSpace SDK",
-                format!("{url} loaded but defined no DocSpace.SDK."),
-                "Check the portal address and the SDK version; a proxy or error page may be \
-                 answering instead of the portal."
-                    .into(),
-            ),
-            SdkError::LoadTimeout { url, millis } => d(
-                "The DocSpace SDK script is too slow",
-                format!("{url} did not finish loading in {} s.", millis / 1000),
-                "Check the network and the portal's load, then try again.".into(),
-            ),
+            SdkError::NotAPortal { portal, detail } => {
+                explain(&t.not_a_portal, &[("portal", portal), ("detail", detail)])
+            }
+            SdkError::ScriptUnreachable { url } => explain(&t.script_unreachable, &[("url", url)]),
+            SdkError::NoSdk { url } => explain(&t.no_sdk, &[("url", url)]),
+            SdkError::LoadTimeout { url, millis } => {
+                explain(&t.load_timeout, &[("url", url), ("s", &seconds(millis))])
+            }
             SdkError::CspOriginMissing {
                 origin,
                 portal,
                 allowed,
-            } => d(
-                "This site is not allowed to embed the portal",
-                format!(
-                    "{portal} allows embedding only from: {}. This page is {origin}.",
-                    if allowed.is_empty() {
-                        "no site".to_string()
-                    } else {
-                        allowed.join(", ")
-                    }
-                ),
-                format!(
-                    "As a DocSpace admin, add {origin} exactly (scheme, host and port) under \
-                     Developer Tools → JavaScript SDK, or send it with POST /api/2.0/security/csp."
-                ),
+            } => {
+                let allowed = if allowed.is_empty() {
+                    t.no_site.to_string()
+                } else {
+                    allowed.join(", ")
+                };
+                explain(
+                    &t.csp_origin_missing,
+                    &[
+                        ("origin", origin),
+                        ("portal", portal),
+                        ("allowed", &allowed),
+                    ],
+                )
+            }
+            SdkError::MixedContent { page, portal } => {
+                explain(&t.mixed_content, &[("page", page), ("portal", portal)])
+            }
+            SdkError::FrameNotReady { mode, url, millis } => explain(
+                &t.frame_not_ready,
+                &[
+                    ("frame", texts.frames.of(*mode)),
+                    ("url", url),
+                    ("s", &seconds(millis)),
+                ],
             ),
-            SdkError::MixedContent { page, portal } => d(
-                "An HTTPS page cannot embed an HTTP portal",
-                format!(
-                    "This page is {page}; the portal is {portal}. Browsers block it as mixed content."
-                ),
-                "Serve the portal over HTTPS (or, in development, the page over HTTP).".into(),
-            ),
-            SdkError::FrameNotReady { mode, url, millis } => d(
-                "DocSpace did not start in the frame",
-                format!(
-                    "The {} at {url} loaded but did not complete the SDK handshake in {} s.",
-                    mode.label(),
-                    millis / 1000
-                ),
-                "Open the URL in a new tab: a sign-in page means there is no session (sign in \
-                 through the system frame); an error page names the problem. If the browser \
-                 blocks third-party cookies, host the portal on the same site as this page."
-                    .into(),
-            ),
-            SdkError::InvalidPortal(p) => d(
-                "The portal address is not valid",
-                format!("`{p}` is not an origin."),
-                "Give the portal as http(s)://host[:port], without a path.".into(),
-            ),
-            other => d(
-                "DocSpace reported a problem",
-                other.to_string(),
-                "Try again; if it persists, check the portal's status.".into(),
-            ),
+            SdkError::InvalidPortal(p) => explain(&t.invalid_portal, &[("portal", p)]),
+            SdkError::Timeout { method, millis } => {
+                explain(&t.timeout, &[("method", method), ("s", &seconds(millis))])
+            }
+            SdkError::LoginFailed { message, .. } => {
+                explain(&t.login_failed, &[("message", message)])
+            }
+            other => explain(&t.other, &[("error", &other.to_string())]),
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::config::Mode;
+
+    #[test]
+    fn the_facts_fill_the_apps_words() {
+        let mut texts = Texts::default();
+        texts.frames.editor = "Editor von DocSpace".into();
+        texts.diagnosis.frame_not_ready.detail = "Der {frame} unter {url}: {s} s.".into();
+        texts.diagnosis.no_site = "keine Website".into();
+        texts.diagnosis.csp_origin_missing.detail = "{portal}: {allowed}; {origin}".into();
+        let not_ready = SdkError::FrameNotReady {
+            mode: Mode::Editor,
+            url: "https://p/doceditor".into(),
+            millis: 15_000,
+        };
+        assert_eq!(
+            not_ready.diagnosis_in(&texts).detail,
+            "Der Editor von DocSpace unter https://p/doceditor: 15 s."
+        );
+        let csp = SdkError::CspOriginMissing {
+            origin: "https://a".into(),
+            portal: "https://p".into(),
+            allowed: vec![],
+        };
+        assert_eq!(
+            csp.diagnosis_in(&texts).detail,
+            "https://p: keine Website; https://a"
+        );
+        // Untouched problems keep the English defaults.
+        assert_eq!(
+            csp.diagnosis_in(&texts).title,
+            "This site is not allowed to embed the portal"
+        );
+    }
+
+    #[test]
+    fn the_english_defaults_name_the_facts() {
+        let d = SdkError::FrameNotReady {
+            mode: Mode::Viewer,
+            url: "https://p/doceditor".into(),
+            millis: 15_000,
+        }
+        .diagnosis();
+        assert_eq!(
+            d.detail,
+            "The DocSpace document viewer at https://p/doceditor loaded but did not complete the \
+             SDK handshake in 15 s."
+        );
+        let other = SdkError::Destroyed.diagnosis();
+        assert_eq!(other.detail, "the frame was destroyed");
     }
 }

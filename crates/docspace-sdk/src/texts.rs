@@ -1,5 +1,5 @@
-//! The words the crate's components show (the file picker, the retry button of a diagnosis), in
-//! English unless the embedding app supplies its own.
+//! The words the crate's components show (the file picker, a diagnosis and its retry button, the
+//! frames' names), in English unless the embedding app supplies its own.
 //!
 //! The crate has no translations of its own and depends on no i18n library: an app that speaks
 //! other languages builds a [`Texts`] from its translations and provides it once, above the
@@ -25,14 +25,17 @@
 //! }
 //! ```
 //!
-//! Some texts are templates: `{name}`, `{n}`, `{max}`, `{place}`, `{tally}` and `{ids}` are
-//! replaced as each field's documentation says; keep them in a translation. Counts are put in as
+//! Some texts are templates: `{name}`, `{n}`, `{max}`, `{place}`, `{tally}`, `{ids}` and the
+//! diagnosis's `{portal}`, `{url}` and others are replaced as each field's documentation says;
+//! keep them in a translation. Counts are put in as
 //! digits; word a template so that it reads for any count ("Selected: {n}" rather than a plural
 //! form), as the crate does not know the language's plural rules.
 
 use std::borrow::Cow;
 
 use leptos::prelude::*;
+
+use crate::config::Mode;
 
 /// One text, fixed or a template.
 pub type Text = Cow<'static, str>;
@@ -111,6 +114,10 @@ pub struct Texts {
     /// Pre-selected files the portal did not find; `{ids}` lists them:
     /// "Some pre-selected files could not be found: {ids}.".
     pub missing_preselected: Text,
+    /// What [`SdkError::diagnosis_in`](crate::SdkError::diagnosis_in) says of each problem.
+    pub diagnosis: DiagnosisTexts,
+    /// Each mode's frame, by name (frame titles, diagnoses).
+    pub frames: FrameNames,
 }
 
 impl Default for Texts {
@@ -151,6 +158,189 @@ impl Default for Texts {
             announce_deselected: "Deselected {name}. {tally}".into(),
             announce_limit: "Cannot select {name}: {tally} That is the maximum.".into(),
             missing_preselected: "Some pre-selected files could not be found: {ids}.".into(),
+            diagnosis: DiagnosisTexts::default(),
+            frames: FrameNames::default(),
+        }
+    }
+}
+
+/// One problem explained: what is wrong, the facts behind it, what to do about it
+/// ([`Diagnosis`](crate::Diagnosis) once filled in).
+#[derive(Debug, Clone, PartialEq)]
+pub struct Explanation {
+    /// One line: what is wrong.
+    pub title: Text,
+    /// The facts behind it.
+    pub detail: Text,
+    /// What to do about it.
+    pub fix: Text,
+}
+
+impl Explanation {
+    fn new(title: &'static str, detail: &'static str, fix: &'static str) -> Self {
+        Explanation {
+            title: title.into(),
+            detail: detail.into(),
+            fix: fix.into(),
+        }
+    }
+}
+
+/// The diagnoses of [`SdkError`](crate::SdkError)s, one [`Explanation`] per problem. Each field
+/// names the slots its templates may use (`{s}` is a number of seconds).
+#[derive(Debug, Clone, PartialEq)]
+pub struct DiagnosisTexts {
+    /// `{portal}`, `{detail}` (what the browser reported).
+    pub portal_unreachable: Explanation,
+    /// `{portal}`, `{detail}` (what was wrong with the answer).
+    pub not_a_portal: Explanation,
+    /// `{url}`.
+    pub script_unreachable: Explanation,
+    /// `{url}`.
+    pub no_sdk: Explanation,
+    /// `{url}`, `{s}`.
+    pub load_timeout: Explanation,
+    /// `{origin}` (this page), `{portal}`, `{allowed}` (the listed sites, or [`no_site`](Self::no_site)).
+    pub csp_origin_missing: Explanation,
+    /// The allowed sites when the portal lists none: "no site".
+    pub no_site: Text,
+    /// `{page}`, `{portal}`.
+    pub mixed_content: Explanation,
+    /// `{frame}` (its [name](FrameNames)), `{url}`, `{s}`.
+    pub frame_not_ready: Explanation,
+    /// `{portal}` (as given).
+    pub invalid_portal: Explanation,
+    /// A method without an answer: `{method}`, `{s}`.
+    pub timeout: Explanation,
+    /// The portal refused a sign-in: `{message}` (the portal's words).
+    pub login_failed: Explanation,
+    /// Any other problem: `{error}` (the error's own description).
+    pub other: Explanation,
+}
+
+impl Default for DiagnosisTexts {
+    fn default() -> Self {
+        let e = Explanation::new;
+        DiagnosisTexts {
+            portal_unreachable: e(
+                "Cannot reach the DocSpace portal",
+                "Nothing answered at {portal} ({detail}).",
+                "Check that the portal address is right and the portal is running, and that \
+                 this browser can open {portal}.",
+            ),
+            not_a_portal: e(
+                "This address is not a DocSpace portal",
+                "{portal} answered, but not like DocSpace: {detail}.",
+                "Use the portal's own address (scheme, host and port, no path), e.g. \
+                 https://yourname.onlyoffice.com.",
+            ),
+            script_unreachable: e(
+                "The DocSpace SDK script did not load",
+                "The browser could not load {url}.",
+                "Open that URL in the browser: the portal must serve this SDK version. If it \
+                 opens, this page's own Content-Security-Policy must allow scripts from the \
+                 portal (script-src).",
+            ),
+            no_sdk: e(
+                "The script is not the DocSpace SDK",
+                "{url} loaded but defined no DocSpace.SDK.",
+                "Check the portal address and the SDK version; a proxy or error page may be \
+                 answering instead of the portal.",
+            ),
+            load_timeout: e(
+                "The DocSpace SDK script is too slow",
+                "{url} did not finish loading in {s} s.",
+                "Check the network and the portal's load, then try again.",
+            ),
+            csp_origin_missing: e(
+                "This site is not allowed to embed the portal",
+                "{portal} allows embedding only from: {allowed}. This page is {origin}.",
+                "As a DocSpace admin, add {origin} exactly (scheme, host and port) under \
+                 Developer Tools → JavaScript SDK, or send it with POST /api/2.0/security/csp.",
+            ),
+            no_site: "no site".into(),
+            mixed_content: e(
+                "An HTTPS page cannot embed an HTTP portal",
+                "This page is {page}; the portal is {portal}. Browsers block it as mixed content.",
+                "Serve the portal over HTTPS (or, in development, the page over HTTP).",
+            ),
+            frame_not_ready: e(
+                "DocSpace did not start in the frame",
+                "The {frame} at {url} loaded but did not complete the SDK handshake in {s} s.",
+                "Open the URL in a new tab: a sign-in page means there is no session (sign in \
+                 through the system frame); an error page names the problem. If the browser \
+                 blocks third-party cookies, host the portal on the same site as this page.",
+            ),
+            invalid_portal: e(
+                "The portal address is not valid",
+                "`{portal}` is not an origin.",
+                "Give the portal as http(s)://host[:port], without a path.",
+            ),
+            timeout: e(
+                "The frame did not answer",
+                "{method} got no answer from the frame in {s} s.",
+                "Try again; if it persists, check the portal's status.",
+            ),
+            login_failed: e(
+                "The portal did not accept the sign-in",
+                "{message}",
+                "Check the e-mail address and password, then try again.",
+            ),
+            other: e(
+                "DocSpace reported a problem",
+                "{error}",
+                "Try again; if it persists, check the portal's status.",
+            ),
+        }
+    }
+}
+
+/// What each mode's frame is called: the iframe's title and the name a diagnosis uses.
+#[derive(Debug, Clone, PartialEq)]
+pub struct FrameNames {
+    /// "DocSpace file manager".
+    pub manager: Text,
+    /// "DocSpace document editor".
+    pub editor: Text,
+    /// "DocSpace document viewer".
+    pub viewer: Text,
+    /// "DocSpace room selector".
+    pub room_selector: Text,
+    /// "DocSpace file selector".
+    pub file_selector: Text,
+    /// "DocSpace system frame".
+    pub system: Text,
+    /// "DocSpace public room".
+    pub public_room: Text,
+}
+
+impl FrameNames {
+    /// The name of `mode`'s frame.
+    pub fn of(&self, mode: Mode) -> &str {
+        match mode {
+            Mode::Manager => &self.manager,
+            Mode::Editor => &self.editor,
+            Mode::Viewer => &self.viewer,
+            Mode::RoomSelector => &self.room_selector,
+            Mode::FileSelector => &self.file_selector,
+            Mode::System => &self.system,
+            Mode::PublicRoom => &self.public_room,
+        }
+    }
+}
+
+impl Default for FrameNames {
+    /// The English names, [`Mode::label`].
+    fn default() -> Self {
+        let n = |m: Mode| Text::from(m.label());
+        FrameNames {
+            manager: n(Mode::Manager),
+            editor: n(Mode::Editor),
+            viewer: n(Mode::Viewer),
+            room_selector: n(Mode::RoomSelector),
+            file_selector: n(Mode::FileSelector),
+            system: n(Mode::System),
+            public_room: n(Mode::PublicRoom),
         }
     }
 }
@@ -172,17 +362,38 @@ pub fn use_texts() -> Signal<Texts> {
         .unwrap_or_else(|| Signal::stored(Texts::default()))
 }
 
-/// `template` with each `{key}` replaced by its value.
+/// `template` with each `{key}` replaced by its value, in one pass: a value is never read as a
+/// template itself (a portal's message or a URL may hold braces).
 ///
 /// ```
 /// use docspace_sdk::texts::fill;
 /// assert_eq!(fill("{n} of at most {max} selected", &[("n", "2"), ("max", "5")]), "2 of at most 5 selected");
 /// ```
 pub fn fill(template: &str, values: &[(&str, &str)]) -> String {
-    let mut out = template.to_string();
-    for (key, value) in values {
-        out = out.replace(&format!("{{{key}}}"), value);
+    let mut out = String::with_capacity(template.len());
+    let mut rest = template;
+    while let Some(open) = rest.find('{') {
+        out.push_str(&rest[..open]);
+        let after = &rest[open + 1..];
+        let known = after.find('}').and_then(|close| {
+            let key = &after[..close];
+            values
+                .iter()
+                .find(|(k, _)| *k == key)
+                .map(|(_, v)| (*v, close))
+        });
+        match known {
+            Some((value, close)) => {
+                out.push_str(value);
+                rest = &after[close + 1..];
+            }
+            None => {
+                out.push('{');
+                rest = after;
+            }
+        }
     }
+    out.push_str(rest);
     out
 }
 
@@ -195,5 +406,7 @@ mod tests {
         let t = Texts::default();
         assert_eq!(fill(&t.select, &[("name", "a.docx")]), "Select a.docx");
         assert_eq!(fill("{x} {n}", &[("n", "1")]), "{x} 1");
+        assert_eq!(fill("{a}{b}", &[("a", "{b}"), ("b", "2")]), "{b}2");
+        assert_eq!(fill("{ {n} }", &[("n", "1")]), "{ 1 }");
     }
 }

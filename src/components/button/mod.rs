@@ -40,7 +40,7 @@ pub fn Button(
     #[prop(optional, into)] busy: Signal<bool>,
     /// Accessible name for buttons whose content is an icon.
     #[prop(optional, into)]
-    label: Option<String>,
+    label: Option<Signal<String>>,
     #[prop(optional, into)] on_click: Option<Callback<MouseEvent>>,
     children: Children,
 ) -> impl IntoView {

@@ -30,7 +30,7 @@ pub fn ConfirmInline(
     busy: Signal<bool>,
     /// Accessible name of the action's button, where its text alone is ambiguous in a list.
     #[prop(optional, into)]
-    aria_label: Option<String>,
+    aria_label: Option<Signal<String>>,
     /// `data-testid` of the wrapper; the question is `{testid}-confirm`.
     #[prop(optional)]
     testid: &'static str,
@@ -82,7 +82,7 @@ pub fn ConfirmInline(
                         <button
                             type="button"
                             class="btn btn--subtle"
-                            aria-label=aria_label.clone()
+                            aria-label=aria_label
                             aria-disabled=move || busy.get().then_some("true")
                             on:click=move |_| if !busy.get_untracked() { asking.set(true) }
                         >

@@ -1,12 +1,13 @@
-//! Empty and failed states: a title, an explanation, and what to do next.
+//! Empty and failed states: a title, an explanation, and what to do next. The texts are signals,
+//! so that a change of language re-words a state already on screen.
 
 use leptos::prelude::*;
 
 /// Shown where a list has nothing to show. `children` holds the actions.
 #[component]
 pub fn EmptyState(
-    #[prop(into)] title: String,
-    #[prop(optional, into)] description: Option<String>,
+    #[prop(into)] title: Signal<String>,
+    #[prop(optional, into)] description: Option<Signal<String>>,
     #[prop(optional)] children: Option<Children>,
 ) -> impl IntoView {
     view! {
@@ -21,8 +22,8 @@ pub fn EmptyState(
 /// Shown where loading failed; `message` is the server's or the app's explanation.
 #[component]
 pub fn ErrorState(
-    #[prop(into)] title: String,
-    #[prop(into)] message: String,
+    #[prop(into)] title: Signal<String>,
+    #[prop(into)] message: Signal<String>,
     #[prop(optional)] children: Option<Children>,
 ) -> impl IntoView {
     view! {

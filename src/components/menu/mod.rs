@@ -9,11 +9,13 @@ use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
 use crate::components::unique_id;
+use crate::i18n::{t_string, use_i18n};
 
 /// One command of a [`Menu`].
 #[derive(Clone)]
 pub struct MenuItem {
-    label: String,
+    /// A signal, so that an open menu follows a change of language.
+    label: Signal<String>,
     on_select: Callback<()>,
     danger: bool,
     test_id: Option<&'static str>,
@@ -21,7 +23,10 @@ pub struct MenuItem {
 
 impl MenuItem {
     /// A command named `label` that runs `on_select`.
-    pub fn new(label: impl Into<String>, on_select: impl Fn() + Send + Sync + 'static) -> Self {
+    pub fn new(
+        label: impl Into<Signal<String>>,
+        on_select: impl Fn() + Send + Sync + 'static,
+    ) -> Self {
         MenuItem {
             label: label.into(),
             on_select: Callback::new(move |()| on_select()),
@@ -43,10 +48,16 @@ impl MenuItem {
     }
 }
 
+/// The name of a row's actions menu, "Actions for {title}", following the app's language.
+pub fn actions_label(title: String) -> Signal<String> {
+    let i18n = use_i18n();
+    Signal::derive(move || t_string!(i18n, rooms.actions_for, title = &title).to_string())
+}
+
 /// A button (showing `children`, named `label`) that opens `items`.
 #[component]
 pub fn Menu(
-    #[prop(into)] label: String,
+    #[prop(into)] label: Signal<String>,
     items: Vec<MenuItem>,
     children: Children,
 ) -> impl IntoView {

@@ -48,7 +48,7 @@ pub fn VirtualList<R, V>(
     row: R,
     /// The list's accessible name.
     #[prop(into)]
-    label: String,
+    label: Signal<String>,
     #[prop(optional)] overscan: Option<usize>,
     #[prop(optional, into)] on_range: Option<Callback<Range<usize>>>,
 ) -> impl IntoView

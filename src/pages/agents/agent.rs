@@ -14,7 +14,7 @@ use super::manage::AgentActions;
 use super::mcp::AgentServers;
 use crate::components::{Button, ErrorState, Loading};
 use crate::errors::user_message;
-use crate::i18n::{t, t_string, use_i18n};
+use crate::i18n::{t, use_i18n};
 use crate::locale::text;
 use crate::rights::may_create_rooms;
 use crate::state::use_session;
@@ -30,7 +30,7 @@ pub fn AgentPage() -> impl IntoView {
         match (session.client(), id.get()) {
         (Some(client), Some(id)) => view! { <AgentView client=client id=id/> }.into_any(),
         (Some(_), None) => view! {
-            <div class="page"><ErrorState title=t_string!(i18n, agents.no_such) message=t_string!(i18n, agents.no_such_hint)/></div>
+            <div class="page"><ErrorState title=text!(i18n, agents.no_such) message=text!(i18n, agents.no_such_hint)/></div>
         }
         .into_any(),
         _ => ().into_any(),
@@ -60,7 +60,7 @@ fn AgentView(client: Client, id: i64) -> impl IntoView {
             {move || match agent.get() {
                 None => view! { <Loading label=text!(i18n, agents.loading_one)/> }.into_any(),
                 Some(Err(e)) => view! {
-                    <ErrorState title=t_string!(i18n, agents.open_failed) message=user_message(&e)>
+                    <ErrorState title=text!(i18n, agents.open_failed) message=user_message(&e)>
                         <Button on_click=Callback::new(move |_| version.update(|v| *v += 1))>{t!(i18n, common.try_again)}</Button>
                     </ErrorState>
                 }.into_any(),

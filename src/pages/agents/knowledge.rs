@@ -8,7 +8,7 @@ use leptos::prelude::*;
 use leptos_router::components::A;
 
 use crate::errors::user_message;
-use crate::i18n::{t, use_i18n};
+use crate::i18n::{t, t_string, use_i18n};
 use crate::locale::counted;
 use crate::pages::room::folder_href;
 
@@ -51,7 +51,7 @@ pub fn KnowledgeLink(client: Client, agent_id: i64) -> impl IntoView {
         .into_any(),
         Some(Err(e)) => view! {
             <p class="field__error agents__knowledge" role="alert">
-                {format!("The agent's knowledge could not be listed: {}", user_message(&e))}
+                {t_string!(i18n, agents.knowledge_failed, message = user_message(&e)).to_string()}
             </p>
         }
         .into_any(),

@@ -25,7 +25,7 @@ use self::new_agent::NewAgentDialog;
 use self::settings::AiSettingsPage;
 use crate::components::{Button, ButtonAppearance, EmptyState, ErrorState, Loading};
 use crate::errors::user_message;
-use crate::i18n::{t, t_string, use_i18n};
+use crate::i18n::{t, use_i18n};
 use crate::locale::text;
 use crate::rights::may_create_rooms;
 use crate::state::use_session;
@@ -85,7 +85,7 @@ fn AgentList(client: Client, can_create: bool, admin: bool) -> impl IntoView {
                 <h1>{t!(i18n, nav.agents)}</h1>
                 <div class="toolbar">
                     {admin.then(|| view! {
-                        <A href="/agents/settings" attr:class="btn btn--subtle" attr:data-testid="ai-settings-link">"AI settings"</A>
+                        <A href="/agents/settings" attr:class="btn btn--subtle" attr:data-testid="ai-settings-link">{t!(i18n, agents.settings.title)}</A>
                     })}
                     {can_create.then(|| view! {
                         <span data-testid="new-agent">
@@ -97,15 +97,15 @@ fn AgentList(client: Client, can_create: bool, admin: bool) -> impl IntoView {
             {move || match agents.get() {
                 None => view! { <Loading label=text!(i18n, agents.loading)/> }.into_any(),
                 Some(Err(e)) => view! {
-                    <ErrorState title=t_string!(i18n, agents.list_failed) message=user_message(&e)>
+                    <ErrorState title=text!(i18n, agents.list_failed) message=user_message(&e)>
                         <Button on_click=Callback::new(move |_| version.update(|v| *v += 1))>{t!(i18n, common.try_again)}</Button>
                     </ErrorState>
                 }.into_any(),
                 Some(Ok(None)) => view! {
-                    <EmptyState title=t_string!(i18n, agents.ai_off) description=t_string!(i18n, agents.ai_off_hint)/>
+                    <EmptyState title=text!(i18n, agents.ai_off) description=text!(i18n, agents.ai_off_hint)/>
                 }.into_any(),
                 Some(Ok(Some(list))) if list.is_empty() => view! {
-                    <EmptyState title=t_string!(i18n, agents.none) description=t_string!(i18n, agents.none_hint)/>
+                    <EmptyState title=text!(i18n, agents.none) description=text!(i18n, agents.none_hint)/>
                 }.into_any(),
                 Some(Ok(Some(list))) => view! {
                     <ul class="agents__list" data-testid="agents-list">

@@ -14,7 +14,8 @@ use self::keys::KeysSection;
 use self::oauth_apps::OAuthAppsSection;
 use self::plugins::PluginsSection;
 use crate::components::EmptyState;
-use crate::i18n::{t, t_string, use_i18n};
+use crate::i18n::{t, use_i18n};
+use crate::locale::text;
 use crate::state::{Credential, SessionState, use_session};
 
 /// `/apps`.
@@ -30,8 +31,8 @@ pub fn AppsPage() -> impl IntoView {
             <div class="page apps">
                 <h1>{t!(i18n, nav.apps)}</h1>
                 <EmptyState
-                    title=t_string!(i18n, apps.admins_only)
-                    description=t_string!(i18n, apps.admins_only_hint)
+                    title=text!(i18n, apps.admins_only)
+                    description=text!(i18n, apps.admins_only_hint)
                 />
             </div>
         }

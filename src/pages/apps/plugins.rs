@@ -186,7 +186,7 @@ fn PluginRow(client: Client, plugin: WebPlugin, on_change: Callback<()>) -> impl
                     label=text!(i18n, plugins.delete)
                     question=text!(i18n, plugins.delete_question)
                     busy=busy
-                    aria_label=format!("{} {name}", t_string!(i18n, plugins.delete))
+                    aria_label=Signal::derive({ let name = name.clone(); move || format!("{} {name}", t_string!(i18n, plugins.delete)) })
                     testid="plugin-delete"
                     on_confirm=delete
                 />

@@ -3,6 +3,7 @@
 use docspace_api::{Client, PortalLimits};
 use docspace_sdk::{SdkError, SdkVersion};
 
+pub use super::facts::{Fact, LimitsSeen};
 use crate::app_config::AppConfig;
 use crate::errors::user_message;
 use crate::i18n::{Locale, t_string};
@@ -40,50 +41,20 @@ impl Verdict {
     }
 }
 
-/// What one check found: a verdict, what was seen, and what to do (if anything).
+/// What one check found: a verdict, and the fact behind it (worded when shown, [`Fact`]).
 #[derive(Debug, Clone, PartialEq)]
 pub struct Finding {
     pub verdict: Verdict,
-    pub summary: String,
-    pub fix: Option<String>,
+    pub fact: Fact,
 }
 
 impl Finding {
-    fn ok(summary: impl Into<String>) -> Finding {
-        Finding {
-            verdict: Verdict::Ok,
-            summary: summary.into(),
-            fix: None,
-        }
+    pub fn new(verdict: Verdict, fact: Fact) -> Finding {
+        Finding { verdict, fact }
     }
 
-    fn not_checked(summary: impl Into<String>) -> Finding {
-        Finding {
-            verdict: Verdict::NotChecked,
-            summary: summary.into(),
-            fix: None,
-        }
-    }
-
-    fn warn(summary: impl Into<String>, fix: impl Into<String>) -> Finding {
-        Finding {
-            verdict: Verdict::Warn,
-            summary: summary.into(),
-            fix: Some(fix.into()),
-        }
-    }
-
-    fn fail(summary: impl Into<String>, fix: impl Into<String>) -> Finding {
-        Finding {
-            verdict: Verdict::Fail,
-            summary: summary.into(),
-            fix: Some(fix.into()),
-        }
-    }
-
-    fn from_sdk(e: &SdkError) -> Finding {
-        let d = e.diagnosis();
-        Finding::fail(format!("{}: {}", d.title, d.detail), d.fix)
+    fn from_sdk(e: SdkError) -> Finding {
+        Finding::new(Verdict::Fail, Fact::Sdk(e))
     }
 }
 
@@ -93,35 +64,34 @@ pub async fn portal(config: &AppConfig, anon: &Client) -> Finding {
     let settings = match anon.auth().settings().await {
         Ok(s) => s,
         Err(e) => {
-            return Finding::fail(
-                format!("The REST API did not answer: {}", user_message(&e)),
-                "Check the portal address the host was started with, and that the portal runs.",
-            );
+            let reason = user_message(&e);
+            return Finding::new(Verdict::Fail, Fact::RestSilent { reason });
         }
     };
     if let Err(e) = docspace_sdk::portal_reachable(&config.portal_url).await {
-        return Finding::from_sdk(&e);
+        return Finding::from_sdk(e);
     }
-    let version = settings
-        .version
-        .map(|v| format!(" (version {v})"))
-        .unwrap_or_default();
-    Finding::ok(format!(
-        "{} answers its REST API and this browser{version}.",
-        config.portal_url
-    ))
+    Finding::new(
+        Verdict::Ok,
+        Fact::PortalAnswers {
+            portal: config.portal_url.clone(),
+            version: settings.version,
+        },
+    )
 }
 
 /// The Embed SDK script loads from the portal.
 pub async fn script(config: &AppConfig) -> Finding {
     let version: SdkVersion = config.sdk_version();
     match docspace_sdk::load_sdk(&config.portal_url, version).await {
-        Ok(sdk) => Finding::ok(format!(
-            "api.js {} loaded from {}.",
-            sdk.version().as_str(),
-            sdk.version().script_url(sdk.portal())
-        )),
-        Err(e) => Finding::from_sdk(&e),
+        Ok(sdk) => Finding::new(
+            Verdict::Ok,
+            Fact::ScriptLoaded {
+                version: sdk.version().as_str().to_string(),
+                url: sdk.version().script_url(sdk.portal()),
+            },
+        ),
+        Err(e) => Finding::from_sdk(e),
     }
 }
 
@@ -140,17 +110,22 @@ pub async fn csp(config: &AppConfig, anon: &Client, origin: &str) -> CspState {
     let domains = anon.security().csp().await.ok().map(|c| c.domains);
     match docspace_sdk::origin_allowed(&config.portal_url).await {
         Ok(()) => CspState {
-            finding: Finding::ok(format!("{origin} may embed the portal's frames.")),
+            finding: Finding::new(
+                Verdict::Ok,
+                Fact::CspAllowed {
+                    origin: origin.to_string(),
+                },
+            ),
             domains,
             missing: false,
         },
         Err(e @ SdkError::CspOriginMissing { .. }) => CspState {
-            finding: Finding::from_sdk(&e),
+            finding: Finding::from_sdk(e),
             domains,
             missing: true,
         },
         Err(e) => CspState {
-            finding: Finding::from_sdk(&e),
+            finding: Finding::from_sdk(e),
             domains,
             missing: false,
         },
@@ -216,23 +191,13 @@ pub fn cookies(
     frames: &FramesSession,
 ) -> Finding {
     if !cookies_enabled {
-        return Finding::fail(
-            "This browser has cookies turned off.",
-            "Allow cookies for this site and for the portal; frames sign in with a cookie.",
-        );
+        return Finding::new(Verdict::Fail, Fact::CookiesOff);
     }
     match frames {
-        FramesSession::SignedIn => {
-            return Finding::ok(
-                "The frames are signed in: the portal's session cookie works inside frames.",
-            );
-        }
+        FramesSession::SignedIn => return Finding::new(Verdict::Ok, Fact::FramesSignedIn),
         FramesSession::Failed(reason) => {
-            return Finding::fail(
-                format!("The frames could not sign in: {reason}"),
-                "If the browser blocks third-party cookies, allow them for the portal, or serve \
-                 the app from the portal's own site.",
-            );
+            let reason = reason.clone();
+            return Finding::new(Verdict::Fail, Fact::FramesFailed { reason });
         }
         FramesSession::Pending
         | FramesSession::Unknown
@@ -240,48 +205,9 @@ pub fn cookies(
         | FramesSession::NotSignedIn => {}
     }
     if same_site(origin, portal) {
-        Finding::ok(
-            "The portal seems to be on this page's site (judged by scheme and host name), so its \
-             cookie would be first-party inside frames. Sign the frames in to see it working.",
-        )
+        Finding::new(Verdict::Ok, Fact::SameSite)
     } else {
-        Finding::warn(
-            "The portal is another site: its cookie is third-party inside frames.",
-            "Browsers that block third-party cookies keep the frames signed out. Sign in to \
-             check this browser, or serve the app from the portal's site.",
-        )
-    }
-}
-
-/// One sentence about what the portal said of its limits; `None` when it said nothing useful.
-/// The client reads every form of the headers (`docspace_api::PortalLimits`).
-pub fn describe_limits(l: &PortalLimits) -> Option<String> {
-    let remaining = l.remaining?;
-    let mut s = match (l.limit, l.window) {
-        (Some(limit), Some(window)) => format!(
-            "The portal allows {remaining} more of {limit} requests per {}",
-            span(window.as_secs())
-        ),
-        (Some(limit), None) => format!("The portal allows {remaining} more of {limit} requests"),
-        _ => format!("The portal allows {remaining} more requests"),
-    };
-    if let Some(reset) = l.reset_in {
-        s.push_str(&format!(
-            " in this window (it resets in {} s)",
-            reset.as_secs_f64().ceil()
-        ));
-    }
-    s.push('.');
-    Some(s)
-}
-
-/// `30 min`, `1 min`, `15 s`, `1 h`, `1 d`.
-fn span(secs: u64) -> String {
-    match secs {
-        s if s >= 86_400 && s % 86_400 == 0 => format!("{} d", s / 86_400),
-        s if s >= 3_600 && s % 3_600 == 0 => format!("{} h", s / 3_600),
-        s if s >= 60 && s % 60 == 0 => format!("{} min", s / 60),
-        s => format!("{s} s"),
+        Finding::new(Verdict::Warn, Fact::OtherSite)
     }
 }
 
@@ -304,127 +230,37 @@ pub async fn probe_portal_limits(
     PortalLimits::from_headers(|name| h.get(name), now)
 }
 
-/// `1 request`, `2 requests`, `0 retries`.
-fn count(n: u64, noun: &str) -> String {
-    match (n, noun.strip_suffix('y')) {
-        (1, _) => format!("1 {noun}"),
-        (_, Some(stem)) => format!("{n} {stem}ies"),
-        (_, None) => format!("{n} {noun}s"),
-    }
-}
-
 /// What the portal says about its limits and what the app's REST client has seen.
 pub fn rate_limits(client: Option<&Client>, portal: Option<PortalLimits>) -> Finding {
     let Some(client) = client else {
         // Nothing is wrong before a sign-in: nothing was sent.
-        return Finding::not_checked(
-            "Not signed in: no requests counted yet. Sign in to see how close the app runs to the portal's limits.",
-        );
+        return Finding::new(Verdict::NotChecked, Fact::LimitsUnknown);
     };
-    let m = client.metrics();
-    let l = client.rate_limits();
+    let metrics = client.metrics();
     // DocSpace sends its limit headers only with a refusal (a 429): the probe's answer may carry
     // none, and the client keeps what the last refusal said.
-    let portal = portal.or(m.last_refusal);
-    let portal_text = portal
-        .as_ref()
-        .and_then(describe_limits)
-        .unwrap_or_else(|| {
-            "The portal sent no rate-limit headers (DocSpace sends them only when it refuses a \
-             request)."
-                .into()
-        });
-    let summary = format!(
-        "{portal_text} This app: {} sent; {} of {} per minute in use; {} refused with 429; {}; \
-         {} to stay under the limits (at most {} GET and {} other requests at once).",
-        count(m.requests_sent, "request"),
-        m.window_used,
-        l.per_minute,
-        m.rate_limited,
-        count(m.retries, "retry"),
-        count(m.pauses, "pause"),
-        l.concurrent_get,
-        l.concurrent_other,
-    );
-    if portal.is_some_and(|p| p.low()) {
-        Finding::warn(
-            summary,
-            "Less than a tenth of the portal's window is left; requests will wait or be refused \
-             until it resets. Other apps using the same account share these limits.",
-        )
-    } else if m.rate_limited > 0 {
-        Finding::warn(
-            summary,
-            "The portal refused some requests; the client waited and retried them. Heavy use \
-             from other apps with the same account shares these limits.",
-        )
+    let seen = LimitsSeen {
+        portal: portal.or(metrics.last_refusal),
+        metrics,
+        limits: client.rate_limits().clone(),
+    };
+    let verdict = if seen.low() || seen.metrics.rate_limited > 0 {
+        Verdict::Warn
     } else {
-        Finding::ok(summary)
-    }
+        Verdict::Ok
+    };
+    Finding::new(verdict, Fact::Limits(Box::new(seen)))
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
 
-    fn said(headers: &[(&str, &str)]) -> PortalLimits {
-        let get = |name: &str| {
-            headers
-                .iter()
-                .find(|(k, _)| *k == name)
-                .map(|(_, v)| v.to_string())
-        };
-        PortalLimits::from_headers(get, 1_700_000_000.0).unwrap_or_default()
-    }
-
-    #[test]
-    fn portal_limits_read_as_a_sentence_in_every_form() {
-        // The server's form: a number and Unix seconds.
-        let server = said(&[
-            ("x-ratelimit-limit", "1500"),
-            ("x-ratelimit-remaining", "1490"),
-            ("x-ratelimit-reset", "1700000030"),
-        ]);
-        assert_eq!(
-            describe_limits(&server).as_deref(),
-            Some(
-                "The portal allows 1490 more of 1500 requests in this window (it resets in 30 s)."
-            )
-        );
-        assert!(!server.low());
-        // The docs' form: requests per window and seconds left.
-        let docs = said(&[
-            ("x-ratelimit-limit", "100/30m"),
-            ("x-ratelimit-remaining", "4"),
-            ("x-ratelimit-reset", "12"),
-        ]);
-        assert!(docs.low());
-        assert_eq!(
-            describe_limits(&docs).as_deref(),
-            Some(
-                "The portal allows 4 more of 100 requests per 30 min in this window (it resets in 12 s)."
-            )
-        );
-        assert_eq!(describe_limits(&said(&[("retry-after", "3")])), None);
-        assert_eq!(
-            (span(1), span(60), span(5_400), span(86_400)),
-            ("1 s".into(), "1 min".into(), "90 min".into(), "1 d".into())
-        );
-    }
-
     #[test]
     fn before_a_sign_in_the_rate_limit_check_is_not_a_warning() {
         let f = rate_limits(None, None);
         assert_eq!(f.verdict, Verdict::NotChecked);
-        assert_eq!(f.fix, None);
-    }
-
-    #[test]
-    fn counts_read_naturally() {
-        assert_eq!(count(1, "request"), "1 request");
-        assert_eq!(count(3, "request"), "3 requests");
-        assert_eq!(count(0, "retry"), "0 retries");
-        assert_eq!(count(1, "retry"), "1 retry");
+        assert_eq!(f.fact.fix(Locale::en), None);
     }
 
     #[test]

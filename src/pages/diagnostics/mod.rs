@@ -4,15 +4,17 @@
 //! rate-limit state the REST client sees.
 
 mod checks;
+mod facts;
 mod oauth;
 
 use docspace_api::Client;
 use leptos::prelude::*;
 
-use self::checks::{CspState, Finding};
+use self::checks::{CspState, Fact, Finding, Verdict};
 use crate::components::{Button, ButtonAppearance, use_toaster};
 use crate::errors::user_message;
 use crate::i18n::{t, t_string, use_i18n};
+use crate::locale::text;
 use crate::state::{Credential, SessionState, use_session};
 
 /// This page's origin, as browsers serialize it.
@@ -159,37 +161,33 @@ pub fn DiagnosticsPage() -> impl IntoView {
                 <code>{config.portal_url.clone()}</code>
             </p>
             <ul class="diagnostics__list" aria-live="polite">
-                <Check id="portal" title=t_string!(i18n, diagnostics.check.portal) finding=Signal::derive(move || portal.get())/>
-                <Check id="script" title=t_string!(i18n, diagnostics.check.script) finding=Signal::derive(move || script.get())/>
-                <Check id="csp" title=t_string!(i18n, diagnostics.check.csp) finding=Signal::derive(move || csp.get().map(|c| c.finding))>
+                <Check id="portal" title=text!(i18n, diagnostics.check.portal) finding=Signal::derive(move || portal.get())/>
+                <Check id="script" title=text!(i18n, diagnostics.check.script) finding=Signal::derive(move || script.get())/>
+                <Check id="csp" title=text!(i18n, diagnostics.check.csp) finding=Signal::derive(move || csp.get().map(|c| c.finding))>
                     <CspDetails state=Signal::derive(move || csp.get()) origin=origin.clone() on_added=Callback::new(move |()| run.update(|n| *n += 1))/>
                 </Check>
-                <Check id="cookies" title=t_string!(i18n, diagnostics.check.cookies) finding=Signal::derive(move || Some(cookies.get()))/>
+                <Check id="cookies" title=text!(i18n, diagnostics.check.cookies) finding=Signal::derive(move || Some(cookies.get()))/>
                 <Show when=move || oauth_frames.with(Option::is_some)>
-                    <Check id="oauth-frames" title=t_string!(i18n, diagnostics.check.oauth_frames) finding=Signal::derive(move || oauth_frames.get())/>
+                    <Check id="oauth-frames" title=text!(i18n, diagnostics.check.oauth_frames) finding=Signal::derive(move || oauth_frames.get())/>
                 </Show>
                 {oauth_origin.map(|r| view! {
-                    <Check id="oauth-origin" title=t_string!(i18n, diagnostics.check.oauth_origin) finding=Signal::derive(move || r.get())/>
+                    <Check id="oauth-origin" title=text!(i18n, diagnostics.check.oauth_origin) finding=Signal::derive(move || r.get())/>
                 })}
-                <Check id="limits" title=t_string!(i18n, diagnostics.check.limits) finding=Signal::derive(move || limits.get())/>
+                <Check id="limits" title=text!(i18n, diagnostics.check.limits) finding=Signal::derive(move || limits.get())/>
             </ul>
         </div>
     }
 }
 
 fn no_client() -> Finding {
-    Finding {
-        verdict: checks::Verdict::Fail,
-        summary: "The app's API address is not usable.".into(),
-        fix: Some("Check the host's configuration (/docspace-config.json).".into()),
-    }
+    Finding::new(Verdict::Fail, Fact::NoClient)
 }
 
 /// One check: its title, a verdict badge, what it found and what to do.
 #[component]
 fn Check(
     id: &'static str,
-    title: &'static str,
+    #[prop(into)] title: Signal<String>,
     finding: Signal<Option<Finding>>,
     #[prop(optional)] children: Option<Children>,
 ) -> impl IntoView {
@@ -203,9 +201,13 @@ fn Check(
                     {move || finding.with(|f| f.as_ref().map_or(t_string!(i18n, diagnostics.checking), |f| f.verdict.label(i18n)))}
                 </span>
             </div>
-            {move || finding.get().map(|f| view! {
-                <p class="diag__summary" data-testid="diag-summary">{f.summary}</p>
-                {f.fix.map(|fix| view! { <p class="diag__fix">{fix}</p> })}
+            // Worded here, from the facts: a new language re-words them without checking again.
+            {move || finding.get().map(|f| {
+                let locale = i18n.get_locale();
+                view! {
+                    <p class="diag__summary" data-testid="diag-summary">{f.fact.summary(locale)}</p>
+                    {f.fact.fix(locale).map(|fix| view! { <p class="diag__fix" data-testid="diag-fix">{fix}</p> })}
+                }
             })}
             {children.map(|c| c())}
         </li>

@@ -49,8 +49,8 @@ pub fn PeoplePage() -> impl IntoView {
             <div class="page people">
                 <h1>{t!(i18n, nav.people)}</h1>
                 <EmptyState
-                    title=t_string!(i18n, people.admins_only)
-                    description=t_string!(i18n, people.admins_only_hint)
+                    title=text!(i18n, people.admins_only)
+                    description=text!(i18n, people.admins_only_hint)
                 />
                 <Explanation/>
             </div>
@@ -195,14 +195,14 @@ fn Directory(client: Client, me: Employee) -> impl IntoView {
             {move || {
                 if let Some(e) = error.get() && total.get().is_none() {
                     return view! {
-                        <ErrorState title=t_string!(i18n, people.load_failed) message=e>
+                        <ErrorState title=text!(i18n, people.load_failed) message=e>
                             <Button on_click=Callback::new(move |_| load(0))>{t!(i18n, common.try_again)}</Button>
                         </ErrorState>
                     }.into_any();
                 }
                 match total.get() {
                     None => view! { <Loading label=text!(i18n, people.loading)/> }.into_any(),
-                    Some(0) => view! { <EmptyState title=t_string!(i18n, people.none_match) description=t_string!(i18n, rooms.none_match_hint)/> }.into_any(),
+                    Some(0) => view! { <EmptyState title=text!(i18n, people.none_match) description=text!(i18n, rooms.none_match_hint)/> }.into_any(),
                     Some(_) => view! {
                         <ul class="people__list" aria-label=move || t_string!(i18n, nav.people) data-testid="people-list">
                             <For each=move || people.get() key=|p| (p.id.clone(), p.status, p.is_admin, p.is_room_admin, p.is_visitor) let:person>

@@ -5,8 +5,9 @@ use docspace_api::models::{Employee, EmployeeType};
 use leptos::prelude::*;
 
 use super::rules::{self, Offered};
-use crate::components::{Menu, MenuItem};
+use crate::components::{Menu, MenuItem, actions_label};
 use crate::i18n::{Locale, t, t_string, use_i18n};
+use crate::locale::text;
 use leptos_i18n::I18nContext;
 
 /// What a row asks the page to do.
@@ -28,7 +29,6 @@ fn items(
     on_action: Callback<PersonAction>,
     i18n: I18nContext<Locale>,
 ) -> Vec<MenuItem> {
-    let locale = i18n.get_locale_untracked();
     let act = |a: PersonAction| move || on_action.run(a.clone());
     let mut out = Vec::new();
     for t in offered.change_to {
@@ -37,8 +37,13 @@ fn items(
             EmployeeType::RoomAdmin => "person-type-roomadmin",
             _ => "person-type-user",
         };
-        let kind = rules::type_label(&t, locale);
-        let label = t_string!(i18n, people.make, kind).to_string();
+        let label = {
+            let t = t.clone();
+            Signal::derive(move || {
+                let kind = rules::type_label(&t, i18n.get_locale());
+                t_string!(i18n, people.make, kind).to_string()
+            })
+        };
         out.push(
             MenuItem::new(label, act(PersonAction::ChangeType(person.clone(), t))).test_id(id),
         );
@@ -46,7 +51,7 @@ fn items(
     if offered.resend {
         out.push(
             MenuItem::new(
-                t_string!(i18n, people.resend),
+                text!(i18n, people.resend),
                 act(PersonAction::Resend(person.clone())),
             )
             .test_id("person-resend"),
@@ -55,7 +60,7 @@ fn items(
     if offered.enable {
         out.push(
             MenuItem::new(
-                t_string!(i18n, people.enable),
+                text!(i18n, people.enable),
                 act(PersonAction::Disable(person.clone(), false)),
             )
             .test_id("person-enable"),
@@ -64,7 +69,7 @@ fn items(
     if offered.disable {
         out.push(
             MenuItem::new(
-                t_string!(i18n, people.disable),
+                text!(i18n, people.disable),
                 act(PersonAction::Disable(person.clone(), true)),
             )
             .danger()
@@ -74,7 +79,7 @@ fn items(
     if offered.delete {
         out.push(
             MenuItem::new(
-                t_string!(i18n, rooms.menu.delete),
+                text!(i18n, rooms.menu.delete),
                 act(PersonAction::Delete(person.clone())),
             )
             .danger()
@@ -116,7 +121,7 @@ pub fn PersonRow(
             {if items.is_empty() {
                 view! { <span class="person-row__none muted">{t!(i18n, people.no_actions)}</span> }.into_any()
             } else {
-                view! { <Menu label=t_string!(i18n, rooms.actions_for, title = &email).to_string() items=items>"⋯"</Menu> }.into_any()
+                view! { <Menu label=actions_label(email.clone()) items=items>"⋯"</Menu> }.into_any()
             }}
         </li>
     }

@@ -45,9 +45,29 @@ impl Default for Settings {
     }
 }
 
+/// What the id field holds for a mode (its label is worded in `mod.rs`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum IdField {
+    /// The file to open (editor, viewer).
+    File,
+    /// The room or folder to start in, optional (manager, file selector).
+    Folder,
+    /// A folder in the public room, optional.
+    PublicRoomFolder,
+}
+
+/// What a mode still needs before its frame can start.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Missing {
+    /// The editor and viewer need a file id.
+    File,
+    /// A public room needs its share key.
+    ShareKey,
+}
+
 /// Which fields a mode reads.
 pub struct Applies {
-    pub id: Option<&'static str>,
+    pub id: Option<IdField>,
     pub share_key: bool,
     pub manager_flags: bool,
     pub selector_flags: bool,
@@ -58,9 +78,9 @@ impl Settings {
     pub fn applies(mode: Mode) -> Applies {
         Applies {
             id: match mode {
-                Mode::Editor | Mode::Viewer => Some("File id"),
-                Mode::Manager | Mode::FileSelector => Some("Room or folder id (optional)"),
-                Mode::PublicRoom => Some("Folder id in the room (optional)"),
+                Mode::Editor | Mode::Viewer => Some(IdField::File),
+                Mode::Manager | Mode::FileSelector => Some(IdField::Folder),
+                Mode::PublicRoom => Some(IdField::PublicRoomFolder),
                 Mode::RoomSelector | Mode::System => None,
             },
             share_key: mode == Mode::PublicRoom,
@@ -70,14 +90,10 @@ impl Settings {
     }
 
     /// Whether the chosen mode can start (the editor and viewer need a file, a public room its key).
-    pub fn missing(&self) -> Option<&'static str> {
+    pub fn missing(&self) -> Option<Missing> {
         match self.mode {
-            Mode::Editor | Mode::Viewer if self.id.trim().is_empty() => {
-                Some("Enter a file id to open it.")
-            }
-            Mode::PublicRoom if self.share_key.trim().is_empty() => {
-                Some("Enter a public room's share key.")
-            }
+            Mode::Editor | Mode::Viewer if self.id.trim().is_empty() => Some(Missing::File),
+            Mode::PublicRoom if self.share_key.trim().is_empty() => Some(Missing::ShareKey),
             _ => None,
         }
     }

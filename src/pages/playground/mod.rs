@@ -2,13 +2,15 @@
 //! events, and copy the code that makes the same frame in a Leptos app or a plain HTML page.
 
 mod code;
+mod log;
 mod status;
 
 use docspace_sdk::components::DocSpace;
-use docspace_sdk::{FrameEvent, Item, Mode, SdkError, Theme};
+use docspace_sdk::{FrameEvent, Mode, SdkError, Theme};
 use leptos::prelude::*;
 
-use self::code::Settings;
+use self::code::{IdField, Missing, Settings};
+use self::log::Line;
 use self::status::FrameStatus;
 use crate::components::{
     Button, ButtonAppearance, Checkbox, EmptyState, Select, SelectOption, TextField, Toaster,
@@ -75,35 +77,6 @@ impl Form {
     }
 }
 
-/// One line of the event log.
-fn describe(e: &FrameEvent) -> String {
-    match e {
-        FrameEvent::Ready => "ready: the frame is usable".into(),
-        FrameEvent::AppReady => "onAppReady".into(),
-        FrameEvent::ContentReady => "onContentReady".into(),
-        FrameEvent::Select(items) => {
-            let titles: Vec<&str> = items.iter().map(Item::title).collect();
-            format!(
-                "onSelectCallback: {} item(s): {}",
-                items.len(),
-                titles.join(", ")
-            )
-        }
-        FrameEvent::Close => "onCloseCallback".into(),
-        FrameEvent::EditorOpen(o) => format!("onEditorOpen: {}", o.file.title),
-        FrameEvent::EditorClose => "onEditorCloseCallback".into(),
-        FrameEvent::FileClick(f) => format!("onFileManagerClick: {}", f.title),
-        FrameEvent::Download(_) => "onDownload".into(),
-        FrameEvent::AuthSuccess => "onAuthSuccess".into(),
-        FrameEvent::SignOut => "onSignOut".into(),
-        FrameEvent::NotFound => "onNotFound: no folder or file with this id".into(),
-        FrameEvent::NoAccess => "onNoAccess: this user may not open it".into(),
-        FrameEvent::Error(err) => format!("error: {err}"),
-        // FrameEvent is non-exhaustive: events added later show as they are.
-        other => format!("{other:?}"),
-    }
-}
-
 /// `/playground`.
 #[component]
 pub fn PlaygroundPage() -> impl IntoView {
@@ -127,9 +100,9 @@ pub fn PlaygroundPage() -> impl IntoView {
     let missing = Memo::new(move |_| settings.with(Settings::missing));
     let frame_config = Signal::derive(move || settings.with(Settings::config));
 
-    let log = RwSignal::new(Vec::<(u64, String)>::new());
+    let log = RwSignal::new(Vec::<(u64, Line)>::new());
     let next = StoredValue::new(0u64);
-    let push = move |line: String| {
+    let push = move |line: Line| {
         let n = next.get_value() + 1;
         next.set_value(n);
         log.update(|l| {
@@ -141,11 +114,11 @@ pub fn PlaygroundPage() -> impl IntoView {
     let status = RwSignal::new(FrameStatus::Starting);
     let on_event = Callback::new(move |e: FrameEvent| {
         status.update(|s| *s = s.after(&e));
-        push(describe(&e));
+        push(Line::of(&e));
     });
     let on_error = Callback::new(move |e: SdkError| {
         status.set(FrameStatus::Failed);
-        push(format!("error: {}", e.diagnosis().title));
+        push(Line::Error(e));
     });
     // Changed settings reach the frame by `setConfig` or as a new frame: a problem reported
     // before is about the old settings, and the frame reports it again if it still holds.
@@ -161,7 +134,7 @@ pub fn PlaygroundPage() -> impl IntoView {
         move |m, _, _| {
             status.set(FrameStatus::Starting);
             log.set(Vec::new());
-            push(format!("mode: {}", mode_label(*m, Locale::en)));
+            push(Line::Mode(*m));
         },
         false,
     );
@@ -207,9 +180,9 @@ pub fn PlaygroundPage() -> impl IntoView {
                         <Select label=text!(i18n, playground.mode) value=form.mode options=modes/>
                     </div>
                     <p class="muted playground__about">{move || mode_about(mode.get(), i18n.get_locale())}</p>
-                    {move || id_label(mode.get(), i18n.get_locale()).map(|label| view! {
+                    {move || Settings::applies(mode.get()).id.map(|field| view! {
                         <div data-testid="playground-id">
-                            <TextField label=label value=form.id/>
+                            <TextField label=Signal::derive(move || id_label(field, i18n.get_locale()).to_string()) value=form.id/>
                         </div>
                     })}
                     <Show when=move || applies().share_key>
@@ -245,7 +218,7 @@ pub fn PlaygroundPage() -> impl IntoView {
                         </p>
                     </Show>
                     {move || match missing.get() {
-                        Some(_) => view! { <EmptyState title=t_string!(i18n, playground.nothing_yet) description=missing_text(mode.get_untracked(), i18n.get_locale())/> }.into_any(),
+                        Some(needs) => view! { <EmptyState title=text!(i18n, playground.nothing_yet) description=Signal::derive(move || missing_text(needs, i18n.get_locale()).to_string())/> }.into_any(),
                         None => {
                             let portal = portal.clone();
                             view! {
@@ -262,7 +235,7 @@ pub fn PlaygroundPage() -> impl IntoView {
                     </div>
                     <ol class="playground__log" data-testid="playground-events" aria-live="polite">
                         <For each=move || log.get().into_iter().rev() key=|(n, _)| *n let:((_, line))>
-                            <li>{line}</li>
+                            <li>{move || line.text(i18n.get_locale(), mode_label)}</li>
                         </For>
                     </ol>
                     <Show when=move || log.with(Vec::is_empty)>
@@ -315,21 +288,20 @@ fn mode_about(m: Mode, locale: Locale) -> &'static str {
     }
 }
 
-/// The id field's label for `mode` (none where the mode takes no id: `Settings::applies`).
-fn id_label(m: Mode, locale: Locale) -> Option<&'static str> {
-    Settings::applies(m).id?;
-    Some(match m {
-        Mode::Editor | Mode::Viewer => td_string!(locale, playground.id.file),
-        Mode::PublicRoom => td_string!(locale, playground.id.public_room),
-        _ => td_string!(locale, playground.id.folder),
-    })
+/// The id field's label.
+fn id_label(field: IdField, locale: Locale) -> &'static str {
+    match field {
+        IdField::File => td_string!(locale, playground.id.file),
+        IdField::Folder => td_string!(locale, playground.id.folder),
+        IdField::PublicRoomFolder => td_string!(locale, playground.id.public_room),
+    }
 }
 
-/// What `mode` still needs before it can start (`Settings::missing` says whether it does).
-fn missing_text(m: Mode, locale: Locale) -> &'static str {
-    match m {
-        Mode::PublicRoom => td_string!(locale, playground.needs_share_key),
-        _ => td_string!(locale, playground.needs_file),
+/// What the mode still needs before it can start.
+fn missing_text(needs: Missing, locale: Locale) -> &'static str {
+    match needs {
+        Missing::File => td_string!(locale, playground.needs_file),
+        Missing::ShareKey => td_string!(locale, playground.needs_share_key),
     }
 }
 

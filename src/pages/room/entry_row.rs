@@ -6,9 +6,9 @@ use docspace_sdk::picker::{EntryIcon, Glyph};
 use leptos::prelude::*;
 use leptos_router::components::A;
 
-use crate::components::{Menu, MenuItem};
+use crate::components::{Menu, MenuItem, actions_label};
 use crate::i18n::{t_string, use_i18n};
-use crate::locale::{self, counted, format_date_time, format_size};
+use crate::locale::{self, counted, format_date_time, format_size, text};
 
 /// What a row asks the page to do.
 #[derive(Debug, Clone)]
@@ -91,7 +91,7 @@ pub fn EntryRow(
     if let Some(v) = viewer_href.clone() {
         let navigate = leptos_router::hooks::use_navigate();
         items.push(
-            MenuItem::new(t_string!(i18n, room.entry.open_viewer), move || {
+            MenuItem::new(text!(i18n, room.entry.open_viewer), move || {
                 navigate(&v, Default::default())
             })
             .test_id("entry-view"),
@@ -99,16 +99,13 @@ pub fn EntryRow(
     }
     if is_file && !limited {
         items.push(
-            MenuItem::new(
-                t_string!(i18n, room.entry.details),
-                act(EntryAction::Details),
-            )
-            .test_id("entry-details"),
+            MenuItem::new(text!(i18n, room.entry.details), act(EntryAction::Details))
+                .test_id("entry-details"),
         );
     }
     if entry_can(&entry, "Download") {
         items.push(
-            MenuItem::new(t_string!(i18n, room.download), act(EntryAction::Download))
+            MenuItem::new(text!(i18n, room.download), act(EntryAction::Download))
                 .test_id("entry-download"),
         );
     }
@@ -117,9 +114,9 @@ pub fn EntryRow(
     if is_file {
         let favorite = is_favorite(&entry);
         let (label, id) = if favorite {
-            (t_string!(i18n, room.entry.unfavourite), "entry-unfavorite")
+            (text!(i18n, room.entry.unfavourite), "entry-unfavorite")
         } else {
-            (t_string!(i18n, room.entry.favourite), "entry-favorite")
+            (text!(i18n, room.entry.favourite), "entry-favorite")
         };
         let e = entry.clone();
         items.push(
@@ -131,25 +128,26 @@ pub fn EntryRow(
     }
     if !limited {
         items.push(
-            MenuItem::new(t_string!(i18n, room.entry.rename), act(EntryAction::Rename))
+            MenuItem::new(text!(i18n, room.entry.rename), act(EntryAction::Rename))
                 .test_id("entry-rename"),
         );
         items.push(
-            MenuItem::new(t_string!(i18n, room.copy_to), act(EntryAction::Copy))
-                .test_id("entry-copy"),
+            MenuItem::new(text!(i18n, room.copy_to), act(EntryAction::Copy)).test_id("entry-copy"),
         );
         items.push(
-            MenuItem::new(t_string!(i18n, room.move_to), act(EntryAction::Move))
-                .test_id("entry-move"),
+            MenuItem::new(text!(i18n, room.move_to), act(EntryAction::Move)).test_id("entry-move"),
         );
         items.push(
-            MenuItem::new(t_string!(i18n, rooms.menu.delete), act(EntryAction::Delete))
+            MenuItem::new(text!(i18n, rooms.menu.delete), act(EntryAction::Delete))
                 .danger()
                 .test_id("entry-delete"),
         );
     }
-    let menu_label = t_string!(i18n, rooms.actions_for, title = &title).to_string();
-    let select_label = t_string!(i18n, room.entry.select, title = &title).to_string();
+    let menu_label = actions_label(title.clone());
+    let select_label = {
+        let title = title.clone();
+        move || t_string!(i18n, room.entry.select, title = &title).to_string()
+    };
     view! {
         <div class="entry-row" data-testid="entry-row" data-kind=if is_file { "file" } else { "folder" }>
             <input

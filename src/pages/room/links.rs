@@ -26,8 +26,8 @@ pub fn Links(client: Client, room: Room) -> impl IntoView {
     if levels.is_empty() {
         return view! {
             <EmptyState
-                title=t_string!(i18n, links.unavailable)
-                description=t_string!(i18n, links.unavailable_hint)
+                title=text!(i18n, links.unavailable)
+                description=text!(i18n, links.unavailable_hint)
             />
         }
         .into_any();
@@ -125,11 +125,11 @@ pub fn Links(client: Client, room: Room) -> impl IntoView {
             </form>
             {move || match links.get() {
                 None => view! { <Loading label=text!(i18n, links.loading)/> }.into_any(),
-                Some(Err(e)) => view! { <ErrorState title=t_string!(i18n, links.load_failed) message=e/> }.into_any(),
+                Some(Err(e)) => view! { <ErrorState title=text!(i18n, links.load_failed) message=e/> }.into_any(),
                 Some(Ok(list)) => {
                     let active: Vec<Share> = list.into_iter().filter(|s| s.access != FileShare::None && s.link().is_some()).collect();
                     if active.is_empty() {
-                        return view! { <EmptyState title=t_string!(i18n, links.none)/> }.into_any();
+                        return view! { <EmptyState title=text!(i18n, links.none)/> }.into_any();
                     }
                     view! {
                         <ul class="links__list">
@@ -141,14 +141,14 @@ pub fn Links(client: Client, room: Room) -> impl IntoView {
                                 let level = access_label(share.access, i18n.get_locale_untracked());
                                 let copy_url = url.clone();
                                 let share_for_revoke = share.clone();
-                                let revoke_label = t_string!(i18n, links.revoke_named, title = title.as_str()).to_string();
+                                let revoke_label = { let title = title.clone(); Signal::derive(move || t_string!(i18n, links.revoke_named, title = title.as_str()).to_string()) };
                                 view! {
                                     <li class="links__item" data-testid="link">
                                         <div class="links__head">
                                             <span class="links__title">{title.clone()}</span>
                                             <span class="muted">{level}{expired.then(|| format!(" · {}", t_string!(i18n, links.fact.expired)))}</span>
                                         </div>
-                                        <input class="field__input links__url" type="text" readonly=true aria-label=t_string!(i18n, links.address_of, title = &title).to_string() prop:value=url data-testid="link-url"/>
+                                        <input class="field__input links__url" type="text" readonly=true aria-label={ let title = title.clone(); move || t_string!(i18n, links.address_of, title = &title).to_string() } prop:value=url data-testid="link-url"/>
                                         <div class="links__actions">
                                             <button type="button" class="btn btn--secondary" data-testid="link-copy" on:click=move |_| copy(copy_url.clone(), toaster)>{t!(i18n, links.copy)}</button>
                                             <ConfirmInline

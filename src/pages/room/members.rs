@@ -131,8 +131,8 @@ pub fn Members(client: Client, room: Room) -> impl IntoView {
             <h3>{t!(i18n, room.members)}</h3>
             {move || match members.get() {
                 None => view! { <Loading label=text!(i18n, members.loading)/> }.into_any(),
-                Some(Err(e)) => view! { <ErrorState title=t_string!(i18n, members.load_failed) message=e/> }.into_any(),
-                Some(Ok(list)) if list.is_empty() => view! { <EmptyState title=t_string!(i18n, members.none)/> }.into_any(),
+                Some(Err(e)) => view! { <ErrorState title=text!(i18n, members.load_failed) message=e/> }.into_any(),
+                Some(Ok(list)) if list.is_empty() => view! { <EmptyState title=text!(i18n, members.none)/> }.into_any(),
                 Some(Ok(list)) => view! {
                     <ul class="members__list">
                         {list.into_iter().filter_map(|share| member_row(share, kind, set_access)).collect_view()}
@@ -181,7 +181,7 @@ where
             {if editable {
                 view! {
                     <Select label=t_string!(i18n, members.access_of, name = &name).to_string() value=value options=options hide_label=true/>
-                    <button type="button" class="btn btn--subtle" aria-label=t_string!(i18n, members.remove_one, name = &name).to_string() on:click=remove>{t!(i18n, members.remove)}</button>
+                    <button type="button" class="btn btn--subtle" aria-label={ let name = name.clone(); move || t_string!(i18n, members.remove_one, name = &name).to_string() } on:click=remove>{t!(i18n, members.remove)}</button>
                 }.into_any()
             } else {
                 view! {

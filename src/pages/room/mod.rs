@@ -282,23 +282,23 @@ pub(crate) fn FolderPage(client: Client, place: Place, folder: FolderId) -> impl
     });
 
     let new_items = vec![
-        MenuItem::new(t_string!(i18n, room.create_menu.folder), move || {
+        MenuItem::new(text!(i18n, room.create_menu.folder), move || {
             open_panel(Panel::NewFolder)
         })
         .test_id("new-folder"),
-        MenuItem::new(t_string!(i18n, room.create_menu.document), move || {
+        MenuItem::new(text!(i18n, room.create_menu.document), move || {
             open_panel(Panel::NewFile("document", ".docx"))
         })
         .test_id("new-document"),
-        MenuItem::new(t_string!(i18n, room.create_menu.spreadsheet), move || {
+        MenuItem::new(text!(i18n, room.create_menu.spreadsheet), move || {
             open_panel(Panel::NewFile("spreadsheet", ".xlsx"))
         })
         .test_id("new-spreadsheet"),
-        MenuItem::new(t_string!(i18n, room.create_menu.presentation), move || {
+        MenuItem::new(text!(i18n, room.create_menu.presentation), move || {
             open_panel(Panel::NewFile("presentation", ".pptx"))
         })
         .test_id("new-presentation"),
-        MenuItem::new(t_string!(i18n, room.create_menu.form), move || {
+        MenuItem::new(text!(i18n, room.create_menu.form), move || {
             open_panel(Panel::NewFile("form", ".pdf"))
         })
         .test_id("new-form"),
@@ -341,7 +341,7 @@ pub(crate) fn FolderPage(client: Client, place: Place, folder: FolderId) -> impl
                 </div>
                 <div class="toolbar">
                     <Show when=move || can_create.get()>
-                        <Menu label=t_string!(i18n, room.create_menu.menu) items=new_items.clone()>
+                        <Menu label=text!(i18n, room.create_menu.menu) items=new_items.clone()>
                             <span class="btn btn--secondary" data-testid="new-menu">{t!(i18n, room.create_menu.button)}" ▾"</span>
                         </Menu>
                         <label class="btn btn--primary room-page__upload" data-testid="upload-button">
@@ -410,16 +410,16 @@ pub(crate) fn FolderPage(client: Client, place: Place, folder: FolderId) -> impl
                 {move || match view_data.get() {
                     None => view! { <Loading label=text!(i18n, room.loading)/> }.into_any(),
                     Some(Err(e)) => view! {
-                        <ErrorState title=t_string!(i18n, room.open_failed) message=user_message(&e)>
+                        <ErrorState title=text!(i18n, room.open_failed) message=user_message(&e)>
                             <Button on_click=Callback::new(move |_| reload.run(()))>{t!(i18n, common.try_again)}</Button>
                         </ErrorState>
                     }.into_any(),
                     Some(Ok(v)) if v.entries.is_empty() => view! {
-                        <EmptyState title=t_string!(i18n, room.empty) description=t_string!(i18n, room.empty_hint)/>
+                        <EmptyState title=text!(i18n, room.empty) description=text!(i18n, room.empty_hint)/>
                     }.into_any(),
                     Some(Ok(v)) => {
                         let count = v.entries.len();
-                        view! { <VirtualList count=count row_height=ROW_HEIGHT label=t_string!(i18n, room.contents) row=row/> }.into_any()
+                        view! { <VirtualList count=count row_height=ROW_HEIGHT label=text!(i18n, room.contents) row=row/> }.into_any()
                     }
                 }}
                 <p class="room-page__drop-hint" aria-hidden="true">{t!(i18n, room.drop_hint)}</p>

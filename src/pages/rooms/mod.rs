@@ -221,7 +221,7 @@ fn Dashboard(client: Client, can_create: bool) -> impl IntoView {
                 {move || {
                     if let Some(e) = feed.error.get() && feed.total.get().is_none() {
                         return view! {
-                            <ErrorState title=t_string!(i18n, rooms.load_failed) message=e>
+                            <ErrorState title=text!(i18n, rooms.load_failed) message=e>
                                 <Button on_click=Callback::new(move |_| feed.refresh())>{t!(i18n, rooms.try_again)}</Button>
                             </ErrorState>
                         }.into_any();
@@ -231,13 +231,13 @@ fn Dashboard(client: Client, can_create: bool) -> impl IntoView {
                         Some(0) => {
                             let f = filters.get();
                             let (title, desc) = if f.narrows() {
-                                (t_string!(i18n, rooms.none_match), t_string!(i18n, rooms.none_match_hint))
+                                (text!(i18n, rooms.none_match), text!(i18n, rooms.none_match_hint))
                             } else if f.templates {
-                                (t_string!(i18n, rooms.no_templates), t_string!(i18n, rooms.no_templates_hint))
+                                (text!(i18n, rooms.no_templates), text!(i18n, rooms.no_templates_hint))
                             } else if f.archived {
-                                (t_string!(i18n, rooms.archive_empty), t_string!(i18n, rooms.archive_empty_hint))
+                                (text!(i18n, rooms.archive_empty), text!(i18n, rooms.archive_empty_hint))
                             } else {
-                                (t_string!(i18n, rooms.none_yet), t_string!(i18n, rooms.none_yet_hint))
+                                (text!(i18n, rooms.none_yet), text!(i18n, rooms.none_yet_hint))
                             };
                             view! { <EmptyState title=title description=desc/> }.into_any()
                         }
@@ -245,7 +245,7 @@ fn Dashboard(client: Client, can_create: bool) -> impl IntoView {
                             <VirtualList
                                 count=count
                                 row_height=ROW_HEIGHT
-                                label=t_string!(i18n, rooms.list)
+                                label=text!(i18n, rooms.list)
                                 on_range=Callback::new(move |r| feed.ensure(r))
                                 row=row
                             />

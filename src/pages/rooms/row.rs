@@ -7,8 +7,9 @@ use leptos::prelude::*;
 use leptos_router::components::A;
 
 use crate::catalog::room_type_label;
-use crate::components::{Menu, MenuItem};
+use crate::components::{Menu, MenuItem, actions_label};
 use crate::i18n::{t_string, use_i18n};
+use crate::locale::text;
 use crate::rights::{RoomCommand, TemplateCommand, room_commands, template_commands};
 
 /// What a row can ask the page to do.
@@ -87,36 +88,32 @@ pub fn RoomRow(
     let mut items: Vec<MenuItem> = commands
         .into_iter()
         .map(|c| match c {
-            RoomCommand::Edit => {
-                MenuItem::new(t_string!(i18n, rooms.menu.edit), act(RoomAction::Edit))
-                    .test_id("room-edit")
-            }
+            RoomCommand::Edit => MenuItem::new(text!(i18n, rooms.menu.edit), act(RoomAction::Edit))
+                .test_id("room-edit"),
             RoomCommand::Pin => MenuItem::new(
                 if pinned {
-                    t_string!(i18n, rooms.menu.unpin)
+                    text!(i18n, rooms.menu.unpin)
                 } else {
-                    t_string!(i18n, rooms.menu.pin)
+                    text!(i18n, rooms.menu.pin)
                 },
                 act(RoomAction::TogglePin),
             )
             .test_id("room-pin"),
-            RoomCommand::Archive => MenuItem::new(
-                t_string!(i18n, rooms.menu.archive),
-                act(RoomAction::Archive),
-            )
-            .test_id("room-archive"),
-            RoomCommand::Unarchive => MenuItem::new(
-                t_string!(i18n, rooms.menu.restore),
-                act(RoomAction::Unarchive),
-            )
-            .test_id("room-unarchive"),
+            RoomCommand::Archive => {
+                MenuItem::new(text!(i18n, rooms.menu.archive), act(RoomAction::Archive))
+                    .test_id("room-archive")
+            }
+            RoomCommand::Unarchive => {
+                MenuItem::new(text!(i18n, rooms.menu.restore), act(RoomAction::Unarchive))
+                    .test_id("room-unarchive")
+            }
             RoomCommand::Delete => {
-                MenuItem::new(t_string!(i18n, rooms.menu.delete), act(RoomAction::Delete))
+                MenuItem::new(text!(i18n, rooms.menu.delete), act(RoomAction::Delete))
                     .danger()
                     .test_id("room-delete")
             }
             RoomCommand::SaveAsTemplate => MenuItem::new(
-                t_string!(i18n, rooms.menu.save_template),
+                text!(i18n, rooms.menu.save_template),
                 act(RoomAction::SaveTemplate),
             )
             .test_id("room-save-template"),
@@ -126,12 +123,12 @@ pub fn RoomRow(
         items.extend(template_commands(&room, may_create).into_iter().map(|c| {
             match c {
                 TemplateCommand::CreateRoom => MenuItem::new(
-                    t_string!(i18n, rooms.menu.create_room),
+                    text!(i18n, rooms.menu.create_room),
                     act(RoomAction::FromTemplate),
                 )
                 .test_id("template-create-room"),
                 TemplateCommand::Public => MenuItem::new(
-                    t_string!(i18n, rooms.menu.public),
+                    text!(i18n, rooms.menu.public),
                     act(RoomAction::TemplatePublic),
                 )
                 .test_id("template-public"),
@@ -151,7 +148,7 @@ pub fn RoomRow(
                 {(more_tags > 0).then(|| view! { <li class="room-row__tag room-row__tag--more">{format!("+{more_tags}")}</li> })}
             </ul>
             {pinned.then(|| view! { <span class="room-row__pin" title=move || t_string!(i18n, rooms.pinned) data-testid="room-pinned"><EntryIcon glyph=Glyph::Pin/><span class="visually-hidden">{move || t_string!(i18n, rooms.pinned)}</span></span> })}
-            {(!items.is_empty()).then(|| view! { <Menu label=t_string!(i18n, rooms.actions_for, title).to_string() items=items>"⋯"</Menu> })}
+            {(!items.is_empty()).then(|| view! { <Menu label=actions_label(title) items=items>"⋯"</Menu> })}
         </div>
     }
 }

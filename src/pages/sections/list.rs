@@ -80,15 +80,15 @@ fn SectionList(client: Client, section: Section) -> impl IntoView {
             {move || match data.get() {
                 None => view! { <Loading label=text!(i18n, sections.loading)/> }.into_any(),
                 Some(Err(e)) => view! {
-                    <ErrorState title=t_string!(i18n, sections.open_failed, section = title()).to_string() message=user_message(&e)>
+                    <ErrorState title=Signal::derive(move || t_string!(i18n, sections.open_failed, section = title()).to_string()) message=user_message(&e)>
                         <Button on_click=Callback::new(move |_| reload.run(()))>{t!(i18n, common.try_again)}</Button>
                     </ErrorState>
                 }.into_any(),
                 Some(Ok(v)) if v.is_empty() => view! {
-                    <EmptyState title=texts().1 description=texts().2/>
+                    <EmptyState title=Signal::derive(move || texts().1.to_string()) description=Signal::derive(move || texts().2.to_string())/>
                 }.into_any(),
                 Some(Ok(v)) => view! {
-                    <VirtualList count=v.len() row_height=ROW_HEIGHT label=title() row=row/>
+                    <VirtualList count=v.len() row_height=ROW_HEIGHT label=Signal::derive(move || title().to_string()) row=row/>
                 }.into_any(),
             }}
         </div>

@@ -13,7 +13,7 @@ use leptos_router::hooks::use_params_map;
 pub use self::list::{Section, SectionPage};
 use crate::components::{Button, ErrorState, Loading};
 use crate::errors::user_message;
-use crate::i18n::{t, t_string, use_i18n};
+use crate::i18n::{t, use_i18n};
 use crate::locale::text;
 use crate::pages::room::FolderPage;
 use crate::pages::room::place::Place;
@@ -62,7 +62,7 @@ fn MyRoot(client: Client) -> impl IntoView {
         None => view! { <Loading label=text!(i18n, sections.opening_my)/> }.into_any(),
         Some(Err(e)) => view! {
             <div class="page">
-                <ErrorState title=t_string!(i18n, sections.my_failed) message=user_message(&e)>
+                <ErrorState title=text!(i18n, sections.my_failed) message=user_message(&e)>
                     <Button on_click=Callback::new(move |_| version.update(|v| *v += 1))>{t!(i18n, common.try_again)}</Button>
                 </ErrorState>
             </div>

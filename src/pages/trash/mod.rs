@@ -153,15 +153,15 @@ fn Trash(client: Client) -> impl IntoView {
             {move || match data.get() {
                 None => view! { <Loading label=text!(i18n, trash.loading)/> }.into_any(),
                 Some(Err(e)) => view! {
-                    <ErrorState title=t_string!(i18n, trash.open_failed) message=user_message(&e)>
+                    <ErrorState title=text!(i18n, trash.open_failed) message=user_message(&e)>
                         <Button on_click=Callback::new(move |_| version.update(|v| *v += 1))>{t!(i18n, common.try_again)}</Button>
                     </ErrorState>
                 }.into_any(),
                 Some(Ok(v)) if v.entries.is_empty() => view! {
-                    <EmptyState title=t_string!(i18n, trash.empty) description=t_string!(i18n, trash.empty_hint)/>
+                    <EmptyState title=text!(i18n, trash.empty) description=text!(i18n, trash.empty_hint)/>
                 }.into_any(),
                 Some(Ok(v)) => view! {
-                    <VirtualList count=v.entries.len() row_height=ROW_HEIGHT label=t_string!(i18n, trash.contents) row=row/>
+                    <VirtualList count=v.entries.len() row_height=ROW_HEIGHT label=text!(i18n, trash.contents) row=row/>
                 }.into_any(),
             }}
         </div>

@@ -6,7 +6,7 @@ use docspace_api::models::Entry;
 use docspace_sdk::picker::{EntryIcon, Glyph};
 use leptos::prelude::*;
 
-use crate::components::{Menu, MenuItem};
+use crate::components::{Menu, MenuItem, actions_label};
 use crate::i18n::{Locale, t_string, use_i18n};
 use crate::pages::room::entry_row::entry_can;
 use leptos_i18n::I18nContext;
@@ -86,7 +86,8 @@ pub fn TrashRow(
     .filter(|a| a.allowed(std::slice::from_ref(&entry)))
     .map(|a| {
         let entry = entry.clone();
-        let item = MenuItem::new(a.label(i18n), move || on_action.run((a, entry.clone())));
+        let label = Signal::derive(move || a.label(i18n).to_string());
+        let item = MenuItem::new(label, move || on_action.run((a, entry.clone())));
         match a {
             TrashAction::Download => item.test_id("trash-download"),
             TrashAction::Restore => item.test_id("trash-restore"),
@@ -94,9 +95,12 @@ pub fn TrashRow(
         }
     })
     .collect::<Vec<_>>();
-    let menu_label = t_string!(i18n, rooms.actions_for, title = &title).to_string();
+    let menu_label = actions_label(title.clone());
     let shown = title.clone();
-    let select_label = t_string!(i18n, room.entry.select, title = &title).to_string();
+    let select_label = {
+        let title = title.clone();
+        move || t_string!(i18n, room.entry.select, title = &title).to_string()
+    };
     view! {
         <div class="entry-row" data-testid="trash-row" data-title=title.clone()>
 

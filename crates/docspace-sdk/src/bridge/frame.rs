@@ -97,6 +97,12 @@ impl FrameOptions {
         self
     }
 
+    /// Whether [`title`](Self::title) was given (else the components name the frame in the
+    /// app's words, [`Texts::frames`](crate::texts::Texts::frames)).
+    pub(crate) fn has_title(&self) -> bool {
+        self.title.is_some()
+    }
+
     /// Move focus into the frame when it is ready, and back when it closes (default: for the
     /// selectors only).
     pub fn focus_on_ready(mut self, yes: bool) -> Self {

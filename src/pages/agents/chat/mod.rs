@@ -22,6 +22,7 @@ use self::turn_view::TurnView;
 use crate::components::EmptyState;
 use crate::errors::user_message;
 use crate::i18n::{t_string, use_i18n};
+use crate::locale::text;
 
 /// The chat panel of agent `agent_id`.
 #[component]
@@ -109,7 +110,7 @@ pub fn ChatPanel(client: Client, agent_id: i64) -> impl IntoView {
                     </For>
                 </ol>
                 <Show when=move || turns.with(Vec::is_empty) && load_error.with(Option::is_none)>
-                    <EmptyState title=t_string!(i18n, agents.chat.ask) description=t_string!(i18n, agents.chat.ask_hint)/>
+                    <EmptyState title=text!(i18n, agents.chat.ask) description=text!(i18n, agents.chat.ask_hint)/>
                 </Show>
                 <Composer streaming=streaming on_send=send on_stop=stop/>
             </div>

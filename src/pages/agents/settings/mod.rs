@@ -15,7 +15,8 @@ use self::mcp_servers::McpServers;
 use self::providers::Providers;
 use super::may_manage_ai;
 use crate::components::EmptyState;
-use crate::i18n::{t, t_string, use_i18n};
+use crate::i18n::{t, use_i18n};
+use crate::locale::text;
 use crate::state::use_session;
 
 /// The route's page.
@@ -38,7 +39,7 @@ pub fn AiSettingsPage() -> impl IntoView {
             .into_any()
         } else {
             view! {
-                <EmptyState title=t_string!(i18n, agents.settings.admins_only) description=t_string!(i18n, agents.settings.admins_only_hint)/>
+                <EmptyState title=text!(i18n, agents.settings.admins_only) description=text!(i18n, agents.settings.admins_only_hint)/>
             }
             .into_any()
         };

@@ -58,10 +58,10 @@ pub fn Providers(client: Client) -> impl IntoView {
             {move || match list.get() {
                 None => view! { <Loading label=text!(i18n, agents.settings.loading)/> }.into_any(),
                 Some(Err(e)) => view! {
-                    <ErrorState title=t_string!(i18n, agents.settings.list_failed) message=user_message(&e)/>
+                    <ErrorState title=text!(i18n, agents.settings.list_failed) message=user_message(&e)/>
                 }.into_any(),
                 Some(Ok(ps)) if ps.is_empty() => view! {
-                    <EmptyState title=t_string!(i18n, agents.settings.none) description=t_string!(i18n, agents.settings.none_hint)/>
+                    <EmptyState title=text!(i18n, agents.settings.none) description=text!(i18n, agents.settings.none_hint)/>
                 }.into_any(),
                 Some(Ok(ps)) => view! {
                     <ul class="ai-settings__providers" data-testid="providers">

@@ -122,8 +122,8 @@ pub fn FileLinks(
             {move || (editing.get() == Some(Editing::New)).then(|| form.with_value(|f| f(new_settings(), t_string!(i18n, links.create))))}
             {move || match links.get() {
                 None => view! { <Loading label=text!(i18n, links.loading)/> }.into_any(),
-                Some(Err(e)) => view! { <ErrorState title=t_string!(i18n, links.load_failed) message=e/> }.into_any(),
-                Some(Ok(list)) if list.is_empty() => view! { <EmptyState title=t_string!(i18n, links.none_for_file)/> }.into_any(),
+                Some(Err(e)) => view! { <ErrorState title=text!(i18n, links.load_failed) message=e/> }.into_any(),
+                Some(Ok(list)) if list.is_empty() => view! { <EmptyState title=text!(i18n, links.none_for_file)/> }.into_any(),
                 Some(Ok(list)) => view! {
                     <ul class="links__list">
                         {list.into_iter().map(|share: Share| {

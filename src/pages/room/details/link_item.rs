@@ -51,7 +51,12 @@ pub fn LinkItem(
     let may_change = can_manage && share.can_edit_access;
     let may_revoke = can_manage && share.can_revoke;
     let id = link.id.clone();
-    let revoke_label = t_string!(i18n, links.revoke_named, title = title.as_str()).to_string();
+    let revoke_label = {
+        let title = title.clone();
+        Signal::derive(move || {
+            t_string!(i18n, links.revoke_named, title = title.as_str()).to_string()
+        })
+    };
     view! {
         <div class="links__item" data-testid="file-link" data-link-id=link.id.as_str().to_string()>
             <div class="links__head">

@@ -13,7 +13,7 @@ use leptos::prelude::*;
 use super::version_row::{VersionRights, VersionRow};
 use crate::components::{EmptyState, ErrorState, Loading};
 use crate::errors::user_message;
-use crate::i18n::{t, t_string, use_i18n};
+use crate::i18n::{t, use_i18n};
 use crate::locale::text;
 
 /// What a version row asks the section to do.
@@ -96,8 +96,8 @@ pub fn Versions(
             </p>
             {move || match history.get() {
                 None => view! { <Loading label=text!(i18n, versions.loading)/> }.into_any(),
-                Some(Err(e)) => view! { <ErrorState title=t_string!(i18n, versions.load_failed) message=e/> }.into_any(),
-                Some(Ok(list)) if list.is_empty() => view! { <EmptyState title=t_string!(i18n, versions.none)/> }.into_any(),
+                Some(Err(e)) => view! { <ErrorState title=text!(i18n, versions.load_failed) message=e/> }.into_any(),
+                Some(Ok(list)) if list.is_empty() => view! { <EmptyState title=text!(i18n, versions.none)/> }.into_any(),
                 Some(Ok(list)) => {
                     // Newest first: the first one is the current version.
                     let current = list.iter().map(|v| v.version).max().unwrap_or_default();

@@ -8,6 +8,7 @@ use wasm_bindgen::closure::Closure;
 
 use super::style::mount_style;
 use crate::error::SdkError;
+use crate::texts::Texts;
 
 /// Shows `error`'s [diagnosis](SdkError::diagnosis) as an alert, with a retry button when
 /// `on_retry` is given.
@@ -28,13 +29,15 @@ pub fn Diagnostic(
     on_retry: Option<Callback<()>>,
 ) -> impl IntoView {
     mount_style("docspace-diagnostic-style", include_str!("diagnostic.css"));
-    let d = error.diagnosis();
     let texts = crate::texts::use_texts();
+    let kind = error_kind(&error);
+    // Worded anew when the app's language changes.
+    let d = Memo::new(move |_| texts.with(|t| error.diagnosis_in(t)));
     view! {
-        <div class="docspace-diagnostic" role="alert" data-error=error_kind(&error)>
-            <p class="docspace-diagnostic__title">{d.title}</p>
-            <p class="docspace-diagnostic__detail">{d.detail}</p>
-            <p class="docspace-diagnostic__fix">{d.fix}</p>
+        <div class="docspace-diagnostic" role="alert" data-error=kind>
+            <p class="docspace-diagnostic__title">{move || d.with(|d| d.title.clone())}</p>
+            <p class="docspace-diagnostic__detail">{move || d.with(|d| d.detail.clone())}</p>
+            <p class="docspace-diagnostic__fix">{move || d.with(|d| d.fix.clone())}</p>
             {on_retry.map(|cb| view! {
                 <button type="button" class="docspace-diagnostic__retry" on:click=move |_| cb.run(())>
                     {move || texts.with(|t| t.try_again.to_string())}
@@ -46,15 +49,15 @@ pub fn Diagnostic(
 
 /// The same panel as [`Diagnostic`], built with the DOM directly: the frame components show it
 /// from a status callback, without a reactive view (the reactive one was a large part of what a
-/// one-frame page's wasm carried). `on_retry` runs on the button that says `try_again`.
+/// one-frame page's wasm carried), in the words of `texts`. `on_retry` runs on its button.
 pub(crate) fn panel(
     document: &web_sys::Document,
     error: &SdkError,
     on_retry: Option<Rc<dyn Fn()>>,
-    try_again: &str,
+    texts: &Texts,
 ) -> Option<web_sys::Element> {
     mount_style("docspace-diagnostic-style", include_str!("diagnostic.css"));
-    let d = error.diagnosis();
+    let d = error.diagnosis_in(texts);
     let root = document.create_element("div").ok()?;
     root.set_class_name("docspace-diagnostic");
     root.set_attribute("role", "alert").ok()?;
@@ -73,7 +76,7 @@ pub(crate) fn panel(
         let button = document.create_element("button").ok()?;
         button.set_attribute("type", "button").ok()?;
         button.set_class_name("docspace-diagnostic__retry");
-        button.set_text_content(Some(try_again));
+        button.set_text_content(Some(&texts.try_again));
         let click = Closure::<dyn FnMut()>::new(move || retry());
         // Owned by the JS garbage collector, with the button.
         button

@@ -218,8 +218,14 @@ pub(crate) fn embed(
     // The frame is !Send; this component only ever runs on the browser's one thread.
     let current: SendWrapper<Rc<RefCell<Option<Frame>>>> = SendWrapper::new(Rc::default());
     let texts = crate::texts::use_texts();
+    // The status view of the frame now mounted, for the effect below.
+    let shown: SendWrapper<Rc<RefCell<Option<Rc<StatusView>>>>> = SendWrapper::new(Rc::default());
+
+    let own_title = options.has_title();
+    let config_signal = config;
 
     let slot = current.clone();
+    let shown_by_mount = shown.clone();
     Effect::new(move |_| {
         let portal = portal.get();
         let config = config.get();
@@ -245,27 +251,31 @@ pub(crate) fn embed(
             old.destroy();
         }
         let host_el: web_sys::HtmlElement = el.into();
-        let frame = Frame::mount(
-            &host_el,
-            &portal,
-            config,
-            events.handlers(),
-            options.clone(),
-        );
+        let options = if options.has_title() {
+            options.clone()
+        } else {
+            let name = texts.with_untracked(|t| t.frames.of(config.mode()).to_string());
+            options.clone().title(name)
+        };
+        let frame = Frame::mount(&host_el, &portal, config, events.handlers(), options);
         let weak = Rc::downgrade(&*slot);
         let retry: Rc<dyn Fn()> = Rc::new(move || {
             if let Some(frame) = weak.upgrade().and_then(|s| s.borrow().clone()) {
                 wasm_bindgen_futures::spawn_local(async move { frame.retry().await });
             }
         });
-        let view = StatusView {
+        let view = Rc::new(StatusView {
             outer: outer.into(),
             host: host_el,
             panel: RefCell::new(None),
+            failed: RefCell::new(None),
             retry,
             texts,
-        };
+            config: config_signal,
+            own_title,
+        });
         view.show(&frame.status());
+        *shown_by_mount.borrow_mut() = Some(view.clone());
         frame.on_status(move |s| {
             view.show(s);
             if let Some(r) = frame_ref {
@@ -277,6 +287,17 @@ pub(crate) fn embed(
             r.attach(Some(frame.clone()));
         }
         *slot.borrow_mut() = Some(frame);
+    });
+
+    // A diagnosis on screen is worded anew when the app's language changes (one small effect
+    // rather than a reactive panel, see `StatusView`), and so is the frame's title unless the
+    // app gave its own (an adopted frame came with the host page's English one).
+    Effect::new(move |_| {
+        texts.track();
+        if let Some(view) = shown.borrow().as_ref() {
+            view.reword();
+            view.retitle();
+        }
     });
 
     let slot = current.clone();
@@ -310,9 +331,15 @@ struct StatusView {
     host: web_sys::HtmlElement,
     /// The diagnostic panel while the frame has failed.
     panel: RefCell<Option<web_sys::Element>>,
+    /// The failure the panel explains, to word it again in another language.
+    failed: RefCell<Option<SdkError>>,
     retry: Rc<dyn Fn()>,
-    /// The app's words for the panel's button ([`crate::texts`]).
+    /// The app's words for the panel and the frame's title ([`crate::texts`]).
     texts: Signal<crate::texts::Texts>,
+    /// The frame's config, for its mode's name.
+    config: Signal<FrameConfig>,
+    /// Whether the app named the frame itself ([`FrameOptions::title`]).
+    own_title: bool,
 }
 
 impl StatusView {
@@ -326,16 +353,41 @@ impl StatusView {
         };
         let _ = self.outer.set_attribute("data-status", state);
         let _ = self.outer.set_attribute("aria-busy", busy);
+        let failed = match status {
+            FrameStatus::Failed(error) => Some(error.clone()),
+            _ => None,
+        };
+        *self.failed.borrow_mut() = failed;
+        self.reword();
+        if matches!(status, FrameStatus::Started | FrameStatus::Ready) {
+            self.retitle();
+        }
+    }
+
+    /// Names the iframe in the app's words, unless the app named it: a frame this component
+    /// mounted was named so already, but one adopted from the host page's bootstrap was not.
+    fn retitle(&self) {
+        if self.own_title {
+            return;
+        }
+        if let Ok(Some(iframe)) = self.outer.query_selector("iframe") {
+            let mode = self.config.with_untracked(FrameConfig::mode);
+            let _ = self
+                .texts
+                .with_untracked(|t| iframe.set_attribute("title", t.frames.of(mode)));
+        }
+    }
+
+    /// Shows the panel for the failure, if any, in the current words (replacing one shown).
+    fn reword(&self) {
         if let Some(old) = self.panel.borrow_mut().take() {
             old.remove();
         }
-        if let (FrameStatus::Failed(error), Some(document)) = (status, self.outer.owner_document())
-            && let Some(panel) = panel(
-                &document,
-                error,
-                Some(self.retry.clone()),
-                &self.texts.with_untracked(|t| t.try_again.to_string()),
-            )
+        let failed = self.failed.borrow();
+        if let (Some(error), Some(document)) = (failed.as_ref(), self.outer.owner_document())
+            && let Some(panel) = self
+                .texts
+                .with_untracked(|t| panel(&document, error, Some(self.retry.clone()), t))
         {
             let _ = self.outer.insert_before(&panel, Some(&self.host));
             *self.panel.borrow_mut() = Some(panel);
