@@ -56,7 +56,7 @@ fn AgentView(client: Client, id: i64) -> impl IntoView {
     let on_saved = Callback::new(move |a: Agent| saved.set(Some(a)));
     view! {
         <div class="page agents agent-page">
-            <p class="agents__back"><A href="/agents">"← Agents"</A></p>
+            <p class="agents__back"><A href="/agents">{t!(i18n, agents.back)}</A></p>
             {move || match agent.get() {
                 None => view! { <Loading label=text!(i18n, agents.loading_one)/> }.into_any(),
                 Some(Err(e)) => view! {

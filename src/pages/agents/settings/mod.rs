@@ -45,7 +45,7 @@ pub fn AiSettingsPage() -> impl IntoView {
         };
         Some(view! {
             <div class="page agents ai-settings" data-testid="ai-settings">
-                <p class="agents__back"><A href="/agents">"← Agents"</A></p>
+                <p class="agents__back"><A href="/agents">{t!(i18n, agents.back)}</A></p>
                 <h1>{t!(i18n, agents.settings.title)}</h1>
                 {view}
             </div>
