@@ -9,33 +9,6 @@ mod support;
 use docspace_api::models::{FolderId, RoomType};
 use support::*;
 
-/// The titles of the entries the folder list shows, sorted.
-async fn shown_entries(driver: &WebDriver) -> Vec<String> {
-    let mut out = Vec::new();
-    for t in driver
-        .find_all(By::Css("[data-testid='entry-title']"))
-        .await
-        .unwrap_or_default()
-    {
-        out.push(t.text().await.unwrap_or_default());
-    }
-    out.sort();
-    out
-}
-
-/// Waits until the folder list shows exactly `want` (any order).
-async fn until_entries(driver: &WebDriver, want: &[&str]) {
-    let mut want: Vec<String> = want.iter().map(|s| s.to_string()).collect();
-    want.sort();
-    let what = format!("the folder lists exactly {want:?}");
-    eventually(&what, || {
-        let driver = driver.clone();
-        let want = want.clone();
-        async move { (shown_entries(&driver).await == want).then_some(()) }
-    })
-    .await;
-}
-
 /// The titles of the files and of the folders directly in `folder`, each sorted.
 async fn rest_titles(api: &docspace_api::Client, folder: &FolderId) -> (Vec<String>, Vec<String>) {
     let c = api

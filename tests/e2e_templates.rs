@@ -10,20 +10,6 @@ mod support;
 use docspace_api::models::{RoomType, SearchArea};
 use support::*;
 
-/// The entry titles the folder list shows, sorted.
-async fn shown_entries(driver: &WebDriver) -> Vec<String> {
-    let mut out = Vec::new();
-    for t in driver
-        .find_all(By::Css("[data-testid='entry-title']"))
-        .await
-        .unwrap_or_default()
-    {
-        out.push(t.text().await.unwrap_or_default());
-    }
-    out.sort();
-    out
-}
-
 /// Waits until the dashboard lists a row titled `title`.
 async fn until_listed(driver: &WebDriver, title: &str) {
     eventually(&format!("{title} listed"), || {
@@ -191,4 +177,85 @@ async fn saves_a_room_as_a_template_and_creates_a_room_from_it_with_its_files() 
         .expect("contents");
     assert_eq!(contents.folders.len(), 1);
     assert_eq!(contents.files.len(), 1);
+}
+
+/// The save dialog's "everyone may use it" box makes the template public as it is saved, and a
+/// template opens as a room page that shows the folders and files it will give a new room (in
+/// DocSpace's web client a template opens like a room, `RoomsFilter` with `searchArea=Templates`).
+#[tokio::test]
+async fn a_template_saved_public_opens_as_a_room_page() {
+    let stack = Stack::start().await;
+    let owner = stack.portal.owner.clone();
+    let api = stack.api();
+    let source = api
+        .rooms()
+        .create("Handbook source", RoomType::Custom)
+        .send()
+        .await
+        .expect("room");
+    api.files()
+        .upload(source.id.clone(), "handbook.docx", b"chapter one".to_vec())
+        .send()
+        .await
+        .expect("upload");
+    let stack = &stack;
+    with_browser(|driver| async move {
+        sign_in(&driver, &stack.url(), &owner.email, &owner.password, false).await;
+        until_listed(&driver, "Handbook source").await;
+        row_action(&driver, "Handbook source", "room-save-template").await;
+        fill(&driver, "[data-testid='template-title'] input", "Handbook").await;
+        click(&driver, "[data-testid='save-template-public'] label").await;
+        click(&driver, "[data-testid='save-template-submit'] button").await;
+        until_dialog_closed(&driver).await;
+
+        click(&driver, "[data-testid='show-templates']").await;
+        until_listed(&driver, "Handbook").await;
+        let link = driver
+            .find_all(By::Css("[data-testid='room-title']"))
+            .await
+            .expect("titles");
+        let mut opened = false;
+        for l in link {
+            if l.text().await.unwrap_or_default() == "Handbook" {
+                l.click().await.expect("open the template");
+                opened = true;
+                break;
+            }
+        }
+        assert!(opened, "the template's title is a link");
+        eventually("the template's page shows its file", || {
+            let driver = driver.clone();
+            async move {
+                let t = driver
+                    .find(By::Css("[data-testid='folder-title']"))
+                    .await
+                    .ok()?
+                    .text()
+                    .await
+                    .ok()?;
+                (t == "Handbook" && shown_entries(&driver).await == ["handbook.docx"]).then_some(())
+            }
+        })
+        .await;
+    })
+    .await;
+
+    let template = api
+        .templates()
+        .list()
+        .filter_value("Handbook")
+        .send()
+        .await
+        .expect("templates")
+        .folders
+        .into_iter()
+        .find(|t| t.title == "Handbook")
+        .expect("the template exists");
+    assert!(
+        api.templates()
+            .is_public(template.id.clone())
+            .await
+            .expect("public"),
+        "saved public from the dialog"
+    );
 }

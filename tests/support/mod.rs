@@ -303,3 +303,30 @@ pub async fn add_member(
         .expect("share");
     assert!(shared.is_ok(), "{email} joined the room");
 }
+
+/// The titles of the entries the folder list shows, sorted.
+pub async fn shown_entries(driver: &WebDriver) -> Vec<String> {
+    let mut out = Vec::new();
+    for t in driver
+        .find_all(By::Css("[data-testid='entry-title']"))
+        .await
+        .unwrap_or_default()
+    {
+        out.push(t.text().await.unwrap_or_default());
+    }
+    out.sort();
+    out
+}
+
+/// Waits until the folder list shows exactly `want` (any order).
+pub async fn until_entries(driver: &WebDriver, want: &[&str]) {
+    let mut want: Vec<String> = want.iter().map(|s| s.to_string()).collect();
+    want.sort();
+    let what = format!("the folder lists exactly {want:?}");
+    eventually(&what, || {
+        let driver = driver.clone();
+        let want = want.clone();
+        async move { (shown_entries(&driver).await == want).then_some(()) }
+    })
+    .await;
+}

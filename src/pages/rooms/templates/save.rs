@@ -71,7 +71,7 @@ pub fn SaveTemplate(
         <form class="stack template-form" data-testid="save-template-form" on:submit=save>
             <p>{t!(i18n, rooms.template.intro)}</p>
             <div data-testid="template-title"><TextField label=text!(i18n, rooms.template.template_title) value=title required=true/></div>
-            <Checkbox label=text!(i18n, rooms.template.public) checked=public/>
+            <div data-testid="save-template-public"><Checkbox label=text!(i18n, rooms.template.public) checked=public/></div>
             <Show when=move || busy.get()>
                 <div data-testid="save-template-progress">
                     <ProgressBar value=Signal::derive(move || progress.get().flatten()) label=text!(i18n, rooms.template.saving)/>
