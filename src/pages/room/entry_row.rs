@@ -60,6 +60,9 @@ pub fn EntryRow(
     #[prop(into)] on_select: Callback<bool>,
     #[prop(into)] on_action: Callback<EntryAction>,
     #[prop(optional)] limited: bool,
+    /// Laid out as a tile of a grid rather than a row.
+    #[prop(optional)]
+    tile: bool,
 ) -> impl IntoView {
     let i18n = use_i18n();
     let tag = locale::tag();
@@ -149,7 +152,7 @@ pub fn EntryRow(
         move || t_string!(i18n, room.entry.select, title = &title).to_string()
     };
     view! {
-        <div class="entry-row" data-testid="entry-row" data-kind=if is_file { "file" } else { "folder" }>
+        <div class="entry-row" class:entry-row--tile=tile data-testid="entry-row" data-kind=if is_file { "file" } else { "folder" }>
             <input
                 type="checkbox"
                 class="entry-row__check"

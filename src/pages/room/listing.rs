@@ -3,6 +3,7 @@
 use docspace_api::models::{Entry, Folder, FolderId, PathPart, SortBy, SortOrder};
 use docspace_api::{Client, Error};
 
+use super::filters::FolderFilters;
 use crate::i18n::{Locale, t_string};
 use leptos_i18n::I18nContext;
 
@@ -85,27 +86,33 @@ impl EntrySort {
     }
 }
 
-/// Loads `folder` sorted by `sort`.
+/// Loads what `filters` keeps of `folder`, in their order.
 pub async fn load(
     client: &Client,
     folder: FolderId,
-    sort: EntrySort,
-    ascending: bool,
+    filters: &FolderFilters,
 ) -> Result<FolderView, Error> {
-    let order = if ascending {
+    let order = if filters.ascending {
         SortOrder::Ascending
     } else {
         SortOrder::Descending
     };
     let page = |start: u64| {
-        client
+        let mut request = client
             .folders()
             .contents(folder.clone())
-            .sort_by(sort.sort_by())
+            .sort_by(filters.sort.sort_by())
             .sort_order(order)
             .start_index(start)
-            .count(PAGE)
-            .send()
+            .count(PAGE);
+        if let Some(t) = filters.kind.filter_type() {
+            request = request.filter_type(t);
+        }
+        let text = filters.search.trim();
+        if !text.is_empty() {
+            request = request.filter_value(text);
+        }
+        request.send()
     };
     let first = page(0).await?;
     let total = first.total;

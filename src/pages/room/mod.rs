@@ -6,6 +6,8 @@
 mod conflict;
 mod details;
 pub(crate) mod entry_row;
+mod filter_bar;
+pub(crate) mod filters;
 mod links;
 pub(crate) mod listing;
 mod members;
@@ -22,11 +24,11 @@ use docspace_api::Client;
 use docspace_api::models::{Entry, FolderId};
 use docspace_sdk::picker::EntryKey;
 use leptos::prelude::*;
-use leptos_router::NavigateOptions;
-use leptos_router::hooks::{use_location, use_navigate, use_params_map, use_query_map};
+use leptos_router::hooks::{use_location, use_params_map, use_query_map};
 
 use self::entry_row::{EntryAction, EntryRow, entry_can};
-use self::listing::EntrySort;
+use self::filter_bar::{FilterBar, use_set_filters};
+use self::filters::{FolderFilters, Layout};
 use self::panel::{Panel, PanelScope};
 use self::place::{Place, set_favorite};
 use self::transfer::{TransferKind, TransferList, Transfers};
@@ -34,7 +36,7 @@ use self::upload::{UploadList, Uploads};
 use crate::catalog::room_type_label;
 use crate::components::{
     Breadcrumbs, Button, ButtonAppearance, Dialog, EmptyState, ErrorState, Loading, Menu, MenuItem,
-    Select, SelectOption, VirtualList, use_toaster,
+    VirtualList, use_toaster,
 };
 use crate::errors::user_message;
 use crate::i18n::{t, t_string, use_i18n};
@@ -44,6 +46,10 @@ use crate::state::use_session;
 use crate::url::{decode, encode};
 
 const ROW_HEIGHT: f64 = 52.0;
+/// A row of tiles: the tile and the gap below it.
+const TILE_ROW_HEIGHT: f64 = 168.0;
+/// The narrowest a tile gets; the grid fits as many as the list's width holds.
+const TILE_MIN_WIDTH: f64 = 176.0;
 
 /// The path of folder `folder` in room `room`.
 pub fn folder_href(room: &FolderId, folder: &FolderId) -> String {
@@ -84,11 +90,9 @@ pub(crate) fn FolderPage(client: Client, place: Place, folder: FolderId) -> impl
     let i18n = use_i18n();
     let toaster = use_toaster();
     let query = use_query_map();
-    let navigate = use_navigate();
     let location = use_location();
-    let sort =
-        Memo::new(move |_| query.with(|q| EntrySort::from_key(&q.get("sort").unwrap_or_default())));
-    let ascending = Memo::new(move |_| query.with(|q| q.get("order").as_deref() != Some("desc")));
+    let filters = Memo::new(move |_| query.with(FolderFilters::from_query));
+    let set_filters = StoredValue::new_local(use_set_filters());
     let version = RwSignal::new(0u32);
     let reload = Callback::new(move |()| version.update(|v| *v += 1));
     let uploads = Uploads::new(client.clone());
@@ -104,8 +108,8 @@ pub(crate) fn FolderPage(client: Client, place: Place, folder: FolderId) -> impl
 
     let view_data = LocalResource::new(move || {
         version.track();
-        let (s, a) = (sort.get(), ascending.get());
-        async move { listing::load(&client.get_value(), folder.get_value(), s, a).await }
+        let f = filters.get();
+        async move { listing::load(&client.get_value(), folder.get_value(), &f).await }
     });
     let room_info = LocalResource::new(move || async move {
         if !place.with_value(Place::is_room) {
@@ -184,7 +188,7 @@ pub(crate) fn FolderPage(client: Client, place: Place, folder: FolderId) -> impl
             location.search.get_untracked()
         )
     };
-    let row = move |i: usize| {
+    let entry_view = move |i: usize, tile: bool| {
         let entry = Memo::new(move |_| entries.with(|e| e.get(i).cloned()));
         move || {
             entry.get().map(|e| {
@@ -212,9 +216,35 @@ pub(crate) fn FolderPage(client: Client, place: Place, folder: FolderId) -> impl
                             if on { s.insert(key.clone()); } else { s.remove(&key); }
                         }))
                         on_action=on_action
+                        tile=tile
                     />
                 }
             })
+        }
+    };
+    let row = move |i: usize| entry_view(i, false);
+    // Tiles: each virtual row holds as many tiles as the list is wide enough for.
+    let list_width = RwSignal::new(0.0f64);
+    let list_ref = NodeRef::<leptos::html::Div>::new();
+    let measure = move || {
+        if let Some(el) = list_ref.get_untracked() {
+            list_width.set(f64::from(el.client_width()));
+        }
+    };
+    Effect::new(move |_| {
+        list_ref.track();
+        measure();
+    });
+    let resize = window_event_listener(leptos::ev::resize, move |_| measure());
+    on_cleanup(move || resize.remove());
+    let columns = Memo::new(move |_| ((list_width.get() / TILE_MIN_WIDTH).floor() as usize).max(1));
+    let tile_row = move |r: usize| {
+        let cols = columns.get_untracked();
+        let n = entries.with_untracked(Vec::len);
+        view! {
+            <div class="entry-tiles" style:grid-template-columns=format!("repeat({cols}, minmax(0, 1fr))")>
+                {(r * cols..((r + 1) * cols).min(n)).map(|i| entry_view(i, true)).collect_view()}
+            </div>
         }
     };
 
@@ -226,60 +256,6 @@ pub(crate) fn FolderPage(client: Client, place: Place, folder: FolderId) -> impl
             uploads.add(files, folder.get_value(), after_change);
         }
     };
-
-    let sort_value = RwSignal::new(sort.get_untracked().key().to_string());
-    {
-        let navigate = navigate.clone();
-        Effect::new(move |prev: Option<()>| {
-            let v = sort_value.get();
-            if prev.is_some() {
-                let order = if ascending.get_untracked() {
-                    "asc"
-                } else {
-                    "desc"
-                };
-                navigate(
-                    &format!(
-                        "{}?sort={v}&order={order}",
-                        location.pathname.get_untracked()
-                    ),
-                    NavigateOptions {
-                        replace: true,
-                        scroll: false,
-                        ..Default::default()
-                    },
-                );
-            }
-        });
-    }
-    let toggle_order = {
-        let navigate = navigate.clone();
-        move |_| {
-            let order = if ascending.get_untracked() {
-                "desc"
-            } else {
-                "asc"
-            };
-            navigate(
-                &format!(
-                    "{}?sort={}&order={order}",
-                    location.pathname.get_untracked(),
-                    sort.get_untracked().key()
-                ),
-                NavigateOptions {
-                    replace: true,
-                    scroll: false,
-                    ..Default::default()
-                },
-            );
-        }
-    };
-    let sort_options = Signal::derive(move || {
-        EntrySort::ALL
-            .into_iter()
-            .map(|s| SelectOption::new(s.key(), s.label(i18n)))
-            .collect()
-    });
 
     let new_items = vec![
         MenuItem::new(text!(i18n, room.create_menu.folder), move || {
@@ -377,10 +353,7 @@ pub(crate) fn FolderPage(client: Client, place: Place, folder: FolderId) -> impl
                 </div>
             </div>
             <div class="toolbar room-page__bar">
-                <div data-testid="entry-sort"><Select label=text!(i18n, rooms.sort_by) value=sort_value options=sort_options hide_label=true/></div>
-                <button type="button" class="btn btn--secondary" aria-label=move || if ascending.get() { t_string!(i18n, rooms.ascending) } else { t_string!(i18n, rooms.descending) } on:click=toggle_order>
-                    {move || if ascending.get() { "↑" } else { "↓" }}
-                </button>
+                <FilterBar filters=filters/>
                 <Show when=move || selection.with(|s| !s.is_empty())>
                     <div class="room-page__bulk" role="group" aria-label=move || t_string!(i18n, room.selected_items) data-testid="bulk-actions">
                         <span>{move || counted!(i18n.get_locale(), selection.with(HashSet::len) as u64, room.selected)}</span>
@@ -397,6 +370,7 @@ pub(crate) fn FolderPage(client: Client, place: Place, folder: FolderId) -> impl
             <TransferList transfers=transfers/>
             <UploadList uploads=uploads/>
             <div
+                node_ref=list_ref
                 class="room-page__drop"
                 class:room-page__drop--active=move || drag_over.get()
                 data-testid="drop-zone"
@@ -414,9 +388,21 @@ pub(crate) fn FolderPage(client: Client, place: Place, folder: FolderId) -> impl
                             <Button on_click=Callback::new(move |_| reload.run(()))>{t!(i18n, common.try_again)}</Button>
                         </ErrorState>
                     }.into_any(),
+                    Some(Ok(v)) if v.entries.is_empty() && filters.with(FolderFilters::narrows) => view! {
+                        <EmptyState title=text!(i18n, room.no_match) description=text!(i18n, room.no_match_hint)>
+                            <span data-testid="clear-filter">
+                                <Button on_click=Callback::new(move |_| set_filters.with_value(|set| set(filters.get_untracked().cleared())))>{t!(i18n, room.clear_filter)}</Button>
+                            </span>
+                        </EmptyState>
+                    }.into_any(),
                     Some(Ok(v)) if v.entries.is_empty() => view! {
                         <EmptyState title=text!(i18n, room.empty) description=text!(i18n, room.empty_hint)/>
                     }.into_any(),
+                    Some(Ok(v)) if filters.with(|f| f.layout == Layout::Tiles) => {
+                        // Read here so that a new column count lays the tiles out again.
+                        let count = v.entries.len().div_ceil(columns.get());
+                        view! { <VirtualList count=count row_height=TILE_ROW_HEIGHT label=text!(i18n, room.contents) row=tile_row/> }.into_any()
+                    }
                     Some(Ok(v)) => {
                         let count = v.entries.len();
                         view! { <VirtualList count=count row_height=ROW_HEIGHT label=text!(i18n, room.contents) row=row/> }.into_any()

@@ -21,6 +21,7 @@ use crate::components::{
 use crate::errors::user_message;
 use crate::i18n::{t, t_string, use_i18n};
 use crate::locale::{counted, text};
+use crate::pages::room::filters::FolderFilters;
 use crate::pages::room::listing::{self, EntrySort};
 use crate::pages::room::transfer::{TransferKind, TransferList, Transfers};
 use crate::state::use_session;
@@ -48,13 +49,12 @@ fn Trash(client: Client) -> impl IntoView {
     let data = LocalResource::new(move || {
         version.track();
         async move {
-            listing::load(
-                &client.get_value(),
-                FolderId::from("@trash"),
-                EntrySort::Updated,
-                false,
-            )
-            .await
+            let newest_first = FolderFilters {
+                sort: EntrySort::Updated,
+                ascending: false,
+                ..FolderFilters::default()
+            };
+            listing::load(&client.get_value(), FolderId::from("@trash"), &newest_first).await
         }
     });
     let entries = Memo::new(move |_| {
