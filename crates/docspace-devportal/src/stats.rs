@@ -12,6 +12,7 @@ use serde::Serialize;
 pub struct Stats {
     by_method: Mutex<HashMap<String, u64>>,
     rate_limited: AtomicU64,
+    room_invitations: AtomicU64,
     users: Mutex<HashMap<String, UserGauge>>,
 }
 
@@ -39,6 +40,8 @@ pub struct StatsSnapshot {
     pub max_concurrent_other: u32,
     /// The same maxima per user id.
     pub per_user: HashMap<String, UserMax>,
+    /// Room invitations sent again (`POST files/rooms/{id}/resend`); this portal sends no mail.
+    pub room_invitations_resent: u64,
 }
 
 /// Per-user maxima.
@@ -78,6 +81,11 @@ impl Stats {
         if let Ok(mut m) = self.by_method.lock() {
             *m.entry(method.to_string()).or_default() += 1;
         }
+    }
+
+    /// Counts room invitations sent again.
+    pub fn count_room_invitations(&self, n: u64) {
+        self.room_invitations.fetch_add(n, Ordering::Relaxed);
     }
 
     /// Counts a 429.
@@ -142,6 +150,7 @@ impl Stats {
                 .max()
                 .unwrap_or(0),
             per_user,
+            room_invitations_resent: self.room_invitations.load(Ordering::Relaxed),
         }
     }
 
@@ -151,6 +160,7 @@ impl Stats {
             m.clear();
         }
         self.rate_limited.store(0, Ordering::Relaxed);
+        self.room_invitations.store(0, Ordering::Relaxed);
         if let Ok(mut u) = self.users.lock() {
             for g in u.values_mut() {
                 g.get_max = g.get_now;

@@ -58,6 +58,7 @@ mod operations;
 mod people;
 mod people_admin;
 mod plugins;
+mod room_owner;
 mod rooms;
 mod security;
 mod tags;
@@ -89,6 +90,7 @@ pub use operations::{DeleteEntriesBuilder, OperationsHandler, TransferBuilder, W
 pub use people::{InviteBuilder, ListPeopleBuilder, PeopleHandler};
 pub use people_admin::{ChangeTypeBuilder, ResendBuilder, SetStatusBuilder};
 pub use plugins::{PLUGIN_MAX_SIZE, PLUGIN_SETTINGS_MAX, PluginsHandler, WebPlugin};
+pub use room_owner::ResendInvitationsBuilder;
 pub use rooms::{
     CreateRoomBuilder, LinkBuilder, ListMembersBuilder, ListRoomsBuilder, RoomOperationBuilder,
     RoomsHandler, ShareRoomBuilder, UpdateRoomBuilder,

@@ -32,7 +32,14 @@ pub struct RoomsHandler<'c> {
     client: &'c Client,
 }
 
-fn room_path(id: &RoomId) -> String {
+impl<'c> RoomsHandler<'c> {
+    /// The client, for the handler's methods kept in other files.
+    pub(super) fn client(&self) -> &'c Client {
+        self.client
+    }
+}
+
+pub(super) fn room_path(id: &RoomId) -> String {
     format!("files/rooms/{}", seg(id))
 }
 

@@ -71,6 +71,7 @@ macro_rules! for_each_shared_test {
         $m!(invalid_input_is_rejected_before_sending);
         $m!(people_administration_lifecycle);
         $m!(people_admin_input_is_checked_before_sending);
+        $m!(room_owner_and_invitations);
     };
 }
 

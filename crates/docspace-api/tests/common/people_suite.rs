@@ -174,3 +174,84 @@ pub async fn people_admin_input_is_checked_before_sending(_fx: &Fixture) {
         "inviter"
     );
 }
+
+/// A room given to a room admin and its invitations sent again
+/// (`ONLYOFFICE/DocSpace-server: products/ASC.Files/Core/Core/FileStorageService.cs`,
+/// `ChangeOwnerAsync` and `ResendEmailInvitationsAsync`).
+pub async fn room_owner_and_invitations(fx: &Fixture) {
+    use docspace_api::models::{FileShare, RoomType};
+    let c = fx.owner();
+    let room = c
+        .rooms()
+        .create(unique("Handover"), RoomType::Editing)
+        .send()
+        .await
+        .expect("room");
+    let (_, user) = invitee(&c, EmployeeType::User).await;
+    forbidden(
+        &c.rooms()
+            .change_owner(room.id.clone(), user.clone())
+            .await
+            .unwrap_err(),
+        "You cannot select this user",
+    );
+    // An invitee who has not joined yet is `Pending`, not `Active`: refused too.
+    let (_, pending) = invitee(&c, EmployeeType::RoomAdmin).await;
+    forbidden(
+        &c.rooms()
+            .change_owner(room.id.clone(), pending)
+            .await
+            .unwrap_err(),
+        "You cannot select this user",
+    );
+    let room_admin = c
+        .people()
+        .list()
+        .filter_value("roomadmin@example.com")
+        .send()
+        .await
+        .expect("people")
+        .items
+        .into_iter()
+        .find(|u| u.email.as_deref() == Some("roomadmin@example.com"))
+        .expect("the seeded room admin")
+        .id;
+    let changed = c
+        .rooms()
+        .change_owner(room.id.clone(), room_admin.clone())
+        .await
+        .expect("owner changed");
+    assert_eq!(changed.created_by.map(|u| u.id), Some(room_admin.clone()));
+    let members = c.rooms().members(&room.id).send().await.expect("members");
+    let former = members
+        .items
+        .iter()
+        .find(|s| s.shared_to_user.as_ref().is_some_and(|u| u.is_owner))
+        .expect("the portal owner is still listed");
+    assert_eq!(former.access, FileShare::RoomManager);
+    assert!(!former.is_owner, "no longer the room's owner");
+
+    c.rooms()
+        .share(room.id.clone())
+        .user(user.clone(), FileShare::Read)
+        .notify(false)
+        .send()
+        .await
+        .expect("member");
+    c.rooms()
+        .resend_invitations(room.id.clone())
+        .user(user)
+        .send()
+        .await
+        .expect("resent");
+    c.rooms()
+        .resend_invitations(room.id.clone())
+        .all_pending()
+        .send()
+        .await
+        .expect("resent to all pending");
+    match c.rooms().resend_invitations(room.id).send().await {
+        Err(Error::InvalidInput { field, .. }) => assert_eq!(field, "users"),
+        other => panic!("expected InvalidInput, got {other:?}"),
+    }
+}

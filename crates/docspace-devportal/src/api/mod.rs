@@ -20,6 +20,7 @@ mod link_access;
 mod password;
 mod people;
 mod people_admin;
+mod room_owner;
 pub mod rooms;
 pub mod scopes;
 mod sections;
@@ -130,6 +131,11 @@ pub fn router(state: AppState) -> Router<AppState> {
         .route("/api/2.0/files/rooms/{id}/archive", put(rooms::archive))
         .route("/api/2.0/files/rooms/{id}/unarchive", put(rooms::unarchive))
         .route("/api/2.0/files/rooms/{id}/pin", put(rooms::pin))
+        .route(
+            "/api/2.0/files/rooms/{id}/resend",
+            post(room_owner::resend_invitations),
+        )
+        .route("/api/2.0/files/owner", post(room_owner::change_owner))
         .route("/api/2.0/files/rooms/{id}/unpin", put(rooms::unpin))
         .route(
             "/api/2.0/files/rooms/{id}/tags",

@@ -103,3 +103,12 @@ pub fn set_origin(
     )?;
     Ok(())
 }
+
+/// Gives folder `id` (a room) to `owner` (`Folder.CreateBy` in DocSpace).
+pub fn set_owner(conn: &Connection, id: i64, owner: &str) -> Result<(), ApiError> {
+    conn.execute(
+        "UPDATE folders SET owner_id = ?2 WHERE id = ?1",
+        rusqlite::params![id, owner],
+    )?;
+    Ok(())
+}

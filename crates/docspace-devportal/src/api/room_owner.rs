@@ -1,0 +1,156 @@
+//! A room's owner and its pending invitations, as DocSpace serves them:
+//!
+//! - `POST /api/2.0/files/owner` (`SecurityControllerCommon.ChangeFileOwner` →
+//!   `FileStorageService.ChangeOwnerAsync`, ONLYOFFICE/DocSpace-server
+//!   `products/ASC.Files/Server/Api/SecurityController.cs`,
+//!   `products/ASC.Files/Core/Core/FileStorageService.cs`). The new owner must be active and
+//!   neither a guest nor a user ("You cannot select this user"); each folder must be a room the
+//!   caller may `ChangeOwner` (its owner or a DocSpace admin). The new owner's own membership is
+//!   dropped (the owner holds the room by ownership) and the former owner stays as a room manager.
+//!   Files are refused: only files of DocSpace's `COMMON` root change owner there, and DocSpace
+//!   rooms hold none.
+//! - `POST /api/2.0/files/rooms/{id}/resend` (`VirtualRoomsController.ResendEmailInvitations` →
+//!   `ResendEmailInvitationsAsync`): nothing happens for an empty list without `resendAll`; else the
+//!   caller must be able to edit the room, and the room invitations of the listed users (or of every
+//!   pending member) are sent again. The portal answers 200 with no `response`; this one sends no
+//!   mail, so the count of invitations it would have sent is kept in `GET /devportal/stats`.
+
+use axum::extract::{Path, State};
+use serde::Deserialize;
+use serde_json::{Value, json};
+
+use super::extract::{JsonBody, int_id};
+use super::rooms::load_room;
+use super::{Portal, dto};
+use crate::auth::Caller;
+use crate::db::{entries, members};
+use crate::envelope::{ApiError, ApiResult, Envelope};
+use crate::permissions::{self, Actor, RoomAction};
+use crate::state::AppState;
+use crate::users::{self, EmployeeType};
+
+/// DocSpace's `FilesCommonResource.ErrorMessage_ChangeOwner`.
+const CANNOT_SELECT: &str = "You cannot select this user";
+/// DocSpace's `FilesCommonResource.ErrorMessage_SecurityException`.
+const SECURITY: &str = "You don't have enough permission to perform the operation";
+/// `FileShare.RoomManager`: what the former owner keeps.
+const ROOM_MANAGER: i64 = 9;
+
+/// `ChangeOwnerRequestDto`.
+#[derive(Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub(crate) struct ChangeOwnerRequest {
+    #[serde(default)]
+    folder_ids: Vec<Value>,
+    #[serde(default)]
+    file_ids: Vec<Value>,
+    user_id: Option<String>,
+}
+
+/// An id given as a number or a numeric string (`JsonElement` on the server).
+fn entry_id(v: &Value) -> Result<i64, ApiError> {
+    match v {
+        Value::Number(n) => n.as_i64(),
+        Value::String(s) => s.trim().parse().ok(),
+        _ => None,
+    }
+    .ok_or_else(|| ApiError::field("FolderIds", "The value is not a valid id."))
+}
+
+/// `POST /api/2.0/files/owner` → the changed entries (`FileEntryDto` list).
+pub(crate) async fn change_owner(
+    State(state): State<AppState>,
+    caller: Caller,
+    Portal(portal): Portal,
+    JsonBody(req): JsonBody<ChangeOwnerRequest>,
+) -> ApiResult {
+    let folders = req
+        .folder_ids
+        .iter()
+        .map(entry_id)
+        .collect::<Result<Vec<_>, _>>()?;
+    let files = req.file_ids.len();
+    let new_owner = req.user_id.unwrap_or_default();
+    let actor = Actor::signed_in(caller.user);
+    let v = state
+        .db
+        .write(move |tx| {
+            let owner = users::by_id(tx, new_owner.trim())?
+                .filter(|u| {
+                    u.status == 1
+                        && !matches!(u.user_type, EmployeeType::Guest | EmployeeType::User)
+                })
+                .ok_or_else(|| ApiError::InvalidOperation(CANNOT_SELECT.into()))?;
+            let mut out = Vec::new();
+            for id in folders {
+                let folder = entries::folder(tx, id)?
+                    .ok_or_else(|| ApiError::NotFound("The folder could not be found".into()))?;
+                if !folder.is_room() {
+                    return Err(ApiError::InvalidOperation(SECURITY.into()));
+                }
+                let room = load_room(tx, id)?;
+                if !permissions::room_level(tx, &actor, &room)?.allows(RoomAction::ChangeOwner) {
+                    return Err(ApiError::InvalidOperation(SECURITY.into()));
+                }
+                if room.owner_id != owner.id {
+                    members::set(tx, room.id, &owner.id, 0)?;
+                    members::set(tx, room.id, &room.owner_id, ROOM_MANAGER)?;
+                    entries::set_owner(tx, room.id, &owner.id)?;
+                }
+                let changed = load_room(tx, id)?;
+                out.push(dto::folder(tx, &portal, &actor, &changed)?);
+            }
+            if files > 0 {
+                return Err(ApiError::InvalidOperation(SECURITY.into()));
+            }
+            Ok(Value::Array(out))
+        })
+        .await?;
+    Ok(Envelope::from_value(v))
+}
+
+/// `UserInvitationRequestDto`'s body.
+#[derive(Deserialize, Default)]
+#[serde(rename_all = "camelCase")]
+pub(crate) struct ResendRequest {
+    #[serde(default)]
+    users_ids: Vec<String>,
+    #[serde(default)]
+    resend_all: bool,
+}
+
+/// `POST /api/2.0/files/rooms/{id}/resend`.
+pub(crate) async fn resend_invitations(
+    State(state): State<AppState>,
+    caller: Caller,
+    Path(id): Path<String>,
+    JsonBody(req): JsonBody<ResendRequest>,
+) -> ApiResult {
+    let id = int_id(&id, "Room")?;
+    if !req.resend_all && req.users_ids.is_empty() {
+        return Ok(Envelope::from_value(Value::Null));
+    }
+    let actor = Actor::signed_in(caller.user.clone());
+    let sent = state
+        .db
+        .read(move |c| {
+            let room = load_room(c, id)?;
+            if !permissions::room_level(c, &actor, &room)?.allows(RoomAction::EditRoom) {
+                return Err(ApiError::InvalidOperation(SECURITY.into()));
+            }
+            let mut sent = 0u64;
+            for (user, _) in members::list(c, room.id)? {
+                let asked = req.resend_all || req.users_ids.iter().any(|u| u == &user);
+                let pending = users::by_id(c, &user)?.is_some_and(|u| u.activation_status == 2);
+                // Without `resendAll`, DocSpace resends to every listed member; with it, to the
+                // pending ones (`GetPureSharesAsync(room, User, Pending, …)`).
+                if asked && (pending || !req.resend_all) {
+                    sent += 1;
+                }
+            }
+            Ok(sent)
+        })
+        .await?;
+    state.stats.count_room_invitations(sent);
+    Ok(Envelope::from_value(json!(null)))
+}
