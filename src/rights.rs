@@ -3,7 +3,9 @@
 //! portal computes them per user); actions outside any room follow the user's type, as DocSpace's
 //! own web UI does.
 
-use docspace_api::models::{Employee, EmployeeType, FileShare, Room, RoomType};
+use docspace_api::models::{
+    Employee, EmployeeActivationStatus, EmployeeStatus, EmployeeType, FileShare, Room, RoomType,
+};
 
 use crate::catalog::member_accesses;
 
@@ -28,6 +30,21 @@ pub fn may_hold(person: &Employee, access: FileShare) -> bool {
             person.employee_type(),
             EmployeeType::DocSpaceAdmin | EmployeeType::RoomAdmin
         )
+}
+
+/// Whether `person` may be given a room (`POST files/owner`): an active DocSpace admin or room
+/// admin. The portal answers "You cannot select this user" for anyone else
+/// (ONLYOFFICE/DocSpace-server `products/ASC.Files/Core/Core/FileStorageService.cs`,
+/// `ChangeOwnerAsync`); an invitee who has not joined is `Pending`, not `Active`.
+pub fn may_own_rooms(person: &Employee) -> bool {
+    may_create_rooms(person) && person.status == Some(EmployeeStatus::Active)
+}
+
+/// Whether `person` was invited and has not joined yet (their invitation can be sent again).
+pub fn is_pending(person: &Employee) -> bool {
+    person.status != Some(EmployeeStatus::Terminated)
+        && (person.status == Some(EmployeeStatus::Pending)
+            || person.activation_status == Some(EmployeeActivationStatus::Pending))
 }
 
 /// The access levels of a room of type `kind` that `person` may hold, highest first.

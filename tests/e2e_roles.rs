@@ -120,40 +120,44 @@ async fn the_room_manager_picker_offers_no_guest_or_user() {
         open_room(&driver, room_id).await;
         click(&driver, "[data-testid='open-members'] button").await;
         let form = "[data-testid='invite-form']";
-        wait_for(&driver, &format!("{form} select option[value='{}']", 9)).await;
-        // Room manager chosen: only admins and room admins are offered.
-        click(&driver, &format!("{form} select option[value='9']")).await;
-        let people = eventually("the people are listed", || {
+        let levels_css = format!("{form} [data-testid='invite-access'] select option");
+        wait_for(&driver, &format!("{levels_css}[value='9']")).await;
+        // Room manager chosen: only admins and room admins can be picked.
+        click(&driver, &format!("{levels_css}[value='9']")).await;
+        let person =
+            |email: &str| format!("{form} [data-testid='pick-person'][data-email='{email}'] input");
+        let pickable = |email: String| {
             let driver = driver.clone();
             async move {
-                let mut labels = Vec::new();
-                for o in driver
-                    .find_all(By::Css(format!("{form} select option")))
-                    .await
-                    .ok()?
-                {
-                    labels.push(o.text().await.ok()?);
-                }
-                labels
-                    .iter()
-                    .any(|l| l.contains(ROOM_ADMIN))
-                    .then_some(labels)
+                let input = driver.find(By::Css(email)).await.ok()?;
+                Some(input.is_enabled().await.ok()?)
             }
+        };
+        eventually("a room admin can be picked as room manager", || {
+            let check = pickable(person(ROOM_ADMIN));
+            async move { (check.await == Some(true)).then_some(()) }
         })
         .await;
-        assert!(
-            !people.iter().any(|l| l.contains(GUEST) || l.contains(USER)),
-            "neither a guest nor a user is offered as room manager: {people:?}"
-        );
-        // A guest chosen first (with a lower level): room manager is not among the levels.
+        for unpaid in [GUEST, USER] {
+            assert_eq!(
+                pickable(person(unpaid)).await,
+                Some(false),
+                "{unpaid} cannot be picked as room manager"
+            );
+        }
+        // A guest picked first (with a lower level): room manager is not among the levels.
         let viewer = FileShare::Read.value();
-        click(&driver, &format!("{form} select option[value='{viewer}']")).await;
-        let guest = user_id(&stack.api(), GUEST).await;
-        click(&driver, &format!("{form} select option[value='{guest}']")).await;
+        click(&driver, &format!("{levels_css}[value='{viewer}']")).await;
+        click(&driver, &person(GUEST)).await;
+        wait_for(
+            &driver,
+            &format!("{form} [data-testid='picked-person'][data-email='{GUEST}']"),
+        )
+        .await;
         let levels: Vec<String> = {
             let mut out = Vec::new();
             for o in driver
-                .find_all(By::Css(format!("{form} select option")))
+                .find_all(By::Css(levels_css.clone()))
                 .await
                 .expect("options")
             {

@@ -5,7 +5,7 @@
 //! this only keeps the page from offering what it would refuse, and a refusal still shows.
 
 use crate::i18n::{Locale, td_string};
-use docspace_api::models::{Employee, EmployeeActivationStatus, EmployeeStatus, EmployeeType};
+use docspace_api::models::{Employee, EmployeeStatus, EmployeeType};
 
 /// The type DocSpace gives a user (the owner is a DocSpace admin).
 fn kind(e: &Employee) -> EmployeeType {
@@ -61,9 +61,7 @@ fn disabled(e: &Employee) -> bool {
 
 /// Whether the user has not accepted their invitation yet.
 pub fn pending(e: &Employee) -> bool {
-    !disabled(e)
-        && (e.status == Some(EmployeeStatus::Pending)
-            || e.activation_status == Some(EmployeeActivationStatus::Pending))
+    crate::rights::is_pending(e)
 }
 
 /// What `me` may do to `target`.

@@ -13,7 +13,9 @@ use crate::components::{
 use crate::errors::user_message;
 use crate::i18n::{Locale, t, t_string, td_string, use_i18n};
 use crate::locale::text;
-use crate::rights::{accesses_for, may_hold};
+use crate::rights::{accesses_for, is_pending, may_hold, may_own_rooms};
+
+use super::member_picker::PeoplePicker;
 
 fn access_options(levels: Vec<FileShare>, locale: Locale) -> Vec<SelectOption> {
     levels
@@ -73,18 +75,6 @@ pub fn Members(client: Client, room: Room) -> impl IntoView {
             }
         }
     });
-    let people = LocalResource::new(move || async move {
-        client
-            .get_value()
-            .people()
-            .list()
-            .count(100)
-            .send()
-            .await
-            .map(|p| p.items)
-            .unwrap_or_default()
-    });
-
     let set_access = {
         let room_id = room_id.clone();
         move |user: UserId, name: String, access: FileShare| {
@@ -122,11 +112,53 @@ pub fn Members(client: Client, room: Room) -> impl IntoView {
         }
     };
     let set_access = StoredValue::new_local(set_access);
+    let room_key = StoredValue::new(room_id.clone());
+    // Sending a pending member's room invitation again, as DocSpace's member list offers it.
+    let resend = Callback::new(move |(user, name): (UserId, String)| {
+        leptos::task::spawn_local(async move {
+            let sent = client
+                .get_value()
+                .rooms()
+                .resend_invitations(room_key.get_value())
+                .user(user)
+                .send()
+                .await;
+            match sent {
+                Ok(()) => toaster.success(t_string!(i18n, members.resent, name = &name)),
+                Err(e) => toaster.error(
+                    t_string!(i18n, members.not_resent, name = &name),
+                    user_message(&e),
+                ),
+            }
+        });
+    });
+    // Giving the room to another admin: the portal keeps the former owner as room manager.
+    let make_owner = Callback::new(move |(user, name): (UserId, String)| {
+        leptos::task::spawn_local(async move {
+            let changed = client
+                .get_value()
+                .rooms()
+                .change_owner(room_key.get_value(), user)
+                .await;
+            match changed {
+                Ok(_) => toaster.success(t_string!(i18n, members.owner_changed, name = &name)),
+                Err(e) => toaster.error(
+                    t_string!(i18n, members.owner_not_changed, name = &name),
+                    user_message(&e),
+                ),
+            }
+            version.update(|v| *v += 1);
+        });
+    });
+    let row_actions = RowActions {
+        resend: may_invite.then_some(resend),
+        make_owner: room.security.can("ChangeOwner").then_some(make_owner),
+    };
 
     view! {
         <div class="members" data-testid="members">
             {may_invite.then(|| view! {
-                <Invite client=client.get_value() room_id=room_id.clone() kind=kind people=Signal::derive(move || people.get().unwrap_or_default()) on_invited=Callback::new(move |_| version.update(|v| *v += 1))/>
+                <Invite client=client.get_value() room_id=room_id.clone() kind=kind on_invited=Callback::new(move |_| version.update(|v| *v += 1))/>
             })}
             <h3>{t!(i18n, room.members)}</h3>
             {move || match members.get() {
@@ -135,7 +167,7 @@ pub fn Members(client: Client, room: Room) -> impl IntoView {
                 Some(Ok(list)) if list.is_empty() => view! { <EmptyState title=text!(i18n, members.none)/> }.into_any(),
                 Some(Ok(list)) => view! {
                     <ul class="members__list">
-                        {list.into_iter().filter_map(|share| member_row(share, kind, set_access)).collect_view()}
+                        {list.into_iter().filter_map(|share| member_row(share, kind, set_access, row_actions)).collect_view()}
                     </ul>
                 }.into_any(),
             }}
@@ -143,10 +175,20 @@ pub fn Members(client: Client, room: Room) -> impl IntoView {
     }
 }
 
+/// What a member's row offers besides the access level, when the room allows it.
+#[derive(Clone, Copy)]
+struct RowActions {
+    /// Send a pending member's invitation again.
+    resend: Option<Callback<(UserId, String)>>,
+    /// Give the room to the member.
+    make_owner: Option<Callback<(UserId, String)>>,
+}
+
 fn member_row<F>(
     share: Share,
     kind: RoomType,
     set_access: StoredValue<F, LocalStorage>,
+    actions: RowActions,
 ) -> Option<impl IntoView + use<F>>
 where
     F: Fn(UserId, String, FileShare) + 'static,
@@ -172,6 +214,26 @@ where
     });
     let (rid, rname) = (user.id.clone(), name.clone());
     let remove = move |_| set_access.with_value(|f| f(rid.clone(), rname.clone(), FileShare::None));
+    let resend = actions
+        .resend
+        .filter(|_| !share.is_owner && is_pending(&user))
+        .map(|cb| {
+            let (id, n) = (user.id.clone(), name.clone());
+            let label = t_string!(i18n, members.resend_to, name = &name).to_string();
+            view! {
+                <button type="button" class="btn btn--subtle" data-testid="member-resend" aria-label=label on:click=move |_| cb.run((id.clone(), n.clone()))>{t!(i18n, members.resend)}</button>
+            }
+        });
+    let make_owner = actions
+        .make_owner
+        .filter(|_| !share.is_owner && may_own_rooms(&user))
+        .map(|cb| {
+            let (id, n) = (user.id.clone(), name.clone());
+            let label = t_string!(i18n, members.make_owner_of, name = &name).to_string();
+            view! {
+                <button type="button" class="btn btn--subtle" data-testid="member-make-owner" aria-label=label on:click=move |_| cb.run((id.clone(), n.clone()))>{t!(i18n, members.make_owner)}</button>
+            }
+        });
     Some(view! {
         <li class="members__item" data-testid="member" data-email=email_attr>
             <div class="members__who">
@@ -190,25 +252,27 @@ where
                     </span>
                 }.into_any()
             }}
+            {resend}
+            {make_owner}
         </li>
     })
 }
 
-/// Inviting by e-mail, or picking a portal user.
+/// Inviting portal users (several at once, found by a search) and people by e-mail.
 #[component]
 fn Invite(
     client: Client,
     room_id: docspace_api::models::RoomId,
     kind: RoomType,
-    people: Signal<Vec<Employee>>,
     #[prop(into)] on_invited: Callback<()>,
 ) -> impl IntoView {
     let i18n = use_i18n();
     let toaster = use_toaster();
+    let picker_client = client.clone();
     let client = StoredValue::new_local(client);
     let room_id = StoredValue::new(room_id);
     let email = RwSignal::new(String::new());
-    let person = RwSignal::new(String::new());
+    let chosen = RwSignal::new(Vec::<Employee>::new());
     // Viewer-like default: the lowest level the room offers.
     let default_access = member_accesses(kind)
         .last()
@@ -219,42 +283,21 @@ fn Invite(
     let busy = RwSignal::new(false);
     let form_error = RwSignal::new(None::<String>);
     let email_error = Signal::derive(move || {
-        (tried.get() && person.with(String::is_empty))
+        (tried.get() && !email.with(|e| e.trim().is_empty()))
             .then(|| check_email(&email.get(), i18n.get_locale()).err())
             .flatten()
     });
-    // The people offered are those who may hold the chosen level, and the levels offered are
-    // those the chosen person may hold: a guest is never offered as room manager.
     let chosen_level = Memo::new(move |_| parse_access(&access.get()));
-    let person_options = Signal::derive(move || {
-        let level = chosen_level.get();
-        std::iter::once(SelectOption::new("", t_string!(i18n, members.by_email)))
-            .chain(
-                people
-                    .get()
-                    .into_iter()
-                    .filter(|p| level.is_none_or(|l| may_hold(p, l)))
-                    .map(|p| {
-                        let label = match &p.email {
-                            Some(e) => format!("{} ({e})", p.display_name),
-                            None => p.display_name.clone(),
-                        };
-                        SelectOption::new(p.id.as_str(), label)
-                    }),
-            )
-            .collect()
-    });
+    // The levels offered are those every chosen person may hold: a guest is never offered as
+    // room manager, and the picker greys out who may not hold the level chosen.
     let access_opts = Signal::derive(move || {
-        let picked = person.get();
-        let levels = people.with(|ps| {
-            ps.iter()
-                .find(|p| !picked.is_empty() && p.id.as_str() == picked)
-                .map(|p| accesses_for(kind, p))
+        let levels = chosen.with(|people| {
+            member_accesses(kind)
+                .into_iter()
+                .filter(|l| people.iter().all(|p| may_hold(p, *l)))
+                .collect::<Vec<_>>()
         });
-        access_options(
-            levels.unwrap_or_else(|| member_accesses(kind)),
-            i18n.get_locale(),
-        )
+        access_options(levels, i18n.get_locale())
     });
     let submit = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
@@ -266,34 +309,40 @@ fn Invite(
         let Some(level) = parse_access(&access.get_untracked()) else {
             return;
         };
-        let picked = person.get_untracked();
-        let target = if picked.is_empty() {
-            match check_email(&email.get_untracked(), i18n.get_locale_untracked()) {
-                Ok(e) => Err(e),
+        let typed = email.get_untracked();
+        let address = if typed.trim().is_empty() {
+            None
+        } else {
+            match check_email(&typed, i18n.get_locale_untracked()) {
+                Ok(e) => Some(e),
                 Err(_) => return,
             }
-        } else {
-            Ok(UserId::from(picked.as_str()))
         };
+        let people = chosen.get_untracked();
+        if people.is_empty() && address.is_none() {
+            form_error.set(Some(t_string!(i18n, members.pick_someone).into()));
+            return;
+        }
         busy.set(true);
         leptos::task::spawn_local(async move {
             let client = client.get_value();
-            let share = client.rooms().share(room_id.get_value()).notify(false);
-            let (share, who) = match target {
-                Ok(id) => (share.user(id, level), None),
-                Err(e) => (share.email(e.clone(), level), Some(e)),
-            };
+            let mut share = client.rooms().share(room_id.get_value()).notify(false);
+            let mut names: Vec<String> = Vec::new();
+            for p in &people {
+                share = share.user(p.id.clone(), level);
+                names.push(p.display_name.clone());
+            }
+            if let Some(e) = &address {
+                share = share.email(e.clone(), level);
+                names.push(e.clone());
+            }
             match share.send().await {
                 Ok(r) if r.is_ok() => {
                     let access = access_label(level, i18n.get_locale_untracked());
-                    toaster.success(match who {
-                        Some(email) => {
-                            t_string!(i18n, members.invited_email, email, access).to_string()
-                        }
-                        None => t_string!(i18n, members.invited_user, access).to_string(),
-                    });
+                    let names = names.join(", ");
+                    toaster.success(t_string!(i18n, members.invited, names, access).to_string());
                     email.set(String::new());
-                    person.set(String::new());
+                    chosen.set(Vec::new());
                     tried.set(false);
                     on_invited.run(());
                 }
@@ -309,13 +358,11 @@ fn Invite(
     view! {
         <form class="stack members__invite" on:submit=submit novalidate=true data-testid="invite-form">
             <h3>{t!(i18n, members.invite)}</h3>
-            <div class="members__invite-row">
-                <Select label=text!(i18n, members.portal_user) value=person options=person_options/>
-                <Show when=move || person.with(String::is_empty)>
-                    <TextField label=text!(i18n, sign_in.email) value=email kind=InputKind::Email error=email_error autocomplete="off"/>
-                </Show>
+            <div data-testid="invite-access">
                 <Select label=text!(i18n, members.access) value=access options=access_opts/>
             </div>
+            <PeoplePicker client=picker_client chosen=chosen level=chosen_level/>
+            <TextField label=text!(i18n, members.or_email) value=email kind=InputKind::Email error=email_error autocomplete="off"/>
             <p class="form-error" role="alert" hidden=move || form_error.with(Option::is_none)>{move || form_error.get()}</p>
             <div>
                 <Button appearance=ButtonAppearance::Primary submit=true busy=busy>{t!(i18n, members.invite)}</Button>

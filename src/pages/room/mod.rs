@@ -10,6 +10,7 @@ mod filter_bar;
 pub(crate) mod filters;
 mod links;
 pub(crate) mod listing;
+mod member_picker;
 mod members;
 mod name_form;
 mod panel;
