@@ -12,7 +12,7 @@ use crate::components::{
 };
 use crate::errors::user_message;
 use crate::i18n::{Locale, t, t_string, td_string, use_i18n};
-use crate::locale::text;
+use crate::locale::{Said, said, text};
 use crate::rights::{accesses_for, may_hold};
 
 fn access_options(levels: Vec<FileShare>, locale: Locale) -> Vec<SelectOption> {
@@ -101,21 +101,22 @@ pub fn Members(client: Client, room: Room) -> impl IntoView {
                 match result {
                     Ok(r) if r.is_ok() => {
                         if access == FileShare::None {
-                            toaster.success(t_string!(i18n, members.removed, name = &name));
+                            toaster.success(said!(members.removed, name = &name));
                         } else {
-                            let level = access_label(access, i18n.get_locale_untracked());
-                            toaster.success(t_string!(i18n, members.changed, name = &name, level));
+                            toaster.success(Said::new(move |l| {
+                                let level = access_label(access, l);
+                                td_string!(l, members.changed, name = &name, level).to_string()
+                            }));
                         }
                     }
                     Ok(r) => toaster.error(
-                        t_string!(i18n, members.not_changed, name = &name),
-                        r.warning
-                            .unwrap_or_else(|| t_string!(i18n, members.refused).into()),
+                        said!(members.not_changed, name = &name),
+                        // The portal's warning, in its words; else the app's.
+                        r.warning.map_or_else(|| said!(members.refused), Said::from),
                     ),
-                    Err(e) => toaster.error(
-                        t_string!(i18n, members.not_changed, name = &name),
-                        user_message(&e),
-                    ),
+                    Err(e) => {
+                        toaster.error(said!(members.not_changed, name = &name), user_message(&e))
+                    }
                 }
                 version.update(|v| *v += 1);
             });
@@ -217,7 +218,7 @@ fn Invite(
     let access = RwSignal::new(default_access.value().to_string());
     let tried = RwSignal::new(false);
     let busy = RwSignal::new(false);
-    let form_error = RwSignal::new(None::<String>);
+    let form_error = RwSignal::new(None::<Said>);
     let email_error = Signal::derive(move || {
         (tried.get() && person.with(String::is_empty))
             .then(|| check_email(&email.get(), i18n.get_locale()).err())
@@ -285,22 +286,24 @@ fn Invite(
             };
             match share.send().await {
                 Ok(r) if r.is_ok() => {
-                    let access = access_label(level, i18n.get_locale_untracked());
-                    toaster.success(match who {
-                        Some(email) => {
-                            t_string!(i18n, members.invited_email, email, access).to_string()
+                    toaster.success(Said::new(move |l| {
+                        let access = access_label(level, l);
+                        match &who {
+                            Some(email) => {
+                                td_string!(l, members.invited_email, email, access).to_string()
+                            }
+                            None => td_string!(l, members.invited_user, access).to_string(),
                         }
-                        None => t_string!(i18n, members.invited_user, access).to_string(),
-                    });
+                    }));
                     email.set(String::new());
                     person.set(String::new());
                     tried.set(false);
                     on_invited.run(());
                 }
-                Ok(r) => form_error
-                    .set(Some(r.warning.unwrap_or_else(|| {
-                        t_string!(i18n, members.invite_refused).into()
-                    }))),
+                Ok(r) => form_error.set(Some(
+                    r.warning
+                        .map_or_else(|| said!(members.invite_refused), Said::from),
+                )),
                 Err(e) => form_error.set(Some(user_message(&e))),
             }
             busy.set(false);
@@ -316,7 +319,7 @@ fn Invite(
                 </Show>
                 <Select label=text!(i18n, members.access) value=access options=access_opts/>
             </div>
-            <p class="form-error" role="alert" hidden=move || form_error.with(Option::is_none)>{move || form_error.get()}</p>
+            <p class="form-error" role="alert" hidden=move || form_error.with(Option::is_none)>{move || form_error.get().map(|e| e.shown())}</p>
             <div>
                 <Button appearance=ButtonAppearance::Primary submit=true busy=busy>{t!(i18n, members.invite)}</Button>
             </div>
