@@ -87,6 +87,7 @@ fn CannotStart(message: String) -> impl IntoView {
 fn Shell(config: AppConfig) -> impl IntoView {
     let session = provide_session(config);
     locale::follow_profile(move || session.user().and_then(|u| u.culture_name));
+    session.keep_profile_language(locale::frame_locale());
     view! {
         <Nav/>
         <main id="main" tabindex="-1">

@@ -3,8 +3,7 @@
 
 use wasm_bindgen::JsCast;
 
-use crate::i18n::td_string;
-use crate::locale;
+use crate::locale::Said;
 
 /// The files chosen in an `<input type=file>`, if any.
 pub fn chosen_files(ev: &leptos::ev::Event) -> Option<web_sys::FileList> {
@@ -32,17 +31,16 @@ pub fn forget_choice(ev: &leptos::ev::Event) {
 }
 
 /// The whole file, read in the browser; the error names it, in the reader's language.
-pub async fn read_whole(file: &web_sys::File) -> Result<Vec<u8>, String> {
+pub async fn read_whole(file: &web_sys::File) -> Result<Vec<u8>, Said> {
     let buffer = wasm_bindgen_futures::JsFuture::from(file.array_buffer())
         .await
         .map_err(|e| {
-            td_string!(
-                locale::current(),
-                room.uploads.unreadable,
-                name = file.name()
-            )
-            .to_string()
-                + &format!(" ({e:?})")
+            // The browser's own report, as it gave it, after the app's sentence.
+            let (name, report) = (file.name(), format!(" ({e:?})"));
+            Said::new(move |l| {
+                let text = crate::i18n::td_string!(l, room.uploads.unreadable, name = &name);
+                format!("{text}{report}")
+            })
         })?;
     Ok(js_sys::Uint8Array::new(&buffer).to_vec())
 }

@@ -8,7 +8,7 @@
 
 pub use wasm_split_helpers::SplitLoaderError;
 
-/// What the user is told when a chunk could not be fetched, in the app's language.
-pub fn not_loaded() -> &'static str {
-    crate::i18n::td_string!(crate::locale::current(), common.not_loaded)
+/// What the user is told when a chunk could not be fetched, worded when shown.
+pub fn not_loaded() -> crate::locale::Said {
+    crate::locale::said!(common.not_loaded)
 }

@@ -401,3 +401,94 @@ async fn findings_sdk_diagnoses_playground_hints_and_menus_change_language_in_pl
     })
     .await;
 }
+
+/// Switches the language through the picker by script: a modal dialog makes the rest of the
+/// page inert to clicks, but a message in the dialog must follow a switch all the same.
+async fn switch_by_script(driver: &WebDriver, locale: &str) {
+    js(
+        driver,
+        &format!(
+            "const s = document.querySelector(\"[data-testid='language-picker']\"); \
+             s.value = {locale:?}; s.dispatchEvent(new Event('change', {{ bubbles: true }})); \
+             return s.value;"
+        ),
+    )
+    .await;
+}
+
+const TOAST_TITLE: &str = "[data-testid='toast'] [data-testid='toast-title']";
+const TOAST_MESSAGE: &str = "[data-testid='toast'] [data-testid='toast-message']";
+const FORM_ERROR: &str = "dialog[open] [data-testid='room-form-error']";
+/// The devportal's message for a room that is gone (`load_room`), which the app keeps.
+const ROOM_GONE: &str = "The room could not be found";
+
+#[tokio::test(flavor = "multi_thread")]
+async fn a_toast_and_an_inline_error_already_shown_are_reworded_and_the_profile_follows_the_choice()
+{
+    let stack = Stack::start().await;
+    let owner = stack.portal.owner.clone();
+    let api = stack.api();
+    let mut gone = Vec::new();
+    for title in ["Toast room", "Inline room"] {
+        let room = api
+            .rooms()
+            .create(title, docspace_api::models::RoomType::Custom)
+            .send()
+            .await
+            .expect("room");
+        gone.push(room.id);
+    }
+    let stack = &stack;
+    let api = &api;
+    with_browser(|driver| async move {
+        sign_in(&driver, &stack.url(), &owner.email, &owner.password, false).await;
+        wait_for(&driver, "button[aria-label='Actions for Inline room']").await;
+        // Both rooms go behind the app's back: acting on them fails with the portal's 404.
+        for id in gone {
+            api.rooms()
+                .delete(id)
+                .send()
+                .await
+                .expect("delete the room");
+        }
+
+        // A toast: pinning the vanished room.
+        row_action(&driver, "Toast room", "room-pin").await;
+        reads(&driver, TOAST_TITLE, "Could not pin “Toast room”").await;
+        reads(&driver, TOAST_MESSAGE, &format!("Not found: {ROOM_GONE}")).await;
+        // An inline error: saving the other one from its form, in its dialog.
+        row_action(&driver, "Inline room", "room-edit").await;
+        click(&driver, "[data-testid='room-save'] button").await;
+        reads(&driver, FORM_ERROR, &format!("Not found: {ROOM_GONE}")).await;
+
+        // A switch re-words both in place; the portal's own words stay as they came.
+        switch_by_script(&driver, "de").await;
+        reads(&driver, ROOMS_LINK, "Räume").await;
+        reads(&driver, FORM_ERROR, &format!("Nicht gefunden: {ROOM_GONE}")).await;
+        reads(
+            &driver,
+            TOAST_TITLE,
+            "„Toast room“ konnte nicht angeheftet werden",
+        )
+        .await;
+        reads(
+            &driver,
+            TOAST_MESSAGE,
+            &format!("Nicht gefunden: {ROOM_GONE}"),
+        )
+        .await;
+        switch_by_script(&driver, "ru").await;
+        reads(&driver, FORM_ERROR, &format!("Не найдено: {ROOM_GONE}")).await;
+        reads(&driver, TOAST_TITLE, "Не удалось закрепить «Toast room»").await;
+
+        // DocSpace answers in the profile's language, so the choice is made the profile's too
+        // (what DocSpace's own language picker does).
+        let me = eventually("the profile speaks the chosen language", || async {
+            let me = api.people().me().await.ok()?;
+            (me.culture_name.as_deref() == Some("ru")).then_some(me)
+        })
+        .await;
+        assert_eq!(me.culture_name.as_deref(), Some("ru"));
+    })
+    .await;
+}

@@ -6,7 +6,7 @@ use leptos_router::hooks::{use_location, use_navigate};
 
 use crate::components::use_toaster;
 use crate::i18n::{t, t_string, use_i18n};
-use crate::locale::LanguagePicker;
+use crate::locale::{LanguagePicker, said};
 use crate::state::{Credential, FramesSession, SessionState, ThemeToggle, use_session};
 
 /// The app's navigation bar.
@@ -85,7 +85,7 @@ fn UserArea() -> impl IntoView {
         let navigate = navigate.clone();
         leptos::task::spawn_local(async move {
             if let Err(e) = session.sign_out().await {
-                toaster.error(t_string!(i18n, nav.sign_out_failed), e);
+                toaster.error(said!(nav.sign_out_failed), e);
             }
             busy.set(false);
             navigate("/sign-in", Default::default());

@@ -43,12 +43,26 @@ macro_rules! counted {
 }
 pub(crate) use counted;
 
+/// A message worded when shown ([`Said`]), from a translation key and its arguments:
+/// `said!(rooms.deleted, title = &title)`. The arguments are kept (moved into the message) and
+/// worded again in whatever language is current when it is shown.
+macro_rules! said {
+    ($($key:ident).+ $(, $($args:tt)*)?) => {
+        $crate::locale::Said::new(move |locale| {
+            $crate::i18n::td_string!(locale, $($key).+ $(, $($args)*)?).to_string()
+        })
+    };
+}
+pub(crate) use said;
+
 mod format;
+mod message;
 mod picker;
 mod plural;
 pub(crate) mod sdk_texts;
 
 pub use format::{format_count, format_date_time, format_duration, format_size};
+pub use message::{Said, shown};
 pub use picker::LanguagePicker;
 pub use plural::{Plural, plural};
 
@@ -203,3 +217,5 @@ pub fn docspace_culture(locale: Locale) -> &'static str {
 
 #[cfg(test)]
 mod locales_agree;
+#[cfg(test)]
+mod no_english;

@@ -3,7 +3,9 @@
 //! nothing of the app's i18n. Its templates' `{n}`-style slots are kept in `locales/*.json`
 //! (the `locales_agree` test checks them like the app's own `{{ n }}`).
 
-use docspace_sdk::texts::{DiagnosisTexts, Explanation, FrameNames, Texts, provide_texts};
+use docspace_sdk::texts::{
+    DiagnosisTexts, ErrorDetails, Explanation, FrameNames, Texts, provide_texts,
+};
 use leptos::prelude::*;
 
 use crate::i18n::{Locale, td_string, use_i18n};
@@ -86,6 +88,21 @@ fn diagnosis(locale: Locale) -> DiagnosisTexts {
         timeout: explained!(locale, timeout),
         login_failed: explained!(locale, login_failed),
         other: explained!(locale, other),
+        details: details(locale),
+    }
+}
+
+/// The detail lines of the problems that share `other`'s title and fix.
+fn details(locale: Locale) -> ErrorDetails {
+    ErrorDetails {
+        no_window: td_string!(locale, sdk.diagnosis.details.no_window).into(),
+        mount_failed: td_string!(locale, sdk.diagnosis.details.mount_failed).into(),
+        destroyed: td_string!(locale, sdk.diagnosis.details.destroyed).into(),
+        wrong_mode: td_string!(locale, sdk.diagnosis.details.wrong_mode).into(),
+        frame_failed: td_string!(locale, sdk.diagnosis.details.frame_failed).into(),
+        unexpected_reply: td_string!(locale, sdk.diagnosis.details.unexpected_reply).into(),
+        invalid_argument: td_string!(locale, sdk.diagnosis.details.invalid_argument).into(),
+        app_error: td_string!(locale, sdk.diagnosis.details.app_error).into(),
     }
 }
 
@@ -133,6 +150,46 @@ mod tests {
             (en.announce_limit, en.missing_preselected),
             (d.announce_limit, d.missing_preselected)
         );
+    }
+
+    /// The less common problems' detail lines are worded in every language too, around the
+    /// frame's own words.
+    #[test]
+    fn every_sdk_error_has_a_detail_in_each_language() {
+        use docspace_sdk::{Mode, SdkError};
+        let errors = [
+            SdkError::NoWindow,
+            SdkError::MountFailed("boom".into()),
+            SdkError::Destroyed,
+            SdkError::WrongMode {
+                method: "getFiles".into(),
+                mode: Mode::Editor,
+            },
+            SdkError::Frame {
+                method: "getFiles".into(),
+                message: "boom".into(),
+                status: None,
+            },
+            SdkError::UnexpectedReply {
+                method: "getFiles".into(),
+                detail: "boom".into(),
+            },
+            SdkError::InvalidArgument("boom".into()),
+            SdkError::App("boom".into()),
+        ];
+        for e in errors {
+            let english = e.diagnosis_in(&texts(Locale::en)).detail;
+            assert_eq!(
+                english,
+                e.diagnosis().detail,
+                "en.json is the sdk's English"
+            );
+            for locale in [Locale::de, Locale::fr, Locale::es, Locale::ru] {
+                let detail = e.diagnosis_in(&texts(locale)).detail;
+                assert_ne!(detail, english, "{e:?} in {locale:?}");
+                assert!(!detail.contains('{'), "{e:?} in {locale:?}: {detail}");
+            }
+        }
     }
 
     /// Every language explains a problem with its facts filled in.

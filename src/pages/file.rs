@@ -10,8 +10,8 @@ use leptos_router::hooks::{use_navigate, use_params_map, use_query_map};
 
 use crate::components::{Button, ButtonAppearance, InputKind, TextField, use_toaster};
 use crate::i18n::{t, t_string, use_i18n};
-use crate::locale::frame_locale;
 use crate::locale::text;
+use crate::locale::{Said, frame_locale, said};
 use crate::pages::sign_in::safe_next;
 use crate::state::frames::explain;
 use crate::state::{FramesSession, use_session, use_theme};
@@ -62,7 +62,7 @@ pub fn FilePage() -> impl IntoView {
         Callback::new(move |()| navigate(&back.get_untracked(), Default::default()))
     };
     let on_error = Callback::new(move |e: docspace_sdk::SdkError| {
-        toaster.error(t_string!(i18n, file.frame_problem), explain(&e));
+        toaster.error(said!(file.frame_problem), explain(&e));
     });
     let switch_href = move || {
         let f = file.get().unwrap_or_default();
@@ -77,7 +77,7 @@ pub fn FilePage() -> impl IntoView {
     view! {
         <div class="page page--fill file-page">
             <div class="file-page__bar">
-                <A href=move || back.get() attr:class="btn btn--subtle" attr:data-testid="file-back">"← Back"</A>
+                <A href=move || back.get() attr:class="btn btn--subtle" attr:data-testid="file-back">{move || t_string!(i18n, file.back)}</A>
                 <h1 class="file-page__title" data-testid="file-title">{move || title.get().flatten().unwrap_or_default()}</h1>
                 <span class="muted">{move || if editing.get() { t_string!(i18n, file.editor) } else { t_string!(i18n, file.viewer) }}</span>
                 <A href=switch_href attr:class="btn btn--secondary">
@@ -139,11 +139,11 @@ pub fn FramesNotice() -> impl IntoView {
     };
     let password = RwSignal::new(String::new());
     let busy = RwSignal::new(false);
-    let error = RwSignal::new(None::<String>);
+    let error = RwSignal::new(None::<Said>);
     let submit = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
         let Some(email) = session.user().and_then(|u| u.email) else {
-            error.set(Some(t_string!(i18n, file.no_email).into()));
+            error.set(Some(said!(file.no_email)));
             return;
         };
         if password.with_untracked(String::is_empty) || busy.get_untracked() {
@@ -164,13 +164,13 @@ pub fn FramesNotice() -> impl IntoView {
             <form class="frames-notice" on:submit=submit data-testid="frames-notice">
                 <p>
                     {move || match session.frames.get() {
-                        FramesSession::Failed(reason) => t_string!(i18n, file.frames_failed, reason).to_string(),
+                        FramesSession::Failed(reason) => t_string!(i18n, file.frames_failed, reason = reason.shown()).to_string(),
                         _ => t_string!(i18n, file.frames_need_password).to_string(),
                     }}
                 </p>
                 <TextField label=text!(i18n, sign_in.password) value=password kind=InputKind::Password autocomplete="current-password"/>
                 <Button appearance=ButtonAppearance::Primary submit=true busy=busy>{t!(i18n, file.sign_in_frames)}</Button>
-                <p class="error-text" role="alert" hidden=move || error.with(Option::is_none)>{move || error.get()}</p>
+                <p class="error-text" role="alert" hidden=move || error.with(Option::is_none)>{move || error.get().map(|e| e.shown())}</p>
             </form>
         </Show>
     }

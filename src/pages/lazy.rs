@@ -21,7 +21,7 @@ use leptos::prelude::*;
 use leptos_router::LazyRoute;
 
 use crate::components::{Button, ErrorState};
-use crate::i18n::td_string;
+use crate::locale::said;
 use crate::pages::agents::AgentsSection;
 use crate::pages::apps::AppsPage;
 use crate::pages::diagnostics::DiagnosticsPage;
@@ -126,11 +126,11 @@ fn not_loaded() -> AnyView {
             let _ = window.location().reload();
         }
     });
-    let locale = crate::locale::current();
+    let reload_label = said!(common.reload);
     view! {
         <div class="page">
-            <ErrorState title=td_string!(locale, common.page_load_failed) message=split::not_loaded()>
-                <Button on_click=reload>{td_string!(locale, common.reload)}</Button>
+            <ErrorState title=said!(common.page_load_failed) message=split::not_loaded()>
+                <Button on_click=reload>{move || reload_label.shown()}</Button>
             </ErrorState>
         </div>
     }

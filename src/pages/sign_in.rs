@@ -8,8 +8,8 @@ use leptos_router::hooks::{use_navigate, use_query_map};
 
 use crate::components::{Button, ButtonAppearance, Checkbox, InputKind, TextField, use_toaster};
 use crate::errors::user_message;
-use crate::i18n::{Locale, t, t_string, use_i18n};
-use crate::locale::text;
+use crate::i18n::{Locale, t, t_string, td_string, use_i18n};
+use crate::locale::{Said, said, text};
 use crate::pages::sign_in_oauth::DocSpaceButton;
 use crate::state::{FramesSession, SessionState, use_session};
 use leptos_i18n::I18nContext;
@@ -49,7 +49,7 @@ impl EmailProblem {
 
 /// Checks that the portal answers at all, so that a portal that is down is reported before
 /// anyone types a password. Any HTTP answer from the portal itself counts (401 included).
-async fn probe_portal(api_base: String) -> Result<(), String> {
+async fn probe_portal(api_base: String) -> Result<(), Said> {
     let client = docspace_api::Client::builder(api_base)
         .build()
         .map_err(|e| user_message(&e))?;
@@ -61,7 +61,7 @@ async fn probe_portal(api_base: String) -> Result<(), String> {
         Err(docspace_api::Error::Server {
             status: 502..=504,
             message,
-        }) => Err(message),
+        }) => Err(Said::from(message)),
         Err(_) => Ok(()),
     }
 }
@@ -108,7 +108,7 @@ pub fn SignIn() -> impl IntoView {
     });
     let submitted = RwSignal::new(false);
     let busy = RwSignal::new(false);
-    let server_error = RwSignal::new(None::<String>);
+    let server_error = RwSignal::new(None::<Said>);
 
     let email_error = Signal::derive(move || {
         submitted
@@ -145,8 +145,11 @@ pub fn SignIn() -> impl IntoView {
                 Ok(()) => {
                     if let FramesSession::Failed(reason) = session.frames.get_untracked() {
                         toaster.error(
-                            t_string!(i18n, sign_in.frames_not_signed_in),
-                            t_string!(i18n, sign_in.see_diagnostics, reason).to_string(),
+                            said!(sign_in.frames_not_signed_in),
+                            Said::new(move |l| {
+                                let reason = reason.in_locale(l);
+                                td_string!(l, sign_in.see_diagnostics, reason).to_string()
+                            }),
                         );
                     }
                     navigate(&target, Default::default());
@@ -173,10 +176,10 @@ pub fn SignIn() -> impl IntoView {
                     {t!(i18n, sign_in.portal)} " " <code data-testid="portal-url">{session.config().portal_url}</code>
                 </p>
                 {move || session.notice.get().map(|n| view! {
-                    <p class="sign-in__error" role="alert" data-testid="session-notice">{n}</p>
+                    <p class="sign-in__error" role="alert" data-testid="session-notice">{move || n.shown()}</p>
                 })}
                 {move || portal.get().and_then(|r| r.err()).map(|e| view! {
-                    <p class="sign-in__error" role="alert" data-testid="portal-error">{e}</p>
+                    <p class="sign-in__error" role="alert" data-testid="portal-error">{move || e.shown()}</p>
                 })}
                 {demo.map(|d| view! {
                     <div class="sign-in__demo" data-testid="demo-account">
@@ -216,7 +219,7 @@ pub fn SignIn() -> impl IntoView {
                         hint=stay_hint
                     />
                     <p class="sign-in__error" role="alert" data-testid="sign-in-error" hidden=move || server_error.with(Option::is_none)>
-                        {move || server_error.get()}
+                        {move || server_error.get().map(|e| e.shown())}
                     </p>
                     <Button appearance=ButtonAppearance::Primary submit=true busy=busy>{t!(i18n, sign_in.submit)}</Button>
                 </form>

@@ -6,7 +6,7 @@ use leptos_router::hooks::use_navigate;
 
 use crate::components::{Button, ButtonAppearance, Loading};
 use crate::i18n::{t, use_i18n};
-use crate::locale::text;
+use crate::locale::{Said, text};
 use crate::state::use_session;
 
 /// The button, when the host names the portal's OAuth app; `next` is where to come back to.
@@ -14,7 +14,7 @@ use crate::state::use_session;
 pub fn DocSpaceButton(next: String) -> impl IntoView {
     let i18n = use_i18n();
     let session = use_session();
-    let error = RwSignal::new(None::<String>);
+    let error = RwSignal::new(None::<Said>);
     let busy = RwSignal::new(false);
     let go = Callback::new(move |_| {
         busy.set(true);
@@ -34,7 +34,7 @@ pub fn DocSpaceButton(next: String) -> impl IntoView {
                 </p>
                 <p class="sign-in__error" role="alert" data-testid="oauth-error"
                     hidden=move || error.with(Option::is_none)>
-                    {move || error.get()}
+                    {move || error.get().map(|e| e.shown())}
                 </p>
                 <p class="muted sign-in__or">{t!(i18n, oauth.or_password)}</p>
             </div>
@@ -48,7 +48,7 @@ pub fn OAuthCallback() -> impl IntoView {
     let i18n = use_i18n();
     let session = use_session();
     let navigate = use_navigate();
-    let error = RwSignal::new(None::<String>);
+    let error = RwSignal::new(None::<Said>);
     leptos::task::spawn_local(async move {
         match session.finish_docspace_sign_in().await {
             Ok(to) => navigate(&to, Default::default()),
@@ -67,7 +67,7 @@ pub fn OAuthCallback() -> impl IntoView {
                 {move || match error.get() {
                     None => view! { <Loading label=text!(i18n, oauth.finishing)/> }.into_any(),
                     Some(e) => view! {
-                        <p class="sign-in__error" role="alert" data-testid="oauth-error">{e}</p>
+                        <p class="sign-in__error" role="alert" data-testid="oauth-error">{move || e.shown()}</p>
                         <div class="row">
                             <Button appearance=ButtonAppearance::Primary on_click=again>
                                 {t!(i18n, oauth.again)}

@@ -14,10 +14,11 @@ use futures::future::LocalBoxFuture;
 use wasm_bindgen::JsCast;
 
 use crate::app_config::AppConfig;
+use crate::locale::{Said, said};
 use crate::split::{SplitLoaderError, not_loaded};
 
 /// Signs the embedded frames in with the user's e-mail and password.
-pub async fn sign_in(config: &AppConfig, email: &str, password: &str) -> Result<(), String> {
+pub async fn sign_in(config: &AppConfig, email: &str, password: &str) -> Result<(), Said> {
     call(FramesCall::SignIn {
         config: config.clone(),
         email: email.to_owned(),
@@ -28,7 +29,7 @@ pub async fn sign_in(config: &AppConfig, email: &str, password: &str) -> Result<
 }
 
 /// Signs the embedded frames out.
-pub async fn sign_out(config: &AppConfig) -> Result<(), String> {
+pub async fn sign_out(config: &AppConfig) -> Result<(), Said> {
     call(FramesCall::SignOut {
         config: config.clone(),
     })
@@ -38,7 +39,7 @@ pub async fn sign_out(config: &AppConfig) -> Result<(), String> {
 
 /// Who the frames are signed in as: the user's id, or `None` when the portal does not know this
 /// browser.
-pub async fn user(config: &AppConfig) -> Result<Option<String>, String> {
+pub async fn user(config: &AppConfig) -> Result<Option<String>, Said> {
     call(FramesCall::WhoIsSignedIn {
         config: config.clone(),
     })
@@ -54,10 +55,13 @@ pub fn preload() {
     });
 }
 
-/// The SDK's diagnosis in one paragraph, in the app's language: what is wrong and how to fix it.
-pub fn explain(e: &SdkError) -> String {
-    let d = e.diagnosis_in(&crate::locale::sdk_texts::texts(crate::locale::current()));
-    format!("{}: {} {}", d.title, d.detail, d.fix)
+/// The SDK's diagnosis in one paragraph, worded when shown: what is wrong and how to fix it.
+pub fn explain(e: &SdkError) -> Said {
+    let e = e.clone();
+    Said::new(move |l| {
+        let d = e.diagnosis_in(&crate::locale::sdk_texts::texts(l));
+        format!("{}: {} {}", d.title, d.detail, d.fix)
+    })
 }
 
 /// What [`start`] is asked to do: one entry point, so the three share one wasm chunk.
@@ -77,14 +81,14 @@ enum FramesCall {
 
 /// Runs a [`FramesCall`] once its code is there; the answer is the frames' user id for
 /// `WhoIsSignedIn`, else `None`.
-async fn call(call: FramesCall) -> Result<Option<String>, String> {
+async fn call(call: FramesCall) -> Result<Option<String>, Said> {
     #[cfg(feature = "split")]
     let started = start(call).await;
     #[cfg(not(feature = "split"))]
     let started = start(call);
     match started {
         Ok(running) => running.await,
-        Err(_) => Err(not_loaded().to_string()),
+        Err(_) => Err(not_loaded()),
     }
 }
 
@@ -95,11 +99,11 @@ async fn call(call: FramesCall) -> Result<Option<String>, String> {
 )]
 fn start(
     call: FramesCall,
-) -> Result<LocalBoxFuture<'static, Result<Option<String>, String>>, SplitLoaderError> {
+) -> Result<LocalBoxFuture<'static, Result<Option<String>, Said>>, SplitLoaderError> {
     Ok(Box::pin(run(call)))
 }
 
-async fn run(call: FramesCall) -> Result<Option<String>, String> {
+async fn run(call: FramesCall) -> Result<Option<String>, Said> {
     match call {
         FramesCall::SignIn {
             config,
@@ -109,12 +113,9 @@ async fn run(call: FramesCall) -> Result<Option<String>, String> {
             let options = FrameOptions::default().version(config.sdk_version());
             match docspace_sdk::login_with(&config.portal_url, &email, &password, options).await {
                 Ok(LoginOutcome::SignedIn { .. }) => Ok(None),
-                Ok(LoginOutcome::SecondFactorRequired { url }) => Err(crate::i18n::td_string!(
-                    crate::locale::current(),
-                    session.second_factor,
-                    url
-                )
-                .to_string()),
+                Ok(LoginOutcome::SecondFactorRequired { url }) => {
+                    Err(said!(session.second_factor, url = &url))
+                }
                 Err(e) => Err(explain(&e)),
             }
         }
@@ -133,12 +134,12 @@ async fn run(call: FramesCall) -> Result<Option<String>, String> {
 
 /// Asks the portal something through a hidden system frame once it is ready, then removes the
 /// frame, whatever the answer.
-async fn with_system_frame<T, F, Fut>(config: &AppConfig, ask: F) -> Result<T, String>
+async fn with_system_frame<T, F, Fut>(config: &AppConfig, ask: F) -> Result<T, Said>
 where
     F: FnOnce(Frame) -> Fut,
     Fut: std::future::Future<Output = Result<T, SdkError>>,
 {
-    let host = hidden_host().ok_or("no browser document")?;
+    let host = hidden_host().ok_or_else(|| said!(errors.no_document))?;
     let frame = Frame::mount(
         &host,
         &config.portal_url,

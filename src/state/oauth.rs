@@ -14,7 +14,7 @@ use docspace_api::oauth::browser;
 use docspace_api::oauth::{AuthorizationFlow, ErrorCode, Finished, OAuthError, Scope};
 
 use crate::app_config::AppConfig;
-use crate::i18n::td_string;
+use crate::locale::{Said, said};
 
 /// Where the portal sends the tab back (registered with the portal's OAuth app).
 pub const REDIRECT_PATH: &str = "/sign-in/oauth";
@@ -57,9 +57,8 @@ thread_local! {
 }
 
 /// Sends the tab to the portal to authorize, to come back to `return_to`.
-pub fn start(config: &AppConfig, return_to: &str) -> Result<(), String> {
-    let flow = flow(config)
-        .ok_or_else(|| td_string!(crate::locale::current(), oauth.no_app).to_string())?;
+pub fn start(config: &AppConfig, return_to: &str) -> Result<(), Said> {
+    let flow = flow(config).ok_or_else(|| said!(oauth.no_app))?;
     if LEAVING.with(std::cell::Cell::get) {
         return Ok(());
     }
@@ -122,36 +121,39 @@ pub fn marked() -> bool {
         .is_some()
 }
 
-/// What to tell the user about a failed DocSpace sign-in.
-pub fn message(e: &OAuthError) -> String {
-    let locale = crate::locale::current();
+/// What to tell the user about a failed DocSpace sign-in, worded when shown.
+pub fn message(e: &OAuthError) -> Said {
     match e {
         OAuthError::Refused {
             code: ErrorCode::AccessDenied,
             ..
-        } => td_string!(locale, oauth.declined).into(),
+        } => said!(oauth.declined),
         OAuthError::Refused {
             code: ErrorCode::InvalidScope,
             description,
             ..
-        } => td_string!(locale, oauth.invalid_scope, description).to_string(),
+        } => {
+            let description = description.clone();
+            said!(oauth.invalid_scope, description = &description)
+        }
         OAuthError::Refused {
             code, description, ..
         } => {
-            let code = format!("{code:?}");
-            td_string!(locale, oauth.refused, code, description).to_string()
+            let (code, description) = (format!("{code:?}"), description.clone());
+            said!(oauth.refused, code = &code, description = &description)
         }
-        OAuthError::StateMismatch | OAuthError::NotStarted => {
-            td_string!(locale, oauth.not_started).into()
-        }
+        OAuthError::StateMismatch | OAuthError::NotStarted => said!(oauth.not_started),
         OAuthError::ScopesNotGranted(missing) => {
             let scopes = missing
                 .iter()
                 .map(|s| s.as_str())
                 .collect::<Vec<_>>()
                 .join(", ");
-            td_string!(locale, oauth.scopes_missing, scopes).to_string()
+            said!(oauth.scopes_missing, scopes = &scopes)
         }
-        other => td_string!(locale, oauth.unfinished, reason = other).to_string(),
+        other => {
+            let reason = other.to_string();
+            said!(oauth.unfinished, reason = &reason)
+        }
     }
 }

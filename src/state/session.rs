@@ -25,6 +25,7 @@ use leptos::prelude::*;
 use crate::app_config::AppConfig;
 use crate::errors::user_message;
 use crate::i18n::td_string;
+use crate::locale::{Said, said};
 use crate::state::auth::{self, Kept};
 use crate::state::{frames, oauth};
 
@@ -44,7 +45,7 @@ pub enum Credential {
 }
 
 /// Whether the embedded frames share the session.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq)]
 pub enum FramesSession {
     /// Not known yet (after a page load, or in host-key mode).
     Unknown,
@@ -57,7 +58,7 @@ pub enum FramesSession {
     /// The portal knows the browser: frames open signed in.
     SignedIn,
     /// The frame sign-in failed; the message says why.
-    Failed(String),
+    Failed(Said),
 }
 
 /// A signed-in user.
@@ -90,7 +91,7 @@ pub struct Session {
     /// Whether frames share it.
     pub frames: RwSignal<FramesSession>,
     /// Why a session could not be resumed (a host key the portal refused), for the sign-in page.
-    pub notice: RwSignal<Option<String>>,
+    pub notice: RwSignal<Option<Said>>,
     /// The e-mail of a user whose session ended while in use, to sign in again with.
     pub returning: RwSignal<Option<String>>,
     config: StoredValue<AppConfig>,
@@ -119,9 +120,55 @@ impl Session {
         })
     }
 
+    /// Keeps the signed-in user's DocSpace profile language equal to the one they chose here
+    /// (`chosen`, a DocSpace culture; `None`: no choice, the app follows the profile instead).
+    ///
+    /// DocSpace writes its messages, API errors included, in the profile's language
+    /// (`common/ASC.Api.Core/Middleware/CultureMiddleware.cs` in ONLYOFFICE/DocSpace-server; no
+    /// `Accept-Language`), so without this a portal's message would come in another language
+    /// than the app's words around it. DocSpace's own language picker sets the profile the same
+    /// way (`updateProfileCulture`, `packages/client/src/pages/Profile/…/main-profile` in
+    /// ONLYOFFICE/DocSpace-client), and so do its frames with the `locale` they are given
+    /// (`packages/client/src/pages/Home/Hooks/useSDK.js`), but only once one opens. A refusal
+    /// (a token without `accounts:write`) leaves the profile as it is: the app's own words still
+    /// follow the choice.
+    ///
+    /// The session's copy of the user is left as it is: a new one would re-render every page
+    /// that reads the session (and undo what the reader was doing there); what was sent is
+    /// remembered instead, so that a choice is sent once and the next is compared with it.
+    pub fn keep_profile_language(&self, chosen: Signal<Option<String>>) {
+        let session = *self;
+        let sent = StoredValue::new(None::<(String, String)>);
+        Effect::new(move |_| {
+            let Some(culture) = chosen.get() else {
+                return;
+            };
+            let Some((client, user)) = session.state.with(|s| match s {
+                SessionState::SignedIn(s) => Some((s.client.clone(), s.user.clone())),
+                _ => None,
+            }) else {
+                return;
+            };
+            // The profile's language now: the last one sent for this user, else the session's.
+            let id = user.id.to_string();
+            let profile = sent
+                .with_value(|s| s.clone())
+                .filter(|(who, _)| *who == id)
+                .map(|(_, c)| c)
+                .or(user.culture_name.clone());
+            if same_language(profile.as_deref(), &culture) {
+                return;
+            }
+            sent.set_value(Some((id, culture.clone())));
+            leptos::task::spawn_local(async move {
+                let _ = client.people().set_culture(&user.id, &culture).await;
+            });
+        });
+    }
+
     /// Signs in with e-mail and password: REST first, then the frames. A failure of the frames
     /// leaves the REST session in place and is reported in [`Session::frames`].
-    pub async fn sign_in(&self, email: &str, password: &str, stay: bool) -> Result<(), String> {
+    pub async fn sign_in(&self, email: &str, password: &str, stay: bool) -> Result<(), Said> {
         let config = self.config();
         // The frames' code downloads while the REST sign-in runs.
         frames::preload();
@@ -129,7 +176,7 @@ impl Session {
             .await
             .map_err(|e| match e {
                 docspace_api::Error::Unauthorized { message } => {
-                    td_string!(crate::locale::current(), session.rejected, message).to_string()
+                    said!(session.rejected, message = &message)
                 }
                 other => user_message(&other),
             })?;
@@ -158,15 +205,14 @@ impl Session {
 
     /// Starts "Sign in with DocSpace": the tab leaves for the portal and comes back to
     /// `return_to`.
-    pub fn sign_in_with_docspace(&self, return_to: &str) -> Result<(), String> {
+    pub fn sign_in_with_docspace(&self, return_to: &str) -> Result<(), Said> {
         oauth::start(&self.config(), return_to)
     }
 
     /// Finishes "Sign in with DocSpace" on the redirect back; returns where to go.
-    pub async fn finish_docspace_sign_in(&self) -> Result<String, String> {
+    pub async fn finish_docspace_sign_in(&self) -> Result<String, Said> {
         let config = self.config();
-        let flow = oauth::flow(&config)
-            .ok_or_else(|| td_string!(crate::locale::current(), oauth.no_app).to_string())?;
+        let flow = oauth::flow(&config).ok_or_else(|| said!(oauth.no_app))?;
         // Set again on success: a failed sign-in must not send every reload back to the portal.
         oauth::mark(false);
         let done = oauth::finish(&flow).await.map_err(|e| oauth::message(&e))?;
@@ -181,7 +227,7 @@ impl Session {
         let user = client.people().me().await.map_err(|e| match e {
             // Not `user_message`: a refused fresh token must not start another round trip.
             docspace_api::Error::Unauthorized { message } => {
-                td_string!(crate::locale::current(), session.rejected_new, message).to_string()
+                said!(session.rejected_new, message = &message)
             }
             other => user_message(&other),
         })?;
@@ -236,7 +282,7 @@ impl Session {
     }
 
     /// Signs only the frames in (after a reload, or when the host's key acts for the app).
-    pub async fn sign_in_frames(&self, email: &str, password: &str) -> Result<(), String> {
+    pub async fn sign_in_frames(&self, email: &str, password: &str) -> Result<(), Said> {
         frames::preload();
         self.frames.set(FramesSession::Pending);
         let outcome = frames::sign_in(&self.config(), email, password).await;
@@ -262,9 +308,7 @@ impl Session {
         let outcome = frames::user(&self.config()).await;
         self.frames.set(match outcome {
             Ok(Some(id)) if id == user_id => FramesSession::SignedIn,
-            Ok(Some(_)) => FramesSession::Failed(
-                td_string!(crate::locale::current(), session.frames_other_user).into(),
-            ),
+            Ok(Some(_)) => FramesSession::Failed(said!(session.frames_other_user)),
             Ok(None) => FramesSession::NotSignedIn,
             Err(e) => FramesSession::Failed(e),
         });
@@ -272,7 +316,7 @@ impl Session {
 
     /// Signs the frames out, ends the REST session, and forgets the token. With a host-held key
     /// only the frames are signed out: the key is the host's to keep.
-    pub async fn sign_out(&self) -> Result<(), String> {
+    pub async fn sign_out(&self) -> Result<(), Said> {
         let config = self.config();
         let frames_result = frames::sign_out(&config).await;
         let signed_in = self.state.with_untracked(|s| match s {
@@ -319,10 +363,10 @@ impl Session {
                 Err(docspace_api::Error::Unauthorized { .. }) => {}
                 Err(e) => {
                     let reason = user_message(&e);
-                    self.notice.set(Some(
-                        td_string!(crate::locale::current(), session.not_resumed, reason)
-                            .to_string(),
-                    ));
+                    self.notice.set(Some(Said::new(move |l| {
+                        let reason = reason.in_locale(l);
+                        td_string!(l, session.not_resumed, reason).to_string()
+                    })));
                     self.state.set(SessionState::SignedOut);
                     return;
                 }
@@ -352,14 +396,13 @@ impl Session {
                     })));
                     return;
                 }
-                Err(e) => self.notice.set(Some(
-                    td_string!(
-                        crate::locale::current(),
-                        session.host_key_broken,
-                        reason = e
-                    )
-                    .to_string(),
-                )),
+                Err(e) => self.notice.set(Some(Said::new({
+                    let reason = user_message(&e);
+                    move |l| {
+                        let reason = reason.in_locale(l);
+                        td_string!(l, session.host_key_broken, reason).to_string()
+                    }
+                }))),
             }
         }
         // Signed in with DocSpace before this reload: the token was in memory only. Authorize
@@ -463,9 +506,7 @@ pub fn session_expired() {
         session.returning.set(email);
         store_token(None);
         session.frames.set(FramesSession::Unknown);
-        session.notice.set(Some(
-            td_string!(crate::locale::current(), session.ended).into(),
-        ));
+        session.notice.set(Some(said!(session.ended)));
         session.state.set(SessionState::SignedOut);
     }
 }
@@ -478,6 +519,12 @@ pub fn signed_in_with_oauth() -> bool {
             |s| matches!(s, SessionState::SignedIn(s) if s.credential == Credential::OAuth),
         )
     })
+}
+
+/// Whether a profile's culture (`de-DE`, `en-US`) is in the language of `culture`.
+fn same_language(profile: Option<&str>, culture: &str) -> bool {
+    let language = |c: &str| c.split(['-', '_']).next().map(str::to_ascii_lowercase);
+    profile.is_some_and(|p| language(p) == language(culture))
 }
 
 /// The [`Session`] provided at the root.

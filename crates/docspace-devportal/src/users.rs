@@ -364,6 +364,15 @@ pub fn has_relation(conn: &Connection, source: &str, target: &str) -> Result<boo
         .is_some())
 }
 
+/// Sets a user's profile language (`cultureName`).
+pub fn set_culture(conn: &Connection, id: &str, culture: &str) -> Result<(), ApiError> {
+    conn.execute(
+        "UPDATE users SET culture = ?2 WHERE id = ?1",
+        rusqlite::params![id, culture],
+    )?;
+    Ok(())
+}
+
 /// Sets a user's `EmployeeStatus`.
 pub fn set_status(conn: &Connection, id: &str, status: i64) -> Result<(), ApiError> {
     conn.execute(

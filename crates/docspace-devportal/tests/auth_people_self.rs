@@ -137,3 +137,49 @@ async fn stats_are_the_owners_only() {
         200
     );
 }
+
+/// `PUT people/{userid}/culture` as `UserController.UpdateMemberCulture`: only one's own profile,
+/// only a culture the portal offers.
+#[tokio::test]
+async fn a_user_sets_their_own_profile_language_only() {
+    use common::{ADMIN, Api, user_id};
+    use serde_json::json;
+    let p = portal().await;
+    let owner = Api::owner(&p);
+    let me = owner
+        .get("/api/2.0/people/@self")
+        .await
+        .expect(200)
+        .response();
+    let id = me["id"].as_str().expect("id").to_string();
+    let changed = owner
+        .put(
+            &format!("/api/2.0/people/{id}/culture"),
+            json!({ "cultureName": "de" }),
+        )
+        .await
+        .expect(200)
+        .response();
+    assert_eq!(changed["cultureName"], "de");
+    let again = owner
+        .get("/api/2.0/people/@self")
+        .await
+        .expect(200)
+        .response();
+    assert_eq!(again["cultureName"], "de", "kept");
+    owner
+        .put(
+            &format!("/api/2.0/people/{id}/culture"),
+            json!({ "cultureName": "xx-XX" }),
+        )
+        .await
+        .expect_error(400, "not in the list of available ones");
+    let other = user_id(&owner, ADMIN).await;
+    owner
+        .put(
+            &format!("/api/2.0/people/{other}/culture"),
+            json!({ "cultureName": "fr" }),
+        )
+        .await
+        .expect(403);
+}

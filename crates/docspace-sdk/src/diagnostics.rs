@@ -109,8 +109,35 @@ impl SdkError {
             SdkError::LoginFailed { message, .. } => {
                 explain(&t.login_failed, &[("message", message)])
             }
-            other => explain(&t.other, &[("error", &other.to_string())]),
+            other => explain(&t.other, &[("error", &detail_of(other, texts))]),
         }
+    }
+}
+
+/// The detail line of a problem explained by [`DiagnosisTexts::other`](crate::texts::DiagnosisTexts::other),
+/// in the words of `texts`.
+fn detail_of(e: &SdkError, texts: &Texts) -> String {
+    let d = &texts.diagnosis.details;
+    match e {
+        SdkError::NoWindow => d.no_window.to_string(),
+        SdkError::MountFailed(reason) => fill(&d.mount_failed, &[("reason", reason)]),
+        SdkError::Destroyed => d.destroyed.to_string(),
+        SdkError::WrongMode { method, mode } => fill(
+            &d.wrong_mode,
+            &[("method", method), ("frame", texts.frames.of(*mode))],
+        ),
+        SdkError::Frame {
+            method, message, ..
+        } => fill(&d.frame_failed, &[("method", method), ("message", message)]),
+        SdkError::UnexpectedReply { method, detail } => fill(
+            &d.unexpected_reply,
+            &[("method", method), ("detail", detail)],
+        ),
+        SdkError::InvalidArgument(reason) => fill(&d.invalid_argument, &[("reason", reason)]),
+        SdkError::App(message) => fill(&d.app_error, &[("message", message)]),
+        // The problems with an explanation of their own (`diagnosis_in`) have no detail line
+        // here; should one reach this, its description is all there is.
+        other => other.to_string(),
     }
 }
 
@@ -165,6 +192,67 @@ mod tests {
              SDK handshake in 15 s."
         );
         let other = SdkError::Destroyed.diagnosis();
-        assert_eq!(other.detail, "the frame was destroyed");
+        assert_eq!(
+            other.detail,
+            "The frame was closed, or created again for a new configuration, before it answered."
+        );
+        let wrong = SdkError::WrongMode {
+            method: "getFiles".into(),
+            mode: Mode::Editor,
+        };
+        assert_eq!(
+            wrong.diagnosis().detail,
+            "getFiles is not available in the DocSpace document editor."
+        );
+    }
+
+    #[test]
+    fn every_problem_without_its_own_explanation_has_a_worded_detail() {
+        let mut texts = Texts::default();
+        let d = &mut texts.diagnosis.details;
+        for (field, text) in [
+            (&mut d.no_window, "A"),
+            (&mut d.mount_failed, "B {reason}"),
+            (&mut d.destroyed, "C"),
+            (&mut d.wrong_mode, "D {method} {frame}"),
+            (&mut d.frame_failed, "E {method} {message}"),
+            (&mut d.unexpected_reply, "F {method} {detail}"),
+            (&mut d.invalid_argument, "G {reason}"),
+            (&mut d.app_error, "H {message}"),
+        ] {
+            *field = text.into();
+        }
+        let errors = [
+            (SdkError::NoWindow, "A"),
+            (SdkError::MountFailed("x".into()), "B x"),
+            (SdkError::Destroyed, "C"),
+            (
+                SdkError::WrongMode {
+                    method: "m".into(),
+                    mode: Mode::System,
+                },
+                "D m DocSpace system frame",
+            ),
+            (
+                SdkError::Frame {
+                    method: "m".into(),
+                    message: "y".into(),
+                    status: Some(500),
+                },
+                "E m y",
+            ),
+            (
+                SdkError::UnexpectedReply {
+                    method: "m".into(),
+                    detail: "z".into(),
+                },
+                "F m z",
+            ),
+            (SdkError::InvalidArgument("w".into()), "G w"),
+            (SdkError::App("v".into()), "H v"),
+        ];
+        for (e, detail) in errors {
+            assert_eq!(e.diagnosis_in(&texts).detail, detail, "{e:?}");
+        }
     }
 }

@@ -214,8 +214,50 @@ pub struct DiagnosisTexts {
     pub timeout: Explanation,
     /// The portal refused a sign-in: `{message}` (the portal's words).
     pub login_failed: Explanation,
-    /// Any other problem: `{error}` (the error's own description).
+    /// Any other problem: `{error}` (its detail line, from [`details`](Self::details)).
     pub other: Explanation,
+    /// The detail lines of the problems that share [`other`](Self::other)'s title and fix.
+    pub details: ErrorDetails,
+}
+
+/// The detail line of each problem that has no explanation of its own, with its facts (a
+/// portal's or the SDK script's own message stays in its words).
+#[derive(Debug, Clone, PartialEq)]
+pub struct ErrorDetails {
+    /// Called outside a browser page.
+    pub no_window: Text,
+    /// `api.js` refused to create the frame: `{reason}` (its words).
+    pub mount_failed: Text,
+    /// The frame went away before it answered.
+    pub destroyed: Text,
+    /// A method the frame's page does not have: `{method}`, `{frame}` (its [name](FrameNames)).
+    pub wrong_mode: Text,
+    /// The frame answered with an error: `{method}`, `{message}` (the frame's words).
+    pub frame_failed: Text,
+    /// The frame answered with data of another shape: `{method}`, `{detail}`.
+    pub unexpected_reply: Text,
+    /// An argument refused before sending: `{reason}`.
+    pub invalid_argument: Text,
+    /// The SDK or the frame reported an application error: `{message}` (its words).
+    pub app_error: Text,
+}
+
+impl Default for ErrorDetails {
+    fn default() -> Self {
+        ErrorDetails {
+            no_window: "There is no browser window: the SDK works only in a web page.".into(),
+            mount_failed: "The SDK script could not create the frame: {reason}".into(),
+            destroyed: "The frame was closed, or created again for a new configuration, before \
+                        it answered."
+                .into(),
+            wrong_mode: "{method} is not available in the {frame}.".into(),
+            frame_failed: "{method} failed in the frame: {message}".into(),
+            unexpected_reply: "{method} answered with data the SDK does not understand: {detail}"
+                .into(),
+            invalid_argument: "An argument was refused before anything was sent: {reason}".into(),
+            app_error: "DocSpace reported an error: {message}".into(),
+        }
+    }
 }
 
 impl Default for DiagnosisTexts {
@@ -291,6 +333,7 @@ impl Default for DiagnosisTexts {
                 "{error}",
                 "Try again; if it persists, check the portal's status.",
             ),
+            details: ErrorDetails::default(),
         }
     }
 }

@@ -2,12 +2,16 @@
 //! the user needs to fix the problem); other notices fade after a few seconds, except one that
 //! offers an action (such as Undo): it stays until used or dismissed, so that nobody has to race
 //! a timer to reach it (WCAG 2.2.1).
+//!
+//! A toast keeps its words as [`Said`], worded when shown: one already on screen follows a
+//! language switch. The toaster takes nothing else, so a finished `String` cannot slip in.
 
 use std::time::Duration;
 
 use leptos::prelude::*;
 
 use crate::i18n::{t_string, use_i18n};
+use crate::locale::Said;
 
 /// How a toast reads.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -23,7 +27,7 @@ pub enum ToastKind {
 /// A button in a toast: its label and what it does (the toast closes after).
 #[derive(Clone)]
 pub struct ToastAction {
-    label: String,
+    label: Said,
     run: Callback<()>,
 }
 
@@ -40,8 +44,8 @@ impl std::fmt::Debug for ToastAction {
 pub struct Toast {
     id: u64,
     kind: ToastKind,
-    title: String,
-    message: Option<String>,
+    title: Said,
+    message: Option<Said>,
     action: Option<ToastAction>,
 }
 
@@ -58,32 +62,32 @@ pub struct Toaster {
 
 impl Toaster {
     /// An error with the server's (or the app's) message.
-    pub fn error(&self, title: impl Into<String>, message: impl Into<String>) {
-        self.push(ToastKind::Error, title.into(), Some(message.into()), None);
+    pub fn error(&self, title: Said, message: Said) {
+        self.push(ToastKind::Error, title, Some(message), None);
     }
 
     /// A success notice.
-    pub fn success(&self, title: impl Into<String>) {
-        self.push(ToastKind::Success, title.into(), None, None);
+    pub fn success(&self, title: Said) {
+        self.push(ToastKind::Success, title, None, None);
     }
 
     /// A success notice with a button (`label`, e.g. "Undo") that runs `run` and closes it.
     pub fn success_with_action(
         &self,
-        title: impl Into<String>,
-        label: impl Into<String>,
+        title: Said,
+        label: Said,
         run: impl Fn() + Send + Sync + 'static,
     ) {
         let action = ToastAction {
-            label: label.into(),
+            label,
             run: Callback::new(move |()| run()),
         };
-        self.push(ToastKind::Success, title.into(), None, Some(action));
+        self.push(ToastKind::Success, title, None, Some(action));
     }
 
     /// A neutral notice.
-    pub fn info(&self, title: impl Into<String>) {
-        self.push(ToastKind::Info, title.into(), None, None);
+    pub fn info(&self, title: Said) {
+        self.push(ToastKind::Info, title, None, None);
     }
 
     /// Removes the toast `id`.
@@ -94,8 +98,8 @@ impl Toaster {
     fn push(
         &self,
         kind: ToastKind,
-        title: String,
-        message: Option<String>,
+        title: Said,
+        message: Option<Said>,
         action: Option<ToastAction>,
     ) {
         let fades = kind != ToastKind::Error && action.is_none();
@@ -158,11 +162,12 @@ fn ToastView(toast: Toast, toaster: Toaster) -> impl IntoView {
         ToastKind::Info => ("toast toast--info", "status"),
     };
     let id = toast.id;
+    let title = toast.title;
     view! {
         <div class=class role=role data-testid="toast">
             <div class="toast__text">
-                <p class="toast__title">{toast.title}</p>
-                {toast.message.map(|m| view! { <p class="toast__message" data-testid="toast-message">{m}</p> })}
+                <p class="toast__title" data-testid="toast-title">{move || title.shown()}</p>
+                {toast.message.map(|m| view! { <p class="toast__message" data-testid="toast-message">{move || m.shown()}</p> })}
             </div>
             {toast.action.map(|a| view! {
                 <button
@@ -174,7 +179,7 @@ fn ToastView(toast: Toast, toaster: Toaster) -> impl IntoView {
                         a.run.run(());
                     }
                 >
-                    {a.label}
+                    {move || a.label.shown()}
                 </button>
             })}
             <button

@@ -11,6 +11,7 @@ use super::prompt::PromptField;
 use crate::components::{Button, ButtonAppearance, use_toaster};
 use crate::errors::user_message;
 use crate::i18n::{t, t_string, use_i18n};
+use crate::locale::{Said, said};
 
 /// The form, filled from `agent`; `on_saved` gets the agent as saved.
 #[component]
@@ -32,7 +33,7 @@ pub fn AgentSettingsForm(client: Client, agent: Agent, on_saved: Callback<Agent>
     );
     let prompt = RwSignal::new(settings.map(|s| s.prompt).unwrap_or_default());
     let busy = RwSignal::new(false);
-    let error = RwSignal::new(None::<String>);
+    let error = RwSignal::new(None::<Said>);
     let stored = StoredValue::new_local(client.clone());
     let id = agent.id;
     let on_submit = move |ev: SubmitEvent| {
@@ -41,7 +42,7 @@ pub fn AgentSettingsForm(client: Client, agent: Agent, on_saved: Callback<Agent>
             return;
         }
         let Ok(provider_id) = provider.get_untracked().parse::<i64>() else {
-            error.set(Some(t_string!(i18n, agents.choose_provider).into()));
+            error.set(Some(said!(agents.choose_provider)));
             return;
         };
         busy.set(true);
@@ -53,7 +54,7 @@ pub fn AgentSettingsForm(client: Client, agent: Agent, on_saved: Callback<Agent>
             busy.set(false);
             match saved {
                 Ok(agent) => {
-                    toaster.success(t_string!(i18n, agents.saved));
+                    toaster.success(said!(agents.saved));
                     on_saved.run(agent);
                 }
                 Err(e) => error.set(Some(user_message(&e))),
@@ -65,7 +66,7 @@ pub fn AgentSettingsForm(client: Client, agent: Agent, on_saved: Callback<Agent>
             <ProviderModelPicker client=client provider=provider model=model/>
             <PromptField value=prompt/>
             <p class="field__error" role="alert" data-testid="agent-settings-error" hidden=move || error.with(Option::is_none)>
-                {move || error.get()}
+                {move || error.get().map(|e| e.shown())}
             </p>
             <div class="toolbar">
                 <span data-testid="agent-save">

@@ -32,7 +32,8 @@ pub fn KnowledgeLink(client: Client, agent_id: i64) -> impl IntoView {
                 .find(|f| f.folder_type == Some(FolderType::Knowledge)),
         )
     });
-    move || match folder.get() {
+    move || {
+        match folder.get() {
         None => ().into_any(),
         Some(Ok(Some(k))) => {
             let n = k.files_count;
@@ -51,9 +52,10 @@ pub fn KnowledgeLink(client: Client, agent_id: i64) -> impl IntoView {
         .into_any(),
         Some(Err(e)) => view! {
             <p class="field__error agents__knowledge" role="alert">
-                {t_string!(i18n, agents.knowledge_failed, message = user_message(&e)).to_string()}
+                {t_string!(i18n, agents.knowledge_failed, message = user_message(&e).shown()).to_string()}
             </p>
         }
         .into_any(),
+    }
     }
 }

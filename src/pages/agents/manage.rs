@@ -11,8 +11,8 @@ use leptos_router::hooks::use_navigate;
 
 use crate::components::{Button, ButtonAppearance, ConfirmInline, TextField, use_toaster};
 use crate::errors::user_message;
-use crate::i18n::{t, t_string, td_string, use_i18n};
-use crate::locale::{self, text};
+use crate::i18n::{t, t_string, use_i18n};
+use crate::locale::{Said, said, shown, text};
 
 /// Rename and Delete for agent `agent`; `on_renamed` gets the agent as saved.
 #[component]
@@ -26,7 +26,7 @@ pub fn AgentActions(client: Client, agent: Agent, on_renamed: Callback<Agent>) -
     let title = RwSignal::new(agent.title.clone());
     let renaming = RwSignal::new(false);
     let deleting = RwSignal::new(false);
-    let error = RwSignal::new(None::<String>);
+    let error = RwSignal::new(None::<Said>);
     let rename_button = NodeRef::<leptos::html::Span>::new();
     return_focus(renaming, rename_button);
     let delete = Callback::new(move |()| {
@@ -37,14 +37,8 @@ pub fn AgentActions(client: Client, agent: Agent, on_renamed: Callback<Agent>) -
             deleting.set(false);
             match outcome {
                 Ok(_) => {
-                    toaster.success(
-                        td_string!(
-                            locale::current(),
-                            agents.manage.deleted,
-                            title = &title.get_untracked()
-                        )
-                        .to_string(),
-                    );
+                    let title = title.get_untracked();
+                    toaster.success(said!(agents.manage.deleted, title = &title));
                     navigate.try_with_value(|go| go("/agents", Default::default()));
                 }
                 Err(e) => error.set(Some(user_message(&e))),
@@ -76,7 +70,7 @@ pub fn AgentActions(client: Client, agent: Agent, on_renamed: Callback<Agent>) -
                 <RenameForm client=stored.get_value() id=id current=title.get_untracked() on_saved=on_saved on_cancel=Callback::new(move |()| renaming.set(false))/>
             </Show>
             <p class="field__error" role="alert" data-testid="agent-actions-error" hidden=move || error.with(Option::is_none)>
-                {move || error.get()}
+                {move || error.get().map(|e| e.shown())}
             </p>
         </div>
     }
@@ -95,7 +89,7 @@ fn RenameForm(
     let stored = StoredValue::new_local(client);
     let value = RwSignal::new(current);
     let busy = RwSignal::new(false);
-    let error = RwSignal::new(None::<String>);
+    let error = RwSignal::new(None::<Said>);
     let input = NodeRef::<leptos::html::Input>::new();
     Effect::new(move |_| {
         if let Some(el) = input.get() {
@@ -110,7 +104,7 @@ fn RenameForm(
         }
         let name = value.get_untracked().trim().to_string();
         if name.is_empty() {
-            error.set(Some(t_string!(i18n, agents.name_blank).into()));
+            error.set(Some(said!(agents.name_blank)));
             return;
         }
         busy.set(true);
@@ -131,7 +125,7 @@ fn RenameForm(
             on:submit=on_submit
             on:keydown=move |ev: leptos::ev::KeyboardEvent| if ev.key() == "Escape" { ev.stop_propagation(); on_cancel.run(()) }
         >
-            <TextField label=text!(i18n, agents.manage.new_name) value=value required=true error=error node_ref=input/>
+            <TextField label=text!(i18n, agents.manage.new_name) value=value required=true error=shown(error) node_ref=input/>
             <span data-testid="agent-rename-save">
                 <Button appearance=ButtonAppearance::Primary submit=true busy=busy>{t!(i18n, common.save)}</Button>
             </span>

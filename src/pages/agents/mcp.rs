@@ -16,7 +16,7 @@ use leptos::prelude::*;
 use crate::components::{Loading, unique_id};
 use crate::errors::user_message;
 use crate::i18n::{t, t_string, use_i18n};
-use crate::locale::text;
+use crate::locale::{Said, text};
 
 /// A server offered to the agent: its id and name.
 #[derive(Clone, PartialEq, Eq)]
@@ -66,7 +66,7 @@ pub fn AgentServers(client: Client, agent_id: i64) -> impl IntoView {
         }
     });
     let busy = RwSignal::new(false);
-    let error = RwSignal::new(None::<String>);
+    let error = RwSignal::new(None::<Said>);
     let toggle = Callback::new(move |(id, on): (String, bool)| {
         busy.set(true);
         error.set(None);
@@ -100,7 +100,7 @@ pub fn AgentServers(client: Client, agent_id: i64) -> impl IntoView {
             {move || match loaded.get() {
                 None => view! { <Loading label=text!(i18n, agents.mcp.loading)/> }.into_any(),
                 Some(Err(e)) => view! {
-                    <p class="field__error" role="alert">{t_string!(i18n, agents.mcp.agent_failed, reason = user_message(&e)).to_string()}</p>
+                    <p class="field__error" role="alert">{t_string!(i18n, agents.mcp.agent_failed, reason = user_message(&e).shown()).to_string()}</p>
                 }.into_any(),
                 Some(Ok((servers, _))) if servers.is_empty() => view! {
                     <p class="muted" data-testid="agent-mcp-none">{t!(i18n, agents.mcp.agent_none)}</p>
@@ -114,7 +114,7 @@ pub fn AgentServers(client: Client, agent_id: i64) -> impl IntoView {
                 }.into_any(),
             }}
             <p class="field__error" role="alert" data-testid="agent-mcp-error" hidden=move || error.with(Option::is_none)>
-                {move || error.get()}
+                {move || error.get().map(|e| e.shown())}
             </p>
         </section>
     }
@@ -193,7 +193,7 @@ fn ServerTools(
                 .map(|t| t.iter().map(|x| x.name.clone()).collect::<Vec<_>>())
         })
     });
-    let error = RwSignal::new(None::<String>);
+    let error = RwSignal::new(None::<Said>);
     let busy = RwSignal::new(false);
     leptos::task::spawn_local(async move {
         let listed = stored
@@ -270,7 +270,7 @@ fn ServerTools(
                 }).collect_view().into_any(),
             }}
             <p class="field__error" role="alert" data-testid="mcp-tools-error" hidden=move || error.with(Option::is_none)>
-                {move || error.get()}
+                {move || error.get().map(|e| e.shown())}
             </p>
         </fieldset>
     }

@@ -10,8 +10,8 @@ use super::picker::ProviderModelPicker;
 use super::prompt::PromptField;
 use crate::components::{Button, ButtonAppearance, Dialog, TextField};
 use crate::errors::user_message;
-use crate::i18n::{t, t_string, use_i18n};
-use crate::locale::text;
+use crate::i18n::{t, use_i18n};
+use crate::locale::{Said, said, shown, text};
 
 /// The dialog, shown while `open`.
 #[component]
@@ -34,8 +34,8 @@ fn NewAgentForm(client: Client, open: RwSignal<bool>) -> impl IntoView {
     let model = RwSignal::new(String::new());
     let prompt = RwSignal::new(String::new());
     let busy = RwSignal::new(false);
-    let error = RwSignal::new(None::<String>);
-    let title_error = RwSignal::new(None::<String>);
+    let error = RwSignal::new(None::<Said>);
+    let title_error = RwSignal::new(None::<Said>);
     let stored = StoredValue::new_local(client.clone());
     let on_submit = move |ev: SubmitEvent| {
         ev.prevent_default();
@@ -44,17 +44,17 @@ fn NewAgentForm(client: Client, open: RwSignal<bool>) -> impl IntoView {
         }
         let name = title.get_untracked().trim().to_string();
         if name.is_empty() {
-            title_error.set(Some(t_string!(i18n, agents.name_blank).into()));
+            title_error.set(Some(said!(agents.name_blank)));
             return;
         }
         title_error.set(None);
         let Ok(provider_id) = provider.get_untracked().parse::<i64>() else {
-            error.set(Some(t_string!(i18n, agents.choose_provider).into()));
+            error.set(Some(said!(agents.choose_provider)));
             return;
         };
         let model_id = model.get_untracked();
         if model_id.is_empty() {
-            error.set(Some(t_string!(i18n, agents.choose_model).into()));
+            error.set(Some(said!(agents.choose_model)));
             return;
         }
         busy.set(true);
@@ -82,12 +82,12 @@ fn NewAgentForm(client: Client, open: RwSignal<bool>) -> impl IntoView {
     view! {
         <form class="agents__form" data-testid="new-agent-form" on:submit=on_submit>
             <div data-testid="agent-title">
-                <TextField label=text!(i18n, room.panel.name) value=title required=true error=title_error/>
+                <TextField label=text!(i18n, room.panel.name) value=title required=true error=shown(title_error)/>
             </div>
             <ProviderModelPicker client=client provider=provider model=model/>
             <PromptField value=prompt/>
             <p class="field__error" role="alert" data-testid="new-agent-error" hidden=move || error.with(Option::is_none)>
-                {move || error.get()}
+                {move || error.get().map(|e| e.shown())}
             </p>
             <div class="dialog__actions">
                 <Button on_click=Callback::new(move |_| open.set(false))>{t!(i18n, common.cancel)}</Button>

@@ -64,13 +64,23 @@ pub fn ProviderModelPicker(
         _ => Vec::new(),
     });
     let problem = move || match (providers.get(), models.get()) {
-        (Some(Err(e)), _) => {
-            Some(t_string!(i18n, agents.providers_failed, reason = user_message(&e)).to_string())
-        }
+        (Some(Err(e)), _) => Some(
+            t_string!(
+                i18n,
+                agents.providers_failed,
+                reason = user_message(&e).shown()
+            )
+            .to_string(),
+        ),
         (Some(Ok(list)), _) if list.is_empty() => Some(t_string!(i18n, agents.no_provider).into()),
-        (_, Some(Err(e))) => {
-            Some(t_string!(i18n, agents.models_failed, reason = user_message(&e)).to_string())
-        }
+        (_, Some(Err(e))) => Some(
+            t_string!(
+                i18n,
+                agents.models_failed,
+                reason = user_message(&e).shown()
+            )
+            .to_string(),
+        ),
         _ => None,
     };
     view! {

@@ -7,8 +7,8 @@ use leptos::prelude::*;
 use super::secret::SecretOnce;
 use crate::components::{Button, ButtonAppearance, Checkbox, InputKind, TextField, use_toaster};
 use crate::errors::user_message;
-use crate::i18n::{Locale, t, t_string, td_string, use_i18n};
-use crate::locale::text;
+use crate::i18n::{t, t_string, use_i18n};
+use crate::locale::{Said, said, text};
 
 /// The permissions offered; none ticked means full access.
 const PERMISSIONS: [Scope; 8] = [
@@ -23,14 +23,14 @@ const PERMISSIONS: [Scope; 8] = [
 ];
 
 /// The expiry field: empty for never, else 1..=365 days; the message is in `locale`.
-fn parse_days(s: &str, locale: Locale) -> Result<Option<u32>, String> {
+fn parse_days(s: &str) -> Result<Option<u32>, Said> {
     let s = s.trim();
     if s.is_empty() {
         return Ok(None);
     }
     match s.parse::<u32>() {
         Ok(d) if (1..=365).contains(&d) => Ok(Some(d)),
-        _ => Err(td_string!(locale, apps.days_invalid).into()),
+        _ => Err(said!(apps.days_invalid)),
     }
 }
 
@@ -55,14 +55,14 @@ pub fn KeysSection(client: Client) -> impl IntoView {
         .map(|s| (s.clone(), RwSignal::new(false)))
         .collect();
     let secret = RwSignal::new(None::<String>);
-    let error = RwSignal::new(None::<String>);
+    let error = RwSignal::new(None::<Said>);
     let busy = RwSignal::new(false);
     let create = {
         let (client, ticks) = (client.clone(), ticks.clone());
         move |ev: leptos::ev::SubmitEvent| {
             ev.prevent_default();
             error.set(None);
-            let expiry = match parse_days(&days.get_untracked(), i18n.get_locale_untracked()) {
+            let expiry = match parse_days(&days.get_untracked()) {
                 Ok(d) => d,
                 Err(e) => return error.set(Some(e)),
             };
@@ -98,10 +98,11 @@ pub fn KeysSection(client: Client) -> impl IntoView {
         leptos::task::spawn_local(async move {
             match client.keys().delete(k.id.clone()).await {
                 Ok(_) => {
-                    toaster.success(format!("Key {} revoked", k.name));
+                    let name = k.name.clone();
+                    toaster.success(said!(apps.key_revoked, name = &name));
                     reload.update(|n| *n += 1);
                 }
-                Err(e) => toaster.error(t_string!(i18n, apps.key_not_revoked), user_message(&e)),
+                Err(e) => toaster.error(said!(apps.key_not_revoked), user_message(&e)),
             }
         });
     });
@@ -117,12 +118,12 @@ pub fn KeysSection(client: Client) -> impl IntoView {
                 </fieldset>
                 <TextField label=text!(i18n, apps.expires_days) value=days kind=InputKind::Number hint=text!(i18n, apps.expires_hint)/>
                 <p class="sign-in__error" role="alert" data-testid="key-error" hidden=move || error.with(Option::is_none)>
-                    {move || error.get()}
+                    {move || error.get().map(|e| e.shown())}
                 </p>
                 <Button appearance=ButtonAppearance::Primary submit=true busy=busy>{t!(i18n, apps.create_key)}</Button>
             </form>
             {move || list.get().map(|r| match r {
-                Err(e) => view! { <p class="sign-in__error" role="alert">{e}</p> }.into_any(),
+                Err(e) => view! { <p class="sign-in__error" role="alert">{move || e.shown()}</p> }.into_any(),
                 Ok(keys) if keys.is_empty() => view! { <p class="muted">{t!(i18n, apps.no_keys)}</p> }.into_any(),
                 Ok(keys) => view! {
                     <ul class="apps__list">
@@ -169,10 +170,10 @@ mod tests {
 
     #[test]
     fn the_expiry_is_empty_or_a_day_count_the_portal_accepts() {
-        assert_eq!(parse_days(" ", Locale::en), Ok(None));
-        assert_eq!(parse_days("30", Locale::en), Ok(Some(30)));
-        assert!(parse_days("0", Locale::en).is_err());
-        assert!(parse_days("366", Locale::en).is_err());
-        assert!(parse_days("soon", Locale::en).is_err());
+        assert_eq!(parse_days(" "), Ok(None));
+        assert_eq!(parse_days("30"), Ok(Some(30)));
+        assert!(parse_days("0").is_err());
+        assert!(parse_days("366").is_err());
+        assert!(parse_days("soon").is_err());
     }
 }

@@ -9,7 +9,7 @@ use super::secret::SecretOnce;
 use crate::components::{Button, ButtonAppearance, Checkbox, TextField, use_toaster};
 use crate::errors::user_message;
 use crate::i18n::{t, t_string, use_i18n};
-use crate::locale::text;
+use crate::locale::{Said, said, text};
 
 fn origin() -> String {
     web_sys::window()
@@ -44,7 +44,7 @@ pub fn OAuthAppsSection(client: Client) -> impl IntoView {
         .map(|s| (*s, RwSignal::new(*s == Scope::RoomsRead)))
         .collect();
     let secret = RwSignal::new(None::<String>);
-    let error = RwSignal::new(None::<String>);
+    let error = RwSignal::new(None::<Said>);
     let busy = RwSignal::new(false);
     let register = {
         let (client, ticks) = (client.clone(), ticks.clone());
@@ -95,12 +95,12 @@ pub fn OAuthAppsSection(client: Client) -> impl IntoView {
                     {ticks.into_iter().map(|(s, t)| view! { <Checkbox label=s.as_str() checked=t/> }).collect_view()}
                 </fieldset>
                 <p class="sign-in__error" role="alert" data-testid="app-error" hidden=move || error.with(Option::is_none)>
-                    {move || error.get()}
+                    {move || error.get().map(|e| e.shown())}
                 </p>
                 <Button appearance=ButtonAppearance::Primary submit=true busy=busy>{t!(i18n, apps.register)}</Button>
             </form>
             {move || list.get().map(|r| match r {
-                Err(e) => view! { <p class="sign-in__error" role="alert">{e}</p> }.into_any(),
+                Err(e) => view! { <p class="sign-in__error" role="alert">{move || e.shown()}</p> }.into_any(),
                 Ok(apps) if apps.is_empty() => view! { <p class="muted">{t!(i18n, apps.no_apps)}</p> }.into_any(),
                 Ok(apps) => view! {
                     <ul class="apps__list">
@@ -136,7 +136,7 @@ fn AppRow(client: Client, app: OAuthApp, reload: RwSignal<u32>) -> impl IntoView
                     editing.set(false);
                     reload.update(|n| *n += 1);
                 }
-                Err(e) => toaster.error(t_string!(i18n, apps.not_changed), user_message(&e)),
+                Err(e) => toaster.error(said!(apps.not_changed), user_message(&e)),
             }
         });
     });
@@ -146,10 +146,11 @@ fn AppRow(client: Client, app: OAuthApp, reload: RwSignal<u32>) -> impl IntoView
         leptos::task::spawn_local(async move {
             match client.oauth_apps().delete(&a.client_id).await {
                 Ok(()) => {
-                    toaster.success(format!("App {} deleted", a.name));
+                    let name = a.name.clone();
+                    toaster.success(said!(apps.deleted, name = &name));
                     reload.update(|n| *n += 1);
                 }
-                Err(e) => toaster.error(t_string!(i18n, apps.not_deleted), user_message(&e)),
+                Err(e) => toaster.error(said!(apps.not_deleted), user_message(&e)),
             }
         });
     });
@@ -160,7 +161,7 @@ fn AppRow(client: Client, app: OAuthApp, reload: RwSignal<u32>) -> impl IntoView
                 <TextField label=text!(i18n, room.panel.name) value=new_name hide_label=true/>
                 <Button appearance=ButtonAppearance::Primary on_click=save>{t!(i18n, common.save)}</Button>
             </Show>
-            <span>"Client id " <code data-testid="app-client-id">{a.client_id.clone()}</code></span>
+            <span>{t!(i18n, apps.client_id)}" "<code data-testid="app-client-id">{a.client_id.clone()}</code></span>
             <span class="muted">{a.scopes.join(", ")}</span>
             <Button appearance=ButtonAppearance::Secondary on_click=Callback::new(move |_| editing.update(|e| *e = !*e))>{t!(i18n, apps.edit)}</Button>
             <Button appearance=ButtonAppearance::Secondary label=t_string!(i18n, agents.settings.delete_one, title = &a.name).to_string() on_click=delete>{t!(i18n, common.delete)}</Button>

@@ -11,7 +11,7 @@ use leptos::prelude::*;
 use crate::components::{Button, ButtonAppearance, ConfirmInline, use_toaster};
 use crate::errors::user_message;
 use crate::i18n::{t, t_string, use_i18n};
-use crate::locale::text;
+use crate::locale::{Said, said, text};
 use crate::picked_files::{chosen_files, forget_choice, read_whole};
 
 /// The plugins section of Apps and keys.
@@ -32,7 +32,7 @@ pub fn PluginsSection(client: Client) -> impl IntoView {
                 .map_err(|e| user_message(&e))
         }
     });
-    let error = RwSignal::new(None::<String>);
+    let error = RwSignal::new(None::<Said>);
     let busy = RwSignal::new(false);
     let on_file = move |ev: leptos::ev::Event| {
         let Some(file) = chosen_files(&ev).and_then(|l| l.get(0)) else {
@@ -54,8 +54,8 @@ pub fn PluginsSection(client: Client) -> impl IntoView {
             };
             match result {
                 Ok(p) => {
-                    let name = &p.name;
-                    toaster.success(t_string!(i18n, plugins.uploaded, name).to_string());
+                    let name = p.name.clone();
+                    toaster.success(said!(plugins.uploaded, name = &name));
                     reload.update(|n| *n += 1);
                 }
                 Err(e) => error.set(Some(e)),
@@ -80,10 +80,10 @@ pub fn PluginsSection(client: Client) -> impl IntoView {
                 />
             </label>
             <p class="sign-in__error" role="alert" data-testid="plugin-error" hidden=move || error.with(Option::is_none)>
-                {move || error.get()}
+                {move || error.get().map(|e| e.shown())}
             </p>
             {move || list.get().map(|r| match r {
-                Err(e) => view! { <p class="sign-in__error" role="alert">{e}</p> }.into_any(),
+                Err(e) => view! { <p class="sign-in__error" role="alert">{move || e.shown()}</p> }.into_any(),
                 Ok(plugins) if plugins.is_empty() => {
                     view! { <p class="muted" data-testid="plugins-empty">{t!(i18n, plugins.none)}</p> }.into_any()
                 }
@@ -109,7 +109,7 @@ fn PluginRow(client: Client, plugin: WebPlugin, on_change: Callback<()>) -> impl
     let client = StoredValue::new_local(client);
     let name = plugin.name.clone();
     let busy = RwSignal::new(false);
-    let error = RwSignal::new(None::<String>);
+    let error = RwSignal::new(None::<Said>);
     let enabled = plugin.enabled;
     let settings = plugin.settings.clone().unwrap_or_default();
     let switch = {
@@ -143,7 +143,8 @@ fn PluginRow(client: Client, plugin: WebPlugin, on_change: Callback<()>) -> impl
                 busy.set(false);
                 match done {
                     Ok(()) => {
-                        toaster.success(t_string!(i18n, plugins.deleted, name).to_string());
+                        let name = name.clone();
+                        toaster.success(said!(plugins.deleted, name = &name));
                         on_change.run(());
                     }
                     Err(e) => error.set(Some(user_message(&e))),
@@ -192,7 +193,7 @@ fn PluginRow(client: Client, plugin: WebPlugin, on_change: Callback<()>) -> impl
                 />
             })}
             <p class="sign-in__error" role="alert" hidden=move || error.with(Option::is_none)>
-                {move || error.get()}
+                {move || error.get().map(|e| e.shown())}
             </p>
         </li>
     }

@@ -5,15 +5,15 @@ use docspace_api::{Metrics, PortalLimits, RateLimits};
 use docspace_sdk::SdkError;
 
 use crate::i18n::{Locale, td_string};
-use crate::locale::{counted, format_duration, sdk_texts, tag_of};
+use crate::locale::{Said, counted, format_duration, sdk_texts, tag_of};
 
 /// One thing a check found.
 #[derive(Debug, Clone, PartialEq)]
 pub enum Fact {
     /// The app's API address cannot make a client.
     NoClient,
-    /// The portal's REST API did not answer; `reason` is already worded for people.
-    RestSilent { reason: String },
+    /// The portal's REST API did not answer, for `reason`.
+    RestSilent { reason: Said },
     /// The SDK explains the problem ([`SdkError::diagnosis_in`]).
     Sdk(SdkError),
     /// The portal answers the REST API and this browser.
@@ -29,8 +29,8 @@ pub enum Fact {
     CookiesOff,
     /// The frames signed in: their cookie works.
     FramesSignedIn,
-    /// The frames' sign-in failed; `reason` is already worded for people.
-    FramesFailed { reason: String },
+    /// The frames' sign-in failed, for `reason`.
+    FramesFailed { reason: Said },
     /// No frame sign-in yet, and the portal is on this page's site.
     SameSite,
     /// No frame sign-in yet, and the portal is another site.
@@ -47,7 +47,7 @@ pub enum Fact {
     /// Signed in with DocSpace; the frames have no portal session.
     OAuthFramesWithout { portal: String },
     /// Signed in with DocSpace; the frames' sign-in failed.
-    OAuthFramesFailed { portal: String, reason: String },
+    OAuthFramesFailed { portal: String, reason: Said },
     /// The app calls the API on its own origin: the OAuth app's origins do not apply.
     OAuthThroughHost,
     /// Only admins can read the OAuth app's allowed origins.
@@ -85,6 +85,7 @@ impl Fact {
         match self {
             Fact::NoClient => td_string!(l, diagnostics.found.no_client).into(),
             Fact::RestSilent { reason } => {
+                let reason = reason.in_locale(l);
                 td_string!(l, diagnostics.found.rest_silent, reason).to_string()
             }
             Fact::Sdk(e) => {
@@ -108,6 +109,7 @@ impl Fact {
             Fact::CookiesOff => td_string!(l, diagnostics.found.cookies_off).into(),
             Fact::FramesSignedIn => td_string!(l, diagnostics.found.frames_signed_in).into(),
             Fact::FramesFailed { reason } => {
+                let reason = reason.in_locale(l);
                 td_string!(l, diagnostics.found.frames_failed, reason).to_string()
             }
             Fact::SameSite => td_string!(l, diagnostics.found.same_site).into(),
@@ -120,6 +122,7 @@ impl Fact {
                 td_string!(l, diagnostics.found.oauth_without).into()
             }
             Fact::OAuthFramesFailed { reason, .. } => {
+                let reason = reason.in_locale(l);
                 td_string!(l, diagnostics.found.oauth_failed, reason).to_string()
             }
             Fact::OAuthThroughHost => td_string!(l, diagnostics.found.oauth_host).into(),

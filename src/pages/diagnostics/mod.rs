@@ -14,7 +14,7 @@ use self::checks::{CspState, Fact, Finding, Verdict};
 use crate::components::{Button, ButtonAppearance, use_toaster};
 use crate::errors::user_message;
 use crate::i18n::{t, t_string, use_i18n};
-use crate::locale::text;
+use crate::locale::{said, text};
 use crate::state::{Credential, SessionState, use_session};
 
 /// This page's origin, as browsers serialize it.
@@ -244,13 +244,10 @@ fn CspDetails(
                 }
                 match client.security().set_csp().domains(domains).send().await {
                     Ok(_) => {
-                        toaster.success(t_string!(i18n, diagnostics.csp_added, origin));
+                        toaster.success(said!(diagnostics.csp_added, origin = &origin));
                         on_added.run(());
                     }
-                    Err(e) => toaster.error(
-                        t_string!(i18n, diagnostics.csp_not_changed),
-                        user_message(&e),
-                    ),
+                    Err(e) => toaster.error(said!(diagnostics.csp_not_changed), user_message(&e)),
                 }
                 busy.set(false);
             });

@@ -8,7 +8,7 @@ use super::rules::type_label;
 use crate::components::{Button, ButtonAppearance, InputKind, Select, SelectOption, TextField};
 use crate::errors::user_message;
 use crate::i18n::{t, use_i18n};
-use crate::locale::text;
+use crate::locale::{Said, text};
 
 /// The body of the invite dialog.
 #[component]
@@ -37,7 +37,7 @@ pub fn InviteForm(
         })
         .collect();
     let busy = RwSignal::new(false);
-    let error = RwSignal::new(None::<String>);
+    let error = RwSignal::new(None::<Said>);
     let submit = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
         if busy.get_untracked() {
@@ -75,7 +75,7 @@ pub fn InviteForm(
                 options=Signal::derive(move || options.clone())
                 hint=text!(i18n, people.invite_hint)
             />
-            <p class="form-error" role="alert" hidden=move || error.with(Option::is_none)>{move || error.get()}</p>
+            <p class="form-error" role="alert" hidden=move || error.with(Option::is_none)>{move || error.get().map(|e| e.shown())}</p>
             <div class="dialog__actions">
                 <Button on_click=Callback::new(move |_| on_cancel.run(()))>{t!(i18n, common.cancel)}</Button>
                 <span data-testid="invite-send">

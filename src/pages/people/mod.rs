@@ -19,7 +19,7 @@ use crate::components::{
 };
 use crate::errors::user_message;
 use crate::i18n::{Locale, t, t_string, td_string, use_i18n};
-use crate::locale::{counted, text};
+use crate::locale::{Said, counted, said, text};
 use crate::state::use_session;
 
 /// Users fetched per page.
@@ -60,7 +60,7 @@ pub fn PeoplePage() -> impl IntoView {
     view! { <Directory client=client me=me/> }.into_any()
 }
 
-async fn fetch(client: &Client, f: &Filters, start: u64) -> Result<(Vec<Employee>, u64), String> {
+async fn fetch(client: &Client, f: &Filters, start: u64) -> Result<(Vec<Employee>, u64), Said> {
     let mut b = client.people().list().count(PAGE).start_index(start);
     if !f.search.trim().is_empty() {
         b = b.filter_value(f.search.trim());
@@ -91,7 +91,7 @@ fn Directory(client: Client, me: Employee) -> impl IntoView {
     let filters = RwSignal::new(Filters::default());
     let people = RwSignal::new(Vec::<Employee>::new());
     let total = RwSignal::new(None::<u64>);
-    let error = RwSignal::new(None::<String>);
+    let error = RwSignal::new(None::<Said>);
     let generation = StoredValue::new(0u64);
 
     // Loads from `start` (0 replaces the list); answers that arrive after a newer load are dropped.
@@ -155,10 +155,12 @@ fn Directory(client: Client, me: Employee) -> impl IntoView {
                 PersonAction::Delete(u) => p.delete(u.id).await.map(drop),
             };
             let name = person.email.clone().unwrap_or(person.display_name.clone());
-            let locale = i18n.get_locale_untracked();
             match outcome {
-                Ok(()) => toaster.success(action_done(&what, &name, locale)),
-                Err(e) => toaster.error(action_failed(&what, &name, locale), user_message(&e)),
+                Ok(()) => toaster.success(Said::new(move |l| action_done(&what, &name, l))),
+                Err(e) => toaster.error(
+                    Said::new(move |l| action_failed(&what, &name, l)),
+                    user_message(&e),
+                ),
             }
             load(0);
         });
@@ -223,7 +225,7 @@ fn Directory(client: Client, me: Employee) -> impl IntoView {
                 types=invite_types.clone()
                 on_done=Callback::new(move |email: String| {
                     invite_open.set(false);
-                    toaster.success(t_string!(i18n, people.invited, email));
+                    toaster.success(said!(people.invited, email = &email));
                     load(0);
                 })
                 on_cancel=Callback::new(move |_| invite_open.set(false))

@@ -17,7 +17,7 @@ use crate::components::{
     use_toaster,
 };
 use crate::i18n::{Locale, t, t_string, td_string, use_i18n};
-use crate::locale::{self, text};
+use crate::locale::{said, text};
 use crate::pages::file::FramesNotice;
 use crate::state::{use_session, use_theme};
 
@@ -312,10 +312,10 @@ fn copy(text: String, toaster: Toaster) {
     };
     leptos::task::spawn_local(async move {
         match wasm_bindgen_futures::JsFuture::from(clipboard.write_text(&text)).await {
-            Ok(_) => toaster.success(td_string!(locale::current(), playground.copied)),
+            Ok(_) => toaster.success(said!(playground.copied)),
             Err(_) => toaster.error(
-                td_string!(locale::current(), playground.not_copied),
-                td_string!(locale::current(), playground.clipboard_denied),
+                said!(playground.not_copied),
+                said!(playground.clipboard_denied),
             ),
         }
     });

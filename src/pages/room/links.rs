@@ -11,8 +11,8 @@ use crate::components::{
     TextField, use_toaster,
 };
 use crate::errors::user_message;
-use crate::i18n::{t, t_string, td_string, use_i18n};
-use crate::locale::{self, text};
+use crate::i18n::{t, t_string, use_i18n};
+use crate::locale::{said, text};
 
 /// The links panel of `room`.
 #[component]
@@ -87,11 +87,11 @@ pub fn Links(client: Client, room: Room) -> impl IntoView {
             }
             match b.send().await {
                 Ok(_) => {
-                    toaster.success(t_string!(i18n, links.created));
+                    toaster.success(said!(links.created));
                     title.set(String::new());
                     version.update(|v| *v += 1);
                 }
-                Err(e) => toaster.error(t_string!(i18n, links.not_created), user_message(&e)),
+                Err(e) => toaster.error(said!(links.not_created), user_message(&e)),
             }
             busy.set(false);
         });
@@ -108,9 +108,10 @@ pub fn Links(client: Client, room: Room) -> impl IntoView {
                 .await
             {
                 Ok(_) => {
-                    toaster.success(t_string!(i18n, links.revoked, title = &link.title).to_string())
+                    let title = link.title.clone();
+                    toaster.success(said!(links.revoked, title = &title))
                 }
-                Err(e) => toaster.error(t_string!(i18n, links.not_revoked), user_message(&e)),
+                Err(e) => toaster.error(said!(links.not_revoked), user_message(&e)),
             }
             version.update(|v| *v += 1);
         });
@@ -176,11 +177,8 @@ pub(super) fn copy(text: String, toaster: crate::components::Toaster) {
     let clipboard = window().navigator().clipboard();
     leptos::task::spawn_local(async move {
         match wasm_bindgen_futures::JsFuture::from(clipboard.write_text(&text)).await {
-            Ok(_) => toaster.success(td_string!(locale::current(), links.copied)),
-            Err(_) => toaster.error(
-                td_string!(locale::current(), links.not_copied),
-                td_string!(locale::current(), links.clipboard_denied),
-            ),
+            Ok(_) => toaster.success(said!(links.copied)),
+            Err(_) => toaster.error(said!(links.not_copied), said!(links.clipboard_denied)),
         }
     });
 }

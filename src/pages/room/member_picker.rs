@@ -85,7 +85,9 @@ pub fn PeoplePicker(
     };
     let results = move || match found.get() {
         None => view! { <Loading label=text!(i18n, members.searching)/> }.into_any(),
-        Some(Err(e)) => view! { <p class="form-error" role="alert">{e}</p> }.into_any(),
+        Some(Err(e)) => {
+            view! { <p class="form-error" role="alert">{move || e.shown()}</p> }.into_any()
+        }
         Some(Ok(list)) if list.is_empty() => {
             view! { <p class="muted">{t!(i18n, members.no_people)}</p> }.into_any()
         }

@@ -12,7 +12,7 @@ use crate::components::{
 };
 use crate::errors::user_message;
 use crate::i18n::{Locale, t, t_string, td_string, use_i18n};
-use crate::locale::text;
+use crate::locale::{Said, said, text};
 use crate::rights::{accesses_for, is_pending, may_hold, may_own_rooms};
 
 use super::member_picker::PeoplePicker;
@@ -91,21 +91,22 @@ pub fn Members(client: Client, room: Room) -> impl IntoView {
                 match result {
                     Ok(r) if r.is_ok() => {
                         if access == FileShare::None {
-                            toaster.success(t_string!(i18n, members.removed, name = &name));
+                            toaster.success(said!(members.removed, name = &name));
                         } else {
-                            let level = access_label(access, i18n.get_locale_untracked());
-                            toaster.success(t_string!(i18n, members.changed, name = &name, level));
+                            toaster.success(Said::new(move |l| {
+                                let level = access_label(access, l);
+                                td_string!(l, members.changed, name = &name, level).to_string()
+                            }));
                         }
                     }
                     Ok(r) => toaster.error(
-                        t_string!(i18n, members.not_changed, name = &name),
-                        r.warning
-                            .unwrap_or_else(|| t_string!(i18n, members.refused).into()),
+                        said!(members.not_changed, name = &name),
+                        // The portal's warning, in its words; else the app's.
+                        r.warning.map_or_else(|| said!(members.refused), Said::from),
                     ),
-                    Err(e) => toaster.error(
-                        t_string!(i18n, members.not_changed, name = &name),
-                        user_message(&e),
-                    ),
+                    Err(e) => {
+                        toaster.error(said!(members.not_changed, name = &name), user_message(&e))
+                    }
                 }
                 version.update(|v| *v += 1);
             });
@@ -124,11 +125,8 @@ pub fn Members(client: Client, room: Room) -> impl IntoView {
                 .send()
                 .await;
             match sent {
-                Ok(()) => toaster.success(t_string!(i18n, members.resent, name = &name)),
-                Err(e) => toaster.error(
-                    t_string!(i18n, members.not_resent, name = &name),
-                    user_message(&e),
-                ),
+                Ok(()) => toaster.success(said!(members.resent, name = &name)),
+                Err(e) => toaster.error(said!(members.not_resent, name = &name), user_message(&e)),
             }
         });
     });
@@ -141,9 +139,9 @@ pub fn Members(client: Client, room: Room) -> impl IntoView {
                 .change_owner(room_key.get_value(), user)
                 .await;
             match changed {
-                Ok(_) => toaster.success(t_string!(i18n, members.owner_changed, name = &name)),
+                Ok(_) => toaster.success(said!(members.owner_changed, name = &name)),
                 Err(e) => toaster.error(
-                    t_string!(i18n, members.owner_not_changed, name = &name),
+                    said!(members.owner_not_changed, name = &name),
                     user_message(&e),
                 ),
             }
@@ -281,7 +279,7 @@ fn Invite(
     let access = RwSignal::new(default_access.value().to_string());
     let tried = RwSignal::new(false);
     let busy = RwSignal::new(false);
-    let form_error = RwSignal::new(None::<String>);
+    let form_error = RwSignal::new(None::<Said>);
     let email_error = Signal::derive(move || {
         (tried.get() && !email.with(|e| e.trim().is_empty()))
             .then(|| check_email(&email.get(), i18n.get_locale()).err())
@@ -320,7 +318,7 @@ fn Invite(
         };
         let people = chosen.get_untracked();
         if people.is_empty() && address.is_none() {
-            form_error.set(Some(t_string!(i18n, members.pick_someone).into()));
+            form_error.set(Some(said!(members.pick_someone)));
             return;
         }
         busy.set(true);
@@ -338,18 +336,20 @@ fn Invite(
             }
             match share.send().await {
                 Ok(r) if r.is_ok() => {
-                    let access = access_label(level, i18n.get_locale_untracked());
                     let names = names.join(", ");
-                    toaster.success(t_string!(i18n, members.invited, names, access).to_string());
+                    toaster.success(Said::new(move |l| {
+                        let access = access_label(level, l);
+                        td_string!(l, members.invited, names = &names, access).to_string()
+                    }));
                     email.set(String::new());
                     chosen.set(Vec::new());
                     tried.set(false);
                     on_invited.run(());
                 }
-                Ok(r) => form_error
-                    .set(Some(r.warning.unwrap_or_else(|| {
-                        t_string!(i18n, members.invite_refused).into()
-                    }))),
+                Ok(r) => form_error.set(Some(
+                    r.warning
+                        .map_or_else(|| said!(members.invite_refused), Said::from),
+                )),
                 Err(e) => form_error.set(Some(user_message(&e))),
             }
             busy.set(false);
@@ -363,7 +363,7 @@ fn Invite(
             </div>
             <PeoplePicker client=picker_client chosen=chosen level=chosen_level/>
             <TextField label=text!(i18n, members.or_email) value=email kind=InputKind::Email error=email_error autocomplete="off"/>
-            <p class="form-error" role="alert" hidden=move || form_error.with(Option::is_none)>{move || form_error.get()}</p>
+            <p class="form-error" role="alert" hidden=move || form_error.with(Option::is_none)>{move || form_error.get().map(|e| e.shown())}</p>
             <div>
                 <Button appearance=ButtonAppearance::Primary submit=true busy=busy>{t!(i18n, members.invite)}</Button>
             </div>

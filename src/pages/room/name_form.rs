@@ -5,6 +5,7 @@ use leptos::prelude::*;
 
 use crate::components::{Button, ButtonAppearance, TextField};
 use crate::i18n::{Locale, t, td_string, use_i18n};
+use crate::locale::Said;
 
 /// Longest file or folder title DocSpace accepts, in UTF-16 units.
 pub const NAME_MAX: usize = docspace_types::ENTRY_TITLE_MAX;
@@ -47,15 +48,15 @@ pub fn NameForm<F, Fut>(
 ) -> impl IntoView
 where
     F: Fn(String) -> Fut + Send + Sync + 'static,
-    Fut: std::future::Future<Output = Result<(), String>> + 'static,
+    Fut: std::future::Future<Output = Result<(), Said>> + 'static,
 {
     let i18n = use_i18n();
     let name = RwSignal::new(initial);
     let tried = RwSignal::new(false);
     let busy = RwSignal::new(false);
-    let server_error = RwSignal::new(None::<String>);
+    let server_error = RwSignal::new(None::<Said>);
     let error = Signal::derive(move || {
-        server_error.get().or_else(|| {
+        server_error.get().map(|e| e.shown()).or_else(|| {
             tried
                 .get()
                 .then(|| check_name(&name.get(), i18n.get_locale()).err())

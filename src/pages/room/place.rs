@@ -8,7 +8,7 @@ use leptos::prelude::*;
 
 use crate::components::{Crumb, Toaster};
 use crate::i18n::{Locale, td_string};
-use crate::locale;
+use crate::locale::said;
 use crate::url::encode;
 
 /// The section a folder page shows a folder of.
@@ -78,24 +78,16 @@ pub fn set_favorite(client: Client, entry: Entry, add: bool, toaster: Toaster, d
             .await
         };
         match result {
-            Ok(_) if add => toaster.success(
-                td_string!(
-                    locale::current(),
-                    room.entry.favourited,
-                    title = entry.title()
-                )
-                .to_string(),
-            ),
-            Ok(_) => toaster.success(
-                td_string!(
-                    locale::current(),
-                    room.entry.unfavourited,
-                    title = entry.title()
-                )
-                .to_string(),
-            ),
+            Ok(_) if add => {
+                let title = entry.title().to_string();
+                toaster.success(said!(room.entry.favourited, title = &title))
+            }
+            Ok(_) => {
+                let title = entry.title().to_string();
+                toaster.success(said!(room.entry.unfavourited, title = &title))
+            }
             Err(e) => toaster.error(
-                td_string!(locale::current(), room.entry.favourite_failed),
+                said!(room.entry.favourite_failed),
                 crate::errors::user_message(&e),
             ),
         }

@@ -14,7 +14,7 @@ use crate::components::{ProgressBar, Toaster};
 use crate::download::ids;
 use crate::errors::user_message;
 use crate::i18n::{Locale, td_string};
-use crate::locale::{self, counted};
+use crate::locale::{Said, counted, said};
 
 /// What to do with the chosen entries.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -64,19 +64,22 @@ macro_rules! transfer_text {
 }
 
 impl TransferKind {
-    /// "Copying “a.txt”": the operation under way on `what`, in `locale`.
-    fn under_way(self, what: &str, locale: Locale) -> String {
-        transfer_text!(self, doing, what, locale)
+    /// "Copying “a.txt”": the operation under way on `what`.
+    fn under_way(self, what: &Said) -> Said {
+        let what = what.clone();
+        Said::new(move |l| transfer_text!(self, doing, what.in_locale(l), l))
     }
 
     /// "Copied 2 items": the operation done.
-    fn finished(self, what: &str, locale: Locale) -> String {
-        transfer_text!(self, done, what, locale)
+    fn finished(self, what: &Said) -> Said {
+        let what = what.clone();
+        Said::new(move |l| transfer_text!(self, done, what.in_locale(l), l))
     }
 
     /// "Copying 2 items failed".
-    fn failed(self, what: &str, locale: Locale) -> String {
-        transfer_text!(self, failed, what, locale)
+    fn failed(self, what: &Said) -> Said {
+        let what = what.clone();
+        Said::new(move |l| transfer_text!(self, failed, what.in_locale(l), l))
     }
 }
 
@@ -84,7 +87,7 @@ impl TransferKind {
 #[derive(Debug, Clone, PartialEq)]
 struct Running {
     id: u64,
-    label: String,
+    label: Said,
     progress: Option<f64>,
 }
 
@@ -168,6 +171,21 @@ pub fn describe(entries: &[Entry], locale: Locale) -> String {
     }
 }
 
+/// [`describe`] worded when shown: the titles or the count are kept, not the sentence.
+fn described(entries: &[Entry]) -> Said {
+    match entries {
+        [] => said!(room.transfer.the_trash),
+        [one] => {
+            let title = one.title().to_string();
+            said!(room.transfer.quoted, title = &title)
+        }
+        many => {
+            let n = many.len() as u64;
+            Said::new(move |l| counted!(l, n, room.transfer.items))
+        }
+    }
+}
+
 impl Transfers {
     /// Operations through `client`, reported with `toaster`.
     pub fn new(client: Client, toaster: Toaster) -> Transfers {
@@ -221,8 +239,7 @@ impl Transfers {
             _ => entries,
         };
         if entries.is_empty() {
-            self.toaster
-                .info(td_string!(locale::current(), room.transfer.already_there));
+            self.toaster.info(said!(room.transfer.already_there));
             return;
         }
         let this = *self;
@@ -252,13 +269,9 @@ impl Transfers {
                     }));
                     this.asking.set(true);
                 }
-                Err(e) => {
-                    let locale = locale::current();
-                    this.toaster.error(
-                        kind.failed(&describe(&entries, locale), locale),
-                        user_message(&e),
-                    )
-                }
+                Err(e) => this
+                    .toaster
+                    .error(kind.failed(&described(&entries)), user_message(&e)),
             }
         });
     }
@@ -276,8 +289,7 @@ impl Transfers {
             p.entries
         };
         if entries.is_empty() {
-            self.toaster
-                .info(td_string!(locale::current(), room.transfer.nothing_to_do));
+            self.toaster.info(said!(room.transfer.nothing_to_do));
             return;
         }
         self.run(p.kind, entries, Some(p.dest), Some(choice), p.on_done);
@@ -299,12 +311,11 @@ impl Transfers {
     ) {
         let id = self.next.get_value() + 1;
         self.next.set_value(id);
-        let locale = locale::current();
-        let what = describe(&entries, locale);
+        let what = described(&entries);
         self.running.update(|r| {
             r.push(Running {
                 id,
-                label: kind.under_way(&what, locale),
+                label: kind.under_way(&what),
                 progress: None,
             })
         });
@@ -321,10 +332,8 @@ impl Transfers {
             let outcome = perform(&client, kind, &entries, dest, conflict, report).await;
             this.running.update(|r| r.retain(|x| x.id != id));
             match outcome {
-                Ok(_) => this.toaster.success(kind.finished(&what, locale)),
-                Err(e) => this
-                    .toaster
-                    .error(kind.failed(&what, locale), user_message(&e)),
+                Ok(_) => this.toaster.success(kind.finished(&what)),
+                Err(e) => this.toaster.error(kind.failed(&what), user_message(&e)),
             }
             on_done.run(());
         });
@@ -348,7 +357,7 @@ pub fn TransferList(transfers: Transfers) -> impl IntoView {
                 let:op
             >
                 <div class="transfers__item" data-testid="file-operation">
-                    <span>{op.label.clone()} "…"</span>
+                    <span>{let label = op.label.clone(); move || label.shown()} "…"</span>
                     <ProgressBar value=Signal::derive(move || op.progress) label=op.label.clone()/>
                 </div>
             </For>

@@ -19,7 +19,7 @@ use super::conflict::{Clash, ConflictDialog};
 use crate::components::ProgressBar;
 use crate::errors::user_message;
 use crate::i18n::{t, t_string, use_i18n};
-use crate::locale::{self, format_size};
+use crate::locale::{self, Said, format_size};
 use crate::picked_files::read_whole;
 
 /// Chunk size: small enough that progress moves visibly, large enough to keep requests few.
@@ -35,7 +35,7 @@ pub enum UploadState {
     /// Stored on the portal.
     Done,
     /// Failed with this message.
-    Failed(String),
+    Failed(Said),
     /// Cancelled by the user.
     Cancelled,
 }
@@ -340,7 +340,9 @@ fn UploadRow(uploads: Uploads, id: u64, name: String, size: u64) -> impl IntoVie
         UploadState::Reading => t_string!(i18n, room.uploads.reading).to_string(),
         UploadState::Sending => format!("{:.0} %", progress.get().unwrap_or(0.0) * 100.0),
         UploadState::Done => t_string!(i18n, room.uploads.done).to_string(),
-        UploadState::Failed(e) => t_string!(i18n, room.uploads.failed, reason = e).to_string(),
+        UploadState::Failed(e) => {
+            t_string!(i18n, room.uploads.failed, reason = e.shown()).to_string()
+        }
         UploadState::Cancelled => t_string!(i18n, room.uploads.cancelled).to_string(),
     };
     let active = move || matches!(state(), UploadState::Reading | UploadState::Sending);

@@ -9,6 +9,7 @@ use super::feed::RoomsFeed;
 use crate::components::{Button, ButtonAppearance, ProgressBar, Toaster};
 use crate::errors::user_message;
 use crate::i18n::{Locale, t, t_string, use_i18n};
+use crate::locale::said;
 use crate::ops;
 use leptos_i18n::I18nContext;
 
@@ -90,24 +91,24 @@ impl Archiver {
             match outcome {
                 Ok(_) => {
                     let done = if archive {
-                        t_string!(i18n, rooms.archived_done, title).to_string()
+                        said!(rooms.archived_done, title = &title)
                     } else {
-                        t_string!(i18n, rooms.restored_done, title).to_string()
+                        said!(rooms.restored_done, title = &title)
                     };
                     if offer_undo {
-                        let undo = t_string!(i18n, common.undo);
-                        this.toaster.success_with_action(done, undo, move || {
-                            this.start(room.clone(), !archive, false)
-                        });
+                        this.toaster
+                            .success_with_action(done, said!(common.undo), move || {
+                                this.start(room.clone(), !archive, false)
+                            });
                     } else {
                         this.toaster.success(done);
                     }
                 }
                 Err(e) => this.toaster.error(
                     if archive {
-                        t_string!(i18n, rooms.archive_failed, title).to_string()
+                        said!(rooms.archive_failed, title = &title)
                     } else {
-                        t_string!(i18n, rooms.restore_failed, title).to_string()
+                        said!(rooms.restore_failed, title = &title)
                     },
                     user_message(&e),
                 ),

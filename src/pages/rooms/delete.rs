@@ -7,7 +7,7 @@ use leptos::prelude::*;
 use crate::components::{Button, ButtonAppearance, ProgressBar};
 use crate::errors::user_message;
 use crate::i18n::{t, use_i18n};
-use crate::locale::text;
+use crate::locale::{Said, text};
 use crate::ops;
 
 /// The body of the delete dialog for `room`.
@@ -21,7 +21,7 @@ pub fn DeleteRoom(
     let i18n = use_i18n();
     let client = StoredValue::new_local(client);
     let progress = RwSignal::new(None::<Option<f64>>);
-    let error = RwSignal::new(None::<String>);
+    let error = RwSignal::new(None::<Said>);
     let id = room.id.clone();
     let confirm = move |_| {
         if progress.get_untracked().is_some() {
@@ -55,7 +55,7 @@ pub fn DeleteRoom(
                 <ProgressBar value=Signal::derive(move || progress.get().flatten()) label=text!(i18n, rooms.deleting)/>
             </div>
         </Show>
-        <p class="form-error" role="alert" hidden=move || error.with(Option::is_none)>{move || error.get()}</p>
+        <p class="form-error" role="alert" hidden=move || error.with(Option::is_none)>{move || error.get().map(|e| e.shown())}</p>
         <div class="dialog__actions">
             <Button on_click=Callback::new(move |_| on_cancel.run(()))>{t!(i18n, common.cancel)}</Button>
             <span data-testid="confirm-delete">

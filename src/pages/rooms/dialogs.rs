@@ -16,8 +16,7 @@ use super::delete::DeleteRoom;
 use super::room_form::RoomForm;
 use super::templates::{RoomFromTemplate, SaveTemplate, TemplatePublic};
 use crate::components::{ErrorState, Toaster};
-use crate::i18n::td_string;
-use crate::locale;
+use crate::locale::said;
 use crate::split::{SplitLoaderError, not_loaded};
 
 /// Which dialog, with what it needs.
@@ -76,10 +75,7 @@ pub fn open(dialog: RwSignal<bool>, toaster: Toaster) {
     leptos::task::spawn_local(async move {
         match fetch_chunk().await {
             Ok(()) => dialog.set(true),
-            Err(_) => toaster.error(
-                td_string!(locale::current(), common.dialog_open_failed),
-                not_loaded(),
-            ),
+            Err(_) => toaster.error(said!(common.dialog_open_failed), not_loaded()),
         }
     });
     #[cfg(not(feature = "split"))]
@@ -93,7 +89,7 @@ pub fn open(dialog: RwSignal<bool>, toaster: Toaster) {
 pub fn content(dialog: RoomsDialog) -> impl IntoView {
     let shown = |view: Result<AnyView, SplitLoaderError>| {
         view.unwrap_or_else(|_| {
-            view! { <ErrorState title=td_string!(locale::current(), common.dialog_load_failed) message=not_loaded()/> }
+            view! { <ErrorState title=said!(common.dialog_load_failed) message=not_loaded()/> }
                 .into_any()
         })
     };

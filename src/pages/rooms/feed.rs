@@ -13,6 +13,7 @@ use leptos::prelude::*;
 
 use super::filters::RoomFilters;
 use crate::errors::user_message;
+use crate::locale::Said;
 
 /// Rooms per request (DocSpace's maximum).
 pub const PAGE: usize = 100;
@@ -36,7 +37,7 @@ pub struct RoomsFeed {
     /// The portal's total (`None` until the first page).
     pub total: RwSignal<Option<usize>>,
     /// Why loading failed.
-    pub error: RwSignal<Option<String>>,
+    pub error: RwSignal<Option<Said>>,
     requested: StoredValue<HashSet<usize>>,
     generation: StoredValue<u64>,
     filters: StoredValue<RoomFilters>,

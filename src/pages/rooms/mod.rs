@@ -32,7 +32,7 @@ use crate::components::{
 };
 use crate::errors::user_message;
 use crate::i18n::{t, t_string, use_i18n};
-use crate::locale::{counted, text};
+use crate::locale::{counted, said, text};
 use crate::rights::may_create_rooms;
 use crate::state::use_session;
 
@@ -129,10 +129,10 @@ fn Dashboard(client: Client, can_create: bool) -> impl IntoView {
                 match result {
                     // Pinned rooms sort first: reload to show the new order.
                     Ok(_) => feed.refresh(),
-                    Err(e) => toaster.error(
-                        t_string!(i18n, rooms.pin_failed, title = &room.title),
-                        user_message(&e),
-                    ),
+                    Err(e) => {
+                        let title = room.title.clone();
+                        toaster.error(said!(rooms.pin_failed, title = &title), user_message(&e))
+                    }
                 }
             });
         }
@@ -151,10 +151,12 @@ fn Dashboard(client: Client, can_create: bool) -> impl IntoView {
         let was_edit = editing.get_untracked().is_some();
         form_open.set(false);
         if was_edit {
-            toaster.success(t_string!(i18n, rooms.saved, title = &room.title));
+            let title = room.title.clone();
+            toaster.success(said!(rooms.saved, title = &title));
             feed.replace(room);
         } else {
-            toaster.success(t_string!(i18n, rooms.created, title = &room.title));
+            let title = room.title.clone();
+            toaster.success(said!(rooms.created, title = &title));
             feed.refresh();
         }
         tag_names.refetch();
@@ -291,7 +293,8 @@ fn Dashboard(client: Client, can_create: bool) -> impl IntoView {
                     room,
                     on_done: Callback::new(move |_| {
                         delete_open.set(false);
-                        toaster.success(t_string!(i18n, rooms.deleted, title = &title));
+                        let title = title.clone();
+                        toaster.success(said!(rooms.deleted, title = &title));
                         feed.refresh();
                     }),
                     on_cancel: Callback::new(move |_| delete_open.set(false)),

@@ -15,7 +15,7 @@ use crate::components::{
 };
 use crate::errors::user_message;
 use crate::i18n::{Locale, t, t_string, td_string, use_i18n};
-use crate::locale::text;
+use crate::locale::{Said, said, text};
 
 const MIB: i64 = 1024 * 1024;
 
@@ -93,9 +93,9 @@ pub fn RoomForm(
 
     let submitted = RwSignal::new(false);
     let busy = RwSignal::new(false);
-    let form_error = RwSignal::new(None::<String>);
-    let server_title_error = RwSignal::new(None::<String>);
-    let server_color_error = RwSignal::new(None::<String>);
+    let form_error = RwSignal::new(None::<Said>);
+    let server_title_error = RwSignal::new(None::<Said>);
+    let server_color_error = RwSignal::new(None::<Said>);
     let color_touched = RwSignal::new(false);
     Effect::new(move |_| {
         color.track();
@@ -109,7 +109,7 @@ pub fn RoomForm(
     });
 
     let title_error = Signal::derive(move || {
-        server_title_error.get().or_else(|| {
+        server_title_error.get().map(|e| e.shown()).or_else(|| {
             submitted
                 .get()
                 .then(|| check_title(&title.get(), i18n.get_locale()).err())
@@ -117,7 +117,7 @@ pub fn RoomForm(
         })
     });
     let color_error = Signal::derive(move || {
-        server_color_error.get().or_else(|| {
+        server_color_error.get().map(|e| e.shown()).or_else(|| {
             (submitted.get() || color_touched.get())
                 .then(|| parse_hex(&color.get(), i18n.get_locale()).err())
                 .flatten()
@@ -151,7 +151,7 @@ pub fn RoomForm(
             return;
         };
         let Ok(color) = Color::from_hex(&hex) else {
-            server_color_error.set(Some(t_string!(i18n, rooms.form.not_a_colour).into()));
+            server_color_error.set(Some(said!(rooms.form.not_a_colour)));
             return;
         };
         busy.set(true);
@@ -201,11 +201,11 @@ pub fn RoomForm(
                 Err(Error::InvalidInput {
                     field: "title",
                     message,
-                }) => server_title_error.set(Some(message)),
+                }) => server_title_error.set(Some(Said::from(message))),
                 Err(Error::InvalidInput {
                     field: "color",
                     message,
-                }) => server_color_error.set(Some(message)),
+                }) => server_color_error.set(Some(Said::from(message))),
                 Err(e) => form_error.set(Some(user_message(&e))),
             }
         });
@@ -282,7 +282,7 @@ pub fn RoomForm(
                 hint=text!(i18n, rooms.form.deny_download_hint)
             />
             <p class="form-error" role="alert" data-testid="room-form-error" hidden=move || form_error.with(Option::is_none)>
-                {move || form_error.get()}
+                {move || form_error.get().map(|e| e.shown())}
             </p>
             <div class="dialog__actions">
                 <Button on_click=Callback::new(move |_| on_cancel.run(()))>{t!(i18n, common.cancel)}</Button>

@@ -10,6 +10,7 @@ use super::dialogs::{self, RoomsDialog};
 use super::feed::RoomsFeed;
 use crate::components::{Dialog, Toaster};
 use crate::i18n::{Locale, t_string, use_i18n};
+use crate::locale::said;
 use leptos_i18n::I18nContext;
 
 /// What the template dialog is for.
@@ -61,7 +62,7 @@ pub fn TemplateDialog(
                 room,
                 on_done: Callback::new(move |title: String| {
                     open.set(false);
-                    toaster.success(t_string!(i18n, rooms.template.saved, title));
+                    toaster.success(said!(rooms.template.saved, title = &title));
                 }),
                 on_cancel,
             },
@@ -70,7 +71,7 @@ pub fn TemplateDialog(
                 template,
                 on_done: Callback::new(move |room: RoomId| {
                     open.set(false);
-                    toaster.success(t_string!(i18n, rooms.template.created));
+                    toaster.success(said!(rooms.template.created));
                     feed.refresh();
                     let href = format!("/rooms/{}", crate::url::encode(&room.to_string()));
                     navigate.with_value(|n| n(&href, Default::default()));
@@ -85,10 +86,11 @@ pub fn TemplateDialog(
                     template,
                     on_done: Callback::new(move |public: bool| {
                         open.set(false);
+                        let title = name.clone();
                         toaster.success(if public {
-                            t_string!(i18n, rooms.template.is_public, title = &name).to_string()
+                            said!(rooms.template.is_public, title = &title)
                         } else {
-                            t_string!(i18n, rooms.template.not_public, title = &name).to_string()
+                            said!(rooms.template.not_public, title = &title)
                         });
                     }),
                     on_cancel,

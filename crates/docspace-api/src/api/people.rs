@@ -13,6 +13,14 @@ use crate::paging::{DEFAULT_PAGE_CONCURRENCY, Page, stream_pages};
 use crate::request::{Request, seg};
 use crate::validate;
 
+/// `UpdateMemberCultureByIdRequestDto`'s body (`Culture` in ONLYOFFICE/DocSpace-server
+/// `products/ASC.People/Server/ApiModels/RequestDto/MemberRequestDto.cs`).
+#[derive(Serialize)]
+#[serde(rename_all = "camelCase")]
+struct CultureBody<'a> {
+    culture_name: &'a str,
+}
+
 /// People endpoints; get one with [`Client::people`].
 ///
 /// ```no_run
@@ -62,6 +70,33 @@ impl<'c> PeopleHandler<'c> {
         self.client
             .call(Request::get(format!("people/{}", seg(&id))))
             .await
+    }
+
+    /// Sets the language of a user's DocSpace profile (`PUT /api/2.0/people/{id}/culture`;
+    /// DocSpace lets users change only their own). `culture` is one of the portal's cultures
+    /// (`de`, `en-US`, …; `GET settings/cultures` lists them). DocSpace then writes its messages
+    /// for that user, API errors included, in that language.
+    ///
+    /// ```no_run
+    /// # async fn demo(client: docspace_api::Client) -> Result<(), docspace_api::Error> {
+    /// let me = client.people().me().await?;
+    /// let me = client.people().set_culture(&me.id, "de").await?;
+    /// assert_eq!(me.culture_name.as_deref(), Some("de"));
+    /// # Ok(()) }
+    /// ```
+    pub async fn set_culture(
+        &self,
+        id: impl Into<UserId>,
+        culture: &str,
+    ) -> Result<Employee, Error> {
+        let id = id.into();
+        validate::guid("id", id.as_str())?;
+        let req = Request::put(format!("people/{}/culture", seg(&id)))
+            .json(&CultureBody {
+                culture_name: culture,
+            })?
+            .idempotent(true);
+        self.client.call(req).await
     }
 
     /// Starts a listing of the portal's users.

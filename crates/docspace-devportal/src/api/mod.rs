@@ -89,6 +89,7 @@ pub fn router(state: AppState) -> Router<AppState> {
             "/api/2.0/people/{userid}",
             get(people::get).delete(people_admin::delete),
         )
+        .route("/api/2.0/people/{userid}/culture", put(people::set_culture))
         // rooms
         .route("/api/2.0/files/rooms", post(rooms::create).get(rooms::list))
         .route("/api/2.0/files/rooms/covers", get(rooms::covers))

@@ -147,6 +147,54 @@ pub async fn get(
     Ok(Envelope::ok(user.to_full_dto(&portal)))
 }
 
+/// The cultures a profile may be set to: the portal's `web:cultures`
+/// (`EnabledCultures`, `common/ASC.Core.Common/Context/Impl/CoreConfiguration.cs`), here the
+/// languages the embedding app and the SDK map (`docspace_sdk::culture_for_language`) and a few
+/// more. Only the profile changes: this portal's own messages stay in English whatever the
+/// culture (DocSpace translates them, `CultureMiddleware`; a stand-in for development does not).
+pub const CULTURES: [&str; 8] = ["en-US", "en-GB", "de", "fr", "es", "it", "pt-BR", "ru"];
+
+/// `UpdateMemberCultureByIdRequestDto`'s body.
+#[derive(Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct CultureRequest {
+    culture_name: Option<String>,
+}
+
+/// `PUT /api/2.0/people/{userid}/culture` (`UserController.UpdateMemberCulture`): a culture not
+/// offered is a 400, an unknown user a 404, anyone's but the caller's own profile a 403.
+pub async fn set_culture(
+    State(state): State<AppState>,
+    caller: Caller,
+    Portal(portal): Portal,
+    Path(id): Path<String>,
+    JsonBody(req): JsonBody<CultureRequest>,
+) -> ApiResult {
+    let asked = req.culture_name.unwrap_or_default();
+    let culture = CULTURES
+        .iter()
+        .find(|c| c.eq_ignore_ascii_case(asked.trim()))
+        .ok_or_else(|| {
+            ApiError::BadRequest(
+                "The specified culture is not in the list of available ones".into(),
+            )
+        })?;
+    let me = caller.user.id.clone();
+    let user = state
+        .db
+        .write(move |tx| {
+            let user =
+                users::by_id(tx, &id)?.ok_or_else(|| ApiError::NotFound(NOT_FOUND.into()))?;
+            if user.id != me {
+                return Err(ApiError::AccessDenied);
+            }
+            users::set_culture(tx, &id, culture)?;
+            users::by_id(tx, &id)?.ok_or_else(|| ApiError::NotFound(NOT_FOUND.into()))
+        })
+        .await?;
+    Ok(Envelope::ok(user.to_full_dto(&portal)))
+}
+
 /// One `InviteUsersRequestDto` entry.
 #[derive(Deserialize)]
 #[serde(rename_all = "camelCase")]

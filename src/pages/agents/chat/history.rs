@@ -11,7 +11,7 @@ use super::super::manage::return_focus;
 use crate::components::{Button, ButtonAppearance, ConfirmInline, TextField};
 use crate::errors::user_message;
 use crate::i18n::{t, t_string, use_i18n};
-use crate::locale::text;
+use crate::locale::{Said, said, shown, text};
 
 /// Lists the chats of agent `agent_id`; `on_open` opens one (`None`: a new chat).
 #[component]
@@ -37,7 +37,7 @@ pub fn History(
             {move || match chats.get() {
                 None => view! { <p class="muted">{t!(i18n, agents.chat.loading)}</p> }.into_any(),
                 Some(Err(e)) => view! {
-                    <p class="chat__error" role="alert">{t_string!(i18n, agents.chat.list_failed, reason = user_message(&e)).to_string()}</p>
+                    <p class="chat__error" role="alert">{t_string!(i18n, agents.chat.list_failed, reason = user_message(&e).shown()).to_string()}</p>
                 }.into_any(),
                 Some(Ok(list)) if list.is_empty() => view! { <p class="muted">{t!(i18n, agents.chat.none)}</p> }.into_any(),
                 Some(Ok(list)) => view! {
@@ -68,7 +68,7 @@ fn ChatRow(
     let title = StoredValue::new(title);
     let renaming = RwSignal::new(false);
     let deleting = RwSignal::new(false);
-    let error = RwSignal::new(None::<String>);
+    let error = RwSignal::new(None::<Said>);
     let rename_button = NodeRef::<leptos::html::Span>::new();
     return_focus(renaming, rename_button);
     let is_current = move || current.get().as_deref() == Some(id.get_value().as_str());
@@ -134,7 +134,7 @@ fn ChatRow(
                 />
             </Show>
             <p class="field__error" role="alert" data-testid="chat-row-error" hidden=move || error.with(Option::is_none)>
-                {move || error.get()}
+                {move || error.get().map(|e| e.shown())}
             </p>
         </li>
     }
@@ -154,7 +154,7 @@ fn RenameChat(
     let id = StoredValue::new(id);
     let value = RwSignal::new(current);
     let busy = RwSignal::new(false);
-    let error = RwSignal::new(None::<String>);
+    let error = RwSignal::new(None::<Said>);
     let input = NodeRef::<leptos::html::Input>::new();
     Effect::new(move |_| {
         if let Some(el) = input.get() {
@@ -169,7 +169,7 @@ fn RenameChat(
         }
         let name = value.get_untracked().trim().to_string();
         if name.is_empty() {
-            error.set(Some(t_string!(i18n, agents.chat.name_blank).into()));
+            error.set(Some(said!(agents.chat.name_blank)));
             return;
         }
         busy.set(true);
@@ -194,7 +194,7 @@ fn RenameChat(
             on:submit=on_submit
             on:keydown=move |ev: leptos::ev::KeyboardEvent| if ev.key() == "Escape" { ev.stop_propagation(); on_done.run(false) }
         >
-            <TextField label=text!(i18n, agents.chat.new_name) value=value required=true error=error node_ref=input/>
+            <TextField label=text!(i18n, agents.chat.new_name) value=value required=true error=shown(error) node_ref=input/>
             <span class="chat__rename-actions">
                 <span data-testid="chat-rename-save">
                     <Button appearance=ButtonAppearance::Primary submit=true busy=busy>{t!(i18n, common.save)}</Button>

@@ -22,7 +22,7 @@ use self::turn_view::TurnView;
 use crate::components::EmptyState;
 use crate::errors::user_message;
 use crate::i18n::{t_string, use_i18n};
-use crate::locale::text;
+use crate::locale::{Said, text};
 
 /// The chat panel of agent `agent_id`.
 #[component]
@@ -33,7 +33,7 @@ pub fn ChatPanel(client: Client, agent_id: i64) -> impl IntoView {
     let turns = RwSignal::new(Vec::<Turn>::new());
     let history_version = RwSignal::new(0u32);
     let running = StoredValue::new_local(None::<AbortHandle>);
-    let load_error = RwSignal::new(None::<String>);
+    let load_error = RwSignal::new(None::<Said>);
     let streaming = Signal::derive(move || {
         turns.with(|t| t.last().is_some_and(|t| t.state == TurnState::Streaming))
     });
@@ -102,7 +102,7 @@ pub fn ChatPanel(client: Client, agent_id: i64) -> impl IntoView {
             <History client=client.get_value() agent_id=agent_id current=chat_id version=history_version on_open=open_chat/>
             <div class="chat__main">
                 <p class="chat__error" role="alert" hidden=move || load_error.with(Option::is_none)>
-                    {move || load_error.get()}
+                    {move || load_error.get().map(|e| e.shown())}
                 </p>
                 <ol class="chat__turns" aria-live="polite" data-testid="chat-turns">
                     <For each=move || 0..turns.with(Vec::len) key=|i| *i let:i>

@@ -2,8 +2,7 @@
 //! built from the stored history or grown event by event from a streamed answer. Plain data, so
 //! that what each [`ChatEvent`] does to the page is tested without a browser.
 
-use crate::i18n::td_string;
-use crate::locale::{self};
+use crate::locale::{Said, said};
 use docspace_api::api::{ChatEvent, Message};
 
 /// Where a turn's answer stands.
@@ -31,7 +30,7 @@ pub struct ToolLine {
 }
 
 /// One message of the user and the answer to it.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct Turn {
     /// What the user asked, word for word.
     pub question: String,
@@ -39,8 +38,10 @@ pub struct Turn {
     pub answer: String,
     /// Tools called on the way.
     pub tools: Vec<ToolLine>,
-    /// Why it failed, in the portal's words.
-    pub error: Option<String>,
+    /// Why the agent's tools (its MCP servers) could not be used, in the portal's words.
+    pub tools_unavailable: Option<String>,
+    /// Why it failed: the portal's words, or the app's worded when shown.
+    pub error: Option<Said>,
     /// Where it stands.
     pub state: TurnState,
 }
@@ -52,6 +53,7 @@ impl Turn {
             question: question.into(),
             answer: String::new(),
             tools: Vec::new(),
+            tools_unavailable: None,
             error: None,
             state: TurnState::Streaming,
         }
@@ -62,13 +64,7 @@ impl Turn {
         match event {
             ChatEvent::Start { chat_id, error } => {
                 // Trouble with MCP servers is reported at the start; the answer goes on.
-                if let Some(e) = error.filter(|e| !e.is_empty()) {
-                    self.tools.push(ToolLine {
-                        call_id: String::new(),
-                        name: format!("Tools unavailable: {e}"),
-                        answered: true,
-                    });
-                }
+                self.tools_unavailable = error.filter(|e| !e.is_empty());
                 return Some(chat_id);
             }
             ChatEvent::Token(t) => self.answer.push_str(&t),
@@ -83,9 +79,9 @@ impl Turn {
                 }
             }
             ChatEvent::Error(e) => self.fail(if e.message.is_empty() {
-                td_string!(locale::current(), agents.chat.model_failed).to_string()
+                said!(agents.chat.model_failed)
             } else {
-                e.message
+                Said::from(e.message)
             }),
             ChatEvent::Stop(_) if self.state == TurnState::Streaming => {
                 self.state = TurnState::Done;
@@ -97,7 +93,7 @@ impl Turn {
     }
 
     /// Marks the turn failed with `message`.
-    pub fn fail(&mut self, message: String) {
+    pub fn fail(&mut self, message: Said) {
         self.error = Some(message);
         self.state = TurnState::Failed;
     }
@@ -105,7 +101,7 @@ impl Turn {
     /// The stream ended: an answer still streaming without `message_stop` ended early.
     pub fn ended(&mut self) {
         if self.state == TurnState::Streaming {
-            self.fail(td_string!(locale::current(), agents.chat.cut_off).into());
+            self.fail(said!(agents.chat.cut_off));
         }
     }
 
@@ -182,7 +178,13 @@ mod tests {
         }));
         t.apply(ChatEvent::Stop(0));
         assert_eq!(t.state, TurnState::Failed);
-        assert_eq!(t.error.as_deref(), Some("the model crashed"));
+        assert_eq!(
+            t.error
+                .map(|e| e.in_locale(crate::i18n::Locale::de))
+                .as_deref(),
+            Some("the model crashed"),
+            "the portal's words, in every language"
+        );
         assert_eq!(t.question, "Again");
     }
 

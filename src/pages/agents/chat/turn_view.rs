@@ -26,6 +26,11 @@ pub fn TurnView(#[prop(into)] turn: Signal<Option<Turn>>) -> impl IntoView {
                     {(!t.question.is_empty()).then(|| view! {
                         <p class="chat__question" data-testid="chat-question">{t.question}</p>
                     })}
+                    {t.tools_unavailable.map(|reason| view! {
+                        <p class="chat__status muted" data-testid="chat-tools-unavailable">
+                            {t!(i18n, agents.chat.tools_unavailable, reason)}
+                        </p>
+                    })}
                     {(!t.tools.is_empty()).then(|| view! { <Tools tools=t.tools/> })}
                     {answer}
                     {(t.state == TurnState::Streaming).then(|| view! {
@@ -36,7 +41,7 @@ pub fn TurnView(#[prop(into)] turn: Signal<Option<Turn>>) -> impl IntoView {
                     })}
                     {t.error.map(|e| view! {
                         <p class="chat__failure" role="alert" data-testid="chat-error">
-                            <strong>{t!(i18n, agents.chat.failed)}" "</strong>{e}
+                            <strong>{t!(i18n, agents.chat.failed)}" "</strong>{move || e.shown()}
                         </p>
                     })}
                 </li>
@@ -51,7 +56,8 @@ fn Tools(tools: Vec<ToolLine>) -> impl IntoView {
     view! {
         <ul class="chat__tools" aria-label=move || t_string!(i18n, agents.chat.tools)>
             {tools.into_iter().map(|t| {
-                let note = if t.answered { t_string!(i18n, agents.chat.tool_done) } else { t_string!(i18n, agents.chat.tool_running) };
+                let answered = t.answered;
+                let note = move || if answered { t_string!(i18n, agents.chat.tool_done) } else { t_string!(i18n, agents.chat.tool_running) };
                 view! {
                     <li class="chat__tool" data-testid="chat-tool">
                         <span class="chat__tool-name">{t.name}</span>" "<span class="muted">{note}</span>

@@ -7,14 +7,14 @@ use leptos::prelude::*;
 use crate::components::{Button, ButtonAppearance, Loading};
 use crate::errors::user_message;
 use crate::i18n::{t, t_string, use_i18n};
-use crate::locale::text;
+use crate::locale::{Said, text};
 
 /// Shows and flips the switch; `enabled` holds its state once known.
 #[component]
 pub fn AccessSwitch(client: Client, enabled: RwSignal<Option<bool>>) -> impl IntoView {
     let i18n = use_i18n();
     let stored = StoredValue::new_local(client);
-    let error = RwSignal::new(None::<String>);
+    let error = RwSignal::new(None::<Said>);
     let busy = RwSignal::new(false);
     let load = move || {
         leptos::task::spawn_local(async move {
@@ -57,7 +57,7 @@ pub fn AccessSwitch(client: Client, enabled: RwSignal<Option<bool>>) -> impl Int
                 }.into_any(),
             }}
             <p class="field__error" role="alert" data-testid="ai-access-error" hidden=move || error.with(Option::is_none)>
-                {move || error.get()}
+                {move || error.get().map(|e| e.shown())}
             </p>
         </section>
     }

@@ -10,8 +10,8 @@ use leptos::prelude::*;
 
 use crate::components::{Button, ButtonAppearance, InputKind, TextField, use_toaster};
 use crate::errors::user_message;
-use crate::i18n::{t, t_string, td_string, use_i18n};
-use crate::locale::{self, text};
+use crate::i18n::{t, t_string, use_i18n};
+use crate::locale::{Said, said, text};
 
 /// One header being typed.
 #[derive(Clone, Copy)]
@@ -43,7 +43,7 @@ pub fn AddMcpServer(client: Client, on_added: Callback<()>) -> impl IntoView {
     let headers = RwSignal::new(Vec::<HeaderRow>::new());
     let next_key = StoredValue::new(0u32);
     let busy = RwSignal::new(false);
-    let error = RwSignal::new(None::<String>);
+    let error = RwSignal::new(None::<Said>);
     let add_header = Callback::new(move |_| {
         let key = next_key.get_value();
         next_key.set_value(key + 1);
@@ -82,9 +82,7 @@ pub fn AddMcpServer(client: Client, on_added: Callback<()>) -> impl IntoView {
                         s.set(String::new());
                     }
                     headers.set(Vec::new());
-                    toaster.success(
-                        td_string!(locale::current(), agents.mcp.added, name = &n).to_string(),
-                    );
+                    toaster.success(said!(agents.mcp.added, name = &n));
                     on_added.run(());
                 }
                 Err(e) => error.set(Some(user_message(&e))),
@@ -114,7 +112,7 @@ pub fn AddMcpServer(client: Client, on_added: Callback<()>) -> impl IntoView {
                 </span>
             </fieldset>
             <p class="field__error" role="alert" data-testid="add-mcp-error" hidden=move || error.with(Option::is_none)>
-                {move || error.get()}
+                {move || error.get().map(|e| e.shown())}
             </p>
             <span data-testid="add-mcp-submit">
                 <Button appearance=ButtonAppearance::Primary submit=true busy=busy>{t!(i18n, agents.mcp.add)}</Button>
@@ -144,14 +142,14 @@ fn HeaderFields(row: HeaderRow, on_remove: Callback<()>) -> impl IntoView {
 
 /// The headers to send: rows left blank are dropped; a value without a name is refused here,
 /// since the portal would keep it under an empty name.
-fn header_pairs(rows: &[HeaderRow]) -> Result<Vec<(String, String)>, String> {
+fn header_pairs(rows: &[HeaderRow]) -> Result<Vec<(String, String)>, Said> {
     let mut out = Vec::new();
     for r in rows {
         let (n, v) = (r.name.get_untracked(), r.value.get_untracked());
         match (n.trim(), v.is_empty()) {
             ("", true) => {}
             ("", false) => {
-                return Err(td_string!(locale::current(), agents.mcp.header_unnamed).into());
+                return Err(said!(agents.mcp.header_unnamed));
             }
             (n, _) => out.push((n.to_string(), v)),
         }

@@ -9,8 +9,8 @@ use leptos::prelude::*;
 
 use crate::components::{Button, ButtonAppearance, InputKind, TextField, use_toaster};
 use crate::errors::user_message;
-use crate::i18n::{t, t_string, td_string, use_i18n};
-use crate::locale::{self, text};
+use crate::i18n::{t, t_string, use_i18n};
+use crate::locale::{Said, said, text};
 
 /// The form; `on_added` runs once a provider is registered.
 #[component]
@@ -22,7 +22,7 @@ pub fn AddProvider(client: Client, on_added: Callback<()>) -> impl IntoView {
     let url = RwSignal::new(String::new());
     let key = RwSignal::new(String::new());
     let busy = RwSignal::new(false);
-    let error = RwSignal::new(None::<String>);
+    let error = RwSignal::new(None::<Said>);
     let on_submit = move |ev: SubmitEvent| {
         ev.prevent_default();
         if busy.get_untracked() {
@@ -44,7 +44,7 @@ pub fn AddProvider(client: Client, on_added: Callback<()>) -> impl IntoView {
                     key.set(String::new());
                     title.set(String::new());
                     url.set(String::new());
-                    toaster.success(format!("Provider {t} added"));
+                    toaster.success(said!(agents.settings.added, title = &t));
                     on_added.run(());
                 }
                 Err(m) => error.set(Some(m)),
@@ -62,7 +62,7 @@ pub fn AddProvider(client: Client, on_added: Callback<()>) -> impl IntoView {
                 <TextField label=text!(i18n, agents.settings.api_key) value=key required=true kind=InputKind::Password autocomplete="off"/>
             </div>
             <p class="field__error" role="alert" data-testid="add-provider-error" hidden=move || error.with(Option::is_none)>
-                {move || error.get()}
+                {move || error.get().map(|e| e.shown())}
             </p>
             <span data-testid="add-provider-submit">
                 <Button appearance=ButtonAppearance::Primary submit=true busy=busy>{t!(i18n, agents.settings.add)}</Button>
@@ -72,14 +72,14 @@ pub fn AddProvider(client: Client, on_added: Callback<()>) -> impl IntoView {
 }
 
 /// Lists the provider's models, then registers it with all of them enabled.
-async fn register(client: &Client, title: &str, url: &str, key: &str) -> Result<(), String> {
+async fn register(client: &Client, title: &str, url: &str, key: &str) -> Result<(), Said> {
     let ai = client.ai();
     let models = ai
         .preview_models(url, key)
         .await
         .map_err(|e| user_message(&e))?;
     if models.is_empty() {
-        return Err(td_string!(locale::current(), agents.settings.no_models).into());
+        return Err(said!(agents.settings.no_models));
     }
     let mut b = ai.create_provider(title, url, key);
     for m in models {

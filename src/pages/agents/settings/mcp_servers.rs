@@ -13,7 +13,7 @@ use super::add_mcp::AddMcpServer;
 use crate::components::{ConfirmInline, EmptyState, ErrorState, Loading};
 use crate::errors::user_message;
 use crate::i18n::{t, t_string, use_i18n};
-use crate::locale::text;
+use crate::locale::{Said, text};
 
 /// How many servers the section lists: DocSpace pages at most 100, and a portal with more
 /// registered than that is not one this page is for.
@@ -61,7 +61,7 @@ fn ServerRow(client: Client, server: McpServer, on_deleted: Callback<()>) -> imp
     let i18n = use_i18n();
     let stored = StoredValue::new_local(client);
     let busy = RwSignal::new(false);
-    let error = RwSignal::new(None::<String>);
+    let error = RwSignal::new(None::<Said>);
     let McpServer {
         id,
         name,
@@ -102,7 +102,7 @@ fn ServerRow(client: Client, server: McpServer, on_deleted: Callback<()>) -> imp
                 on_confirm=delete
             />
             <p class="field__error ai-settings__row-error" role="alert" data-testid="mcp-row-error" hidden=move || error.with(Option::is_none)>
-                {move || error.get()}
+                {move || error.get().map(|e| e.shown())}
             </p>
         </li>
     }

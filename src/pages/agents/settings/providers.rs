@@ -10,8 +10,8 @@ use crate::components::{
     Button, ButtonAppearance, Dialog, EmptyState, ErrorState, Loading, use_toaster,
 };
 use crate::errors::user_message;
-use crate::i18n::{t, t_string, td_string, use_i18n};
-use crate::locale::{self, text};
+use crate::i18n::{t, t_string, use_i18n};
+use crate::locale::{said, text};
 
 /// The providers section.
 #[component]
@@ -35,19 +35,17 @@ pub fn Providers(client: Client) -> impl IntoView {
         deleting.set(None);
         leptos::task::spawn_local(async move {
             match stored.get_value().ai().delete_providers(&[p.id]).await {
-                Ok(()) => toaster.success(
-                    td_string!(locale::current(), agents.settings.deleted, title = &p.title)
-                        .to_string(),
-                ),
-                Err(e) => toaster.error(
-                    td_string!(
-                        locale::current(),
-                        agents.settings.not_deleted,
-                        title = &p.title
+                Ok(()) => {
+                    let title = p.title.clone();
+                    toaster.success(said!(agents.settings.deleted, title = &title))
+                }
+                Err(e) => {
+                    let title = p.title.clone();
+                    toaster.error(
+                        said!(agents.settings.not_deleted, title = &title),
+                        user_message(&e),
                     )
-                    .to_string(),
-                    user_message(&e),
-                ),
+                }
             }
             refresh.run(());
         });

@@ -14,7 +14,7 @@ use super::link_item::LinkItem;
 use crate::components::{Button, ButtonAppearance, EmptyState, ErrorState, Loading};
 use crate::errors::user_message;
 use crate::i18n::{t, t_string, use_i18n};
-use crate::locale::text;
+use crate::locale::{Said, shown, text};
 
 /// Which form is open.
 #[derive(Debug, Clone, PartialEq)]
@@ -50,7 +50,7 @@ pub fn FileLinks(
     });
     let editing = RwSignal::new(None::<Editing>);
     let busy = RwSignal::new(false);
-    let error = RwSignal::new(None::<String>);
+    let error = RwSignal::new(None::<Said>);
     let has_primary = move || {
         links
             .get()
@@ -102,7 +102,7 @@ pub fn FileLinks(
     };
     let cancel = Callback::new(move |()| editing.set(None));
     let form = move |initial: LinkSettings, action: &'static str| {
-        view! { <LinkForm initial=initial levels=levels.clone() action=action submit=save on_cancel=cancel busy=busy error=error/> }
+        view! { <LinkForm initial=initial levels=levels.clone() action=action submit=save on_cancel=cancel busy=busy error=shown(error)/> }
     };
     let form = StoredValue::new(form);
 
@@ -117,7 +117,7 @@ pub fn FileLinks(
                 })}
             </div>
             <p class="details__error" role="alert" data-testid="file-links-error" hidden=move || error.with(Option::is_none) || editing.with(Option::is_some)>
-                {move || error.get()}
+                {move || error.get().map(|e| e.shown())}
             </p>
             {move || (editing.get() == Some(Editing::New)).then(|| form.with_value(|f| f(new_settings(), t_string!(i18n, links.create))))}
             {move || match links.get() {
@@ -175,7 +175,7 @@ async fn store(
     link: Option<LinkId>,
     s: LinkSettings,
     primary: bool,
-) -> Result<(), String> {
+) -> Result<(), Said> {
     let expiry = s.expiry().map_err(|e| user_message(&e))?;
     let files = client.files();
     let mut b = match link {

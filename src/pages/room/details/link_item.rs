@@ -63,7 +63,7 @@ pub fn LinkItem(
                 <span class="links__title">{title.clone()}</span>
                 <span class="muted" data-testid="file-link-facts">{facts.join(" · ")}</span>
             </div>
-            <input class="field__input links__url" type="text" readonly=true aria-label=format!("Address of {title}") prop:value=url data-testid="file-link-url"/>
+            <input class="field__input links__url" type="text" readonly=true aria-label={ let title = title.clone(); move || t_string!(i18n, links.address_of, title = &title).to_string() } prop:value=url data-testid="file-link-url"/>
             <div class="links__actions">
                 <button type="button" class="btn btn--secondary" data-testid="file-link-copy" on:click=move |_| super::super::links::copy(copy_url.clone(), toaster)>{t!(i18n, links.copy)}</button>
                 {may_change.then(|| view! {

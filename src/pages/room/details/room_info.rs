@@ -69,7 +69,7 @@ pub fn RoomInfo(client: Client, room: Room) -> impl IntoView {
                 <dd data-testid="room-info-members">{move || match members.get() {
                     None => "…".to_string(),
                     Some(Ok(n)) => n.to_string(),
-                    Some(Err(e)) => e,
+                    Some(Err(e)) => e.shown(),
                 }}</dd>
             </dl>
         </div>

@@ -14,7 +14,7 @@ use super::version_row::{VersionRights, VersionRow};
 use crate::components::{EmptyState, ErrorState, Loading};
 use crate::errors::user_message;
 use crate::i18n::{t, use_i18n};
-use crate::locale::text;
+use crate::locale::{Said, text};
 
 /// What a version row asks the section to do.
 #[derive(Debug, Clone)]
@@ -66,7 +66,7 @@ pub fn Versions(
         }
     });
     let busy = RwSignal::new(false);
-    let error = RwSignal::new(None::<String>);
+    let error = RwSignal::new(None::<Said>);
     let on_action = Callback::new(move |a: VersionAction| {
         if busy.get_untracked() {
             return;
@@ -92,7 +92,7 @@ pub fn Versions(
         <section class="details__section" data-testid="versions" aria-labelledby="versions-heading">
             <h3 id="versions-heading" class="details__heading">{t!(i18n, versions.title)}</h3>
             <p class="details__error" role="alert" data-testid="versions-error" hidden=move || error.with(Option::is_none)>
-                {move || error.get()}
+                {move || error.get().map(|e| e.shown())}
             </p>
             {move || match history.get() {
                 None => view! { <Loading label=text!(i18n, versions.loading)/> }.into_any(),
@@ -118,7 +118,7 @@ pub fn Versions(
 }
 
 /// Runs `action` on file `id`, waiting for a deletion to finish.
-async fn apply(client: &Client, id: FileId, action: VersionAction) -> Result<(), String> {
+async fn apply(client: &Client, id: FileId, action: VersionAction) -> Result<(), Said> {
     let files = client.files();
     let done = match action {
         VersionAction::Restore(v) => files.restore_version(id, v).await.map(drop),

@@ -9,8 +9,8 @@ use super::follow;
 use crate::components::color_picker::{PRESETS, parse_hex};
 use crate::components::{Button, ButtonAppearance, ColorPicker, ProgressBar, TagInput, TextField};
 use crate::errors::user_message;
-use crate::i18n::{t, t_string, use_i18n};
-use crate::locale::text;
+use crate::i18n::{t, use_i18n};
+use crate::locale::{Said, said, text};
 use crate::pages::rooms::room_form::check_title;
 
 /// The body of the "Create room from template" dialog; `on_done` gets the new room's id.
@@ -46,7 +46,7 @@ pub fn RoomFromTemplate(
             .flatten()
     });
     let progress = RwSignal::new(None::<Option<f64>>);
-    let error = RwSignal::new(None::<String>);
+    let error = RwSignal::new(None::<Said>);
     let id = template.id.clone();
     let create = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
@@ -77,17 +77,14 @@ pub fn RoomFromTemplate(
                 .await
                 .map_err(|e| user_message(&e));
             let outcome = match started {
-                Ok(first) => {
-                    let locale = i18n.get_locale_untracked();
-                    follow(&client, first, |p| progress.set(Some(Some(p))), locale).await
-                }
+                Ok(first) => follow(&client, first, |p| progress.set(Some(Some(p)))).await,
                 Err(e) => Err(e),
             };
             match outcome.map(|s| s.room_id) {
                 Ok(Some(room)) => on_done.run(room),
                 Ok(None) => {
                     progress.set(None);
-                    error.set(Some(t_string!(i18n, rooms.template.unnamed).into()));
+                    error.set(Some(said!(rooms.template.unnamed)));
                 }
                 Err(e) => {
                     progress.set(None);
@@ -110,7 +107,7 @@ pub fn RoomFromTemplate(
                     <ProgressBar value=Signal::derive(move || progress.get().flatten()) label=text!(i18n, rooms.template.creating)/>
                 </div>
             </Show>
-            <p class="form-error" role="alert" data-testid="from-template-error" hidden=move || error.with(Option::is_none)>{move || error.get()}</p>
+            <p class="form-error" role="alert" data-testid="from-template-error" hidden=move || error.with(Option::is_none)>{move || error.get().map(|e| e.shown())}</p>
             <div class="dialog__actions">
                 <Button on_click=Callback::new(move |_| on_cancel.run(()))>{t!(i18n, common.cancel)}</Button>
                 <span data-testid="from-template-submit">

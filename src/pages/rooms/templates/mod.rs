@@ -15,7 +15,7 @@ use docspace_api::models::{RoomFromTemplateStatus, TemplateStatus};
 use docspace_api::{Client, Error};
 
 use crate::errors::user_message;
-use crate::i18n::{Locale, td_string};
+use crate::locale::{Said, said};
 
 pub use create::RoomFromTemplate;
 pub use public::TemplatePublic;
@@ -66,13 +66,8 @@ impl Progress for RoomFromTemplateStatus {
 
 /// Polls from `first` until the copy ends, calling `progress` after each answer. A failed copy
 /// is `Err` with the portal's message as it is (DocSpace reports refusals in the status, not as
-/// HTTP errors). Messages of its own are in `locale`.
-async fn follow<S: Progress>(
-    client: &Client,
-    first: S,
-    progress: impl Fn(f64),
-    locale: Locale,
-) -> Result<S, String> {
+/// HTTP errors).
+async fn follow<S: Progress>(client: &Client, first: S, progress: impl Fn(f64)) -> Result<S, Said> {
     let started = js_sys::Date::now();
     let mut status = first;
     let mut interval = Duration::from_millis(200);
@@ -80,7 +75,7 @@ async fn follow<S: Progress>(
         progress(status.fraction().clamp(0.0, 1.0));
         if status.done() {
             return match status.failure() {
-                Some(m) => Err(m.to_string()),
+                Some(m) => Err(Said::from(m.to_string())),
                 None => Ok(status),
             };
         }
@@ -92,6 +87,6 @@ async fn follow<S: Progress>(
         status = S::latest(client)
             .await
             .map_err(|e| user_message(&e))?
-            .ok_or_else(|| td_string!(locale, rooms.template.gone).to_string())?;
+            .ok_or_else(|| said!(rooms.template.gone))?;
     }
 }

@@ -7,7 +7,7 @@ use leptos::prelude::*;
 use crate::components::{Button, ButtonAppearance, Checkbox, Loading};
 use crate::errors::user_message;
 use crate::i18n::{t, use_i18n};
-use crate::locale::text;
+use crate::locale::{Said, text};
 
 /// The body of the template access dialog; `on_done` gets the saved setting.
 #[component]
@@ -23,7 +23,7 @@ pub fn TemplatePublic(
     let public = RwSignal::new(false);
     let loaded = RwSignal::new(false);
     let busy = RwSignal::new(false);
-    let error = RwSignal::new(None::<String>);
+    let error = RwSignal::new(None::<Said>);
     leptos::task::spawn_local(async move {
         match client
             .get_value()
@@ -68,7 +68,7 @@ pub fn TemplatePublic(
                     />
                 </div>
             </Show>
-            <p class="form-error" role="alert" hidden=move || error.with(Option::is_none)>{move || error.get()}</p>
+            <p class="form-error" role="alert" hidden=move || error.with(Option::is_none)>{move || error.get().map(|e| e.shown())}</p>
             <div class="dialog__actions">
                 <Button on_click=Callback::new(move |_| on_cancel.run(()))>{t!(i18n, common.cancel)}</Button>
                 <span data-testid="template-public-save">

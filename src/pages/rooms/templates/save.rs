@@ -8,8 +8,8 @@ use leptos::prelude::*;
 use super::follow;
 use crate::components::{Button, ButtonAppearance, Checkbox, ProgressBar, TextField};
 use crate::errors::user_message;
-use crate::i18n::{t, t_string, use_i18n};
-use crate::locale::text;
+use crate::i18n::{t, use_i18n};
+use crate::locale::{Said, said, text};
 
 /// The body of the "Save as template" dialog for `room`; `on_done` gets the template's title.
 #[component]
@@ -25,7 +25,7 @@ pub fn SaveTemplate(
     let public = RwSignal::new(false);
     // `Some(None)` while starting, `Some(Some(p))` while copying.
     let progress = RwSignal::new(None::<Option<f64>>);
-    let error = RwSignal::new(None::<String>);
+    let error = RwSignal::new(None::<Said>);
     let id = room.id.clone();
     let save = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
@@ -34,7 +34,7 @@ pub fn SaveTemplate(
         }
         let name = title.get_untracked().trim().to_string();
         if name.is_empty() {
-            error.set(Some(t_string!(i18n, rooms.template.title_blank).into()));
+            error.set(Some(said!(rooms.template.title_blank)));
             return;
         }
         progress.set(Some(None));
@@ -51,10 +51,7 @@ pub fn SaveTemplate(
                 .await
                 .map_err(|e| user_message(&e));
             let outcome = match started {
-                Ok(first) => {
-                    let locale = i18n.get_locale_untracked();
-                    follow(&client, first, |p| progress.set(Some(Some(p))), locale).await
-                }
+                Ok(first) => follow(&client, first, |p| progress.set(Some(Some(p)))).await,
                 Err(e) => Err(e),
             };
             match outcome {
@@ -77,7 +74,7 @@ pub fn SaveTemplate(
                     <ProgressBar value=Signal::derive(move || progress.get().flatten()) label=text!(i18n, rooms.template.saving)/>
                 </div>
             </Show>
-            <p class="form-error" role="alert" data-testid="save-template-error" hidden=move || error.with(Option::is_none)>{move || error.get()}</p>
+            <p class="form-error" role="alert" data-testid="save-template-error" hidden=move || error.with(Option::is_none)>{move || error.get().map(|e| e.shown())}</p>
             <div class="dialog__actions">
                 <Button on_click=Callback::new(move |_| on_cancel.run(()))>{t!(i18n, common.cancel)}</Button>
                 <span data-testid="save-template-submit">
