@@ -472,6 +472,7 @@ impl Client {
             headers,
             body: req.body,
             timeout: self.inner.timeout,
+            progress: req.progress,
         }
     }
 

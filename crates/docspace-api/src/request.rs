@@ -6,7 +6,7 @@ use std::fmt::Display;
 use serde::Serialize;
 
 use crate::error::Error;
-use crate::transport::{Body, Method};
+use crate::transport::{Body, BodyProgress, Method};
 
 /// One API call, before authentication and scheduling.
 #[derive(Debug, Clone)]
@@ -18,6 +18,8 @@ pub(crate) struct Request {
     pub body: Body,
     /// Safe to send again when the first outcome is unknown.
     pub idempotent: bool,
+    /// Told how much of the body has gone out.
+    pub progress: Option<BodyProgress>,
 }
 
 impl Request {
@@ -29,6 +31,7 @@ impl Request {
             body: Body::Empty,
             // HTTP's idempotent methods; endpoints that start work on PUT override this.
             idempotent: method != Method::Post,
+            progress: None,
         }
     }
 
@@ -85,6 +88,12 @@ impl Request {
     /// Sets a raw body.
     pub fn bytes(mut self, content_type: String, data: bytes::Bytes) -> Request {
         self.body = Body::Bytes { content_type, data };
+        self
+    }
+
+    /// Reports the body's upload progress to `p`.
+    pub fn progress(mut self, p: BodyProgress) -> Request {
+        self.progress = Some(p);
         self
     }
 

@@ -247,3 +247,54 @@ async fn web_plugins_through_the_typed_client() {
     plugins.delete("hello").await.expect("delete");
     assert_eq!(plugins.list(None).await.expect("list"), vec![]);
 }
+
+#[tokio::test]
+async fn every_server_is_streamed_past_the_portals_100_a_page() {
+    use futures::TryStreamExt;
+    let (_portal, client) = owner_client().await;
+    let url = mcp_server().await;
+    let mcp = client.mcp();
+    for i in 0..103 {
+        mcp.register(format!("s{i:03}"), "Seeded", url.as_str())
+            .header("Authorization", TOKEN)
+            .send()
+            .await
+            .expect("registered");
+    }
+    // `PaginatedRequestDto`: at most 100 a request.
+    let first = mcp.list(0, 100).await.expect("first page");
+    assert_eq!((first.items.len(), first.total), (100, Some(103)));
+    let all: Vec<_> = mcp.stream().try_collect().await.expect("streamed");
+    let mut names: Vec<_> = all.iter().map(|s| s.name.clone()).collect();
+    names.sort();
+    names.dedup();
+    assert_eq!(names.len(), 103, "each server once");
+}
+
+#[tokio::test]
+async fn a_plugin_upload_reports_its_progress_to_the_end() {
+    use std::sync::{Arc, Mutex};
+    let (_portal, client) = owner_client().await;
+    let zip = plugin_zip("1.0");
+    let seen = Arc::new(Mutex::new(Vec::new()));
+    let told = seen.clone();
+    let p = client
+        .plugins()
+        .upload_with_progress("hello.zip", &zip, move |p| {
+            if let Ok(mut s) = told.lock() {
+                s.push(p);
+            }
+        })
+        .await
+        .expect("uploaded");
+    assert_eq!(p.name, "hello");
+    let seen = seen.lock().expect("progress").clone();
+    let last = seen.last().expect("progress told");
+    // The multipart body is a little larger than the package.
+    assert!(last.bytes_total > zip.len() as u64, "{last:?}");
+    assert_eq!(
+        (last.bytes_sent, last.chunks_sent, last.chunks_total),
+        (last.bytes_total, 1, 1)
+    );
+    assert_eq!(last.fraction(), 1.0);
+}

@@ -11,6 +11,7 @@ use std::collections::BTreeSet;
 
 use docspace_api::Client;
 use docspace_api::api::{MAX_SERVERS_PER_ROOM, McpServerShort, McpServerStatus, McpTool};
+use futures::TryStreamExt;
 use leptos::prelude::*;
 
 use crate::components::{Loading, unique_id};
@@ -56,8 +57,9 @@ pub fn AgentServers(client: Client, agent_id: i64) -> impl IntoView {
         let client = stored.get_value();
         let mcp = client.mcp();
         let linked = mcp.room_servers(agent_id).await?;
-        let available = mcp.available(0, 100).await?;
-        Ok::<_, docspace_api::Error>((offered(available.items, &linked), linked))
+        // Every enabled server: the portal lists 100 a request.
+        let available: Vec<_> = mcp.stream_available().try_collect().await?;
+        Ok::<_, docspace_api::Error>((offered(available, &linked), linked))
     });
     let linked = RwSignal::new(BTreeSet::<String>::new());
     Effect::new(move |_| {
@@ -124,7 +126,7 @@ pub fn AgentServers(client: Client, agent_id: i64) -> impl IntoView {
 /// what the portal holds, and change when it has answered (a refusal leaves them as they were).
 /// Boxes are not disabled while a change is saved, which would take keyboard focus from them;
 /// a change asked meanwhile is ignored.
-fn asked(ev: &leptos::ev::Event) -> bool {
+pub(super) fn asked(ev: &leptos::ev::Event) -> bool {
     let input = event_target::<web_sys::HtmlInputElement>(ev);
     let wanted = input.checked();
     input.set_checked(!wanted);

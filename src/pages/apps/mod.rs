@@ -1,10 +1,11 @@
 //! Apps and keys, for admins: the portal's OAuth apps (register, rename, show the client id,
 //! delete), API keys (create with permissions and an expiry, list, revoke) and web plugins
-//! (upload, switch on or off, delete). A secret (a new key, a new app's client secret) is shown
+//! (upload with progress, switch on or off, edit settings, delete). A secret (a new key, a new app's client secret) is shown
 //! once, when it is made, and never kept by the app.
 
 mod keys;
 mod oauth_apps;
+mod plugin_settings;
 mod plugins;
 mod secret;
 

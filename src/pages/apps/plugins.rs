@@ -1,18 +1,31 @@
-//! The portal's web plugins, for admins: upload a package, switch a plugin on or off, delete it
-//! (`/api/2.0/settings/webplugins`, ONLYOFFICE/DocSpace-server
-//! `web/ASC.Web.Api/Api/Settings/WebPluginsController.cs`). Plugins run in DocSpace's own web
-//! client; this app manages them and never loads their scripts, which would otherwise run with the
-//! signed-in user's rights in this page.
+//! The portal's web plugins, for admins: upload a package (with its progress), switch a plugin
+//! on or off, edit its settings, delete it (`/api/2.0/settings/webplugins`,
+//! ONLYOFFICE/DocSpace-server `web/ASC.Web.Api/Api/Settings/WebPluginsController.cs`). Plugins
+//! run in DocSpace's own web client; this app manages them and never loads their scripts, which
+//! would otherwise run with the signed-in user's rights in this page.
+//!
+//! A package goes up in one multipart request (DocSpace takes no chunks here); its progress
+//! comes from docspace-api's `upload_with_progress`, which in a browser sends it with an
+//! `XMLHttpRequest` because `fetch` reports nothing of an upload.
 
 use docspace_api::Client;
 use docspace_api::api::WebPlugin;
 use leptos::prelude::*;
 
-use crate::components::{Button, ButtonAppearance, ConfirmInline, use_toaster};
+use super::plugin_settings::PluginSettings;
+use crate::components::{Button, ButtonAppearance, ConfirmInline, ProgressBar, use_toaster};
 use crate::errors::user_message;
 use crate::i18n::{t, t_string, use_i18n};
 use crate::locale::{Said, said, text};
 use crate::picked_files::{chosen_files, forget_choice, read_whole};
+
+/// The package going up (or last gone up): its file name and the fraction sent.
+#[derive(Clone, Debug, PartialEq)]
+struct Upload {
+    file: String,
+    sent: f64,
+    done: bool,
+}
 
 /// The plugins section of Apps and keys.
 #[component]
@@ -34,6 +47,7 @@ pub fn PluginsSection(client: Client) -> impl IntoView {
     });
     let error = RwSignal::new(None::<Said>);
     let busy = RwSignal::new(false);
+    let upload = RwSignal::new(None::<Upload>);
     let on_file = move |ev: leptos::ev::Event| {
         let Some(file) = chosen_files(&ev).and_then(|l| l.get(0)) else {
             return;
@@ -42,16 +56,38 @@ pub fn PluginsSection(client: Client) -> impl IntoView {
         forget_choice(&ev);
         error.set(None);
         busy.set(true);
+        let file_name = file.name();
+        upload.set(Some(Upload {
+            file: file_name.clone(),
+            sent: 0.0,
+            done: false,
+        }));
         leptos::task::spawn_local(async move {
             let result = match read_whole(&file).await {
                 Ok(bytes) => client
                     .get_value()
                     .plugins()
-                    .upload(&file.name(), &bytes)
+                    .upload_with_progress(&file_name, &bytes, move |p| {
+                        upload.update(|u| {
+                            if let Some(u) = u {
+                                u.sent = p.fraction();
+                            }
+                        })
+                    })
                     .await
                     .map_err(|e| user_message(&e)),
                 Err(e) => Err(e),
             };
+            // Sent or not, the bar says how it ended: full once the portal took it, gone if not
+            // (the reason shows instead).
+            let taken = result.is_ok();
+            upload.update(|u| match u {
+                Some(up) if taken => {
+                    up.sent = 1.0;
+                    up.done = true;
+                }
+                _ => *u = None,
+            });
             match result {
                 Ok(p) => {
                     let name = p.name.clone();
@@ -79,6 +115,7 @@ pub fn PluginsSection(client: Client) -> impl IntoView {
                     on:change=on_file
                 />
             </label>
+            {move || upload.get().map(|u| view! { <UploadBar upload=u/> })}
             <p class="sign-in__error" role="alert" data-testid="plugin-error" hidden=move || error.with(Option::is_none)>
                 {move || error.get().map(|e| e.shown())}
             </p>
@@ -101,6 +138,30 @@ pub fn PluginsSection(client: Client) -> impl IntoView {
     }
 }
 
+/// How far the package has gone up, and when the portal has taken it.
+#[component]
+fn UploadBar(upload: Upload) -> impl IntoView {
+    let i18n = use_i18n();
+    let Upload { file, sent, done } = upload;
+    let percent = (sent.clamp(0.0, 1.0) * 100.0).round() as u32;
+    let (label_file, status_file) = (file.clone(), file);
+    view! {
+        <div class="apps__upload-progress" data-testid="plugin-progress" data-done=done.to_string()>
+            <ProgressBar
+                value=Signal::derive(move || Some(sent))
+                label=Signal::derive(move || t_string!(i18n, plugins.uploading, file = &label_file).to_string())
+            />
+            <span class="muted" role="status">
+                {move || if done {
+                    t_string!(i18n, plugins.upload_done, file = &status_file).to_string()
+                } else {
+                    t_string!(i18n, plugins.upload_percent, file = &status_file, percent).to_string()
+                }}
+            </span>
+        </div>
+    }
+}
+
 /// One plugin: what it is, whether it is on, and its actions. Deleting asks first, in the row.
 #[component]
 fn PluginRow(client: Client, plugin: WebPlugin, on_change: Callback<()>) -> impl IntoView {
@@ -112,6 +173,12 @@ fn PluginRow(client: Client, plugin: WebPlugin, on_change: Callback<()>) -> impl
     let error = RwSignal::new(None::<Said>);
     let enabled = plugin.enabled;
     let settings = plugin.settings.clone().unwrap_or_default();
+    let editing = RwSignal::new(false);
+    let reads_settings = plugin.scopes.as_deref().is_some_and(|s| {
+        s.split(',')
+            .any(|x| x.trim().eq_ignore_ascii_case("Settings"))
+    });
+    let (form_name, form_settings) = (name.clone(), settings.clone());
     let switch = {
         let name = name.clone();
         Callback::new(move |_| {
@@ -181,6 +248,15 @@ fn PluginRow(client: Client, plugin: WebPlugin, on_change: Callback<()>) -> impl
             <Button appearance=ButtonAppearance::Secondary busy=busy on_click=switch>
                 {switch_label}
             </Button>
+            <span data-testid="plugin-settings-toggle">
+                <Button
+                    appearance=ButtonAppearance::Secondary
+                    label=Signal::derive({ let name = name.clone(); move || t_string!(i18n, plugins.settings_of, name = &name).to_string() })
+                    on_click=Callback::new(move |_| editing.update(|e| *e = !*e))
+                >
+                    {t!(i18n, plugins.settings)}
+                </Button>
+            </span>
             // A system plugin belongs to the server's administrator: the portal keeps it.
             {(!system).then(|| view! {
                 <ConfirmInline
@@ -195,6 +271,17 @@ fn PluginRow(client: Client, plugin: WebPlugin, on_change: Callback<()>) -> impl
             <p class="sign-in__error" role="alert" hidden=move || error.with(Option::is_none)>
                 {move || error.get().map(|e| e.shown())}
             </p>
+            <Show when=move || editing.get()>
+                <PluginSettings
+                    client=client.get_value()
+                    name=form_name.clone()
+                    enabled=enabled
+                    settings=form_settings.clone()
+                    reads_settings=reads_settings
+                    on_saved=on_change
+                    on_cancel=Callback::new(move |()| editing.set(false))
+                />
+            </Show>
         </li>
     }
 }

@@ -9,13 +9,14 @@
 
 use std::collections::BTreeMap;
 
+use futures::Stream;
 use serde::{Deserialize, Serialize};
 
 use super::bodies::Enabled;
 
 use crate::client::Client;
 use crate::error::Error;
-use crate::paging::Page;
+use crate::paging::{DEFAULT_PAGE_CONCURRENCY, Page, stream_pages};
 use crate::request::{Request, seg};
 use crate::validate;
 
@@ -126,6 +127,11 @@ fn check_endpoint(e: &str) -> Result<(), Error> {
     Ok(())
 }
 
+/// A stream's offset as the portal's `startIndex` (an `int`).
+fn offset(start: u64) -> Result<u32, Error> {
+    u32::try_from(start).map_err(|_| Error::invalid("startIndex", "past the last server"))
+}
+
 fn check_ids(ids: &[&str]) -> Result<(), Error> {
     if ids.is_empty() {
         return Err(Error::invalid("servers", "give at least one server"));
@@ -203,6 +209,25 @@ impl<'c> McpHandler<'c> {
         Ok(Page {
             items: d.response,
             total: d.total,
+        })
+    }
+
+    /// Every server (DocSpace admins), page after page: the portal lists at most 100 at a time
+    /// (`PaginatedRequestDto`).
+    pub fn stream(&self) -> impl Stream<Item = Result<McpServer, Error>> + use<> {
+        let client = self.client.clone();
+        stream_pages(0, 100, DEFAULT_PAGE_CONCURRENCY, move |start, count| {
+            let client = client.clone();
+            async move { client.mcp().list(offset(start)?, count).await }
+        })
+    }
+
+    /// Every enabled server (anyone but guests), page after page.
+    pub fn stream_available(&self) -> impl Stream<Item = Result<McpServerShort, Error>> + use<> {
+        let client = self.client.clone();
+        stream_pages(0, 100, DEFAULT_PAGE_CONCURRENCY, move |start, count| {
+            let client = client.clone();
+            async move { client.mcp().available(offset(start)?, count).await }
         })
     }
 

@@ -8,12 +8,15 @@
 //! portal's to check.
 
 use std::collections::BTreeMap;
+use std::sync::Arc;
 
 use serde::{Deserialize, Serialize};
 
+use super::uploads::{ProgressCallback, UploadProgress};
 use crate::client::Client;
 use crate::error::Error;
 use crate::request::{Request, multipart_file, seg};
+use crate::transport::BodyProgress;
 use crate::validate;
 
 /// `WebPluginConfigSettings.MaxSize`: 5 MiB.
@@ -93,6 +96,36 @@ impl<'c> PluginsHandler<'c> {
     /// Uploads a plugin package (DocSpace admins). It replaces a plugin of the same name, and is
     /// enabled once uploaded.
     pub async fn upload(&self, file_name: &str, zip: &[u8]) -> Result<WebPlugin, Error> {
+        self.send_package(file_name, zip, None).await
+    }
+
+    /// Like [`PluginsHandler::upload`], telling `on_progress` how much of the package has been
+    /// sent. The package goes in one multipart request (DocSpace takes no chunks here), so it
+    /// counts as one chunk; in a browser the bytes are told as they go out (an
+    /// `XMLHttpRequest`'s upload events), natively once, when the portal answers.
+    pub async fn upload_with_progress(
+        &self,
+        file_name: &str,
+        zip: &[u8],
+        on_progress: impl ProgressCallback,
+    ) -> Result<WebPlugin, Error> {
+        let told = BodyProgress::new(Arc::new(move |sent, total| {
+            on_progress(UploadProgress {
+                bytes_sent: sent,
+                bytes_total: total,
+                chunks_sent: u64::from(sent >= total),
+                chunks_total: 1,
+            })
+        }));
+        self.send_package(file_name, zip, Some(told)).await
+    }
+
+    async fn send_package(
+        &self,
+        file_name: &str,
+        zip: &[u8],
+        progress: Option<BodyProgress>,
+    ) -> Result<WebPlugin, Error> {
         if !file_name.to_ascii_lowercase().ends_with(".zip") {
             return Err(Error::invalid("file_name", "a plugin package is a .zip"));
         }
@@ -106,7 +139,10 @@ impl<'c> PluginsHandler<'c> {
             ));
         }
         let (content_type, body) = multipart_file("file", file_name, zip);
-        let req = Request::post("settings/webplugins").bytes(content_type, body);
+        let mut req = Request::post("settings/webplugins").bytes(content_type, body);
+        if let Some(p) = progress {
+            req = req.progress(p);
+        }
         self.client.call(req).await
     }
 

@@ -320,6 +320,7 @@ impl OAuthClient {
                 data: body.into_bytes().into(),
             },
             timeout: Duration::from_secs(30),
+            progress: None,
         };
         let resp = self
             .transport

@@ -4,6 +4,10 @@
 //! An answer is either read whole (`Transport::send`) or opened (`Transport::open`): its status
 //! and headers first, then its body chunk by chunk through a `BodyReader` (streamed chat
 //! answers). Dropping a reader mid-body aborts the exchange.
+//!
+//! A request may carry a [`BodyProgress`]: on wasm32 its body then goes out through an
+//! `XMLHttpRequest`, whose upload events say how much has been sent (`fetch` has none); natively
+//! it is told once, when the answer arrives.
 
 #[cfg(not(target_arch = "wasm32"))]
 mod native;
@@ -15,9 +19,40 @@ pub use native::{BodyReader, ProxyChoice, Transport, refused_by_proxy};
 #[cfg(target_arch = "wasm32")]
 pub use wasm::{BodyReader, Transport};
 
+use std::fmt;
+use std::sync::Arc;
 use std::time::Duration;
 
 use crate::error::Error;
+
+/// The callback behind a [`BodyProgress`]: `Send + Sync` natively, any closure on wasm, where
+/// there is one thread.
+#[cfg(not(target_arch = "wasm32"))]
+type ProgressFn = dyn Fn(u64, u64) + Send + Sync;
+#[cfg(target_arch = "wasm32")]
+type ProgressFn = dyn Fn(u64, u64);
+
+/// Told `(sent, total)` bytes of a request's body as it goes out.
+#[derive(Clone)]
+pub struct BodyProgress(Arc<ProgressFn>);
+
+impl BodyProgress {
+    /// Wraps `f`.
+    pub fn new(f: Arc<ProgressFn>) -> BodyProgress {
+        BodyProgress(f)
+    }
+
+    /// Reports `sent` of `total` bytes.
+    pub fn report(&self, sent: u64, total: u64) {
+        (self.0)(sent.min(total), total)
+    }
+}
+
+impl fmt::Debug for BodyProgress {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("BodyProgress(<callback>)")
+    }
+}
 
 /// HTTP methods the API uses.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -61,6 +96,8 @@ pub struct RawRequest {
     pub body: Body,
     /// Give up after this long.
     pub timeout: Duration,
+    /// Told how much of the body has been sent, when set.
+    pub progress: Option<BodyProgress>,
 }
 
 /// An answer, whatever its status.

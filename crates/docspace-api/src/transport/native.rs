@@ -48,15 +48,20 @@ impl Transport {
         Ok(Transport { http })
     }
 
-    /// Sends one request and reads the whole answer.
+    /// Sends one request and reads the whole answer. A body's progress is told once, when the
+    /// answer's head arrives: by then reqwest has sent all of it.
     pub async fn send(&self, req: RawRequest) -> Result<RawResponse, Failure> {
         let timeout = req.timeout;
+        let progress = req.progress.clone().map(|p| (p, body_len(&req.body)));
         let resp = self
             .request(req)
             .timeout(timeout)
             .send()
             .await
             .map_err(|e| classify(e, timeout))?;
+        if let Some((p, len)) = progress {
+            p.report(len, len);
+        }
         let mut head = head_of(&resp);
         head.body = resp
             .bytes()
@@ -101,6 +106,15 @@ impl Transport {
             Body::Json(json) => b.header("content-type", "application/json").body(json),
             Body::Bytes { content_type, data } => b.header("content-type", content_type).body(data),
         }
+    }
+}
+
+/// The bytes a body sends.
+fn body_len(body: &Body) -> u64 {
+    match body {
+        Body::Empty => 0,
+        Body::Json(j) => j.len() as u64,
+        Body::Bytes { data, .. } => data.len() as u64,
     }
 }
 

@@ -2,34 +2,19 @@
 //! own dialog asks (`ai-settings/servers`), and optional headers sent with every call to it (an
 //! `Authorization`, typically; DocSpace takes any name/value pairs). The portal connects to the
 //! server before saving it and refuses it, with its own message, when it cannot. Header values
-//! are typed like passwords and cleared once sent: they are credentials.
+//! are typed like passwords and cleared once sent: they are credentials (`mcp_headers`).
+
+use std::collections::BTreeMap;
 
 use docspace_api::Client;
 use leptos::ev::SubmitEvent;
 use leptos::prelude::*;
 
-use crate::components::{Button, ButtonAppearance, InputKind, TextField, use_toaster};
+use super::mcp_headers::{HeaderFields, HeaderRow, header_map};
+use crate::components::{Button, ButtonAppearance, TextField, use_toaster};
 use crate::errors::user_message;
 use crate::i18n::{t, t_string, use_i18n};
 use crate::locale::{Said, said, text};
-
-/// One header being typed.
-#[derive(Clone, Copy)]
-struct HeaderRow {
-    key: u32,
-    name: RwSignal<String>,
-    value: RwSignal<String>,
-}
-
-impl HeaderRow {
-    fn new(key: u32) -> Self {
-        HeaderRow {
-            key,
-            name: RwSignal::new(String::new()),
-            value: RwSignal::new(String::new()),
-        }
-    }
-}
 
 /// The form; `on_added` runs once a server is registered.
 #[component]
@@ -54,7 +39,7 @@ pub fn AddMcpServer(client: Client, on_added: Callback<()>) -> impl IntoView {
         if busy.get_untracked() {
             return;
         }
-        let pairs = match header_pairs(&headers.get_untracked()) {
+        let pairs = match header_map(&headers.get_untracked(), &BTreeMap::new()) {
             Ok(p) => p,
             Err(m) => {
                 error.set(Some(m));
@@ -119,40 +104,4 @@ pub fn AddMcpServer(client: Client, on_added: Callback<()>) -> impl IntoView {
             </span>
         </form>
     }
-}
-
-/// A header's name and value, and a button that takes the row away.
-#[component]
-fn HeaderFields(row: HeaderRow, on_remove: Callback<()>) -> impl IntoView {
-    let i18n = use_i18n();
-    view! {
-        <div class="ai-settings__header-row" data-testid="mcp-header">
-            <div data-testid="mcp-header-name">
-                <TextField label=text!(i18n, agents.mcp.header_name) value=row.name placeholder="Authorization" autocomplete="off"/>
-            </div>
-            <div data-testid="mcp-header-value">
-                <TextField label=text!(i18n, agents.mcp.header_value) value=row.value kind=InputKind::Password autocomplete="off"/>
-            </div>
-            <Button appearance=ButtonAppearance::Subtle label=t_string!(i18n, agents.mcp.remove_header).to_string() on_click=Callback::new(move |_| on_remove.run(()))>
-                "×"
-            </Button>
-        </div>
-    }
-}
-
-/// The headers to send: rows left blank are dropped; a value without a name is refused here,
-/// since the portal would keep it under an empty name.
-fn header_pairs(rows: &[HeaderRow]) -> Result<Vec<(String, String)>, Said> {
-    let mut out = Vec::new();
-    for r in rows {
-        let (n, v) = (r.name.get_untracked(), r.value.get_untracked());
-        match (n.trim(), v.is_empty()) {
-            ("", true) => {}
-            ("", false) => {
-                return Err(said!(agents.mcp.header_unnamed));
-            }
-            (n, _) => out.push((n.to_string(), v)),
-        }
-    }
-    Ok(out)
 }

@@ -4,6 +4,8 @@
 mod access;
 mod add_mcp;
 mod add_provider;
+mod edit_mcp;
+mod mcp_headers;
 mod mcp_servers;
 mod providers;
 

@@ -1,0 +1,108 @@
+//! The headers an MCP server is sent with every call (an `Authorization`, typically; DocSpace
+//! takes any name/value pairs: `AddServerRequestDto.Headers`, `UpdateServerRequestBody.Headers`
+//! in ONLYOFFICE/DocSpace-server `products/ASC.AI/Server/Models/RequestDto/`), typed in rows
+//! shared by the form that registers a server and the one that edits it.
+//!
+//! Values are credentials: they are typed like passwords and never put back on screen. Editing
+//! a server lists its headers by name with empty values; DocSpace replaces a server's headers as
+//! a whole (`McpService.UpdateCustomServerAsync`), so a value left empty keeps the one the
+//! portal holds, which the page has in memory (the admin list returns it) and never shows.
+
+use std::collections::BTreeMap;
+
+use leptos::prelude::*;
+
+use crate::components::{Button, ButtonAppearance, InputKind, TextField};
+use crate::i18n::{t_string, use_i18n};
+use crate::locale::{Said, said, text};
+
+/// One header being typed.
+#[derive(Clone, Copy)]
+pub struct HeaderRow {
+    pub key: u32,
+    pub name: RwSignal<String>,
+    pub value: RwSignal<String>,
+    /// For a header the server has: its name there, whose value an empty field keeps.
+    pub kept: Option<StoredValue<String>>,
+}
+
+impl HeaderRow {
+    /// A new, empty row.
+    pub fn new(key: u32) -> Self {
+        HeaderRow {
+            key,
+            name: RwSignal::new(String::new()),
+            value: RwSignal::new(String::new()),
+            kept: None,
+        }
+    }
+
+    /// A row for the server's header `name`, its value not shown.
+    pub fn existing(key: u32, name: &str) -> Self {
+        HeaderRow {
+            key,
+            name: RwSignal::new(name.to_string()),
+            value: RwSignal::new(String::new()),
+            kept: Some(StoredValue::new(name.to_string())),
+        }
+    }
+}
+
+/// A header's name and value, and a button that takes the row away.
+#[component]
+pub fn HeaderFields(row: HeaderRow, on_remove: Callback<()>) -> impl IntoView {
+    let i18n = use_i18n();
+    // A kept header's empty value means "as it is"; saying so is the only trace of it here.
+    let kept = row.kept.is_some();
+    let placeholder = Signal::derive(move || {
+        if kept {
+            t_string!(i18n, agents.mcp.header_kept).to_string()
+        } else {
+            String::new()
+        }
+    });
+    view! {
+        <div class="ai-settings__header-row" data-testid="mcp-header">
+            <div data-testid="mcp-header-name">
+                <TextField label=text!(i18n, agents.mcp.header_name) value=row.name placeholder="Authorization" autocomplete="off"/>
+            </div>
+            <div data-testid="mcp-header-value">
+                <TextField label=text!(i18n, agents.mcp.header_value) value=row.value kind=InputKind::Password autocomplete="off" placeholder=placeholder/>
+            </div>
+            <Button appearance=ButtonAppearance::Subtle label=t_string!(i18n, agents.mcp.remove_header).to_string() on_click=Callback::new(move |_| on_remove.run(()))>
+                "×"
+            </Button>
+        </div>
+    }
+}
+
+/// The headers to send, from the rows and the values the portal holds (`held`, by name):
+/// rows left blank are dropped; a value without a name is refused here, since the portal would
+/// keep it under an empty name; a kept header's empty value is the held one, and must be typed
+/// again when the portal holds none (it asked for the credentials again: `needReset`).
+pub fn header_map(
+    rows: &[HeaderRow],
+    held: &BTreeMap<String, String>,
+) -> Result<BTreeMap<String, String>, Said> {
+    let mut out = BTreeMap::new();
+    for r in rows {
+        let (n, v) = (r.name.get_untracked(), r.value.get_untracked());
+        let name = n.trim();
+        let value = match (name, v.is_empty(), r.kept) {
+            ("", true, _) => continue,
+            ("", false, _) => {
+                return Err(said!(agents.mcp.header_unnamed));
+            }
+            (_, true, Some(kept)) => match held.get(&kept.get_value()) {
+                Some(v) => v.clone(),
+                None => {
+                    let name = name.to_string();
+                    return Err(said!(agents.mcp.header_retype, name = &name));
+                }
+            },
+            (_, _, _) => v,
+        };
+        out.insert(name.to_string(), value);
+    }
+    Ok(out)
+}
