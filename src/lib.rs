@@ -60,10 +60,23 @@ pub fn App() -> impl IntoView {
     }
 }
 
+/// "Skip to content", the first stop of every page (WCAG 2.4.1). It moves focus itself: the
+/// router takes a same-page link for a navigation and only scrolls to its fragment, which left
+/// focus (and the link, shown while focused) where it was.
 #[component]
 fn SkipLink() -> impl IntoView {
+    use wasm_bindgen::JsCast;
     let i18n = use_i18n();
-    view! { <a class="skip-link" href="#main">{t!(i18n, app.skip_to_content)}</a> }
+    let skip = move |ev: leptos::ev::MouseEvent| {
+        let main = document()
+            .get_element_by_id("main")
+            .and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok());
+        if let Some(main) = main {
+            ev.prevent_default();
+            let _ = main.focus();
+        }
+    };
+    view! { <a class="skip-link" href="#main" on:click=skip>{t!(i18n, app.skip_to_content)}</a> }
 }
 
 #[component]

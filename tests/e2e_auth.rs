@@ -224,6 +224,15 @@ async fn a_wrong_password_is_refused_with_the_portals_message() {
         .await;
         let err = text_of(&driver, "[data-testid='sign-in-error']:not([hidden])").await;
         assert!(err.contains("did not accept"), "{err}");
+        // One error, not two: the password field, emptied after the refusal, does not also say
+        // that a password is missing (nothing was left out), and no toast repeats it.
+        let shown = js(
+            &driver,
+            "return [...document.querySelectorAll(\".sign-in [role=alert], .sign-in .field__error, [data-testid='toast']\")]\
+                 .filter(e => !e.hidden && e.textContent.trim()).map(e => e.textContent.trim());",
+        )
+        .await;
+        assert_eq!(shown.as_array().map(Vec::len), Some(1), "{shown}");
         assert!(
             driver
                 .find(By::Css("[data-testid='user-name']"))

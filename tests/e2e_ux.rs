@@ -20,30 +20,6 @@ fn luminance(css: &str) -> f64 {
     (0.2126 * nums[0] + 0.7152 * nums[1] + 0.0722 * nums[2]) / 255.0
 }
 
-/// Clicks the theme toggle until `<html data-theme>` is `want` (at most one full cycle).
-async fn theme_to(driver: &WebDriver, want: &str) {
-    for _ in 0..3 {
-        if js(
-            driver,
-            "return document.documentElement.dataset.theme || 'system';",
-        )
-        .await
-            == want
-        {
-            return;
-        }
-        click(driver, "[data-testid='theme-toggle']").await;
-    }
-    assert_eq!(
-        js(
-            driver,
-            "return document.documentElement.dataset.theme || 'system';"
-        )
-        .await,
-        want
-    );
-}
-
 const BODY_BG: &str = "return getComputedStyle(document.body).backgroundColor;";
 const BODY_FG: &str = "return getComputedStyle(document.body).color;";
 

@@ -156,6 +156,9 @@ pub fn SignIn() -> impl IntoView {
                 }
                 Err(msg) => server_error.set(Some(msg)),
             }
+            // The password is not kept; the fields' own checks wait for the next submit, or
+            // the emptied field would add "Enter your password" under the portal's refusal.
+            submitted.set(false);
             password.set(String::new());
             busy.set(false);
         });

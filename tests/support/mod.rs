@@ -330,3 +330,27 @@ pub async fn until_entries(driver: &WebDriver, want: &[&str]) {
     })
     .await;
 }
+
+/// Clicks the theme toggle until `<html data-theme>` is `want` (at most one full cycle).
+pub async fn theme_to(driver: &WebDriver, want: &str) {
+    for _ in 0..3 {
+        if js(
+            driver,
+            "return document.documentElement.dataset.theme || 'system';",
+        )
+        .await
+            == want
+        {
+            return;
+        }
+        click(driver, "[data-testid='theme-toggle']").await;
+    }
+    assert_eq!(
+        js(
+            driver,
+            "return document.documentElement.dataset.theme || 'system';"
+        )
+        .await,
+        want
+    );
+}

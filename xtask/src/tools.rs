@@ -1,7 +1,7 @@
 //! Installs what the build and tests need, skipping whatever is already present.
 //!
 //! Everything comes from the package registries these machines reach: rustup's wasm target, Trunk
-//! and wasm-bindgen-cli from crates.io, wasm-opt and the official SDK from npm, Chromium and
+//! and wasm-bindgen-cli from crates.io, wasm-opt, the official SDK and axe-core from npm, Chromium and
 //! ChromeDriver from Debian. Nothing downloads a binary from anywhere else.
 
 use std::path::Path;
@@ -158,6 +158,8 @@ fn ensure_npm_packages(root: &Path) -> anyhow::Result<()> {
             "node_modules/.bin/terser",
             "node_modules/docspace-sdk-js-2.0.0/dist/api.js",
             "node_modules/docspace-sdk-js-2.1.0/dist/api.js",
+            // The end-to-end tests' accessibility audits (docspace-testkit's `audit`).
+            "node_modules/axe-core/axe.min.js",
         ],
     )
 }

@@ -1,6 +1,7 @@
 #![doc = include_str!("../README.md")]
 #![warn(missing_docs)]
 
+mod a11y;
 mod browser;
 mod frames;
 pub mod model_server;
@@ -9,6 +10,7 @@ mod pages;
 mod portal;
 mod proxy;
 
+pub use a11y::{Audit, Impact, Offender, Violation, assert_accessible, assert_audit, audit};
 pub use browser::{text_of, wait_for, wait_until, with_browser};
 pub use frames::DocSpaceFrame;
 pub use pages::{DirServer, PageServer};

@@ -1,6 +1,13 @@
 //! An actions menu: a button that opens a list of commands in the top layer (the Popover API),
-//! so it is never clipped by a scrolling list. Keyboard: Enter, Space or Arrow Down opens it on the
-//! first item; arrows, Home and End move; Escape closes it and returns focus to the button.
+//! so it is never clipped by a scrolling list. Keyboard, as the WAI-ARIA menu button pattern has it
+//! (https://www.w3.org/WAI/ARIA/apg/patterns/menu-button/): Enter, Space or Arrow Down opens it on
+//! the first item, Arrow Up on the last; arrows, Home and End move inside it; Escape closes it and
+//! returns focus to the button; Tab closes it and moves on from the button
+//! (https://www.w3.org/WAI/ARIA/apg/patterns/menubar/, "Tab").
+//!
+//! The list sits in the top layer but, in the DOM, inside the row that holds the button, and the
+//! rows' list (`VirtualList`) moves between rows on the same keys: every key the menu answers
+//! stops there, so an open menu keeps the keyboard to itself.
 
 use crate::components::px;
 use leptos::ev::KeyboardEvent;
@@ -87,46 +94,44 @@ pub fn Menu(
         }
     };
 
-    let on_trigger_key = move |ev: KeyboardEvent| match ev.key().as_str() {
-        "ArrowDown" | "Enter" | " " => {
-            ev.prevent_default();
-            show(false);
-        }
-        "ArrowUp" => {
-            ev.prevent_default();
-            show(true);
-        }
-        _ => {}
+    let on_trigger_key = move |ev: KeyboardEvent| {
+        let last = match ev.key().as_str() {
+            "ArrowDown" | "Enter" | " " => false,
+            "ArrowUp" => true,
+            _ => return,
+        };
+        ev.prevent_default();
+        ev.stop_propagation();
+        show(last);
     };
     let on_list_key = move |ev: KeyboardEvent| {
         let Some(l) = list.get_untracked() else {
             return;
         };
-        match ev.key().as_str() {
+        let edge = match ev.key().as_str() {
             "Escape" => {
                 ev.prevent_default();
                 ev.stop_propagation();
                 hide(true);
+                return;
             }
-            "Tab" => hide(false),
-            "ArrowDown" => {
-                ev.prevent_default();
-                focus_item(&l, Edge::Next);
+            // Back on the button before the browser moves focus, so that Tab (or Shift+Tab)
+            // goes on from the button: the items are out of the tab order, and the list, once
+            // hidden, would leave focus nowhere.
+            "Tab" => {
+                ev.stop_propagation();
+                hide(true);
+                return;
             }
-            "ArrowUp" => {
-                ev.prevent_default();
-                focus_item(&l, Edge::Previous);
-            }
-            "Home" => {
-                ev.prevent_default();
-                focus_item(&l, Edge::First);
-            }
-            "End" => {
-                ev.prevent_default();
-                focus_item(&l, Edge::Last);
-            }
-            _ => {}
-        }
+            "ArrowDown" => Edge::Next,
+            "ArrowUp" => Edge::Previous,
+            "Home" => Edge::First,
+            "End" => Edge::Last,
+            _ => return,
+        };
+        ev.prevent_default();
+        ev.stop_propagation();
+        focus_item(&l, edge);
     };
 
     let rendered = items
