@@ -5,7 +5,7 @@
 use std::time::Duration;
 
 use docspace_embed::components::{Button, Dialog, ToastRegion, VirtualList, provide_toaster};
-use docspace_embed::locale::LocaleProvider;
+use docspace_embed::locale::{LocaleProvider, Said};
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 use wasm_bindgen_test::*;
@@ -229,7 +229,11 @@ async fn toasts_render_server_messages_as_text() {
     let root = container(200);
     let _handle = leptos::mount::mount_to(root.clone(), || {
         let toaster = provide_toaster();
-        toaster.error("Room not created", "<img src=x onerror=alert(1)>");
+        // The portal's words, shown as they came (a `Said` from a `String` is not translated).
+        toaster.error(
+            Said::from("Room not created".to_string()),
+            Said::from("<img src=x onerror=alert(1)>".to_string()),
+        );
         view! { <LocaleProvider><ToastRegion/></LocaleProvider> }
     });
     settle().await;

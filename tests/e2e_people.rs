@@ -50,16 +50,7 @@ async fn until_listed(driver: &WebDriver, emails: &[&str]) {
 
 /// The status the portal reports for `email`.
 async fn status_on_portal(api: &docspace_api::Client, email: &str) -> Option<EmployeeStatus> {
-    api.people()
-        .list()
-        .count(100)
-        .send()
-        .await
-        .expect("people")
-        .items
-        .into_iter()
-        .find(|u| u.email.as_deref() == Some(email))
-        .and_then(|u| u.status)
+    person(api, email).await.and_then(|u| u.status)
 }
 
 /// Waits until the row of `email` shows `text` in its `part` (`person-type`, `person-status`).

@@ -270,8 +270,11 @@ pub async fn open_room(driver: &WebDriver, room: &docspace_api::models::FolderId
     wait_for(driver, "[data-testid='folder-title']").await;
 }
 
-/// The id of the demo user `email`.
-pub async fn user_id(api: &docspace_api::Client, email: &str) -> docspace_api::models::UserId {
+/// The portal's user `email`, if there is one (among the first 100).
+pub async fn person(
+    api: &docspace_api::Client,
+    email: &str,
+) -> Option<docspace_api::models::Employee> {
     api.people()
         .list()
         .count(100)
@@ -281,6 +284,12 @@ pub async fn user_id(api: &docspace_api::Client, email: &str) -> docspace_api::m
         .items
         .into_iter()
         .find(|p| p.email.as_deref() == Some(email))
+}
+
+/// The id of the demo user `email`.
+pub async fn user_id(api: &docspace_api::Client, email: &str) -> docspace_api::models::UserId {
+    person(api, email)
+        .await
         .unwrap_or_else(|| panic!("{email} is a demo user"))
         .id
 }
