@@ -86,7 +86,8 @@ async fn a_key_the_portal_rejects_is_reported_on_the_sign_in_page() {
         driver.goto(&url).await.expect("open app");
         let notice = text_of(&driver, "[data-testid='session-notice']").await;
         assert!(
-            notice.contains("API key") && notice.contains("unauthorized"),
+            // The app's words, then the portal's own reason for the 401.
+            notice.contains("API key") && notice.contains("invalid credentials"),
             "{notice}"
         );
         wait_for(&driver, "[data-testid='sign-in-form']").await;
