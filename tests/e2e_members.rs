@@ -151,29 +151,32 @@ async fn several_people_are_invited_at_once_reinvited_and_given_the_room() {
     })
     .await;
 
-    let shares = api
-        .rooms()
-        .members(room.id.clone())
-        .send()
-        .await
-        .expect("members")
-        .items;
-    let access_of = |email: &str| {
-        shares
-            .iter()
-            .find(|s| s.user().and_then(|u| u.email.as_deref()) == Some(email))
-            .map(|s| (s.access, s.is_owner))
+    let access_of = |email: String| {
+        let (api, room) = (&api, &room.id);
+        async move {
+            membership(api, room, &email)
+                .await
+                .map(|s| (s.access, s.is_owner))
+        }
     };
     let viewer = FileShare::Read;
-    assert_eq!(access_of(USER), Some((viewer, false)), "invited together");
-    assert_eq!(access_of(GUEST), Some((viewer, false)), "invited together");
     assert_eq!(
-        access_of(ROOM_ADMIN).map(|a| a.1),
+        access_of(USER.into()).await,
+        Some((viewer, false)),
+        "invited together"
+    );
+    assert_eq!(
+        access_of(GUEST.into()).await,
+        Some((viewer, false)),
+        "invited together"
+    );
+    assert_eq!(
+        access_of(ROOM_ADMIN.into()).await.map(|a| a.1),
         Some(true),
         "the new owner"
     );
     assert_eq!(
-        access_of(&owner.email),
+        access_of(owner.email.clone()).await,
         Some((FileShare::RoomManager, false)),
         "the former owner stays a room manager"
     );

@@ -286,6 +286,22 @@ pub async fn person(
         .find(|p| p.email.as_deref() == Some(email))
 }
 
+/// `email`'s membership of `room` as the portal lists it, if they are a member.
+pub async fn membership(
+    api: &docspace_api::Client,
+    room: &docspace_api::models::FolderId,
+    email: &str,
+) -> Option<docspace_api::models::Share> {
+    api.rooms()
+        .members(room.clone())
+        .send()
+        .await
+        .expect("members")
+        .items
+        .into_iter()
+        .find(|s| s.user().and_then(|u| u.email.as_deref()) == Some(email))
+}
+
 /// The id of the demo user `email`.
 pub async fn user_id(api: &docspace_api::Client, email: &str) -> docspace_api::models::UserId {
     person(api, email)

@@ -15,15 +15,15 @@
 //! `npm install --save-dev axe-core`).
 //!
 //! ```no_run
-//! # async fn demo(driver: docspace_testkit::thirtyfour::WebDriver) {
+//! # async fn demo(driver: docspace_testkit::thirtyfour::WebDriver) -> docspace_testkit::thirtyfour::error::WebDriverResult<()> {
 //! use docspace_testkit::{Audit, assert_accessible};
 //!
-//! driver.goto("http://127.0.0.1:8080/rooms").await.unwrap();
+//! driver.goto("http://127.0.0.1:8080/rooms").await?;
 //! assert_accessible(&driver, "rooms").await;
 //! // Or look at the findings yourself, leaving out a part of the page you do not own:
 //! let found = Audit::wcag2_aa().exclude(".vendor-widget").run(&driver).await;
 //! assert!(found.iter().all(|v| !v.is_serious()), "{found:?}");
-//! # }
+//! # Ok(()) }
 //! ```
 
 use std::fmt;

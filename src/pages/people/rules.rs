@@ -5,6 +5,7 @@
 //! this only keeps the page from offering what it would refuse, and a refusal still shows.
 
 use crate::i18n::{Locale, td_string};
+use crate::rights::is_pending;
 use docspace_api::models::{Employee, EmployeeStatus, EmployeeType};
 
 /// The type DocSpace gives a user (the owner is a DocSpace admin).
@@ -59,11 +60,6 @@ fn disabled(e: &Employee) -> bool {
     e.status == Some(EmployeeStatus::Terminated)
 }
 
-/// Whether the user has not accepted their invitation yet.
-pub fn pending(e: &Employee) -> bool {
-    crate::rights::is_pending(e)
-}
-
 /// What `me` may do to `target`.
 pub fn offered(me: &Employee, target: &Employee) -> Offered {
     use EmployeeType::*;
@@ -91,7 +87,7 @@ pub fn offered(me: &Employee, target: &Employee) -> Offered {
         disable: manage && !disabled(target),
         enable: manage && disabled(target),
         delete: manage && disabled(target),
-        resend: pending(target)
+        resend: is_pending(target)
             && may_list(me)
             && match theirs {
                 DocSpaceAdmin => me.is_owner,
@@ -125,7 +121,7 @@ pub fn person_label(e: &Employee, locale: Locale) -> &'static str {
 pub fn status_label(e: &Employee, locale: Locale) -> &'static str {
     if disabled(e) {
         td_string!(locale, people.status.disabled)
-    } else if pending(e) {
+    } else if is_pending(e) {
         td_string!(locale, people.status.pending)
     } else {
         td_string!(locale, people.status.active)

@@ -17,9 +17,10 @@
 
 use axum::extract::{Path, State};
 use serde::Deserialize;
-use serde_json::{Value, json};
+use serde_json::Value;
 
 use super::extract::{JsonBody, int_id};
+use super::fileops::EntryId;
 use super::rooms::load_room;
 use super::{Portal, dto};
 use crate::auth::Caller;
@@ -41,20 +42,10 @@ const ROOM_MANAGER: i64 = 9;
 #[serde(rename_all = "camelCase")]
 pub(crate) struct ChangeOwnerRequest {
     #[serde(default)]
-    folder_ids: Vec<Value>,
+    folder_ids: Vec<EntryId>,
     #[serde(default)]
-    file_ids: Vec<Value>,
+    file_ids: Vec<EntryId>,
     user_id: Option<String>,
-}
-
-/// An id given as a number or a numeric string (`JsonElement` on the server).
-fn entry_id(v: &Value) -> Result<i64, ApiError> {
-    match v {
-        Value::Number(n) => n.as_i64(),
-        Value::String(s) => s.trim().parse().ok(),
-        _ => None,
-    }
-    .ok_or_else(|| ApiError::field("FolderIds", "The value is not a valid id."))
 }
 
 /// `POST /api/2.0/files/owner` → the changed entries (`FileEntryDto` list).
@@ -67,7 +58,7 @@ pub(crate) async fn change_owner(
     let folders = req
         .folder_ids
         .iter()
-        .map(entry_id)
+        .map(|i| i.int("Folder"))
         .collect::<Result<Vec<_>, _>>()?;
     let files = req.file_ids.len();
     let new_owner = req.user_id.unwrap_or_default();
@@ -83,22 +74,21 @@ pub(crate) async fn change_owner(
                 .ok_or_else(|| ApiError::InvalidOperation(CANNOT_SELECT.into()))?;
             let mut out = Vec::new();
             for id in folders {
-                let folder = entries::folder(tx, id)?
+                let mut room = entries::folder(tx, id)?
                     .ok_or_else(|| ApiError::NotFound("The folder could not be found".into()))?;
-                if !folder.is_room() {
-                    return Err(ApiError::InvalidOperation(SECURITY.into()));
-                }
-                let room = load_room(tx, id)?;
-                if !permissions::room_level(tx, &actor, &room)?.allows(RoomAction::ChangeOwner) {
+                // A folder that is not a room never allows `ChangeOwner` (`FileSecurity`).
+                if !room.is_room()
+                    || !permissions::room_level(tx, &actor, &room)?.allows(RoomAction::ChangeOwner)
+                {
                     return Err(ApiError::InvalidOperation(SECURITY.into()));
                 }
                 if room.owner_id != owner.id {
                     members::set(tx, room.id, &owner.id, 0)?;
                     members::set(tx, room.id, &room.owner_id, ROOM_MANAGER)?;
                     entries::set_owner(tx, room.id, &owner.id)?;
+                    room.owner_id = owner.id.clone();
                 }
-                let changed = load_room(tx, id)?;
-                out.push(dto::folder(tx, &portal, &actor, &changed)?);
+                out.push(dto::folder(tx, &portal, &actor, &room)?);
             }
             if files > 0 {
                 return Err(ApiError::InvalidOperation(SECURITY.into()));
@@ -138,10 +128,13 @@ pub(crate) async fn resend_invitations(
             if !permissions::room_level(c, &actor, &room)?.allows(RoomAction::EditRoom) {
                 return Err(ApiError::InvalidOperation(SECURITY.into()));
             }
+            let listed = members::list(c, room.id)?;
+            let ids: Vec<&str> = listed.iter().map(|(u, _)| u.as_str()).collect();
+            let people = users::by_ids(c, &ids)?;
             let mut sent = 0u64;
-            for (user, _) in members::list(c, room.id)? {
-                let asked = req.resend_all || req.users_ids.iter().any(|u| u == &user);
-                let pending = users::by_id(c, &user)?.is_some_and(|u| u.activation_status == 2);
+            for (user, _) in &listed {
+                let asked = req.resend_all || req.users_ids.iter().any(|u| u == user);
+                let pending = people.get(user).is_some_and(|u| u.activation_status == 2);
                 // Without `resendAll`, DocSpace resends to every listed member; with it, to the
                 // pending ones (`GetPureSharesAsync(room, User, Pending, …)`).
                 if asked && (pending || !req.resend_all) {
@@ -152,5 +145,5 @@ pub(crate) async fn resend_invitations(
         })
         .await?;
     state.stats.count_room_invitations(sent);
-    Ok(Envelope::from_value(json!(null)))
+    Ok(Envelope::from_value(Value::Null))
 }
