@@ -241,3 +241,68 @@ async fn the_playground_shows_a_live_frame_its_events_and_matching_code() {
     })
     .await;
 }
+
+/// The portal's brute-force guard (`web/ASC.Web.Core/BruteForceLoginManager.cs` in
+/// ONLYOFFICE/DocSpace-server: after 5 wrong passwords within a minute, every attempt from that
+/// address is refused with a 403 for a while) is named on the sign-in form and on the
+/// diagnostics page, which keeps it across a reload.
+#[tokio::test(flavor = "multi_thread")]
+async fn a_sign_in_lockout_is_explained_and_diagnosed() {
+    let stack = Stack::start().await;
+    let owner = stack.portal.owner.clone();
+    let url = stack.url();
+    with_browser(|driver| async move {
+        driver
+            .goto(format!("{url}/diagnostics"))
+            .await
+            .expect("open diagnostics");
+        assert_eq!(verdict(&driver, "sign-in").await, "not-checked");
+        click(&driver, "a[href='/sign-in']").await;
+        fill(
+            &driver,
+            "[data-testid='sign-in-form'] input[type='email']",
+            &owner.email,
+        )
+        .await;
+        let error = "[data-testid='sign-in-error']:not([hidden])";
+        for attempt in 1..=6 {
+            fill(
+                &driver,
+                "[data-testid='sign-in-form'] input[type='password']",
+                &format!("wrong-{attempt}"),
+            )
+            .await;
+            click(
+                &driver,
+                "[data-testid='sign-in-form'] button[type='submit']",
+            )
+            .await;
+            // A refusal empties the password field: the attempt is answered.
+            wait_until(
+                &driver,
+                "return document.querySelector(\"[data-testid='sign-in-form'] input[type='password']\").value === '';",
+            )
+            .await;
+            let shown = text_of(&driver, error).await;
+            if attempt < 6 {
+                assert!(shown.contains("did not accept"), "attempt {attempt}: {shown}");
+            } else {
+                assert!(shown.contains("blocks sign-ins"), "{shown}");
+                assert!(shown.contains("Too many login attempts"), "{shown}");
+            }
+        }
+        // In the same tab, then after a reload: the check names the refusal and what to do.
+        click(&driver, "#nav-links a[href='/diagnostics']").await;
+        assert_eq!(verdict(&driver, "sign-in").await, "fail");
+        let found = summary(&driver, "sign-in").await;
+        assert!(
+            found.contains("for too many failed attempts") && found.contains("Too many login attempts"),
+            "{found}"
+        );
+        driver.refresh().await.expect("reload");
+        assert_eq!(verdict(&driver, "sign-in").await, "fail");
+        let fix = text_of(&driver, "[data-testid='diag-sign-in'] [data-testid='diag-fix']").await;
+        assert!(fix.contains("Brute Force Protection"), "{fix}");
+    })
+    .await;
+}

@@ -5,6 +5,7 @@ pub(crate) mod cookies;
 pub mod frames;
 pub mod oauth;
 pub mod session;
+pub mod sign_in_attempts;
 pub mod theme;
 
 pub use session::{

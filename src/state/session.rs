@@ -27,6 +27,7 @@ use crate::errors::user_message;
 use crate::i18n::td_string;
 use crate::locale::{Said, said};
 use crate::state::auth::{self, Kept};
+use crate::state::sign_in_attempts::SignInAttempts;
 use crate::state::{frames, oauth};
 
 const STORAGE_KEY: &str = "docspace-embed.session";
@@ -94,6 +95,8 @@ pub struct Session {
     pub notice: RwSignal<Option<Said>>,
     /// The e-mail of a user whose session ended while in use, to sign in again with.
     pub returning: RwSignal<Option<String>>,
+    /// This tab's refused password sign-ins, for the diagnostics page.
+    pub sign_ins: RwSignal<SignInAttempts>,
     config: StoredValue<AppConfig>,
     tokens: StoredValue<Option<HeldTokens>>,
 }
@@ -176,10 +179,19 @@ impl Session {
             .await
             .map_err(|e| match e {
                 docspace_api::Error::Unauthorized { message } => {
+                    self.sign_ins.update(SignInAttempts::wrong);
                     said!(session.rejected, message = &message)
+                }
+                // A sign-in answered 403 is the portal's brute-force guard: say so, and keep it
+                // for the diagnostics page.
+                docspace_api::Error::Forbidden { message } => {
+                    let now = js_sys::Date::now();
+                    self.sign_ins.update(|a| a.locked(&message, now));
+                    said!(session.locked_out, message = &message)
                 }
                 other => user_message(&other),
             })?;
+        self.sign_ins.update(SignInAttempts::succeeded);
         let user = client.people().me().await.map_err(|e| user_message(&e))?;
         let credential = match kept {
             Kept::ByHost => Credential::HostSession,
@@ -465,6 +477,7 @@ pub fn provide_session(config: AppConfig) -> Session {
         frames: RwSignal::new(FramesSession::Unknown),
         notice: RwSignal::new(None),
         returning: RwSignal::new(None),
+        sign_ins: RwSignal::new(SignInAttempts::load()),
         config: StoredValue::new(config),
         tokens: StoredValue::new(None),
     };

@@ -8,6 +8,7 @@ use crate::app_config::AppConfig;
 use crate::errors::user_message;
 use crate::i18n::{Locale, t_string};
 use crate::state::FramesSession;
+use crate::state::sign_in_attempts::SignInAttempts;
 use leptos_i18n::I18nContext;
 
 /// How a check came out.
@@ -252,6 +253,22 @@ pub fn rate_limits(client: Option<&Client>, portal: Option<PortalLimits>) -> Fin
     Finding::new(verdict, Fact::Limits(Box::new(seen)))
 }
 
+/// Whether the portal's brute-force guard has refused this tab's sign-ins, from what the
+/// session recorded (`attempts`), at `now_ms`. A refusal stays news until a sign-in succeeds:
+/// trying again while blocked only extends the block.
+pub fn sign_in_attempts(attempts: &SignInAttempts, signed_in: bool, now_ms: f64) -> Finding {
+    if let Some(lockout) = &attempts.lockout {
+        let ago_secs = ((now_ms - lockout.at_ms).max(0.0) / 1000.0).round() as u64;
+        let message = lockout.message.clone();
+        return Finding::new(Verdict::Fail, Fact::SignInLocked { ago_secs, message });
+    }
+    match (attempts.wrong_in_a_row, signed_in) {
+        (0, true) => Finding::new(Verdict::Ok, Fact::SignInClean),
+        (0, false) => Finding::new(Verdict::NotChecked, Fact::SignInNone),
+        (count, _) => Finding::new(Verdict::Warn, Fact::SignInWrong { count }),
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -261,6 +278,31 @@ mod tests {
         let f = rate_limits(None, None);
         assert_eq!(f.verdict, Verdict::NotChecked);
         assert_eq!(f.fact.fix(Locale::en), None);
+    }
+
+    #[test]
+    fn a_lockout_fails_the_check_until_a_sign_in_succeeds() {
+        let mut attempts = SignInAttempts::default();
+        let none = sign_in_attempts(&attempts, false, 0.0);
+        assert_eq!(none.verdict, Verdict::NotChecked);
+        assert_eq!(sign_in_attempts(&attempts, true, 0.0).verdict, Verdict::Ok);
+        attempts.wrong_in_a_row = 2;
+        let wrong = sign_in_attempts(&attempts, false, 0.0);
+        assert_eq!(wrong.verdict, Verdict::Warn);
+        assert_eq!(
+            wrong.fact.summary(Locale::en),
+            "2 wrong e-mails or passwords in a row from this tab."
+        );
+        attempts.lockout = Some(crate::state::sign_in_attempts::Lockout {
+            at_ms: 1_000.0,
+            message: "Too many login attempts. Please try again later".into(),
+        });
+        let locked = sign_in_attempts(&attempts, false, 46_000.0);
+        assert_eq!(locked.verdict, Verdict::Fail);
+        let summary = locked.fact.summary(Locale::en);
+        assert!(summary.contains("45 s ago"), "{summary}");
+        assert!(summary.contains("Too many login attempts"), "{summary}");
+        assert!(locked.fact.fix(Locale::ru).is_some());
     }
 
     #[test]

@@ -58,6 +58,15 @@ pub enum Fact {
     OAuthNotListed { client_id: String, origin: String },
     /// The portal has no OAuth app with this client id.
     OAuthAppMissing { client_id: String },
+    /// The portal's brute-force guard refused a sign-in from this tab `ago_secs` ago, saying
+    /// `message`; none has succeeded since.
+    SignInLocked { ago_secs: u64, message: String },
+    /// Wrong e-mails or passwords in a row from this tab, with no lockout yet.
+    SignInWrong { count: u32 },
+    /// Signed in, and no sign-in from this tab was refused since the last success.
+    SignInClean,
+    /// No password sign-in from this tab yet.
+    SignInNone,
 }
 
 /// The rate-limit check's facts.
@@ -136,6 +145,15 @@ impl Fact {
             Fact::OAuthAppMissing { client_id } => {
                 td_string!(l, diagnostics.found.oauth_app_missing, client_id).to_string()
             }
+            Fact::SignInLocked { ago_secs, message } => {
+                let ago = format_duration(*ago_secs, tag_of(l));
+                td_string!(l, diagnostics.found.sign_in_locked, ago, message).to_string()
+            }
+            Fact::SignInWrong { count } => {
+                counted!(l, u64::from(*count), diagnostics.found.sign_in_wrong)
+            }
+            Fact::SignInClean => td_string!(l, diagnostics.found.sign_in_clean).into(),
+            Fact::SignInNone => td_string!(l, diagnostics.found.sign_in_none).into(),
         }
     }
 
@@ -163,6 +181,8 @@ impl Fact {
                 td_string!(l, diagnostics.fix.oauth_not_listed, origin).to_string()
             }
             Fact::OAuthAppMissing { .. } => td_string!(l, diagnostics.fix.oauth_app_missing).into(),
+            Fact::SignInLocked { .. } => td_string!(l, diagnostics.fix.sign_in_locked).into(),
+            Fact::SignInWrong { .. } => td_string!(l, diagnostics.fix.sign_in_wrong).into(),
             Fact::PortalAnswers { .. }
             | Fact::ScriptLoaded { .. }
             | Fact::CspAllowed { .. }
@@ -172,7 +192,9 @@ impl Fact {
             | Fact::Limits(_)
             | Fact::OAuthFramesShared
             | Fact::OAuthThroughHost
-            | Fact::OAuthAllowed { .. } => return None,
+            | Fact::OAuthAllowed { .. }
+            | Fact::SignInClean
+            | Fact::SignInNone => return None,
         };
         Some(fix)
     }

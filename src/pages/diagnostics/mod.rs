@@ -1,7 +1,8 @@
 //! The diagnostics page: whether this browser, this host and the portal can work together —
 //! portal reachable, SDK script, this origin in the portal's CSP list (with a button for admins
-//! to add it), cookies in frames, this origin among the OAuth app's allowed origins, and the
-//! rate-limit state the REST client sees.
+//! to add it), cookies in frames, this origin among the OAuth app's allowed origins, the
+//! rate-limit state the REST client sees, and whether the portal's brute-force guard has refused
+//! this tab's sign-ins.
 
 mod checks;
 mod facts;
@@ -145,6 +146,16 @@ pub fn DiagnosticsPage() -> impl IntoView {
         })
     };
 
+    let sign_ins = Memo::new(move |_| {
+        run.track();
+        let signed_in = session
+            .state
+            .with(|s| matches!(s, SessionState::SignedIn(_)));
+        session
+            .sign_ins
+            .with(|a| checks::sign_in_attempts(a, signed_in, js_sys::Date::now()))
+    });
+
     view! {
         <div class="page diagnostics">
             <div class="page-header">
@@ -174,6 +185,7 @@ pub fn DiagnosticsPage() -> impl IntoView {
                     <Check id="oauth-origin" title=text!(i18n, diagnostics.check.oauth_origin) finding=Signal::derive(move || r.get())/>
                 })}
                 <Check id="limits" title=text!(i18n, diagnostics.check.limits) finding=Signal::derive(move || limits.get())/>
+                <Check id="sign-in" title=text!(i18n, diagnostics.check.sign_in) finding=Signal::derive(move || Some(sign_ins.get()))/>
             </ul>
         </div>
     }
