@@ -373,6 +373,16 @@ async fn picks_several_files_with_the_keyboard_alone_and_copies_them_here() {
             .await
             .expect("script");
         assert_eq!(icons.json(), &serde_json::Value::Bool(true));
+        // So are the ticks of the two selected and the tree's open/closed marks.
+        assert_eq!(font_marks(&driver).await, "");
+        let drawn = js(
+            &driver,
+            "return [document.querySelectorAll(\"[role='option'][aria-selected='true'] svg[data-mark='check']\").length,\
+                     document.querySelectorAll(\".ds-picker__twisty svg[data-mark]\").length];",
+        )
+        .await;
+        assert_eq!(drawn[0], 2, "{drawn}");
+        assert!(drawn[1].as_u64() >= Some(1), "{drawn}");
         // Tab to the confirm button (bounded), then Enter.
         for _ in 0..12 {
             if focused(&driver).await == "picker-accept" {

@@ -5,6 +5,7 @@
 
 mod support;
 
+use docspace_api::models::RoomType;
 use support::*;
 
 /// `rgb(r, g, b)` → relative luminance (0 black … 1 white), roughly.
@@ -58,6 +59,13 @@ async fn the_theme_toggle_switches_between_light_and_dark_and_is_remembered() {
 async fn the_layout_fits_a_phone_and_a_desktop() {
     let stack = Stack::start().await;
     let owner = stack.portal.owner.clone();
+    stack
+        .api()
+        .rooms()
+        .create("Layout room", RoomType::Custom)
+        .send()
+        .await
+        .expect("room");
     let stack = &stack;
     with_browser(|driver| async move {
         sign_in(&driver, &stack.url(), &owner.email, &owner.password, false).await;
@@ -66,10 +74,43 @@ async fn the_layout_fits_a_phone_and_a_desktop() {
         let shown = |css: &str| {
             format!("const e = document.querySelector(\"{css}\"); return !!e && getComputedStyle(e).display !== 'none';")
         };
-        // Desktop: links in the bar, no menu button, nothing wider than the window.
+        // Desktop (1,280 px): no menu button, nothing wider than the window, and the sections
+        // in one column at the left beside the page, as DocSpace's web client has them, so that
+        // the top bar stays one row.
         assert_eq!(js(&driver, &shown(".nav__menu-toggle")).await, false);
         assert_eq!(js(&driver, &shown("#nav-links")).await, true);
         assert_eq!(js(&driver, overflow).await, 0);
+        let layout = js(
+            &driver,
+            "const box = e => e.getBoundingClientRect();\
+             const links = [...document.querySelectorAll('#nav-links a')].map(box);\
+             const bar = box(document.querySelector('.nav'));\
+             const main = box(document.querySelector('main'));\
+             return { column: links.every(l => Math.round(l.left) === Math.round(links[0].left)),\
+                      beside: links.every(l => l.right <= main.left),\
+                      count: links.length, bar: Math.round(bar.height),\
+                      row: Math.round(parseFloat(getComputedStyle(document.documentElement).getPropertyValue('--nav-height')) * 16) };",
+        )
+        .await;
+        assert_eq!(layout["column"], true, "{layout}");
+        assert_eq!(layout["beside"], true, "{layout}");
+        assert!(layout["count"].as_u64() >= Some(9), "{layout}");
+        assert!(
+            layout["bar"].as_u64() <= layout["row"].as_u64().map(|r| r + 1),
+            "the top bar is one row: {layout}"
+        );
+        // Marks are drawn, not typed: the menu button, the rows' menus and the sort order.
+        assert_eq!(font_marks(&driver).await, "");
+        let marks = js(
+            &driver,
+            "return [document.querySelectorAll(\".nav__menu-toggle svg[data-mark='menu']\").length,\
+                     document.querySelectorAll(\"[data-testid='room-row']\").length,\
+                     document.querySelectorAll(\"[data-testid='room-row'] svg[data-mark='more']\").length];",
+        )
+        .await;
+        assert_eq!(marks[0], 1, "{marks}");
+        assert!(marks[1].as_u64() >= Some(1), "{marks}");
+        assert_eq!(marks[1], marks[2], "{marks}");
         // Phone: the links fold behind the menu button, and still nothing overflows.
         driver.set_window_rect(0, 0, 390, 844).await.expect("resize");
         wait_until(&driver, "return window.innerWidth <= 400;").await;

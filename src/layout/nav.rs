@@ -1,5 +1,6 @@
 //! The top bar: where to go, who is signed in, the theme, and signing out.
 
+use docspace_sdk::picker::{Mark, MarkIcon};
 use leptos::prelude::*;
 use leptos_router::components::A;
 use leptos_router::hooks::{use_location, use_navigate};
@@ -37,7 +38,7 @@ pub fn Nav() -> impl IntoView {
                 aria-expanded=move || if menu_open.get() { "true" } else { "false" }
                 on:click=move |_| menu_open.update(|o| *o = !*o)
             >
-                "☰"
+                <MarkIcon mark=Mark::Menu/>
             </button>
             <nav id="nav-links" class="nav__links" class:nav__links--open=move || menu_open.get() aria-label=move || t_string!(i18n, nav.main)>
                 <Show when=has_my>

@@ -2,6 +2,7 @@
 //! remembered in `localStorage`, and in a cookie for the host, which starts the file page's
 //! frame in the same theme before the app runs.
 
+use docspace_sdk::picker::{Mark, MarkIcon};
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 use wasm_bindgen::closure::Closure;
@@ -173,10 +174,13 @@ pub fn ThemeToggle() -> impl IntoView {
             aria-label=move || theme.preference.get().label(i18n)
             on:click=move |_| theme.cycle()
         >
-            {move || match theme.preference.get() {
-                ThemePreference::System => "◐",
-                ThemePreference::Light => "☀",
-                ThemePreference::Dark => "☾",
+            {move || {
+                let mark = match theme.preference.get() {
+                    ThemePreference::System => Mark::ThemeSystem,
+                    ThemePreference::Light => Mark::ThemeLight,
+                    ThemePreference::Dark => Mark::ThemeDark,
+                };
+                view! { <MarkIcon mark=mark/> }
             }}
         </button>
     }

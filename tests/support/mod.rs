@@ -137,21 +137,26 @@ pub async fn fill(driver: &WebDriver, css: &str, text: &str) {
 
 /// Clicks `css` once it exists. A list that re-renders between finding the element and
 /// clicking it (a reload after a change) leaves a stale reference: then it is found again, a few
-/// times at most.
+/// times at most. An element under a toast (the browser scrolls it only as far as the window's
+/// bottom edge, where toasts stand) is scrolled to the middle of the window first, as a user
+/// would.
 pub async fn click(driver: &WebDriver, css: &str) {
+    use docspace_testkit::thirtyfour::error::WebDriverErrorInner as Inner;
     let mut attempts = 0;
     loop {
         attempts += 1;
-        match wait_for(driver, css).await.click().await {
+        let el = wait_for(driver, css).await;
+        match el.click().await {
             Ok(()) => return,
-            Err(e)
-                if attempts < 5
-                    && matches!(
-                        e.as_inner(),
-                        docspace_testkit::thirtyfour::error::WebDriverErrorInner::StaleElementReference(_)
-                    ) =>
-            {
+            Err(e) if attempts < 5 && matches!(e.as_inner(), Inner::StaleElementReference(_)) => {
                 tokio::time::sleep(std::time::Duration::from_millis(100)).await;
+            }
+            Err(e) if attempts < 5 && matches!(e.as_inner(), Inner::ElementClickIntercepted(_)) => {
+                let centre = "arguments[0].scrollIntoView({block: 'center'}); return null;";
+                driver
+                    .execute(centre, vec![el.to_json().expect("element")])
+                    .await
+                    .expect("scroll");
             }
             Err(e) => panic!("click {css}: {e}"),
         }
@@ -378,4 +383,17 @@ pub async fn theme_to(driver: &WebDriver, want: &str) {
         .await,
         want
     );
+}
+
+/// The typographic marks (☰ ⋯ × ↑ ↓ ▾ ▸ ✓ ◐ ☀ ☾) in the page's visible text. Controls draw their marks
+/// as SVG (`docspace_sdk::picker::MarkIcon`): many fonts lack these characters and show boxes.
+pub async fn font_marks(driver: &WebDriver) -> String {
+    js(
+        driver,
+        "return (document.body.innerText.match(/[\\u2630\\u22ef\\u00d7\\u2191\\u2193\\u25be\\u25b8\\u2713\\u25d0\\u2600\\u263e]/g) || []).join('');",
+    )
+    .await
+    .as_str()
+    .unwrap_or_default()
+    .to_string()
 }

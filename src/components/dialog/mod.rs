@@ -2,6 +2,7 @@
 //! open, Tab and Shift+Tab cycle inside it, Escape closes it, and focus returns to whatever had it
 //! before the dialog opened.
 
+use docspace_sdk::picker::{Mark, MarkIcon};
 use leptos::ev::KeyboardEvent;
 use leptos::html;
 use leptos::prelude::*;
@@ -112,7 +113,7 @@ pub fn Dialog(
                             aria-label=move || t_string!(i18n, common.close)
                             on:click=move |_| open.set(false)
                         >
-                            "×"
+                            <MarkIcon mark=Mark::Close/>
                         </button>
                     </header>
                     <div class="dialog__body">{children()}</div>

@@ -1,6 +1,7 @@
 //! A tags field: type a tag and press Enter or a comma; Backspace in the empty field removes the
 //! last one; each tag has its own remove button.
 
+use docspace_sdk::picker::{Mark, MarkIcon};
 use leptos::ev::KeyboardEvent;
 use leptos::prelude::*;
 
@@ -70,7 +71,7 @@ pub fn TagInput(
                                     move |_| tags.update(|t| t.retain(|x| *x != tag))
                                 }
                             >
-                                "×"
+                                <MarkIcon mark=Mark::Close/>
                             </button>
                         </li>
                     </For>

@@ -8,6 +8,7 @@
 
 use std::time::Duration;
 
+use docspace_sdk::picker::{Mark, MarkIcon};
 use leptos::prelude::*;
 
 use crate::i18n::{t_string, use_i18n};
@@ -188,7 +189,7 @@ fn ToastView(toast: Toast, toaster: Toaster) -> impl IntoView {
                 aria-label=move || t_string!(i18n, components.toast_dismiss)
                 on:click=move |_| toaster.dismiss(id)
             >
-                "×"
+                <MarkIcon mark=Mark::Close/>
             </button>
         </div>
     }

@@ -2,6 +2,7 @@
 //! may take on them.
 
 use docspace_api::models::{Employee, EmployeeType};
+use docspace_sdk::picker::{Mark, MarkIcon};
 use leptos::prelude::*;
 
 use super::rules::{self, Offered};
@@ -121,7 +122,7 @@ pub fn PersonRow(
             {if items.is_empty() {
                 view! { <span class="person-row__none muted">{t!(i18n, people.no_actions)}</span> }.into_any()
             } else {
-                view! { <Menu label=actions_label(email.clone()) items=items>"⋯"</Menu> }.into_any()
+                view! { <Menu label=actions_label(email.clone()) items=items><MarkIcon mark=Mark::More/></Menu> }.into_any()
             }}
         </li>
     }

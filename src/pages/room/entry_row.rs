@@ -2,7 +2,7 @@
 //! or to the file's editor), size and date, and the entry's actions.
 
 use docspace_api::models::Entry;
-use docspace_sdk::picker::{EntryIcon, Glyph};
+use docspace_sdk::picker::{EntryIcon, Glyph, Mark, MarkIcon};
 use leptos::prelude::*;
 use leptos_router::components::A;
 
@@ -164,7 +164,7 @@ pub fn EntryRow(
             <A href=open_href attr:class="entry-row__title" attr:data-testid="entry-title" attr:data-primary="">{title}</A>
             <span class="entry-row__meta muted">{size}</span>
             <span class="entry-row__meta entry-row__date muted">{updated}</span>
-            <Menu label=menu_label items=items>"⋯"</Menu>
+            <Menu label=menu_label items=items><MarkIcon mark=Mark::More/></Menu>
         </div>
     }
 }

@@ -1,6 +1,7 @@
 //! The bar above a folder's entries: search, kind, sort and direction, rows or tiles. Every
 //! control writes the URL ([`FolderFilters`]), and the listing follows the URL.
 
+use docspace_sdk::picker::{Mark, MarkIcon};
 use leptos::prelude::*;
 use leptos_router::NavigateOptions;
 use leptos_router::hooks::{use_location, use_navigate};
@@ -101,7 +102,7 @@ pub fn FilterBar(filters: Memo<FolderFilters>) -> impl IntoView {
             aria-label=move || if ascending() { t_string!(i18n, rooms.ascending) } else { t_string!(i18n, rooms.descending) }
             on:click=move |_| update(&|f| f.ascending = !f.ascending)
         >
-            {move || if ascending() { "↑" } else { "↓" }}
+            {move || view! { <MarkIcon mark=if ascending() { Mark::Ascending } else { Mark::Descending }/> }}
         </button>
         <div class="segmented" role="group" aria-label=move || t_string!(i18n, room.layout.label)>
             <button

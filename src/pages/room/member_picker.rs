@@ -6,6 +6,7 @@
 
 use docspace_api::Client;
 use docspace_api::models::{Employee, FileShare};
+use docspace_sdk::picker::{Mark, MarkIcon};
 use leptos::prelude::*;
 
 use crate::components::{InputKind, Loading, TextField, after_typing_pause};
@@ -77,7 +78,7 @@ pub fn PeoplePicker(
                 view! {
                     <li class="chip" data-testid="picked-person" data-email=email>
                         <span>{name}</span>
-                        <button type="button" class="chip__remove" aria-label=label on:click=move |_| toggle(p.clone())>"×"</button>
+                        <button type="button" class="chip__remove" aria-label=label on:click=move |_| toggle(p.clone())><MarkIcon mark=Mark::Close/></button>
                     </li>
                 }
             })

@@ -24,6 +24,7 @@ use std::collections::HashSet;
 use docspace_api::Client;
 use docspace_api::models::{Entry, FolderId};
 use docspace_sdk::picker::EntryKey;
+use docspace_sdk::picker::{Mark, MarkIcon};
 use leptos::prelude::*;
 use leptos_router::hooks::{use_location, use_params_map, use_query_map};
 
@@ -319,7 +320,7 @@ pub(crate) fn FolderPage(client: Client, place: Place, folder: FolderId) -> impl
                 <div class="toolbar">
                     <Show when=move || can_create.get()>
                         <Menu label=text!(i18n, room.create_menu.menu) items=new_items.clone()>
-                            <span class="btn btn--secondary" data-testid="new-menu">{t!(i18n, room.create_menu.button)}" ▾"</span>
+                            <span class="btn btn--secondary" data-testid="new-menu">{t!(i18n, room.create_menu.button)}" "<MarkIcon mark=Mark::Expanded/></span>
                         </Menu>
                         <label class="btn btn--primary room-page__upload" data-testid="upload-button">
                             {t!(i18n, room.upload)}

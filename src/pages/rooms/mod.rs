@@ -15,6 +15,7 @@ mod templates;
 
 use docspace_api::Client;
 use docspace_api::models::Room;
+use docspace_sdk::picker::{Mark, MarkIcon};
 use leptos::prelude::*;
 use leptos_router::NavigateOptions;
 use leptos_router::hooks::{use_navigate, use_query_map};
@@ -434,7 +435,7 @@ where
                 aria-label=move || if ascending() { t_string!(i18n, rooms.ascending) } else { t_string!(i18n, rooms.descending) }
                 on:click=move |_| update(&|f| f.ascending = Some(!f.is_ascending()))
             >
-                {move || if ascending() { "↑" } else { "↓" }}
+                {move || view! { <MarkIcon mark=if ascending() { Mark::Ascending } else { Mark::Descending }/> }}
             </button>
         </div>
     }

@@ -2,7 +2,7 @@
 //! room's actions.
 
 use docspace_api::models::Room;
-use docspace_sdk::picker::{EntryIcon, Glyph};
+use docspace_sdk::picker::{EntryIcon, Glyph, Mark, MarkIcon};
 use leptos::prelude::*;
 use leptos_router::components::A;
 
@@ -148,7 +148,7 @@ pub fn RoomRow(
                 {(more_tags > 0).then(|| view! { <li class="room-row__tag room-row__tag--more">{format!("+{more_tags}")}</li> })}
             </ul>
             {pinned.then(|| view! { <span class="room-row__pin" title=move || t_string!(i18n, rooms.pinned) data-testid="room-pinned"><EntryIcon glyph=Glyph::Pin/><span class="visually-hidden">{move || t_string!(i18n, rooms.pinned)}</span></span> })}
-            {(!items.is_empty()).then(|| view! { <Menu label=actions_label(title) items=items>"⋯"</Menu> })}
+            {(!items.is_empty()).then(|| view! { <Menu label=actions_label(title) items=items><MarkIcon mark=Mark::More/></Menu> })}
         </div>
     }
 }

@@ -3,7 +3,7 @@
 //! Trash offers them).
 
 use docspace_api::models::Entry;
-use docspace_sdk::picker::{EntryIcon, Glyph};
+use docspace_sdk::picker::{EntryIcon, Glyph, Mark, MarkIcon};
 use leptos::prelude::*;
 
 use crate::components::{Menu, MenuItem, actions_label};
@@ -115,7 +115,7 @@ pub fn TrashRow(
             <span class="entry-row__title" data-testid="trash-title">{shown}</span>
             <span class="entry-row__meta trash-row__origin muted" title=move || t_string!(i18n, trash.deleted_from)>{origin}</span>
             <span class="entry-row__meta entry-row__date muted" title=move || t_string!(i18n, trash.deleted)>{deleted}</span>
-            {(!items.is_empty()).then(|| view! { <Menu label=menu_label items=items>"⋯"</Menu> })}
+            {(!items.is_empty()).then(|| view! { <Menu label=menu_label items=items><MarkIcon mark=Mark::More/></Menu> })}
         </div>
     }
 }

@@ -123,3 +123,107 @@ pub fn EntryIcon(
         </svg>
     }
 }
+
+/// A control's mark (menu, more, close, sort order, expand, check, theme), drawn as inline SVG for the
+/// same reasons as [`EntryIcon`]: typographic marks such as "☰", "⋯" or "▾" are missing from
+/// many fonts and render as empty boxes there.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Mark {
+    /// Three bars: a menu to open.
+    Menu,
+    /// Three dots: more actions.
+    More,
+    /// A cross: close or remove.
+    Close,
+    /// An arrow up: ascending order.
+    Ascending,
+    /// An arrow down: descending order.
+    Descending,
+    /// A chevron down: expanded, or a list to open.
+    Expanded,
+    /// A chevron right: collapsed.
+    Collapsed,
+    /// A tick: selected.
+    Check,
+    /// A half-shaded circle: the theme follows the system.
+    ThemeSystem,
+    /// A sun: the light theme.
+    ThemeLight,
+    /// A crescent moon: the dark theme.
+    ThemeDark,
+}
+
+impl Mark {
+    /// Its name, as the `data-mark` attribute carries it.
+    pub fn name(self) -> &'static str {
+        match self {
+            Mark::Menu => "menu",
+            Mark::More => "more",
+            Mark::Close => "close",
+            Mark::Ascending => "ascending",
+            Mark::Descending => "descending",
+            Mark::Expanded => "expanded",
+            Mark::Collapsed => "collapsed",
+            Mark::Check => "check",
+            Mark::ThemeSystem => "theme-system",
+            Mark::ThemeLight => "theme-light",
+            Mark::ThemeDark => "theme-dark",
+        }
+    }
+
+    /// Its strokes on a 16×16 grid, and their width (the dots are round caps of zero-length
+    /// strokes, so they need a wider pen).
+    fn strokes(self) -> (&'static str, &'static str) {
+        match self {
+            Mark::Menu => ("M2.5 4h11M2.5 8h11M2.5 12h11", "1.5"),
+            Mark::More => ("M3.5 8h.01M8 8h.01M12.5 8h.01", "2.5"),
+            Mark::Close => ("M4 4l8 8M12 4l-8 8", "1.5"),
+            Mark::Ascending => ("M8 13V3M4 7l4-4 4 4", "1.5"),
+            Mark::Descending => ("M8 3v10M4 9l4 4 4-4", "1.5"),
+            Mark::Expanded => ("M4 6l4 4 4-4", "1.5"),
+            Mark::Collapsed => ("M6 4l4 4-4 4", "1.5"),
+            Mark::Check => ("M3 8.5l3 3 7-7", "1.75"),
+            Mark::ThemeSystem => (
+                "M8 2.5a5.5 5.5 0 1 0 0 11a5.5 5.5 0 1 0 0-11zM8 2.5v11M8 5h3M8 8h5M8 11h3",
+                "1.25",
+            ),
+            Mark::ThemeLight => (
+                "M8 5.5a2.5 2.5 0 1 0 0 5a2.5 2.5 0 1 0 0-5zM8 1.5V3M8 13v1.5M1.5 8H3M13 8h1.5\
+                 M3.4 3.4l1.06 1.06M11.54 11.54l1.06 1.06M3.4 12.6l1.06-1.06M11.54 4.46l1.06-1.06",
+                "1.25",
+            ),
+            Mark::ThemeDark => ("M13 9.5A5.5 5.5 0 1 1 6.5 3a4.5 4.5 0 0 0 6.5 6.5z", "1.25"),
+        }
+    }
+}
+
+/// A control's mark in the current text colour, hidden from screen readers: the control it sits
+/// in carries the name (`aria-label` or text).
+///
+/// ```
+/// use docspace_sdk::picker::{Mark, MarkIcon};
+/// use leptos::prelude::*;
+///
+/// let _close = view! { <button type="button" aria-label="Close"><MarkIcon mark=Mark::Close/></button> };
+/// ```
+#[component]
+pub fn MarkIcon(
+    /// What to draw.
+    mark: Mark,
+) -> impl IntoView {
+    let (d, width) = mark.strokes();
+    view! {
+        <svg
+            class="ds-mark"
+            data-mark=mark.name()
+            viewBox="0 0 16 16"
+            width="1em"
+            height="1em"
+            style="flex:none;vertical-align:-0.125em"
+            aria-hidden="true"
+            focusable="false"
+        >
+            <path d=d fill="none" stroke="currentColor" stroke-width=width stroke-linecap="round" stroke-linejoin="round"/>
+        </svg>
+    }
+}

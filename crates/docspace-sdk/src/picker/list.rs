@@ -9,7 +9,7 @@ use leptos::ev::KeyboardEvent;
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
-use super::icon::{EntryIcon, Glyph};
+use super::icon::{EntryIcon, Glyph, Mark, MarkIcon};
 use super::selection::SelectionMode;
 use super::source::Place;
 use super::state::{PickerState, Status};
@@ -219,7 +219,7 @@ where
             }
         >
             <span class="ds-picker__check" aria-hidden="true" title=check_title data-testid="picker-check">
-                {move || if accepted && selected.get() { "✓" } else { "" }}
+                {move || (accepted && selected.get()).then(|| view! { <MarkIcon mark=Mark::Check/> })}
             </span>
             <span class="ds-picker__icon"><EntryIcon glyph=glyph/></span>
             <span class="ds-picker__title">{entry.title().to_string()}</span>

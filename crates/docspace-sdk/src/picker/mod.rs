@@ -41,7 +41,7 @@ mod style;
 mod tree;
 
 pub use config::{PickKind, PickerConfig, file_extension};
-pub use icon::{EntryIcon, Glyph};
+pub use icon::{EntryIcon, Glyph, Mark, MarkIcon};
 pub use selection::{EntryKey, Selection, SelectionMode, Toggled};
 pub use source::{Place, TypeFilter};
 
@@ -297,7 +297,7 @@ fn Footer(
                                         }
                                         on:click=move |_| picker.selection.update(|s| s.remove(&key))
                                     >
-                                        "×"
+                                        <MarkIcon mark=Mark::Close/>
                                     </button>
                                 </li>
                             }

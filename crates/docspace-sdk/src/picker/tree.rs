@@ -10,6 +10,7 @@ use leptos::ev::KeyboardEvent;
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
+use super::icon::{Mark, MarkIcon};
 use super::source::{self, Place};
 use super::state::PickerState;
 
@@ -220,11 +221,9 @@ pub fn Tree(picker: PickerState, tree: TreeState) -> impl IntoView {
                         let place = place.clone();
                         move || tree.loading.with(|l| l.contains(&place))
                     };
-                    let twisty = match row.expanded {
-                        Some(true) => "▾",
-                        Some(false) => "▸",
-                        None => "",
-                    };
+                    let twisty = row.expanded.map(|open| {
+                        view! { <MarkIcon mark=if open { Mark::Expanded } else { Mark::Collapsed }/> }
+                    });
                     let click_place = place.clone();
                     let twisty_place = place.clone();
                     let expanded = row.expanded;

@@ -10,6 +10,7 @@
 
 use std::collections::BTreeMap;
 
+use docspace_sdk::picker::{Mark, MarkIcon};
 use leptos::prelude::*;
 
 use crate::components::{Button, ButtonAppearance, InputKind, TextField};
@@ -70,7 +71,7 @@ pub fn HeaderFields(row: HeaderRow, on_remove: Callback<()>) -> impl IntoView {
                 <TextField label=text!(i18n, agents.mcp.header_value) value=row.value kind=InputKind::Password autocomplete="off" placeholder=placeholder/>
             </div>
             <Button appearance=ButtonAppearance::Subtle label=t_string!(i18n, agents.mcp.remove_header).to_string() on_click=Callback::new(move |_| on_remove.run(()))>
-                "×"
+                <MarkIcon mark=Mark::Close/>
             </Button>
         </div>
     }
