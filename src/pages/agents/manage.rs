@@ -5,14 +5,14 @@
 
 use docspace_api::Client;
 use docspace_api::api::Agent;
-use leptos::ev::SubmitEvent;
 use leptos::prelude::*;
 use leptos_router::hooks::use_navigate;
 
-use crate::components::{Button, ButtonAppearance, ConfirmInline, TextField, use_toaster};
+use super::rename::{RenameInPlace, RenameLayout};
+use crate::components::{Button, ButtonAppearance, ConfirmInline, use_toaster};
 use crate::errors::user_message;
 use crate::i18n::{t, t_string, use_i18n};
-use crate::locale::{Said, said, shown, text};
+use crate::locale::{Said, said, text};
 
 /// Rename and Delete for agent `agent`; `on_renamed` gets the agent as saved.
 #[component]
@@ -67,70 +67,23 @@ pub fn AgentActions(client: Client, agent: Agent, on_renamed: Callback<Agent>) -
                     />
                 }
             >
-                <RenameForm client=stored.get_value() id=id current=title.get_untracked() on_saved=on_saved on_cancel=Callback::new(move |()| renaming.set(false))/>
+                <RenameInPlace
+                    label=text!(i18n, agents.manage.new_name)
+                    current=title.get_untracked()
+                    blank=said!(agents.name_blank)
+                    save=move |name| async move {
+                        let agent = stored.get_value().ai().rename_agent(id, name).await;
+                        agent.map(|a| on_saved.run(a)).map_err(|e| user_message(&e))
+                    }
+                    on_done=Callback::new(move |_| renaming.set(false))
+                    layout=RenameLayout::Row
+                    testid="agent-rename"
+                />
             </Show>
             <p class="field__error" role="alert" data-testid="agent-actions-error" hidden=move || error.with(Option::is_none)>
                 {move || error.get().map(|e| e.shown())}
             </p>
         </div>
-    }
-}
-
-/// The new name, with Save and Cancel (Escape cancels too).
-#[component]
-fn RenameForm(
-    client: Client,
-    id: i64,
-    current: String,
-    on_saved: Callback<Agent>,
-    on_cancel: Callback<()>,
-) -> impl IntoView {
-    let i18n = use_i18n();
-    let stored = StoredValue::new_local(client);
-    let value = RwSignal::new(current);
-    let busy = RwSignal::new(false);
-    let error = RwSignal::new(None::<Said>);
-    let input = NodeRef::<leptos::html::Input>::new();
-    Effect::new(move |_| {
-        if let Some(el) = input.get() {
-            let _ = el.focus();
-            el.select();
-        }
-    });
-    let on_submit = move |ev: SubmitEvent| {
-        ev.prevent_default();
-        if busy.get_untracked() {
-            return;
-        }
-        let name = value.get_untracked().trim().to_string();
-        if name.is_empty() {
-            error.set(Some(said!(agents.name_blank)));
-            return;
-        }
-        busy.set(true);
-        error.set(None);
-        leptos::task::spawn_local(async move {
-            let saved = stored.get_value().ai().rename_agent(id, name).await;
-            busy.set(false);
-            match saved {
-                Ok(a) => on_saved.run(a),
-                Err(e) => error.set(Some(user_message(&e))),
-            }
-        });
-    };
-    view! {
-        <form
-            class="agent-actions__rename"
-            data-testid="agent-rename-form"
-            on:submit=on_submit
-            on:keydown=move |ev: leptos::ev::KeyboardEvent| if ev.key() == "Escape" { ev.stop_propagation(); on_cancel.run(()) }
-        >
-            <TextField label=text!(i18n, agents.manage.new_name) value=value required=true error=shown(error) node_ref=input/>
-            <span data-testid="agent-rename-save">
-                <Button appearance=ButtonAppearance::Primary submit=true busy=busy>{t!(i18n, common.save)}</Button>
-            </span>
-            <Button on_click=Callback::new(move |_| on_cancel.run(()))>{t!(i18n, common.cancel)}</Button>
-        </form>
     }
 }
 

@@ -13,6 +13,7 @@ mod mcp;
 mod new_agent;
 mod picker;
 mod prompt;
+mod rename;
 mod settings;
 
 use docspace_api::Client;

@@ -4,14 +4,14 @@
 
 use docspace_api::Client;
 use docspace_api::api::Chat;
-use leptos::ev::SubmitEvent;
 use leptos::prelude::*;
 
 use super::super::manage::return_focus;
-use crate::components::{Button, ButtonAppearance, ConfirmInline, TextField};
+use super::super::rename::{RenameInPlace, RenameLayout};
+use crate::components::{Button, ButtonAppearance, ConfirmInline};
 use crate::errors::user_message;
 use crate::i18n::{t, t_string, use_i18n};
-use crate::locale::{Said, said, shown, text};
+use crate::locale::{Said, said, text};
 
 /// Lists the chats of agent `agent_id`; `on_open` opens one (`None`: a new chat).
 #[component]
@@ -121,86 +121,27 @@ fn ChatRow(
                     </span>
                 }
             >
-                <RenameChat
-                    client=stored.get_value()
-                    id=id.get_value()
+                <RenameInPlace
+                    label=text!(i18n, agents.chat.new_name)
                     current=title.get_value()
+                    blank=said!(agents.chat.name_blank)
+                    save=move |name| async move {
+                        let renamed = stored.get_value().ai().rename_chat(&id.get_value(), name).await;
+                        renamed.map(|_| ()).map_err(|e| user_message(&e))
+                    }
                     on_done=Callback::new(move |renamed: bool| {
                         renaming.set(false);
                         if renamed {
                             on_changed.run(());
                         }
                     })
+                    layout=RenameLayout::Stacked
+                    testid="chat-rename"
                 />
             </Show>
             <p class="field__error" role="alert" data-testid="chat-row-error" hidden=move || error.with(Option::is_none)>
                 {move || error.get().map(|e| e.shown())}
             </p>
         </li>
-    }
-}
-
-/// The chat's new name, with Save and Cancel (Escape cancels); `on_done` says whether it was
-/// saved.
-#[component]
-fn RenameChat(
-    client: Client,
-    id: String,
-    current: String,
-    on_done: Callback<bool>,
-) -> impl IntoView {
-    let i18n = use_i18n();
-    let stored = StoredValue::new_local(client);
-    let id = StoredValue::new(id);
-    let value = RwSignal::new(current);
-    let busy = RwSignal::new(false);
-    let error = RwSignal::new(None::<Said>);
-    let input = NodeRef::<leptos::html::Input>::new();
-    Effect::new(move |_| {
-        if let Some(el) = input.get() {
-            let _ = el.focus();
-            el.select();
-        }
-    });
-    let on_submit = move |ev: SubmitEvent| {
-        ev.prevent_default();
-        if busy.get_untracked() {
-            return;
-        }
-        let name = value.get_untracked().trim().to_string();
-        if name.is_empty() {
-            error.set(Some(said!(agents.chat.name_blank)));
-            return;
-        }
-        busy.set(true);
-        error.set(None);
-        leptos::task::spawn_local(async move {
-            let saved = stored
-                .get_value()
-                .ai()
-                .rename_chat(&id.get_value(), name)
-                .await;
-            busy.set(false);
-            match saved {
-                Ok(_) => on_done.run(true),
-                Err(e) => error.set(Some(user_message(&e))),
-            }
-        });
-    };
-    view! {
-        <form
-            class="chat__rename"
-            data-testid="chat-rename-form"
-            on:submit=on_submit
-            on:keydown=move |ev: leptos::ev::KeyboardEvent| if ev.key() == "Escape" { ev.stop_propagation(); on_done.run(false) }
-        >
-            <TextField label=text!(i18n, agents.chat.new_name) value=value required=true error=shown(error) node_ref=input/>
-            <span class="chat__rename-actions">
-                <span data-testid="chat-rename-save">
-                    <Button appearance=ButtonAppearance::Primary submit=true busy=busy>{t!(i18n, common.save)}</Button>
-                </span>
-                <Button on_click=Callback::new(move |_| on_done.run(false))>{t!(i18n, common.cancel)}</Button>
-            </span>
-        </form>
     }
 }
