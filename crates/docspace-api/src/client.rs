@@ -12,6 +12,7 @@ use crate::api::{
 };
 use crate::envelope::{self, Decoded};
 use crate::error::Error;
+use crate::paging::Page;
 use crate::request::Request;
 use crate::scheduler::{Admission, Metrics, RateLimits, RetryPolicy, Scheduler};
 #[cfg(not(target_arch = "wasm32"))]
@@ -491,11 +492,15 @@ impl Client {
         )
     }
 
-    /// Sends `req` and decodes the envelope's `response` and `total`.
-    pub(crate) async fn call_with_total<T: DeserializeOwned>(
+    /// Sends `req` and reads a page of a listing: the envelope's `response` list and its `total`.
+    pub(crate) async fn call_page<T: DeserializeOwned>(
         &self,
         req: Request,
-    ) -> Result<Decoded<T>, Error> {
-        envelope::decode_with_total(&self.execute(req).await?)
+    ) -> Result<Page<T>, Error> {
+        let d: Decoded<Vec<T>> = envelope::decode_with_total(&self.execute(req).await?)?;
+        Ok(Page {
+            items: d.response,
+            total: d.total,
+        })
     }
 }
