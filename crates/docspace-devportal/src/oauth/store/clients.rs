@@ -186,3 +186,31 @@ pub fn delete_client(conn: &Connection, client_id: &str) -> Result<bool, ApiErro
 pub fn delete_clients_of(conn: &Connection, user: &str) -> Result<usize, ApiError> {
     Ok(conn.execute("DELETE FROM oauth_clients WHERE created_by = ?1", [user])?)
 }
+
+/// A confidential client with `files:read` and nothing else set, made by `creator` now: the
+/// fixture of the unit tests that need a registered client.
+#[cfg(test)]
+pub fn test_client(client_id: &str, creator: &str) -> Client {
+    let t = crate::time::db_time(crate::time::now());
+    Client {
+        client_id: client_id.into(),
+        client_secret: "s".into(),
+        name: "app".into(),
+        description: String::new(),
+        logo: String::new(),
+        website_url: String::new(),
+        terms_url: String::new(),
+        policy_url: String::new(),
+        redirect_uris: vec![],
+        allowed_origins: vec![],
+        logout_redirect_uri: String::new(),
+        scopes: vec!["files:read".into()],
+        allow_pkce: false,
+        is_public: false,
+        enabled: true,
+        created_on: t.clone(),
+        created_by: creator.into(),
+        modified_on: t,
+        modified_by: creator.into(),
+    }
+}

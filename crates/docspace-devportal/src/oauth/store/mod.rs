@@ -82,6 +82,8 @@ pub use authorizations::{
     Authorization, ByColumn, authorization_by, insert_authorization, revoke_access,
     revoke_authorization, set_tokens, use_code,
 };
+#[cfg(test)]
+pub use clients::test_client;
 pub use clients::{
     Client, client, clients_page, delete_client, delete_clients_of, insert_client, update_client,
 };
