@@ -11,7 +11,11 @@ use std::future::Future;
 
 use futures::stream::{self, FuturesOrdered, Stream, StreamExt};
 
+use serde::de::DeserializeOwned;
+
+use crate::client::Client;
 use crate::error::Error;
+use crate::request::Request;
 
 /// One page of a listing and the listing's total, when the portal tells it.
 ///
@@ -43,6 +47,82 @@ where
         Err(e) => futures::future::Either::Right(stream::once(futures::future::ready(Err(e)))),
     }
 }
+
+/// Streams every item of a listing from offset `start` on, `count` a page, fetching pages
+/// concurrently within the client's limits: `request` makes a page's request, `fetch` sends it
+/// and reads the page (often [`enveloped_page`]). When `input`, the listing's own checks, failed,
+/// the stream is that one error and nothing is sent.
+pub(crate) fn stream_listing<T, R, F, Fut>(
+    client: Client,
+    input: Result<(), Error>,
+    (start, count): (u64, u32),
+    request: R,
+    fetch: F,
+) -> impl Stream<Item = Result<T, Error>>
+where
+    R: Fn(u64, u32) -> Request,
+    F: Fn(Client, Request) -> Fut,
+    Fut: Future<Output = Result<Page<T>, Error>>,
+{
+    let pages = stream_pages(start, count, DEFAULT_PAGE_CONCURRENCY, move |offset, n| {
+        fetch(client.clone(), request(offset, n))
+    });
+    checked(input, pages)
+}
+
+/// A page read from the envelope's `response` list and `total`, as most listings answer.
+pub(crate) async fn enveloped_page<T: DeserializeOwned>(
+    client: Client,
+    req: Request,
+) -> Result<Page<T>, Error> {
+    client.call_page(req).await
+}
+
+/// `start_index` and `count` setters for a listing builder whose query, in field `$query`, has
+/// `start_index: u64` and `count: u32`; `$items` names what is listed, for the docs.
+macro_rules! page_setters {
+    ($query:ident, $items:literal) => {
+        #[doc = concat!("Offset of the first ", $items, " (default 0).")]
+        pub fn start_index(mut self, n: u64) -> Self {
+            self.$query.start_index = n;
+            self
+        }
+
+        /// Page size, 1..=100 (default 100).
+        pub fn count(mut self, n: u32) -> Self {
+            self.$query.count = n;
+            self
+        }
+    };
+}
+
+pub(crate) use page_setters;
+
+/// `filter_value`, `sort_by` and `sort_order` setters for a listing of rooms or folder entries
+/// whose query, in field `$query`, has them; `$items` names what is listed, for the docs.
+macro_rules! title_sort_setters {
+    ($query:ident, $items:literal) => {
+        #[doc = concat!("Keeps ", $items, " whose title contains `text`.")]
+        pub fn filter_value(mut self, text: impl Into<String>) -> Self {
+            self.$query.filter_value = Some(text.into());
+            self
+        }
+
+        /// Sort key.
+        pub fn sort_by(mut self, by: $crate::models::SortBy) -> Self {
+            self.$query.sort_by = Some(by);
+            self
+        }
+
+        /// Sort direction.
+        pub fn sort_order(mut self, order: $crate::models::SortOrder) -> Self {
+            self.$query.sort_order = Some(order);
+            self
+        }
+    };
+}
+
+pub(crate) use title_sort_setters;
 
 struct State<T, F, Fut: Future> {
     fetch: F,

@@ -1,4 +1,4 @@
-//! The "Actions in an archived room" table of `src/permissions.rs`, checked over HTTP for every
+//! The "Actions in an archived room" table of `src/permissions/mod.rs`, checked over HTTP for every
 //! cell: every write into (or out of) an archived room is refused with DocSpace's 403 and changes
 //! nothing; reading, downloading, copying out, and (for its owner or an admin) unarchiving and
 //! deleting still work.

@@ -1,4 +1,4 @@
-//! Every cell of the permission matrix in `src/permissions.rs`, checked over HTTP: the tables are
+//! Every cell of the permission matrix in `src/permissions/mod.rs`, checked over HTTP: the tables are
 //! parsed from the crate docs, so documentation and behaviour cannot drift apart.
 
 mod common;

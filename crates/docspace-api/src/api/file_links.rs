@@ -5,11 +5,11 @@
 use serde::Serialize;
 
 use super::files::{FilesHandler, file_path};
+use crate::api::link_put::{check_id_and_title, link_setters, put_link, the_link};
 use crate::client::Client;
 use crate::error::Error;
 use crate::models::{ApiDateTime, FileId, FileShare, LinkId, Share};
 use crate::request::Request;
-use crate::validate;
 
 impl<'c> FilesHandler<'c> {
     /// The file's primary external link, created (with Read access) if the caller may share the
@@ -131,23 +131,11 @@ impl<'c> FileLinkBuilder<'c> {
         }
     }
 
-    /// The link's title (≤255 characters; DocSpace names it "Shared link" otherwise).
-    pub fn title(mut self, title: impl Into<String>) -> Self {
-        self.body.title = Some(title.into());
-        self
-    }
-
-    /// When the link stops working (within 10 years).
-    pub fn expires(mut self, at: impl Into<ApiDateTime>) -> Self {
-        self.body.expiration_date = Some(at.into());
-        self
-    }
-
-    /// A password: 8 to 30 printable ASCII characters, no spaces (DocSpace's default rule).
-    pub fn password(mut self, password: impl Into<String>) -> Self {
-        self.body.password = Some(password.into());
-        self
-    }
+    link_setters!(
+        title: "The link's title (≤255 characters; DocSpace names it \"Shared link\" otherwise).",
+        expires: "When the link stops working (within 10 years).",
+        password: "A password: 8 to 30 printable ASCII characters, no spaces (DocSpace's default rule).",
+    );
 
     /// Forbids downloads through the link.
     pub fn deny_download(mut self, yes: bool) -> Self {
@@ -169,12 +157,7 @@ impl<'c> FileLinkBuilder<'c> {
 
     fn validate(&self) -> Result<(), Error> {
         let b = &self.body;
-        if let Some(id) = &b.link_id {
-            validate::guid("link_id", id.as_str())?;
-        }
-        if let Some(t) = &b.title {
-            validate::title("title", t, 255)?;
-        }
+        check_id_and_title(b.link_id.as_ref(), b.title.as_ref())?;
         if let Some(p) = &b.password {
             let printable = p.chars().all(|c| ('\u{21}'..='\u{7e}').contains(&c));
             if !printable || !(8..=30).contains(&p.chars().count()) {
@@ -204,18 +187,12 @@ impl<'c> FileLinkBuilder<'c> {
 
     /// Applies it; answers with the link.
     pub async fn send(self) -> Result<Share, Error> {
-        self.send_optional().await?.ok_or_else(|| Error::Decode {
-            message: "the portal answered with no link".into(),
-            snippet: String::new(),
-        })
+        the_link(self.send_optional().await?)
     }
 
     async fn send_optional(self) -> Result<Option<Share>, Error> {
         self.validate()?;
-        let req = Request::put(format!("{}/links", file_path(&self.file)))
-            .json(&self.body)?
-            // Without a link id each call creates a link.
-            .idempotent(self.body.link_id.is_some());
-        self.client.call(req).await
+        let owner = file_path(&self.file);
+        put_link(self.client, &owner, self.body.link_id.as_ref(), &self.body).await
     }
 }

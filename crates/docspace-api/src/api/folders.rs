@@ -8,7 +8,7 @@ use crate::models::{
     ApplyFilterOption, Entry, EntryBase, FileOperation, FilterType, Folder, FolderContent,
     FolderId, SortBy, SortOrder,
 };
-use crate::paging::{DEFAULT_PAGE_CONCURRENCY, Page, checked, stream_pages};
+use crate::paging::{Page, page_setters, stream_listing, title_sort_setters};
 use crate::request::{Request, seg};
 use crate::validate;
 
@@ -286,35 +286,9 @@ impl<'c> FolderContentsBuilder<'c> {
         self
     }
 
-    /// Keeps entries whose title contains `text`.
-    pub fn filter_value(mut self, text: impl Into<String>) -> Self {
-        self.query.filter_value = Some(text.into());
-        self
-    }
+    title_sort_setters!(query, "entries");
 
-    /// Sort key.
-    pub fn sort_by(mut self, by: SortBy) -> Self {
-        self.query.sort_by = Some(by);
-        self
-    }
-
-    /// Sort direction.
-    pub fn sort_order(mut self, order: SortOrder) -> Self {
-        self.query.sort_order = Some(order);
-        self
-    }
-
-    /// Offset of the first entry (default 0).
-    pub fn start_index(mut self, n: u64) -> Self {
-        self.query.start_index = n;
-        self
-    }
-
-    /// Page size, 1..=100 (default 100).
-    pub fn count(mut self, n: u32) -> Self {
-        self.query.count = n;
-        self
-    }
+    page_setters!(query, "entry");
 
     /// Fetches one page with the folder, its breadcrumb and the total.
     pub async fn send(self) -> Result<FolderContent, Error> {
@@ -325,22 +299,21 @@ impl<'c> FolderContentsBuilder<'c> {
 
     /// Streams every entry (on each page folders first, then files).
     pub fn stream(self) -> impl Stream<Item = Result<Entry, Error>> + use<> {
-        let input = validate::count(self.query.count);
-        let (client, query) = (self.client.clone(), self.query);
-        let (start, count) = (query.start_index, query.count);
-        let pages = stream_pages(start, count, DEFAULT_PAGE_CONCURRENCY, move |offset, n| {
-            let (client, req) = (client.clone(), query.request(offset, n));
-            async move {
-                let c: FolderContent = client.call(req).await?;
-                let total = Some(c.total);
-                Ok(Page {
-                    items: c.into_entries(),
-                    total,
-                })
-            }
-        });
-        checked(input, pages)
+        let (input, query) = (validate::count(self.query.count), self.query);
+        let pages = (query.start_index, query.count);
+        let request = move |offset, n| query.request(offset, n);
+        stream_listing(self.client.clone(), input, pages, request, entries_page)
     }
+}
+
+/// The entries of a folder's page and the folder's total.
+async fn entries_page(client: Client, req: Request) -> Result<Page<Entry>, Error> {
+    let c: FolderContent = client.call(req).await?;
+    let total = Some(c.total);
+    Ok(Page {
+        items: c.into_entries(),
+        total,
+    })
 }
 
 /// `DELETE /api/2.0/files/folder/{id}`; see [`FoldersHandler::delete`].

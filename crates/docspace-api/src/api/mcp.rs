@@ -205,11 +205,7 @@ impl<'c> McpHandler<'c> {
         let req = Request::get("ai/servers")
             .query("startIndex", start)
             .query("count", count);
-        let d = self.client.call_with_total(req).await?;
-        Ok(Page {
-            items: d.response,
-            total: d.total,
-        })
+        self.client.call_page(req).await
     }
 
     /// Every server (DocSpace admins), page after page: the portal lists at most 100 at a time
@@ -237,11 +233,7 @@ impl<'c> McpHandler<'c> {
         let req = Request::get("ai/servers/available")
             .query("startIndex", start)
             .query("count", count);
-        let d = self.client.call_with_total(req).await?;
-        Ok(Page {
-            items: d.response,
-            total: d.total,
-        })
+        self.client.call_page(req).await
     }
 
     /// Adds servers to an agent room (needs edit rights; at most five per room).

@@ -52,13 +52,13 @@ mod files;
 mod folders;
 mod keys;
 mod link_access;
+mod link_put;
 mod mcp;
 mod oauth_apps;
 mod operations;
 mod people;
 mod people_admin;
 mod plugins;
-mod room_owner;
 mod rooms;
 mod security;
 mod tags;
@@ -90,10 +90,9 @@ pub use operations::{DeleteEntriesBuilder, OperationsHandler, TransferBuilder, W
 pub use people::{InviteBuilder, ListPeopleBuilder, PeopleHandler};
 pub use people_admin::{ChangeTypeBuilder, ResendBuilder, SetStatusBuilder};
 pub use plugins::{PLUGIN_MAX_SIZE, PLUGIN_SETTINGS_MAX, PluginsHandler, WebPlugin};
-pub use room_owner::ResendInvitationsBuilder;
 pub use rooms::{
-    CreateRoomBuilder, LinkBuilder, ListMembersBuilder, ListRoomsBuilder, RoomOperationBuilder,
-    RoomsHandler, ShareRoomBuilder, UpdateRoomBuilder,
+    CreateRoomBuilder, LinkBuilder, ListMembersBuilder, ListRoomsBuilder, ResendInvitationsBuilder,
+    RoomOperationBuilder, RoomsHandler, ShareRoomBuilder, UpdateRoomBuilder,
 };
 pub use security::{SecurityHandler, SetCspBuilder};
 pub use tags::{ListTagsBuilder, TagsHandler};

@@ -9,7 +9,7 @@ use crate::models::{
     Employee, EmployeeActivationStatus, EmployeeStatus, EmployeeSummary, EmployeeType, PeopleArea,
     SortOrder, UserId,
 };
-use crate::paging::{DEFAULT_PAGE_CONCURRENCY, Page, stream_pages};
+use crate::paging::{Page, enveloped_page, page_setters, stream_listing};
 use crate::request::{Request, seg};
 use crate::validate;
 
@@ -254,17 +254,7 @@ impl<'c> ListPeopleBuilder<'c> {
         self
     }
 
-    /// Offset of the first user (default 0).
-    pub fn start_index(mut self, n: u64) -> Self {
-        self.params.start_index = n;
-        self
-    }
-
-    /// Page size, 1..=100 (default 100).
-    pub fn count(mut self, n: u32) -> Self {
-        self.params.count = n;
-        self
-    }
+    page_setters!(params, "user");
 
     /// Fetches one page.
     pub async fn send(self) -> Result<Page<Employee>, Error> {
@@ -272,31 +262,15 @@ impl<'c> ListPeopleBuilder<'c> {
         let req = self
             .params
             .request(self.params.start_index, self.params.count);
-        let d = self.client.call_with_total::<Vec<Employee>>(req).await?;
-        Ok(Page {
-            items: d.response,
-            total: d.total,
-        })
+        self.client.call_page(req).await
     }
 
     /// Streams every matching user, fetching pages concurrently within the client's limits.
     pub fn stream(self) -> impl Stream<Item = Result<Employee, Error>> + use<> {
-        let checked = self.params.validate();
-        let count = self.params.count;
-        let client = self.client.clone();
-        let params = self.params;
-        let start = params.start_index;
-        let pages = stream_pages(start, count, DEFAULT_PAGE_CONCURRENCY, move |offset, n| {
-            let (client, req) = (client.clone(), params.request(offset, n));
-            async move {
-                let d = client.call_with_total::<Vec<Employee>>(req).await?;
-                Ok(Page {
-                    items: d.response,
-                    total: d.total,
-                })
-            }
-        });
-        crate::paging::checked(checked, pages)
+        let (input, params) = (self.params.validate(), self.params);
+        let pages = (params.start_index, params.count);
+        let request = move |offset, n| params.request(offset, n);
+        stream_listing(self.client.clone(), input, pages, request, enveloped_page)
     }
 }
 

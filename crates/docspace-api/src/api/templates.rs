@@ -10,17 +10,15 @@ use std::time::Duration;
 
 use serde::Serialize;
 
-use super::rooms::ListRoomsBuilder;
+use super::rooms::settings::{RoomSettings, room_setters};
+use super::rooms::{ListRoomsBuilder, TITLE_MAX};
 use crate::client::Client;
 use crate::error::Error;
-use crate::models::{
-    Color, RoomFromTemplateStatus, RoomId, RoomLifetime, RoomWatermark, SearchArea, TemplateStatus,
-};
+use crate::models::{RoomFromTemplateStatus, RoomId, SearchArea, TemplateStatus};
 use crate::request::{Request, seg};
 use crate::rt::{Instant, sleep};
 use crate::validate;
 
-const TITLE_MAX: usize = docspace_types::ROOM_TITLE_MAX;
 /// How long `wait` polls before [`Error::Timeout`].
 const WAIT_TIMEOUT: Duration = Duration::from_secs(300);
 
@@ -56,9 +54,7 @@ impl<'c> TemplatesHandler<'c> {
             body: SaveBody {
                 room_id: room.into(),
                 title: None,
-                tags: None,
-                color: None,
-                cover: None,
+                settings: RoomSettings::default(),
                 share: Vec::new(),
                 public: false,
             },
@@ -94,14 +90,8 @@ impl<'c> TemplatesHandler<'c> {
             body: FromTemplateBody {
                 template_id: template.into(),
                 title: title.into(),
-                tags: None,
-                color: None,
-                cover: None,
-                indexing: None,
-                deny_download: None,
+                settings: RoomSettings::default(),
                 private: None,
-                lifetime: None,
-                watermark: None,
             },
         }
     }
@@ -147,12 +137,9 @@ struct SaveBody {
     room_id: RoomId,
     #[serde(skip_serializing_if = "Option::is_none")]
     title: Option<String>,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    tags: Option<Vec<String>>,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    color: Option<Color>,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    cover: Option<String>,
+    /// Only tags, colour and cover: the template takes the rest from the room.
+    #[serde(flatten)]
+    settings: RoomSettings,
     #[serde(skip_serializing_if = "Vec::is_empty")]
     share: Vec<String>,
     public: bool,
@@ -172,27 +159,11 @@ impl<'c> SaveTemplateBuilder<'c> {
         self
     }
 
-    /// The template's tags.
-    pub fn tags<I, S>(mut self, tags: I) -> Self
-    where
-        I: IntoIterator<Item = S>,
-        S: Into<String>,
-    {
-        self.body.tags = Some(tags.into_iter().map(Into::into).collect());
-        self
+    fn settings_mut(&mut self) -> &mut RoomSettings {
+        &mut self.body.settings
     }
 
-    /// The template's colour.
-    pub fn color(mut self, color: Color) -> Self {
-        self.body.color = Some(color);
-        self
-    }
-
-    /// A preset cover id.
-    pub fn cover(mut self, cover: impl Into<String>) -> Self {
-        self.body.cover = Some(cover.into());
-        self
-    }
+    room_setters!(tags, color, cover);
 
     /// Lets a person (by e-mail) use the template; ignored when public.
     pub fn share_with(mut self, email: impl Into<String>) -> Self {
@@ -210,12 +181,7 @@ impl<'c> SaveTemplateBuilder<'c> {
         if let Some(t) = &self.body.title {
             validate::title("title", t, TITLE_MAX)?;
         }
-        if let Some(t) = &self.body.tags {
-            validate::tags("tags", t)?;
-        }
-        if let Some(c) = &self.body.cover {
-            validate::title("cover", c, 50)?;
-        }
+        self.body.settings.validate()?;
         for e in &self.body.share {
             validate::email("share", e)?;
         }
@@ -236,16 +202,9 @@ impl<'c> SaveTemplateBuilder<'c> {
     pub async fn wait(self) -> Result<TemplateStatus, Error> {
         let client = self.client;
         let first = self.send().await?;
-        let done = poll(
-            first,
-            |s| s.is_completed,
-            || async { client.templates().save_status().await },
-        )
-        .await?;
-        match done.error() {
-            Some(m) => Err(failed("roomtemplate", m)),
-            None => Ok(done),
-        }
+        let next = || async { client.templates().save_status().await };
+        let done = |s: &TemplateStatus| s.is_completed;
+        poll("roomtemplate", first, done, TemplateStatus::error, next).await
     }
 }
 
@@ -254,22 +213,11 @@ impl<'c> SaveTemplateBuilder<'c> {
 struct FromTemplateBody {
     template_id: RoomId,
     title: String,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    tags: Option<Vec<String>>,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    color: Option<Color>,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    cover: Option<String>,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    indexing: Option<bool>,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    deny_download: Option<bool>,
+    /// All but the quota, which comes from the template.
+    #[serde(flatten)]
+    settings: RoomSettings,
     #[serde(skip_serializing_if = "Option::is_none")]
     private: Option<bool>,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    lifetime: Option<RoomLifetime>,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    watermark: Option<RoomWatermark>,
 }
 
 /// `POST /api/2.0/files/rooms/fromTemplate`; see [`TemplatesHandler::create_room`]. The room gets
@@ -282,39 +230,20 @@ pub struct RoomFromTemplateBuilder<'c> {
 }
 
 impl<'c> RoomFromTemplateBuilder<'c> {
-    /// The room's tags (DocSpace takes them from the request, not from the template).
-    pub fn tags<I, S>(mut self, tags: I) -> Self
-    where
-        I: IntoIterator<Item = S>,
-        S: Into<String>,
-    {
-        self.body.tags = Some(tags.into_iter().map(Into::into).collect());
-        self
+    fn settings_mut(&mut self) -> &mut RoomSettings {
+        &mut self.body.settings
     }
 
-    /// The room's colour.
-    pub fn color(mut self, color: Color) -> Self {
-        self.body.color = Some(color);
-        self
-    }
-
-    /// A preset cover id.
-    pub fn cover(mut self, cover: impl Into<String>) -> Self {
-        self.body.cover = Some(cover.into());
-        self
-    }
-
-    /// VDR indexing, instead of the template's.
-    pub fn indexing(mut self, yes: bool) -> Self {
-        self.body.indexing = Some(yes);
-        self
-    }
-
-    /// Deny downloads, instead of the template's setting.
-    pub fn deny_download(mut self, yes: bool) -> Self {
-        self.body.deny_download = Some(yes);
-        self
-    }
+    // The tags come from here, not from the template (as DocSpace does).
+    room_setters!(
+        tags,
+        color,
+        cover,
+        indexing,
+        deny_download,
+        lifetime,
+        watermark
+    );
 
     /// A private room, instead of the template's setting.
     pub fn private(mut self, yes: bool) -> Self {
@@ -322,33 +251,9 @@ impl<'c> RoomFromTemplateBuilder<'c> {
         self
     }
 
-    /// Automatic deletion of old content.
-    pub fn lifetime(mut self, lifetime: RoomLifetime) -> Self {
-        self.body.lifetime = Some(lifetime);
-        self
-    }
-
-    /// A watermark on the room's documents.
-    pub fn watermark(mut self, watermark: RoomWatermark) -> Self {
-        self.body.watermark = Some(watermark);
-        self
-    }
-
     fn check(&self) -> Result<(), Error> {
         validate::title("title", &self.body.title, TITLE_MAX)?;
-        if let Some(t) = &self.body.tags {
-            validate::tags("tags", t)?;
-        }
-        if let Some(c) = &self.body.cover {
-            validate::title("cover", c, 50)?;
-        }
-        if let Some(l) = &self.body.lifetime {
-            l.validate()?;
-        }
-        if let Some(w) = &self.body.watermark {
-            w.validate()?;
-        }
-        Ok(())
+        self.body.settings.validate()
     }
 
     /// Starts the operation and returns its first status (a refusal is in its `error`).
@@ -364,28 +269,28 @@ impl<'c> RoomFromTemplateBuilder<'c> {
     pub async fn wait(self) -> Result<RoomFromTemplateStatus, Error> {
         let client = self.client;
         let first = self.send().await?;
-        let done = poll(
+        let next = || async { client.templates().create_room_status().await };
+        let done = |s: &RoomFromTemplateStatus| s.is_completed;
+        poll(
+            "fromTemplate",
             first,
-            |s| s.is_completed,
-            || async { client.templates().create_room_status().await },
+            done,
+            RoomFromTemplateStatus::error,
+            next,
         )
-        .await?;
-        match done.error() {
-            Some(m) => Err(failed("fromTemplate", m)),
-            None => Ok(done),
-        }
+        .await
     }
 }
 
-fn failed(id: &str, message: &str) -> Error {
-    Error::OperationFailed {
-        id: id.to_string(),
-        message: message.to_string(),
-    }
-}
-
-/// Polls `next` (200 ms growing to 2 s) until `done`, for at most [`WAIT_TIMEOUT`].
-async fn poll<S, F, Fut>(first: S, done: impl Fn(&S) -> bool, next: F) -> Result<S, Error>
+/// Polls `next` (200 ms growing to 2 s) until `done`, for at most [`WAIT_TIMEOUT`]; a status
+/// that ends with an `error` is [`Error::OperationFailed`] of operation `id`.
+async fn poll<S, F, Fut>(
+    id: &str,
+    first: S,
+    done: impl Fn(&S) -> bool,
+    error: impl Fn(&S) -> Option<&str>,
+    next: F,
+) -> Result<S, Error>
 where
     F: Fn() -> Fut,
     Fut: std::future::Future<Output = Result<Option<S>, Error>>,
@@ -403,5 +308,11 @@ where
             message: "the operation's status is no longer reported".into(),
         })?;
     }
-    Ok(status)
+    match error(&status) {
+        Some(message) => Err(Error::OperationFailed {
+            id: id.to_string(),
+            message: message.to_string(),
+        }),
+        None => Ok(status),
+    }
 }

@@ -3,7 +3,12 @@
 
 #![allow(dead_code)] // Each test binary uses a different part.
 
+pub mod account_suite;
+pub mod files_suite;
+pub mod input_checks_suite;
 pub mod people_suite;
+pub mod portal_suite;
+pub mod rooms_suite;
 pub mod sections_suite;
 pub mod suite;
 pub mod templates_suite;

@@ -168,28 +168,7 @@ mod tests {
             .expect("read")
             .expect("owner");
         let cid = uuid::Uuid::new_v4().to_string();
-        let t = crate::time::db_time(crate::time::now());
-        let client = store::Client {
-            client_id: cid.clone(),
-            client_secret: "s".into(),
-            name: "app".into(),
-            description: String::new(),
-            logo: String::new(),
-            website_url: String::new(),
-            terms_url: String::new(),
-            policy_url: String::new(),
-            redirect_uris: vec![],
-            allowed_origins: vec![],
-            logout_redirect_uri: String::new(),
-            scopes: vec!["files:read".into()],
-            allow_pkce: false,
-            is_public: false,
-            enabled: true,
-            created_on: t.clone(),
-            created_by: user.id.clone(),
-            modified_on: t,
-            modified_by: user.id.clone(),
-        };
+        let client = store::test_client(&cid, &user.id);
         state
             .db
             .write_now(|tx| store::insert_client(tx, &client))

@@ -129,15 +129,27 @@ pub fn router(state: AppState) -> Router<AppState> {
             "/api/2.0/files/rooms/{id}",
             get(rooms::get).put(rooms::update).delete(rooms::delete),
         )
-        .route("/api/2.0/files/rooms/{id}/archive", put(rooms::archive))
-        .route("/api/2.0/files/rooms/{id}/unarchive", put(rooms::unarchive))
-        .route("/api/2.0/files/rooms/{id}/pin", put(rooms::pin))
+        .route(
+            "/api/2.0/files/rooms/{id}/archive",
+            put(rooms::set_archived::<true>),
+        )
+        .route(
+            "/api/2.0/files/rooms/{id}/unarchive",
+            put(rooms::set_archived::<false>),
+        )
+        .route(
+            "/api/2.0/files/rooms/{id}/pin",
+            put(rooms::set_pinned::<true>),
+        )
         .route(
             "/api/2.0/files/rooms/{id}/resend",
             post(room_owner::resend_invitations),
         )
         .route("/api/2.0/files/owner", post(room_owner::change_owner))
-        .route("/api/2.0/files/rooms/{id}/unpin", put(rooms::unpin))
+        .route(
+            "/api/2.0/files/rooms/{id}/unpin",
+            put(rooms::set_pinned::<false>),
+        )
         .route(
             "/api/2.0/files/rooms/{id}/tags",
             put(tags::add_to_room).delete(tags::remove_from_room),

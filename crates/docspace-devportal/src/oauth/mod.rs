@@ -235,27 +235,7 @@ mod tests {
             .expect("read")
             .expect("owner");
         let t = db_time(now());
-        let client = store::Client {
-            client_id: "c1".into(),
-            client_secret: "s".into(),
-            name: "app".into(),
-            description: String::new(),
-            logo: String::new(),
-            website_url: String::new(),
-            terms_url: String::new(),
-            policy_url: String::new(),
-            redirect_uris: vec![],
-            allowed_origins: vec![],
-            logout_redirect_uri: String::new(),
-            scopes: vec!["files:read".into()],
-            allow_pkce: false,
-            is_public: false,
-            enabled: true,
-            created_on: t.clone(),
-            created_by: user.id.clone(),
-            modified_on: t.clone(),
-            modified_by: user.id.clone(),
-        };
+        let client = store::test_client("c1", &user.id);
         let token = |exp: i64, jti: &str| {
             let a = store::Authorization {
                 id: jti.into(),

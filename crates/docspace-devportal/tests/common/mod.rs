@@ -460,7 +460,7 @@ pub fn titles(content: &Value, key: &str) -> Vec<String> {
 
 /// `(heading of the table, [(action, [allowed per column])], column names)`.
 pub fn matrix_table(heading: &str) -> (Vec<String>, Vec<(String, Vec<bool>)>) {
-    let src = include_str!("../../src/permissions.rs");
+    let src = include_str!("../../src/permissions/mod.rs");
     let lines: Vec<&str> = src
         .lines()
         .map(|l| l.trim_start_matches("//!").trim())

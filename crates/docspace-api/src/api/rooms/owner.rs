@@ -10,7 +10,7 @@
 
 use serde::Serialize;
 
-use super::rooms::{RoomsHandler, room_path};
+use super::{RoomsHandler, room_path};
 use crate::client::Client;
 use crate::error::Error;
 use crate::models::{Room, RoomId, UserId};
@@ -57,7 +57,7 @@ impl<'c> RoomsHandler<'c> {
             user_id: owner.as_str(),
         };
         let changed: Vec<Room> = self
-            .client()
+            .client
             .call(Request::post("files/owner").json(&body)?)
             .await?;
         changed.into_iter().next().ok_or_else(|| Error::Decode {
@@ -76,7 +76,7 @@ impl<'c> RoomsHandler<'c> {
     /// ```
     pub fn resend_invitations(&self, room: impl Into<RoomId>) -> ResendInvitationsBuilder<'c> {
         ResendInvitationsBuilder {
-            client: self.client(),
+            client: self.client,
             room: room.into(),
             users: Vec::new(),
             all: false,

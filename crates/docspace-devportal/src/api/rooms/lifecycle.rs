@@ -1,0 +1,115 @@
+//! Archiving, restoring, deleting and pinning a room.
+
+use super::{archive_section, load_room, rooms_section};
+use axum::extract::{Path, State};
+use serde::Deserialize;
+
+use crate::api::extract::{JsonBody, int_id};
+use crate::api::{Portal, dto, fileops};
+use crate::auth::Caller;
+use crate::db::entries::{self};
+use crate::db::rooms::{self};
+use crate::envelope::{ApiError, ApiResult, Envelope};
+use crate::permissions::{self, Actor, RoomAction};
+use crate::state::AppState;
+
+/// `{deleteAfter?}` of archive, unarchive and delete.
+#[derive(Deserialize, Default)]
+#[serde(rename_all = "camelCase")]
+pub struct RoomOpRequest {
+    #[serde(default)]
+    #[allow(dead_code)]
+    // Operations finish before the answer; there is nothing to delete after.
+    delete_after: Option<bool>,
+}
+
+/// `PUT /api/2.0/files/rooms/{id}/archive` (`TO_ARCHIVE`) or `…/unarchive` → `FileOperationDto`
+/// (finished; poll `files/fileops`).
+pub async fn set_archived<const TO_ARCHIVE: bool>(
+    State(state): State<AppState>,
+    caller: Caller,
+    Portal(portal): Portal,
+    Path(id): Path<String>,
+    JsonBody(_req): JsonBody<RoomOpRequest>,
+) -> ApiResult {
+    let to_archive = TO_ARCHIVE;
+    let id = int_id(&id, "Room")?;
+    let actor = Actor::signed_in(caller.user.clone());
+    let v = state
+        .db
+        .write(move |tx| {
+            let room = load_room(tx, id)?;
+            permissions::room_level(tx, &actor, &room)?.require(RoomAction::Archive)?;
+            let (from, to) = if to_archive {
+                (rooms_section(tx)?, archive_section(tx)?)
+            } else {
+                (archive_section(tx)?, rooms_section(tx)?)
+            };
+            if room.parent_id != Some(from.id) {
+                let msg = if to_archive {
+                    "The room is already archived"
+                } else {
+                    "The room is not archived"
+                };
+                return Err(ApiError::BadRequest(msg.into()));
+            }
+            rooms::move_to_section(tx, room.id, &to, &caller.user.id)?;
+            rooms::set_pinned(tx, &caller.user.id, room.id, false)?;
+            let moved = load_room(tx, id)?;
+            let folders = vec![dto::folder(tx, &portal, &actor, &moved)?];
+            fileops::record(tx, &caller.user.id, fileops::OP_MOVE, vec![], folders, None)
+        })
+        .await?;
+    Ok(Envelope::from_value(v))
+}
+
+/// `DELETE /api/2.0/files/rooms/{id}` (body required) → `FileOperationDto`.
+pub async fn delete(
+    State(state): State<AppState>,
+    caller: Caller,
+    Path(id): Path<String>,
+    JsonBody(_req): JsonBody<RoomOpRequest>,
+) -> ApiResult {
+    let id = int_id(&id, "Room")?;
+    let actor = Actor::signed_in(caller.user.clone());
+    let v = state
+        .db
+        .write(move |tx| {
+            let room = load_room(tx, id)?;
+            // Only the owner deletes a room that is not archived; an archived one, its owner or
+            // a DocSpace admin (`FileSecurity.cs`: `case Delete` and `case FolderType.Archive`).
+            permissions::room_level(tx, &actor, &room)?.require(RoomAction::DeleteRoom)?;
+            entries::delete_folder(tx, room.id)?;
+            fileops::record(
+                tx,
+                &caller.user.id,
+                fileops::OP_DELETE,
+                vec![],
+                vec![],
+                None,
+            )
+        })
+        .await?;
+    Ok(Envelope::from_value(v))
+}
+
+/// `PUT /api/2.0/files/rooms/{id}/pin` (`PINNED`) or `…/unpin`.
+pub async fn set_pinned<const PINNED: bool>(
+    State(state): State<AppState>,
+    caller: Caller,
+    Portal(portal): Portal,
+    Path(id): Path<String>,
+) -> ApiResult {
+    let actor = Actor::signed_in(caller.user);
+    let id = int_id(&id, "Room")?;
+    let v = state
+        .db
+        .write(move |tx| {
+            let room = load_room(tx, id)?;
+            permissions::room_level(tx, &actor, &room)?.require(RoomAction::Pin)?;
+            rooms::set_pinned(tx, actor.id(), room.id, PINNED)?;
+            dto::folder(tx, &portal, &actor, &room)
+        })
+        .await?;
+    Ok(Envelope::from_value(v))
+}

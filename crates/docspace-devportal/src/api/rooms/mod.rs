@@ -1,0 +1,62 @@
+//! Rooms: `/api/2.0/files/rooms…` (ONLYOFFICE/DocSpace-server: `products/ASC.Files/Server/Api/VirtualRoomsController.cs`).
+
+mod covers;
+mod create;
+mod lifecycle;
+mod listing;
+mod settings;
+
+pub use covers::{cover_svg, covers};
+pub use create::{create, create_room, update};
+pub use lifecycle::{RoomOpRequest, delete, set_archived, set_pinned};
+pub use listing::list;
+pub use settings::{Lifetime, RoomRequest, Watermark};
+pub(crate) use settings::{check_color, check_tags, lifetime_json, watermark_json};
+
+use axum::extract::{Path, State};
+use rusqlite::Connection;
+
+use super::extract::int_id;
+use super::{Portal, dto};
+use crate::db::entries::{self, Folder, folder_type};
+use crate::envelope::{ApiError, ApiResult, Envelope};
+use crate::permissions::{self, Actor, RoomAction};
+use crate::state::AppState;
+
+/// A room by id, or 404.
+pub fn load_room(conn: &Connection, id: i64) -> Result<Folder, ApiError> {
+    entries::folder(conn, id)?
+        .filter(Folder::is_room)
+        .ok_or_else(|| ApiError::NotFound("The room could not be found".into()))
+}
+
+/// The shared Rooms section.
+pub fn rooms_section(conn: &Connection) -> Result<Folder, ApiError> {
+    entries::section(conn, folder_type::VIRTUAL_ROOMS, None)?
+        .ok_or_else(|| ApiError::Internal("the Rooms section is missing".into()))
+}
+
+/// The shared Archive section.
+pub fn archive_section(conn: &Connection) -> Result<Folder, ApiError> {
+    entries::section(conn, folder_type::ARCHIVE, None)?
+        .ok_or_else(|| ApiError::Internal("the Archive section is missing".into()))
+}
+
+/// `GET /api/2.0/files/rooms/{id}`.
+pub async fn get(
+    State(state): State<AppState>,
+    actor: Actor,
+    Portal(portal): Portal,
+    Path(id): Path<String>,
+) -> ApiResult {
+    let id = int_id(&id, "Room")?;
+    let v = state
+        .db
+        .read(move |c| {
+            let room = load_room(c, id)?;
+            permissions::room_level(c, &actor, &room)?.require(RoomAction::Read)?;
+            dto::folder(c, &portal, &actor, &room)
+        })
+        .await?;
+    Ok(Envelope::from_value(v))
+}
