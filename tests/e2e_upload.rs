@@ -283,7 +283,10 @@ async fn a_chosen_folder_arrives_with_its_folders_and_fills_one_of_the_same_name
     })
     .await;
     // The room's "Trip" took the files (no second "Trip"), the clashing one kept beside.
-    assert_eq!(listing(&api, &room.id).await, (vec!["Trip".to_string()], vec![]));
+    assert_eq!(
+        listing(&api, &room.id).await,
+        (vec!["Trip".to_string()], vec![])
+    );
     assert_eq!(
         listing(&api, &trip.id).await,
         (
