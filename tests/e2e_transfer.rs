@@ -28,9 +28,9 @@ async fn titles_in(api: &docspace_api::Client, folder: &FolderId) -> Vec<String>
     titles
 }
 
-/// Wraps the page's `fetch`: requests whose method is `method` and whose URL contains `needle`
-/// wait until `window.__release()`; every request is recorded in `window.__requests` as
-/// "METHOD URL".
+/// Wraps the page's `fetch` and `XMLHttpRequest`: requests whose method is `method` and whose
+/// URL contains `needle` wait until `window.__release()`; every request is recorded in
+/// `window.__requests` as "METHOD URL".
 async fn hold_requests(driver: &WebDriver, method: &str, needle: &str) {
     driver
         .execute(
@@ -51,6 +51,27 @@ async fn hold_requests(driver: &WebDriver, method: &str, needle: &str) {
                    return gate.then(() => real(input, init));
                  }
                  return real(input, init);
+               };
+               // A body whose progress the app follows goes through an XMLHttpRequest (a
+               // chunk): held the same way, at `send`.
+               const proto = XMLHttpRequest.prototype;
+               const open = window.__realXhrOpen || proto.open;
+               const send = window.__realXhrSend || proto.send;
+               window.__realXhrOpen = open;
+               window.__realXhrSend = send;
+               proto.open = function (m, u) {
+                 this.__request = [String(m).toUpperCase(), String(u)];
+                 return open.apply(this, arguments);
+               };
+               proto.send = function (body) {
+                 const [m, url] = this.__request || ["", ""];
+                 window.__requests.push(m + " " + url);
+                 if (m === method && url.includes(needle)) {
+                   window.__held += 1;
+                   gate.then(() => send.call(this, body));
+                   return;
+                 }
+                 return send.call(this, body);
                };"#,
             vec![
                 serde_json::json!(method),

@@ -367,3 +367,113 @@ async fn download_is_not_offered_where_the_room_denies_it() {
     })
     .await;
 }
+
+/// The text and version of the file titled `title` in `folder`.
+async fn content_of(api: &docspace_api::Client, folder: &FolderId, title: &str) -> (String, u32) {
+    let file = api
+        .folders()
+        .contents(folder.clone())
+        .send()
+        .await
+        .expect("contents")
+        .files
+        .into_iter()
+        .find(|f| f.title == title)
+        .unwrap_or_else(|| panic!("no {title}"));
+    let bytes = api.files().download(file.id).await.expect("download");
+    (String::from_utf8(bytes).expect("text"), file.version)
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn a_restore_onto_a_name_the_folder_holds_again_asks_first() {
+    let stack = Stack::start().await;
+    let owner = stack.portal.owner.clone();
+    let api = stack.api();
+    let room = api
+        .rooms()
+        .create("Restore clash", RoomType::Custom)
+        .send()
+        .await
+        .expect("room");
+    // plan.txt and memo.txt deleted; a new plan.txt written in the room since.
+    let mut gone = Vec::new();
+    for (name, text) in [("plan.txt", "the old plan"), ("memo.txt", "a memo")] {
+        let f = api
+            .files()
+            .upload(room.id.clone(), name, text.as_bytes().to_vec())
+            .send()
+            .await
+            .expect("upload");
+        gone.push(f.id);
+    }
+    api.operations()
+        .delete()
+        .files(gone)
+        .wait()
+        .await
+        .expect("to the Trash");
+    api.files()
+        .upload(room.id.clone(), "plan.txt", b"the new plan".to_vec())
+        .send()
+        .await
+        .expect("upload");
+    let stack = &stack;
+    let (api_ref, room_id) = (&api, &room.id);
+    with_browser(|driver| async move {
+        sign_in(&driver, &stack.url(), &owner.email, &owner.password, false).await;
+        click(&driver, "a[href='/trash']").await;
+        wait_for(&driver, &trash_row("plan.txt")).await;
+
+        // Cancel: nothing restored.
+        row_action(&driver, "plan.txt", "trash-restore").await;
+        wait_for(&driver, "dialog[open] [data-testid='conflict-dialog']").await;
+        assert_eq!(
+            text_of(&driver, "[data-testid='conflict-message']").await,
+            "The destination already contains a file named “plan.txt”."
+        );
+        click(
+            &driver,
+            "[data-testid='conflict-dialog'] .dialog__actions button",
+        )
+        .await;
+        until_gone(&driver, "dialog[open]").await;
+        wait_for(&driver, &trash_row("plan.txt")).await;
+        assert_eq!(titles_in(api_ref, room_id).await, ["plan.txt"]);
+
+        // Both selected, Skip: the memo goes back, the plan stays in the Trash.
+        for title in ["plan.txt", "memo.txt"] {
+            click(&driver, &format!("input[aria-label='Select {title}']")).await;
+        }
+        click(&driver, "[data-testid='trash-bulk-restore'] button").await;
+        wait_for(&driver, "dialog[open] [data-testid='conflict-dialog']").await;
+        click(&driver, "[data-testid='conflict-skip']").await;
+        click(&driver, "[data-testid='conflict-ok'] button").await;
+        until_gone(&driver, &trash_row("memo.txt")).await;
+        wait_for(&driver, &trash_row("plan.txt")).await;
+        assert_eq!(titles_in(api_ref, room_id).await, ["memo.txt", "plan.txt"]);
+        assert_eq!(
+            content_of(api_ref, room_id, "plan.txt").await,
+            ("the new plan".to_string(), 1)
+        );
+
+        // Overwrite: the old plan becomes the new one's next version.
+        dismiss_toasts(&driver).await;
+        row_action(&driver, "plan.txt", "trash-restore").await;
+        wait_for(&driver, "dialog[open] [data-testid='conflict-dialog']").await;
+        click(&driver, "[data-testid='conflict-ok'] button").await;
+        until_gone(&driver, &trash_row("plan.txt")).await;
+    })
+    .await;
+    assert_eq!(titles_in(&api, &room.id).await, ["memo.txt", "plan.txt"]);
+    assert_eq!(
+        content_of(&api, &room.id, "plan.txt").await,
+        ("the old plan".to_string(), 2)
+    );
+    let trash = api
+        .folders()
+        .contents(FolderId::from("@trash"))
+        .send()
+        .await
+        .expect("trash");
+    assert_eq!(trash.total, 0, "the Trash is empty");
+}

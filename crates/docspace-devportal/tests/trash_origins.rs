@@ -88,3 +88,78 @@ async fn trash_entries_name_their_origin_and_restore_there() {
         .response();
     assert_eq!(back["folderId"], json!(drafts));
 }
+
+/// The titles of the files in `folder`.
+async fn file_titles(api: &Api, folder: i64) -> Vec<String> {
+    let content = api
+        .get(&format!("/api/2.0/files/{folder}"))
+        .await
+        .expect(200)
+        .response();
+    common::titles(&content, "files")
+}
+
+/// Restoring onto a name the origin holds again: the check before a move names the Trash entry
+/// (DocSpace's web client asks it before a restore as before a move:
+/// ONLYOFFICE/DocSpace-client `packages/client/src/components/FilesSelector/index.tsx`), and the
+/// move resolves it as the request says, as any move does (ONLYOFFICE/DocSpace-server:
+/// `products/ASC.Files/Core/Core/FileStorageService.cs` `MoveOrCopyFilesCheckAsync`,
+/// `products/ASC.Files/Core/Services/WCFService/FileOperations/FileMoveCopyOperation.cs`).
+#[tokio::test]
+async fn a_restore_onto_a_name_the_origin_holds_again_is_checked_and_resolved_like_a_move() {
+    let p = unlimited_portal().await;
+    let owner = Api::owner(&p);
+    let my = owner.get("/api/2.0/files/@my").await.expect(200).response()["current"]["id"]
+        .as_i64()
+        .expect("my documents");
+    let drafts = new_folder(&owner, my, "Restore clash").await;
+    let old = common::upload_file(&owner, drafts, "Plan.txt", b"the old plan").await;
+    owner
+        .put("/api/2.0/files/fileops/delete", json!({ "fileIds": [old] }))
+        .await
+        .expect(200);
+    let new = common::upload_file(&owner, drafts, "Plan.txt", b"the new plan").await;
+
+    let clashes = owner
+        .get(&format!(
+            "/api/2.0/files/fileops/move?destFolderId={drafts}&fileIds={old}"
+        ))
+        .await
+        .expect(200)
+        .response();
+    assert_eq!(clashes[0]["id"], json!(old), "the Trash entry: {clashes}");
+    assert_eq!(clashes.as_array().map(Vec::len), Some(1));
+
+    let restore = |conflict: i64| {
+        let owner = &owner;
+        async move {
+            owner
+                .put(
+                    "/api/2.0/files/fileops/move",
+                    json!({ "fileIds": [old], "destFolderId": drafts, "conflictResolveType": conflict }),
+                )
+                .await
+                .expect(200);
+        }
+    };
+    // Skip (0): the entry stays in the Trash, the origin's file as it was.
+    restore(0).await;
+    assert!(
+        in_trash(&owner, "Plan.txt").await.is_some(),
+        "still in the Trash"
+    );
+    assert_eq!(file_titles(&owner, drafts).await, ["Plan.txt"]);
+    // Overwrite (1): the origin's file gets the Trash entry's content as a new version.
+    restore(1).await;
+    assert!(
+        in_trash(&owner, "Plan.txt").await.is_none(),
+        "out of the Trash"
+    );
+    let kept = owner
+        .get(&format!("/api/2.0/files/file/{new}"))
+        .await
+        .expect(200)
+        .response();
+    assert_eq!(kept["version"], json!(2), "{kept}");
+    assert_eq!(file_titles(&owner, drafts).await, ["Plan.txt"]);
+}

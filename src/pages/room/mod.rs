@@ -42,8 +42,8 @@ use crate::components::{
 };
 use crate::errors::user_message;
 use crate::i18n::{t, t_string, use_i18n};
-use crate::locale::{counted, text};
-use crate::picked_files::{chosen_files, dropped_files, forget_choice};
+use crate::locale::{counted, said, text};
+use crate::picked_files::{chosen_files, chosen_folder, dropped, forget_choice};
 use crate::state::use_session;
 use crate::url::{decode, encode};
 
@@ -254,9 +254,18 @@ pub(crate) fn FolderPage(client: Client, place: Place, folder: FolderId) -> impl
     let on_drop = move |ev: leptos::ev::DragEvent| {
         ev.prevent_default();
         drag_over.set(false);
-        if let Some(files) = dropped_files(&ev) {
-            uploads.add(files, folder.get_value(), after_change);
+        // Taken now: a drop's items cannot be read once its handler has returned.
+        let items = dropped(&ev);
+        if items.is_empty() {
+            return;
         }
+        let into = folder.get_value();
+        leptos::task::spawn_local(async move {
+            match items.files().await {
+                Ok(files) => uploads.add_picked(files, into, after_change),
+                Err(e) => toaster.error(said!(room.uploads.folder_unread), e),
+            }
+        });
     };
 
     let new_items = vec![
@@ -332,6 +341,24 @@ pub(crate) fn FolderPage(client: Client, place: Place, folder: FolderId) -> impl
                                 on:change=move |ev| {
                                     if let Some(files) = chosen_files(&ev) {
                                         uploads.add(files, folder.get_value(), after_change);
+                                    }
+                                    forget_choice(&ev);
+                                }
+                            />
+                        </label>
+                        // A folder with everything in it, as DocSpace's "Upload folder".
+                        <label class="btn btn--secondary room-page__upload" data-testid="upload-folder-button">
+                            {t!(i18n, room.upload_folder)}
+                            <input
+                                type="file"
+                                prop:webkitdirectory=true
+                                multiple=true
+                                class="visually-hidden"
+                                data-testid="upload-folder-input"
+                                on:change=move |ev| {
+                                    let files = chosen_folder(&ev);
+                                    if !files.is_empty() {
+                                        uploads.add_picked(files, folder.get_value(), after_change);
                                     }
                                     forget_choice(&ev);
                                 }

@@ -23,7 +23,7 @@ pub async fn perform(
     let ops = client.operations();
     let op = match (kind, dest) {
         (TransferKind::Download, _) => return download(client, entries, report).await.map(drop),
-        (TransferKind::Restore, _) => return restore(client, entries, report).await,
+        (TransferKind::Restore, _) => return restore(client, entries, conflict, report).await,
         (TransferKind::EmptyTrash, _) => ops.empty_trash().await?,
         (TransferKind::Copy | TransferKind::Move, Some(dest)) => {
             let op = if kind == TransferKind::Copy {
@@ -52,9 +52,9 @@ pub async fn perform(
     ops::follow(client, op, report).await.map(drop)
 }
 
-/// Moves entries out of the Trash back to the folders they were deleted from (their
-/// `originId`), one move per origin, as DocSpace's web UI restores them.
-async fn restore(client: &Client, entries: &[Entry], report: impl Fn(f64)) -> Result<(), Error> {
+/// Entries of the Trash grouped by the folder each was deleted from (its `originId`), in the
+/// order first met; an entry without one is an error that names it.
+pub fn by_origin(entries: &[Entry]) -> Result<Vec<(FolderId, Vec<Entry>)>, Error> {
     let mut by_origin: Vec<(FolderId, Vec<Entry>)> = Vec::new();
     for e in entries {
         let origin = match e {
@@ -72,6 +72,19 @@ async fn restore(client: &Client, entries: &[Entry], report: impl Fn(f64)) -> Re
             None => by_origin.push((origin, vec![e.clone()])),
         }
     }
+    Ok(by_origin)
+}
+
+/// Moves entries out of the Trash back to the folders they were deleted from, one move per
+/// origin, resolving name clashes there by `conflict` where the user chose (restoring is a
+/// move in DocSpace, asked about like one).
+async fn restore(
+    client: &Client,
+    entries: &[Entry],
+    conflict: Option<ConflictResolve>,
+    report: impl Fn(f64),
+) -> Result<(), Error> {
+    let by_origin = by_origin(entries)?;
     let groups = by_origin.len() as f64;
     for (done, (origin, group)) in by_origin.into_iter().enumerate() {
         let (files, folders) = ids(&group);
@@ -79,9 +92,13 @@ async fn restore(client: &Client, entries: &[Entry], report: impl Fn(f64)) -> Re
             .operations()
             .move_to(origin)
             .files(files)
-            .folders(folders)
-            .send()
-            .await?;
+            .folders(folders);
+        let op = match &conflict {
+            Some(c) => op.conflict(c.clone()),
+            None => op,
+        }
+        .send()
+        .await?;
         ops::follow(client, op, |p| report((done as f64 + p) / groups)).await?;
     }
     Ok(())

@@ -1,15 +1,18 @@
 //! Copy, move, delete, download, and Trash's restore, delete forever and empty: each starts a
 //! file operation on the portal (`perform`), shown with its progress until it ends; the list
-//! reloads afterwards. A copy or move first asks the portal what it would clash with in the
-//! destination and, if anything, asks the user whether to overwrite, keep both or skip, as
-//! DocSpace's web UI does, instead of letting the portal pick.
+//! reloads afterwards. A copy, a move or a restore first asks the portal what it would clash
+//! with in the destination (for a restore, each folder the entries were deleted from) and, if
+//! anything, asks the user whether to overwrite, keep both or skip, as DocSpace's web UI does,
+//! instead of letting the portal pick. DocSpace restores with a move and asks the same question
+//! first (ONLYOFFICE/DocSpace-client `packages/client/src/components/FilesSelector/index.tsx`:
+//! `checkFileConflicts` then the `ConflictResolveDialog`, for `isRestore` as for `isMove`).
 
 use docspace_api::Client;
 use docspace_api::models::{ConflictResolve, Entry, EntryBase, FileEntryType, FolderId};
 use leptos::prelude::*;
 
 use super::conflict::{Clash, ConflictDialog};
-use super::perform::perform;
+use super::perform::{by_origin, perform};
 use crate::components::{ProgressBar, Toaster};
 use crate::download::ids;
 use crate::errors::user_message;
@@ -91,11 +94,12 @@ struct Running {
     progress: Option<f64>,
 }
 
-/// A copy or move waiting for the user's answer about name clashes.
+/// A copy, move or restore waiting for the user's answer about name clashes.
 struct Pending {
     kind: TransferKind,
     entries: Vec<Entry>,
-    dest: FolderId,
+    /// Where to (none for a restore: each entry's origin).
+    dest: Option<FolderId>,
     on_done: Callback<()>,
     /// The clashing entries, as [`entry_key`]s.
     clashing: Vec<(bool, String)>,
@@ -217,6 +221,7 @@ impl Transfers {
             (TransferKind::Copy | TransferKind::Move, Some(dest)) => {
                 self.check_then_run(kind, entries, dest, on_done)
             }
+            (TransferKind::Restore, _) => self.check_restore_then_run(entries, on_done),
             (_, dest) => self.run(kind, entries, dest, None, on_done),
         }
     }
@@ -263,7 +268,44 @@ impl Transfers {
                     this.pending.set_value(Some(Pending {
                         kind,
                         entries,
-                        dest,
+                        dest: Some(dest),
+                        on_done,
+                        clashing: clashes.iter().map(clash_key).collect(),
+                    }));
+                    this.asking.set(true);
+                }
+                Err(e) => this
+                    .toaster
+                    .error(kind.failed(&described(&entries)), user_message(&e)),
+            }
+        });
+    }
+
+    /// Asks the portal what restoring `entries` would clash with in the folders they were
+    /// deleted from; restores at once if nothing, else opens the question (a restore is a
+    /// move: keeping both keeps the names).
+    fn check_restore_then_run(&self, entries: Vec<Entry>, on_done: Callback<()>) {
+        let kind = TransferKind::Restore;
+        let this = *self;
+        leptos::task::spawn_local(async move {
+            let client = this.client.get_value();
+            let checked = async {
+                let mut clashes = Vec::new();
+                for (origin, group) in by_origin(&entries)? {
+                    let (files, folders) = ids(&group);
+                    let op = client.operations().move_to(origin);
+                    clashes.extend(op.files(files).folders(folders).clashes().await?);
+                }
+                Ok::<_, docspace_api::Error>(clashes)
+            };
+            match checked.await {
+                Ok(clashes) if clashes.is_empty() => this.run(kind, entries, None, None, on_done),
+                Ok(clashes) => {
+                    this.clash.set(describe_clash(&clashes, true));
+                    this.pending.set_value(Some(Pending {
+                        kind,
+                        entries,
+                        dest: None,
                         on_done,
                         clashing: clashes.iter().map(clash_key).collect(),
                     }));
@@ -292,7 +334,7 @@ impl Transfers {
             self.toaster.info(said!(room.transfer.nothing_to_do));
             return;
         }
-        self.run(p.kind, entries, Some(p.dest), Some(choice), p.on_done);
+        self.run(p.kind, entries, p.dest, Some(choice), p.on_done);
     }
 
     /// The user closed the clash question without an answer: the copy or move is dropped.

@@ -6,6 +6,17 @@
 //! (`upload/check`) and, if any, whether to overwrite them (a new version of the file there),
 //! keep both (the upload gets a free "name (1)" title) or skip them, as DocSpace's web UI does
 //! (its `UploadDataStore.handleUploadConflicts`).
+//!
+//! A folder (chosen with "Upload folder" or dropped) goes file by file, each with its folders as
+//! DocSpace's `relativePath`: the portal finds or creates them when the file's session opens.
+//! Nothing is asked about them, as DocSpace's web client checks only the files that land in the
+//! open folder itself (`handleUploadConflicts` skips the check when none does); a folder of the
+//! same name there is the one the portal fills (its `FileUploader.GetFolderIdAsync` looks the
+//! title up before creating), and a file whose name is taken in it is kept beside the other
+//! ("name (1)"), as the web client sends folder contents with `CreateNewIfExist`. Sessions of
+//! folder files open one at a time, so that two files never create the same folder twice.
+
+use std::rc::Rc;
 
 use std::collections::HashMap;
 
@@ -13,6 +24,7 @@ use docspace_api::Client;
 use docspace_api::models::{ConflictResolve, FolderId};
 use futures::FutureExt;
 use futures::channel::oneshot;
+use futures::lock::Mutex;
 use leptos::prelude::*;
 
 use super::conflict::{Clash, ConflictDialog};
@@ -20,7 +32,7 @@ use crate::components::ProgressBar;
 use crate::errors::user_message;
 use crate::i18n::{t, t_string, use_i18n};
 use crate::locale::{self, Said, format_size};
-use crate::picked_files::read_whole;
+use crate::picked_files::{Picked, read_whole};
 
 /// Chunk size: small enough that progress moves visibly, large enough to keep requests few.
 const CHUNK: usize = 2 << 20;
@@ -52,7 +64,7 @@ pub struct UploadItem {
 
 /// Files waiting for the user's answer about names the folder already holds.
 struct Pending {
-    files: Vec<web_sys::File>,
+    files: Vec<Picked>,
     folder: FolderId,
     on_stored: Callback<()>,
     /// The names that clash, as the portal returned them (as asked).
@@ -70,6 +82,8 @@ pub struct Uploads {
     asking: RwSignal<bool>,
     clash: RwSignal<Clash>,
     pending: StoredValue<Option<Pending>, LocalStorage>,
+    /// Held while a folder file's session opens (the portal creates its folders then).
+    opening: StoredValue<Rc<Mutex<()>>, LocalStorage>,
 }
 
 /// What to send for each file once the user has answered: `Some(create_new_if_exist)`, or
@@ -93,6 +107,7 @@ impl Uploads {
             asking: RwSignal::new(false),
             clash: RwSignal::new(Clash::default()),
             pending: StoredValue::new_local(None),
+            opening: StoredValue::new_local(Rc::new(Mutex::new(()))),
         }
     }
 
@@ -100,13 +115,28 @@ impl Uploads {
     /// names are taken there, the user is asked first.
     pub fn add(&self, files: web_sys::FileList, folder: FolderId, on_stored: Callback<()>) {
         // Taken out now: the input is emptied for the next choice as soon as this returns.
-        let files: Vec<web_sys::File> = (0..files.length()).filter_map(|i| files.get(i)).collect();
+        let files = (0..files.length())
+            .filter_map(|i| files.get(i))
+            .map(Picked::loose)
+            .collect();
+        self.add_picked(files, folder, on_stored);
+    }
+
+    /// Uploads `picked` into `folder`, each file into its folders there; `on_stored` runs
+    /// after each success. Files of their own whose names are taken in `folder` wait for the
+    /// user's answer; files in folders go at once (see the module's notes).
+    pub fn add_picked(&self, picked: Vec<Picked>, folder: FolderId, on_stored: Callback<()>) {
+        let (in_folders, files): (Vec<Picked>, Vec<Picked>) =
+            picked.into_iter().partition(|p| p.dir.is_some());
+        for p in in_folders {
+            self.start(p, folder.clone(), true, on_stored);
+        }
         if files.is_empty() {
             return;
         }
         let this = *self;
         leptos::task::spawn_local(async move {
-            let names: Vec<String> = files.iter().map(|f| f.name()).collect();
+            let names: Vec<String> = files.iter().map(|f| f.file.name()).collect();
             let checked = this
                 .client
                 .get_value()
@@ -151,7 +181,7 @@ impl Uploads {
             return;
         };
         for file in p.files {
-            let taken = p.taken.contains(&file.name());
+            let taken = p.taken.contains(&file.file.name());
             if let Some(create_new) = plan(&choice, taken) {
                 self.start(file, p.folder.clone(), create_new, p.on_stored);
             }
@@ -164,14 +194,14 @@ impl Uploads {
     }
 
     /// Lists `file` in `state`; returns its id.
-    fn push(&self, file: &web_sys::File, state: UploadState) -> u64 {
+    fn push(&self, file: &Picked, state: UploadState) -> u64 {
         let id = self.next.get_value() + 1;
         self.next.set_value(id);
         self.items.update(|items| {
             items.push(UploadItem {
                 id,
-                name: file.name(),
-                size: file.size() as u64,
+                name: file.shown_name(),
+                size: file.file.size() as u64,
                 progress: 0.0,
                 state,
             })
@@ -202,22 +232,15 @@ impl Uploads {
 
     /// Sends `file`; `create_new` is DocSpace's `createNewIfExist` (false: a same-named file
     /// gets a new version).
-    fn start(
-        &self,
-        file: web_sys::File,
-        folder: FolderId,
-        create_new: bool,
-        on_stored: Callback<()>,
-    ) {
+    fn start(&self, file: Picked, folder: FolderId, create_new: bool, on_stored: Callback<()>) {
         let id = self.push(&file, UploadState::Reading);
-        let name = file.name();
         let (tx, rx) = oneshot::channel::<()>();
         self.cancels.update_value(|c| {
             c.insert(id, tx);
         });
         let this = *self;
         leptos::task::spawn_local(async move {
-            let outcome = this.run(id, file, folder, name, create_new, rx).await;
+            let outcome = this.run(id, file, folder, create_new, rx).await;
             this.cancels.update_value(|c| {
                 c.remove(&id);
             });
@@ -231,15 +254,14 @@ impl Uploads {
     async fn run(
         &self,
         id: u64,
-        file: web_sys::File,
+        picked: Picked,
         folder: FolderId,
-        name: String,
         create_new: bool,
         cancelled: oneshot::Receiver<()>,
     ) -> UploadState {
         let mut cancelled = cancelled.fuse();
         let bytes = futures::select! {
-            b = read_whole(&file).fuse() => b,
+            b = read_whole(&picked.file).fuse() => b,
             _ = cancelled => return UploadState::Cancelled,
         };
         let data = match bytes {
@@ -249,13 +271,25 @@ impl Uploads {
         self.set(id, |i| i.state = UploadState::Sending);
         let client = self.client.get_value();
         let this = *self;
-        let upload = client
+        let mut upload = client
             .uploads()
-            .chunked(folder, name, data)
+            .chunked(folder, picked.file.name(), data)
             .chunk_size(CHUNK)
             .create_new_if_exist(create_new)
             .on_progress(move |p| this.set(id, |i| i.progress = p.fraction()));
-        let mut session = match upload.start().await {
+        // A folder file's session creates its folders: one at a time (the lock is dropped as
+        // soon as the session is open; the chunks go side by side).
+        let lock = picked.dir.as_ref().map(|_| self.opening.get_value());
+        let _opening = match &lock {
+            Some(l) => Some(l.lock().await),
+            None => None,
+        };
+        if let Some(dir) = picked.dir {
+            upload = upload.relative_path(dir);
+        }
+        let opened = upload.start().await;
+        drop(_opening);
+        let mut session = match opened {
             Ok(s) => s,
             Err(e) => return UploadState::Failed(user_message(&e)),
         };

@@ -1,7 +1,7 @@
 //! The Trash, as DocSpace's web UI keeps it: what the user deleted, where from and when; each
-//! entry downloaded, restored to where it was deleted from, or deleted forever, one at a time or
-//! several selected; and "Empty Trash", after a confirmation. Every action shows its progress
-//! and says how it ended.
+//! entry downloaded, restored to where it was deleted from (asking first, as for a move, when a
+//! name there is taken again), or deleted forever, one at a time or several selected; and
+//! "Empty Trash", after a confirmation. Every action shows its progress and says how it ended.
 
 mod confirm;
 mod row;

@@ -8,7 +8,6 @@
 //! portal's to check.
 
 use std::collections::BTreeMap;
-use std::sync::Arc;
 
 use serde::{Deserialize, Serialize};
 
@@ -109,14 +108,14 @@ impl<'c> PluginsHandler<'c> {
         zip: &[u8],
         on_progress: impl ProgressCallback,
     ) -> Result<WebPlugin, Error> {
-        let told = BodyProgress::new(Arc::new(move |sent, total| {
+        let told = BodyProgress::new(move |sent, total| {
             on_progress(UploadProgress {
                 bytes_sent: sent,
                 bytes_total: total,
                 chunks_sent: u64::from(sent >= total),
                 chunks_total: 1,
             })
-        }));
+        });
         self.send_package(file_name, zip, Some(told)).await
     }
 

@@ -4,9 +4,18 @@
 //! `POST …/session/{id}/upload?chunkNumber=N`, and `PUT …/session/{id}/finalize` stores the file.
 //! A numbered chunk replaces itself when sent again, so a chunk whose outcome is unknown can be
 //! resent safely, and an interrupted upload resumes at the first chunk not acknowledged.
+//!
+//! Progress: in a browser each chunk goes out through an `XMLHttpRequest`, whose upload events
+//! say how much of it has been sent, so the callback hears of bytes as they go, within a chunk.
+//! Natively (reqwest reports nothing of a body on its way) it hears once per acknowledged chunk.
+//!
+//! A file may land in subfolders of the target (DocSpace's `relativePath`, which the portal
+//! resolves when the session opens, creating the folders it lacks): see
+//! [`ChunkedUploadBuilder::relative_path`].
 
 use std::fmt;
 use std::sync::Arc;
+use std::sync::atomic::{AtomicU64, Ordering};
 
 use serde::Serialize;
 
@@ -14,6 +23,7 @@ use crate::client::Client;
 use crate::error::Error;
 use crate::models::{File, FolderId, UploadResult, UploadSession};
 use crate::request::{Request, multipart_file, seg};
+use crate::transport::BodyProgress;
 use crate::validate;
 
 use super::folders::TITLE_MAX;
@@ -21,7 +31,8 @@ use super::folders::TITLE_MAX;
 /// Default chunk size: 5 MiB (DocSpace accepts up to its configured 10 MiB by default).
 pub const DEFAULT_CHUNK_SIZE: usize = 5 << 20;
 
-/// How far an upload has got; passed to the progress callback after each chunk.
+/// How far an upload has got; passed to the progress callback as bytes go out (in a browser)
+/// and after each acknowledged chunk.
 ///
 /// ```
 /// let p = docspace_api::api::UploadProgress { bytes_sent: 5, bytes_total: 10, chunks_sent: 1, chunks_total: 2 };
@@ -29,7 +40,8 @@ pub const DEFAULT_CHUNK_SIZE: usize = 5 << 20;
 /// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct UploadProgress {
-    /// Bytes the portal has acknowledged.
+    /// Bytes sent: those of the acknowledged chunks and, in a browser, those of the chunk on
+    /// its way (sent, not yet acknowledged).
     pub bytes_sent: u64,
     /// The file's size.
     pub bytes_total: u64,
@@ -143,6 +155,7 @@ impl<'c> UploadsHandler<'c> {
             data: data.into(),
             chunk_size: DEFAULT_CHUNK_SIZE,
             create_new_if_exist: None,
+            relative_path: None,
             resume_attempts: 3,
             progress: Progress(None),
         }
@@ -158,6 +171,7 @@ pub struct ChunkedUploadBuilder<'c> {
     data: bytes::Bytes,
     chunk_size: usize,
     create_new_if_exist: Option<bool>,
+    relative_path: Option<String>,
     resume_attempts: u32,
     progress: Progress,
 }
@@ -175,6 +189,77 @@ struct SessionBody<'a> {
     file_size: u64,
     #[serde(skip_serializing_if = "Option::is_none")]
     create_new_if_exist: Option<bool>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    relative_path: Option<&'a str>,
+}
+
+/// Checks a [`ChunkedUploadBuilder::relative_path`]: folder titles joined by `/`, each a title
+/// DocSpace takes. The portal itself refuses none of the paths this refuses: an empty segment
+/// (`a//b`, a leading or trailing `/`) makes it stop there and put the file in the folder
+/// reached so far, and `.` or `..` become folder titles (ONLYOFFICE/DocSpace-server:
+/// `products/ASC.Files/Core/Utils/FileUploader.cs`, `GetFolderIdAsync`); neither is what a
+/// caller asking for them means, so they are refused here, before anything is sent.
+fn check_relative_path(path: &str) -> Result<(), Error> {
+    let field = "relative_path";
+    if path.is_empty() {
+        return Err(Error::invalid(field, "is empty: leave it unset for none"));
+    }
+    if path.contains('\\') {
+        return Err(Error::invalid(
+            field,
+            "separates folders with `/`, not `\\`",
+        ));
+    }
+    for segment in path.split('/') {
+        match segment {
+            "" => {
+                return Err(Error::invalid(
+                    field,
+                    format!(
+                        "`{path}` has an empty folder name (a leading, trailing or double `/`)"
+                    ),
+                ));
+            }
+            "." | ".." => {
+                return Err(Error::invalid(
+                    field,
+                    format!("`{path}` names `{segment}`: give folder titles only"),
+                ));
+            }
+            title => validate::title(field, title, TITLE_MAX)?,
+        }
+    }
+    Ok(())
+}
+
+/// The file's bytes sent when `body_sent` of `body_total` of the request carrying the chunk at
+/// `start` of `len` bytes have gone out, if that is news: more than `last` (the most told so
+/// far, updated) and short of the chunk's end, which its acknowledgement tells.
+fn inside_chunk(
+    start: u64,
+    len: u64,
+    body_sent: u64,
+    body_total: u64,
+    last: &AtomicU64,
+) -> Option<u64> {
+    let bytes = start + chunk_bytes_sent(len, body_sent, body_total);
+    if bytes >= start + len || bytes <= last.fetch_max(bytes, Ordering::Relaxed) {
+        return None;
+    }
+    Some(bytes)
+}
+
+/// Bytes of a chunk sent, from how much of its request body has gone out: the chunk's share of
+/// `body_sent` of `body_total` (the body also holds the multipart headers around the chunk,
+/// a few hundred bytes, so this runs a little ahead of the chunk's own bytes until the end).
+/// Never more than the chunk; a body of unknown size counts as nothing sent.
+fn chunk_bytes_sent(chunk_len: u64, body_sent: u64, body_total: u64) -> u64 {
+    if body_total == 0 {
+        return 0;
+    }
+    let sent = body_sent.min(body_total);
+    // u128: a 100 MiB chunk times a body's length overflows nothing there.
+    (u128::from(chunk_len) * u128::from(sent) / u128::from(body_total)) as u64
 }
 
 impl<'c> ChunkedUploadBuilder<'c> {
@@ -190,6 +275,26 @@ impl<'c> ChunkedUploadBuilder<'c> {
         self
     }
 
+    /// Puts the file into this path of folders under the target folder (`Photos/2024`), as
+    /// DocSpace's `relativePath`: when the session opens, the portal walks the path from the
+    /// target folder, taking the folder of each title there or creating it, and checks the
+    /// caller may create in each. A same-named file is then looked for in the last folder.
+    /// Folder titles are joined by `/`; an empty title, `.` and `..` are refused.
+    ///
+    /// ```no_run
+    /// # async fn demo(client: docspace_api::Client) -> Result<(), docspace_api::Error> {
+    /// let file = client.uploads().chunked(57, "beach.jpg", vec![0u8; 1 << 20])
+    ///     .relative_path("Photos/2024")
+    ///     .create_new_if_exist(true)
+    ///     .send().await?;
+    /// # let _ = file;
+    /// # Ok(()) }
+    /// ```
+    pub fn relative_path(mut self, path: impl Into<String>) -> Self {
+        self.relative_path = Some(path.into());
+        self
+    }
+
     /// How often [`ChunkedUploadBuilder::send`] resumes after a failed chunk (default 3), on top
     /// of the client's own retries of each chunk.
     pub fn resume_attempts(mut self, n: u32) -> Self {
@@ -197,7 +302,8 @@ impl<'c> ChunkedUploadBuilder<'c> {
         self
     }
 
-    /// Called after each acknowledged chunk.
+    /// Called as the upload moves: in a browser as each chunk's bytes go out and when it is
+    /// acknowledged; natively after each acknowledged chunk. `bytes_sent` only grows.
     pub fn on_progress(mut self, f: impl ProgressCallback) -> Self {
         self.progress = Progress(Some(Arc::new(f)));
         self
@@ -206,6 +312,9 @@ impl<'c> ChunkedUploadBuilder<'c> {
     fn validate(&self) -> Result<(), Error> {
         validate::title("file_name", &self.file_name, TITLE_MAX)?;
         validate::range("chunk_size", self.chunk_size, 64 << 10, 100 << 20)?;
+        if let Some(path) = &self.relative_path {
+            check_relative_path(path)?;
+        }
         if self.data.is_empty() {
             return Err(Error::invalid(
                 "data",
@@ -222,6 +331,7 @@ impl<'c> ChunkedUploadBuilder<'c> {
             file_name: &self.file_name,
             file_size: self.data.len() as u64,
             create_new_if_exist: self.create_new_if_exist,
+            relative_path: self.relative_path.as_deref(),
         };
         let req = Request::post(format!("files/{}/session", seg(&self.folder))).json(&body)?;
         let session: UploadSession = self.client.call(req).await?;
@@ -294,6 +404,31 @@ impl<'c> ChunkedUpload<'c> {
         }
     }
 
+    /// What tells the callback of a chunk's bytes as they go out: only in a browser, where the
+    /// transport hears of them (natively it would only repeat the chunk's end). It reports
+    /// bytes strictly inside the chunk, each more than the last (a resent chunk starts over
+    /// unseen), leaving the chunk's end to the acknowledgement.
+    fn within_chunk(&self, start: u64, len: u64) -> Option<BodyProgress> {
+        let cb = self.progress.0.clone()?;
+        if !cfg!(target_arch = "wasm32") {
+            return None;
+        }
+        let (total, chunks_sent, chunks_total) =
+            (self.data.len() as u64, self.chunks_sent, self.chunks_total);
+        let last = Arc::new(AtomicU64::new(start));
+        Some(BodyProgress::new(move |sent, body_total| {
+            let Some(bytes) = inside_chunk(start, len, sent, body_total, &last) else {
+                return;
+            };
+            cb(UploadProgress {
+                bytes_sent: bytes,
+                bytes_total: total,
+                chunks_sent,
+                chunks_total,
+            })
+        }))
+    }
+
     fn session_path(&self) -> String {
         format!(
             "files/{}/session/{}",
@@ -311,10 +446,13 @@ impl<'c> ChunkedUpload<'c> {
             let (content_type, body) =
                 multipart_file("File", &self.file_name, &self.data[start..end]);
             // DocSpace numbers chunks from 1; a numbered chunk overwrites itself, so resending is safe.
-            let req = Request::post(format!("{}/upload", self.session_path()))
+            let mut req = Request::post(format!("{}/upload", self.session_path()))
                 .query("chunkNumber", index + 1)
                 .bytes(content_type, body)
                 .idempotent(true);
+            if let Some(told) = self.within_chunk(start as u64, (end - start) as u64) {
+                req = req.progress(told);
+            }
             self.client.execute(req).await?;
             self.chunks_sent += 1;
             if let Some(cb) = &self.progress.0 {
@@ -353,6 +491,76 @@ mod tests {
             chunks_total: 0,
         };
         assert_eq!(p.fraction(), 1.0);
+    }
+
+    #[test]
+    fn a_chunk_on_its_way_moves_the_fraction_within_it() {
+        // 5 MiB in 2 MiB chunks: the second chunk starts at 2 MiB, and its body (chunk plus
+        // 200 bytes of multipart headers) a quarter sent is a quarter of the chunk.
+        let (chunk, mib) = (2u64 << 20, 1u64 << 20);
+        let body = chunk + 200;
+        assert_eq!(chunk_bytes_sent(chunk, body / 4, body), chunk / 4);
+        assert_eq!(chunk_bytes_sent(chunk, 0, body), 0);
+        assert_eq!(chunk_bytes_sent(chunk, body, body), chunk);
+        assert_eq!(
+            chunk_bytes_sent(chunk, body * 2, body),
+            chunk,
+            "never past the chunk"
+        );
+        assert_eq!(
+            chunk_bytes_sent(chunk, 10, 0),
+            0,
+            "an unknown size tells nothing"
+        );
+        // 100 MiB chunks: no overflow.
+        assert_eq!(chunk_bytes_sent(100 << 20, 50 << 20, 100 << 20), 50 << 20);
+
+        let last = AtomicU64::new(chunk);
+        let quarter = inside_chunk(chunk, chunk, body / 4, body, &last).expect("news");
+        assert_eq!(quarter, chunk + chunk / 4);
+        let p = UploadProgress {
+            bytes_sent: quarter,
+            bytes_total: 5 * mib,
+            chunks_sent: 1,
+            chunks_total: 3,
+        };
+        assert_eq!(p.fraction(), 0.5, "2.5 of 5 MiB");
+        // The same or fewer bytes again (a repeated event, a resent chunk) tell nothing…
+        assert_eq!(inside_chunk(chunk, chunk, body / 4, body, &last), None);
+        assert_eq!(inside_chunk(chunk, chunk, body / 8, body, &last), None);
+        // …nor does the chunk's end, which its acknowledgement reports.
+        assert_eq!(inside_chunk(chunk, chunk, body, body, &last), None);
+        assert_eq!(
+            inside_chunk(chunk, chunk, body / 2, body, &last),
+            Some(chunk + chunk / 2)
+        );
+    }
+
+    #[test]
+    fn relative_paths_name_folders_only() {
+        for ok in ["Photos", "Photos/2024", "a b/ünï/c.d", "x/..y"] {
+            assert!(check_relative_path(ok).is_ok(), "{ok}");
+        }
+        for bad in [
+            "", "/abs", "a//b", "a/", "../up", "a/./b", "a/..", "a\\b", "a/\u{1}",
+        ] {
+            assert!(
+                matches!(
+                    check_relative_path(bad),
+                    Err(Error::InvalidInput {
+                        field: "relative_path",
+                        ..
+                    })
+                ),
+                "{bad:?}"
+            );
+        }
+        let client = Client::builder("http://127.0.0.1:9").build().unwrap();
+        let b = client
+            .uploads()
+            .chunked(1, "a.bin", vec![1u8; 10])
+            .relative_path("../x");
+        assert!(b.validate().is_err());
     }
 
     #[test]

@@ -32,14 +32,25 @@ type ProgressFn = dyn Fn(u64, u64) + Send + Sync;
 #[cfg(target_arch = "wasm32")]
 type ProgressFn = dyn Fn(u64, u64);
 
+/// A closure a [`BodyProgress`] can hold: `Send + Sync` natively, any on wasm.
+#[cfg(not(target_arch = "wasm32"))]
+pub trait BodyProgressFn: Fn(u64, u64) + Send + Sync + 'static {}
+#[cfg(not(target_arch = "wasm32"))]
+impl<F: Fn(u64, u64) + Send + Sync + 'static> BodyProgressFn for F {}
+/// A closure a [`BodyProgress`] can hold: `Send + Sync` natively, any on wasm.
+#[cfg(target_arch = "wasm32")]
+pub trait BodyProgressFn: Fn(u64, u64) + 'static {}
+#[cfg(target_arch = "wasm32")]
+impl<F: Fn(u64, u64) + 'static> BodyProgressFn for F {}
+
 /// Told `(sent, total)` bytes of a request's body as it goes out.
 #[derive(Clone)]
 pub struct BodyProgress(Arc<ProgressFn>);
 
 impl BodyProgress {
     /// Wraps `f`.
-    pub fn new(f: Arc<ProgressFn>) -> BodyProgress {
-        BodyProgress(f)
+    pub fn new(f: impl BodyProgressFn) -> BodyProgress {
+        BodyProgress(Arc::new(f))
     }
 
     /// Reports `sent` of `total` bytes.

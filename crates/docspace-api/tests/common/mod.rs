@@ -70,6 +70,7 @@ macro_rules! for_each_shared_test {
         $m!(folders_and_files);
         $m!(copy_move_and_delete_operations);
         $m!(chunked_upload_with_progress);
+        $m!(chunked_upload_into_a_relative_path);
         $m!(paging_streams_every_item);
         $m!(csp_round_trip);
         $m!(portal_errors_map_to_variants);

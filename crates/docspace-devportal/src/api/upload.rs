@@ -51,14 +51,89 @@ fn check_name(name: &str) -> Result<String, ApiError> {
 
 fn upload_target(conn: &Connection, actor: &Actor, raw: &str) -> Result<Folder, ApiError> {
     let folder = resolve_folder(conn, actor, raw)?;
+    may_upload_into(conn, actor, &folder)?;
+    Ok(folder)
+}
+
+/// DocSpace's check before an upload lands in `folder`: not the rooms list, the archive or the
+/// Trash, and the caller may create there (`FileUploader.GetFolderIdAsync`).
+fn may_upload_into(conn: &Connection, actor: &Actor, folder: &Folder) -> Result<(), ApiError> {
     if matches!(
         folder.folder_type,
         folder_type::VIRTUAL_ROOMS | folder_type::ARCHIVE | folder_type::TRASH
     ) {
         return Err(ApiError::AccessDenied);
     }
-    permissions::folder_level(conn, actor, &folder)?.require(RoomAction::Create)?;
-    Ok(folder)
+    permissions::folder_level(conn, actor, folder)?.require(RoomAction::Create)
+}
+
+/// DocSpace's longest stored title; longer ones are cut (`Global.MaxTitle`).
+const STORED_TITLE_MAX: usize = 170;
+
+/// A title as DocSpace stores it (ONLYOFFICE/DocSpace-server:
+/// `products/ASC.Files/Core/Helpers/Global.cs`, `ReplaceInvalidCharsAndTruncate`): trimmed, cut
+/// to 170 UTF-16 units (keeping an extension that starts in the last 20), and each of
+/// `\t * + : " < > ? | \ /` and each UTF-16 surrogate (so an emoji becomes `__`) replaced by `_`.
+pub fn stored_title(raw: &str) -> String {
+    let units: Vec<u16> = raw.trim().encode_utf16().collect();
+    let units = if units.len() > STORED_TITLE_MAX {
+        let dot = units.iter().rposition(|&u| u == u16::from(b'.'));
+        match dot {
+            Some(pos) if pos > STORED_TITLE_MAX - 20 => {
+                // .NET would throw for an extension longer than the limit; keep it whole.
+                let keep = STORED_TITLE_MAX.saturating_sub(units.len() - pos);
+                [&units[..keep], &units[pos..]].concat()
+            }
+            _ => units[..STORED_TITLE_MAX].to_vec(),
+        }
+    } else {
+        units
+    };
+    char::decode_utf16(units.iter().copied())
+        .flat_map(|c| match c {
+            Ok(c) if "\t*+:\"<>?|\\/".contains(c) => vec!['_'],
+            // Both units of a pair are surrogates, and so is a lone one.
+            Ok(c) if c.len_utf16() == 2 => vec!['_', '_'],
+            Ok(c) => vec![c],
+            Err(_) => vec!['_'],
+        })
+        .collect()
+}
+
+/// The folder a file with DocSpace's `relativePath` lands in: from `folder`, each `/`-separated
+/// title in turn, as stored ([`stored_title`]), names the child folder of that title, created
+/// when missing; an empty title ends the walk there. Each folder reached must take uploads
+/// ([`may_upload_into`]). `..` and `.` are titles like any other here, as in DocSpace (its
+/// folders are rows, not paths): ONLYOFFICE/DocSpace-server
+/// `products/ASC.Files/Core/Utils/FileUploader.cs`, `GetFolderIdAsync`.
+fn folder_at_path(
+    conn: &Connection,
+    actor: &Actor,
+    folder: Folder,
+    relative_path: &str,
+) -> Result<Folder, ApiError> {
+    let mut here = folder;
+    for segment in relative_path.split('/') {
+        let t = stored_title(segment);
+        if t.is_empty() {
+            break;
+        }
+        here = match entries::folder_by_title(conn, here.id, &t)? {
+            Some(f) => f,
+            None => entries::insert_folder(
+                conn,
+                &here,
+                &entries::NewFolder {
+                    title: t,
+                    folder_type: folder_type::DEFAULT,
+                    room_type: None,
+                    owner_id: actor.user()?.id.clone(),
+                },
+            )?,
+        };
+        may_upload_into(conn, actor, &here)?;
+    }
+    Ok(here)
 }
 
 /// Stores `content` as `name` in `folder`: a new version of a same-named file unless
@@ -144,7 +219,6 @@ pub struct SessionRequest {
     #[serde(default)]
     file_size: Option<i64>,
     #[serde(default)]
-    #[allow(dead_code)] // Folders in the path are not created by this portal.
     relative_path: Option<String>,
     #[serde(default)]
     #[allow(dead_code)]
@@ -198,7 +272,10 @@ pub async fn create_session(
     let v = state
         .db
         .write(move |tx| {
-            let target = upload_target(tx, &actor, &folder)?;
+            let mut target = upload_target(tx, &actor, &folder)?;
+            if let Some(path) = req.relative_path.as_deref().filter(|p| !p.is_empty()) {
+                target = folder_at_path(tx, &actor, target, path)?;
+            }
             let s = UploadSession {
                 id: uuid::Uuid::new_v4().simple().to_string(),
                 user_id: actor.user()?.id.clone(),
@@ -216,7 +293,9 @@ pub async fn create_session(
     Ok(Envelope::from_value(v))
 }
 
-/// A caller's open session; `folder` (when given) must be the session's folder.
+/// A caller's open session; `folder` (when given) must be the session's folder or one above it
+/// (the one the session was opened on, when a `relativePath` took the file further down).
+/// DocSpace looks at the session id alone.
 fn load_session(
     conn: &Connection,
     actor: &Actor,
@@ -232,11 +311,20 @@ fn load_session(
         })?;
     if let Some(f) = folder
         && f != "@my"
-        && f.parse::<i64>().ok() != Some(s.folder_id)
     {
-        return Err(ApiError::NotFound(
-            "The upload session belongs to another folder".into(),
-        ));
+        let named = f.parse::<i64>().ok();
+        let fits = named == Some(s.folder_id) || {
+            let session_folder = entries::folder(conn, s.folder_id)?
+                .ok_or_else(|| ApiError::NotFound("The folder could not be found".into()))?;
+            entries::path(conn, &session_folder)?
+                .iter()
+                .any(|p| Some(p.id) == named)
+        };
+        if !fits {
+            return Err(ApiError::NotFound(
+                "The upload session belongs to another folder".into(),
+            ));
+        }
     }
     Ok(s)
 }
@@ -539,4 +627,32 @@ fn legacy_keys(mut v: Value) -> Value {
         o.insert("provider_key".into(), k);
     }
     v
+}
+
+#[cfg(test)]
+mod tests {
+    use super::stored_title;
+
+    #[test]
+    fn titles_are_stored_as_docspace_stores_them() {
+        assert_eq!(stored_title("  Photos "), "Photos");
+        assert_eq!(
+            stored_title("a+b:c*d?e|f\"g<h>i\\j/k\tl"),
+            "a_b_c_d_e_f_g_h_i_j_k_l"
+        );
+        // Each UTF-16 unit of an emoji is a surrogate, each replaced.
+        assert_eq!(stored_title("trip 🏖"), "trip __");
+        assert_eq!(stored_title(".."), "..");
+        assert_eq!(stored_title("  "), "");
+        // Cut to 170 UTF-16 units, keeping an extension that starts in the last 20.
+        let long = "x".repeat(200);
+        assert_eq!(stored_title(&long).encode_utf16().count(), 170);
+        let named = format!("{}.docx", "y".repeat(200));
+        let cut = stored_title(&named);
+        assert_eq!(cut.encode_utf16().count(), 170);
+        assert!(cut.ends_with("y.docx"), "{cut}");
+        // An extension further back is cut with the rest.
+        let early = format!("a.{}", "z".repeat(200));
+        assert_eq!(stored_title(&early), format!("a.{}", "z".repeat(168)));
+    }
 }

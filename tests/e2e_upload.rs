@@ -1,0 +1,393 @@
+//! End to end: uploads beyond one file at full speed. On a slow link the bar moves while a chunk
+//! is on its way, not only when it is acknowledged; a folder chosen with "Upload folder" or
+//! dropped on the list arrives with its folders, as DocSpace's web UI uploads one.
+
+#![cfg(not(target_arch = "wasm32"))]
+
+mod support;
+
+use docspace_api::Client;
+use docspace_api::models::{FolderId, RoomType};
+use support::*;
+
+/// The folders and files directly in `folder`, by title (sorted).
+async fn listing(api: &Client, folder: &FolderId) -> (Vec<String>, Vec<String>) {
+    let c = api
+        .folders()
+        .contents(folder.clone())
+        .send()
+        .await
+        .expect("contents");
+    let mut folders: Vec<String> = c.folders.iter().map(|f| f.title.clone()).collect();
+    let mut files: Vec<String> = c.files.iter().map(|f| f.title.clone()).collect();
+    folders.sort();
+    files.sort();
+    (folders, files)
+}
+
+/// The id of the folder titled `title` directly in `folder`.
+async fn child(api: &Client, folder: &FolderId, title: &str) -> FolderId {
+    api.folders()
+        .contents(folder.clone())
+        .send()
+        .await
+        .expect("contents")
+        .folders
+        .into_iter()
+        .find(|f| f.title == title)
+        .unwrap_or_else(|| panic!("no folder {title}"))
+        .id
+}
+
+/// The text of the file titled `title` in `folder`.
+async fn text_in(api: &Client, folder: &FolderId, title: &str) -> String {
+    let file = api
+        .folders()
+        .contents(folder.clone())
+        .send()
+        .await
+        .expect("contents")
+        .files
+        .into_iter()
+        .find(|f| f.title == title)
+        .unwrap_or_else(|| panic!("no file {title}"));
+    let bytes = api.files().download(file.id).await.expect("download");
+    String::from_utf8(bytes).expect("text")
+}
+
+/// Records every value the upload progress bars take, in `window.__progress`.
+async fn record_progress(driver: &WebDriver) {
+    driver
+        .execute(
+            r#"window.__progress = [];
+               new MutationObserver(() => {
+                 for (const bar of document.querySelectorAll("[data-testid='uploads'] [role='progressbar']")) {
+                   const v = bar.getAttribute("aria-valuenow");
+                   if (v !== null && window.__progress[window.__progress.length - 1] !== v) window.__progress.push(v);
+                 }
+               }).observe(document.body, { subtree: true, childList: true, attributes: true, attributeFilter: ["aria-valuenow"] });"#,
+            Vec::new(),
+        )
+        .await
+        .expect("observer");
+}
+
+/// The values recorded by [`record_progress`].
+async fn progress_seen(driver: &WebDriver) -> Vec<u32> {
+    let seen = driver
+        .execute("return window.__progress;", Vec::new())
+        .await
+        .expect("script");
+    seen.json()
+        .as_array()
+        .expect("array")
+        .iter()
+        .filter_map(|v| v.as_str()?.parse().ok())
+        .collect()
+}
+
+/// Records the app's API requests (method and path) in `window.__requests`.
+async fn record_requests(driver: &WebDriver) {
+    driver
+        .execute(
+            r#"window.__requests = [];
+               const open = XMLHttpRequest.prototype.open;
+               XMLHttpRequest.prototype.open = function (m, u) { window.__requests.push(m + " " + u); return open.apply(this, arguments); };
+               const f = window.fetch;
+               window.fetch = function (r, init) {
+                 const m = (init && init.method) || (r && r.method) || "GET";
+                 window.__requests.push(m + " " + (typeof r === "string" ? r : r.url));
+                 return f.apply(this, arguments);
+               };"#,
+            Vec::new(),
+        )
+        .await
+        .expect("record requests");
+}
+
+async fn requests(driver: &WebDriver) -> Vec<String> {
+    let v = driver
+        .execute("return window.__requests;", Vec::new())
+        .await
+        .expect("script");
+    v.json()
+        .as_array()
+        .expect("array")
+        .iter()
+        .filter_map(|r| r.as_str().map(str::to_string))
+        .collect()
+}
+
+/// Waits until `n` uploads are listed as done.
+async fn until_done(driver: &WebDriver, n: usize) {
+    eventually(&format!("{n} uploads finished"), || {
+        let driver = driver.clone();
+        async move {
+            let done = driver
+                .find_all(By::Css("[data-testid='upload-item'][data-state='done']"))
+                .await
+                .ok()?;
+            (done.len() == n).then_some(())
+        }
+    })
+    .await;
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn on_a_slow_link_the_bar_moves_within_a_chunk() {
+    let stack = Stack::start().await;
+    let owner = stack.portal.owner.clone();
+    let api = stack.api();
+    let room = api
+        .rooms()
+        .create("Slow link", RoomType::Custom)
+        .send()
+        .await
+        .expect("room");
+    // 3 MiB: a chunk of the app's 2 MiB, then one of 1 MiB. Acknowledged chunks alone would
+    // show 0, 67 and 100 %.
+    let content: Vec<u8> = (0..3 * 1024 * 1024 / 32)
+        .flat_map(|i| format!("line {i:>10} of the upload \n").into_bytes())
+        .collect();
+    let dir = tempfile::tempdir().expect("dir");
+    let path = dir.path().join("slow.txt");
+    std::fs::write(&path, &content).expect("write");
+    let stack = &stack;
+    let room_id = &room.id;
+    with_browser(|driver| async move {
+        sign_in(&driver, &stack.url(), &owner.email, &owner.password, false).await;
+        open_room(&driver, room_id).await;
+        // Chromium's own throttling, as DevTools' network conditions: 768 KiB/s up, so the
+        // first chunk takes about three seconds to go out.
+        driver
+            .cdp()
+            .send_raw("Network.enable", serde_json::json!({}))
+            .await
+            .expect("network domain");
+        driver
+            .cdp()
+            .send_raw(
+                "Network.emulateNetworkConditions",
+                serde_json::json!({
+                    "offline": false,
+                    "latency": 0,
+                    "downloadThroughput": -1,
+                    "uploadThroughput": 768 * 1024,
+                }),
+            )
+            .await
+            .expect("throttle uploads");
+        record_progress(&driver).await;
+        wait_for(&driver, "[data-testid='upload-input']")
+            .await
+            .send_keys(path.to_string_lossy())
+            .await
+            .expect("choose file");
+        wait_for(&driver, "[data-testid='upload-item'][data-state='done']").await;
+        let values = progress_seen(&driver).await;
+        assert_eq!(values.last(), Some(&100), "ends at 100 %: {values:?}");
+        assert!(
+            values.iter().any(|v| *v > 0 && *v < 66),
+            "moved while the first chunk was on its way: {values:?}"
+        );
+        assert!(
+            values.iter().filter(|v| **v > 0 && *v < &100).count() > 2,
+            "more steps than chunks: {values:?}"
+        );
+        assert!(
+            values.windows(2).all(|w| w[0] <= w[1]),
+            "never went back: {values:?}"
+        );
+    })
+    .await;
+    assert_eq!(
+        text_in(&api, &room.id, "slow.txt").await.len(),
+        content.len()
+    );
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn a_chosen_folder_arrives_with_its_folders_and_fills_one_of_the_same_name() {
+    let stack = Stack::start().await;
+    let owner = stack.portal.owner.clone();
+    let api = stack.api();
+    let room = api
+        .rooms()
+        .create("Folder upload", RoomType::Custom)
+        .send()
+        .await
+        .expect("room");
+    // The room already has a "Trip" folder holding a "notes.txt".
+    let trip = api
+        .folders()
+        .create(room.id.clone(), "Trip")
+        .await
+        .expect("folder");
+    api.files()
+        .upload(trip.id.clone(), "notes.txt", b"already there".to_vec())
+        .send()
+        .await
+        .expect("upload");
+    // On disk: Trip/notes.txt, Trip/days/monday.txt, and hidden entries that stay behind.
+    let dir = tempfile::tempdir().expect("dir");
+    let top = dir.path().join("Trip");
+    std::fs::create_dir_all(top.join("days")).expect("dirs");
+    std::fs::create_dir_all(top.join(".git")).expect("hidden dir");
+    std::fs::write(top.join("notes.txt"), "from disk").expect("write");
+    std::fs::write(top.join("days").join("monday.txt"), "beach").expect("write");
+    std::fs::write(top.join(".hidden.txt"), "no").expect("write");
+    std::fs::write(top.join(".git").join("config.txt"), "no").expect("write");
+    let stack = &stack;
+    let (room_id, top_ref) = (&room.id, &top);
+    with_browser(|driver| async move {
+        sign_in(&driver, &stack.url(), &owner.email, &owner.password, false).await;
+        open_room(&driver, room_id).await;
+        record_requests(&driver).await;
+        wait_for(&driver, "[data-testid='upload-folder-button']").await;
+        wait_for(&driver, "[data-testid='upload-folder-input']")
+            .await
+            .send_keys(top_ref.to_string_lossy())
+            .await
+            .expect("choose the folder");
+        until_done(&driver, 2).await;
+        // Listed where each goes.
+        let mut names = Vec::new();
+        for n in driver
+            .find_all(By::Css("[data-testid='upload-item'] .uploads__name"))
+            .await
+            .expect("names")
+        {
+            names.push(n.text().await.expect("text"));
+        }
+        names.sort();
+        assert_eq!(names, ["Trip/days/monday.txt", "Trip/notes.txt"]);
+        // Nothing asked, nothing checked: DocSpace asks about no folder's contents.
+        assert!(
+            driver
+                .find_all(By::Css("dialog[open] [data-testid='conflict-dialog']"))
+                .await
+                .expect("find")
+                .is_empty(),
+            "no clash question"
+        );
+        let sent = requests(&driver).await;
+        assert!(
+            !sent.iter().any(|r| r.contains("/upload/check")),
+            "no check: {sent:?}"
+        );
+        assert_eq!(
+            sent.iter().filter(|r| r.ends_with("/session")).count(),
+            2,
+            "one session per file: {sent:?}"
+        );
+    })
+    .await;
+    // The room's "Trip" took the files (no second "Trip"), the clashing one kept beside.
+    assert_eq!(
+        listing(&api, &room.id).await,
+        (vec!["Trip".to_string()], vec![])
+    );
+    assert_eq!(
+        listing(&api, &trip.id).await,
+        (
+            vec!["days".to_string()],
+            vec!["notes (1).txt".to_string(), "notes.txt".to_string()]
+        )
+    );
+    assert_eq!(text_in(&api, &trip.id, "notes.txt").await, "already there");
+    assert_eq!(text_in(&api, &trip.id, "notes (1).txt").await, "from disk");
+    let days = child(&api, &trip.id, "days").await;
+    assert_eq!(text_in(&api, &days, "monday.txt").await, "beach");
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn a_dropped_folder_is_walked_to_the_bottom_and_loose_files_are_checked() {
+    let stack = Stack::start().await;
+    let owner = stack.portal.owner.clone();
+    let api = stack.api();
+    let room = api
+        .rooms()
+        .create("Drop a folder", RoomType::Custom)
+        .send()
+        .await
+        .expect("room");
+    api.files()
+        .upload(room.id.clone(), "loose.txt", b"first".to_vec())
+        .send()
+        .await
+        .expect("upload");
+    let stack = &stack;
+    let room_id = &room.id;
+    with_browser(|driver| async move {
+        sign_in(&driver, &stack.url(), &owner.email, &owner.password, false).await;
+        open_room(&driver, room_id).await;
+        // What a browser hands a page when a folder and a file are dropped: items whose
+        // `webkitGetAsEntry()` is a directory entry (read in batches, then an empty one, as
+        // `readEntries` does) or a file entry. Built by shape here, since WebDriver cannot drag
+        // from the desktop.
+        driver
+            .execute(
+                r#"const file = (name, text) => ({
+                     isDirectory: false, isFile: true, name,
+                     file(ok) { setTimeout(() => ok(new File([text], name, { type: "text/plain" })), 0); },
+                   });
+                   const dir = (name, batches) => ({
+                     isDirectory: true, isFile: false, name,
+                     createReader() {
+                       const left = batches.slice();
+                       return { readEntries(ok) { setTimeout(() => ok(left.shift() || []), 0); } };
+                     },
+                   });
+                   const album = dir("Album", [
+                     [file("one.txt", "first photo"), dir("Inner", [[file("deep.txt", "deep down")]])],
+                     [file("two.txt", "second photo"), file(".DS_Store", "x"), file("Thumbs.db", "x")],
+                     [dir(".cache", [[file("hidden.txt", "x")]]), dir("Empty", [])],
+                   ]);
+                   const loose = new File(["second"], "loose.txt", { type: "text/plain" });
+                   const items = [
+                     { kind: "file", type: "", webkitGetAsEntry: () => album, getAsFile: () => null },
+                     { kind: "file", type: "text/plain", webkitGetAsEntry: () => file("loose.txt", "second"), getAsFile: () => loose },
+                     { kind: "string", type: "text/plain", webkitGetAsEntry: () => null, getAsFile: () => null },
+                   ];
+                   const dt = { items, files: [], types: ["Files"] };
+                   const zone = document.querySelector("[data-testid='drop-zone']");
+                   const drop = new DragEvent("drop", { bubbles: true, cancelable: true });
+                   Object.defineProperty(drop, "dataTransfer", { value: dt });
+                   zone.dispatchEvent(drop);"#,
+                Vec::new(),
+            )
+            .await
+            .expect("drop");
+        // The loose file clashes with the room's: asked about, as DocSpace asks; the folder's
+        // files go meanwhile.
+        wait_for(&driver, "dialog[open] [data-testid='conflict-dialog']").await;
+        assert_eq!(
+            text_of(&driver, "[data-testid='conflict-message']").await,
+            "The destination already contains a file named “loose.txt”."
+        );
+        click(&driver, "[data-testid='conflict-duplicate']").await;
+        click(&driver, "[data-testid='conflict-ok'] button").await;
+        until_done(&driver, 4).await;
+    })
+    .await;
+    assert_eq!(
+        listing(&api, &room.id).await,
+        (
+            vec!["Album".to_string()],
+            vec!["loose (1).txt".to_string(), "loose.txt".to_string()]
+        )
+    );
+    assert_eq!(text_in(&api, &room.id, "loose (1).txt").await, "second");
+    let album = child(&api, &room.id, "Album").await;
+    // System and hidden entries stay behind; an empty folder brings no file, so no folder.
+    assert_eq!(
+        listing(&api, &album).await,
+        (
+            vec!["Inner".to_string()],
+            vec!["one.txt".to_string(), "two.txt".to_string()]
+        )
+    );
+    assert_eq!(text_in(&api, &album, "two.txt").await, "second photo");
+    let inner = child(&api, &album, "Inner").await;
+    assert_eq!(text_in(&api, &inner, "deep.txt").await, "deep down");
+}
