@@ -310,12 +310,22 @@ pub(crate) fn embed(
         }
     });
 
+    // The app's extra classes, set by an effect rather than a reactive `class` attribute: that
+    // attribute alone linked Leptos' render effects into a one-frame page. The effect runs
+    // before the first paint, as the frame's own effect above does.
+    Effect::new(move |_| {
+        let extra = class.get();
+        if let Some(outer) = outer.get() {
+            match extra {
+                Some(c) => outer.set_class_name(&format!("docspace {c}")),
+                None => outer.set_class_name("docspace"),
+            }
+        }
+    });
+
     view! {
         <div
-            class=move || match class.get() {
-                Some(c) => format!("docspace {c}"),
-                None => "docspace".to_string(),
-            }
+            class="docspace"
             data-status="loading"
             aria-busy="true"
             node_ref=outer
