@@ -415,20 +415,19 @@ pub fn use_texts() -> Signal<Texts> {
 pub fn fill(template: &str, values: &[(&str, &str)]) -> String {
     let mut out = String::with_capacity(template.len());
     let mut rest = template;
-    while let Some(open) = rest.find('{') {
-        out.push_str(&rest[..open]);
-        let after = &rest[open + 1..];
-        let known = after.find('}').and_then(|close| {
-            let key = &after[..close];
+    // Splits rather than index ranges: no char-boundary panic in the wasm (see `crate::scan`).
+    while let Some((text, after)) = rest.split_once('{') {
+        out.push_str(text);
+        let known = after.split_once('}').and_then(|(key, tail)| {
             values
                 .iter()
                 .find(|(k, _)| *k == key)
-                .map(|(_, v)| (*v, close))
+                .map(|(_, v)| (*v, tail))
         });
         match known {
-            Some((value, close)) => {
+            Some((value, tail)) => {
                 out.push_str(value);
-                rest = &after[close + 1..];
+                rest = tail;
             }
             None => {
                 out.push('{');
