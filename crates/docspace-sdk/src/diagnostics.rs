@@ -5,7 +5,7 @@
 //! fills in the facts.
 
 use crate::error::SdkError;
-use crate::texts::{Explanation, Texts, fill};
+use crate::texts::{DiagnosisTexts, Explanation, FrameNames, Texts, fill};
 
 /// A problem explained for the person embedding DocSpace.
 ///
@@ -39,7 +39,7 @@ impl SdkError {
     /// assert!(d.fix.contains("http://127.0.0.1:3000"));
     /// ```
     pub fn diagnosis(&self) -> Diagnosis {
-        self.diagnosis_in(&Texts::default())
+        self.diagnosis_with(&DiagnosisTexts::default(), &FrameNames::default())
     }
 
     /// Explains the error for people in the words of `texts` (an app's translation).
@@ -52,7 +52,12 @@ impl SdkError {
     /// assert_eq!(d.detail, "« docs » n'est pas une origine.");
     /// ```
     pub fn diagnosis_in(&self, texts: &Texts) -> Diagnosis {
-        let t = &texts.diagnosis;
+        self.diagnosis_with(&texts.diagnosis, &texts.frames)
+    }
+
+    /// [`diagnosis_in`](Self::diagnosis_in) from the two parts of [`Texts`] it reads: a frame
+    /// whose app provides no texts builds only these, not the picker's words.
+    pub(crate) fn diagnosis_with(&self, t: &DiagnosisTexts, frames: &FrameNames) -> Diagnosis {
         let seconds = |millis: &u32| (millis / 1000).to_string();
         let explain = |e: &Explanation, values: &[(&str, &str)]| Diagnosis {
             title: fill(&e.title, values),
@@ -97,7 +102,7 @@ impl SdkError {
             SdkError::FrameNotReady { mode, url, millis } => explain(
                 &t.frame_not_ready,
                 &[
-                    ("frame", texts.frames.of(*mode)),
+                    ("frame", frames.of(*mode)),
                     ("url", url),
                     ("s", &seconds(millis)),
                 ],
@@ -109,22 +114,22 @@ impl SdkError {
             SdkError::LoginFailed { message, .. } => {
                 explain(&t.login_failed, &[("message", message)])
             }
-            other => explain(&t.other, &[("error", &detail_of(other, texts))]),
+            other => explain(&t.other, &[("error", &detail_of(other, t, frames))]),
         }
     }
 }
 
 /// The detail line of a problem explained by [`DiagnosisTexts::other`](crate::texts::DiagnosisTexts::other),
-/// in the words of `texts`.
-fn detail_of(e: &SdkError, texts: &Texts) -> String {
-    let d = &texts.diagnosis.details;
+/// in the words of `t` and `frames`.
+fn detail_of(e: &SdkError, t: &DiagnosisTexts, frames: &FrameNames) -> String {
+    let d = &t.details;
     match e {
         SdkError::NoWindow => d.no_window.to_string(),
         SdkError::MountFailed(reason) => fill(&d.mount_failed, &[("reason", reason)]),
         SdkError::Destroyed => d.destroyed.to_string(),
         SdkError::WrongMode { method, mode } => fill(
             &d.wrong_mode,
-            &[("method", method), ("frame", texts.frames.of(*mode))],
+            &[("method", method), ("frame", frames.of(*mode))],
         ),
         SdkError::Frame {
             method, message, ..

@@ -41,6 +41,7 @@ pub mod model;
 pub mod picker;
 mod preflight;
 mod protocol;
+mod scan;
 pub mod texts;
 mod vec_map;
 mod weburl;

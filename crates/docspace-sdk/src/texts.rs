@@ -123,7 +123,7 @@ pub struct Texts {
 impl Default for Texts {
     fn default() -> Self {
         Texts {
-            try_again: "Try again".into(),
+            try_again: TRY_AGAIN.into(),
             picker_title: "Choose files".into(),
             picker_accept: "Choose".into(),
             picker_cancel: "Cancel".into(),
@@ -388,6 +388,9 @@ impl Default for FrameNames {
     }
 }
 
+/// A diagnosis's retry button in English ([`Texts::try_again`]'s default).
+pub(crate) const TRY_AGAIN: &str = "Try again";
+
 /// Context carrying the app's texts.
 #[derive(Clone, Copy)]
 struct ProvidedTexts(Signal<Texts>);
@@ -400,9 +403,15 @@ pub fn provide_texts(texts: Signal<Texts>) {
 
 /// The texts in effect where the calling component is created.
 pub fn use_texts() -> Signal<Texts> {
-    use_context::<ProvidedTexts>()
-        .map(|p| p.0)
-        .unwrap_or_else(|| Signal::stored(Texts::default()))
+    provided_texts().unwrap_or_else(|| Signal::stored(Texts::default()))
+}
+
+/// The texts the app provided above the calling component, if it did. The frame components
+/// read this rather than [`use_texts`]: without the app's texts they need only the English
+/// diagnoses and frame names, and building a whole [`Texts::default`] linked the picker's words
+/// into every page with a frame.
+pub(crate) fn provided_texts() -> Option<Signal<Texts>> {
+    use_context::<ProvidedTexts>().map(|p| p.0)
 }
 
 /// `template` with each `{key}` replaced by its value, in one pass: a value is never read as a
@@ -415,20 +424,19 @@ pub fn use_texts() -> Signal<Texts> {
 pub fn fill(template: &str, values: &[(&str, &str)]) -> String {
     let mut out = String::with_capacity(template.len());
     let mut rest = template;
-    while let Some(open) = rest.find('{') {
-        out.push_str(&rest[..open]);
-        let after = &rest[open + 1..];
-        let known = after.find('}').and_then(|close| {
-            let key = &after[..close];
+    // Splits rather than index ranges: no char-boundary panic in the wasm (see `crate::scan`).
+    while let Some((text, after)) = rest.split_once('{') {
+        out.push_str(text);
+        let known = after.split_once('}').and_then(|(key, tail)| {
             values
                 .iter()
                 .find(|(k, _)| *k == key)
-                .map(|(_, v)| (*v, close))
+                .map(|(_, v)| (*v, tail))
         });
         match known {
-            Some((value, close)) => {
+            Some((value, tail)) => {
                 out.push_str(value);
-                rest = &after[close + 1..];
+                rest = tail;
             }
             None => {
                 out.push('{');

@@ -607,7 +607,7 @@ impl Instance {
                 if let Some(style) = styles.item(i)
                     && style
                         .text_content()
-                        .is_some_and(|t| t.contains(&loader_class))
+                        .is_some_and(|t| crate::scan::find(&t, &loader_class).is_some())
                     && let Some(el) = style.dyn_ref::<web_sys::Element>()
                 {
                     el.remove();

@@ -4,6 +4,7 @@
 //! api.js's own check is stricter than the browser (no wildcards, host only) and so refuses
 //! pages the browser would allow; this one follows the browser.
 
+use crate::scan;
 use crate::weburl::WebUrl;
 
 /// An origin split into its parts.
@@ -64,7 +65,7 @@ fn entry_matches(entry: &str, page: &Origin, portal_scheme: &str) -> bool {
     if entry == "*" {
         return page.scheme == "http" || page.scheme == "https";
     }
-    let (scheme, rest) = match entry.split_once("://") {
+    let (scheme, rest) = match scan::split_once(&entry, "://") {
         Some((s, r)) => (Some(s), r),
         None => (None, entry.as_str()),
     };
@@ -72,11 +73,9 @@ fn entry_matches(entry: &str, page: &Origin, portal_scheme: &str) -> bool {
         Some(s) => s == page.scheme || (s == "http" && page.scheme == "https"),
         None => page.scheme == portal_scheme || (portal_scheme == "http" && page.scheme == "https"),
     };
-    let (authority, path) = match rest.find('/') {
-        Some(i) => (&rest[..i], &rest[i..]),
-        None => (rest, ""),
-    };
-    if !(path.is_empty() || path == "/") {
+    // No path, or `/` alone.
+    let (authority, path) = rest.split_once('/').unwrap_or((rest, ""));
+    if !path.is_empty() {
         return false;
     }
     let (host, port) = split_host_port(authority);
@@ -94,8 +93,10 @@ fn entry_matches(entry: &str, page: &Origin, portal_scheme: &str) -> bool {
 
 fn split_host_port(authority: &str) -> (&str, Option<&str>) {
     if authority.starts_with('[') {
-        return match authority.find("]:") {
-            Some(i) => (&authority[..=i], Some(&authority[i + 2..])),
+        let split = scan::find(authority, "]:")
+            .and_then(|i| Some((authority.get(..=i)?, authority.get(i + 2..)?)));
+        return match split {
+            Some((host, port)) => (host, Some(port)),
             None => (authority, None),
         };
     }

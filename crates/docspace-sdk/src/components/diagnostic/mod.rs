@@ -7,8 +7,8 @@ use wasm_bindgen::JsCast;
 use wasm_bindgen::closure::Closure;
 
 use super::style::mount_style;
+use crate::diagnostics::Diagnosis;
 use crate::error::SdkError;
-use crate::texts::Texts;
 
 /// Shows `error`'s [diagnosis](SdkError::diagnosis) as an alert, with a retry button when
 /// `on_retry` is given.
@@ -49,15 +49,16 @@ pub fn Diagnostic(
 
 /// The same panel as [`Diagnostic`], built with the DOM directly: the frame components show it
 /// from a status callback, without a reactive view (the reactive one was a large part of what a
-/// one-frame page's wasm carried), in the words of `texts`. `on_retry` runs on its button.
+/// one-frame page's wasm carried). It shows `d`, the diagnosis of `error` in the app's words;
+/// `on_retry` runs on its button, labelled `try_again`.
 pub(crate) fn panel(
     document: &web_sys::Document,
     error: &SdkError,
+    d: Diagnosis,
     on_retry: Option<Rc<dyn Fn()>>,
-    texts: &Texts,
+    try_again: &str,
 ) -> Option<web_sys::Element> {
     mount_style("docspace-diagnostic-style", include_str!("diagnostic.css"));
-    let d = error.diagnosis_in(texts);
     let root = document.create_element("div").ok()?;
     root.set_class_name("docspace-diagnostic");
     root.set_attribute("role", "alert").ok()?;
@@ -76,7 +77,7 @@ pub(crate) fn panel(
         let button = document.create_element("button").ok()?;
         button.set_attribute("type", "button").ok()?;
         button.set_class_name("docspace-diagnostic__retry");
-        button.set_text_content(Some(&texts.try_again));
+        button.set_text_content(Some(try_again));
         let click = Closure::<dyn FnMut()>::new(move || retry());
         // Owned by the JS garbage collector, with the button.
         button

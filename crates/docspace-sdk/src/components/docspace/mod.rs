@@ -10,11 +10,12 @@ use super::frame_ref::FrameRef;
 use super::style::mount_style;
 use crate::bridge::{Frame, FrameOptions, FrameStatus};
 use crate::components::diagnostic::panel;
-use crate::config::FrameConfig;
+use crate::config::{FrameConfig, Mode};
 use crate::error::SdkError;
 use crate::events::{FrameEvent, FrameEvents};
 use crate::loader::normalize_portal;
 use crate::model::{EditorOpen, FileItem, Item};
+use crate::texts::{TRY_AGAIN, Texts};
 
 /// The event callbacks a component was given.
 #[derive(Default, Clone, Copy)]
@@ -217,7 +218,8 @@ pub(crate) fn embed(
     let host = NodeRef::<leptos::html::Div>::new();
     // The frame is !Send; this component only ever runs on the browser's one thread.
     let current: SendWrapper<Rc<RefCell<Option<Frame>>>> = SendWrapper::new(Rc::default());
-    let texts = crate::texts::use_texts();
+    // The app's texts, if it provided any; else the English diagnoses and frame names only.
+    let texts = crate::texts::provided_texts();
     // The status view of the frame now mounted, for the effect below.
     let shown: SendWrapper<Rc<RefCell<Option<Rc<StatusView>>>>> = SendWrapper::new(Rc::default());
 
@@ -254,7 +256,7 @@ pub(crate) fn embed(
         let options = if options.has_title() {
             options.clone()
         } else {
-            let name = texts.with_untracked(|t| t.frames.of(config.mode()).to_string());
+            let name = frame_name(texts, config.mode());
             options.clone().title(name)
         };
         let frame = Frame::mount(&host_el, &portal, config, events.handlers(), options);
@@ -292,13 +294,15 @@ pub(crate) fn embed(
     // A diagnosis on screen is worded anew when the app's language changes (one small effect
     // rather than a reactive panel, see `StatusView`), and so is the frame's title unless the
     // app gave its own (an adopted frame came with the host page's English one).
-    Effect::new(move |_| {
-        texts.track();
-        if let Some(view) = shown.borrow().as_ref() {
-            view.reword();
-            view.retitle();
-        }
-    });
+    if let Some(texts) = texts {
+        Effect::new(move |_| {
+            texts.track();
+            if let Some(view) = shown.borrow().as_ref() {
+                view.reword();
+                view.retitle();
+            }
+        });
+    }
 
     let slot = current.clone();
     on_cleanup(move || {
@@ -310,18 +314,37 @@ pub(crate) fn embed(
         }
     });
 
+    // The app's extra classes, set by an effect rather than a reactive `class` attribute: that
+    // attribute alone linked Leptos' render effects into a one-frame page. The effect runs
+    // before the first paint, as the frame's own effect above does.
+    Effect::new(move |_| {
+        let extra = class.get();
+        if let Some(outer) = outer.get() {
+            match extra {
+                Some(c) => outer.set_class_name(&format!("docspace {c}")),
+                None => outer.set_class_name("docspace"),
+            }
+        }
+    });
+
     view! {
         <div
-            class=move || match class.get() {
-                Some(c) => format!("docspace {c}"),
-                None => "docspace".to_string(),
-            }
+            class="docspace"
             data-status="loading"
             aria-busy="true"
             node_ref=outer
         >
             <div class="docspace__host" node_ref=host></div>
         </div>
+    }
+}
+
+/// What the frame of `mode` is called: in the app's words, else in English ([`Mode::label`],
+/// [`FrameNames`](crate::texts::FrameNames)' defaults).
+fn frame_name(texts: Option<Signal<Texts>>, mode: Mode) -> String {
+    match texts {
+        Some(texts) => texts.with_untracked(|t| t.frames.of(mode).to_string()),
+        None => mode.label().to_string(),
     }
 }
 
@@ -334,8 +357,8 @@ struct StatusView {
     /// The failure the panel explains, to word it again in another language.
     failed: RefCell<Option<SdkError>>,
     retry: Rc<dyn Fn()>,
-    /// The app's words for the panel and the frame's title ([`crate::texts`]).
-    texts: Signal<crate::texts::Texts>,
+    /// The app's words for the panel and the frame's title ([`crate::texts`]), if it gave any.
+    texts: Option<Signal<Texts>>,
     /// The frame's config, for its mode's name.
     config: Signal<FrameConfig>,
     /// Whether the app named the frame itself ([`FrameOptions::title`]).
@@ -372,9 +395,7 @@ impl StatusView {
         }
         if let Ok(Some(iframe)) = self.outer.query_selector("iframe") {
             let mode = self.config.with_untracked(FrameConfig::mode);
-            let _ = self
-                .texts
-                .with_untracked(|t| iframe.set_attribute("title", t.frames.of(mode)));
+            let _ = iframe.set_attribute("title", &frame_name(self.texts, mode));
         }
     }
 
@@ -384,11 +405,20 @@ impl StatusView {
             old.remove();
         }
         let failed = self.failed.borrow();
-        if let (Some(error), Some(document)) = (failed.as_ref(), self.outer.owner_document())
-            && let Some(panel) = self
-                .texts
-                .with_untracked(|t| panel(&document, error, Some(self.retry.clone()), t))
-        {
+        let Some(error) = failed.as_ref() else {
+            return;
+        };
+        let retry = Some(self.retry.clone());
+        let shown = self
+            .outer
+            .owner_document()
+            .and_then(|document| match self.texts {
+                Some(texts) => texts.with_untracked(|t| {
+                    panel(&document, error, error.diagnosis_in(t), retry, &t.try_again)
+                }),
+                None => panel(&document, error, error.diagnosis(), retry, TRY_AGAIN),
+            });
+        if let Some(panel) = shown {
             let _ = self.outer.insert_before(&panel, Some(&self.host));
             *self.panel.borrow_mut() = Some(panel);
         }
