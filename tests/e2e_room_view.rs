@@ -139,23 +139,29 @@ async fn search_kind_and_tiles_follow_the_url_and_the_portals_filter() {
 
         // Tiles: every entry a tile, several side by side, kept across a reload.
         click(&driver, "[data-testid='layout-tiles']").await;
-        let tiles = eventually("every entry is a tile", || {
+        // The tiles are found and measured in one attempt: the list may
+        // render again after the switch, which leaves earlier handles stale.
+        let tops = eventually("every entry is a tile, measured", || {
             let driver = driver.clone();
             async move {
-                let t = driver.find_all(By::Css(".entry-row--tile")).await.ok()?;
-                (t.len() == all).then_some(t)
+                let tiles = driver.find_all(By::Css(".entry-row--tile")).await.ok()?;
+                if tiles.len() != all {
+                    return None;
+                }
+                let mut tops = Vec::new();
+                for t in &tiles {
+                    tops.push(t.rect().await.ok()?.y as i64);
+                }
+                Some(tops)
             }
         })
         .await;
-        let mut tops = Vec::new();
-        for t in &tiles {
-            tops.push(t.rect().await.expect("rect").y as i64);
-        }
-        tops.sort();
-        tops.dedup();
+        let mut distinct = tops.clone();
+        distinct.sort();
+        distinct.dedup();
         assert!(
-            tops.len() < tiles.len(),
-            "tiles share rows (distinct tops: {tops:?})"
+            distinct.len() < tops.len(),
+            "tiles share rows (distinct tops: {distinct:?})"
         );
         driver.refresh().await.expect("reload");
         eventually("still tiles after a reload", || {

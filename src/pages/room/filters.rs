@@ -187,6 +187,15 @@ impl FolderFilters {
         !self.search.trim().is_empty() || self.kind != EntryKind::All
     }
 
+    /// What the portal is asked for: the layout left out, so that switching between rows and
+    /// tiles lays out the entries already listed instead of fetching them again.
+    pub fn listing_part(&self) -> FolderFilters {
+        FolderFilters {
+            layout: Layout::default(),
+            ..self.clone()
+        }
+    }
+
     /// The same view showing everything again (sort and layout kept).
     pub fn cleared(&self) -> FolderFilters {
         FolderFilters {
@@ -238,6 +247,15 @@ mod tests {
             assert_eq!((c.sort, c.layout, c.ascending), (f.sort, f.layout, false));
             assert!(!c.narrows());
         }
+    }
+
+    #[test]
+    fn the_layout_is_not_part_of_what_the_portal_is_asked() {
+        let rows = parse("?q=plan&sort=size");
+        let tiles = parse("?q=plan&sort=size&view=tiles");
+        assert_ne!(rows, tiles);
+        assert_eq!(rows.listing_part(), tiles.listing_part());
+        assert_ne!(rows.listing_part(), parse("?q=plans&sort=size").listing_part());
     }
 
     #[test]

@@ -108,9 +108,11 @@ pub(crate) fn FolderPage(client: Client, place: Place, folder: FolderId) -> impl
     let place = StoredValue::new(place);
     let folder = StoredValue::new(folder);
 
+    // A memo of its own, so that a change of layout alone does not fetch the listing again.
+    let asked = Memo::new(move |_| filters.with(FolderFilters::listing_part));
     let view_data = LocalResource::new(move || {
         version.track();
-        let f = filters.get();
+        let f = asked.get();
         async move { listing::load(&client.get_value(), folder.get_value(), &f).await }
     });
     let room_info = LocalResource::new(move || async move {
