@@ -193,6 +193,37 @@ pub fn insert(conn: &Connection, user: &User, password_hash: Option<&str>) -> Re
     Ok(())
 }
 
+/// Creates a person `inviter` invites by `email` as `kind`, as
+/// `UserManagerWrapper.AddInvitedUserAsync` does: named by the address's local part, status and
+/// activation status both Pending, `CreatedBy` the inviter, who sees them in People from now on
+/// (`CanUserViewAnotherUserAsync`).
+pub fn insert_invited(
+    conn: &Connection,
+    email: &str,
+    kind: EmployeeType,
+    inviter: &str,
+) -> Result<User, ApiError> {
+    let u = User {
+        id: uuid::Uuid::new_v4().to_string(),
+        email: email.to_string(),
+        first_name: email.split('@').next().unwrap_or_default().to_string(),
+        last_name: String::new(),
+        user_type: kind,
+        is_owner: false,
+        status: 4,
+        activation_status: 2,
+        culture: "en-US".into(),
+        created: crate::time::db_time(crate::time::now()),
+    };
+    insert(conn, &u, None)?;
+    conn.execute(
+        "UPDATE users SET invited_by = ?2 WHERE id = ?1",
+        [&u.id, inviter],
+    )?;
+    add_relation(conn, inviter, &u.id)?;
+    Ok(u)
+}
+
 /// Users by id (unknown ids are skipped).
 pub fn by_ids(
     conn: &Connection,

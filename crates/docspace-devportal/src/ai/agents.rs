@@ -18,8 +18,7 @@ use super::providers::{PROVIDER_NOT_FOUND, enabled_models};
 use crate::api::Portal;
 use crate::api::dto;
 use crate::api::extract::{JsonBody, Paging, Query, int_id};
-use crate::api::fileops;
-use crate::api::rooms::{RoomOpRequest, RoomRequest, create_room};
+use crate::api::rooms::{self, RoomOpRequest, RoomRequest, create_room};
 use crate::auth::Caller;
 use crate::db::ai::{self, AgentSettings};
 use crate::db::entries::{self, Folder, NewFolder};
@@ -277,16 +276,8 @@ pub async fn delete(
         .write(move |tx| {
             let room = load_agent(tx, id)?;
             permissions::room_level(tx, &actor, &room)?.require(RoomAction::DeleteRoom)?;
-            entries::delete_folder(tx, room.id)?;
             mcp::forget_room(tx, room.id)?;
-            fileops::record(
-                tx,
-                &caller.user.id,
-                fileops::OP_DELETE,
-                vec![],
-                vec![],
-                None,
-            )
+            rooms::delete_now(tx, &caller.user.id, &room)
         })
         .await?;
     Ok(Envelope::from_value(v))

@@ -158,19 +158,27 @@ fn prepare(
     })
 }
 
+/// Sends `message_start` (with the chat's id) unless `started` says it was sent.
+async fn start_once(
+    tx: &tokio::sync::mpsc::Sender<axum::body::Bytes>,
+    started: &mut bool,
+    chat_id: &str,
+) {
+    if !*started {
+        let _ = tx
+            .send(sse::event("message_start", json!({ "chatId": chat_id })))
+            .await;
+        *started = true;
+    }
+}
+
 /// Runs the provider call and writes the events; the answer is saved once complete.
 fn stream_turn(state: AppState, turn: Turn) -> Response {
     let (tx, resp) = sse::response();
     tokio::spawn(async move {
         let mut started = false;
         if turn.new_chat {
-            let _ = tx
-                .send(sse::event(
-                    "message_start",
-                    json!({ "chatId": turn.chat_id }),
-                ))
-                .await;
-            started = true;
+            start_once(&tx, &mut started, &turn.chat_id).await;
         }
         let mut answer = String::new();
         // A client that goes away cancels the provider call at once, keeping what was
@@ -194,15 +202,7 @@ fn stream_turn(state: AppState, turn: Turn) -> Response {
                         _ = tx.closed() => None,
                     };
                     let Some(d) = next else { break };
-                    if !started {
-                        let _ = tx
-                            .send(sse::event(
-                                "message_start",
-                                json!({ "chatId": turn.chat_id }),
-                            ))
-                            .await;
-                        started = true;
-                    }
+                    start_once(&tx, &mut started, &turn.chat_id).await;
                     let ev = match d {
                         Ok(Delta::Text(t)) => {
                             answer.push_str(&t);

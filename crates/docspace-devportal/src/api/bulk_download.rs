@@ -22,7 +22,7 @@ use serde_json::{Value, json};
 use super::Portal;
 use super::download::check_download;
 use super::extract::JsonBody;
-use super::fileops::{EntryId, OP_DOWNLOAD, record_with_url};
+use super::fileops::{EntryId, record_download};
 use crate::archives::{MAX_ARCHIVE_BYTES, owner_of};
 use crate::db::entries::{self, File, Folder, ListFilter};
 use crate::envelope::{ApiError, ApiResult, Envelope};
@@ -96,17 +96,7 @@ pub async fn start(
     let record_owner = owner;
     let v = state
         .db
-        .write(move |tx| {
-            record_with_url(
-                tx,
-                &record_owner,
-                OP_DOWNLOAD,
-                files,
-                folders,
-                None,
-                Some(url),
-            )
-        })
+        .write(move |tx| record_download(tx, &record_owner, files, folders, url))
         .await?;
     Ok(Envelope::from_value(json!([v])))
 }

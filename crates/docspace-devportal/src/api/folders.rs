@@ -144,6 +144,13 @@ impl ContentQuery {
     }
 }
 
+/// The folder `raw` names ([`resolve_folder`]), once `actor` is found to be allowed to read it.
+fn readable_folder(conn: &Connection, actor: &Actor, raw: &str) -> Result<Folder, ApiError> {
+    let f = resolve_folder(conn, actor, raw)?;
+    permissions::folder_level(conn, actor, &f)?.require(RoomAction::Read)?;
+    Ok(f)
+}
+
 /// The `FolderContentDto` of `folder` (rooms for the Rooms and Archive sections).
 pub fn content_of(
     conn: &Connection,
@@ -266,8 +273,7 @@ pub async fn subfolders(
     let v = state
         .db
         .read(move |c| {
-            let f = resolve_folder(c, &actor, &folder)?;
-            permissions::folder_level(c, &actor, &f)?.require(RoomAction::Read)?;
+            let f = readable_folder(c, &actor, &folder)?;
             let only_folders = ListFilter {
                 folders: true,
                 ..ListFilter::default()
@@ -338,8 +344,7 @@ pub async fn info(
     let v = state
         .db
         .read(move |c| {
-            let f = resolve_folder(c, &actor, &id)?;
-            permissions::folder_level(c, &actor, &f)?.require(RoomAction::Read)?;
+            let f = readable_folder(c, &actor, &id)?;
             dto::folder(c, &portal, &actor, &f)
         })
         .await?;
@@ -424,8 +429,7 @@ pub async fn path(
     let v = state
         .db
         .read(move |c| {
-            let f = resolve_folder(c, &actor, &id)?;
-            permissions::folder_level(c, &actor, &f)?.require(RoomAction::Read)?;
+            let f = readable_folder(c, &actor, &id)?;
             let chain = entries::path(c, &f)?;
             dto::folders(c, &portal, &actor, &chain)
         })

@@ -4,6 +4,7 @@
 
 mod auth;
 mod bulk_download;
+mod caller;
 mod cors;
 pub mod csp;
 pub mod download;
@@ -17,6 +18,7 @@ mod files;
 mod folders;
 mod keys;
 mod link_access;
+mod middleware;
 mod password;
 mod people;
 mod people_admin;
@@ -34,17 +36,12 @@ mod upload_check;
 mod versions;
 
 use axum::Router;
-use axum::extract::{FromRequestParts, Request, State};
-use axum::http::request::Parts;
-use axum::http::{HeaderMap, HeaderValue, Method, StatusCode, header};
-use axum::middleware::{self, Next};
-use axum::response::{IntoResponse, Response};
+use axum::http::StatusCode;
 use axum::routing::{any, get, post, put};
 
-use crate::auth::{self as credentials, AuthKind};
-use crate::envelope::{ApiError, RequestLink, with_request_link};
-use crate::permissions::{Actor, LinkGrant};
 use crate::state::AppState;
+
+pub use caller::{ClientIp, Portal, portal_url};
 
 /// Headers a browser page on another origin may read (rate-limit state).
 pub const EXPOSED_HEADERS: &str =
@@ -152,7 +149,7 @@ pub fn router(state: AppState) -> Router<AppState> {
         )
         .route(
             "/api/2.0/files/rooms/{id}/tags",
-            put(tags::add_to_room).delete(tags::remove_from_room),
+            put(tags::room_tags::<true>).delete(tags::room_tags::<false>),
         )
         .route(
             "/api/2.0/files/rooms/{id}/share",
@@ -302,264 +299,12 @@ pub fn router(state: AppState) -> Router<AppState> {
         .merge(crate::plugins::routes())
         .route("/api/2.0/{*rest}", any(unknown_route))
         .layer(axum::extract::DefaultBodyLimit::max(upload::MAX_UPLOAD))
-        .layer(middleware::from_fn_with_state(state, api_middleware))
+        .layer(axum::middleware::from_fn_with_state(
+            state,
+            middleware::api_middleware,
+        ))
 }
 
 async fn unknown_route() -> StatusCode {
     StatusCode::NOT_FOUND
-}
-
-/// Absolute base URL of the portal as the client addressed it (`http://host:port`).
-pub fn portal_url(headers: &HeaderMap) -> String {
-    let host = headers
-        .get(header::HOST)
-        .and_then(|h| h.to_str().ok())
-        .filter(|h| {
-            h.chars()
-                .all(|c| c.is_ascii_alphanumeric() || ".-:[]".contains(c))
-        })
-        .unwrap_or("127.0.0.1");
-    format!("http://{host}")
-}
-
-/// The base URL, as an extractor.
-pub struct Portal(pub String);
-
-impl<S: Send + Sync> FromRequestParts<S> for Portal {
-    type Rejection = ApiError;
-
-    async fn from_request_parts(parts: &mut Parts, _: &S) -> Result<Self, Self::Rejection> {
-        Ok(Portal(portal_url(&parts.headers)))
-    }
-}
-
-/// The address of the client a request comes from: every per-address decision (anonymous
-/// rate-limit partitions, the sign-in guard) goes through here (see [`crate::client_addr`]).
-pub fn client_ip(parts: &Parts, state: &AppState) -> Option<std::net::IpAddr> {
-    crate::client_addr::client_ip(parts, state.config.trusted_proxy_secret.as_deref())
-}
-
-/// The client's address, as an extractor (`None` when the server runs without connect info).
-pub struct ClientIp(pub Option<std::net::IpAddr>);
-
-impl FromRequestParts<AppState> for ClientIp {
-    type Rejection = ApiError;
-
-    async fn from_request_parts(
-        parts: &mut Parts,
-        state: &AppState,
-    ) -> Result<Self, Self::Rejection> {
-        Ok(ClientIp(client_ip(parts, state)))
-    }
-}
-
-/// The link key a request carries: the `Request-Token` header, else the `share` query parameter.
-fn link_key(parts: &Parts) -> Option<String> {
-    parts
-        .headers
-        .get(REQUEST_TOKEN_HEADER)
-        .and_then(|v| v.to_str().ok())
-        .map(str::to_string)
-        .or_else(|| {
-            extract::Query::parse(parts.uri.query())
-                .get("share")
-                .map(str::to_string)
-        })
-        .filter(|k| !k.is_empty())
-}
-
-/// Resolves an external-link key to what it grants: nothing for unknown, expired or revoked
-/// keys, internal links without a sign-in, and protected links without the password cookie
-/// ([`link_access::status`]).
-pub(crate) fn grant_of(
-    conn: &rusqlite::Connection,
-    key: &str,
-    proof: &link_access::LinkProof,
-) -> Result<Option<LinkGrant>, ApiError> {
-    Ok(link_access::resolve(conn, key, proof)?
-        .filter(|(_, status)| *status == link_access::LinkStatus::Ok)
-        // A file's link opens that file only (`permissions::file_level`); it grants nothing in
-        // the room around it.
-        .map(|(l, _)| LinkGrant {
-            link_id: l.id,
-            room_id: l.room_id,
-            file_id: l.file_id,
-            access: l.access,
-            deny_download: l.deny_download,
-        }))
-}
-
-impl FromRequestParts<AppState> for Actor {
-    type Rejection = ApiError;
-
-    /// A signed-in user and/or a valid external link; neither is a 401.
-    async fn from_request_parts(
-        parts: &mut Parts,
-        state: &AppState,
-    ) -> Result<Self, Self::Rejection> {
-        let user = credentials::caller_of(parts, state).await?.map(|c| c.user);
-        let link = match link_key(parts) {
-            Some(key) => {
-                let proof = link_access::LinkProof::from_headers(&parts.headers, user.is_some());
-                state.db.read(move |c| grant_of(c, &key, &proof)).await?
-            }
-            None => None,
-        };
-        if user.is_none() && link.is_none() {
-            return Err(ApiError::Unauthorized);
-        }
-        Ok(Actor { user, link })
-    }
-}
-
-/// Per request: CORS, preflight answers, authentication, scopes, rate limits, counters, the
-/// envelope's self link and `?fields=`.
-async fn api_middleware(State(state): State<AppState>, req: Request, next: Next) -> Response {
-    if req.method() == Method::OPTIONS {
-        return cors::preflight(req.headers());
-    }
-    let cors = cors::allowed_origin(&state, req.headers()).await;
-    let method = req.method().clone();
-    let path = req.uri().path().to_string();
-    state.stats.count_request(method.as_str());
-    let query = extract::Query::parse(req.uri().query());
-    let link = RequestLink {
-        href: format!(
-            "{}{}",
-            portal_url(req.headers()),
-            req.uri()
-                .path_and_query()
-                .map(|p| p.as_str())
-                .unwrap_or("/")
-        ),
-        action: method.to_string(),
-        fields: query.get("fields").map(|f| {
-            f.split(',')
-                .map(|s| s.trim().to_ascii_lowercase())
-                .filter(|s| !s.is_empty())
-                .collect()
-        }),
-    };
-
-    let (mut parts, body) = req.into_parts();
-    // Answers about requests that carried a credential are the caller's own data: never cached.
-    let private = credentials::credential_of(&parts).is_some() || link_key(&parts).is_some();
-    let now = state.clock.now();
-    let caller = match credentials::credential_of(&parts) {
-        Some(cred) => match state
-            .db
-            .read(move |c| credentials::resolve(c, &cred, now))
-            .await
-        {
-            Ok(c) => c,
-            Err(e) => return early(&parts, body, e.into_response(), private, &cors).await,
-        },
-        None => None,
-    };
-    // API-key permissions and OAuth token scopes follow the same map.
-    if let Some(c) = &caller
-        && let Some(p) = c.kind.scopes()
-        && !scopes::allows(p, &method, &path)
-    {
-        return early(
-            &parts,
-            body,
-            ApiError::ScopeForbidden.into_response(),
-            private,
-            &cors,
-        )
-        .await;
-    }
-    if caller.is_some()
-        && let Err(e) = crate::csrf::check(&parts, credentials::credential_is_cookie(&parts))
-    {
-        return early(&parts, body, e.into_response(), private, &cors).await;
-    }
-    let partition = match &caller {
-        Some(c) => c.user.id.clone(),
-        None => client_ip(&parts, &state)
-            .map(|ip| format!("ip:{ip}"))
-            .unwrap_or_else(|| "ip:unknown".into()),
-    };
-    let (in_flight, _) = state.stats.enter(&partition, method == Method::GET);
-    let admitted = match state.limiter.admit(&partition, &method, &path) {
-        Ok(a) => a,
-        Err(headers) => {
-            state.stats.count_rate_limited();
-            let resp = ApiError::RateLimited(headers).into_response();
-            return early(&parts, body, resp, private, &cors).await;
-        }
-    };
-    if let Some(c) = &caller {
-        if let AuthKind::ApiKey {
-            id,
-            stale_use: true,
-            ..
-        } = &c.kind
-        {
-            let id = id.clone();
-            // Best effort: a failed `lastUsed` update must not fail the request.
-            let _ = state
-                .db
-                .write(move |tx| crate::db::keys::touch(tx, &id))
-                .await;
-        }
-        parts.extensions.insert(c.clone());
-    }
-    let req = Request::from_parts(parts, body);
-    let mut resp = with_request_link(link, next.run(req)).await;
-    // No `X-RateLimit-*` on admitted requests: DocSpace sends them only with a 429.
-    if private {
-        no_store(resp.headers_mut());
-    }
-    with_cors(hold_until_sent(resp, (admitted, in_flight)), &cors)
-}
-
-/// An answer sent before the handler ran: the unread body drained, CORS and caching headers set.
-async fn early(
-    parts: &Parts,
-    body: axum::body::Body,
-    resp: Response,
-    private: bool,
-    cors: &cors::AllowOrigin,
-) -> Response {
-    let mut resp = early::after_draining(&parts.headers, body, resp).await;
-    if private {
-        no_store(resp.headers_mut());
-    }
-    with_cors(resp, cors)
-}
-
-fn no_store(h: &mut HeaderMap) {
-    h.insert(header::CACHE_CONTROL, HeaderValue::from_static("no-store"));
-}
-
-/// Keeps `guards` (the concurrency slot and the in-flight gauge) alive until the response body has
-/// been sent, as ASP.NET holds a concurrency lease until its pipeline has written the response.
-fn hold_until_sent<G: Send + 'static>(resp: Response, guards: G) -> Response {
-    use futures::StreamExt;
-    let (mut parts, body) = resp.into_parts();
-    let exact = axum::body::HttpBody::size_hint(&body).exact();
-    let bodiless = matches!(
-        parts.status,
-        StatusCode::NO_CONTENT | StatusCode::NOT_MODIFIED
-    );
-    if let Some(n) = exact
-        && !bodiless
-        && !parts.headers.contains_key(header::CONTENT_LENGTH)
-    {
-        parts
-            .headers
-            .insert(header::CONTENT_LENGTH, HeaderValue::from(n));
-    }
-    let stream = body.into_data_stream().map(move |chunk| {
-        let _held = &guards;
-        chunk
-    });
-    Response::from_parts(parts, axum::body::Body::from_stream(stream))
-}
-
-fn with_cors(mut resp: Response, allow: &cors::AllowOrigin) -> Response {
-    cors::apply(resp.headers_mut(), allow);
-    resp
 }

@@ -11,7 +11,6 @@ use crate::envelope::{ApiError, ApiResult, Envelope};
 use crate::people_rules;
 use crate::permissions::{PortalAction, portal_allows};
 use crate::state::AppState;
-use crate::time::{db_time, now};
 use crate::users::{self, EmployeeType, PeopleFilter, User};
 
 /// `GET /api/2.0/people/@self`: the caller's `EmployeeFullDto`.
@@ -290,27 +289,7 @@ pub async fn invite(
                         users::add_relation(tx, &inviter, &u.id)?;
                     }
                     None => {
-                        let name = email.split('@').next().unwrap_or_default().to_string();
-                        let u = User {
-                            id: uuid::Uuid::new_v4().to_string(),
-                            email: email.clone(),
-                            first_name: name,
-                            last_name: String::new(),
-                            user_type: kind,
-                            is_owner: false,
-                            // `UserManagerWrapper.AddInvitedUserAsync`: status and
-                            // activation status both Pending, `CreatedBy` the inviter.
-                            status: 4,
-                            activation_status: 2,
-                            culture: "en-US".into(),
-                            created: db_time(now()),
-                        };
-                        users::insert(tx, &u, None)?;
-                        tx.execute(
-                            "UPDATE users SET invited_by = ?2 WHERE id = ?1",
-                            [&u.id, &inviter],
-                        )?;
-                        users::add_relation(tx, &inviter, &u.id)?;
+                        let u = users::insert_invited(tx, &email, kind, &inviter)?;
                         crate::seed::ensure_personal_sections(tx, &u)?;
                     }
                 }

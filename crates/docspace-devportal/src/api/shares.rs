@@ -7,9 +7,9 @@ use serde::Deserialize;
 use serde_json::{Value, json};
 
 use super::extract::{JsonBody, Paging, Query, int_id, title};
-use super::rooms::load_room;
+use super::rooms::{load_room, room_allowing};
 use super::{Portal, dto};
-use crate::auth::{self as credentials, Caller};
+use crate::auth::Caller;
 use crate::db::entries::Folder;
 use crate::db::links::{self, Link};
 use crate::db::members;
@@ -21,22 +21,7 @@ use crate::users::{self, EmployeeType, User};
 
 /// Creates the room's primary external link (public rooms get one on creation, as in DocSpace).
 pub fn create_primary_link(conn: &Connection, room: &Folder) -> Result<Link, ApiError> {
-    let link = Link {
-        id: uuid::Uuid::new_v4().to_string(),
-        room_id: room.id,
-        link_type: 1,
-        access: share::READ,
-        title: "Shared link".into(),
-        key: credentials::random_hex(24),
-        expiration: None,
-        password: None,
-        deny_download: false,
-        internal: false,
-        max_use_count: None,
-        use_count: 0,
-        primary: true,
-        file_id: None,
-    };
+    let link = Link::new(room.id, 1, share::READ, "Shared link", true);
     links::save(conn, &link)?;
     Ok(link)
 }
@@ -171,27 +156,7 @@ fn find_or_invite(tx: &Connection, inv: &Invitation, inviter: &str) -> Result<Us
         return Ok(u);
     }
     // A new person invited into a room becomes a pending Guest, as in DocSpace.
-    let u = User {
-        id: uuid::Uuid::new_v4().to_string(),
-        email: email.to_string(),
-        first_name: email.split('@').next().unwrap_or_default().to_string(),
-        last_name: String::new(),
-        user_type: EmployeeType::Guest,
-        is_owner: false,
-        // Pending in both senses, as `UserManagerWrapper.AddInvitedUserAsync` creates invitees.
-        status: 4,
-        activation_status: 2,
-        culture: "en-US".into(),
-        created: db_time(now()),
-    };
-    users::insert(tx, &u, None)?;
-    tx.execute(
-        "UPDATE users SET invited_by = ?2 WHERE id = ?1",
-        [&u.id, inviter],
-    )?;
-    // The inviter sees the guest in People from now on (`CanUserViewAnotherUserAsync`).
-    users::add_relation(tx, inviter, &u.id)?;
-    Ok(u)
+    users::insert_invited(tx, email, EmployeeType::Guest, inviter)
 }
 
 /// `PUT /api/2.0/files/rooms/{id}/share` → `RoomSecurityDto`.
@@ -207,8 +172,7 @@ pub async fn set_members(
     let v = state
         .db
         .write(move |tx| {
-            let room = load_room(tx, id)?;
-            permissions::room_level(tx, &actor, &room)?.require(RoomAction::ManageAccess)?;
+            let room = room_allowing(tx, &actor, id, RoomAction::ManageAccess)?;
             if req.invitations.is_empty() {
                 return Ok(json!({ "error": 0 }));
             }
@@ -391,8 +355,7 @@ pub async fn set_link(
     let v = state
         .db
         .write(move |tx| {
-            let room = load_room(tx, id)?;
-            permissions::room_level(tx, &actor, &room)?.require(RoomAction::ManageAccess)?;
+            let room = room_allowing(tx, &actor, id, RoomAction::ManageAccess)?;
             let room_type = room.room_type.unwrap_or(5);
             let existing = match req
                 .link_id
@@ -447,26 +410,12 @@ pub async fn set_link(
                         && !links::of_room(tx, room.id, Some(1))?
                             .iter()
                             .any(|l| l.primary);
-                    Link {
-                        id: uuid::Uuid::new_v4().to_string(),
-                        room_id: room.id,
-                        link_type,
-                        access,
-                        title: if link_type == 0 {
-                            "Invitation link".into()
-                        } else {
-                            "Shared link".into()
-                        },
-                        key: credentials::random_hex(24),
-                        expiration: None,
-                        password: None,
-                        deny_download: false,
-                        internal: false,
-                        max_use_count: None,
-                        use_count: 0,
-                        primary,
-                        file_id: None,
-                    }
+                    let title = if link_type == 0 {
+                        "Invitation link"
+                    } else {
+                        "Shared link"
+                    };
+                    Link::new(room.id, link_type, access, title, primary)
                 }
             };
             link.access = access;

@@ -4,12 +4,12 @@ use axum::extract::{Path, State};
 use serde::Deserialize;
 
 use super::extract::{JsonBody, Paging, Query, int_id, title};
-use super::rooms::load_room;
+use super::rooms::room_allowing;
 use super::{Portal, dto};
 use crate::auth::Caller;
 use crate::db::tags;
 use crate::envelope::{ApiError, ApiResult, Envelope};
-use crate::permissions::{self, Actor, PortalAction, RoomAction, portal_allows};
+use crate::permissions::{Actor, PortalAction, RoomAction, portal_allows};
 use crate::state::AppState;
 
 const TAG_MAX: usize = tags::NAME_MAX;
@@ -35,6 +35,15 @@ pub async fn list(State(state): State<AppState>, caller: Caller, q: Query) -> Ap
     Ok(Envelope::ok(v))
 }
 
+/// Creating, renaming and deleting tags are for those who may manage them (`ManageTags`).
+fn may_manage_tags(caller: &Caller) -> Result<(), ApiError> {
+    if portal_allows(&caller.user, PortalAction::ManageTags) {
+        Ok(())
+    } else {
+        Err(ApiError::AccessDenied)
+    }
+}
+
 /// `{name}`.
 #[derive(Deserialize)]
 pub struct NewTag {
@@ -47,9 +56,7 @@ pub async fn create(
     caller: Caller,
     JsonBody(req): JsonBody<NewTag>,
 ) -> ApiResult {
-    if !portal_allows(&caller.user, PortalAction::ManageTags) {
-        return Err(ApiError::AccessDenied);
-    }
+    may_manage_tags(&caller)?;
     let name = title(req.name.as_deref().unwrap_or(""), "name", TAG_MAX)?;
     let v = state
         .db
@@ -75,9 +82,7 @@ pub async fn rename(
     caller: Caller,
     JsonBody(req): JsonBody<RenameTag>,
 ) -> ApiResult {
-    if !portal_allows(&caller.user, PortalAction::ManageTags) {
-        return Err(ApiError::AccessDenied);
-    }
+    may_manage_tags(&caller)?;
     let old = title(req.old_name.as_deref().unwrap_or(""), "oldName", TAG_MAX)?;
     let new = title(req.new_name.as_deref().unwrap_or(""), "newName", TAG_MAX)?;
     let v = state
@@ -119,9 +124,7 @@ pub async fn delete(
     caller: Caller,
     JsonBody(req): JsonBody<TagNames>,
 ) -> ApiResult {
-    if !portal_allows(&caller.user, PortalAction::ManageTags) {
-        return Err(ApiError::AccessDenied);
-    }
+    may_manage_tags(&caller)?;
     let names = names(req)?;
     state
         .db
@@ -145,14 +148,15 @@ pub async fn has_links(
     Ok(Envelope::ok(v))
 }
 
-async fn change_room_tags(
-    state: AppState,
+/// `PUT /api/2.0/files/rooms/{id}/tags` (`ADD`) or `DELETE …/tags` → the room.
+pub async fn room_tags<const ADD: bool>(
+    State(state): State<AppState>,
     caller: Caller,
-    portal: String,
-    id: String,
-    req: TagNames,
-    add: bool,
+    Portal(portal): Portal,
+    Path(id): Path<String>,
+    JsonBody(req): JsonBody<TagNames>,
 ) -> ApiResult {
+    let add = ADD;
     let id = int_id(&id, "Room")?;
     let names = names(req)?;
     // More names than a room may carry can never succeed; refuse before touching the database.
@@ -163,8 +167,7 @@ async fn change_room_tags(
     let v = state
         .db
         .write(move |tx| {
-            let room = load_room(tx, id)?;
-            permissions::room_level(tx, &actor, &room)?.require(RoomAction::EditRoom)?;
+            let room = room_allowing(tx, &actor, id, RoomAction::EditRoom)?;
             for n in &names {
                 if add {
                     if !tags::exists(tx, n)?
@@ -181,26 +184,4 @@ async fn change_room_tags(
         })
         .await?;
     Ok(Envelope::from_value(v))
-}
-
-/// `PUT /api/2.0/files/rooms/{id}/tags` → the room.
-pub async fn add_to_room(
-    State(state): State<AppState>,
-    caller: Caller,
-    Portal(portal): Portal,
-    Path(id): Path<String>,
-    JsonBody(req): JsonBody<TagNames>,
-) -> ApiResult {
-    change_room_tags(state, caller, portal, id, req, true).await
-}
-
-/// `DELETE /api/2.0/files/rooms/{id}/tags` → the room.
-pub async fn remove_from_room(
-    State(state): State<AppState>,
-    caller: Caller,
-    Portal(portal): Portal,
-    Path(id): Path<String>,
-    JsonBody(req): JsonBody<TagNames>,
-) -> ApiResult {
-    change_room_tags(state, caller, portal, id, req, false).await
 }

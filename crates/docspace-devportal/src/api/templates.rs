@@ -50,15 +50,23 @@ pub struct TemplateRequest {
     #[serde(default)]
     title: Option<String>,
     #[serde(default)]
-    logo: Option<Value>,
-    #[serde(default)]
-    copy_logo: bool,
-    #[serde(default)]
     share: Option<Vec<Value>>,
     #[serde(default)]
     groups: Option<Vec<String>>,
     #[serde(default)]
     public: bool,
+    #[serde(flatten)]
+    copy: CopyRequest,
+}
+
+/// What both requests say about the copy: its logo, tags, colour, cover and quota.
+#[derive(Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct CopyRequest {
+    #[serde(default)]
+    logo: Option<Value>,
+    #[serde(default)]
+    copy_logo: bool,
     #[serde(default)]
     tags: Option<Vec<String>>,
     #[serde(default)]
@@ -69,24 +77,25 @@ pub struct TemplateRequest {
     quota: Option<i64>,
 }
 
+impl CopyRequest {
+    /// The request with its colour and tags checked as a room's are.
+    fn checked(self) -> Result<CopyRequest, ApiError> {
+        Ok(CopyRequest {
+            color: self.color.as_deref().map(rooms::check_color).transpose()?,
+            tags: Some(rooms::check_tags(self.tags.as_deref().unwrap_or_default())?),
+            ..self
+        })
+    }
+}
+
 /// `CreateRoomFromTemplateDto`.
 #[derive(Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct FromTemplateRequest {
     template_id: Option<EntryId>,
     title: Option<String>,
-    #[serde(default)]
-    logo: Option<Value>,
-    #[serde(default)]
-    copy_logo: bool,
-    #[serde(default)]
-    tags: Option<Vec<String>>,
-    #[serde(default)]
-    color: Option<String>,
-    #[serde(default)]
-    cover: Option<String>,
-    #[serde(default)]
-    quota: Option<i64>,
+    #[serde(flatten)]
+    copy: CopyRequest,
     #[serde(default)]
     indexing: Option<bool>,
     #[serde(default)]
@@ -119,21 +128,29 @@ const LOGO_DENIED: &str = "You don't have enough permission to perform the opera
 /// message is its storage's "file not found", which depends on the storage).
 const LOGO_MISSING: &str = "The logo image could not be found";
 
-/// The copy both operations make: the new room first, then (a logo it cannot use fails the
-/// operation, leaving that bare room behind as DocSpace does) its tags, members and contents.
-/// `logo` is the request's `logo`, `copyLogo` and the caller's id.
+/// The copy both operations make, titled `title` and owned by the caller `owner`: the new room
+/// first, then (a logo it cannot use fails the operation, leaving that bare room behind as
+/// DocSpace does) its tags, members and contents.
 fn copy_room(
     tx: &Connection,
     source: &Folder,
     section: &Folder,
-    copy: &templates::Copy<'_>,
-    (logo, copy_logo, caller): (Option<&Value>, bool, &str),
+    (title, owner): (&str, &str),
+    req: &CopyRequest,
 ) -> Result<Result<Folder, &'static str>, ApiError> {
-    let made = templates::new_room(tx, source, section, copy)?;
-    if let Some(error) = logo_failure(logo, copy_logo, caller) {
+    let copy = templates::Copy {
+        title,
+        owner,
+        color: req.color.clone(),
+        cover: req.cover.clone().filter(|c| !c.is_empty()),
+        tags: req.tags.as_deref().unwrap_or_default(),
+        quota: req.quota,
+    };
+    let made = templates::new_room(tx, source, section, &copy)?;
+    if let Some(error) = logo_failure(req.logo.as_ref(), req.copy_logo, owner) {
         return Ok(Err(error));
     }
-    Ok(Ok(templates::fill_room(tx, source, made, copy)?.0))
+    Ok(Ok(templates::fill_room(tx, source, made, &copy)?.0))
 }
 
 /// Why saving the request's logo fails, or `None` when no logo is saved. DocSpace saves `logo`
@@ -244,8 +261,7 @@ pub async fn create(
         .as_deref()
         .map(|t| title(t, "title", ROOM_TITLE_MAX))
         .transpose()?;
-    let color = req.color.as_deref().map(rooms::check_color).transpose()?;
-    let tag_list = rooms::check_tags(req.tags.as_deref().unwrap_or_default())?;
+    let copy = req.copy.checked()?;
     // `public` replaces the shares with the Everyone group, as the controller does.
     let public = req.public
         || req
@@ -283,16 +299,7 @@ pub async fn create(
             };
             let section = templates::ensure_section(tx, &user.id)?;
             let name = title_in.clone().unwrap_or_else(|| room.title.clone());
-            let copy = templates::Copy {
-                title: &name,
-                owner: &user.id,
-                color: color.clone(),
-                cover: req.cover.clone().filter(|c| !c.is_empty()),
-                tags: &tag_list,
-                quota: req.quota,
-            };
-            let logo = (req.logo.as_ref(), req.copy_logo, user.id.as_str());
-            let template = match copy_room(tx, &room, &section, &copy, logo)? {
+            let template = match copy_room(tx, &room, &section, (&name, &user.id), &copy)? {
                 Ok(template) => template,
                 Err(error) => {
                     return finish(tx, &user.id, templates::OP_TEMPLATE, NO_ID, Some(error));
@@ -316,10 +323,12 @@ pub async fn create(
 /// it (`GetStatusTemplateCreatingAsync(tenantId)`), or no `response` when there is none (the
 /// controller returns `null`).
 pub async fn template_status_get(State(state): State<AppState>, _caller: Caller) -> ApiResult {
-    let v = state
-        .db
-        .read(move |c| templates::status(c, templates::OP_TEMPLATE))
-        .await?;
+    status_of(&state, templates::OP_TEMPLATE).await
+}
+
+/// The portal's latest operation of `kind`, or no `response` when there is none.
+async fn status_of(state: &AppState, kind: i64) -> ApiResult {
+    let v = state.db.read(move |c| templates::status(c, kind)).await?;
     Ok(Envelope::from_value(v.unwrap_or(Value::Null)))
 }
 
@@ -388,15 +397,8 @@ pub async fn create_room(
         .as_ref()
         .ok_or_else(|| ApiError::field("TemplateId", "The TemplateId field is required."))?
         .int("Template")?;
-    let name = title(
-        req.title
-            .as_deref()
-            .ok_or_else(|| ApiError::field("Title", "The Title field is required."))?,
-        "title",
-        ROOM_TITLE_MAX,
-    )?;
-    let color = req.color.as_deref().map(rooms::check_color).transpose()?;
-    let tag_list = rooms::check_tags(req.tags.as_deref().unwrap_or_default())?;
+    let name = rooms::required_title(req.title.as_deref())?;
+    let copy = req.copy.checked()?;
     let lifetime = req
         .lifetime
         .as_ref()
@@ -430,16 +432,7 @@ pub async fn create_room(
             template.lifetime = lifetime.clone();
             template.watermark = watermark.clone();
             let section = rooms::rooms_section(tx)?;
-            let copy = templates::Copy {
-                title: &name,
-                owner: &user.id,
-                color: color.clone(),
-                cover: req.cover.clone().filter(|c| !c.is_empty()),
-                tags: &tag_list,
-                quota: req.quota,
-            };
-            let logo = (req.logo.as_ref(), req.copy_logo, user.id.as_str());
-            let room = match copy_room(tx, &template, &section, &copy, logo)? {
+            let room = match copy_room(tx, &template, &section, (&name, &user.id), &copy)? {
                 Ok(room) => room,
                 Err(error) => {
                     return finish(
@@ -463,9 +456,5 @@ pub async fn create_room(
 /// `GET /api/2.0/files/rooms/fromTemplate/status`: the portal's operation, whoever started it
 /// (`GetStatusRoomCreatingAsync(tenantId)`).
 pub async fn room_status_get(State(state): State<AppState>, _caller: Caller) -> ApiResult {
-    let v = state
-        .db
-        .read(move |c| templates::status(c, templates::OP_FROM_TEMPLATE))
-        .await?;
-    Ok(Envelope::from_value(v.unwrap_or(Value::Null)))
+    status_of(&state, templates::OP_FROM_TEMPLATE).await
 }

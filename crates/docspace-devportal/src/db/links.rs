@@ -39,6 +39,29 @@ pub struct Link {
     pub file_id: Option<i64>,
 }
 
+impl Link {
+    /// A new link of a room with a fresh id and key and no options set: no expiry, password,
+    /// download restriction, sign-in requirement or use cap.
+    pub fn new(room_id: i64, link_type: i64, access: i64, title: &str, primary: bool) -> Link {
+        Link {
+            id: uuid::Uuid::new_v4().to_string(),
+            room_id,
+            link_type,
+            access,
+            title: title.into(),
+            key: crate::auth::random_hex(24),
+            expiration: None,
+            password: None,
+            deny_download: false,
+            internal: false,
+            max_use_count: None,
+            use_count: 0,
+            primary,
+            file_id: None,
+        }
+    }
+}
+
 /// Migration "file-links": a link may belong to one file (deleted with it).
 pub const FILE_LINKS_MIGRATION: &str = r#"
     ALTER TABLE links ADD COLUMN file_id INTEGER REFERENCES files(id) ON DELETE CASCADE;

@@ -20,6 +20,8 @@ macro_rules! assets {
 /// Served at `/static/devportal/frames/{path}`.
 static FRAME_ASSETS: &[Asset] = assets![
     "frames.css",
+    "css/widgets.css",
+    "css/pages.css",
     "js/protocol.js",
     "js/rest.js",
     "js/dom.js",
@@ -35,6 +37,13 @@ static FRAME_ASSETS: &[Asset] = assets![
     "js/account.js",
     "js/menu.js",
     "js/share.js",
+    "js/selector.js",
+    "js/manager/chrome.js",
+    "js/manager/dialogs.js",
+    "js/manager/filter-bar.js",
+    "js/manager/location.js",
+    "js/manager/methods.js",
+    "js/manager/queries.js",
     "js/pages/manager.js",
     "js/pages/room-selector.js",
     "js/pages/file-selector.js",
@@ -189,16 +198,7 @@ mod tests {
 
     #[test]
     fn every_page_module_is_embedded() {
-        use super::super::FramePage::*;
-        for page in [
-            Manager,
-            RoomSelector,
-            FileSelector,
-            PublicRoom,
-            System,
-            Editor,
-            SignIn,
-        ] {
+        for page in super::super::FramePage::ALL {
             let path = format!("js/pages/{}.js", page.module());
             assert!(FRAME_ASSETS.iter().any(|(p, _)| *p == path), "{path}");
         }

@@ -29,6 +29,18 @@ pub enum FramePage {
 }
 
 impl FramePage {
+    /// Every frame page, for the tests that go through them all.
+    #[cfg(test)]
+    pub const ALL: [FramePage; 7] = [
+        FramePage::Manager,
+        FramePage::RoomSelector,
+        FramePage::FileSelector,
+        FramePage::PublicRoom,
+        FramePage::System,
+        FramePage::Editor,
+        FramePage::SignIn,
+    ];
+
     /// The page's module under `assets/js/pages/`, also its `data-page` name.
     pub fn module(self) -> &'static str {
         match self {
@@ -124,6 +136,8 @@ pub fn html(page: FramePage, params: &HashMap<String, String>) -> String {
 <meta name="color-scheme" content="light dark">
 <title>{title} · DocSpace devportal</title>
 <link rel="stylesheet" href="/static/devportal/frames/frames.css">
+<link rel="stylesheet" href="/static/devportal/frames/css/widgets.css">
+<link rel="stylesheet" href="/static/devportal/frames/css/pages.css">
 <link rel="icon" href="/static/images/logo/favicon.svg" type="image/svg+xml">
 <script type="module" src="/static/devportal/frames/js/pages/{module}.js"></script>
 </head>

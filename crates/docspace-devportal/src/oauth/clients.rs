@@ -18,11 +18,11 @@ use serde_json::{Value, json};
 
 use super::store::{self, Client};
 use super::validate::{
-    CreateClient, Refusal, bad, check_logo, check_name_and_description, check_origins, dedup,
-    parse, validate_create,
+    ClientBasics, CreateClient, Refusal, bad, check_logo, check_name_and_description,
+    check_origins, dedup, parse, validate_create,
 };
 use crate::auth::Caller;
-use crate::envelope::json_response;
+use crate::envelope::{ApiError, json_response};
 use crate::state::AppState;
 use crate::time::{db_time, now};
 use crate::users::EmployeeType;
@@ -78,6 +78,46 @@ async fn managed(state: &AppState, caller: &Caller, id: String) -> Result<Client
         )));
     }
     Ok(c)
+}
+
+/// The signed-in caller and a client it may manage ([`manager`], then [`managed`]).
+async fn caller_and_client(
+    state: &AppState,
+    caller: Option<Caller>,
+    id: String,
+) -> Result<(Caller, Client), Refusal> {
+    let caller = manager(caller)?;
+    let client = managed(state, &caller, id).await?;
+    Ok((caller, client))
+}
+
+/// [`caller_and_client`], then the request's body as `T`.
+async fn caller_client_body<T: for<'de> Deserialize<'de>>(
+    state: &AppState,
+    caller: Option<Caller>,
+    id: String,
+    body: &Bytes,
+) -> Result<(Caller, Client, T), Refusal> {
+    let (caller, client) = caller_and_client(state, caller, id).await?;
+    Ok((caller, client, parse(body)?))
+}
+
+/// Marks `client` as changed now by `caller`.
+fn touch(client: &mut Client, caller: &Caller) {
+    client.modified_on = db_time(now());
+    client.modified_by = caller.user.id.clone();
+}
+
+/// Runs `write`, then answers `ok`, or the store's error.
+async fn written<T: Send + 'static>(
+    state: &AppState,
+    write: impl FnOnce(&rusqlite::Transaction<'_>) -> Result<T, ApiError> + Send + 'static,
+    ok: Response,
+) -> Response {
+    match state.db.write(write).await {
+        Ok(_) => ok,
+        Err(e) => e.into_response(),
+    }
 }
 
 /// `ClientResponse`.
@@ -141,15 +181,8 @@ pub async fn create(
         Ok(c) => c,
         Err(r) => return *r,
     };
-    let stored = client.clone();
-    match state
-        .db
-        .write(move |tx| store::insert_client(tx, &stored))
-        .await
-    {
-        Ok(()) => json_response(StatusCode::CREATED, &client_dto(&client)),
-        Err(e) => e.into_response(),
-    }
+    let ok = json_response(StatusCode::CREATED, &client_dto(&client));
+    written(&state, move |tx| store::insert_client(tx, &client), ok).await
 }
 
 /// `GET /api/2.0/clients?limit=&last_client_id=&last_created_on=`: one keyset page of clients,
@@ -233,12 +266,8 @@ pub async fn get(
     caller: Option<Caller>,
     Path(id): Path<String>,
 ) -> Response {
-    let caller = match manager(caller) {
-        Ok(c) => c,
-        Err(r) => return *r,
-    };
-    match managed(&state, &caller, id).await {
-        Ok(c) => json_response(StatusCode::OK, &client_dto(&c)),
+    match caller_and_client(&state, caller, id).await {
+        Ok((_, c)) => json_response(StatusCode::OK, &client_dto(&c)),
         Err(r) => *r,
     }
 }
@@ -263,14 +292,8 @@ pub async fn info(
 /// (`ClientUpdateCommandHandler.java`).
 #[derive(Deserialize)]
 struct UpdateClient {
-    name: Option<String>,
-    #[serde(default)]
-    description: Option<String>,
-    logo: Option<String>,
-    #[serde(default)]
-    allow_pkce: bool,
-    #[serde(default)]
-    is_public: bool,
+    #[serde(flatten)]
+    basics: ClientBasics,
     allowed_origins: Option<Vec<String>>,
 }
 
@@ -281,21 +304,14 @@ pub async fn update(
     Path(id): Path<String>,
     body: Bytes,
 ) -> Response {
-    let caller = match manager(caller) {
-        Ok(c) => c,
-        Err(r) => return *r,
-    };
-    let mut client = match managed(&state, &caller, id).await {
-        Ok(c) => c,
-        Err(r) => return *r,
-    };
-    let b: UpdateClient = match parse(&body) {
-        Ok(b) => b,
-        Err(r) => return *r,
-    };
-    let name = b.name.unwrap_or_default();
-    let description = b.description.unwrap_or_default();
-    let logo = b.logo.unwrap_or_default();
+    let (caller, mut client, b) =
+        match caller_client_body::<UpdateClient>(&state, caller, id, &body).await {
+            Ok(found) => found,
+            Err(r) => return *r,
+        };
+    let name = b.basics.name.unwrap_or_default();
+    let description = b.basics.description.unwrap_or_default();
+    let logo = b.basics.logo.unwrap_or_default();
     let origins = dedup(b.allowed_origins.unwrap_or_default());
     if let Err(r) = check_name_and_description(&name, &description)
         .and_then(|()| check_logo(&logo))
@@ -306,20 +322,12 @@ pub async fn update(
     client.name = name;
     client.description = description;
     client.logo = logo;
-    client.allow_pkce = b.allow_pkce;
-    client.is_public = b.is_public;
+    client.allow_pkce = b.basics.allow_pkce;
+    client.is_public = b.basics.is_public;
     client.allowed_origins = origins;
-    client.modified_on = db_time(now());
-    client.modified_by = caller.user.id.clone();
-    let stored = client.clone();
-    match state
-        .db
-        .write(move |tx| store::update_client(tx, &stored))
-        .await
-    {
-        Ok(()) => json_response(StatusCode::OK, &client_dto(&client)),
-        Err(e) => e.into_response(),
-    }
+    touch(&mut client, &caller);
+    let ok = json_response(StatusCode::OK, &client_dto(&client));
+    written(&state, move |tx| store::update_client(tx, &client), ok).await
 }
 
 /// `PATCH /api/2.0/clients/{clientId}/regenerate`: a new secret, `{"client_secret": ...}`; the
@@ -329,26 +337,17 @@ pub async fn regenerate(
     caller: Option<Caller>,
     Path(id): Path<String>,
 ) -> Response {
-    let caller = match manager(caller) {
-        Ok(c) => c,
-        Err(r) => return *r,
-    };
-    let mut client = match managed(&state, &caller, id).await {
-        Ok(c) => c,
+    let (caller, mut client) = match caller_and_client(&state, caller, id).await {
+        Ok(found) => found,
         Err(r) => return *r,
     };
     client.client_secret = uuid::Uuid::new_v4().to_string();
-    client.modified_on = db_time(now());
-    client.modified_by = caller.user.id.clone();
-    let secret = client.client_secret.clone();
-    match state
-        .db
-        .write(move |tx| store::update_client(tx, &client))
-        .await
-    {
-        Ok(()) => json_response(StatusCode::OK, &json!({ "client_secret": secret })),
-        Err(e) => e.into_response(),
-    }
+    touch(&mut client, &caller);
+    let ok = json_response(
+        StatusCode::OK,
+        &json!({ "client_secret": client.client_secret }),
+    );
+    written(&state, move |tx| store::update_client(tx, &client), ok).await
 }
 
 /// `ChangeClientActivationRequest`.
@@ -365,29 +364,15 @@ pub async fn activation(
     Path(id): Path<String>,
     body: Bytes,
 ) -> Response {
-    let caller = match manager(caller) {
-        Ok(c) => c,
-        Err(r) => return *r,
-    };
-    let mut client = match managed(&state, &caller, id).await {
-        Ok(c) => c,
-        Err(r) => return *r,
-    };
-    let b: Activation = match parse(&body) {
-        Ok(b) => b,
-        Err(r) => return *r,
-    };
+    let (caller, mut client, b) =
+        match caller_client_body::<Activation>(&state, caller, id, &body).await {
+            Ok(found) => found,
+            Err(r) => return *r,
+        };
     client.enabled = b.status;
-    client.modified_on = db_time(now());
-    client.modified_by = caller.user.id.clone();
-    match state
-        .db
-        .write(move |tx| store::update_client(tx, &client))
-        .await
-    {
-        Ok(()) => StatusCode::OK.into_response(),
-        Err(e) => e.into_response(),
-    }
+    touch(&mut client, &caller);
+    let ok = StatusCode::OK.into_response();
+    written(&state, move |tx| store::update_client(tx, &client), ok).await
 }
 
 /// `DELETE /api/2.0/clients/{clientId}/revoke`: withdraws the caller's own consent; the tokens
@@ -424,22 +409,17 @@ pub async fn delete(
     caller: Option<Caller>,
     Path(id): Path<String>,
 ) -> Response {
-    let caller = match manager(caller) {
-        Ok(c) => c,
+    let client = match caller_and_client(&state, caller, id).await {
+        Ok((_, client)) => client,
         Err(r) => return *r,
     };
-    let client = match managed(&state, &caller, id).await {
-        Ok(c) => c,
-        Err(r) => return *r,
-    };
-    match state
-        .db
-        .write(move |tx| store::delete_client(tx, &client.client_id))
-        .await
-    {
-        Ok(_) => StatusCode::OK.into_response(),
-        Err(e) => e.into_response(),
-    }
+    let ok = StatusCode::OK.into_response();
+    written(
+        &state,
+        move |tx| store::delete_client(tx, &client.client_id),
+        ok,
+    )
+    .await
 }
 
 /// `GET /api/2.0/scopes`: `[{name, group, type}]`.
@@ -498,12 +478,6 @@ pub async fn delete_all(State(state): State<AppState>, caller: Option<Caller>) -
         Err(r) => return *r,
     };
     let user = caller.user.id.clone();
-    match state
-        .db
-        .write(move |tx| store::delete_clients_of(tx, &user))
-        .await
-    {
-        Ok(_) => StatusCode::OK.into_response(),
-        Err(e) => e.into_response(),
-    }
+    let ok = StatusCode::OK.into_response();
+    written(&state, move |tx| store::delete_clients_of(tx, &user), ok).await
 }

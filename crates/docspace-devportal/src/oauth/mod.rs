@@ -237,19 +237,12 @@ mod tests {
         let t = db_time(now());
         let client = store::test_client("c1", &user.id);
         let token = |exp: i64, jti: &str| {
-            let a = store::Authorization {
-                id: jti.into(),
-                client_id: "c1".into(),
-                user_id: user.id.clone(),
-                scopes: vec!["files:read".into()],
-                redirect_uri: String::new(),
-                code_expires: None,
-                code_used: true,
-                code_challenge: None,
-                nonce: None,
-                refresh_expires: None,
-                revoked: false,
-            };
+            let a = store::Authorization::without_code(
+                jti.into(),
+                "c1",
+                &user.id,
+                vec!["files:read".into()],
+            );
             let claims = json!({"sub": user.id, "exp": exp, "jti": jti, "cid": "c1"});
             db.write_now(|tx| {
                 store::insert_authorization(tx, &a, &format!("code-{jti}"), &t)?;

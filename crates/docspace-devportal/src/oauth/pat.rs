@@ -56,19 +56,12 @@ pub(super) fn grant(
     }
     // The token needs an authorization to belong to (revocation and introspection find it
     // there); it holds no code that could be exchanged.
-    let a = Authorization {
-        id: uuid::Uuid::new_v4().to_string(),
-        client_id: client.client_id.clone(),
-        user_id: session.user.id.clone(),
-        scopes: scopes.clone(),
-        redirect_uri: String::new(),
-        code_expires: None,
-        code_used: true,
-        code_challenge: None,
-        nonce: None,
-        refresh_expires: None,
-        revoked: false,
-    };
+    let a = Authorization::without_code(
+        uuid::Uuid::new_v4().to_string(),
+        &client.client_id,
+        &session.user.id,
+        scopes.clone(),
+    );
     store::insert_authorization(conn, &a, &hash_secret(&random_hex(32)), &db_time(now))?;
     issue(conn, &a, client, false, portal, &scopes, now)
 }

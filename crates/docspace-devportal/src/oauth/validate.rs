@@ -126,17 +126,24 @@ pub(super) fn parse<T: for<'de> Deserialize<'de>>(body: &Bytes) -> Result<T, Ref
     serde_json::from_slice(body).map_err(|e| bad(&format!("Could not read the request: {e}")))
 }
 
+/// The fields `CreateClientRequest` and `UpdateClientRequest` share.
+#[derive(Deserialize)]
+pub(super) struct ClientBasics {
+    pub(super) name: Option<String>,
+    #[serde(default)]
+    pub(super) description: Option<String>,
+    pub(super) logo: Option<String>,
+    #[serde(default)]
+    pub(super) allow_pkce: bool,
+    #[serde(default)]
+    pub(super) is_public: bool,
+}
+
 /// `CreateClientRequest`.
 #[derive(Deserialize)]
 pub(super) struct CreateClient {
-    name: Option<String>,
-    #[serde(default)]
-    description: Option<String>,
-    logo: Option<String>,
-    #[serde(default)]
-    allow_pkce: bool,
-    #[serde(default)]
-    is_public: bool,
+    #[serde(flatten)]
+    basics: ClientBasics,
     website_url: Option<String>,
     terms_url: Option<String>,
     policy_url: Option<String>,
@@ -159,10 +166,10 @@ pub(super) fn dedup(v: Vec<String>) -> Vec<String> {
 }
 
 pub(super) fn validate_create(b: CreateClient, caller: &Caller) -> Result<Client, Refusal> {
-    let name = b.name.unwrap_or_default();
-    let description = b.description.unwrap_or_default();
+    let name = b.basics.name.unwrap_or_default();
+    let description = b.basics.description.unwrap_or_default();
     check_name_and_description(&name, &description)?;
-    let logo = b.logo.unwrap_or_default();
+    let logo = b.basics.logo.unwrap_or_default();
     if logo.trim().is_empty() {
         return Err(bad("client logo must not be empty"));
     }
@@ -219,8 +226,8 @@ pub(super) fn validate_create(b: CreateClient, caller: &Caller) -> Result<Client
         allowed_origins,
         logout_redirect_uri,
         scopes,
-        allow_pkce: b.allow_pkce,
-        is_public: b.is_public,
+        allow_pkce: b.basics.allow_pkce,
+        is_public: b.basics.is_public,
         enabled: true,
         created_on: t.clone(),
         created_by: caller.user.id.clone(),

@@ -99,18 +99,23 @@ impl Session {
         h
     }
 
+    /// POSTs one JSON-RPC message with the session's headers; no answer at all is an unusable URL.
+    async fn post(&self, body: &Value) -> Result<reqwest::Response, McpFailure> {
+        client()
+            .post(&self.endpoint)
+            .headers(self.headers_for())
+            .json(body)
+            .send()
+            .await
+            .map_err(|_| McpFailure::InvalidUrl)
+    }
+
     /// Sends one request and returns its JSON-RPC `result`.
     async fn request(&mut self, method: &str, params: Value) -> Result<Value, McpFailure> {
         self.next_id += 1;
         let id = self.next_id;
         let body = json!({ "jsonrpc": "2.0", "id": id, "method": method, "params": params });
-        let resp = client()
-            .post(&self.endpoint)
-            .headers(self.headers_for())
-            .json(&body)
-            .send()
-            .await
-            .map_err(|_| McpFailure::InvalidUrl)?;
+        let resp = self.post(&body).await?;
         let status = resp.status();
         if !status.is_success() {
             return Err(classify(status));
@@ -137,13 +142,7 @@ impl Session {
 
     async fn notify(&self, method: &str) -> Result<(), McpFailure> {
         let body = json!({ "jsonrpc": "2.0", "method": method });
-        let resp = client()
-            .post(&self.endpoint)
-            .headers(self.headers_for())
-            .json(&body)
-            .send()
-            .await
-            .map_err(|_| McpFailure::InvalidUrl)?;
+        let resp = self.post(&body).await?;
         if resp.status().is_success() {
             Ok(())
         } else {

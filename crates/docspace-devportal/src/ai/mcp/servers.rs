@@ -163,10 +163,11 @@ async fn check_reachable(
     })
 }
 
-/// `AddMcpServerRequestBody` (the icon is accepted and not kept).
+/// `AddMcpServerRequestBody` and `UpdateServerRequestBody`, which have the same fields (the icon
+/// is accepted and not kept).
 #[derive(Deserialize)]
 #[serde(rename_all = "camelCase")]
-pub struct AddRequest {
+pub struct ServerRequest {
     #[serde(default)]
     name: Option<String>,
     #[serde(default)]
@@ -182,7 +183,7 @@ pub async fn add(
     State(state): State<AppState>,
     caller: Caller,
     _ai: AiFeature,
-    JsonBody(req): JsonBody<AddRequest>,
+    JsonBody(req): JsonBody<ServerRequest>,
 ) -> ApiResult {
     require_admin(&caller.user)?;
     let name = required(req.name, "name")?;
@@ -215,20 +216,6 @@ pub async fn add(
     Ok(Envelope::from_value(full_dto(&server)))
 }
 
-/// `UpdateServerRequestBody`.
-#[derive(Deserialize)]
-#[serde(rename_all = "camelCase")]
-pub struct UpdateRequest {
-    #[serde(default)]
-    name: Option<String>,
-    #[serde(default)]
-    description: Option<String>,
-    #[serde(default)]
-    endpoint: Option<String>,
-    #[serde(default)]
-    headers: Option<BTreeMap<String, String>>,
-}
-
 async fn load(state: &AppState, id: String) -> Result<Server, ApiError> {
     state
         .db
@@ -244,7 +231,7 @@ pub async fn update(
     caller: Caller,
     _ai: AiFeature,
     Path(id): Path<String>,
-    JsonBody(req): JsonBody<UpdateRequest>,
+    JsonBody(req): JsonBody<ServerRequest>,
 ) -> ApiResult {
     require_admin(&caller.user)?;
     let id = guid(&id, "id")?;

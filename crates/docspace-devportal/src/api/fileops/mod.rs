@@ -53,21 +53,27 @@ pub fn record(
     folders: Vec<Value>,
     error: Option<String>,
 ) -> Result<Value, ApiError> {
-    record_with_url(conn, user, op_type, files, folders, error, None)
+    let v = report(op_type, files, folders, error);
+    save_report(conn, user, op_type, v)
 }
 
-/// [`record`] with the operation's result `url` (a download's archive).
-pub fn record_with_url(
+/// [`record`] of a finished download, with its archive's `url`.
+pub fn record_download(
     conn: &Connection,
     user: &str,
-    op_type: i64,
     files: Vec<Value>,
     folders: Vec<Value>,
-    error: Option<String>,
-    url: Option<String>,
+    url: String,
 ) -> Result<Value, ApiError> {
+    let mut v = report(OP_DOWNLOAD, files, folders, None);
+    v["url"] = json!(url);
+    save_report(conn, user, OP_DOWNLOAD, v)
+}
+
+/// A finished operation's `FileOperationDto`.
+fn report(op_type: i64, files: Vec<Value>, folders: Vec<Value>, error: Option<String>) -> Value {
     let processed = files.len() + folders.len();
-    let mut v = json!({
+    json!({
         "id": uuid::Uuid::new_v4().to_string(),
         "Operation": op_type,
         "progress": 100,
@@ -77,10 +83,11 @@ pub fn record_with_url(
         "files": files,
         "folders": folders,
         "status": if error.is_some() { 4 } else { 2 },
-    });
-    if let Some(u) = url {
-        v["url"] = json!(u);
-    }
+    })
+}
+
+/// Stores a report as the caller's latest operation and returns it.
+fn save_report(conn: &Connection, user: &str, op_type: i64, v: Value) -> Result<Value, ApiError> {
     operations::prune(conn)?;
     operations::save(
         conn,

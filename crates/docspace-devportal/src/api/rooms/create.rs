@@ -1,11 +1,11 @@
 //! Creating a room and changing its settings.
 
 use super::settings::{RoomRequest, apply_settings, check_tags, parse_room_type};
-use super::{load_room, rooms_section};
+use super::{load_room, room_allowing, rooms_section};
 use axum::extract::{Path, State};
 use rusqlite::Connection;
 
-use crate::api::extract::{JsonBody, int_id, title};
+use crate::api::extract::{JsonBody, int_id};
 use crate::api::{Portal, dto};
 use crate::auth::Caller;
 use crate::db::entries::{self, Folder, NewFolder, folder_type};
@@ -15,7 +15,6 @@ use crate::envelope::{ApiError, ApiResult, Envelope};
 use crate::permissions::{self, Actor, PortalAction, RoomAction, portal_allows, share};
 use crate::state::AppState;
 use crate::users;
-use docspace_types::ROOM_TITLE_MAX;
 
 /// Creates a room in a transaction; shared with the demo seed.
 pub fn create_room(
@@ -28,13 +27,7 @@ pub fn create_room(
             .as_ref()
             .ok_or_else(|| ApiError::field("RoomType", "The RoomType field is required."))?,
     )?;
-    let t = title(
-        req.title
-            .as_deref()
-            .ok_or_else(|| ApiError::field("Title", "The Title field is required."))?,
-        "title",
-        ROOM_TITLE_MAX,
-    )?;
+    let t = super::required_title(req.title.as_deref())?;
     let section = rooms_section(conn)?;
     let mut room = entries::insert_folder(
         conn,
@@ -111,8 +104,7 @@ pub async fn update(
     let v = state
         .db
         .write(move |tx| {
-            let mut room = load_room(tx, id)?;
-            permissions::room_level(tx, &actor, &room)?.require(RoomAction::EditRoom)?;
+            let mut room = room_allowing(tx, &actor, id, RoomAction::EditRoom)?;
             apply_settings(&mut room, &req)?;
             rooms::update(tx, &room, &caller.user.id)?;
             if let Some(t) = &req.tags {

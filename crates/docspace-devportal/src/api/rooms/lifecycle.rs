@@ -1,16 +1,16 @@
 //! Archiving, restoring, deleting and pinning a room.
 
-use super::{archive_section, load_room, rooms_section};
+use super::{archive_section, load_room, room_allowing, rooms_section};
 use axum::extract::{Path, State};
 use serde::Deserialize;
 
 use crate::api::extract::{JsonBody, int_id};
 use crate::api::{Portal, dto, fileops};
 use crate::auth::Caller;
-use crate::db::entries::{self};
+use crate::db::entries::{self, Folder};
 use crate::db::rooms::{self};
 use crate::envelope::{ApiError, ApiResult, Envelope};
-use crate::permissions::{self, Actor, RoomAction};
+use crate::permissions::{Actor, RoomAction};
 use crate::state::AppState;
 
 /// `{deleteAfter?}` of archive, unarchive and delete.
@@ -38,8 +38,7 @@ pub async fn set_archived<const TO_ARCHIVE: bool>(
     let v = state
         .db
         .write(move |tx| {
-            let room = load_room(tx, id)?;
-            permissions::room_level(tx, &actor, &room)?.require(RoomAction::Archive)?;
+            let room = room_allowing(tx, &actor, id, RoomAction::Archive)?;
             let (from, to) = if to_archive {
                 (rooms_section(tx)?, archive_section(tx)?)
             } else {
@@ -75,22 +74,24 @@ pub async fn delete(
     let v = state
         .db
         .write(move |tx| {
-            let room = load_room(tx, id)?;
             // Only the owner deletes a room that is not archived; an archived one, its owner or
             // a DocSpace admin (`FileSecurity.cs`: `case Delete` and `case FolderType.Archive`).
-            permissions::room_level(tx, &actor, &room)?.require(RoomAction::DeleteRoom)?;
-            entries::delete_folder(tx, room.id)?;
-            fileops::record(
-                tx,
-                &caller.user.id,
-                fileops::OP_DELETE,
-                vec![],
-                vec![],
-                None,
-            )
+            let room = room_allowing(tx, &actor, id, RoomAction::DeleteRoom)?;
+            delete_now(tx, &caller.user.id, &room)
         })
         .await?;
     Ok(Envelope::from_value(v))
+}
+
+/// Deletes `room` at once (no Trash: DocSpace deletes rooms `immediately`) and answers the
+/// finished `FileOperationDto`.
+pub fn delete_now(
+    tx: &rusqlite::Connection,
+    user_id: &str,
+    room: &Folder,
+) -> Result<serde_json::Value, ApiError> {
+    entries::delete_folder(tx, room.id)?;
+    fileops::record(tx, user_id, fileops::OP_DELETE, vec![], vec![], None)
 }
 
 /// `PUT /api/2.0/files/rooms/{id}/pin` (`PINNED`) or `…/unpin`.
@@ -105,8 +106,7 @@ pub async fn set_pinned<const PINNED: bool>(
     let v = state
         .db
         .write(move |tx| {
-            let room = load_room(tx, id)?;
-            permissions::room_level(tx, &actor, &room)?.require(RoomAction::Pin)?;
+            let room = room_allowing(tx, &actor, id, RoomAction::Pin)?;
             rooms::set_pinned(tx, actor.id(), room.id, PINNED)?;
             dto::folder(tx, &portal, &actor, &room)
         })

@@ -8,10 +8,10 @@ mod settings;
 
 pub use covers::{cover_svg, covers};
 pub use create::{create, create_room, update};
-pub use lifecycle::{RoomOpRequest, delete, set_archived, set_pinned};
+pub use lifecycle::{RoomOpRequest, delete, delete_now, set_archived, set_pinned};
 pub use listing::list;
 pub use settings::{Lifetime, RoomRequest, Watermark};
-pub(crate) use settings::{check_color, check_tags, lifetime_json, watermark_json};
+pub(crate) use settings::{check_color, check_tags, lifetime_json, required_title, watermark_json};
 
 use axum::extract::{Path, State};
 use rusqlite::Connection;
@@ -28,6 +28,18 @@ pub fn load_room(conn: &Connection, id: i64) -> Result<Folder, ApiError> {
     entries::folder(conn, id)?
         .filter(Folder::is_room)
         .ok_or_else(|| ApiError::NotFound("The room could not be found".into()))
+}
+
+/// The room `id`, once `actor` is found to have `action` on it.
+pub fn room_allowing(
+    conn: &Connection,
+    actor: &Actor,
+    id: i64,
+    action: RoomAction,
+) -> Result<Folder, ApiError> {
+    let room = load_room(conn, id)?;
+    permissions::room_level(conn, actor, &room)?.require(action)?;
+    Ok(room)
 }
 
 /// The shared Rooms section.
@@ -53,8 +65,7 @@ pub async fn get(
     let v = state
         .db
         .read(move |c| {
-            let room = load_room(c, id)?;
-            permissions::room_level(c, &actor, &room)?.require(RoomAction::Read)?;
+            let room = room_allowing(c, &actor, id, RoomAction::Read)?;
             dto::folder(c, &portal, &actor, &room)
         })
         .await?;

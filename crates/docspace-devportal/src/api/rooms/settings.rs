@@ -124,6 +124,12 @@ pub(super) fn parse_room_type(v: &Value) -> Result<i64, ApiError> {
     })
 }
 
+/// A room's title where the request must carry one (`[Required]`, then cut as titles are).
+pub(crate) fn required_title(t: Option<&str>) -> Result<String, ApiError> {
+    let t = t.ok_or_else(|| ApiError::field("Title", "The Title field is required."))?;
+    title(t, "title", ROOM_TITLE_MAX)
+}
+
 /// A room colour: DocSpace caps it at 6 characters (`[StringLength(6)]` on `Color` in
 /// ONLYOFFICE/DocSpace-server `products/ASC.Files/Server/ApiModels/RequestDto/CreateRoomRequestDto.cs`),
 /// so `#FF0000` gets .NET's length message; the value is six hex digits without `#`

@@ -32,6 +32,26 @@ pub struct Authorization {
     pub revoked: bool,
 }
 
+impl Authorization {
+    /// A grant that holds no code that could be exchanged (a personal access token's): only the
+    /// tokens issued for it.
+    pub fn without_code(id: String, client_id: &str, user_id: &str, scopes: Vec<String>) -> Self {
+        Authorization {
+            id,
+            client_id: client_id.into(),
+            user_id: user_id.into(),
+            scopes,
+            redirect_uri: String::new(),
+            code_expires: None,
+            code_used: true,
+            code_challenge: None,
+            nonce: None,
+            refresh_expires: None,
+            revoked: false,
+        }
+    }
+}
+
 const AUTH_COLUMNS: &str = "id, client_id, user_id, scopes, redirect_uri, code_expires, code_used, \
      code_challenge, nonce, refresh_expires, revoked";
 

@@ -3,9 +3,21 @@
 
 import { h, icon } from "./dom.js";
 import { dateText, iconOf, isFolder, roomTypeName, sizeText } from "./items.js";
+import { callEvent, hostHandles } from "./protocol.js";
 
 /** The layouts `setListView` accepts. */
 export const VIEWS = ["row", "table", "tile"];
+
+/** The list's keys for the folder above (Backspace, Alt+Up), calling `goUp`: a listbox `onKey`. */
+export function upKeys(goUp) {
+  return (e) => {
+    if (e.key === "Backspace" || (e.altKey && e.key === "ArrowUp")) {
+      goUp();
+      return true;
+    }
+    return false;
+  };
+}
 
 /** The option content for an entry. */
 export function entryContent(item) {
@@ -49,4 +61,28 @@ function detailOf(item) {
 export function listItem(item) {
   const folder = isFolder(item);
   return { ...item, isFolder: folder, isRoom: Boolean(item.roomType) };
+}
+
+/** Sends onFileManagerClick with the file's list item when the host handles it; true if it did. */
+export function sentFileManagerClick(config, file) {
+  if (!hostHandles(config, "onFileManagerClick")) return false;
+  callEvent("onFileManagerClick", listItem(file));
+  return true;
+}
+
+/**
+ * Download: onDownload with the URL when the host asked for it (downloadToEvent), else save. A
+ * link `key` goes with the URL, as the list was read through it.
+ */
+export function download(file, key, config) {
+  const url = new URL(file.viewUrl || `/filehandler.ashx?action=download&fileid=${file.id}`, window.location.origin);
+  if (key && !url.searchParams.has("share")) url.searchParams.set("share", key);
+  if (config && config.downloadToEvent && hostHandles(config, "onDownload")) {
+    callEvent("onDownload", url.href);
+    return;
+  }
+  const a = h("a", { href: url.href, attrs: { download: file.title }, hidden: true });
+  document.body.appendChild(a);
+  a.click();
+  a.remove();
 }

@@ -15,6 +15,14 @@ export function boolParam(name, fallback) {
   return fallback;
 }
 
+/** The `roomType` parameter: the room types (numbers) a selector offers; empty for all. */
+export function roomTypesParam() {
+  return (params.get("roomType") || "")
+    .split(",")
+    .map((t) => t.trim())
+    .filter((t) => /^\d+$/.test(t));
+}
+
 /** The sign-in page, returning here afterwards. */
 export function signInUrl() {
   return `/login?returnUrl=${encodeURIComponent(window.location.pathname + window.location.search)}`;

@@ -121,6 +121,22 @@ export function requestConfig(hasConfig) {
   );
 }
 
+/**
+ * Answers `setConfig` and no other method, as DocSpace's /sdk pages do, and starts the handshake.
+ * Returns a getter of the host's config (null until it arrives).
+ */
+export function serveConfigOnly() {
+  let config = null;
+  serveMethods({
+    setConfig(data) {
+      config = data;
+      return data;
+    },
+  });
+  requestConfig(() => config !== null);
+  return () => config;
+}
+
 /** Whether the host configured a handler for `name` (functions arrive as their source text). */
 export function hostHandles(config, name) {
   return Boolean(config && config.events && config.events[name]);

@@ -7,7 +7,7 @@
 
 import { add, announce, h, icon, replace } from "../dom.js";
 import { breadcrumbs } from "../breadcrumbs.js";
-import { boolParam, messageOf, notice, params, redirectIfSignedOut, startPage } from "../frame-page.js";
+import { boolParam, messageOf, notice, params, redirectIfSignedOut, roomTypesParam, startPage } from "../frame-page.js";
 import {
   FOLDER_ICON,
   RoomType,
@@ -21,32 +21,21 @@ import {
   sizeText,
 } from "../items.js";
 import { Listbox } from "../listbox.js";
-import { callEvent, requestConfig, serveMethods } from "../protocol.js";
+import { callEvent, serveConfigOnly } from "../protocol.js";
 import { api, query } from "../rest.js";
+import { selectorControls } from "../selector.js";
 
 const PAGE_COUNT = 100;
 const withHeader = boolParam("header", false);
-const withCancel = boolParam("cancel", false);
-const withSearch = boolParam("search", false);
 const withBreadCrumbs = boolParam("breadCrumbs", false);
 const withSubtitle = boolParam("subtitle", false);
 const selectorType = params.get("selectorType") || "all";
 const rawFilter = params.get("filter");
 const filterParam = rawFilter === null ? undefined : Number.isNaN(+rawFilter) ? rawFilter : +rawFilter;
 const startId = Number(params.get("id")) || null;
-const roomTypes = (params.get("roomType") || "")
-  .split(",")
-  .map((t) => t.trim())
-  .filter((t) => /^\d+$/.test(t));
+const roomTypes = roomTypesParam();
 
-let config = null;
-serveMethods({
-  setConfig(data) {
-    config = data;
-    return data;
-  },
-});
-requestConfig(() => config !== null);
+serveConfigOnly();
 
 const ROOT = { kind: "root", title: "DocSpace" };
 const ROOMS = { kind: "rooms", title: "Rooms" };
@@ -92,35 +81,10 @@ const list = new Listbox({
 const crumbsBox = h("div", { class: "selector-crumbs", hidden: !withBreadCrumbs });
 const status = h("div", { class: "list-status", attrs: { role: "status" } });
 const more = h("button", { type: "button", class: "button load-more", text: "Show more", hidden: true });
-const acceptBtn = h("button", {
-  type: "button",
-  class: "button primary",
-  id: "accept-button",
-  dataset: { testid: "docspace-accept" },
-  text: params.get("acceptLabel") || "Select",
-  disabled: true,
+const { acceptBtn, cancelBtn, error, searchInput } = selectorControls({
+  searchLabel: "Search in this folder",
+  listId: "file-list",
 });
-const cancelBtn = withCancel
-  ? h("button", {
-      type: "button",
-      class: "button",
-      id: "cancel-button",
-      dataset: { testid: "docspace-cancel" },
-      text: params.get("cancelLabel") || "Cancel",
-      on: { click: () => callEvent("onCloseCallback") },
-    })
-  : null;
-const error = h("p", { class: "form-error", attrs: { role: "alert" }, hidden: true });
-const searchInput = withSearch
-  ? h("input", {
-      type: "search",
-      id: "selector-search",
-      dataset: { testid: "docspace-search" },
-      class: "search",
-      placeholder: "Search",
-      attrs: { "aria-label": "Search in this folder", "aria-controls": "file-list" },
-    })
-  : null;
 const description =
   withSubtitle && rawFilter ? h("p", { class: "selector-subtitle", text: filterDescription(filterParam) }) : null;
 

@@ -4,30 +4,30 @@
 // SDK pages): onAppReady on every setConfig, setIsLoaded
 // after every load, the manager's methods, onEditorOpen / onFileManagerClick / onDownload /
 // onNotFound / onNoAccess / onSignOut. With `key` it shows the linked room read-only.
+// The parts that do not hold the page's state live in `../manager/`.
 
 import { createHash, getHashSettings, getUserInfo, login, logout } from "../account.js";
 import { breadcrumbs } from "../breadcrumbs.js";
-import { field, formDialog } from "../dialog.js";
 import { add, announce, h, replace } from "../dom.js";
-import { VIEWS, entryContent, listItem } from "../folder-view.js";
+import { VIEWS, download, entryContent, listItem, sentFileManagerClick, upKeys } from "../folder-view.js";
 import { messageOf, notice, redirectIfSignedOut, signInUrl, startPage } from "../frame-page.js";
-import { FolderType, isFolder, roomIconUrl, roomTypes } from "../items.js";
+import { isFolder } from "../items.js";
 import { Listbox } from "../listbox.js";
+import { headerBar, menuRoomsList, sectionNodes } from "../manager/chrome.js";
+import { createFileDialog, createFolderDialog, createRoomDialog, tagsDialog } from "../manager/dialogs.js";
+import { filterControls } from "../manager/filter-bar.js";
+import { SECTIONS, readLocation, urlOf } from "../manager/location.js";
+import { restMethods } from "../manager/methods.js";
+import { folderInfo, getRooms, listPage } from "../manager/queries.js";
 import { menuButton } from "../menu.js";
 import { callEvent, hostHandles, isFramed, requestConfig, serveMethods, setIsLoaded } from "../protocol.js";
-import { api, query } from "../rest.js";
-import { LinkStatus, linkHeaders, linkedFolderId, validateKey } from "../share.js";
+import { api } from "../rest.js";
+import { LinkStatus, linkedFolderId, validateKey } from "../share.js";
 import { applyTheme } from "../theme.js";
 import { Tree } from "../tree.js";
 
 // ---------------------------------------------------------------------------------------------
 // State
-
-const SECTIONS = {
-  shared: { title: "Rooms", path: "/rooms/shared/" },
-  personal: { title: "My documents", path: "/rooms/personal/" },
-  archived: { title: "Archive", path: "/rooms/archived/" },
-};
 
 /** Where the list is and how it is filtered; read from and written to the URL. */
 let place = readLocation();
@@ -40,44 +40,6 @@ let user = null;
 let linkFolder = null;
 let loading = null;
 let viewAs = VIEWS.includes(localStorage.getItem("viewAs")) ? localStorage.getItem("viewAs") : "row";
-
-function readLocation() {
-  const m = /^\/rooms\/(shared|personal|archived|share)(?:\/(\d+))?/.exec(window.location.pathname);
-  const p = new URLSearchParams(window.location.search);
-  const section = m && m[1] !== "share" ? m[1] : "shared";
-  const folder = (m && m[2]) || (/^\d+$/.test(p.get("folder") || "") ? p.get("folder") : null);
-  const count = Math.min(100, Math.max(1, Number(p.get("count")) || 100));
-  return {
-    section,
-    folderId: folder,
-    key: p.get("key") || "",
-    filter: {
-      count,
-      page: Math.max(1, Math.trunc(Number(p.get("page")) || 1)),
-      // 2.x sends camelCase keys, 1.x lowercase; both are honoured (DocSpace honours one or the
-      // other depending on the list), and so is `search` for room lists.
-      sortBy: p.get("sortBy") || p.get("sortby") || "DateAndTime",
-      sortOrder: p.get("sortOrder") || p.get("sortorder") || "descending",
-      search: p.get("search") ?? p.get("filterValue") ?? "",
-      withSubfolders: p.get("withSubfolders") === "true",
-    },
-  };
-}
-
-function urlOf(target) {
-  const q = new URLSearchParams();
-  if (target.key) q.set("key", target.key);
-  if (target.folderId) q.set("folder", target.folderId);
-  const f = target.filter;
-  q.set("count", String(f.count));
-  q.set("page", String(f.page));
-  q.set("sortOrder", f.sortOrder);
-  q.set("sortBy", f.sortBy);
-  q.set("search", f.search);
-  if (f.withSubfolders) q.set("withSubfolders", "true");
-  const base = SECTIONS[target.section].path;
-  return `${base}${target.folderId ? `${target.folderId}/` : ""}filter?${q}`;
-}
 
 const readOnly = () => Boolean(place.key) || place.section === "archived";
 /** A config option; before the config arrives (or outside a frame) the defaults apply. */
@@ -111,13 +73,7 @@ const list = new Listbox({
   textOf: (item) => item.title,
   onActivate: (item) => activate(item),
   onSelectionChange: () => paintToolbar(),
-  onKey: (e) => {
-    if (e.key === "Backspace" || (e.altKey && e.key === "ArrowUp")) {
-      goUp();
-      return true;
-    }
-    return false;
-  },
+  onKey: upKeys(goUp),
 });
 
 const tree = new Tree({ label: "Sections", onActivate: (node) => node.go() });
@@ -148,7 +104,7 @@ serveMethods({
     paintChrome();
     return data;
   },
-  getFolderInfo: () => folderInfo(),
+  getFolderInfo: () => folderInfo(listing),
   getSelection: () => list.selectedItems().map(listItem),
   getFiles: () => (listing ? listing.files || [] : []),
   getFolders: () => (listing ? listing.folders || [] : []),
@@ -170,115 +126,18 @@ serveMethods({
   },
   openModal(data) {
     const { type, options } = data || {};
-    if (type === "CreateFile") createFileDialog(options);
-    else if (type === "CreateFolder") createFolderDialog();
-    else createRoomDialog();
+    if (type === "CreateFile") newFile(options);
+    else if (type === "CreateFolder") newFolder();
+    else newRoom();
     return undefined;
-  },
-  async createFile(data) {
-    const { folderId, title, templateId, formId } = data || {};
-    const file = await api(`files/${folderId}/file`, { method: "POST", body: { title, templateId, formId } });
-    refresh();
-    return file;
-  },
-  async createFolder(data) {
-    const { parentFolderId, title } = data || {};
-    if (typeof title !== "string") throw new TypeError("title is not a string");
-    const folder = await api(`files/folder/${parentFolderId}`, { method: "POST", body: { title: title.trimEnd() } });
-    refresh();
-    return folder;
-  },
-  async createRoom(data) {
-    const room = await api("files/rooms", { method: "POST", body: data });
-    refresh();
-    refreshMenu();
-    return room;
   },
   setListView(data) {
     const type = typeof data === "string" ? data : data && data.viewType;
     setView(type);
     return undefined;
   },
-  createTag(data) {
-    const name = typeof data === "string" ? data : data && data.name;
-    return api("files/tags", { method: "POST", body: { name } });
-  },
-  async addTagsToRoom(data) {
-    const { roomId, tags } = data || {};
-    const room = await api(`files/rooms/${roomId}/tags`, { method: "PUT", body: { names: tags } });
-    refresh();
-    return room;
-  },
-  async removeTagsFromRoom(data) {
-    const { roomId, tags } = data || {};
-    const room = await api(`files/rooms/${roomId}/tags`, { method: "DELETE", body: { names: tags } });
-    refresh();
-    return room;
-  },
+  ...restMethods({ refresh, refreshMenu }),
 });
-
-/** The selected folder as DocSpace's `selectedFolderStore` reports it. */
-function folderInfo() {
-  if (!listing || !listing.current) return {};
-  const current = listing.current;
-  const pathParts = listing.pathParts || [];
-  const isRoom = Boolean(current.roomType);
-  return {
-    ...current,
-    pathParts,
-    navigationPath: pathParts
-      .slice(0, -1)
-      .reverse()
-      .map((p, i, all) => ({
-        id: p.id,
-        title: p.title,
-        isRoom: Boolean(p.roomType),
-        roomType: p.roomType,
-        isRootRoom: i === all.length - 1 && p.folderType === FolderType.Rooms,
-      })),
-    isRoom,
-    isFolder: true,
-    isArchive: current.rootFolderType === FolderType.Archive,
-    isTemplate: current.rootFolderType === FolderType.RoomTemplates,
-    tags: current.tags || [],
-  };
-}
-
-/**
- * `getRooms(filter)`: RoomsFilter's defaults overlaid with the host's RoomsFilter-named keys
- * (`page`, `pageCount`, `filterValue`, `type`, `sortBy`, `sortOrder`, `searchArea`, `tags`, …).
- */
-async function getRooms(filter) {
-  const f = {
-    page: 0,
-    pageCount: 25,
-    searchArea: "Active",
-    sortBy: "DateAndTime",
-    sortOrder: "descending",
-    ...(filter && typeof filter === "object" ? filter : {}),
-  };
-  const pageCount = Number(f.pageCount) || 25;
-  const q = {
-    count: pageCount,
-    startIndex: f.startIndex || (Number(f.page) || 0) * pageCount,
-    filterValue: (f.filterValue ?? "").trim() || undefined,
-    provider: f.provider,
-    type: f.type,
-    subjectId: f.subjectId,
-    searchInContent: f.searchInContent,
-    withSubfolders: f.withSubfolders,
-    searchArea: f.searchArea,
-    tags: Array.isArray(f.tags) ? JSON.stringify(f.tags) : f.tags,
-    sortBy: f.sortBy,
-    sortOrder: f.sortOrder,
-    excludeSubject: f.excludeSubject,
-    withoutTags: f.withoutTags,
-    subjectFilter: f.subjectFilter,
-    quotaFilter: f.quotaFilter,
-    storageFilter: f.storageFilter,
-  };
-  return api(`files/rooms${query(q)}`);
-}
 
 // ---------------------------------------------------------------------------------------------
 // Loading
@@ -312,31 +171,10 @@ async function load({ append = false } = {}) {
   list.el.setAttribute("aria-busy", "true");
   if (!append) replace(status, "Loading…");
   const f = place.filter;
-  const common = {
-    count: f.count,
-    startIndex: append ? entries.length + (f.page - 1) * f.count : (f.page - 1) * f.count,
-    sortBy: f.sortBy,
-    sortOrder: f.sortOrder,
-    filterValue: f.search || undefined,
-  };
+  const startIndex = append ? entries.length + (f.page - 1) * f.count : (f.page - 1) * f.count;
   try {
-    let res;
-    if (place.key) {
-      if (!linkFolder) await resolveLink();
-      res = await api(`files/${place.folderId || linkFolder}${query(common)}`, {
-        headers: linkHeaders(place.key),
-        signal: ctrl.signal,
-      });
-    } else if (place.folderId) {
-      res = await api(`files/${place.folderId}${query({ ...common, withSubfolders: f.withSubfolders || undefined })}`, {
-        signal: ctrl.signal,
-      });
-    } else if (place.section === "personal") {
-      res = await api(`files/@my${query(common)}`, { signal: ctrl.signal });
-    } else {
-      const searchArea = place.section === "archived" ? "Archive" : "Active";
-      res = await api(`files/rooms${query({ ...common, searchArea })}`, { signal: ctrl.signal });
-    }
+    if (place.key && !linkFolder) await resolveLink();
+    const res = await listPage(place, startIndex, linkFolder, ctrl.signal);
     const page = [...(res.folders || []), ...(res.files || [])];
     listing = append
       ? { ...res, folders: [...listing.folders, ...(res.folders || [])], files: [...listing.files, ...(res.files || [])] }
@@ -446,10 +284,7 @@ function activate(item) {
 
 /** A file click: onFileManagerClick if the host wants it, else onEditorOpen, else the editor. */
 function openFile(file) {
-  if (hostHandles(config, "onFileManagerClick")) {
-    callEvent("onFileManagerClick", listItem(file));
-    return;
-  }
+  if (sentFileManagerClick(config, file)) return;
   const canEdit = !readOnly() && !(file.security && file.security.Edit === false);
   const action = canEdit ? "edit" : "view";
   if (hostHandles(config, "onEditorOpen")) {
@@ -460,20 +295,6 @@ function openFile(file) {
   if (place.key) q.set("share", place.key);
   if (action === "view") q.set("action", "view");
   window.open(`/doceditor?${q}`, "_blank", "noopener");
-}
-
-/** Download: onDownload with the URL when the host asked for it (downloadToEvent), else save. */
-function download(file) {
-  const url = new URL(file.viewUrl || `/filehandler.ashx?action=download&fileid=${file.id}`, window.location.origin);
-  if (place.key && !url.searchParams.has("share")) url.searchParams.set("share", place.key);
-  if (config && config.downloadToEvent && hostHandles(config, "onDownload")) {
-    callEvent("onDownload", url.href);
-    return;
-  }
-  const a = h("a", { href: url.href, attrs: { download: file.title }, hidden: true });
-  document.body.appendChild(a);
-  a.click();
-  a.remove();
 }
 
 function setView(type) {
@@ -493,27 +314,8 @@ function currentFolderId() {
 // ---------------------------------------------------------------------------------------------
 // Dialogs
 
-function titleInput(value, name = "title") {
-  return h("input", { type: "text", name, value, required: true, maxLength: 165, autocomplete: "off", attrs: { "aria-required": "true" } });
-}
-
-function requireTitle(form, name = "title") {
-  const value = form.elements[name].value.trim();
-  if (!value) {
-    form.elements[name].focus();
-    throw new Error("Enter a name.");
-  }
-  return value;
-}
-
-async function createFolderDialog() {
-  const folder = await formDialog({
-    title: "New folder",
-    fields: [field("Name", titleInput("New folder"))],
-    submitLabel: "Create",
-    onSubmit: (form) =>
-      api(`files/folder/${currentFolderId()}`, { method: "POST", body: { title: requireTitle(form) } }),
-  });
+async function newFolder() {
+  const folder = await createFolderDialog(currentFolderId);
   if (folder) {
     announce(`Folder ${folder.title} created`);
     await refresh();
@@ -521,34 +323,8 @@ async function createFolderDialog() {
   }
 }
 
-const FILE_FORMATS = [
-  ["docx", "Document (.docx)"],
-  ["xlsx", "Spreadsheet (.xlsx)"],
-  ["pptx", "Presentation (.pptx)"],
-  ["txt", "Text (.txt)"],
-  ["md", "Markdown (.md)"],
-  ["csv", "CSV (.csv)"],
-];
-
-async function createFileDialog(extension) {
-  const ext = String(extension || "docx").replace(/^\./, "").toLowerCase();
-  const formats = FILE_FORMATS.some(([e]) => e === ext) ? FILE_FORMATS : [[ext, `.${ext}`], ...FILE_FORMATS];
-  const format = h(
-    "select",
-    { name: "format" },
-    formats.map(([e, label]) => h("option", { value: e, text: label, selected: e === ext })),
-  );
-  const file = await formDialog({
-    title: "New file",
-    fields: [field("Name", titleInput("New document")), field("Format", format)],
-    submitLabel: "Create",
-    onSubmit: (form) => {
-      const name = requireTitle(form);
-      const chosen = form.elements.format.value;
-      const title = name.toLowerCase().endsWith(`.${chosen}`) ? name : `${name}.${chosen}`;
-      return api(`files/${currentFolderId()}/file`, { method: "POST", body: { title } });
-    },
-  });
+async function newFile(extension) {
+  const file = await createFileDialog(currentFolderId, extension);
   if (!file) return;
   announce(`File ${file.title} created`);
   if (hostHandles(config, "onEditorOpen")) callEvent("onEditorOpen", file);
@@ -556,28 +332,8 @@ async function createFileDialog(extension) {
   focusEntry(file);
 }
 
-async function createRoomDialog() {
-  const type = h(
-    "select",
-    { name: "roomType" },
-    roomTypes().map((t) => h("option", { value: String(t.type), text: t.name, selected: t.type === 5 })),
-  );
-  const tags = h("input", { type: "text", name: "tags", autocomplete: "off" });
-  const room = await formDialog({
-    title: "New room",
-    fields: [
-      field("Name", titleInput("New room")),
-      field("Type", type),
-      field("Tags", tags, "Separate tags with commas."),
-    ],
-    submitLabel: "Create",
-    onSubmit: (form) => {
-      const body = { title: requireTitle(form), roomType: Number(form.elements.roomType.value) };
-      const names = splitTags(form.elements.tags.value);
-      if (names.length) body.tags = names;
-      return api("files/rooms", { method: "POST", body });
-    },
-  });
+async function newRoom() {
+  const room = await createRoomDialog();
   if (!room) return;
   announce(`Room ${room.title} created`);
   refreshMenu();
@@ -587,35 +343,8 @@ async function createRoomDialog() {
   } else navigate({ section: "shared", folderId: String(room.id) });
 }
 
-function splitTags(text) {
-  return [...new Set(String(text).split(",").map((t) => t.trim()).filter(Boolean))];
-}
-
-async function tagsDialog(room) {
-  const input = h("input", { type: "text", name: "tags", value: (room.tags || []).join(", "), autocomplete: "off" });
-  const updated = await formDialog({
-    title: `Tags of ${room.title}`,
-    fields: [field("Tags", input, "Separate tags with commas. Remove a tag by deleting it.")],
-    submitLabel: "Save",
-    onSubmit: async (form) => {
-      const wanted = splitTags(form.elements.tags.value);
-      const had = room.tags || [];
-      const added = wanted.filter((t) => !had.includes(t));
-      const removed = had.filter((t) => !wanted.includes(t));
-      let result = room;
-      if (added.length) {
-        const existing = (await api("files/tags")) || [];
-        for (const name of added.filter((t) => !existing.includes(t))) {
-          await api("files/tags", { method: "POST", body: { name } });
-        }
-        result = await api(`files/rooms/${room.id}/tags`, { method: "PUT", body: { names: added } });
-      }
-      if (removed.length) {
-        result = await api(`files/rooms/${room.id}/tags`, { method: "DELETE", body: { names: removed } });
-      }
-      return result;
-    },
-  });
+async function editTags(room) {
+  const updated = await tagsDialog(room);
   if (updated) {
     announce("Tags saved");
     await refresh();
@@ -648,43 +377,13 @@ function paintHeader() {
     replace(headerBox);
     return;
   }
-  const signOut =
-    option("showSignOut", true) && !place.key
-      ? h("button", {
-          type: "button",
-          class: "button",
-          id: "sign-out",
-          text: "Sign out",
-          on: {
-            click: async () => {
-              await logout();
-              window.location.assign(signInUrl());
-            },
-          },
-        })
-      : null;
-  replace(
-    headerBox,
-    h(
-      "header",
-      { class: "nav-menu" },
-      h("img", { class: "logo", src: "/static/images/logo/lightsmall.svg", alt: "DocSpace devportal", width: 211, height: 24 }),
-      h("span", { class: "spacer" }),
-      user ? h("span", { class: "user-name", text: user.displayName }) : null,
-      signOut,
-    ),
-  );
+  replace(headerBox, headerBar(user, option("showSignOut", true) && !place.key));
 }
 
 let menuRooms = null;
 async function refreshMenu() {
   if (!option("showMenu", false, true) || place.key) return;
-  try {
-    const res = await api(`files/rooms${query({ count: 100, searchArea: "Active" })}`);
-    menuRooms = (res && res.folders) || [];
-  } catch {
-    menuRooms = [];
-  }
+  menuRooms = await menuRoomsList();
   paintMenu();
 }
 
@@ -703,22 +402,7 @@ function paintMenu() {
     menuRooms = [];
     refreshMenu();
   }
-  const section = (key) => () => navigate({ section: key, folderId: null });
-  tree.setNodes([
-    {
-      key: "section:shared",
-      label: "Rooms",
-      go: section("shared"),
-      children: menuRooms.map((r) => ({
-        key: `room:${r.id}`,
-        label: r.title,
-        icon: roomIconUrl(r.roomType),
-        go: () => navigate({ section: "shared", folderId: String(r.id) }),
-      })),
-    },
-    { key: "section:personal", label: "My documents", go: section("personal") },
-    { key: "section:archived", label: "Archive", go: section("archived") },
-  ]);
+  tree.setNodes(sectionNodes(menuRooms, navigate));
   tree.setCurrent(currentTreeKey());
 }
 
@@ -752,10 +436,10 @@ function createMenu() {
   if (security && security.Create === false) return null;
   const atRooms = !place.folderId && place.section === "shared";
   const items = atRooms
-    ? [{ id: "new-room", label: "New room", onSelect: createRoomDialog }]
+    ? [{ id: "new-room", label: "New room", onSelect: newRoom }]
     : [
-        { id: "new-folder", label: "New folder", onSelect: createFolderDialog },
-        { id: "new-file", label: "New file", onSelect: () => createFileDialog("docx") },
+        { id: "new-folder", label: "New folder", onSelect: newFolder },
+        { id: "new-file", label: "New file", onSelect: () => newFile("docx") },
       ];
   return menuButton("New", items, { id: "create-button", className: "primary" });
 }
@@ -768,47 +452,8 @@ function paintFilter() {
     return;
   }
   if (filterBox.childElementCount) return; // built once; keeps focus and typed text
-  const search = h("input", {
-    type: "search",
-    id: "filter-search",
-    class: "search",
-    value: place.filter.search,
-    placeholder: "Search",
-    attrs: { "aria-label": "Search in this list", "aria-controls": "entries" },
-  });
-  let timer = 0;
-  search.addEventListener("input", () => {
-    clearTimeout(timer);
-    timer = setTimeout(() => navigate({ filter: { search: search.value.trim() } }, { replaceState: true }), 350);
-  });
-  const sort = h(
-    "select",
-    { id: "filter-sort", attrs: { "aria-label": "Sort by" } },
-    [
-      ["DateAndTime", "Last modified"],
-      ["AZ", "Name"],
-      ["Size", "Size"],
-      ["Type", "Type"],
-      ["DateAndTimeCreation", "Created"],
-    ].map(([v, label]) => h("option", { value: v, text: label, selected: v === place.filter.sortBy })),
-  );
-  sort.addEventListener("change", () => navigate({ filter: { sortBy: sort.value } }, { replaceState: true }));
-  const order = h(
-    "select",
-    { id: "filter-order", attrs: { "aria-label": "Sort order" } },
-    [
-      ["descending", "Descending"],
-      ["ascending", "Ascending"],
-    ].map(([v, label]) => h("option", { value: v, text: label, selected: v === place.filter.sortOrder })),
-  );
-  order.addEventListener("change", () => navigate({ filter: { sortOrder: order.value } }, { replaceState: true }));
-  const view = h(
-    "select",
-    { id: "view-select", attrs: { "aria-label": "View" } },
-    VIEWS.map((v) => h("option", { value: v, text: v[0].toUpperCase() + v.slice(1), selected: v === viewAs })),
-  );
-  view.addEventListener("change", () => setView(view.value));
-  replace(filterBox, search, sort, order, view);
+  const filterChange = (changes) => navigate({ filter: changes }, { replaceState: true });
+  replace(filterBox, ...filterControls(place.filter, viewAs, filterChange, setView));
 }
 
 function paintToolbar() {
@@ -825,9 +470,9 @@ function paintToolbar() {
     toolbar,
     h("span", { class: "selection-count", text: `${selected.length} selected` }),
     one ? button("open-selected", "Open", () => activate(one)) : null,
-    files.length === 1 && selected.length === 1 ? button("download-selected", "Download", () => download(files[0])) : null,
+    files.length === 1 && selected.length === 1 ? button("download-selected", "Download", () => download(files[0], place.key, config)) : null,
     one && one.roomType && !readOnly() && !(one.security && one.security.EditRoom === false)
-      ? button("tags-selected", "Tags…", () => tagsDialog(one))
+      ? button("tags-selected", "Tags…", () => editTags(one))
       : null,
     button("clear-selection", "Clear selection", () => {
       list.clearSelection();

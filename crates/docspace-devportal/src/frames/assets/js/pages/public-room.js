@@ -6,11 +6,11 @@
 
 import { announce, h, replace } from "../dom.js";
 import { breadcrumbs } from "../breadcrumbs.js";
-import { entryContent, listItem } from "../folder-view.js";
+import { download, entryContent, sentFileManagerClick, upKeys } from "../folder-view.js";
 import { boolParam, messageOf, notice, params, startPage } from "../frame-page.js";
 import { isFolder } from "../items.js";
 import { Listbox } from "../listbox.js";
-import { callEvent, hostHandles, requestConfig, serveMethods, setIsLoaded } from "../protocol.js";
+import { callEvent, serveConfigOnly, setIsLoaded } from "../protocol.js";
 import { api, query } from "../rest.js";
 import { LinkStatus, linkHeaders, linkedFolderId, passwordForm, validateKey } from "../share.js";
 
@@ -18,14 +18,7 @@ const key = params.get("key") || "";
 const showTitle = boolParam("showTitle", true);
 const showFilter = boolParam("showFilter", false);
 
-let config = null;
-serveMethods({
-  setConfig(data) {
-    config = data;
-    return data;
-  },
-});
-requestConfig(() => config !== null);
+const hostConfig = serveConfigOnly();
 
 const app = startPage("Public room");
 app.classList.add("public-room");
@@ -55,13 +48,7 @@ const list = new Listbox({
   textOf: (item) => item.title,
   onActivate: (item) => (isFolder(item) ? go(String(item.id)) : openFile(item)),
   onSelectionChange: () => paintToolbar(),
-  onKey: (e) => {
-    if (e.key === "Backspace" || (e.altKey && e.key === "ArrowUp")) {
-      goUp();
-      return true;
-    }
-    return false;
-  },
+  onKey: upKeys(goUp),
 });
 
 /** The screens for links that do not open the room. */
@@ -184,30 +171,14 @@ function paintToolbar() {
   replace(
     toolbar,
     button("open-selected", "Open", () => (isFolder(one) ? go(String(one.id)) : openFile(one))),
-    isFolder(one) ? null : button("download-selected", "Download", () => download(one)),
+    isFolder(one) ? null : button("download-selected", "Download", () => download(one, key, hostConfig())),
   );
 }
 
 function openFile(file) {
-  if (hostHandles(config, "onFileManagerClick")) {
-    callEvent("onFileManagerClick", listItem(file));
-    return;
-  }
+  if (sentFileManagerClick(hostConfig(), file)) return;
   const q = new URLSearchParams({ fileId: String(file.id), share: key, action: "view" });
   window.open(`/doceditor?${q}`, "_blank", "noopener");
-}
-
-function download(file) {
-  const url = new URL(file.viewUrl || `/filehandler.ashx?action=download&fileid=${file.id}`, window.location.origin);
-  if (!url.searchParams.has("share")) url.searchParams.set("share", key);
-  if (config && config.downloadToEvent && hostHandles(config, "onDownload")) {
-    callEvent("onDownload", url.href);
-    return;
-  }
-  const a = h("a", { href: url.href, attrs: { download: file.title }, hidden: true });
-  document.body.appendChild(a);
-  a.click();
-  a.remove();
 }
 
 if (searchInput) {

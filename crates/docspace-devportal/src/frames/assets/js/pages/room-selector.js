@@ -5,29 +5,18 @@
 // requestTokens for shared rooms; Cancel sends onCloseCallback.
 
 import { add, announce, h, icon, replace } from "../dom.js";
-import { boolParam, messageOf, notice, params, redirectIfSignedOut, startPage } from "../frame-page.js";
+import { boolParam, messageOf, notice, redirectIfSignedOut, roomTypesParam, startPage } from "../frame-page.js";
 import { isSharedRoom, requestTokenOf, roomIconUrl, roomSelectorItem, roomTypeName } from "../items.js";
 import { Listbox } from "../listbox.js";
-import { callEvent, requestConfig, serveMethods } from "../protocol.js";
+import { callEvent, serveConfigOnly } from "../protocol.js";
 import { api, query } from "../rest.js";
+import { selectorControls } from "../selector.js";
 
 const PAGE_COUNT = 100;
 const withHeader = boolParam("header", false);
-const withCancel = boolParam("cancel", false);
-const withSearch = boolParam("search", false);
-const roomTypes = (params.get("roomType") || "")
-  .split(",")
-  .map((t) => t.trim())
-  .filter((t) => /^\d+$/.test(t));
+const roomTypes = roomTypesParam();
 
-let config = null;
-serveMethods({
-  setConfig(data) {
-    config = data;
-    return data;
-  },
-});
-requestConfig(() => config !== null);
+serveConfigOnly();
 
 const app = startPage("Select room");
 app.classList.add("selector");
@@ -54,35 +43,10 @@ const list = new Listbox({
 
 const status = h("p", { class: "list-status", attrs: { role: "status" } });
 const more = h("button", { type: "button", class: "button load-more", text: "Show more rooms", hidden: true });
-const acceptBtn = h("button", {
-  type: "button",
-  class: "button primary",
-  id: "accept-button",
-  dataset: { testid: "docspace-accept" },
-  text: params.get("acceptLabel") || "Select",
-  disabled: true,
+const { acceptBtn, cancelBtn, error, searchInput } = selectorControls({
+  searchLabel: "Search rooms",
+  listId: "room-list",
 });
-const cancelBtn = withCancel
-  ? h("button", {
-      type: "button",
-      class: "button",
-      id: "cancel-button",
-      dataset: { testid: "docspace-cancel" },
-      text: params.get("cancelLabel") || "Cancel",
-      on: { click: () => callEvent("onCloseCallback") },
-    })
-  : null;
-const error = h("p", { class: "form-error", attrs: { role: "alert" }, hidden: true });
-const searchInput = withSearch
-  ? h("input", {
-      type: "search",
-      id: "selector-search",
-      dataset: { testid: "docspace-search" },
-      class: "search",
-      placeholder: "Search",
-      attrs: { "aria-label": "Search rooms", "aria-controls": "room-list" },
-    })
-  : null;
 
 add(
   app,

@@ -4,18 +4,19 @@
 //! file is written from them, one chunk at a time, in one transaction, so a file is either wholly
 //! there or absent and never wholly in memory.
 
+mod legacy;
+mod target;
+
 use axum::extract::{Multipart, Path, State};
 use axum::http::{HeaderMap, StatusCode};
 use rusqlite::Connection;
 use serde::Deserialize;
 use serde_json::{Value, json};
 
-use super::extract::{JsonBody, Query, title};
-use super::folders::{TITLE_MAX, resolve_folder};
+use super::extract::{JsonBody, Query};
 use super::{Portal, dto};
-use crate::db::entries::{self, Folder, folder_type};
+use crate::db::entries;
 use crate::db::uploads::{self, UploadSession};
-use crate::db::versions;
 use crate::envelope::{ApiError, ApiResult, Envelope};
 use crate::permissions::{self, Actor, RoomAction};
 use crate::state::AppState;
@@ -24,146 +25,13 @@ use crate::upload_budget::Reservation;
 
 use super::upload_body::read_parts;
 pub use super::upload_body::{MAX_CHUNK, MAX_SIMPLE, MAX_UPLOAD};
+pub use legacy::{chunked_uploader, create_session_legacy};
+use target::{check_name, folder_at_path, store, upload_target};
 
 /// Largest file a chunked session may announce.
 pub const MAX_FILE: i64 = 512 * 1024 * 1024;
 /// How long a session stays open.
 const SESSION_HOURS: i64 = 12;
-
-/// Extensions the portal accepts for upload (anything else is a 415, as DocSpace answers).
-pub fn uploadable(title: &str) -> bool {
-    const EXTRA: &[&str] = &[
-        ".json", ".xml", ".log", ".yaml", ".yml", ".css", ".js", ".ini", ".docxf", ".oform", ".eml",
-    ];
-    let ext = entries::split_ext(title).1.to_ascii_lowercase();
-    dto::file_type(title) != 0 || EXTRA.contains(&ext.as_str())
-}
-
-fn check_name(name: &str) -> Result<String, ApiError> {
-    let t = title(name, "title", TITLE_MAX)?;
-    if !uploadable(&t) {
-        return Err(ApiError::UnsupportedMedia(format!(
-            "The file type of {t} cannot be uploaded"
-        )));
-    }
-    Ok(t)
-}
-
-fn upload_target(conn: &Connection, actor: &Actor, raw: &str) -> Result<Folder, ApiError> {
-    let folder = resolve_folder(conn, actor, raw)?;
-    may_upload_into(conn, actor, &folder)?;
-    Ok(folder)
-}
-
-/// DocSpace's check before an upload lands in `folder`: not the rooms list, the archive or the
-/// Trash, and the caller may create there (`FileUploader.GetFolderIdAsync`).
-fn may_upload_into(conn: &Connection, actor: &Actor, folder: &Folder) -> Result<(), ApiError> {
-    if matches!(
-        folder.folder_type,
-        folder_type::VIRTUAL_ROOMS | folder_type::ARCHIVE | folder_type::TRASH
-    ) {
-        return Err(ApiError::AccessDenied);
-    }
-    permissions::folder_level(conn, actor, folder)?.require(RoomAction::Create)
-}
-
-/// DocSpace's longest stored title; longer ones are cut (`Global.MaxTitle`).
-const STORED_TITLE_MAX: usize = 170;
-
-/// A title as DocSpace stores it (ONLYOFFICE/DocSpace-server:
-/// `products/ASC.Files/Core/Helpers/Global.cs`, `ReplaceInvalidCharsAndTruncate`): trimmed, cut
-/// to 170 UTF-16 units (keeping an extension that starts in the last 20), and each of
-/// `\t * + : " < > ? | \ /` and each UTF-16 surrogate (so an emoji becomes `__`) replaced by `_`.
-pub fn stored_title(raw: &str) -> String {
-    let units: Vec<u16> = raw.trim().encode_utf16().collect();
-    let units = if units.len() > STORED_TITLE_MAX {
-        let dot = units.iter().rposition(|&u| u == u16::from(b'.'));
-        match dot {
-            Some(pos) if pos > STORED_TITLE_MAX - 20 => {
-                // .NET would throw for an extension longer than the limit; keep it whole.
-                let keep = STORED_TITLE_MAX.saturating_sub(units.len() - pos);
-                [&units[..keep], &units[pos..]].concat()
-            }
-            _ => units[..STORED_TITLE_MAX].to_vec(),
-        }
-    } else {
-        units
-    };
-    char::decode_utf16(units.iter().copied())
-        .flat_map(|c| match c {
-            Ok(c) if "\t*+:\"<>?|\\/".contains(c) => vec!['_'],
-            // Both units of a pair are surrogates, and so is a lone one.
-            Ok(c) if c.len_utf16() == 2 => vec!['_', '_'],
-            Ok(c) => vec![c],
-            Err(_) => vec!['_'],
-        })
-        .collect()
-}
-
-/// The folder a file with DocSpace's `relativePath` lands in: from `folder`, each `/`-separated
-/// title in turn, as stored ([`stored_title`]), names the child folder of that title, created
-/// when missing; an empty title ends the walk there. Each folder reached must take uploads
-/// ([`may_upload_into`]). `..` and `.` are titles like any other here, as in DocSpace (its
-/// folders are rows, not paths): ONLYOFFICE/DocSpace-server
-/// `products/ASC.Files/Core/Utils/FileUploader.cs`, `GetFolderIdAsync`.
-fn folder_at_path(
-    conn: &Connection,
-    actor: &Actor,
-    folder: Folder,
-    relative_path: &str,
-) -> Result<Folder, ApiError> {
-    let mut here = folder;
-    for segment in relative_path.split('/') {
-        let t = stored_title(segment);
-        if t.is_empty() {
-            break;
-        }
-        here = match entries::folder_by_title(conn, here.id, &t)? {
-            Some(f) => f,
-            None => entries::insert_folder(
-                conn,
-                &here,
-                &entries::NewFolder {
-                    title: t,
-                    folder_type: folder_type::DEFAULT,
-                    room_type: None,
-                    owner_id: actor.user()?.id.clone(),
-                },
-            )?,
-        };
-        may_upload_into(conn, actor, &here)?;
-    }
-    Ok(here)
-}
-
-/// Stores `content` as `name` in `folder`: a new version of a same-named file unless
-/// `create_new`, else a new file with a free title.
-fn store(
-    conn: &Connection,
-    actor: &Actor,
-    folder: &Folder,
-    name: &str,
-    content: entries::Body<'_>,
-    create_new: bool,
-) -> Result<entries::File, ApiError> {
-    let me = actor.user()?;
-    let user = me.id.clone();
-    // DocSpace updates a same-named file only for a caller who may edit it and is not a guest
-    // (`FileUploader.CanEditAsync`); anyone else gets a new file with a free title. The new
-    // version is commented "Uploaded" (`FilesCommonResource.CommentUpload`).
-    let may_update = me.user_type != crate::users::EmployeeType::Guest
-        && permissions::folder_level(conn, actor, folder)?.allows(RoomAction::EditContent);
-    if !create_new
-        && may_update
-        && let Some(existing) = entries::file_by_title(conn, folder.id, name)?
-    {
-        let f = entries::add_version_with(conn, existing.id, &user, content)?;
-        versions::set_comment(conn, f.id, f.version, versions::COMMENT_UPLOAD)?;
-        return Ok(f);
-    }
-    let t = entries::unique_file_title(conn, folder.id, name)?;
-    entries::insert_file_with(conn, folder.id, &t, &user, content)
-}
 
 /// `POST /api/2.0/files/{folderId}/upload` (multipart `File`) → `FileDto[]`.
 pub async fn simple(
@@ -494,165 +362,4 @@ pub async fn abort(
         })
         .await?;
     Ok(Envelope::empty())
-}
-
-/// `POST /api/2.0/files/{folderId}/upload/create_session` (deprecated flavour): the session object
-/// wrapped as `{success: true, data: …}` inside the envelope.
-pub async fn create_session_legacy(
-    state: State<AppState>,
-    actor: Actor,
-    portal: Portal,
-    folder: Path<String>,
-    body: JsonBody<SessionRequest>,
-) -> ApiResult {
-    let inner = create_session(state, actor, portal, folder, body).await?;
-    let data = inner.response().cloned().unwrap_or(Value::Null);
-    Ok(Envelope::from_value(
-        json!({ "success": true, "data": data }),
-    ))
-}
-
-fn handler_answer(
-    status: StatusCode,
-    success: bool,
-    data: Value,
-    message: &str,
-) -> axum::response::Response {
-    use axum::response::IntoResponse;
-    let body = json!({ "success": success, "data": data, "message": message });
-    let mut resp = (status, body.to_string()).into_response();
-    resp.headers_mut().insert(
-        axum::http::header::CONTENT_TYPE,
-        axum::http::HeaderValue::from_static("application/json; charset=utf-8"),
-    );
-    resp
-}
-
-/// `POST /ChunkedUploader.ashx?uid={id}` (the legacy handler a session's `location` names): one
-/// chunk per request (`&upload=true&chunkNumber=N` for parallel ones), `&finalize=true`,
-/// `&abort=true`. Answers `{success, data, message}` outside the envelope; errors are a 200 with
-/// `success: false`, as DocSpace's handler does.
-pub async fn chunked_uploader(
-    State(state): State<AppState>,
-    actor: Actor,
-    Portal(portal): Portal,
-    q: Query,
-    headers: HeaderMap,
-    form: Option<Multipart>,
-) -> axum::response::Response {
-    match chunked_uploader_inner(state, actor, portal, q, headers, form).await {
-        Ok((status, data)) => handler_answer(status, true, data, ""),
-        Err(e) => handler_answer(StatusCode::OK, false, Value::Null, &e.to_string()),
-    }
-}
-
-async fn chunked_uploader_inner(
-    state: AppState,
-    actor: Actor,
-    portal: String,
-    q: Query,
-    headers: HeaderMap,
-    form: Option<Multipart>,
-) -> Result<(StatusCode, Value), ApiError> {
-    let uid = q
-        .get("uid")
-        .ok_or_else(|| ApiError::BadRequest("uid is required".into()))?
-        .to_string();
-    if q.bool("abort")?.unwrap_or(false) {
-        state
-            .db
-            .write(move |tx| {
-                let s = load_session(tx, &actor, &uid, None)?;
-                uploads::delete(tx, &s.id)
-            })
-            .await?;
-        return Ok((StatusCode::OK, Value::Null));
-    }
-    if q.bool("finalize")?.unwrap_or(false) {
-        let v = state
-            .db
-            .write(move |tx| {
-                let s = load_session(tx, &actor, &uid, None)?;
-                complete(tx, &actor, &portal, &s)
-            })
-            .await?;
-        return Ok((StatusCode::CREATED, legacy_keys(v)));
-    }
-    let form =
-        form.ok_or_else(|| ApiError::BadRequest("Send the chunk as multipart/form-data".into()))?;
-    let mut held = state.uploads.reservation();
-    let data = one_chunk(form, &headers, &mut held).await?;
-    let numbered = if q.bool("upload")?.unwrap_or(false) {
-        Some(
-            q.int("chunkNumber")?
-                .filter(|n| (1..=100_000).contains(n))
-                .ok_or_else(|| {
-                    ApiError::BadRequest("chunkNumber must be between 1 and 100000".into())
-                })?,
-        )
-    } else {
-        None
-    };
-    state
-        .db
-        .write(move |tx| {
-            let s = load_session(tx, &actor, &uid, None)?;
-            let received = uploads::received(tx, &s.id)?;
-            if received + data.len() as i64 > s.file_size {
-                return Err(ApiError::BadRequest(
-                    "The chunk goes past the announced file size".into(),
-                ));
-            }
-            let n = match numbered {
-                Some(n) => n,
-                None => uploads::next_chunk(tx, &s.id)?,
-            };
-            uploads::put_chunk(tx, &s.id, n, &data)?;
-            if numbered.is_none() && received + data.len() as i64 == s.file_size {
-                return Ok((
-                    StatusCode::CREATED,
-                    legacy_keys(complete(tx, &actor, &portal, &s)?),
-                ));
-            }
-            Ok((StatusCode::OK, session_value(tx, &portal, &s)?))
-        })
-        .await
-}
-
-/// The handler spells `providerKey` as `provider_key`.
-fn legacy_keys(mut v: Value) -> Value {
-    if let Some(o) = v.as_object_mut()
-        && let Some(k) = o.remove("providerKey")
-    {
-        o.insert("provider_key".into(), k);
-    }
-    v
-}
-
-#[cfg(test)]
-mod tests {
-    use super::stored_title;
-
-    #[test]
-    fn titles_are_stored_as_docspace_stores_them() {
-        assert_eq!(stored_title("  Photos "), "Photos");
-        assert_eq!(
-            stored_title("a+b:c*d?e|f\"g<h>i\\j/k\tl"),
-            "a_b_c_d_e_f_g_h_i_j_k_l"
-        );
-        // Each UTF-16 unit of an emoji is a surrogate, each replaced.
-        assert_eq!(stored_title("trip 🏖"), "trip __");
-        assert_eq!(stored_title(".."), "..");
-        assert_eq!(stored_title("  "), "");
-        // Cut to 170 UTF-16 units, keeping an extension that starts in the last 20.
-        let long = "x".repeat(200);
-        assert_eq!(stored_title(&long).encode_utf16().count(), 170);
-        let named = format!("{}.docx", "y".repeat(200));
-        let cut = stored_title(&named);
-        assert_eq!(cut.encode_utf16().count(), 170);
-        assert!(cut.ends_with("y.docx"), "{cut}");
-        // An extension further back is cut with the rest.
-        let early = format!("a.{}", "z".repeat(200));
-        assert_eq!(stored_title(&early), format!("a.{}", "z".repeat(168)));
-    }
 }

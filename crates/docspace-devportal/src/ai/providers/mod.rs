@@ -3,6 +3,14 @@
 //! Only `OpenAiCompatible` (type 3) is offered: a URL and a key; its models are listed live from
 //! `{url}/models`. The key is never part of an answer (`AiProviderDto` has no key field).
 
+mod default;
+mod models;
+
+use default::default_of;
+pub use default::{get_default, set_default};
+pub use models::{chat_models, enabled_models, models_with_settings, preview};
+use models::{live_models, resolve, settings_of};
+
 use axum::extract::{Path, State};
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Response};
@@ -14,8 +22,7 @@ use super::openai::{self, messages};
 use crate::api::dto::date;
 use crate::api::extract::{JsonBody, Paging, Query, int_id};
 use crate::auth::Caller;
-use crate::db::ai::{self, Capabilities, ModelSetting, Provider};
-use crate::db::settings;
+use crate::db::ai::{self, ModelSetting, Provider};
 use crate::envelope::{ApiError, ApiResult, Envelope};
 use crate::state::AppState;
 use crate::users::{EmployeeType, User};
@@ -62,46 +69,6 @@ fn provider_url(raw: Option<&str>) -> Result<String, ApiError> {
     openai::normalize_url(&raw).ok_or_else(|| ApiError::BadRequest(messages::INVALID_URL.into()))
 }
 
-/// What DocSpace's `AiModelSettingsResolver` makes of a listed model for a provider created with
-/// model settings: enabled only if a setting enables it.
-pub struct Resolved {
-    /// Model id.
-    pub id: String,
-    /// Offered.
-    pub enabled: bool,
-    /// Display name.
-    pub alias: Option<String>,
-    /// Capabilities (all off unless set).
-    pub capabilities: Capabilities,
-}
-
-/// Resolves every listed model against the stored settings.
-pub fn resolve(models: &[String], settings: &[ModelSetting]) -> Vec<Resolved> {
-    models
-        .iter()
-        .map(|m| {
-            let s = settings.iter().find(|s| s.model_id == *m);
-            Resolved {
-                id: m.clone(),
-                enabled: s.is_some_and(|s| s.is_enabled),
-                alias: s.and_then(|s| s.alias.clone()),
-                capabilities: s.and_then(|s| s.capabilities).unwrap_or_default(),
-            }
-        })
-        .collect()
-}
-
-async fn live_models(url: &str, key: &str) -> Result<Vec<String>, ApiError> {
-    openai::list_models(url, key)
-        .await
-        .map_err(|m| ApiError::BadRequest(m.into()))
-}
-
-fn default_of(conn: &rusqlite::Connection) -> Result<Option<(i64, String)>, ApiError> {
-    Ok(settings::get(conn, ai::DEFAULT_PROVIDER)?
-        .and_then(|v| serde_json::from_str::<(i64, String)>(&v).ok()))
-}
-
 fn provider_dto(p: &Provider, default: Option<i64>) -> Value {
     json!({
         "id": p.id,
@@ -115,30 +82,15 @@ fn provider_dto(p: &Provider, default: Option<i64>) -> Value {
     })
 }
 
-fn settings_dto(r: &Resolved) -> Value {
-    json!({
-        "id": r.id,
-        "alias": r.alias,
-        "isEnabled": r.enabled,
-        "isRecommended": false,
-        "capabilities": r.capabilities,
-    })
-}
-
 /// `CreateProviderRequestDto`.
 #[derive(Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct CreateRequest {
     #[serde(default, rename = "type")]
     provider_type: Option<i64>,
-    #[serde(default)]
-    title: Option<String>,
-    #[serde(default)]
-    url: Option<String>,
-    #[serde(default)]
-    key: Option<String>,
-    #[serde(default)]
-    model_settings: Option<Vec<ModelSetting>>,
+    /// The fields an update takes too.
+    #[serde(flatten)]
+    fields: UpdateRequest,
 }
 
 /// `POST ai/providers`: the model list must be fetched and offer an enabled model, or the
@@ -151,6 +103,7 @@ pub async fn create(
 ) -> ApiResult {
     require_admin(&caller.user)?;
     let provider_type = check_type(req.provider_type)?;
+    let req = req.fields;
     let title = null_or_empty(req.title.as_deref().map(str::trim), "title")?;
     let key = null_or_empty(req.key.as_deref(), "key")?;
     let url = provider_url(req.url.as_deref())?;
@@ -258,8 +211,7 @@ pub async fn update(
     if check || !delta.is_empty() {
         let models = live_models(&p.url, &p.key).await?;
         if !delta.is_empty() {
-            let id = p.id;
-            let mut current = state.db.read(move |c| ai::settings_of(c, id)).await?;
+            let mut current = settings_of(&state, &p).await?;
             for d in &delta {
                 current.retain(|s| s.model_id != d.model_id);
                 current.push(d.clone());
@@ -317,196 +269,4 @@ pub async fn available(caller: Caller, _ai: AiFeature) -> ApiResult {
     Ok(Envelope::from_value(
         json!([{ "type": OPENAI_COMPATIBLE, "url": "" }]),
     ))
-}
-
-/// `{type, url, key}` of `providers/models/preview`.
-#[derive(Deserialize)]
-#[serde(rename_all = "camelCase")]
-pub struct PreviewRequest {
-    #[serde(default, rename = "type")]
-    provider_type: Option<i64>,
-    #[serde(default)]
-    url: Option<String>,
-    #[serde(default)]
-    key: Option<String>,
-}
-
-/// `POST ai/providers/models/preview`: the models a provider would offer, none enabled yet.
-pub async fn preview(
-    caller: Caller,
-    _ai: AiFeature,
-    JsonBody(req): JsonBody<PreviewRequest>,
-) -> ApiResult {
-    require_admin(&caller.user)?;
-    check_type(req.provider_type)?;
-    let key = null_or_empty(req.key.as_deref(), "key")?;
-    let url = provider_url(req.url.as_deref())?;
-    let models = live_models(&url, &key).await?;
-    let v: Vec<Value> = resolve(&models, &[]).iter().map(settings_dto).collect();
-    Ok(Envelope::ok(v))
-}
-
-/// `GET ai/providers/{id}/models`: every listed model with its settings (admins).
-pub async fn models_with_settings(
-    State(state): State<AppState>,
-    caller: Caller,
-    _ai: AiFeature,
-    Path(id): Path<String>,
-) -> ApiResult {
-    require_admin(&caller.user)?;
-    let p = load(&state, int_id(&id, "Provider")?).await?;
-    let models = live_models(&p.url, &p.key).await?;
-    let pid = p.id;
-    let settings = state.db.read(move |c| ai::settings_of(c, pid)).await?;
-    let mut all = resolve(&models, &settings);
-    all.sort_by_key(|m| !m.enabled);
-    Ok(Envelope::ok(
-        all.iter().map(settings_dto).collect::<Vec<_>>(),
-    ))
-}
-
-/// The enabled models of a provider as `ModelDto`s (listed live).
-pub async fn enabled_models(state: &AppState, p: &Provider) -> Result<Vec<Value>, ApiError> {
-    let models = live_models(&p.url, &p.key).await?;
-    let pid = p.id;
-    let settings = state.db.read(move |c| ai::settings_of(c, pid)).await?;
-    Ok(resolve(&models, &settings)
-        .into_iter()
-        .filter(|m| m.enabled)
-        .map(|m| {
-            json!({
-                "providerId": p.id,
-                "providerTitle": p.title,
-                "modelId": m.id,
-                "alias": m.alias,
-                "capabilities": m.capabilities,
-            })
-        })
-        .collect())
-}
-
-/// `GET ai/chats/models?provider=`: refused to users and guests (`ChatService.GetModelsAsync`).
-pub async fn chat_models(
-    State(state): State<AppState>,
-    caller: Caller,
-    _ai: AiFeature,
-    q: Query,
-) -> ApiResult {
-    if matches!(
-        caller.user.user_type,
-        EmployeeType::User | EmployeeType::Guest
-    ) && !caller.user.is_owner
-    {
-        return Err(ApiError::AccessDenied);
-    }
-    let providers = match q.int("provider")? {
-        Some(id) => vec![load(&state, id).await?],
-        None => state.db.read(|c| Ok(ai::providers(c, 0, 100)?.0)).await?,
-    };
-    let mut out = Vec::new();
-    for p in &providers {
-        out.extend(enabled_models(&state, p).await?);
-    }
-    Ok(Envelope::ok(out))
-}
-
-/// `SetDefaultProviderRequestDto`.
-#[derive(Deserialize)]
-#[serde(rename_all = "camelCase")]
-pub struct DefaultRequest {
-    #[serde(default)]
-    provider_id: i64,
-    #[serde(default)]
-    default_model: String,
-}
-
-fn default_dto(p: &Provider, model: &str, alias: Option<String>) -> Value {
-    json!({
-        "providerId": p.id,
-        "defaultModel": model,
-        "providerTitle": p.title,
-        "providerType": p.provider_type,
-        "defaultModelAlias": alias,
-    })
-}
-
-/// `PUT ai/providers/default`: the model must be enabled (`ModelDisabled`).
-pub async fn set_default(
-    State(state): State<AppState>,
-    caller: Caller,
-    _ai: AiFeature,
-    JsonBody(req): JsonBody<DefaultRequest>,
-) -> ApiResult {
-    require_admin(&caller.user)?;
-    let p = load(&state, req.provider_id).await?;
-    let pid = p.id;
-    let settings = state.db.read(move |c| ai::settings_of(c, pid)).await?;
-    let s = settings
-        .iter()
-        .find(|s| s.model_id == req.default_model && s.is_enabled)
-        .ok_or_else(|| {
-            ApiError::BadRequest("The model has been disabled by your provider's settings.".into())
-        })?;
-    let alias = s.alias.clone();
-    let stored = serde_json::to_string(&(p.id, &req.default_model))
-        .map_err(|e| ApiError::Internal(e.to_string()))?;
-    state
-        .db
-        .write(move |tx| settings::set(tx, ai::DEFAULT_PROVIDER, &stored))
-        .await?;
-    Ok(Envelope::from_value(default_dto(
-        &p,
-        &req.default_model,
-        alias,
-    )))
-}
-
-/// `GET ai/providers/default`: refused to guests; the stored default, else the first provider's
-/// first enabled model (DocSpace then stores it), else nothing.
-pub async fn get_default(
-    State(state): State<AppState>,
-    caller: Caller,
-    _ai: AiFeature,
-) -> ApiResult {
-    if caller.user.user_type == EmployeeType::Guest {
-        return Err(ApiError::Forbidden(MANAGE_PROVIDERS.into()));
-    }
-    let (stored, first) = state
-        .db
-        .read(|c| {
-            let stored = match default_of(c)? {
-                Some((id, model)) => ai::provider(c, id)?.map(|p| (p, model)),
-                None => None,
-            };
-            Ok((stored, ai::providers(c, 0, 1)?.0.into_iter().next()))
-        })
-        .await?;
-    if let Some((p, model)) = stored {
-        let pid = p.id;
-        let settings = state.db.read(move |c| ai::settings_of(c, pid)).await?;
-        let alias = settings
-            .into_iter()
-            .find(|s| s.model_id == model)
-            .and_then(|s| s.alias);
-        return Ok(Envelope::from_value(default_dto(&p, &model, alias)));
-    }
-    let Some(p) = first else {
-        return Ok(Envelope::empty());
-    };
-    // A provider that cannot list its models now gives no default, as DocSpace logs and moves on.
-    let Ok(models) = enabled_models(&state, &p).await else {
-        return Ok(Envelope::empty());
-    };
-    let Some(m) = models.first() else {
-        return Ok(Envelope::empty());
-    };
-    let model = m["modelId"].as_str().unwrap_or_default().to_string();
-    let alias = m["alias"].as_str().map(str::to_string);
-    let stored =
-        serde_json::to_string(&(p.id, &model)).map_err(|e| ApiError::Internal(e.to_string()))?;
-    state
-        .db
-        .write(move |tx| settings::set(tx, ai::DEFAULT_PROVIDER, &stored))
-        .await?;
-    Ok(Envelope::from_value(default_dto(&p, &model, alias)))
 }
