@@ -1,8 +1,6 @@
-//! End to end: accessibility. Every page of the app, signed out and in, with a dialog and a row
-//! menu open, in the light theme and the dark one, passes axe-core's WCAG 2 A/AA rules
-//! (`docspace_testkit::audit`); and the keyboard works as the WAI-ARIA Authoring Practices say:
-//! a row's actions menu keeps the arrow keys to itself and gives focus back, the skip link leaves
-//! nothing behind.
+//! End to end: accessibility audits. Every page of the app, signed out and in, with a dialog and
+//! a row menu open, in the light theme and the dark one, passes axe-core's WCAG 2 A/AA rules
+//! (`docspace_testkit::audit`). The keyboard's own checks are in `e2e_keyboard.rs`.
 //!
 //! axe runs on the page's own DOM only: the frames DocSpace puts in a page come from the portal's
 //! origin, which the page cannot script, and are the portal's to audit.
@@ -24,28 +22,13 @@ struct Fixture {
 /// A room with a folder and two files (one a favourite, one deleted to fill the trash), and a
 /// template, so that no audited page is an empty state only.
 async fn fixture(api: &docspace_api::Client) -> Fixture {
-    let room = api
-        .rooms()
-        .create("Audited room", RoomType::Custom)
-        .send()
-        .await
-        .expect("room");
+    let room = new_room(api, "Audited room", RoomType::Custom).await;
     api.folders()
         .create(room.id.clone(), "Drafts")
         .await
         .expect("folder");
-    let file = api
-        .files()
-        .upload(room.id.clone(), "notes.txt", b"audited".to_vec())
-        .send()
-        .await
-        .expect("upload");
-    let gone = api
-        .files()
-        .upload(room.id.clone(), "old.txt", b"deleted".to_vec())
-        .send()
-        .await
-        .expect("upload");
+    let file = upload(api, room.id.clone(), "notes.txt", b"audited".to_vec()).await;
+    let gone = upload(api, room.id.clone(), "old.txt", b"deleted".to_vec()).await;
     api.operations()
         .add_favorites()
         .file(file.id.clone())
@@ -152,7 +135,6 @@ impl Findings {
 #[tokio::test(flavor = "multi_thread")]
 async fn every_page_passes_an_accessibility_audit() {
     let stack = Stack::start().await;
-    let owner = stack.portal.owner.clone();
     let api = stack.api();
     let fx = fixture(&api).await;
     let stack = &stack;
@@ -183,7 +165,7 @@ async fn every_page_passes_an_accessibility_audit() {
         found
             .audit(&driver, "sign-in", "[data-testid='sign-in-form']")
             .await;
-        sign_in(&driver, &stack.url(), &owner.email, &owner.password, false).await;
+        stack.sign_in_owner(&driver).await;
         frames_signed_in(&driver).await;
 
         // The dashboard, a dialog on it, a row menu, and the templates.
@@ -273,12 +255,7 @@ async fn every_page_passes_an_accessibility_audit() {
                 "[data-testid='agents-list'], [data-testid='empty-state']",
             )
             .await;
-        if !driver
-            .find_all(By::Css("[data-testid='agent-link']"))
-            .await
-            .expect("find")
-            .is_empty()
-        {
+        if !absent(&driver, "[data-testid='agent-link']").await {
             click(&driver, "[data-testid='agent-link']").await;
             found
                 .audit(&driver, "an agent", "[data-testid='chat-input']")
@@ -317,14 +294,13 @@ async fn every_page_passes_an_accessibility_audit() {
 #[tokio::test(flavor = "multi_thread")]
 async fn the_dark_theme_passes_an_accessibility_audit() {
     let stack = Stack::start().await;
-    let owner = stack.portal.owner.clone();
     let api = stack.api();
     let fx = fixture(&api).await;
     let stack = &stack;
     let fx = &fx;
     with_browser(|driver| async move {
         let mut found = Findings::default();
-        sign_in(&driver, &stack.url(), &owner.email, &owner.password, false).await;
+        stack.sign_in_owner(&driver).await;
         theme_to(&driver, "dark").await;
         // Colour contrast is what changes: the dashboard, a menu and a dialog over it, a room.
         found
@@ -353,300 +329,6 @@ async fn the_dark_theme_passes_an_accessibility_audit() {
             .audit(&driver, "diagnostics (dark)", "[data-testid='diag-portal']")
             .await;
         found.assert_none();
-    })
-    .await;
-}
-
-/// Presses `key` on whatever has focus, then lets two frames pass (lists move focus in an
-/// animation frame).
-async fn press(driver: &WebDriver, key: Key) {
-    driver
-        .action_chain()
-        .send_keys(key)
-        .perform()
-        .await
-        .expect("key");
-    driver
-        .execute_async(
-            "const done = arguments[0];\
-             requestAnimationFrame(() => requestAnimationFrame(() => done(null)));",
-            Vec::new(),
-        )
-        .await
-        .expect("frames");
-}
-
-/// What has focus: `item N of MENU-ID`, `body`, or the element's tag and name.
-async fn focused(driver: &WebDriver) -> String {
-    js(
-        driver,
-        "const a = document.activeElement;\
-         if (!a || a === document.body) return 'body';\
-         const menu = a.closest('[role=menu]');\
-         if (menu) {\
-             const items = [...menu.querySelectorAll('[role=menuitem]')];\
-             return `item ${items.indexOf(a)} of ${menu.id}`;\
-         }\
-         const name = a.getAttribute('aria-label') || a.id || a.textContent.trim();\
-         return `${a.tagName.toLowerCase()} ${name}`;",
-    )
-    .await
-    .as_str()
-    .unwrap_or_default()
-    .to_string()
-}
-
-/// Whether the menu `id` is open, by its popover state and its button's `aria-expanded`.
-async fn menu_open(driver: &WebDriver, id: &str) -> bool {
-    let state = js(
-        driver,
-        &format!(
-            "const m = document.getElementById('{id}');\
-             const b = document.querySelector(\"[aria-controls='{id}']\");\
-             return [m.matches(':popover-open'), b.getAttribute('aria-expanded') === 'true'];"
-        ),
-    )
-    .await;
-    assert_eq!(state[0], state[1], "the button says what the menu shows");
-    state[0] == true
-}
-
-/// The row menu follows the WAI-ARIA menu button pattern
-/// (https://www.w3.org/WAI/ARIA/apg/patterns/menu-button/): opened from the keyboard it takes
-/// focus; the arrow keys, Home and End move inside it and never through the rows behind it
-/// (whose list also answers arrows); Escape closes it and gives focus back to its button; Tab
-/// closes it and moves on from the button (https://www.w3.org/WAI/ARIA/apg/patterns/menubar/,
-/// "Tab").
-#[tokio::test(flavor = "multi_thread")]
-async fn a_row_menu_keeps_the_keyboard_and_gives_focus_back() {
-    let stack = Stack::start().await;
-    let owner = stack.portal.owner.clone();
-    let api = stack.api();
-    let room = api
-        .rooms()
-        .create("Keyboard room", RoomType::Custom)
-        .send()
-        .await
-        .expect("room");
-    for name in ["a.txt", "b.txt", "c.txt"] {
-        api.files()
-            .upload(room.id.clone(), name, b"text".to_vec())
-            .send()
-            .await
-            .expect("upload");
-    }
-    let stack = &stack;
-    let room = &room.id;
-    with_browser(|driver| async move {
-        sign_in(&driver, &stack.url(), &owner.email, &owner.password, false).await;
-        open_room(&driver, room).await;
-        // A file's menu (several items) in a row with rows below it, so that an arrow leaking
-        // to the list would show.
-        wait_for(&driver, "[data-index='2']").await;
-        let trigger = wait_for(&driver, "[data-index='0'] button[aria-haspopup='menu']").await;
-        let name = trigger
-            .attr("aria-label")
-            .await
-            .expect("attr")
-            .unwrap_or_default();
-        let menu = trigger
-            .attr("aria-controls")
-            .await
-            .expect("attr")
-            .unwrap_or_default();
-        let items = js(
-            &driver,
-            &format!(
-                "return document.getElementById('{menu}')\
-                     .querySelectorAll('[role=menuitem]').length;"
-            ),
-        )
-        .await
-        .as_u64()
-        .unwrap_or_default();
-        assert!(items >= 3, "a menu of several items: {items}");
-        let last = items - 1;
-        let item = |i: u64| format!("item {i} of {menu}");
-        let on_button = format!("button {name}");
-
-        let handle = trigger.to_json().expect("json");
-        driver
-            .execute("arguments[0].focus();", vec![handle])
-            .await
-            .expect("focus");
-        press(&driver, Key::Enter).await;
-        assert!(menu_open(&driver, &menu).await);
-        assert_eq!(
-            focused(&driver).await,
-            item(0),
-            "Enter opens on the first item"
-        );
-        press(&driver, Key::Down).await;
-        assert_eq!(
-            focused(&driver).await,
-            item(1),
-            "Arrow Down moves in the menu"
-        );
-        press(&driver, Key::Down).await;
-        assert_eq!(focused(&driver).await, item(2));
-        press(&driver, Key::Up).await;
-        assert_eq!(focused(&driver).await, item(1), "Arrow Up moves back");
-        press(&driver, Key::End).await;
-        assert_eq!(
-            focused(&driver).await,
-            item(last),
-            "End goes to the last item"
-        );
-        press(&driver, Key::Down).await;
-        assert_eq!(
-            focused(&driver).await,
-            item(0),
-            "Arrow Down wraps to the first"
-        );
-        press(&driver, Key::Home).await;
-        assert_eq!(
-            focused(&driver).await,
-            item(0),
-            "Home goes to the first item"
-        );
-        press(&driver, Key::Up).await;
-        assert_eq!(
-            focused(&driver).await,
-            item(last),
-            "Arrow Up wraps to the last"
-        );
-        assert!(
-            menu_open(&driver, &menu).await,
-            "still open after the arrows"
-        );
-
-        press(&driver, Key::Escape).await;
-        assert!(!menu_open(&driver, &menu).await, "Escape closes the menu");
-        assert_eq!(
-            focused(&driver).await,
-            on_button,
-            "Escape gives focus back to the button"
-        );
-
-        // Arrow Down on the button opens the menu too, and the list behind does not move.
-        press(&driver, Key::Down).await;
-        assert!(menu_open(&driver, &menu).await);
-        assert_eq!(
-            focused(&driver).await,
-            item(0),
-            "Arrow Down opens on the first item"
-        );
-        press(&driver, Key::Escape).await;
-        press(&driver, Key::Up).await;
-        assert_eq!(
-            focused(&driver).await,
-            item(last),
-            "Arrow Up opens on the last item"
-        );
-
-        // Tab closes the menu and moves on from its button, not from nowhere.
-        press(&driver, Key::Tab).await;
-        assert!(!menu_open(&driver, &menu).await, "Tab closes the menu");
-        let now = focused(&driver).await;
-        assert!(
-            now != "body" && !now.contains(&menu) && now != on_button,
-            "focus moved on from the menu: {now}"
-        );
-        let after = js(
-            &driver,
-            &format!(
-                "const b = document.querySelector(\"[aria-controls='{menu}']\");\
-                 const after = b.compareDocumentPosition(document.activeElement);\
-                 return !!(after & Node.DOCUMENT_POSITION_FOLLOWING);"
-            ),
-        )
-        .await;
-        assert_eq!(after, true, "the next stop after the menu's button: {now}");
-
-        // Opened with the mouse, Escape still returns focus to the button.
-        trigger.click().await.expect("click");
-        assert!(menu_open(&driver, &menu).await);
-        press(&driver, Key::Escape).await;
-        assert!(!menu_open(&driver, &menu).await);
-        assert_eq!(focused(&driver).await, on_button);
-    })
-    .await;
-}
-
-/// How far the skip link paints below the top of the window when nobody focuses it: its box plus
-/// its shadow's reach (offset, blur and spread), in pixels; 0 or less is nothing.
-const SKIP_LINK_REACH: &str = "const l = document.querySelector('.skip-link');\
-    const s = getComputedStyle(l);\
-    const shadow = s.boxShadow === 'none' ? 0\
-        : (s.boxShadow.match(/-?[\\d.]+px/g) || []).map(parseFloat).slice(1)\
-            .reduce((a, b) => a + Math.max(b, 0), 0);\
-    const outline = s.outlineStyle === 'none' ? 0\
-        : parseFloat(s.outlineWidth) + parseFloat(s.outlineOffset);\
-    return l.getBoundingClientRect().bottom + Math.max(shadow, outline);";
-
-/// The skip link (WCAG 2.4.1, https://www.w3.org/WAI/WCAG22/Techniques/general/G1) shows only
-/// while it has focus: before and after, no part of it (its shadow included) is on screen, and
-/// the region it skips to takes focus without a ring around the whole page.
-#[tokio::test(flavor = "multi_thread")]
-async fn the_skip_link_leaves_nothing_behind() {
-    let stack = Stack::start().await;
-    let stack = &stack;
-    with_browser(|driver| async move {
-        driver.goto(stack.url()).await.expect("open app");
-        wait_for(&driver, "[data-testid='sign-in-form']").await;
-        let reach = |v: serde_json::Value| v.as_f64().unwrap_or(f64::MAX);
-        let at_rest = reach(js(&driver, SKIP_LINK_REACH).await);
-        assert!(
-            at_rest <= 0.0,
-            "the hidden skip link paints {at_rest}px into the page"
-        );
-
-        // The first Tab of a page reaches it, and it shows.
-        press(&driver, Key::Tab).await;
-        assert_eq!(
-            js(&driver, "return document.activeElement.className;").await,
-            "skip-link",
-            "{}",
-            focused(&driver).await
-        );
-        let top = js(
-            &driver,
-            "return document.querySelector('.skip-link').getBoundingClientRect().top;",
-        )
-        .await;
-        assert!(
-            top.as_f64().unwrap_or(-1.0) >= 0.0,
-            "focused, it is on screen: {top}"
-        );
-
-        // Following it focuses the main region and hides the link again, shadow and all.
-        press(&driver, Key::Enter).await;
-        assert_eq!(
-            js(&driver, "return document.activeElement.id;").await,
-            "main"
-        );
-        let after = reach(js(&driver, SKIP_LINK_REACH).await);
-        assert!(
-            after <= 0.0,
-            "once left, the skip link paints {after}px into the page"
-        );
-        assert_eq!(
-            js(
-                &driver,
-                "return getComputedStyle(document.getElementById('main')).outlineStyle;"
-            )
-            .await,
-            "none",
-            "no focus ring around the whole page"
-        );
-        // The next Tab goes on inside the page, not back to the navigation.
-        press(&driver, Key::Tab).await;
-        assert_eq!(
-            js(&driver, "return !!document.activeElement.closest('main');").await,
-            true,
-            "{}",
-            focused(&driver).await
-        );
     })
     .await;
 }

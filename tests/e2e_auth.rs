@@ -32,7 +32,7 @@ async fn signs_in_and_the_frames_share_the_session_with_nothing_in_storage() {
     let stack = Stack::start().await;
     let owner = stack.portal.owner.clone();
     with_browser(|driver| async move {
-        sign_in(&driver, &stack.url(), &owner.email, &owner.password, false).await;
+        stack.sign_in_owner(&driver).await;
         assert_eq!(
             text_of(&driver, "[data-testid='user-name']").await,
             owner.display_name
@@ -69,24 +69,14 @@ async fn the_session_lasts_across_reloads_typed_urls_and_tabs_with_the_token_out
     let stack = Stack::start().await;
     let owner = stack.portal.owner.clone();
     let api = stack.api();
-    let room = api
-        .rooms()
-        .create("Lasting session", RoomType::Custom)
-        .send()
-        .await
-        .expect("room");
-    let file = api
-        .files()
-        .upload(room.id.clone(), "notes.txt", b"still here".to_vec())
-        .send()
-        .await
-        .expect("upload");
+    let room = new_room(&api, "Lasting session", RoomType::Custom).await;
+    let file = upload(&api, room.id.clone(), "notes.txt", b"still here".to_vec()).await;
     let stack = &stack;
     let file_url = format!("{}/files/{}", stack.url(), file.id);
     let file_url = &file_url;
     with_browser(|driver| async move {
         // "Stay signed in" not ticked, as most people leave it.
-        sign_in(&driver, &stack.url(), &owner.email, &owner.password, false).await;
+        stack.sign_in_owner(&driver).await;
         frames_signed_in(&driver).await;
         driver.refresh().await.expect("reload");
         assert_eq!(
@@ -144,7 +134,7 @@ async fn a_session_ended_elsewhere_asks_to_sign_in_again_and_returns_to_the_page
     let stack = &stack;
     let room = &room;
     with_browser(|driver| async move {
-        sign_in(&driver, &stack.url(), &owner.email, &owner.password, false).await;
+        stack.sign_in_owner(&driver).await;
         let first = driver.window().await.expect("this tab");
         // Signing out in a second tab ends the session for both.
         driver.new_tab().await.expect("tab");

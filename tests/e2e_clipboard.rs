@@ -101,20 +101,14 @@ async fn toast(driver: &WebDriver, title: &str) -> Option<String> {
 #[tokio::test(flavor = "multi_thread")]
 async fn copies_an_external_link_and_reports_a_refused_clipboard() {
     let stack = Stack::start().await;
-    let owner = stack.portal.owner.clone();
     let api = stack.api();
-    let room = api
-        .rooms()
-        .create("Shared outside", RoomType::Custom)
-        .send()
-        .await
-        .expect("room");
+    let room = new_room(&api, "Shared outside", RoomType::Custom).await;
     let stack = &stack;
     let room_id = &room.id;
     let seen = std::sync::Mutex::new(String::new());
     let seen_ref = &seen;
     with_browser(|driver| async move {
-        sign_in(&driver, &stack.url(), &owner.email, &owner.password, false).await;
+        stack.sign_in_owner(&driver).await;
         grant_clipboard(&driver, &stack.url()).await;
         open_room(&driver, room_id).await;
         click(&driver, "[data-testid='open-links'] button").await;
@@ -168,10 +162,9 @@ async fn copies_an_external_link_and_reports_a_refused_clipboard() {
 #[tokio::test(flavor = "multi_thread")]
 async fn copies_the_playground_code_exactly_as_shown() {
     let stack = Stack::start().await;
-    let owner = stack.portal.owner.clone();
     let stack = &stack;
     with_browser(|driver| async move {
-        sign_in(&driver, &stack.url(), &owner.email, &owner.password, false).await;
+        stack.sign_in_owner(&driver).await;
         grant_clipboard(&driver, &stack.url()).await;
         click(&driver, "a[href='/playground']").await;
         wait_for(&driver, "[data-testid='playground-code']").await;

@@ -108,18 +108,7 @@ async fn press(driver: &WebDriver, key: impl AsRef<str>) {
 }
 
 async fn dialog_gone(driver: &WebDriver) {
-    eventually("the clash dialog closed", || {
-        let driver = driver.clone();
-        async move {
-            driver
-                .find_all(By::Css("[data-testid='conflict-dialog']"))
-                .await
-                .ok()?
-                .is_empty()
-                .then_some(())
-        }
-    })
-    .await;
+    until_gone(driver, "[data-testid='conflict-dialog']").await;
 }
 
 /// Ticks the rows named `titles` and chooses "Copy to…" → the room `target` → "Copy here".
@@ -138,22 +127,7 @@ async fn copy_selected(driver: &WebDriver, titles: &[&str], target: &str) {
     .await;
     wait_for(driver, "[data-testid='file-picker']").await;
     click(driver, ".ds-picker__crumb").await;
-    let option = eventually("the target room is offered", || {
-        let driver = driver.clone();
-        async move {
-            for o in driver
-                .find_all(By::Css("[data-testid='picker-option']"))
-                .await
-                .ok()?
-            {
-                if o.text().await.ok()?.contains(target) {
-                    return Some(o);
-                }
-            }
-            None
-        }
-    })
-    .await;
+    let option = element_with_text(driver, "[data-testid='picker-option']", target).await;
     option
         .find(By::Css(".ds-picker__check"))
         .await
@@ -200,40 +174,27 @@ async fn toast(driver: &WebDriver, text: &str) {
 #[tokio::test(flavor = "multi_thread")]
 async fn a_copy_onto_the_same_names_asks_and_does_what_was_chosen() {
     let stack = Stack::start().await;
-    let owner = stack.portal.owner.clone();
     let api = stack.api();
-    let source = api
-        .rooms()
-        .create("Clash source", RoomType::Custom)
-        .send()
-        .await
-        .expect("source");
-    let target = api
-        .rooms()
-        .create("Clash target", RoomType::Custom)
-        .send()
-        .await
-        .expect("target");
+    let source = new_room(&api, "Clash source", RoomType::Custom).await;
+    let target = new_room(&api, "Clash target", RoomType::Custom).await;
     let names: Vec<String> = (1..=7).map(|i| format!("n{i}.txt")).collect();
     for n in &names {
         for (room, text) in [(&source.id, "new"), (&target.id, "old")] {
-            api.files()
-                .upload(room.clone(), n.as_str(), format!("{text} {n}").into_bytes())
-                .send()
-                .await
-                .expect("upload");
+            upload(
+                &api,
+                room.clone(),
+                n.as_str(),
+                format!("{text} {n}").into_bytes(),
+            )
+            .await;
         }
     }
-    api.files()
-        .upload(source.id.clone(), "fresh.txt", b"fresh".to_vec())
-        .send()
-        .await
-        .expect("upload");
+    upload(&api, source.id.clone(), "fresh.txt", b"fresh".to_vec()).await;
     let before = titles_in(&api, &target.id).await;
     let stack = &stack;
     let (source_id, target_id, api_ref, before_ref) = (&source.id, &target.id, &api, &before);
     with_browser(|driver| async move {
-        sign_in(&driver, &stack.url(), &owner.email, &owner.password, false).await;
+        stack.sign_in_owner(&driver).await;
         open_room(&driver, source_id).await;
         record_requests(&driver).await;
 
@@ -361,19 +322,9 @@ async fn a_copy_onto_the_same_names_asks_and_does_what_was_chosen() {
 #[tokio::test(flavor = "multi_thread")]
 async fn an_upload_of_a_name_the_room_holds_asks_first() {
     let stack = Stack::start().await;
-    let owner = stack.portal.owner.clone();
     let api = stack.api();
-    let room = api
-        .rooms()
-        .create("Upload clash", RoomType::Custom)
-        .send()
-        .await
-        .expect("room");
-    api.files()
-        .upload(room.id.clone(), "report.txt", b"v1".to_vec())
-        .send()
-        .await
-        .expect("upload");
+    let room = new_room(&api, "Upload clash", RoomType::Custom).await;
+    upload(&api, room.id.clone(), "report.txt", b"v1".to_vec()).await;
     let dir = tempfile::tempdir().expect("dir");
     let stack = &stack;
     let (room_id, api_ref, dir_ref) = (&room.id, &api, &dir);
@@ -388,7 +339,7 @@ async fn an_upload_of_a_name_the_room_holds_asks_first() {
             .expect("choose file");
     };
     with_browser(|driver| async move {
-        sign_in(&driver, &stack.url(), &owner.email, &owner.password, false).await;
+        stack.sign_in_owner(&driver).await;
         open_room(&driver, room_id).await;
         record_requests(&driver).await;
 
@@ -452,11 +403,7 @@ async fn an_upload_of_a_name_the_room_holds_asks_first() {
             "skipped: no upload: {sent:?}"
         );
         assert!(
-            driver
-                .find_all(By::Css("[data-testid='upload-item']"))
-                .await
-                .expect("find")
-                .is_empty(),
+            absent(&driver, "[data-testid='upload-item']").await,
             "nothing listed as uploading"
         );
     })

@@ -51,7 +51,6 @@ const PREFIX: &str = "Qz";
 async fn the_dashboard_filters_by_type_tag_and_archive_and_sorts_by_title() {
     use docspace_api::models::{SearchArea, SortBy, SortOrder};
     let stack = Stack::start().await;
-    let owner = stack.portal.owner.clone();
     let api = stack.api();
     for (title, kind, tags) in [
         ("Qz Bravo ledger", RoomType::Custom, vec!["finance"]),
@@ -148,7 +147,7 @@ async fn the_dashboard_filters_by_type_tag_and_archive_and_sorts_by_title() {
     let (custom, finance, archived, a_to_z, z_to_a) =
         (&custom, &finance, &archived, &a_to_z, &z_to_a);
     with_browser(|driver| async move {
-        sign_in(&driver, &stack.url(), &owner.email, &owner.password, false).await;
+        stack.sign_in_owner(&driver).await;
         wait_for(&driver, "[data-testid='room-title']").await;
         // The portal has other rooms too: search for this test's.
         fill(&driver, "[data-testid='rooms-search'] input", PREFIX).await;
@@ -250,12 +249,11 @@ async fn stored_room(
 #[tokio::test(flavor = "multi_thread")]
 async fn creates_a_room_with_quota_privacy_indexing_and_no_downloads() {
     let stack = Stack::start().await;
-    let owner = stack.portal.owner.clone();
     let api = stack.api();
     let stack = &stack;
     let (special, plain) = ("Options vault", "Options plain");
     with_browser(|driver| async move {
-        sign_in(&driver, &stack.url(), &owner.email, &owner.password, false).await;
+        stack.sign_in_owner(&driver).await;
         wait_for(&driver, "[data-testid='rooms-count']").await;
         // A data room with every option…
         click(&driver, "[data-testid='create-room'] button").await;

@@ -45,18 +45,12 @@ async fn submit_name(driver: &WebDriver, name: &str) {
 #[tokio::test(flavor = "multi_thread")]
 async fn creates_a_document_spreadsheet_presentation_and_form_with_their_extensions() {
     let stack = Stack::start().await;
-    let owner = stack.portal.owner.clone();
     let api = stack.api();
-    let room = api
-        .rooms()
-        .create("Office room", RoomType::Custom)
-        .send()
-        .await
-        .expect("room");
+    let room = new_room(&api, "Office room", RoomType::Custom).await;
     let stack = &stack;
     let room_id = &room.id;
     with_browser(|driver| async move {
-        sign_in(&driver, &stack.url(), &owner.email, &owner.password, false).await;
+        stack.sign_in_owner(&driver).await;
         open_room(&driver, room_id).await;
         let mut listed = Vec::new();
         for (item, name, title) in [
@@ -84,20 +78,10 @@ async fn creates_a_document_spreadsheet_presentation_and_form_with_their_extensi
 #[tokio::test(flavor = "multi_thread")]
 async fn renames_a_file_and_a_folder_and_deletes_a_file_after_confirmation() {
     let stack = Stack::start().await;
-    let owner = stack.portal.owner.clone();
     let api = stack.api();
-    let room = api
-        .rooms()
-        .create("Tidy room", RoomType::Custom)
-        .send()
-        .await
-        .expect("room");
+    let room = new_room(&api, "Tidy room", RoomType::Custom).await;
     for name in ["draft.txt", "doomed.txt"] {
-        api.files()
-            .upload(room.id.clone(), name, b"text".to_vec())
-            .send()
-            .await
-            .expect("upload");
+        upload(&api, room.id.clone(), name, b"text".to_vec()).await;
     }
     api.folders()
         .create(room.id.clone(), "Old folder")
@@ -106,7 +90,7 @@ async fn renames_a_file_and_a_folder_and_deletes_a_file_after_confirmation() {
     let stack = &stack;
     let room_id = &room.id;
     with_browser(|driver| async move {
-        sign_in(&driver, &stack.url(), &owner.email, &owner.password, false).await;
+        stack.sign_in_owner(&driver).await;
         open_room(&driver, room_id).await;
         until_entries(&driver, &["Old folder", "doomed.txt", "draft.txt"]).await;
         row_action(&driver, "draft.txt", "entry-rename").await;
@@ -151,28 +135,20 @@ async fn renames_a_file_and_a_folder_and_deletes_a_file_after_confirmation() {
 #[tokio::test(flavor = "multi_thread")]
 async fn breadcrumbs_show_room_and_folder_and_lead_back_to_the_room() {
     let stack = Stack::start().await;
-    let owner = stack.portal.owner.clone();
     let api = stack.api();
-    let room = api
-        .rooms()
-        .create("Crumb room", RoomType::Custom)
-        .send()
-        .await
-        .expect("room");
-    let sub = api
-        .folders()
-        .create(room.id.clone(), "Quarterly")
-        .await
-        .expect("folder");
-    api.files()
-        .upload(sub.id.clone(), "inside.txt", b"in the folder".to_vec())
-        .send()
-        .await
-        .expect("upload");
+    let room = new_room(&api, "Crumb room", RoomType::Custom).await;
+    let sub = new_folder(&api, room.id.clone(), "Quarterly").await;
+    upload(
+        &api,
+        sub.id.clone(),
+        "inside.txt",
+        b"in the folder".to_vec(),
+    )
+    .await;
     let stack = &stack;
     let (room_id, sub_id) = (&room.id, &sub.id);
     with_browser(|driver| async move {
-        sign_in(&driver, &stack.url(), &owner.email, &owner.password, false).await;
+        stack.sign_in_owner(&driver).await;
         open_room(&driver, room_id).await;
         until_entries(&driver, &["Quarterly"]).await;
         click(&driver, "[data-testid='entry-title']").await;
@@ -247,14 +223,8 @@ async fn rest_members(
 async fn changes_a_members_access_and_removes_a_member() {
     use docspace_api::models::FileShare;
     let stack = Stack::start().await;
-    let owner = stack.portal.owner.clone();
     let api = stack.api();
-    let room = api
-        .rooms()
-        .create("Shared room", RoomType::Editing)
-        .send()
-        .await
-        .expect("room");
+    let room = new_room(&api, "Shared room", RoomType::Editing).await;
     let (alice, bob) = ("alice.member@example.com", "bob.member@example.com");
     api.rooms()
         .share(room.id.clone())
@@ -276,7 +246,7 @@ async fn changes_a_members_access_and_removes_a_member() {
     let stack = &stack;
     let (room_id, api_ref) = (&room.id, &api);
     with_browser(|driver| async move {
-        sign_in(&driver, &stack.url(), &owner.email, &owner.password, false).await;
+        stack.sign_in_owner(&driver).await;
         open_room(&driver, room_id).await;
         click(&driver, "[data-testid='open-members'] button").await;
         let row = |email: &str| format!("[data-testid='member'][data-email='{email}']");
@@ -362,25 +332,15 @@ async fn until_order(driver: &WebDriver, want: &[String]) {
 async fn the_room_page_sorts_by_name_and_size_both_ways_as_the_portal_does() {
     use docspace_api::models::{SortBy, SortOrder};
     let stack = Stack::start().await;
-    let owner = stack.portal.owner.clone();
     let api = stack.api();
-    let room = api
-        .rooms()
-        .create("Sorting room", RoomType::Custom)
-        .send()
-        .await
-        .expect("room");
+    let room = new_room(&api, "Sorting room", RoomType::Custom).await;
     // Sizes run against the names, so sorting by name and by size disagree.
     for (name, size) in [
         ("alpha.txt", 3000),
         ("bravo.txt", 2000),
         ("charlie.txt", 1000),
     ] {
-        api.files()
-            .upload(room.id.clone(), name, vec![b'x'; size])
-            .send()
-            .await
-            .expect("upload");
+        upload(&api, room.id.clone(), name, vec![b'x'; size]).await;
     }
     let mut orders = Vec::new();
     for (by, order) in [
@@ -419,7 +379,7 @@ async fn the_room_page_sorts_by_name_and_size_both_ways_as_the_portal_does() {
     let stack = &stack;
     let (room_id, orders) = (&room.id, &orders);
     with_browser(|driver| async move {
-        sign_in(&driver, &stack.url(), &owner.email, &owner.password, false).await;
+        stack.sign_in_owner(&driver).await;
         open_room(&driver, room_id).await;
         until_order(&driver, &orders[0]).await;
         choose(&driver, "entry-sort", "size").await;

@@ -53,25 +53,14 @@ async fn rest_links(api: &docspace_api::Client, file: &docspace_api::models::Fil
 #[tokio::test(flavor = "multi_thread")]
 async fn creates_a_link_with_password_and_expiry_changes_it_and_revokes_it() {
     let stack = Stack::start().await;
-    let owner = stack.portal.owner.clone();
     let api = stack.api();
-    let room = api
-        .rooms()
-        .create("Linked room", RoomType::Custom)
-        .send()
-        .await
-        .expect("room");
-    let file = api
-        .files()
-        .upload(room.id.clone(), "brief.docx", b"brief".to_vec())
-        .send()
-        .await
-        .expect("upload");
+    let room = new_room(&api, "Linked room", RoomType::Custom).await;
+    let file = upload(&api, room.id.clone(), "brief.docx", b"brief".to_vec()).await;
     let day = day_ahead();
     let stack = &stack;
     let (room_id, file_id, api_ref, day_ref) = (&room.id, &file.id, &api, &day);
     with_browser(|driver| async move {
-        sign_in(&driver, &stack.url(), &owner.email, &owner.password, false).await;
+        stack.sign_in_owner(&driver).await;
         open_room(&driver, room_id).await;
         row_action(&driver, "brief.docx", "entry-details").await;
         wait_for(&driver, "[data-testid='file-links']").await;
@@ -175,18 +164,7 @@ async fn creates_a_link_with_password_and_expiry_changes_it_and_revokes_it() {
             "[data-testid='file-link-revoke-confirm'] button:nth-of-type(1)",
         )
         .await;
-        eventually("the link is gone from the panel", || {
-            let driver = driver.clone();
-            async move {
-                driver
-                    .find_all(By::Css("[data-testid='file-link']"))
-                    .await
-                    .ok()?
-                    .is_empty()
-                    .then_some(())
-            }
-        })
-        .await;
+        until_gone(&driver, "[data-testid='file-link']").await;
     })
     .await;
     assert!(rest_links(&api, &file.id).await.is_empty(), "revoked");
@@ -195,24 +173,13 @@ async fn creates_a_link_with_password_and_expiry_changes_it_and_revokes_it() {
 #[tokio::test(flavor = "multi_thread")]
 async fn a_refused_password_is_shown_in_the_form() {
     let stack = Stack::start().await;
-    let owner = stack.portal.owner.clone();
     let api = stack.api();
-    let room = api
-        .rooms()
-        .create("Short password room", RoomType::Custom)
-        .send()
-        .await
-        .expect("room");
-    let file = api
-        .files()
-        .upload(room.id.clone(), "memo.txt", b"memo".to_vec())
-        .send()
-        .await
-        .expect("upload");
+    let room = new_room(&api, "Short password room", RoomType::Custom).await;
+    let file = upload(&api, room.id.clone(), "memo.txt", b"memo".to_vec()).await;
     let stack = &stack;
     let room_id = &room.id;
     with_browser(|driver| async move {
-        sign_in(&driver, &stack.url(), &owner.email, &owner.password, false).await;
+        stack.sign_in_owner(&driver).await;
         open_room(&driver, room_id).await;
         row_action(&driver, "memo.txt", "entry-details").await;
         click(&driver, "[data-testid='file-link-new'] button").await;

@@ -43,7 +43,6 @@ const ROOMS_LINK: &str = "#nav-links a[href='/rooms']";
 #[tokio::test(flavor = "multi_thread")]
 async fn the_browsers_language_then_the_profiles_then_the_readers_choice_which_is_remembered() {
     let stack = Stack::start().await;
-    let owner = stack.portal.owner.clone();
     let stack = &stack;
     with_browser(|driver| async move {
         driver.goto(stack.url()).await.expect("open app");
@@ -72,7 +71,7 @@ async fn the_browsers_language_then_the_profiles_then_the_readers_choice_which_i
         .await;
 
         // Signed in: the profile's language (the devportal's owner has `cultureName` en-US).
-        sign_in(&driver, &stack.url(), &owner.email, &owner.password, false).await;
+        stack.sign_in_owner(&driver).await;
         reads(&driver, ROOMS_LINK, "Rooms").await;
         assert_eq!(
             js(&driver, "return document.documentElement.lang;").await,
@@ -151,14 +150,8 @@ async fn the_browsers_language_then_the_profiles_then_the_readers_choice_which_i
 #[tokio::test(flavor = "multi_thread")]
 async fn the_editor_page_from_the_host_starts_its_frame_in_the_chosen_language() {
     let stack = Stack::start().await;
-    let owner = stack.portal.owner.clone();
     let api = stack.api();
-    let room = api
-        .rooms()
-        .create("Locale room", docspace_api::models::RoomType::Custom)
-        .send()
-        .await
-        .expect("room");
+    let room = new_room(&api, "Locale room", docspace_api::models::RoomType::Custom).await;
     let file = api
         .files()
         .create(room.id.clone(), "Locale.docx")
@@ -167,7 +160,7 @@ async fn the_editor_page_from_the_host_starts_its_frame_in_the_chosen_language()
         .expect("file");
     let stack = &stack;
     with_browser(|driver| async move {
-        sign_in(&driver, &stack.url(), &owner.email, &owner.password, false).await;
+        stack.sign_in_owner(&driver).await;
         click(
             &driver,
             "[data-testid='language-picker'] option[value='fr']",
@@ -426,22 +419,16 @@ const ROOM_GONE: &str = "The room could not be found";
 async fn a_toast_and_an_inline_error_already_shown_are_reworded_and_the_profile_follows_the_choice()
 {
     let stack = Stack::start().await;
-    let owner = stack.portal.owner.clone();
     let api = stack.api();
     let mut gone = Vec::new();
     for title in ["Toast room", "Inline room"] {
-        let room = api
-            .rooms()
-            .create(title, docspace_api::models::RoomType::Custom)
-            .send()
-            .await
-            .expect("room");
+        let room = new_room(&api, title, docspace_api::models::RoomType::Custom).await;
         gone.push(room.id);
     }
     let stack = &stack;
     let api = &api;
     with_browser(|driver| async move {
-        sign_in(&driver, &stack.url(), &owner.email, &owner.password, false).await;
+        stack.sign_in_owner(&driver).await;
         wait_for(&driver, "button[aria-label='Actions for Inline room']").await;
         // Both rooms go behind the app's back: acting on them fails with the portal's 404.
         for id in gone {

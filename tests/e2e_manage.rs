@@ -11,17 +11,11 @@ use support::*;
 #[tokio::test(flavor = "multi_thread")]
 async fn edits_and_pins_a_room() {
     let stack = Stack::start().await;
-    let owner = stack.portal.owner.clone();
     let api = stack.api();
-    let room = api
-        .rooms()
-        .create("Quarterly plans", RoomType::Custom)
-        .send()
-        .await
-        .expect("room");
+    let room = new_room(&api, "Quarterly plans", RoomType::Custom).await;
     let stack = &stack;
     with_browser(|driver| async move {
-        sign_in(&driver, &stack.url(), &owner.email, &owner.password, false).await;
+        stack.sign_in_owner(&driver).await;
         row_action(&driver, "Quarterly plans", "room-edit").await;
         let title = wait_for(&driver, "[data-testid='room-title'] input").await;
         assert_eq!(
@@ -64,14 +58,8 @@ async fn edits_and_pins_a_room() {
 #[tokio::test(flavor = "multi_thread")]
 async fn creates_and_revokes_an_external_link() {
     let stack = Stack::start().await;
-    let owner = stack.portal.owner.clone();
     let api = stack.api();
-    let room = api
-        .rooms()
-        .create("Shared with partners", RoomType::Custom)
-        .send()
-        .await
-        .expect("room");
+    let room = new_room(&api, "Shared with partners", RoomType::Custom).await;
     let active = |api: docspace_api::Client, id: docspace_api::models::FolderId| async move {
         api.rooms()
             .links(id, Some(LinkType::External))
@@ -86,7 +74,7 @@ async fn creates_and_revokes_an_external_link() {
     let stack = &stack;
     let (api_ref, room_id) = (&api, &room.id);
     with_browser(|driver| async move {
-        sign_in(&driver, &stack.url(), &owner.email, &owner.password, false).await;
+        stack.sign_in_owner(&driver).await;
         click(&driver, "a[href='/rooms']").await;
         click(
             &driver,

@@ -64,12 +64,7 @@ async fn several_people_are_invited_at_once_reinvited_and_given_the_room() {
     let stack = Stack::start().await;
     let owner = stack.portal.owner.clone();
     let api = stack.api();
-    let room = api
-        .rooms()
-        .create("Launch", RoomType::Editing)
-        .send()
-        .await
-        .expect("room");
+    let room = new_room(&api, "Launch", RoomType::Editing).await;
     let room_admin = user_id(&api, ROOM_ADMIN).await;
     api.rooms()
         .share(room.id.clone())
@@ -83,7 +78,7 @@ async fn several_people_are_invited_at_once_reinvited_and_given_the_room() {
     let room_id = &room.id;
     let owner = &owner;
     with_browser(|driver| async move {
-        sign_in(&driver, &stack.url(), &owner.email, &owner.password, false).await;
+        stack.sign_in_owner(&driver).await;
         open_room(&driver, room_id).await;
         click(&driver, "[data-testid='open-members'] button").await;
 

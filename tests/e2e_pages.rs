@@ -122,14 +122,8 @@ async fn diagnostics_reports_a_portal_that_is_down() {
 #[tokio::test(flavor = "multi_thread")]
 async fn the_playground_shows_a_live_frame_its_events_and_matching_code() {
     let stack = Stack::start().await;
-    let owner = stack.portal.owner.clone();
     let api = stack.api();
-    let room = api
-        .rooms()
-        .create("Playground room", RoomType::Custom)
-        .send()
-        .await
-        .expect("room");
+    let room = new_room(&api, "Playground room", RoomType::Custom).await;
     let file = api
         .files()
         .upload(
@@ -144,7 +138,7 @@ async fn the_playground_shows_a_live_frame_its_events_and_matching_code() {
     let stack = &stack;
     let file_id = &file_id;
     with_browser(|driver| async move {
-        sign_in(&driver, &stack.url(), &owner.email, &owner.password, false).await;
+        stack.sign_in_owner(&driver).await;
         frames_signed_in(&driver).await;
         click(&driver, "a[href='/playground']").await;
         wait_for(&driver, "[data-testid='playground-frame']").await;

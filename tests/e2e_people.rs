@@ -71,12 +71,7 @@ async fn an_admin_invites_changes_types_disables_and_deletes() {
     let stack = Stack::start().await;
     let password = stack.portal.owner.password.clone();
     let api = stack.api();
-    let room = api
-        .rooms()
-        .create("Visitors", RoomType::Editing)
-        .send()
-        .await
-        .expect("room");
+    let room = new_room(&api, "Visitors", RoomType::Editing).await;
     api.rooms()
         .share(room.id.clone())
         .email(GUEST, FileShare::Read)
@@ -237,11 +232,7 @@ async fn a_room_admin_finds_their_invitees_and_resends_an_invitation() {
         .await;
         assert!(!seeded_user.text().await.expect("text").is_empty());
         assert!(
-            driver
-                .find_all(By::Css("button[aria-label='Actions for user@example.com']"))
-                .await
-                .expect("find")
-                .is_empty(),
+            absent(&driver, "button[aria-label='Actions for user@example.com']").await,
             "no actions offered"
         );
 

@@ -77,23 +77,14 @@ async fn a_guest_is_offered_neither_new_room_nor_edit_nor_archive() {
     let stack = Stack::start().await;
     let password = stack.portal.owner.password.clone();
     let api = stack.api();
-    let room = api
-        .rooms()
-        .create("Guest view", RoomType::Custom)
-        .send()
-        .await
-        .expect("room");
+    let room = new_room(&api, "Guest view", RoomType::Custom).await;
     add_member(&api, &room.id, GUEST, FileShare::Read).await;
     let stack = &stack;
     with_browser(|driver| async move {
         sign_in(&driver, &stack.url(), GUEST, &password, false).await;
         wait_for(&driver, "[data-testid='room-row']").await;
         assert!(
-            driver
-                .find_all(By::Css("[data-testid='create-room']"))
-                .await
-                .expect("find")
-                .is_empty(),
+            absent(&driver, "[data-testid='create-room']").await,
             "a guest may not create rooms, so is not offered to"
         );
         let items = menu_items(&driver, "Guest view").await;
@@ -105,18 +96,12 @@ async fn a_guest_is_offered_neither_new_room_nor_edit_nor_archive() {
 #[tokio::test(flavor = "multi_thread")]
 async fn the_room_manager_picker_offers_no_guest_or_user() {
     let stack = Stack::start().await;
-    let owner = stack.portal.owner.clone();
     let api = stack.api();
-    let room = api
-        .rooms()
-        .create("Managed room", RoomType::Custom)
-        .send()
-        .await
-        .expect("room");
+    let room = new_room(&api, "Managed room", RoomType::Custom).await;
     let stack = &stack;
     let room_id = &room.id;
     with_browser(|driver| async move {
-        sign_in(&driver, &stack.url(), &owner.email, &owner.password, false).await;
+        stack.sign_in_owner(&driver).await;
         open_room(&driver, room_id).await;
         click(&driver, "[data-testid='open-members'] button").await;
         let form = "[data-testid='invite-form']";
@@ -177,7 +162,6 @@ async fn the_room_manager_picker_offers_no_guest_or_user() {
 #[tokio::test(flavor = "multi_thread")]
 async fn archiving_asks_first_escape_returns_focus_and_undo_restores() {
     let stack = Stack::start().await;
-    let owner = stack.portal.owner.clone();
     let api = stack.api();
     let title = "Archive me";
     api.rooms()
@@ -187,7 +171,7 @@ async fn archiving_asks_first_escape_returns_focus_and_undo_restores() {
         .expect("room");
     let stack = &stack;
     with_browser(|driver| async move {
-        sign_in(&driver, &stack.url(), &owner.email, &owner.password, false).await;
+        stack.sign_in_owner(&driver).await;
         let trigger = format!("Actions for {title}");
 
         // Escape: nothing happens, and focus is back on the row's actions button.
@@ -226,18 +210,7 @@ async fn archiving_asks_first_escape_returns_focus_and_undo_restores() {
         // Cancel: nothing happens either.
         row_action(&driver, title, "room-archive").await;
         click(&driver, "[data-testid='cancel-archive'] button").await;
-        eventually("the dialog closed", || {
-            let driver = driver.clone();
-            async move {
-                driver
-                    .find_all(By::Css("dialog[open]"))
-                    .await
-                    .ok()?
-                    .is_empty()
-                    .then_some(())
-            }
-        })
-        .await;
+        until_gone(&driver, "dialog[open]").await;
         assert_eq!(
             rooms_titled(&api, title, SearchArea::Archive).await,
             0,
@@ -314,34 +287,15 @@ async fn open_option(driver: &WebDriver, title: &str) {
 #[tokio::test(flavor = "multi_thread")]
 async fn copy_here_is_enabled_in_the_folder_opened() {
     let stack = Stack::start().await;
-    let owner = stack.portal.owner.clone();
     let api = stack.api();
-    let source = api
-        .rooms()
-        .create("Copy source", RoomType::Custom)
-        .send()
-        .await
-        .expect("source");
-    let target = api
-        .rooms()
-        .create("Copy target", RoomType::Custom)
-        .send()
-        .await
-        .expect("target");
-    let inbox = api
-        .folders()
-        .create(target.id.clone(), "Inbox")
-        .await
-        .expect("folder");
-    api.files()
-        .upload(source.id.clone(), "memo.txt", b"copy me\n".to_vec())
-        .send()
-        .await
-        .expect("upload");
+    let source = new_room(&api, "Copy source", RoomType::Custom).await;
+    let target = new_room(&api, "Copy target", RoomType::Custom).await;
+    let inbox = new_folder(&api, target.id.clone(), "Inbox").await;
+    upload(&api, source.id.clone(), "memo.txt", b"copy me\n".to_vec()).await;
     let stack = &stack;
     let source_id = &source.id;
     with_browser(|driver| async move {
-        sign_in(&driver, &stack.url(), &owner.email, &owner.password, false).await;
+        stack.sign_in_owner(&driver).await;
         open_room(&driver, source_id).await;
         row_action(&driver, "memo.txt", "entry-copy").await;
         wait_for(&driver, "[data-testid='file-picker']").await;

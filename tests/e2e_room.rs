@@ -24,25 +24,17 @@ async fn files_in(
 #[tokio::test(flavor = "multi_thread")]
 async fn uploads_a_file_in_chunks_with_progress_and_the_portal_has_the_same_bytes() {
     let stack = Stack::start().await;
-    let owner = stack.portal.owner.clone();
     let api = stack.api();
-    let room = api
-        .rooms()
-        .create("Uploads", RoomType::Custom)
-        .send()
-        .await
-        .expect("room");
+    let room = new_room(&api, "Uploads", RoomType::Custom).await;
     // 5 MiB of text: three chunks of the app's 2 MiB.
-    let content: Vec<u8> = (0..5 * 1024 * 1024 / 32)
-        .flat_map(|i| format!("line {i:>10} of the upload \n").into_bytes())
-        .collect();
+    let content: Vec<u8> = lines_of_text(5 * 1024 * 1024);
     let dir = tempfile::tempdir().expect("dir");
     let path = dir.path().join("big-notes.txt");
     std::fs::write(&path, &content).expect("write");
     let stack = &stack;
     let (room_id, api_ref, content_ref) = (&room.id, &api, &content);
     with_browser(|driver| async move {
-        sign_in(&driver, &stack.url(), &owner.email, &owner.password, false).await;
+        stack.sign_in_owner(&driver).await;
         open_room(&driver, room_id).await;
         // Record every value the progress bars take.
         driver
@@ -103,24 +95,13 @@ async fn uploads_a_file_in_chunks_with_progress_and_the_portal_has_the_same_byte
 #[tokio::test(flavor = "multi_thread")]
 async fn edits_a_file_in_the_embedded_editor_and_close_returns_to_the_room() {
     let stack = Stack::start().await;
-    let owner = stack.portal.owner.clone();
     let api = stack.api();
-    let room = api
-        .rooms()
-        .create("Drafts", RoomType::Editing)
-        .send()
-        .await
-        .expect("room");
-    let file = api
-        .files()
-        .upload(room.id.clone(), "notes.txt", b"first draft".to_vec())
-        .send()
-        .await
-        .expect("upload");
+    let room = new_room(&api, "Drafts", RoomType::Editing).await;
+    let file = upload(&api, room.id.clone(), "notes.txt", b"first draft".to_vec()).await;
     let stack = &stack;
     let room_id = &room.id;
     with_browser(|driver| async move {
-        sign_in(&driver, &stack.url(), &owner.email, &owner.password, false).await;
+        stack.sign_in_owner(&driver).await;
         frames_signed_in(&driver).await;
         open_room(&driver, room_id).await;
         click(&driver, "[data-testid='entry-title']").await;
@@ -180,18 +161,8 @@ async fn a_cold_load_of_a_file_adopts_the_editor_the_host_started() {
     let stack = Stack::start().await;
     let owner = stack.portal.owner.clone();
     let api = stack.api();
-    let room = api
-        .rooms()
-        .create("Cold", RoomType::Editing)
-        .send()
-        .await
-        .expect("room");
-    let file = api
-        .files()
-        .upload(room.id.clone(), "cold.txt", b"typed URL".to_vec())
-        .send()
-        .await
-        .expect("upload");
+    let room = new_room(&api, "Cold", RoomType::Editing).await;
+    let file = upload(&api, room.id.clone(), "cold.txt", b"typed URL".to_vec()).await;
     let stack = &stack;
     let room_id = &room.id;
     with_browser(|driver| async move {
@@ -283,31 +254,16 @@ async fn focused(driver: &WebDriver) -> String {
 #[tokio::test(flavor = "multi_thread")]
 async fn picks_several_files_with_the_keyboard_alone_and_copies_them_here() {
     let stack = Stack::start().await;
-    let owner = stack.portal.owner.clone();
     let api = stack.api();
-    let source = api
-        .rooms()
-        .create("Zeta source", RoomType::Custom)
-        .send()
-        .await
-        .expect("source");
-    let target = api
-        .rooms()
-        .create("Target room", RoomType::Custom)
-        .send()
-        .await
-        .expect("target");
+    let source = new_room(&api, "Zeta source", RoomType::Custom).await;
+    let target = new_room(&api, "Target room", RoomType::Custom).await;
     for (name, text) in [("alpha.txt", "A"), ("beta.txt", "B"), ("gamma.txt", "C")] {
-        api.files()
-            .upload(source.id.clone(), name, text.as_bytes().to_vec())
-            .send()
-            .await
-            .expect("upload");
+        upload(&api, source.id.clone(), name, text.as_bytes().to_vec()).await;
     }
     let stack = &stack;
     let target_id = &target.id;
     with_browser(|driver| async move {
-        sign_in(&driver, &stack.url(), &owner.email, &owner.password, false).await;
+        stack.sign_in_owner(&driver).await;
         open_room(&driver, target_id).await;
         // Open the picker from the keyboard too.
         let open = wait_for(&driver, "[data-testid='add-from-rooms'] button").await;
@@ -418,18 +374,12 @@ async fn picks_several_files_with_the_keyboard_alone_and_copies_them_here() {
 #[tokio::test(flavor = "multi_thread")]
 async fn invites_a_member_with_an_access_level_of_the_room_type() {
     let stack = Stack::start().await;
-    let owner = stack.portal.owner.clone();
     let api = stack.api();
-    let room = api
-        .rooms()
-        .create("Team room", RoomType::Editing)
-        .send()
-        .await
-        .expect("room");
+    let room = new_room(&api, "Team room", RoomType::Editing).await;
     let stack = &stack;
     let room_id = &room.id;
     with_browser(|driver| async move {
-        sign_in(&driver, &stack.url(), &owner.email, &owner.password, false).await;
+        stack.sign_in_owner(&driver).await;
         open_room(&driver, room_id).await;
         click(&driver, "[data-testid='open-members'] button").await;
         wait_for(&driver, "[data-testid='invite-form']").await;
@@ -456,18 +406,12 @@ async fn invites_a_member_with_an_access_level_of_the_room_type() {
 #[tokio::test(flavor = "multi_thread")]
 async fn dropping_files_on_an_empty_room_uploads_them() {
     let stack = Stack::start().await;
-    let owner = stack.portal.owner.clone();
     let api = stack.api();
-    let room = api
-        .rooms()
-        .create("Drop box", RoomType::Custom)
-        .send()
-        .await
-        .expect("room");
+    let room = new_room(&api, "Drop box", RoomType::Custom).await;
     let stack = &stack;
     let room_id = &room.id;
     with_browser(|driver| async move {
-        sign_in(&driver, &stack.url(), &owner.email, &owner.password, false).await;
+        stack.sign_in_owner(&driver).await;
         open_room(&driver, room_id).await;
         let empty = text_of(&driver, "[data-testid='drop-zone'] [data-testid='empty-state']").await;
         assert!(empty.contains("This folder is empty"), "{empty}");

@@ -48,20 +48,10 @@ async fn erase_search(driver: &WebDriver) {
 #[tokio::test]
 async fn search_kind_and_tiles_follow_the_url_and_the_portals_filter() {
     let stack = Stack::start().await;
-    let owner = stack.portal.owner.clone();
     let api = stack.api();
-    let room = api
-        .rooms()
-        .create("Filing", RoomType::Custom)
-        .send()
-        .await
-        .expect("room");
+    let room = new_room(&api, "Filing", RoomType::Custom).await;
     for name in FILES {
-        api.files()
-            .upload(room.id.clone(), name, b"content".to_vec())
-            .send()
-            .await
-            .expect("upload");
+        upload(&api, room.id.clone(), name, b"content".to_vec()).await;
     }
     api.folders()
         .create(room.id.clone(), FOLDER)
@@ -78,7 +68,7 @@ async fn search_kind_and_tiles_follow_the_url_and_the_portals_filter() {
     let stack = &stack;
     let room = &room;
     with_browser(|driver| async move {
-        sign_in(&driver, &stack.url(), &owner.email, &owner.password, false).await;
+        stack.sign_in_owner(&driver).await;
         open_room(&driver, &room.id).await;
         let everything: Vec<&str> = FILES.iter().copied().chain([FOLDER]).collect();
         let all = everything.len();
@@ -178,14 +168,7 @@ async fn search_kind_and_tiles_follow_the_url_and_the_portals_filter() {
         .await;
         click(&driver, "[data-testid='layout-rows']").await;
         until_entries(&driver, &everything).await;
-        assert!(
-            driver
-                .find_all(By::Css(".entry-row--tile"))
-                .await
-                .expect("find")
-                .is_empty(),
-            "rows again"
-        );
+        assert!(absent(&driver, ".entry-row--tile").await, "rows again");
     })
     .await;
 }

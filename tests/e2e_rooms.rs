@@ -40,10 +40,9 @@ async fn submit_room_form(driver: &WebDriver) {
 async fn creates_a_room_of_each_type_that_is_listed_and_readable_through_rest() {
     let stack = Stack::start().await;
     let stack = &stack;
-    let owner = stack.portal.owner.clone();
     let api = stack.api();
     with_browser(|driver| async move {
-        sign_in(&driver, &stack.url(), &owner.email, &owner.password, false).await;
+        stack.sign_in_owner(&driver).await;
         wait_for(&driver, "[data-testid='rooms-count']").await;
         for (t, n) in [
             (RoomType::Editing, 2),
@@ -97,12 +96,11 @@ async fn creates_a_room_of_each_type_that_is_listed_and_readable_through_rest() 
 #[tokio::test(flavor = "multi_thread")]
 async fn an_invalid_colour_shows_an_error_and_creates_nothing() {
     let stack = Stack::start().await;
-    let owner = stack.portal.owner.clone();
     let api = stack.api();
     let before = api.rooms().list().send().await.expect("list").total;
     let stack = &stack;
     with_browser(|driver| async move {
-        sign_in(&driver, &stack.url(), &owner.email, &owner.password, false).await;
+        stack.sign_in_owner(&driver).await;
         open_create_dialog(&driver, "Colourless").await;
         fill(&driver, "[data-testid='room-color'] .color__hex", "12345G").await;
         submit_room_form(&driver).await;
@@ -142,18 +140,12 @@ async fn an_invalid_colour_shows_an_error_and_creates_nothing() {
 async fn archives_unarchives_and_deletes_with_confirmation_and_progress() {
     let stack = Stack::start().await;
     let stack = &stack;
-    let owner = stack.portal.owner.clone();
     let api = stack.api();
     let title = "Lifecycle room";
-    let room = api
-        .rooms()
-        .create(title, RoomType::Custom)
-        .send()
-        .await
-        .expect("create");
+    let room = new_room(&api, title, RoomType::Custom).await;
     let check = stack.api();
     with_browser(|driver| async move {
-        sign_in(&driver, &stack.url(), &owner.email, &owner.password, false).await;
+        stack.sign_in_owner(&driver).await;
         row_action(&driver, title, "room-archive").await;
         click(&driver, "[data-testid='confirm-archive'] button").await;
         let api2 = api.clone();
@@ -232,12 +224,11 @@ async fn shown_titles(driver: &WebDriver) -> Vec<String> {
 #[tokio::test(flavor = "multi_thread")]
 async fn a_room_titled_with_markup_shows_text_and_runs_nothing() {
     let stack = Stack::start().await;
-    let owner = stack.portal.owner.clone();
     let api = stack.api();
     let markup = "<img src=x onerror=alert(1)>";
     let stack = &stack;
     with_browser(|driver| async move {
-        sign_in(&driver, &stack.url(), &owner.email, &owner.password, false).await;
+        stack.sign_in_owner(&driver).await;
         driver
             .execute(
                 "window.__alerted = false; window.alert = () => { window.__alerted = true; };",

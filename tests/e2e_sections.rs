@@ -24,7 +24,6 @@ fn section_row(section: &str, title: &str) -> String {
 #[tokio::test(flavor = "multi_thread")]
 async fn my_documents_takes_uploads_and_files_become_favourites_and_recent() {
     let stack = Stack::start().await;
-    let owner = stack.portal.owner.clone();
     let api = stack.api();
     let dir = tempfile::tempdir().expect("dir");
     let path = dir.path().join("plan.txt");
@@ -33,7 +32,7 @@ async fn my_documents_takes_uploads_and_files_become_favourites_and_recent() {
     let api = &api;
     let path = &path;
     with_browser(|driver| async move {
-        sign_in(&driver, &stack.url(), &owner.email, &owner.password, false).await;
+        stack.sign_in_owner(&driver).await;
 
         // My documents: a folder view that takes uploads.
         click(&driver, "a[href='/my']").await;
@@ -44,11 +43,7 @@ async fn my_documents_takes_uploads_and_files_become_favourites_and_recent() {
         )
         .await;
         assert!(
-            driver
-                .find_all(By::Css("[data-testid='open-members']"))
-                .await
-                .expect("find")
-                .is_empty(),
+            absent(&driver, "[data-testid='open-members']").await,
             "My documents has no room members"
         );
         let input = wait_for(&driver, "[data-testid='upload-input']").await;
@@ -128,17 +123,8 @@ async fn a_guest_is_not_offered_my_documents_but_has_recent_and_favourites() {
     let stack = Stack::start().await;
     let password = stack.portal.owner.password.clone();
     let api = stack.api();
-    let room = api
-        .rooms()
-        .create("Guest shelf", RoomType::Custom)
-        .send()
-        .await
-        .expect("room");
-    api.files()
-        .upload(room.id.clone(), "handout.txt", b"read me".to_vec())
-        .send()
-        .await
-        .expect("upload");
+    let room = new_room(&api, "Guest shelf", RoomType::Custom).await;
+    upload(&api, room.id.clone(), "handout.txt", b"read me".to_vec()).await;
     add_member(&api, &room.id, "guest@example.com", FileShare::Read).await;
     let stack = &stack;
     let room_id = &room.id;
@@ -146,11 +132,7 @@ async fn a_guest_is_not_offered_my_documents_but_has_recent_and_favourites() {
         sign_in(&driver, &stack.url(), "guest@example.com", &password, false).await;
         wait_for(&driver, "a[href='/recent']").await;
         assert!(
-            driver
-                .find_all(By::Css("a[href='/my']"))
-                .await
-                .expect("find")
-                .is_empty(),
+            absent(&driver, "a[href='/my']").await,
             "guests have no My documents"
         );
         // A guest may mark what they can read.

@@ -32,43 +32,22 @@ async fn until_listed(driver: &WebDriver, title: &str) {
 
 /// Waits until no dialog is open.
 async fn until_dialog_closed(driver: &WebDriver) {
-    eventually("the dialog closed", || {
-        let driver = driver.clone();
-        async move {
-            driver
-                .find_all(By::Css("dialog[open]"))
-                .await
-                .ok()?
-                .is_empty()
-                .then_some(())
-        }
-    })
-    .await;
+    until_gone(driver, "dialog[open]").await;
 }
 
 #[tokio::test(flavor = "multi_thread")]
 async fn saves_a_room_as_a_template_and_creates_a_room_from_it_with_its_files() {
     let stack = Stack::start().await;
-    let owner = stack.portal.owner.clone();
     let api = stack.api();
-    let source = api
-        .rooms()
-        .create("Template source", RoomType::Custom)
-        .send()
-        .await
-        .expect("room");
+    let source = new_room(&api, "Template source", RoomType::Custom).await;
     api.folders()
         .create(source.id.clone(), "Contracts")
         .await
         .expect("folder");
-    api.files()
-        .upload(source.id.clone(), "terms.docx", b"terms".to_vec())
-        .send()
-        .await
-        .expect("upload");
+    upload(&api, source.id.clone(), "terms.docx", b"terms".to_vec()).await;
     let stack = &stack;
     with_browser(|driver| async move {
-        sign_in(&driver, &stack.url(), &owner.email, &owner.password, false).await;
+        stack.sign_in_owner(&driver).await;
         // Newest first: the room just made is at the top.
         until_listed(&driver, "Template source").await;
         row_action(&driver, "Template source", "room-save-template").await;
@@ -185,22 +164,18 @@ async fn saves_a_room_as_a_template_and_creates_a_room_from_it_with_its_files() 
 #[tokio::test]
 async fn a_template_saved_public_opens_as_a_room_page() {
     let stack = Stack::start().await;
-    let owner = stack.portal.owner.clone();
     let api = stack.api();
-    let source = api
-        .rooms()
-        .create("Handbook source", RoomType::Custom)
-        .send()
-        .await
-        .expect("room");
-    api.files()
-        .upload(source.id.clone(), "handbook.docx", b"chapter one".to_vec())
-        .send()
-        .await
-        .expect("upload");
+    let source = new_room(&api, "Handbook source", RoomType::Custom).await;
+    upload(
+        &api,
+        source.id.clone(),
+        "handbook.docx",
+        b"chapter one".to_vec(),
+    )
+    .await;
     let stack = &stack;
     with_browser(|driver| async move {
-        sign_in(&driver, &stack.url(), &owner.email, &owner.password, false).await;
+        stack.sign_in_owner(&driver).await;
         until_listed(&driver, "Handbook source").await;
         row_action(&driver, "Handbook source", "room-save-template").await;
         fill(&driver, "[data-testid='template-title'] input", "Handbook").await;

@@ -114,18 +114,10 @@ async fn until_held(driver: &WebDriver) {
 #[tokio::test(flavor = "multi_thread")]
 async fn cancelling_an_upload_midway_stores_nothing_and_the_room_keeps_working() {
     let stack = Stack::start().await;
-    let owner = stack.portal.owner.clone();
     let api = stack.api();
-    let room = api
-        .rooms()
-        .create("Cancel here", RoomType::Custom)
-        .send()
-        .await
-        .expect("room");
+    let room = new_room(&api, "Cancel here", RoomType::Custom).await;
     // 5 MiB: three chunks of the app's 2 MiB.
-    let big: Vec<u8> = (0..5 * 1024 * 1024 / 32)
-        .flat_map(|i| format!("line {i:>10} of the upload \n").into_bytes())
-        .collect();
+    let big: Vec<u8> = lines_of_text(5 * 1024 * 1024);
     let dir = tempfile::tempdir().expect("dir");
     let big_path = dir.path().join("abandoned.txt");
     std::fs::write(&big_path, &big).expect("write");
@@ -135,7 +127,7 @@ async fn cancelling_an_upload_midway_stores_nothing_and_the_room_keeps_working()
     let stack = &stack;
     let room_id = &room.id;
     with_browser(|driver| async move {
-        sign_in(&driver, &stack.url(), &owner.email, &owner.password, false).await;
+        stack.sign_in_owner(&driver).await;
         open_room(&driver, room_id).await;
         // The first chunk goes through; the second waits in the page until the test releases it.
         hold_requests(&driver, "POST", "chunkNumber=2").await;
@@ -168,11 +160,7 @@ async fn cancelling_an_upload_midway_stores_nothing_and_the_room_keeps_working()
             "Cancelled"
         );
         assert!(
-            driver
-                .find_all(By::Css("[data-testid='upload-cancel']"))
-                .await
-                .expect("find")
-                .is_empty(),
+            absent(&driver, "[data-testid='upload-cancel']").await,
             "a cancelled upload offers no cancel button"
         );
         // The session was abandoned on the portal, and nothing was finalised.
@@ -256,36 +244,21 @@ async fn toasts(driver: &WebDriver) -> Vec<String> {
 #[tokio::test(flavor = "multi_thread")]
 async fn moves_selected_files_to_another_room_with_progress() {
     let stack = Stack::start().await;
-    let owner = stack.portal.owner.clone();
     let api = stack.api();
-    let source = api
-        .rooms()
-        .create("Move source", RoomType::Custom)
-        .send()
-        .await
-        .expect("source");
-    let target = api
-        .rooms()
-        .create("Move target", RoomType::Custom)
-        .send()
-        .await
-        .expect("target");
+    let source = new_room(&api, "Move source", RoomType::Custom).await;
+    let target = new_room(&api, "Move target", RoomType::Custom).await;
     let contents = [
         ("one.txt", "the first file to move\n"),
         ("two.txt", "the second, with ünïcödé\n"),
         ("stay.txt", "this one is not moved\n"),
     ];
     for (name, text) in contents {
-        api.files()
-            .upload(source.id.clone(), name, text.as_bytes().to_vec())
-            .send()
-            .await
-            .expect("upload");
+        upload(&api, source.id.clone(), name, text.as_bytes().to_vec()).await;
     }
     let stack = &stack;
     let source_id = &source.id;
     with_browser(|driver| async move {
-        sign_in(&driver, &stack.url(), &owner.email, &owner.password, false).await;
+        stack.sign_in_owner(&driver).await;
         open_room(&driver, source_id).await;
         // Every progress bar of a file operation that appears, with its label and value.
         driver
@@ -320,22 +293,7 @@ async fn moves_selected_files_to_another_room_with_progress() {
         wait_for(&driver, "[data-testid='file-picker']").await;
         // The picker starts in this room; the destination is another room.
         click(&driver, ".ds-picker__crumb").await;
-        let option = eventually("the target room is offered", || {
-            let driver = driver.clone();
-            async move {
-                for o in driver
-                    .find_all(By::Css("[data-testid='picker-option']"))
-                    .await
-                    .ok()?
-                {
-                    if o.text().await.ok()?.contains("Move target") {
-                        return Some(o);
-                    }
-                }
-                None
-            }
-        })
-        .await;
+        let option = element_with_text(&driver, "[data-testid='picker-option']", "Move target").await;
         option
             .find(By::Css(".ds-picker__check"))
             .await

@@ -104,26 +104,16 @@ fn zip_names(zip: &[u8]) -> Vec<String> {
 #[tokio::test(flavor = "multi_thread")]
 async fn deleted_files_are_restored_deleted_forever_and_emptied_from_the_trash() {
     let stack = Stack::start().await;
-    let owner = stack.portal.owner.clone();
     let api = stack.api();
-    let room = api
-        .rooms()
-        .create("Trash room", RoomType::Custom)
-        .send()
-        .await
-        .expect("room");
+    let room = new_room(&api, "Trash room", RoomType::Custom).await;
     for name in ["keep.txt", "old.txt", "older.txt"] {
-        api.files()
-            .upload(room.id.clone(), name, name.as_bytes().to_vec())
-            .send()
-            .await
-            .expect("upload");
+        upload(&api, room.id.clone(), name, name.as_bytes().to_vec()).await;
     }
     let stack = &stack;
     let api = &api;
     let room_id = &room.id;
     with_browser(|driver| async move {
-        sign_in(&driver, &stack.url(), &owner.email, &owner.password, false).await;
+        stack.sign_in_owner(&driver).await;
         open_room(&driver, room_id).await;
 
         // Delete in the room: the file moves to the Trash, which says where it came from.
@@ -201,40 +191,22 @@ async fn one_file_downloads_as_it_is_and_several_as_one_zip() {
     let stack = Stack::start().await;
     let owner = stack.portal.owner.clone();
     let api = stack.api();
-    let room = api
-        .rooms()
-        .create("Download room", RoomType::Custom)
-        .send()
-        .await
-        .expect("room");
+    let room = new_room(&api, "Download room", RoomType::Custom).await;
     let mut uploaded = Vec::new();
     for (name, body) in [("alpha.txt", "first"), ("beta.txt", "second")] {
-        let f = api
-            .files()
-            .upload(room.id.clone(), name, body.as_bytes().to_vec())
-            .send()
-            .await
-            .expect("upload");
+        let f = upload(&api, room.id.clone(), name, body.as_bytes().to_vec()).await;
         uploaded.push(f.id);
     }
     let beta = uploaded[1].clone();
-    let sub = api
-        .folders()
-        .create(room.id.clone(), "Sub")
-        .await
-        .expect("folder");
-    api.files()
-        .upload(sub.id.clone(), "gamma.txt", b"third".to_vec())
-        .send()
-        .await
-        .expect("upload");
+    let sub = new_folder(&api, room.id.clone(), "Sub").await;
+    upload(&api, sub.id.clone(), "gamma.txt", b"third".to_vec()).await;
     let stack = &stack;
     let room_id = &room.id;
     let api = &api;
     let beta = &beta;
     let owner_name = owner.display_name.clone();
     with_browser(|driver| async move {
-        sign_in(&driver, &stack.url(), &owner.email, &owner.password, false).await;
+        stack.sign_in_owner(&driver).await;
         let downloads = tempfile::tempdir().expect("a download directory");
         allow_downloads(&driver, downloads.path()).await;
         open_room(&driver, room_id).await;
@@ -309,23 +281,14 @@ async fn download_is_not_offered_where_the_room_denies_it() {
     let stack = Stack::start().await;
     let password = stack.portal.owner.password.clone();
     let api = stack.api();
-    let room = api
-        .rooms()
-        .create("No downloads", RoomType::Custom)
-        .send()
-        .await
-        .expect("room");
+    let room = new_room(&api, "No downloads", RoomType::Custom).await;
     api.rooms()
         .update(room.id.clone())
         .deny_download(true)
         .send()
         .await
         .expect("deny downloads");
-    api.files()
-        .upload(room.id.clone(), "secret.txt", b"kept in".to_vec())
-        .send()
-        .await
-        .expect("upload");
+    upload(&api, room.id.clone(), "secret.txt", b"kept in".to_vec()).await;
     add_member(&api, &room.id, "guest@example.com", FileShare::Read).await;
     let stack = &stack;
     let room_id = &room.id;
@@ -387,23 +350,12 @@ async fn content_of(api: &docspace_api::Client, folder: &FolderId, title: &str) 
 #[tokio::test(flavor = "multi_thread")]
 async fn a_restore_onto_a_name_the_folder_holds_again_asks_first() {
     let stack = Stack::start().await;
-    let owner = stack.portal.owner.clone();
     let api = stack.api();
-    let room = api
-        .rooms()
-        .create("Restore clash", RoomType::Custom)
-        .send()
-        .await
-        .expect("room");
+    let room = new_room(&api, "Restore clash", RoomType::Custom).await;
     // plan.txt and memo.txt deleted; a new plan.txt written in the room since.
     let mut gone = Vec::new();
     for (name, text) in [("plan.txt", "the old plan"), ("memo.txt", "a memo")] {
-        let f = api
-            .files()
-            .upload(room.id.clone(), name, text.as_bytes().to_vec())
-            .send()
-            .await
-            .expect("upload");
+        let f = upload(&api, room.id.clone(), name, text.as_bytes().to_vec()).await;
         gone.push(f.id);
     }
     api.operations()
@@ -412,15 +364,11 @@ async fn a_restore_onto_a_name_the_folder_holds_again_asks_first() {
         .wait()
         .await
         .expect("to the Trash");
-    api.files()
-        .upload(room.id.clone(), "plan.txt", b"the new plan".to_vec())
-        .send()
-        .await
-        .expect("upload");
+    upload(&api, room.id.clone(), "plan.txt", b"the new plan".to_vec()).await;
     let stack = &stack;
     let (api_ref, room_id) = (&api, &room.id);
     with_browser(|driver| async move {
-        sign_in(&driver, &stack.url(), &owner.email, &owner.password, false).await;
+        stack.sign_in_owner(&driver).await;
         click(&driver, "a[href='/trash']").await;
         wait_for(&driver, &trash_row("plan.txt")).await;
 

@@ -136,26 +136,18 @@ async fn until_done(driver: &WebDriver, n: usize) {
 #[tokio::test(flavor = "multi_thread")]
 async fn on_a_slow_link_the_bar_moves_within_a_chunk() {
     let stack = Stack::start().await;
-    let owner = stack.portal.owner.clone();
     let api = stack.api();
-    let room = api
-        .rooms()
-        .create("Slow link", RoomType::Custom)
-        .send()
-        .await
-        .expect("room");
+    let room = new_room(&api, "Slow link", RoomType::Custom).await;
     // 3 MiB: a chunk of the app's 2 MiB, then one of 1 MiB. Acknowledged chunks alone would
     // show 0, 67 and 100 %.
-    let content: Vec<u8> = (0..3 * 1024 * 1024 / 32)
-        .flat_map(|i| format!("line {i:>10} of the upload \n").into_bytes())
-        .collect();
+    let content: Vec<u8> = lines_of_text(3 * 1024 * 1024);
     let dir = tempfile::tempdir().expect("dir");
     let path = dir.path().join("slow.txt");
     std::fs::write(&path, &content).expect("write");
     let stack = &stack;
     let room_id = &room.id;
     with_browser(|driver| async move {
-        sign_in(&driver, &stack.url(), &owner.email, &owner.password, false).await;
+        stack.sign_in_owner(&driver).await;
         open_room(&driver, room_id).await;
         // Chromium's own throttling, as DevTools' network conditions: 768 KiB/s up, so the
         // first chunk takes about three seconds to go out.
@@ -209,25 +201,17 @@ async fn on_a_slow_link_the_bar_moves_within_a_chunk() {
 #[tokio::test(flavor = "multi_thread")]
 async fn a_chosen_folder_arrives_with_its_folders_and_fills_one_of_the_same_name() {
     let stack = Stack::start().await;
-    let owner = stack.portal.owner.clone();
     let api = stack.api();
-    let room = api
-        .rooms()
-        .create("Folder upload", RoomType::Custom)
-        .send()
-        .await
-        .expect("room");
+    let room = new_room(&api, "Folder upload", RoomType::Custom).await;
     // The room already has a "Trip" folder holding a "notes.txt".
-    let trip = api
-        .folders()
-        .create(room.id.clone(), "Trip")
-        .await
-        .expect("folder");
-    api.files()
-        .upload(trip.id.clone(), "notes.txt", b"already there".to_vec())
-        .send()
-        .await
-        .expect("upload");
+    let trip = new_folder(&api, room.id.clone(), "Trip").await;
+    upload(
+        &api,
+        trip.id.clone(),
+        "notes.txt",
+        b"already there".to_vec(),
+    )
+    .await;
     // On disk: Trip/notes.txt, Trip/days/monday.txt, and hidden entries that stay behind.
     let dir = tempfile::tempdir().expect("dir");
     let top = dir.path().join("Trip");
@@ -240,7 +224,7 @@ async fn a_chosen_folder_arrives_with_its_folders_and_fills_one_of_the_same_name
     let stack = &stack;
     let (room_id, top_ref) = (&room.id, &top);
     with_browser(|driver| async move {
-        sign_in(&driver, &stack.url(), &owner.email, &owner.password, false).await;
+        stack.sign_in_owner(&driver).await;
         open_room(&driver, room_id).await;
         record_requests(&driver).await;
         wait_for(&driver, "[data-testid='upload-folder-button']").await;
@@ -263,11 +247,7 @@ async fn a_chosen_folder_arrives_with_its_folders_and_fills_one_of_the_same_name
         assert_eq!(names, ["Trip/days/monday.txt", "Trip/notes.txt"]);
         // Nothing asked, nothing checked: DocSpace asks about no folder's contents.
         assert!(
-            driver
-                .find_all(By::Css("dialog[open] [data-testid='conflict-dialog']"))
-                .await
-                .expect("find")
-                .is_empty(),
+            absent(&driver, "dialog[open] [data-testid='conflict-dialog']").await,
             "no clash question"
         );
         let sent = requests(&driver).await;
@@ -303,23 +283,13 @@ async fn a_chosen_folder_arrives_with_its_folders_and_fills_one_of_the_same_name
 #[tokio::test(flavor = "multi_thread")]
 async fn a_dropped_folder_is_walked_to_the_bottom_and_loose_files_are_checked() {
     let stack = Stack::start().await;
-    let owner = stack.portal.owner.clone();
     let api = stack.api();
-    let room = api
-        .rooms()
-        .create("Drop a folder", RoomType::Custom)
-        .send()
-        .await
-        .expect("room");
-    api.files()
-        .upload(room.id.clone(), "loose.txt", b"first".to_vec())
-        .send()
-        .await
-        .expect("upload");
+    let room = new_room(&api, "Drop a folder", RoomType::Custom).await;
+    upload(&api, room.id.clone(), "loose.txt", b"first".to_vec()).await;
     let stack = &stack;
     let room_id = &room.id;
     with_browser(|driver| async move {
-        sign_in(&driver, &stack.url(), &owner.email, &owner.password, false).await;
+        stack.sign_in_owner(&driver).await;
         open_room(&driver, room_id).await;
         // What a browser hands a page when a folder and a file are dropped: items whose
         // `webkitGetAsEntry()` is a directory entry (read in batches, then an empty one, as

@@ -58,7 +58,6 @@ async fn the_theme_toggle_switches_between_light_and_dark_and_is_remembered() {
 #[tokio::test(flavor = "multi_thread")]
 async fn the_layout_fits_a_phone_and_a_desktop() {
     let stack = Stack::start().await;
-    let owner = stack.portal.owner.clone();
     stack
         .api()
         .rooms()
@@ -68,7 +67,7 @@ async fn the_layout_fits_a_phone_and_a_desktop() {
         .expect("room");
     let stack = &stack;
     with_browser(|driver| async move {
-        sign_in(&driver, &stack.url(), &owner.email, &owner.password, false).await;
+        stack.sign_in_owner(&driver).await;
         wait_for(&driver, "[data-testid='rooms-count']").await;
         let overflow = "return document.documentElement.scrollWidth - document.documentElement.clientWidth;";
         let shown = |css: &str| {
@@ -135,10 +134,9 @@ async fn the_layout_fits_a_phone_and_a_desktop() {
 #[tokio::test(flavor = "multi_thread")]
 async fn a_search_that_matches_nothing_shows_an_empty_state() {
     let stack = Stack::start().await;
-    let owner = stack.portal.owner.clone();
     let stack = &stack;
     with_browser(|driver| async move {
-        sign_in(&driver, &stack.url(), &owner.email, &owner.password, false).await;
+        stack.sign_in_owner(&driver).await;
         fill(
             &driver,
             "[data-testid='rooms-search'] input",

@@ -49,19 +49,9 @@ async fn the_details_panel_lists_restores_comments_and_deletes_versions() {
     let stack = Stack::start().await;
     let owner = stack.portal.owner.clone();
     let api = stack.api();
-    let room = api
-        .rooms()
-        .create("History room", RoomType::Custom)
-        .send()
-        .await
-        .expect("room");
+    let room = new_room(&api, "History room", RoomType::Custom).await;
     // The same name uploaded twice: the second upload is version 2 of the same file.
-    let first = api
-        .files()
-        .upload(room.id.clone(), "notes.txt", b"first draft".to_vec())
-        .send()
-        .await
-        .expect("upload");
+    let first = upload(&api, room.id.clone(), "notes.txt", b"first draft".to_vec()).await;
     let second = api
         .files()
         .upload(
@@ -78,7 +68,7 @@ async fn the_details_panel_lists_restores_comments_and_deletes_versions() {
     let room_id = &room.id;
     let owner_name = owner.display_name.clone();
     with_browser(|driver| async move {
-        sign_in(&driver, &stack.url(), &owner.email, &owner.password, false).await;
+        stack.sign_in_owner(&driver).await;
         open_room(&driver, room_id).await;
         row_action(&driver, "notes.txt", "entry-details").await;
         wait_for(&driver, "[data-testid='file-details']").await;
@@ -187,18 +177,9 @@ async fn a_viewer_is_offered_no_history_and_no_link_changes() {
     let stack = Stack::start().await;
     let password = stack.portal.owner.password.clone();
     let api = stack.api();
-    let room = api
-        .rooms()
-        .create("Viewer history", RoomType::Custom)
-        .send()
-        .await
-        .expect("room");
+    let room = new_room(&api, "Viewer history", RoomType::Custom).await;
     for body in [&b"one"[..], &b"two"[..]] {
-        api.files()
-            .upload(room.id.clone(), "report.txt", body.to_vec())
-            .send()
-            .await
-            .expect("upload");
+        upload(&api, room.id.clone(), "report.txt", body.to_vec()).await;
     }
     add_member(&api, &room.id, "guest@example.com", FileShare::Read).await;
     let stack = &stack;
@@ -210,14 +191,7 @@ async fn a_viewer_is_offered_no_history_and_no_link_changes() {
         wait_for(&driver, "[data-testid='versions-hidden']").await;
         wait_for(&driver, "[data-testid='file-links']").await;
         for css in ["[data-testid='version']", "[data-testid='file-link-new']"] {
-            assert!(
-                driver
-                    .find_all(By::Css(css))
-                    .await
-                    .expect("find")
-                    .is_empty(),
-                "a viewer is not offered {css}"
-            );
+            assert!(absent(&driver, css).await, "a viewer is not offered {css}");
         }
     })
     .await;
@@ -237,14 +211,8 @@ async fn shown_revision(driver: &WebDriver, n: u32) -> Option<String> {
 #[tokio::test(flavor = "multi_thread")]
 async fn continues_the_previous_revision_and_marks_the_current_version_as_one() {
     let stack = Stack::start().await;
-    let owner = stack.portal.owner.clone();
     let api = stack.api();
-    let room = api
-        .rooms()
-        .create("Revisions room", RoomType::Custom)
-        .send()
-        .await
-        .expect("room");
+    let room = new_room(&api, "Revisions room", RoomType::Custom).await;
     let mut file = None;
     for body in [&b"one"[..], &b"two"[..]] {
         file = Some(
@@ -262,7 +230,7 @@ async fn continues_the_previous_revision_and_marks_the_current_version_as_one() 
     let stack = &stack;
     let room_id = &room.id;
     with_browser(|driver| async move {
-        sign_in(&driver, &stack.url(), &owner.email, &owner.password, false).await;
+        stack.sign_in_owner(&driver).await;
         open_room(&driver, room_id).await;
         row_action(&driver, "plan.txt", "entry-details").await;
         until_versions(&driver, &["2", "1"]).await;
