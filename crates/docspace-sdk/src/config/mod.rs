@@ -466,10 +466,7 @@ impl FrameConfig {
             ("filter", Wire::Json(self.filter.to_json_text())),
             (
                 "editorCustomization",
-                Wire::Json(
-                    serde_json::to_string(&self.editor_customization)
-                        .unwrap_or_else(|_| "{}".into()),
-                ),
+                Wire::Json(self.editor_customization.wire_text()),
             ),
             (
                 "roomType",
