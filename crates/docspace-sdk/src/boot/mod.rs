@@ -252,6 +252,8 @@ impl Bootstrap {
 
 /// Marks the box a [`Bootstrap::parked`] frame waits in.
 pub(crate) const PARKED_ATTR: &str = "data-docspace-parked";
+/// A CSS selector for [`PARKED_ATTR`], written out so that no `format!` builds it at run time.
+pub(crate) const PARKED_SELECTOR: &str = "[data-docspace-parked]";
 
 /// Letters, digits, `-`, `_`: safe in an HTML id, a CSS selector and api.js's frame name.
 fn valid_frame_id(id: &str) -> bool {
@@ -351,6 +353,11 @@ mod tests {
     use super::*;
     use crate::{EditorConfig, PublicRoomConfig};
     use serde_json::Value;
+
+    #[test]
+    fn the_parking_selector_names_the_parking_attribute() {
+        assert_eq!(PARKED_SELECTOR, format!("[{PARKED_ATTR}]"));
+    }
 
     #[test]
     fn the_script_is_small_and_the_same_for_every_frame() {

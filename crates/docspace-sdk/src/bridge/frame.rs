@@ -707,10 +707,7 @@ fn move_into(own: &web_sys::HtmlElement, slot: &web_sys::HtmlElement) {
     let Ok(move_before) = js_sys::Reflect::get(own, &"moveBefore".into()) else {
         return;
     };
-    let parking = slot
-        .closest(&format!("[{}]", boot::PARKED_ATTR))
-        .ok()
-        .flatten();
+    let parking = slot.closest(boot::PARKED_SELECTOR).ok().flatten();
     if let Ok(move_before) = move_before.dyn_into::<js_sys::Function>()
         && move_before.call2(own, slot, &JsValue::NULL).is_ok()
         && let Some(parking) = parking

@@ -104,7 +104,7 @@ impl Instance {
         let editor_close = spec.events.wants_editor_close();
         let mode = spec.config.mode();
         let instance = Rc::new(Instance {
-            url: format!("{}{}", spec.portal, spec.config.frame_path(editor_close)),
+            url: [spec.portal, &spec.config.frame_path(editor_close)].concat(),
             frame_id: frame_id.clone(),
             mode,
             portal: spec.portal.to_string(),
@@ -593,7 +593,7 @@ impl Instance {
         };
         for id in [
             self.frame_id.clone(),
-            format!("{}-container", self.frame_id),
+            [&self.frame_id, "-container"].concat(),
         ] {
             if let Some(node) = document.get_element_by_id(&id)
                 && self.host.contains(Some(&node))
@@ -601,7 +601,7 @@ impl Instance {
                 node.remove();
             }
         }
-        let loader_class = format!(".{}-loader__element", self.frame_id);
+        let loader_class = [".", &self.frame_id, "-loader__element"].concat();
         if let Ok(styles) = document.query_selector_all("head > style") {
             for i in 0..styles.length() {
                 if let Some(style) = styles.item(i)
