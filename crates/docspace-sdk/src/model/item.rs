@@ -287,10 +287,12 @@ impl Item {
     /// rooms a room type, folders neither.
     pub fn from_json(value: Value) -> Result<Item, String> {
         let has = |k: &str| value.get(k).is_some_and(|v| !v.is_null());
-        if has("fileExst") || has("fileType") || value.get("fileEntryType") == Some(&Value::from(2))
-        {
+        // Read through `as_u64`/`as_bool` rather than compared with a `Value`, which linked
+        // serde_json's deep `Value` equality into every page (`2.0` is no `2` either way).
+        let field_is = |k: &str, n: u64| value.get(k).and_then(Value::as_u64) == Some(n);
+        if has("fileExst") || has("fileType") || field_is("fileEntryType", 2) {
             Item::file(value)
-        } else if has("roomType") || value.get("isRoom") == Some(&Value::Bool(true)) {
+        } else if has("roomType") || value.get("isRoom").and_then(Value::as_bool) == Some(true) {
             Item::room(value)
         } else {
             FolderItem::from_value(with_title(value)).map(Item::Folder)
