@@ -77,21 +77,8 @@ pub struct EditorCustomization {
     zoom: Option<i32>,
 }
 
-/// Generates one builder setter per optional field.
-macro_rules! setters {
-    ($( $(#[$doc:meta])* $field:ident : $ty:ty ),+ $(,)?) => {
-        $(
-            $(#[$doc])*
-            pub fn $field(mut self, value: impl Into<$ty>) -> Self {
-                self.$field = Some(value.into());
-                self
-            }
-        )+
-    };
-}
-
 impl EditorCustomization {
-    setters! {
+    option_setters! {
         /// Anonymous access settings.
         anonymous: Anonymous,
         /// Save automatically.
