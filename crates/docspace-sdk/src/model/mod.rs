@@ -12,6 +12,7 @@ mod item;
 mod requests;
 mod user;
 
+pub(crate) use auth::login_outcome;
 pub use auth::{HashSettings, LoginOutcome, Password, PasswordHash};
 pub use file_type::FileType;
 pub use id::ItemId;
