@@ -112,11 +112,7 @@ pub(crate) async fn take(
     let matches = spec_matches(&entry, &expected(&id));
     // A parked frame is only of use if it can be moved into place without a reload.
     let placeable = iframe.as_ref().is_some_and(|i| {
-        i.closest(&format!("[{}]", super::PARKED_ATTR))
-            .ok()
-            .flatten()
-            .is_none()
-            || can_move_live_frames()
+        i.closest(super::PARKED_SELECTOR).ok().flatten().is_none() || can_move_live_frames()
     });
     let (Some(iframe), true, true, true) =
         (iframe, matches, placeable, get(&entry, "error").is_null())

@@ -147,7 +147,7 @@ pub(crate) fn opt_id(id: Option<&ItemId>) -> JsValue {
 /// (`performance.mark`): DevTools shows it, and a benchmark reads the moment the frame showed
 /// its content without a hook in the page. The inline bootstrap marks its frames the same way.
 pub(crate) fn content_ready_mark(frame_id: &str) -> String {
-    format!("docspace:content-ready:{frame_id}")
+    ["docspace:content-ready:", frame_id].concat()
 }
 
 /// `performance.mark(name)`, if the page has a performance timeline.

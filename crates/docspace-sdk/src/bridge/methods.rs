@@ -18,7 +18,7 @@ use crate::events::selection;
 use crate::model::{
     EditorScript, FileItem, FolderInfo, FolderItem, HashSettings, Item, ItemId, LoginOutcome,
     Modal, NewFile, NewRoom, Password, PasswordHash, RoomItem, RoomsPage, RoomsQuery, UserInfo,
-    non_empty_title,
+    login_outcome, non_empty_title,
 };
 use crate::protocol::Method;
 
@@ -463,57 +463,5 @@ impl Frame {
         )
         .await
         .map(|_| ())
-    }
-}
-
-/// What `login` answered: `{url}`, `{url, user, hash}` for a second factor, or an error text.
-fn login_outcome(value: Value) -> Result<LoginOutcome, SdkError> {
-    match value {
-        Value::String(message) => Err(SdkError::LoginFailed {
-            message,
-            status: None,
-        }),
-        Value::Object(m) => {
-            let url = m.get("url").and_then(Value::as_str).map(str::to_string);
-            if m.contains_key("user") || m.contains_key("hash") {
-                url.map(|url| LoginOutcome::SecondFactorRequired { url })
-                    .ok_or_else(|| SdkError::UnexpectedReply {
-                        method: "login".into(),
-                        detail: "a second-factor answer without a URL".into(),
-                    })
-            } else {
-                Ok(LoginOutcome::SignedIn { url })
-            }
-        }
-        other => Err(SdkError::UnexpectedReply {
-            method: "login".into(),
-            detail: format!("unexpected {other}"),
-        }),
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-    use serde_json::json;
-
-    #[test]
-    fn login_answers_map_to_outcomes() {
-        assert_eq!(
-            login_outcome(json!({"url": "/rooms/shared"})),
-            Ok(LoginOutcome::SignedIn {
-                url: Some("/rooms/shared".into())
-            })
-        );
-        assert_eq!(
-            login_outcome(json!({"url": "/confirm/TfaAuth", "user": "a@b", "hash": "h"})),
-            Ok(LoginOutcome::SecondFactorRequired {
-                url: "/confirm/TfaAuth".into()
-            })
-        );
-        assert!(matches!(
-            login_outcome(json!("User authentication failed")),
-            Err(SdkError::LoginFailed { .. })
-        ));
     }
 }

@@ -5,6 +5,9 @@
 //! from the config, because api.js edits what it is given (it writes `filter.folder`, deletes
 //! `withSubfolders` and drops `null` keys in place).
 
+#[macro_use]
+mod setters;
+
 pub mod customization;
 pub mod enums;
 pub mod filter;
@@ -12,10 +15,9 @@ pub mod modes;
 
 mod change;
 mod culture;
+mod share_key;
 mod url;
 pub(crate) mod wire;
-
-use std::fmt;
 
 use serde_json::Value;
 
@@ -27,45 +29,10 @@ pub use enums::{
     SortBy, SortOrder, Theme, ViewAs,
 };
 pub use filter::Filter;
+pub use share_key::ShareKey;
 
 use crate::model::ItemId;
 use wire::Wire;
-
-/// A share key (`requestToken`): opens a public room or a shared file without an account.
-/// DocSpace puts it in the frame's URL; this type keeps it out of logs.
-///
-/// ```
-/// use docspace_sdk::ShareKey;
-/// let key = ShareKey::new("s3cr3t");
-/// assert_eq!(format!("{key:?}"), "ShareKey(…)");
-/// assert_eq!(key.expose(), "s3cr3t");
-/// ```
-#[derive(Clone, PartialEq, Eq, Hash)]
-pub struct ShareKey(String);
-
-impl ShareKey {
-    /// Wraps a key.
-    pub fn new(key: impl Into<String>) -> Self {
-        ShareKey(key.into())
-    }
-
-    /// The key itself.
-    pub fn expose(&self) -> &str {
-        &self.0
-    }
-}
-
-impl fmt::Debug for ShareKey {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str("ShareKey(…)")
-    }
-}
-
-impl<S: Into<String>> From<S> for ShareKey {
-    fn from(s: S) -> Self {
-        ShareKey::new(s)
-    }
-}
 
 /// The whole configuration of one frame: `TFrameConfig` without `src` (the portal, given
 /// separately), `frameId` (generated, unique per frame), `events` (Rust handlers, see
@@ -134,45 +101,6 @@ impl Default for FrameConfig {
     fn default() -> Self {
         FrameConfig::new(Mode::Manager)
     }
-}
-
-/// Generates builder setters that take the value as is.
-macro_rules! value_setters {
-    ($( $(#[$doc:meta])* $field:ident : $ty:ty ),+ $(,)?) => {
-        $(
-            $(#[$doc])*
-            pub fn $field(mut self, value: $ty) -> Self {
-                self.$field = value;
-                self
-            }
-        )+
-    };
-}
-
-/// Generates builder setters that convert into the field's type.
-macro_rules! into_setters {
-    ($( $(#[$doc:meta])* $field:ident : $ty:ty ),+ $(,)?) => {
-        $(
-            $(#[$doc])*
-            pub fn $field(mut self, value: impl Into<$ty>) -> Self {
-                self.$field = value.into();
-                self
-            }
-        )+
-    };
-}
-
-/// Generates builder setters for optional fields.
-macro_rules! option_setters {
-    ($( $(#[$doc:meta])* $field:ident : $ty:ty ),+ $(,)?) => {
-        $(
-            $(#[$doc])*
-            pub fn $field(mut self, value: impl Into<$ty>) -> Self {
-                self.$field = Some(value.into());
-                self
-            }
-        )+
-    };
 }
 
 impl FrameConfig {
@@ -466,10 +394,7 @@ impl FrameConfig {
             ("filter", Wire::Json(self.filter.to_json_text())),
             (
                 "editorCustomization",
-                Wire::Json(
-                    serde_json::to_string(&self.editor_customization)
-                        .unwrap_or_else(|_| "{}".into()),
-                ),
+                Wire::Json(self.editor_customization.wire_text()),
             ),
             (
                 "roomType",

@@ -6,16 +6,18 @@
 
 mod auth;
 mod decode;
+mod file_type;
 mod id;
 mod item;
 mod requests;
 mod user;
 
+pub(crate) use auth::login_outcome;
 pub use auth::{HashSettings, LoginOutcome, Password, PasswordHash};
+pub use file_type::FileType;
 pub use id::ItemId;
 pub use item::{
-    EditorOpen, FileItem, FileType, FolderInfo, FolderItem, Item, PathPart, RequestToken, RoomItem,
-    RoomsPage,
+    EditorOpen, FileItem, FolderInfo, FolderItem, Item, PathPart, RequestToken, RoomItem, RoomsPage,
 };
 pub(crate) use requests::non_empty_title;
 pub use requests::{EditorScript, Modal, NewFile, NewRoom, RoomsQuery};

@@ -321,7 +321,7 @@ pub(crate) fn embed(
         let extra = class.get();
         if let Some(outer) = outer.get() {
             match extra {
-                Some(c) => outer.set_class_name(&format!("docspace {c}")),
+                Some(c) => outer.set_class_name(&["docspace ", &c].concat()),
                 None => outer.set_class_name("docspace"),
             }
         }

@@ -21,6 +21,9 @@ use crate::loader::LoadedSdk;
 use crate::preflight::js_error_text;
 use crate::protocol::{Method, classify_reply, timed_out_reply};
 
+mod start;
+mod teardown;
+
 /// Every api.js event name (2.1.0).
 pub(crate) const API_EVENTS: &[&str] = &[
     "onAppReady",
@@ -104,7 +107,7 @@ impl Instance {
         let editor_close = spec.events.wants_editor_close();
         let mode = spec.config.mode();
         let instance = Rc::new(Instance {
-            url: format!("{}{}", spec.portal, spec.config.frame_path(editor_close)),
+            url: [spec.portal, &spec.config.frame_path(editor_close)].concat(),
             frame_id: frame_id.clone(),
             mode,
             portal: spec.portal.to_string(),
@@ -200,133 +203,6 @@ impl Instance {
             });
         boot.connect(sink.into_js_value().unchecked_into());
         self.check_ready();
-    }
-
-    /// The iframe's title, and for the system frame its removal from the tab order.
-    fn dress(&self, iframe: &web_sys::HtmlIFrameElement, title: Option<&str>) {
-        let title = title.map_or_else(|| self.mode.label().to_string(), str::to_string);
-        iframe.set_title(&title);
-        if self.mode == Mode::System {
-            // Only a loader shows in it: keep it out of the tab order and the accessibility tree.
-            let _ = iframe.set_attribute("aria-hidden", "true");
-            let _ = iframe.set_attribute("tabindex", "-1");
-        }
-    }
-
-    fn start(
-        self: &Rc<Self>,
-        document: &web_sys::Document,
-        spec: InstanceSpec<'_>,
-    ) -> Result<(), SdkError> {
-        let cfg = spec.config;
-        if cfg.layout() == FrameType::Mobile
-            && let Some(body) = document.body()
-        {
-            *self.saved_overscroll.borrow_mut() = body
-                .style()
-                .get_property_value("overscroll-behavior-y")
-                .ok();
-        }
-        if self.focus_on_ready {
-            *self.focus_return.borrow_mut() = document
-                .active_element()
-                .and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok());
-        }
-
-        // api.js replaces the node whose id is the frame id: a node of ours inside the host,
-        // never the host that the app (Leptos) owns.
-        let placeholder = document
-            .create_element("div")
-            .map_err(|_| SdkError::NoWindow)?;
-        placeholder.set_id(&self.frame_id);
-        self.host
-            .append_child(&placeholder)
-            .map_err(|e| SdkError::MountFailed(js_error_text(&e)))?;
-
-        // Fresh objects, filter included (its keys in the SDK's order, which api.js keeps in
-        // the manager's URL): api.js edits what it is given.
-        let config = js_sys::JSON::parse(&cfg.wire_text(
-            spec.portal,
-            &self.frame_id,
-            spec.events.wants_editor_close(),
-        ))
-        .map_err(|e| SdkError::MountFailed(js_error_text(&e)))?;
-        let events = self.event_handlers(spec.events);
-        js_sys::Reflect::set(&config, &"events".into(), &events)
-            .map_err(|e| SdkError::MountFailed(js_error_text(&e)))?;
-        let init = js_sys::Reflect::get(spec.sdk.raw(), &"init".into())
-            .ok()
-            .and_then(|f| f.dyn_into::<js_sys::Function>().ok())
-            .ok_or_else(|| SdkError::MountFailed("DocSpace.SDK has no init".into()))?;
-        let js = init
-            .call1(spec.sdk.raw(), &config)
-            .map_err(|e| SdkError::MountFailed(js_error_text(&e)))?;
-        *self.js.borrow_mut() = js;
-
-        let iframe = document
-            .get_element_by_id(&self.frame_id)
-            .and_then(|e| e.dyn_into::<web_sys::HtmlIFrameElement>().ok())
-            .filter(|f| self.host.contains(Some(f)))
-            .ok_or_else(|| {
-                SdkError::MountFailed("api.js created no iframe (is `waiting` set?)".into())
-            })?;
-        self.dress(&iframe, spec.title);
-        if let Some(w) = iframe.content_window() {
-            guard::set_window(&self.frame_id, w.into());
-        }
-        self.listen_for_load(&iframe)?;
-        *self.iframe.borrow_mut() = Some(iframe);
-        Ok(())
-    }
-
-    /// The `events` object for api.js: a function per event this frame wants.
-    fn event_handlers(self: &Rc<Self>, events: &FrameEvents) -> js_sys::Object {
-        let obj = js_sys::Object::new();
-        for name in API_EVENTS.iter().copied().filter(|n| events.wants(n)) {
-            let weak = Rc::downgrade(self);
-            let handler = Closure::<dyn FnMut(JsValue)>::new(move |data: JsValue| {
-                if let Some(i) = weak.upgrade() {
-                    // The bootstrap marks the frames it created; these are the bridge's own.
-                    if name == "onContentReady" && !i.flags.borrow().content_ready {
-                        performance_mark(&content_ready_mark(&i.frame_id));
-                    }
-                    i.on_api_event(name, from_js(&data));
-                }
-            });
-            // Owned by the JS garbage collector: api.js may still call a handler (from an
-            // animation frame) after the frame is gone; it then finds no instance and returns.
-            let _ = js_sys::Reflect::set(&obj, &name.into(), &handler.into_js_value());
-        }
-        obj
-    }
-
-    /// api.js starts listening at the iframe's first `load` (its handler was added first, so it
-    /// has run when this one does); then the frame's early handshake is replayed.
-    fn listen_for_load(
-        self: &Rc<Self>,
-        iframe: &web_sys::HtmlIFrameElement,
-    ) -> Result<(), SdkError> {
-        let weak: Weak<Instance> = Rc::downgrade(self);
-        let on_load = Closure::<dyn FnMut(JsValue)>::new(move |_| {
-            let Some(i) = weak.upgrade() else {
-                return;
-            };
-            let replay = i.channel.borrow_mut().start_listening();
-            for raw in replay {
-                guard::dispatch_synthetic(&i.portal, &raw);
-            }
-            i.wake();
-        });
-        let opts = web_sys::AddEventListenerOptions::new();
-        opts.set_once(true);
-        iframe
-            .add_event_listener_with_callback_and_add_event_listener_options(
-                "load",
-                on_load.into_js_value().unchecked_ref(),
-                &opts,
-            )
-            .map_err(|e| SdkError::MountFailed(js_error_text(&e)))?;
-        Ok(())
     }
 
     fn on_api_event(&self, name: &str, data: Value) {
@@ -509,116 +385,5 @@ impl Instance {
                 let _ = container.style().set_property("height", height);
             }
         }
-    }
-
-    /// Gives focus back to where it was before a selector took it.
-    fn return_focus(&self) {
-        let Some(target) = self.focus_return.borrow_mut().take() else {
-            return;
-        };
-        let document = web_sys::window().and_then(|w| w.document());
-        let focus_in_frame = match (
-            document.as_ref().and_then(|d| d.active_element()),
-            self.iframe(),
-        ) {
-            (Some(active), Some(iframe)) => {
-                active == *iframe.unchecked_ref::<web_sys::Element>()
-                    || document
-                        .as_ref()
-                        .and_then(|d| d.body())
-                        .is_some_and(|b| active == *b.unchecked_ref::<web_sys::Element>())
-            }
-            (None, _) => true,
-            _ => false,
-        };
-        if focus_in_frame && target.is_connected() {
-            let _ = target.focus();
-        }
-    }
-
-    /// Takes the frame apart: api.js's frame and listener, the guard's entry, the SDK registry
-    /// entries, leftover nodes and styles, the body style a mobile frame changed; pending calls
-    /// fail with [`SdkError::Destroyed`]. Idempotent.
-    pub(crate) fn destroy(&self) {
-        if std::mem::replace(&mut self.flags.borrow_mut().destroyed, true) {
-            return;
-        }
-        guard::unregister(&self.frame_id);
-        crate::boot::forget(&self.frame_id);
-        self.channel.borrow_mut().close();
-        self.return_focus();
-        let js = self.js.replace(JsValue::UNDEFINED);
-        if let Some(destroy) = js_sys::Reflect::get(&js, &"destroyFrame".into())
-            .ok()
-            .and_then(|f| f.dyn_into::<js_sys::Function>().ok())
-        {
-            let _ = destroy.call0(&js);
-        }
-        self.forget_in_registries();
-        self.remove_leftovers();
-        if let Some(saved) = self.saved_overscroll.borrow_mut().take()
-            && let Some(body) = web_sys::window()
-                .and_then(|w| w.document())
-                .and_then(|d| d.body())
-        {
-            let _ = body.style().set_property("overscroll-behavior-y", &saved);
-        }
-        self.iframe.borrow_mut().take();
-        self.wake();
-    }
-
-    /// api.js registers frames on the SDK object it was called on *and* on whatever
-    /// `window.DocSpace.SDK` is (another version's, when both are loaded); it deletes only the
-    /// latter.
-    fn forget_in_registries(&self) {
-        let key = JsValue::from_str(&self.frame_id);
-        let mut registries = vec![js_sys::Reflect::get(self.sdk.raw(), &"frames".into()).ok()];
-        registries.push(
-            web_sys::window()
-                .and_then(|w| js_sys::Reflect::get(&w, &"DocSpace".into()).ok())
-                .and_then(|d| js_sys::Reflect::get(&d, &"SDK".into()).ok())
-                .and_then(|s| js_sys::Reflect::get(&s, &"frames".into()).ok()),
-        );
-        for frames in registries.into_iter().flatten() {
-            if let Some(obj) = frames.dyn_ref::<js_sys::Object>() {
-                let _ = js_sys::Reflect::delete_property(obj, &key);
-            }
-        }
-    }
-
-    /// api.js leaves a fresh `div#frameId` where the frame was, and a loader `<style>` per frame.
-    fn remove_leftovers(&self) {
-        let Some(document) = web_sys::window().and_then(|w| w.document()) else {
-            return;
-        };
-        for id in [
-            self.frame_id.clone(),
-            format!("{}-container", self.frame_id),
-        ] {
-            if let Some(node) = document.get_element_by_id(&id)
-                && self.host.contains(Some(&node))
-            {
-                node.remove();
-            }
-        }
-        let loader_class = format!(".{}-loader__element", self.frame_id);
-        if let Ok(styles) = document.query_selector_all("head > style") {
-            for i in 0..styles.length() {
-                if let Some(style) = styles.item(i)
-                    && style
-                        .text_content()
-                        .is_some_and(|t| crate::scan::find(&t, &loader_class).is_some())
-                    && let Some(el) = style.dyn_ref::<web_sys::Element>()
-                {
-                    el.remove();
-                }
-            }
-        }
-    }
-}
-
-impl Drop for Instance {
-    fn drop(&mut self) {
-        self.destroy();
     }
 }
