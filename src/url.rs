@@ -13,18 +13,11 @@ pub use docspace_types::percent::decode;
 mod tests {
     use super::*;
 
+    /// The encoding itself is docspace-types' `percent`, tested there: here, that the app keeps
+    /// the unreserved characters and nothing else.
     #[test]
-    fn round_trips_anything() {
-        for s in [
-            "plain",
-            "a b&c=d/e?f#g",
-            "sbox-1|/docs/ü",
-            "<img src=x>",
-            "100%",
-        ] {
-            assert_eq!(decode(&encode(s)), s);
-        }
-        assert_eq!(encode("a b/ü"), "a%20b%2F%C3%BC");
-        assert_eq!(decode("%zz%4"), "%zz%4");
+    fn keeps_only_unreserved_characters() {
+        assert_eq!(encode("a b/ü-._~"), "a%20b%2F%C3%BC-._~");
+        assert_eq!(decode(&encode("100% & more")), "100% & more");
     }
 }

@@ -98,25 +98,44 @@ macro_rules! page_setters {
 
 pub(crate) use page_setters;
 
+/// A listing's title filter and sort, as the rooms list and a folder's contents take them; set
+/// with [`title_sort_setters`].
+#[derive(Debug, Clone, Default)]
+pub(crate) struct TitleSort {
+    pub filter_value: Option<String>,
+    pub sort_by: Option<crate::models::SortBy>,
+    pub sort_order: Option<crate::models::SortOrder>,
+}
+
+impl TitleSort {
+    /// `req` with `filterValue`, `sortBy` and `sortOrder`, those that are set.
+    pub(crate) fn query(&self, req: Request) -> Request {
+        req.query_opt("filterValue", self.filter_value.as_ref())
+            .query_opt("sortBy", self.sort_by.as_ref())
+            .query_opt("sortOrder", self.sort_order.map(|s| s.value()))
+    }
+}
+
 /// `filter_value`, `sort_by` and `sort_order` setters for a listing of rooms or folder entries
-/// whose query, in field `$query`, has them; `$items` names what is listed, for the docs.
+/// whose query, in field `$query`, has a [`TitleSort`] `title_sort`; `$items` names what is
+/// listed, for the docs.
 macro_rules! title_sort_setters {
     ($query:ident, $items:literal) => {
         #[doc = concat!("Keeps ", $items, " whose title contains `text`.")]
         pub fn filter_value(mut self, text: impl Into<String>) -> Self {
-            self.$query.filter_value = Some(text.into());
+            self.$query.title_sort.filter_value = Some(text.into());
             self
         }
 
         /// Sort key.
         pub fn sort_by(mut self, by: $crate::models::SortBy) -> Self {
-            self.$query.sort_by = Some(by);
+            self.$query.title_sort.sort_by = Some(by);
             self
         }
 
         /// Sort direction.
         pub fn sort_order(mut self, order: $crate::models::SortOrder) -> Self {
-            self.$query.sort_order = Some(order);
+            self.$query.title_sort.sort_order = Some(order);
             self
         }
     };

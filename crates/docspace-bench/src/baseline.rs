@@ -12,13 +12,12 @@ use std::time::Duration;
 use anyhow::Context;
 use docspace_bench::report::{Goal, Report, Section, thousands, times};
 use docspace_bench::stats::{median, percentile, ratio};
-use docspace_devportal::{PortalConfig, RateLimits, Seed};
 use docspace_host::{HostConfig, PortalTarget};
 use thirtyfour::WebDriver;
 
 use crate::browser::{Driver, poll, sign_in};
 use crate::dashboard::{click, fill};
-use crate::load::{BENCH_API_KEY, BENCH_PASSWORD};
+use crate::load::{BENCH_API_KEY, BENCH_PASSWORD, demo_portal, free_port};
 use crate::size::{Bytes, compress, dir_bytes, total};
 
 /// Ours may transfer at most this many times the React page's bytes (brotli).
@@ -58,14 +57,6 @@ pub struct Baseline {
     react: Side,
     /// Why the latency half is missing, when it is.
     latency_error: Option<String>,
-}
-
-/// A free loopback port, for a server whose origin must be known before it starts.
-fn free_port() -> anyhow::Result<u16> {
-    Ok(std::net::TcpListener::bind("127.0.0.1:0")
-        .and_then(|l| l.local_addr())
-        .context("a free port")?
-        .port())
 }
 
 async fn load_once(driver: &WebDriver, url: &str) -> anyhow::Result<Marks> {
@@ -143,16 +134,7 @@ async fn latency(
     let (ours_port, react_port) = (free_port()?, free_port()?);
     let origin = |port: u16| format!("http://127.0.0.1:{port}");
     // Both pages' origins may frame the portal.
-    let portal = docspace_devportal::start(PortalConfig {
-        allow_origins: vec![origin(ours_port), origin(react_port)],
-        seed: Seed::Demo,
-        api_key: Some(BENCH_API_KEY.into()),
-        owner_password: Some(BENCH_PASSWORD.into()),
-        rate_limits: RateLimits::off(),
-        ..PortalConfig::for_tests()
-    })
-    .await
-    .context("starting the devportal")?;
+    let portal = demo_portal(vec![origin(ours_port), origin(react_port)]).await?;
     let base = portal.base_url();
     let host = |port: u16, dist: &Path| HostConfig {
         addr: std::net::SocketAddr::from(([127, 0, 0, 1], port)),

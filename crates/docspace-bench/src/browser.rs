@@ -1,81 +1,28 @@
-//! Headless Chromium through Debian's ChromeDriver, for the browser measurements. Unlike the test
-//! kit, failures are errors, not panics, and the driver and browser always stop.
+//! Headless Chromium through Debian's ChromeDriver, for the browser measurements: the test kit's
+//! harness, with failures as errors, not panics; the driver and browser always stop.
 
 use std::path::Path;
-use std::process::{Child, Command, Stdio};
 use std::time::{Duration, Instant};
 
-use anyhow::{Context, bail};
+use anyhow::{Context, anyhow, bail};
+use docspace_testkit::{ChromeDriver, script_value};
 use thirtyfour::prelude::*;
 
-/// A ChromeDriver process, killed on drop.
-pub struct Driver {
-    child: Child,
-    url: String,
-}
+/// docspace-testkit's ChromeDriver, with errors for the bench's report.
+pub struct Driver(ChromeDriver);
 
 impl Driver {
     pub fn start() -> anyhow::Result<Driver> {
-        let bin = std::env::var("CHROMEDRIVER").unwrap_or_else(|_| "/usr/bin/chromedriver".into());
-        let port = std::net::TcpListener::bind("127.0.0.1:0")
-            .and_then(|l| l.local_addr())
-            .context("a free port")?
-            .port();
-        let child = Command::new(&bin)
-            .arg(format!("--port={port}"))
-            .stdout(Stdio::null())
-            .stderr(Stdio::null())
-            .spawn()
-            .with_context(|| format!("starting {bin}"))?;
-        let mut driver = Driver {
-            child,
-            url: format!("http://127.0.0.1:{port}"),
-        };
-        let deadline = Instant::now() + Duration::from_secs(20);
-        while std::net::TcpStream::connect(("127.0.0.1", port)).is_err() {
-            if Instant::now() > deadline {
-                driver.stop();
-                bail!("chromedriver did not start listening");
-            }
-            std::thread::sleep(Duration::from_millis(50));
-        }
-        Ok(driver)
+        ChromeDriver::start().map(Driver).map_err(|e| anyhow!(e))
     }
 
-    /// A fresh headless browser with its own profile in `profile`.
+    /// A fresh headless browser with its own profile in `profile`; it reports precise memory
+    /// figures to the page.
     pub async fn session(&self, profile: &Path) -> anyhow::Result<WebDriver> {
-        let mut caps = DesiredCapabilities::chrome();
-        let binary = std::env::var("CHROME_BIN").unwrap_or_else(|_| "/usr/bin/chromium".into());
-        caps.set_binary(&binary)?;
-        for arg in [
-            "--headless=new",
-            "--no-sandbox",
-            "--disable-gpu",
-            "--disable-dev-shm-usage",
-            "--disable-background-networking",
-            "--disable-component-update",
-            "--disable-sync",
-            "--no-first-run",
-            "--enable-precise-memory-info",
-            "--window-size=1280,900",
-        ] {
-            caps.add_arg(arg)?;
-        }
-        caps.add_arg(&format!("--user-data-dir={}", profile.display()))?;
-        WebDriver::new(&self.url, caps)
+        self.0
+            .session(profile, &["--enable-precise-memory-info"])
             .await
             .context("opening a browser session")
-    }
-
-    fn stop(&mut self) {
-        let _ = self.child.kill();
-        let _ = self.child.wait();
-    }
-}
-
-impl Drop for Driver {
-    fn drop(&mut self) {
-        self.stop();
     }
 }
 
@@ -88,11 +35,7 @@ pub async fn poll(
 ) -> anyhow::Result<serde_json::Value> {
     let deadline = Instant::now() + limit;
     loop {
-        let v = driver
-            .execute(js, Vec::new())
-            .await
-            .map(|r| r.json().clone())
-            .unwrap_or(serde_json::Value::Null);
+        let v = script_value(driver, js).await;
         if !v.is_null() {
             return Ok(v);
         }

@@ -17,7 +17,6 @@ use axum::http::StatusCode;
 use axum::response::{Html, IntoResponse, Response};
 use docspace_bench::report::{Goal, Report, Section, times};
 use docspace_bench::stats::{median, percentile, ratio};
-use docspace_devportal::{PortalConfig, RateLimits, Seed};
 use docspace_host::{HostConfig, PortalTarget};
 use docspace_sdk::{Bootstrap, EditorConfig, FileSelectorConfig, FrameConfig, ManagerConfig};
 use thirtyfour::WebDriver;
@@ -25,7 +24,7 @@ use tower_http::services::ServeDir;
 
 use crate::browser::{CONTENT_READY_JS, Driver, poll, sign_in, trace_if_asked};
 use crate::editor_route::{self, EditorRoute};
-use crate::load::{BENCH_API_KEY, BENCH_PASSWORD};
+use crate::load::{BENCH_API_KEY, BENCH_PASSWORD, demo_portal, free_port};
 
 const MODES: [&str; 3] = ["manager", "file-selector", "editor"];
 /// The latency goal: within 5% of plain api.js.
@@ -154,21 +153,9 @@ pub async fn measure(
         let _ = axum::serve(listener, app).await;
     });
     // The app's host, on a port known before the portal starts (which must allow its origin).
-    let host_port = std::net::TcpListener::bind("127.0.0.1:0")
-        .and_then(|l| l.local_addr())
-        .context("a free port")?
-        .port();
+    let host_port = free_port()?;
     let host_origin = format!("http://127.0.0.1:{host_port}");
-    let portal = docspace_devportal::start(PortalConfig {
-        allow_origins: vec![origin.clone(), host_origin.clone()],
-        seed: Seed::Demo,
-        api_key: Some(BENCH_API_KEY.into()),
-        owner_password: Some(BENCH_PASSWORD.into()),
-        rate_limits: RateLimits::off(),
-        ..PortalConfig::for_tests()
-    })
-    .await
-    .context("starting the devportal")?;
+    let portal = demo_portal(vec![origin.clone(), host_origin.clone()]).await?;
     let base = portal.base_url();
     let file = a_file(&reqwest::Client::new(), &base).await?;
     // Holding the key, the host's app is signed in in every new tab, as the route needs.

@@ -16,7 +16,7 @@ use docspace_devportal::{PortalConfig, RateLimits, Seed};
 use docspace_host::{HostConfig, PortalTarget};
 
 use crate::browser::{Driver, poll};
-use crate::load::BENCH_PASSWORD;
+use crate::load::{BENCH_PASSWORD, free_port};
 use crate::size::{Bytes, compress};
 
 /// The app's files fetched before the rooms list was painted, each with its sizes.
@@ -31,10 +31,7 @@ const FETCHED_JS: &str = "const r = performance.getEntriesByName('rooms:rendered
       .filter(e => e.startTime <= r.startTime).map(e => e.name));";
 
 pub async fn measure(app_dist: &Path, scratch: &Path) -> anyhow::Result<Fetched> {
-    let port = std::net::TcpListener::bind("127.0.0.1:0")
-        .and_then(|l| l.local_addr())
-        .context("a free port")?
-        .port();
+    let port = free_port()?;
     let origin = format!("http://127.0.0.1:{port}");
     let portal = docspace_devportal::start(PortalConfig {
         allow_origins: vec![origin.clone()],

@@ -18,6 +18,29 @@ pub const BENCH_API_KEY: &str =
 /// The owner password of the bench portal.
 pub const BENCH_PASSWORD: &str = "bench-password";
 
+/// The demo portal the browser measurements embed: the bench owner's key and password, rate
+/// limits off, frames allowed on `allow_origins`.
+pub async fn demo_portal(allow_origins: Vec<String>) -> anyhow::Result<RunningPortal> {
+    docspace_devportal::start(PortalConfig {
+        allow_origins,
+        seed: Seed::Demo,
+        api_key: Some(BENCH_API_KEY.into()),
+        owner_password: Some(BENCH_PASSWORD.into()),
+        rate_limits: RateLimits::off(),
+        ..PortalConfig::for_tests()
+    })
+    .await
+    .context("starting the devportal")
+}
+
+/// A free loopback port, for a server whose origin must be known before it starts.
+pub fn free_port() -> anyhow::Result<u16> {
+    Ok(std::net::TcpListener::bind("127.0.0.1:0")
+        .and_then(|l| l.local_addr())
+        .context("a free port")?
+        .port())
+}
+
 /// Each level runs this long at most...
 const LEVEL_TIME: Duration = Duration::from_secs(4);
 /// ...or this many requests, whichever comes first (3 levels stay under 10,000 rooms).

@@ -92,6 +92,18 @@ macro_rules! client {
 }
 pub(crate) use client;
 
+/// The value of a portal call, or returns the tool error the call's failure becomes (the `?` of
+/// a tool).
+macro_rules! portal {
+    ($call:expr) => {
+        match $call {
+            Ok(v) => v,
+            Err(e) => return $crate::output::portal_error(&e),
+        }
+    };
+}
+pub(crate) use portal;
+
 #[tool_handler(router = self.tool_router)]
 impl ServerHandler for DocSpaceMcp {
     fn get_info(&self) -> ServerConfig {

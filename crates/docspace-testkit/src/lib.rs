@@ -11,7 +11,7 @@ mod portal;
 mod proxy;
 
 pub use a11y::{Audit, Impact, Offender, Violation, assert_accessible, assert_audit, audit};
-pub use browser::{text_of, wait_for, wait_until, with_browser};
+pub use browser::{ChromeDriver, script_value, text_of, wait_for, wait_until, with_browser};
 pub use frames::DocSpaceFrame;
 pub use pages::{DirServer, PageServer};
 #[cfg(feature = "portal")]

@@ -4,6 +4,7 @@ use docspace_api::Client;
 use docspace_api::models::{ApiKey, Scope};
 use leptos::prelude::*;
 
+use super::reloadable;
 use super::secret::SecretOnce;
 use crate::components::{Button, ButtonAppearance, Checkbox, InputKind, TextField, use_toaster};
 use crate::errors::user_message;
@@ -39,15 +40,7 @@ fn parse_days(s: &str) -> Result<Option<u32>, Said> {
 pub fn KeysSection(client: Client) -> impl IntoView {
     let i18n = use_i18n();
     let toaster = use_toaster();
-    let reload = RwSignal::new(0u32);
-    let list = {
-        let client = client.clone();
-        LocalResource::new(move || {
-            reload.track();
-            let client = client.clone();
-            async move { client.keys().list().await.map_err(|e| user_message(&e)) }
-        })
-    };
+    let (reload, list) = reloadable(&client, |c| async move { c.keys().list().await });
     let name = RwSignal::new(String::new());
     let days = RwSignal::new(String::new());
     let ticks: Vec<(Scope, RwSignal<bool>)> = PERMISSIONS

@@ -9,14 +9,18 @@ mod plugin_settings;
 mod plugins;
 mod secret;
 
+use std::future::Future;
+
+use docspace_api::Client;
 use leptos::prelude::*;
 
 use self::keys::KeysSection;
 use self::oauth_apps::OAuthAppsSection;
 use self::plugins::PluginsSection;
 use crate::components::EmptyState;
+use crate::errors::user_message;
 use crate::i18n::{t, use_i18n};
-use crate::locale::text;
+use crate::locale::{Said, text};
 use crate::state::{Credential, SessionState, use_session};
 
 /// `/apps`.
@@ -59,4 +63,24 @@ pub fn AppsPage() -> impl IntoView {
         </div>
     }
     .into_any()
+}
+
+/// A section's list, fetched by `fetch` with `client` and again whenever the returned counter
+/// changes (`reload.update(|n| *n += 1)` after the section changed something).
+fn reloadable<T, Fut>(
+    client: &Client,
+    fetch: impl Fn(Client) -> Fut + 'static,
+) -> (RwSignal<u32>, LocalResource<Result<T, Said>>)
+where
+    T: 'static,
+    Fut: Future<Output = Result<T, docspace_api::Error>> + 'static,
+{
+    let reload = RwSignal::new(0u32);
+    let client = client.clone();
+    let list = LocalResource::new(move || {
+        reload.track();
+        let fetched = fetch(client.clone());
+        async move { fetched.await.map_err(|e| user_message(&e)) }
+    });
+    (reload, list)
 }

@@ -5,6 +5,7 @@ use docspace_api::models::OAuthApp;
 use docspace_api::oauth::Scope;
 use leptos::prelude::*;
 
+use super::reloadable;
 use super::secret::SecretOnce;
 use crate::components::{Button, ButtonAppearance, Checkbox, TextField, use_toaster};
 use crate::errors::user_message;
@@ -21,21 +22,7 @@ fn origin() -> String {
 #[component]
 pub fn OAuthAppsSection(client: Client) -> impl IntoView {
     let i18n = use_i18n();
-    let reload = RwSignal::new(0u32);
-    let list = {
-        let client = client.clone();
-        LocalResource::new(move || {
-            reload.track();
-            let client = client.clone();
-            async move {
-                client
-                    .oauth_apps()
-                    .list()
-                    .await
-                    .map_err(|e| user_message(&e))
-            }
-        })
-    };
+    let (reload, list) = reloadable(&client, |c| async move { c.oauth_apps().list().await });
     let name = RwSignal::new(String::new());
     let redirect = RwSignal::new(format!("{}/callback", origin()));
     let website = RwSignal::new(origin());

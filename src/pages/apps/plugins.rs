@@ -13,6 +13,7 @@ use docspace_api::api::WebPlugin;
 use leptos::prelude::*;
 
 use super::plugin_settings::PluginSettings;
+use super::reloadable;
 use crate::components::{Button, ButtonAppearance, ConfirmInline, ProgressBar, use_toaster};
 use crate::errors::user_message;
 use crate::i18n::{t, t_string, use_i18n};
@@ -32,19 +33,8 @@ struct Upload {
 pub fn PluginsSection(client: Client) -> impl IntoView {
     let i18n = use_i18n();
     let toaster = use_toaster();
-    let reload = RwSignal::new(0u32);
+    let (reload, list) = reloadable(&client, |c| async move { c.plugins().list(None).await });
     let client = StoredValue::new_local(client);
-    let list = LocalResource::new(move || {
-        reload.track();
-        let client = client.get_value();
-        async move {
-            client
-                .plugins()
-                .list(None)
-                .await
-                .map_err(|e| user_message(&e))
-        }
-    });
     let error = RwSignal::new(None::<Said>);
     let busy = RwSignal::new(false);
     let upload = RwSignal::new(None::<Upload>);

@@ -423,6 +423,15 @@ mod tests {
         content.into_entries()
     }
 
+    /// The titles of [`entries`] sent on when the user skips `clashes`.
+    fn titles_left(clashes: &[EntryBase]) -> Vec<String> {
+        let keys: Vec<_> = clashes.iter().map(clash_key).collect();
+        without_clashing_files(entries(), &keys)
+            .iter()
+            .map(|e| e.title().to_string())
+            .collect()
+    }
+
     #[test]
     fn skipping_leaves_out_exactly_the_clashing_files() {
         // A file and a folder may share an id; only the clashing file goes.
@@ -430,11 +439,7 @@ mod tests {
             { "id": 7, "title": "a.txt", "fileEntryType": 2 },
         ]))
         .expect("clashes");
-        let keys: Vec<_> = clashes.iter().map(clash_key).collect();
-        let left: Vec<String> = without_clashing_files(entries(), &keys)
-            .iter()
-            .map(|e| e.title().to_string())
-            .collect();
+        let left = titles_left(&clashes);
         assert_eq!(left, ["Seven", "b.txt"]);
         let clash = describe_clash(&clashes, false);
         assert_eq!(clash.names, ["a.txt"]);
@@ -447,11 +452,7 @@ mod tests {
             { "id": 7, "title": "Seven", "fileEntryType": 1 },
         ]))
         .expect("clashes");
-        let keys: Vec<_> = clashes.iter().map(clash_key).collect();
-        let left: Vec<String> = without_clashing_files(entries(), &keys)
-            .iter()
-            .map(|e| e.title().to_string())
-            .collect();
+        let left = titles_left(&clashes);
         assert_eq!(left, ["Seven", "a.txt", "b.txt"]);
         assert!(describe_clash(&clashes, true).moving);
     }

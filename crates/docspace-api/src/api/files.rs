@@ -219,17 +219,7 @@ pub struct DeleteFileBuilder<'c> {
 }
 
 impl<'c> DeleteFileBuilder<'c> {
-    /// Skips the Trash.
-    pub fn immediately(mut self, yes: bool) -> Self {
-        self.immediately = Some(yes);
-        self
-    }
-
-    /// Deletes the operation's record when it ends.
-    pub fn delete_after(mut self, yes: bool) -> Self {
-        self.delete_after = Some(yes);
-        self
-    }
+    delete_setters!();
 
     /// Starts the deletion.
     pub async fn send(self) -> Result<Vec<FileOperation>, Error> {
@@ -237,8 +227,7 @@ impl<'c> DeleteFileBuilder<'c> {
             delete_after: self.delete_after,
             immediately: self.immediately,
         })?;
-        let ops: super::OneOrMany<FileOperation> = self.client.call(req).await?;
-        Ok(ops.into_vec())
+        super::operations::started(self.client, req).await
     }
 
     /// Starts the deletion and waits until it ends.

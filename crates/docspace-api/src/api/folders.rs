@@ -5,10 +5,9 @@ use futures::Stream;
 use crate::client::Client;
 use crate::error::Error;
 use crate::models::{
-    ApplyFilterOption, Entry, EntryBase, FileOperation, FilterType, Folder, FolderContent,
-    FolderId, SortBy, SortOrder,
+    ApplyFilterOption, Entry, EntryBase, FileOperation, FilterType, Folder, FolderContent, FolderId,
 };
-use crate::paging::{Page, page_setters, stream_listing, title_sort_setters};
+use crate::paging::{Page, TitleSort, page_setters, stream_listing, title_sort_setters};
 use crate::request::{Request, seg};
 use crate::validate;
 
@@ -211,26 +210,23 @@ struct ContentsQuery {
     apply_filter_option: Option<ApplyFilterOption>,
     with_subfolders: Option<bool>,
     extension: Option<String>,
-    filter_value: Option<String>,
-    sort_by: Option<SortBy>,
-    sort_order: Option<SortOrder>,
+    title_sort: TitleSort,
     start_index: u64,
     count: u32,
 }
 
 impl ContentsQuery {
     fn request(&self, start: u64, count: u32) -> Request {
-        Request::get(format!("files/{}", self.folder))
+        let req = Request::get(format!("files/{}", self.folder))
             .query_opt("filterType", self.filter_type.map(|f| f.value()))
             .query_opt(
                 "applyFilterOption",
                 self.apply_filter_option.map(|f| f.value()),
             )
             .query_opt("withSubFolders", self.with_subfolders)
-            .query_opt("extension", self.extension.as_ref())
-            .query_opt("filterValue", self.filter_value.as_ref())
-            .query_opt("sortBy", self.sort_by.as_ref())
-            .query_opt("sortOrder", self.sort_order.map(|s| s.value()))
+            .query_opt("extension", self.extension.as_ref());
+        self.title_sort
+            .query(req)
             .query("startIndex", start)
             .query("count", count)
     }
@@ -253,9 +249,7 @@ impl<'c> FolderContentsBuilder<'c> {
                 apply_filter_option: None,
                 with_subfolders: None,
                 extension: None,
-                filter_value: None,
-                sort_by: None,
-                sort_order: None,
+                title_sort: TitleSort::default(),
                 start_index: 0,
                 count: 100,
             },
@@ -326,17 +320,7 @@ pub struct DeleteFolderBuilder<'c> {
 }
 
 impl<'c> DeleteFolderBuilder<'c> {
-    /// Skips the Trash.
-    pub fn immediately(mut self, yes: bool) -> Self {
-        self.immediately = Some(yes);
-        self
-    }
-
-    /// Deletes the operation's record when it ends.
-    pub fn delete_after(mut self, yes: bool) -> Self {
-        self.delete_after = Some(yes);
-        self
-    }
+    delete_setters!();
 
     /// Starts the deletion.
     pub async fn send(self) -> Result<Vec<FileOperation>, Error> {
@@ -345,8 +329,7 @@ impl<'c> DeleteFolderBuilder<'c> {
             immediately: self.immediately,
         };
         let req = Request::delete(format!("files/folder/{}", seg(&self.id))).json(&body)?;
-        let ops: super::OneOrMany<FileOperation> = self.client.call(req).await?;
-        Ok(ops.into_vec())
+        super::operations::started(self.client, req).await
     }
 
     /// Starts the deletion and waits until it ends.

@@ -40,6 +40,24 @@ macro_rules! entry_setters {
     };
 }
 
+/// `immediately` and `delete_after`: the options of a deletion, for a builder with
+/// `immediately: Option<bool>` and `delete_after: Option<bool>` fields (a file, a folder, a batch).
+macro_rules! delete_setters {
+    () => {
+        /// Skips the Trash.
+        pub fn immediately(mut self, yes: bool) -> Self {
+            self.immediately = Some(yes);
+            self
+        }
+
+        /// Deletes the operation's record when it ends.
+        pub fn delete_after(mut self, yes: bool) -> Self {
+            self.delete_after = Some(yes);
+            self
+        }
+    };
+}
+
 mod ai;
 mod ai_bodies;
 mod auth;

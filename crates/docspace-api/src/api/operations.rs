@@ -328,6 +328,12 @@ impl<'c> TransferBuilder<'c> {
     }
 }
 
+/// The operations a call started: DocSpace answers some calls with one and others with a list.
+pub(super) async fn started(client: &Client, req: Request) -> Result<Vec<FileOperation>, Error> {
+    let ops: super::OneOrMany<FileOperation> = client.call(req).await?;
+    Ok(ops.into_vec())
+}
+
 pub(super) fn single(ops: super::OneOrMany<FileOperation>) -> Result<FileOperation, Error> {
     ops.first().ok_or_else(|| Error::Decode {
         message: "the portal started no operation".into(),
@@ -360,17 +366,7 @@ struct DeleteBody<'a> {
 impl<'c> DeleteEntriesBuilder<'c> {
     entry_setters!();
 
-    /// Skips the Trash.
-    pub fn immediately(mut self, yes: bool) -> Self {
-        self.immediately = Some(yes);
-        self
-    }
-
-    /// Deletes the operation's record when it ends.
-    pub fn delete_after(mut self, yes: bool) -> Self {
-        self.delete_after = Some(yes);
-        self
-    }
+    delete_setters!();
 
     /// Starts the deletion.
     pub async fn send(self) -> Result<FileOperation, Error> {

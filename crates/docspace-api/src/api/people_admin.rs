@@ -28,6 +28,14 @@ fn checked(ids: &[UserId]) -> Result<Vec<&str>, Error> {
         .collect()
 }
 
+/// The users a change of type or status is for: at least one, each a GUID.
+fn some_users(ids: &[UserId]) -> Result<Vec<&str>, Error> {
+    if ids.is_empty() {
+        return Err(Error::invalid("user_ids", "add at least one user"));
+    }
+    checked(ids)
+}
+
 impl<'c> PeopleHandler<'c> {
     /// Starts changing users' type (`PUT /api/2.0/people/type/{type}`). DocSpace only raises types
     /// here (guest to user, to room admin by a DocSpace admin, to DocSpace admin by the owner, and a
@@ -114,9 +122,7 @@ impl ChangeTypeBuilder<'_> {
 
     /// Sends the change; answers the changed users.
     pub async fn send(self) -> Result<Vec<Employee>, Error> {
-        if self.ids.is_empty() {
-            return Err(Error::invalid("user_ids", "add at least one user"));
-        }
+        let user_ids = some_users(&self.ids)?;
         let Some(n) = self.to.value().filter(|n| *n != 0) else {
             return Err(Error::invalid(
                 "type",
@@ -124,7 +130,7 @@ impl ChangeTypeBuilder<'_> {
             ));
         };
         let body = Members {
-            user_ids: checked(&self.ids)?,
+            user_ids,
             resend_all: false,
         };
         self.client
@@ -150,9 +156,7 @@ impl SetStatusBuilder<'_> {
 
     /// Sends the change; answers the users with their new status.
     pub async fn send(self) -> Result<Vec<Employee>, Error> {
-        if self.ids.is_empty() {
-            return Err(Error::invalid("user_ids", "add at least one user"));
-        }
+        let user_ids = some_users(&self.ids)?;
         if !matches!(
             self.status,
             EmployeeStatus::Active | EmployeeStatus::Terminated
@@ -163,7 +167,7 @@ impl SetStatusBuilder<'_> {
             ));
         }
         let body = Members {
-            user_ids: checked(&self.ids)?,
+            user_ids,
             resend_all: false,
         };
         self.client

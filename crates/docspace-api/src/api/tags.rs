@@ -109,11 +109,7 @@ impl<'c> TagsHandler<'c> {
         I: IntoIterator<Item = S>,
         S: Into<String>,
     {
-        let names: Vec<String> = names.into_iter().map(Into::into).collect();
-        if names.is_empty() {
-            return Err(Error::invalid("names", "give at least one tag"));
-        }
-        validate::tags("names", &names)?;
+        let names = validate::tag_names("names", names)?;
         let req = Request::delete("files/tags").json(&super::bodies::Names { names: &names })?;
         self.client.call(req).await
     }

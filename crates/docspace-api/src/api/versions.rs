@@ -186,8 +186,7 @@ impl<'c> DeleteVersionsBuilder<'c> {
             return_single_operation: true,
         };
         let req = Request::put("files/fileops/deleteversion").json(&body)?;
-        let ops: super::OneOrMany<FileOperation> = self.client.call(req).await?;
-        Ok(ops.into_vec())
+        super::operations::started(self.client, req).await
     }
 
     /// Starts the deletion and waits until it ends.

@@ -32,20 +32,12 @@ pub enum Scope {
 }
 
 impl Scope {
-    /// Every scope.
-    pub const ALL: [Scope; 11] = [
-        Scope::FilesRead,
-        Scope::FilesWrite,
-        Scope::RoomsRead,
-        Scope::RoomsWrite,
-        Scope::AccountsRead,
-        Scope::AccountsWrite,
-        Scope::AccountsSelfRead,
-        Scope::AccountsSelfWrite,
-        Scope::OpenId,
-        Scope::AllRead,
-        Scope::AllWrite,
-    ];
+    /// Every scope: those an OAuth app may have ([`Scope::FOR_APPS`]), then the two only an API
+    /// key may have.
+    pub const ALL: [Scope; 11] = {
+        let [a, b, c, d, e, f, g, h, i] = Scope::FOR_APPS;
+        [a, b, c, d, e, f, g, h, i, Scope::AllRead, Scope::AllWrite]
+    };
 
     /// The scopes an OAuth app may be registered with and ask for: the identity service's
     /// seeded scopes (`common/Tools/ASC.Migrations.Core/EF/Identity/Models/IdentityScope.cs`).

@@ -10,7 +10,7 @@ use serde::Deserialize;
 
 use super::EntryId;
 use crate::output::{answer, done, failure, portal_error, text};
-use crate::server::{DocSpaceMcp, client};
+use crate::server::{DocSpaceMcp, client, portal};
 
 /// A file by id.
 #[derive(Debug, Deserialize, JsonSchema)]
@@ -94,10 +94,7 @@ impl DocSpaceMcp {
         Parameters(p): Parameters<FileIdInput>,
     ) -> CallToolResult {
         let c = client!(self, ctx);
-        let file = match c.files().get(p.file_id).send().await {
-            Ok(f) => f,
-            Err(e) => return portal_error(&e),
-        };
+        let file = portal!(c.files().get(p.file_id).send().await);
         // Deleting from the Trash deletes for good; the official server refuses to, and so do we.
         if file.root_folder_type == Some(FolderType::Trash) {
             return text("File is already in the trash folder.");
@@ -115,10 +112,7 @@ impl DocSpaceMcp {
         Parameters(p): Parameters<FileIdInput>,
     ) -> CallToolResult {
         let c = client!(self, ctx);
-        let file = match c.files().get(p.file_id).send().await {
-            Ok(f) => f,
-            Err(e) => return portal_error(&e),
-        };
+        let file = portal!(c.files().get(p.file_id).send().await);
         let ext = file
             .file_exst
             .clone()

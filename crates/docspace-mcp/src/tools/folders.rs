@@ -82,16 +82,7 @@ pub(crate) struct MyFolderInput {
 
 impl FolderFilters {
     fn apply<'c>(&self, mut b: FolderContentsBuilder<'c>) -> FolderContentsBuilder<'c> {
-        b = b.count(self.paging.count());
-        if let Some(n) = self.paging.start_index {
-            b = b.start_index(n);
-        }
-        if let Some(v) = self.paging.filter_value() {
-            b = b.filter_value(v);
-        }
-        if let Some(o) = self.paging.sort_order() {
-            b = b.sort_order(o);
-        }
+        b = paged!(b, self.paging);
         if let Some(by) = sort_by(&self.sort_by) {
             b = b.sort_by(by);
         }

@@ -6,6 +6,25 @@
 //! Inputs are checked by serde against their schemas before a tool runs; a bad value is the
 //! client's protocol error, a refused call is a tool error (see `crate::output`).
 
+/// Applies a [`Paging`] (`count`, `startIndex`, `filterValue`, `sortOrder`) to a listing builder:
+/// the rooms list, a folder's contents and the people list each have these setters of their own.
+macro_rules! paged {
+    ($builder:expr, $paging:expr) => {{
+        let paging: &$crate::tools::Paging = &$paging;
+        let mut b = $builder.count(paging.count());
+        if let Some(n) = paging.start_index {
+            b = b.start_index(n);
+        }
+        if let Some(v) = paging.filter_value() {
+            b = b.filter_value(v);
+        }
+        if let Some(o) = paging.sort_order() {
+            b = b.sort_order(o);
+        }
+        b
+    }};
+}
+
 mod files;
 mod folders;
 mod people;

@@ -43,16 +43,7 @@ impl DocSpaceMcp {
     ) -> CallToolResult {
         let c = client!(self, ctx);
         let f = &p.filters;
-        let mut b = c.people().list().count(f.paging.count());
-        if let Some(n) = f.paging.start_index {
-            b = b.start_index(n);
-        }
-        if let Some(v) = f.paging.filter_value() {
-            b = b.filter_value(v);
-        }
-        if let Some(o) = f.paging.sort_order() {
-            b = b.sort_order(o);
-        }
+        let mut b = paged!(c.people().list(), f.paging);
         if let Some(by) = f.sort_by.as_deref().filter(|s| !s.trim().is_empty()) {
             b = b.sort_by(by);
         }

@@ -11,7 +11,7 @@ use serde_json::json;
 
 use super::{Paging, sort_by};
 use crate::output::{answer, done, failure, json, portal_error};
-use crate::server::{DocSpaceMcp, client};
+use crate::server::{DocSpaceMcp, client, portal};
 
 /// A room by id.
 #[derive(Debug, Deserialize, JsonSchema)]
@@ -227,10 +227,7 @@ impl DocSpaceMcp {
         Parameters(p): Parameters<RoomIdInput>,
     ) -> CallToolResult {
         let c = client!(self, ctx);
-        let room = match c.rooms().get(p.room_id).await {
-            Ok(r) => r,
-            Err(e) => return portal_error(&e),
-        };
+        let room = portal!(c.rooms().get(p.room_id).await);
         let Some(levels) = room.room_type.and_then(RoomType::user_accesses) else {
             return failure(format!("`{}` is not a room of a known type", room.title));
         };
@@ -292,16 +289,7 @@ impl DocSpaceMcp {
     ) -> CallToolResult {
         let c = client!(self, ctx);
         let f = &p.filters;
-        let mut b = c.rooms().list().count(f.paging.count());
-        if let Some(n) = f.paging.start_index {
-            b = b.start_index(n);
-        }
-        if let Some(v) = f.paging.filter_value() {
-            b = b.filter_value(v);
-        }
-        if let Some(o) = f.paging.sort_order() {
-            b = b.sort_order(o);
-        }
+        let mut b = paged!(c.rooms().list(), f.paging);
         if let Some(by) = sort_by(&f.sort_by) {
             b = b.sort_by(by);
         }

@@ -10,7 +10,7 @@ use docspace_api::Client;
 use leptos::ev::SubmitEvent;
 use leptos::prelude::*;
 
-use super::mcp_headers::{HeaderFields, HeaderRow, header_map};
+use super::mcp_headers::{HeaderList, HeaderRow, header_map};
 use crate::components::{Button, ButtonAppearance, TextField, use_toaster};
 use crate::errors::user_message;
 use crate::i18n::{t, t_string, use_i18n};
@@ -26,14 +26,8 @@ pub fn AddMcpServer(client: Client, on_added: Callback<()>) -> impl IntoView {
     let description = RwSignal::new(String::new());
     let url = RwSignal::new(String::new());
     let headers = RwSignal::new(Vec::<HeaderRow>::new());
-    let next_key = StoredValue::new(0u32);
     let busy = RwSignal::new(false);
     let error = RwSignal::new(None::<Said>);
-    let add_header = Callback::new(move |_| {
-        let key = next_key.get_value();
-        next_key.set_value(key + 1);
-        headers.update(|h| h.push(HeaderRow::new(key)));
-    });
     let on_submit = move |ev: SubmitEvent| {
         ev.prevent_default();
         if busy.get_untracked() {
@@ -86,16 +80,9 @@ pub fn AddMcpServer(client: Client, on_added: Callback<()>) -> impl IntoView {
             <div data-testid="mcp-url">
                 <TextField label="URL" value=url required=true placeholder="https://mcp.example.com/mcp" hint=text!(i18n, agents.mcp.url_hint)/>
             </div>
-            <fieldset class="ai-settings__headers">
-                <legend>{t!(i18n, agents.mcp.headers)}</legend>
+            <HeaderList headers=headers add_testid="mcp-add-header">
                 <p class="muted">{t!(i18n, agents.mcp.headers_hint)}</p>
-                <For each=move || headers.get() key=|h| h.key let:row>
-                    <HeaderFields row=row on_remove=Callback::new(move |()| headers.update(|h| h.retain(|r| r.key != row.key)))/>
-                </For>
-                <span data-testid="mcp-add-header">
-                    <Button appearance=ButtonAppearance::Subtle on_click=add_header>{t!(i18n, agents.mcp.add_header)}</Button>
-                </span>
-            </fieldset>
+            </HeaderList>
             <p class="field__error" role="alert" data-testid="add-mcp-error" hidden=move || error.with(Option::is_none)>
                 {move || error.get().map(|e| e.shown())}
             </p>

@@ -15,7 +15,7 @@ use docspace_api::api::McpServer;
 use leptos::ev::SubmitEvent;
 use leptos::prelude::*;
 
-use super::mcp_headers::{HeaderFields, HeaderRow, header_map};
+use super::mcp_headers::{HeaderList, HeaderRow, header_map};
 use crate::components::{Button, ButtonAppearance, TextField};
 use crate::errors::user_message;
 use crate::i18n::{t, t_string, use_i18n};
@@ -42,17 +42,11 @@ pub fn EditMcpServer(
         .enumerate()
         .map(|(i, k)| HeaderRow::existing(i as u32, k))
         .collect();
-    let next_key = StoredValue::new(rows.len() as u32);
     let headers = RwSignal::new(rows);
     let original = StoredValue::new(server);
     let held = StoredValue::new(held);
     let busy = RwSignal::new(false);
     let error = RwSignal::new(None::<Said>);
-    let add_header = Callback::new(move |_| {
-        let key = next_key.get_value();
-        next_key.set_value(key + 1);
-        headers.update(|h| h.push(HeaderRow::new(key)));
-    });
     let on_submit = move |ev: SubmitEvent| {
         ev.prevent_default();
         if busy.get_untracked() {
@@ -127,8 +121,7 @@ pub fn EditMcpServer(
             <div data-testid="edit-mcp-url">
                 <TextField label="URL" value=url required=true hint=text!(i18n, agents.mcp.url_hint)/>
             </div>
-            <fieldset class="ai-settings__headers">
-                <legend>{t!(i18n, agents.mcp.headers)}</legend>
+            <HeaderList headers=headers add_testid="edit-mcp-add-header">
                 <p class="muted">
                     {move || if need_reset {
                         t_string!(i18n, agents.mcp.headers_reset).to_string()
@@ -136,13 +129,7 @@ pub fn EditMcpServer(
                         t_string!(i18n, agents.mcp.headers_edit_hint).to_string()
                     }}
                 </p>
-                <For each=move || headers.get() key=|h| h.key let:row>
-                    <HeaderFields row=row on_remove=Callback::new(move |()| headers.update(|h| h.retain(|r| r.key != row.key)))/>
-                </For>
-                <span data-testid="edit-mcp-add-header">
-                    <Button appearance=ButtonAppearance::Subtle on_click=add_header>{t!(i18n, agents.mcp.add_header)}</Button>
-                </span>
-            </fieldset>
+            </HeaderList>
             <p class="field__error" role="alert" data-testid="edit-mcp-error" hidden=move || error.with(Option::is_none)>
                 {move || error.get().map(|e| e.shown())}
             </p>

@@ -14,7 +14,7 @@ use docspace_sdk::picker::{Mark, MarkIcon};
 use leptos::prelude::*;
 
 use crate::components::{Button, ButtonAppearance, InputKind, TextField};
-use crate::i18n::{t_string, use_i18n};
+use crate::i18n::{t, t_string, use_i18n};
 use crate::locale::{Said, said, text};
 
 /// One header being typed.
@@ -74,6 +74,36 @@ pub fn HeaderFields(row: HeaderRow, on_remove: Callback<()>) -> impl IntoView {
                 <MarkIcon mark=Mark::Close/>
             </Button>
         </div>
+    }
+}
+
+/// A form's header rows, with the button that adds one; `children` says what the rows mean on
+/// this form. `add_testid` marks the button for the tests.
+#[component]
+pub fn HeaderList(
+    headers: RwSignal<Vec<HeaderRow>>,
+    add_testid: &'static str,
+    children: Children,
+) -> impl IntoView {
+    let i18n = use_i18n();
+    // Keys of new rows follow those the form started with.
+    let next_key = StoredValue::new(headers.with_untracked(|h| h.len() as u32));
+    let add_header = Callback::new(move |_| {
+        let key = next_key.get_value();
+        next_key.set_value(key + 1);
+        headers.update(|h| h.push(HeaderRow::new(key)));
+    });
+    view! {
+        <fieldset class="ai-settings__headers">
+            <legend>{t!(i18n, agents.mcp.headers)}</legend>
+            {children()}
+            <For each=move || headers.get() key=|h| h.key let:row>
+                <HeaderFields row=row on_remove=Callback::new(move |()| headers.update(|h| h.retain(|r| r.key != row.key)))/>
+            </For>
+            <span data-testid=add_testid>
+                <Button appearance=ButtonAppearance::Subtle on_click=add_header>{t!(i18n, agents.mcp.add_header)}</Button>
+            </span>
+        </fieldset>
     }
 }
 

@@ -5,10 +5,9 @@ use docspace_api::Client;
 use docspace_api::models::{Color, Room, RoomId};
 use leptos::prelude::*;
 
-use super::follow;
+use super::{CopyFooter, follow};
 use crate::components::color_picker::{PRESETS, parse_hex};
-use crate::components::{Button, ButtonAppearance, ColorPicker, ProgressBar, TagInput, TextField};
-use crate::errors::user_message;
+use crate::components::{ColorPicker, TagInput, TextField};
 use crate::i18n::{t, use_i18n};
 use crate::locale::{Said, said, text};
 use crate::pages::rooms::room_form::check_title;
@@ -74,12 +73,8 @@ pub fn RoomFromTemplate(
                 .tags(tags)
                 .color(color)
                 .send()
-                .await
-                .map_err(|e| user_message(&e));
-            let outcome = match started {
-                Ok(first) => follow(&client, first, |p| progress.set(Some(Some(p)))).await,
-                Err(e) => Err(e),
-            };
+                .await;
+            let outcome = follow(&client, started, |p| progress.set(Some(Some(p)))).await;
             match outcome.map(|s| s.room_id) {
                 Ok(Some(room)) => on_done.run(room),
                 Ok(None) => {
@@ -93,7 +88,6 @@ pub fn RoomFromTemplate(
             }
         });
     };
-    let busy = Signal::derive(move || progress.with(Option::is_some));
     view! {
         <form class="stack template-form" data-testid="from-template-form" on:submit=create>
             <p>{t!(i18n, rooms.template.from_intro)}</p>
@@ -102,18 +96,8 @@ pub fn RoomFromTemplate(
             </div>
             <TagInput label=text!(i18n, common.tags) tags=tags suggestions=tag_suggestions/>
             <div data-testid="from-template-color"><ColorPicker label=text!(i18n, common.colour) value=color error=color_error/></div>
-            <Show when=move || busy.get()>
-                <div data-testid="from-template-progress">
-                    <ProgressBar value=Signal::derive(move || progress.get().flatten()) label=text!(i18n, rooms.template.creating)/>
-                </div>
-            </Show>
-            <p class="form-error" role="alert" data-testid="from-template-error" hidden=move || error.with(Option::is_none)>{move || error.get().map(|e| e.shown())}</p>
-            <div class="dialog__actions">
-                <Button on_click=Callback::new(move |_| on_cancel.run(()))>{t!(i18n, common.cancel)}</Button>
-                <span data-testid="from-template-submit">
-                    <Button appearance=ButtonAppearance::Primary submit=true busy=busy>{t!(i18n, rooms.form.create)}</Button>
-                </span>
-            </div>
+            <CopyFooter testid="from-template" progress=progress error=error on_cancel=on_cancel
+                progress_label=text!(i18n, rooms.template.creating) submit_label=text!(i18n, rooms.form.create)/>
         </form>
     }
 }

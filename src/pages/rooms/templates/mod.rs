@@ -13,8 +13,11 @@ use std::time::Duration;
 
 use docspace_api::models::{RoomFromTemplateStatus, TemplateStatus};
 use docspace_api::{Client, Error};
+use leptos::prelude::*;
 
+use crate::components::{Button, ButtonAppearance, ProgressBar};
 use crate::errors::user_message;
+use crate::i18n::{t, use_i18n};
 use crate::locale::{Said, said};
 
 pub use create::RoomFromTemplate;
@@ -34,42 +37,41 @@ trait Progress: Sized {
     async fn latest(client: &Client) -> Result<Option<Self>, Error>;
 }
 
-impl Progress for TemplateStatus {
-    fn done(&self) -> bool {
-        self.is_completed
-    }
-    fn fraction(&self) -> f64 {
-        self.progress / 100.0
-    }
-    fn failure(&self) -> Option<&str> {
-        self.error()
-    }
-    async fn latest(client: &Client) -> Result<Option<Self>, Error> {
-        client.templates().save_status().await
-    }
+/// Both statuses report `is_completed`, `progress` (in percent) and `error()` alike
+/// (`RoomTemplateStatusDto`, `RoomFromTemplateStatusDto` in ONLYOFFICE/DocSpace-server); each is
+/// read back from its own endpoint.
+macro_rules! progress_of {
+    ($status:ty, $latest:ident) => {
+        impl Progress for $status {
+            fn done(&self) -> bool {
+                self.is_completed
+            }
+            fn fraction(&self) -> f64 {
+                self.progress / 100.0
+            }
+            fn failure(&self) -> Option<&str> {
+                self.error()
+            }
+            async fn latest(client: &Client) -> Result<Option<Self>, Error> {
+                client.templates().$latest().await
+            }
+        }
+    };
 }
 
-impl Progress for RoomFromTemplateStatus {
-    fn done(&self) -> bool {
-        self.is_completed
-    }
-    fn fraction(&self) -> f64 {
-        self.progress / 100.0
-    }
-    fn failure(&self) -> Option<&str> {
-        self.error()
-    }
-    async fn latest(client: &Client) -> Result<Option<Self>, Error> {
-        client.templates().create_room_status().await
-    }
-}
+progress_of!(TemplateStatus, save_status);
+progress_of!(RoomFromTemplateStatus, create_room_status);
 
-/// Polls from `first` until the copy ends, calling `progress` after each answer. A failed copy
-/// is `Err` with the portal's message as it is (DocSpace reports refusals in the status, not as
-/// HTTP errors).
-async fn follow<S: Progress>(client: &Client, first: S, progress: impl Fn(f64)) -> Result<S, Said> {
+/// Polls from the status the copy `started` with until it ends, calling `progress` after each
+/// answer. A copy that did not start, or failed, is `Err`; a failure with the portal's message as
+/// it is (DocSpace reports refusals in the status, not as HTTP errors).
+async fn follow<S: Progress>(
+    client: &Client,
+    started: Result<S, Error>,
+    progress: impl Fn(f64),
+) -> Result<S, Said> {
+    let mut status = started.map_err(|e| user_message(&e))?;
     let started = js_sys::Date::now();
-    let mut status = first;
     let mut interval = Duration::from_millis(200);
     loop {
         progress(status.fraction().clamp(0.0, 1.0));
@@ -88,5 +90,35 @@ async fn follow<S: Progress>(client: &Client, first: S, progress: impl Fn(f64)) 
             .await
             .map_err(|e| user_message(&e))?
             .ok_or_else(|| said!(rooms.template.gone))?;
+    }
+}
+
+/// The end of both copy forms: the copy's progress while it runs (`progress`: `Some(None)` while
+/// starting, `Some(Some(p))` while copying), what went wrong, and the buttons. The parts' test
+/// ids start with `testid` (`{testid}-progress`, `{testid}-error`, `{testid}-submit`).
+#[component]
+fn CopyFooter(
+    testid: &'static str,
+    progress: RwSignal<Option<Option<f64>>>,
+    error: RwSignal<Option<Said>>,
+    #[prop(into)] progress_label: Signal<String>,
+    #[prop(into)] submit_label: Signal<String>,
+    on_cancel: Callback<()>,
+) -> impl IntoView {
+    let i18n = use_i18n();
+    let busy = Signal::derive(move || progress.with(Option::is_some));
+    view! {
+        <Show when=move || busy.get()>
+            <div data-testid=format!("{testid}-progress")>
+                <ProgressBar value=Signal::derive(move || progress.get().flatten()) label=progress_label/>
+            </div>
+        </Show>
+        <p class="form-error" role="alert" data-testid=format!("{testid}-error") hidden=move || error.with(Option::is_none)>{move || error.get().map(|e| e.shown())}</p>
+        <div class="dialog__actions">
+            <Button on_click=Callback::new(move |_| on_cancel.run(()))>{t!(i18n, common.cancel)}</Button>
+            <span data-testid=format!("{testid}-submit")>
+                <Button appearance=ButtonAppearance::Primary submit=true busy=busy>{move || submit_label.get()}</Button>
+            </span>
+        </div>
     }
 }

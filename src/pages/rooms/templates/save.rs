@@ -5,9 +5,8 @@ use docspace_api::Client;
 use docspace_api::models::Room;
 use leptos::prelude::*;
 
-use super::follow;
-use crate::components::{Button, ButtonAppearance, Checkbox, ProgressBar, TextField};
-use crate::errors::user_message;
+use super::{CopyFooter, follow};
+use crate::components::{Checkbox, TextField};
 use crate::i18n::{t, use_i18n};
 use crate::locale::{Said, said, text};
 
@@ -48,12 +47,8 @@ pub fn SaveTemplate(
                 .title(name.clone())
                 .public(open)
                 .send()
-                .await
-                .map_err(|e| user_message(&e));
-            let outcome = match started {
-                Ok(first) => follow(&client, first, |p| progress.set(Some(Some(p)))).await,
-                Err(e) => Err(e),
-            };
+                .await;
+            let outcome = follow(&client, started, |p| progress.set(Some(Some(p)))).await;
             match outcome {
                 Ok(_) => on_done.run(name),
                 Err(e) => {
@@ -63,24 +58,13 @@ pub fn SaveTemplate(
             }
         });
     };
-    let busy = Signal::derive(move || progress.with(Option::is_some));
     view! {
         <form class="stack template-form" data-testid="save-template-form" on:submit=save>
             <p>{t!(i18n, rooms.template.intro)}</p>
             <div data-testid="template-title"><TextField label=text!(i18n, rooms.template.template_title) value=title required=true/></div>
             <div data-testid="save-template-public"><Checkbox label=text!(i18n, rooms.template.public) checked=public/></div>
-            <Show when=move || busy.get()>
-                <div data-testid="save-template-progress">
-                    <ProgressBar value=Signal::derive(move || progress.get().flatten()) label=text!(i18n, rooms.template.saving)/>
-                </div>
-            </Show>
-            <p class="form-error" role="alert" data-testid="save-template-error" hidden=move || error.with(Option::is_none)>{move || error.get().map(|e| e.shown())}</p>
-            <div class="dialog__actions">
-                <Button on_click=Callback::new(move |_| on_cancel.run(()))>{t!(i18n, common.cancel)}</Button>
-                <span data-testid="save-template-submit">
-                    <Button appearance=ButtonAppearance::Primary submit=true busy=busy>{t!(i18n, rooms.template.save)}</Button>
-                </span>
-            </div>
+            <CopyFooter testid="save-template" progress=progress error=error on_cancel=on_cancel
+                progress_label=text!(i18n, rooms.template.saving) submit_label=text!(i18n, rooms.template.save)/>
         </form>
     }
 }

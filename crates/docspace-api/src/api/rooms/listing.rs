@@ -6,10 +6,9 @@ use super::RoomsHandler;
 use crate::client::Client;
 use crate::error::Error;
 use crate::models::{
-    FolderContent, ProviderFilter, QuotaFilter, Room, RoomType, SearchArea, SortBy, SortOrder,
-    StorageFilter, UserId,
+    FolderContent, ProviderFilter, QuotaFilter, Room, RoomType, SearchArea, StorageFilter, UserId,
 };
-use crate::paging::{Page, page_setters, stream_listing, title_sort_setters};
+use crate::paging::{Page, TitleSort, page_setters, stream_listing, title_sort_setters};
 use crate::request::Request;
 use crate::validate;
 
@@ -47,9 +46,7 @@ struct RoomsQuery {
     provider: Option<ProviderFilter>,
     quota_filter: Option<QuotaFilter>,
     storage_filter: Option<StorageFilter>,
-    filter_value: Option<String>,
-    sort_by: Option<SortBy>,
-    sort_order: Option<SortOrder>,
+    title_sort: TitleSort,
     start_index: u64,
     count: u32,
 }
@@ -74,16 +71,16 @@ impl RoomsQuery {
             let tags = serde_json::to_string(&self.tags).unwrap_or_else(|_| "[]".into());
             req = req.query("tags", tags);
         }
-        req.query_opt("subjectId", self.subject_id.as_ref())
+        let req = req
+            .query_opt("subjectId", self.subject_id.as_ref())
             .query_opt("excludeSubject", self.exclude_subject)
             .query_opt("searchArea", self.search_area.map(|a| a.value()))
             .query_opt("withoutTags", self.without_tags)
             .query_opt("provider", self.provider.map(|p| p.value()))
             .query_opt("quotaFilter", self.quota_filter.map(|q| q.value()))
-            .query_opt("storageFilter", self.storage_filter.map(|s| s.value()))
-            .query_opt("filterValue", self.filter_value.as_ref())
-            .query_opt("sortBy", self.sort_by.as_ref())
-            .query_opt("sortOrder", self.sort_order.map(|s| s.value()))
+            .query_opt("storageFilter", self.storage_filter.map(|s| s.value()));
+        self.title_sort
+            .query(req)
             .query("startIndex", start)
             .query("count", count)
     }

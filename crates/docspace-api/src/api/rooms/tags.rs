@@ -48,11 +48,7 @@ impl<'c> RoomsHandler<'c> {
         I: IntoIterator<Item = S>,
         S: Into<String>,
     {
-        let names: Vec<String> = names.into_iter().map(Into::into).collect();
-        if names.is_empty() {
-            return Err(Error::invalid("names", "give at least one tag"));
-        }
-        validate::tags("names", &names)?;
+        let names = validate::tag_names("names", names)?;
         let req = method(format!("{}/tags", room_path(&id)))
             .json(&crate::api::bodies::Names { names: &names })?;
         self.client.call(req).await
