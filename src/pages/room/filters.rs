@@ -255,7 +255,10 @@ mod tests {
         let tiles = parse("?q=plan&sort=size&view=tiles");
         assert_ne!(rows, tiles);
         assert_eq!(rows.listing_part(), tiles.listing_part());
-        assert_ne!(rows.listing_part(), parse("?q=plans&sort=size").listing_part());
+        assert_ne!(
+            rows.listing_part(),
+            parse("?q=plans&sort=size").listing_part()
+        );
     }
 
     #[test]
