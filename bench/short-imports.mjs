@@ -13,7 +13,8 @@
 //
 // No dependencies: Node's standard library only (Node is already needed for terser).
 
-import { readdirSync, readFileSync, writeFileSync } from "node:fs";
+import { createHash } from "node:crypto";
+import { existsSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 
 const staging = process.env.TRUNK_STAGING_DIR;
@@ -140,6 +141,23 @@ function occurrences(text, word) {
   return n;
 }
 
+// Trunk's index.html pins the JavaScript and wasm it preloads with `integrity` digests of their
+// content; a renamed pair must carry the new digests, or the browser refuses to run them. Each
+// digest of a file's old content is replaced by the same algorithm's digest of its new content.
+function refreshIntegrity(pairs) {
+  const index = join(staging, "index.html");
+  if (!existsSync(index)) return;
+  let html = readFileSync(index, "utf8");
+  for (const [before, after] of pairs) {
+    for (const alg of ["sha256", "sha384", "sha512"]) {
+      const old = `${alg}-${createHash(alg).update(before).digest("base64")}`;
+      const now = `${alg}-${createHash(alg).update(after).digest("base64")}`;
+      html = html.split(old).join(now);
+    }
+  }
+  writeFileSync(index, html);
+}
+
 for (const file of readdirSync(staging)) {
   if (!file.endsWith("_bg.wasm")) continue;
   const jsFile = file.replace(/_bg\.wasm$/, ".js");
@@ -160,7 +178,12 @@ for (const file of readdirSync(staging)) {
     continue;
   }
   for (const [old, short] of names) js = js.replace(old, short);
+  const jsBefore = readFileSync(jsPath);
   writeFileSync(wasmPath, renamed);
   writeFileSync(jsPath, js);
+  refreshIntegrity([
+    [wasm, renamed],
+    [jsBefore, Buffer.from(js, "utf8")],
+  ]);
   console.log(`short-imports: ${names.size} imports of ${file} renamed`);
 }
