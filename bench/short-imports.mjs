@@ -6,8 +6,8 @@
 // (https://github.com/wasm-bindgen/wasm-bindgen/issues/3736). Each name is written twice, in
 // the wasm's import section and as a key of the bindings' import object, and the random digits
 // do not compress: on the one-frame docspace-sdk page they were 3.8 KB of its brotli bytes.
-// This renames them `a`, `b`, … in both files, which stay a matching pair; nothing else
-// changes. Names without such a hash (the page's own inline JavaScript snippets, wasm-bindgen's
+// This renames them `a`, `b`, … in both files, which stay a matching pair, and leaves out the
+// custom sections that only describe the build (`DROPPED`); nothing else changes. Names without such a hash (the page's own inline JavaScript snippets, wasm-bindgen's
 // fixed intrinsics) are left alone. If any name is not found exactly once in the JavaScript,
 // nothing is renamed.
 //
@@ -27,6 +27,7 @@ if (process.env.TRUNK_PROFILE !== "release") {
 }
 
 const HASHED = /^__wbg_.*_[0-9a-f]{16}$|^__wbindgen_.*_[0-9a-f]{16}$/;
+const HASHED_EXPORT = /_h[0-9a-f]{16}$/;
 
 function readLeb(bytes, at) {
   let value = 0;
@@ -99,15 +100,26 @@ function shortName(n) {
   return s;
 }
 
-/// The wasm with the hashed imports of `module` renamed; the renaming, by old name.
-function renameImports(wasm, module) {
+// Custom sections that only describe the build (the toolchain's names, the CPU features it
+// assumed, wasm-split's marker for a module it did not split): the browser ignores them.
+// https://webassembly.github.io/spec/core/appendix/custom.html
+const DROPPED = new Set(["producers", "target_features", "__wasm_split_unstable"]);
+
+/// The wasm with the hashed imports of `module` renamed and the `DROPPED` sections left out;
+/// the renaming, by old name.
+function renameImports(wasm, module, js) {
   const names = new Map();
+  const exports = new Map();
   const out = [wasm.subarray(0, 8)];
   let at = 8;
   while (at < wasm.length) {
     const id = wasm[at];
     const [size, start] = readLeb(wasm, at + 1);
     let body = wasm.subarray(start, start + size);
+    if (id === 0 && DROPPED.has(str(body, 0)[0])) {
+      at = start + size;
+      continue;
+    }
     if (id === 2) {
       const [count, first] = readLeb(body, 0);
       const rewritten = [Uint8Array.from(leb(count))];
@@ -129,10 +141,35 @@ function renameImports(wasm, module) {
       }
       body = Buffer.concat(rewritten);
     }
+    if (id === 7) {
+      // Exports: the closures' entry points carry a symbol hash (`…_h<16 hex digits>`).
+      const [count, first] = readLeb(body, 0);
+      const rewritten = [Uint8Array.from(leb(count))];
+      let p = first;
+      for (let i = 0; i < count; i++) {
+        const [name, afterName] = str(body, p);
+        const end = readLeb(body, afterName + 1)[1]; // the kind, then the index
+        let newName = name;
+        if (HASHED_EXPORT.test(name) && onlyCalled(js, name) && !js.includes(`.h${exports.size}(`)) {
+          newName = `h${exports.size}`;
+          exports.set(name, newName);
+        }
+        rewritten.push(Uint8Array.from(encodeStr(newName)), body.subarray(afterName, end));
+        p = end;
+      }
+      body = Buffer.concat(rewritten);
+    }
     out.push(Uint8Array.from([id, ...leb(body.length)]), body);
     at = start + size;
   }
-  return [Buffer.concat(out), names];
+  return [Buffer.concat(out), names, exports];
+}
+
+/// Whether the bindings use export `name` only by calling it (`wasm.<name>(`), so that renaming
+/// those calls renames every use. Others keep their name.
+function onlyCalled(js, name) {
+  const n = occurrences(js, name);
+  return n > 0 && n === occurrences(js, `.${name}(`);
 }
 
 function occurrences(text, word) {
@@ -171,13 +208,14 @@ for (const file of readdirSync(staging)) {
     console.error(`short-imports: no bindings module named in ${jsFile}; left as it is`);
     continue;
   }
-  const [renamed, names] = renameImports(wasm, module[1] ?? module[2]);
+  const [renamed, names, exports] = renameImports(wasm, module[1] ?? module[2], js);
   const missing = [...names.keys()].filter((n) => occurrences(js, n) !== 1);
   if (missing.length) {
     console.error(`short-imports: ${missing.length} names not found once in ${jsFile}; left as it is`);
     continue;
   }
   for (const [old, short] of names) js = js.replace(old, short);
+  for (const [old, short] of exports) js = js.split(`.${old}(`).join(`.${short}(`);
   const jsBefore = readFileSync(jsPath);
   writeFileSync(wasmPath, renamed);
   writeFileSync(jsPath, js);
@@ -185,5 +223,5 @@ for (const file of readdirSync(staging)) {
     [wasm, renamed],
     [jsBefore, Buffer.from(js, "utf8")],
   ]);
-  console.log(`short-imports: ${names.size} imports of ${file} renamed`);
+  console.log(`short-imports: ${names.size} imports and ${exports.size} exports of ${file} renamed`);
 }
