@@ -305,19 +305,6 @@ async fn changes_a_members_access_and_removes_a_member() {
     );
 }
 
-/// The titles of the entries the folder list shows, in the order shown.
-async fn shown_in_order(driver: &WebDriver) -> Vec<String> {
-    let mut out = Vec::new();
-    for t in driver
-        .find_all(By::Css("[data-testid='entry-title']"))
-        .await
-        .unwrap_or_default()
-    {
-        out.push(t.text().await.unwrap_or_default());
-    }
-    out
-}
-
 /// Waits until the folder list shows exactly `want`, in that order.
 async fn until_order(driver: &WebDriver, want: &[String]) {
     let what = format!("the folder lists {want:?} in that order");

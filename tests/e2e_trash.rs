@@ -333,16 +333,7 @@ async fn download_is_not_offered_where_the_room_denies_it() {
 
 /// The text and version of the file titled `title` in `folder`.
 async fn content_of(api: &docspace_api::Client, folder: &FolderId, title: &str) -> (String, u32) {
-    let file = api
-        .folders()
-        .contents(folder.clone())
-        .send()
-        .await
-        .expect("contents")
-        .files
-        .into_iter()
-        .find(|f| f.title == title)
-        .unwrap_or_else(|| panic!("no {title}"));
+    let file = file_named(api, folder.clone(), title).await;
     let bytes = api.files().download(file.id).await.expect("download");
     (String::from_utf8(bytes).expect("text"), file.version)
 }

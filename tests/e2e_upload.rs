@@ -27,16 +27,7 @@ async fn listing(api: &Client, folder: &FolderId) -> (Vec<String>, Vec<String>) 
 
 /// The id of the folder titled `title` directly in `folder`.
 async fn child(api: &Client, folder: &FolderId, title: &str) -> FolderId {
-    api.folders()
-        .contents(folder.clone())
-        .send()
-        .await
-        .expect("contents")
-        .folders
-        .into_iter()
-        .find(|f| f.title == title)
-        .unwrap_or_else(|| panic!("no folder {title}"))
-        .id
+    folder_named(api, folder.clone(), title).await.id
 }
 
 /// The text of the file titled `title` in `folder`.

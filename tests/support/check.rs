@@ -23,8 +23,8 @@ where
     panic!("never happened within 30 s: {what}");
 }
 
-/// The titles of the entries the folder list shows, sorted.
-pub async fn shown_entries(driver: &WebDriver) -> Vec<String> {
+/// The titles of the entries the folder list shows, in the order shown.
+pub async fn shown_in_order(driver: &WebDriver) -> Vec<String> {
     let mut out = Vec::new();
     for t in driver
         .find_all(By::Css("[data-testid='entry-title']"))
@@ -33,6 +33,12 @@ pub async fn shown_entries(driver: &WebDriver) -> Vec<String> {
     {
         out.push(t.text().await.unwrap_or_default());
     }
+    out
+}
+
+/// The titles of the entries the folder list shows, sorted.
+pub async fn shown_entries(driver: &WebDriver) -> Vec<String> {
+    let mut out = shown_in_order(driver).await;
     out.sort();
     out
 }
