@@ -202,7 +202,8 @@ for (const file of readdirSync(staging)) {
   const jsPath = join(staging, jsFile);
   // The bindings module as the wasm names it (Trunk's file hash is not part of it).
   const wasm = readFileSync(wasmPath);
-  let js = readFileSync(jsPath, "utf8");
+  const jsBefore = readFileSync(jsPath);
+  let js = jsBefore.toString("utf8");
   const module = /\[\s*["']?(\.\/[^"'\]]*_bg\.js)["']?\s*\]|["'](\.\/[^"']*_bg\.js)["']\s*:/.exec(js);
   if (!module) {
     console.error(`short-imports: no bindings module named in ${jsFile}; left as it is`);
@@ -216,7 +217,6 @@ for (const file of readdirSync(staging)) {
   }
   for (const [old, short] of names) js = js.replace(old, short);
   for (const [old, short] of exports) js = js.split(`.${old}(`).join(`.${short}(`);
-  const jsBefore = readFileSync(jsPath);
   writeFileSync(wasmPath, renamed);
   writeFileSync(jsPath, js);
   refreshIntegrity([
