@@ -8,7 +8,8 @@
 //!   limits, devportal load, dashboard scale), reported under `target/bench/`.
 //! - `cargo xtask css`: the app's stylesheets bundled into `style/app.css` (Trunk runs it).
 //! - `cargo xtask split`: the app's wasm split at its lazy routes (Trunk runs it after a build).
-//! - `cargo xtask minify-js`: a release build's JavaScript minified (the bench pages' hook).
+//! - `cargo xtask minify-js`: a release build's JavaScript minified and the names it shares with
+//!   the wasm shortened (the bench pages' hook).
 
 mod bench;
 mod build;
@@ -16,6 +17,7 @@ mod cmd;
 mod css;
 mod fidelity;
 mod minify;
+mod short_names;
 mod split;
 mod tools;
 mod venv;

@@ -1,5 +1,6 @@
-//! `cargo xtask minify-js`: minifies the JavaScript of a release build (Trunk's `post_build` hook
-//! for the bench pages; the app's `split` step calls it itself).
+//! `cargo xtask minify-js`: minifies the JavaScript of a release build and shortens the names it
+//! shares with the wasm (`short_names.rs`) (Trunk's `post_build` hook for the bench pages; the
+//! app's `split` step calls it itself).
 //!
 //! Trunk minifies HTML and CSS, but not the bindings wasm-bindgen writes: about 50 KB of
 //! readable JavaScript for a one-frame page. terser (npm, a pure JavaScript package, so nothing
@@ -28,12 +29,17 @@ pub fn run() -> anyhow::Result<()> {
     Ok(())
 }
 
-/// Every `.js` file under `staging`, in place; then the Subresource Integrity hashes Trunk wrote
-/// into `index.html` for them are made to match again (a stale hash makes the browser refuse the
-/// module, and the page never starts).
+/// Every `.js` file under `staging`, in place, then the short names of each wasm and bindings
+/// pair; then the Subresource Integrity hashes Trunk wrote into `index.html` for them are made to
+/// match again (a stale hash makes the browser refuse the module, and the page never starts).
 pub fn tree(root: &Path, staging: &Path) -> anyhow::Result<()> {
     let mut changed = Vec::new();
     minify_under(root, staging, &mut changed)?;
+    for path in crate::short_names::tree(staging)? {
+        if !changed.contains(&path) {
+            changed.push(path);
+        }
+    }
     let index = staging.join("index.html");
     if index.exists() {
         let html = std::fs::read_to_string(&index)?;

@@ -12,8 +12,9 @@
 //!    exports (taken from the bindings' `initSync()`, i.e. the already started app);
 //! 2. wasm-bindgen runs on the main module with `--keep-lld-exports` (the chunks import those);
 //! 3. in release builds wasm-opt runs on every module (index.html turns Trunk's own wasm-opt off:
-//!    it would only optimise the unsplit module this step replaces), and terser on the JavaScript
-//!    (`minify.rs`).
+//!    it would only optimise the unsplit module this step replaces), then terser on the
+//!    JavaScript and short names for what the main module and its bindings call each other by
+//!    (`minify.rs`, `short_names.rs`: the chunks import only memory, table and globals).
 //!
 //! The results replace Trunk's JavaScript and wasm in the staging directory under Trunk's file
 //! names, so index.html and its loader (`pattern_script` in Trunk.toml) stay as Trunk wrote them.
@@ -62,9 +63,10 @@ pub fn run() -> anyhow::Result<()> {
     split_into(&root, &input, &staging, release)?;
     if release {
         // Here rather than as a second hook: Trunk does not promise an order between hooks.
-        step("minify the JavaScript", || {
-            crate::minify::tree(&root, &staging)
-        })?;
+        step(
+            "minify the JavaScript and shorten the bindings' names",
+            || crate::minify::tree(&root, &staging),
+        )?;
     }
     Ok(())
 }
