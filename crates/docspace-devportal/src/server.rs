@@ -124,7 +124,7 @@ pub async fn start(config: PortalConfig) -> anyhow::Result<RunningPortal> {
 /// The whole portal as an axum router.
 pub fn router(state: AppState) -> Router {
     Router::new()
-        .merge(crate::api::router(state.clone()))
+        .merge(crate::api::routes::router(state.clone()))
         .merge(crate::frames::router())
         .merge(crate::oauth::router())
         .route(

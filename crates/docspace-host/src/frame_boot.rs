@@ -16,7 +16,7 @@ use docspace_sdk::{
     BootHandler, Bootstrap, EditorConfig, FrameConfig, SdkVersion, Theme, ViewerConfig,
 };
 
-use crate::server::HostState;
+use crate::state::HostState;
 
 /// The frame id the app's file page adopts (its `FrameOptions::boot_frame`).
 pub const FILE_FRAME_ID: &str = "file-frame";

@@ -23,7 +23,9 @@ mod proxy;
 mod same_origin;
 mod server;
 mod session;
+mod state;
 mod static_files;
 
 pub use config::{HostConfig, PortalTarget};
-pub use server::{DemoAccount, RunningHost, start};
+pub use server::{RunningHost, start};
+pub use state::DemoAccount;

@@ -31,8 +31,8 @@ use axum::response::{IntoResponse, Response};
 use futures::TryStreamExt;
 use serde_json::json;
 
-use crate::server::HostState;
 use crate::session::{self, Exchange};
+use crate::state::HostState;
 
 const HOP_BY_HOP: [&str; 8] = [
     "connection",

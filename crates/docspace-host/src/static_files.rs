@@ -13,7 +13,7 @@ use axum::response::Response;
 use tower_http::services::{ServeDir, ServeFile};
 
 use crate::csp;
-use crate::server::HostState;
+use crate::state::HostState;
 
 /// What the header middleware needs.
 struct Pages {

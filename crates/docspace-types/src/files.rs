@@ -5,8 +5,6 @@
 //! ONLYOFFICE/docspace-api-sdk-typescript `docs/FolderType.md`, and the Python SDK
 //! (`docspace-api-sdk` on PyPI) `docspace_api_sdk/models/file_type.py`, `file_entry_type.py`.
 
-use crate::rooms::RoomType;
-
 crate::int_enum! {
     /// The type of a folder, of a section (`rootFolderType`), or of a room (`parentRoomType`).
     ///
@@ -72,16 +70,6 @@ crate::int_enum! {
         AiAgents = 34 => "AiAgents",
         /// Default templates.
         DefaultTemplates = 35 => "DefaultTemplates",
-    }
-}
-
-impl FolderType {
-    /// The room type of a room folder.
-    pub fn room_type(self) -> Option<RoomType> {
-        RoomType::ALL
-            .iter()
-            .copied()
-            .find(|r| r.folder_type() == self)
     }
 }
 

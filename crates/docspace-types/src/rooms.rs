@@ -47,6 +47,17 @@ impl RoomType {
     }
 }
 
+// Beside `RoomType::folder_type`: the two directions of one mapping in one place.
+impl FolderType {
+    /// The room type of a room folder.
+    pub fn room_type(self) -> Option<RoomType> {
+        RoomType::ALL
+            .iter()
+            .copied()
+            .find(|r| r.folder_type() == self)
+    }
+}
+
 impl RoomType {
     /// The room type's name in DocSpace's interface ("Collaboration room" for `EditingRoom`).
     ///

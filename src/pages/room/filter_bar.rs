@@ -6,8 +6,8 @@ use leptos::prelude::*;
 use leptos_router::NavigateOptions;
 use leptos_router::hooks::{use_location, use_navigate};
 
+use super::filters::EntrySort;
 use super::filters::{EntryKind, FolderFilters, Layout};
-use super::listing::EntrySort;
 use crate::components::{InputKind, Select, SelectOption, TextField, after_typing_pause};
 use crate::i18n::{t, t_string, use_i18n};
 use crate::locale::text;

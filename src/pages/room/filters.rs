@@ -8,11 +8,73 @@
 //! `packages/client/src/pages/Home/Section/Filter/index.js`). Both apply to the folder shown: the
 //! portal's `withSubfolders` is not sent, as the web client's search box does not send it.
 
-use docspace_api::models::FilterType;
+use docspace_api::models::{FilterType, SortBy};
+use leptos_i18n::I18nContext;
 use leptos_router::params::ParamsMap;
 
-use super::listing::EntrySort;
-use crate::i18n::{Locale, td_string};
+use crate::i18n::{Locale, t_string, td_string};
+
+/// How the entries are sorted.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum EntrySort {
+    /// By title.
+    #[default]
+    Title,
+    /// By last change.
+    Updated,
+    /// By size.
+    Size,
+    /// By type.
+    Type,
+}
+
+impl EntrySort {
+    /// Every choice, in menu order.
+    pub const ALL: [EntrySort; 4] = [
+        EntrySort::Title,
+        EntrySort::Updated,
+        EntrySort::Size,
+        EntrySort::Type,
+    ];
+
+    /// The URL value.
+    pub fn key(self) -> &'static str {
+        match self {
+            EntrySort::Title => "title",
+            EntrySort::Updated => "updated",
+            EntrySort::Size => "size",
+            EntrySort::Type => "type",
+        }
+    }
+
+    /// What the menu says.
+    pub fn label(self, i18n: I18nContext<Locale>) -> &'static str {
+        match self {
+            EntrySort::Title => t_string!(i18n, room.sort.name),
+            EntrySort::Updated => t_string!(i18n, rooms.sort_updated),
+            EntrySort::Size => t_string!(i18n, room.sort.size),
+            EntrySort::Type => t_string!(i18n, room.sort.kind),
+        }
+    }
+
+    /// The choice with `key` (the default when unknown).
+    pub fn from_key(key: &str) -> EntrySort {
+        EntrySort::ALL
+            .into_iter()
+            .find(|s| s.key() == key)
+            .unwrap_or_default()
+    }
+
+    /// The portal's sort field for this choice.
+    pub fn sort_by(self) -> SortBy {
+        match self {
+            EntrySort::Title => SortBy::Title,
+            EntrySort::Updated => SortBy::DateAndTime,
+            EntrySort::Size => SortBy::Size,
+            EntrySort::Type => SortBy::Type,
+        }
+    }
+}
 
 /// Which entries the listing keeps.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]

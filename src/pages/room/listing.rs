@@ -1,11 +1,9 @@
 //! Loading a folder: its breadcrumb and all its entries, a page at a time.
 
-use docspace_api::models::{Entry, Folder, FolderId, PathPart, SortBy, SortOrder};
+use docspace_api::models::{Entry, Folder, FolderId, PathPart, SortOrder};
 use docspace_api::{Client, Error};
 
 use super::filters::FolderFilters;
-use crate::i18n::{Locale, t_string};
-use leptos_i18n::I18nContext;
 
 /// Entries per request (DocSpace's maximum).
 const PAGE: u32 = 100;
@@ -23,67 +21,6 @@ pub struct FolderView {
     pub entries: Vec<Entry>,
     /// Entries the portal counts in the folder.
     pub total: u64,
-}
-
-/// How the entries are sorted.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
-pub enum EntrySort {
-    /// By title.
-    #[default]
-    Title,
-    /// By last change.
-    Updated,
-    /// By size.
-    Size,
-    /// By type.
-    Type,
-}
-
-impl EntrySort {
-    /// Every choice, in menu order.
-    pub const ALL: [EntrySort; 4] = [
-        EntrySort::Title,
-        EntrySort::Updated,
-        EntrySort::Size,
-        EntrySort::Type,
-    ];
-
-    /// The URL value.
-    pub fn key(self) -> &'static str {
-        match self {
-            EntrySort::Title => "title",
-            EntrySort::Updated => "updated",
-            EntrySort::Size => "size",
-            EntrySort::Type => "type",
-        }
-    }
-
-    /// What the menu says.
-    pub fn label(self, i18n: I18nContext<Locale>) -> &'static str {
-        match self {
-            EntrySort::Title => t_string!(i18n, room.sort.name),
-            EntrySort::Updated => t_string!(i18n, rooms.sort_updated),
-            EntrySort::Size => t_string!(i18n, room.sort.size),
-            EntrySort::Type => t_string!(i18n, room.sort.kind),
-        }
-    }
-
-    /// The choice with `key` (the default when unknown).
-    pub fn from_key(key: &str) -> EntrySort {
-        EntrySort::ALL
-            .into_iter()
-            .find(|s| s.key() == key)
-            .unwrap_or_default()
-    }
-
-    fn sort_by(self) -> SortBy {
-        match self {
-            EntrySort::Title => SortBy::Title,
-            EntrySort::Updated => SortBy::DateAndTime,
-            EntrySort::Size => SortBy::Size,
-            EntrySort::Type => SortBy::Type,
-        }
-    }
 }
 
 /// Loads what `filters` keeps of `folder`, in their order.

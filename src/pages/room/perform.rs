@@ -3,11 +3,29 @@
 use docspace_api::models::{ConflictResolve, Entry, FolderId};
 use docspace_api::{Client, Error};
 
-use super::transfer::TransferKind;
 use crate::download::{download, ids};
 use crate::i18n::td_string;
 use crate::locale;
 use crate::ops;
+
+/// What to do with the chosen entries.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum TransferKind {
+    /// Copy to a folder.
+    Copy,
+    /// Move to a folder.
+    Move,
+    /// Delete (to the trash).
+    Delete,
+    /// Download: a file as it is, anything else as an archive.
+    Download,
+    /// Move out of the Trash, each entry back where it was deleted from.
+    Restore,
+    /// Delete for good (from the Trash).
+    DeleteForever,
+    /// Delete everything in the Trash for good.
+    EmptyTrash,
+}
 
 /// Runs `kind` on `entries` (into `dest` for copy and move, resolving name clashes by `conflict`
 /// where the user chose), reporting progress (0–1).

@@ -12,31 +12,13 @@ use docspace_api::models::{ConflictResolve, Entry, EntryBase, FileEntryType, Fol
 use leptos::prelude::*;
 
 use super::conflict::{Clash, ConflictDialog};
+pub use super::perform::TransferKind;
 use super::perform::{by_origin, perform};
 use crate::components::{ProgressBar, Toaster};
 use crate::download::ids;
 use crate::errors::user_message;
 use crate::i18n::{Locale, td_string};
 use crate::locale::{Said, counted, said};
-
-/// What to do with the chosen entries.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum TransferKind {
-    /// Copy to a folder.
-    Copy,
-    /// Move to a folder.
-    Move,
-    /// Delete (to the trash).
-    Delete,
-    /// Download: a file as it is, anything else as an archive.
-    Download,
-    /// Move out of the Trash, each entry back where it was deleted from.
-    Restore,
-    /// Delete for good (from the Trash).
-    DeleteForever,
-    /// Delete everything in the Trash for good.
-    EmptyTrash,
-}
 
 /// One text per kind at `stage` of `room.transfer` (`doing`, `done` or `failed`), each with the
 /// entries described as `what`: a macro because leptos_i18n checks keys at compile time, so the

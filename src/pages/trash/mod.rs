@@ -21,8 +21,9 @@ use crate::components::{
 use crate::errors::user_message;
 use crate::i18n::{t, t_string, use_i18n};
 use crate::locale::{counted, text};
+use crate::pages::room::filters::EntrySort;
 use crate::pages::room::filters::FolderFilters;
-use crate::pages::room::listing::{self, EntrySort};
+use crate::pages::room::listing;
 use crate::pages::room::transfer::{TransferKind, TransferList, Transfers};
 use crate::state::use_session;
 

@@ -21,8 +21,7 @@ use crate::request::{Request, seg};
 use crate::sse::{DEFAULT_MAX_BLOCK, SseParser};
 use crate::validate;
 
-/// `ProviderType.OpenAiCompatible`.
-pub const OPENAI_COMPATIBLE: i32 = 3;
+pub use super::ai_bodies::OPENAI_COMPATIBLE;
 /// The longest agent title (`CreateAgentRequestDto.Title`, `[StringLength(170)]`).
 pub const AGENT_TITLE_MAX: usize = 170;
 /// The longest chat name (`RenameChatBody.Name`, `[MaxLength(255)]`).

@@ -4,7 +4,9 @@
 
 use serde::Serialize;
 
-use super::ai::OPENAI_COMPATIBLE;
+/// `ProviderType.OpenAiCompatible`: the only provider type the client creates (here, with the
+/// bodies that send it; `ai.rs` re-exports it).
+pub const OPENAI_COMPATIBLE: i32 = 3;
 
 /// A model switched on for agents, in a provider's `modelSettings`.
 #[derive(Serialize)]

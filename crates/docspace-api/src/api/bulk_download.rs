@@ -4,7 +4,7 @@
 
 use serde::Serialize;
 
-use super::operations::single;
+use super::single;
 use crate::client::Client;
 use crate::error::Error;
 use crate::models::{FileId, FileOperation, FolderId};

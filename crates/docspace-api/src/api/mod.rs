@@ -121,6 +121,9 @@ pub use versions::{COMMENT_MAX, ChangeHistoryBuilder, DeleteVersionsBuilder};
 use serde::Deserialize;
 use serde::de::{DeserializeOwned, Deserializer, Error as _};
 
+use crate::error::Error;
+use crate::models::FileOperation;
+
 /// DocSpace answers some calls with one object and others, for the same data, with a list of one.
 pub(crate) enum OneOrMany<T> {
     One(T),
@@ -141,6 +144,14 @@ impl<'de, T: DeserializeOwned> Deserialize<'de> for OneOrMany<T> {
         };
         parsed.map_err(D::Error::custom)
     }
+}
+
+/// The one operation a call started (DocSpace answers with one, or a list of one).
+fn single(ops: OneOrMany<FileOperation>) -> Result<FileOperation, Error> {
+    ops.first().ok_or_else(|| Error::Decode {
+        message: "the portal started no operation".into(),
+        snippet: String::new(),
+    })
 }
 
 impl<T> OneOrMany<T> {

@@ -4,6 +4,7 @@ use std::time::Duration;
 
 use serde::Serialize;
 
+use super::single;
 use crate::client::Client;
 use crate::error::Error;
 use crate::models::{ConflictResolve, EntryBase, FileId, FileOperation, FolderId, OperationId};
@@ -332,13 +333,6 @@ impl<'c> TransferBuilder<'c> {
 pub(super) async fn started(client: &Client, req: Request) -> Result<Vec<FileOperation>, Error> {
     let ops: super::OneOrMany<FileOperation> = client.call(req).await?;
     Ok(ops.into_vec())
-}
-
-pub(super) fn single(ops: super::OneOrMany<FileOperation>) -> Result<FileOperation, Error> {
-    ops.first().ok_or_else(|| Error::Decode {
-        message: "the portal started no operation".into(),
-        snippet: String::new(),
-    })
 }
 
 /// `PUT /api/2.0/files/fileops/delete`; see [`OperationsHandler::delete`].

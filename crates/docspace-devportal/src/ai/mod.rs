@@ -34,7 +34,7 @@ use crate::time::{api_datetime, now, parse_db_time};
 /// Settings key of when the switch last changed.
 const AI_ACCESS_MODIFIED: &str = "ai_access_modified";
 
-/// The AI routes (merged into [`crate::api::router`], behind its middleware).
+/// The AI routes (merged into [`crate::api::routes::router`], behind its middleware).
 pub fn routes() -> Router<AppState> {
     Router::new()
         .route(

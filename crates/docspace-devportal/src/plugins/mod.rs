@@ -56,7 +56,7 @@ mod messages {
     pub const TOO_MANY_FILES: &str = "Too many input files";
 }
 
-/// The plugin routes (merged into [`crate::api::router`]).
+/// The plugin routes (merged into [`crate::api::routes::router`]).
 pub fn routes() -> Router<AppState> {
     Router::new()
         .route("/api/2.0/settings/webplugins", get(list).post(upload))

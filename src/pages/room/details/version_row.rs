@@ -5,9 +5,23 @@
 use docspace_api::models::File;
 use leptos::prelude::*;
 
-use super::versions::VersionAction;
 use crate::components::{Button, ButtonAppearance, TextField};
 use crate::i18n::{t, t_string, use_i18n};
+
+/// What a version row asks the section to do.
+#[derive(Debug, Clone)]
+pub enum VersionAction {
+    /// Make this version's content the newest version.
+    Restore(u32),
+    /// Store this comment on the version.
+    Comment(u32, String),
+    /// Delete the version (confirmed in the row).
+    Delete(u32),
+    /// Store the current version again as the start of a revision of its own.
+    Mark(u32),
+    /// Merge the revision that starts after this (older) version into this version's.
+    Continue(u32),
+}
 
 /// What the file's security lets the user do with its versions.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

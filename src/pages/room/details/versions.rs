@@ -10,26 +10,11 @@ use docspace_api::Client;
 use docspace_api::models::{File, FileId};
 use leptos::prelude::*;
 
-use super::version_row::{VersionRights, VersionRow};
+use super::version_row::{VersionAction, VersionRights, VersionRow};
 use crate::components::{EmptyState, ErrorState, Loading};
 use crate::errors::user_message;
 use crate::i18n::{t, use_i18n};
 use crate::locale::{Said, text};
-
-/// What a version row asks the section to do.
-#[derive(Debug, Clone)]
-pub enum VersionAction {
-    /// Make this version's content the newest version.
-    Restore(u32),
-    /// Store this comment on the version.
-    Comment(u32, String),
-    /// Delete the version (confirmed in the row).
-    Delete(u32),
-    /// Store the current version again as the start of a revision of its own.
-    Mark(u32),
-    /// Merge the revision that starts after this (older) version into this version's.
-    Continue(u32),
-}
 
 /// The history section of `file`'s details. `on_changed` runs after a change that made a new
 /// current version (the folder list shows the file's size and date).
