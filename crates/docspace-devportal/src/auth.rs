@@ -8,11 +8,9 @@ use axum::extract::FromRequestParts;
 use axum::http::HeaderMap;
 use axum::http::header::{AUTHORIZATION, COOKIE};
 use axum::http::request::Parts;
-use rand::RngCore;
 use rusqlite::{Connection, OptionalExtension};
 
 use crate::db::keys;
-use sha2::{Digest, Sha256};
 
 use crate::envelope::ApiError;
 use crate::state::AppState;
@@ -22,69 +20,12 @@ use crate::users::{self, User};
 /// Name of DocSpace's session cookie.
 pub const AUTH_COOKIE: &str = "asc_auth_key";
 
-/// PBKDF2 iterations DocSpace advertises by default.
-pub const PASSWORD_ITERATIONS: u32 = 100_000;
-/// Derived key size in bits.
-pub const PASSWORD_SIZE_BITS: u32 = 256;
-
-/// A fresh API key: `sk-` and 64 lowercase hex digits (32 random bytes).
-pub fn generate_api_key() -> String {
-    format!("sk-{}", random_hex(32))
-}
-
-/// `n` random bytes as lowercase hex.
-pub fn random_hex(n: usize) -> String {
-    let mut bytes = vec![0u8; n];
-    rand::rng().fill_bytes(&mut bytes);
-    hex::encode(bytes)
-}
-
-/// Whether `key` has the shape of a DocSpace API key.
-pub fn is_api_key(key: &str) -> bool {
-    key.len() == 67
-        && key.starts_with("sk-")
-        && key[3..]
-            .bytes()
-            .all(|b| b.is_ascii_digit() || (b'a'..=b'f').contains(&b))
-}
-
-/// SHA-256 of a high-entropy secret (API key, login token), as stored.
-///
-/// A slow KDF buys nothing for 256-bit random secrets and would make every request pay for it.
-pub fn hash_secret(secret: &str) -> String {
-    hex::encode(Sha256::digest(secret.as_bytes()))
-}
-
-/// DocSpace's client-side password hash: lowercase hex of PBKDF2-HMAC-SHA256 over the password,
-/// with the UTF-8 bytes of the salt *string* as salt (ONLYOFFICE/DocSpace-server: `common/ASC.Common/Security/Cryptography/PasswordHasher.cs`).
-pub fn password_hash(password: &str, salt: &str, iterations: u32, size_bits: u32) -> String {
-    let mut out = vec![0u8; (size_bits / 8) as usize];
-    pbkdf2::pbkdf2_hmac::<Sha256>(password.as_bytes(), salt.as_bytes(), iterations, &mut out);
-    hex::encode(out)
-}
-
-/// What the database keeps for a password: a salted SHA-256 of the client-side hash.
-pub fn store_password(client_hash: &str) -> String {
-    let salt = random_hex(16);
-    format!(
-        "{salt}${}",
-        hex::encode(Sha256::digest(format!("{salt}{client_hash}")))
-    )
-}
-
-/// Checks a client-side hash against the stored form, in constant time.
-pub fn verify_password(client_hash: &str, stored: &str) -> bool {
-    let Some((salt, expected)) = stored.split_once('$') else {
-        return false;
-    };
-    let actual = hex::encode(Sha256::digest(format!("{salt}{client_hash}")));
-    constant_time_eq(actual.as_bytes(), expected.as_bytes())
-}
-
-/// Compares secrets without an early exit, so the time taken says nothing about a near match.
-pub fn constant_time_eq(a: &[u8], b: &[u8]) -> bool {
-    a.len() == b.len() && a.iter().zip(b).fold(0u8, |acc, (x, y)| acc | (x ^ y)) == 0
-}
+// The secrets and hashes live in `crate::secrets`, which every layer may use; here for the
+// crate's users, who have always found them in `auth`.
+pub use crate::secrets::{
+    PASSWORD_ITERATIONS, PASSWORD_SIZE_BITS, constant_time_eq, generate_api_key, hash_secret,
+    is_api_key, password_hash, random_hex, store_password, verify_password,
+};
 
 /// How the caller authenticated.
 #[derive(Clone, PartialEq, Eq)]
@@ -273,13 +214,35 @@ fn resolve_key(conn: &Connection, key: &str) -> Result<Option<Caller>, ApiError>
     }))
 }
 
+/// The caller an OAuth access token stands for at `now` (`None`: not a live token of an active
+/// user).
+pub fn bearer_caller(
+    conn: &rusqlite::Connection,
+    token: &str,
+    now: chrono::DateTime<chrono::Utc>,
+) -> Result<Option<Caller>, ApiError> {
+    let Some((a, _)) = crate::oauth::bearer::access_token(conn, token, now)? else {
+        return Ok(None);
+    };
+    let Some(user) = crate::users::by_id(conn, &a.user_id)?.filter(|u| u.status == 1) else {
+        return Ok(None);
+    };
+    Ok(Some(Caller {
+        user,
+        kind: AuthKind::OAuth {
+            client_id: a.client_id,
+            scopes: a.scopes,
+        },
+    }))
+}
+
 fn resolve_token(
     conn: &Connection,
     token: &str,
     clock_now: chrono::DateTime<chrono::Utc>,
 ) -> Result<Option<Caller>, ApiError> {
     if crate::oauth::jwt::looks_like_jwt(token) {
-        return crate::oauth::bearer_caller(conn, token, clock_now);
+        return bearer_caller(conn, token, clock_now);
     }
     let row: Option<(String, Option<String>)> = conn
         .query_row(

@@ -5,7 +5,7 @@
 //! | module | what it holds |
 //! |---|---|
 //! | `ai` | DocSpace's AI: the access switch, OpenAI-compatible providers, agents (rooms of type 9), chats streamed as server-sent events |
-//! | `api` | one module per API area (auth, keys, people, settings, rooms, tags, shares and links, folders, files, fileops, upload, csp, downloads) behind one middleware: CORS, authentication, key scopes, rate limits, counters, the envelope's self link and `?fields=`; the route table is `api/mod.rs`, the middleware `api/middleware.rs`, the caller extractors `api/caller.rs` |
+//! | `api` | one module per API area (auth, keys, people, settings, rooms, tags, shares and links, folders, files, fileops, upload, csp, downloads) behind one middleware: CORS, authentication, key scopes, rate limits, counters, the envelope's self link and `?fields=`; the route table is `api/routes.rs`, the middleware `api/middleware.rs`, the caller extractors `api/caller.rs` |
 //! | `envelope` | DocSpace's success envelope, exception bodies, validation ProblemDetails and the empty-body 401/403/429 |
 //! | [`auth`] | API keys, login tokens, the `asc_auth_key` cookie, PBKDF2 password hashes |
 //! | [`client_addr`] | the client address of a request: the TCP peer, or the trusted proxy's `X-Forwarded-For` |
@@ -44,6 +44,7 @@ pub(crate) mod permissions;
 pub(crate) mod plugins;
 pub(crate) mod ratelimit;
 pub(crate) mod sdk_assets;
+pub(crate) mod secrets;
 pub mod seed;
 pub mod server;
 pub(crate) mod state;

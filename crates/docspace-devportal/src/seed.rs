@@ -193,6 +193,30 @@ fn ensure_owner_key(
     Ok(key)
 }
 
+// Here, not in `state.rs`: the state is below the seed (which creates rooms through the API's
+// own logic), and only tests start a portal from a seeded state this way.
+#[cfg(test)]
+impl crate::state::AppState {
+    /// A seeded in-memory portal's state, for handler tests; returns the owner's credentials too.
+    pub fn for_tests() -> (crate::state::AppState, OwnerCredentials) {
+        let config = crate::config::PortalConfig::for_tests();
+        let db = crate::db::Db::open(&config.storage).expect("memory db");
+        let owner = db.write_now(|tx| prepare(tx, &config)).expect("seeded");
+        let state = crate::state::AppState {
+            db,
+            stats: std::sync::Arc::default(),
+            sdk: std::sync::Arc::new(crate::sdk_assets::SdkAssets::load(None)),
+            limiter: crate::ratelimit::RateLimiter::new(config.rate_limits.clone()),
+            uploads: crate::upload_budget::UploadBudget::new(config.upload_budget),
+            archives: std::sync::Arc::default(),
+            login_guard: std::sync::Arc::default(),
+            config: std::sync::Arc::new(config),
+            clock: crate::time::Clock::default(),
+        };
+        (state, owner)
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

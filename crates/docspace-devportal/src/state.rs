@@ -30,27 +30,3 @@ pub struct AppState {
     /// The clock of scheduled work (OAuth signing-key rotation); tests move it forward.
     pub clock: crate::time::Clock,
 }
-
-#[cfg(test)]
-impl AppState {
-    /// A seeded in-memory portal's state, for handler tests; returns the owner's credentials too.
-    pub fn for_tests() -> (AppState, crate::seed::OwnerCredentials) {
-        let config = PortalConfig::for_tests();
-        let db = Db::open(&config.storage).expect("memory db");
-        let owner = db
-            .write_now(|tx| crate::seed::prepare(tx, &config))
-            .expect("seeded");
-        let state = AppState {
-            db,
-            stats: Arc::default(),
-            sdk: Arc::new(SdkAssets::load(None)),
-            limiter: RateLimiter::new(config.rate_limits.clone()),
-            uploads: crate::upload_budget::UploadBudget::new(config.upload_budget),
-            archives: Arc::default(),
-            login_guard: Arc::default(),
-            config: Arc::new(config),
-            clock: crate::time::Clock::default(),
-        };
-        (state, owner)
-    }
-}

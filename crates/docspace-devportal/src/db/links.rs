@@ -49,7 +49,7 @@ impl Link {
             link_type,
             access,
             title: title.into(),
-            key: crate::auth::random_hex(24),
+            key: crate::secrets::random_hex(24),
             expiration: None,
             password: None,
             deny_download: false,

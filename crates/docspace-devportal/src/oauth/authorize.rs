@@ -26,7 +26,8 @@ use axum::response::{IntoResponse, Response};
 
 use super::store::{self, PendingRequest};
 use super::{CODE_TTL_SECS, form};
-use crate::auth::{self, Credential, hash_secret, random_hex};
+use crate::auth::{self, Credential};
+use crate::secrets::{hash_secret, random_hex};
 use crate::state::AppState;
 use crate::time::{db_time, parse_db_time};
 use crate::users::User;

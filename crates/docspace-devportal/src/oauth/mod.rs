@@ -3,7 +3,7 @@
 //! authorization endpoint and consent page in [`authorize`], tokens, revocation, introspection
 //! and userinfo in [`token`], ES256 JWTs and the JWK set in [`jwt`], all stored in SQLite by
 //! [`store`]. REST calls with `Authorization: Bearer <access token>` act as the token's user with
-//! its scopes ([`bearer_caller`], enforced by `api::scopes` like API-key permissions).
+//! its scopes ([`crate::auth::bearer_caller`], enforced by `api::scopes` like API-key permissions).
 //!
 //! Routes outside `/api/2.0`: `/oauth2/authorize` (GET, POST), `/oauth2/token`, `/oauth2/revoke`,
 //! `/oauth2/introspect`, `/oauth2/userinfo`, `/oauth2/jwks`, and the discovery documents
@@ -14,6 +14,7 @@
 //! Sources are paths in `ONLYOFFICE/DocSpace-server` under `common/ASC.Identity/`.
 
 pub mod authorize;
+pub mod bearer;
 pub mod clients;
 pub mod form;
 pub mod jwt;
@@ -30,8 +31,7 @@ use axum::response::{IntoResponse, Response};
 use axum::routing::{delete, get, patch, post};
 use serde_json::json;
 
-use crate::auth::{AuthKind, Caller};
-use crate::envelope::{ApiError, json_response};
+use crate::envelope::json_response;
 use crate::state::AppState;
 
 /// Access token lifetime: `ACCESS_TOKEN_TTL:60` minutes
@@ -45,28 +45,6 @@ pub const REFRESH_TTL_SECS: i64 = 60 * 24 * 60 * 60;
 /// `iss` of the tokens: `{portal}/oauth2`, the authority DocSpace's API validates against.
 pub fn issuer(portal: &str) -> String {
     format!("{portal}/oauth2")
-}
-
-/// The caller an OAuth access token stands for at `now` (`None`: not a live token of an active
-/// user).
-pub fn bearer_caller(
-    conn: &rusqlite::Connection,
-    token: &str,
-    now: chrono::DateTime<chrono::Utc>,
-) -> Result<Option<Caller>, ApiError> {
-    let Some((a, _)) = token::access_token(conn, token, now)? else {
-        return Ok(None);
-    };
-    let Some(user) = crate::users::by_id(conn, &a.user_id)?.filter(|u| u.status == 1) else {
-        return Ok(None);
-    };
-    Ok(Some(Caller {
-        user,
-        kind: AuthKind::OAuth {
-            client_id: a.client_id,
-            scopes: a.scopes,
-        },
-    }))
 }
 
 /// The authorization server's routes (outside `/api/2.0`), with CORS open to every origin as
@@ -256,7 +234,7 @@ mod tests {
         let expired = token(now().timestamp() - 1, "j1");
         let live = token(now().timestamp() + 60, "j2");
         let who = |tok: &str| {
-            db.read_now(|c| bearer_caller(c, tok, now()))
+            db.read_now(|c| crate::auth::bearer_caller(c, tok, now()))
                 .expect("resolves")
                 .map(|c| c.user.email)
         };

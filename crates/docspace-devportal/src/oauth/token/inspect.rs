@@ -1,6 +1,5 @@
 //! What a client may learn or end about a token it holds: revocation (RFC 7009), introspection
-//! (RFC 7662) and the OpenID Connect userinfo endpoint, and the access-token check every
-//! bearer request goes through.
+//! (RFC 7662) and the OpenID Connect userinfo endpoint.
 
 use axum::body::Bytes;
 use axum::extract::State;
@@ -10,39 +9,14 @@ use chrono::{DateTime, Utc};
 use rusqlite::Connection;
 use serde_json::{Value, json};
 
-use super::super::store::{self, Authorization, ByColumn};
-use super::super::{form, jwt};
 use super::{OAuthError, authenticate, no_store};
 use crate::auth::hash_secret;
 use crate::envelope::ApiError;
+use crate::oauth::bearer::access_token;
+use crate::oauth::store::{self, Authorization, ByColumn};
+use crate::oauth::{form, jwt};
 use crate::state::AppState;
 use crate::time::parse_db_time;
-
-/// The live authorization behind an access token, with its claims: signed by a stored key, not
-/// expired, still the authorization's current token, not revoked, its client enabled, all at
-/// `now` (the portal's clock).
-pub fn access_token(
-    conn: &Connection,
-    token: &str,
-    now: DateTime<Utc>,
-) -> Result<Option<(Authorization, Value)>, ApiError> {
-    let Some(claims) = jwt::verify(conn, token, now)? else {
-        return Ok(None);
-    };
-    if claims["exp"].as_i64().is_none_or(|e| e <= now.timestamp()) {
-        return Ok(None);
-    }
-    let Some(jti) = claims["jti"].as_str() else {
-        return Ok(None);
-    };
-    let Some(a) = store::authorization_by(conn, ByColumn::AccessJti, jti)? else {
-        return Ok(None);
-    };
-    if a.revoked || !store::client(conn, &a.client_id)?.is_some_and(|c| c.enabled) {
-        return Ok(None);
-    }
-    Ok(Some((a, claims)))
-}
 
 /// A token of either kind: the authorization and whether it is the access token.
 fn lookup(

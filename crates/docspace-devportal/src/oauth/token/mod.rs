@@ -15,7 +15,7 @@
 
 mod inspect;
 
-pub use inspect::{access_token, introspect, revoke, userinfo};
+pub use inspect::{introspect, revoke, userinfo};
 
 use axum::body::Bytes;
 use axum::extract::State;
@@ -28,8 +28,8 @@ use sha2::{Digest, Sha256};
 
 use super::store::{self, Authorization, ByColumn, Client};
 use super::{ACCESS_TTL_SECS, REFRESH_TTL_SECS, TENANT_ID, form, jwt};
-use crate::auth::{hash_secret, random_hex};
 use crate::envelope::ApiError;
+use crate::secrets::{hash_secret, random_hex};
 use crate::state::AppState;
 use crate::time::{db_time, parse_db_time};
 use chrono::{DateTime, Utc};
