@@ -16,8 +16,9 @@ use docspace_api::api::PLUGIN_SETTINGS_MAX;
 use leptos::ev::SubmitEvent;
 use leptos::prelude::*;
 
-use crate::components::{Button, ButtonAppearance, unique_id, use_toaster};
-use crate::errors::user_message;
+use crate::components::{
+    Button, ButtonAppearance, PendingError, unique_id, use_pending, use_toaster,
+};
 use crate::i18n::{t, t_string, use_i18n};
 use crate::locale::{Said, said};
 
@@ -59,36 +60,29 @@ pub fn PluginSettings(
     let client = StoredValue::new_local(client);
     let plugin = StoredValue::new(name);
     let text = RwSignal::new(settings);
-    let busy = RwSignal::new(false);
-    let error = RwSignal::new(None::<Said>);
+    let pending = use_pending();
+    let error = pending.error;
     let on_submit = move |ev: SubmitEvent| {
-        ev.prevent_default();
-        if busy.get_untracked() {
+        if !pending.submits(&ev) {
             return;
         }
         let value = text.get_untracked();
         if let Some(why) = refusal(&value) {
-            error.set(Some(why));
-            return;
+            return pending.refuse(why);
         }
-        busy.set(true);
-        error.set(None);
-        leptos::task::spawn_local(async move {
-            let name = plugin.get_value();
-            // The switch stays as it is: the portal takes both at once.
-            let done = client
+        let name = plugin.get_value();
+        // The switch stays as it is: the portal takes both at once.
+        let update = async move {
+            client
                 .get_value()
                 .plugins()
                 .update(&name, enabled, &value)
-                .await;
-            busy.set(false);
-            match done {
-                Ok(()) => {
-                    toaster.success(said!(plugins.settings_saved, name = &name));
-                    on_saved.run(());
-                }
-                Err(e) => error.set(Some(user_message(&e))),
-            }
+                .await
+        };
+        pending.run(update, move |()| {
+            let name = plugin.get_value();
+            toaster.success(said!(plugins.settings_saved, name = &name));
+            on_saved.run(());
         });
     };
     let id = unique_id("plugin-settings");
@@ -128,12 +122,10 @@ pub fn PluginSettings(
                 }}
             </p>
             <p class="field__hint" id=count_id data-testid="plugin-settings-count">{count}</p>
-            <p class="field__error" id=error_id role="alert" data-testid="plugin-settings-error" hidden=move || error.with(Option::is_none)>
-                {move || error.get().map(|e| e.shown())}
-            </p>
+            <PendingError pending testid="plugin-settings-error" id=error_id/>
             <div class="apps__plugin-settings-actions">
                 <span data-testid="plugin-settings-save">
-                    <Button appearance=ButtonAppearance::Primary submit=true busy=busy>{t!(i18n, common.save)}</Button>
+                    <Button appearance=ButtonAppearance::Primary submit=true busy=pending.busy>{t!(i18n, common.save)}</Button>
                 </span>
                 <Button appearance=ButtonAppearance::Subtle on_click=Callback::new(move |_| on_cancel.run(()))>{t!(i18n, common.cancel)}</Button>
             </div>

@@ -11,10 +11,11 @@ use leptos::ev::SubmitEvent;
 use leptos::prelude::*;
 
 use super::mcp_headers::{HeaderList, HeaderRow, header_map};
-use crate::components::{Button, ButtonAppearance, TextField, use_toaster};
-use crate::errors::user_message;
+use crate::components::{
+    Button, ButtonAppearance, PendingError, TextField, use_pending, use_toaster,
+};
 use crate::i18n::{t, t_string, use_i18n};
-use crate::locale::{Said, said, text};
+use crate::locale::{said, text};
 
 /// The form; `on_added` runs once a server is registered.
 #[component]
@@ -26,46 +27,36 @@ pub fn AddMcpServer(client: Client, on_added: Callback<()>) -> impl IntoView {
     let description = RwSignal::new(String::new());
     let url = RwSignal::new(String::new());
     let headers = RwSignal::new(Vec::<HeaderRow>::new());
-    let busy = RwSignal::new(false);
-    let error = RwSignal::new(None::<Said>);
+    let pending = use_pending();
     let on_submit = move |ev: SubmitEvent| {
-        ev.prevent_default();
-        if busy.get_untracked() {
+        if !pending.submits(&ev) {
             return;
         }
         let pairs = match header_map(&headers.get_untracked(), &BTreeMap::new()) {
             Ok(p) => p,
-            Err(m) => {
-                error.set(Some(m));
-                return;
-            }
+            Err(m) => return pending.refuse(m),
         };
         let (n, d, u) = (
             name.get_untracked().trim().to_string(),
             description.get_untracked().trim().to_string(),
             url.get_untracked().trim().to_string(),
         );
-        busy.set(true);
-        error.set(None);
-        leptos::task::spawn_local(async move {
+        let added = n.clone();
+        let register = async move {
             let client = stored.get_value();
-            let mut b = client.mcp().register(n.clone(), d, u);
+            let mut b = client.mcp().register(n, d, u);
             for (k, v) in pairs {
                 b = b.header(k, v);
             }
-            let outcome = b.send().await;
-            busy.set(false);
-            match outcome {
-                Ok(_) => {
-                    for s in [name, description, url] {
-                        s.set(String::new());
-                    }
-                    headers.set(Vec::new());
-                    toaster.success(said!(agents.mcp.added, name = &n));
-                    on_added.run(());
-                }
-                Err(e) => error.set(Some(user_message(&e))),
+            b.send().await
+        };
+        pending.run(register, move |_| {
+            for s in [name, description, url] {
+                s.set(String::new());
             }
+            headers.set(Vec::new());
+            toaster.success(said!(agents.mcp.added, name = &added));
+            on_added.run(());
         });
     };
     view! {
@@ -83,11 +74,9 @@ pub fn AddMcpServer(client: Client, on_added: Callback<()>) -> impl IntoView {
             <HeaderList headers=headers add_testid="mcp-add-header">
                 <p class="muted">{t!(i18n, agents.mcp.headers_hint)}</p>
             </HeaderList>
-            <p class="field__error" role="alert" data-testid="add-mcp-error" hidden=move || error.with(Option::is_none)>
-                {move || error.get().map(|e| e.shown())}
-            </p>
+            <PendingError pending testid="add-mcp-error"/>
             <span data-testid="add-mcp-submit">
-                <Button appearance=ButtonAppearance::Primary submit=true busy=busy>{t!(i18n, agents.mcp.add)}</Button>
+                <Button appearance=ButtonAppearance::Primary submit=true busy=pending.busy>{t!(i18n, agents.mcp.add)}</Button>
             </span>
         </form>
     }

@@ -7,7 +7,9 @@ use docspace_api::Client;
 use leptos::ev::SubmitEvent;
 use leptos::prelude::*;
 
-use crate::components::{Button, ButtonAppearance, InputKind, TextField, use_toaster};
+use crate::components::{
+    Button, ButtonAppearance, InputKind, PendingError, TextField, use_pending, use_toaster,
+};
 use crate::errors::user_message;
 use crate::i18n::{t, t_string, use_i18n};
 use crate::locale::{Said, said, text};
@@ -21,11 +23,9 @@ pub fn AddProvider(client: Client, on_added: Callback<()>) -> impl IntoView {
     let title = RwSignal::new(String::new());
     let url = RwSignal::new(String::new());
     let key = RwSignal::new(String::new());
-    let busy = RwSignal::new(false);
-    let error = RwSignal::new(None::<Said>);
+    let pending = use_pending();
     let on_submit = move |ev: SubmitEvent| {
-        ev.prevent_default();
-        if busy.get_untracked() {
+        if !pending.submits(&ev) {
             return;
         }
         let (t, u, k) = (
@@ -33,22 +33,14 @@ pub fn AddProvider(client: Client, on_added: Callback<()>) -> impl IntoView {
             url.get_untracked().trim().to_string(),
             key.get_untracked(),
         );
-        busy.set(true);
-        error.set(None);
-        leptos::task::spawn_local(async move {
-            let client = stored.get_value();
-            let outcome = register(&client, &t, &u, &k).await;
-            busy.set(false);
-            match outcome {
-                Ok(()) => {
-                    key.set(String::new());
-                    title.set(String::new());
-                    url.set(String::new());
-                    toaster.success(said!(agents.settings.added, title = &t));
-                    on_added.run(());
-                }
-                Err(m) => error.set(Some(m)),
-            }
+        let added = t.clone();
+        let call = async move { register(&stored.get_value(), &t, &u, &k).await };
+        pending.run(call, move |()| {
+            key.set(String::new());
+            title.set(String::new());
+            url.set(String::new());
+            toaster.success(said!(agents.settings.added, title = &added));
+            on_added.run(());
         });
     };
     view! {
@@ -61,11 +53,9 @@ pub fn AddProvider(client: Client, on_added: Callback<()>) -> impl IntoView {
             <div data-testid="provider-key">
                 <TextField label=text!(i18n, agents.settings.api_key) value=key required=true kind=InputKind::Password autocomplete="off"/>
             </div>
-            <p class="field__error" role="alert" data-testid="add-provider-error" hidden=move || error.with(Option::is_none)>
-                {move || error.get().map(|e| e.shown())}
-            </p>
+            <PendingError pending testid="add-provider-error"/>
             <span data-testid="add-provider-submit">
-                <Button appearance=ButtonAppearance::Primary submit=true busy=busy>{t!(i18n, agents.settings.add)}</Button>
+                <Button appearance=ButtonAppearance::Primary submit=true busy=pending.busy>{t!(i18n, agents.settings.add)}</Button>
             </span>
         </form>
     }

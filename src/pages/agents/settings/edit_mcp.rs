@@ -16,10 +16,9 @@ use leptos::ev::SubmitEvent;
 use leptos::prelude::*;
 
 use super::mcp_headers::{HeaderList, HeaderRow, header_map};
-use crate::components::{Button, ButtonAppearance, TextField};
-use crate::errors::user_message;
+use crate::components::{Button, ButtonAppearance, PendingError, TextField, use_pending};
 use crate::i18n::{t, t_string, use_i18n};
-use crate::locale::{Said, text};
+use crate::locale::text;
 
 /// The form for `server`; `on_saved` gets the server as the portal now has it, `on_cancel`
 /// runs when the admin leaves it unchanged.
@@ -45,11 +44,9 @@ pub fn EditMcpServer(
     let headers = RwSignal::new(rows);
     let original = StoredValue::new(server);
     let held = StoredValue::new(held);
-    let busy = RwSignal::new(false);
-    let error = RwSignal::new(None::<Said>);
+    let pending = use_pending();
     let on_submit = move |ev: SubmitEvent| {
-        ev.prevent_default();
-        if busy.get_untracked() {
+        if !pending.submits(&ev) {
             return;
         }
         // With `needReset` the held values are of no use: every value is typed again.
@@ -60,10 +57,7 @@ pub fn EditMcpServer(
         };
         let map = match header_map(&headers.get_untracked(), &kept) {
             Ok(m) => m,
-            Err(m) => {
-                error.set(Some(m));
-                return;
-            }
+            Err(m) => return pending.refuse(m),
         };
         let before = original.get_value();
         let change = Change::between(
@@ -81,9 +75,7 @@ pub fn EditMcpServer(
             on_cancel.run(());
             return;
         };
-        busy.set(true);
-        error.set(None);
-        leptos::task::spawn_local(async move {
+        let update = async move {
             let client = stored.get_value();
             let mut b = client.mcp().update(before.id.clone());
             if !change.name.is_empty() {
@@ -98,13 +90,9 @@ pub fn EditMcpServer(
             if let Some(h) = change.headers {
                 b = b.headers(h);
             }
-            let outcome = b.send().await;
-            busy.set(false);
-            match outcome {
-                Ok(saved) => on_saved.run(saved),
-                Err(e) => error.set(Some(user_message(&e))),
-            }
-        });
+            b.send().await
+        };
+        pending.run(update, move |saved| on_saved.run(saved));
     };
     let shown = original.with_value(|s| s.name.clone());
     let title = move || t_string!(i18n, agents.mcp.edit_title, name = &shown).to_string();
@@ -130,12 +118,10 @@ pub fn EditMcpServer(
                     }}
                 </p>
             </HeaderList>
-            <p class="field__error" role="alert" data-testid="edit-mcp-error" hidden=move || error.with(Option::is_none)>
-                {move || error.get().map(|e| e.shown())}
-            </p>
+            <PendingError pending testid="edit-mcp-error"/>
             <div class="ai-settings__edit-actions">
                 <span data-testid="edit-mcp-save">
-                    <Button appearance=ButtonAppearance::Primary submit=true busy=busy>{t!(i18n, common.save)}</Button>
+                    <Button appearance=ButtonAppearance::Primary submit=true busy=pending.busy>{t!(i18n, common.save)}</Button>
                 </span>
                 <span data-testid="edit-mcp-cancel">
                     <Button appearance=ButtonAppearance::Subtle on_click=Callback::new(move |_| on_cancel.run(()))>{t!(i18n, common.cancel)}</Button>

@@ -19,12 +19,12 @@ use super::super::mcp::asked;
 use super::add_mcp::AddMcpServer;
 use super::edit_mcp::EditMcpServer;
 use crate::components::{
-    Button, ButtonAppearance, ConfirmInline, EmptyState, ErrorState, Loading, unique_id,
-    use_toaster,
+    Button, ButtonAppearance, ConfirmInline, EmptyState, ErrorState, Loading, PendingError,
+    unique_id, use_pending, use_toaster,
 };
 use crate::errors::user_message;
 use crate::i18n::{t, t_string, use_i18n};
-use crate::locale::{Said, said, text};
+use crate::locale::{said, text};
 
 /// The MCP servers section.
 #[component]
@@ -81,9 +81,9 @@ fn ServerRow(client: Client, server: McpServer, on_deleted: Callback<()>) -> imp
     let i18n = use_i18n();
     let toaster = use_toaster();
     let stored = StoredValue::new_local(client);
-    let busy = RwSignal::new(false);
+    let pending = use_pending();
+    let busy = pending.busy;
     let editing = RwSignal::new(false);
-    let error = RwSignal::new(None::<Said>);
     let id = StoredValue::new(server.id.clone());
     let server = RwSignal::new(server);
     let name = Memo::new(move |_| server.with(|s| s.name.clone()));
@@ -97,36 +97,18 @@ fn ServerRow(client: Client, server: McpServer, on_deleted: Callback<()>) -> imp
         })
     };
     let delete = Callback::new(move |()| {
-        busy.set(true);
-        error.set(None);
-        leptos::task::spawn_local(async move {
-            let outcome = stored
-                .get_value()
-                .mcp()
-                .delete(&[id.get_value().as_str()])
-                .await;
-            busy.set(false);
-            match outcome {
-                Ok(()) => on_deleted.run(()),
-                Err(e) => error.set(Some(user_message(&e))),
-            }
-        });
+        let call = async move {
+            let mcp = stored.get_value();
+            mcp.mcp().delete(&[id.get_value().as_str()]).await
+        };
+        pending.run(call, move |()| on_deleted.run(()));
     });
     let switch = move |on: bool| {
-        busy.set(true);
-        error.set(None);
-        leptos::task::spawn_local(async move {
-            let outcome = stored
-                .get_value()
-                .mcp()
-                .set_enabled(&id.get_value(), on)
-                .await;
-            busy.set(false);
-            match outcome {
-                Ok(now) => server.set(now),
-                Err(e) => error.set(Some(user_message(&e))),
-            }
-        });
+        let call = async move {
+            let mcp = stored.get_value();
+            mcp.mcp().set_enabled(&id.get_value(), on).await
+        };
+        pending.run(call, move |now| server.set(now));
     };
     let saved = Callback::new(move |now: McpServer| {
         let shown = now.name.clone();
@@ -179,9 +161,7 @@ fn ServerRow(client: Client, server: McpServer, on_deleted: Callback<()>) -> imp
                 testid="mcp-delete"
                 on_confirm=delete
             />
-            <p class="field__error ai-settings__row-error" role="alert" data-testid="mcp-row-error" hidden=move || error.with(Option::is_none)>
-                {move || error.get().map(|e| e.shown())}
-            </p>
+            <PendingError pending testid="mcp-row-error" class="field__error ai-settings__row-error"/>
             <Show when=move || editing.get()>
                 <EditMcpServer
                     client=stored.get_value()
