@@ -147,24 +147,36 @@ pub fn EntryRow(
         );
     }
     let menu_label = actions_label(title.clone());
-    let select_label = {
-        let title = title.clone();
-        move || t_string!(i18n, room.entry.select, title = &title).to_string()
-    };
     view! {
         <div class="entry-row" class:entry-row--tile=tile data-testid="entry-row" data-kind=if is_file { "file" } else { "folder" }>
-            <input
-                type="checkbox"
-                class="entry-row__check"
-                aria-label=select_label
-                prop:checked=move || selected.get()
-                on:change=move |ev| on_select.run(event_target_checked(&ev))
-            />
-            <span class="entry-row__icon"><EntryIcon glyph=Glyph::of(&entry)/></span>
+            <EntryCheck glyph=Glyph::of(&entry) title=title.clone() selected on_select/>
             <A href=open_href attr:class="entry-row__title" attr:data-testid="entry-title" attr:data-primary="">{title}</A>
             <span class="entry-row__meta muted">{size}</span>
             <span class="entry-row__meta entry-row__date muted">{updated}</span>
             <Menu label=menu_label items=items><MarkIcon mark=Mark::More/></Menu>
         </div>
+    }
+}
+
+/// The start of a listing's row: its selection checkbox, named after the entry's `title` for
+/// screen readers, and the entry's icon.
+#[component]
+pub fn EntryCheck(
+    glyph: Glyph,
+    title: String,
+    selected: Signal<bool>,
+    on_select: Callback<bool>,
+) -> impl IntoView {
+    let i18n = use_i18n();
+    let select_label = move || t_string!(i18n, room.entry.select, title = &title).to_string();
+    view! {
+        <input
+            type="checkbox"
+            class="entry-row__check"
+            aria-label=select_label
+            prop:checked=move || selected.get()
+            on:change=move |ev| on_select.run(event_target_checked(&ev))
+        />
+        <span class="entry-row__icon"><EntryIcon glyph/></span>
     }
 }

@@ -3,12 +3,12 @@
 //! Trash offers them).
 
 use docspace_api::models::Entry;
-use docspace_sdk::picker::{EntryIcon, Glyph, Mark, MarkIcon};
+use docspace_sdk::picker::{Glyph, Mark, MarkIcon};
 use leptos::prelude::*;
 
 use crate::components::{Menu, MenuItem, actions_label};
 use crate::i18n::{Locale, t_string, use_i18n};
-use crate::pages::room::entry_row::entry_can;
+use crate::pages::room::entry_row::{EntryCheck, entry_can};
 use leptos_i18n::I18nContext;
 
 /// What a Trash row asks the page to do.
@@ -97,21 +97,9 @@ pub fn TrashRow(
     .collect::<Vec<_>>();
     let menu_label = actions_label(title.clone());
     let shown = title.clone();
-    let select_label = {
-        let title = title.clone();
-        move || t_string!(i18n, room.entry.select, title = &title).to_string()
-    };
     view! {
         <div class="entry-row" data-testid="trash-row" data-title=title.clone()>
-
-            <input
-                type="checkbox"
-                class="entry-row__check"
-                aria-label=select_label
-                prop:checked=move || selected.get()
-                on:change=move |ev| on_select.run(event_target_checked(&ev))
-            />
-            <span class="entry-row__icon"><EntryIcon glyph=Glyph::of(&entry)/></span>
+            <EntryCheck glyph=Glyph::of(&entry) title=title.clone() selected on_select/>
             <span class="entry-row__title" data-testid="trash-title">{shown}</span>
             <span class="entry-row__meta trash-row__origin muted" title=move || t_string!(i18n, trash.deleted_from)>{origin}</span>
             <span class="entry-row__meta entry-row__date muted" title=move || t_string!(i18n, trash.deleted)>{deleted}</span>
