@@ -163,22 +163,10 @@ pub(crate) fn FolderPage(client: Client, place: Place, folder: FolderId) -> impl
         EntryAction::Delete(e) => open_panel(Panel::ConfirmDelete(vec![e])),
         EntryAction::Details(Entry::File(f)) => open_panel(Panel::Details(f)),
         EntryAction::Details(Entry::Folder(_)) => {}
-        EntryAction::Download(e) => transfers.start(
-            TransferKind::Download,
-            vec![e],
-            None,
-            Callback::new(|()| {}),
-        ),
+        EntryAction::Download(e) => transfers.download(vec![e]),
         EntryAction::Favorite(e, add) => set_favorite(client.get_value(), e, add, toaster, reload),
     });
-    let download_selected = move |_| {
-        transfers.start(
-            TransferKind::Download,
-            selected_entries(),
-            None,
-            Callback::new(|()| {}),
-        )
-    };
+    let download_selected = move |_| transfers.download(selected_entries());
     let may_download_selected = move || {
         let chosen = selected_entries();
         selection.track();

@@ -186,6 +186,16 @@ impl Transfers {
         }
     }
 
+    /// Downloads `entries`: a file as it is, several or a folder as an archive.
+    pub fn download(&self, entries: Vec<Entry>) {
+        self.start(
+            TransferKind::Download,
+            entries,
+            None,
+            Callback::new(|()| {}),
+        );
+    }
+
     /// Starts `kind` on `entries` (into `dest` for copy and move); `on_done` runs when it ends.
     /// A copy or move that would clash with names in `dest` waits for the user's answer; if they
     /// cancel, nothing happens.
@@ -240,26 +250,7 @@ impl Transfers {
                 ops.move_to(dest.clone())
             };
             let checked = op.files(files).folders(folders).clashes().await;
-            match checked {
-                Ok(clashes) if clashes.is_empty() => {
-                    this.run(kind, entries, Some(dest), None, on_done)
-                }
-                Ok(clashes) => {
-                    this.clash
-                        .set(describe_clash(&clashes, kind == TransferKind::Move));
-                    this.pending.set_value(Some(Pending {
-                        kind,
-                        entries,
-                        dest: Some(dest),
-                        on_done,
-                        clashing: clashes.iter().map(clash_key).collect(),
-                    }));
-                    this.asking.set(true);
-                }
-                Err(e) => this
-                    .toaster
-                    .error(kind.failed(&described(&entries)), user_message(&e)),
-            }
+            this.ask_or_run(checked, kind, entries, Some(dest), on_done);
         });
     }
 
@@ -280,24 +271,39 @@ impl Transfers {
                 }
                 Ok::<_, docspace_api::Error>(clashes)
             };
-            match checked.await {
-                Ok(clashes) if clashes.is_empty() => this.run(kind, entries, None, None, on_done),
-                Ok(clashes) => {
-                    this.clash.set(describe_clash(&clashes, true));
-                    this.pending.set_value(Some(Pending {
-                        kind,
-                        entries,
-                        dest: None,
-                        on_done,
-                        clashing: clashes.iter().map(clash_key).collect(),
-                    }));
-                    this.asking.set(true);
-                }
-                Err(e) => this
-                    .toaster
-                    .error(kind.failed(&described(&entries)), user_message(&e)),
-            }
+            this.ask_or_run(checked.await, kind, entries, None, on_done);
         });
+    }
+
+    /// After the portal's answer on what a copy, move or restore of `entries` to `dest` would
+    /// clash with: runs it if nothing, else keeps it waiting and opens the question.
+    fn ask_or_run(
+        &self,
+        checked: Result<Vec<EntryBase>, docspace_api::Error>,
+        kind: TransferKind,
+        entries: Vec<Entry>,
+        dest: Option<FolderId>,
+        on_done: Callback<()>,
+    ) {
+        match checked {
+            Ok(clashes) if clashes.is_empty() => self.run(kind, entries, dest, None, on_done),
+            Ok(clashes) => {
+                // A restore is a move.
+                let moving = kind != TransferKind::Copy;
+                self.clash.set(describe_clash(&clashes, moving));
+                self.pending.set_value(Some(Pending {
+                    kind,
+                    entries,
+                    dest,
+                    on_done,
+                    clashing: clashes.iter().map(clash_key).collect(),
+                }));
+                self.asking.set(true);
+            }
+            Err(e) => self
+                .toaster
+                .error(kind.failed(&described(&entries)), user_message(&e)),
+        }
     }
 
     /// The user's answer to the clash question: the waiting copy or move runs with it (for

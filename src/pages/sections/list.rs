@@ -8,7 +8,7 @@ use crate::components::{Button, EmptyState, ErrorState, Loading, VirtualList, us
 use crate::errors::user_message;
 use crate::pages::room::entry_row::{EntryAction, EntryRow};
 use crate::pages::room::place::set_favorite;
-use crate::pages::room::transfer::{TransferKind, TransferList, Transfers};
+use crate::pages::room::transfer::{TransferList, Transfers};
 use crate::state::use_session;
 
 pub use super::section::Section;
@@ -43,12 +43,7 @@ fn SectionList(client: Client, section: Section) -> impl IntoView {
     });
     let entries = Memo::new(move |_| data.get().and_then(|r| r.ok()).unwrap_or_default());
     let on_action = Callback::new(move |a: EntryAction| match a {
-        EntryAction::Download(e) => transfers.start(
-            TransferKind::Download,
-            vec![e],
-            None,
-            Callback::new(|()| {}),
-        ),
+        EntryAction::Download(e) => transfers.download(vec![e]),
         EntryAction::Favorite(e, add) => set_favorite(client.get_value(), e, add, toaster, reload),
         _ => {}
     });

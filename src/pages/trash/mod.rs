@@ -80,9 +80,7 @@ fn Trash(client: Client) -> impl IntoView {
     });
     let confirm = RwSignal::new(None::<Confirm>);
     let act = move |action: TrashAction, chosen: Vec<Entry>| match action {
-        TrashAction::Download => {
-            transfers.start(TransferKind::Download, chosen, None, Callback::new(|()| {}))
-        }
+        TrashAction::Download => transfers.download(chosen),
         TrashAction::Restore => transfers.start(TransferKind::Restore, chosen, None, after),
         TrashAction::DeleteForever => confirm.set(Some(Confirm::DeleteForever(chosen))),
     };
