@@ -165,35 +165,30 @@ pub fn RoomForm(
         let edit_id = edit_id.clone();
         leptos::task::spawn_local(async move {
             let client = client.get_value();
+            let rooms = client.rooms();
+            // The settings a new room and a changed one send alike; the two builders are
+            // different types with the same setters.
+            macro_rules! with_settings {
+                ($builder:expr) => {{
+                    let b = $builder
+                        .color(color)
+                        .deny_download(deny)
+                        .quota(quota)
+                        .tags(tags);
+                    if supports_indexing(kind) {
+                        b.indexing(indexing)
+                    } else {
+                        b
+                    }
+                }};
+            }
             let result = match edit_id {
                 None => {
-                    let mut b = client
-                        .rooms()
-                        .create(t, kind)
-                        .color(color)
-                        .private(private)
-                        .deny_download(deny)
-                        .quota(quota)
-                        .tags(tags);
-                    if supports_indexing(kind) {
-                        b = b.indexing(indexing);
-                    }
-                    b.send().await
+                    with_settings!(rooms.create(t, kind).private(private))
+                        .send()
+                        .await
                 }
-                Some(id) => {
-                    let mut b = client
-                        .rooms()
-                        .update(id)
-                        .title(t)
-                        .color(color)
-                        .deny_download(deny)
-                        .quota(quota)
-                        .tags(tags);
-                    if supports_indexing(kind) {
-                        b = b.indexing(indexing);
-                    }
-                    b.send().await
-                }
+                Some(id) => with_settings!(rooms.update(id).title(t)).send().await,
             };
             busy.set(false);
             match result {
