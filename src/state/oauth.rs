@@ -19,10 +19,10 @@ use crate::locale::{Said, said};
 /// Where the portal sends the tab back (registered with the portal's OAuth app).
 pub const REDIRECT_PATH: &str = "/sign-in/oauth";
 
-/// What the app asks for: the areas it works in. An OAuth app cannot have `*:write` (see
-/// `Scope::FOR_APPS`), so what only the global scopes cover (API keys, OAuth apps, the portal's
-/// embedding settings) needs the password sign-in; the portal's refusal says so.
-pub const SCOPES: [Scope; 8] = [
+/// The areas the app works in, read and written, and reading one's own profile: the start of
+/// what the app asks an OAuth token for ([`SCOPES`]) and of what it offers an API key
+/// (`pages/apps/keys.rs`).
+pub const AREAS: [Scope; 7] = [
     Scope::RoomsRead,
     Scope::RoomsWrite,
     Scope::FilesRead,
@@ -30,8 +30,15 @@ pub const SCOPES: [Scope; 8] = [
     Scope::AccountsRead,
     Scope::AccountsWrite,
     Scope::AccountsSelfRead,
-    Scope::AccountsSelfWrite,
 ];
+
+/// What the app asks for: the [`AREAS`] and changing one's own profile. An OAuth app cannot
+/// have `*:write` (see `Scope::FOR_APPS`), so what only the global scopes cover (API keys, OAuth
+/// apps, the portal's embedding settings) needs the password sign-in; the portal's refusal says so.
+pub const SCOPES: [Scope; 8] = {
+    let [a, b, c, d, e, f, g] = AREAS;
+    [a, b, c, d, e, f, g, Scope::AccountsSelfWrite]
+};
 
 /// `sessionStorage` key: this tab signed in with DocSpace (not a secret).
 pub const MARKER: &str = "docspace-embed.oauth";

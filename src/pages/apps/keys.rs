@@ -2,6 +2,7 @@
 
 use docspace_api::Client;
 use docspace_api::models::{ApiKey, Scope};
+use docspace_api::oauth::Scope as Offered;
 use leptos::prelude::*;
 
 use super::reloadable;
@@ -10,18 +11,15 @@ use crate::components::{Button, ButtonAppearance, Checkbox, InputKind, TextField
 use crate::errors::user_message;
 use crate::i18n::{t, t_string, use_i18n};
 use crate::locale::{Said, said, text};
+use crate::state::oauth::AREAS;
 
-/// The permissions offered; none ticked means full access.
-const PERMISSIONS: [Scope; 8] = [
-    Scope::RoomsRead,
-    Scope::RoomsWrite,
-    Scope::FilesRead,
-    Scope::FilesWrite,
-    Scope::AccountsRead,
-    Scope::AccountsWrite,
-    Scope::AccountsSelfRead,
-    Scope::AllRead,
-];
+/// The permissions offered: the app's areas and reading everything; none ticked means full
+/// access. API keys and OAuth tokens share DocSpace's scope names, so the app's OAuth list
+/// serves here too.
+const PERMISSIONS: [Offered; 8] = {
+    let [a, b, c, d, e, f, g] = AREAS;
+    [a, b, c, d, e, f, g, Offered::AllRead]
+};
 
 /// The expiry field: empty for never, else 1..=365 days; the message is in `locale`.
 fn parse_days(s: &str) -> Result<Option<u32>, Said> {
@@ -43,9 +41,9 @@ pub fn KeysSection(client: Client) -> impl IntoView {
     let (reload, list) = reloadable(&client, |c| async move { c.keys().list().await });
     let name = RwSignal::new(String::new());
     let days = RwSignal::new(String::new());
-    let ticks: Vec<(Scope, RwSignal<bool>)> = PERMISSIONS
-        .iter()
-        .map(|s| (s.clone(), RwSignal::new(false)))
+    let ticks: Vec<(Offered, RwSignal<bool>)> = PERMISSIONS
+        .into_iter()
+        .map(|s| (s, RwSignal::new(false)))
         .collect();
     let secret = RwSignal::new(None::<String>);
     let error = RwSignal::new(None::<Said>);
@@ -62,7 +60,7 @@ pub fn KeysSection(client: Client) -> impl IntoView {
             let chosen: Vec<Scope> = ticks
                 .iter()
                 .filter(|(_, t)| t.get_untracked())
-                .map(|(s, _)| s.clone())
+                .map(|(s, _)| Scope::from_name(s.as_str()))
                 .collect();
             let (client, key_name) = (client.clone(), name.get_untracked());
             busy.set(true);
