@@ -33,130 +33,53 @@ fn or_default<C: Default + Send + Sync + 'static>(config: Option<Signal<C>>) -> 
     config.unwrap_or_else(|| Signal::stored(C::default()))
 }
 
-/// The DocSpace file manager.
-///
-/// ```no_run
-/// use leptos::prelude::*;
-/// use docspace_sdk::{ManagerConfig, components::Manager};
-///
-/// let _ = view! {
-///     <Manager portal="https://docs.example.com" config=ManagerConfig::new().show_menu(true)
-///         on_file_click=|file: docspace_sdk::FileItem| leptos::logging::log!("{}", file.title)/>
-/// };
-/// ```
-#[component]
-pub fn Manager(
-    /// The portal's origin.
-    #[prop(into)]
-    portal: Signal<String>,
-    /// What to show (default: the shared rooms list).
-    #[prop(optional, into)]
-    config: Option<Signal<ManagerConfig>>,
-    /// Script version, time limits, iframe title.
-    #[prop(optional)]
-    options: FrameOptions,
-    /// Receives the frame, to call its methods.
-    #[prop(optional)]
-    frame_ref: Option<FrameRef>,
-    /// Extra classes.
-    #[prop(optional, into)]
-    class: MaybeProp<String>,
-    /// The frame is usable.
-    #[prop(optional, into)]
-    on_ready: Option<Callback<()>>,
-    /// Every event.
-    #[prop(optional, into)]
-    on_event: Option<Callback<FrameEvent>>,
-    /// The frame cannot work, or DocSpace reported an error.
-    #[prop(optional, into)]
-    on_error: Option<Callback<SdkError>>,
-    /// A file should be opened (the manager then does not open it itself).
-    #[prop(optional, into)]
-    on_editor_open: Option<Callback<EditorOpen>>,
-    /// A file was clicked (the manager then does not open it itself).
-    #[prop(optional, into)]
-    on_file_click: Option<Callback<FileItem>>,
-    /// A download URL (with `download_to_event`).
-    #[prop(optional, into)]
-    on_download: Option<Callback<String>>,
-    /// The user signed out.
-    #[prop(optional, into)]
-    on_sign_out: Option<Callback<()>>,
-    /// The folder does not exist.
-    #[prop(optional, into)]
-    on_not_found: Option<Callback<()>>,
-    /// No access to the folder.
-    #[prop(optional, into)]
-    on_no_access: Option<Callback<()>>,
-) -> impl IntoView {
-    let events = EventProps {
-        on_ready,
-        on_event,
-        on_error,
-        on_editor_open,
-        on_file_click,
-        on_download,
-        on_sign_out,
-        on_not_found,
-        on_no_access,
-        ..EventProps::default()
-    };
-    embed(
-        portal,
-        as_frame_config(or_default(config)),
-        options,
-        frame_ref,
-        class,
-        events,
-    )
+frame_component! {
+    /// The DocSpace file manager.
+    ///
+    /// ```no_run
+    /// use leptos::prelude::*;
+    /// use docspace_sdk::{ManagerConfig, components::Manager};
+    ///
+    /// let _ = view! {
+    ///     <Manager portal="https://docs.example.com" config=ManagerConfig::new().show_menu(true)
+    ///         on_file_click=|file: docspace_sdk::FileItem| leptos::logging::log!("{}", file.title)/>
+    /// };
+    /// ```
+    Manager {
+        /// What to show (default: the shared rooms list).
+        #[prop(optional, into)]
+        config: Option<Signal<ManagerConfig>> => as_frame_config(or_default(config)),
+        ready: "The frame is usable.",
+        /// A file should be opened (the manager then does not open it itself).
+        on_editor_open: EditorOpen,
+        /// A file was clicked (the manager then does not open it itself).
+        on_file_click: FileItem,
+        /// A download URL (with `download_to_event`).
+        on_download: String,
+        /// The user signed out.
+        on_sign_out: (),
+        /// The folder does not exist.
+        on_not_found: (),
+        /// No access to the folder.
+        on_no_access: (),
+    }
 }
 
 /// Declares a selector component (the room and file selectors share their props).
 macro_rules! selector_component {
     ($(#[$doc:meta])* $name:ident, $config:ty) => {
-        $(#[$doc])*
-        #[component]
-        pub fn $name(
-            /// The portal's origin.
-            #[prop(into)]
-            portal: Signal<String>,
-            /// Selector settings (default: the official defaults).
-            #[prop(optional, into)]
-            config: Option<Signal<$config>>,
-            /// Script version, time limits, iframe title, focus.
-            #[prop(optional)]
-            options: FrameOptions,
-            /// Receives the frame.
-            #[prop(optional)]
-            frame_ref: Option<FrameRef>,
-            /// Extra classes.
-            #[prop(optional, into)]
-            class: MaybeProp<String>,
-            /// The frame is usable (focus has moved into it).
-            #[prop(optional, into)]
-            on_ready: Option<Callback<()>>,
-            /// Every event.
-            #[prop(optional, into)]
-            on_event: Option<Callback<FrameEvent>>,
-            /// The frame cannot work, or DocSpace reported an error.
-            #[prop(optional, into)]
-            on_error: Option<Callback<SdkError>>,
-            /// The user picked items (focus returns to where it was).
-            #[prop(optional, into)]
-            on_select: Option<Callback<Vec<Item>>>,
-            /// The user cancelled (focus returns to where it was).
-            #[prop(optional, into)]
-            on_close: Option<Callback<()>>,
-        ) -> impl IntoView {
-            let events = EventProps {
-                on_ready,
-                on_event,
-                on_error,
-                on_select,
-                on_close,
-                ..EventProps::default()
-            };
-            embed(portal, as_frame_config(or_default(config)), options, frame_ref, class, events)
+        frame_component! {
+            $(#[$doc])*
+            $name {
+                /// Selector settings (default: the official defaults).
+                #[prop(optional, into)]
+                config: Option<Signal<$config>> => as_frame_config(or_default(config)),
+                ready: "The frame is usable (focus has moved into it).",
+                /// The user picked items (focus returns to where it was).
+                on_select: Vec<Item>,
+                /// The user cancelled (focus returns to where it was).
+                on_close: (),
+            }
         }
     };
 }
@@ -195,45 +118,16 @@ selector_component! {
 /// Declares the editor and viewer components.
 macro_rules! document_component {
     ($(#[$doc:meta])* $name:ident, $config:ty) => {
-        $(#[$doc])*
-        #[component]
-        pub fn $name(
-            /// The portal's origin.
-            #[prop(into)]
-            portal: Signal<String>,
-            /// The file and editor settings.
-            #[prop(into)]
-            config: Signal<$config>,
-            /// Script version, time limits, iframe title.
-            #[prop(optional)]
-            options: FrameOptions,
-            /// Receives the frame.
-            #[prop(optional)]
-            frame_ref: Option<FrameRef>,
-            /// Extra classes.
-            #[prop(optional, into)]
-            class: MaybeProp<String>,
-            /// The document is open.
-            #[prop(optional, into)]
-            on_ready: Option<Callback<()>>,
-            /// Every event.
-            #[prop(optional, into)]
-            on_event: Option<Callback<FrameEvent>>,
-            /// The frame cannot work, or DocSpace reported an error.
-            #[prop(optional, into)]
-            on_error: Option<Callback<SdkError>>,
-            /// The close button (DocSpace then reports it instead of navigating away).
-            #[prop(optional, into)]
-            on_editor_close: Option<Callback<()>>,
-        ) -> impl IntoView {
-            let events = EventProps {
-                on_ready,
-                on_event,
-                on_error,
-                on_editor_close,
-                ..EventProps::default()
-            };
-            embed(portal, as_frame_config(config), options, frame_ref, class, events)
+        frame_component! {
+            $(#[$doc])*
+            $name {
+                /// The file and editor settings.
+                #[prop(into)]
+                config: Signal<$config> => as_frame_config(config),
+                ready: "The document is open.",
+                /// The close button (DocSpace then reports it instead of navigating away).
+                on_editor_close: (),
+            }
         }
     };
 }
@@ -262,137 +156,61 @@ document_component! {
     Viewer, ViewerConfig
 }
 
-/// A public room, opened by its link's share key (no account needed).
-///
-/// ```no_run
-/// use leptos::prelude::*;
-/// use docspace_sdk::{PublicRoomConfig, components::PublicRoom};
-///
-/// let _ = view! {
-///     <PublicRoom portal="https://docs.example.com" config=PublicRoomConfig::new("key")
-///         on_no_access=|()| leptos::logging::warn!("the link expired")/>
-/// };
-/// ```
-#[component]
-pub fn PublicRoom(
-    /// The portal's origin.
-    #[prop(into)]
-    portal: Signal<String>,
-    /// The room's share key and display settings.
-    #[prop(into)]
-    config: Signal<PublicRoomConfig>,
-    /// Script version, time limits, iframe title.
-    #[prop(optional)]
-    options: FrameOptions,
-    /// Receives the frame.
-    #[prop(optional)]
-    frame_ref: Option<FrameRef>,
-    /// Extra classes.
-    #[prop(optional, into)]
-    class: MaybeProp<String>,
-    /// The room is shown.
-    #[prop(optional, into)]
-    on_ready: Option<Callback<()>>,
-    /// Every event.
-    #[prop(optional, into)]
-    on_event: Option<Callback<FrameEvent>>,
-    /// The frame cannot work, or DocSpace reported an error.
-    #[prop(optional, into)]
-    on_error: Option<Callback<SdkError>>,
-    /// The link is invalid.
-    #[prop(optional, into)]
-    on_not_found: Option<Callback<()>>,
-    /// The link expired.
-    #[prop(optional, into)]
-    on_no_access: Option<Callback<()>>,
-    /// A file was clicked (DocSpace then does not open it itself).
-    #[prop(optional, into)]
-    on_file_click: Option<Callback<FileItem>>,
-    /// A download URL (with `download_to_event`).
-    #[prop(optional, into)]
-    on_download: Option<Callback<String>>,
-) -> impl IntoView {
-    let events = EventProps {
-        on_ready,
-        on_event,
-        on_error,
-        on_not_found,
-        on_no_access,
-        on_file_click,
-        on_download,
-        ..EventProps::default()
-    };
-    embed(
-        portal,
-        as_frame_config(config),
-        options,
-        frame_ref,
-        class,
-        events,
-    )
+frame_component! {
+    /// A public room, opened by its link's share key (no account needed).
+    ///
+    /// ```no_run
+    /// use leptos::prelude::*;
+    /// use docspace_sdk::{PublicRoomConfig, components::PublicRoom};
+    ///
+    /// let _ = view! {
+    ///     <PublicRoom portal="https://docs.example.com" config=PublicRoomConfig::new("key")
+    ///         on_no_access=|()| leptos::logging::warn!("the link expired")/>
+    /// };
+    /// ```
+    PublicRoom {
+        /// The room's share key and display settings.
+        #[prop(into)]
+        config: Signal<PublicRoomConfig> => as_frame_config(config),
+        ready: "The room is shown.",
+        /// The link is invalid.
+        on_not_found: (),
+        /// The link expired.
+        on_no_access: (),
+        /// A file was clicked (DocSpace then does not open it itself).
+        on_file_click: FileItem,
+        /// A download URL (with `download_to_event`).
+        on_download: String,
+    }
 }
 
-/// The invisible system frame: a handle for sign-in and user calls through
-/// [`FrameRef`]. It renders nothing visible.
-///
-/// ```no_run
-/// use leptos::prelude::*;
-/// use docspace_sdk::components::{FrameRef, SystemFrame};
-///
-/// let system = FrameRef::new();
-/// let sign_in = move |_| {
-///     if let Some(frame) = system.get_untracked() {
-///         leptos::task::spawn_local(async move {
-///             let _ = frame.sign_in("owner@example.com", "secret").await;
-///         });
-///     }
-/// };
-/// let _ = view! {
-///     <SystemFrame portal="https://docs.example.com" frame_ref=system/>
-///     <button on:click=sign_in>"Sign in"</button>
-/// };
-/// ```
-#[component]
-pub fn SystemFrame(
-    /// The portal's origin.
-    #[prop(into)]
-    portal: Signal<String>,
-    /// Theme and language (default: the official defaults).
-    #[prop(optional, into)]
-    config: Option<Signal<SystemConfig>>,
-    /// Script version, time limits.
-    #[prop(optional)]
-    options: FrameOptions,
-    /// Receives the frame, to call its methods.
-    #[prop(optional)]
-    frame_ref: Option<FrameRef>,
-    /// The frame is usable.
-    #[prop(optional, into)]
-    on_ready: Option<Callback<()>>,
-    /// Every event.
-    #[prop(optional, into)]
-    on_event: Option<Callback<FrameEvent>>,
-    /// The frame cannot work, or DocSpace reported an error.
-    #[prop(optional, into)]
-    on_error: Option<Callback<SdkError>>,
-    /// The user signed out.
-    #[prop(optional, into)]
-    on_sign_out: Option<Callback<()>>,
-) -> impl IntoView {
-    let events = EventProps {
-        on_ready,
-        on_event,
-        on_error,
-        on_sign_out,
-        ..EventProps::default()
-    };
-    let class = MaybeProp::from("docspace--system".to_string());
-    embed(
-        portal,
-        as_frame_config(or_default(config)),
-        options,
-        frame_ref,
-        class,
-        events,
-    )
+frame_component! {
+    /// The invisible system frame: a handle for sign-in and user calls through
+    /// [`FrameRef`]. It renders nothing visible.
+    ///
+    /// ```no_run
+    /// use leptos::prelude::*;
+    /// use docspace_sdk::components::{FrameRef, SystemFrame};
+    ///
+    /// let system = FrameRef::new();
+    /// let sign_in = move |_| {
+    ///     if let Some(frame) = system.get_untracked() {
+    ///         leptos::task::spawn_local(async move {
+    ///             let _ = frame.sign_in("owner@example.com", "secret").await;
+    ///         });
+    ///     }
+    /// };
+    /// let _ = view! {
+    ///     <SystemFrame portal="https://docs.example.com" frame_ref=system/>
+    ///     <button on:click=sign_in>"Sign in"</button>
+    /// };
+    /// ```
+    SystemFrame["docspace--system"] {
+        /// Theme and language (default: the official defaults).
+        #[prop(optional, into)]
+        config: Option<Signal<SystemConfig>> => as_frame_config(or_default(config)),
+        ready: "The frame is usable.",
+        /// The user signed out.
+        on_sign_out: (),
+    }
 }

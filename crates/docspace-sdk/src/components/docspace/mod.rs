@@ -103,101 +103,57 @@ impl EventProps {
     }
 }
 
-/// Embeds any DocSpace mode. Prefer the mode components ([`Manager`](super::Manager),
-/// [`RoomSelector`](super::RoomSelector), …), which take typed configs.
-///
-/// The component renders a `div.docspace` it owns; the frame lives in a child node the bridge
-/// creates, so api.js never replaces a node Leptos owns. A changed `config` is applied through
-/// `setConfig` where DocSpace honours it and by creating the frame anew otherwise; a changed
-/// `portal` creates it anew. When the frame cannot work, a [`Diagnostic`] says why and
-/// `on_error` gets the typed error. The frame is destroyed when the component goes away.
-///
-/// ```no_run
-/// use leptos::prelude::*;
-/// use docspace_sdk::{FrameConfig, Mode, Theme, components::DocSpace};
-///
-/// #[component]
-/// fn Embed() -> impl IntoView {
-///     let dark = RwSignal::new(false);
-///     let config = Signal::derive(move || {
-///         FrameConfig::new(Mode::Manager).theme(if dark.get() { Theme::Dark } else { Theme::Base })
-///     });
-///     view! {
-///         <button on:click=move |_| dark.update(|d| *d = !*d)>"Theme"</button>
-///         <DocSpace portal="https://docs.example.com" config=config
-///             on_error=|e: docspace_sdk::SdkError| leptos::logging::warn!("{e}")/>
-///     }
-/// }
-/// ```
-#[component]
-pub fn DocSpace(
-    /// The portal's origin, e.g. `https://docs.example.com`.
-    #[prop(into)]
-    portal: Signal<String>,
-    /// What to embed.
-    #[prop(into)]
-    config: Signal<FrameConfig>,
-    /// Script version, time limits, iframe title.
-    #[prop(optional)]
-    options: FrameOptions,
-    /// Receives the frame, to call its methods.
-    #[prop(optional)]
-    frame_ref: Option<FrameRef>,
-    /// Extra classes for the outer `div`.
-    #[prop(optional, into)]
-    class: MaybeProp<String>,
-    /// The frame is usable.
-    #[prop(optional, into)]
-    on_ready: Option<Callback<()>>,
-    /// Every event.
-    #[prop(optional, into)]
-    on_event: Option<Callback<FrameEvent>>,
-    /// The frame cannot work, or DocSpace reported an error.
-    #[prop(optional, into)]
-    on_error: Option<Callback<SdkError>>,
-    /// Items picked in a selector.
-    #[prop(optional, into)]
-    on_select: Option<Callback<Vec<Item>>>,
-    /// A selector was cancelled.
-    #[prop(optional, into)]
-    on_close: Option<Callback<()>>,
-    /// The manager wants a file opened (it then does not open it itself).
-    #[prop(optional, into)]
-    on_editor_open: Option<Callback<EditorOpen>>,
-    /// The editor's close button.
-    #[prop(optional, into)]
-    on_editor_close: Option<Callback<()>>,
-    /// A file was clicked (DocSpace then does not open it itself).
-    #[prop(optional, into)]
-    on_file_click: Option<Callback<FileItem>>,
-    /// A download URL (with `download_to_event`).
-    #[prop(optional, into)]
-    on_download: Option<Callback<String>>,
-    /// The user signed out.
-    #[prop(optional, into)]
-    on_sign_out: Option<Callback<()>>,
-    /// The folder or link does not exist.
-    #[prop(optional, into)]
-    on_not_found: Option<Callback<()>>,
-    /// No access, or the link expired.
-    #[prop(optional, into)]
-    on_no_access: Option<Callback<()>>,
-) -> impl IntoView {
-    let events = EventProps {
-        on_ready,
-        on_event,
-        on_error,
-        on_select,
-        on_close,
-        on_editor_open,
-        on_editor_close,
-        on_file_click,
-        on_download,
-        on_sign_out,
-        on_not_found,
-        on_no_access,
-    };
-    embed(portal, config, options, frame_ref, class, events)
+frame_component! {
+    /// Embeds any DocSpace mode. Prefer the mode components ([`Manager`](super::Manager),
+    /// [`RoomSelector`](super::RoomSelector), …), which take typed configs.
+    ///
+    /// The component renders a `div.docspace` it owns; the frame lives in a child node the bridge
+    /// creates, so api.js never replaces a node Leptos owns. A changed `config` is applied through
+    /// `setConfig` where DocSpace honours it and by creating the frame anew otherwise; a changed
+    /// `portal` creates it anew. When the frame cannot work, a [`Diagnostic`] says why and
+    /// `on_error` gets the typed error. The frame is destroyed when the component goes away.
+    ///
+    /// ```no_run
+    /// use leptos::prelude::*;
+    /// use docspace_sdk::{FrameConfig, Mode, Theme, components::DocSpace};
+    ///
+    /// #[component]
+    /// fn Embed() -> impl IntoView {
+    ///     let dark = RwSignal::new(false);
+    ///     let config = Signal::derive(move || {
+    ///         FrameConfig::new(Mode::Manager).theme(if dark.get() { Theme::Dark } else { Theme::Base })
+    ///     });
+    ///     view! {
+    ///         <button on:click=move |_| dark.update(|d| *d = !*d)>"Theme"</button>
+    ///         <DocSpace portal="https://docs.example.com" config=config
+    ///             on_error=|e: docspace_sdk::SdkError| leptos::logging::warn!("{e}")/>
+    ///     }
+    /// }
+    /// ```
+    DocSpace {
+        /// What to embed.
+        #[prop(into)]
+        config: Signal<FrameConfig> => config,
+        ready: "The frame is usable.",
+        /// Items picked in a selector.
+        on_select: Vec<Item>,
+        /// A selector was cancelled.
+        on_close: (),
+        /// The manager wants a file opened (it then does not open it itself).
+        on_editor_open: EditorOpen,
+        /// The editor's close button.
+        on_editor_close: (),
+        /// A file was clicked (DocSpace then does not open it itself).
+        on_file_click: FileItem,
+        /// A download URL (with `download_to_event`).
+        on_download: String,
+        /// The user signed out.
+        on_sign_out: (),
+        /// The folder or link does not exist.
+        on_not_found: (),
+        /// No access, or the link expired.
+        on_no_access: (),
+    }
 }
 
 /// The shared body of every component.
