@@ -34,67 +34,115 @@ pub use share_key::ShareKey;
 use crate::model::ItemId;
 use wire::Wire;
 
-/// The whole configuration of one frame: `TFrameConfig` without `src` (the portal, given
-/// separately), `frameId` (generated, unique per frame), `events` (Rust handlers, see
-/// [`FrameEvents`](crate::FrameEvents)) and `init` (only for script-tag auto-init).
-///
-/// Defaults are the official SDK 2.1.0 defaults. Prefer the typed entry points in [`modes`]
-/// (e.g. [`RoomSelectorConfig`](modes::RoomSelectorConfig)), which only offer what each mode
-/// reads; this type is for the generic [`DocSpace`](crate::components::DocSpace) component.
-///
-/// ```
-/// use docspace_sdk::{FrameConfig, Mode, Theme};
-///
-/// let cfg = FrameConfig::new(Mode::Manager).theme(Theme::Dark).show_menu(true);
-/// assert_eq!(cfg.mode(), Mode::Manager);
-/// let wire = cfg.to_wire_json("https://portal.example.com", "f1", false);
-/// assert_eq!(wire["theme"], "Dark");
-/// assert_eq!(wire["showMenu"], true);
-/// assert_eq!(wire["rootPath"], "/rooms/shared/");
-/// ```
-#[derive(Debug, Clone, PartialEq)]
-pub struct FrameConfig {
-    mode: Mode,
-    id: Option<ItemId>,
-    root_path: String,
-    request_token: Option<ShareKey>,
-    width: String,
-    height: String,
-    name: String,
-    frame_type: FrameType,
-    locale: Option<String>,
-    theme: Theme,
-    editor_type: EditorType,
-    editor_go_back: bool,
-    selector_type: SelectorType,
-    show_selector_cancel: bool,
-    show_selector_header: bool,
-    show_header: bool,
-    show_header_banner: HeaderBanner,
-    show_title: bool,
-    show_menu: bool,
-    show_filter: bool,
-    show_sign_out: bool,
-    destroy_text: String,
-    view_as: ViewAs,
-    view_table_columns: String,
-    check_csp: bool,
-    disable_action_button: bool,
-    show_settings: bool,
-    waiting: bool,
-    no_loader: bool,
-    with_search: bool,
-    with_bread_crumbs: bool,
-    with_subtitle: bool,
-    filter_param: FilterParam,
-    button_color: String,
-    info_panel_visible: bool,
-    download_to_event: bool,
-    filter: Filter,
-    editor_customization: EditorCustomization,
-    room_type: Option<RoomType>,
-    accept_button_label: Option<String>,
-    cancel_button_label: Option<String>,
+builder_struct! {
+    /// The whole configuration of one frame: `TFrameConfig` without `src` (the portal, given
+    /// separately), `frameId` (generated, unique per frame), `events` (Rust handlers, see
+    /// [`FrameEvents`](crate::FrameEvents)) and `init` (only for script-tag auto-init).
+    ///
+    /// Defaults are the official SDK 2.1.0 defaults. Prefer the typed entry points in [`modes`]
+    /// (e.g. [`RoomSelectorConfig`](modes::RoomSelectorConfig)), which only offer what each mode
+    /// reads; this type is for the generic [`DocSpace`](crate::components::DocSpace) component.
+    ///
+    /// ```
+    /// use docspace_sdk::{FrameConfig, Mode, Theme};
+    ///
+    /// let cfg = FrameConfig::new(Mode::Manager).theme(Theme::Dark).show_menu(true);
+    /// assert_eq!(cfg.mode(), Mode::Manager);
+    /// let wire = cfg.to_wire_json("https://portal.example.com", "f1", false);
+    /// assert_eq!(wire["theme"], "Dark");
+    /// assert_eq!(wire["showMenu"], true);
+    /// assert_eq!(wire["rootPath"], "/rooms/shared/");
+    /// ```
+    #[derive(Debug, Clone, PartialEq)]
+    pub struct FrameConfig {
+        plain mode: Mode,
+        plain id: Option<ItemId>,
+        /// The manager's section (default `/rooms/shared/`; also `/rooms/personal/`,
+        /// `/rooms/archived/`, `/files/favorite/`).
+        into root_path: String,
+        plain request_token: Option<ShareKey>,
+        /// CSS width (default `100%`).
+        into width: String,
+        /// CSS height (default `100%`).
+        into height: String,
+        /// The `name` DocSpace uses to recognise that it is framed (default `frameDocSpace`).
+        /// Changing it disables the frame features that depend on it (`onEditorOpen`,
+        /// `onFileManagerClick`, `onDownload`, `onSignOut`): leave it unless you know why.
+        into name: String,
+        /// Desktop or mobile layout (default desktop).
+        value frame_type: FrameType,
+        /// The interface language, e.g. `"en-US"`. In the manager and system frames DocSpace
+        /// also saves it as the signed-in user's language.
+        option locale: String,
+        /// Colour theme (default system).
+        value theme: Theme,
+        /// Editor layout (default desktop).
+        value editor_type: EditorType,
+        /// Whether the editor shows a way back (default true; with an `on_editor_close` handler
+        /// the bridge asks DocSpace to send `onEditorCloseCallback` instead).
+        value editor_go_back: bool,
+        /// What the file selector lets the user browse (default all).
+        value selector_type: SelectorType,
+        /// Show the selectors' cancel button (default false).
+        value show_selector_cancel: bool,
+        /// Show the selectors' header (default false).
+        value show_selector_header: bool,
+        /// Show the manager's navigation header (default false).
+        value show_header: bool,
+        /// Which banners the manager shows (default none).
+        value show_header_banner: HeaderBanner,
+        /// Show the section title (default true).
+        value show_title: bool,
+        /// Show the manager's left menu (default false).
+        value show_menu: bool,
+        /// Show the filter bar (default false).
+        value show_filter: bool,
+        /// Offer sign-out in the profile menu (default true).
+        value show_sign_out: bool,
+        /// HTML shown where the frame was, after it is destroyed by api.js (the bridge removes it).
+        into destroy_text: String,
+        /// The manager's list layout (default rows; changed live through `setListView`).
+        value view_as: ViewAs,
+        /// The manager's table columns (default `Index,Name,Size,Type,Tags`).
+        into view_table_columns: String,
+        /// Check the portal's allowed-domains list before framing and explain a refusal
+        /// (default true). The bridge runs this check itself, before the frame loads and with
+        /// the browser's wildcard rules; api.js's own check is not used.
+        value check_csp: bool,
+        /// Disable the manager's main "+" button (default false).
+        value disable_action_button: bool,
+        /// Show the table settings (default false).
+        value show_settings: bool,
+        /// Create the frame without its iframe (default false; a 1.x leftover, such a frame
+        /// cannot answer calls).
+        value waiting: bool,
+        /// No loading spinner (default true; api.js forces false for manager and system).
+        value no_loader: bool,
+        /// Search in the selectors (default true).
+        value with_search: bool,
+        /// Breadcrumbs in the file selector (default true).
+        value with_bread_crumbs: bool,
+        /// Subtitle in the file selector (default true).
+        value with_subtitle: bool,
+        /// What the file selector offers (default all files).
+        into filter_param: FilterParam,
+        /// Colour of the 1.x SDK button (unused by 2.x frames).
+        into button_color: String,
+        /// Show the info panel (default true; not read by current frames).
+        value info_panel_visible: bool,
+        /// Send downloads to `on_download` instead of downloading (default false).
+        value download_to_event: bool,
+        /// The manager's list filter.
+        into filter: Filter,
+        /// Editor options.
+        into editor_customization: EditorCustomization,
+        /// Room type filter of the selectors.
+        option room_type: RoomType,
+        /// Label of the selectors' accept button.
+        option accept_button_label: String,
+        /// Label of the selectors' cancel button.
+        option cancel_button_label: String,
+    }
 }
 
 impl Default for FrameConfig {
@@ -214,99 +262,6 @@ impl FrameConfig {
     pub fn request_token(mut self, key: impl Into<ShareKey>) -> Self {
         self.request_token = Some(key.into());
         self
-    }
-
-    into_setters! {
-        /// The manager's section (default `/rooms/shared/`; also `/rooms/personal/`,
-        /// `/rooms/archived/`, `/files/favorite/`).
-        root_path: String,
-        /// CSS width (default `100%`).
-        width: String,
-        /// CSS height (default `100%`).
-        height: String,
-        /// The `name` DocSpace uses to recognise that it is framed (default `frameDocSpace`).
-        /// Changing it disables the frame features that depend on it (`onEditorOpen`,
-        /// `onFileManagerClick`, `onDownload`, `onSignOut`): leave it unless you know why.
-        name: String,
-        /// HTML shown where the frame was, after it is destroyed by api.js (the bridge removes it).
-        destroy_text: String,
-        /// The manager's table columns (default `Index,Name,Size,Type,Tags`).
-        view_table_columns: String,
-        /// Colour of the 1.x SDK button (unused by 2.x frames).
-        button_color: String,
-        /// The manager's list filter.
-        filter: Filter,
-        /// Editor options.
-        editor_customization: EditorCustomization,
-        /// What the file selector offers (default all files).
-        filter_param: FilterParam,
-    }
-
-    option_setters! {
-        /// The interface language, e.g. `"en-US"`. In the manager and system frames DocSpace
-        /// also saves it as the signed-in user's language.
-        locale: String,
-        /// Room type filter of the selectors.
-        room_type: RoomType,
-        /// Label of the selectors' accept button.
-        accept_button_label: String,
-        /// Label of the selectors' cancel button.
-        cancel_button_label: String,
-    }
-
-    value_setters! {
-        /// Desktop or mobile layout (default desktop).
-        frame_type: FrameType,
-        /// Colour theme (default system).
-        theme: Theme,
-        /// Editor layout (default desktop).
-        editor_type: EditorType,
-        /// Whether the editor shows a way back (default true; with an `on_editor_close` handler
-        /// the bridge asks DocSpace to send `onEditorCloseCallback` instead).
-        editor_go_back: bool,
-        /// What the file selector lets the user browse (default all).
-        selector_type: SelectorType,
-        /// Show the selectors' cancel button (default false).
-        show_selector_cancel: bool,
-        /// Show the selectors' header (default false).
-        show_selector_header: bool,
-        /// Show the manager's navigation header (default false).
-        show_header: bool,
-        /// Which banners the manager shows (default none).
-        show_header_banner: HeaderBanner,
-        /// Show the section title (default true).
-        show_title: bool,
-        /// Show the manager's left menu (default false).
-        show_menu: bool,
-        /// Show the filter bar (default false).
-        show_filter: bool,
-        /// Offer sign-out in the profile menu (default true).
-        show_sign_out: bool,
-        /// The manager's list layout (default rows; changed live through `setListView`).
-        view_as: ViewAs,
-        /// Check the portal's allowed-domains list before framing and explain a refusal
-        /// (default true). The bridge runs this check itself, before the frame loads and with
-        /// the browser's wildcard rules; api.js's own check is not used.
-        check_csp: bool,
-        /// Disable the manager's main "+" button (default false).
-        disable_action_button: bool,
-        /// Show the table settings (default false).
-        show_settings: bool,
-        /// Create the frame without its iframe (default false; a 1.x leftover, such a frame
-        /// cannot answer calls).
-        waiting: bool,
-        /// No loading spinner (default true; api.js forces false for manager and system).
-        no_loader: bool,
-        /// Search in the selectors (default true).
-        with_search: bool,
-        /// Breadcrumbs in the file selector (default true).
-        with_bread_crumbs: bool,
-        /// Subtitle in the file selector (default true).
-        with_subtitle: bool,
-        /// Show the info panel (default true; not read by current frames).
-        info_panel_visible: bool,
-        /// Send downloads to `on_download` instead of downloading (default false).
-        download_to_event: bool,
     }
 
     /// The config as api.js takes it, as a fresh JSON object: every `TFrameConfig` key except

@@ -124,7 +124,42 @@ impl ManagerConfig {
     }
 }
 
-mode_config! {
+/// Declares the room and file selectors, which share their dialog's settings.
+macro_rules! selector_config {
+    ($(#[$meta:meta])* $name:ident, $mode:expr) => {
+        mode_config! { $(#[$meta])* $name }
+
+        impl Default for $name {
+            fn default() -> Self {
+                $name::new()
+            }
+        }
+
+        impl $name {
+            /// The selector with the official defaults.
+            pub fn new() -> Self {
+                $name(FrameConfig::new($mode))
+            }
+
+            forward! {
+                /// Offer only rooms of this type.
+                room_type(RoomType),
+                /// Accept button label.
+                accept_button_label(impl Into<String>),
+                /// Cancel button label.
+                cancel_button_label(impl Into<String>),
+                /// Show the cancel button.
+                show_selector_cancel(bool),
+                /// Show the header.
+                show_selector_header(bool),
+                /// Search box.
+                with_search(bool),
+            }
+        }
+    };
+}
+
+selector_config! {
     /// The room selector dialog (`mode: "room-selector"`). Selections arrive as
     /// `Vec<Item>` of rooms, with share keys for shared rooms.
     ///
@@ -133,38 +168,10 @@ mode_config! {
     /// let cfg = RoomSelectorConfig::new().room_type(RoomType::Public).accept_button_label("Use room");
     /// assert!(cfg.as_frame_config().frame_path(false).contains("roomType=6"));
     /// ```
-    RoomSelectorConfig
+    RoomSelectorConfig, Mode::RoomSelector
 }
 
-impl Default for RoomSelectorConfig {
-    fn default() -> Self {
-        RoomSelectorConfig::new()
-    }
-}
-
-impl RoomSelectorConfig {
-    /// The room selector with the official defaults.
-    pub fn new() -> Self {
-        RoomSelectorConfig(FrameConfig::new(Mode::RoomSelector))
-    }
-
-    forward! {
-        /// Offer only rooms of this type.
-        room_type(RoomType),
-        /// Accept button label.
-        accept_button_label(impl Into<String>),
-        /// Cancel button label.
-        cancel_button_label(impl Into<String>),
-        /// Show the cancel button.
-        show_selector_cancel(bool),
-        /// Show the header.
-        show_selector_header(bool),
-        /// Search box.
-        with_search(bool),
-    }
-}
-
-mode_config! {
+selector_config! {
     /// The file selector dialog (`mode: "file-selector"`). Selections arrive as `Vec<Item>` of
     /// one file.
     ///
@@ -173,21 +180,10 @@ mode_config! {
     /// let cfg = FileSelectorConfig::new().filter_param(FilterParam::Docx).selector_type(SelectorType::RoomsOnly);
     /// assert!(cfg.as_frame_config().frame_path(false).contains("filter=DOCX"));
     /// ```
-    FileSelectorConfig
-}
-
-impl Default for FileSelectorConfig {
-    fn default() -> Self {
-        FileSelectorConfig::new()
-    }
+    FileSelectorConfig, Mode::FileSelector
 }
 
 impl FileSelectorConfig {
-    /// The file selector with the official defaults.
-    pub fn new() -> Self {
-        FileSelectorConfig(FrameConfig::new(Mode::FileSelector))
-    }
-
     /// Start in this folder or room (numeric ids; others start at the rooms list).
     pub fn folder(self, id: impl Into<ItemId>) -> Self {
         FileSelectorConfig(self.0.id(id))
@@ -198,18 +194,6 @@ impl FileSelectorConfig {
         selector_type(SelectorType),
         /// Which files to offer.
         filter_param(FilterParam),
-        /// Room type filter.
-        room_type(RoomType),
-        /// Accept button label.
-        accept_button_label(impl Into<String>),
-        /// Cancel button label.
-        cancel_button_label(impl Into<String>),
-        /// Show the cancel button.
-        show_selector_cancel(bool),
-        /// Show the header.
-        show_selector_header(bool),
-        /// Search box.
-        with_search(bool),
         /// Breadcrumbs.
         with_bread_crumbs(bool),
         /// Subtitle.
