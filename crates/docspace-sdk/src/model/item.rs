@@ -42,128 +42,116 @@ impl<'de> Deserialize<'de> for ShareKey {
     }
 }
 
-/// A room.
-///
-/// ```
-/// use docspace_sdk::{RoomItem, RoomType};
-/// let r: RoomItem = serde_json::from_str(r#"{"id":9,"title":"Team","roomType":2,"pinned":true}"#).unwrap();
-/// assert_eq!(r.room_type, Some(RoomType::Editing));
-/// assert_eq!(r.extra["pinned"], true);
-/// ```
-// `Deserialize` is in `decode.rs`.
-#[derive(Debug, Clone, PartialEq, Serialize)]
-#[serde(rename_all = "camelCase")]
-pub struct RoomItem {
-    /// The room's id.
-    pub id: ItemId,
-    /// The room's name.
-    #[serde(default)]
-    pub title: String,
-    /// The room's type.
-    #[serde(default)]
-    pub room_type: Option<RoomType>,
-    /// The parent (the rooms section).
-    #[serde(default)]
-    pub parent_id: Option<ItemId>,
-    /// Files directly inside.
-    #[serde(default)]
-    pub files_count: Option<u64>,
-    /// Folders directly inside.
-    #[serde(default)]
-    pub folders_count: Option<u64>,
-    /// Whether the room has external links.
-    #[serde(default)]
-    pub shared: Option<bool>,
-    /// Tags.
-    #[serde(default)]
-    pub tags: Vec<String>,
-    /// Icon URL (selectors set it from the logo or the room type).
-    #[serde(default)]
-    pub icon: Option<String>,
-    /// Share links, for shared rooms picked in the room selector.
-    #[serde(default)]
-    pub request_tokens: Vec<RequestToken>,
-    /// Everything else DocSpace sent (`logo`, `security`, `created`, …).
-    #[serde(flatten)]
-    pub extra: Map<String, Value>,
+/// Declares one of the item structs: its doc, `id`, `title`, the fields of its kind (each
+/// defaulted when DocSpace leaves it out) and `extra`, everything else DocSpace sent.
+macro_rules! item_struct {
+    (
+        $(#[$doc:meta])*
+        $name:ident($what:literal) {
+            $( $(#[$field_doc:meta])* $field:ident: $ty:ty, )*
+        }
+        $extra_doc:literal
+    ) => {
+        $(#[$doc])*
+        // `Deserialize` is in `decode.rs`.
+        #[derive(Debug, Clone, PartialEq, Serialize)]
+        #[serde(rename_all = "camelCase")]
+        pub struct $name {
+            #[doc = concat!("The ", $what, "'s id.")]
+            pub id: ItemId,
+            #[doc = concat!("The ", $what, "'s name.")]
+            #[serde(default)]
+            pub title: String,
+            $(
+                $(#[$field_doc])*
+                #[serde(default)]
+                pub $field: $ty,
+            )*
+            #[doc = $extra_doc]
+            #[serde(flatten)]
+            pub extra: Map<String, Value>,
+        }
+    };
 }
 
-/// A folder.
-///
-/// ```
-/// use docspace_sdk::{FolderItem, ItemId};
-/// let f: FolderItem = serde_json::from_str(r#"{"id":3,"title":"Drafts","parentId":9}"#).unwrap();
-/// assert_eq!(f.parent_id, Some(ItemId::Number(9)));
-/// ```
-// `Deserialize` is in `decode.rs`.
-#[derive(Debug, Clone, PartialEq, Serialize)]
-#[serde(rename_all = "camelCase")]
-pub struct FolderItem {
-    /// The folder's id.
-    pub id: ItemId,
-    /// The folder's name.
-    #[serde(default)]
-    pub title: String,
-    /// The parent folder or room.
-    #[serde(default)]
-    pub parent_id: Option<ItemId>,
-    /// Files directly inside.
-    #[serde(default)]
-    pub files_count: Option<u64>,
-    /// Folders directly inside.
-    #[serde(default)]
-    pub folders_count: Option<u64>,
-    /// The section's `FolderType`.
-    #[serde(default)]
-    pub root_folder_type: Option<i64>,
-    /// Everything else DocSpace sent.
-    #[serde(flatten)]
-    pub extra: Map<String, Value>,
+item_struct! {
+    /// A room.
+    ///
+    /// ```
+    /// use docspace_sdk::{RoomItem, RoomType};
+    /// let r: RoomItem = serde_json::from_str(r#"{"id":9,"title":"Team","roomType":2,"pinned":true}"#).unwrap();
+    /// assert_eq!(r.room_type, Some(RoomType::Editing));
+    /// assert_eq!(r.extra["pinned"], true);
+    /// ```
+    RoomItem("room") {
+        /// The room's type.
+        room_type: Option<RoomType>,
+        /// The parent (the rooms section).
+        parent_id: Option<ItemId>,
+        /// Files directly inside.
+        files_count: Option<u64>,
+        /// Folders directly inside.
+        folders_count: Option<u64>,
+        /// Whether the room has external links.
+        shared: Option<bool>,
+        /// Tags.
+        tags: Vec<String>,
+        /// Icon URL (selectors set it from the logo or the room type).
+        icon: Option<String>,
+        /// Share links, for shared rooms picked in the room selector.
+        request_tokens: Vec<RequestToken>,
+    }
+    "Everything else DocSpace sent (`logo`, `security`, `created`, …)."
 }
 
-/// A file.
-///
-/// ```
-/// use docspace_sdk::{FileItem, FileType};
-/// let f: FileItem = serde_json::from_str(r#"{"id":5,"title":"a.xlsx","fileExst":".xlsx","fileType":5}"#).unwrap();
-/// assert_eq!(f.file_type, Some(FileType::Spreadsheet));
-/// ```
-// `Deserialize` is in `decode.rs`.
-#[derive(Debug, Clone, PartialEq, Serialize)]
-#[serde(rename_all = "camelCase")]
-pub struct FileItem {
-    /// The file's id.
-    pub id: ItemId,
-    /// The file's name, with its extension.
-    #[serde(default)]
-    pub title: String,
-    /// The extension, e.g. `.docx`.
-    #[serde(default)]
-    pub file_exst: Option<String>,
-    /// The kind of file.
-    #[serde(default)]
-    pub file_type: Option<FileType>,
-    /// The folder or room holding it.
-    #[serde(default)]
-    pub folder_id: Option<ItemId>,
-    /// Download URL (needs a session or share key).
-    #[serde(default)]
-    pub view_url: Option<String>,
-    /// URL that opens the file in the browser.
-    #[serde(default)]
-    pub web_url: Option<String>,
-    /// Whether it lies in a room with public links.
-    #[serde(default)]
-    pub in_public: Option<bool>,
-    /// The editor kind: `word`, `cell`, `slide`, `pdf`.
-    #[serde(default)]
-    pub document_type: Option<String>,
-    /// Share links, for public files picked in the file selector.
-    #[serde(default)]
-    pub request_tokens: Vec<RequestToken>,
-    /// Everything else DocSpace sent.
-    #[serde(flatten)]
-    pub extra: Map<String, Value>,
+item_struct! {
+    /// A folder.
+    ///
+    /// ```
+    /// use docspace_sdk::{FolderItem, ItemId};
+    /// let f: FolderItem = serde_json::from_str(r#"{"id":3,"title":"Drafts","parentId":9}"#).unwrap();
+    /// assert_eq!(f.parent_id, Some(ItemId::Number(9)));
+    /// ```
+    FolderItem("folder") {
+        /// The parent folder or room.
+        parent_id: Option<ItemId>,
+        /// Files directly inside.
+        files_count: Option<u64>,
+        /// Folders directly inside.
+        folders_count: Option<u64>,
+        /// The section's `FolderType`.
+        root_folder_type: Option<i64>,
+    }
+    "Everything else DocSpace sent."
+}
+
+item_struct! {
+    /// A file.
+    ///
+    /// ```
+    /// use docspace_sdk::{FileItem, FileType};
+    /// let f: FileItem = serde_json::from_str(r#"{"id":5,"title":"a.xlsx","fileExst":".xlsx","fileType":5}"#).unwrap();
+    /// assert_eq!(f.file_type, Some(FileType::Spreadsheet));
+    /// ```
+    FileItem("file") {
+        /// The extension, e.g. `.docx`.
+        file_exst: Option<String>,
+        /// The kind of file.
+        file_type: Option<FileType>,
+        /// The folder or room holding it.
+        folder_id: Option<ItemId>,
+        /// Download URL (needs a session or share key).
+        view_url: Option<String>,
+        /// URL that opens the file in the browser.
+        web_url: Option<String>,
+        /// Whether it lies in a room with public links.
+        in_public: Option<bool>,
+        /// The editor kind: `word`, `cell`, `slide`, `pdf`.
+        document_type: Option<String>,
+        /// Share links, for public files picked in the file selector.
+        request_tokens: Vec<RequestToken>,
+    }
+    "Everything else DocSpace sent."
 }
 
 /// A room, folder or file.
