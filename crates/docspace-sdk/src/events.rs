@@ -56,20 +56,31 @@ pub enum FrameEvent {
     Error(SdkError),
 }
 
+/// The api.js event names the bridge always listens to, then `$more`: one list of the names
+/// for [`ALWAYS_SUBSCRIBED`] and `API_EVENTS` (in `bridge::instance`, which keeps its own
+/// array: one slice into the other moved the wasm's data and made the bench page heavier).
+macro_rules! always_subscribed {
+    ($($more:literal),*) => {
+        &[
+            "onAppReady",
+            "onAppError",
+            "onContentReady",
+            "onSelectCallback",
+            "onCloseCallback",
+            "onAuthSuccess",
+            "onSignOut",
+            "onNotFound",
+            "onNoAccess",
+            $($more),*
+        ]
+    };
+}
+pub(crate) use always_subscribed;
+
 /// The api.js event names the bridge always listens to. Others are registered only when a
 /// handler asks, because DocSpace changes behaviour when they are set (`onEditorOpen` stops
 /// the manager from opening files itself; `onEditorCloseCallback` changes the editor's URL).
-pub(crate) const ALWAYS_SUBSCRIBED: &[&str] = &[
-    "onAppReady",
-    "onAppError",
-    "onContentReady",
-    "onSelectCallback",
-    "onCloseCallback",
-    "onAuthSuccess",
-    "onSignOut",
-    "onNotFound",
-    "onNoAccess",
-];
+pub(crate) const ALWAYS_SUBSCRIBED: &[&str] = always_subscribed!();
 
 /// Decodes an api.js event into a [`FrameEvent`] (`None`: an event this version ignores).
 pub(crate) fn decode_event(mode: Mode, name: &str, data: Value) -> Option<FrameEvent> {

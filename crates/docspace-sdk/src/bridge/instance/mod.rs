@@ -16,7 +16,7 @@ use crate::bridge::js::{content_ready_mark, from_js, performance_mark};
 use crate::bridge::timer::{self, CallLimit, now_ms, remaining};
 use crate::config::{FrameConfig, FrameType, Mode};
 use crate::error::SdkError;
-use crate::events::{FrameEvent, FrameEvents, decode_event};
+use crate::events::{FrameEvent, FrameEvents, always_subscribed, decode_event};
 use crate::loader::LoadedSdk;
 use crate::preflight::js_error_text;
 use crate::protocol::{Method, classify_reply, timed_out_reply};
@@ -25,21 +25,12 @@ mod start;
 mod teardown;
 
 /// Every api.js event name (2.1.0).
-pub(crate) const API_EVENTS: &[&str] = &[
-    "onAppReady",
-    "onAppError",
-    "onContentReady",
-    "onSelectCallback",
-    "onCloseCallback",
-    "onAuthSuccess",
-    "onSignOut",
-    "onNotFound",
-    "onNoAccess",
+pub(crate) const API_EVENTS: &[&str] = always_subscribed!(
     "onEditorOpen",
     "onEditorCloseCallback",
     "onFileManagerClick",
-    "onDownload",
-];
+    "onDownload"
+);
 
 /// Where the frame is in its start-up.
 #[derive(Debug, Default)]
