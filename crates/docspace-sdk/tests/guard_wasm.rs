@@ -29,19 +29,28 @@ fn forged_selection(frame_id: &str) -> serde_json::Value {
     })
 }
 
+/// A ready system frame in `host` and the log of every event it reports, for the forgery tests.
+async fn logged_system_frame(
+    host: &web_sys::HtmlElement,
+    version: SdkVersion,
+) -> (Frame, Rc<RefCell<Vec<FrameEvent>>>) {
+    let events = Rc::new(RefCell::new(Vec::<FrameEvent>::new()));
+    let log = events.clone();
+    let frame = ready_frame(
+        host,
+        SystemConfig::new(),
+        FrameEvents::new().on_event(move |e| log.borrow_mut().push(e)),
+        options(version),
+    )
+    .await;
+    (frame, events)
+}
+
 #[wasm_bindgen_test]
 async fn forged_events_and_commands_from_other_origins_are_ignored() {
     for version in VERSIONS {
-        let events = Rc::new(RefCell::new(Vec::<FrameEvent>::new()));
-        let log = events.clone();
         let host = host();
-        let frame = ready_frame(
-            &host,
-            SystemConfig::new(),
-            FrameEvents::new().on_event(move |e| log.borrow_mut().push(e)),
-            options(version),
-        )
-        .await;
+        let (frame, events) = logged_system_frame(&host, version).await;
         let id = frame.frame_id().expect("frame id");
         for same_origin in [false, true] {
             let forger = Forger::new(same_origin).await;
@@ -210,16 +219,8 @@ async fn forgeries_that_only_the_browsers_json_parser_reads_are_stopped_too() {
     // api.js reads messages with `JSON.parse`, which accepts text serde_json refuses: a lone
     // surrogate escape, a number beyond f64, nesting deeper than serde_json's limit. A forged
     // event written that way must be judged like any other, not waved through unparsed.
-    let events = Rc::new(RefCell::new(Vec::<FrameEvent>::new()));
-    let log = events.clone();
     let host = host();
-    let frame = ready_frame(
-        &host,
-        SystemConfig::new(),
-        FrameEvents::new().on_event(move |e| log.borrow_mut().push(e)),
-        options(SdkVersion::V2_1_0),
-    )
-    .await;
+    let (frame, events) = logged_system_frame(&host, SdkVersion::V2_1_0).await;
     let id = frame.frame_id().expect("frame id");
     let page = PageListener::listen();
     let selection = |title: &str, extra: &str| {
