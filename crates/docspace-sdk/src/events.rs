@@ -56,31 +56,53 @@ pub enum FrameEvent {
     Error(SdkError),
 }
 
-/// The api.js event names the bridge always listens to, then `$more`: one list of the names
-/// for [`ALWAYS_SUBSCRIBED`] and `API_EVENTS` (in `bridge::instance`, which keeps its own
-/// array: one slice into the other moved the wasm's data and made the bench page heavier).
-macro_rules! always_subscribed {
-    ($($more:literal),*) => {
-        &[
-            "onAppReady",
-            "onAppError",
-            "onContentReady",
-            "onSelectCallback",
-            "onCloseCallback",
-            "onAuthSuccess",
-            "onSignOut",
-            "onNotFound",
-            "onNoAccess",
-            $($more),*
-        ]
-    };
-}
-pub(crate) use always_subscribed;
-
 /// The api.js event names the bridge always listens to. Others are registered only when a
 /// handler asks, because DocSpace changes behaviour when they are set (`onEditorOpen` stops
 /// the manager from opening files itself; `onEditorCloseCallback` changes the editor's URL).
-pub(crate) const ALWAYS_SUBSCRIBED: &[&str] = always_subscribed!();
+pub(crate) const ALWAYS_SUBSCRIBED: &[&str] = &[
+    "onAppReady",
+    "onAppError",
+    "onContentReady",
+    "onSelectCallback",
+    "onCloseCallback",
+    "onAuthSuccess",
+    "onSignOut",
+    "onNotFound",
+    "onNoAccess",
+];
+
+/// The api.js event names registered only when a handler asks (see [`FrameEvents::wants`]).
+pub(crate) const ON_REQUEST: &[&str] = &[
+    "onEditorOpen",
+    "onEditorCloseCallback",
+    "onFileManagerClick",
+    "onDownload",
+];
+
+/// `first` then `second`, as one array of `N` names, made at compile time: a list of its own
+/// in the wasm's data, as if written out (a slice of one list into the other moved the data
+/// and made the bench page heavier).
+pub(crate) const fn joined<const N: usize>(
+    first: &[&'static str],
+    second: &[&'static str],
+) -> [&'static str; N] {
+    assert!(
+        first.len() + second.len() == N,
+        "N is the sum of the lengths"
+    );
+    let mut out = [""; N];
+    let mut i = 0;
+    while i < first.len() {
+        out[i] = first[i];
+        i += 1;
+    }
+    let mut j = 0;
+    while j < second.len() {
+        out[i + j] = second[j];
+        j += 1;
+    }
+    out
+}
 
 /// Decodes an api.js event into a [`FrameEvent`] (`None`: an event this version ignores).
 pub(crate) fn decode_event(mode: Mode, name: &str, data: Value) -> Option<FrameEvent> {
@@ -364,6 +386,16 @@ mod tests {
         assert_eq!(
             *log.borrow(),
             vec!["any:Close".to_string(), "close".to_string()]
+        );
+    }
+
+    #[test]
+    fn every_api_event_is_listed_once_in_order() {
+        const BOTH: [&str; 3] = joined::<3>(&["a", "b"], &["c"]);
+        assert_eq!(BOTH, ["a", "b", "c"]);
+        assert_eq!(
+            crate::bridge::instance::API_EVENTS,
+            [ALWAYS_SUBSCRIBED, ON_REQUEST].concat()
         );
     }
 

@@ -16,7 +16,7 @@ use crate::bridge::js::{content_ready_mark, from_js, performance_mark};
 use crate::bridge::timer::{self, CallLimit, now_ms, remaining};
 use crate::config::{FrameConfig, FrameType, Mode};
 use crate::error::SdkError;
-use crate::events::{FrameEvent, FrameEvents, always_subscribed, decode_event};
+use crate::events::{ALWAYS_SUBSCRIBED, FrameEvent, FrameEvents, ON_REQUEST, decode_event, joined};
 use crate::loader::LoadedSdk;
 use crate::preflight::js_error_text;
 use crate::protocol::{Method, classify_reply, timed_out_reply};
@@ -25,12 +25,8 @@ mod start;
 mod teardown;
 
 /// Every api.js event name (2.1.0).
-pub(crate) const API_EVENTS: &[&str] = always_subscribed!(
-    "onEditorOpen",
-    "onEditorCloseCallback",
-    "onFileManagerClick",
-    "onDownload"
-);
+pub(crate) const API_EVENTS: &[&str] =
+    &joined::<{ ALWAYS_SUBSCRIBED.len() + ON_REQUEST.len() }>(ALWAYS_SUBSCRIBED, ON_REQUEST);
 
 /// Where the frame is in its start-up.
 #[derive(Debug, Default)]
