@@ -8,6 +8,16 @@ use clap::{Args, ValueEnum};
 
 use crate::config::{PortalConfig, RateLimits, Seed, Storage};
 
+/// Logs to standard error with the `RUST_LOG` filter, `info` without one: how this portal's binary
+/// and `docspace-host` (which embeds the portal) both start.
+pub fn init_logging() {
+    tracing_subscriber::fmt()
+        .with_env_filter(
+            tracing_subscriber::EnvFilter::try_from_default_env().unwrap_or_else(|_| "info".into()),
+        )
+        .init();
+}
+
 /// `--seed` values.
 #[derive(Debug, Clone, Copy, ValueEnum)]
 pub enum SeedArg {

@@ -13,11 +13,7 @@ struct Cli {
 
 #[tokio::main]
 async fn main() -> anyhow::Result<()> {
-    tracing_subscriber::fmt()
-        .with_env_filter(
-            tracing_subscriber::EnvFilter::try_from_default_env().unwrap_or_else(|_| "info".into()),
-        )
-        .init();
+    docspace_devportal::cli::init_logging();
     let config = Cli::parse().portal.into_config();
     let storage = config.storage.clone();
     let portal = docspace_devportal::start(config).await?;

@@ -63,11 +63,7 @@ struct Cli {
 
 #[tokio::main]
 async fn main() -> anyhow::Result<()> {
-    tracing_subscriber::fmt()
-        .with_env_filter(
-            tracing_subscriber::EnvFilter::try_from_default_env().unwrap_or_else(|_| "info".into()),
-        )
-        .init();
+    docspace_devportal::cli::init_logging();
     let cli = Cli::parse();
     let api_key = match &cli.api_key_file {
         Some(f) => Some(
