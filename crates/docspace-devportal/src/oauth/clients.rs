@@ -120,30 +120,39 @@ async fn written<T: Send + 'static>(
     }
 }
 
-/// `ClientResponse`.
+/// A change to a client the caller manages, with a body: [`caller_client_body`], then `edit`
+/// applies the body (or refuses it); the client is stamped ([`touch`]), stored, and answered with
+/// `answer`.
+async fn edited<T: for<'de> Deserialize<'de>>(
+    state: &AppState,
+    caller: Option<Caller>,
+    id: String,
+    body: &Bytes,
+    edit: impl FnOnce(&mut Client, T) -> Result<(), Refusal>,
+    answer: fn(&Client) -> Response,
+) -> Response {
+    let (caller, mut client, b) = match caller_client_body::<T>(state, caller, id, body).await {
+        Ok(found) => found,
+        Err(r) => return *r,
+    };
+    if let Err(r) = edit(&mut client, b) {
+        return *r;
+    }
+    touch(&mut client, &caller);
+    let ok = answer(&client);
+    written(state, move |tx| store::update_client(tx, &client), ok).await
+}
+
+/// `ClientResponse`: the [`info_dto`] fields, and the secret, redirect settings and state.
 pub fn client_dto(c: &Client) -> Value {
-    json!({
-        "name": c.name,
-        "client_id": c.client_id,
-        "client_secret": c.client_secret,
-        "description": c.description,
-        "website_url": c.website_url,
-        "terms_url": c.terms_url,
-        "policy_url": c.policy_url,
-        "logo": c.logo,
-        "authentication_methods": c.authentication_methods(),
-        "tenant": super::TENANT_ID,
-        "redirect_uris": c.redirect_uris,
-        "allowed_origins": c.allowed_origins,
-        "logout_redirect_uris": [c.logout_redirect_uri],
-        "scopes": c.scopes,
-        "created_on": c.created_on,
-        "created_by": c.created_by,
-        "modified_on": c.modified_on,
-        "modified_by": c.modified_by,
-        "is_public": c.is_public,
-        "enabled": c.enabled,
-    })
+    let mut v = info_dto(c);
+    v["client_secret"] = json!(c.client_secret);
+    v["tenant"] = json!(super::TENANT_ID);
+    v["redirect_uris"] = json!(c.redirect_uris);
+    v["allowed_origins"] = json!(c.allowed_origins);
+    v["logout_redirect_uris"] = json!([c.logout_redirect_uri]);
+    v["enabled"] = json!(c.enabled);
+    v
 }
 
 /// `ClientInfoResponse`: what the consent screen may show of a client, without its secret,
@@ -304,30 +313,27 @@ pub async fn update(
     Path(id): Path<String>,
     body: Bytes,
 ) -> Response {
-    let (caller, mut client, b) =
-        match caller_client_body::<UpdateClient>(&state, caller, id, &body).await {
-            Ok(found) => found,
-            Err(r) => return *r,
-        };
+    let answer = |c: &Client| json_response(StatusCode::OK, &client_dto(c));
+    edited(&state, caller, id, &body, update_fields, answer).await
+}
+
+/// What `PUT` changes: the name, description and logo, PKCE, the visibility and the origins,
+/// each checked as DocSpace checks it.
+fn update_fields(client: &mut Client, b: UpdateClient) -> Result<(), Refusal> {
     let name = b.basics.name.unwrap_or_default();
     let description = b.basics.description.unwrap_or_default();
     let logo = b.basics.logo.unwrap_or_default();
     let origins = dedup(b.allowed_origins.unwrap_or_default());
-    if let Err(r) = check_name_and_description(&name, &description)
+    check_name_and_description(&name, &description)
         .and_then(|()| check_logo(&logo))
-        .and_then(|()| check_origins(&origins))
-    {
-        return *r;
-    }
+        .and_then(|()| check_origins(&origins))?;
     client.name = name;
     client.description = description;
     client.logo = logo;
     client.allow_pkce = b.basics.allow_pkce;
     client.is_public = b.basics.is_public;
     client.allowed_origins = origins;
-    touch(&mut client, &caller);
-    let ok = json_response(StatusCode::OK, &client_dto(&client));
-    written(&state, move |tx| store::update_client(tx, &client), ok).await
+    Ok(())
 }
 
 /// `PATCH /api/2.0/clients/{clientId}/regenerate`: a new secret, `{"client_secret": ...}`; the
@@ -364,15 +370,12 @@ pub async fn activation(
     Path(id): Path<String>,
     body: Bytes,
 ) -> Response {
-    let (caller, mut client, b) =
-        match caller_client_body::<Activation>(&state, caller, id, &body).await {
-            Ok(found) => found,
-            Err(r) => return *r,
-        };
-    client.enabled = b.status;
-    touch(&mut client, &caller);
-    let ok = StatusCode::OK.into_response();
-    written(&state, move |tx| store::update_client(tx, &client), ok).await
+    let enable = |client: &mut Client, b: Activation| {
+        client.enabled = b.status;
+        Ok(())
+    };
+    let answer = |_: &Client| StatusCode::OK.into_response();
+    edited(&state, caller, id, &body, enable, answer).await
 }
 
 /// `DELETE /api/2.0/clients/{clientId}/revoke`: withdraws the caller's own consent; the tokens

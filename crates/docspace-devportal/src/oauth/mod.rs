@@ -86,22 +86,22 @@ async fn cors(req: Request, next: Next) -> Response {
             .get(header::ACCESS_CONTROL_REQUEST_HEADERS)
             .cloned()
             .unwrap_or_else(|| HeaderValue::from_static("*"));
-        let mut r = StatusCode::NO_CONTENT.into_response();
-        let h = r.headers_mut();
-        h.insert(
-            header::ACCESS_CONTROL_ALLOW_ORIGIN,
-            HeaderValue::from_static("*"),
-        );
-        h.insert(
-            header::ACCESS_CONTROL_ALLOW_METHODS,
-            HeaderValue::from_static("GET, POST, OPTIONS"),
-        );
-        h.insert(header::ACCESS_CONTROL_ALLOW_HEADERS, asked);
-        h.insert(
-            header::ACCESS_CONTROL_MAX_AGE,
-            HeaderValue::from_static("3600"),
-        );
-        return r;
+        let preflight = [
+            (
+                header::ACCESS_CONTROL_ALLOW_ORIGIN,
+                HeaderValue::from_static("*"),
+            ),
+            (
+                header::ACCESS_CONTROL_ALLOW_METHODS,
+                HeaderValue::from_static("GET, POST, OPTIONS"),
+            ),
+            (header::ACCESS_CONTROL_ALLOW_HEADERS, asked),
+            (
+                header::ACCESS_CONTROL_MAX_AGE,
+                HeaderValue::from_static("3600"),
+            ),
+        ];
+        return (StatusCode::NO_CONTENT, HeaderMap::from_iter(preflight)).into_response();
     }
     let mut resp = next.run(req).await;
     // The consent endpoint is a page of the portal, not an API for other origins.

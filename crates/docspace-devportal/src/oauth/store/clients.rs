@@ -1,6 +1,7 @@
 //! Registered clients.
 
-use rusqlite::{Connection, OptionalExtension, Row, params};
+use rusqlite::types::Value;
+use rusqlite::{Connection, OptionalExtension, Row, params, params_from_iter};
 
 use super::{json_list, list_of};
 use crate::envelope::ApiError;
@@ -89,6 +90,32 @@ pub(super) fn client_row(r: &Row<'_>) -> rusqlite::Result<Client> {
     })
 }
 
+/// A client's values in [`CLIENT_COLUMNS`] order, bound as `?1`…`?19` by both the insert and the
+/// update (which names only the columns it changes).
+fn client_values(c: &Client) -> [Value; 19] {
+    [
+        c.client_id.clone().into(),
+        c.client_secret.clone().into(),
+        c.name.clone().into(),
+        c.description.clone().into(),
+        c.logo.clone().into(),
+        c.website_url.clone().into(),
+        c.terms_url.clone().into(),
+        c.policy_url.clone().into(),
+        json_list(&c.redirect_uris).into(),
+        json_list(&c.allowed_origins).into(),
+        c.logout_redirect_uri.clone().into(),
+        json_list(&c.scopes).into(),
+        c.allow_pkce.into(),
+        c.is_public.into(),
+        c.enabled.into(),
+        c.created_on.clone().into(),
+        c.created_by.clone().into(),
+        c.modified_on.clone().into(),
+        c.modified_by.clone().into(),
+    ]
+}
+
 /// Stores a new client.
 pub fn insert_client(conn: &Connection, c: &Client) -> Result<(), ApiError> {
     conn.execute(
@@ -96,27 +123,7 @@ pub fn insert_client(conn: &Connection, c: &Client) -> Result<(), ApiError> {
             "INSERT INTO oauth_clients ({CLIENT_COLUMNS}) VALUES \
              (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19)"
         ),
-        params![
-            c.client_id,
-            c.client_secret,
-            c.name,
-            c.description,
-            c.logo,
-            c.website_url,
-            c.terms_url,
-            c.policy_url,
-            json_list(&c.redirect_uris),
-            json_list(&c.allowed_origins),
-            c.logout_redirect_uri,
-            json_list(&c.scopes),
-            c.allow_pkce,
-            c.is_public,
-            c.enabled,
-            c.created_on,
-            c.created_by,
-            c.modified_on,
-            c.modified_by
-        ],
+        params_from_iter(client_values(c)),
     )?;
     Ok(())
 }
@@ -125,21 +132,9 @@ pub fn insert_client(conn: &Connection, c: &Client) -> Result<(), ApiError> {
 pub fn update_client(conn: &Connection, c: &Client) -> Result<(), ApiError> {
     conn.execute(
         "UPDATE oauth_clients SET client_secret = ?2, name = ?3, description = ?4, logo = ?5, \
-         allowed_origins = ?6, allow_pkce = ?7, is_public = ?8, enabled = ?9, modified_on = ?10, \
-         modified_by = ?11 WHERE client_id = ?1",
-        params![
-            c.client_id,
-            c.client_secret,
-            c.name,
-            c.description,
-            c.logo,
-            json_list(&c.allowed_origins),
-            c.allow_pkce,
-            c.is_public,
-            c.enabled,
-            c.modified_on,
-            c.modified_by
-        ],
+         allowed_origins = ?10, allow_pkce = ?13, is_public = ?14, enabled = ?15, \
+         modified_on = ?18, modified_by = ?19 WHERE client_id = ?1",
+        params_from_iter(client_values(c)),
     )?;
     Ok(())
 }
