@@ -20,7 +20,7 @@ use super::extract::{JsonBody, OptionalJsonBody, Paging, Query, int_id};
 use super::fileops::EntryId;
 use super::{Portal, dto};
 use crate::db::entries::{self, File, Folder, folder_type};
-use crate::db::marks::{self, EntryKind, Tag};
+use crate::db::marks::{self, EntryKind, Marks, Tag};
 use crate::envelope::{ApiError, ApiResult, Envelope};
 use crate::permissions::{self, Actor, RoomAction};
 use crate::state::AppState;
@@ -284,8 +284,8 @@ pub async fn add_favorites(
         .write(move |tx| {
             let user = actor.user()?.id.clone();
             let (folders, files) = readable(tx, &actor, &ids)?;
-            marks::mark(tx, &user, Tag::Favorite, EntryKind::Folder, &folders)?;
-            marks::mark(tx, &user, Tag::Favorite, EntryKind::File, &files)
+            Marks::new(&user, Tag::Favorite, EntryKind::Folder).add(tx, &folders)?;
+            Marks::new(&user, Tag::Favorite, EntryKind::File).add(tx, &files)
         })
         .await?;
     Ok(Envelope::ok(json!(true)))
@@ -305,8 +305,8 @@ pub async fn remove_favorites(
         .write(move |tx| {
             let user = actor.user()?.id.clone();
             let (folders, files) = readable(tx, &actor, &ids)?;
-            marks::unmark(tx, &user, Tag::Favorite, EntryKind::Folder, &folders)?;
-            marks::unmark(tx, &user, Tag::Favorite, EntryKind::File, &files)
+            Marks::new(&user, Tag::Favorite, EntryKind::Folder).remove(tx, &folders)?;
+            Marks::new(&user, Tag::Favorite, EntryKind::File).remove(tx, &files)
         })
         .await?;
     Ok(Envelope::ok(json!(true)))
@@ -330,7 +330,7 @@ pub async fn add_recent(
             let parent = entries::folder(tx, f.folder_id)?
                 .ok_or_else(|| ApiError::NotFound("File not found".into()))?;
             permissions::file_level(tx, &actor, f.id, &parent)?.require(RoomAction::Read)?;
-            marks::mark(tx, &user, Tag::Recent, EntryKind::File, &[f.id])?;
+            Marks::new(&user, Tag::Recent, EntryKind::File).add(tx, &[f.id])?;
             dto::file(tx, &portal, &actor, &f)
         })
         .await?;
@@ -345,5 +345,5 @@ pub fn mark_downloaded(conn: &Connection, actor: &Actor, f: &File) -> Result<(),
     let Some(user) = &actor.user else {
         return Ok(());
     };
-    marks::mark(conn, &user.id, Tag::Recent, EntryKind::File, &[f.id])
+    Marks::new(&user.id, Tag::Recent, EntryKind::File).add(conn, &[f.id])
 }

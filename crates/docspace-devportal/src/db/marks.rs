@@ -49,68 +49,72 @@ pub enum EntryKind {
     File = 2,
 }
 
-/// Sets `tag` on the entries for `user`; an existing mark gets the current time (a file opened
-/// again moves to the top of Recent).
-pub fn mark(
-    conn: &Connection,
-    user: &str,
+/// One user's `tag` on entries of one `kind`: the key of the rows that [`Marks::add`],
+/// [`Marks::remove`] and [`Marks::among`] touch.
+#[derive(Debug, Clone, Copy)]
+pub struct Marks<'a> {
+    user: &'a str,
     tag: Tag,
     kind: EntryKind,
-    ids: &[i64],
-) -> Result<(), ApiError> {
-    let at = db_time(now());
-    let mut stmt = conn.prepare(
-        "INSERT INTO entry_marks (user_id, tag, entry_type, entry_id, at) VALUES (?1, ?2, ?3, ?4, ?5) \
-         ON CONFLICT (user_id, tag, entry_type, entry_id) DO UPDATE SET at = excluded.at",
-    )?;
-    for id in ids {
-        stmt.execute(params![user, tag as i64, kind as i64, id, at])?;
-    }
-    Ok(())
 }
 
-/// Removes `tag` from the entries for `user`.
-pub fn unmark(
-    conn: &Connection,
-    user: &str,
-    tag: Tag,
-    kind: EntryKind,
-    ids: &[i64],
-) -> Result<(), ApiError> {
-    let mut stmt = conn.prepare(
-        "DELETE FROM entry_marks WHERE user_id = ?1 AND tag = ?2 AND entry_type = ?3 AND entry_id = ?4",
-    )?;
-    for id in ids {
-        stmt.execute(params![user, tag as i64, kind as i64, id])?;
+impl<'a> Marks<'a> {
+    /// `user`'s `tag` on entries of `kind`.
+    pub fn new(user: &'a str, tag: Tag, kind: EntryKind) -> Marks<'a> {
+        Marks { user, tag, kind }
     }
-    Ok(())
-}
 
-/// Which of `ids` carry `user`'s `tag`.
-pub fn marked_among(
-    conn: &Connection,
-    user: &str,
-    tag: Tag,
-    kind: EntryKind,
-    ids: &[i64],
-) -> Result<HashSet<i64>, ApiError> {
-    if ids.is_empty() || user.is_empty() {
-        return Ok(HashSet::new());
+    /// Sets the mark on `ids`; an existing mark gets the current time (a file opened again moves
+    /// to the top of Recent).
+    pub fn add(&self, conn: &Connection, ids: &[i64]) -> Result<(), ApiError> {
+        let at = db_time(now());
+        let mut stmt = conn.prepare(
+            "INSERT INTO entry_marks (user_id, tag, entry_type, entry_id, at) VALUES (?1, ?2, ?3, ?4, ?5) \
+             ON CONFLICT (user_id, tag, entry_type, entry_id) DO UPDATE SET at = excluded.at",
+        )?;
+        for id in ids {
+            stmt.execute(params![
+                self.user,
+                self.tag as i64,
+                self.kind as i64,
+                id,
+                at
+            ])?;
+        }
+        Ok(())
     }
-    let sql = format!(
-        "SELECT entry_id FROM entry_marks WHERE user_id = ?1 AND tag = ?2 AND entry_type = ?3 \
-         AND entry_id IN ({})",
-        super::placeholders(ids.len())
-    );
-    let mut stmt = conn.prepare(&sql)?;
-    let mut args: Vec<rusqlite::types::Value> = vec![
-        user.to_string().into(),
-        (tag as i64).into(),
-        (kind as i64).into(),
-    ];
-    args.extend(ids.iter().map(|&i| i.into()));
-    let rows = stmt.query_map(rusqlite::params_from_iter(args), |r| r.get(0))?;
-    Ok(rows.collect::<Result<_, _>>()?)
+
+    /// Removes the mark from `ids`.
+    pub fn remove(&self, conn: &Connection, ids: &[i64]) -> Result<(), ApiError> {
+        let mut stmt = conn.prepare(
+            "DELETE FROM entry_marks WHERE user_id = ?1 AND tag = ?2 AND entry_type = ?3 AND entry_id = ?4",
+        )?;
+        for id in ids {
+            stmt.execute(params![self.user, self.tag as i64, self.kind as i64, id])?;
+        }
+        Ok(())
+    }
+
+    /// Which of `ids` carry the mark.
+    pub fn among(&self, conn: &Connection, ids: &[i64]) -> Result<HashSet<i64>, ApiError> {
+        if ids.is_empty() || self.user.is_empty() {
+            return Ok(HashSet::new());
+        }
+        let sql = format!(
+            "SELECT entry_id FROM entry_marks WHERE user_id = ?1 AND tag = ?2 AND entry_type = ?3 \
+             AND entry_id IN ({})",
+            super::placeholders(ids.len())
+        );
+        let mut stmt = conn.prepare(&sql)?;
+        let mut args: Vec<rusqlite::types::Value> = vec![
+            self.user.to_string().into(),
+            (self.tag as i64).into(),
+            (self.kind as i64).into(),
+        ];
+        args.extend(ids.iter().map(|&i| i.into()));
+        let rows = stmt.query_map(rusqlite::params_from_iter(args), |r| r.get(0))?;
+        Ok(rows.collect::<Result<_, _>>()?)
+    }
 }
 
 /// `user`'s files carrying `tag`, most recently marked first.

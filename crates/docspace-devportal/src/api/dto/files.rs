@@ -10,7 +10,7 @@ use serde_json::{Map, Value, json};
 
 use crate::api::file_links::{FileSharing, file_accesses};
 use crate::db::entries::{self, File, Folder, folder_type};
-use crate::db::marks::{self, EntryKind, Tag};
+use crate::db::marks::{EntryKind, Marks, Tag};
 use crate::envelope::ApiError;
 use crate::permissions::{self, Actor};
 
@@ -48,7 +48,7 @@ pub fn files(
     let ids: Vec<i64> = list.iter().map(|f| f.id).collect();
     let meta = crate::db::versions::current_meta(conn, &ids)?;
     let origins = Origins::load(conn, list.iter().filter_map(|f| f.origin_id))?;
-    let favorites = marks::marked_among(conn, actor.id(), Tag::Favorite, EntryKind::File, &ids)?;
+    let favorites = Marks::new(actor.id(), Tag::Favorite, EntryKind::File).among(conn, &ids)?;
     Ok(list
         .iter()
         .map(|f| {

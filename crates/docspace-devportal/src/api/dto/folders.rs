@@ -8,7 +8,7 @@ use rusqlite::Connection;
 use serde_json::{Map, Value, json};
 
 use crate::db::entries::{self, Folder, folder_type};
-use crate::db::marks::{self, EntryKind, Tag};
+use crate::db::marks::{EntryKind, Marks, Tag};
 use crate::db::{members, rooms};
 use crate::envelope::ApiError;
 use crate::permissions::{self, Actor, Level, RoomAction};
@@ -141,7 +141,7 @@ fn load_batch(
         roots,
         users,
         origins: Origins::load(conn, folders.iter().filter_map(|f| f.origin_id))?,
-        favorites: marks::marked_among(conn, actor.id(), Tag::Favorite, EntryKind::Folder, &ids)?,
+        favorites: Marks::new(actor.id(), Tag::Favorite, EntryKind::Folder).among(conn, &ids)?,
     })
 }
 
