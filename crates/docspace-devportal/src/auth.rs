@@ -97,6 +97,13 @@ pub struct Caller {
     pub kind: AuthKind,
 }
 
+impl Caller {
+    /// The caller as the permission rules see it: a signed-in user, without a link.
+    pub(crate) fn actor(&self) -> crate::permissions::Actor {
+        crate::permissions::Actor::signed_in(self.user.clone())
+    }
+}
+
 /// The credential a request carries, before it is checked.
 #[derive(Clone, PartialEq, Eq)]
 pub enum Credential {

@@ -15,11 +15,9 @@ use serde_json::{Value, json};
 
 use super::AiFeature;
 use super::providers::{PROVIDER_NOT_FOUND, enabled_models};
-use crate::api::Portal;
-use crate::api::dto;
 use crate::api::extract::{JsonBody, Paging, Query, int_id};
 use crate::api::rooms::{self, RoomOpRequest, RoomRequest, create_room};
-use crate::auth::Caller;
+use crate::api::{Portal, SignedInCall, dto};
 use crate::db::ai::{self, AgentSettings};
 use crate::db::entries::{self, Folder, NewFolder};
 use crate::db::mcp;
@@ -100,8 +98,7 @@ async fn validate(state: &AppState, s: &ChatSettingsRequest) -> Result<AgentSett
 /// `POST ai/agents`: `CreateAgentRequestDto` (`title` and `chatSettings` required).
 pub async fn create(
     State(state): State<AppState>,
-    caller: Caller,
-    _ai: AiFeature,
+    AiFeature(caller): AiFeature,
     Portal(portal): Portal,
     JsonBody(mut body): JsonBody<Value>,
 ) -> ApiResult {
@@ -122,7 +119,7 @@ pub async fn create(
     body["roomType"] = json!(AI_ROOM);
     let req: RoomRequest =
         serde_json::from_value(body).map_err(|e| ApiError::field("", e.to_string()))?;
-    let actor = Actor::signed_in(caller.user.clone());
+    let actor = caller.actor();
     let v = state
         .db
         .write(move |tx| {
@@ -151,74 +148,61 @@ pub async fn create(
 
 /// `GET ai/agents`: the agents the caller can see, as a folder listing.
 pub async fn list(
-    State(state): State<AppState>,
-    caller: Caller,
-    _ai: AiFeature,
-    Portal(portal): Portal,
+    AiFeature(SignedInCall { caller, portal, db }): AiFeature<SignedInCall>,
     q: Query,
 ) -> ApiResult {
     let paging = Paging::from_query(&q)?;
-    let actor = Actor::signed_in(caller.user.clone());
-    let v = state
-        .db
-        .read(move |c| {
-            let mut st =
-                c.prepare("SELECT id FROM folders WHERE room_type = ?1 ORDER BY updated DESC")?;
-            let ids = st
-                .query_map([AI_ROOM], |r| r.get::<_, i64>(0))?
-                .collect::<rusqlite::Result<Vec<_>>>()?;
-            let mut visible = Vec::new();
-            for id in ids {
-                let room = load_agent(c, id)?;
-                if permissions::room_level(c, &actor, &room)?.allows(RoomAction::Read) {
-                    visible.push(room);
-                }
+    let actor = caller.actor();
+    db.read(move |c| {
+        let mut st =
+            c.prepare("SELECT id FROM folders WHERE room_type = ?1 ORDER BY updated DESC")?;
+        let ids = st
+            .query_map([AI_ROOM], |r| r.get::<_, i64>(0))?
+            .collect::<rusqlite::Result<Vec<_>>>()?;
+        let mut visible = Vec::new();
+        for id in ids {
+            let room = load_agent(c, id)?;
+            if permissions::room_level(c, &actor, &room)?.allows(RoomAction::Read) {
+                visible.push(room);
             }
-            let total = visible.len();
-            let page = visible
-                .iter()
-                .skip(paging.start as usize)
-                .take(paging.count as usize)
-                .map(|r| agent_dto(c, &portal, &actor, r))
-                .collect::<Result<Vec<_>, _>>()?;
-            Ok(json!({
-                "files": [],
-                "folders": page,
-                "startIndex": paging.start,
-                "count": page.len(),
-                "total": total,
-            }))
-        })
-        .await?;
-    Ok(Envelope::from_value(v))
+        }
+        let total = visible.len();
+        let page = visible
+            .iter()
+            .skip(paging.start as usize)
+            .take(paging.count as usize)
+            .map(|r| agent_dto(c, &portal, &actor, r))
+            .collect::<Result<Vec<_>, _>>()?;
+        Ok(json!({
+            "files": [],
+            "folders": page,
+            "startIndex": paging.start,
+            "count": page.len(),
+            "total": total,
+        }))
+    })
+    .await
 }
 
 /// `GET ai/agents/{id}`.
 pub async fn get(
-    State(state): State<AppState>,
-    caller: Caller,
-    _ai: AiFeature,
-    Portal(portal): Portal,
+    AiFeature(SignedInCall { caller, portal, db }): AiFeature<SignedInCall>,
     Path(id): Path<String>,
 ) -> ApiResult {
     let id = int_id(&id, "Folder")?;
-    let actor = Actor::signed_in(caller.user.clone());
-    let v = state
-        .db
-        .read(move |c| {
-            let room = load_agent(c, id)?;
-            permissions::room_level(c, &actor, &room)?.require(RoomAction::Read)?;
-            agent_dto(c, &portal, &actor, &room)
-        })
-        .await?;
-    Ok(Envelope::from_value(v))
+    let actor = caller.actor();
+    db.read(move |c| {
+        let room = load_agent(c, id)?;
+        permissions::room_level(c, &actor, &room)?.require(RoomAction::Read)?;
+        agent_dto(c, &portal, &actor, &room)
+    })
+    .await
 }
 
 /// `PUT ai/agents/{id}`: the title and the chat settings (checked as on create).
 pub async fn update(
     State(state): State<AppState>,
-    caller: Caller,
-    _ai: AiFeature,
+    AiFeature(caller): AiFeature,
     Portal(portal): Portal,
     Path(id): Path<String>,
     JsonBody(body): JsonBody<Value>,
@@ -236,7 +220,7 @@ pub async fn update(
         None => None,
     };
     let title = body["title"].as_str().map(str::to_string);
-    let actor = Actor::signed_in(caller.user.clone());
+    let actor = caller.actor();
     let v = state
         .db
         .write(move |tx| {
@@ -263,22 +247,17 @@ pub async fn update(
 /// the delete with `immediately: true`, so the agent skips the trash; its chats, Knowledge and
 /// MCP links go with it.
 pub async fn delete(
-    State(state): State<AppState>,
-    caller: Caller,
-    _ai: AiFeature,
+    AiFeature(SignedInCall { caller, db, .. }): AiFeature<SignedInCall>,
     Path(id): Path<String>,
     JsonBody(_req): JsonBody<RoomOpRequest>,
 ) -> ApiResult {
     let id = int_id(&id, "Folder")?;
-    let actor = Actor::signed_in(caller.user.clone());
-    let v = state
-        .db
-        .write(move |tx| {
-            let room = load_agent(tx, id)?;
-            permissions::room_level(tx, &actor, &room)?.require(RoomAction::DeleteRoom)?;
-            mcp::forget_room(tx, room.id)?;
-            rooms::delete_now(tx, &caller.user.id, &room)
-        })
-        .await?;
-    Ok(Envelope::from_value(v))
+    let actor = caller.actor();
+    db.write(move |tx| {
+        let room = load_agent(tx, id)?;
+        permissions::room_level(tx, &actor, &room)?.require(RoomAction::DeleteRoom)?;
+        mcp::forget_room(tx, room.id)?;
+        rooms::delete_now(tx, &caller.user.id, &room)
+    })
+    .await
 }

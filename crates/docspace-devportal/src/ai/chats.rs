@@ -24,10 +24,9 @@ use super::agents::load_agent;
 use super::openai::{self, Delta};
 use super::providers::PROVIDER_NOT_FOUND;
 use super::{AiFeature, sse};
-use crate::api::Portal;
 use crate::api::dto::date;
 use crate::api::extract::{JsonBody, Paging, Query, int_id};
-use crate::auth::Caller;
+use crate::api::{Portal, SignedInCall};
 use crate::db::ai;
 use crate::db::ai_chats::{self as store, Chat, ROLE_ASSISTANT, ROLE_USER};
 use crate::envelope::{ApiError, ApiResult, Envelope};
@@ -245,8 +244,7 @@ fn stream_turn(state: AppState, turn: Turn) -> Response {
 /// `POST ai/rooms/{roomId}/chats`: a new chat, answered as a stream.
 pub async fn start(
     State(state): State<AppState>,
-    caller: Caller,
-    _ai: AiFeature,
+    AiFeature(caller): AiFeature,
     Path(room): Path<String>,
     JsonBody(req): JsonBody<MessageRequest>,
 ) -> Result<Response, ApiError> {
@@ -263,8 +261,7 @@ pub async fn start(
 /// `POST ai/chats/{chatId}/messages`: the next turn of a chat of the caller's.
 pub async fn continue_chat(
     State(state): State<AppState>,
-    caller: Caller,
-    _ai: AiFeature,
+    AiFeature(caller): AiFeature,
     Path(chat): Path<String>,
     JsonBody(req): JsonBody<MessageRequest>,
 ) -> Result<Response, ApiError> {
@@ -282,37 +279,30 @@ pub async fn continue_chat(
 
 /// `GET ai/rooms/{roomId}/chats`: the caller's own chats in the room.
 pub async fn list(
-    State(state): State<AppState>,
-    caller: Caller,
-    _ai: AiFeature,
-    Portal(portal): Portal,
+    AiFeature(SignedInCall { caller, portal, db }): AiFeature<SignedInCall>,
     Path(room): Path<String>,
     q: Query,
 ) -> ApiResult {
     let room = int_id(&room, "Folder")?;
     let paging = Paging::from_query(&q)?;
     let user = caller.user.clone();
-    let (items, total) = state
-        .db
-        .read(move |c| {
-            require_use_chat(c, &user, room)?;
-            let (rows, total) = store::chats_of(c, room, &user.id, paging.start, paging.count)?;
-            Ok((
-                rows.iter()
-                    .map(|ch| chat_dto(&portal, &user, ch))
-                    .collect::<Vec<_>>(),
-                total,
-            ))
-        })
-        .await?;
-    Ok(Envelope::ok(items).with_total(total))
+    db.read_page(move |c| {
+        require_use_chat(c, &user, room)?;
+        let (rows, total) = store::chats_of(c, room, &user.id, paging.start, paging.count)?;
+        Ok((
+            rows.iter()
+                .map(|ch| chat_dto(&portal, &user, ch))
+                .collect::<Vec<_>>(),
+            total,
+        ))
+    })
+    .await
 }
 
 /// `GET ai/chats/{chatId}`.
 pub async fn get(
     State(state): State<AppState>,
-    caller: Caller,
-    _ai: AiFeature,
+    AiFeature(caller): AiFeature,
     Portal(portal): Portal,
     Path(chat): Path<String>,
 ) -> ApiResult {
@@ -333,32 +323,25 @@ pub struct RenameRequest {
 
 /// `PUT ai/chats/{chatId}` `{name}` (at most 255).
 pub async fn rename(
-    State(state): State<AppState>,
-    caller: Caller,
-    _ai: AiFeature,
-    Portal(portal): Portal,
+    AiFeature(SignedInCall { caller, portal, db }): AiFeature<SignedInCall>,
     Path(chat): Path<String>,
     JsonBody(req): JsonBody<RenameRequest>,
 ) -> ApiResult {
     let name = crate::api::extract::title(req.name.as_deref().unwrap_or(""), "name", 255)?;
     let user = caller.user.clone();
-    let v = state
-        .db
-        .write(move |tx| {
-            let c = own_chat(tx, &user, &chat)?;
-            store::rename_chat(tx, &c.id, &name)?;
-            let c = own_chat(tx, &user, &c.id)?;
-            Ok(chat_dto(&portal, &user, &c))
-        })
-        .await?;
-    Ok(Envelope::from_value(v))
+    db.write(move |tx| {
+        let c = own_chat(tx, &user, &chat)?;
+        store::rename_chat(tx, &c.id, &name)?;
+        let c = own_chat(tx, &user, &c.id)?;
+        Ok(chat_dto(&portal, &user, &c))
+    })
+    .await
 }
 
 /// `DELETE ai/chats/{chatId}`: 204.
 pub async fn delete(
     State(state): State<AppState>,
-    caller: Caller,
-    _ai: AiFeature,
+    AiFeature(caller): AiFeature,
     Path(chat): Path<String>,
 ) -> Result<Response, ApiError> {
     let user = caller.user.clone();
@@ -374,33 +357,28 @@ pub async fn delete(
 
 /// `GET ai/chats/{chatId}/messages`: `MessageDto`s, oldest first.
 pub async fn messages(
-    State(state): State<AppState>,
-    caller: Caller,
-    _ai: AiFeature,
+    AiFeature(SignedInCall { caller, db, .. }): AiFeature<SignedInCall>,
     Path(chat): Path<String>,
     q: Query,
 ) -> ApiResult {
     let paging = Paging::from_query(&q)?;
     let user = caller.user.clone();
-    let (items, total) = state
-        .db
-        .read(move |c| {
-            let chat = own_chat(c, &user, &chat)?;
-            let (rows, total) = store::messages(c, &chat.id, paging.start, paging.count)?;
-            Ok((
-                rows.iter()
-                    .map(|m| {
-                        json!({
-                            "id": m.id,
-                            "role": m.role,
-                            "contents": m.contents,
-                            "createdOn": date(&m.created),
-                        })
+    db.read_page(move |c| {
+        let chat = own_chat(c, &user, &chat)?;
+        let (rows, total) = store::messages(c, &chat.id, paging.start, paging.count)?;
+        Ok((
+            rows.iter()
+                .map(|m| {
+                    json!({
+                        "id": m.id,
+                        "role": m.role,
+                        "contents": m.contents,
+                        "createdOn": date(&m.created),
                     })
-                    .collect::<Vec<_>>(),
-                total,
-            ))
-        })
-        .await?;
-    Ok(Envelope::ok(items).with_total(total))
+                })
+                .collect::<Vec<_>>(),
+            total,
+        ))
+    })
+    .await
 }

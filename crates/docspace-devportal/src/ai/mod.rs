@@ -106,20 +106,25 @@ pub fn routes() -> Router<AppState> {
         )
 }
 
-/// `[AiFeature]` on every AI endpoint: with AI switched off, an empty 403.
+/// `[AiFeature]` on every AI endpoint: with AI switched off, an empty 403. It wraps the extractor
+/// of who calls (a [`Caller`] by default), so an AI handler names its caller and the switch in one.
 ///
-/// An extractor, placed after [`Caller`], because DocSpace checks it in a resource filter
+/// The switch is checked after the caller, because DocSpace checks it in a resource filter
 /// (`common/ASC.Api.Core/Middleware/AiFeatureFilter.cs`, an `IAsyncResourceFilter`): after the
 /// caller is authenticated, before the request's body is bound. So a switched-off portal answers
 /// 403 even to a request whose body would fail validation.
-pub struct AiFeature;
+pub struct AiFeature<W = Caller>(pub W);
 
-impl FromRequestParts<AppState> for AiFeature {
+impl<W> FromRequestParts<AppState> for AiFeature<W>
+where
+    W: FromRequestParts<AppState, Rejection = ApiError> + Send,
+{
     type Rejection = ApiError;
 
-    async fn from_request_parts(_: &mut Parts, state: &AppState) -> Result<Self, ApiError> {
+    async fn from_request_parts(parts: &mut Parts, state: &AppState) -> Result<Self, ApiError> {
+        let who = W::from_request_parts(parts, state).await?;
         if state.db.read(ai::access_enabled).await? {
-            Ok(AiFeature)
+            Ok(AiFeature(who))
         } else {
             Err(ApiError::ScopeForbidden)
         }

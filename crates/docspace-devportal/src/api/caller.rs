@@ -5,8 +5,9 @@ use axum::extract::FromRequestParts;
 use axum::http::request::Parts;
 use axum::http::{HeaderMap, header};
 
-use super::{REQUEST_TOKEN_HEADER, extract, link_access};
+use super::{REQUEST_TOKEN_HEADER, Store, extract, link_access};
 use crate::auth as credentials;
+use crate::auth::Caller;
 use crate::envelope::ApiError;
 use crate::permissions::{Actor, LinkGrant};
 use crate::state::AppState;
@@ -111,5 +112,56 @@ impl FromRequestParts<AppState> for Actor {
             return Err(ApiError::Unauthorized);
         }
         Ok(Actor { user, link })
+    }
+}
+
+/// What most handlers start from: who calls (an [`Actor`], so a user or an external link), the
+/// portal's base URL as they called it, and the database to answer from. It stands where the
+/// `Actor` would: that is the one part that can fail (401), the others never do.
+pub struct Call {
+    /// The caller.
+    pub actor: Actor,
+    /// The portal's base URL ([`Portal`]).
+    pub portal: String,
+    /// The database ([`Store`]).
+    pub db: Store,
+}
+
+/// [`Call`] for the endpoints only a signed-in user may call (a link grants nothing there): the
+/// [`Caller`] (401 without one), the portal's base URL and the database.
+pub struct SignedInCall {
+    /// The signed-in caller.
+    pub caller: Caller,
+    /// The portal's base URL ([`Portal`]).
+    pub portal: String,
+    /// The database ([`Store`]).
+    pub db: Store,
+}
+
+/// Who calls, as `W` extracts them (the part that can fail), then the portal's base URL and the
+/// database (the parts that cannot).
+async fn call_of<W>(parts: &mut Parts, state: &AppState) -> Result<(W, String, Store), ApiError>
+where
+    W: FromRequestParts<AppState, Rejection = ApiError>,
+{
+    let who = W::from_request_parts(parts, state).await?;
+    Ok((who, portal_url(&parts.headers), Store(state.db.clone())))
+}
+
+impl FromRequestParts<AppState> for Call {
+    type Rejection = ApiError;
+
+    async fn from_request_parts(parts: &mut Parts, state: &AppState) -> Result<Self, ApiError> {
+        let (actor, portal, db) = call_of(parts, state).await?;
+        Ok(Call { actor, portal, db })
+    }
+}
+
+impl FromRequestParts<AppState> for SignedInCall {
+    type Rejection = ApiError;
+
+    async fn from_request_parts(parts: &mut Parts, state: &AppState) -> Result<Self, ApiError> {
+        let (caller, portal, db) = call_of(parts, state).await?;
+        Ok(SignedInCall { caller, portal, db })
     }
 }

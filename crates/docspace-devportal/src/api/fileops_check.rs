@@ -15,17 +15,16 @@
 //! - the answer is the clashing *source* entries the caller may read, folders first, as
 //!   `FileEntryDto`s (`GetItemsAsync`).
 
-use axum::extract::State;
 use rusqlite::Connection;
 use serde_json::Value;
 
 use super::extract::Query;
 use super::{Portal, dto};
+use crate::api::Store;
 use crate::auth::Caller;
 use crate::db::entries::{self, File, Folder};
-use crate::envelope::{ApiError, ApiResult, Envelope};
+use crate::envelope::{ApiError, ApiResult};
 use crate::permissions::{self, Actor, RoomAction};
-use crate::state::AppState;
 
 /// `FilesCommonResource.ErrorMessage_FolderNotFound`.
 const FOLDER_NOT_FOUND: &str = "The required folder was not found";
@@ -35,12 +34,7 @@ const MAY_NOT_CREATE: &str = "You don't have enough permission to create";
 const INTO_ITSELF: &str = "You cannot copy the folder to its subfolder";
 
 /// `GET files/fileops/move?destFolderId=&folderIds=&fileIds=`.
-pub async fn check(
-    State(state): State<AppState>,
-    caller: Caller,
-    Portal(portal): Portal,
-    q: Query,
-) -> ApiResult {
+pub async fn check(db: Store, caller: Caller, Portal(portal): Portal, q: Query) -> ApiResult {
     let ids = |name: &str| -> Vec<i64> {
         // The batch binder reads numbers and numeric strings; anything else is an id this portal
         // cannot hold (third-party ids), which cannot clash here.
@@ -54,24 +48,21 @@ pub async fn check(
     let dest = q
         .get("destFolderId")
         .and_then(|d| d.trim().parse::<i64>().ok());
-    let actor = Actor::signed_in(caller.user.clone());
-    let v = state
-        .db
-        .read(move |c| {
-            let dest = dest
-                .map(|d| entries::folder(c, d))
-                .transpose()?
-                .flatten()
-                .ok_or_else(|| ApiError::InvalidOperation(FOLDER_NOT_FOUND.into()))?;
-            if !permissions::folder_level(c, &actor, &dest)?.allows(RoomAction::Create) {
-                return Err(ApiError::InvalidOperation(MAY_NOT_CREATE.into()));
-            }
-            let files = clashing_files(c, &file_ids, &dest)?;
-            let folders = clashing_folders(c, &folder_ids, &dest)?;
-            readable_entries(c, &portal, &actor, &folders, &files)
-        })
-        .await?;
-    Ok(Envelope::ok(v))
+    let actor = caller.actor();
+    db.read(move |c| {
+        let dest = dest
+            .map(|d| entries::folder(c, d))
+            .transpose()?
+            .flatten()
+            .ok_or_else(|| ApiError::InvalidOperation(FOLDER_NOT_FOUND.into()))?;
+        if !permissions::folder_level(c, &actor, &dest)?.allows(RoomAction::Create) {
+            return Err(ApiError::InvalidOperation(MAY_NOT_CREATE.into()));
+        }
+        let files = clashing_files(c, &file_ids, &dest)?;
+        let folders = clashing_folders(c, &folder_ids, &dest)?;
+        readable_entries(c, &portal, &actor, &folders, &files)
+    })
+    .await
 }
 
 fn clashing_files(c: &Connection, ids: &[i64], dest: &Folder) -> Result<Vec<File>, ApiError> {

@@ -1,17 +1,17 @@
 //! Files: create, info, rename, delete, and saving edited content (ONLYOFFICE/DocSpace-server: `products/ASC.Files/Server/Api/FilesController.cs`).
 
-use axum::extract::{Multipart, Path, State};
+use axum::extract::{Multipart, Path};
 use rusqlite::Connection;
 use serde::Deserialize;
 use serde_json::json;
 
 use super::extract::{JsonBody, Query, int_id, title};
 use super::folders::{DeleteRequest, TITLE_MAX, resolve_folder};
-use super::{Portal, dto, fileops};
+use super::{dto, fileops};
+use crate::api::Call;
 use crate::db::entries::{self, File, folder_type};
-use crate::envelope::{ApiError, ApiResult, Envelope};
-use crate::permissions::{self, Actor, RoomAction};
-use crate::state::AppState;
+use crate::envelope::{ApiError, ApiResult};
+use crate::permissions::{self, RoomAction};
 
 /// Extensions a new file keeps; anything else gets `.docx` appended, as DocSpace does.
 const CREATABLE: &[&str] = &[
@@ -48,9 +48,7 @@ pub struct CreateFile {
 
 /// `POST /api/2.0/files/{folderId}/file` (and `@my`) → `FileDto`.
 pub async fn create(
-    State(state): State<AppState>,
-    actor: Actor,
-    Portal(portal): Portal,
+    Call { actor, portal, db }: Call,
     Path(folder): Path<String>,
     JsonBody(req): JsonBody<CreateFile>,
 ) -> ApiResult {
@@ -64,67 +62,54 @@ pub async fn create(
         .as_ref()
         .map(|t| t.int("File"))
         .transpose()?;
-    let v = state
-        .db
-        .write(move |tx| {
-            let user = actor.user()?.id.clone();
-            let parent = resolve_folder(tx, &actor, &folder)?;
-            if matches!(
-                parent.folder_type,
-                folder_type::VIRTUAL_ROOMS | folder_type::ARCHIVE | folder_type::TRASH
-            ) {
-                return Err(ApiError::AccessDenied);
+    db.write(move |tx| {
+        let user = actor.user()?.id.clone();
+        let parent = resolve_folder(tx, &actor, &folder)?;
+        if matches!(
+            parent.folder_type,
+            folder_type::VIRTUAL_ROOMS | folder_type::ARCHIVE | folder_type::TRASH
+        ) {
+            return Err(ApiError::AccessDenied);
+        }
+        permissions::folder_level(tx, &actor, &parent)?.require(RoomAction::Create)?;
+        let content = match template {
+            Some(tid) => {
+                let src = load_file(tx, tid)?;
+                let src_parent = resolve_folder(tx, &actor, &src.folder_id.to_string())?;
+                permissions::folder_level(tx, &actor, &src_parent)?.require(RoomAction::Read)?;
+                entries::content(tx, tid, None)?.unwrap_or_default()
             }
-            permissions::folder_level(tx, &actor, &parent)?.require(RoomAction::Create)?;
-            let content = match template {
-                Some(tid) => {
-                    let src = load_file(tx, tid)?;
-                    let src_parent = resolve_folder(tx, &actor, &src.folder_id.to_string())?;
-                    permissions::folder_level(tx, &actor, &src_parent)?
-                        .require(RoomAction::Read)?;
-                    entries::content(tx, tid, None)?.unwrap_or_default()
-                }
-                None => blank_content(&t),
-            };
-            let t = entries::unique_file_title(tx, parent.id, &t)?;
-            let f = entries::insert_file(tx, parent.id, &t, &user, &content)?;
-            dto::file(tx, &portal, &actor, &f)
-        })
-        .await?;
-    Ok(Envelope::from_value(v))
+            None => blank_content(&t),
+        };
+        let t = entries::unique_file_title(tx, parent.id, &t)?;
+        let f = entries::insert_file(tx, parent.id, &t, &user, &content)?;
+        dto::file(tx, &portal, &actor, &f)
+    })
+    .await
 }
 
 /// `GET /api/2.0/files/file/{fileId}` (`?version=`) → `FileDto`.
-pub async fn info(
-    State(state): State<AppState>,
-    actor: Actor,
-    Portal(portal): Portal,
-    Path(id): Path<String>,
-    q: Query,
-) -> ApiResult {
+pub async fn info(Call { actor, portal, db }: Call, Path(id): Path<String>, q: Query) -> ApiResult {
     let id = int_id(&id, "File")?;
     let version = q.int("version")?;
-    let v = state
-        .db
-        .read(move |c| {
-            let f = load_file(c, id)?;
-            let parent = resolve_folder(c, &actor, &f.folder_id.to_string())?;
-            permissions::file_level(c, &actor, f.id, &parent)?.require(RoomAction::Read)?;
-            if let Some(ver) = version
-                && !entries::has_version(c, f.id, ver)?
-            {
-                return Err(ApiError::NotFound(format!(
-                    "Version {ver} of the file could not be found"
-                )));
-            }
-            let mut v = dto::file(c, &portal, &actor, &f)?;
-            if let Some(ver) = version {
-                v["version"] = json!(ver);
-            }
-            Ok(v)
-        })
-        .await?;
-    Ok(Envelope::from_value(v))
+    db.read(move |c| {
+        let f = load_file(c, id)?;
+        let parent = resolve_folder(c, &actor, &f.folder_id.to_string())?;
+        permissions::file_level(c, &actor, f.id, &parent)?.require(RoomAction::Read)?;
+        if let Some(ver) = version
+            && !entries::has_version(c, f.id, ver)?
+        {
+            return Err(ApiError::NotFound(format!(
+                "Version {ver} of the file could not be found"
+            )));
+        }
+        let mut v = dto::file(c, &portal, &actor, &f)?;
+        if let Some(ver) = version {
+            v["version"] = json!(ver);
+        }
+        Ok(v)
+    })
+    .await
 }
 
 /// `UpdateFile`: rename and/or restore a version.
@@ -139,9 +124,7 @@ pub struct UpdateFile {
 
 /// `PUT /api/2.0/files/file/{fileId}` → `FileDto`.
 pub async fn update(
-    State(state): State<AppState>,
-    actor: Actor,
-    Portal(portal): Portal,
+    Call { actor, portal, db }: Call,
     Path(id): Path<String>,
     JsonBody(req): JsonBody<UpdateFile>,
 ) -> ApiResult {
@@ -151,62 +134,53 @@ pub async fn update(
         .as_deref()
         .map(|t| title(t, "title", TITLE_MAX))
         .transpose()?;
-    let v = state
-        .db
-        .write(move |tx| {
-            let user = actor.user()?.id.clone();
-            let f = load_file(tx, id)?;
-            let parent = resolve_folder(tx, &actor, &f.folder_id.to_string())?;
-            let level = permissions::folder_level(tx, &actor, &parent)?;
-            if let Some(mut t) = new_title {
-                if !level.may_modify(&actor, &f.owner_id) {
-                    return Err(ApiError::AccessDenied);
-                }
-                // DocSpace keeps the extension when the new title has none of its own.
-                let ext = entries::split_ext(&f.title).1;
-                if !ext.is_empty() && !t.to_ascii_lowercase().ends_with(&ext.to_ascii_lowercase()) {
-                    t.push_str(ext);
-                }
-                if t != f.title {
-                    entries::rename_file(tx, f.id, &t, &user)?;
-                }
+    db.write(move |tx| {
+        let user = actor.user()?.id.clone();
+        let f = load_file(tx, id)?;
+        let parent = resolve_folder(tx, &actor, &f.folder_id.to_string())?;
+        let level = permissions::folder_level(tx, &actor, &parent)?;
+        if let Some(mut t) = new_title {
+            if !level.may_modify(&actor, &f.owner_id) {
+                return Err(ApiError::AccessDenied);
             }
-            if let Some(ver) = req.last_version.filter(|v| *v > 0) {
-                // `FilesControllerHelper.UpdateFileAsync` restores through `UpdateToVersionAsync`.
-                let f = load_file(tx, id)?;
-                super::versions::restore(tx, &actor, &f, ver, false)?;
+            // DocSpace keeps the extension when the new title has none of its own.
+            let ext = entries::split_ext(&f.title).1;
+            if !ext.is_empty() && !t.to_ascii_lowercase().ends_with(&ext.to_ascii_lowercase()) {
+                t.push_str(ext);
             }
+            if t != f.title {
+                entries::rename_file(tx, f.id, &t, &user)?;
+            }
+        }
+        if let Some(ver) = req.last_version.filter(|v| *v > 0) {
+            // `FilesControllerHelper.UpdateFileAsync` restores through `UpdateToVersionAsync`.
             let f = load_file(tx, id)?;
-            dto::file(tx, &portal, &actor, &f)
-        })
-        .await?;
-    Ok(Envelope::from_value(v))
+            super::versions::restore(tx, &actor, &f, ver, false)?;
+        }
+        let f = load_file(tx, id)?;
+        dto::file(tx, &portal, &actor, &f)
+    })
+    .await
 }
 
 /// `DELETE /api/2.0/files/file/{fileId}` (body required) → `FileOperationDto[]`.
 pub async fn delete(
-    State(state): State<AppState>,
-    actor: Actor,
+    Call { actor, db, .. }: Call,
     Path(id): Path<String>,
     JsonBody(req): JsonBody<DeleteRequest>,
 ) -> ApiResult {
     let id = int_id(&id, "File")?;
-    let v = state
-        .db
-        .write(move |tx| {
-            let op = fileops::remove(tx, &actor, &[], &[id], req.immediately.unwrap_or(false))?;
-            Ok(json!([op]))
-        })
-        .await?;
-    Ok(Envelope::from_value(v))
+    db.write(move |tx| {
+        let op = fileops::remove(tx, &actor, &[], &[id], req.immediately.unwrap_or(false))?;
+        Ok(json!([op]))
+    })
+    .await
 }
 
 /// `PUT /api/2.0/files/file/{fileId}/saveediting`, multipart (`File`, `FileExtension`,
 /// `Forcesave`) as the official SDK sends it → `FileDto` of the new version.
 pub async fn save_editing(
-    State(state): State<AppState>,
-    actor: Actor,
-    Portal(portal): Portal,
+    Call { actor, portal, db }: Call,
     Path(id): Path<String>,
     q: Query,
     mut form: Multipart,
@@ -245,36 +219,33 @@ pub async fn save_editing(
         };
         return Err(ApiError::BadRequest(msg.into()));
     };
-    let v = state
-        .db
-        .write(move |tx| {
-            let user = actor.user()?.id.clone();
-            let f = load_file(tx, id)?;
-            if let Some(ext) = extension
-                .as_deref()
-                .map(str::trim)
-                .filter(|e| !e.is_empty())
+    db.write(move |tx| {
+        let user = actor.user()?.id.clone();
+        let f = load_file(tx, id)?;
+        if let Some(ext) = extension
+            .as_deref()
+            .map(str::trim)
+            .filter(|e| !e.is_empty())
+        {
+            let ext = if ext.starts_with('.') {
+                ext.to_string()
+            } else {
+                format!(".{ext}")
+            };
+            if !f
+                .title
+                .to_ascii_lowercase()
+                .ends_with(&ext.to_ascii_lowercase())
             {
-                let ext = if ext.starts_with('.') {
-                    ext.to_string()
-                } else {
-                    format!(".{ext}")
-                };
-                if !f
-                    .title
-                    .to_ascii_lowercase()
-                    .ends_with(&ext.to_ascii_lowercase())
-                {
-                    return Err(ApiError::BadRequest(format!(
-                        "The file is not a {ext} file"
-                    )));
-                }
+                return Err(ApiError::BadRequest(format!(
+                    "The file is not a {ext} file"
+                )));
             }
-            let parent = resolve_folder(tx, &actor, &f.folder_id.to_string())?;
-            permissions::folder_level(tx, &actor, &parent)?.require(RoomAction::EditContent)?;
-            let f = entries::add_version(tx, f.id, &user, &content)?;
-            dto::file(tx, &portal, &actor, &f)
-        })
-        .await?;
-    Ok(Envelope::from_value(v))
+        }
+        let parent = resolve_folder(tx, &actor, &f.folder_id.to_string())?;
+        permissions::folder_level(tx, &actor, &parent)?.require(RoomAction::EditContent)?;
+        let f = entries::add_version(tx, f.id, &user, &content)?;
+        dto::file(tx, &portal, &actor, &f)
+    })
+    .await
 }

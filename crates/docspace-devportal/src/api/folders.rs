@@ -8,6 +8,7 @@ use serde_json::{Value, json};
 
 use super::extract::{JsonBody, Paging, Query, int_id, title};
 use super::{Portal, dto, fileops};
+use crate::api::Call;
 use crate::db::entries::{self, Folder, ListFilter, NewFolder, SortBy, folder_type};
 use crate::db::rooms::{self as room_db, RoomFilter};
 use crate::envelope::{ApiError, ApiResult, Envelope};
@@ -264,25 +265,17 @@ async fn root(
 }
 
 /// `GET /api/2.0/files/{folderId}/subfolders`.
-pub async fn subfolders(
-    State(state): State<AppState>,
-    actor: Actor,
-    Portal(portal): Portal,
-    Path(folder): Path<String>,
-) -> ApiResult {
-    let v = state
-        .db
-        .read(move |c| {
-            let f = readable_folder(c, &actor, &folder)?;
-            let only_folders = ListFilter {
-                folders: true,
-                ..ListFilter::default()
-            };
-            let (list, _, _) = entries::children(c, f.id, &only_folders, 0, 1000)?;
-            dto::folders(c, &portal, &actor, &list)
-        })
-        .await?;
-    Ok(Envelope::ok(v))
+pub async fn subfolders(Call { actor, portal, db }: Call, Path(folder): Path<String>) -> ApiResult {
+    db.read(move |c| {
+        let f = readable_folder(c, &actor, &folder)?;
+        let only_folders = ListFilter {
+            folders: true,
+            ..ListFilter::default()
+        };
+        let (list, _, _) = entries::children(c, f.id, &only_folders, 0, 1000)?;
+        dto::folders(c, &portal, &actor, &list)
+    })
+    .await
 }
 
 /// `{title}`.
@@ -303,86 +296,68 @@ fn check_container(folder: &Folder) -> Result<(), ApiError> {
 
 /// `POST /api/2.0/files/folder/{parentId}` → `FolderDto`.
 pub async fn create(
-    State(state): State<AppState>,
-    actor: Actor,
-    Portal(portal): Portal,
+    Call { actor, portal, db }: Call,
     Path(parent): Path<String>,
     JsonBody(req): JsonBody<TitleRequest>,
 ) -> ApiResult {
     let t = title(req.title.as_deref().unwrap_or(""), "title", TITLE_MAX)?;
-    let v = state
-        .db
-        .write(move |tx| {
-            let user = actor.user()?.id.clone();
-            let parent = resolve_folder(tx, &actor, &parent)?;
-            check_container(&parent)?;
-            permissions::folder_level(tx, &actor, &parent)?.require(RoomAction::Create)?;
-            let t = entries::unique_folder_title(tx, parent.id, &t)?;
-            let f = entries::insert_folder(
-                tx,
-                &parent,
-                &NewFolder {
-                    title: t,
-                    folder_type: folder_type::DEFAULT,
-                    room_type: None,
-                    owner_id: user,
-                },
-            )?;
-            dto::folder(tx, &portal, &actor, &f)
-        })
-        .await?;
-    Ok(Envelope::from_value(v))
+    db.write(move |tx| {
+        let user = actor.user()?.id.clone();
+        let parent = resolve_folder(tx, &actor, &parent)?;
+        check_container(&parent)?;
+        permissions::folder_level(tx, &actor, &parent)?.require(RoomAction::Create)?;
+        let t = entries::unique_folder_title(tx, parent.id, &t)?;
+        let f = entries::insert_folder(
+            tx,
+            &parent,
+            &NewFolder {
+                title: t,
+                folder_type: folder_type::DEFAULT,
+                room_type: None,
+                owner_id: user,
+            },
+        )?;
+        dto::folder(tx, &portal, &actor, &f)
+    })
+    .await
 }
 
 /// `GET /api/2.0/files/folder/{folderId}` → `FolderDto`.
-pub async fn info(
-    State(state): State<AppState>,
-    actor: Actor,
-    Portal(portal): Portal,
-    Path(id): Path<String>,
-) -> ApiResult {
-    let v = state
-        .db
-        .read(move |c| {
-            let f = readable_folder(c, &actor, &id)?;
-            dto::folder(c, &portal, &actor, &f)
-        })
-        .await?;
-    Ok(Envelope::from_value(v))
+pub async fn info(Call { actor, portal, db }: Call, Path(id): Path<String>) -> ApiResult {
+    db.read(move |c| {
+        let f = readable_folder(c, &actor, &id)?;
+        dto::folder(c, &portal, &actor, &f)
+    })
+    .await
 }
 
 /// `PUT /api/2.0/files/folder/{folderId}` (rename) → `FolderDto`.
 pub async fn rename(
-    State(state): State<AppState>,
-    actor: Actor,
-    Portal(portal): Portal,
+    Call { actor, portal, db }: Call,
     Path(id): Path<String>,
     JsonBody(req): JsonBody<TitleRequest>,
 ) -> ApiResult {
     let t = title(req.title.as_deref().unwrap_or(""), "title", TITLE_MAX)?;
-    let v = state
-        .db
-        .write(move |tx| {
-            let user = actor.user()?.id.clone();
-            let f = resolve_folder(tx, &actor, &id)?;
-            if f.parent_id.is_none() {
-                return Err(ApiError::AccessDenied);
-            }
-            let level = permissions::folder_level(tx, &actor, &f)?;
-            let allowed = if f.is_room() {
-                level.allows(RoomAction::EditRoom)
-            } else {
-                level.may_modify(&actor, &f.owner_id)
-            };
-            if !allowed {
-                return Err(ApiError::AccessDenied);
-            }
-            entries::rename_folder(tx, f.id, &t, &user)?;
-            let f = resolve_folder(tx, &actor, &f.id.to_string())?;
-            dto::folder(tx, &portal, &actor, &f)
-        })
-        .await?;
-    Ok(Envelope::from_value(v))
+    db.write(move |tx| {
+        let user = actor.user()?.id.clone();
+        let f = resolve_folder(tx, &actor, &id)?;
+        if f.parent_id.is_none() {
+            return Err(ApiError::AccessDenied);
+        }
+        let level = permissions::folder_level(tx, &actor, &f)?;
+        let allowed = if f.is_room() {
+            level.allows(RoomAction::EditRoom)
+        } else {
+            level.may_modify(&actor, &f.owner_id)
+        };
+        if !allowed {
+            return Err(ApiError::AccessDenied);
+        }
+        entries::rename_folder(tx, f.id, &t, &user)?;
+        let f = resolve_folder(tx, &actor, &f.id.to_string())?;
+        dto::folder(tx, &portal, &actor, &f)
+    })
+    .await
 }
 
 /// `{deleteAfter?, immediately?}`.
@@ -398,41 +373,29 @@ pub struct DeleteRequest {
 
 /// `DELETE /api/2.0/files/folder/{folderId}` (body required) → `FileOperationDto[]`.
 pub async fn delete(
-    State(state): State<AppState>,
-    actor: Actor,
+    Call { actor, db, .. }: Call,
     Path(id): Path<String>,
     JsonBody(req): JsonBody<DeleteRequest>,
 ) -> ApiResult {
-    let v = state
-        .db
-        .write(move |tx| {
-            let f = resolve_folder(tx, &actor, &id)?;
-            if f.is_room() {
-                return Err(ApiError::InvalidOperation(
-                    "Rooms are deleted with DELETE files/rooms/{id}".into(),
-                ));
-            }
-            let op = fileops::remove(tx, &actor, &[f.id], &[], req.immediately.unwrap_or(false))?;
-            Ok(json!([op]))
-        })
-        .await?;
-    Ok(Envelope::from_value(v))
+    db.write(move |tx| {
+        let f = resolve_folder(tx, &actor, &id)?;
+        if f.is_room() {
+            return Err(ApiError::InvalidOperation(
+                "Rooms are deleted with DELETE files/rooms/{id}".into(),
+            ));
+        }
+        let op = fileops::remove(tx, &actor, &[f.id], &[], req.immediately.unwrap_or(false))?;
+        Ok(json!([op]))
+    })
+    .await
 }
 
 /// `GET /api/2.0/files/folder/{folderId}/path` → the breadcrumb as `FolderDto`s.
-pub async fn path(
-    State(state): State<AppState>,
-    actor: Actor,
-    Portal(portal): Portal,
-    Path(id): Path<String>,
-) -> ApiResult {
-    let v = state
-        .db
-        .read(move |c| {
-            let f = readable_folder(c, &actor, &id)?;
-            let chain = entries::path(c, &f)?;
-            dto::folders(c, &portal, &actor, &chain)
-        })
-        .await?;
-    Ok(Envelope::ok(v))
+pub async fn path(Call { actor, portal, db }: Call, Path(id): Path<String>) -> ApiResult {
+    db.read(move |c| {
+        let f = readable_folder(c, &actor, &id)?;
+        let chain = entries::path(c, &f)?;
+        dto::folders(c, &portal, &actor, &chain)
+    })
+    .await
 }

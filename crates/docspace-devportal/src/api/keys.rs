@@ -6,6 +6,7 @@ use serde_json::{Value, json};
 
 use super::Portal;
 use super::extract::JsonBody;
+use crate::api::Store;
 use crate::auth::{self as credentials, AuthKind, Caller};
 use crate::db::keys::{self, ApiKey};
 use crate::envelope::{ApiError, ApiResult, Envelope};
@@ -81,7 +82,7 @@ fn check_permissions(p: &Option<Vec<String>>) -> Result<(), ApiError> {
 
 /// `POST /api/2.0/keys`: a new key, shown in full only in this answer.
 pub async fn create(
-    State(state): State<AppState>,
+    db: Store,
     Portal(portal): Portal,
     caller: Caller,
     JsonBody(req): JsonBody<CreateKey>,
@@ -113,55 +114,38 @@ pub async fn create(
         last_used: None,
         active: true,
     };
-    let v = state
-        .db
-        .write(move |tx| {
-            keys::insert(tx, &key, &credentials::hash_secret(&secret))?;
-            key_dto(tx, &portal, &key, Some(&secret))
-        })
-        .await?;
-    Ok(Envelope::from_value(v))
+    db.write(move |tx| {
+        keys::insert(tx, &key, &credentials::hash_secret(&secret))?;
+        key_dto(tx, &portal, &key, Some(&secret))
+    })
+    .await
 }
 
 /// `GET /api/2.0/keys`: every key for admins, one's own otherwise.
-pub async fn list(
-    State(state): State<AppState>,
-    Portal(portal): Portal,
-    caller: Caller,
-) -> ApiResult {
+pub async fn list(db: Store, Portal(portal): Portal, caller: Caller) -> ApiResult {
     let owner = (!caller.user.is_admin()).then(|| caller.user.id.clone());
-    let v = state
-        .db
-        .read(move |c| {
-            keys::list(c, owner.as_deref())?
-                .iter()
-                .map(|k| key_dto(c, &portal, k, None))
-                .collect::<Result<Vec<_>, _>>()
-        })
-        .await?;
-    Ok(Envelope::ok(v))
+    db.read(move |c| {
+        keys::list(c, owner.as_deref())?
+            .iter()
+            .map(|k| key_dto(c, &portal, k, None))
+            .collect::<Result<Vec<_>, _>>()
+    })
+    .await
 }
 
 /// `GET /api/2.0/keys/@self`: the key the request is made with.
-pub async fn get_self(
-    State(state): State<AppState>,
-    Portal(portal): Portal,
-    caller: Caller,
-) -> ApiResult {
+pub async fn get_self(db: Store, Portal(portal): Portal, caller: Caller) -> ApiResult {
     let AuthKind::ApiKey { id, .. } = caller.kind else {
         return Err(ApiError::NotFound(
             "The request is not made with an API key".into(),
         ));
     };
-    let v = state
-        .db
-        .read(move |c| {
-            let k = keys::by_id(c, &id)?
-                .ok_or_else(|| ApiError::NotFound("API key not found".into()))?;
-            key_dto(c, &portal, &k, None)
-        })
-        .await?;
-    Ok(Envelope::from_value(v))
+    db.read(move |c| {
+        let k =
+            keys::by_id(c, &id)?.ok_or_else(|| ApiError::NotFound("API key not found".into()))?;
+        key_dto(c, &portal, &k, None)
+    })
+    .await
 }
 
 /// `GET /api/2.0/keys/permissions`.

@@ -1,6 +1,13 @@
 //! The REST subset under `/api/2.0`, one module per API area, behind one per-request middleware:
 //! CORS as DocSpace (`*`, no credentials; an OAuth app's `allowed_origins` for its tokens), authentication, API-key scopes, rate limits, counters,
 //! the envelope's self link and `?fields=` pruning.
+//!
+//! A handler names what it needs as extractors, so its body starts at its own logic: who calls and
+//! from where ([`Call`]: an actor, which a link can be; [`SignedInCall`]: a signed-in user only;
+//! [`crate::ai::AiFeature`] around either for the AI switch), its inputs (`extract`), and ends
+//! with [`Store::read`] or [`Store::write`], which run its logic on the database and answer the
+//! value in DocSpace's envelope. Errors of every layer are one type, [`crate::envelope::ApiError`],
+//! answered by one mapping to HTTP.
 
 mod auth;
 mod bulk_download;
@@ -29,6 +36,7 @@ pub mod scopes;
 mod sections;
 mod settings;
 mod shares;
+mod store;
 mod tags;
 mod templates;
 mod upload;
@@ -36,7 +44,9 @@ mod upload_body;
 mod upload_check;
 mod versions;
 
+pub(crate) use caller::{Call, SignedInCall};
 pub use caller::{ClientIp, Portal, portal_url};
+pub(crate) use store::Store;
 
 /// Headers a browser page on another origin may read (rate-limit state).
 pub const EXPOSED_HEADERS: &str =

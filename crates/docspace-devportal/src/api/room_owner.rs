@@ -26,7 +26,7 @@ use super::{Portal, dto};
 use crate::auth::Caller;
 use crate::db::{entries, members};
 use crate::envelope::{ApiError, ApiResult, Envelope};
-use crate::permissions::{self, Actor, RoomAction};
+use crate::permissions::{self, RoomAction};
 use crate::state::AppState;
 use crate::users::{self, EmployeeType};
 
@@ -62,7 +62,7 @@ pub(crate) async fn change_owner(
         .collect::<Result<Vec<_>, _>>()?;
     let files = req.file_ids.len();
     let new_owner = req.user_id.unwrap_or_default();
-    let actor = Actor::signed_in(caller.user);
+    let actor = caller.actor();
     let v = state
         .db
         .write(move |tx| {
@@ -120,7 +120,7 @@ pub(crate) async fn resend_invitations(
     if !req.resend_all && req.users_ids.is_empty() {
         return Ok(Envelope::from_value(Value::Null));
     }
-    let actor = Actor::signed_in(caller.user.clone());
+    let actor = caller.actor();
     let sent = state
         .db
         .read(move |c| {

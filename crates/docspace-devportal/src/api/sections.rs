@@ -16,9 +16,10 @@ use rusqlite::Connection;
 use serde::Deserialize;
 use serde_json::{Value, json};
 
+use super::dto;
 use super::extract::{JsonBody, OptionalJsonBody, Paging, Query, int_id};
 use super::fileops::EntryId;
-use super::{Portal, dto};
+use crate::api::Call;
 use crate::db::entries::{self, File, Folder, folder_type};
 use crate::db::marks::{self, EntryKind, Marks, Tag};
 use crate::envelope::{ApiError, ApiResult, Envelope};
@@ -314,27 +315,19 @@ pub async fn remove_favorites(
 
 /// `POST /api/2.0/files/file/{fileId}/recent` → `FileDto`: what DocSpace's editor page calls
 /// when it opens a file (`addFileToRecentlyViewed` in the DocSpace web client).
-pub async fn add_recent(
-    State(state): State<AppState>,
-    actor: Actor,
-    Portal(portal): Portal,
-    Path(id): Path<String>,
-) -> ApiResult {
+pub async fn add_recent(Call { actor, portal, db }: Call, Path(id): Path<String>) -> ApiResult {
     let id = int_id(&id, "File")?;
-    let v = state
-        .db
-        .write(move |tx| {
-            let user = actor.user()?.id.clone();
-            let f = entries::file(tx, id)?
-                .ok_or_else(|| ApiError::NotFound("File not found".into()))?;
-            let parent = entries::folder(tx, f.folder_id)?
-                .ok_or_else(|| ApiError::NotFound("File not found".into()))?;
-            permissions::file_level(tx, &actor, f.id, &parent)?.require(RoomAction::Read)?;
-            Marks::new(&user, Tag::Recent, EntryKind::File).add(tx, &[f.id])?;
-            dto::file(tx, &portal, &actor, &f)
-        })
-        .await?;
-    Ok(Envelope::from_value(v))
+    db.write(move |tx| {
+        let user = actor.user()?.id.clone();
+        let f =
+            entries::file(tx, id)?.ok_or_else(|| ApiError::NotFound("File not found".into()))?;
+        let parent = entries::folder(tx, f.folder_id)?
+            .ok_or_else(|| ApiError::NotFound("File not found".into()))?;
+        permissions::file_level(tx, &actor, f.id, &parent)?.require(RoomAction::Read)?;
+        Marks::new(&user, Tag::Recent, EntryKind::File).add(tx, &[f.id])?;
+        dto::file(tx, &portal, &actor, &f)
+    })
+    .await
 }
 
 /// Marks a downloaded file recent where DocSpace's file handler does (`TryMarkAsRecent` in

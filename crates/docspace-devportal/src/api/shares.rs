@@ -1,21 +1,20 @@
 //! Room members and links: `files/rooms/{id}/share`, `…/links`, `…/link`, and the public data
 //! behind a link key, `files/share/{key}` (ONLYOFFICE/DocSpace-server: `products/ASC.Files/Server/Api/VirtualRoomsController.cs`, the share and link actions).
 
-use axum::extract::{Path, State};
+use axum::extract::Path;
 use rusqlite::Connection;
 use serde::Deserialize;
 use serde_json::{Value, json};
 
+use super::dto;
 use super::extract::{JsonBody, Paging, Query, int_id, title};
-use super::rooms::{load_room, room_allowing};
-use super::{Portal, dto};
-use crate::auth::Caller;
+use super::rooms::{room_allowing, room_and_level};
+use crate::api::SignedInCall;
 use crate::db::entries::Folder;
 use crate::db::links::{self, Link};
 use crate::db::members;
-use crate::envelope::{ApiError, ApiResult, Envelope};
-use crate::permissions::{self, Actor, RoomAction, share};
-use crate::state::AppState;
+use crate::envelope::{ApiError, ApiResult};
+use crate::permissions::{self, RoomAction, share};
 use crate::time::{db_time, now};
 use crate::users::{self, EmployeeType, User};
 
@@ -28,9 +27,7 @@ pub fn create_primary_link(conn: &Connection, room: &Folder) -> Result<Link, Api
 
 /// `GET /api/2.0/files/rooms/{id}/share`: members (and, by `filterType`, links); envelope `total`.
 pub async fn members(
-    State(state): State<AppState>,
-    caller: Caller,
-    Portal(portal): Portal,
+    SignedInCall { caller, portal, db }: SignedInCall,
     Path(id): Path<String>,
     q: Query,
 ) -> ApiResult {
@@ -44,68 +41,62 @@ pub async fn members(
         ));
     }
     let search = q.get("filterValue").map(str::to_lowercase);
-    let actor = Actor::signed_in(caller.user);
-    let (items, total) = state
-        .db
-        .read(move |c| {
-            let room = load_room(c, id)?;
-            let level = permissions::room_level(c, &actor, &room)?;
-            level.require(RoomAction::Read)?;
-            let manager = level.allows(RoomAction::ManageAccess);
-            let sees_links = level.allows(RoomAction::ReadLinks);
-            let mut all: Vec<Value> = Vec::new();
-            let wants_users = filter == 0 || filter & 16 != 0;
-            if wants_users {
-                let mut ids: Vec<(String, i64)> =
-                    vec![(room.owner_id.clone(), share::ROOM_MANAGER)];
-                ids.extend(
-                    members::list(c, room.id)?
-                        .into_iter()
-                        .filter(|(u, _)| *u != room.owner_id),
-                );
-                let refs: Vec<&str> = ids.iter().map(|(u, _)| u.as_str()).collect();
-                let people = users::by_ids(c, &refs)?;
-                for (uid, access) in &ids {
-                    let Some(u) = people.get(uid) else { continue };
-                    if search.as_deref().is_some_and(|s| {
-                        !u.display_name().to_lowercase().contains(s)
-                            && !u.email.to_lowercase().contains(s)
-                    }) {
-                        continue;
-                    }
-                    all.push(dto::user_share(
-                        &portal,
-                        u,
-                        *access,
-                        *uid == room.owner_id,
-                        manager,
-                    ));
+    let actor = caller.actor();
+    db.read_page(move |c| {
+        let (room, level) = room_and_level(c, &actor, id, RoomAction::Read)?;
+        let manager = level.allows(RoomAction::ManageAccess);
+        let sees_links = level.allows(RoomAction::ReadLinks);
+        let mut all: Vec<Value> = Vec::new();
+        let wants_users = filter == 0 || filter & 16 != 0;
+        if wants_users {
+            let mut ids: Vec<(String, i64)> = vec![(room.owner_id.clone(), share::ROOM_MANAGER)];
+            ids.extend(
+                members::list(c, room.id)?
+                    .into_iter()
+                    .filter(|(u, _)| *u != room.owner_id),
+            );
+            let refs: Vec<&str> = ids.iter().map(|(u, _)| u.as_str()).collect();
+            let people = users::by_ids(c, &refs)?;
+            for (uid, access) in &ids {
+                let Some(u) = people.get(uid) else { continue };
+                if search.as_deref().is_some_and(|s| {
+                    !u.display_name().to_lowercase().contains(s)
+                        && !u.email.to_lowercase().contains(s)
+                }) {
+                    continue;
                 }
+                all.push(dto::user_share(
+                    &portal,
+                    u,
+                    *access,
+                    *uid == room.owner_id,
+                    manager,
+                ));
             }
-            let link_kinds: Option<i64> = match filter {
-                1 => Some(0),
-                2 | 4 | 8 => Some(1),
-                15 => None,
-                _ => Some(-1),
-            };
-            if link_kinds != Some(-1) && sees_links {
-                for l in links::of_room(c, room.id, link_kinds)? {
-                    if (filter == 8 && !l.primary) || (filter == 4 && l.primary) {
-                        continue;
-                    }
-                    all.push(dto::link_share(&portal, &l, manager));
+        }
+        let link_kinds: Option<i64> = match filter {
+            1 => Some(0),
+            2 | 4 | 8 => Some(1),
+            15 => None,
+            _ => Some(-1),
+        };
+        if link_kinds != Some(-1) && sees_links {
+            for l in links::of_room(c, room.id, link_kinds)? {
+                if (filter == 8 && !l.primary) || (filter == 4 && l.primary) {
+                    continue;
                 }
+                all.push(dto::link_share(&portal, &l, manager));
             }
-            let total = all.len() as u64;
-            let page: Vec<Value> = all
-                .into_iter()
-                .skip(paging.start as usize)
-                .take(paging.count as usize)
-                .collect();
-            Ok((page, total))
-        })
-        .await?;
-    Ok(Envelope::ok(items).with_total(total))
+        }
+        let total = all.len() as u64;
+        let page: Vec<Value> = all
+            .into_iter()
+            .skip(paging.start as usize)
+            .take(paging.count as usize)
+            .collect();
+        Ok((page, total))
+    })
+    .await
 }
 
 /// One `RoomInvitation`.
@@ -161,108 +152,89 @@ fn find_or_invite(tx: &Connection, inv: &Invitation, inviter: &str) -> Result<Us
 
 /// `PUT /api/2.0/files/rooms/{id}/share` → `RoomSecurityDto`.
 pub async fn set_members(
-    State(state): State<AppState>,
-    caller: Caller,
-    Portal(portal): Portal,
+    SignedInCall { caller, portal, db }: SignedInCall,
     Path(id): Path<String>,
     JsonBody(req): JsonBody<InvitationRequest>,
 ) -> ApiResult {
     let id = int_id(&id, "Room")?;
-    let actor = Actor::signed_in(caller.user.clone());
-    let v = state
-        .db
-        .write(move |tx| {
-            let room = room_allowing(tx, &actor, id, RoomAction::ManageAccess)?;
-            if req.invitations.is_empty() {
-                return Ok(json!({ "error": 0 }));
+    let actor = caller.actor();
+    db.write(move |tx| {
+        let room = room_allowing(tx, &actor, id, RoomAction::ManageAccess)?;
+        if req.invitations.is_empty() {
+            return Ok(json!({ "error": 0 }));
+        }
+        let room_type = room.room_type.unwrap_or(5);
+        let mut touched = Vec::new();
+        for inv in &req.invitations {
+            let access = inv
+                .access
+                .ok_or_else(|| ApiError::field("Access", "The Access field is required."))?;
+            let member = find_or_invite(tx, inv, &caller.user.id)?;
+            if member.id == room.owner_id {
+                return Err(ApiError::BadRequest(
+                    "The owner's access cannot be changed".into(),
+                ));
             }
-            let room_type = room.room_type.unwrap_or(5);
-            let mut touched = Vec::new();
-            for inv in &req.invitations {
-                let access = inv
-                    .access
-                    .ok_or_else(|| ApiError::field("Access", "The Access field is required."))?;
-                let member = find_or_invite(tx, inv, &caller.user.id)?;
-                if member.id == room.owner_id {
-                    return Err(ApiError::BadRequest(
-                        "The owner's access cannot be changed".into(),
-                    ));
-                }
-                permissions::valid_member_access(room_type, access, &member)
-                    .map_err(ApiError::BadRequest)?;
-                members::set(tx, room.id, &member.id, access)?;
-                touched.push(dto::user_share(&portal, &member, access, false, true));
-            }
-            Ok(json!({ "members": touched, "error": 0 }))
-        })
-        .await?;
-    Ok(Envelope::from_value(v))
+            permissions::valid_member_access(room_type, access, &member)
+                .map_err(ApiError::BadRequest)?;
+            members::set(tx, room.id, &member.id, access)?;
+            touched.push(dto::user_share(&portal, &member, access, false, true));
+        }
+        Ok(json!({ "members": touched, "error": 0 }))
+    })
+    .await
 }
 
 /// `GET /api/2.0/files/rooms/{id}/links` (`?type=0|1`).
 pub async fn links(
-    State(state): State<AppState>,
-    caller: Caller,
-    Portal(portal): Portal,
+    SignedInCall { caller, portal, db }: SignedInCall,
     Path(id): Path<String>,
     q: Query,
 ) -> ApiResult {
     let id = int_id(&id, "Room")?;
     let kind = q.enum_value("type", &[("Invitation", 0), ("External", 1)])?;
-    let actor = Actor::signed_in(caller.user);
-    let v = state
-        .db
-        .read(move |c| {
-            let room = load_room(c, id)?;
-            let level = permissions::room_level(c, &actor, &room)?;
-            level.require(RoomAction::ReadLinks)?;
-            let can_edit = level.allows(RoomAction::ManageAccess);
-            Ok(links::of_room(c, room.id, kind)?
-                .iter()
-                .map(|l| dto::link_share(&portal, l, can_edit))
-                .collect::<Vec<_>>())
-        })
-        .await?;
-    Ok(Envelope::ok(v))
+    let actor = caller.actor();
+    db.read(move |c| {
+        let (room, level) = room_and_level(c, &actor, id, RoomAction::ReadLinks)?;
+        let can_edit = level.allows(RoomAction::ManageAccess);
+        Ok(links::of_room(c, room.id, kind)?
+            .iter()
+            .map(|l| dto::link_share(&portal, l, can_edit))
+            .collect::<Vec<_>>())
+    })
+    .await
 }
 
 /// `GET /api/2.0/files/rooms/{id}/link`: the primary external link, created when the room type
 /// has external links and none exists yet.
 pub async fn primary_link(
-    State(state): State<AppState>,
-    caller: Caller,
-    Portal(portal): Portal,
+    SignedInCall { caller, portal, db }: SignedInCall,
     Path(id): Path<String>,
 ) -> ApiResult {
     let id = int_id(&id, "Room")?;
-    let actor = Actor::signed_in(caller.user);
-    let v = state
-        .db
-        .write(move |tx| {
-            let room = load_room(tx, id)?;
-            let level = permissions::room_level(tx, &actor, &room)?;
-            level.require(RoomAction::Read)?;
-            if permissions::external_link_levels(room.room_type.unwrap_or(0)).is_none() {
-                return Ok(Value::Null);
+    let actor = caller.actor();
+    db.write(move |tx| {
+        let (room, level) = room_and_level(tx, &actor, id, RoomAction::Read)?;
+        if permissions::external_link_levels(room.room_type.unwrap_or(0)).is_none() {
+            return Ok(Value::Null);
+        }
+        let existing = links::of_room(tx, room.id, Some(1))?
+            .into_iter()
+            .find(|l| l.primary);
+        let link = match existing {
+            Some(l) => l,
+            None => {
+                level.require(RoomAction::ManageAccess)?;
+                create_primary_link(tx, &room)?
             }
-            let existing = links::of_room(tx, room.id, Some(1))?
-                .into_iter()
-                .find(|l| l.primary);
-            let link = match existing {
-                Some(l) => l,
-                None => {
-                    level.require(RoomAction::ManageAccess)?;
-                    create_primary_link(tx, &room)?
-                }
-            };
-            Ok(dto::link_share(
-                &portal,
-                &link,
-                level.allows(RoomAction::ManageAccess),
-            ))
-        })
-        .await?;
-    Ok(Envelope::from_value(v))
+        };
+        Ok(dto::link_share(
+            &portal,
+            &link,
+            level.allows(RoomAction::ManageAccess),
+        ))
+    })
+    .await
 }
 
 /// `RoomLinkRequest`.
@@ -317,9 +289,7 @@ fn parse_expiration(raw: &str) -> Result<String, ApiError> {
 
 /// `PUT /api/2.0/files/rooms/{id}/links`: creates, updates or (access 0) revokes a link.
 pub async fn set_link(
-    State(state): State<AppState>,
-    caller: Caller,
-    Portal(portal): Portal,
+    SignedInCall { caller, portal, db }: SignedInCall,
     Path(id): Path<String>,
     JsonBody(req): JsonBody<LinkRequest>,
 ) -> ApiResult {
@@ -351,99 +321,94 @@ pub async fn set_link(
         .as_deref()
         .map(parse_expiration)
         .transpose()?;
-    let actor = Actor::signed_in(caller.user);
-    let v = state
-        .db
-        .write(move |tx| {
-            let room = room_allowing(tx, &actor, id, RoomAction::ManageAccess)?;
-            let room_type = room.room_type.unwrap_or(5);
-            let existing = match req
-                .link_id
-                .as_deref()
-                .filter(|l| !l.is_empty() && *l != "00000000-0000-0000-0000-000000000000")
-            {
-                Some(lid) => Some(
-                    links::by_id(tx, lid)?
-                        .filter(|l| l.room_id == room.id)
-                        .ok_or_else(|| ApiError::NotFound("The link could not be found".into()))?,
-                ),
-                None => None,
-            };
-            let link_type = existing
+    let actor = caller.actor();
+    db.write(move |tx| {
+        let room = room_allowing(tx, &actor, id, RoomAction::ManageAccess)?;
+        let room_type = room.room_type.unwrap_or(5);
+        let existing = match req
+            .link_id
+            .as_deref()
+            .filter(|l| !l.is_empty() && *l != "00000000-0000-0000-0000-000000000000")
+        {
+            Some(lid) => Some(
+                links::by_id(tx, lid)?
+                    .filter(|l| l.room_id == room.id)
+                    .ok_or_else(|| ApiError::NotFound("The link could not be found".into()))?,
+            ),
+            None => None,
+        };
+        let link_type = existing
+            .as_ref()
+            .map(|l| l.link_type)
+            .unwrap_or(req.link_type.unwrap_or(0));
+        let allowed: Vec<i64> = match link_type {
+            0 => permissions::invitation_link_levels(room_type),
+            1 => permissions::external_link_levels(room_type)
+                .ok_or_else(|| ApiError::BadRequest("This room type has no external links".into()))?
+                .to_vec(),
+            _ => {
+                return Err(ApiError::field(
+                    "LinkType",
+                    "The link type must be 0 (invitation) or 1 (external).",
+                ));
+            }
+        };
+        let default_access = if allowed.contains(&share::READ) {
+            share::READ
+        } else {
+            allowed[0]
+        };
+        let access = req.access.unwrap_or(
+            existing
                 .as_ref()
-                .map(|l| l.link_type)
-                .unwrap_or(req.link_type.unwrap_or(0));
-            let allowed: Vec<i64> = match link_type {
-                0 => permissions::invitation_link_levels(room_type),
-                1 => permissions::external_link_levels(room_type)
-                    .ok_or_else(|| {
-                        ApiError::BadRequest("This room type has no external links".into())
-                    })?
-                    .to_vec(),
-                _ => {
-                    return Err(ApiError::field(
-                        "LinkType",
-                        "The link type must be 0 (invitation) or 1 (external).",
-                    ));
-                }
-            };
-            let default_access = if allowed.contains(&share::READ) {
-                share::READ
-            } else {
-                allowed[0]
-            };
-            let access = req.access.unwrap_or(
-                existing
-                    .as_ref()
-                    .map(|l| l.access)
-                    .unwrap_or(default_access),
-            );
-            if !allowed.contains(&access) {
-                return Err(ApiError::BadRequest(format!(
-                    "Access level {access} is not available for this link"
-                )));
+                .map(|l| l.access)
+                .unwrap_or(default_access),
+        );
+        if !allowed.contains(&access) {
+            return Err(ApiError::BadRequest(format!(
+                "Access level {access} is not available for this link"
+            )));
+        }
+        let mut link = match existing {
+            Some(l) => l,
+            None => {
+                let primary = link_type == 1
+                    && !links::of_room(tx, room.id, Some(1))?
+                        .iter()
+                        .any(|l| l.primary);
+                let title = if link_type == 0 {
+                    "Invitation link"
+                } else {
+                    "Shared link"
+                };
+                Link::new(room.id, link_type, access, title, primary)
             }
-            let mut link = match existing {
-                Some(l) => l,
-                None => {
-                    let primary = link_type == 1
-                        && !links::of_room(tx, room.id, Some(1))?
-                            .iter()
-                            .any(|l| l.primary);
-                    let title = if link_type == 0 {
-                        "Invitation link"
-                    } else {
-                        "Shared link"
-                    };
-                    Link::new(room.id, link_type, access, title, primary)
-                }
-            };
-            link.access = access;
-            if let Some(t) = title_in {
-                link.title = t;
-            }
-            if expiration.is_some() {
-                link.expiration = expiration;
-            }
-            if let Some(p) = req.password {
-                link.password = Some(p).filter(|p| !p.is_empty());
-            }
-            if let Some(d) = req.deny_download {
-                link.deny_download = d;
-            }
-            if let Some(i) = req.internal {
-                link.internal = i;
-            }
-            if req.max_use_count.is_some() {
-                link.max_use_count = req.max_use_count;
-            }
-            if access == share::NONE {
-                links::delete(tx, &link.id)?;
-            } else {
-                links::save(tx, &link)?;
-            }
-            Ok(dto::link_share(&portal, &link, true))
-        })
-        .await?;
-    Ok(Envelope::from_value(v))
+        };
+        link.access = access;
+        if let Some(t) = title_in {
+            link.title = t;
+        }
+        if expiration.is_some() {
+            link.expiration = expiration;
+        }
+        if let Some(p) = req.password {
+            link.password = Some(p).filter(|p| !p.is_empty());
+        }
+        if let Some(d) = req.deny_download {
+            link.deny_download = d;
+        }
+        if let Some(i) = req.internal {
+            link.internal = i;
+        }
+        if req.max_use_count.is_some() {
+            link.max_use_count = req.max_use_count;
+        }
+        if access == share::NONE {
+            links::delete(tx, &link.id)?;
+        } else {
+            links::save(tx, &link)?;
+        }
+        Ok(dto::link_share(&portal, &link, true))
+    })
+    .await
 }

@@ -6,33 +6,31 @@ use serde::Deserialize;
 use super::extract::{JsonBody, Paging, Query, int_id, title};
 use super::rooms::room_allowing;
 use super::{Portal, dto};
+use crate::api::Store;
 use crate::auth::Caller;
 use crate::db::tags;
 use crate::envelope::{ApiError, ApiResult, Envelope};
-use crate::permissions::{Actor, PortalAction, RoomAction, portal_allows};
+use crate::permissions::{PortalAction, RoomAction, portal_allows};
 use crate::state::AppState;
 
 const TAG_MAX: usize = tags::NAME_MAX;
 
 /// `GET /api/2.0/files/tags`: custom tag names (non-admins: tags of rooms they see).
-pub async fn list(State(state): State<AppState>, caller: Caller, q: Query) -> ApiResult {
+pub async fn list(db: Store, caller: Caller, q: Query) -> ApiResult {
     let paging = Paging::from_query(&q)?;
     let search = q.get("filterValue").map(str::to_string);
     let visible =
         (!portal_allows(&caller.user, PortalAction::ReadAnyRoom)).then(|| caller.user.id.clone());
-    let v = state
-        .db
-        .read(move |c| {
-            tags::list(
-                c,
-                search.as_deref(),
-                visible.as_deref(),
-                paging.start,
-                paging.count,
-            )
-        })
-        .await?;
-    Ok(Envelope::ok(v))
+    db.read(move |c| {
+        tags::list(
+            c,
+            search.as_deref(),
+            visible.as_deref(),
+            paging.start,
+            paging.count,
+        )
+    })
+    .await
 }
 
 /// Creating, renaming and deleting tags are for those who may manage them (`ManageTags`).
@@ -51,21 +49,14 @@ pub struct NewTag {
 }
 
 /// `POST /api/2.0/files/tags` → the name.
-pub async fn create(
-    State(state): State<AppState>,
-    caller: Caller,
-    JsonBody(req): JsonBody<NewTag>,
-) -> ApiResult {
+pub async fn create(db: Store, caller: Caller, JsonBody(req): JsonBody<NewTag>) -> ApiResult {
     may_manage_tags(&caller)?;
     let name = title(req.name.as_deref().unwrap_or(""), "name", TAG_MAX)?;
-    let v = state
-        .db
-        .write(move |tx| {
-            tags::ensure(tx, &name, &caller.user.id)?;
-            Ok(name)
-        })
-        .await?;
-    Ok(Envelope::ok(v))
+    db.write(move |tx| {
+        tags::ensure(tx, &name, &caller.user.id)?;
+        Ok(name)
+    })
+    .await
 }
 
 /// `{oldName, newName}`.
@@ -77,30 +68,23 @@ pub struct RenameTag {
 }
 
 /// `PUT /api/2.0/files/tags` → the new name; a taken name is a 400.
-pub async fn rename(
-    State(state): State<AppState>,
-    caller: Caller,
-    JsonBody(req): JsonBody<RenameTag>,
-) -> ApiResult {
+pub async fn rename(db: Store, caller: Caller, JsonBody(req): JsonBody<RenameTag>) -> ApiResult {
     may_manage_tags(&caller)?;
     let old = title(req.old_name.as_deref().unwrap_or(""), "oldName", TAG_MAX)?;
     let new = title(req.new_name.as_deref().unwrap_or(""), "newName", TAG_MAX)?;
-    let v = state
-        .db
-        .write(move |tx| {
-            if !tags::exists(tx, &old)? {
-                return Err(ApiError::NotFound("The tag could not be found".into()));
-            }
-            if old != new && tags::exists(tx, &new)? {
-                return Err(ApiError::BadRequest(
-                    "A tag with this name already exists".into(),
-                ));
-            }
-            tags::rename(tx, &old, &new)?;
-            Ok(new)
-        })
-        .await?;
-    Ok(Envelope::ok(v))
+    db.write(move |tx| {
+        if !tags::exists(tx, &old)? {
+            return Err(ApiError::NotFound("The tag could not be found".into()));
+        }
+        if old != new && tags::exists(tx, &new)? {
+            return Err(ApiError::BadRequest(
+                "A tag with this name already exists".into(),
+            ));
+        }
+        tags::rename(tx, &old, &new)?;
+        Ok(new)
+    })
+    .await
 }
 
 /// `{names}`.
@@ -163,7 +147,7 @@ pub async fn room_tags<const ADD: bool>(
     if add && names.len() > tags::MAX_PER_ROOM {
         return Err(tags::too_many());
     }
-    let actor = Actor::signed_in(caller.user.clone());
+    let actor = caller.actor();
     let v = state
         .db
         .write(move |tx| {

@@ -24,6 +24,7 @@ use serde_json::{Value, json};
 use super::extract::{JsonBody, int_id, title};
 use super::fileops::EntryId;
 use super::rooms::{self, Lifetime, Watermark};
+use crate::api::{SignedInCall, Store};
 use crate::auth::Caller;
 use crate::db::entries::Folder;
 use crate::db::{members, templates};
@@ -247,10 +248,10 @@ fn share_target(conn: &Connection, v: &Value) -> Result<Option<(User, i64)>, Api
 
 /// `POST /api/2.0/files/roomtemplate`: saves a room as a template.
 pub async fn create(
-    State(state): State<AppState>,
-    caller: Caller,
+    SignedInCall { caller, db, .. }: SignedInCall,
     JsonBody(req): JsonBody<TemplateRequest>,
 ) -> ApiResult {
+    let actor = caller.actor();
     let room_id = req
         .room_id
         .as_ref()
@@ -275,48 +276,44 @@ pub async fn create(
         req.share.unwrap_or_default()
     };
     let user = caller.user.clone();
-    let actor = Actor::signed_in(caller.user);
-    let v = state
-        .db
-        .write(move |tx| {
-            let room = crate::db::entries::folder(tx, room_id)?.filter(Folder::is_room);
-            let allowed = match &room {
-                // Only an active room (in Rooms, not the Archive) whose settings the caller may edit.
-                Some(r) => {
-                    r.root_id == rooms::rooms_section(tx)?.id
-                        && permissions::room_level(tx, &actor, r)?.allows(RoomAction::EditRoom)
-                }
-                None => false,
-            };
-            let (Some(room), true) = (room, allowed) else {
-                return finish(
-                    tx,
-                    &user.id,
-                    templates::OP_TEMPLATE,
-                    NO_ID,
-                    Some(VIEW_FOLDER_DENIED),
-                );
-            };
-            let section = templates::ensure_section(tx, &user.id)?;
-            let name = title_in.clone().unwrap_or_else(|| room.title.clone());
-            let template = match copy_room(tx, &room, &section, (&name, &user.id), &copy)? {
-                Ok(template) => template,
-                Err(error) => {
-                    return finish(tx, &user.id, templates::OP_TEMPLATE, NO_ID, Some(error));
-                }
-            };
-            templates::set_public(tx, template.id, public)?;
-            for s in &share_list {
-                if let Some((member, access)) = share_target(tx, s)?
-                    && member.id != user.id
-                {
-                    members::set(tx, template.id, &member.id, access)?;
-                }
+    db.write(move |tx| {
+        let room = crate::db::entries::folder(tx, room_id)?.filter(Folder::is_room);
+        let allowed = match &room {
+            // Only an active room (in Rooms, not the Archive) whose settings the caller may edit.
+            Some(r) => {
+                r.root_id == rooms::rooms_section(tx)?.id
+                    && permissions::room_level(tx, &actor, r)?.allows(RoomAction::EditRoom)
             }
-            finish(tx, &user.id, templates::OP_TEMPLATE, template.id, None)
-        })
-        .await?;
-    Ok(Envelope::from_value(v))
+            None => false,
+        };
+        let (Some(room), true) = (room, allowed) else {
+            return finish(
+                tx,
+                &user.id,
+                templates::OP_TEMPLATE,
+                NO_ID,
+                Some(VIEW_FOLDER_DENIED),
+            );
+        };
+        let section = templates::ensure_section(tx, &user.id)?;
+        let name = title_in.clone().unwrap_or_else(|| room.title.clone());
+        let template = match copy_room(tx, &room, &section, (&name, &user.id), &copy)? {
+            Ok(template) => template,
+            Err(error) => {
+                return finish(tx, &user.id, templates::OP_TEMPLATE, NO_ID, Some(error));
+            }
+        };
+        templates::set_public(tx, template.id, public)?;
+        for s in &share_list {
+            if let Some((member, access)) = share_target(tx, s)?
+                && member.id != user.id
+            {
+                members::set(tx, template.id, &member.id, access)?;
+            }
+        }
+        finish(tx, &user.id, templates::OP_TEMPLATE, template.id, None)
+    })
+    .await
 }
 
 /// `GET /api/2.0/files/roomtemplate/status`: the portal's template operation, whoever started
@@ -333,24 +330,17 @@ async fn status_of(state: &AppState, kind: i64) -> ApiResult {
 }
 
 /// `GET /api/2.0/files/roomtemplate/{id}/public`.
-pub async fn get_public(
-    State(state): State<AppState>,
-    actor: Actor,
-    Path(id): Path<String>,
-) -> ApiResult {
+pub async fn get_public(db: Store, actor: Actor, Path(id): Path<String>) -> ApiResult {
     let id = int_id(&id, "Template")?;
-    let v = state
-        .db
-        .read(move |c| {
-            let t = load_template(c, id)?
-                .ok_or_else(|| ApiError::NotFound("The template could not be found".into()))?;
-            if !can_read_template(c, &actor, &t)? {
-                return Err(ApiError::AccessDenied);
-            }
-            templates::is_public(c, id)
-        })
-        .await?;
-    Ok(Envelope::ok(v))
+    db.read(move |c| {
+        let t = load_template(c, id)?
+            .ok_or_else(|| ApiError::NotFound("The template could not be found".into()))?;
+        if !can_read_template(c, &actor, &t)? {
+            return Err(ApiError::AccessDenied);
+        }
+        templates::is_public(c, id)
+    })
+    .await
 }
 
 /// `PUT /api/2.0/files/roomtemplate/public`: shares the template with Everyone (Read) or stops
@@ -366,7 +356,7 @@ pub async fn set_public(
         .ok_or_else(|| ApiError::field("Id", "The Id field is required."))?
         .int("Template")?;
     let me = caller.user.id.clone();
-    let actor = Actor::signed_in(caller.user);
+    let actor = caller.actor();
     state
         .db
         .write(move |tx| {
@@ -387,10 +377,10 @@ pub async fn set_public(
 
 /// `POST /api/2.0/files/rooms/fromTemplate`: creates a room from a template.
 pub async fn create_room(
-    State(state): State<AppState>,
-    caller: Caller,
+    SignedInCall { caller, db, .. }: SignedInCall,
     JsonBody(req): JsonBody<FromTemplateRequest>,
 ) -> ApiResult {
+    let actor = caller.actor();
     // `[Required]` on both: checked by model binding before the task starts.
     let template_id = req
         .template_id
@@ -410,47 +400,43 @@ pub async fn create_room(
         .map(rooms::watermark_json)
         .transpose()?;
     let user = caller.user.clone();
-    let actor = Actor::signed_in(caller.user);
-    let v = state
-        .db
-        .write(move |tx| {
-            let template = load_template(tx, template_id)?;
-            let error = match &template {
-                Some(t) if can_read_template(tx, &actor, t)? => {
-                    (!portal_allows(&user, PortalAction::CreateRoom)).then_some(CREATE_DENIED)
-                }
-                _ => Some(VIEW_FOLDER_DENIED),
-            };
-            let (Some(mut template), None) = (template, error) else {
-                return finish(tx, &user.id, templates::OP_FROM_TEMPLATE, NO_ID, error);
-            };
-            // The request's private/indexing/download settings win over the template's; lifetime
-            // and watermark come only from the request, as `CreateRoomFromTemplateAsync` does.
-            template.private = req.private.unwrap_or(template.private);
-            template.indexing = req.indexing.unwrap_or(template.indexing);
-            template.deny_download = req.deny_download.unwrap_or(template.deny_download);
-            template.lifetime = lifetime.clone();
-            template.watermark = watermark.clone();
-            let section = rooms::rooms_section(tx)?;
-            let room = match copy_room(tx, &template, &section, (&name, &user.id), &copy)? {
-                Ok(room) => room,
-                Err(error) => {
-                    return finish(
-                        tx,
-                        &user.id,
-                        templates::OP_FROM_TEMPLATE,
-                        NO_ID,
-                        Some(error),
-                    );
-                }
-            };
-            if room.room_type == Some(6) {
-                super::shares::create_primary_link(tx, &room)?;
+    db.write(move |tx| {
+        let template = load_template(tx, template_id)?;
+        let error = match &template {
+            Some(t) if can_read_template(tx, &actor, t)? => {
+                (!portal_allows(&user, PortalAction::CreateRoom)).then_some(CREATE_DENIED)
             }
-            finish(tx, &user.id, templates::OP_FROM_TEMPLATE, room.id, None)
-        })
-        .await?;
-    Ok(Envelope::from_value(v))
+            _ => Some(VIEW_FOLDER_DENIED),
+        };
+        let (Some(mut template), None) = (template, error) else {
+            return finish(tx, &user.id, templates::OP_FROM_TEMPLATE, NO_ID, error);
+        };
+        // The request's private/indexing/download settings win over the template's; lifetime
+        // and watermark come only from the request, as `CreateRoomFromTemplateAsync` does.
+        template.private = req.private.unwrap_or(template.private);
+        template.indexing = req.indexing.unwrap_or(template.indexing);
+        template.deny_download = req.deny_download.unwrap_or(template.deny_download);
+        template.lifetime = lifetime.clone();
+        template.watermark = watermark.clone();
+        let section = rooms::rooms_section(tx)?;
+        let room = match copy_room(tx, &template, &section, (&name, &user.id), &copy)? {
+            Ok(room) => room,
+            Err(error) => {
+                return finish(
+                    tx,
+                    &user.id,
+                    templates::OP_FROM_TEMPLATE,
+                    NO_ID,
+                    Some(error),
+                );
+            }
+        };
+        if room.room_type == Some(6) {
+            super::shares::create_primary_link(tx, &room)?;
+        }
+        finish(tx, &user.id, templates::OP_FROM_TEMPLATE, room.id, None)
+    })
+    .await
 }
 
 /// `GET /api/2.0/files/rooms/fromTemplate/status`: the portal's operation, whoever started it

@@ -14,15 +14,15 @@
 //!   lookup compares titles as the database does, case-insensitively; encrypted files (which
 //!   this portal never holds) would not count.
 
-use axum::extract::{Path, State};
+use axum::extract::Path;
 use serde::Deserialize;
 
 use super::extract::JsonBody;
 use super::folders::resolve_folder;
+use crate::api::Call;
 use crate::db::entries;
-use crate::envelope::{ApiError, ApiResult, Envelope};
-use crate::permissions::{self, Actor, RoomAction};
-use crate::state::AppState;
+use crate::envelope::{ApiError, ApiResult};
+use crate::permissions::{self, RoomAction};
 
 /// `FilesCommonResource.ErrorMessage_FolderNotFound`.
 const FOLDER_NOT_FOUND: &str = "The required folder was not found";
@@ -39,34 +39,28 @@ pub struct CheckRequest {
 
 /// `POST files/{folderId}/upload/check` with `{"filesTitle": [...]}` → the titles that clash.
 pub async fn check(
-    State(state): State<AppState>,
-    actor: Actor,
+    Call { actor, db, .. }: Call,
     Path(folder): Path<String>,
     JsonBody(req): JsonBody<CheckRequest>,
 ) -> ApiResult {
     let titles = req.files_title.ok_or_else(|| {
         ApiError::BadRequest("Value cannot be null. (Parameter 'filesTitle')".into())
     })?;
-    let v = state
-        .db
-        .read(move |c| {
-            let folder = resolve_folder(c, &actor, &folder).map_err(|e| match e {
-                ApiError::NotFound(_) => ApiError::NotFound(FOLDER_NOT_FOUND.into()),
-                other => other,
-            })?;
-            if !permissions::folder_level(c, &actor, &folder)?.allows(RoomAction::Create) {
-                return Err(ApiError::InvalidOperation(MAY_NOT_CREATE.into()));
+    db.read(move |c| {
+        let folder = resolve_folder(c, &actor, &folder).map_err(|e| match e {
+            ApiError::NotFound(_) => ApiError::NotFound(FOLDER_NOT_FOUND.into()),
+            other => other,
+        })?;
+        if !permissions::folder_level(c, &actor, &folder)?.allows(RoomAction::Create) {
+            return Err(ApiError::InvalidOperation(MAY_NOT_CREATE.into()));
+        }
+        let mut found: Vec<String> = Vec::new();
+        for title in titles {
+            if !found.contains(&title) && entries::file_by_title(c, folder.id, &title)?.is_some() {
+                found.push(title);
             }
-            let mut found: Vec<String> = Vec::new();
-            for title in titles {
-                if !found.contains(&title)
-                    && entries::file_by_title(c, folder.id, &title)?.is_some()
-                {
-                    found.push(title);
-                }
-            }
-            Ok(found)
-        })
-        .await?;
-    Ok(Envelope::ok(v))
+        }
+        Ok(found)
+    })
+    .await
 }

@@ -14,7 +14,8 @@ use serde_json::{Value, json};
 use super::extract::{JsonBody, Query, int_id};
 use super::files::load_file;
 use super::folders::resolve_folder;
-use super::{Portal, dto, fileops};
+use super::{dto, fileops};
+use crate::api::{Call, Store};
 use crate::db::entries::{self, File, folder_type};
 use crate::db::versions::{self, Version};
 use crate::envelope::{ApiError, ApiResult, Envelope};
@@ -148,27 +149,19 @@ pub fn restore(
 }
 
 /// `GET /api/2.0/files/file/{fileId}/history` → `FileDto[]`, newest version first.
-pub async fn list(
-    State(state): State<AppState>,
-    actor: Actor,
-    Portal(portal): Portal,
-    Path(id): Path<String>,
-) -> ApiResult {
+pub async fn list(Call { actor, portal, db }: Call, Path(id): Path<String>) -> ApiResult {
     let id = int_id(&id, "File")?;
-    let v = state
-        .db
-        .read(move |c| {
-            // A missing file fails the same security check (`CanReadHistoryAsync(null)`).
-            let denied = || ApiError::InvalidOperation(READ_DENIED.into());
-            let f = entries::file(c, id)?.ok_or_else(denied)?;
-            let (level, _) = file_level(c, &actor, &f).map_err(|_| denied())?;
-            if !may_read_history(level, &actor) {
-                return Err(denied());
-            }
-            history(c, &portal, &actor, &f)
-        })
-        .await?;
-    Ok(Envelope::ok(v))
+    db.read(move |c| {
+        // A missing file fails the same security check (`CanReadHistoryAsync(null)`).
+        let denied = || ApiError::InvalidOperation(READ_DENIED.into());
+        let f = entries::file(c, id)?.ok_or_else(denied)?;
+        let (level, _) = file_level(c, &actor, &f).map_err(|_| denied())?;
+        if !may_read_history(level, &actor) {
+            return Err(denied());
+        }
+        history(c, &portal, &actor, &f)
+    })
+    .await
 }
 
 /// `ChangeHistory`.
@@ -193,43 +186,37 @@ fn required_version(v: Option<i64>, model: &str) -> Result<i64, ApiError> {
 /// `continueVersion: true` merges the revision that starts after `version` into the one before;
 /// `false` on the current version makes it a revision of its own (a new version).
 pub async fn change(
-    State(state): State<AppState>,
-    actor: Actor,
-    Portal(portal): Portal,
+    Call { actor, portal, db }: Call,
     Path(id): Path<String>,
     JsonBody(req): JsonBody<ChangeHistory>,
 ) -> ApiResult {
     let id = int_id(&id, "File")?;
     let version = required_version(req.version, "ASC.Files.ApiModels.RequestDto.ChangeHistory")?;
     let cont = req.continue_version.unwrap_or(false);
-    let v = state
-        .db
-        .write(move |tx| {
-            let f =
-                entries::file(tx, id)?.ok_or_else(|| ApiError::NotFound(FILE_NOT_FOUND.into()))?;
-            let target: Version =
-                versions::get(tx, f.id, if version > 0 { version } else { f.version })?
-                    .ok_or_else(|| ApiError::NotFound(FILE_NOT_FOUND.into()))?;
-            let (level, trash) = file_level(tx, &actor, &f)?;
-            if !may_edit_history(level, &actor) {
-                return Err(ApiError::AccessDenied);
+    db.write(move |tx| {
+        let f = entries::file(tx, id)?.ok_or_else(|| ApiError::NotFound(FILE_NOT_FOUND.into()))?;
+        let target: Version =
+            versions::get(tx, f.id, if version > 0 { version } else { f.version })?
+                .ok_or_else(|| ApiError::NotFound(FILE_NOT_FOUND.into()))?;
+        let (level, trash) = file_level(tx, &actor, &f)?;
+        if !may_edit_history(level, &actor) {
+            return Err(ApiError::AccessDenied);
+        }
+        if trash {
+            return Err(ApiError::Internal(TRASH_ITEM.into()));
+        }
+        let current = versions::get(tx, f.id, f.version)?;
+        if cont {
+            if current.is_some_and(|c| c.version_group > 1) {
+                versions::continue_version(tx, f.id, target.version)?;
             }
-            if trash {
-                return Err(ApiError::Internal(TRASH_ITEM.into()));
-            }
-            let current = versions::get(tx, f.id, f.version)?;
-            if cont {
-                if current.is_some_and(|c| c.version_group > 1) {
-                    versions::continue_version(tx, f.id, target.version)?;
-                }
-            } else if target.version == f.version {
-                restore(tx, &actor, &f, target.version, true)?;
-            }
-            let f = load_file(tx, id)?;
-            history(tx, &portal, &actor, &f)
-        })
-        .await?;
-    Ok(Envelope::ok(v))
+        } else if target.version == f.version {
+            restore(tx, &actor, &f, target.version, true)?;
+        }
+        let f = load_file(tx, id)?;
+        history(tx, &portal, &actor, &f)
+    })
+    .await
 }
 
 /// `UpdateComment`.
@@ -273,8 +260,7 @@ pub async fn comment(
 
 /// `POST /api/2.0/files/file/{fileId}/restoreversion?version=N` → `EditHistoryDto[]` of the file.
 pub async fn restore_version(
-    State(state): State<AppState>,
-    actor: Actor,
+    Call { actor, db, .. }: Call,
     Path(id): Path<String>,
     q: Query,
 ) -> ApiResult {
@@ -286,38 +272,26 @@ pub async fn restore_version(
                 .into(),
         ));
     }
-    let v = state
-        .db
-        .write(move |tx| {
-            let f =
-                entries::file(tx, id)?.ok_or_else(|| ApiError::NotFound(FILE_NOT_FOUND.into()))?;
-            let f = restore(tx, &actor, &f, version, false)?;
-            edit_history(tx, &f)
-        })
-        .await?;
-    Ok(Envelope::ok(v))
+    db.write(move |tx| {
+        let f = entries::file(tx, id)?.ok_or_else(|| ApiError::NotFound(FILE_NOT_FOUND.into()))?;
+        let f = restore(tx, &actor, &f, version, false)?;
+        edit_history(tx, &f)
+    })
+    .await
 }
 
 /// `GET /api/2.0/files/file/{fileId}/edit/history` → `EditHistoryDto[]`, oldest first.
-pub async fn edit_history_list(
-    State(state): State<AppState>,
-    actor: Actor,
-    Path(id): Path<String>,
-) -> ApiResult {
+pub async fn edit_history_list(db: Store, actor: Actor, Path(id): Path<String>) -> ApiResult {
     let id = int_id(&id, "File")?;
-    let v = state
-        .db
-        .read(move |c| {
-            let f =
-                entries::file(c, id)?.ok_or_else(|| ApiError::NotFound(FILE_NOT_FOUND.into()))?;
-            let (level, _) = file_level(c, &actor, &f)?;
-            if !may_read_history(level, &actor) {
-                return Err(ApiError::InvalidOperation(READ_DENIED.into()));
-            }
-            edit_history(c, &f)
-        })
-        .await?;
-    Ok(Envelope::ok(v))
+    db.read(move |c| {
+        let f = entries::file(c, id)?.ok_or_else(|| ApiError::NotFound(FILE_NOT_FOUND.into()))?;
+        let (level, _) = file_level(c, &actor, &f)?;
+        if !may_read_history(level, &actor) {
+            return Err(ApiError::InvalidOperation(READ_DENIED.into()));
+        }
+        edit_history(c, &f)
+    })
+    .await
 }
 
 /// `EditHistoryDto`s (`FileDao.GetEditHistoryAsync`, ordered by version).
@@ -366,9 +340,7 @@ pub struct DeleteVersions {
 /// before starting (`DeletePermissionsCheck.CheckVersionPermissionsAsync`) answer as errors: no
 /// file 404, the Archive or a Trash, the current version, or no right to delete the file 403.
 pub async fn delete(
-    State(state): State<AppState>,
-    actor: Actor,
-    Portal(portal): Portal,
+    Call { actor, portal, db }: Call,
     JsonBody(req): JsonBody<DeleteVersions>,
 ) -> ApiResult {
     let missing = |name: &str| {
@@ -381,39 +353,35 @@ pub async fn delete(
     };
     let id = req.file_id.ok_or_else(|| missing("fileId"))?.int("File")?;
     let list = req.versions.ok_or_else(|| missing("versions"))?;
-    let v = state
-        .db
-        .write(move |tx| {
-            if list.is_empty() {
-                // DocSpace publishes an ordinary delete of the file, immediately (not to the
-                // Trash), when the list is empty (`OperationController.DeleteFileVersions`
-                // passes `immediately: true`; `FileDeleteOperation` deletes versions only when
-                // there are some). Reproduced; the typed client refuses an empty list.
-                let op = fileops::remove(tx, &actor, &[], &[id], true)?;
-                return Ok(json!([op]));
-            }
-            let f =
-                entries::file(tx, id)?.ok_or_else(|| ApiError::NotFound(FILE_NOT_FOUND.into()))?;
-            let parent = resolve_folder(tx, &actor, &f.folder_id.to_string())?;
-            let root = entries::folder_type_of(tx, parent.root_id)?;
-            if matches!(root, Some(folder_type::ARCHIVE | folder_type::TRASH))
-                || list.contains(&f.version)
-            {
-                return Err(ApiError::AccessDenied);
-            }
-            let level = permissions::folder_level(tx, &actor, &parent)?;
-            if !level.may_modify(&actor, &f.owner_id) {
-                return Err(ApiError::AccessDenied);
-            }
-            for v in &list {
-                versions::delete(tx, f.id, *v)?;
-            }
-            let user = actor.user()?.id.clone();
-            let f = load_file(tx, id)?;
-            let file = dto::file(tx, &portal, &actor, &f)?;
-            let op = fileops::record(tx, &user, fileops::OP_DELETE, vec![file], vec![], None)?;
-            Ok(json!([op]))
-        })
-        .await?;
-    Ok(Envelope::from_value(v))
+    db.write(move |tx| {
+        if list.is_empty() {
+            // DocSpace publishes an ordinary delete of the file, immediately (not to the
+            // Trash), when the list is empty (`OperationController.DeleteFileVersions`
+            // passes `immediately: true`; `FileDeleteOperation` deletes versions only when
+            // there are some). Reproduced; the typed client refuses an empty list.
+            let op = fileops::remove(tx, &actor, &[], &[id], true)?;
+            return Ok(json!([op]));
+        }
+        let f = entries::file(tx, id)?.ok_or_else(|| ApiError::NotFound(FILE_NOT_FOUND.into()))?;
+        let parent = resolve_folder(tx, &actor, &f.folder_id.to_string())?;
+        let root = entries::folder_type_of(tx, parent.root_id)?;
+        if matches!(root, Some(folder_type::ARCHIVE | folder_type::TRASH))
+            || list.contains(&f.version)
+        {
+            return Err(ApiError::AccessDenied);
+        }
+        let level = permissions::folder_level(tx, &actor, &parent)?;
+        if !level.may_modify(&actor, &f.owner_id) {
+            return Err(ApiError::AccessDenied);
+        }
+        for v in &list {
+            versions::delete(tx, f.id, *v)?;
+        }
+        let user = actor.user()?.id.clone();
+        let f = load_file(tx, id)?;
+        let file = dto::file(tx, &portal, &actor, &f)?;
+        let op = fileops::record(tx, &user, fileops::OP_DELETE, vec![file], vec![], None)?;
+        Ok(json!([op]))
+    })
+    .await
 }

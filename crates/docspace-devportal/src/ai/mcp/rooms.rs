@@ -24,7 +24,6 @@ use super::client;
 use super::servers::{SERVER_NOT_FOUND, ServersRequest, guid};
 use crate::ai::AiFeature;
 use crate::api::extract::{JsonBody, int_id};
-use crate::auth::Caller;
 use crate::db::entries::{self, Folder};
 use crate::db::mcp::{self as store, Server};
 use crate::envelope::{ApiError, ApiResult, Envelope};
@@ -108,8 +107,7 @@ fn statuses(conn: &rusqlite::Connection, room: i64) -> Result<Vec<Value>, ApiErr
 /// `POST ai/rooms/{roomId}/servers` `{servers}`: the room's servers afterwards.
 pub async fn add(
     State(state): State<AppState>,
-    caller: Caller,
-    _ai: AiFeature,
+    AiFeature(caller): AiFeature,
     Path(room_raw): Path<String>,
     JsonBody(req): JsonBody<ServersRequest>,
 ) -> ApiResult {
@@ -150,8 +148,7 @@ pub async fn add(
 /// `GET ai/rooms/{roomId}/servers`.
 pub async fn list(
     State(state): State<AppState>,
-    caller: Caller,
-    _ai: AiFeature,
+    AiFeature(caller): AiFeature,
     Path(room_raw): Path<String>,
 ) -> ApiResult {
     let items = state
@@ -168,8 +165,7 @@ pub async fn list(
 /// `DELETE ai/rooms/{roomId}/servers` `{servers}`: 204.
 pub async fn remove(
     State(state): State<AppState>,
-    caller: Caller,
-    _ai: AiFeature,
+    AiFeature(caller): AiFeature,
     Path(room_raw): Path<String>,
     JsonBody(req): JsonBody<ServersRequest>,
 ) -> Result<Response, ApiError> {
@@ -228,8 +224,7 @@ async fn tools_dto(server: &Server, disabled: &BTreeSet<String>) -> ApiResult<Ve
 /// `GET ai/rooms/{roomId}/servers/{serverId}/tools`.
 pub async fn tools(
     State(state): State<AppState>,
-    caller: Caller,
-    _ai: AiFeature,
+    AiFeature(caller): AiFeature,
     Path((room_raw, server_raw)): Path<(String, String)>,
 ) -> ApiResult {
     let (_, server, disabled) = connection(&state, &caller.user, room_raw, &server_raw).await?;
@@ -248,8 +243,7 @@ pub struct ToolsRequest {
 /// switched-off tools (empty names dropped), then lists the tools.
 pub async fn set_tools(
     State(state): State<AppState>,
-    caller: Caller,
-    _ai: AiFeature,
+    AiFeature(caller): AiFeature,
     Path((room_raw, server_raw)): Path<(String, String)>,
     JsonBody(req): JsonBody<ToolsRequest>,
 ) -> ApiResult {

@@ -24,7 +24,6 @@ use serde_json::{Value, json};
 use super::client;
 use crate::ai::AiFeature;
 use crate::api::extract::{JsonBody, Paging, Query};
-use crate::auth::Caller;
 use crate::db::mcp::{self as store, Server};
 use crate::envelope::{ApiError, ApiResult, Envelope};
 use crate::state::AppState;
@@ -181,8 +180,7 @@ pub struct ServerRequest {
 /// `POST ai/servers`.
 pub async fn add(
     State(state): State<AppState>,
-    caller: Caller,
-    _ai: AiFeature,
+    AiFeature(caller): AiFeature,
     JsonBody(req): JsonBody<ServerRequest>,
 ) -> ApiResult {
     require_admin(&caller.user)?;
@@ -228,8 +226,7 @@ async fn load(state: &AppState, id: String) -> Result<Server, ApiError> {
 /// map clears them) are checked by connecting.
 pub async fn update(
     State(state): State<AppState>,
-    caller: Caller,
-    _ai: AiFeature,
+    AiFeature(caller): AiFeature,
     Path(id): Path<String>,
     JsonBody(req): JsonBody<ServerRequest>,
 ) -> ApiResult {
@@ -289,8 +286,7 @@ pub struct StatusRequest {
 /// `PUT ai/servers/{id}/status`.
 pub async fn set_status(
     State(state): State<AppState>,
-    caller: Caller,
-    _ai: AiFeature,
+    AiFeature(caller): AiFeature,
     Path(id): Path<String>,
     JsonBody(req): JsonBody<StatusRequest>,
 ) -> ApiResult {
@@ -330,8 +326,7 @@ impl ServersRequest {
 /// `DELETE ai/servers`: 204; unknown ids are ignored.
 pub async fn delete(
     State(state): State<AppState>,
-    caller: Caller,
-    _ai: AiFeature,
+    AiFeature(caller): AiFeature,
     JsonBody(req): JsonBody<ServersRequest>,
 ) -> Result<Response, ApiError> {
     require_admin(&caller.user)?;
@@ -343,8 +338,7 @@ pub async fn delete(
 /// `GET ai/servers/{id}`: the short DTO.
 pub async fn get(
     State(state): State<AppState>,
-    caller: Caller,
-    _ai: AiFeature,
+    AiFeature(caller): AiFeature,
     Path(id): Path<String>,
 ) -> ApiResult {
     require_admin(&caller.user)?;
@@ -368,8 +362,7 @@ async fn page(state: &AppState, q: &Query, enabled_only: bool, full: bool) -> Ap
 /// `GET ai/servers?startIndex&count`: every server, full DTOs.
 pub async fn list(
     State(state): State<AppState>,
-    caller: Caller,
-    _ai: AiFeature,
+    AiFeature(caller): AiFeature,
     q: Query,
 ) -> ApiResult {
     require_admin(&caller.user)?;
@@ -380,8 +373,7 @@ pub async fn list(
 /// (`GetActiveServersAsync` throws a bare `SecurityException`).
 pub async fn available(
     State(state): State<AppState>,
-    caller: Caller,
-    _ai: AiFeature,
+    AiFeature(caller): AiFeature,
     q: Query,
 ) -> ApiResult {
     if caller.user.user_type == EmployeeType::Guest {

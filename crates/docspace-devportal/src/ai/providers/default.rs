@@ -8,7 +8,6 @@ use super::super::AiFeature;
 use super::models::{enabled_models, settings_of};
 use super::{MANAGE_PROVIDERS, load, require_admin};
 use crate::api::extract::JsonBody;
-use crate::auth::Caller;
 use crate::db::ai::{self, Provider};
 use crate::db::settings;
 use crate::envelope::{ApiError, ApiResult, Envelope};
@@ -54,8 +53,7 @@ fn default_dto(p: &Provider, model: &str, alias: Option<String>) -> Value {
 /// `PUT ai/providers/default`: the model must be enabled (`ModelDisabled`).
 pub async fn set_default(
     State(state): State<AppState>,
-    caller: Caller,
-    _ai: AiFeature,
+    AiFeature(caller): AiFeature,
     JsonBody(req): JsonBody<DefaultRequest>,
 ) -> ApiResult {
     require_admin(&caller.user)?;
@@ -78,11 +76,7 @@ pub async fn set_default(
 
 /// `GET ai/providers/default`: refused to guests; the stored default, else the first provider's
 /// first enabled model (DocSpace then stores it), else nothing.
-pub async fn get_default(
-    State(state): State<AppState>,
-    caller: Caller,
-    _ai: AiFeature,
-) -> ApiResult {
+pub async fn get_default(State(state): State<AppState>, AiFeature(caller): AiFeature) -> ApiResult {
     if caller.user.user_type == EmployeeType::Guest {
         return Err(ApiError::Forbidden(MANAGE_PROVIDERS.into()));
     }

@@ -21,7 +21,7 @@ use super::AiFeature;
 use super::openai::{self, messages};
 use crate::api::dto::date;
 use crate::api::extract::{JsonBody, Paging, Query, int_id};
-use crate::auth::Caller;
+use crate::api::{SignedInCall, Store};
 use crate::db::ai::{self, ModelSetting, Provider};
 use crate::envelope::{ApiError, ApiResult, Envelope};
 use crate::state::AppState;
@@ -96,9 +96,7 @@ pub struct CreateRequest {
 /// `POST ai/providers`: the model list must be fetched and offer an enabled model, or the
 /// provider is refused with DocSpace's message.
 pub async fn create(
-    State(state): State<AppState>,
-    caller: Caller,
-    _ai: AiFeature,
+    AiFeature(SignedInCall { caller, db, .. }): AiFeature<SignedInCall>,
     JsonBody(req): JsonBody<CreateRequest>,
 ) -> ApiResult {
     require_admin(&caller.user)?;
@@ -117,45 +115,34 @@ pub async fn create(
     if models.is_empty() || !resolve(&models, &settings).iter().any(|m| m.enabled) {
         return Err(ApiError::BadRequest(messages::NO_MODELS.into()));
     }
-    let v = state
-        .db
-        .write(move |tx| {
-            if ai::title_taken(tx, &title, 0)? {
-                return Err(ApiError::BadRequest("Provider name already exists".into()));
-            }
-            let p = ai::insert_provider(tx, provider_type, &title, &url, &key, &settings)?;
-            Ok(provider_dto(&p, default_of(tx)?.map(|d| d.0)))
-        })
-        .await?;
-    Ok(Envelope::from_value(v))
+    db.write(move |tx| {
+        if ai::title_taken(tx, &title, 0)? {
+            return Err(ApiError::BadRequest("Provider name already exists".into()));
+        }
+        let p = ai::insert_provider(tx, provider_type, &title, &url, &key, &settings)?;
+        Ok(provider_dto(&p, default_of(tx)?.map(|d| d.0)))
+    })
+    .await
 }
 
 /// `GET ai/providers`: DocSpace admins and room admins.
-pub async fn list(
-    State(state): State<AppState>,
-    caller: Caller,
-    _ai: AiFeature,
-    q: Query,
-) -> ApiResult {
+pub async fn list(db: Store, AiFeature(caller): AiFeature, q: Query) -> ApiResult {
     let t = caller.user.user_type;
     if !(caller.user.is_admin() || t == EmployeeType::RoomAdmin) {
         return Err(ApiError::Forbidden(MANAGE_PROVIDERS.into()));
     }
     let paging = Paging::from_query(&q)?;
-    let (items, total) = state
-        .db
-        .read(move |c| {
-            let default = default_of(c)?.map(|d| d.0);
-            let (rows, total) = ai::providers(c, paging.start, paging.count)?;
-            Ok((
-                rows.iter()
-                    .map(|p| provider_dto(p, default))
-                    .collect::<Vec<_>>(),
-                total,
-            ))
-        })
-        .await?;
-    Ok(Envelope::ok(items).with_total(total))
+    db.read_page(move |c| {
+        let default = default_of(c)?.map(|d| d.0);
+        let (rows, total) = ai::providers(c, paging.start, paging.count)?;
+        Ok((
+            rows.iter()
+                .map(|p| provider_dto(p, default))
+                .collect::<Vec<_>>(),
+            total,
+        ))
+    })
+    .await
 }
 
 /// `UpdateProviderRequestDto.Body`.
@@ -183,8 +170,7 @@ async fn load(state: &AppState, id: i64) -> Result<Provider, ApiError> {
 /// `PUT ai/providers/{id}`: a new URL or key is checked against the provider again.
 pub async fn update(
     State(state): State<AppState>,
-    caller: Caller,
-    _ai: AiFeature,
+    AiFeature(caller): AiFeature,
     Path(id): Path<String>,
     JsonBody(req): JsonBody<UpdateRequest>,
 ) -> ApiResult {
@@ -248,8 +234,7 @@ pub struct DeleteRequest {
 /// one is a 404.
 pub async fn delete(
     State(state): State<AppState>,
-    caller: Caller,
-    _ai: AiFeature,
+    AiFeature(caller): AiFeature,
     JsonBody(req): JsonBody<DeleteRequest>,
 ) -> Result<Response, ApiError> {
     for id in &req.ids {
@@ -264,7 +249,7 @@ pub async fn delete(
 }
 
 /// `GET ai/providers/available`: the types this portal can add, without the portal's own AI.
-pub async fn available(caller: Caller, _ai: AiFeature) -> ApiResult {
+pub async fn available(AiFeature(caller): AiFeature) -> ApiResult {
     require_admin(&caller.user)?;
     Ok(Envelope::from_value(
         json!([{ "type": OPENAI_COMPATIBLE, "url": "" }]),

@@ -10,7 +10,6 @@ use super::super::AiFeature;
 use super::super::openai;
 use super::{check_type, load, null_or_empty, provider_url, require_admin};
 use crate::api::extract::{JsonBody, Query, int_id};
-use crate::auth::Caller;
 use crate::db::ai::{self, Capabilities, ModelSetting, Provider};
 use crate::envelope::{ApiError, ApiResult, Envelope};
 use crate::state::AppState;
@@ -84,8 +83,7 @@ pub struct PreviewRequest {
 
 /// `POST ai/providers/models/preview`: the models a provider would offer, none enabled yet.
 pub async fn preview(
-    caller: Caller,
-    _ai: AiFeature,
+    AiFeature(caller): AiFeature,
     JsonBody(req): JsonBody<PreviewRequest>,
 ) -> ApiResult {
     require_admin(&caller.user)?;
@@ -100,8 +98,7 @@ pub async fn preview(
 /// `GET ai/providers/{id}/models`: every listed model with its settings (admins).
 pub async fn models_with_settings(
     State(state): State<AppState>,
-    caller: Caller,
-    _ai: AiFeature,
+    AiFeature(caller): AiFeature,
     Path(id): Path<String>,
 ) -> ApiResult {
     require_admin(&caller.user)?;
@@ -137,8 +134,7 @@ pub async fn enabled_models(state: &AppState, p: &Provider) -> Result<Vec<Value>
 /// `GET ai/chats/models?provider=`: refused to users and guests (`ChatService.GetModelsAsync`).
 pub async fn chat_models(
     State(state): State<AppState>,
-    caller: Caller,
-    _ai: AiFeature,
+    AiFeature(caller): AiFeature,
     q: Query,
 ) -> ApiResult {
     if matches!(

@@ -13,22 +13,21 @@ mod accesses;
 use accesses::max_links;
 pub use accesses::{FileSharing, Subject, file_accesses};
 
-use axum::extract::{Path, State};
+use axum::extract::Path;
 use rusqlite::Connection;
 use serde::Deserialize;
 use serde_json::Value;
 
+use super::dto;
 use super::extract::{JsonBody, Paging, Query, int_id, title};
 use super::folders::resolve_folder;
 use super::shares::parse_date;
 use super::versions::FILE_NOT_FOUND;
-use super::{Portal, dto};
-use crate::auth::Caller;
+use crate::api::SignedInCall;
 use crate::db::entries::{self, File, folder_type};
 use crate::db::links::{self, Link};
-use crate::envelope::{ApiError, ApiResult, Envelope};
+use crate::envelope::{ApiError, ApiResult};
 use crate::permissions::{self, Actor, Level, RoomAction, share};
-use crate::state::AppState;
 use crate::time::{db_time, now};
 use crate::users::{EmployeeType, User};
 
@@ -188,45 +187,52 @@ fn options(req: &FileLinkRequest) -> Result<Options, ApiError> {
 /// share the file) with the request's settings when the file has none; an existing one is
 /// returned as it is.
 async fn primary_link(
-    state: AppState,
-    caller: Caller,
-    portal: String,
+    SignedInCall { caller, portal, db }: SignedInCall,
     id: String,
     req: FileLinkRequest,
     default_access: i64,
 ) -> ApiResult {
     let id = int_id(&id, "File")?;
     let opts = options(&req)?;
-    let v = state
-        .db
-        .write(move |tx| {
-            let actor = Actor::signed_in(caller.user.clone());
-            let place = Place::load(tx, &actor, id)?;
-            place.level.require(RoomAction::Read)?;
-            let manage = place.may_manage(&caller.user);
-            if let Some(l) = links::of_file(tx, id)?.into_iter().find(|l| l.primary) {
-                return Ok(share_dto(&portal, &l, manage));
-            }
-            if !manage {
-                return Err(ApiError::AccessDenied);
-            }
-            let access = req.access.unwrap_or(default_access);
-            if !link_accesses(&place, Subject::PrimaryExternalLink).contains(&access) {
-                return Err(ApiError::InvalidOperation(ROLE_NOT_AVAILABLE.into()));
-            }
-            if access == share::NONE {
-                return Ok(Value::Null);
-            }
-            let mut l = new_link(&place.file, access, true);
-            l.expiration = opts.expiration;
-            l.password = opts.password;
-            l.deny_download = req.deny_download.unwrap_or(false);
-            l.internal = internal_for(place.room_type, req.internal.unwrap_or(false));
-            links::save(tx, &l)?;
-            Ok(share_dto(&portal, &l, manage))
-        })
-        .await?;
-    Ok(Envelope::from_value(v))
+    let actor = caller.actor();
+    db.write(move |tx| {
+        let place = Place::load(tx, &actor, id)?;
+        place.level.require(RoomAction::Read)?;
+        let manage = place.may_manage(&caller.user);
+        if let Some(l) = links::of_file(tx, id)?.into_iter().find(|l| l.primary) {
+            return Ok(share_dto(&portal, &l, manage));
+        }
+        if !manage {
+            return Err(ApiError::AccessDenied);
+        }
+        let access = req.access.unwrap_or(default_access);
+        if !link_accesses(&place, Subject::PrimaryExternalLink).contains(&access) {
+            return Err(ApiError::InvalidOperation(ROLE_NOT_AVAILABLE.into()));
+        }
+        if access == share::NONE {
+            return Ok(Value::Null);
+        }
+        let l = save(tx, &place, new_link(&place.file, access, true), &opts, &req)?;
+        Ok(share_dto(&portal, &l, manage))
+    })
+    .await
+}
+
+/// Saves `l` with what the request sets on every link it creates or changes: expiry, password,
+/// downloads, and whether it is internal (which the room type may decide).
+fn save(
+    tx: &Connection,
+    place: &Place,
+    mut l: Link,
+    opts: &Options,
+    req: &FileLinkRequest,
+) -> Result<Link, ApiError> {
+    l.expiration = opts.expiration.clone();
+    l.password = opts.password.clone();
+    l.deny_download = req.deny_download.unwrap_or(false);
+    l.internal = internal_for(place.room_type, req.internal.unwrap_or(false));
+    links::save(tx, &l)?;
+    Ok(l)
 }
 
 /// Whether a link is for signed-in users only: always in a virtual data room, never in a public
@@ -240,68 +246,48 @@ fn internal_for(room_type: Option<i64>, asked: bool) -> bool {
 }
 
 /// `GET /api/2.0/files/file/{id}/link` → `FileShareDto` (created with Read if missing).
-pub async fn primary(
-    State(state): State<AppState>,
-    caller: Caller,
-    Portal(portal): Portal,
-    Path(id): Path<String>,
-) -> ApiResult {
-    primary_link(
-        state,
-        caller,
-        portal,
-        id,
-        FileLinkRequest::default(),
-        share::READ,
-    )
-    .await
+pub async fn primary(call: SignedInCall, Path(id): Path<String>) -> ApiResult {
+    primary_link(call, id, FileLinkRequest::default(), share::READ).await
 }
 
 /// `POST /api/2.0/files/file/{id}/link` (`FileLinkRequest`) → `FileShareDto`. An absent
 /// `access` binds as `FileShare.None`, which creates nothing (the answer is `null`).
 pub async fn create_primary(
-    State(state): State<AppState>,
-    caller: Caller,
-    Portal(portal): Portal,
+    call: SignedInCall,
     Path(id): Path<String>,
     JsonBody(req): JsonBody<FileLinkRequest>,
 ) -> ApiResult {
-    primary_link(state, caller, portal, id, req, share::NONE).await
+    primary_link(call, id, req, share::NONE).await
 }
 
 /// `GET /api/2.0/files/file/{id}/links?startIndex=&count=` → `FileShareDto[]`, primary first,
 /// with `total`; callers who may not read links (`ReadLinks`) get an empty list.
 pub async fn list(
-    State(state): State<AppState>,
-    caller: Caller,
-    Portal(portal): Portal,
+    SignedInCall { caller, portal, db }: SignedInCall,
     Path(id): Path<String>,
     q: Query,
 ) -> ApiResult {
     let id = int_id(&id, "File")?;
     let paging = Paging::from_query(&q)?;
-    let (items, total) = state
-        .db
-        .read(move |c| {
-            let actor = Actor::signed_in(caller.user.clone());
-            let place = Place::load(c, &actor, id)?;
-            place.level.require(RoomAction::Read)?;
-            if !place.level.allows(RoomAction::ReadLinks) {
-                return Ok((Vec::new(), 0));
-            }
-            let manage = place.may_manage(&caller.user);
-            let all = links::of_file(c, id)?;
-            let total = all.len() as u64;
-            let page = all
-                .iter()
-                .skip(paging.start as usize)
-                .take(paging.count as usize)
-                .map(|l| share_dto(&portal, l, manage))
-                .collect::<Vec<_>>();
-            Ok((page, total))
-        })
-        .await?;
-    Ok(Envelope::ok(items).with_total(total))
+    let actor = caller.actor();
+    db.read_page(move |c| {
+        let place = Place::load(c, &actor, id)?;
+        place.level.require(RoomAction::Read)?;
+        if !place.level.allows(RoomAction::ReadLinks) {
+            return Ok((Vec::new(), 0));
+        }
+        let manage = place.may_manage(&caller.user);
+        let all = links::of_file(c, id)?;
+        let total = all.len() as u64;
+        let page = all
+            .iter()
+            .skip(paging.start as usize)
+            .take(paging.count as usize)
+            .map(|l| share_dto(&portal, l, manage))
+            .collect::<Vec<_>>();
+        Ok((page, total))
+    })
+    .await
 }
 
 /// `PUT /api/2.0/files/file/{id}/links` (`FileLinkRequest`) → `FileShareDto`, or `null` when the
@@ -309,84 +295,75 @@ pub async fn list(
 /// a whole (an absent field is its default, as DocSpace builds `FileShareOptions` from the
 /// request); an unknown or empty one creates a link, within the count limit.
 pub async fn set(
-    State(state): State<AppState>,
-    caller: Caller,
-    Portal(portal): Portal,
+    SignedInCall { caller, portal, db }: SignedInCall,
     Path(id): Path<String>,
     JsonBody(req): JsonBody<FileLinkRequest>,
 ) -> ApiResult {
     let id = int_id(&id, "File")?;
     let opts = options(&req)?;
-    let v = state
-        .db
-        .write(move |tx| {
-            let actor = Actor::signed_in(caller.user.clone());
-            let place = Place::load(tx, &actor, id)?;
-            if !place.may_manage(&caller.user) {
+    let actor = caller.actor();
+    db.write(move |tx| {
+        let place = Place::load(tx, &actor, id)?;
+        if !place.may_manage(&caller.user) {
+            return Err(ApiError::AccessDenied);
+        }
+        // Files outside My documents and rooms (the Trash) are skipped: nothing changes.
+        if !matches!(
+            place.root_type,
+            Some(folder_type::USER | folder_type::VIRTUAL_ROOMS)
+        ) {
+            return Ok(Value::Null);
+        }
+        let access = req.access.unwrap_or(share::NONE);
+        let subject = if req.primary == Some(true) {
+            Subject::PrimaryExternalLink
+        } else {
+            Subject::ExternalLink
+        };
+        if !link_accesses(&place, subject).contains(&access) {
+            return Err(ApiError::InvalidOperation(ROLE_NOT_AVAILABLE.into()));
+        }
+        let existing = match &opts.link_id {
+            Some(lid) => links::by_id(tx, lid)?.filter(|l| l.file_id == Some(id)),
+            None => None,
+        };
+        if access == share::NONE {
+            let Some(old) = existing else {
+                return Ok(Value::Null);
+            };
+            if old.primary && place.room_type == Some(6) {
+                // A public room's files keep a primary link: revoking it is refused
+                // (`CheckPrimaryLinkRevokeAsync`).
                 return Err(ApiError::AccessDenied);
             }
-            // Files outside My documents and rooms (the Trash) are skipped: nothing changes.
-            if !matches!(
-                place.root_type,
-                Some(folder_type::USER | folder_type::VIRTUAL_ROOMS)
-            ) {
-                return Ok(Value::Null);
-            }
-            let access = req.access.unwrap_or(share::NONE);
-            let subject = if req.primary == Some(true) {
-                Subject::PrimaryExternalLink
-            } else {
-                Subject::ExternalLink
-            };
-            if !link_accesses(&place, subject).contains(&access) {
-                return Err(ApiError::InvalidOperation(ROLE_NOT_AVAILABLE.into()));
-            }
-            let existing = match &opts.link_id {
-                Some(lid) => links::by_id(tx, lid)?.filter(|l| l.file_id == Some(id)),
-                None => None,
-            };
-            if access == share::NONE {
-                let Some(old) = existing else {
-                    return Ok(Value::Null);
-                };
-                if old.primary && place.room_type == Some(6) {
-                    // A public room's files keep a primary link: revoking it is refused
-                    // (`CheckPrimaryLinkRevokeAsync`).
-                    return Err(ApiError::AccessDenied);
+            links::delete(tx, &old.id)?;
+            return Ok(Value::Null);
+        }
+        let mut l = match existing {
+            Some(l) => l,
+            None => {
+                let primary = req.primary.unwrap_or(false);
+                let count = links::of_file(tx, id)?
+                    .iter()
+                    .filter(|l| l.primary == primary)
+                    .count() as i64;
+                let max = max_links(place.room_type, primary);
+                if count >= max {
+                    return Err(ApiError::InvalidOperation(format!(
+                        "The maximum number of links may not exceed {max}"
+                    )));
                 }
-                links::delete(tx, &old.id)?;
-                return Ok(Value::Null);
-            }
-            let mut l = match existing {
-                Some(l) => l,
-                None => {
-                    let primary = req.primary.unwrap_or(false);
-                    let count = links::of_file(tx, id)?
-                        .iter()
-                        .filter(|l| l.primary == primary)
-                        .count() as i64;
-                    let max = max_links(place.room_type, primary);
-                    if count >= max {
-                        return Err(ApiError::InvalidOperation(format!(
-                            "The maximum number of links may not exceed {max}"
-                        )));
-                    }
-                    let mut l = new_link(&place.file, access, primary);
-                    if let Some(lid) = &opts.link_id {
-                        l.id = lid.clone();
-                    }
-                    l
+                let mut l = new_link(&place.file, access, primary);
+                if let Some(lid) = &opts.link_id {
+                    l.id = lid.clone();
                 }
-            };
-            l.access = access;
-            l.title = opts.title;
-            l.expiration = opts.expiration;
-            l.password = opts.password;
-            l.deny_download = req.deny_download.unwrap_or(false);
-            l.internal = internal_for(place.room_type, req.internal.unwrap_or(false));
-            links::save(tx, &l)?;
-            Ok(share_dto(&portal, &l, true))
-        })
-        .await?;
-    Ok(Envelope::from_value(v))
+                l
+            }
+        };
+        l.access = access;
+        l.title = opts.title.clone();
+        let l = save(tx, &place, l, &opts, &req)?;
+        Ok(share_dto(&portal, &l, true))
+    })
+    .await
 }

@@ -2,18 +2,16 @@
 
 use super::settings::{RoomRequest, apply_settings, check_tags, parse_room_type};
 use super::{load_room, room_allowing, rooms_section};
-use axum::extract::{Path, State};
+use axum::extract::Path;
 use rusqlite::Connection;
 
 use crate::api::extract::{JsonBody, int_id};
-use crate::api::{Portal, dto};
-use crate::auth::Caller;
+use crate::api::{SignedInCall, dto};
 use crate::db::entries::{self, Folder, NewFolder, folder_type};
 use crate::db::rooms::{self};
 use crate::db::{members, tags};
-use crate::envelope::{ApiError, ApiResult, Envelope};
-use crate::permissions::{self, Actor, PortalAction, RoomAction, portal_allows, share};
-use crate::state::AppState;
+use crate::envelope::{ApiError, ApiResult};
+use crate::permissions::{self, PortalAction, RoomAction, portal_allows, share};
 use crate::users;
 
 /// Creates a room in a transaction; shared with the demo seed.
@@ -72,58 +70,48 @@ pub fn create_room(
 
 /// `POST /api/2.0/files/rooms`.
 pub async fn create(
-    State(state): State<AppState>,
-    caller: Caller,
-    Portal(portal): Portal,
+    SignedInCall { caller, portal, db }: SignedInCall,
     JsonBody(req): JsonBody<RoomRequest>,
 ) -> ApiResult {
+    let actor = caller.actor();
     if !portal_allows(&caller.user, PortalAction::CreateRoom) {
         return Err(ApiError::AccessDenied);
     }
-    let actor = Actor::signed_in(caller.user.clone());
-    let v = state
-        .db
-        .write(move |tx| {
-            let room = create_room(tx, &caller.user, &req)?;
-            dto::folder(tx, &portal, &actor, &room)
-        })
-        .await?;
-    Ok(Envelope::from_value(v))
+    db.write(move |tx| {
+        let room = create_room(tx, &caller.user, &req)?;
+        dto::folder(tx, &portal, &actor, &room)
+    })
+    .await
 }
 
 /// `PUT /api/2.0/files/rooms/{id}`.
 pub async fn update(
-    State(state): State<AppState>,
-    caller: Caller,
-    Portal(portal): Portal,
+    SignedInCall { caller, portal, db }: SignedInCall,
     Path(id): Path<String>,
     JsonBody(req): JsonBody<RoomRequest>,
 ) -> ApiResult {
     let id = int_id(&id, "Room")?;
-    let actor = Actor::signed_in(caller.user.clone());
-    let v = state
-        .db
-        .write(move |tx| {
-            let mut room = room_allowing(tx, &actor, id, RoomAction::EditRoom)?;
-            apply_settings(&mut room, &req)?;
-            rooms::update(tx, &room, &caller.user.id)?;
-            if let Some(t) = &req.tags {
-                let wanted = check_tags(t)?;
-                for old in rooms::tags_of(tx, &[room.id])?
-                    .remove(&room.id)
-                    .unwrap_or_default()
-                {
-                    if !wanted.contains(&old) {
-                        tags::detach(tx, room.id, &old)?;
-                    }
-                }
-                for tag in wanted {
-                    tags::attach(tx, room.id, &tag, &caller.user.id)?;
+    let actor = caller.actor();
+    db.write(move |tx| {
+        let mut room = room_allowing(tx, &actor, id, RoomAction::EditRoom)?;
+        apply_settings(&mut room, &req)?;
+        rooms::update(tx, &room, &caller.user.id)?;
+        if let Some(t) = &req.tags {
+            let wanted = check_tags(t)?;
+            for old in rooms::tags_of(tx, &[room.id])?
+                .remove(&room.id)
+                .unwrap_or_default()
+            {
+                if !wanted.contains(&old) {
+                    tags::detach(tx, room.id, &old)?;
                 }
             }
-            let room = load_room(tx, id)?;
-            dto::folder(tx, &portal, &actor, &room)
-        })
-        .await?;
-    Ok(Envelope::from_value(v))
+            for tag in wanted {
+                tags::attach(tx, room.id, &tag, &caller.user.id)?;
+            }
+        }
+        let room = load_room(tx, id)?;
+        dto::folder(tx, &portal, &actor, &room)
+    })
+    .await
 }

@@ -5,12 +5,12 @@ use axum::extract::{Path, State};
 use serde::Deserialize;
 
 use crate::api::extract::{JsonBody, int_id};
-use crate::api::{Portal, dto, fileops};
+use crate::api::{Portal, SignedInCall, dto, fileops};
 use crate::auth::Caller;
 use crate::db::entries::{self, Folder};
 use crate::db::rooms::{self};
 use crate::envelope::{ApiError, ApiResult, Envelope};
-use crate::permissions::{Actor, RoomAction};
+use crate::permissions::RoomAction;
 use crate::state::AppState;
 
 /// `{deleteAfter?}` of archive, unarchive and delete.
@@ -34,7 +34,7 @@ pub async fn set_archived<const TO_ARCHIVE: bool>(
 ) -> ApiResult {
     let to_archive = TO_ARCHIVE;
     let id = int_id(&id, "Room")?;
-    let actor = Actor::signed_in(caller.user.clone());
+    let actor = caller.actor();
     let v = state
         .db
         .write(move |tx| {
@@ -64,23 +64,19 @@ pub async fn set_archived<const TO_ARCHIVE: bool>(
 
 /// `DELETE /api/2.0/files/rooms/{id}` (body required) → `FileOperationDto`.
 pub async fn delete(
-    State(state): State<AppState>,
-    caller: Caller,
+    SignedInCall { caller, db, .. }: SignedInCall,
     Path(id): Path<String>,
     JsonBody(_req): JsonBody<RoomOpRequest>,
 ) -> ApiResult {
     let id = int_id(&id, "Room")?;
-    let actor = Actor::signed_in(caller.user.clone());
-    let v = state
-        .db
-        .write(move |tx| {
-            // Only the owner deletes a room that is not archived; an archived one, its owner or
-            // a DocSpace admin (`FileSecurity.cs`: `case Delete` and `case FolderType.Archive`).
-            let room = room_allowing(tx, &actor, id, RoomAction::DeleteRoom)?;
-            delete_now(tx, &caller.user.id, &room)
-        })
-        .await?;
-    Ok(Envelope::from_value(v))
+    let actor = caller.actor();
+    db.write(move |tx| {
+        // Only the owner deletes a room that is not archived; an archived one, its owner or
+        // a DocSpace admin (`FileSecurity.cs`: `case Delete` and `case FolderType.Archive`).
+        let room = room_allowing(tx, &actor, id, RoomAction::DeleteRoom)?;
+        delete_now(tx, &caller.user.id, &room)
+    })
+    .await
 }
 
 /// Deletes `room` at once (no Trash: DocSpace deletes rooms `immediately`) and answers the
@@ -101,8 +97,8 @@ pub async fn set_pinned<const PINNED: bool>(
     Portal(portal): Portal,
     Path(id): Path<String>,
 ) -> ApiResult {
-    let actor = Actor::signed_in(caller.user);
     let id = int_id(&id, "Room")?;
+    let actor = caller.actor();
     let v = state
         .db
         .write(move |tx| {

@@ -13,15 +13,15 @@ pub use listing::list;
 pub use settings::{Lifetime, RoomRequest, Watermark};
 pub(crate) use settings::{check_color, check_tags, lifetime_json, required_title, watermark_json};
 
-use axum::extract::{Path, State};
+use axum::extract::Path;
 use rusqlite::Connection;
 
+use super::dto;
 use super::extract::int_id;
-use super::{Portal, dto};
+use crate::api::Call;
 use crate::db::entries::{self, Folder, folder_type};
-use crate::envelope::{ApiError, ApiResult, Envelope};
-use crate::permissions::{self, Actor, RoomAction};
-use crate::state::AppState;
+use crate::envelope::{ApiError, ApiResult};
+use crate::permissions::{self, Actor, Level, RoomAction};
 
 /// A room by id, or 404.
 pub fn load_room(conn: &Connection, id: i64) -> Result<Folder, ApiError> {
@@ -37,9 +37,21 @@ pub fn room_allowing(
     id: i64,
     action: RoomAction,
 ) -> Result<Folder, ApiError> {
+    room_and_level(conn, actor, id, action).map(|(room, _)| room)
+}
+
+/// The room `id` and `actor`'s level in it, once the level is found to allow `action`: for the
+/// handlers that go on to ask the level more (whether the caller also manages access, say).
+pub fn room_and_level(
+    conn: &Connection,
+    actor: &Actor,
+    id: i64,
+    action: RoomAction,
+) -> Result<(Folder, Level), ApiError> {
     let room = load_room(conn, id)?;
-    permissions::room_level(conn, actor, &room)?.require(action)?;
-    Ok(room)
+    let level = permissions::room_level(conn, actor, &room)?;
+    level.require(action)?;
+    Ok((room, level))
 }
 
 /// The shared Rooms section.
@@ -55,19 +67,11 @@ pub fn archive_section(conn: &Connection) -> Result<Folder, ApiError> {
 }
 
 /// `GET /api/2.0/files/rooms/{id}`.
-pub async fn get(
-    State(state): State<AppState>,
-    actor: Actor,
-    Portal(portal): Portal,
-    Path(id): Path<String>,
-) -> ApiResult {
+pub async fn get(Call { actor, portal, db }: Call, Path(id): Path<String>) -> ApiResult {
     let id = int_id(&id, "Room")?;
-    let v = state
-        .db
-        .read(move |c| {
-            let room = room_allowing(c, &actor, id, RoomAction::Read)?;
-            dto::folder(c, &portal, &actor, &room)
-        })
-        .await?;
-    Ok(Envelope::from_value(v))
+    db.read(move |c| {
+        let room = room_allowing(c, &actor, id, RoomAction::Read)?;
+        dto::folder(c, &portal, &actor, &room)
+    })
+    .await
 }

@@ -6,8 +6,8 @@ use axum::extract::{Multipart, Path, State};
 use axum::http::{HeaderMap, StatusCode};
 use serde_json::{Value, json};
 
-use super::super::Portal;
 use super::super::extract::{JsonBody, Query};
+use super::super::{Call, Portal};
 use super::{SessionRequest, complete, create_session, load_session, one_chunk, session_value};
 use crate::db::uploads;
 use crate::envelope::{ApiError, ApiResult, Envelope};
@@ -17,13 +17,11 @@ use crate::state::AppState;
 /// `POST /api/2.0/files/{folderId}/upload/create_session` (deprecated flavour): the session object
 /// wrapped as `{success: true, data: …}` inside the envelope.
 pub async fn create_session_legacy(
-    state: State<AppState>,
-    actor: Actor,
-    portal: Portal,
+    call: Call,
     folder: Path<String>,
     body: JsonBody<SessionRequest>,
 ) -> ApiResult {
-    let inner = create_session(state, actor, portal, folder, body).await?;
+    let inner = create_session(call, folder, body).await?;
     let data = inner.response().cloned().unwrap_or(Value::Null);
     Ok(Envelope::from_value(
         json!({ "success": true, "data": data }),

@@ -25,6 +25,7 @@ use crate::upload_budget::Reservation;
 
 use super::upload_body::read_parts;
 pub use super::upload_body::{MAX_CHUNK, MAX_SIMPLE, MAX_UPLOAD};
+use crate::api::Call;
 pub use legacy::{chunked_uploader, create_session_legacy};
 use target::{check_name, folder_at_path, store, upload_target};
 
@@ -118,9 +119,7 @@ fn session_value(conn: &Connection, portal: &str, s: &UploadSession) -> Result<V
 
 /// `POST /api/2.0/files/{folderId}/session` → the session object.
 pub async fn create_session(
-    State(state): State<AppState>,
-    actor: Actor,
-    Portal(portal): Portal,
+    Call { actor, portal, db }: Call,
     Path(folder): Path<String>,
     JsonBody(req): JsonBody<SessionRequest>,
 ) -> ApiResult {
@@ -137,28 +136,25 @@ pub async fn create_session(
             "Encrypted uploads are not supported by this portal".into(),
         ));
     }
-    let v = state
-        .db
-        .write(move |tx| {
-            let mut target = upload_target(tx, &actor, &folder)?;
-            if let Some(path) = req.relative_path.as_deref().filter(|p| !p.is_empty()) {
-                target = folder_at_path(tx, &actor, target, path)?;
-            }
-            let s = UploadSession {
-                id: uuid::Uuid::new_v4().simple().to_string(),
-                user_id: actor.user()?.id.clone(),
-                folder_id: target.id,
-                file_name: name,
-                file_size: size,
-                create_new: req.create_new_if_exist.unwrap_or(false),
-                created: db_time(now()),
-                expires: db_time(now() + chrono::Duration::hours(SESSION_HOURS)),
-            };
-            uploads::insert(tx, &s)?;
-            session_value(tx, &portal, &s)
-        })
-        .await?;
-    Ok(Envelope::from_value(v))
+    db.write(move |tx| {
+        let mut target = upload_target(tx, &actor, &folder)?;
+        if let Some(path) = req.relative_path.as_deref().filter(|p| !p.is_empty()) {
+            target = folder_at_path(tx, &actor, target, path)?;
+        }
+        let s = UploadSession {
+            id: uuid::Uuid::new_v4().simple().to_string(),
+            user_id: actor.user()?.id.clone(),
+            folder_id: target.id,
+            file_name: name,
+            file_size: size,
+            create_new: req.create_new_if_exist.unwrap_or(false),
+            created: db_time(now()),
+            expires: db_time(now() + chrono::Duration::hours(SESSION_HOURS)),
+        };
+        uploads::insert(tx, &s)?;
+        session_value(tx, &portal, &s)
+    })
+    .await
 }
 
 /// A caller's open session; `folder` (when given) must be the session's folder or one above it
