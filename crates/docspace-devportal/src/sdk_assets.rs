@@ -5,12 +5,11 @@
 //! `cargo xtask`), never from a copy in this repository.
 
 use std::path::{Path, PathBuf};
+use std::sync::Arc;
 
 use axum::extract::{Path as UrlPath, State};
 use axum::http::{HeaderValue, StatusCode, header};
 use axum::response::{IntoResponse, Response};
-
-use crate::state::AppState;
 
 /// The script versions a portal serves.
 pub const SDK_VERSIONS: [&str; 2] = ["2.0.0", "2.1.0"];
@@ -109,10 +108,10 @@ fn find_node_modules(dir: Option<&Path>) -> Option<PathBuf> {
 
 /// `GET /static/scripts/sdk/{version}/api.js`
 pub async fn serve_script(
-    State(state): State<AppState>,
+    State(sdk): State<Arc<SdkAssets>>,
     UrlPath(version): UrlPath<String>,
 ) -> Response {
-    match state.sdk.script(&version) {
+    match sdk.script(&version) {
         Some(bytes) => {
             let mut resp = bytes.to_vec().into_response();
             let h = resp.headers_mut();
@@ -130,7 +129,7 @@ pub async fn serve_script(
             );
             resp
         }
-        None => (StatusCode::NOT_FOUND, state.sdk.missing(&version)).into_response(),
+        None => (StatusCode::NOT_FOUND, sdk.missing(&version)).into_response(),
     }
 }
 

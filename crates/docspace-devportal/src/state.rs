@@ -2,6 +2,8 @@
 
 use std::sync::Arc;
 
+use axum::extract::FromRef;
+
 use crate::config::PortalConfig;
 use crate::db::Db;
 use crate::ratelimit::RateLimiter;
@@ -29,4 +31,11 @@ pub struct AppState {
     pub config: Arc<PortalConfig>,
     /// The clock of scheduled work (OAuth signing-key rotation); tests move it forward.
     pub clock: crate::time::Clock,
+}
+
+/// The SDK scripts alone, for their handler (so `sdk_assets` needs nothing of the state).
+impl FromRef<AppState> for Arc<SdkAssets> {
+    fn from_ref(state: &AppState) -> Self {
+        state.sdk.clone()
+    }
 }
