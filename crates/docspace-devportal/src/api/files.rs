@@ -1,15 +1,15 @@
 //! Files: create, info, rename, delete, and saving edited content (ONLYOFFICE/DocSpace-server: `products/ASC.Files/Server/Api/FilesController.cs`).
 
 use axum::extract::{Multipart, Path};
-use rusqlite::Connection;
 use serde::Deserialize;
 use serde_json::json;
 
 use super::extract::{JsonBody, Query, int_id, title};
-use super::folders::{DeleteRequest, TITLE_MAX, resolve_folder};
+use super::folders::{DeleteRequest, TITLE_MAX};
+use super::lookup::{load_file, resolve_folder};
 use super::{dto, fileops};
 use crate::api::Call;
-use crate::db::entries::{self, File, folder_type};
+use crate::db::entries::{self, folder_type};
 use crate::envelope::{ApiError, ApiResult};
 use crate::permissions::{self, RoomAction};
 
@@ -17,11 +17,6 @@ use crate::permissions::{self, RoomAction};
 const CREATABLE: &[&str] = &[
     ".docx", ".xlsx", ".pptx", ".pdf", ".txt", ".md", ".docxf", ".oform", ".csv", ".html", ".vsdx",
 ];
-
-/// Loads a file, or 404.
-pub fn load_file(conn: &Connection, id: i64) -> Result<File, ApiError> {
-    entries::file(conn, id)?.ok_or_else(|| ApiError::NotFound("The file could not be found".into()))
-}
 
 /// The placeholder content of a new, empty file of this type.
 fn blank_content(title: &str) -> Vec<u8> {

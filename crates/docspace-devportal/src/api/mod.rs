@@ -12,6 +12,7 @@
 mod auth;
 mod bulk_download;
 mod caller;
+mod content_query;
 mod cors;
 pub mod csp;
 pub mod download;
@@ -25,6 +26,7 @@ mod files;
 mod folders;
 mod keys;
 mod link_access;
+mod lookup;
 mod middleware;
 mod password;
 mod people;

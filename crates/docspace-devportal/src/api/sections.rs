@@ -50,7 +50,7 @@ pub async fn contents(
     q: Query,
 ) -> ApiResult {
     // Validates filterType, sortBy and the rest as a folder listing does.
-    super::folders::ContentQuery::parse(&q)?;
+    super::content_query::ContentQuery::parse(&q)?;
     let paging = Paging::from_query(&q)?;
     let search = q.get("filterValue").map(str::to_lowercase);
     let v = state

@@ -18,7 +18,7 @@ use axum::extract::Path;
 use serde::Deserialize;
 
 use super::extract::JsonBody;
-use super::folders::resolve_folder;
+use super::lookup::resolve_folder;
 use crate::api::Call;
 use crate::db::entries;
 use crate::envelope::{ApiError, ApiResult};

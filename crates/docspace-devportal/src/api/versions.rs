@@ -12,51 +12,19 @@ use serde::Deserialize;
 use serde_json::{Value, json};
 
 use super::extract::{JsonBody, Query, int_id};
-use super::files::load_file;
-use super::folders::resolve_folder;
+use super::lookup::{FILE_NOT_FOUND, load_file, resolve_folder};
 use super::{dto, fileops};
 use crate::api::{Call, Store};
 use crate::db::entries::{self, File, folder_type};
 use crate::db::versions::{self, Version};
 use crate::envelope::{ApiError, ApiResult, Envelope};
-use crate::permissions::{self, Actor, Level, share};
+use crate::permissions::{self, Actor, Level, may_edit_history, may_read_history};
 use crate::state::AppState;
 
-/// `FilesCommonResource.ErrorMessage_FileNotFound`.
-pub const FILE_NOT_FOUND: &str = "The required file was not found";
 const READ_DENIED: &str = "You don't have enough permission to view the file";
 const EDIT_DENIED: &str = "You do not have enough permissions to edit the file";
 const SAME_VERSION: &str = "The new version cannot be the same as the current one";
 const TRASH_ITEM: &str = "You are not allowed to preview the elements in the Trash";
-
-/// DocSpace's `ReadHistory` on a file (`FileSecurity.FilterEntryAsync`): signed-in callers only;
-/// in My documents its owner, in a room a room manager, editor or content creator by membership
-/// (being a DocSpace admin adds nothing), archived or not.
-pub fn may_read_history(level: Level, actor: &Actor) -> bool {
-    actor.user.is_some()
-        && match level {
-            Level::Personal => true,
-            Level::Room(_) => matches!(
-                level.share_value(),
-                share::ROOM_MANAGER | share::EDITING | share::CONTENT_CREATOR
-            ),
-            Level::Section | Level::None => false,
-        }
-}
-
-/// DocSpace's `EditHistory`: in My documents its owner, in an active room a room manager or
-/// content creator (the Archive allows no history edits).
-pub fn may_edit_history(level: Level, actor: &Actor) -> bool {
-    actor.user.is_some()
-        && match level {
-            Level::Personal => true,
-            Level::Room(s) if !s.archived => matches!(
-                level.share_value(),
-                share::ROOM_MANAGER | share::CONTENT_CREATOR
-            ),
-            _ => false,
-        }
-}
 
 /// The caller's level on a file, and whether the file lies in a Trash.
 fn file_level(conn: &Connection, actor: &Actor, f: &File) -> Result<(Level, bool), ApiError> {

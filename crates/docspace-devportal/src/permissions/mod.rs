@@ -98,13 +98,17 @@
 //! room admin. In a room with `denyDownload`, only room managers may download.
 
 mod actor;
+mod history;
 mod level;
 mod room_types;
 pub mod share;
+mod sharing;
 
 pub use actor::{Actor, LinkGrant};
+pub use history::{may_edit_history, may_read_history};
 pub use level::{Level, file_level, folder_level, level_in_room, room_level};
 pub use room_types::{external_link_levels, invitation_link_levels, valid_member_access};
+pub use sharing::{FileSharing, Subject, file_accesses, max_links};
 
 use crate::users::{EmployeeType, User};
 

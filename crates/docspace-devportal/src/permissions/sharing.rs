@@ -121,7 +121,7 @@ const FILLING_FORMS_ROOM: i64 = 1;
 /// Most links of one kind a file may have (`FileSecurity._linkCountRoomFileSettingsAccesses`):
 /// in a public room one primary and 5 more, in a form-filling room one primary and no other,
 /// elsewhere 6 (and primary links counted against the same 6).
-pub(super) fn max_links(room_type: Option<i64>, primary: bool) -> i64 {
+pub fn max_links(room_type: Option<i64>, primary: bool) -> i64 {
     match (room_type, primary) {
         (Some(6), true) | (Some(1), true) => 1,
         (Some(6), false) => 5,

@@ -8,11 +8,11 @@ use super::{date, employee, users_of};
 use rusqlite::Connection;
 use serde_json::{Map, Value, json};
 
-use crate::api::file_links::{FileSharing, file_accesses};
 use crate::db::entries::{self, File, Folder, folder_type};
 use crate::db::marks::{EntryKind, Marks, Tag};
 use crate::envelope::ApiError;
 use crate::permissions::{self, Actor};
+use crate::permissions::{FileSharing, file_accesses};
 
 /// `FileDto`s of files that all live in `parent`.
 pub fn files(

@@ -8,11 +8,6 @@
 //! `products/ASC.Files/Core/Core/Security/FileSecurity.cs`). The rows are room links with
 //! `file_id` set ([`crate::db::links`]) and answer as the same `FileShareDto`s.
 
-mod accesses;
-
-use accesses::max_links;
-pub use accesses::{FileSharing, Subject, file_accesses};
-
 use axum::extract::Path;
 use rusqlite::Connection;
 use serde::Deserialize;
@@ -20,14 +15,16 @@ use serde_json::Value;
 
 use super::dto;
 use super::extract::{JsonBody, Paging, Query, int_id, title};
-use super::folders::resolve_folder;
+use super::lookup::{FILE_NOT_FOUND, resolve_folder};
 use super::shares::parse_date;
-use super::versions::FILE_NOT_FOUND;
 use crate::api::SignedInCall;
+use crate::auth::Caller;
 use crate::db::entries::{self, File, folder_type};
 use crate::db::links::{self, Link};
 use crate::envelope::{ApiError, ApiResult};
-use crate::permissions::{self, Actor, Level, RoomAction, share};
+use crate::permissions::{
+    self, FileSharing, Level, RoomAction, Subject, file_accesses, max_links, share,
+};
 use crate::time::{db_time, now};
 use crate::users::{EmployeeType, User};
 
@@ -63,7 +60,9 @@ struct Place {
 }
 
 impl Place {
-    fn load(conn: &Connection, actor: &Actor, id: i64) -> Result<Place, ApiError> {
+    /// The file `id` as `caller` sees it (links are managed by signed-in users only).
+    fn load(conn: &Connection, caller: &Caller, id: i64) -> Result<Place, ApiError> {
+        let actor = &caller.actor();
         let file =
             entries::file(conn, id)?.ok_or_else(|| ApiError::NotFound(FILE_NOT_FOUND.into()))?;
         let parent = resolve_folder(conn, actor, &file.folder_id.to_string())?;
@@ -131,6 +130,12 @@ struct Options {
     password: Option<String>,
 }
 
+/// The file a link change names and the request's options, checked before anything is read (the
+/// id first, as DocSpace binds it).
+fn file_and_options(id: &str, req: &FileLinkRequest) -> Result<(i64, Options), ApiError> {
+    Ok((int_id(id, "File")?, options(req)?))
+}
+
 fn options(req: &FileLinkRequest) -> Result<Options, ApiError> {
     let link_id = match req.link_id.as_deref().filter(|s| !s.is_empty()) {
         Some(raw) => {
@@ -192,11 +197,9 @@ async fn primary_link(
     req: FileLinkRequest,
     default_access: i64,
 ) -> ApiResult {
-    let id = int_id(&id, "File")?;
-    let opts = options(&req)?;
-    let actor = caller.actor();
+    let (id, opts) = file_and_options(&id, &req)?;
     db.write(move |tx| {
-        let place = Place::load(tx, &actor, id)?;
+        let place = Place::load(tx, &caller, id)?;
         place.level.require(RoomAction::Read)?;
         let manage = place.may_manage(&caller.user);
         if let Some(l) = links::of_file(tx, id)?.into_iter().find(|l| l.primary) {
@@ -269,9 +272,8 @@ pub async fn list(
 ) -> ApiResult {
     let id = int_id(&id, "File")?;
     let paging = Paging::from_query(&q)?;
-    let actor = caller.actor();
     db.read_page(move |c| {
-        let place = Place::load(c, &actor, id)?;
+        let place = Place::load(c, &caller, id)?;
         place.level.require(RoomAction::Read)?;
         if !place.level.allows(RoomAction::ReadLinks) {
             return Ok((Vec::new(), 0));
@@ -299,11 +301,9 @@ pub async fn set(
     Path(id): Path<String>,
     JsonBody(req): JsonBody<FileLinkRequest>,
 ) -> ApiResult {
-    let id = int_id(&id, "File")?;
-    let opts = options(&req)?;
-    let actor = caller.actor();
+    let (id, opts) = file_and_options(&id, &req)?;
     db.write(move |tx| {
-        let place = Place::load(tx, &actor, id)?;
+        let place = Place::load(tx, &caller, id)?;
         if !place.may_manage(&caller.user) {
             return Err(ApiError::AccessDenied);
         }

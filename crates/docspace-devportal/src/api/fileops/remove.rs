@@ -1,7 +1,7 @@
 //! Deleting entries: into the Trash, or for good.
 
-use super::transfer::{load_file, load_folder};
 use super::{OP_DELETE, record};
+use crate::api::lookup::{load_file, load_folder};
 use rusqlite::Connection;
 use serde_json::{Value, json};
 

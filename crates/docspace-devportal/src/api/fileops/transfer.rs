@@ -6,18 +6,10 @@ use rusqlite::Connection;
 use serde_json::Value;
 
 use crate::api::dto;
+use crate::api::lookup::{load_file, load_folder};
 use crate::db::entries::{self, File, Folder, folder_type};
 use crate::envelope::ApiError;
 use crate::permissions::{self, Actor, Level, RoomAction};
-
-pub(super) fn load_folder(conn: &Connection, id: i64) -> Result<Folder, ApiError> {
-    entries::folder(conn, id)?
-        .ok_or_else(|| ApiError::NotFound("The folder could not be found".into()))
-}
-
-pub(super) fn load_file(conn: &Connection, id: i64) -> Result<File, ApiError> {
-    entries::file(conn, id)?.ok_or_else(|| ApiError::NotFound("The file could not be found".into()))
-}
 
 #[allow(clippy::too_many_arguments)]
 pub(super) fn transfer(

@@ -5,7 +5,8 @@ use rusqlite::Connection;
 
 use super::super::dto;
 use super::super::extract::title;
-use super::super::folders::{TITLE_MAX, resolve_folder};
+use super::super::folders::TITLE_MAX;
+use super::super::lookup::resolve_folder;
 use crate::db::entries::{self, Folder, folder_type};
 use crate::db::versions;
 use crate::envelope::ApiError;
