@@ -18,38 +18,14 @@ use serde_json::{Value, json};
 
 use super::store::{self, Client};
 use super::validate::{
-    ClientBasics, CreateClient, Refusal, bad, check_logo, check_name_and_description,
-    check_origins, dedup, parse, validate_create,
+    ClientBasics, CreateClient, Refusal, SCOPES, bad, check_logo, check_name_and_description,
+    check_origins, dedup, parse, reason, validate_create,
 };
 use crate::auth::Caller;
 use crate::envelope::{ApiError, json_response};
 use crate::state::AppState;
 use crate::time::{db_time, now};
 use crate::users::EmployeeType;
-
-/// The scopes DocSpace seeds, with their group and type (`ONLYOFFICE/DocSpace-server:
-/// common/Tools/ASC.Migrations.Core/EF/Identity/Models/IdentityScope.cs`).
-pub const SCOPES: &[(&str, &str, &str)] = &[
-    ("accounts:read", "accounts", "read"),
-    ("accounts:write", "accounts", "write"),
-    ("accounts.self:read", "profiles", "read"),
-    ("accounts.self:write", "profiles", "write"),
-    ("files:read", "files", "read"),
-    ("files:write", "files", "write"),
-    ("openid", "openid", "openid"),
-    ("rooms:read", "rooms", "read"),
-    ("rooms:write", "rooms", "write"),
-];
-
-/// Whether `s` is a scope DocSpace knows.
-pub fn known_scope(s: &str) -> bool {
-    SCOPES.iter().any(|(n, _, _)| *n == s)
-}
-
-/// `{"reason": ...}` with `status`.
-pub fn reason(status: StatusCode, msg: &str) -> Response {
-    json_response(status, &json!({ "reason": msg }))
-}
 
 /// The signed-in caller, if it may use the registration API.
 fn manager(caller: Option<Caller>) -> Result<Caller, Refusal> {

@@ -117,7 +117,7 @@ async fn cors(req: Request, next: Next) -> Response {
 /// RFC 8414 / OpenID Connect Discovery metadata, one document for both paths.
 async fn metadata(headers: HeaderMap) -> Response {
     let portal = crate::api::portal_url(&headers);
-    let scopes: Vec<&str> = clients::SCOPES.iter().map(|s| s.0).collect();
+    let scopes: Vec<&str> = validate::SCOPES.iter().map(|s| s.0).collect();
     json_response(
         StatusCode::OK,
         &json!({

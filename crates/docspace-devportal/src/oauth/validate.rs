@@ -6,11 +6,36 @@ use axum::body::Bytes;
 use axum::http::StatusCode;
 use axum::response::Response;
 use serde::Deserialize;
+use serde_json::json;
 
-use super::clients::{known_scope, reason};
 use super::store::Client;
 use crate::auth::Caller;
+use crate::envelope::json_response;
 use crate::time::{db_time, now};
+
+/// The scopes DocSpace seeds, with their group and type (`ONLYOFFICE/DocSpace-server:
+/// common/Tools/ASC.Migrations.Core/EF/Identity/Models/IdentityScope.cs`).
+pub const SCOPES: &[(&str, &str, &str)] = &[
+    ("accounts:read", "accounts", "read"),
+    ("accounts:write", "accounts", "write"),
+    ("accounts.self:read", "profiles", "read"),
+    ("accounts.self:write", "profiles", "write"),
+    ("files:read", "files", "read"),
+    ("files:write", "files", "write"),
+    ("openid", "openid", "openid"),
+    ("rooms:read", "rooms", "read"),
+    ("rooms:write", "rooms", "write"),
+];
+
+/// Whether `s` is a scope DocSpace knows.
+pub fn known_scope(s: &str) -> bool {
+    SCOPES.iter().any(|(n, _, _)| *n == s)
+}
+
+/// `{"reason": ...}` with `status`.
+pub fn reason(status: StatusCode, msg: &str) -> Response {
+    json_response(status, &json!({ "reason": msg }))
+}
 
 /// A refusal carried through validation (boxed: a `Response` is large).
 pub type Refusal = Box<Response>;
