@@ -18,7 +18,7 @@ use serde_json::Value;
 
 use super::form;
 use super::store::{self, Authorization, Client};
-use super::token::{OAuthError, issue};
+use super::token::issuing::{OAuthError, issue};
 use crate::auth::{self, Credential};
 use crate::secrets::{hash_secret, random_hex};
 use crate::time::db_time;
