@@ -1,16 +1,15 @@
 //! People: `/api/2.0/people…` (ONLYOFFICE/DocSpace-server: `products/ASC.People/Server/Api/UserController.cs`).
 
-use axum::extract::{Path, State};
+use axum::extract::Path;
 use serde::Deserialize;
 use serde_json::Value;
 
-use super::Portal;
 use super::extract::{JsonBody, Paging, Query, parse_enum};
+use super::{Portal, SignedInCall};
 use crate::auth::Caller;
 use crate::envelope::{ApiError, ApiResult, Envelope};
 use crate::people_rules;
 use crate::permissions::{PortalAction, portal_allows};
-use crate::state::AppState;
 use crate::users::{self, EmployeeType, PeopleFilter, User};
 
 /// `GET /api/2.0/people/@self`: the caller's `EmployeeFullDto`.
@@ -26,12 +25,7 @@ pub async fn get_self(caller: Caller, Portal(portal): Portal) -> ApiResult {
 /// see disabled users and see guests only when related to them; `employeeStatus` Active, Pending
 /// and Terminated match that status; `invitedByMe`/`inviterId` match the inviter; `area` People
 /// leaves guests out and Guests keeps only them.
-pub async fn list(
-    State(state): State<AppState>,
-    caller: Caller,
-    Portal(portal): Portal,
-    q: Query,
-) -> ApiResult {
+pub async fn list(SignedInCall { caller, portal, db }: SignedInCall, q: Query) -> ApiResult {
     if !portal_allows(&caller.user, PortalAction::ListPeople) {
         return Err(ApiError::AccessDenied);
     }
@@ -109,12 +103,12 @@ pub async fn list(
         sort: q.get("sortBy").unwrap_or("firstname").to_string(),
         descending: matches!(q.get("sortOrder"), Some("1" | "descending" | "Descending")),
     };
-    let (list, total) = state
-        .db
-        .read(move |c| users::list(c, &filter, paging.start, paging.count))
-        .await?;
-    let v: Vec<Value> = list.iter().map(|u| u.to_full_dto(&portal)).collect();
-    Ok(Envelope::ok(v).with_total(total as u64))
+    db.read_page(move |c| {
+        let (list, total) = users::list(c, &filter, paging.start, paging.count)?;
+        let v: Vec<Value> = list.iter().map(|u| u.to_full_dto(&portal)).collect();
+        Ok((v, total as u64))
+    })
+    .await
 }
 
 /// Looks up the user `id` for `caller`: 404 when unknown, 403 when DocSpace's
@@ -136,14 +130,12 @@ pub const NOT_FOUND: &str = "The user could not be found";
 
 /// `GET /api/2.0/people/{userid}` (`GetProfileByUserId`: 404 unknown, 403 not visible).
 pub async fn get(
-    State(state): State<AppState>,
-    caller: Caller,
-    Portal(portal): Portal,
+    SignedInCall { caller, portal, db }: SignedInCall,
     Path(id): Path<String>,
 ) -> ApiResult {
     let me = caller.user.clone();
-    let user = state.db.read(move |c| visible_user(c, &me, &id)).await?;
-    Ok(Envelope::ok(user.to_full_dto(&portal)))
+    db.read(move |c| Ok(visible_user(c, &me, &id)?.to_full_dto(&portal)))
+        .await
 }
 
 /// The cultures a profile may be set to: the portal's `web:cultures`
@@ -163,9 +155,7 @@ pub struct CultureRequest {
 /// `PUT /api/2.0/people/{userid}/culture` (`UserController.UpdateMemberCulture`): a culture not
 /// offered is a 400, an unknown user a 404, anyone's but the caller's own profile a 403.
 pub async fn set_culture(
-    State(state): State<AppState>,
-    caller: Caller,
-    Portal(portal): Portal,
+    SignedInCall { caller, portal, db }: SignedInCall,
     Path(id): Path<String>,
     JsonBody(req): JsonBody<CultureRequest>,
 ) -> ApiResult {
@@ -179,19 +169,16 @@ pub async fn set_culture(
             )
         })?;
     let me = caller.user.id.clone();
-    let user = state
-        .db
-        .write(move |tx| {
-            let user =
-                users::by_id(tx, &id)?.ok_or_else(|| ApiError::NotFound(NOT_FOUND.into()))?;
-            if user.id != me {
-                return Err(ApiError::AccessDenied);
-            }
-            users::set_culture(tx, &id, culture)?;
-            users::by_id(tx, &id)?.ok_or_else(|| ApiError::NotFound(NOT_FOUND.into()))
-        })
-        .await?;
-    Ok(Envelope::ok(user.to_full_dto(&portal)))
+    db.write(move |tx| {
+        let user = users::by_id(tx, &id)?.ok_or_else(|| ApiError::NotFound(NOT_FOUND.into()))?;
+        if user.id != me {
+            return Err(ApiError::AccessDenied);
+        }
+        users::set_culture(tx, &id, culture)?;
+        let user = users::by_id(tx, &id)?.ok_or_else(|| ApiError::NotFound(NOT_FOUND.into()))?;
+        Ok(user.to_full_dto(&portal))
+    })
+    .await
 }
 
 /// One `InviteUsersRequestDto` entry.
@@ -241,9 +228,7 @@ pub fn employee_type(v: Option<&Value>) -> Result<EmployeeType, ApiError> {
 /// `POST /api/2.0/people/invite`: creates pending users (or upgrades existing ones) and answers
 /// every pending user.
 pub async fn invite(
-    State(state): State<AppState>,
-    caller: Caller,
-    Portal(portal): Portal,
+    SignedInCall { caller, portal, db }: SignedInCall,
     JsonBody(req): JsonBody<InviteRequest>,
 ) -> ApiResult {
     // `InviteUsers`: users and guests may not invite anyone.
@@ -273,40 +258,39 @@ pub async fn invite(
     }
     let inviter = caller.user.id.clone();
     let me = caller.user.clone();
-    let pending = state
-        .db
-        .write(move |tx| {
-            for (email, kind) in parsed {
-                match users::by_email(tx, &email)? {
-                    // `InviteUsers`: a disabled user is not re-invited (`Resource.ErrorUserDisabled`).
-                    Some(u) if u.status == 2 => {
-                        return Err(ApiError::BadRequest(format!("User disabled: {email}")));
+    db.write(move |tx| {
+        for (email, kind) in parsed {
+            match users::by_email(tx, &email)? {
+                // `InviteUsers`: a disabled user is not re-invited (`Resource.ErrorUserDisabled`).
+                Some(u) if u.status == 2 => {
+                    return Err(ApiError::BadRequest(format!("User disabled: {email}")));
+                }
+                Some(u) => {
+                    if rank(kind) > rank(u.user_type) && !u.is_owner {
+                        users::set_type(tx, &u.id, kind)?;
                     }
-                    Some(u) => {
-                        if rank(kind) > rank(u.user_type) && !u.is_owner {
-                            users::set_type(tx, &u.id, kind)?;
-                        }
-                        users::add_relation(tx, &inviter, &u.id)?;
-                    }
-                    None => {
-                        let u = users::insert_invited(tx, &email, kind, &inviter)?;
-                        crate::seed::ensure_personal_sections(tx, &u)?;
-                    }
+                    users::add_relation(tx, &inviter, &u.id)?;
+                }
+                None => {
+                    let u = users::insert_invited(tx, &email, kind, &inviter)?;
+                    crate::seed::ensure_personal_sections(tx, &u)?;
                 }
             }
-            let filter = PeopleFilter {
-                activation: Some(2),
-                ..PeopleFilter::default()
-            };
-            let mut visible = Vec::new();
-            for u in users::list(tx, &filter, 0, i64::MAX)?.0 {
-                if people_rules::can_view(&me, &u, users::has_relation(tx, &me.id, &u.id)?) {
-                    visible.push(u);
-                }
+        }
+        let filter = PeopleFilter {
+            activation: Some(2),
+            ..PeopleFilter::default()
+        };
+        let mut visible = Vec::new();
+        for u in users::list(tx, &filter, 0, i64::MAX)?.0 {
+            if people_rules::can_view(&me, &u, users::has_relation(tx, &me.id, &u.id)?) {
+                visible.push(u);
             }
-            Ok(visible)
-        })
-        .await?;
-    let v: Vec<Value> = pending.iter().map(|u| u.to_dto(&portal)).collect();
-    Ok(Envelope::ok(v))
+        }
+        Ok(visible
+            .iter()
+            .map(|u| u.to_dto(&portal))
+            .collect::<Vec<Value>>())
+    })
+    .await
 }
