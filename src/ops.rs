@@ -21,13 +21,7 @@ pub async fn follow(
     loop {
         progress(f64::from(op.progress.min(100)) / 100.0);
         if op.finished {
-            return match op.error() {
-                Some(message) => Err(Error::OperationFailed {
-                    id: op.id.0.clone(),
-                    message: message.to_string(),
-                }),
-                None => Ok(op),
-            };
+            return op.outcome();
         }
         if js_sys::Date::now() - started > LIMIT.as_millis() as f64 {
             return Err(Error::Timeout(LIMIT));

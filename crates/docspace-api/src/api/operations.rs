@@ -203,13 +203,7 @@ impl<'c> WaitBuilder<'c> {
         let mut interval = self.poll_interval;
         loop {
             if op.finished {
-                return match op.error() {
-                    Some(message) => Err(Error::OperationFailed {
-                        id: op.id.0.clone(),
-                        message: message.to_string(),
-                    }),
-                    None => Ok(op),
-                };
+                return op.outcome();
             }
             if started.elapsed() >= self.timeout {
                 return Err(Error::Timeout(self.timeout));
@@ -224,6 +218,27 @@ impl<'c> WaitBuilder<'c> {
                 .ok_or_else(|| Error::NotFound {
                     message: format!("operation {} is no longer listed", op.id),
                 })?;
+        }
+    }
+}
+
+impl FileOperation {
+    /// What a finished operation came to: itself, or [`Error::OperationFailed`] with the
+    /// portal's message. Every poller of operations ends with it.
+    ///
+    /// ```
+    /// let op: docspace_api::models::FileOperation = serde_json::from_str(
+    ///     r#"{"id":"op1","finished":true,"error":"denied"}"#)?;
+    /// assert!(matches!(op.outcome(), Err(docspace_api::Error::OperationFailed { .. })));
+    /// # Ok::<(), serde_json::Error>(())
+    /// ```
+    pub fn outcome(self) -> Result<FileOperation, Error> {
+        match self.error() {
+            Some(message) => Err(Error::OperationFailed {
+                id: self.id.0.clone(),
+                message: message.to_string(),
+            }),
+            None => Ok(self),
         }
     }
 }
