@@ -56,6 +56,16 @@ pub(crate) struct UploadFileInput {
     pub content: String,
 }
 
+/// The call's client and the file `id` as the portal describes it, or returns the tool error
+/// (no credentials, or the portal's refusal): what the tools that look at a file first start with.
+macro_rules! client_and_file {
+    ($self:ident, $ctx:ident, $id:expr) => {{
+        let c = client!($self, $ctx);
+        let file = portal!(c.files().get($id).send().await);
+        (c, file)
+    }};
+}
+
 /// Extensions whose content is text as stored; anything else needs the portal's conversion.
 const TEXT_EXTENSIONS: &[&str] = &[
     ".txt", ".csv", ".md", ".json", ".xml", ".html", ".htm", ".log", ".tsv",
@@ -93,8 +103,7 @@ impl DocSpaceMcp {
         ctx: RequestContext<RoleServer>,
         Parameters(p): Parameters<FileIdInput>,
     ) -> CallToolResult {
-        let c = client!(self, ctx);
-        let file = portal!(c.files().get(p.file_id).send().await);
+        let (c, file) = client_and_file!(self, ctx, p.file_id);
         // Deleting from the Trash deletes for good; the official server refuses to, and so do we.
         if file.root_folder_type == Some(FolderType::Trash) {
             return text("File is already in the trash folder.");
@@ -111,8 +120,7 @@ impl DocSpaceMcp {
         ctx: RequestContext<RoleServer>,
         Parameters(p): Parameters<FileIdInput>,
     ) -> CallToolResult {
-        let c = client!(self, ctx);
-        let file = portal!(c.files().get(p.file_id).send().await);
+        let (c, file) = client_and_file!(self, ctx, p.file_id);
         let ext = file
             .file_exst
             .clone()
