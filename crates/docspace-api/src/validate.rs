@@ -13,6 +13,31 @@ pub fn max_len(field: &'static str, s: &str, max: usize) -> Result<(), Error> {
     docspace_types::check_len(s, max).map_err(|e| Error::invalid(field, e.to_string()))
 }
 
+/// A link's expiry date: at most [`docspace_types::LINK_LIFETIME_MAX_YEARS`] ahead (counted
+/// with their leap days, so that the client never refuses what the portal takes), and with
+/// `future_only` not in the past either (room links refuse a past date; a file link reads it as
+/// "never expires").
+pub(crate) fn link_expiry(
+    field: &'static str,
+    at: &crate::models::ApiDateTime,
+    future_only: bool,
+) -> Result<(), Error> {
+    let years = i64::from(docspace_types::LINK_LIFETIME_MAX_YEARS);
+    let latest_secs = (years * 365 + (years + 3) / 4) * 86_400;
+    let now = crate::rt::unix_now() as i64;
+    let t = at.timestamp();
+    if t > now + latest_secs {
+        return Err(Error::invalid(
+            field,
+            format!("{at} is more than {years} years ahead"),
+        ));
+    }
+    if future_only && t <= now {
+        return Err(Error::invalid(field, format!("{at} is in the past")));
+    }
+    Ok(())
+}
+
 /// Not blank.
 pub fn non_empty(field: &'static str, s: &str) -> Result<(), Error> {
     if s.trim().is_empty() {
@@ -162,5 +187,21 @@ mod tests {
         ] {
             assert!(!parses_as_url(bad), "{bad}");
         }
+    }
+
+    #[test]
+    fn link_expiry_allows_ten_years_and_past_only_where_asked() {
+        let day = 86_400;
+        let now = crate::rt::unix_now() as i64;
+        let at = |secs| crate::models::ApiDateTime::from_timestamp(secs).expect("in range");
+        // Ten years from now, leap days included, is still within DocSpace's limit.
+        assert!(link_expiry("e", &at(now + 3_650 * day), true).is_ok());
+        assert_eq!(
+            field_of(link_expiry("e", &at(now + 3_660 * day), false).unwrap_err()),
+            "e"
+        );
+        // Yesterday: refused for a room link, "never expires" for a file link.
+        assert!(link_expiry("e", &at(now - day), true).is_err());
+        assert!(link_expiry("e", &at(now - day), false).is_ok());
     }
 }

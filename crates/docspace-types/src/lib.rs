@@ -17,8 +17,8 @@ pub mod wire;
 pub use checks::{HEX_COLOR_LEN, is_email, is_hex_color, parse_decimal};
 pub use files::{FileEntryType, FileShare, FileType, FolderType};
 pub use limits::{
-    COVER_MAX, ENTRY_TITLE_MAX, ROOM_TITLE_MAX, TEXT_MAX, TitleError, check_len, check_title,
-    dotnet_len,
+    COVER_MAX, ENTRY_TITLE_MAX, LINK_LIFETIME_MAX_YEARS, ROOM_TITLE_MAX, TEXT_MAX, TitleError,
+    check_len, check_title, dotnet_len,
 };
 pub use people::EmployeeType;
 pub use rooms::RoomType;

@@ -23,6 +23,10 @@ pub const TEXT_MAX: usize = 255;
 /// Longest room cover id (`CreateRoomRequestDto.Cover`).
 pub const COVER_MAX: usize = 50;
 
+/// How far ahead a shared link may expire, in years: `FilesLinkUtility.MaxLinkLifeTimeInYears`
+/// (ONLYOFFICE/DocSpace-server `products/ASC.Files/Core/Helpers/FilesLinkUtility.cs`).
+pub const LINK_LIFETIME_MAX_YEARS: u32 = 10;
+
 /// A string's length as .NET's `string.Length` counts it: UTF-16 code units.
 ///
 /// ```

@@ -10,6 +10,7 @@ use crate::client::Client;
 use crate::error::Error;
 use crate::models::{ApiDateTime, FileId, FileShare, LinkId, Share};
 use crate::request::Request;
+use crate::validate;
 
 impl<'c> FilesHandler<'c> {
     /// The file's primary external link, created (with Read access) if the caller may share the
@@ -168,13 +169,8 @@ impl<'c> FileLinkBuilder<'c> {
             }
         }
         if let Some(at) = &b.expiration_date {
-            let now = crate::rt::unix_now() as i64;
-            if at.timestamp() > now + 10 * 365 * 86_400 {
-                return Err(Error::invalid(
-                    "expiration_date",
-                    format!("{at} is more than 10 years ahead"),
-                ));
-            }
+            // A date in the past is "never expires" for a file link.
+            validate::link_expiry("expiration_date", at, false)?;
         }
         if let FileShare::Unknown(v) = b.access {
             return Err(Error::invalid(

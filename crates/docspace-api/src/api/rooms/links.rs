@@ -197,14 +197,7 @@ impl<'c> LinkBuilder<'c> {
             validate::range("max_use_count", n, 1, 1000)?;
         }
         if let Some(at) = &b.expiration_date {
-            let now = crate::rt::unix_now() as i64;
-            let ten_years = 10 * 366 * 86_400;
-            if at.timestamp() <= now || at.timestamp() > now + ten_years {
-                return Err(Error::invalid(
-                    "expiration_date",
-                    format!("{at} is not in the next 10 years"),
-                ));
-            }
+            validate::link_expiry("expiration_date", at, true)?;
         }
         if let LinkType::Unknown(v) = b.link_type {
             return Err(Error::invalid(
