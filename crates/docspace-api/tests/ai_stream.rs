@@ -5,26 +5,16 @@
 
 #![cfg(not(target_arch = "wasm32"))]
 
-use std::future::Future;
+mod stream_support;
+
 use std::time::Duration;
 
-use docspace_api::api::{ChatError, ChatEvent, ChatStream};
+use docspace_api::api::{ChatError, ChatEvent};
 use docspace_api::{Client, Error, RateLimits};
 use docspace_devportal::{PortalConfig, RunningPortal};
 use docspace_testkit::model_server::{KEY, ModelServer, TOKENS};
 use futures::StreamExt;
-
-/// Fails the test instead of hanging it when something never arrives (a stream read whole
-/// would never yield the token the model server holds back). Not a timing assertion: generous.
-async fn within<T>(what: &str, f: impl Future<Output = T>) -> T {
-    tokio::time::timeout(Duration::from_secs(60), f)
-        .await
-        .unwrap_or_else(|_| panic!("{what}: nothing after 60 s"))
-}
-
-async fn next(s: &mut ChatStream) -> Option<Result<ChatEvent, Error>> {
-    within("the next event", s.next()).await
-}
+use stream_support::{next, within};
 
 struct Setup {
     _portal: RunningPortal,

@@ -5,7 +5,8 @@
 
 #![cfg(not(target_arch = "wasm32"))]
 
-use std::future::Future;
+mod stream_support;
+
 use std::sync::Arc;
 use std::time::Duration;
 
@@ -13,22 +14,11 @@ use axum::Router;
 use axum::body::{Body, Bytes};
 use axum::response::Response;
 use axum::routing::post;
-use docspace_api::api::{ChatError, ChatEvent, ChatStream};
+use docspace_api::api::{ChatError, ChatEvent};
 use docspace_api::{Client, Error, RateLimits};
 use futures::StreamExt;
+use stream_support::{next, within};
 use tokio::sync::{Semaphore, oneshot};
-
-/// Fails the test instead of hanging it when something never arrives. Not a timing
-/// assertion: generous.
-async fn within<T>(what: &str, f: impl Future<Output = T>) -> T {
-    tokio::time::timeout(Duration::from_secs(60), f)
-        .await
-        .unwrap_or_else(|_| panic!("{what}: nothing after 60 s"))
-}
-
-async fn next(s: &mut ChatStream) -> Option<Result<ChatEvent, Error>> {
-    within("the next event", s.next()).await
-}
 
 /// A server at `/api/2.0/ai/chats/{id}/messages` that answers every POST 200 with `chunks`
 /// as an event stream, then ends it, cuts it once the test says so, or keeps it open and silent.

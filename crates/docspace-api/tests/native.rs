@@ -5,26 +5,11 @@
 
 mod common;
 
-use common::Fixture;
-use docspace_devportal::{PortalConfig, RunningPortal};
-
-async fn portal() -> (RunningPortal, Fixture) {
-    let portal = docspace_devportal::start(PortalConfig::for_tests())
-        .await
-        .expect("devportal");
-    let fx = Fixture {
-        base_url: portal.base_url(),
-        api_key: portal.owner.api_key.clone(),
-        password: portal.owner.password.clone(),
-    };
-    (portal, fx)
-}
-
 macro_rules! native_test {
     ($name:ident) => {
         #[tokio::test]
         async fn $name() {
-            let (portal, fx) = portal().await;
+            let (portal, fx) = common::own_portal().await;
             common::suite::$name(&fx).await;
             let stats = portal.stats();
             assert_eq!(

@@ -4,95 +4,17 @@
 
 #![cfg(not(target_arch = "wasm32"))]
 
+mod oauth_support;
+
 use docspace_api::Client;
 use docspace_api::oauth::{
     AuthorizeRequest, ErrorCode, OAuthClient, OAuthError, Pkce, Scope, code_from_redirect,
     random_state,
 };
-use docspace_devportal::{PortalConfig, RunningPortal};
-use serde_json::{Value, json};
+use docspace_devportal::PortalConfig;
+use oauth_support::{Allow, consent, register, sign_in};
 
 const REDIRECT: &str = "http://127.0.0.1:9/callback";
-const LOGO: &str = "data:image/png;base64,iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==";
-
-fn browser() -> reqwest::Client {
-    reqwest::Client::builder()
-        .redirect(reqwest::redirect::Policy::none())
-        .build()
-        .expect("client")
-}
-
-async fn sign_in(p: &RunningPortal) -> String {
-    let v: Value = browser()
-        .post(format!("{}/api/2.0/authentication", p.base_url()))
-        .json(&json!({"userName": p.owner.email, "password": p.owner.password}))
-        .send()
-        .await
-        .expect("sent")
-        .json()
-        .await
-        .expect("json");
-    v["response"]["token"].as_str().expect("token").to_string()
-}
-
-async fn register(p: &RunningPortal, session: &str) -> (String, String) {
-    let c: Value = browser()
-        .post(format!("{}/api/2.0/clients", p.base_url()))
-        .header("Authorization", session)
-        .json(&json!({
-            "name": "docspace-api test", "logo": LOGO, "allow_pkce": true, "is_public": false,
-            "website_url": "https://example.com", "terms_url": "https://example.com/t",
-            "policy_url": "https://example.com/p", "redirect_uris": [REDIRECT],
-            "allowed_origins": ["https://example.com"], "logout_redirect_uri": "https://example.com/l",
-            "scopes": ["accounts.self:read", "rooms:read"],
-        }))
-        .send().await.expect("sent").json().await.expect("json");
-    (
-        c["client_id"].as_str().expect("id").into(),
-        c["client_secret"].as_str().expect("secret").into(),
-    )
-}
-
-/// What the signed-in user's browser does with the authorize URL: approve every scope shown.
-async fn consent(p: &RunningPortal, session: &str, url: &str, client_id: &str) -> String {
-    let cookie = format!("asc_auth_key={session}");
-    let page = browser()
-        .get(url)
-        .header("Cookie", &cookie)
-        .send()
-        .await
-        .expect("sent");
-    let page = if page.status() == 302 {
-        return page.headers()["location"]
-            .to_str()
-            .expect("location")
-            .to_string();
-    } else {
-        page.text().await.expect("page")
-    };
-    let at = page.find("name=state value=\"").expect("consent form") + 18;
-    let state = page[at..].split('"').next().expect("state");
-    let scopes: Vec<&str> = page
-        .split("name=scope value=\"")
-        .skip(1)
-        .filter_map(|s| s.split('"').next())
-        .collect();
-    let mut form: Vec<(&str, &str)> = vec![("client_id", client_id), ("state", state)];
-    form.extend(scopes.iter().map(|s| ("scope", *s)));
-    let answer = browser()
-        .post(format!("{}/oauth2/authorize", p.base_url()))
-        .header("Cookie", &cookie)
-        .header("Origin", p.base_url())
-        .form(&form)
-        .send()
-        .await
-        .expect("sent");
-    assert_eq!(answer.status(), 302);
-    answer.headers()["location"]
-        .to_str()
-        .expect("location")
-        .to_string()
-}
 
 #[tokio::test]
 async fn code_exchange_refresh_and_revoke_with_typed_errors() {
@@ -100,7 +22,7 @@ async fn code_exchange_refresh_and_revoke_with_typed_errors() {
         .await
         .expect("devportal");
     let session = sign_in(&p).await;
-    let (id, secret) = register(&p, &session).await;
+    let (id, secret) = register(&p, &session, "docspace-api test", REDIRECT).await;
 
     let pkce = Pkce::generate().expect("random");
     let state = random_state().expect("random");
@@ -109,7 +31,7 @@ async fn code_exchange_refresh_and_revoke_with_typed_errors() {
         .state(&state)
         .pkce(&pkce)
         .url(&p.base_url());
-    let back = consent(&p, &session, &url, &id).await;
+    let back = consent(&p, &session, &url, &id, Allow::All).await;
     assert_eq!(
         code_from_redirect(&back, "not-the-state"),
         Err(OAuthError::StateMismatch)
@@ -190,7 +112,8 @@ async fn code_exchange_refresh_and_revoke_with_typed_errors() {
         .state(&state)
         .pkce(&pkce)
         .url(&p.base_url());
-    let code = code_from_redirect(&consent(&p, &session, &url, &id).await, &state).expect("code");
+    let code = code_from_redirect(&consent(&p, &session, &url, &id, Allow::All).await, &state)
+        .expect("code");
     let t = public
         .exchange_code(&code, REDIRECT, &pkce)
         .await

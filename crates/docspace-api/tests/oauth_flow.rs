@@ -5,6 +5,8 @@
 
 #![cfg(not(target_arch = "wasm32"))]
 
+mod oauth_support;
+
 use std::time::Duration;
 
 use docspace_api::oauth::loopback::LoopbackRedirect;
@@ -12,81 +14,8 @@ use docspace_api::oauth::{
     AuthorizationFlow, ErrorCode, MemoryStorage, OAuthClient, OAuthError, Renewal, Scope, is_denied,
 };
 use docspace_api::{Client, Error};
-use docspace_devportal::{PortalConfig, RunningPortal};
-use serde_json::{Value, json};
-
-const LOGO: &str = "data:image/png;base64,iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==";
-
-fn browser() -> reqwest::Client {
-    reqwest::Client::builder()
-        .redirect(reqwest::redirect::Policy::none())
-        .build()
-        .expect("client")
-}
-
-async fn sign_in(p: &RunningPortal) -> String {
-    let v: Value = browser()
-        .post(format!("{}/api/2.0/authentication", p.base_url()))
-        .json(&json!({"userName": p.owner.email, "password": p.owner.password}))
-        .send()
-        .await
-        .expect("sent")
-        .json()
-        .await
-        .expect("json");
-    v["response"]["token"].as_str().expect("token").to_string()
-}
-
-/// Registers a PKCE client for `redirect`; returns its id and secret.
-async fn register(p: &RunningPortal, session: &str, redirect: &str) -> (String, String) {
-    let c: Value = browser()
-        .post(format!("{}/api/2.0/clients", p.base_url()))
-        .header("Authorization", session)
-        .json(&json!({
-            "name": "loopback tool", "logo": LOGO, "allow_pkce": true, "is_public": false,
-            "website_url": "https://example.com", "terms_url": "https://example.com/t",
-            "policy_url": "https://example.com/p", "redirect_uris": [redirect],
-            "allowed_origins": ["https://example.com"], "logout_redirect_uri": "https://example.com/l",
-            "scopes": ["accounts.self:read", "rooms:read"],
-        }))
-        .send().await.expect("sent").json().await.expect("json");
-    (
-        c["client_id"].as_str().expect("id").into(),
-        c["client_secret"].as_str().expect("secret").into(),
-    )
-}
-
-/// The signed-in browser on the consent page: `allow` the scopes in `keep` (none: deny).
-/// Returns where the portal sends the browser.
-async fn consent(p: &RunningPortal, session: &str, url: &str, id: &str, keep: &[&str]) -> String {
-    let cookie = format!("asc_auth_key={session}");
-    let page = browser()
-        .get(url)
-        .header("Cookie", &cookie)
-        .send()
-        .await
-        .expect("sent")
-        .text()
-        .await
-        .expect("page");
-    let at = page.find("name=state value=\"").expect("consent form") + 18;
-    let state = page[at..].split('"').next().expect("state");
-    let mut form: Vec<(&str, &str)> = vec![("client_id", id), ("state", state)];
-    form.extend(keep.iter().map(|s| ("scope", *s)));
-    let answer = browser()
-        .post(format!("{}/oauth2/authorize", p.base_url()))
-        .header("Cookie", &cookie)
-        .header("Origin", p.base_url())
-        .form(&form)
-        .send()
-        .await
-        .expect("sent");
-    assert_eq!(answer.status(), 302);
-    answer.headers()["location"]
-        .to_str()
-        .expect("location")
-        .to_string()
-}
+use docspace_devportal::PortalConfig;
+use oauth_support::{Allow, browser, consent, register, sign_in};
 
 /// Follows `location` to the loopback listener as the browser would, and reads its page.
 async fn visit(location: String) -> String {
@@ -109,14 +38,21 @@ async fn a_tool_signs_in_through_the_loopback_redirect_and_errors_are_typed() {
     let listener = LoopbackRedirect::bind(0).await.expect("listens");
     let redirect = listener.redirect_uri().to_string();
     assert!(redirect.starts_with("http://127.0.0.1:") && redirect.ends_with("/callback"));
-    let (id, secret) = register(&p, &session, &redirect).await;
+    let (id, secret) = register(&p, &session, "loopback tool", &redirect).await;
     let flow = AuthorizationFlow::new(p.base_url(), &id, &redirect)
         .scopes([Scope::AccountsSelfRead, Scope::RoomsRead]);
     let store = MemoryStorage::default();
 
     // Signed in, with only one of the two scopes approved on the consent page.
     let url = flow.start(&store, "/after").expect("url");
-    let back = consent(&p, &session, &url, &id, &["accounts.self:read"]).await;
+    let back = consent(
+        &p,
+        &session,
+        &url,
+        &id,
+        Allow::Only(&["accounts.self:read"]),
+    )
+    .await;
     let (waited, page) = tokio::join!(listener.wait(Duration::from_secs(30)), visit(back.clone()));
     assert!(page.contains("Signed in"), "{page}");
     let back_url = waited.expect("the redirect");
@@ -176,7 +112,7 @@ async fn a_tool_signs_in_through_the_loopback_redirect_and_errors_are_typed() {
         .expect("listens again");
     let url = flow.start(&store, "/").expect("url");
     // Consent was given for accounts.self:read only; rooms:read still asks.
-    let back = consent(&p, &session, &url, &id, &[]).await;
+    let back = consent(&p, &session, &url, &id, Allow::Only(&[])).await;
     let (waited, page) = tokio::join!(listener.wait(Duration::from_secs(30)), visit(back));
     assert!(page.contains("not completed"), "{page}");
     let e = flow
@@ -232,11 +168,11 @@ async fn an_exchange_with_a_wrong_verifier_is_invalid_grant() {
         .expect("devportal");
     let session = sign_in(&p).await;
     let redirect = "http://127.0.0.1:9/callback";
-    let (id, _) = register(&p, &session, redirect).await;
+    let (id, _) = register(&p, &session, "loopback tool", redirect).await;
     let flow = AuthorizationFlow::new(p.base_url(), &id, redirect).scopes([Scope::RoomsRead]);
     let store = MemoryStorage::default();
     let url = flow.start(&store, "/").expect("url");
-    let back = consent(&p, &session, &url, &id, &["rooms:read"]).await;
+    let back = consent(&p, &session, &url, &id, Allow::Only(&["rooms:read"])).await;
     let (code, _, _) = flow.callback(&store, &back).expect("code");
     let other = docspace_api::oauth::Pkce::generate().expect("random");
     let e = OAuthClient::new(p.base_url(), &id, None)

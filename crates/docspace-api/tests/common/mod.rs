@@ -42,6 +42,21 @@ impl Fixture {
     }
 }
 
+/// A devportal of the test's own, in process on loopback with DocSpace's rate limits on, and
+/// the fixture naming it. Keep the portal alive for as long as the test runs.
+#[cfg(not(target_arch = "wasm32"))]
+pub async fn own_portal() -> (docspace_devportal::RunningPortal, Fixture) {
+    let portal = docspace_devportal::start(docspace_devportal::PortalConfig::for_tests())
+        .await
+        .expect("devportal");
+    let fx = Fixture {
+        base_url: portal.base_url(),
+        api_key: portal.owner.api_key.clone(),
+        password: portal.owner.password.clone(),
+    };
+    (portal, fx)
+}
+
 /// A name no other test run uses (the browser tests share one portal).
 pub fn unique(prefix: &str) -> String {
     use std::sync::atomic::{AtomicU64, Ordering};
