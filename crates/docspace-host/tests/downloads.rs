@@ -3,24 +3,11 @@
 //! `/api/2.0/` goes through (see `proxy::confined_to_api`), and no other method reaches the
 //! handler.
 
-use docspace_devportal::PortalConfig;
-use docspace_host::{HostConfig, PortalTarget};
+mod support;
 
 #[tokio::test]
 async fn the_download_handler_is_proxied_for_get_only() {
-    let portal = docspace_devportal::start(PortalConfig::for_tests())
-        .await
-        .expect("portal");
-    let dist = tempfile::tempdir().expect("tempdir");
-    std::fs::write(dist.path().join("index.html"), "<!doctype html>").expect("index");
-    let host = docspace_host::start(HostConfig {
-        addr: "127.0.0.1:0".parse().expect("addr"),
-        dist: dist.path().to_path_buf(),
-        portal: PortalTarget::Remote(portal.base_url()),
-        ..HostConfig::default()
-    })
-    .await
-    .expect("host starts");
+    let (portal, host, _dist) = support::portal_and_host("<!doctype html>", false).await;
     let key = portal.owner.api_key.clone();
     let api = docspace_api::Client::builder(portal.base_url())
         .token(&key)

@@ -3,29 +3,18 @@
 //! theme), and the page's Content-Security-Policy allows exactly that script.
 
 use base64::Engine;
-use docspace_devportal::{PortalConfig, RunningPortal};
-use docspace_host::{HostConfig, PortalTarget, RunningHost};
+mod support;
+
+use docspace_devportal::RunningPortal;
+use docspace_host::RunningHost;
 use sha2::{Digest, Sha256};
 
 async fn host() -> (RunningPortal, RunningHost, tempfile::TempDir) {
-    let portal = docspace_devportal::start(PortalConfig::for_tests())
-        .await
-        .expect("portal");
-    let dist = tempfile::tempdir().expect("tempdir");
-    std::fs::write(
-        dist.path().join("index.html"),
+    support::portal_and_host(
         "<!doctype html><html><head><title>app</title></head><body><p>app</p></body></html>",
+        false,
     )
-    .expect("index");
-    let host = docspace_host::start(HostConfig {
-        addr: "127.0.0.1:0".parse().expect("addr"),
-        dist: dist.path().to_path_buf(),
-        portal: PortalTarget::Remote(portal.base_url()),
-        ..HostConfig::default()
-    })
     .await
-    .expect("host starts");
-    (portal, host, dist)
 }
 
 /// The frame settings the page carries.

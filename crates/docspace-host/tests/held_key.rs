@@ -2,30 +2,14 @@
 //! borrow it, tried over real HTTP against a devportal.
 
 use docspace_api::HOST_KEY_HEADER;
+mod support;
+
 use docspace_devportal::{PortalConfig, RunningPortal};
 use docspace_host::{HostConfig, PortalTarget, RunningHost};
 use tokio::io::{AsyncReadExt, AsyncWriteExt};
 
 async fn host_with_key() -> (RunningPortal, RunningHost, tempfile::TempDir) {
-    let portal = docspace_devportal::start(PortalConfig::for_tests())
-        .await
-        .expect("portal");
-    let dist = tempfile::tempdir().expect("tempdir");
-    std::fs::write(
-        dist.path().join("index.html"),
-        "<!doctype html><title>app</title>",
-    )
-    .expect("index");
-    let host = docspace_host::start(HostConfig {
-        addr: "127.0.0.1:0".parse().expect("addr"),
-        dist: dist.path().to_path_buf(),
-        portal: PortalTarget::Remote(portal.base_url()),
-        api_key: Some(portal.owner.api_key.clone()),
-        ..HostConfig::default()
-    })
-    .await
-    .expect("host starts");
-    (portal, host, dist)
+    support::portal_and_host("<!doctype html><title>app</title>", true).await
 }
 
 /// The owner's keys, as the owner sees them on the portal itself.

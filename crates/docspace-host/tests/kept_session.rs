@@ -2,8 +2,10 @@
 //! never reaches script, and no other site can use it. Over real HTTP against a devportal.
 
 use docspace_api::HOST_KEY_HEADER;
-use docspace_devportal::{PortalConfig, RunningPortal};
-use docspace_host::{HostConfig, PortalTarget, RunningHost};
+mod support;
+
+use docspace_devportal::RunningPortal;
+use docspace_host::RunningHost;
 use reqwest::header::{COOKIE, ORIGIN, SET_COOKIE};
 
 struct Setup {
@@ -15,20 +17,7 @@ struct Setup {
 /// A host holding the owner's key, so that every test also shows the user's own session winning
 /// over the held key.
 async fn setup() -> Setup {
-    let portal = docspace_devportal::start(PortalConfig::for_tests())
-        .await
-        .expect("portal");
-    let dist = tempfile::tempdir().expect("tempdir");
-    std::fs::write(dist.path().join("index.html"), "<!doctype html>").expect("index");
-    let host = docspace_host::start(HostConfig {
-        addr: "127.0.0.1:0".parse().expect("addr"),
-        dist: dist.path().to_path_buf(),
-        portal: PortalTarget::Remote(portal.base_url()),
-        api_key: Some(portal.owner.api_key.clone()),
-        ..HostConfig::default()
-    })
-    .await
-    .expect("host starts");
+    let (portal, host, dist) = support::portal_and_host("<!doctype html>", true).await;
     Setup {
         portal,
         host,
