@@ -9,10 +9,6 @@
 mod common;
 mod oauth_support;
 
-use std::path::PathBuf;
-use std::process::Stdio;
-use std::time::Duration as StdDuration;
-
 use chrono::Duration;
 use oauth_support::*;
 use serde_json::Value;
@@ -80,18 +76,8 @@ for token in sys.argv[2:]:
     except Exception:
         print("refused")
 "#;
-    let run = tokio::process::Command::new(python())
-        .args(["-c", SCRIPT, jwks])
-        .args(tokens)
-        .env("PYTHONWARNINGS", "ignore")
-        .stdin(Stdio::null())
-        .kill_on_drop(true)
-        .output();
-    // A bound on a hung interpreter, not a timing assertion.
-    let out = tokio::time::timeout(StdDuration::from_secs(120), run)
-        .await
-        .expect("python did not finish")
-        .expect("python could not start");
+    let args = [&["-c", SCRIPT, jwks][..], tokens].concat();
+    let out = run_authlib(&args, &[("PYTHONWARNINGS", "ignore")]).await;
     assert!(
         out.status.success(),
         "{}",
@@ -101,25 +87,6 @@ for token in sys.argv[2:]:
         .lines()
         .map(str::to_string)
         .collect()
-}
-
-/// The venv's python (see `oauth_judge.rs`); `DOCSPACE_OAUTH_PYTHON` may name another.
-fn python() -> PathBuf {
-    if let Some(p) = std::env::var_os("DOCSPACE_OAUTH_PYTHON") {
-        return PathBuf::from(p);
-    }
-    let exe = std::env::current_exe().expect("test binary path");
-    let target = exe
-        .ancestors()
-        .nth(3)
-        .expect("the test binary lives in <target>/debug/deps");
-    let python = target.join("oauth-venv/bin/python");
-    assert!(
-        python.exists(),
-        "Authlib is not installed: {} is missing (`cargo xtask test` creates it).",
-        python.display()
-    );
-    python
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]

@@ -220,3 +220,41 @@ pub fn claims(jwt: &str) -> Value {
     let payload = jwt.split('.').nth(1).expect("payload");
     serde_json::from_slice(&B64.decode(payload).expect("base64url")).expect("json")
 }
+
+/// Runs Python from the venv with Authlib in it (`DOCSPACE_OAUTH_PYTHON` may name another) with
+/// `args` and `envs`, and returns what it did. Bounded, so a hung client fails the test.
+pub async fn run_authlib(args: &[&str], envs: &[(&str, &str)]) -> std::process::Output {
+    let run = tokio::process::Command::new(authlib_python())
+        .args(args)
+        .envs(envs.iter().copied())
+        .stdin(std::process::Stdio::null())
+        .kill_on_drop(true)
+        .output();
+    // A bound on a hung client, not a timing assertion.
+    tokio::time::timeout(std::time::Duration::from_secs(300), run)
+        .await
+        .expect("Python with Authlib did not finish")
+        .expect("Python with Authlib could not start")
+}
+
+/// `oauth-venv/bin/python` in the target directory this test binary was built into
+/// (`target/debug/deps/<test>`), which `cargo xtask test` creates.
+fn authlib_python() -> std::path::PathBuf {
+    if let Some(p) = std::env::var_os("DOCSPACE_OAUTH_PYTHON") {
+        return p.into();
+    }
+    let exe = std::env::current_exe().expect("test binary path");
+    let target = exe
+        .ancestors()
+        .nth(3)
+        .expect("the test binary lives in <target>/debug/deps");
+    let python = target.join("oauth-venv/bin/python");
+    assert!(
+        python.exists(),
+        "Authlib is not installed: {} is missing.\n`cargo xtask test` creates it; by hand:\n  \
+         python3 -m venv {venv} && {venv}/bin/pip install 'authlib==1.9.10' 'requests==2.34.2'",
+        python.display(),
+        venv = target.join("oauth-venv").display(),
+    );
+    python
+}
