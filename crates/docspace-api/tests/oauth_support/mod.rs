@@ -19,15 +19,12 @@ pub fn browser() -> reqwest::Client {
 
 /// Signs the owner in with a password; returns the session token.
 pub async fn sign_in(p: &RunningPortal) -> String {
-    let v: Value = browser()
-        .post(format!("{}/api/2.0/authentication", p.base_url()))
-        .json(&json!({"userName": p.owner.email, "password": p.owner.password}))
-        .send()
-        .await
-        .expect("sent")
-        .json()
-        .await
-        .expect("json");
+    let v = json_answer(
+        browser()
+            .post(format!("{}/api/2.0/authentication", p.base_url()))
+            .json(&json!({"userName": p.owner.email, "password": p.owner.password})),
+    )
+    .await;
     v["response"]["token"].as_str().expect("token").to_string()
 }
 
@@ -39,22 +36,19 @@ pub async fn register(
     name: &str,
     redirect: &str,
 ) -> (String, String) {
-    let c: Value = browser()
-        .post(format!("{}/api/2.0/clients", p.base_url()))
-        .header("Authorization", session)
-        .json(&json!({
-            "name": name, "logo": LOGO, "allow_pkce": true, "is_public": false,
-            "website_url": "https://example.com", "terms_url": "https://example.com/t",
-            "policy_url": "https://example.com/p", "redirect_uris": [redirect],
-            "allowed_origins": ["https://example.com"], "logout_redirect_uri": "https://example.com/l",
-            "scopes": ["accounts.self:read", "rooms:read"],
-        }))
-        .send()
-        .await
-        .expect("sent")
-        .json()
-        .await
-        .expect("json");
+    let c = json_answer(
+        browser()
+            .post(format!("{}/api/2.0/clients", p.base_url()))
+            .header("Authorization", session)
+            .json(&json!({
+                "name": name, "logo": LOGO, "allow_pkce": true, "is_public": false,
+                "website_url": "https://example.com", "terms_url": "https://example.com/t",
+                "policy_url": "https://example.com/p", "redirect_uris": [redirect],
+                "allowed_origins": ["https://example.com"], "logout_redirect_uri": "https://example.com/l",
+                "scopes": ["accounts.self:read", "rooms:read"],
+            })),
+    )
+    .await;
     (
         c["client_id"].as_str().expect("id").into(),
         c["client_secret"].as_str().expect("secret").into(),
@@ -113,6 +107,12 @@ pub async fn consent(
         .expect("sent");
     assert_eq!(answer.status(), 302);
     location(&answer)
+}
+
+/// Sends `request` and reads the answer as JSON.
+async fn json_answer(request: reqwest::RequestBuilder) -> Value {
+    let answer = request.send().await.expect("sent");
+    answer.json().await.expect("json")
 }
 
 fn location(r: &reqwest::Response) -> String {
