@@ -24,12 +24,13 @@ use super::agents::load_agent;
 use super::openai::{self, Delta};
 use super::providers::PROVIDER_NOT_FOUND;
 use super::{AiFeature, sse};
+use crate::api::Store;
 use crate::api::dto::date;
 use crate::api::extract::{JsonBody, Paging, Query, int_id};
 use crate::api::{Portal, SignedInCall};
 use crate::db::ai;
 use crate::db::ai_chats::{self as store, Chat, ROLE_ASSISTANT, ROLE_USER};
-use crate::envelope::{ApiError, ApiResult, Envelope};
+use crate::envelope::{ApiError, ApiResult};
 use crate::permissions::{self, Actor, Level, share};
 use crate::state::AppState;
 use crate::users::User;
@@ -301,17 +302,14 @@ pub async fn list(
 
 /// `GET ai/chats/{chatId}`.
 pub async fn get(
-    State(state): State<AppState>,
+    db: Store,
     AiFeature(caller): AiFeature,
     Portal(portal): Portal,
     Path(chat): Path<String>,
 ) -> ApiResult {
     let user = caller.user.clone();
-    let v = state
-        .db
-        .read(move |c| Ok(chat_dto(&portal, &user, &own_chat(c, &user, &chat)?)))
-        .await?;
-    Ok(Envelope::from_value(v))
+    db.read(move |c| Ok(chat_dto(&portal, &user, &own_chat(c, &user, &chat)?)))
+        .await
 }
 
 /// `{name}` of `PUT ai/chats/{chatId}`.

@@ -1,17 +1,16 @@
 //! API keys: `/api/2.0/keys` (ONLYOFFICE/DocSpace-server: `products/ASC.People/Server/Api/ApiKeysController.cs`).
 
-use axum::extract::{Path, State};
+use axum::extract::Path;
 use serde::Deserialize;
 use serde_json::{Value, json};
 
 use super::Portal;
 use super::extract::JsonBody;
-use crate::api::Store;
+use crate::api::{SignedInCall, Store};
 use crate::auth::{self as credentials, AuthKind, Caller};
 use crate::db::keys::{self, ApiKey};
 use crate::envelope::{ApiError, ApiResult, Envelope};
 use crate::permissions::{PortalAction, portal_allows};
-use crate::state::AppState;
 use crate::time::{db_time, now};
 use crate::users;
 
@@ -181,8 +180,7 @@ fn parse_key_id(raw: &str) -> Result<String, ApiError> {
 
 /// `PUT /api/2.0/keys/{id}`: `false` when the key is not the caller's (or expired).
 pub async fn update(
-    State(state): State<AppState>,
-    caller: Caller,
+    SignedInCall { caller, db, .. }: SignedInCall,
     Path(id): Path<String>,
     JsonBody(req): JsonBody<UpdateKey>,
 ) -> ApiResult {
@@ -192,48 +190,41 @@ pub async fn update(
         Some(n) => Some(super::extract::title(n, "name", 30)?),
         None => None,
     };
-    let ok = state
-        .db
-        .write(move |tx| {
-            let Some(mut k) = keys::by_id(tx, &id)? else {
-                return Ok(false);
-            };
-            let expired = k
-                .expires
-                .as_deref()
-                .is_some_and(|e| crate::time::parse_db_time(e) <= now());
-            if !may_manage(tx, &caller, &k)? || expired {
-                return Ok(false);
-            }
-            if let Some(n) = name {
-                k.name = n;
-            }
-            if let Some(p) = req.permissions {
-                k.permissions = Some(p).filter(|p| !p.is_empty());
-            }
-            if let Some(a) = req.is_active {
-                k.active = a;
-            }
-            keys::update(tx, &k)?;
-            Ok(true)
-        })
-        .await?;
-    Ok(Envelope::ok(ok))
+    db.write(move |tx| {
+        let Some(mut k) = keys::by_id(tx, &id)? else {
+            return Ok(false);
+        };
+        let expired = k
+            .expires
+            .as_deref()
+            .is_some_and(|e| crate::time::parse_db_time(e) <= now());
+        if !may_manage(tx, &caller, &k)? || expired {
+            return Ok(false);
+        }
+        if let Some(n) = name {
+            k.name = n;
+        }
+        if let Some(p) = req.permissions {
+            k.permissions = Some(p).filter(|p| !p.is_empty());
+        }
+        if let Some(a) = req.is_active {
+            k.active = a;
+        }
+        keys::update(tx, &k)?;
+        Ok(true)
+    })
+    .await
 }
 
 /// `DELETE /api/2.0/keys/{id}`.
 pub async fn delete(
-    State(state): State<AppState>,
-    caller: Caller,
+    SignedInCall { caller, db, .. }: SignedInCall,
     Path(id): Path<String>,
 ) -> ApiResult {
     let id = parse_key_id(&id)?;
-    let ok = state
-        .db
-        .write(move |tx| match keys::by_id(tx, &id)? {
-            Some(k) if may_manage(tx, &caller, &k)? => keys::delete(tx, &id),
-            _ => Ok(false),
-        })
-        .await?;
-    Ok(Envelope::ok(ok))
+    db.write(move |tx| match keys::by_id(tx, &id)? {
+        Some(k) if may_manage(tx, &caller, &k)? => keys::delete(tx, &id),
+        _ => Ok(false),
+    })
+    .await
 }

@@ -21,6 +21,7 @@ use sha2::{Digest, Sha256};
 
 use super::ClientIp;
 use super::extract::JsonBody;
+use crate::api::Store;
 use crate::auth::{Caller, constant_time_eq};
 use crate::db::entries::{self, folder_type};
 use crate::db::links::{self, Link};
@@ -224,21 +225,18 @@ fn share_dto(
 
 /// `GET /api/2.0/files/share/{key}` (anonymous): what a link key opens, with its status.
 pub async fn external_share(
-    State(state): State<AppState>,
+    db: Store,
     caller: Option<Caller>,
     headers: HeaderMap,
     Path(key): Path<String>,
 ) -> ApiResult {
     let me = caller.map(|c| c.user);
     let proof = LinkProof::from_headers(&headers, me.is_some());
-    let v = state
-        .db
-        .read(move |c| match resolve(c, &key, &proof)? {
-            Some((link, status)) => share_dto(c, &link, status, me.as_ref()),
-            None => Ok(invalid_dto(me.is_some())),
-        })
-        .await?;
-    Ok(Envelope::from_value(v))
+    db.read(move |c| match resolve(c, &key, &proof)? {
+        Some((link, status)) => share_dto(c, &link, status, me.as_ref()),
+        None => Ok(invalid_dto(me.is_some())),
+    })
+    .await
 }
 
 /// The body of `POST files/share/{key}/password` (`ExternalShareRequestParam`).

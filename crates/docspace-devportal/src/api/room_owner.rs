@@ -19,10 +19,11 @@ use axum::extract::{Path, State};
 use serde::Deserialize;
 use serde_json::Value;
 
+use super::dto;
 use super::extract::{JsonBody, int_id};
 use super::fileops::EntryId;
 use super::rooms::load_room;
-use super::{Portal, dto};
+use crate::api::SignedInCall;
 use crate::auth::Caller;
 use crate::db::{entries, members};
 use crate::envelope::{ApiError, ApiResult, Envelope};
@@ -50,9 +51,7 @@ pub(crate) struct ChangeOwnerRequest {
 
 /// `POST /api/2.0/files/owner` → the changed entries (`FileEntryDto` list).
 pub(crate) async fn change_owner(
-    State(state): State<AppState>,
-    caller: Caller,
-    Portal(portal): Portal,
+    SignedInCall { caller, portal, db }: SignedInCall,
     JsonBody(req): JsonBody<ChangeOwnerRequest>,
 ) -> ApiResult {
     let folders = req
@@ -63,40 +62,36 @@ pub(crate) async fn change_owner(
     let files = req.file_ids.len();
     let new_owner = req.user_id.unwrap_or_default();
     let actor = caller.actor();
-    let v = state
-        .db
-        .write(move |tx| {
-            let owner = users::by_id(tx, new_owner.trim())?
-                .filter(|u| {
-                    u.status == 1
-                        && !matches!(u.user_type, EmployeeType::Guest | EmployeeType::User)
-                })
-                .ok_or_else(|| ApiError::InvalidOperation(CANNOT_SELECT.into()))?;
-            let mut out = Vec::new();
-            for id in folders {
-                let mut room = entries::folder(tx, id)?
-                    .ok_or_else(|| ApiError::NotFound("The folder could not be found".into()))?;
-                // A folder that is not a room never allows `ChangeOwner` (`FileSecurity`).
-                if !room.is_room()
-                    || !permissions::room_level(tx, &actor, &room)?.allows(RoomAction::ChangeOwner)
-                {
-                    return Err(ApiError::InvalidOperation(SECURITY.into()));
-                }
-                if room.owner_id != owner.id {
-                    members::set(tx, room.id, &owner.id, 0)?;
-                    members::set(tx, room.id, &room.owner_id, ROOM_MANAGER)?;
-                    entries::set_owner(tx, room.id, &owner.id)?;
-                    room.owner_id = owner.id.clone();
-                }
-                out.push(dto::folder(tx, &portal, &actor, &room)?);
-            }
-            if files > 0 {
+    db.write(move |tx| {
+        let owner = users::by_id(tx, new_owner.trim())?
+            .filter(|u| {
+                u.status == 1 && !matches!(u.user_type, EmployeeType::Guest | EmployeeType::User)
+            })
+            .ok_or_else(|| ApiError::InvalidOperation(CANNOT_SELECT.into()))?;
+        let mut out = Vec::new();
+        for id in folders {
+            let mut room = entries::folder(tx, id)?
+                .ok_or_else(|| ApiError::NotFound("The folder could not be found".into()))?;
+            // A folder that is not a room never allows `ChangeOwner` (`FileSecurity`).
+            if !room.is_room()
+                || !permissions::room_level(tx, &actor, &room)?.allows(RoomAction::ChangeOwner)
+            {
                 return Err(ApiError::InvalidOperation(SECURITY.into()));
             }
-            Ok(Value::Array(out))
-        })
-        .await?;
-    Ok(Envelope::from_value(v))
+            if room.owner_id != owner.id {
+                members::set(tx, room.id, &owner.id, 0)?;
+                members::set(tx, room.id, &room.owner_id, ROOM_MANAGER)?;
+                entries::set_owner(tx, room.id, &owner.id)?;
+                room.owner_id = owner.id.clone();
+            }
+            out.push(dto::folder(tx, &portal, &actor, &room)?);
+        }
+        if files > 0 {
+            return Err(ApiError::InvalidOperation(SECURITY.into()));
+        }
+        Ok(Value::Array(out))
+    })
+    .await
 }
 
 /// `UserInvitationRequestDto`'s body.

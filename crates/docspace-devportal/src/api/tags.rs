@@ -3,9 +3,10 @@
 use axum::extract::{Path, State};
 use serde::Deserialize;
 
+use super::dto;
 use super::extract::{JsonBody, Paging, Query, int_id, title};
 use super::rooms::room_allowing;
-use super::{Portal, dto};
+use crate::api::SignedInCall;
 use crate::api::Store;
 use crate::auth::Caller;
 use crate::db::tags;
@@ -123,20 +124,13 @@ pub async fn delete(
 }
 
 /// `GET /api/2.0/files/tags/{name}/haslinks`.
-pub async fn has_links(
-    State(state): State<AppState>,
-    _caller: Caller,
-    Path(name): Path<String>,
-) -> ApiResult {
-    let v = state.db.read(move |c| tags::has_links(c, &name)).await?;
-    Ok(Envelope::ok(v))
+pub async fn has_links(_caller: Caller, db: Store, Path(name): Path<String>) -> ApiResult {
+    db.read(move |c| tags::has_links(c, &name)).await
 }
 
 /// `PUT /api/2.0/files/rooms/{id}/tags` (`ADD`) or `DELETE …/tags` → the room.
 pub async fn room_tags<const ADD: bool>(
-    State(state): State<AppState>,
-    caller: Caller,
-    Portal(portal): Portal,
+    SignedInCall { caller, portal, db }: SignedInCall,
     Path(id): Path<String>,
     JsonBody(req): JsonBody<TagNames>,
 ) -> ApiResult {
@@ -148,24 +142,19 @@ pub async fn room_tags<const ADD: bool>(
         return Err(tags::too_many());
     }
     let actor = caller.actor();
-    let v = state
-        .db
-        .write(move |tx| {
-            let room = room_allowing(tx, &actor, id, RoomAction::EditRoom)?;
-            for n in &names {
-                if add {
-                    if !tags::exists(tx, n)?
-                        && !portal_allows(&caller.user, PortalAction::ManageTags)
-                    {
-                        return Err(ApiError::AccessDenied);
-                    }
-                    tags::attach(tx, room.id, n, &caller.user.id)?;
-                } else {
-                    tags::detach(tx, room.id, n)?;
+    db.write(move |tx| {
+        let room = room_allowing(tx, &actor, id, RoomAction::EditRoom)?;
+        for n in &names {
+            if add {
+                if !tags::exists(tx, n)? && !portal_allows(&caller.user, PortalAction::ManageTags) {
+                    return Err(ApiError::AccessDenied);
                 }
+                tags::attach(tx, room.id, n, &caller.user.id)?;
+            } else {
+                tags::detach(tx, room.id, n)?;
             }
-            dto::folder(tx, &portal, &actor, &room)
-        })
-        .await?;
-    Ok(Envelope::from_value(v))
+        }
+        dto::folder(tx, &portal, &actor, &room)
+    })
+    .await
 }

@@ -27,6 +27,7 @@ use serde::Deserialize;
 use serde_json::{Value, json};
 
 use crate::api::Portal;
+use crate::api::Store;
 use crate::api::csp;
 use crate::api::dto;
 use crate::api::extract::{JsonBody, Query};
@@ -262,24 +263,16 @@ pub async fn upload(
 }
 
 /// `GET settings/webplugins?enabled=`.
-pub async fn list(
-    State(state): State<AppState>,
-    _caller: Caller,
-    Portal(portal): Portal,
-    q: Query,
-) -> ApiResult {
+pub async fn list(_caller: Caller, db: Store, Portal(portal): Portal, q: Query) -> ApiResult {
     let enabled = q.bool("enabled")?;
-    let items = state
-        .db
-        .read(move |c| {
-            store::all(c)?
-                .iter()
-                .filter(|p| enabled.is_none_or(|e| p.enabled == e))
-                .map(|p| dto_of(c, &portal, p))
-                .collect::<Result<Vec<_>, _>>()
-        })
-        .await?;
-    Ok(Envelope::ok(items))
+    db.read(move |c| {
+        store::all(c)?
+            .iter()
+            .filter(|p| enabled.is_none_or(|e| p.enabled == e))
+            .map(|p| dto_of(c, &portal, p))
+            .collect::<Result<Vec<_>, _>>()
+    })
+    .await
 }
 
 fn found(conn: &rusqlite::Connection, name: &str) -> Result<Plugin, ApiError> {
@@ -288,16 +281,13 @@ fn found(conn: &rusqlite::Connection, name: &str) -> Result<Plugin, ApiError> {
 
 /// `GET settings/webplugins/{name}` (the name's case does not matter).
 pub async fn get_one(
-    State(state): State<AppState>,
     _caller: Caller,
+    db: Store,
     Portal(portal): Portal,
     Path(name): Path<String>,
 ) -> ApiResult {
-    let v = state
-        .db
-        .read(move |c| dto_of(c, &portal, &found(c, &name)?))
-        .await?;
-    Ok(Envelope::from_value(v))
+    db.read(move |c| dto_of(c, &portal, &found(c, &name)?))
+        .await
 }
 
 /// `WebPluginRequests`.

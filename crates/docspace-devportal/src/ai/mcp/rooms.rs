@@ -23,6 +23,7 @@ use serde_json::{Value, json};
 use super::client;
 use super::servers::{SERVER_NOT_FOUND, ServersRequest, guid};
 use crate::ai::AiFeature;
+use crate::api::Store;
 use crate::api::extract::{JsonBody, int_id};
 use crate::db::entries::{self, Folder};
 use crate::db::mcp::{self as store, Server};
@@ -106,15 +107,13 @@ fn statuses(conn: &rusqlite::Connection, room: i64) -> Result<Vec<Value>, ApiErr
 
 /// `POST ai/rooms/{roomId}/servers` `{servers}`: the room's servers afterwards.
 pub async fn add(
-    State(state): State<AppState>,
+    db: Store,
     AiFeature(caller): AiFeature,
     Path(room_raw): Path<String>,
     JsonBody(req): JsonBody<ServersRequest>,
 ) -> ApiResult {
     let ids = req.ids()?;
-    let items = state
-        .db
-        .write(move |tx| {
+    db.write(move |tx| {
             let room = room(tx, &room_raw)?;
             require_edit(tx, &caller.user, &room)?;
             let mut to_add = Vec::new();
@@ -141,25 +140,21 @@ pub async fn add(
             }
             statuses(tx, room.id)
         })
-        .await?;
-    Ok(Envelope::ok(items))
+        .await
 }
 
 /// `GET ai/rooms/{roomId}/servers`.
 pub async fn list(
-    State(state): State<AppState>,
+    db: Store,
     AiFeature(caller): AiFeature,
     Path(room_raw): Path<String>,
 ) -> ApiResult {
-    let items = state
-        .db
-        .read(move |c| {
-            let room = room(c, &room_raw)?;
-            require_use_chat(c, &caller.user, &room)?;
-            statuses(c, room.id)
-        })
-        .await?;
-    Ok(Envelope::ok(items))
+    db.read(move |c| {
+        let room = room(c, &room_raw)?;
+        require_use_chat(c, &caller.user, &room)?;
+        statuses(c, room.id)
+    })
+    .await
 }
 
 /// `DELETE ai/rooms/{roomId}/servers` `{servers}`: 204.

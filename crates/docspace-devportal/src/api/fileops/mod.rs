@@ -14,15 +14,15 @@ pub use remove::remove;
 pub use request::EntryId;
 pub use start::{empty_trash, start, start_move};
 
-use axum::extract::{Path, State};
+use axum::extract::Path;
 use rusqlite::Connection;
 use serde_json::{Value, json};
 
 use super::extract::{Query, parse_enum};
+use crate::api::{SignedInCall, Store};
 use crate::auth::Caller;
 use crate::db::operations;
-use crate::envelope::{ApiError, ApiResult, Envelope};
-use crate::state::AppState;
+use crate::envelope::{ApiError, ApiResult};
 
 /// `FileOperationType.Move`.
 pub const OP_MOVE: i64 = 0;
@@ -100,28 +100,21 @@ fn save_report(conn: &Connection, user: &str, op_type: i64, v: Value) -> Result<
 }
 
 /// `GET /api/2.0/files/fileops` (`?id=` filters).
-pub async fn list(State(state): State<AppState>, caller: Caller, q: Query) -> ApiResult {
+pub async fn list(db: Store, caller: Caller, q: Query) -> ApiResult {
     let id = q.get("id").map(str::to_string);
-    let v = state
-        .db
-        .read(move |c| operations::list(c, &caller.user.id, None, id.as_deref()))
-        .await?;
-    Ok(Envelope::ok(v))
+    db.read(move |c| operations::list(c, &caller.user.id, None, id.as_deref()))
+        .await
 }
 
 /// `GET /api/2.0/files/fileops/{operationType}`.
 pub async fn list_of_type(
-    State(state): State<AppState>,
-    caller: Caller,
+    SignedInCall { caller, db, .. }: SignedInCall,
     Path(op): Path<String>,
     q: Query,
 ) -> ApiResult {
     let t = parse_enum(&op, OP_NAMES)
         .ok_or_else(|| ApiError::NotFound(format!("Unknown operation type {op}")))?;
     let id = q.get("id").map(str::to_string);
-    let v = state
-        .db
-        .read(move |c| operations::list(c, &caller.user.id, Some(t), id.as_deref()))
-        .await?;
-    Ok(Envelope::ok(v))
+    db.read(move |c| operations::list(c, &caller.user.id, Some(t), id.as_deref()))
+        .await
 }

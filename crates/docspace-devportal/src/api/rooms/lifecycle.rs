@@ -1,17 +1,15 @@
 //! Archiving, restoring, deleting and pinning a room.
 
 use super::{archive_section, load_room, room_allowing, rooms_section};
-use axum::extract::{Path, State};
+use axum::extract::Path;
 use serde::Deserialize;
 
 use crate::api::extract::{JsonBody, int_id};
-use crate::api::{Portal, SignedInCall, dto, fileops};
-use crate::auth::Caller;
+use crate::api::{SignedInCall, dto, fileops};
 use crate::db::entries::{self, Folder};
 use crate::db::rooms::{self};
-use crate::envelope::{ApiError, ApiResult, Envelope};
+use crate::envelope::{ApiError, ApiResult};
 use crate::permissions::RoomAction;
-use crate::state::AppState;
 
 /// `{deleteAfter?}` of archive, unarchive and delete.
 #[derive(Deserialize, Default)]
@@ -26,40 +24,35 @@ pub struct RoomOpRequest {
 /// `PUT /api/2.0/files/rooms/{id}/archive` (`TO_ARCHIVE`) or `…/unarchive` → `FileOperationDto`
 /// (finished; poll `files/fileops`).
 pub async fn set_archived<const TO_ARCHIVE: bool>(
-    State(state): State<AppState>,
-    caller: Caller,
-    Portal(portal): Portal,
+    SignedInCall { caller, portal, db }: SignedInCall,
     Path(id): Path<String>,
     JsonBody(_req): JsonBody<RoomOpRequest>,
 ) -> ApiResult {
     let to_archive = TO_ARCHIVE;
     let id = int_id(&id, "Room")?;
     let actor = caller.actor();
-    let v = state
-        .db
-        .write(move |tx| {
-            let room = room_allowing(tx, &actor, id, RoomAction::Archive)?;
-            let (from, to) = if to_archive {
-                (rooms_section(tx)?, archive_section(tx)?)
+    db.write(move |tx| {
+        let room = room_allowing(tx, &actor, id, RoomAction::Archive)?;
+        let (from, to) = if to_archive {
+            (rooms_section(tx)?, archive_section(tx)?)
+        } else {
+            (archive_section(tx)?, rooms_section(tx)?)
+        };
+        if room.parent_id != Some(from.id) {
+            let msg = if to_archive {
+                "The room is already archived"
             } else {
-                (archive_section(tx)?, rooms_section(tx)?)
+                "The room is not archived"
             };
-            if room.parent_id != Some(from.id) {
-                let msg = if to_archive {
-                    "The room is already archived"
-                } else {
-                    "The room is not archived"
-                };
-                return Err(ApiError::BadRequest(msg.into()));
-            }
-            rooms::move_to_section(tx, room.id, &to, &caller.user.id)?;
-            rooms::set_pinned(tx, &caller.user.id, room.id, false)?;
-            let moved = load_room(tx, id)?;
-            let folders = vec![dto::folder(tx, &portal, &actor, &moved)?];
-            fileops::record(tx, &caller.user.id, fileops::OP_MOVE, vec![], folders, None)
-        })
-        .await?;
-    Ok(Envelope::from_value(v))
+            return Err(ApiError::BadRequest(msg.into()));
+        }
+        rooms::move_to_section(tx, room.id, &to, &caller.user.id)?;
+        rooms::set_pinned(tx, &caller.user.id, room.id, false)?;
+        let moved = load_room(tx, id)?;
+        let folders = vec![dto::folder(tx, &portal, &actor, &moved)?];
+        fileops::record(tx, &caller.user.id, fileops::OP_MOVE, vec![], folders, None)
+    })
+    .await
 }
 
 /// `DELETE /api/2.0/files/rooms/{id}` (body required) → `FileOperationDto`.
@@ -92,20 +85,15 @@ pub fn delete_now(
 
 /// `PUT /api/2.0/files/rooms/{id}/pin` (`PINNED`) or `…/unpin`.
 pub async fn set_pinned<const PINNED: bool>(
-    State(state): State<AppState>,
-    caller: Caller,
-    Portal(portal): Portal,
+    SignedInCall { caller, portal, db }: SignedInCall,
     Path(id): Path<String>,
 ) -> ApiResult {
     let id = int_id(&id, "Room")?;
     let actor = caller.actor();
-    let v = state
-        .db
-        .write(move |tx| {
-            let room = room_allowing(tx, &actor, id, RoomAction::Pin)?;
-            rooms::set_pinned(tx, actor.id(), room.id, PINNED)?;
-            dto::folder(tx, &portal, &actor, &room)
-        })
-        .await?;
-    Ok(Envelope::from_value(v))
+    db.write(move |tx| {
+        let room = room_allowing(tx, &actor, id, RoomAction::Pin)?;
+        rooms::set_pinned(tx, actor.id(), room.id, PINNED)?;
+        dto::folder(tx, &portal, &actor, &room)
+    })
+    .await
 }
