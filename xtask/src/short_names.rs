@@ -154,11 +154,7 @@ fn rename_imports(
     module: &str,
     names: &mut HashMap<String, String>,
 ) -> anyhow::Result<Vec<u8>> {
-    let mut r = Reader::new(body);
-    let count = r.leb()?;
-    let mut out = Vec::with_capacity(body.len());
-    write_leb(&mut out, count);
-    for _ in 0..count {
+    rewrite_vector(body, |r, out| {
         let (from, name) = r.import_names()?;
         let desc_start = r.at;
         r.skip_import_desc()?;
@@ -167,11 +163,11 @@ fn rename_imports(
             let next = short_name(names.len());
             new_name = names.entry(name.to_string()).or_insert(next).clone();
         }
-        write_name(&mut out, from);
-        write_name(&mut out, &new_name);
+        write_name(out, from);
+        write_name(out, &new_name);
         out.extend(&body[desc_start..r.at]);
-    }
-    Ok(out)
+        Ok(())
+    })
 }
 
 fn rename_exports(
@@ -179,11 +175,7 @@ fn rename_exports(
     js: &str,
     renamed: &mut Vec<(String, String)>,
 ) -> anyhow::Result<Vec<u8>> {
-    let mut r = Reader::new(body);
-    let count = r.leb()?;
-    let mut out = Vec::with_capacity(body.len());
-    write_leb(&mut out, count);
-    for _ in 0..count {
+    rewrite_vector(body, |r, out| {
         let name = r.name()?;
         let desc_start = r.at;
         r.byte()?; // the kind
@@ -198,8 +190,24 @@ fn rename_exports(
             renamed.push((name.to_string(), candidate.clone()));
             new_name = candidate;
         }
-        write_name(&mut out, &new_name);
+        write_name(out, &new_name);
         out.extend(&body[desc_start..r.at]);
+        Ok(())
+    })
+}
+
+/// A section that is a vector (the import and the export sections), rewritten entry by entry:
+/// `entry` reads one entry from the reader and writes its new form.
+fn rewrite_vector(
+    body: &[u8],
+    mut entry: impl FnMut(&mut Reader<'_>, &mut Vec<u8>) -> anyhow::Result<()>,
+) -> anyhow::Result<Vec<u8>> {
+    let mut r = Reader::new(body);
+    let count = r.leb()?;
+    let mut out = Vec::with_capacity(body.len());
+    write_leb(&mut out, count);
+    for _ in 0..count {
+        entry(&mut r, &mut out)?;
     }
     Ok(out)
 }
