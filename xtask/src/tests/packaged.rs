@@ -79,8 +79,15 @@ fn packaged_consumer(root: &Path) -> anyhow::Result<PathBuf> {
         else {
             continue;
         };
+        // `--touch`: `cargo package` stamps every file with one fixed time (2006), and Cargo
+        // decides from modification times whether a path dependency changed; kept, a package's
+        // new sources would look older than the last build's output in this shared target
+        // directory, and the consumer would build against the previous package's stale library.
         let mut tar = std::process::Command::new("tar");
-        tar.arg("-xzf").arg(&path).arg("-C").arg(&unpacked);
+        tar.args(["-xz", "--touch", "-f"])
+            .arg(&path)
+            .arg("-C")
+            .arg(&unpacked);
         cmd::run(tar)?;
         crates.push(stem.to_owned());
     }
