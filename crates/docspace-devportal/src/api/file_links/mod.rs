@@ -163,7 +163,7 @@ fn options(req: &FileLinkRequest) -> Result<Options, ApiError> {
     let expiration = match req.expiration_date.as_deref().filter(|s| !s.is_empty()) {
         Some(raw) => {
             let t = parse_date(raw)?;
-            if t > now() + chrono::Months::new(12 * 10) {
+            if t > now() + chrono::Months::new(12 * docspace_types::LINK_LIFETIME_MAX_YEARS) {
                 return Err(ApiError::BadRequest(
                     "Value does not fall within the expected range. (Parameter 'expirationDate')"
                         .into(),
