@@ -8,14 +8,14 @@
 //! DocSpace admins and room admins. Here agents live in the Rooms section (DocSpace keeps them
 //! under their own `AiAgents` root, which this portal does not have).
 
-use axum::extract::{Path, State};
+use axum::extract::State;
 use rusqlite::Connection;
 use serde::Deserialize;
 use serde_json::{Value, json};
 
 use super::AiFeature;
 use super::providers::{PROVIDER_NOT_FOUND, enabled_models};
-use crate::api::extract::{JsonBody, Paging, Query, int_id};
+use crate::api::extract::{FolderInPath, JsonBody, Paging, Query};
 use crate::api::rooms::{self, RoomOpRequest, RoomRequest, create_room};
 use crate::api::{Portal, SignedInCall, dto};
 use crate::db::ai::{self, AgentSettings};
@@ -187,9 +187,8 @@ pub async fn list(
 /// `GET ai/agents/{id}`.
 pub async fn get(
     AiFeature(SignedInCall { caller, portal, db }): AiFeature<SignedInCall>,
-    Path(id): Path<String>,
+    FolderInPath(id): FolderInPath,
 ) -> ApiResult {
-    let id = int_id(&id, "Folder")?;
     let actor = caller.actor();
     db.read(move |c| {
         let room = load_agent(c, id)?;
@@ -204,10 +203,9 @@ pub async fn update(
     State(state): State<AppState>,
     AiFeature(caller): AiFeature,
     Portal(portal): Portal,
-    Path(id): Path<String>,
+    FolderInPath(id): FolderInPath,
     JsonBody(body): JsonBody<Value>,
 ) -> ApiResult {
-    let id = int_id(&id, "Folder")?;
     let cs: Option<ChatSettingsRequest> = match body.get("chatSettings") {
         Some(v) if !v.is_null() => Some(
             serde_json::from_value(v.clone())
@@ -248,10 +246,9 @@ pub async fn update(
 /// MCP links go with it.
 pub async fn delete(
     AiFeature(SignedInCall { caller, db, .. }): AiFeature<SignedInCall>,
-    Path(id): Path<String>,
+    FolderInPath(id): FolderInPath,
     JsonBody(_req): JsonBody<RoomOpRequest>,
 ) -> ApiResult {
-    let id = int_id(&id, "Folder")?;
     let actor = caller.actor();
     db.write(move |tx| {
         let room = load_agent(tx, id)?;

@@ -26,7 +26,7 @@ use super::providers::PROVIDER_NOT_FOUND;
 use super::{AiFeature, sse};
 use crate::api::Store;
 use crate::api::dto::date;
-use crate::api::extract::{JsonBody, Paging, Query, int_id};
+use crate::api::extract::{FolderInPath, JsonBody, Paging, Query};
 use crate::api::{Portal, SignedInCall};
 use crate::db::ai;
 use crate::db::ai_chats::{self as store, Chat, ROLE_ASSISTANT, ROLE_USER};
@@ -246,10 +246,9 @@ fn stream_turn(state: AppState, turn: Turn) -> Response {
 pub async fn start(
     State(state): State<AppState>,
     AiFeature(caller): AiFeature,
-    Path(room): Path<String>,
+    FolderInPath(room): FolderInPath,
     JsonBody(req): JsonBody<MessageRequest>,
 ) -> Result<Response, ApiError> {
-    let room = int_id(&room, "Folder")?;
     let message = message_of(req)?;
     let user = caller.user.clone();
     let turn = state
@@ -281,10 +280,9 @@ pub async fn continue_chat(
 /// `GET ai/rooms/{roomId}/chats`: the caller's own chats in the room.
 pub async fn list(
     AiFeature(SignedInCall { caller, portal, db }): AiFeature<SignedInCall>,
-    Path(room): Path<String>,
+    FolderInPath(room): FolderInPath,
     q: Query,
 ) -> ApiResult {
-    let room = int_id(&room, "Folder")?;
     let paging = Paging::from_query(&q)?;
     let user = caller.user.clone();
     db.read_page(move |c| {

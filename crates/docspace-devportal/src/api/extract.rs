@@ -2,7 +2,7 @@
 //! missing bodies), case-insensitive query parameters, paging (`startIndex`, `count` 1..100), ids.
 
 use axum::body::Bytes;
-use axum::extract::{FromRequest, FromRequestParts, Request};
+use axum::extract::{FromRequest, FromRequestParts, Path, Request};
 use axum::http::request::Parts;
 use serde::de::DeserializeOwned;
 
@@ -242,6 +242,47 @@ impl Paging {
         Ok(Paging { start, count })
     }
 }
+
+/// The path's one id as a typed extractor, for the handlers of one kind of item:
+/// `RoomInPath(id): RoomInPath` instead of a `Path<String>` parsed in the body. Anything but a positive
+/// integer is the same 404 as an unknown item ([`int_id`]). DocSpace binds these ids as `int`
+/// route values, so a malformed id never reaches the endpoint's checks; after the caller's
+/// extractor in a handler's arguments, a request without credentials is still a 401 first.
+macro_rules! path_id {
+    ($(#[$doc:meta])* $name:ident, $what:literal) => {
+        $(#[$doc])*
+        #[derive(Debug, Clone, Copy)]
+        pub struct $name(pub i64);
+
+        impl<S: Send + Sync> FromRequestParts<S> for $name {
+            type Rejection = ApiError;
+
+            async fn from_request_parts(parts: &mut Parts, state: &S) -> Result<Self, ApiError> {
+                let not_found = || ApiError::NotFound(concat!($what, " not found").into());
+                let Path(raw) = Path::<String>::from_request_parts(parts, state)
+                    .await
+                    .map_err(|_| not_found())?;
+                int_id(&raw, $what).map($name)
+            }
+        }
+    };
+}
+
+path_id!(
+    /// A room's id from the path (`files/rooms/{id}/...`).
+    RoomInPath,
+    "Room"
+);
+path_id!(
+    /// A file's id from the path (`files/file/{id}/...`).
+    FileInPath,
+    "File"
+);
+path_id!(
+    /// A folder's id from the path (AI agents and chats address their room as a folder).
+    FolderInPath,
+    "Folder"
+);
 
 /// An int id from the path: anything else, or a non-positive number, is a 404 like an unknown item.
 pub fn int_id(raw: &str, what: &str) -> Result<i64, ApiError> {

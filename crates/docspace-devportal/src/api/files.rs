@@ -4,7 +4,7 @@ use axum::extract::{Multipart, Path};
 use serde::Deserialize;
 use serde_json::json;
 
-use super::extract::{JsonBody, Query, int_id, title};
+use super::extract::{FileInPath, JsonBody, Query, title};
 use super::folders::{DeleteRequest, TITLE_MAX};
 use super::lookup::{load_file, resolve_folder};
 use super::{dto, fileops};
@@ -84,8 +84,11 @@ pub async fn create(
 }
 
 /// `GET /api/2.0/files/file/{fileId}` (`?version=`) → `FileDto`.
-pub async fn info(Call { actor, portal, db }: Call, Path(id): Path<String>, q: Query) -> ApiResult {
-    let id = int_id(&id, "File")?;
+pub async fn info(
+    Call { actor, portal, db }: Call,
+    FileInPath(id): FileInPath,
+    q: Query,
+) -> ApiResult {
     let version = q.int("version")?;
     db.read(move |c| {
         let f = load_file(c, id)?;
@@ -120,10 +123,9 @@ pub struct UpdateFile {
 /// `PUT /api/2.0/files/file/{fileId}` → `FileDto`.
 pub async fn update(
     Call { actor, portal, db }: Call,
-    Path(id): Path<String>,
+    FileInPath(id): FileInPath,
     JsonBody(req): JsonBody<UpdateFile>,
 ) -> ApiResult {
-    let id = int_id(&id, "File")?;
     let new_title = req
         .title
         .as_deref()
@@ -161,10 +163,9 @@ pub async fn update(
 /// `DELETE /api/2.0/files/file/{fileId}` (body required) → `FileOperationDto[]`.
 pub async fn delete(
     Call { actor, db, .. }: Call,
-    Path(id): Path<String>,
+    FileInPath(id): FileInPath,
     JsonBody(req): JsonBody<DeleteRequest>,
 ) -> ApiResult {
-    let id = int_id(&id, "File")?;
     db.write(move |tx| {
         let op = fileops::remove(tx, &actor, &[], &[id], req.immediately.unwrap_or(false))?;
         Ok(json!([op]))
@@ -176,11 +177,10 @@ pub async fn delete(
 /// `Forcesave`) as the official SDK sends it → `FileDto` of the new version.
 pub async fn save_editing(
     Call { actor, portal, db }: Call,
-    Path(id): Path<String>,
+    FileInPath(id): FileInPath,
     q: Query,
     mut form: Multipart,
 ) -> ApiResult {
-    let id = int_id(&id, "File")?;
     let mut content: Option<Vec<u8>> = None;
     let mut extension: Option<String> = None;
     while let Some(field) = form

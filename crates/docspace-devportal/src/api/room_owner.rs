@@ -15,12 +15,12 @@
 //!   pending member) are sent again. The portal answers 200 with no `response`; this one sends no
 //!   mail, so the count of invitations it would have sent is kept in `GET /devportal/stats`.
 
-use axum::extract::{Path, State};
+use axum::extract::State;
 use serde::Deserialize;
 use serde_json::Value;
 
 use super::dto;
-use super::extract::{JsonBody, int_id};
+use super::extract::{JsonBody, RoomInPath};
 use super::fileops::EntryId;
 use super::rooms::load_room;
 use crate::api::SignedInCall;
@@ -108,10 +108,9 @@ pub(crate) struct ResendRequest {
 pub(crate) async fn resend_invitations(
     State(state): State<AppState>,
     caller: Caller,
-    Path(id): Path<String>,
+    RoomInPath(id): RoomInPath,
     JsonBody(req): JsonBody<ResendRequest>,
 ) -> ApiResult {
-    let id = int_id(&id, "Room")?;
     if !req.resend_all && req.users_ids.is_empty() {
         return Ok(Envelope::from_value(Value::Null));
     }

@@ -11,13 +11,13 @@
 
 use std::collections::HashMap;
 
-use axum::extract::{Path, State};
+use axum::extract::State;
 use rusqlite::Connection;
 use serde::Deserialize;
 use serde_json::{Value, json};
 
 use super::dto;
-use super::extract::{JsonBody, OptionalJsonBody, Paging, Query, int_id};
+use super::extract::{FileInPath, JsonBody, OptionalJsonBody, Paging, Query};
 use super::fileops::EntryId;
 use crate::api::Call;
 use crate::db::entries::{self, File, Folder, folder_type};
@@ -315,8 +315,7 @@ pub async fn remove_favorites(
 
 /// `POST /api/2.0/files/file/{fileId}/recent` → `FileDto`: what DocSpace's editor page calls
 /// when it opens a file (`addFileToRecentlyViewed` in the DocSpace web client).
-pub async fn add_recent(Call { actor, portal, db }: Call, Path(id): Path<String>) -> ApiResult {
-    let id = int_id(&id, "File")?;
+pub async fn add_recent(Call { actor, portal, db }: Call, FileInPath(id): FileInPath) -> ApiResult {
     db.write(move |tx| {
         let user = actor.user()?.id.clone();
         let f =

@@ -1,13 +1,12 @@
 //! Room members and links: `files/rooms/{id}/share`, `…/links`, `…/link`, and the public data
 //! behind a link key, `files/share/{key}` (ONLYOFFICE/DocSpace-server: `products/ASC.Files/Server/Api/VirtualRoomsController.cs`, the share and link actions).
 
-use axum::extract::Path;
 use rusqlite::Connection;
 use serde::Deserialize;
 use serde_json::{Value, json};
 
 use super::dto;
-use super::extract::{JsonBody, Paging, Query, int_id, title};
+use super::extract::{JsonBody, Paging, Query, RoomInPath, title};
 use super::rooms::{room_allowing, room_and_level};
 use crate::api::SignedInCall;
 use crate::db::entries::Folder;
@@ -28,10 +27,9 @@ pub fn create_primary_link(conn: &Connection, room: &Folder) -> Result<Link, Api
 /// `GET /api/2.0/files/rooms/{id}/share`: members (and, by `filterType`, links); envelope `total`.
 pub async fn members(
     SignedInCall { caller, portal, db }: SignedInCall,
-    Path(id): Path<String>,
+    RoomInPath(id): RoomInPath,
     q: Query,
 ) -> ApiResult {
-    let id = int_id(&id, "Room")?;
     let paging = Paging::from_query(&q)?;
     let filter = q.int("filterType")?.unwrap_or(0);
     if !(0..=63).contains(&filter) {
@@ -153,10 +151,9 @@ fn find_or_invite(tx: &Connection, inv: &Invitation, inviter: &str) -> Result<Us
 /// `PUT /api/2.0/files/rooms/{id}/share` → `RoomSecurityDto`.
 pub async fn set_members(
     SignedInCall { caller, portal, db }: SignedInCall,
-    Path(id): Path<String>,
+    RoomInPath(id): RoomInPath,
     JsonBody(req): JsonBody<InvitationRequest>,
 ) -> ApiResult {
-    let id = int_id(&id, "Room")?;
     let actor = caller.actor();
     db.write(move |tx| {
         let room = room_allowing(tx, &actor, id, RoomAction::ManageAccess)?;
@@ -188,10 +185,9 @@ pub async fn set_members(
 /// `GET /api/2.0/files/rooms/{id}/links` (`?type=0|1`).
 pub async fn links(
     SignedInCall { caller, portal, db }: SignedInCall,
-    Path(id): Path<String>,
+    RoomInPath(id): RoomInPath,
     q: Query,
 ) -> ApiResult {
-    let id = int_id(&id, "Room")?;
     let kind = q.enum_value("type", &[("Invitation", 0), ("External", 1)])?;
     let actor = caller.actor();
     db.read(move |c| {
@@ -209,9 +205,8 @@ pub async fn links(
 /// has external links and none exists yet.
 pub async fn primary_link(
     SignedInCall { caller, portal, db }: SignedInCall,
-    Path(id): Path<String>,
+    RoomInPath(id): RoomInPath,
 ) -> ApiResult {
-    let id = int_id(&id, "Room")?;
     let actor = caller.actor();
     db.write(move |tx| {
         let (room, level) = room_and_level(tx, &actor, id, RoomAction::Read)?;
@@ -290,10 +285,9 @@ fn parse_expiration(raw: &str) -> Result<String, ApiError> {
 /// `PUT /api/2.0/files/rooms/{id}/links`: creates, updates or (access 0) revokes a link.
 pub async fn set_link(
     SignedInCall { caller, portal, db }: SignedInCall,
-    Path(id): Path<String>,
+    RoomInPath(id): RoomInPath,
     JsonBody(req): JsonBody<LinkRequest>,
 ) -> ApiResult {
-    let id = int_id(&id, "Room")?;
     let title_in = match &req.title {
         Some(t) => Some(title(t, "title", 255)?),
         None => None,

@@ -4,7 +4,7 @@ use axum::extract::{Path, State};
 use serde::Deserialize;
 
 use super::dto;
-use super::extract::{JsonBody, Paging, Query, int_id, title};
+use super::extract::{JsonBody, Paging, Query, RoomInPath, title};
 use super::rooms::room_allowing;
 use crate::api::SignedInCall;
 use crate::api::Store;
@@ -131,11 +131,10 @@ pub async fn has_links(_caller: Caller, db: Store, Path(name): Path<String>) -> 
 /// `PUT /api/2.0/files/rooms/{id}/tags` (`ADD`) or `DELETE …/tags` → the room.
 pub async fn room_tags<const ADD: bool>(
     SignedInCall { caller, portal, db }: SignedInCall,
-    Path(id): Path<String>,
+    RoomInPath(id): RoomInPath,
     JsonBody(req): JsonBody<TagNames>,
 ) -> ApiResult {
     let add = ADD;
-    let id = int_id(&id, "Room")?;
     let names = names(req)?;
     // More names than a room may carry can never succeed; refuse before touching the database.
     if add && names.len() > tags::MAX_PER_ROOM {

@@ -6,12 +6,12 @@
 //! `products/ASC.Files/Core/Utils/EntryManager.cs` `UpdateToVersionFileAsync`,
 //! `CompleteVersionFileAsync`; deleting: `Server/Api/OperationController.cs` `deleteversion`).
 
-use axum::extract::{Path, State};
+use axum::extract::State;
 use rusqlite::Connection;
 use serde::Deserialize;
 use serde_json::{Value, json};
 
-use super::extract::{JsonBody, Query, int_id};
+use super::extract::{FileInPath, JsonBody, Query};
 use super::lookup::{FILE_NOT_FOUND, load_file, resolve_folder};
 use super::{dto, fileops};
 use crate::api::{Call, Store};
@@ -117,8 +117,7 @@ pub fn restore(
 }
 
 /// `GET /api/2.0/files/file/{fileId}/history` → `FileDto[]`, newest version first.
-pub async fn list(Call { actor, portal, db }: Call, Path(id): Path<String>) -> ApiResult {
-    let id = int_id(&id, "File")?;
+pub async fn list(Call { actor, portal, db }: Call, FileInPath(id): FileInPath) -> ApiResult {
     db.read(move |c| {
         // A missing file fails the same security check (`CanReadHistoryAsync(null)`).
         let denied = || ApiError::InvalidOperation(READ_DENIED.into());
@@ -155,10 +154,9 @@ fn required_version(v: Option<i64>, model: &str) -> Result<i64, ApiError> {
 /// `false` on the current version makes it a revision of its own (a new version).
 pub async fn change(
     Call { actor, portal, db }: Call,
-    Path(id): Path<String>,
+    FileInPath(id): FileInPath,
     JsonBody(req): JsonBody<ChangeHistory>,
 ) -> ApiResult {
-    let id = int_id(&id, "File")?;
     let version = required_version(req.version, "ASC.Files.ApiModels.RequestDto.ChangeHistory")?;
     let cont = req.continue_version.unwrap_or(false);
     db.write(move |tx| {
@@ -201,10 +199,9 @@ pub struct UpdateComment {
 pub async fn comment(
     State(state): State<AppState>,
     actor: Actor,
-    Path(id): Path<String>,
+    FileInPath(id): FileInPath,
     JsonBody(req): JsonBody<UpdateComment>,
 ) -> ApiResult {
-    let id = int_id(&id, "File")?;
     let version = required_version(req.version, "ASC.Files.ApiModels.RequestDto.UpdateComment")?;
     let text = req.comment.unwrap_or_default();
     let v = state
@@ -229,10 +226,9 @@ pub async fn comment(
 /// `POST /api/2.0/files/file/{fileId}/restoreversion?version=N` → `EditHistoryDto[]` of the file.
 pub async fn restore_version(
     Call { actor, db, .. }: Call,
-    Path(id): Path<String>,
+    FileInPath(id): FileInPath,
     q: Query,
 ) -> ApiResult {
-    let id = int_id(&id, "File")?;
     let version = q.int("version")?.unwrap_or(0);
     if q.get("url").is_some_and(|u| !u.is_empty()) {
         return Err(ApiError::BadRequest(
@@ -249,8 +245,7 @@ pub async fn restore_version(
 }
 
 /// `GET /api/2.0/files/file/{fileId}/edit/history` → `EditHistoryDto[]`, oldest first.
-pub async fn edit_history_list(db: Store, actor: Actor, Path(id): Path<String>) -> ApiResult {
-    let id = int_id(&id, "File")?;
+pub async fn edit_history_list(db: Store, actor: Actor, FileInPath(id): FileInPath) -> ApiResult {
     db.read(move |c| {
         let f = entries::file(c, id)?.ok_or_else(|| ApiError::NotFound(FILE_NOT_FOUND.into()))?;
         let (level, _) = file_level(c, &actor, &f)?;

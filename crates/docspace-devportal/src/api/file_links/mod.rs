@@ -14,7 +14,7 @@ use serde::Deserialize;
 use serde_json::Value;
 
 use super::dto;
-use super::extract::{JsonBody, Paging, Query, int_id, title};
+use super::extract::{FileInPath, JsonBody, Paging, Query, int_id, title};
 use super::lookup::{FILE_NOT_FOUND, resolve_folder};
 use super::shares::parse_date;
 use crate::api::SignedInCall;
@@ -267,10 +267,9 @@ pub async fn create_primary(
 /// with `total`; callers who may not read links (`ReadLinks`) get an empty list.
 pub async fn list(
     SignedInCall { caller, portal, db }: SignedInCall,
-    Path(id): Path<String>,
+    FileInPath(id): FileInPath,
     q: Query,
 ) -> ApiResult {
-    let id = int_id(&id, "File")?;
     let paging = Paging::from_query(&q)?;
     db.read_page(move |c| {
         let place = Place::load(c, &caller, id)?;

@@ -2,10 +2,9 @@
 
 use super::settings::{RoomRequest, apply_settings, check_tags, parse_room_type};
 use super::{load_room, room_allowing, rooms_section};
-use axum::extract::Path;
 use rusqlite::Connection;
 
-use crate::api::extract::{JsonBody, int_id};
+use crate::api::extract::{JsonBody, RoomInPath};
 use crate::api::{SignedInCall, dto};
 use crate::db::entries::{self, Folder, NewFolder, folder_type};
 use crate::db::rooms::{self};
@@ -87,10 +86,9 @@ pub async fn create(
 /// `PUT /api/2.0/files/rooms/{id}`.
 pub async fn update(
     SignedInCall { caller, portal, db }: SignedInCall,
-    Path(id): Path<String>,
+    RoomInPath(id): RoomInPath,
     JsonBody(req): JsonBody<RoomRequest>,
 ) -> ApiResult {
-    let id = int_id(&id, "Room")?;
     let actor = caller.actor();
     db.write(move |tx| {
         let mut room = room_allowing(tx, &actor, id, RoomAction::EditRoom)?;

@@ -1,10 +1,9 @@
 //! Archiving, restoring, deleting and pinning a room.
 
 use super::{archive_section, load_room, room_allowing, rooms_section};
-use axum::extract::Path;
 use serde::Deserialize;
 
-use crate::api::extract::{JsonBody, int_id};
+use crate::api::extract::{JsonBody, RoomInPath};
 use crate::api::{SignedInCall, dto, fileops};
 use crate::db::entries::{self, Folder};
 use crate::db::rooms::{self};
@@ -25,11 +24,10 @@ pub struct RoomOpRequest {
 /// (finished; poll `files/fileops`).
 pub async fn set_archived<const TO_ARCHIVE: bool>(
     SignedInCall { caller, portal, db }: SignedInCall,
-    Path(id): Path<String>,
+    RoomInPath(id): RoomInPath,
     JsonBody(_req): JsonBody<RoomOpRequest>,
 ) -> ApiResult {
     let to_archive = TO_ARCHIVE;
-    let id = int_id(&id, "Room")?;
     let actor = caller.actor();
     db.write(move |tx| {
         let room = room_allowing(tx, &actor, id, RoomAction::Archive)?;
@@ -58,10 +56,9 @@ pub async fn set_archived<const TO_ARCHIVE: bool>(
 /// `DELETE /api/2.0/files/rooms/{id}` (body required) → `FileOperationDto`.
 pub async fn delete(
     SignedInCall { caller, db, .. }: SignedInCall,
-    Path(id): Path<String>,
+    RoomInPath(id): RoomInPath,
     JsonBody(_req): JsonBody<RoomOpRequest>,
 ) -> ApiResult {
-    let id = int_id(&id, "Room")?;
     let actor = caller.actor();
     db.write(move |tx| {
         // Only the owner deletes a room that is not archived; an archived one, its owner or
@@ -86,9 +83,8 @@ pub fn delete_now(
 /// `PUT /api/2.0/files/rooms/{id}/pin` (`PINNED`) or `…/unpin`.
 pub async fn set_pinned<const PINNED: bool>(
     SignedInCall { caller, portal, db }: SignedInCall,
-    Path(id): Path<String>,
+    RoomInPath(id): RoomInPath,
 ) -> ApiResult {
-    let id = int_id(&id, "Room")?;
     let actor = caller.actor();
     db.write(move |tx| {
         let room = room_allowing(tx, &actor, id, RoomAction::Pin)?;

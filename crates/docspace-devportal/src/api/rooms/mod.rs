@@ -13,11 +13,10 @@ pub use listing::list;
 pub use settings::{Lifetime, RoomRequest, Watermark};
 pub(crate) use settings::{check_color, check_tags, lifetime_json, required_title, watermark_json};
 
-use axum::extract::Path;
 use rusqlite::Connection;
 
 use super::dto;
-use super::extract::int_id;
+use super::extract::RoomInPath;
 use crate::api::Call;
 use crate::db::entries::{self, Folder, folder_type};
 use crate::envelope::{ApiError, ApiResult};
@@ -67,8 +66,7 @@ pub fn archive_section(conn: &Connection) -> Result<Folder, ApiError> {
 }
 
 /// `GET /api/2.0/files/rooms/{id}`.
-pub async fn get(Call { actor, portal, db }: Call, Path(id): Path<String>) -> ApiResult {
-    let id = int_id(&id, "Room")?;
+pub async fn get(Call { actor, portal, db }: Call, RoomInPath(id): RoomInPath) -> ApiResult {
     db.read(move |c| {
         let room = room_allowing(c, &actor, id, RoomAction::Read)?;
         dto::folder(c, &portal, &actor, &room)
