@@ -77,6 +77,31 @@ fn active() -> Option<web_sys::Element> {
     document().active_element()
 }
 
+/// Resolves in the next animation frame, before the browser paints it.
+async fn next_frame() {
+    let promise = js_sys::Promise::new(&mut |resolve, _| {
+        let _ = window().request_animation_frame(&resolve);
+    });
+    let _ = wasm_bindgen_futures::JsFuture::from(promise).await;
+}
+
+#[wasm_bindgen_test]
+async fn a_virtual_list_paints_the_rows_in_view_first_and_the_overscan_after() {
+    // 560 px of 56 px rows: rows 0..10 are in view, and row 10 peeks in once scrolled.
+    let root = container(560);
+    let _handle = leptos::mount::mount_to(root.clone(), || {
+        view! {
+            <VirtualList count=10_000usize row_height=56.0 label="Rows" row=|i| view! { <span>{format!("Row {i}")}</span> }/>
+        }
+    });
+    next_frame().await;
+    let first_frame = query(&root, ".vlist__row").len();
+    assert_eq!(first_frame, 11, "the frame that paints the list has the rows in view");
+    settle().await;
+    let later = query(&root, ".vlist__row").len();
+    assert_eq!(later, 11 + 8, "then the default overscan of 8 rows below");
+}
+
 #[wasm_bindgen_test]
 async fn a_virtual_list_of_10000_rows_keeps_the_dom_small_while_scrolling() {
     let root = container(560);

@@ -72,6 +72,9 @@ pub fn Menu(
     let trigger = NodeRef::<html::Button>::new();
     let list = NodeRef::<html::Div>::new();
     let open = RwSignal::new(false);
+    // The items are built when the menu first opens: a list shows many closed menus (one per
+    // row), and their items would be most of each row's nodes and signals.
+    let built = RwSignal::new(false);
     let pos = RwSignal::new((0.0, 0.0));
 
     let show = move |focus_last: bool| {
@@ -81,7 +84,14 @@ pub fn Menu(
         pos.set(place_below(&t.get_bounding_client_rect()));
         if l.show_popover().is_ok() {
             open.set(true);
-            focus_item(&l, if focus_last { Edge::Last } else { Edge::First });
+            let edge = if focus_last { Edge::Last } else { Edge::First };
+            if built.get_untracked() {
+                focus_item(&l, edge);
+            } else {
+                // Built in this turn's render, before the next frame: focus then.
+                built.set(true);
+                request_animation_frame(move || focus_item(&l, edge));
+            }
         }
     };
     let hide = move |refocus: bool| {
@@ -134,33 +144,31 @@ pub fn Menu(
         focus_item(&l, edge);
     };
 
-    let rendered = items
-        .into_iter()
-        .map(|item| {
-            let MenuItem {
-                label,
-                on_select,
-                danger,
-                test_id,
-            } = item;
-            view! {
-                <button
-                    type="button"
-                    role="menuitem"
-                    tabindex="-1"
-                    class="menu__item"
-                    class:menu__item--danger=danger
-                    data-testid=test_id
-                    on:click=move |_| {
-                        hide(true);
-                        on_select.run(());
-                    }
-                >
-                    {label}
-                </button>
-            }
-        })
-        .collect_view();
+    let items = StoredValue::new(items);
+    let render_item = move |item: &MenuItem| {
+        let MenuItem {
+            label,
+            on_select,
+            danger,
+            test_id,
+        } = item.clone();
+        view! {
+            <button
+                type="button"
+                role="menuitem"
+                tabindex="-1"
+                class="menu__item"
+                class:menu__item--danger=danger
+                data-testid=test_id
+                on:click=move |_| {
+                    hide(true);
+                    on_select.run(());
+                }
+            >
+                {label}
+            </button>
+        }
+    };
 
     view! {
         <button
@@ -195,7 +203,7 @@ pub fn Menu(
                 }
             }
         >
-            {rendered}
+            {move || built.get().then(|| items.with_value(|items| items.iter().map(render_item).collect_view()))}
         </div>
     }
 }

@@ -57,7 +57,8 @@ where
     V: IntoView + 'static,
 {
     let row = Arc::new(row);
-    let viewport = Viewport::new(count, row_height, overscan.unwrap_or(DEFAULT_OVERSCAN));
+    let viewport = Viewport::new(count, row_height);
+    viewport.overscan_after_first_paint(overscan.unwrap_or(DEFAULT_OVERSCAN));
     if let Some(cb) = on_range {
         Effect::new(move |_| cb.run(viewport.range.get()));
     }
@@ -101,22 +102,25 @@ struct Viewport {
     row_height: f64,
     scroll_top: RwSignal<f64>,
     height: RwSignal<f64>,
+    overscan: RwSignal<usize>,
     range: Memo<Range<usize>>,
 }
 
 impl Viewport {
-    fn new(count: Signal<usize>, row_height: f64, overscan: usize) -> Viewport {
+    fn new(count: Signal<usize>, row_height: f64) -> Viewport {
         let node = NodeRef::<html::Div>::new();
         let scroll_top = RwSignal::new(0.0);
-        // Until measured, assume a tall screen so the first paint is already full.
-        let height = RwSignal::new(1200.0);
+        // Measured once the list is in the document (`observe_size`), which happens before the
+        // browser paints: the first paint has exactly the rows in view, never a guess's worth.
+        let height = RwSignal::new(0.0);
+        let overscan = RwSignal::new(0);
         let range = Memo::new(move |_| {
             visible_range(
                 scroll_top.get(),
                 height.get(),
                 row_height,
                 count.get(),
-                overscan,
+                overscan.get(),
             )
         });
         let vp = Viewport {
@@ -125,10 +129,27 @@ impl Viewport {
             row_height,
             scroll_top,
             height,
+            overscan,
             range,
         };
         vp.observe_size();
         vp
+    }
+
+    /// The rows above and below the view are for scrolling, not for the first screen: they are
+    /// added in a task after the first frame is painted (a timeout queued from the frame's
+    /// animation callback runs after its paint), so the list shows as soon as its visible rows
+    /// are built.
+    fn overscan_after_first_paint(&self, rows: usize) {
+        let overscan = self.overscan;
+        request_animation_frame(move || {
+            set_timeout(
+                move || {
+                    overscan.try_set(rows);
+                },
+                std::time::Duration::ZERO,
+            );
+        });
     }
 
     fn total_height(&self) -> f64 {

@@ -190,9 +190,7 @@ fn Dashboard(client: Client, can_create: bool) -> impl IntoView {
     let row = move |i: usize| {
         let slot = Memo::new(move |_| feed.rows.with(|r| r.get(i).cloned().flatten()));
         move || match slot.get() {
-            Some(r) => {
-                view! { <RoomRow room=(*r.0).clone() kind=kind() on_action=on_action/> }.into_any()
-            }
+            Some(r) => view! { <RoomRow room=r.0 kind=kind() on_action=on_action/> }.into_any(),
             None => view! { <PlaceholderRow/> }.into_any(),
         }
     };

@@ -1,10 +1,11 @@
 //! One row of the rooms list: colour badge, title (a link to the room), type, tags, pin, and the
 //! room's actions.
 
+use std::sync::Arc;
+
 use docspace_api::models::Room;
 use docspace_sdk::picker::{EntryIcon, Glyph, Mark, MarkIcon};
 use leptos::prelude::*;
-use leptos_router::components::A;
 
 use crate::catalog::room_type_label;
 use crate::components::{Menu, MenuItem, actions_label};
@@ -49,10 +50,11 @@ fn room_href(room: &Room) -> String {
     format!("/rooms/{}", crate::url::encode(&room.id.to_string()))
 }
 
-/// A loaded row.
+/// A loaded row. The room is shared with the list (rows are rebuilt as they scroll into view);
+/// an action gets its own copy when it runs.
 #[component]
 pub fn RoomRow(
-    room: Room,
+    room: Arc<Room>,
     kind: RowKind,
     #[prop(into)] on_action: Callback<RoomAction>,
 ) -> impl IntoView {
@@ -78,7 +80,7 @@ pub fn RoomRow(
     let r = room.clone();
     let act = move |make: fn(Room) -> RoomAction| {
         let r = r.clone();
-        move || on_action.run(make(r.clone()))
+        move || on_action.run(make((*r).clone()))
     };
     // Only what the room's security flags allow: a viewer sees Pin, not Edit or Archive.
     let commands = match kind {
@@ -140,7 +142,10 @@ pub fn RoomRow(
         <div class="room-row" data-testid="room-row" data-room-id=room.id.to_string()>
             <span class="room-row__badge" aria-hidden="true" style:background-color=color>{initial}</span>
             <div class="room-row__main">
-                <A href=href attr:class="room-row__title" attr:data-testid="room-title" attr:data-primary="">{room.title.clone()}</A>
+                // A plain link: the router follows it all the same (it handles every same-origin
+                // `<a>`), without the per-link location tracking `<A>` adds for `aria-current`,
+                // which a room never is.
+                <a href=href class="room-row__title" data-testid="room-title" data-primary="">{room.title.clone()}</a>
                 <span class="room-row__type">{type_label}</span>
             </div>
             <ul class="room-row__tags" aria-label=move || t_string!(i18n, common.tags)>
