@@ -272,14 +272,24 @@ pub fn parse_date(raw: &str) -> Result<chrono::DateTime<chrono::Utc>, ApiError> 
         })
 }
 
-fn parse_expiration(raw: &str) -> Result<String, ApiError> {
-    let t = parse_date(raw)?;
-    if t <= now() || t > now() + chrono::Duration::days(3653) {
+/// A room link's expiry as DocSpace checks it (ONLYOFFICE/DocSpace-server
+/// `products/ASC.Files/Core/Core/FileStorageService.cs`, `SetInvitationLinkAsync` and
+/// `SetExternalLinkAsync`): later than `UtcNow.AddYears(FilesLinkUtility.MaxLinkLifeTimeInYears)`
+/// is an `ArgumentException` for either kind; a date already past is one too for an invitation
+/// link, while an external link takes it as no expiry (`None`).
+fn link_expiration(
+    t: chrono::DateTime<chrono::Utc>,
+    link_type: i64,
+) -> Result<Option<String>, ApiError> {
+    let now = now();
+    let latest = now + chrono::Months::new(12 * docspace_types::LINK_LIFETIME_MAX_YEARS);
+    let past = t < now;
+    if t > latest || (past && link_type == 0) {
         return Err(ApiError::BadRequest(
-            "The expiration date must be in the future and within 10 years".into(),
+            "Value does not fall within the expected range. (Parameter 'expirationDate')".into(),
         ));
     }
-    Ok(db_time(t))
+    Ok((!past).then(|| db_time(t)))
 }
 
 /// `PUT /api/2.0/files/rooms/{id}/links`: creates, updates or (access 0) revokes a link.
@@ -310,11 +320,7 @@ pub async fn set_link(
             "The field MaxUseCount must be between 1 and 1000.",
         ));
     }
-    let expiration = req
-        .expiration_date
-        .as_deref()
-        .map(parse_expiration)
-        .transpose()?;
+    let expiration = req.expiration_date.as_deref().map(parse_date).transpose()?;
     let actor = caller.actor();
     db.write(move |tx| {
         let room = room_allowing(tx, &actor, id, RoomAction::ManageAccess)?;
@@ -382,8 +388,12 @@ pub async fn set_link(
         if let Some(t) = title_in {
             link.title = t;
         }
-        if expiration.is_some() {
-            link.expiration = expiration;
+        if let Some(t) = expiration
+            .map(|t| link_expiration(t, link_type))
+            .transpose()?
+            .flatten()
+        {
+            link.expiration = Some(t);
         }
         if let Some(p) = req.password {
             link.password = Some(p).filter(|p| !p.is_empty());
