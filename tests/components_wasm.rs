@@ -96,7 +96,10 @@ async fn a_virtual_list_paints_the_rows_in_view_first_and_the_overscan_after() {
     });
     next_frame().await;
     let first_frame = query(&root, ".vlist__row").len();
-    assert_eq!(first_frame, 11, "the frame that paints the list has the rows in view");
+    assert_eq!(
+        first_frame, 11,
+        "the frame that paints the list has the rows in view"
+    );
     settle().await;
     let later = query(&root, ".vlist__row").len();
     assert_eq!(later, 11 + 8, "then the default overscan of 8 rows below");

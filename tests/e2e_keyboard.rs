@@ -96,6 +96,17 @@ async fn a_row_menu_keeps_the_keyboard_and_gives_focus_back() {
             .await
             .expect("attr")
             .unwrap_or_default();
+        let item = |i: u64| format!("item {i} of {menu}");
+        let on_button = format!("button {name}");
+
+        let handle = trigger.to_json().expect("json");
+        driver
+            .execute("arguments[0].focus();", vec![handle])
+            .await
+            .expect("focus");
+        press(&driver, Key::Enter).await;
+        assert!(menu_open(&driver, &menu).await);
+        // The items are built when the button is first focused or hovered.
         let items = js(
             &driver,
             &format!(
@@ -108,16 +119,6 @@ async fn a_row_menu_keeps_the_keyboard_and_gives_focus_back() {
         .unwrap_or_default();
         assert!(items >= 3, "a menu of several items: {items}");
         let last = items - 1;
-        let item = |i: u64| format!("item {i} of {menu}");
-        let on_button = format!("button {name}");
-
-        let handle = trigger.to_json().expect("json");
-        driver
-            .execute("arguments[0].focus();", vec![handle])
-            .await
-            .expect("focus");
-        press(&driver, Key::Enter).await;
-        assert!(menu_open(&driver, &menu).await);
         assert_eq!(
             focused(&driver).await,
             item(0),

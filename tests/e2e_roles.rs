@@ -23,6 +23,9 @@ async fn menu_items(driver: &WebDriver, title: &str) -> Vec<String> {
         .await
         .expect("aria-controls")
         .expect("the menu names its list");
+    // The items are built when the menu is first used, as a user opens it.
+    trigger.click().await.expect("open the menu");
+    wait_for(driver, &format!("[id='{menu}'] [role='menuitem']")).await;
     let mut out = Vec::new();
     for item in driver
         .find_all(By::Css(format!("[id='{menu}'] [data-testid]")))
@@ -37,6 +40,12 @@ async fn menu_items(driver: &WebDriver, title: &str) -> Vec<String> {
                 .unwrap_or_default(),
         );
     }
+    driver
+        .action_chain()
+        .send_keys(Key::Escape)
+        .perform()
+        .await
+        .expect("close the menu");
     out
 }
 

@@ -72,9 +72,15 @@ pub fn Menu(
     let trigger = NodeRef::<html::Button>::new();
     let list = NodeRef::<html::Div>::new();
     let open = RwSignal::new(false);
-    // The items are built when the menu first opens: a list shows many closed menus (one per
-    // row), and their items would be most of each row's nodes and signals.
+    // The items are built when the menu is about to be used (its button hovered or focused) or
+    // opened: a list shows many closed menus (one per row), and their items would be most of
+    // each row's nodes and signals.
     let built = RwSignal::new(false);
+    let build = move || {
+        if !built.get_untracked() {
+            built.set(true);
+        }
+    };
     let pos = RwSignal::new((0.0, 0.0));
 
     let show = move |focus_last: bool| {
@@ -88,7 +94,8 @@ pub fn Menu(
             if built.get_untracked() {
                 focus_item(&l, edge);
             } else {
-                // Built in this turn's render, before the next frame: focus then.
+                // Opened without a hover or focus first (a script's click): the items are built
+                // in this turn's render, before the next frame; focus then.
                 built.set(true);
                 request_animation_frame(move || focus_item(&l, edge));
             }
@@ -181,6 +188,8 @@ pub fn Menu(
             aria-expanded=move || if open.get() { "true" } else { "false" }
             on:click=move |_| if open.get_untracked() { hide(false) } else { show(false) }
             on:keydown=on_trigger_key
+            on:focus=move |_| build()
+            on:pointerenter=move |_| build()
         >
             {children()}
         </button>
