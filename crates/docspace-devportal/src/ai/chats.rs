@@ -249,13 +249,7 @@ pub async fn start(
     FolderInPath(room): FolderInPath,
     JsonBody(req): JsonBody<MessageRequest>,
 ) -> Result<Response, ApiError> {
-    let message = message_of(req)?;
-    let user = caller.user.clone();
-    let turn = state
-        .db
-        .write(move |tx| prepare(tx, &user, room, None, &message))
-        .await?;
-    Ok(stream_turn(state, turn))
+    answer_turn(state, &caller.user, req, move |_, _| Ok((room, None))).await
 }
 
 /// `POST ai/chats/{chatId}/messages`: the next turn of a chat of the caller's.
@@ -265,13 +259,29 @@ pub async fn continue_chat(
     Path(chat): Path<String>,
     JsonBody(req): JsonBody<MessageRequest>,
 ) -> Result<Response, ApiError> {
+    answer_turn(state, &caller.user, req, move |tx, user| {
+        own_chat(tx, user, &chat).map(|c| (c.room_id, Some(c.id)))
+    })
+    .await
+}
+
+/// Records `user`'s message in the chat `chat_of` finds (its room, and its id unless the chat
+/// is new), then streams the model's answer.
+async fn answer_turn(
+    state: AppState,
+    user: &User,
+    req: MessageRequest,
+    chat_of: impl FnOnce(&rusqlite::Connection, &User) -> Result<(i64, Option<String>), ApiError>
+    + Send
+    + 'static,
+) -> Result<Response, ApiError> {
     let message = message_of(req)?;
-    let user = caller.user.clone();
+    let user = user.clone();
     let turn = state
         .db
         .write(move |tx| {
-            let c = own_chat(tx, &user, &chat)?;
-            prepare(tx, &user, c.room_id, Some(c.id), &message)
+            let (room, existing) = chat_of(tx, &user)?;
+            prepare(tx, &user, room, existing, &message)
         })
         .await?;
     Ok(stream_turn(state, turn))
