@@ -8,6 +8,7 @@ mod delete;
 mod dialogs;
 mod feed;
 mod filters;
+mod open_dialogs;
 mod room_form;
 mod row;
 mod template_dialog;
@@ -20,16 +21,16 @@ use leptos::prelude::*;
 use leptos_router::NavigateOptions;
 use leptos_router::hooks::{use_navigate, use_query_map};
 
-use self::archive::{Archiver, ConfirmArchive, RunningList};
-use self::dialogs::RoomsDialog;
+use self::archive::{Archiver, RunningList};
 use self::feed::RoomsFeed;
 use self::filters::{RoomFilters, RoomSort};
+use self::open_dialogs::{DashboardDialogs, Dialogs};
 use self::row::{PlaceholderRow, RoomAction, RoomRow, RowKind};
-use self::template_dialog::{TemplateDialog, TemplateTask};
+use self::template_dialog::TemplateTask;
 use crate::catalog::{ROOM_TYPES, room_type_label};
 use crate::components::{
-    Button, ButtonAppearance, Dialog, EmptyState, ErrorState, InputKind, Loading, Select,
-    SelectOption, TextField, VirtualList, after_typing_pause, use_toaster,
+    Button, ButtonAppearance, EmptyState, ErrorState, InputKind, Loading, Select, SelectOption,
+    TextField, Toaster, VirtualList, after_typing_pause, use_toaster,
 };
 use crate::errors::user_message;
 use crate::i18n::{t, t_string, use_i18n};
@@ -58,31 +59,11 @@ fn Dashboard(client: Client, can_create: bool) -> impl IntoView {
     let i18n = use_i18n();
     let toaster = use_toaster();
     let query = use_query_map();
-    let navigate = use_navigate();
     let filters = Memo::new(move |_| query.with(RoomFilters::from_query));
     let feed = RoomsFeed::new(client.clone());
     let client = StoredValue::new_local(client);
     Effect::new(move |_| feed.reset(filters.get()));
-
-    let set_filters = {
-        let navigate = navigate.clone();
-        move |f: RoomFilters| {
-            navigate(
-                &format!("/rooms{}", f.to_query()),
-                NavigateOptions {
-                    replace: true,
-                    scroll: false,
-                    ..Default::default()
-                },
-            )
-        }
-    };
-    let set_filters = StoredValue::new_local(set_filters);
-    let update = move |change: &dyn Fn(&mut RoomFilters)| {
-        let mut f = filters.get_untracked();
-        change(&mut f);
-        set_filters.with_value(|s| s(f));
-    };
+    let update = filter_updater(filters);
 
     let tag_names = LocalResource::new(move || async move {
         client
@@ -94,73 +75,17 @@ fn Dashboard(client: Client, can_create: bool) -> impl IntoView {
             .unwrap_or_default()
     });
     let tag_suggestions = Signal::derive(move || tag_names.get().unwrap_or_default());
-
-    let form_open = RwSignal::new(false);
-    let editing = RwSignal::new(None::<Room>);
-    let deleting = RwSignal::new(None::<Room>);
-    let delete_open = RwSignal::new(false);
     let archiver = Archiver::new(client.get_value(), toaster, feed);
-    // The room waiting for the archive or restore confirmation, and which of the two.
-    let confirming = RwSignal::new(None::<(Room, bool)>);
-    let confirm_open = RwSignal::new(false);
-    let ask_archive = move |room: Room, archive: bool| {
-        confirming.set(Some((room, archive)));
-        confirm_open.set(true);
-    };
-    let template_task = RwSignal::new(None::<TemplateTask>);
-    let template_open = RwSignal::new(false);
-    let templating = move |t: TemplateTask| {
-        template_task.set(Some(t));
-        dialogs::open(template_open, toaster);
-    };
-
+    let open = DashboardDialogs::new(toaster);
     let on_action = Callback::new(move |action: RoomAction| match action {
-        RoomAction::Edit(room) => {
-            editing.set(Some(room));
-            dialogs::open(form_open, toaster);
-        }
-        RoomAction::TogglePin(room) => {
-            leptos::task::spawn_local(async move {
-                let client = client.get_value();
-                let result = if room.pinned {
-                    client.rooms().unpin(room.id.clone()).await
-                } else {
-                    client.rooms().pin(room.id.clone()).await
-                };
-                match result {
-                    // Pinned rooms sort first: reload to show the new order.
-                    Ok(_) => feed.refresh(),
-                    Err(e) => {
-                        let title = room.title.clone();
-                        toaster.error(said!(rooms.pin_failed, title = &title), user_message(&e))
-                    }
-                }
-            });
-        }
-        RoomAction::Archive(room) => ask_archive(room, true),
-        RoomAction::Unarchive(room) => ask_archive(room, false),
-        RoomAction::Delete(room) => {
-            deleting.set(Some(room));
-            dialogs::open(delete_open, toaster);
-        }
-        RoomAction::SaveTemplate(room) => templating(TemplateTask::Save(room)),
-        RoomAction::FromTemplate(t) => templating(TemplateTask::CreateRoom(t)),
-        RoomAction::TemplatePublic(t) => templating(TemplateTask::Public(t)),
-    });
-
-    let on_saved = Callback::new(move |room: Room| {
-        let was_edit = editing.get_untracked().is_some();
-        form_open.set(false);
-        if was_edit {
-            let title = room.title.clone();
-            toaster.success(said!(rooms.saved, title = &title));
-            feed.replace(room);
-        } else {
-            let title = room.title.clone();
-            toaster.success(said!(rooms.created, title = &title));
-            feed.refresh();
-        }
-        tag_names.refetch();
+        RoomAction::Edit(room) => open.edit(room),
+        RoomAction::TogglePin(room) => toggle_pin(client.get_value(), feed, toaster, room),
+        RoomAction::Archive(room) => open.confirm_archive(room, true),
+        RoomAction::Unarchive(room) => open.confirm_archive(room, false),
+        RoomAction::Delete(room) => open.delete(room),
+        RoomAction::SaveTemplate(room) => open.template(TemplateTask::Save(room)),
+        RoomAction::FromTemplate(t) => open.template(TemplateTask::CreateRoom(t)),
+        RoomAction::TemplatePublic(t) => open.template(TemplateTask::Public(t)),
     });
 
     // Once the list is on screen, the dialogs' code is fetched while the browser is idle, so
@@ -175,25 +100,17 @@ fn Dashboard(client: Client, can_create: bool) -> impl IntoView {
 
     let archived = Signal::derive(move || filters.with(|f| f.archived && !f.templates));
     let templates = Signal::derive(move || filters.with(|f| f.templates));
-    let kind = move || {
-        if templates.get_untracked() {
+    let kind = Signal::derive(move || {
+        if templates.get() {
             RowKind::Template {
                 may_create: can_create,
             }
-        } else if archived.get_untracked() {
+        } else if archived.get() {
             RowKind::Archived
         } else {
             RowKind::Active
         }
-    };
-    let count = Signal::derive(move || feed.rows.with(Vec::len));
-    let row = move |i: usize| {
-        let slot = Memo::new(move |_| feed.rows.with(|r| r.get(i).cloned().flatten()));
-        move || match slot.get() {
-            Some(r) => view! { <RoomRow room=r.0 kind=kind() on_action=on_action/> }.into_any(),
-            None => view! { <PlaceholderRow/> }.into_any(),
-        }
-    };
+    });
 
     view! {
         <div class="page page--fill rooms">
@@ -201,13 +118,7 @@ fn Dashboard(client: Client, can_create: bool) -> impl IntoView {
                 <h1>{move || if templates.get() { t_string!(i18n, rooms.templates_title) } else if archived.get() { t_string!(i18n, rooms.archived_title) } else { t_string!(i18n, rooms.title) }}</h1>
                 {can_create.then(|| view! {
                     <span data-testid="create-room">
-                        <Button
-                            appearance=ButtonAppearance::Primary
-                            on_click=Callback::new(move |_| {
-                                editing.set(None);
-                                dialogs::open(form_open, toaster);
-                            })
-                        >
+                        <Button appearance=ButtonAppearance::Primary on_click=Callback::new(move |_| open.create())>
                             {t!(i18n, rooms.new_room)}
                         </Button>
                     </span>
@@ -218,88 +129,112 @@ fn Dashboard(client: Client, can_create: bool) -> impl IntoView {
             <p class="rooms__count muted" aria-live="polite" data-testid="rooms-count">
                 {move || feed.total.get().map(|t| counted!(i18n.get_locale(), t as u64, rooms.count))}
             </p>
-            <div class="rooms__list">
-                {move || {
-                    if let Some(e) = feed.error.get() && feed.total.get().is_none() {
-                        return view! {
-                            <ErrorState title=text!(i18n, rooms.load_failed) message=e>
-                                <Button on_click=Callback::new(move |_| feed.refresh())>{t!(i18n, rooms.try_again)}</Button>
-                            </ErrorState>
-                        }.into_any();
-                    }
-                    match feed.total.get() {
-                        None => view! { <Loading label=text!(i18n, rooms.loading)/> }.into_any(),
-                        Some(0) => {
-                            let f = filters.get();
-                            let (title, desc) = if f.narrows() {
-                                (text!(i18n, rooms.none_match), text!(i18n, rooms.none_match_hint))
-                            } else if f.templates {
-                                (text!(i18n, rooms.no_templates), text!(i18n, rooms.no_templates_hint))
-                            } else if f.archived {
-                                (text!(i18n, rooms.archive_empty), text!(i18n, rooms.archive_empty_hint))
-                            } else {
-                                (text!(i18n, rooms.none_yet), text!(i18n, rooms.none_yet_hint))
-                            };
-                            view! { <EmptyState title=title description=desc/> }.into_any()
-                        }
-                        Some(_) => view! {
-                            <VirtualList
-                                count=count
-                                row_height=ROW_HEIGHT
-                                label=text!(i18n, rooms.list)
-                                on_range=Callback::new(move |r| feed.ensure(r))
-                                row=row
-                            />
-                        }.into_any(),
-                    }
-                }}
-            </div>
+            <RoomsList feed=feed filters=filters kind=kind on_action=on_action/>
         </div>
-        <Dialog
-            open=form_open
-            title=Signal::derive(move || if editing.with(Option::is_some) { t_string!(i18n, rooms.edit_room) } else { t_string!(i18n, rooms.new_room) }.to_string())
-        >
-            {dialogs::content(RoomsDialog::Form {
-                client: client.get_value(),
-                editing: editing.get_untracked(),
-                on_saved,
-                on_cancel: Callback::new(move |_| form_open.set(false)),
-                tag_suggestions,
-            })}
-        </Dialog>
-        <Dialog
-            open=confirm_open
-            title=Signal::derive(move || if confirming.with(|c| c.as_ref().is_some_and(|c| c.1)) { t_string!(i18n, rooms.move_to_archive) } else { t_string!(i18n, rooms.restore_room) }.to_string())
-        >
-            {move || confirming.get().map(|(room, archive)| view! {
-                <ConfirmArchive
-                    room=room.clone()
-                    archive=archive
-                    on_confirm=Callback::new(move |_| {
-                        confirm_open.set(false);
-                        archiver.run(room.clone(), archive);
-                    })
-                    on_cancel=Callback::new(move |_| confirm_open.set(false))
-                />
-            })}
-        </Dialog>
-        <TemplateDialog client=client.get_value() task=template_task open=template_open toaster=toaster feed=feed tag_suggestions=tag_suggestions/>
-        <Dialog open=delete_open title=text!(i18n, rooms.delete_room)>
-            {move || deleting.get().map(|room| {
+        <Dialogs
+            state=open
+            client=client.get_value()
+            feed=feed
+            archiver=archiver
+            tag_suggestions=tag_suggestions
+            on_tags_changed=Callback::new(move |_| tag_names.refetch())
+        />
+    }
+}
+
+/// Changing the filters changes the URL (`/rooms?…`), which the page's state follows: a filter
+/// view can be bookmarked, shared and reached with Back.
+fn filter_updater(filters: Memo<RoomFilters>) -> impl Fn(&dyn Fn(&mut RoomFilters)) + Copy {
+    let navigate = StoredValue::new_local(use_navigate());
+    move |change: &dyn Fn(&mut RoomFilters)| {
+        let mut f = filters.get_untracked();
+        change(&mut f);
+        navigate.with_value(|navigate| {
+            navigate(
+                &format!("/rooms{}", f.to_query()),
+                NavigateOptions {
+                    replace: true,
+                    scroll: false,
+                    ..Default::default()
+                },
+            )
+        });
+    }
+}
+
+/// Pins `room` or unpins it, then reloads the list: pinned rooms sort first.
+fn toggle_pin(client: Client, feed: RoomsFeed, toaster: Toaster, room: Room) {
+    leptos::task::spawn_local(async move {
+        let result = if room.pinned {
+            client.rooms().unpin(room.id.clone()).await
+        } else {
+            client.rooms().pin(room.id.clone()).await
+        };
+        match result {
+            Ok(_) => feed.refresh(),
+            Err(e) => {
                 let title = room.title.clone();
-                dialogs::content(RoomsDialog::Delete {
-                    client: client.get_value(),
-                    room,
-                    on_done: Callback::new(move |_| {
-                        delete_open.set(false);
-                        let title = title.clone();
-                        toaster.success(said!(rooms.deleted, title = &title));
-                        feed.refresh();
-                    }),
-                    on_cancel: Callback::new(move |_| delete_open.set(false)),
-                })
-            })}
-        </Dialog>
+                toaster.error(said!(rooms.pin_failed, title = &title), user_message(&e))
+            }
+        }
+    });
+}
+
+/// The list itself: loading, the reason it failed, an empty state that says why, or the rows.
+#[component]
+fn RoomsList(
+    feed: RoomsFeed,
+    filters: Memo<RoomFilters>,
+    kind: Signal<RowKind>,
+    on_action: Callback<RoomAction>,
+) -> impl IntoView {
+    let i18n = use_i18n();
+    let count = Signal::derive(move || feed.rows.with(Vec::len));
+    let row = move |i: usize| {
+        let slot = Memo::new(move |_| feed.rows.with(|r| r.get(i).cloned().flatten()));
+        move || match slot.get() {
+            Some(r) => view! { <RoomRow room=r.0 kind=kind.get_untracked() on_action=on_action/> }
+                .into_any(),
+            None => view! { <PlaceholderRow/> }.into_any(),
+        }
+    };
+    view! {
+        <div class="rooms__list">
+            {move || {
+                if let Some(e) = feed.error.get() && feed.total.get().is_none() {
+                    return view! {
+                        <ErrorState title=text!(i18n, rooms.load_failed) message=e>
+                            <Button on_click=Callback::new(move |_| feed.refresh())>{t!(i18n, rooms.try_again)}</Button>
+                        </ErrorState>
+                    }.into_any();
+                }
+                match feed.total.get() {
+                    None => view! { <Loading label=text!(i18n, rooms.loading)/> }.into_any(),
+                    Some(0) => {
+                        let f = filters.get();
+                        let (title, desc) = if f.narrows() {
+                            (text!(i18n, rooms.none_match), text!(i18n, rooms.none_match_hint))
+                        } else if f.templates {
+                            (text!(i18n, rooms.no_templates), text!(i18n, rooms.no_templates_hint))
+                        } else if f.archived {
+                            (text!(i18n, rooms.archive_empty), text!(i18n, rooms.archive_empty_hint))
+                        } else {
+                            (text!(i18n, rooms.none_yet), text!(i18n, rooms.none_yet_hint))
+                        };
+                        view! { <EmptyState title=title description=desc/> }.into_any()
+                    }
+                    Some(_) => view! {
+                        <VirtualList
+                            count=count
+                            row_height=ROW_HEIGHT
+                            label=text!(i18n, rooms.list)
+                            on_range=Callback::new(move |r| feed.ensure(r))
+                            row=row
+                        />
+                    }.into_any(),
+                }
+            }}
+        </div>
     }
 }
 
