@@ -5,6 +5,7 @@
 
 mod conflict;
 mod details;
+mod entries;
 pub(crate) mod entry_row;
 mod filter_bar;
 pub(crate) mod filters;
@@ -16,6 +17,7 @@ mod name_form;
 mod panel;
 mod perform;
 pub(crate) mod place;
+mod toolbar;
 pub(crate) mod transfer;
 mod upload;
 
@@ -24,34 +26,23 @@ use std::collections::HashSet;
 use docspace_api::Client;
 use docspace_api::models::{Entry, FolderId};
 use docspace_sdk::picker::EntryKey;
-use docspace_sdk::picker::{Mark, MarkIcon};
 use leptos::prelude::*;
-use leptos_router::hooks::{use_location, use_params_map, use_query_map};
+use leptos_router::hooks::{use_params_map, use_query_map};
 
-use self::entry_row::{EntryAction, EntryRow, entry_can};
-use self::filter_bar::{FilterBar, use_set_filters};
-use self::filters::{FolderFilters, Layout};
+use self::entries::EntriesArea;
+use self::entry_row::EntryAction;
+use self::filter_bar::FilterBar;
+use self::filters::FolderFilters;
 use self::panel::{Panel, PanelScope};
 use self::place::{Place, set_favorite};
+use self::toolbar::{BulkActions, FolderCommands};
 use self::transfer::{TransferKind, TransferList, Transfers};
 use self::upload::{UploadList, Uploads};
 use crate::catalog::room_type_label;
-use crate::components::{
-    Breadcrumbs, Button, ButtonAppearance, Dialog, EmptyState, ErrorState, Loading, Menu, MenuItem,
-    VirtualList, use_toaster,
-};
-use crate::errors::user_message;
-use crate::i18n::{t, t_string, use_i18n};
-use crate::locale::{counted, said, text};
-use crate::picked_files::{chosen_files, chosen_folder, dropped, forget_choice};
+use crate::components::{Breadcrumbs, Dialog, use_toaster};
+use crate::i18n::use_i18n;
 use crate::state::use_session;
 use crate::url::{decode, encode};
-
-const ROW_HEIGHT: f64 = 52.0;
-/// A row of tiles: the tile and the gap below it.
-const TILE_ROW_HEIGHT: f64 = 168.0;
-/// The narrowest a tile gets; the grid fits as many as the list's width holds.
-const TILE_MIN_WIDTH: f64 = 176.0;
 
 /// The path of folder `folder` in room `room`.
 pub fn folder_href(room: &FolderId, folder: &FolderId) -> String {
@@ -86,15 +77,27 @@ pub fn RoomPage() -> impl IntoView {
     }
 }
 
+/// What the folder page's parts share: where the page is, what is selected, the uploads, and
+/// what runs after a change.
+#[derive(Clone, Copy)]
+pub(crate) struct FolderState {
+    place: StoredValue<Place>,
+    folder: StoredValue<FolderId>,
+    selection: RwSignal<HashSet<EntryKey>>,
+    uploads: Uploads,
+    /// Clears the selection and reloads the listing.
+    after_change: Callback<()>,
+    /// Reloads the listing.
+    reload: Callback<()>,
+}
+
 /// A folder of a room or of My documents: its entries and everything done to them.
 #[component]
 pub(crate) fn FolderPage(client: Client, place: Place, folder: FolderId) -> impl IntoView {
     let i18n = use_i18n();
     let toaster = use_toaster();
     let query = use_query_map();
-    let location = use_location();
     let filters = Memo::new(move |_| query.with(FolderFilters::from_query));
-    let set_filters = StoredValue::new_local(use_set_filters());
     let version = RwSignal::new(0u32);
     let reload = Callback::new(move |()| version.update(|v| *v += 1));
     let uploads = Uploads::new(client.clone());
@@ -130,10 +133,10 @@ pub(crate) fn FolderPage(client: Client, place: Place, folder: FolderId) -> impl
             panel.set(None);
         }
     });
-    let open_panel = move |p: Panel| {
+    let open_panel = Callback::new(move |p: Panel| {
         panel.set(Some(p));
         panel_open.set(true);
-    };
+    });
     let close_panel = Callback::new(move |()| panel_open.set(false));
 
     let entries = Memo::new(move |_| {
@@ -143,143 +146,29 @@ pub(crate) fn FolderPage(client: Client, place: Place, folder: FolderId) -> impl
             .map(|v| v.entries)
             .unwrap_or_default()
     });
-    let selected_entries = move || {
-        let keys = selection.get_untracked();
-        entries
-            .get_untracked()
-            .into_iter()
-            .filter(|e| keys.contains(&EntryKey::of(e)))
-            .collect::<Vec<_>>()
-    };
     let after_change = Callback::new(move |()| {
         selection.set(HashSet::new());
         reload.run(());
     });
+    let page = FolderState {
+        place,
+        folder,
+        selection,
+        uploads,
+        after_change,
+        reload,
+    };
 
     let on_action = Callback::new(move |a: EntryAction| match a {
-        EntryAction::Rename(e) => open_panel(Panel::Rename(e)),
-        EntryAction::Copy(e) => open_panel(Panel::Destination(TransferKind::Copy, vec![e])),
-        EntryAction::Move(e) => open_panel(Panel::Destination(TransferKind::Move, vec![e])),
-        EntryAction::Delete(e) => open_panel(Panel::ConfirmDelete(vec![e])),
-        EntryAction::Details(Entry::File(f)) => open_panel(Panel::Details(f)),
+        EntryAction::Rename(e) => open_panel.run(Panel::Rename(e)),
+        EntryAction::Copy(e) => open_panel.run(Panel::Destination(TransferKind::Copy, vec![e])),
+        EntryAction::Move(e) => open_panel.run(Panel::Destination(TransferKind::Move, vec![e])),
+        EntryAction::Delete(e) => open_panel.run(Panel::ConfirmDelete(vec![e])),
+        EntryAction::Details(Entry::File(f)) => open_panel.run(Panel::Details(f)),
         EntryAction::Details(Entry::Folder(_)) => {}
         EntryAction::Download(e) => transfers.download(vec![e]),
         EntryAction::Favorite(e, add) => set_favorite(client.get_value(), e, add, toaster, reload),
     });
-    let download_selected = move |_| transfers.download(selected_entries());
-    let may_download_selected = move || {
-        let chosen = selected_entries();
-        selection.track();
-        chosen.iter().all(|e| entry_can(e, "Download"))
-    };
-
-    let here = move || {
-        format!(
-            "{}{}",
-            location.pathname.get_untracked(),
-            location.search.get_untracked()
-        )
-    };
-    let entry_view = move |i: usize, tile: bool| {
-        let entry = Memo::new(move |_| entries.with(|e| e.get(i).cloned()));
-        move || {
-            entry.get().map(|e| {
-                let key = EntryKey::of(&e);
-                let (open_href, viewer_href) = match &e {
-                    Entry::Folder(f) => (place.with_value(|p| p.href(&f.id)), None),
-                    Entry::File(f) => {
-                        let back = encode(&here());
-                        let id = encode(&f.id.to_string());
-                        (
-                            format!("/files/{id}?mode=edit&back={back}"),
-                            Some(format!("/files/{id}?mode=view&back={back}")),
-                        )
-                    }
-                };
-                let k = key.clone();
-                let selected = Signal::derive(move || selection.with(|s| s.contains(&k)));
-                view! {
-                    <EntryRow
-                        entry=e
-                        open_href=open_href
-                        viewer_href=viewer_href
-                        selected=selected
-                        on_select=Callback::new(move |on: bool| selection.update(|s| {
-                            if on { s.insert(key.clone()); } else { s.remove(&key); }
-                        }))
-                        on_action=on_action
-                        tile=tile
-                    />
-                }
-            })
-        }
-    };
-    let row = move |i: usize| entry_view(i, false);
-    // Tiles: each virtual row holds as many tiles as the list is wide enough for.
-    let list_width = RwSignal::new(0.0f64);
-    let list_ref = NodeRef::<leptos::html::Div>::new();
-    let measure = move || {
-        if let Some(el) = list_ref.get_untracked() {
-            list_width.set(f64::from(el.client_width()));
-        }
-    };
-    Effect::new(move |_| {
-        list_ref.track();
-        measure();
-    });
-    let resize = window_event_listener(leptos::ev::resize, move |_| measure());
-    on_cleanup(move || resize.remove());
-    let columns = Memo::new(move |_| ((list_width.get() / TILE_MIN_WIDTH).floor() as usize).max(1));
-    let tile_row = move |r: usize| {
-        let cols = columns.get_untracked();
-        let n = entries.with_untracked(Vec::len);
-        view! {
-            <div class="entry-tiles" style:grid-template-columns=format!("repeat({cols}, minmax(0, 1fr))")>
-                {(r * cols..((r + 1) * cols).min(n)).map(|i| entry_view(i, true)).collect_view()}
-            </div>
-        }
-    };
-
-    let drag_over = RwSignal::new(false);
-    let on_drop = move |ev: leptos::ev::DragEvent| {
-        ev.prevent_default();
-        drag_over.set(false);
-        // Taken now: a drop's items cannot be read once its handler has returned.
-        let items = dropped(&ev);
-        if items.is_empty() {
-            return;
-        }
-        let into = folder.get_value();
-        leptos::task::spawn_local(async move {
-            match items.files().await {
-                Ok(files) => uploads.add_picked(files, into, after_change),
-                Err(e) => toaster.error(said!(room.uploads.folder_unread), e),
-            }
-        });
-    };
-
-    let new_items = vec![
-        MenuItem::new(text!(i18n, room.create_menu.folder), move || {
-            open_panel(Panel::NewFolder)
-        })
-        .test_id("new-folder"),
-        MenuItem::new(text!(i18n, room.create_menu.document), move || {
-            open_panel(Panel::NewFile("document", ".docx"))
-        })
-        .test_id("new-document"),
-        MenuItem::new(text!(i18n, room.create_menu.spreadsheet), move || {
-            open_panel(Panel::NewFile("spreadsheet", ".xlsx"))
-        })
-        .test_id("new-spreadsheet"),
-        MenuItem::new(text!(i18n, room.create_menu.presentation), move || {
-            open_panel(Panel::NewFile("presentation", ".pptx"))
-        })
-        .test_id("new-presentation"),
-        MenuItem::new(text!(i18n, room.create_menu.form), move || {
-            open_panel(Panel::NewFile("form", ".pdf"))
-        })
-        .test_id("new-form"),
-    ];
 
     let crumbs = Signal::derive(move || match view_data.get() {
         Some(Ok(v)) => place.with_value(|p| p.crumbs(&v.path, i18n.get_locale())),
@@ -291,15 +180,12 @@ pub(crate) fn FolderPage(client: Client, place: Place, folder: FolderId) -> impl
     };
     // What the folder's `security` allows the user: creating and uploading need `Create`,
     // members and links `EditAccess` (DocSpace's web UI hides these commands otherwise).
-    let allows = move |action: &'static str| {
-        Signal::derive(move || {
-            view_data
-                .get()
-                .and_then(|r| r.ok())
-                .is_some_and(|v| v.current.security.can(action))
-        })
-    };
-    let can_create = allows("Create");
+    let can_create = Signal::derive(move || {
+        view_data
+            .get()
+            .and_then(|r| r.ok())
+            .is_some_and(|v| v.current.security.can("Create"))
+    });
     let room_kind = move || {
         room_info
             .get()
@@ -316,119 +202,15 @@ pub(crate) fn FolderPage(client: Client, place: Place, folder: FolderId) -> impl
                     <h1 data-testid="folder-title">{heading}</h1>
                     <span class="muted">{room_kind}</span>
                 </div>
-                <div class="toolbar">
-                    <Show when=move || can_create.get()>
-                        <Menu label=text!(i18n, room.create_menu.menu) items=new_items.clone()>
-                            <span class="btn btn--secondary" data-testid="new-menu">{t!(i18n, room.create_menu.button)}" "<MarkIcon mark=Mark::Expanded/></span>
-                        </Menu>
-                        <label class="btn btn--primary room-page__upload" data-testid="upload-button">
-                            {t!(i18n, room.upload)}
-                            <input
-                                type="file"
-                                multiple=true
-                                class="visually-hidden"
-                                data-testid="upload-input"
-                                on:change=move |ev| {
-                                    if let Some(files) = chosen_files(&ev) {
-                                        uploads.add(files, folder.get_value(), after_change);
-                                    }
-                                    forget_choice(&ev);
-                                }
-                            />
-                        </label>
-                        // A folder with everything in it, as DocSpace's "Upload folder".
-                        <label class="btn btn--secondary room-page__upload" data-testid="upload-folder-button">
-                            {t!(i18n, room.upload_folder)}
-                            <input
-                                type="file"
-                                prop:webkitdirectory=true
-                                multiple=true
-                                class="visually-hidden"
-                                data-testid="upload-folder-input"
-                                on:change=move |ev| {
-                                    let files = chosen_folder(&ev);
-                                    if !files.is_empty() {
-                                        uploads.add_picked(files, folder.get_value(), after_change);
-                                    }
-                                    forget_choice(&ev);
-                                }
-                            />
-                        </label>
-                        <span data-testid="add-from-rooms">
-                            <Button on_click=Callback::new(move |_| open_panel(Panel::AddFromRooms))>{t!(i18n, room.add_from_rooms)}</Button>
-                        </span>
-                    </Show>
-                    <Show when=move || place.with_value(Place::is_room)>
-                    <span data-testid="open-room-info">
-                        <Button appearance=ButtonAppearance::Subtle on_click=Callback::new(move |_| open_panel(Panel::RoomInfo))>{t!(i18n, room.info_button)}</Button>
-                    </span>
-                    <span data-testid="open-members">
-                        <Button appearance=ButtonAppearance::Subtle on_click=Callback::new(move |_| open_panel(Panel::Members))>{t!(i18n, room.members)}</Button>
-                    </span>
-                    <span data-testid="open-links">
-                        <Button appearance=ButtonAppearance::Subtle on_click=Callback::new(move |_| open_panel(Panel::Links))>{t!(i18n, room.links)}</Button>
-                    </span>
-                    </Show>
-                </div>
+                <FolderCommands page=page can_create=can_create open_panel=open_panel/>
             </div>
             <div class="toolbar room-page__bar">
                 <FilterBar filters=filters/>
-                <Show when=move || selection.with(|s| !s.is_empty())>
-                    <div class="room-page__bulk" role="group" aria-label=move || t_string!(i18n, room.selected_items) data-testid="bulk-actions">
-                        <span>{move || counted!(i18n.get_locale(), selection.with(HashSet::len) as u64, room.selected)}</span>
-                        <Show when=may_download_selected>
-                            <span data-testid="bulk-download"><Button on_click=Callback::new(download_selected)>{t!(i18n, room.download)}</Button></span>
-                        </Show>
-                        <Button on_click=Callback::new(move |_| open_panel(Panel::Destination(TransferKind::Copy, selected_entries())))>{t!(i18n, room.copy_to)}</Button>
-                        <Button on_click=Callback::new(move |_| open_panel(Panel::Destination(TransferKind::Move, selected_entries())))>{t!(i18n, room.move_to)}</Button>
-                        <Button appearance=ButtonAppearance::Danger on_click=Callback::new(move |_| open_panel(Panel::ConfirmDelete(selected_entries())))>{t!(i18n, rooms.menu.delete)}</Button>
-                        <Button appearance=ButtonAppearance::Subtle on_click=Callback::new(move |_| selection.set(HashSet::new()))>{t!(i18n, room.clear)}</Button>
-                    </div>
-                </Show>
+                <BulkActions selection=selection entries=entries transfers=transfers open_panel=open_panel/>
             </div>
             <TransferList transfers=transfers/>
             <UploadList uploads=uploads/>
-            <div
-                node_ref=list_ref
-                class="room-page__drop"
-                class:room-page__drop--active=move || drag_over.get()
-                data-testid="drop-zone"
-                on:dragover=move |ev: leptos::ev::DragEvent| {
-                    ev.prevent_default();
-                    drag_over.set(true);
-                }
-                on:dragleave=move |_| drag_over.set(false)
-                on:drop=on_drop
-            >
-                {move || match view_data.get() {
-                    None => view! { <Loading label=text!(i18n, room.loading)/> }.into_any(),
-                    Some(Err(e)) => view! {
-                        <ErrorState title=text!(i18n, room.open_failed) message=user_message(&e)>
-                            <Button on_click=Callback::new(move |_| reload.run(()))>{t!(i18n, common.try_again)}</Button>
-                        </ErrorState>
-                    }.into_any(),
-                    Some(Ok(v)) if v.entries.is_empty() && filters.with(FolderFilters::narrows) => view! {
-                        <EmptyState title=text!(i18n, room.no_match) description=text!(i18n, room.no_match_hint)>
-                            <span data-testid="clear-filter">
-                                <Button on_click=Callback::new(move |_| set_filters.with_value(|set| set(filters.get_untracked().cleared())))>{t!(i18n, room.clear_filter)}</Button>
-                            </span>
-                        </EmptyState>
-                    }.into_any(),
-                    Some(Ok(v)) if v.entries.is_empty() => view! {
-                        <EmptyState title=text!(i18n, room.empty) description=text!(i18n, room.empty_hint)/>
-                    }.into_any(),
-                    Some(Ok(v)) if filters.with(|f| f.layout == Layout::Tiles) => {
-                        // Read here so that a new column count lays the tiles out again.
-                        let count = v.entries.len().div_ceil(columns.get());
-                        view! { <VirtualList count=count row_height=TILE_ROW_HEIGHT label=text!(i18n, room.contents) row=tile_row/> }.into_any()
-                    }
-                    Some(Ok(v)) => {
-                        let count = v.entries.len();
-                        view! { <VirtualList count=count row_height=ROW_HEIGHT label=text!(i18n, room.contents) row=row/> }.into_any()
-                    }
-                }}
-                <p class="room-page__drop-hint" aria-hidden="true">{t!(i18n, room.drop_hint)}</p>
-            </div>
+            <EntriesArea view_data=view_data entries=entries filters=filters page=page on_action=on_action/>
         </div>
         <Dialog open=panel_open wide=true title=Signal::derive(move || panel.with(|p| p.as_ref().map(|p| p.title(i18n.get_locale())).unwrap_or_default()))>
             {move || panel.get().map(|p| p.body(PanelScope {
