@@ -2,7 +2,7 @@
 //! tags, indexing and download restrictions. Everything is checked before anything is sent; what
 //! the portal still refuses is shown with its message, and nothing is created by a refused form.
 
-use docspace_api::models::{Color, Room, RoomType};
+use docspace_api::models::{Color, Room, RoomId, RoomType};
 use docspace_api::{Client, Error};
 use docspace_types::{ROOM_TITLE_MAX, TitleError};
 use leptos::prelude::*;
@@ -46,6 +46,104 @@ pub fn check_quota(mode: &str, megabytes: &str, locale: Locale) -> Result<i64, S
     }
 }
 
+/// What the form holds: one signal per setting, starting from the room being edited (or the
+/// defaults of a new room).
+#[derive(Clone, Copy)]
+struct RoomDraft {
+    title: RwSignal<String>,
+    room_type: RwSignal<RoomType>,
+    color: RwSignal<String>,
+    private: RwSignal<bool>,
+    /// `default`, `unlimited` or `custom` (then `quota_mb`).
+    quota_mode: RwSignal<String>,
+    quota_mb: RwSignal<String>,
+    tags: RwSignal<Vec<String>>,
+    indexing: RwSignal<bool>,
+    deny_download: RwSignal<bool>,
+}
+
+impl RoomDraft {
+    fn new(editing: Option<&Room>) -> Self {
+        let (quota_mode, quota_mb) = match editing.and_then(|r| r.quota_limit) {
+            Some(q) if q > 0 && editing.and_then(|r| r.is_custom_quota) == Some(true) => {
+                ("custom", format!("{}", q / MIB))
+            }
+            Some(-1) => ("unlimited", String::new()),
+            _ => ("default", String::new()),
+        };
+        RoomDraft {
+            title: RwSignal::new(editing.map(|r| r.title.clone()).unwrap_or_default()),
+            room_type: RwSignal::new(
+                editing
+                    .and_then(|r| r.room_type)
+                    .unwrap_or(RoomType::Editing),
+            ),
+            color: RwSignal::new(
+                editing
+                    .and_then(|r| r.color().map(str::to_string))
+                    .unwrap_or_else(|| PRESETS[0].to_string()),
+            ),
+            private: RwSignal::new(editing.is_some_and(|r| r.private)),
+            quota_mode: RwSignal::new(quota_mode.to_string()),
+            quota_mb: RwSignal::new(quota_mb),
+            tags: RwSignal::new(editing.map(|r| r.tags.clone()).unwrap_or_default()),
+            indexing: RwSignal::new(editing.is_some_and(|r| r.indexing)),
+            deny_download: RwSignal::new(editing.is_some_and(|r| r.deny_download)),
+        }
+    }
+
+    /// The quota as the form checks it, worded in `locale` when wrong.
+    fn quota(&self, locale: Locale) -> Result<i64, String> {
+        check_quota(
+            &self.quota_mode.get_untracked(),
+            &self.quota_mb.get_untracked(),
+            locale,
+        )
+    }
+
+    /// Creates the room (`edit_id: None`) or saves the changes to it, with the checked title,
+    /// colour and quota.
+    async fn send(
+        &self,
+        client: &Client,
+        edit_id: Option<RoomId>,
+        title: String,
+        color: Color,
+        quota: i64,
+    ) -> Result<Room, Error> {
+        let kind = self.room_type.get_untracked();
+        let tags = self.tags.get_untracked();
+        let private = self.private.get_untracked();
+        let indexing = supports_indexing(kind) && self.indexing.get_untracked();
+        let deny = self.deny_download.get_untracked();
+        let rooms = client.rooms();
+        // The settings a new room and a changed one send alike; the two builders are different
+        // types with the same setters.
+        macro_rules! with_settings {
+            ($builder:expr) => {{
+                let b = $builder
+                    .color(color)
+                    .deny_download(deny)
+                    .quota(quota)
+                    .tags(tags);
+                if supports_indexing(kind) {
+                    b.indexing(indexing)
+                } else {
+                    b
+                }
+            }};
+        }
+        match edit_id {
+            None => {
+                with_settings!(rooms.create(title, kind).private(private))
+                    .send()
+                    .await
+            }
+            Some(id) => with_settings!(rooms.update(id).title(title)).send().await,
+        }
+    }
+}
+
 /// The room form; `editing` is the room being edited, `None` to create one. `on_saved` gets the
 /// room as the portal stored it.
 #[component]
@@ -60,36 +158,18 @@ pub fn RoomForm(
     let client = StoredValue::new_local(client);
     let is_edit = editing.is_some();
     let edit_id = editing.as_ref().map(|r| r.id.clone());
-    let initial_type = editing
-        .as_ref()
-        .and_then(|r| r.room_type)
-        .unwrap_or(RoomType::Editing);
-    let title = RwSignal::new(
-        editing
-            .as_ref()
-            .map(|r| r.title.clone())
-            .unwrap_or_default(),
-    );
-    let room_type = RwSignal::new(initial_type);
-    let color = RwSignal::new(
-        editing
-            .as_ref()
-            .and_then(|r| r.color().map(str::to_string))
-            .unwrap_or_else(|| PRESETS[0].to_string()),
-    );
-    let private = RwSignal::new(editing.as_ref().is_some_and(|r| r.private));
-    let (quota_mode, quota_mb) = match editing.as_ref().and_then(|r| r.quota_limit) {
-        Some(q) if q > 0 && editing.as_ref().and_then(|r| r.is_custom_quota) == Some(true) => {
-            ("custom", format!("{}", q / MIB))
-        }
-        Some(-1) => ("unlimited", String::new()),
-        _ => ("default", String::new()),
-    };
-    let quota_mode = RwSignal::new(quota_mode.to_string());
-    let quota_mb = RwSignal::new(quota_mb);
-    let tags = RwSignal::new(editing.as_ref().map(|r| r.tags.clone()).unwrap_or_default());
-    let indexing = RwSignal::new(editing.as_ref().is_some_and(|r| r.indexing));
-    let deny_download = RwSignal::new(editing.as_ref().is_some_and(|r| r.deny_download));
+    let draft = RoomDraft::new(editing.as_ref());
+    let RoomDraft {
+        title,
+        room_type,
+        color,
+        private,
+        quota_mode,
+        quota_mb,
+        tags,
+        indexing,
+        deny_download,
+    } = draft;
 
     let submitted = RwSignal::new(false);
     let busy = RwSignal::new(false);
@@ -139,14 +219,11 @@ pub fn RoomForm(
         if busy.get_untracked() {
             return;
         }
+        let locale = i18n.get_locale_untracked();
         let (Ok(t), Ok(hex), Ok(quota)) = (
-            check_title(&title.get_untracked(), i18n.get_locale_untracked()),
-            parse_hex(&color.get_untracked(), i18n.get_locale_untracked()),
-            check_quota(
-                &quota_mode.get_untracked(),
-                &quota_mb.get_untracked(),
-                i18n.get_locale_untracked(),
-            ),
+            check_title(&title.get_untracked(), locale),
+            parse_hex(&color.get_untracked(), locale),
+            draft.quota(locale),
         ) else {
             return;
         };
@@ -155,41 +232,11 @@ pub fn RoomForm(
             return;
         };
         busy.set(true);
-        let kind = room_type.get_untracked();
-        let tags = tags.get_untracked();
-        let (private, indexing, deny) = (
-            private.get_untracked(),
-            supports_indexing(kind) && indexing.get_untracked(),
-            deny_download.get_untracked(),
-        );
         let edit_id = edit_id.clone();
         leptos::task::spawn_local(async move {
-            let client = client.get_value();
-            let rooms = client.rooms();
-            // The settings a new room and a changed one send alike; the two builders are
-            // different types with the same setters.
-            macro_rules! with_settings {
-                ($builder:expr) => {{
-                    let b = $builder
-                        .color(color)
-                        .deny_download(deny)
-                        .quota(quota)
-                        .tags(tags);
-                    if supports_indexing(kind) {
-                        b.indexing(indexing)
-                    } else {
-                        b
-                    }
-                }};
-            }
-            let result = match edit_id {
-                None => {
-                    with_settings!(rooms.create(t, kind).private(private))
-                        .send()
-                        .await
-                }
-                Some(id) => with_settings!(rooms.update(id).title(t)).send().await,
-            };
+            let result = draft
+                .send(&client.get_value(), edit_id, t, color, quota)
+                .await;
             busy.set(false);
             match result {
                 Ok(room) => on_saved.run(room),
@@ -206,33 +253,6 @@ pub fn RoomForm(
         });
     };
 
-    let type_group = unique_id("room-type");
-    let type_options = ROOM_TYPES
-        .into_iter()
-        .map(|t| {
-            let id = format!("{type_group}-{}", t.value());
-            let desc_id = format!("{id}-desc");
-            view! {
-                <div class="room-type">
-                    <input
-                        type="radio"
-                        id=id.clone()
-                        name=type_group.clone()
-                        value=t.value().to_string()
-                        disabled=is_edit
-                        aria-describedby=desc_id.clone()
-                        prop:checked=move || room_type.get() == t
-                        on:change=move |_| room_type.set(t)
-                    />
-                    <label for=id>
-                        <span class="room-type__name">{move || room_type_label(t, i18n.get_locale())}</span>
-                        <span class="room-type__desc" id=desc_id>{move || room_type_description(t, i18n.get_locale())}</span>
-                    </label>
-                </div>
-            }
-        })
-        .collect_view();
-
     let quota_options = Signal::derive(move || {
         vec![
             SelectOption::new("default", t_string!(i18n, rooms.form.quota_default)),
@@ -246,11 +266,7 @@ pub fn RoomForm(
             <div data-testid="room-title">
                 <TextField label=text!(i18n, common.title) value=title required=true error=title_error/>
             </div>
-            <fieldset class="room-types" data-testid="room-types">
-                <legend class="field__label">{t!(i18n, rooms.room_type)}</legend>
-                {is_edit.then(|| view! { <p class="field__hint">{t!(i18n, rooms.form.type_fixed)}</p> })}
-                {type_options}
-            </fieldset>
+            <RoomTypeChoice room_type=room_type fixed=is_edit/>
             <div data-testid="room-color">
                 <ColorPicker label=text!(i18n, common.colour) value=color error=color_error/>
             </div>
@@ -288,6 +304,46 @@ pub fn RoomForm(
                 </span>
             </div>
         </form>
+    }
+}
+
+/// The room types as radio buttons, each with what it is for. A room's type cannot change once
+/// it exists (`fixed`), as in DocSpace.
+#[component]
+fn RoomTypeChoice(room_type: RwSignal<RoomType>, fixed: bool) -> impl IntoView {
+    let i18n = use_i18n();
+    let type_group = unique_id("room-type");
+    let type_options = ROOM_TYPES
+        .into_iter()
+        .map(|t| {
+            let id = format!("{type_group}-{}", t.value());
+            let desc_id = format!("{id}-desc");
+            view! {
+                <div class="room-type">
+                    <input
+                        type="radio"
+                        id=id.clone()
+                        name=type_group.clone()
+                        value=t.value().to_string()
+                        disabled=fixed
+                        aria-describedby=desc_id.clone()
+                        prop:checked=move || room_type.get() == t
+                        on:change=move |_| room_type.set(t)
+                    />
+                    <label for=id>
+                        <span class="room-type__name">{move || room_type_label(t, i18n.get_locale())}</span>
+                        <span class="room-type__desc" id=desc_id>{move || room_type_description(t, i18n.get_locale())}</span>
+                    </label>
+                </div>
+            }
+        })
+        .collect_view();
+    view! {
+        <fieldset class="room-types" data-testid="room-types">
+            <legend class="field__label">{t!(i18n, rooms.room_type)}</legend>
+            {fixed.then(|| view! { <p class="field__hint">{t!(i18n, rooms.form.type_fixed)}</p> })}
+            {type_options}
+        </fieldset>
     }
 }
 
