@@ -15,7 +15,7 @@ use self::invite::InviteForm;
 use self::row::{PersonAction, PersonRow};
 use crate::components::{
     Button, ButtonAppearance, Checkbox, Dialog, EmptyState, ErrorState, InputKind, Loading, Select,
-    SelectOption, TextField, after_typing_pause, use_toaster,
+    SelectOption, TextField, Toaster, after_typing_pause, use_toaster,
 };
 use crate::errors::user_message;
 use crate::i18n::{Locale, t, t_string, td_string, use_i18n};
@@ -131,39 +131,7 @@ fn Directory(client: Client, me: Employee) -> impl IntoView {
     let delete_open = RwSignal::new(false);
 
     let run = move |person: Employee, action: PersonAction| {
-        let what = action.clone();
-        leptos::task::spawn_local(async move {
-            let people_api = client.get_value();
-            let p = people_api.people();
-            let outcome = match action {
-                PersonAction::ChangeType(u, t) => {
-                    p.change_type(t).user(u.id).send().await.map(drop)
-                }
-                PersonAction::Disable(u, true) => p
-                    .set_status(EmployeeStatus::Terminated)
-                    .user(u.id)
-                    .send()
-                    .await
-                    .map(drop),
-                PersonAction::Disable(u, false) => p
-                    .set_status(EmployeeStatus::Active)
-                    .user(u.id)
-                    .send()
-                    .await
-                    .map(drop),
-                PersonAction::Resend(u) => p.resend_invites().user(u.id).send().await.map(drop),
-                PersonAction::Delete(u) => p.delete(u.id).await.map(drop),
-            };
-            let name = person.email.clone().unwrap_or(person.display_name.clone());
-            match outcome {
-                Ok(()) => toaster.success(Said::new(move |l| action_done(&what, &name, l))),
-                Err(e) => toaster.error(
-                    Said::new(move |l| action_failed(&what, &name, l)),
-                    user_message(&e),
-                ),
-            }
-            load(0);
-        });
+        perform(client.get_value(), toaster, person, action, move || load(0));
     };
     let on_action = Callback::new(move |action: PersonAction| match &action {
         PersonAction::ChangeType(u, _) | PersonAction::Disable(u, _) | PersonAction::Resend(u) => {
@@ -231,20 +199,77 @@ fn Directory(client: Client, me: Employee) -> impl IntoView {
                 on_cancel=Callback::new(move |_| invite_open.set(false))
             />
         </Dialog>
-        <Dialog open=delete_open title=text!(i18n, people.delete_title)>
-            {move || deleting.get().map(|person| {
+        <ConfirmDelete
+            open=delete_open
+            person=deleting
+            on_confirm=Callback::new(move |target: Employee| run(target.clone(), PersonAction::Delete(target)))
+        />
+    }
+}
+
+/// Runs `action` on `person`'s account, tells the user how it went, then runs `then` (the list
+/// reloads either way: a refused change may still mean the list is out of date).
+fn perform(
+    client: Client,
+    toaster: Toaster,
+    person: Employee,
+    action: PersonAction,
+    then: impl Fn() + 'static,
+) {
+    let what = action.clone();
+    leptos::task::spawn_local(async move {
+        let p = client.people();
+        let outcome = match action {
+            PersonAction::ChangeType(u, t) => p.change_type(t).user(u.id).send().await.map(drop),
+            PersonAction::Disable(u, true) => p
+                .set_status(EmployeeStatus::Terminated)
+                .user(u.id)
+                .send()
+                .await
+                .map(drop),
+            PersonAction::Disable(u, false) => p
+                .set_status(EmployeeStatus::Active)
+                .user(u.id)
+                .send()
+                .await
+                .map(drop),
+            PersonAction::Resend(u) => p.resend_invites().user(u.id).send().await.map(drop),
+            PersonAction::Delete(u) => p.delete(u.id).await.map(drop),
+        };
+        let name = person.email.clone().unwrap_or(person.display_name.clone());
+        match outcome {
+            Ok(()) => toaster.success(Said::new(move |l| action_done(&what, &name, l))),
+            Err(e) => toaster.error(
+                Said::new(move |l| action_failed(&what, &name, l)),
+                user_message(&e),
+            ),
+        }
+        then();
+    });
+}
+
+/// Asks before deleting `person`'s account; `on_confirm` gets the person.
+#[component]
+fn ConfirmDelete(
+    open: RwSignal<bool>,
+    person: RwSignal<Option<Employee>>,
+    on_confirm: Callback<Employee>,
+) -> impl IntoView {
+    let i18n = use_i18n();
+    view! {
+        <Dialog open=open title=text!(i18n, people.delete_title)>
+            {move || person.get().map(|person| {
                 let email = person.email.clone().unwrap_or_default();
-                let target = person.clone();
                 view! {
                     <p>{t!(i18n, people.delete_question, email, <strong> = <strong/>)}</p>
                     <div class="dialog__actions">
-                        <Button on_click=Callback::new(move |_| delete_open.set(false))>{t!(i18n, common.cancel)}</Button>
+                        <Button on_click=Callback::new(move |_| open.set(false))>{t!(i18n, common.cancel)}</Button>
                         <span data-testid="confirm-delete-person">
                             <Button
                                 appearance=ButtonAppearance::Danger
                                 on_click=Callback::new(move |_| {
-                                    delete_open.set(false);
-                                    run(target.clone(), PersonAction::Delete(target.clone()));
+                                    open.set(false);
+                                    on_confirm.run(person.clone());
                                 })
                             >
                                 {t!(i18n, common.delete)}

@@ -153,21 +153,6 @@ pub fn PlaygroundPage() -> impl IntoView {
         })
     };
 
-    let modes = Signal::derive(move || {
-        let locale = i18n.get_locale();
-        Mode::ALL
-            .iter()
-            .map(|m| SelectOption::new(m.as_str(), mode_label(*m, locale)))
-            .collect::<Vec<_>>()
-    });
-    let themes = Signal::stored(
-        Theme::ALL
-            .iter()
-            .map(|t| SelectOption::new(t.as_str(), t.as_str()))
-            .collect::<Vec<_>>(),
-    );
-    let applies = move || Settings::applies(mode.get());
-
     view! {
         <div class="page playground">
             <div class="page-header">
@@ -175,41 +160,7 @@ pub fn PlaygroundPage() -> impl IntoView {
             </div>
             <FramesNotice/>
             <div class="playground__grid">
-                <form class="playground__form card" on:submit=|ev| ev.prevent_default() aria-label=move || t_string!(i18n, playground.settings)>
-                    <div data-testid="playground-mode">
-                        <Select label=text!(i18n, playground.mode) value=form.mode options=modes/>
-                    </div>
-                    <p class="muted playground__about">{move || mode_about(mode.get(), i18n.get_locale())}</p>
-                    {move || Settings::applies(mode.get()).id.map(|field| view! {
-                        <div data-testid="playground-id">
-                            <TextField label=Signal::derive(move || id_label(field, i18n.get_locale()).to_string()) value=form.id/>
-                        </div>
-                    })}
-                    <Show when=move || applies().share_key>
-                        <TextField label=text!(i18n, playground.share_key) value=form.share_key/>
-                    </Show>
-                    <div data-testid="playground-theme">
-                        <Select label=text!(i18n, playground.theme) value=form.theme options=themes/>
-                    </div>
-                    <TextField label=text!(i18n, playground.height) value=form.height hint=text!(i18n, playground.height_hint)/>
-                    <Show when=move || applies().manager_flags>
-                        <fieldset class="playground__flags">
-                            <legend>{t!(i18n, playground.modes.manager)}</legend>
-                            <Checkbox label=text!(i18n, playground.header) checked=form.show_header/>
-                            <Checkbox label=text!(i18n, common.title) checked=form.show_title/>
-                            <Checkbox label=text!(i18n, playground.left_menu) checked=form.show_menu/>
-                            <Checkbox label=text!(i18n, playground.filter_bar) checked=form.show_filter/>
-                        </fieldset>
-                    </Show>
-                    <Show when=move || applies().selector_flags>
-                        <fieldset class="playground__flags">
-                            <legend>{t!(i18n, playground.selector)}</legend>
-                            <Checkbox label=text!(i18n, playground.header) checked=form.show_selector_header/>
-                            <Checkbox label=text!(i18n, playground.cancel_button) checked=form.show_selector_cancel/>
-                            <Checkbox label=text!(i18n, sdk.search_placeholder) checked=form.with_search/>
-                        </fieldset>
-                    </Show>
-                </form>
+                <SettingsForm form=form mode=mode/>
                 <section class="playground__frame" data-testid="playground-frame" aria-label=move || t_string!(i18n, playground.live_frame)>
                     <Show when=move || missing.with(Option::is_none)>
                         <p class="playground__status" role="status" data-testid="playground-status"
@@ -228,20 +179,7 @@ pub fn PlaygroundPage() -> impl IntoView {
                         }
                     }}
                 </section>
-                <section class="playground__events card" aria-label=move || t_string!(i18n, playground.events)>
-                    <div class="playground__events-head">
-                        <h2>{t!(i18n, playground.events)}</h2>
-                        <Button appearance=ButtonAppearance::Subtle on_click=Callback::new(move |_| log.set(Vec::new()))>{t!(i18n, playground.clear)}</Button>
-                    </div>
-                    <ol class="playground__log" data-testid="playground-events" aria-live="polite">
-                        <For each=move || log.get().into_iter().rev() key=|(n, _)| *n let:((_, line))>
-                            <li>{move || line.text(i18n.get_locale(), mode_label)}</li>
-                        </For>
-                    </ol>
-                    <Show when=move || log.with(Vec::is_empty)>
-                        <p class="muted">{t!(i18n, playground.events_hint)}</p>
-                    </Show>
-                </section>
+                <EventLog log=log/>
                 <section class="playground__code card" aria-label=move || t_string!(i18n, playground.code)>
                     <div class="playground__code-head">
                         <div class="segmented" role="group" aria-label=move || t_string!(i18n, playground.code_for)>
@@ -261,6 +199,87 @@ pub fn PlaygroundPage() -> impl IntoView {
                 </section>
             </div>
         </div>
+    }
+}
+
+/// The frame's settings: its mode, the id it opens, theme and height, and the flags of the
+/// manager and the selectors. Only what applies to the chosen mode is shown.
+#[component]
+fn SettingsForm(form: Form, mode: Memo<Mode>) -> impl IntoView {
+    let i18n = use_i18n();
+    let modes = Signal::derive(move || {
+        let locale = i18n.get_locale();
+        Mode::ALL
+            .iter()
+            .map(|m| SelectOption::new(m.as_str(), mode_label(*m, locale)))
+            .collect::<Vec<_>>()
+    });
+    let themes = Signal::stored(
+        Theme::ALL
+            .iter()
+            .map(|t| SelectOption::new(t.as_str(), t.as_str()))
+            .collect::<Vec<_>>(),
+    );
+    let applies = move || Settings::applies(mode.get());
+
+    view! {
+        <form class="playground__form card" on:submit=|ev| ev.prevent_default() aria-label=move || t_string!(i18n, playground.settings)>
+            <div data-testid="playground-mode">
+                <Select label=text!(i18n, playground.mode) value=form.mode options=modes/>
+            </div>
+            <p class="muted playground__about">{move || mode_about(mode.get(), i18n.get_locale())}</p>
+            {move || Settings::applies(mode.get()).id.map(|field| view! {
+                <div data-testid="playground-id">
+                    <TextField label=Signal::derive(move || id_label(field, i18n.get_locale()).to_string()) value=form.id/>
+                </div>
+            })}
+            <Show when=move || applies().share_key>
+                <TextField label=text!(i18n, playground.share_key) value=form.share_key/>
+            </Show>
+            <div data-testid="playground-theme">
+                <Select label=text!(i18n, playground.theme) value=form.theme options=themes/>
+            </div>
+            <TextField label=text!(i18n, playground.height) value=form.height hint=text!(i18n, playground.height_hint)/>
+            <Show when=move || applies().manager_flags>
+                <fieldset class="playground__flags">
+                    <legend>{t!(i18n, playground.modes.manager)}</legend>
+                    <Checkbox label=text!(i18n, playground.header) checked=form.show_header/>
+                    <Checkbox label=text!(i18n, common.title) checked=form.show_title/>
+                    <Checkbox label=text!(i18n, playground.left_menu) checked=form.show_menu/>
+                    <Checkbox label=text!(i18n, playground.filter_bar) checked=form.show_filter/>
+                </fieldset>
+            </Show>
+            <Show when=move || applies().selector_flags>
+                <fieldset class="playground__flags">
+                    <legend>{t!(i18n, playground.selector)}</legend>
+                    <Checkbox label=text!(i18n, playground.header) checked=form.show_selector_header/>
+                    <Checkbox label=text!(i18n, playground.cancel_button) checked=form.show_selector_cancel/>
+                    <Checkbox label=text!(i18n, sdk.search_placeholder) checked=form.with_search/>
+                </fieldset>
+            </Show>
+        </form>
+    }
+}
+
+/// What the frame has said, newest first, at most [`LOG_LEN`] lines.
+#[component]
+fn EventLog(log: RwSignal<Vec<(u64, Line)>>) -> impl IntoView {
+    let i18n = use_i18n();
+    view! {
+        <section class="playground__events card" aria-label=move || t_string!(i18n, playground.events)>
+            <div class="playground__events-head">
+                <h2>{t!(i18n, playground.events)}</h2>
+                <Button appearance=ButtonAppearance::Subtle on_click=Callback::new(move |_| log.set(Vec::new()))>{t!(i18n, playground.clear)}</Button>
+            </div>
+            <ol class="playground__log" data-testid="playground-events" aria-live="polite">
+                <For each=move || log.get().into_iter().rev() key=|(n, _)| *n let:((_, line))>
+                    <li>{move || line.text(i18n.get_locale(), mode_label)}</li>
+                </For>
+            </ol>
+            <Show when=move || log.with(Vec::is_empty)>
+                <p class="muted">{t!(i18n, playground.events_hint)}</p>
+            </Show>
+        </section>
     }
 }
 
