@@ -37,12 +37,7 @@ pub(super) fn EntriesArea(
     on_action: Callback<EntryAction>,
 ) -> impl IntoView {
     let FolderState {
-        place,
-        folder,
-        selection,
-        uploads,
-        after_change,
-        reload,
+        place, selection, ..
     } = page;
     let i18n = use_i18n();
     let toaster = use_toaster();
@@ -126,10 +121,10 @@ pub(super) fn EntriesArea(
         if items.is_empty() {
             return;
         }
-        let into = folder.get_value();
+        let into = page.folder.get_value();
         leptos::task::spawn_local(async move {
             match items.files().await {
-                Ok(files) => uploads.add_picked(files, into, after_change),
+                Ok(files) => page.uploads.add_picked(files, into, page.after_change),
                 Err(e) => toaster.error(said!(room.uploads.folder_unread), e),
             }
         });
@@ -152,7 +147,7 @@ pub(super) fn EntriesArea(
                 None => view! { <Loading label=text!(i18n, room.loading)/> }.into_any(),
                 Some(Err(e)) => view! {
                     <ErrorState title=text!(i18n, room.open_failed) message=user_message(&e)>
-                        <Button on_click=Callback::new(move |_| reload.run(()))>{t!(i18n, common.try_again)}</Button>
+                        <Button on_click=Callback::new(move |_| page.reload.run(()))>{t!(i18n, common.try_again)}</Button>
                     </ErrorState>
                 }.into_any(),
                 Some(Ok(v)) if v.entries.is_empty() && filters.with(FolderFilters::narrows) => view! {
