@@ -96,7 +96,7 @@ pub fn Menu(
             } else {
                 // Opened without a hover or focus first (a script's click): the items are built
                 // in this turn's render, before the next frame; focus then.
-                built.set(true);
+                build();
                 request_animation_frame(move || focus_item(&l, edge));
             }
         }

@@ -130,17 +130,15 @@ fn Directory(client: Client, me: Employee) -> impl IntoView {
     let deleting = RwSignal::new(None::<Employee>);
     let delete_open = RwSignal::new(false);
 
-    let run = move |person: Employee, action: PersonAction| {
-        perform(client.get_value(), toaster, person, action, move || load(0));
+    let run = move |action: PersonAction| {
+        perform(client.get_value(), toaster, action, move || load(0));
     };
-    let on_action = Callback::new(move |action: PersonAction| match &action {
-        PersonAction::ChangeType(u, _) | PersonAction::Disable(u, _) | PersonAction::Resend(u) => {
-            run(u.clone(), action.clone())
-        }
+    let on_action = Callback::new(move |action: PersonAction| match action {
         PersonAction::Delete(u) => {
-            deleting.set(Some(u.clone()));
+            deleting.set(Some(u));
             delete_open.set(true);
         }
+        other => run(other),
     });
 
     let invite_types = rules::invite_types(&me.get_value());
@@ -202,39 +200,42 @@ fn Directory(client: Client, me: Employee) -> impl IntoView {
         <ConfirmDelete
             open=delete_open
             person=deleting
-            on_confirm=Callback::new(move |target: Employee| run(target.clone(), PersonAction::Delete(target)))
+            on_confirm=Callback::new(move |target: Employee| run(PersonAction::Delete(target)))
         />
     }
 }
 
-/// Runs `action` on `person`'s account, tells the user how it went, then runs `then` (the list
+/// Runs `action` on the account it names, tells the user how it went, then runs `then` (the list
 /// reloads either way: a refused change may still mean the list is out of date).
-fn perform(
-    client: Client,
-    toaster: Toaster,
-    person: Employee,
-    action: PersonAction,
-    then: impl Fn() + 'static,
-) {
+fn perform(client: Client, toaster: Toaster, action: PersonAction, then: impl FnOnce() + 'static) {
     let what = action.clone();
     leptos::task::spawn_local(async move {
         let p = client.people();
-        let outcome = match action {
-            PersonAction::ChangeType(u, t) => p.change_type(t).user(u.id).send().await.map(drop),
-            PersonAction::Disable(u, true) => p
-                .set_status(EmployeeStatus::Terminated)
-                .user(u.id)
-                .send()
-                .await
-                .map(drop),
-            PersonAction::Disable(u, false) => p
-                .set_status(EmployeeStatus::Active)
-                .user(u.id)
-                .send()
-                .await
-                .map(drop),
-            PersonAction::Resend(u) => p.resend_invites().user(u.id).send().await.map(drop),
-            PersonAction::Delete(u) => p.delete(u.id).await.map(drop),
+        let (outcome, person) = match action {
+            PersonAction::ChangeType(u, t) => (
+                p.change_type(t).user(u.id.clone()).send().await.map(drop),
+                u,
+            ),
+            PersonAction::Disable(u, off) => {
+                let status = if off {
+                    EmployeeStatus::Terminated
+                } else {
+                    EmployeeStatus::Active
+                };
+                (
+                    p.set_status(status)
+                        .user(u.id.clone())
+                        .send()
+                        .await
+                        .map(drop),
+                    u,
+                )
+            }
+            PersonAction::Resend(u) => (
+                p.resend_invites().user(u.id.clone()).send().await.map(drop),
+                u,
+            ),
+            PersonAction::Delete(u) => (p.delete(u.id.clone()).await.map(drop), u),
         };
         let name = person.email.clone().unwrap_or(person.display_name.clone());
         match outcome {

@@ -258,10 +258,11 @@ macro_rules! path_id {
             type Rejection = ApiError;
 
             async fn from_request_parts(parts: &mut Parts, state: &S) -> Result<Self, ApiError> {
-                let not_found = || ApiError::NotFound(concat!($what, " not found").into());
-                let Path(raw) = Path::<String>::from_request_parts(parts, state)
+                // No id at all is as unknown as a malformed one: `int_id` answers both.
+                let raw = Path::<String>::from_request_parts(parts, state)
                     .await
-                    .map_err(|_| not_found())?;
+                    .map(|Path(raw)| raw)
+                    .unwrap_or_default();
                 int_id(&raw, $what).map($name)
             }
         }

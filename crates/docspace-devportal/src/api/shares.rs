@@ -272,22 +272,31 @@ pub fn parse_date(raw: &str) -> Result<chrono::DateTime<chrono::Utc>, ApiError> 
         })
 }
 
-/// A room link's expiry as DocSpace checks it (ONLYOFFICE/DocSpace-server
-/// `products/ASC.Files/Core/Core/FileStorageService.cs`, `SetInvitationLinkAsync` and
-/// `SetExternalLinkAsync`): later than `UtcNow.AddYears(FilesLinkUtility.MaxLinkLifeTimeInYears)`
-/// is an `ArgumentException` for either kind; a date already past is one too for an invitation
-/// link, while an external link takes it as no expiry (`None`).
-fn link_expiration(
+/// The latest expiry a shared link may have: `UtcNow.AddYears(FilesLinkUtility.MaxLinkLifeTimeInYears)`
+/// (ONLYOFFICE/DocSpace-server `products/ASC.Files/Core/Core/FileStorageService.cs`), for file and
+/// room links alike.
+fn latest_link_expiry() -> chrono::DateTime<chrono::Utc> {
+    now() + chrono::Months::new(12 * docspace_types::LINK_LIFETIME_MAX_YEARS)
+}
+
+/// The `ArgumentException(null, nameof(expirationDate))` DocSpace throws for an expiry out of range.
+fn expiry_out_of_range() -> ApiError {
+    ApiError::BadRequest(
+        "Value does not fall within the expected range. (Parameter 'expirationDate')".into(),
+    )
+}
+
+/// A link's expiry as DocSpace checks it (`SetInvitationLinkAsync` and `SetExternalLinkAsync`;
+/// a file's links are external links): later than [`latest_link_expiry`] is out of range for
+/// either kind; a date already past is too for an invitation link (`link_type` 0), while an
+/// external link (1) takes it as no expiry (`None`). The stored form when there is one.
+pub fn link_expiration(
     t: chrono::DateTime<chrono::Utc>,
     link_type: i64,
 ) -> Result<Option<String>, ApiError> {
-    let now = now();
-    let latest = now + chrono::Months::new(12 * docspace_types::LINK_LIFETIME_MAX_YEARS);
-    let past = t < now;
-    if t > latest || (past && link_type == 0) {
-        return Err(ApiError::BadRequest(
-            "Value does not fall within the expected range. (Parameter 'expirationDate')".into(),
-        ));
+    let past = t < now();
+    if t > latest_link_expiry() || (past && link_type == 0) {
+        return Err(expiry_out_of_range());
     }
     Ok((!past).then(|| db_time(t)))
 }

@@ -16,7 +16,7 @@ use serde_json::Value;
 use super::dto;
 use super::extract::{FileInPath, JsonBody, Paging, Query, int_id, title};
 use super::lookup::{FILE_NOT_FOUND, resolve_folder};
-use super::shares::parse_date;
+use super::shares::{link_expiration, parse_date};
 use crate::api::SignedInCall;
 use crate::auth::Caller;
 use crate::db::entries::{self, File, folder_type};
@@ -25,7 +25,6 @@ use crate::envelope::{ApiError, ApiResult};
 use crate::permissions::{
     self, FileSharing, Level, RoomAction, Subject, file_accesses, max_links, share,
 };
-use crate::time::{db_time, now};
 use crate::users::{EmployeeType, User};
 
 /// `FilesCommonResource.DefaultExternalLinkTitle`.
@@ -158,19 +157,10 @@ fn options(req: &FileLinkRequest) -> Result<Options, ApiError> {
         Some(t) => title(t, "title", 255)?,
         None => DEFAULT_TITLE.into(),
     };
-    // A date in the past means no expiry; more than 10 years ahead is an `ArgumentException`
-    // (`FilesLinkUtility.MaxLinkLifeTimeInYears`).
+    // A file's links follow the rule of a room's external links (link type 1): a date in the
+    // past means no expiry, more than ten years ahead is out of range.
     let expiration = match req.expiration_date.as_deref().filter(|s| !s.is_empty()) {
-        Some(raw) => {
-            let t = parse_date(raw)?;
-            if t > now() + chrono::Months::new(12 * docspace_types::LINK_LIFETIME_MAX_YEARS) {
-                return Err(ApiError::BadRequest(
-                    "Value does not fall within the expected range. (Parameter 'expirationDate')"
-                        .into(),
-                ));
-            }
-            (t > now()).then(|| db_time(t))
-        }
+        Some(raw) => link_expiration(parse_date(raw)?, 1)?,
         None => None,
     };
     let password = req.password.clone().filter(|p| !p.is_empty());
