@@ -21,8 +21,8 @@ struct OAuthStack {
 
 impl OAuthStack {
     async fn start() -> OAuthStack {
-        let port = free_port();
-        let origin = format!("http://127.0.0.1:{port}");
+        // The app's origin is registered before the host serves it: the port is held meanwhile.
+        let (listener, origin) = loopback_listener().await;
         let portal = docspace_devportal::start(PortalConfig {
             allow_origins: vec![origin.clone()],
             ..PortalConfig::for_tests()
@@ -37,13 +37,15 @@ impl OAuthStack {
             .send()
             .await
             .expect("registered");
-        let host = docspace_host::start(HostConfig {
-            addr: format!("127.0.0.1:{port}").parse().expect("addr"),
-            dist: dist(),
-            portal: PortalTarget::Remote(portal.base_url()),
-            oauth_client_id: Some(app.client_id.clone()),
-            ..HostConfig::default()
-        })
+        let host = docspace_host::start_on(
+            listener,
+            HostConfig {
+                dist: dist(),
+                portal: PortalTarget::Remote(portal.base_url()),
+                oauth_client_id: Some(app.client_id.clone()),
+                ..HostConfig::default()
+            },
+        )
         .await
         .expect("host starts");
         OAuthStack {

@@ -17,6 +17,8 @@ pub use act::*;
 pub use ai::*;
 pub use check::*;
 pub use docspace_testkit::thirtyfour::prelude::*;
-pub use docspace_testkit::{dead_url, free_port, text_of, wait_for, wait_until, with_browser};
+pub use docspace_testkit::{
+    dead_url, loopback_listener, text_of, wait_for, wait_until, with_browser,
+};
 pub use seed::*;
 pub use stack::*;

@@ -60,36 +60,27 @@ pub struct Stack {
 }
 
 impl Stack {
-    /// Starts both; the host's port is chosen first so the portal can list its origin. The port
-    /// is free when chosen but not held, so the portal started in between may take it: then
-    /// both start again on another port (a few times at most).
+    /// Starts both. The host's port is bound first, so the portal can list its origin, and held
+    /// until the host serves on it.
     pub async fn start() -> Stack {
-        let mut attempts = 0;
-        loop {
-            attempts += 1;
-            let port = free_port();
-            let portal = docspace_devportal::start(PortalConfig {
-                allow_origins: vec![format!("http://127.0.0.1:{port}")],
-                ..PortalConfig::for_tests()
-            })
-            .await
-            .expect("devportal starts");
-            let started = docspace_host::start(HostConfig {
-                addr: format!("127.0.0.1:{port}").parse().expect("addr"),
+        let (listener, origin) = loopback_listener().await;
+        let portal = docspace_devportal::start(PortalConfig {
+            allow_origins: vec![origin],
+            ..PortalConfig::for_tests()
+        })
+        .await
+        .expect("devportal starts");
+        let host = docspace_host::start_on(
+            listener,
+            HostConfig {
                 dist: dist(),
                 portal: PortalTarget::Remote(portal.base_url()),
                 ..HostConfig::default()
-            })
-            .await;
-            match started {
-                Ok(host) => return Stack { portal, host },
-                Err(e) if attempts < 5 => {
-                    eprintln!("host on port {port} did not start ({e:#}); trying another port");
-                    portal.shutdown().await;
-                }
-                Err(e) => panic!("host starts: {e:#}"),
-            }
-        }
+            },
+        )
+        .await
+        .expect("host starts");
+        Stack { portal, host }
     }
 
     /// The app's address.

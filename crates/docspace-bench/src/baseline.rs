@@ -17,7 +17,7 @@ use thirtyfour::WebDriver;
 
 use crate::browser::{Driver, poll, sign_in};
 use crate::dashboard::{click, fill};
-use crate::load::{BENCH_API_KEY, BENCH_PASSWORD, demo_portal, free_port};
+use crate::load::{BENCH_API_KEY, BENCH_PASSWORD, demo_portal, held_listener};
 use crate::size::{Bytes, compress, dir_bytes, total};
 
 /// Ours may transfer at most this many times the React page's bytes (brotli).
@@ -131,23 +131,22 @@ async fn latency(
     runs: usize,
     scratch: &Path,
 ) -> anyhow::Result<()> {
-    let (ours_port, react_port) = (free_port()?, free_port()?);
-    let origin = |port: u16| format!("http://127.0.0.1:{port}");
+    let (ours_listener, ours_origin) = held_listener().await?;
+    let (react_listener, react_origin) = held_listener().await?;
     // Both pages' origins may frame the portal.
-    let portal = demo_portal(vec![origin(ours_port), origin(react_port)]).await?;
+    let portal = demo_portal(vec![ours_origin, react_origin]).await?;
     let base = portal.base_url();
-    let host = |port: u16, dist: &Path| HostConfig {
-        addr: std::net::SocketAddr::from(([127, 0, 0, 1], port)),
+    let host = |dist: &Path| HostConfig {
         dist: dist.to_path_buf(),
         portal: PortalTarget::Remote(base.clone()),
         api_key: Some(BENCH_API_KEY.into()),
         ..HostConfig::default()
     };
     let hosts = async {
-        let ours = docspace_host::start(host(ours_port, min_page))
+        let ours = docspace_host::start_on(ours_listener, host(min_page))
             .await
             .context("starting the host of our page")?;
-        let react = docspace_host::start(host(react_port, react_page))
+        let react = docspace_host::start_on(react_listener, host(react_page))
             .await
             .context("starting the host of the React page")?;
         anyhow::Ok((ours, react))

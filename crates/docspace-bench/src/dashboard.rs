@@ -182,10 +182,7 @@ async fn measure_scale(driver: &WebDriver, app: &str, rooms: u64) -> anyhow::Res
 
 pub async fn measure(app_dist: &Path, scratch: &Path) -> anyhow::Result<Dashboard> {
     let p = crate::load::prepare(&scratch.join("dashboard")).await?;
-    let host_port = std::net::TcpListener::bind("127.0.0.1:0")
-        .and_then(|l| l.local_addr())
-        .context("a free port")?
-        .port();
+    let (host_listener, host_origin) = crate::load::held_listener().await?;
     // The portal must list the app's origin (its frames sign in alongside the REST session).
     let BenchPortal {
         portal,
@@ -194,7 +191,7 @@ pub async fn measure(app_dist: &Path, scratch: &Path) -> anyhow::Result<Dashboar
     } = p;
     portal.shutdown().await;
     let config = PortalConfig {
-        allow_origins: vec![format!("http://127.0.0.1:{host_port}")],
+        allow_origins: vec![host_origin],
         seed: Seed::Empty,
         rate_limits: RateLimits::off(),
         ..config
@@ -207,14 +204,14 @@ pub async fn measure(app_dist: &Path, scratch: &Path) -> anyhow::Result<Dashboar
         config,
         http,
     };
-    let host = docspace_host::start(HostConfig {
-        addr: format!("127.0.0.1:{host_port}").parse()?,
+    let config = HostConfig {
         dist: app_dist.to_path_buf(),
         portal: PortalTarget::Remote(p.portal.base_url()),
         ..HostConfig::default()
-    })
-    .await
-    .context("starting the host")?;
+    };
+    let host = docspace_host::start_on(host_listener, config)
+        .await
+        .context("starting the host")?;
     let app = host.base_url();
 
     let profile = scratch.join("chromium-dashboard");

@@ -24,7 +24,7 @@ use tower_http::services::ServeDir;
 
 use crate::browser::{CONTENT_READY_JS, Driver, poll, sign_in, trace_if_asked};
 use crate::editor_route::{self, EditorRoute};
-use crate::load::{BENCH_API_KEY, BENCH_PASSWORD, demo_portal, free_port};
+use crate::load::{BENCH_API_KEY, BENCH_PASSWORD, demo_portal, held_listener};
 
 const MODES: [&str; 3] = ["manager", "file-selector", "editor"];
 /// The latency goal: within 5% of plain api.js.
@@ -153,21 +153,22 @@ pub async fn measure(
         let _ = axum::serve(listener, app).await;
     });
     // The app's host, on a port known before the portal starts (which must allow its origin).
-    let host_port = free_port()?;
-    let host_origin = format!("http://127.0.0.1:{host_port}");
+    let (host_listener, host_origin) = held_listener().await?;
     let portal = demo_portal(vec![origin.clone(), host_origin.clone()]).await?;
     let base = portal.base_url();
     let file = a_file(&reqwest::Client::new(), &base).await?;
     // Holding the key, the host's app is signed in in every new tab, as the route needs.
     let host = match app_dist {
         Some(dist) => Some(
-            docspace_host::start(HostConfig {
-                addr: format!("127.0.0.1:{host_port}").parse()?,
-                dist: dist.to_path_buf(),
-                portal: PortalTarget::Remote(base.clone()),
-                api_key: Some(BENCH_API_KEY.into()),
-                ..HostConfig::default()
-            })
+            docspace_host::start_on(
+                host_listener,
+                HostConfig {
+                    dist: dist.to_path_buf(),
+                    portal: PortalTarget::Remote(base.clone()),
+                    api_key: Some(BENCH_API_KEY.into()),
+                    ..HostConfig::default()
+                },
+            )
             .await
             .context("starting the host")?,
         ),

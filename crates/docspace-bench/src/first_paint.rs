@@ -16,7 +16,7 @@ use docspace_devportal::{PortalConfig, RateLimits, Seed};
 use docspace_host::{HostConfig, PortalTarget};
 
 use crate::browser::{Driver, poll};
-use crate::load::{BENCH_PASSWORD, free_port};
+use crate::load::{BENCH_PASSWORD, held_listener};
 use crate::size::{Bytes, compress};
 
 /// The app's files fetched before the rooms list was painted, each with its sizes.
@@ -31,8 +31,7 @@ const FETCHED_JS: &str = "const r = performance.getEntriesByName('rooms:rendered
       .filter(e => e.startTime <= r.startTime).map(e => e.name));";
 
 pub async fn measure(app_dist: &Path, scratch: &Path) -> anyhow::Result<Fetched> {
-    let port = free_port()?;
-    let origin = format!("http://127.0.0.1:{port}");
+    let (listener, origin) = held_listener().await?;
     let portal = docspace_devportal::start(PortalConfig {
         allow_origins: vec![origin.clone()],
         seed: Seed::Demo,
@@ -42,14 +41,12 @@ pub async fn measure(app_dist: &Path, scratch: &Path) -> anyhow::Result<Fetched>
     })
     .await
     .context("starting the devportal")?;
-    let host = match docspace_host::start(HostConfig {
-        addr: std::net::SocketAddr::from(([127, 0, 0, 1], port)),
+    let config = HostConfig {
         dist: app_dist.to_path_buf(),
         portal: PortalTarget::Remote(portal.base_url()),
         ..HostConfig::default()
-    })
-    .await
-    {
+    };
+    let host = match docspace_host::start_on(listener, config).await {
         Ok(h) => h,
         Err(e) => {
             portal.shutdown().await;

@@ -33,12 +33,15 @@ pub async fn demo_portal(allow_origins: Vec<String>) -> anyhow::Result<RunningPo
     .context("starting the devportal")
 }
 
-/// A free loopback port, for a server whose origin must be known before it starts.
-pub fn free_port() -> anyhow::Result<u16> {
-    Ok(std::net::TcpListener::bind("127.0.0.1:0")
-        .and_then(|l| l.local_addr())
-        .context("a free port")?
-        .port())
+/// A loopback listener and its origin, for a host whose origin must be known before it starts
+/// (the portal lists it): the port stays held until the host serves on it
+/// (`docspace_host::start_on`), so nothing started in between can take it.
+pub async fn held_listener() -> anyhow::Result<(tokio::net::TcpListener, String)> {
+    let listener = tokio::net::TcpListener::bind("127.0.0.1:0")
+        .await
+        .context("a free loopback port")?;
+    let origin = format!("http://{}", listener.local_addr()?);
+    Ok((listener, origin))
 }
 
 /// Each level runs this long at most...

@@ -27,5 +27,5 @@ mod state;
 mod static_files;
 
 pub use config::{HostConfig, PortalTarget};
-pub use server::{RunningHost, start};
+pub use server::{RunningHost, start, start_on};
 pub use state::DemoAccount;

@@ -59,10 +59,21 @@ impl Drop for RunningHost {
     }
 }
 
-/// Starts the embedded portal if asked, binds, and serves in the background.
+/// Binds `config.addr`, starts the embedded portal if asked, and serves in the background.
 pub async fn start(config: HostConfig) -> anyhow::Result<RunningHost> {
     // Bound first: the app's own origin has the real port, also when port 0 was asked for.
     let listener = tokio::net::TcpListener::bind(config.addr).await?;
+    start_on(listener, config).await
+}
+
+/// Serves on a listener the caller bound already (`config.addr` is not used). For a caller that
+/// must know the app's origin before the host can start, such as a test that registers the app
+/// with a portal first: it holds the port from the choice to the serving, where a port chosen,
+/// released and bound again could be taken in between by another server.
+pub async fn start_on(
+    listener: tokio::net::TcpListener,
+    config: HostConfig,
+) -> anyhow::Result<RunningHost> {
     let addr = listener.local_addr()?;
     let own_origins = crate::same_origin::OwnOrigins::new(addr, &config.public_origins)
         .map_err(|e| anyhow::anyhow!("public origin: {e}"))?;

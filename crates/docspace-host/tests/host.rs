@@ -82,6 +82,8 @@ async fn passes_the_callers_own_credentials_and_the_portals_refusal_through() {
 
 #[tokio::test]
 async fn a_dead_portal_gets_a_502_in_docspace_shape() {
+    // A port free on 127.0.0.1, at 127.0.0.2: the test servers bind 127.0.0.1 only, so nothing
+    // started beside this test can come to answer there.
     let port = std::net::TcpListener::bind("127.0.0.1:0")
         .and_then(|l| l.local_addr())
         .expect("port")
@@ -89,7 +91,7 @@ async fn a_dead_portal_gets_a_502_in_docspace_shape() {
     let d = dist();
     let h = host(
         d.path(),
-        PortalTarget::Remote(format!("http://127.0.0.1:{port}")),
+        PortalTarget::Remote(format!("http://127.0.0.2:{port}")),
         None,
     )
     .await;

@@ -35,30 +35,51 @@ const CHROME_ARGS: [&str; 9] = [
 
 impl ChromeDriver {
     /// Starts `$CHROMEDRIVER` (default `/usr/bin/chromedriver`) on a free loopback port and waits
-    /// up to 20 s for it to listen.
+    /// up to 20 s for it to listen. The port is free when chosen but cannot be held for another
+    /// process: a driver that exits at once (the port was taken meanwhile) is started again on
+    /// another, three times at most.
     pub fn start() -> Result<ChromeDriver, String> {
         let bin = std::env::var("CHROMEDRIVER").unwrap_or_else(|_| "/usr/bin/chromedriver".into());
+        let mut last_error = String::new();
+        for _ in 0..3 {
+            match Self::start_once(&bin) {
+                Ok(driver) => return Ok(driver),
+                Err(Start::Exited(e)) => last_error = e,
+                Err(Start::Failed(e)) => return Err(e),
+            }
+        }
+        Err(last_error)
+    }
+
+    fn start_once(bin: &str) -> Result<ChromeDriver, Start> {
         let port = std::net::TcpListener::bind("127.0.0.1:0")
             .and_then(|l| l.local_addr())
-            .map_err(|e| format!("no free loopback port: {e}"))?
+            .map_err(|e| Start::Failed(format!("no free loopback port: {e}")))?
             .port();
-        let child = Command::new(&bin)
+        let child = Command::new(bin)
             .arg(format!("--port={port}"))
             .stdout(Stdio::null())
             .stderr(Stdio::null())
             .spawn()
             .map_err(|e| {
-                format!("cannot start {bin} ({e}): run `cargo xtask test`, which installs it")
+                Start::Failed(format!(
+                    "cannot start {bin} ({e}): run `cargo xtask test`, which installs it"
+                ))
             })?;
-        let driver = ChromeDriver {
+        let mut driver = ChromeDriver {
             child,
             url: format!("http://127.0.0.1:{port}"),
         };
         let deadline = Instant::now() + Duration::from_secs(20);
         while std::net::TcpStream::connect(("127.0.0.1", port)).is_err() {
+            if let Ok(Some(status)) = driver.child.try_wait() {
+                return Err(Start::Exited(format!(
+                    "chromedriver exited before it listened on port {port} ({status})"
+                )));
+            }
             if Instant::now() > deadline {
                 // Dropped: the driver stops.
-                return Err("chromedriver did not start listening".into());
+                return Err(Start::Failed("chromedriver did not start listening".into()));
             }
             std::thread::sleep(Duration::from_millis(50));
         }
@@ -81,6 +102,12 @@ impl ChromeDriver {
         caps.add_arg(&format!("--user-data-dir={}", profile.display()))?;
         WebDriver::new(&self.url, caps).await
     }
+}
+
+/// Why one attempt to start the driver failed: worth another port, or not.
+enum Start {
+    Exited(String),
+    Failed(String),
 }
 
 impl Drop for ChromeDriver {

@@ -31,6 +31,20 @@ pub fn free_port() -> u16 {
         .unwrap_or_else(|e| panic!("no free loopback port: {e}"))
 }
 
+/// A loopback listener on a port of its own, and its origin (`http://127.0.0.1:PORT`): for a
+/// server whose origin must be known before it can start (a host whose app is registered with a
+/// portal first). Unlike [`free_port`], the port stays held until the server takes the listener
+/// (`docspace_host::start_on`), so nothing started in between can take it.
+pub async fn loopback_listener() -> (tokio::net::TcpListener, String) {
+    let listener = tokio::net::TcpListener::bind("127.0.0.1:0")
+        .await
+        .unwrap_or_else(|e| panic!("no free loopback port: {e}"));
+    let addr = listener
+        .local_addr()
+        .unwrap_or_else(|e| panic!("a bound listener has an address: {e}"));
+    (listener, format!("http://{addr}"))
+}
+
 /// A loopback URL nothing listens on: a port free on `127.0.0.1`, at `127.0.0.2`. The test
 /// servers bind `127.0.0.1` only, so another test, in this process or one running beside it,
 /// cannot take the address between the choice and its use (a port that is merely free on
