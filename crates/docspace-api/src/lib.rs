@@ -20,6 +20,7 @@
 
 pub mod api;
 mod client;
+pub mod early;
 mod envelope;
 mod error;
 pub mod models;

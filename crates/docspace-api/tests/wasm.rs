@@ -214,3 +214,99 @@ async fn a_chat_answer_streams_event_by_event_and_stops_when_dropped() {
         .await
         .expect("cleaned up");
 }
+
+/// The pending early answers (`window.docspaceEarly`), emptied.
+fn fresh_early_answers() -> js_sys::Object {
+    use wasm_bindgen::JsValue;
+    let window = web_sys::window().expect("window");
+    let kept = js_sys::Object::new();
+    js_sys::Reflect::set(&window, &JsValue::from_str("docspaceEarly"), &kept).expect("set");
+    kept
+}
+
+/// A client on the test page's own origin, where a page's early requests go.
+fn same_origin_client(auth: docspace_api::Auth) -> docspace_api::Client {
+    let origin = web_sys::window()
+        .and_then(|w| w.location().origin().ok())
+        .expect("origin");
+    docspace_api::Client::builder(origin)
+        .auth(auth)
+        .build()
+        .expect("client")
+}
+
+/// A GET the page's script started early is answered from that fetch, once: the client's next
+/// GET of the same page goes to the network (the test page's server has no API: a 404). A
+/// client whose credential is a secret never takes it, as the early fetch could not send it.
+#[wasm_bindgen_test]
+async fn an_early_answer_serves_the_first_matching_get_once() {
+    use docspace_api::{Auth, Error};
+    use wasm_bindgen::JsValue;
+
+    let kept = fresh_early_answers();
+    let client = same_origin_client(Auth::Cookie);
+    let early = client
+        .rooms()
+        .list()
+        .early()
+        .expect("a cookie GET may start early");
+    let key = JsValue::from_str(early.path_and_query());
+    // What the portal would have answered: one room.
+    let body = r#"{"response":{"files":[],"folders":[{"id":71,"title":"Fetched early","roomType":5}],
+        "current":{"id":0,"title":"Rooms"},"startIndex":0,"count":1,"total":1},"status":0}"#;
+    let answer = js_sys::Promise::resolve(
+        &web_sys::Response::new_with_opt_str(Some(body)).expect("a Response"),
+    );
+
+    js_sys::Reflect::set(&kept, &key, &answer).expect("kept");
+    let with_key = same_origin_client(Auth::ApiKey("sk-not-in-the-page".into()));
+    let refused = with_key.rooms().list().send().await;
+    assert!(
+        matches!(refused, Err(Error::NotFound { .. })),
+        "a client with a key went to the network: {refused:?}"
+    );
+    assert!(
+        js_sys::Reflect::has(&kept, &key).expect("has"),
+        "still kept"
+    );
+
+    let page = client
+        .rooms()
+        .list()
+        .send()
+        .await
+        .expect("the early answer");
+    assert_eq!(page.folders.len(), 1);
+    assert_eq!(page.folders[0].title, "Fetched early");
+    assert!(
+        !js_sys::Reflect::has(&kept, &key).expect("has"),
+        "taken once"
+    );
+    let again = client.rooms().list().send().await;
+    assert!(
+        matches!(again, Err(Error::NotFound { .. })),
+        "the second GET went to the network: {again:?}"
+    );
+}
+
+/// The script `EarlyRequest::script` writes starts the fetch and keeps it where the client looks,
+/// under the path the client then asks for.
+#[wasm_bindgen_test]
+async fn the_early_script_keeps_the_fetch_the_client_takes() {
+    use docspace_api::Auth;
+    use docspace_api::early::EarlyRequest;
+    use wasm_bindgen::{JsCast, JsValue};
+
+    let kept = fresh_early_answers();
+    let client = same_origin_client(Auth::HostProxy);
+    let early = client.rooms().list().early().expect("early");
+    let key = JsValue::from_str(early.path_and_query());
+    js_sys::Function::new_no_args(&EarlyRequest::script(&[early]))
+        .call0(&JsValue::NULL)
+        .expect("the script runs");
+    let pending = js_sys::Reflect::get(&kept, &key).expect("get");
+    assert!(pending.is_instance_of::<js_sys::Promise>(), "{pending:?}");
+    // The test page's server answers it 404; what matters is that the client took it.
+    let _ = client.rooms().list().send().await;
+    assert!(!js_sys::Reflect::has(&kept, &key).expect("has"), "taken");
+}

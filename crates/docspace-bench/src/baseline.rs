@@ -300,7 +300,8 @@ impl Baseline {
                  (docspace-api + docspace-sdk, Leptos, Trunk release build with wasm-opt). React: \
                  `bench/react-page` (React 19, @onlyoffice/docspace-react, Vite production build), \
                  which bundles the Embed SDK where ours loads the official api.js from the portal. \
-                 Sizes: every HTML, JS, wasm and CSS file, highest brotli and gzip levels. Times: \
+                 Ours starts its rooms request in the HTML (`docspace_api::early`), as docspace-api \
+                 documents; the React page asks when its script runs, as React's docs show. Sizes: every HTML, JS, wasm and CSS file, highest brotli and gzip levels. Times: \
                  headless Chromium, one devportal (demo data, limits off), each page behind its \
                  own docspace-host; {} runs of each page alternating which goes first, after one \
                  unmeasured load of each; milliseconds from navigation start to \
@@ -393,6 +394,28 @@ impl Baseline {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// The minimal page starts its rooms request while its HTML is parsed: the script in its
+    /// `index.html` is the one docspace-api writes for the request the page's client sends
+    /// (`bench/min-page/src/main.rs`: `client.rooms().list()`, through the host's held key).
+    #[test]
+    fn the_minimal_page_starts_the_request_its_client_sends() {
+        let client = docspace_api::Client::builder("http://127.0.0.1:1")
+            .host_proxy()
+            .build()
+            .expect("client");
+        let early = client.rooms().list().early().expect("early");
+        let script = docspace_api::early::EarlyRequest::script(&[early]);
+        let page = concat!(
+            env!("CARGO_MANIFEST_DIR"),
+            "/../../bench/min-page/index.html"
+        );
+        let html = std::fs::read_to_string(page).expect("the minimal page");
+        assert!(
+            html.contains(&format!("<script>{script}</script>")),
+            "bench/min-page/index.html should hold <script>{script}</script>"
+        );
+    }
 
     fn side(brotli: u64, list: &[f64], ready: &[f64]) -> Side {
         Side {

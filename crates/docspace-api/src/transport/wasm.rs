@@ -33,13 +33,24 @@ impl Transport {
             return send_xhr(req, progress).await;
         }
         let timeout = req.timeout;
-        let (controller, signal, request) = build(req)?;
-        let _timer = crate::rt::Timeout::new(timeout, move || controller.abort());
-        let resp = fetch(request, &signal, timeout).await?;
+        let early = match req.method {
+            Method::Get => crate::early::take(&req.url, &req.headers),
+            _ => None,
+        };
+        // The abort signal of a fetch sent here, and its timer; an early fetch has its own.
+        let (resp, signal, _timer) = match early {
+            Some(answer) => (early_response(answer, timeout).await?, None, None),
+            None => {
+                let (controller, signal, request) = build(req)?;
+                let timer = crate::rt::Timeout::new(timeout, move || controller.abort());
+                let resp = fetch(request, &signal, timeout).await?;
+                (resp, Some(signal), Some(timer))
+            }
+        };
         let mut head = head_of(&resp);
         head.body = match resp.binary().await {
             Ok(b) => b,
-            Err(_) if signal.aborted() => return Err(Failure::Timeout(timeout)),
+            Err(_) if signal.is_some_and(|s| s.aborted()) => return Err(Failure::Timeout(timeout)),
             Err(e) => return Err(Failure::Unknown(e.to_string())),
         };
         Ok(head)
@@ -69,6 +80,25 @@ impl Transport {
                 idle: timeout,
             },
         ))
+    }
+}
+
+/// The answer to a GET the page's script started early (`crate::early`). Its fetch carries the
+/// client's timeout as its own abort signal; a failure is one whose outcome is unknown, as for
+/// any GET (the scheduler may send it again, then to the network).
+async fn early_response(answer: js_sys::Promise, timeout: Duration) -> Result<Response, Failure> {
+    match JsFuture::from(answer).await {
+        Ok(resp) => resp
+            .dyn_into::<web_sys::Response>()
+            .map(Response::from)
+            .map_err(|_| Failure::Unknown("an early answer that is not a Response".into())),
+        Err(e)
+            if e.dyn_ref::<js_sys::Error>()
+                .is_some_and(|e| e.name() == "TimeoutError") =>
+        {
+            Err(Failure::Timeout(timeout))
+        }
+        Err(e) => Err(Failure::Unknown(js_text(&e))),
     }
 }
 

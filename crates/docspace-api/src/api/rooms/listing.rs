@@ -163,6 +163,14 @@ impl<'c> ListRoomsBuilder<'c> {
         self.client.call(req).await
     }
 
+    /// This page's request, for a page's script to start while its HTML is parsed (see
+    /// [`crate::early`]): the client's `send()` of the same page then takes its answer.
+    pub fn early(&self) -> Result<crate::early::EarlyRequest, Error> {
+        self.query.validate()?;
+        let req = self.query.request(self.query.start_index, self.query.count);
+        self.client.early(req)
+    }
+
     /// Streams every matching room, fetching pages concurrently within the client's limits.
     pub fn stream(self) -> impl Stream<Item = Result<Room, Error>> + use<> {
         let (input, query) = (self.query.validate(), self.query);
