@@ -4,15 +4,13 @@
 
 #![cfg(not(target_arch = "wasm32"))]
 
-mod oauth_support;
-
 use docspace_api::Client;
 use docspace_api::oauth::{
     AuthorizeRequest, ErrorCode, OAuthClient, OAuthError, Pkce, Scope, code_from_redirect,
     random_state,
 };
 use docspace_devportal::PortalConfig;
-use oauth_support::{Allow, consent, register, sign_in};
+use docspace_testkit::oauth::{Allow, AppRegistration, PortalUser};
 
 const REDIRECT: &str = "http://127.0.0.1:9/callback";
 
@@ -21,8 +19,11 @@ async fn code_exchange_refresh_and_revoke_with_typed_errors() {
     let p = docspace_devportal::start(PortalConfig::for_tests())
         .await
         .expect("devportal");
-    let session = sign_in(&p).await;
-    let (id, secret) = register(&p, &session, "docspace-api test", REDIRECT).await;
+    let user = PortalUser::sign_in(&p.base_url(), &p.owner.email, &p.owner.password).await;
+    let app = user
+        .register(AppRegistration::new("docspace-api test", REDIRECT))
+        .await;
+    let (id, secret) = (app.client_id, app.client_secret);
 
     let pkce = Pkce::generate().expect("random");
     let state = random_state().expect("random");
@@ -31,7 +32,7 @@ async fn code_exchange_refresh_and_revoke_with_typed_errors() {
         .state(&state)
         .pkce(&pkce)
         .url(&p.base_url());
-    let back = consent(&p, &session, &url, &id, Allow::All).await;
+    let back = user.consent(&url, &id, Allow::All).await;
     assert_eq!(
         code_from_redirect(&back, "not-the-state"),
         Err(OAuthError::StateMismatch)
@@ -112,8 +113,8 @@ async fn code_exchange_refresh_and_revoke_with_typed_errors() {
         .state(&state)
         .pkce(&pkce)
         .url(&p.base_url());
-    let code = code_from_redirect(&consent(&p, &session, &url, &id, Allow::All).await, &state)
-        .expect("code");
+    let code =
+        code_from_redirect(&user.consent(&url, &id, Allow::All).await, &state).expect("code");
     let t = public
         .exchange_code(&code, REDIRECT, &pkce)
         .await

@@ -5,8 +5,6 @@
 
 #![cfg(not(target_arch = "wasm32"))]
 
-mod oauth_support;
-
 use std::time::Duration;
 
 use docspace_api::oauth::loopback::LoopbackRedirect;
@@ -15,11 +13,11 @@ use docspace_api::oauth::{
 };
 use docspace_api::{Client, Error};
 use docspace_devportal::PortalConfig;
-use oauth_support::{Allow, browser, consent, register, sign_in};
+use docspace_testkit::oauth::{Allow, AppRegistration, PortalUser, no_redirects};
 
 /// Follows `location` to the loopback listener as the browser would, and reads its page.
 async fn visit(location: String) -> String {
-    browser()
+    no_redirects()
         .get(location)
         .send()
         .await
@@ -34,25 +32,23 @@ async fn a_tool_signs_in_through_the_loopback_redirect_and_errors_are_typed() {
     let p = docspace_devportal::start(PortalConfig::for_tests())
         .await
         .expect("devportal");
-    let session = sign_in(&p).await;
+    let user = PortalUser::sign_in(&p.base_url(), &p.owner.email, &p.owner.password).await;
     let listener = LoopbackRedirect::bind(0).await.expect("listens");
     let redirect = listener.redirect_uri().to_string();
     assert!(redirect.starts_with("http://127.0.0.1:") && redirect.ends_with("/callback"));
-    let (id, secret) = register(&p, &session, "loopback tool", &redirect).await;
+    let app = user
+        .register(AppRegistration::new("loopback tool", &redirect))
+        .await;
+    let (id, secret) = (app.client_id, app.client_secret);
     let flow = AuthorizationFlow::new(p.base_url(), &id, &redirect)
         .scopes([Scope::AccountsSelfRead, Scope::RoomsRead]);
     let store = MemoryStorage::default();
 
     // Signed in, with only one of the two scopes approved on the consent page.
     let url = flow.start(&store, "/after").expect("url");
-    let back = consent(
-        &p,
-        &session,
-        &url,
-        &id,
-        Allow::Only(&["accounts.self:read"]),
-    )
-    .await;
+    let back = user
+        .consent(&url, &id, Allow::Only(&["accounts.self:read"]))
+        .await;
     let (waited, page) = tokio::join!(listener.wait(Duration::from_secs(30)), visit(back.clone()));
     assert!(page.contains("Signed in"), "{page}");
     let back_url = waited.expect("the redirect");
@@ -112,7 +108,7 @@ async fn a_tool_signs_in_through_the_loopback_redirect_and_errors_are_typed() {
         .expect("listens again");
     let url = flow.start(&store, "/").expect("url");
     // Consent was given for accounts.self:read only; rooms:read still asks.
-    let back = consent(&p, &session, &url, &id, Allow::Only(&[])).await;
+    let back = user.consent(&url, &id, Allow::Only(&[])).await;
     let (waited, page) = tokio::join!(listener.wait(Duration::from_secs(30)), visit(back));
     assert!(page.contains("not completed"), "{page}");
     let e = flow
@@ -146,7 +142,7 @@ async fn the_listener_ignores_other_requests_and_gives_up_in_time() {
         .trim_end_matches("/callback")
         .to_string();
     let (waited, favicon) = tokio::join!(listener.wait(Duration::from_millis(500)), async {
-        browser()
+        no_redirects()
             .get(format!("{base}/favicon.ico"))
             .send()
             .await
@@ -166,13 +162,16 @@ async fn an_exchange_with_a_wrong_verifier_is_invalid_grant() {
     let p = docspace_devportal::start(PortalConfig::for_tests())
         .await
         .expect("devportal");
-    let session = sign_in(&p).await;
+    let user = PortalUser::sign_in(&p.base_url(), &p.owner.email, &p.owner.password).await;
     let redirect = "http://127.0.0.1:9/callback";
-    let (id, _) = register(&p, &session, "loopback tool", redirect).await;
+    let id = user
+        .register(AppRegistration::new("loopback tool", redirect))
+        .await
+        .client_id;
     let flow = AuthorizationFlow::new(p.base_url(), &id, redirect).scopes([Scope::RoomsRead]);
     let store = MemoryStorage::default();
     let url = flow.start(&store, "/").expect("url");
-    let back = consent(&p, &session, &url, &id, Allow::Only(&["rooms:read"])).await;
+    let back = user.consent(&url, &id, Allow::Only(&["rooms:read"])).await;
     let (code, _, _) = flow.callback(&store, &back).expect("code");
     let other = docspace_api::oauth::Pkce::generate().expect("random");
     let e = OAuthClient::new(p.base_url(), &id, None)

@@ -5,6 +5,7 @@ mod a11y;
 mod browser;
 mod frames;
 pub mod model_server;
+pub mod oauth;
 mod pages;
 #[cfg(feature = "portal")]
 mod portal;

@@ -12,31 +12,15 @@ use sha2::{Digest, Sha256};
 /// The redirect URI the test clients register.
 pub const REDIRECT: &str = "http://127.0.0.1:9/callback";
 
-/// A 1x1 PNG as a data URL.
-pub const LOGO: &str = "data:image/png;base64,iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==";
-
+pub use docspace_testkit::oauth::LOGO;
 /// An HTTP client that does not follow redirects.
-pub fn http() -> reqwest::Client {
-    reqwest::Client::builder()
-        .redirect(reqwest::redirect::Policy::none())
-        .build()
-        .expect("client")
-}
+pub use docspace_testkit::oauth::no_redirects as http;
 
 /// Signs `email` in with the demo password; returns the login token (also the cookie value).
 pub async fn sign_in(p: &RunningPortal, email: &str) -> String {
-    let v: Value = http()
-        .post(format!("{}/api/2.0/authentication", p.base_url()))
-        .json(&json!({"userName": email, "password": p.owner.password}))
-        .send()
+    docspace_testkit::oauth::PortalUser::sign_in(&p.base_url(), email, &p.owner.password)
         .await
-        .expect("sent")
-        .json()
-        .await
-        .expect("json");
-    v["response"]["token"]
-        .as_str()
-        .unwrap_or_else(|| panic!("no token: {v}"))
+        .session()
         .to_string()
 }
 
