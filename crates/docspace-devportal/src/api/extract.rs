@@ -100,6 +100,29 @@ fn json_error_message(e: &serde_json::Error) -> String {
     }
 }
 
+/// An id from the path and a JSON body, with the body's error first. DocSpace binds an action's
+/// body before the action looks the id up, and an id that is not an `int` is routed to the
+/// third-party controller of the same path (the internal ones are `[ConstraintRoute("int")]`,
+/// `products/ASC.Files/Server/Api/FilesController.cs`, `VirtualRoomsController.cs`), which binds
+/// the body too: a request wrong in both gets the body's 400, not the id's 404.
+pub struct PathAndBody<Id, T>(pub Id, pub T);
+
+impl<Id, T> FromRequest<AppState> for PathAndBody<Id, T>
+where
+    Id: FromRequestParts<AppState, Rejection = ApiError> + Send,
+    T: DeserializeOwned,
+{
+    type Rejection = ApiError;
+
+    async fn from_request(req: Request, state: &AppState) -> Result<Self, Self::Rejection> {
+        let (mut parts, body) = req.into_parts();
+        let id = Id::from_request_parts(&mut parts, state).await;
+        let JsonBody(body) =
+            JsonBody::from_request(Request::from_parts(parts, body), state).await?;
+        Ok(PathAndBody(id?, body))
+    }
+}
+
 /// The query string as case-insensitive, repeatable parameters.
 #[derive(Debug, Clone, Default)]
 pub struct Query(Vec<(String, String)>);

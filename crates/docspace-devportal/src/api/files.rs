@@ -4,7 +4,7 @@ use axum::extract::{Multipart, Path};
 use serde::Deserialize;
 use serde_json::json;
 
-use super::extract::{FileInPath, JsonBody, Query, title};
+use super::extract::{FileInPath, JsonBody, PathAndBody, Query, title};
 use super::folders::{DeleteRequest, TITLE_MAX};
 use super::lookup::{load_file, resolve_folder};
 use super::{dto, fileops};
@@ -123,8 +123,7 @@ pub struct UpdateFile {
 /// `PUT /api/2.0/files/file/{fileId}` → `FileDto`.
 pub async fn update(
     Call { actor, portal, db }: Call,
-    FileInPath(id): FileInPath,
-    JsonBody(req): JsonBody<UpdateFile>,
+    PathAndBody(FileInPath(id), req): PathAndBody<FileInPath, UpdateFile>,
 ) -> ApiResult {
     let new_title = req
         .title
@@ -163,8 +162,7 @@ pub async fn update(
 /// `DELETE /api/2.0/files/file/{fileId}` (body required) → `FileOperationDto[]`.
 pub async fn delete(
     Call { actor, db, .. }: Call,
-    FileInPath(id): FileInPath,
-    JsonBody(req): JsonBody<DeleteRequest>,
+    PathAndBody(FileInPath(id), req): PathAndBody<FileInPath, DeleteRequest>,
 ) -> ApiResult {
     db.write(move |tx| {
         let op = fileops::remove(tx, &actor, &[], &[id], req.immediately.unwrap_or(false))?;

@@ -20,7 +20,7 @@ use serde::Deserialize;
 use serde_json::Value;
 
 use super::dto;
-use super::extract::{JsonBody, RoomInPath};
+use super::extract::{JsonBody, PathAndBody, RoomInPath};
 use super::fileops::EntryId;
 use super::rooms::load_room;
 use crate::api::SignedInCall;
@@ -108,8 +108,7 @@ pub(crate) struct ResendRequest {
 pub(crate) async fn resend_invitations(
     State(state): State<AppState>,
     caller: Caller,
-    RoomInPath(id): RoomInPath,
-    JsonBody(req): JsonBody<ResendRequest>,
+    PathAndBody(RoomInPath(id), req): PathAndBody<RoomInPath, ResendRequest>,
 ) -> ApiResult {
     if !req.resend_all && req.users_ids.is_empty() {
         return Ok(Envelope::from_value(Value::Null));

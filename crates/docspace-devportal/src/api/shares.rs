@@ -6,7 +6,7 @@ use serde::Deserialize;
 use serde_json::{Value, json};
 
 use super::dto;
-use super::extract::{JsonBody, Paging, Query, RoomInPath, title};
+use super::extract::{Paging, PathAndBody, Query, RoomInPath, title};
 use super::rooms::{room_allowing, room_and_level};
 use crate::api::SignedInCall;
 use crate::db::entries::Folder;
@@ -151,8 +151,7 @@ fn find_or_invite(tx: &Connection, inv: &Invitation, inviter: &str) -> Result<Us
 /// `PUT /api/2.0/files/rooms/{id}/share` → `RoomSecurityDto`.
 pub async fn set_members(
     SignedInCall { caller, portal, db }: SignedInCall,
-    RoomInPath(id): RoomInPath,
-    JsonBody(req): JsonBody<InvitationRequest>,
+    PathAndBody(RoomInPath(id), req): PathAndBody<RoomInPath, InvitationRequest>,
 ) -> ApiResult {
     let actor = caller.actor();
     db.write(move |tx| {
@@ -304,8 +303,7 @@ pub fn link_expiration(
 /// `PUT /api/2.0/files/rooms/{id}/links`: creates, updates or (access 0) revokes a link.
 pub async fn set_link(
     SignedInCall { caller, portal, db }: SignedInCall,
-    RoomInPath(id): RoomInPath,
-    JsonBody(req): JsonBody<LinkRequest>,
+    PathAndBody(RoomInPath(id), req): PathAndBody<RoomInPath, LinkRequest>,
 ) -> ApiResult {
     let title_in = match &req.title {
         Some(t) => Some(title(t, "title", 255)?),

@@ -4,7 +4,7 @@ use axum::extract::{Path, State};
 use serde::Deserialize;
 
 use super::dto;
-use super::extract::{JsonBody, Paging, Query, RoomInPath, title};
+use super::extract::{JsonBody, Paging, PathAndBody, Query, RoomInPath, title};
 use super::rooms::room_allowing;
 use crate::api::SignedInCall;
 use crate::api::Store;
@@ -131,8 +131,7 @@ pub async fn has_links(_caller: Caller, db: Store, Path(name): Path<String>) -> 
 /// `PUT /api/2.0/files/rooms/{id}/tags` (`ADD`) or `DELETE …/tags` → the room.
 pub async fn room_tags<const ADD: bool>(
     SignedInCall { caller, portal, db }: SignedInCall,
-    RoomInPath(id): RoomInPath,
-    JsonBody(req): JsonBody<TagNames>,
+    PathAndBody(RoomInPath(id), req): PathAndBody<RoomInPath, TagNames>,
 ) -> ApiResult {
     let add = ADD;
     let names = names(req)?;

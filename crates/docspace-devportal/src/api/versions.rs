@@ -11,7 +11,7 @@ use rusqlite::Connection;
 use serde::Deserialize;
 use serde_json::{Value, json};
 
-use super::extract::{FileInPath, JsonBody, Query};
+use super::extract::{FileInPath, JsonBody, PathAndBody, Query};
 use super::lookup::{FILE_NOT_FOUND, load_file, resolve_folder};
 use super::{dto, fileops};
 use crate::api::{Call, Store};
@@ -154,8 +154,7 @@ fn required_version(v: Option<i64>, model: &str) -> Result<i64, ApiError> {
 /// `false` on the current version makes it a revision of its own (a new version).
 pub async fn change(
     Call { actor, portal, db }: Call,
-    FileInPath(id): FileInPath,
-    JsonBody(req): JsonBody<ChangeHistory>,
+    PathAndBody(FileInPath(id), req): PathAndBody<FileInPath, ChangeHistory>,
 ) -> ApiResult {
     let version = required_version(req.version, "ASC.Files.ApiModels.RequestDto.ChangeHistory")?;
     let cont = req.continue_version.unwrap_or(false);
@@ -199,8 +198,7 @@ pub struct UpdateComment {
 pub async fn comment(
     State(state): State<AppState>,
     actor: Actor,
-    FileInPath(id): FileInPath,
-    JsonBody(req): JsonBody<UpdateComment>,
+    PathAndBody(FileInPath(id), req): PathAndBody<FileInPath, UpdateComment>,
 ) -> ApiResult {
     let version = required_version(req.version, "ASC.Files.ApiModels.RequestDto.UpdateComment")?;
     let text = req.comment.unwrap_or_default();

@@ -403,3 +403,33 @@ async fn get_update_and_missing_rooms() {
     .await
     .expect_validation("Color");
 }
+
+/// DocSpace binds an action's body before the action looks its id up, and routes an id that is
+/// not an `int` to the third-party controller of the same path, which binds the body too
+/// (`[ConstraintRoute("int")]` on `products/ASC.Files/Server/Api/VirtualRoomsController.cs` and
+/// `FilesController.cs`): a request wrong in both is the body's 400; with a good body, the id's
+/// 404.
+#[tokio::test]
+async fn a_bad_body_is_reported_before_a_bad_id() {
+    let p = portal().await;
+    let api = Api::owner(&p);
+    for path in [
+        "/api/2.0/files/rooms/abc",
+        "/api/2.0/files/rooms/abc/archive",
+        "/api/2.0/files/rooms/abc/share",
+        "/api/2.0/files/file/abc",
+    ] {
+        let bad_body = b"{not json".to_vec();
+        api.raw(reqwest::Method::PUT, path, "application/json", bad_body)
+            .await
+            .expect_validation("$");
+    }
+    // These bodies bind (every field optional): the id is what is wrong.
+    for path in [
+        "/api/2.0/files/rooms/abc",
+        "/api/2.0/files/rooms/abc/archive",
+        "/api/2.0/files/file/abc",
+    ] {
+        api.put(path, json!({})).await.expect(404);
+    }
+}

@@ -4,7 +4,7 @@ use super::settings::{RoomRequest, apply_settings, check_tags, parse_room_type};
 use super::{load_room, room_allowing, rooms_section};
 use rusqlite::Connection;
 
-use crate::api::extract::{JsonBody, RoomInPath};
+use crate::api::extract::{JsonBody, PathAndBody, RoomInPath};
 use crate::api::{SignedInCall, dto};
 use crate::db::entries::{self, Folder, NewFolder, folder_type};
 use crate::db::rooms::{self};
@@ -86,8 +86,7 @@ pub async fn create(
 /// `PUT /api/2.0/files/rooms/{id}`.
 pub async fn update(
     SignedInCall { caller, portal, db }: SignedInCall,
-    RoomInPath(id): RoomInPath,
-    JsonBody(req): JsonBody<RoomRequest>,
+    PathAndBody(RoomInPath(id), req): PathAndBody<RoomInPath, RoomRequest>,
 ) -> ApiResult {
     let actor = caller.actor();
     db.write(move |tx| {

@@ -3,7 +3,7 @@
 use super::{archive_section, load_room, room_allowing, rooms_section};
 use serde::Deserialize;
 
-use crate::api::extract::{JsonBody, RoomInPath};
+use crate::api::extract::{PathAndBody, RoomInPath};
 use crate::api::{SignedInCall, dto, fileops};
 use crate::db::entries::{self, Folder};
 use crate::db::rooms::{self};
@@ -24,8 +24,7 @@ pub struct RoomOpRequest {
 /// (finished; poll `files/fileops`).
 pub async fn set_archived<const TO_ARCHIVE: bool>(
     SignedInCall { caller, portal, db }: SignedInCall,
-    RoomInPath(id): RoomInPath,
-    JsonBody(_req): JsonBody<RoomOpRequest>,
+    PathAndBody(RoomInPath(id), _req): PathAndBody<RoomInPath, RoomOpRequest>,
 ) -> ApiResult {
     let to_archive = TO_ARCHIVE;
     let actor = caller.actor();
@@ -56,8 +55,7 @@ pub async fn set_archived<const TO_ARCHIVE: bool>(
 /// `DELETE /api/2.0/files/rooms/{id}` (body required) → `FileOperationDto`.
 pub async fn delete(
     SignedInCall { caller, db, .. }: SignedInCall,
-    RoomInPath(id): RoomInPath,
-    JsonBody(_req): JsonBody<RoomOpRequest>,
+    PathAndBody(RoomInPath(id), _req): PathAndBody<RoomInPath, RoomOpRequest>,
 ) -> ApiResult {
     let actor = caller.actor();
     db.write(move |tx| {
