@@ -2,7 +2,7 @@
 //! would send it has been fetched, compiled and started, and handed to the client when it sends
 //! that GET.
 //!
-//! A page on the portal's origin, or behind `docspace-host` ([`Auth::HostProxy`]), puts the
+//! A page on the portal's origin, or behind `docspace-host` ([`crate::Auth::HostProxy`]), puts the
 //! script [`EarlyRequest::script`] writes in its `<head>`. The script starts `fetch` for each
 //! request and keeps the pending answer in `window.docspaceEarly`, keyed by the request's path
 //! and query. When the client later sends a GET to exactly that path and query, the browser
@@ -30,7 +30,7 @@
 
 use serde_json::json;
 
-use crate::client::{Auth, Client, LINK_KEY_HEADER};
+use crate::client::{Client, LINK_KEY_HEADER};
 use crate::error::Error;
 use crate::request::Request;
 use crate::transport::Method;
@@ -78,7 +78,8 @@ impl EarlyRequest {
 }
 
 impl Client {
-    /// `req` as an early request, or why a page may not start it.
+    /// `req` as an early request, or why a page may not start it: the request as the client
+    /// would send it (`raw_request`, one home for its headers), if none of them is a secret.
     pub(crate) fn early(&self, req: Request) -> Result<EarlyRequest, Error> {
         if req.method != Method::Get {
             return Err(Error::invalid(
@@ -86,38 +87,31 @@ impl Client {
                 "only a GET can be started before the client asks for it",
             ));
         }
-        let mut headers = vec![("accept".to_string(), "application/json".to_string())];
-        match self.credentials() {
-            Auth::None | Auth::Cookie => {}
-            Auth::HostProxy => headers.extend(
-                Auth::HostProxy
-                    .header()
-                    .map(|(name, value)| (name.to_string(), value)),
-            ),
-            Auth::ApiKey(_) | Auth::Token(_) | Auth::OAuth(_) => {
-                return Err(Error::invalid(
-                    "early request",
-                    "its credential is a secret, and a page's script must not hold one: \
-                     sign in with the portal's cookie or through docspace-host",
-                ));
-            }
-        }
-        if self.link_key().is_some() {
+        let raw = self.raw_request(req, true);
+        if raw.headers.iter().any(|(name, _)| is_secret(name)) {
             return Err(Error::invalid(
                 "early request",
-                format!("it carries an external link's key ({LINK_KEY_HEADER}), a secret"),
+                "its credential (an API key, a token or an external link's key) is a secret, \
+                 and a page's script must not hold one: sign in with the portal's cookie or \
+                 through docspace-host",
             ));
         }
         Ok(EarlyRequest {
-            path_and_query: format!("{}/{}", path_of(self.base_url()), req.path_and_query()),
-            headers,
-            timeout_ms: self.timeout().as_millis(),
+            path_and_query: path_of(&raw.url).to_string(),
+            headers: raw.headers,
+            timeout_ms: raw.timeout.as_millis(),
         })
     }
 }
 
-/// The path part of a base URL (`http://host:8080/portal` → `/portal`, no trailing slash):
-/// the page fetches on its own origin.
+/// Whether a request header carries a secret, which no page's script may hold, so no early
+/// fetch can have sent it.
+fn is_secret(name: &str) -> bool {
+    name == "authorization" || name == LINK_KEY_HEADER
+}
+
+/// The path (and query) part of a URL (`http://host:8080/portal/` → `/portal`, no trailing
+/// slash): the page fetches on its own origin.
 fn path_of(base_url: &str) -> &str {
     let after_scheme = base_url
         .split_once("://")
@@ -134,8 +128,7 @@ fn path_of(base_url: &str) -> &str {
 pub(crate) fn take(url: &str, headers: &[(String, String)]) -> Option<js_sys::Promise> {
     use wasm_bindgen::{JsCast, JsValue};
 
-    let secret = |(k, _): &(String, String)| k == "authorization" || k == LINK_KEY_HEADER;
-    if headers.iter().any(secret) {
+    if headers.iter().any(|(name, _)| is_secret(name)) {
         return None;
     }
     let window = web_sys::window()?;
@@ -154,6 +147,7 @@ pub(crate) fn take(url: &str, headers: &[(String, String)]) -> Option<js_sys::Pr
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::client::Auth;
 
     fn client(auth: Auth) -> Client {
         Client::builder("http://127.0.0.1:8080/")

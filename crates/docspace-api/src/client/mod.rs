@@ -77,16 +77,6 @@ impl Client {
             .unwrap_or(Auth::None)
     }
 
-    /// The external link's key the client acts through, if any.
-    pub(crate) fn link_key(&self) -> Option<&str> {
-        self.inner.link_key.as_deref()
-    }
-
-    /// How long a request may take.
-    pub(crate) fn timeout(&self) -> Duration {
-        self.inner.timeout
-    }
-
     /// The limits the scheduler keeps.
     pub fn rate_limits(&self) -> &RateLimits {
         self.inner.scheduler.limits()

@@ -66,7 +66,7 @@ impl Client {
     }
 
     /// The request as the transport sends it: the portal's URL, credentials, the link key.
-    fn raw_request(&self, req: Request, with_auth: bool) -> RawRequest {
+    pub(crate) fn raw_request(&self, req: Request, with_auth: bool) -> RawRequest {
         let mut headers = vec![("accept".to_string(), "application/json".to_string())];
         let credentials = self.credentials();
         // The host-proxy marker is no credential: it tells `docspace-host` that the request is
