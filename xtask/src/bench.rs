@@ -22,6 +22,7 @@ pub struct BenchArgs {
 pub fn run(args: &BenchArgs) -> anyhow::Result<()> {
     let root = cmd::workspace_root();
     let target = cmd::target_dir(&root);
+    crate::disk::ensure_room(&target)?;
     tools::ensure_build_tools(&root)?;
     tools::ensure_browser()?;
     build::app_release(&root)?;

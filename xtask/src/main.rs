@@ -15,6 +15,7 @@ mod bench;
 mod build;
 mod cmd;
 mod css;
+mod disk;
 mod fidelity;
 mod minify;
 mod short_names;

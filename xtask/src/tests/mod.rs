@@ -51,6 +51,7 @@ pub struct TestArgs {
 pub fn run(args: &TestArgs) -> anyhow::Result<()> {
     let root = cmd::workspace_root();
     let wants = |s: Suite| args.only.is_empty() || args.only.contains(&s);
+    crate::disk::ensure_room(&cmd::target_dir(&root))?;
     isolate_temp_files(&root)?;
     tools::ensure_build_tools(&root)?;
     // Native tests include browser tests of the devportal's frame pages.
