@@ -33,9 +33,7 @@ async fn until_rooms(driver: &WebDriver, want: &[String]) {
 }
 
 /// Titles of the rooms in the portal's answer to a (filtered) list request.
-fn rest_rooms(
-    listed: Result<docspace_api::models::FolderContent, docspace_api::Error>,
-) -> Vec<String> {
+fn rest_rooms(listed: Result<docspace_api::models::RoomsPage, docspace_api::Error>) -> Vec<String> {
     listed
         .expect("list rooms")
         .folders

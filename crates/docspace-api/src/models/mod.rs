@@ -28,7 +28,8 @@ pub use common::{
 pub use datetime::ApiDateTime;
 pub use files::{
     ApplyFilterOption, Entry, EntryBase, EntrySecurity, File, FileEntryType, FileShare, FileStatus,
-    FileType, FilterType, Folder, FolderContent, FolderType, PathPart, Room, ThumbnailStatus,
+    FileType, FilterType, Folder, FolderContent, FolderType, PathPart, Room, RoomsPage,
+    ThumbnailStatus,
 };
 pub use keys::{ApiKey, Scope};
 pub use oauth_apps::{OAuthApp, OAuthAppPage};

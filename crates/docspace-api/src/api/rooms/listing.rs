@@ -6,7 +6,7 @@ use super::RoomsHandler;
 use crate::client::Client;
 use crate::error::Error;
 use crate::models::{
-    FolderContent, ProviderFilter, QuotaFilter, Room, RoomType, SearchArea, StorageFilter, UserId,
+    ProviderFilter, QuotaFilter, Room, RoomType, RoomsPage, SearchArea, StorageFilter, UserId,
 };
 use crate::paging::{Page, TitleSort, page_setters, stream_listing, title_sort_setters};
 use crate::request::Request;
@@ -157,7 +157,7 @@ impl<'c> ListRoomsBuilder<'c> {
     page_setters!(query, "room");
 
     /// Fetches one page: the rooms in `folders`, the total in `total`.
-    pub async fn send(self) -> Result<FolderContent, Error> {
+    pub async fn send(self) -> Result<RoomsPage, Error> {
         self.query.validate()?;
         let req = self.query.request(self.query.start_index, self.query.count);
         self.client.call(req).await
@@ -182,7 +182,7 @@ impl<'c> ListRoomsBuilder<'c> {
 
 /// The rooms of a listing's page and the listing's total.
 async fn rooms_page(client: Client, req: Request) -> Result<Page<Room>, Error> {
-    let c: FolderContent = client.call(req).await?;
+    let c: RoomsPage = client.call(req).await?;
     Ok(Page {
         items: c.folders,
         total: Some(c.total),

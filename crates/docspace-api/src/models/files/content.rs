@@ -67,6 +67,46 @@ pub struct FolderContent {
     pub new: u64,
 }
 
+/// One page of the rooms section (`GET api/2.0/files/rooms`).
+///
+/// DocSpace answers with a folder's contents (`FolderContentDto`, `GetRoomsFolder` in
+/// ONLYOFFICE/DocSpace-server `products/ASC.Files/Server/Api/VirtualRoomsController.cs`), whose
+/// filter there maps room types to folder filters (`RoomTypeExtensions.MapToFilterType`): the
+/// section holds rooms only and `files` is always empty. This type leaves `files` out, so that a
+/// page that lists rooms does not carry a file's decoder (a page of [`FolderContent`] does).
+///
+/// ```
+/// let p: docspace_api::models::RoomsPage = serde_json::from_str(r#"{
+///   "files":[],"folders":[{"id":57,"title":"Contracts","roomType":5}],"current":{"id":3,"title":"Rooms"},
+///   "pathParts":[{"id":3,"title":"Rooms"}],"startIndex":0,"count":1,"total":1,"new":0}"#)?;
+/// assert_eq!(p.folders[0].title, "Contracts");
+/// # Ok::<(), serde_json::Error>(())
+/// ```
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct RoomsPage {
+    /// The rooms on this page.
+    #[serde(default, deserialize_with = "null_as_default")]
+    pub folders: Vec<Folder>,
+    /// The rooms section (or the archive) itself.
+    pub current: Folder,
+    /// Breadcrumb: the section.
+    #[serde(default, deserialize_with = "null_as_default")]
+    pub path_parts: Vec<PathPart>,
+    /// Offset of this page.
+    #[serde(default)]
+    pub start_index: u64,
+    /// Rooms on this page.
+    #[serde(default)]
+    pub count: u64,
+    /// Rooms matching the filter, on all pages.
+    #[serde(default)]
+    pub total: u64,
+    /// New entries for the caller.
+    #[serde(default)]
+    pub new: u64,
+}
+
 /// An entry of a folder: a folder (or room) or a file.
 #[derive(Debug, Clone, PartialEq)]
 pub enum Entry {

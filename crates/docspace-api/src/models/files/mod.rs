@@ -8,7 +8,7 @@ mod folder;
 mod security;
 mod status;
 
-pub use content::{Entry, EntryBase, FolderContent, PathPart};
+pub use content::{Entry, EntryBase, FolderContent, PathPart, RoomsPage};
 pub use docspace_types::{FileEntryType, FileShare, FileType, FolderType};
 pub use file::File;
 pub use filters::{ApplyFilterOption, FilterType};
