@@ -11,7 +11,7 @@ use leptos_i18n::I18nContext;
 use crate::i18n::Locale;
 
 /// A message worded in whichever language is current when it is shown ([`Said::shown`]).
-/// Made with [`said!`](crate::locale::said) from a translation key, or from a `String` for words
+/// Made with the crate's `said!` macro from a translation key, or from a `String` for words
 /// that are not the app's (the portal's message), which stay as they are in every language.
 #[derive(Clone)]
 pub struct Said(Arc<dyn Fn(Locale) -> String + Send + Sync>);

@@ -174,7 +174,7 @@ pub fn cookie_value(headers: &HeaderMap, name: &str) -> Option<String> {
 }
 
 /// Resolves a credential to a caller, or `None` when it is unknown, expired or inactive.
-/// `now` is the portal's clock ([`AppState::clock`]), by which OAuth access tokens are checked.
+/// `now` is the portal's clock (its state's `clock`), by which OAuth access tokens are checked.
 pub fn resolve(
     conn: &Connection,
     cred: &Credential,

@@ -1,9 +1,9 @@
 //! An actions menu: a button that opens a list of commands in the top layer (the Popover API),
 //! so it is never clipped by a scrolling list. Keyboard, as the WAI-ARIA menu button pattern has it
-//! (https://www.w3.org/WAI/ARIA/apg/patterns/menu-button/): Enter, Space or Arrow Down opens it on
+//! (<https://www.w3.org/WAI/ARIA/apg/patterns/menu-button/>): Enter, Space or Arrow Down opens it on
 //! the first item, Arrow Up on the last; arrows, Home and End move inside it; Escape closes it and
 //! returns focus to the button; Tab closes it and moves on from the button
-//! (https://www.w3.org/WAI/ARIA/apg/patterns/menubar/, "Tab").
+//! (<https://www.w3.org/WAI/ARIA/apg/patterns/menubar/>, "Tab").
 //!
 //! The list sits in the top layer but, in the DOM, inside the row that holds the button, and the
 //! rows' list (`VirtualList`) moves between rows on the same keys: every key the menu answers

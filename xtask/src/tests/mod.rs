@@ -22,7 +22,7 @@ pub use servers::{TEST_API_KEY, TEST_PASSWORD, TestPortal};
 /// A part of the test run.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
 pub enum Suite {
-    /// `cargo fmt --check` and clippy (native and wasm32).
+    /// `cargo fmt --check`, clippy (native and wasm32) and `cargo doc` with warnings as errors.
     Lint,
     /// Native unit and integration tests of the library crates and tools, and the fidelity test
     /// (the official Python SDK against a devportal).
@@ -211,6 +211,12 @@ fn lint(root: &Path) -> anyhow::Result<()> {
             "-D",
             "warnings",
         ]);
+        cmd::run(c)
+    })?;
+    step("cargo doc (broken links and bare URLs are errors)", || {
+        let mut c = cmd::cargo(root);
+        c.args(["doc", "--workspace", "--no-deps", "--locked"])
+            .env("RUSTDOCFLAGS", "-D warnings");
         cmd::run(c)
     })?;
     step("cargo clippy (wasm32)", || {

@@ -13,7 +13,7 @@ use crate::models::{File, FolderId, UploadSession};
 use crate::request::{Request, seg};
 use crate::validate;
 
-/// Configures a chunked upload; see [`UploadsHandler::chunked`].
+/// Configures a chunked upload; see [`UploadsHandler::chunked`](super::UploadsHandler::chunked).
 #[derive(Debug, Clone)]
 pub struct ChunkedUploadBuilder<'c> {
     client: &'c Client,
