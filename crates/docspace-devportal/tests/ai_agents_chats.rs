@@ -7,6 +7,7 @@
 mod common;
 
 use common::*;
+use docspace_devportal::RunningPortal;
 use docspace_testkit::model_server::{KEY, ModelServer, TOKENS};
 use serde_json::{Value, json};
 
@@ -34,6 +35,40 @@ async fn agent(api: &Api, provider: i64, prompt: &str) -> Value {
     .response()
 }
 
+/// Where every test here starts: a portal with a model provider on the fake model server, and an
+/// agent a room admin made with a prompt.
+struct Setup {
+    p: RunningPortal,
+    fake: ModelServer,
+    owner: Api,
+    pid: i64,
+    room_admin: Api,
+    agent: Value,
+}
+
+impl Setup {
+    async fn new(prompt: &str) -> Self {
+        let p = unlimited_portal().await;
+        let fake = ModelServer::start().await;
+        let owner = Api::owner(&p);
+        let pid = provider(&owner, &fake).await;
+        let room_admin = login(&p, ROOM_ADMIN).await;
+        let agent = agent(&room_admin, pid, prompt).await;
+        Setup {
+            p,
+            fake,
+            owner,
+            pid,
+            room_admin,
+            agent,
+        }
+    }
+
+    fn id(&self) -> i64 {
+        self.agent["id"].as_i64().expect("agent id")
+    }
+}
+
 /// `(event, data)` pairs of an event stream, checking DocSpace's framing: blocks split by a blank
 /// line, each exactly `event: …` then one `data: …` line; `:` comments skipped.
 fn events(body: &str) -> Vec<(String, Value)> {
@@ -56,12 +91,15 @@ fn names(ev: &[(String, Value)]) -> Vec<&str> {
 
 #[tokio::test]
 async fn agents_are_ai_rooms_with_knowledge_and_result_storage_and_chat_settings() {
-    let p = unlimited_portal().await;
-    let fake = ModelServer::start().await;
-    let owner = Api::owner(&p);
-    let pid = provider(&owner, &fake).await;
-    let room_admin = login(&p, ROOM_ADMIN).await;
-    let a = agent(&room_admin, pid, "Be brief.").await;
+    // `_fake` and `_owner` keep the model server and the owner's client alive to the end.
+    let Setup {
+        p,
+        fake: _fake,
+        owner: _owner,
+        pid,
+        room_admin,
+        agent: a,
+    } = Setup::new("Be brief.").await;
     assert_eq!(a["roomType"], 9);
     assert_eq!(a["chatSettings"]["providerId"], pid);
     assert_eq!(a["chatSettings"]["modelId"], "model-a");
@@ -137,12 +175,13 @@ async fn agents_are_ai_rooms_with_knowledge_and_result_storage_and_chat_settings
 /// `immediately: true`) answers a finished `FileOperationDto` and takes the chats with it.
 #[tokio::test]
 async fn an_agent_is_renamed_by_title_alone_and_deleted_by_its_owner_only() {
-    let p = unlimited_portal().await;
-    let fake = ModelServer::start().await;
-    let owner = Api::owner(&p);
-    let pid = provider(&owner, &fake).await;
-    let room_admin = login(&p, ROOM_ADMIN).await;
-    let a = agent(&room_admin, pid, "Be brief.").await;
+    let setup = Setup::new("Be brief.").await;
+    let Setup {
+        owner,
+        room_admin,
+        agent: a,
+        ..
+    } = &setup;
     let id = a["id"].as_i64().expect("id");
 
     let renamed = room_admin
@@ -215,14 +254,14 @@ async fn an_agent_is_renamed_by_title_alone_and_deleted_by_its_owner_only() {
 
 #[tokio::test]
 async fn a_chat_streams_the_providers_tokens_sending_the_prompt_and_the_history() {
-    let p = unlimited_portal().await;
-    let fake = ModelServer::start().await;
-    let owner = Api::owner(&p);
-    let pid = provider(&owner, &fake).await;
-    let room_admin = login(&p, ROOM_ADMIN).await;
-    let id = agent(&room_admin, pid, "You are a test agent.").await["id"]
-        .as_i64()
-        .expect("id");
+    let setup = Setup::new("You are a test agent.").await;
+    let Setup {
+        fake,
+        owner,
+        room_admin,
+        ..
+    } = &setup;
+    let id = setup.id();
 
     let r = room_admin
         .post(
@@ -349,14 +388,11 @@ async fn a_chat_streams_the_providers_tokens_sending_the_prompt_and_the_history(
 
 #[tokio::test]
 async fn a_failing_provider_streams_an_error_keeps_the_message_and_invents_nothing() {
-    let p = unlimited_portal().await;
-    let fake = ModelServer::start().await;
-    let owner = Api::owner(&p);
-    let pid = provider(&owner, &fake).await;
-    let room_admin = login(&p, ROOM_ADMIN).await;
-    let id = agent(&room_admin, pid, "").await["id"]
-        .as_i64()
-        .expect("id");
+    let setup = Setup::new("").await;
+    let Setup {
+        fake, room_admin, ..
+    } = &setup;
+    let id = setup.id();
     fake.fail_chat(true);
     let r = room_admin
         .post(
