@@ -1,6 +1,6 @@
 //! Uploads, simple and chunked (byte-exact), and the legacy chunked uploader's answers.
 
-use crate::common::{self, Api, portal, room_id};
+use crate::common::{self, Api, Resp, portal, room_id};
 use crate::{download, upload};
 use reqwest::Method;
 use serde_json::json;
@@ -98,14 +98,7 @@ async fn chunked_sessions_assemble_sequential_and_parallel_chunks() {
     let api = Api::owner(&p);
     let room = room_id(&api, "Contracts").await;
     let chunk: Vec<u8> = (0..=255u8).cycle().take(1 << 20).collect();
-    let s = api
-        .post(
-            &format!("/api/2.0/files/{room}/session"),
-            json!({ "fileName": "big.pdf", "fileSize": 2 * chunk.len() + 3 }),
-        )
-        .await
-        .expect(200)
-        .response();
+    let s = open_session(&api, room, "big.pdf", 2 * chunk.len() + 3).await;
     let sid = s["id"].as_str().expect("session id").to_string();
     assert_eq!(s["bytes_total"], 2 * chunk.len() + 3);
     assert!(
@@ -152,14 +145,7 @@ async fn chunked_sessions_assemble_sequential_and_parallel_chunks() {
     send(part(b"x")).await.expect_error(404, "session");
 
     // Parallel: numbered chunks in any order, then finalize.
-    let s = api
-        .post(
-            &format!("/api/2.0/files/{room}/session"),
-            json!({ "fileName": "par.txt", "fileSize": 9 }),
-        )
-        .await
-        .expect(200)
-        .response();
+    let s = open_session(&api, room, "par.txt", 9).await;
     let sid = s["id"].as_str().expect("id");
     for (n, d) in [(3, "ghi"), (1, "abc"), (2, "def")] {
         api.multipart(
@@ -177,12 +163,7 @@ async fn chunked_sessions_assemble_sequential_and_parallel_chunks() {
     )
     .await
     .expect_validation("ChunkNumber");
-    let fin = api
-        .call(
-            Method::PUT,
-            &format!("/api/2.0/files/{room}/session/{sid}/finalize"),
-            None,
-        )
+    let fin = session_call(&api, Method::PUT, room, sid, "/finalize")
         .await
         .expect(201)
         .response();
@@ -192,36 +173,17 @@ async fn chunked_sessions_assemble_sequential_and_parallel_chunks() {
     );
 
     // Finalizing early fails and keeps the session; abort removes it.
-    let s = api
-        .post(
-            &format!("/api/2.0/files/{room}/session"),
-            json!({ "fileName": "early.txt", "fileSize": 10 }),
-        )
-        .await
-        .expect(200)
-        .response();
+    let s = open_session(&api, room, "early.txt", 10).await;
     let sid = s["id"].as_str().expect("id");
-    api.call(
-        Method::PUT,
-        &format!("/api/2.0/files/{room}/session/{sid}/finalize"),
-        None,
-    )
-    .await
-    .expect_error(400, "0 of 10");
-    api.call(
-        Method::DELETE,
-        &format!("/api/2.0/files/{room}/session/{sid}"),
-        None,
-    )
-    .await
-    .expect(200);
-    api.call(
-        Method::PUT,
-        &format!("/api/2.0/files/{room}/session/{sid}/finalize"),
-        None,
-    )
-    .await
-    .expect_error(404, "session");
+    session_call(&api, Method::PUT, room, sid, "/finalize")
+        .await
+        .expect_error(400, "0 of 10");
+    session_call(&api, Method::DELETE, room, sid, "")
+        .await
+        .expect(200);
+    session_call(&api, Method::PUT, room, sid, "/finalize")
+        .await
+        .expect_error(404, "session");
     // Bad session requests.
     api.post(
         &format!("/api/2.0/files/{room}/session"),
@@ -248,14 +210,7 @@ async fn chunked_sessions_assemble_sequential_and_parallel_chunks() {
     .await
     .expect_validation("$");
     // Another user cannot use someone's session.
-    let s = api
-        .post(
-            &format!("/api/2.0/files/{room}/session"),
-            json!({ "fileName": "mine.txt", "fileSize": 1 }),
-        )
-        .await
-        .expect(200)
-        .response();
+    let s = open_session(&api, room, "mine.txt", 1).await;
     let other = common::login(&p, common::ADMIN).await;
     other
         .call(
@@ -321,19 +276,7 @@ async fn the_legacy_chunked_uploader_handler_speaks_success_data_message() {
             .is_some_and(|m| m.contains("session"))
     );
     // Parallel chunks, then finalize; abort.
-    let s = api
-        .post(
-            &format!("/api/2.0/files/{room}/upload/create_session"),
-            json!({ "fileName": "p.txt", "fileSize": 4 }),
-        )
-        .await
-        .expect(200)
-        .response();
-    let path = s["data"]["location"]
-        .as_str()
-        .expect("location")
-        .trim_start_matches(api.base())
-        .to_string();
+    let path = legacy_session_path(&api, room, "p.txt", 4).await;
     api.multipart(
         Method::POST,
         &format!("{path}&upload=true&chunkNumber=2"),
@@ -357,19 +300,7 @@ async fn the_legacy_chunked_uploader_handler_speaks_success_data_message() {
         download(&api, fin["data"]["file"]["viewUrl"].as_str().expect("url")).await,
         b"abcd"
     );
-    let s = api
-        .post(
-            &format!("/api/2.0/files/{room}/upload/create_session"),
-            json!({ "fileName": "a.txt", "fileSize": 4 }),
-        )
-        .await
-        .expect(200)
-        .response();
-    let path = s["data"]["location"]
-        .as_str()
-        .expect("location")
-        .trim_start_matches(api.base())
-        .to_string();
+    let path = legacy_session_path(&api, room, "a.txt", 4).await;
     assert_eq!(
         api.call(Method::POST, &format!("{path}&abort=true"), None)
             .await
@@ -388,4 +319,43 @@ async fn the_legacy_chunked_uploader_handler_speaks_success_data_message() {
         .call(Method::POST, &format!("{path}&finalize=true"), None)
         .await
         .expect_empty(401);
+}
+
+/// Opens a chunked upload session in `room` (`POST files/{room}/session`); its answer.
+async fn open_session(api: &Api, room: i64, file: &str, size: usize) -> serde_json::Value {
+    api.post(
+        &format!("/api/2.0/files/{room}/session"),
+        json!({ "fileName": file, "fileSize": size }),
+    )
+    .await
+    .expect(200)
+    .response()
+}
+
+/// `method` on a session's own path (`files/{room}/session/{sid}` and what follows).
+async fn session_call(api: &Api, method: Method, room: i64, sid: &str, rest: &str) -> Resp {
+    api.call(
+        method,
+        &format!("/api/2.0/files/{room}/session/{sid}{rest}"),
+        None,
+    )
+    .await
+}
+
+/// Opens a session through the legacy endpoint (`files/{room}/upload/create_session`), whose
+/// answer wraps it in `success`/`data`; the path of its `ChunkedUploader.ashx` location.
+async fn legacy_session_path(api: &Api, room: i64, file: &str, size: usize) -> String {
+    let s = api
+        .post(
+            &format!("/api/2.0/files/{room}/upload/create_session"),
+            json!({ "fileName": file, "fileSize": size }),
+        )
+        .await
+        .expect(200)
+        .response();
+    s["data"]["location"]
+        .as_str()
+        .expect("location")
+        .trim_start_matches(api.base())
+        .to_string()
 }
