@@ -8,7 +8,7 @@
 
 mod common;
 
-use common::{Api, create_room, login, unlimited_portal, user_id};
+use common::{Api, create_room, login, room_member, unlimited_portal, user_id};
 use serde_json::{Value, json};
 
 async fn room_with_file(creator: &Api, title: &str) -> (i64, Value) {
@@ -180,16 +180,8 @@ async fn the_portal_owner_outside_a_room_only_oversees_it() {
 async fn an_admin_who_is_a_member_has_the_members_rights_too() {
     let p = unlimited_portal().await;
     let owner = Api::owner(&p);
-    let admin = login(&p, common::ADMIN).await;
     let (room, _) = room_with_file(&owner, "admin as editor").await;
-    let id = user_id(&owner, common::ADMIN).await;
-    owner
-        .put(
-            &format!("/api/2.0/files/rooms/{room}/share"),
-            json!({ "invitations": [{ "id": id, "access": 11 }] }),
-        )
-        .await
-        .expect(200);
+    let admin = room_member(&p, &owner, room, common::ADMIN, 11).await;
     admin
         .post(
             &format!("/api/2.0/files/folder/{room}"),
@@ -215,16 +207,8 @@ async fn an_admin_who_is_a_member_has_the_members_rights_too() {
 async fn a_room_manager_who_does_not_own_the_room_cannot_archive_or_delete_it() {
     let p = unlimited_portal().await;
     let owner = Api::owner(&p);
-    let manager = login(&p, common::ROOM_ADMIN).await;
     let (room, _) = room_with_file(&owner, "managed").await;
-    let id = user_id(&owner, common::ROOM_ADMIN).await;
-    owner
-        .put(
-            &format!("/api/2.0/files/rooms/{room}/share"),
-            json!({ "invitations": [{ "id": id, "access": 9 }] }),
-        )
-        .await
-        .expect(200);
+    let manager = room_member(&p, &owner, room, common::ROOM_ADMIN, 9).await;
     // Managing the room is theirs...
     manager
         .put(
