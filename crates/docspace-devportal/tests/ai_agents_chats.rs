@@ -214,7 +214,7 @@ async fn an_agent_is_renamed_by_title_alone_and_deleted_by_its_owner_only() {
         .expect("a new chat");
 
     // Not an agent: 404, even for an ordinary room the caller could delete.
-    let room = create_room(&room_admin, "Plain", json!(2)).await;
+    let room = create_room(room_admin, "Plain", json!(2)).await;
     room_admin
         .delete(
             &format!("/api/2.0/ai/agents/{}", room["id"]),
