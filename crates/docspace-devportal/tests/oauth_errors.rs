@@ -31,18 +31,11 @@ async fn setup() -> Setup {
 
 impl Setup {
     async fn exchange(&self, code: &str, verifier: &str) -> (u16, Value) {
-        token(
-            &self.p,
-            &[
-                ("grant_type", "authorization_code"),
-                ("code", code),
-                ("redirect_uri", REDIRECT),
-                ("client_id", &self.id),
-                ("client_secret", &self.secret),
-                ("code_verifier", verifier),
-            ],
-        )
-        .await
+        Exchange::code(code, &self.id)
+            .secret(&self.secret)
+            .verifier(verifier)
+            .send(&self.p)
+            .await
     }
 }
 
@@ -219,43 +212,23 @@ async fn wrong_verifiers_secrets_redirects_and_grants_are_refused() {
         (400, Some("invalid_grant"))
     );
     let code = code_for(&s.p, &s.owner, &s.id, "files:read", &challenge).await;
-    let r = token(
-        &s.p,
-        &[
-            ("grant_type", "authorization_code"),
-            ("code", &code),
-            ("redirect_uri", "http://127.0.0.1:9/other"),
-            ("client_id", &s.id),
-            ("client_secret", &s.secret),
-            ("code_verifier", &verifier),
-        ],
-    )
-    .await;
+    let r = Exchange::code(&code, &s.id)
+        .redirect("http://127.0.0.1:9/other")
+        .secret(&s.secret)
+        .verifier(&verifier)
+        .send(&s.p)
+        .await;
     assert_eq!(error_of(&r), (400, Some("invalid_grant")));
-    let r = token(
-        &s.p,
-        &[
-            ("grant_type", "authorization_code"),
-            ("code", &code),
-            ("redirect_uri", REDIRECT),
-            ("client_id", &s.id),
-            ("client_secret", "not-the-secret"),
-            ("code_verifier", &verifier),
-        ],
-    )
-    .await;
+    let r = Exchange::code(&code, &s.id)
+        .secret("not-the-secret")
+        .verifier(&verifier)
+        .send(&s.p)
+        .await;
     assert_eq!(error_of(&r), (401, Some("invalid_client")));
-    let r = token(
-        &s.p,
-        &[
-            ("grant_type", "authorization_code"),
-            ("code", "no-such-code"),
-            ("redirect_uri", REDIRECT),
-            ("client_id", &s.id),
-            ("client_secret", &s.secret),
-        ],
-    )
-    .await;
+    let r = Exchange::code("no-such-code", &s.id)
+        .secret(&s.secret)
+        .send(&s.p)
+        .await;
     assert_eq!(error_of(&r), (400, Some("invalid_grant")));
     let r = token(
         &s.p,

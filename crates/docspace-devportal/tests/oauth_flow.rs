@@ -217,18 +217,11 @@ async fn a_confidential_client_with_pkce_gets_rotating_refresh_tokens_and_scoped
     );
 
     let code = code_for(&p, &owner, id, "rooms:read openid", &challenge).await;
-    let (status, t) = token(
-        &p,
-        &[
-            ("grant_type", "authorization_code"),
-            ("code", &code),
-            ("redirect_uri", REDIRECT),
-            ("client_id", id),
-            ("client_secret", secret),
-            ("code_verifier", &verifier),
-        ],
-    )
-    .await;
+    let (status, t) = Exchange::code(&code, id)
+        .secret(secret)
+        .verifier(&verifier)
+        .send(&p)
+        .await;
     assert_eq!(status, 200, "{t}");
     assert_eq!(t["token_type"], "Bearer");
     assert_eq!(t["scope"], "rooms:read openid");
@@ -399,17 +392,7 @@ async fn a_client_without_its_secret_uses_pkce_and_gets_no_refresh_token() {
     let (verifier, challenge) = pkce();
     let code = code_for(&p, &owner, id, "accounts.self:read", &challenge).await;
     // Basic auth is not how a public client authenticates; none + code_verifier is.
-    let (status, t) = token(
-        &p,
-        &[
-            ("grant_type", "authorization_code"),
-            ("code", &code),
-            ("redirect_uri", REDIRECT),
-            ("client_id", id),
-            ("code_verifier", &verifier),
-        ],
-    )
-    .await;
+    let (status, t) = Exchange::code(&code, id).verifier(&verifier).send(&p).await;
     assert_eq!(status, 200, "{t}");
     assert!(t.get("refresh_token").is_none(), "{t}");
     let access = t["access_token"].as_str().expect("access");
@@ -420,17 +403,10 @@ async fn a_client_without_its_secret_uses_pkce_and_gets_no_refresh_token() {
     let sid = strict["client_id"].as_str().expect("id");
     let (verifier, challenge) = pkce();
     let code = code_for(&p, &owner, sid, "files:read", &challenge).await;
-    let (status, e) = token(
-        &p,
-        &[
-            ("grant_type", "authorization_code"),
-            ("code", &code),
-            ("redirect_uri", REDIRECT),
-            ("client_id", sid),
-            ("code_verifier", &verifier),
-        ],
-    )
-    .await;
+    let (status, e) = Exchange::code(&code, sid)
+        .verifier(&verifier)
+        .send(&p)
+        .await;
     assert_eq!((status, e["error"].as_str()), (401, Some("invalid_client")));
 }
 

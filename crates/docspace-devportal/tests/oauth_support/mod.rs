@@ -176,6 +176,50 @@ pub async fn token(p: &RunningPortal, fields: &[(&str, &str)]) -> (u16, Value) {
     (status, resp.json().await.expect("json"))
 }
 
+/// An authorization-code exchange at `POST /oauth2/token` as a client sends it: the code, the
+/// registered redirect and the client id, then what the test adds or changes.
+pub struct Exchange<'a> {
+    fields: Vec<(&'a str, &'a str)>,
+}
+
+impl<'a> Exchange<'a> {
+    pub fn code(code: &'a str, client_id: &'a str) -> Self {
+        let fields = vec![
+            ("grant_type", "authorization_code"),
+            ("code", code),
+            ("redirect_uri", REDIRECT),
+            ("client_id", client_id),
+        ];
+        Exchange { fields }
+    }
+
+    /// With the client's secret in the form (`client_secret_post`).
+    pub fn secret(mut self, secret: &'a str) -> Self {
+        self.fields.push(("client_secret", secret));
+        self
+    }
+
+    /// With the PKCE verifier.
+    pub fn verifier(mut self, verifier: &'a str) -> Self {
+        self.fields.push(("code_verifier", verifier));
+        self
+    }
+
+    /// With another redirect than the registered one.
+    pub fn redirect(mut self, uri: &'a str) -> Self {
+        for field in &mut self.fields {
+            if field.0 == "redirect_uri" {
+                field.1 = uri;
+            }
+        }
+        self
+    }
+
+    pub async fn send(&self, p: &RunningPortal) -> (u16, Value) {
+        token(p, &self.fields).await
+    }
+}
+
 /// POST a form to an `/oauth2/...` endpoint; returns the status and body.
 pub async fn post_form(p: &RunningPortal, path: &str, fields: &[(&str, &str)]) -> (u16, String) {
     let resp = http()
