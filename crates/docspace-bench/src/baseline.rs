@@ -301,7 +301,8 @@ impl Baseline {
                  `bench/react-page` (React 19, @onlyoffice/docspace-react, Vite production build), \
                  which bundles the Embed SDK where ours loads the official api.js from the portal. \
                  Ours starts its rooms request in the HTML (`docspace_api::early`), as docspace-api \
-                 documents; the React page asks when its script runs, as React's docs show. Sizes: every HTML, JS, wasm and CSS file, highest brotli and gzip levels. Times: \
+                 documents; the React page asks when its script runs, as React's docs show. \
+                 Sizes: every HTML, JS, wasm and CSS file, highest brotli and gzip levels. Times: \
                  headless Chromium, one devportal (demo data, limits off), each page behind its \
                  own docspace-host; {} runs of each page alternating which goes first, after one \
                  unmeasured load of each; milliseconds from navigation start to \

@@ -37,11 +37,9 @@ pub async fn demo_portal(allow_origins: Vec<String>) -> anyhow::Result<RunningPo
 /// (the portal lists it): the port stays held until the host serves on it
 /// (`docspace_host::start_on`), so nothing started in between can take it.
 pub async fn held_listener() -> anyhow::Result<(tokio::net::TcpListener, String)> {
-    let listener = tokio::net::TcpListener::bind("127.0.0.1:0")
+    docspace_testkit::try_loopback_listener()
         .await
-        .context("a free loopback port")?;
-    let origin = format!("http://{}", listener.local_addr()?);
-    Ok((listener, origin))
+        .context("a free loopback port")
 }
 
 /// Each level runs this long at most...

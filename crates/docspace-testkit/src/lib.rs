@@ -37,13 +37,17 @@ pub fn free_port() -> u16 {
 /// portal first). Unlike [`free_port`], the port stays held until the server takes the listener
 /// (`docspace_host::start_on`), so nothing started in between can take it.
 pub async fn loopback_listener() -> (tokio::net::TcpListener, String) {
-    let listener = tokio::net::TcpListener::bind("127.0.0.1:0")
+    try_loopback_listener()
         .await
-        .unwrap_or_else(|e| panic!("no free loopback port: {e}"));
-    let addr = listener
-        .local_addr()
-        .unwrap_or_else(|e| panic!("a bound listener has an address: {e}"));
-    (listener, format!("http://{addr}"))
+        .unwrap_or_else(|e| panic!("no free loopback port: {e}"))
+}
+
+/// [`loopback_listener`] for a caller that reports the failure rather than panicking (a bench,
+/// a tool).
+pub async fn try_loopback_listener() -> std::io::Result<(tokio::net::TcpListener, String)> {
+    let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await?;
+    let origin = format!("http://{}", listener.local_addr()?);
+    Ok((listener, origin))
 }
 
 /// A loopback URL nothing listens on: a port free on `127.0.0.1`, at `127.0.0.2`. The test

@@ -211,32 +211,20 @@ fn perform(client: Client, toaster: Toaster, action: PersonAction, then: impl Fn
     let what = action.clone();
     leptos::task::spawn_local(async move {
         let p = client.people();
-        let (outcome, person) = match action {
-            PersonAction::ChangeType(u, t) => (
-                p.change_type(t).user(u.id.clone()).send().await.map(drop),
-                u,
-            ),
+        let outcome = match action {
+            PersonAction::ChangeType(u, t) => p.change_type(t).user(u.id).send().await.map(drop),
             PersonAction::Disable(u, off) => {
                 let status = if off {
                     EmployeeStatus::Terminated
                 } else {
                     EmployeeStatus::Active
                 };
-                (
-                    p.set_status(status)
-                        .user(u.id.clone())
-                        .send()
-                        .await
-                        .map(drop),
-                    u,
-                )
+                p.set_status(status).user(u.id).send().await.map(drop)
             }
-            PersonAction::Resend(u) => (
-                p.resend_invites().user(u.id.clone()).send().await.map(drop),
-                u,
-            ),
-            PersonAction::Delete(u) => (p.delete(u.id.clone()).await.map(drop), u),
+            PersonAction::Resend(u) => p.resend_invites().user(u.id).send().await.map(drop),
+            PersonAction::Delete(u) => p.delete(u.id).await.map(drop),
         };
+        let person = what.person();
         let name = person.email.clone().unwrap_or(person.display_name.clone());
         match outcome {
             Ok(()) => toaster.success(Said::new(move |l| action_done(&what, &name, l))),

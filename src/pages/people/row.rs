@@ -24,6 +24,18 @@ pub enum PersonAction {
     Resend(Employee),
 }
 
+impl PersonAction {
+    /// Whose account the action is on.
+    pub fn person(&self) -> &Employee {
+        match self {
+            PersonAction::ChangeType(u, _)
+            | PersonAction::Disable(u, _)
+            | PersonAction::Delete(u)
+            | PersonAction::Resend(u) => u,
+        }
+    }
+}
+
 fn items(
     person: &Employee,
     offered: Offered,

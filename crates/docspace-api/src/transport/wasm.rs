@@ -51,6 +51,10 @@ impl Transport {
         head.body = match resp.binary().await {
             Ok(b) => b,
             Err(_) if signal.is_some_and(|s| s.aborted()) => return Err(Failure::Timeout(timeout)),
+            // An early fetch's own signal (`AbortSignal.timeout`) ends its body with this error.
+            Err(gloo_net::Error::JsError(e)) if e.name == TIMEOUT_ERROR => {
+                return Err(Failure::Timeout(timeout));
+            }
             Err(e) => return Err(Failure::Unknown(e.to_string())),
         };
         Ok(head)
@@ -83,6 +87,9 @@ impl Transport {
     }
 }
 
+/// The name of the error a fetch ends with when its `AbortSignal.timeout` fires.
+const TIMEOUT_ERROR: &str = "TimeoutError";
+
 /// The answer to a GET the page's script started early (`crate::early`). Its fetch carries the
 /// client's timeout as its own abort signal; a failure is one whose outcome is unknown, as for
 /// any GET (the scheduler may send it again, then to the network).
@@ -94,7 +101,7 @@ async fn early_response(answer: js_sys::Promise, timeout: Duration) -> Result<Re
             .map_err(|_| Failure::Unknown("an early answer that is not a Response".into())),
         Err(e)
             if e.dyn_ref::<js_sys::Error>()
-                .is_some_and(|e| e.name() == "TimeoutError") =>
+                .is_some_and(|e| e.name() == TIMEOUT_ERROR) =>
         {
             Err(Failure::Timeout(timeout))
         }
