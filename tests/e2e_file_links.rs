@@ -157,7 +157,14 @@ async fn creates_a_link_with_password_and_expiry_changes_it_and_revokes_it() {
             "{link:?}"
         );
 
-        // Revoke, which asks first.
+        // Revoke, which asks first. Once the list shows the new name it has reloaded after the
+        // change: a click before that could open the question in a row the reload then replaced.
+        element_with_text(
+            &driver,
+            "[data-testid='file-link'] .links__title",
+            "Partners v2",
+        )
+        .await;
         click(&driver, "[data-testid='file-link-revoke'] button").await;
         click(
             &driver,
