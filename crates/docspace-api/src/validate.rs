@@ -13,6 +13,21 @@ pub fn max_len(field: &'static str, s: &str, max: usize) -> Result<(), Error> {
     docspace_types::check_len(s, max).map_err(|e| Error::invalid(field, e.to_string()))
 }
 
+/// A value of a DocSpace enum that this client knows: `name` is the value's DocSpace name, which
+/// its `Unknown` (a number read from a newer portal) lacks. Sending such a number back could mean
+/// something else to the portal it goes to.
+pub(crate) fn known(
+    field: &'static str,
+    value: impl std::fmt::Display,
+    name: Option<&str>,
+    what: &str,
+) -> Result<(), Error> {
+    match name {
+        Some(_) => Ok(()),
+        None => Err(Error::invalid(field, format!("{value} is not {what}"))),
+    }
+}
+
 /// A link's expiry date: at most [`docspace_types::LINK_LIFETIME_MAX_YEARS`] ahead (counted
 /// with their leap days, so that the client never refuses what the portal takes), and with
 /// `future_only` not in the past either (room links refuse a past date; a file link reads it as
@@ -147,6 +162,23 @@ mod tests {
         assert!(title("title", &"😀".repeat(86), 170).is_err());
         assert!(title("title", "a\u{0007}b", 170).is_err());
         assert!(title("title", "Ünïcødé ✓", 170).is_ok());
+    }
+
+    #[test]
+    fn unknown_enum_values_are_refused_with_their_number() {
+        use crate::models::FileShare;
+        let read = FileShare::Read;
+        assert!(known("access", read, read.name(), "an access level").is_ok());
+        let newer = FileShare::Unknown(77);
+        match known("access", newer, newer.name(), "an access level") {
+            Err(Error::InvalidInput { field, message }) => {
+                assert_eq!(
+                    (field, message.as_str()),
+                    ("access", "77 is not an access level")
+                );
+            }
+            other => panic!("{other:?}"),
+        }
     }
 
     #[test]

@@ -5,7 +5,7 @@
 use serde::Serialize;
 
 use super::files::{FilesHandler, file_path};
-use crate::api::link_put::{check_id_and_title, link_setters, put_link, the_link};
+use crate::api::link_put::{check_id_and_title, link_builder_methods};
 use crate::client::Client;
 use crate::error::Error;
 use crate::models::{ApiDateTime, FileId, FileShare, LinkId, Share};
@@ -132,7 +132,8 @@ impl<'c> FileLinkBuilder<'c> {
         }
     }
 
-    link_setters!(
+    link_builder_methods!(
+        owner: file_path(file),
         title: "The link's title (≤255 characters; DocSpace names it \"Shared link\" otherwise).",
         expires: "When the link stops working (within 10 years).",
         password: "A password: 8 to 30 printable ASCII characters, no spaces (DocSpace's default rule).",
@@ -172,23 +173,6 @@ impl<'c> FileLinkBuilder<'c> {
             // A date in the past is "never expires" for a file link.
             validate::link_expiry("expiration_date", at, false)?;
         }
-        if let FileShare::Unknown(v) = b.access {
-            return Err(Error::invalid(
-                "access",
-                format!("{v} is not an access level"),
-            ));
-        }
-        Ok(())
-    }
-
-    /// Applies it; answers with the link.
-    pub async fn send(self) -> Result<Share, Error> {
-        the_link(self.send_optional().await?)
-    }
-
-    async fn send_optional(self) -> Result<Option<Share>, Error> {
-        self.validate()?;
-        let owner = file_path(&self.file);
-        put_link(self.client, &owner, self.body.link_id.as_ref(), &self.body).await
+        validate::known("access", b.access, b.access.name(), "an access level")
     }
 }

@@ -9,10 +9,17 @@ use crate::models::{LinkId, Share};
 use crate::request::Request;
 use crate::validate;
 
-/// The `title`, `expires` and `password` setters of a link builder whose `body` has `title`,
-/// `expiration_date` and `password` options; each doc says its endpoint's own rule.
-macro_rules! link_setters {
-    (title: $title:literal, expires: $expires:literal, password: $password:literal $(,)?) => {
+/// What a link builder shares with the other: the `title`, `expires` and `password` setters of a
+/// `body` with `title`, `expiration_date` and `password` options (each doc says its endpoint's own
+/// rule), and the sending, `PUT {owner}/links` where `owner` is `$path(&self.$owner)`, after the
+/// builder's own `validate`.
+macro_rules! link_builder_methods {
+    (
+        owner: $path:ident($owner:ident),
+        title: $title:literal,
+        expires: $expires:literal,
+        password: $password:literal $(,)?
+    ) => {
         #[doc = $title]
         pub fn title(mut self, title: impl Into<String>) -> Self {
             self.body.title = Some(title.into());
@@ -30,10 +37,23 @@ macro_rules! link_setters {
             self.body.password = Some(password.into());
             self
         }
+
+        /// Applies it; answers with the link.
+        pub async fn send(self) -> Result<$crate::models::Share, $crate::Error> {
+            $crate::api::link_put::the_link(self.send_optional().await?)
+        }
+
+        /// Applies it; a revoke answers with no link.
+        async fn send_optional(self) -> Result<Option<$crate::models::Share>, $crate::Error> {
+            self.validate()?;
+            let owner = $path(&self.$owner);
+            let link_id = self.body.link_id.as_ref();
+            $crate::api::link_put::put_link(self.client, &owner, link_id, &self.body).await
+        }
     };
 }
 
-pub(crate) use link_setters;
+pub(crate) use link_builder_methods;
 
 /// Checks a link's id (a GUID) and title (≤255 characters), as DocSpace does.
 pub(crate) fn check_id_and_title(

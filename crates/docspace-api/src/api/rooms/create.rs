@@ -126,12 +126,8 @@ impl<'c> CreateRoomBuilder<'c> {
     /// Creates the room.
     pub async fn send(self) -> Result<Room, Error> {
         validate::title("title", &self.body.title, TITLE_MAX)?;
-        if let RoomType::Unknown(v) = self.body.room_type {
-            return Err(Error::invalid(
-                "room_type",
-                format!("{v} is not a room type"),
-            ));
-        }
+        let kind = self.body.room_type;
+        validate::known("room_type", kind, kind.name(), "a room type")?;
         self.body.settings.validate()?;
         let allowed = self.body.room_type.user_accesses().unwrap_or(&[]);
         for inv in &self.body.share {

@@ -3,7 +3,7 @@
 use serde::Serialize;
 
 use super::{RoomsHandler, room_path};
-use crate::api::link_put::{check_id_and_title, link_setters, put_link, the_link};
+use crate::api::link_put::{check_id_and_title, link_builder_methods};
 use crate::client::Client;
 use crate::error::Error;
 use crate::models::{ApiDateTime, FileShare, LinkId, LinkType, RoomId, Share};
@@ -151,7 +151,8 @@ impl<'c> LinkBuilder<'c> {
         self
     }
 
-    link_setters!(
+    link_builder_methods!(
+        owner: room_path(room),
         title: "The link's title (≤255 characters).",
         expires: "When the link stops working (in the future, within 10 years).",
         password: "A password for an external link (≤255 characters).",
@@ -175,17 +176,6 @@ impl<'c> LinkBuilder<'c> {
         self
     }
 
-    /// Applies it; answers with the link.
-    pub async fn send(self) -> Result<Share, Error> {
-        the_link(self.send_optional().await?)
-    }
-
-    async fn send_optional(self) -> Result<Option<Share>, Error> {
-        self.validate()?;
-        let owner = room_path(&self.room);
-        put_link(self.client, &owner, self.body.link_id.as_ref(), &self.body).await
-    }
-
     fn validate(&self) -> Result<(), Error> {
         let b = &self.body;
         check_id_and_title(b.link_id.as_ref(), b.title.as_ref())?;
@@ -199,12 +189,6 @@ impl<'c> LinkBuilder<'c> {
         if let Some(at) = &b.expiration_date {
             validate::link_expiry("expiration_date", at, true)?;
         }
-        if let LinkType::Unknown(v) = b.link_type {
-            return Err(Error::invalid(
-                "link_type",
-                format!("{v} is not a link type"),
-            ));
-        }
-        Ok(())
+        validate::known("link_type", b.link_type, b.link_type.name(), "a link type")
     }
 }

@@ -55,10 +55,9 @@ impl RoomsQuery {
     fn validate(&self) -> Result<(), Error> {
         validate::count(self.count)?;
         validate::tags("tags", &self.tags)?;
-        if let Some(RoomType::Unknown(v)) = self.types.iter().find(|t| t.name().is_none()) {
-            return Err(Error::invalid("type", format!("{v} is not a room type")));
-        }
-        Ok(())
+        self.types
+            .iter()
+            .try_for_each(|t| validate::known("type", t, t.name(), "a room type"))
     }
 
     fn request(&self, start: u64, count: u32) -> Request {

@@ -207,12 +207,7 @@ impl<'c> ShareRoomBuilder<'c> {
             if let Some(e) = &inv.email {
                 validate::email("email", e)?;
             }
-            if let FileShare::Unknown(v) = inv.access {
-                return Err(Error::invalid(
-                    "access",
-                    format!("{v} is not an access level"),
-                ));
-            }
+            validate::known("access", inv.access, inv.access.name(), "an access level")?;
         }
         let body = ShareBody {
             invitations: &self.invitations,
