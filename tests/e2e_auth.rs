@@ -11,20 +11,10 @@ use support::*;
 
 /// What the page keeps in web storage, as JSON text.
 async fn storage(driver: &WebDriver) -> (String, String) {
-    let read = |which: &'static str| async move {
-        driver
-            .execute(
-                &format!("return JSON.stringify(Object.assign({{}}, {which}));"),
-                Vec::new(),
-            )
-            .await
-            .expect("script")
-            .json()
-            .as_str()
-            .unwrap_or_default()
-            .to_string()
-    };
-    (read("sessionStorage").await, read("localStorage").await)
+    (
+        web_storage(driver, "sessionStorage").await,
+        web_storage(driver, "localStorage").await,
+    )
 }
 
 #[tokio::test(flavor = "multi_thread")]

@@ -6,68 +6,8 @@
 
 mod support;
 
-use docspace_api::Client;
-use docspace_api::models::{File, FolderId, RoomType};
+use docspace_api::models::RoomType;
 use support::*;
-
-/// The files directly in `folder`, sorted by title.
-async fn files_in(api: &Client, folder: &FolderId) -> Vec<File> {
-    let mut files = api
-        .folders()
-        .contents(folder.clone())
-        .send()
-        .await
-        .expect("contents")
-        .files;
-    files.sort_by(|a, b| a.title.cmp(&b.title));
-    files
-}
-
-async fn titles_in(api: &Client, folder: &FolderId) -> Vec<String> {
-    files_in(api, folder)
-        .await
-        .into_iter()
-        .map(|f| f.title)
-        .collect()
-}
-
-/// The text of the file `title` in `folder`, and its version.
-async fn content_of(api: &Client, folder: &FolderId, title: &str) -> (String, u32) {
-    let file = files_in(api, folder)
-        .await
-        .into_iter()
-        .find(|f| f.title == title)
-        .unwrap_or_else(|| panic!("{title} is there"));
-    let bytes = api.files().download(file.id).await.expect("download");
-    (String::from_utf8_lossy(&bytes).into_owned(), file.version)
-}
-
-/// Records every request the page makes from now on in `window.__requests`, as "METHOD URL".
-async fn record_requests(driver: &WebDriver) {
-    driver
-        .execute(
-            r#"const real = window.__realFetch || window.fetch.bind(window);
-               window.__realFetch = real;
-               window.__requests = [];
-               window.fetch = (input, init) => {
-                 const url = typeof input === "string" ? input : input.url;
-                 const m = ((init && init.method) || (typeof input === "string" ? "GET" : input.method)).toUpperCase();
-                 window.__requests.push(m + " " + url);
-                 return real(input, init);
-               };"#,
-            Vec::new(),
-        )
-        .await
-        .expect("wrap fetch");
-}
-
-async fn requests(driver: &WebDriver) -> Vec<String> {
-    let v = driver
-        .execute("return window.__requests;", Vec::new())
-        .await
-        .expect("script");
-    serde_json::from_value(v.json().clone()).expect("list of strings")
-}
 
 /// The focused element's `data-testid`, or its text when it has none.
 async fn focused(driver: &WebDriver) -> String {
@@ -190,7 +130,7 @@ async fn a_copy_onto_the_same_names_asks_and_does_what_was_chosen() {
         }
     }
     upload(&api, source.id.clone(), "fresh.txt", b"fresh".to_vec()).await;
-    let before = titles_in(&api, &target.id).await;
+    let before = file_titles_in(&api, &target.id).await;
     let stack = &stack;
     let (source_id, target_id, api_ref, before_ref) = (&source.id, &target.id, &api, &before);
     with_browser(|driver| async move {
@@ -248,7 +188,7 @@ async fn a_copy_onto_the_same_names_asks_and_does_what_was_chosen() {
             "cancelled: nothing copied: {sent:?}"
         );
         assert_eq!(
-            &titles_in(api_ref, target_id).await,
+            &file_titles_in(api_ref, target_id).await,
             before_ref,
             "the target is untouched"
         );
@@ -316,7 +256,7 @@ async fn a_copy_onto_the_same_names_asks_and_does_what_was_chosen() {
     let mut expected = before;
     expected.extend(["fresh.txt".to_string(), "n2 (1).txt".to_string()]);
     expected.sort();
-    assert_eq!(titles_in(&api, &target.id).await, expected);
+    assert_eq!(file_titles_in(&api, &target.id).await, expected);
 }
 
 #[tokio::test(flavor = "multi_thread")]
@@ -409,7 +349,7 @@ async fn an_upload_of_a_name_the_room_holds_asks_first() {
     })
     .await;
     assert_eq!(
-        titles_in(&api, &room.id).await,
+        file_titles_in(&api, &room.id).await,
         ["report (1).txt", "report.txt"]
     );
     assert_eq!(

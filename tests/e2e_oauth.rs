@@ -107,20 +107,6 @@ async fn signed_in_at(driver: &WebDriver) -> String {
     .await
 }
 
-async fn storage(driver: &WebDriver, which: &str) -> String {
-    driver
-        .execute(
-            &format!("return JSON.stringify(Object.assign({{}}, {which}));"),
-            Vec::new(),
-        )
-        .await
-        .expect("script")
-        .json()
-        .as_str()
-        .unwrap_or_default()
-        .to_string()
-}
-
 #[tokio::test(flavor = "multi_thread")]
 async fn signs_in_with_docspace_through_the_consent_page_back_where_it_was() {
     let s = OAuthStack::start().await;
@@ -133,9 +119,9 @@ async fn signs_in_with_docspace_through_the_consent_page_back_where_it_was() {
             s.portal.owner.display_name
         );
         // The code left the address bar; nothing secret is kept in web storage.
-        let session = storage(&driver, "sessionStorage").await;
+        let session = web_storage(&driver, "sessionStorage").await;
         assert_eq!(session, r#"{"docspace-embed.oauth":"1"}"#);
-        let local = storage(&driver, "localStorage").await;
+        let local = web_storage(&driver, "localStorage").await;
         assert!(
             !local.contains("oauth") && !local.contains("eyJ"),
             "{local}"

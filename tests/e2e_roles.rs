@@ -8,7 +8,7 @@
 
 mod support;
 
-use docspace_api::models::{FileShare, FolderId, RoomType, SearchArea};
+use docspace_api::models::{FileShare, RoomType, SearchArea};
 use support::*;
 
 const GUEST: &str = "guest@example.com";
@@ -65,20 +65,6 @@ async fn focus(driver: &WebDriver) -> (String, bool) {
         v[0].as_str().unwrap_or_default().to_string(),
         v[1].as_bool().unwrap_or(false),
     )
-}
-
-async fn rooms_titled(api: &docspace_api::Client, title: &str, area: SearchArea) -> usize {
-    api.rooms()
-        .list()
-        .search_area(area)
-        .filter_value(title)
-        .send()
-        .await
-        .expect("list")
-        .folders
-        .into_iter()
-        .filter(|r| r.title == title)
-        .count()
 }
 
 #[tokio::test(flavor = "multi_thread")]
@@ -221,7 +207,7 @@ async fn archiving_asks_first_escape_returns_focus_and_undo_restores() {
         click(&driver, "[data-testid='cancel-archive'] button").await;
         until_gone(&driver, "dialog[open]").await;
         assert_eq!(
-            rooms_titled(&api, title, SearchArea::Archive).await,
+            rooms_titled(&api, title, SearchArea::Archive).await.len(),
             0,
             "not archived"
         );
@@ -232,7 +218,7 @@ async fn archiving_asks_first_escape_returns_focus_and_undo_restores() {
         let api2 = api.clone();
         eventually("archived on the portal", || {
             let api = api2.clone();
-            async move { (rooms_titled(&api, title, SearchArea::Archive).await == 1).then_some(()) }
+            async move { (rooms_titled(&api, title, SearchArea::Archive).await.len() == 1).then_some(()) }
         })
         .await;
         // The notice fades in; WebDriver reads no text from an element while it is transparent,
@@ -252,24 +238,11 @@ async fn archiving_asks_first_escape_returns_focus_and_undo_restores() {
         let api2 = api.clone();
         eventually("active again after Undo", || {
             let api = api2.clone();
-            async move { (rooms_titled(&api, title, SearchArea::Active).await == 1).then_some(()) }
+            async move { (rooms_titled(&api, title, SearchArea::Active).await.len() == 1).then_some(()) }
         })
         .await;
     })
     .await;
-}
-
-/// The titles of the files directly in `folder`.
-async fn files_in(api: &docspace_api::Client, folder: &FolderId) -> Vec<String> {
-    api.folders()
-        .contents(folder.clone())
-        .send()
-        .await
-        .expect("contents")
-        .files
-        .into_iter()
-        .map(|f| f.title)
-        .collect()
 }
 
 /// Clicks the picker's option named `title` (a folder opens).
@@ -350,7 +323,7 @@ async fn copy_here_is_enabled_in_the_folder_opened() {
         let inbox_id = inbox.id.clone();
         eventually("the copy is in Inbox", || {
             let (api, id) = (api2.clone(), inbox_id.clone());
-            async move { (files_in(&api, &id).await == ["memo.txt"]).then_some(()) }
+            async move { (file_titles_in(&api, &id).await == ["memo.txt"]).then_some(()) }
         })
         .await;
     })

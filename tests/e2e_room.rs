@@ -5,21 +5,8 @@
 
 mod support;
 
-use docspace_api::models::{FolderId, RoomType};
+use docspace_api::models::RoomType;
 use support::*;
-
-/// The files directly in `folder`, by title.
-async fn files_in(
-    api: &docspace_api::Client,
-    folder: &FolderId,
-) -> Vec<docspace_api::models::File> {
-    api.folders()
-        .contents(folder.clone())
-        .send()
-        .await
-        .expect("contents")
-        .files
-}
 
 #[tokio::test(flavor = "multi_thread")]
 async fn uploads_a_file_in_chunks_with_progress_and_the_portal_has_the_same_bytes() {
@@ -36,39 +23,32 @@ async fn uploads_a_file_in_chunks_with_progress_and_the_portal_has_the_same_byte
     with_browser(|driver| async move {
         stack.sign_in_owner(&driver).await;
         open_room(&driver, room_id).await;
-        // Record every value the progress bars take.
-        driver
-            .execute(
-                r#"window.__progress = [];
-                   new MutationObserver(() => {
-                     for (const bar of document.querySelectorAll("[data-testid='uploads'] [role='progressbar']")) {
-                       const v = bar.getAttribute("aria-valuenow");
-                       if (v !== null && window.__progress[window.__progress.length - 1] !== v) window.__progress.push(v);
-                     }
-                   }).observe(document.body, { subtree: true, childList: true, attributes: true, attributeFilter: ["aria-valuenow"] });"#,
-                Vec::new(),
-            )
-            .await
-            .expect("observer");
+        record_progress(&driver).await;
         let input = wait_for(&driver, "[data-testid='upload-input']").await;
-        input.send_keys(path.to_string_lossy()).await.expect("choose file");
+        input
+            .send_keys(path.to_string_lossy())
+            .await
+            .expect("choose file");
         wait_for(&driver, "[data-testid='upload-item'][data-state='done']").await;
-        let seen = driver.execute("return window.__progress;", Vec::new()).await.expect("script");
-        let values: Vec<u32> = seen
-            .json()
-            .as_array()
-            .expect("array")
-            .iter()
-            .filter_map(|v| v.as_str()?.parse().ok())
-            .collect();
+        let values = progress_seen(&driver).await;
         assert_eq!(values.last(), Some(&100), "ends at 100 %: {values:?}");
-        assert!(values.iter().any(|v| *v > 0 && *v < 100), "moved through the middle: {values:?}");
-        assert!(values.windows(2).all(|w| w[0] <= w[1]), "never went back: {values:?}");
+        assert!(
+            values.iter().any(|v| *v > 0 && *v < 100),
+            "moved through the middle: {values:?}"
+        );
+        assert!(
+            values.windows(2).all(|w| w[0] <= w[1]),
+            "never went back: {values:?}"
+        );
         // Listed in the folder…
         let title = eventually("listed", || {
             let driver = driver.clone();
             async move {
-                for t in driver.find_all(By::Css("[data-testid='entry-title']")).await.ok()? {
+                for t in driver
+                    .find_all(By::Css("[data-testid='entry-title']"))
+                    .await
+                    .ok()?
+                {
                     let text = t.text().await.ok()?;
                     if text == "big-notes.txt" {
                         return Some(text);

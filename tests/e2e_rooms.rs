@@ -9,24 +9,6 @@ mod support;
 use docspace_api::models::{RoomType, SearchArea};
 use support::*;
 
-async fn rooms_titled(
-    api: &docspace_api::Client,
-    title: &str,
-    area: SearchArea,
-) -> Vec<docspace_api::models::Room> {
-    api.rooms()
-        .list()
-        .filter_value(title)
-        .search_area(area)
-        .send()
-        .await
-        .expect("list rooms")
-        .folders
-        .into_iter()
-        .filter(|r| r.title == title)
-        .collect()
-}
-
 async fn open_create_dialog(driver: &WebDriver, title: &str) {
     click(driver, "[data-testid='create-room'] button").await;
     fill(driver, "[data-testid='room-title'] input", title).await;

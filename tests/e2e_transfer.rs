@@ -9,107 +9,8 @@
 
 mod support;
 
-use docspace_api::models::{FolderId, RoomType};
+use docspace_api::models::RoomType;
 use support::*;
-
-/// The titles of the files directly in `folder`, sorted.
-async fn titles_in(api: &docspace_api::Client, folder: &FolderId) -> Vec<String> {
-    let mut titles: Vec<String> = api
-        .folders()
-        .contents(folder.clone())
-        .send()
-        .await
-        .expect("contents")
-        .files
-        .into_iter()
-        .map(|f| f.title)
-        .collect();
-    titles.sort();
-    titles
-}
-
-/// Wraps the page's `fetch` and `XMLHttpRequest`: requests whose method is `method` and whose
-/// URL contains `needle` wait until `window.__release()`; every request is recorded in
-/// `window.__requests` as "METHOD URL".
-async fn hold_requests(driver: &WebDriver, method: &str, needle: &str) {
-    driver
-        .execute(
-            r#"const [method, needle] = arguments;
-               const real = window.__realFetch || window.fetch.bind(window);
-               window.__realFetch = real;
-               window.__requests = [];
-               window.__held = 0;
-               let release;
-               const gate = new Promise(r => { release = r; });
-               window.__release = () => release();
-               window.fetch = (input, init) => {
-                 const url = typeof input === "string" ? input : input.url;
-                 const m = ((init && init.method) || (typeof input === "string" ? "GET" : input.method)).toUpperCase();
-                 window.__requests.push(m + " " + url);
-                 if (m === method && url.includes(needle)) {
-                   window.__held += 1;
-                   return gate.then(() => real(input, init));
-                 }
-                 return real(input, init);
-               };
-               // A body whose progress the app follows goes through an XMLHttpRequest (a
-               // chunk): held the same way, at `send`.
-               const proto = XMLHttpRequest.prototype;
-               const open = window.__realXhrOpen || proto.open;
-               const send = window.__realXhrSend || proto.send;
-               window.__realXhrOpen = open;
-               window.__realXhrSend = send;
-               proto.open = function (m, u) {
-                 this.__request = [String(m).toUpperCase(), String(u)];
-                 return open.apply(this, arguments);
-               };
-               proto.send = function (body) {
-                 const [m, url] = this.__request || ["", ""];
-                 window.__requests.push(m + " " + url);
-                 if (m === method && url.includes(needle)) {
-                   window.__held += 1;
-                   gate.then(() => send.call(this, body));
-                   return;
-                 }
-                 return send.call(this, body);
-               };"#,
-            vec![
-                serde_json::json!(method),
-                serde_json::json!(needle),
-            ],
-        )
-        .await
-        .expect("wrap fetch");
-}
-
-/// How many requests are being held.
-async fn held(driver: &WebDriver) -> u64 {
-    driver
-        .execute("return window.__held;", Vec::new())
-        .await
-        .expect("script")
-        .json()
-        .as_u64()
-        .unwrap_or_default()
-}
-
-/// The requests the page made since `hold_requests`.
-async fn requests(driver: &WebDriver) -> Vec<String> {
-    let v = driver
-        .execute("return window.__requests;", Vec::new())
-        .await
-        .expect("script");
-    serde_json::from_value(v.json().clone()).expect("list of strings")
-}
-
-/// Waits until some request is being held.
-async fn until_held(driver: &WebDriver) {
-    eventually("a request is held", || {
-        let driver = driver.clone();
-        async move { (held(&driver).await > 0).then_some(()) }
-    })
-    .await;
-}
 
 #[tokio::test(flavor = "multi_thread")]
 async fn cancelling_an_upload_midway_stores_nothing_and_the_room_keeps_working() {
@@ -175,10 +76,7 @@ async fn cancelling_an_upload_midway_stores_nothing_and_the_room_keeps_working()
             "never finalised: {sent:?}"
         );
         // Let the held chunk go: the portal must refuse it, the app must ignore it.
-        driver
-            .execute("window.__release();", Vec::new())
-            .await
-            .expect("release");
+        release_held(&driver).await;
         // The room still works: the next upload is stored.
         let input = wait_for(&driver, "[data-testid='upload-input']").await;
         input
@@ -204,7 +102,7 @@ async fn cancelling_an_upload_midway_stores_nothing_and_the_room_keeps_working()
         let api = &api;
         let room = &room.id;
         async move {
-            let t = titles_in(api, room).await;
+            let t = file_titles_in(api, room).await;
             t.contains(&"after-cancel.txt".to_string()).then_some(t)
         }
     })
@@ -316,10 +214,7 @@ async fn moves_selected_files_to_another_room_with_progress() {
             text_of(&driver, "[data-testid='file-operation']").await.contains("Moving 2 items"),
             "the operation says what it does"
         );
-        driver
-            .execute("window.__release();", Vec::new())
-            .await
-            .expect("release");
+        release_held(&driver).await;
         // It ends: the bar goes, a notice says so, and the files leave this room's listing.
         eventually("the operation ended", || {
             let driver = driver.clone();
@@ -359,8 +254,11 @@ async fn moves_selected_files_to_another_room_with_progress() {
         );
     })
     .await;
-    assert_eq!(titles_in(&api, &source.id).await, ["stay.txt"]);
-    assert_eq!(titles_in(&api, &target.id).await, ["one.txt", "two.txt"]);
+    assert_eq!(file_titles_in(&api, &source.id).await, ["stay.txt"]);
+    assert_eq!(
+        file_titles_in(&api, &target.id).await,
+        ["one.txt", "two.txt"]
+    );
     let moved = api
         .folders()
         .contents(target.id.clone())

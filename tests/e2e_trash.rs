@@ -12,22 +12,6 @@ mod support;
 use docspace_api::models::{FileShare, FolderId, RoomType};
 use support::*;
 
-/// Titles in `folder`, through REST.
-async fn titles_in(api: &docspace_api::Client, folder: &FolderId) -> Vec<String> {
-    let mut t: Vec<String> = api
-        .folders()
-        .contents(folder.clone())
-        .send()
-        .await
-        .expect("contents")
-        .into_entries()
-        .iter()
-        .map(|e| e.title().to_string())
-        .collect();
-    t.sort();
-    t
-}
-
 /// The Trash row titled `title`.
 fn trash_row(title: &str) -> String {
     format!("[data-testid='trash-row'][data-title='{title}']")
@@ -132,7 +116,7 @@ async fn deleted_files_are_restored_deleted_forever_and_emptied_from_the_trash()
         row_action(&driver, "keep.txt", "trash-restore").await;
         until_gone(&driver, &trash_row("keep.txt")).await;
         assert_eq!(
-            titles_in(api, room_id).await,
+            entry_titles_in(api, room_id).await,
             ["keep.txt", "old.txt", "older.txt"]
         );
         open_room(&driver, room_id).await;
@@ -183,7 +167,7 @@ async fn deleted_files_are_restored_deleted_forever_and_emptied_from_the_trash()
         .await
         .expect("trash");
     assert_eq!(trash.total, 0, "the Trash is empty");
-    assert_eq!(titles_in(api, &room.id).await, ["keep.txt"]);
+    assert_eq!(entry_titles_in(api, &room.id).await, ["keep.txt"]);
 }
 
 #[tokio::test(flavor = "multi_thread")]
@@ -331,13 +315,6 @@ async fn download_is_not_offered_where_the_room_denies_it() {
     .await;
 }
 
-/// The text and version of the file titled `title` in `folder`.
-async fn content_of(api: &docspace_api::Client, folder: &FolderId, title: &str) -> (String, u32) {
-    let file = file_named(api, folder.clone(), title).await;
-    let bytes = api.files().download(file.id).await.expect("download");
-    (String::from_utf8(bytes).expect("text"), file.version)
-}
-
 #[tokio::test(flavor = "multi_thread")]
 async fn a_restore_onto_a_name_the_folder_holds_again_asks_first() {
     let stack = Stack::start().await;
@@ -377,7 +354,7 @@ async fn a_restore_onto_a_name_the_folder_holds_again_asks_first() {
         .await;
         until_gone(&driver, "dialog[open]").await;
         wait_for(&driver, &trash_row("plan.txt")).await;
-        assert_eq!(titles_in(api_ref, room_id).await, ["plan.txt"]);
+        assert_eq!(entry_titles_in(api_ref, room_id).await, ["plan.txt"]);
 
         // Both selected, Skip: the memo goes back, the plan stays in the Trash.
         for title in ["plan.txt", "memo.txt"] {
@@ -389,7 +366,10 @@ async fn a_restore_onto_a_name_the_folder_holds_again_asks_first() {
         click(&driver, "[data-testid='conflict-ok'] button").await;
         until_gone(&driver, &trash_row("memo.txt")).await;
         wait_for(&driver, &trash_row("plan.txt")).await;
-        assert_eq!(titles_in(api_ref, room_id).await, ["memo.txt", "plan.txt"]);
+        assert_eq!(
+            entry_titles_in(api_ref, room_id).await,
+            ["memo.txt", "plan.txt"]
+        );
         assert_eq!(
             content_of(api_ref, room_id, "plan.txt").await,
             ("the new plan".to_string(), 1)
@@ -403,7 +383,10 @@ async fn a_restore_onto_a_name_the_folder_holds_again_asks_first() {
         until_gone(&driver, &trash_row("plan.txt")).await;
     })
     .await;
-    assert_eq!(titles_in(&api, &room.id).await, ["memo.txt", "plan.txt"]);
+    assert_eq!(
+        entry_titles_in(&api, &room.id).await,
+        ["memo.txt", "plan.txt"]
+    );
     assert_eq!(
         content_of(&api, &room.id, "plan.txt").await,
         ("the old plan".to_string(), 2)

@@ -46,69 +46,6 @@ async fn text_in(api: &Client, folder: &FolderId, title: &str) -> String {
     String::from_utf8(bytes).expect("text")
 }
 
-/// Records every value the upload progress bars take, in `window.__progress`.
-async fn record_progress(driver: &WebDriver) {
-    driver
-        .execute(
-            r#"window.__progress = [];
-               new MutationObserver(() => {
-                 for (const bar of document.querySelectorAll("[data-testid='uploads'] [role='progressbar']")) {
-                   const v = bar.getAttribute("aria-valuenow");
-                   if (v !== null && window.__progress[window.__progress.length - 1] !== v) window.__progress.push(v);
-                 }
-               }).observe(document.body, { subtree: true, childList: true, attributes: true, attributeFilter: ["aria-valuenow"] });"#,
-            Vec::new(),
-        )
-        .await
-        .expect("observer");
-}
-
-/// The values recorded by [`record_progress`].
-async fn progress_seen(driver: &WebDriver) -> Vec<u32> {
-    let seen = driver
-        .execute("return window.__progress;", Vec::new())
-        .await
-        .expect("script");
-    seen.json()
-        .as_array()
-        .expect("array")
-        .iter()
-        .filter_map(|v| v.as_str()?.parse().ok())
-        .collect()
-}
-
-/// Records the app's API requests (method and path) in `window.__requests`.
-async fn record_requests(driver: &WebDriver) {
-    driver
-        .execute(
-            r#"window.__requests = [];
-               const open = XMLHttpRequest.prototype.open;
-               XMLHttpRequest.prototype.open = function (m, u) { window.__requests.push(m + " " + u); return open.apply(this, arguments); };
-               const f = window.fetch;
-               window.fetch = function (r, init) {
-                 const m = (init && init.method) || (r && r.method) || "GET";
-                 window.__requests.push(m + " " + (typeof r === "string" ? r : r.url));
-                 return f.apply(this, arguments);
-               };"#,
-            Vec::new(),
-        )
-        .await
-        .expect("record requests");
-}
-
-async fn requests(driver: &WebDriver) -> Vec<String> {
-    let v = driver
-        .execute("return window.__requests;", Vec::new())
-        .await
-        .expect("script");
-    v.json()
-        .as_array()
-        .expect("array")
-        .iter()
-        .filter_map(|r| r.as_str().map(str::to_string))
-        .collect()
-}
-
 /// Waits until `n` uploads are listed as done.
 async fn until_done(driver: &WebDriver, n: usize) {
     eventually(&format!("{n} uploads finished"), || {

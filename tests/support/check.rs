@@ -110,3 +110,12 @@ pub async fn absent(driver: &WebDriver, css: &str) -> bool {
         .unwrap_or_else(|e| panic!("find {css}: {e}"))
         .is_empty()
 }
+
+/// What the page keeps in `which` (`sessionStorage` or `localStorage`), as JSON text.
+pub async fn web_storage(driver: &WebDriver, which: &str) -> String {
+    js_text(
+        driver,
+        &format!("return JSON.stringify(Object.assign({{}}, {which}));"),
+    )
+    .await
+}

@@ -37,32 +37,6 @@ pub async fn upload(
         .unwrap_or_else(|e| panic!("upload {name}: {e}"))
 }
 
-/// The file `title` directly in `folder`.
-pub async fn file_named(api: &Client, folder: impl Into<FolderId>, title: &str) -> File {
-    api.folders()
-        .contents(folder)
-        .send()
-        .await
-        .expect("contents")
-        .files
-        .into_iter()
-        .find(|f| f.title == title)
-        .unwrap_or_else(|| panic!("no file {title}"))
-}
-
-/// The folder `title` directly in `folder`.
-pub async fn folder_named(api: &Client, folder: impl Into<FolderId>, title: &str) -> Folder {
-    api.folders()
-        .contents(folder)
-        .send()
-        .await
-        .expect("contents")
-        .folders
-        .into_iter()
-        .find(|f| f.title == title)
-        .unwrap_or_else(|| panic!("no folder {title}"))
-}
-
 /// Numbered lines of text, 31 bytes each, `bytes / 32` of them: a file of a known size in
 /// whole upload chunks.
 pub fn lines_of_text(bytes: usize) -> Vec<u8> {
