@@ -144,14 +144,10 @@ async fn an_admin_creates_an_agent_and_chats_with_streamed_stopped_and_failed_an
              return t && t.textContent === 'Knowledge';",
         )
         .await;
-        let dir = tempfile::tempdir().expect("temp dir");
-        let path = dir.path().join("facts.txt");
-        std::fs::write(&path, "The sky is blue.").expect("write");
+        let dir = DiskFiles::new();
+        let path = dir.write("facts.txt", "The sky is blue.");
         let input = wait_for(&driver, "[data-testid='upload-input']").await;
-        input
-            .send_keys(path.to_string_lossy())
-            .await
-            .expect("choose file");
+        choose_file(&input, &path).await;
         wait_for(&driver, "[data-testid='upload-item'][data-state='done']").await;
         click(&driver, "a[href='/agents']").await;
         click(&driver, "[data-testid='agent-link']").await;

@@ -134,8 +134,7 @@ async fn a_copy_onto_the_same_names_asks_and_does_what_was_chosen() {
     let stack = &stack;
     let (source_id, target_id, api_ref, before_ref) = (&source.id, &target.id, &api, &before);
     with_browser(|driver| async move {
-        stack.sign_in_owner(&driver).await;
-        open_room(&driver, source_id).await;
+        stack.open_room_as_owner(&driver, source_id).await;
         record_requests(&driver).await;
 
         // Seven clashes: the dialog lists five and counts the rest; Overwrite is chosen and
@@ -265,22 +264,20 @@ async fn an_upload_of_a_name_the_room_holds_asks_first() {
     let api = stack.api();
     let room = new_room(&api, "Upload clash", RoomType::Custom).await;
     upload(&api, room.id.clone(), "report.txt", b"v1".to_vec()).await;
-    let dir = tempfile::tempdir().expect("dir");
+    let dir = DiskFiles::new();
     let stack = &stack;
     let (room_id, api_ref, dir_ref) = (&room.id, &api, &dir);
     // Writes `name` with `text` and chooses it in the upload input.
     let upload = |driver: WebDriver, name: &'static str, text: &'static str| async move {
-        let path = dir_ref.path().join(name);
-        std::fs::write(&path, text).expect("write");
-        wait_for(&driver, "[data-testid='upload-input']")
-            .await
-            .send_keys(path.to_string_lossy())
-            .await
-            .expect("choose file");
+        let path = dir_ref.write(name, text);
+        choose_file(
+            &wait_for(&driver, "[data-testid='upload-input']").await,
+            &path,
+        )
+        .await;
     };
     with_browser(|driver| async move {
-        stack.sign_in_owner(&driver).await;
-        open_room(&driver, room_id).await;
+        stack.open_room_as_owner(&driver, room_id).await;
         record_requests(&driver).await;
 
         // Cancel: nothing is sent.

@@ -50,8 +50,7 @@ async fn creates_a_document_spreadsheet_presentation_and_form_with_their_extensi
     let stack = &stack;
     let room_id = &room.id;
     with_browser(|driver| async move {
-        stack.sign_in_owner(&driver).await;
-        open_room(&driver, room_id).await;
+        stack.open_room_as_owner(&driver, room_id).await;
         let mut listed = Vec::new();
         for (item, name, title) in [
             ("new-document", "Report", "Report.docx"),
@@ -90,8 +89,7 @@ async fn renames_a_file_and_a_folder_and_deletes_a_file_after_confirmation() {
     let stack = &stack;
     let room_id = &room.id;
     with_browser(|driver| async move {
-        stack.sign_in_owner(&driver).await;
-        open_room(&driver, room_id).await;
+        stack.open_room_as_owner(&driver, room_id).await;
         until_entries(&driver, &["Old folder", "doomed.txt", "draft.txt"]).await;
         row_action(&driver, "draft.txt", "entry-rename").await;
         submit_name(&driver, "final.txt").await;
@@ -148,8 +146,7 @@ async fn breadcrumbs_show_room_and_folder_and_lead_back_to_the_room() {
     let stack = &stack;
     let (room_id, sub_id) = (&room.id, &sub.id);
     with_browser(|driver| async move {
-        stack.sign_in_owner(&driver).await;
-        open_room(&driver, room_id).await;
+        stack.open_room_as_owner(&driver, room_id).await;
         until_entries(&driver, &["Quarterly"]).await;
         click(&driver, "[data-testid='entry-title']").await;
         until_entries(&driver, &["inside.txt"]).await;
@@ -246,8 +243,7 @@ async fn changes_a_members_access_and_removes_a_member() {
     let stack = &stack;
     let (room_id, api_ref) = (&room.id, &api);
     with_browser(|driver| async move {
-        stack.sign_in_owner(&driver).await;
-        open_room(&driver, room_id).await;
+        stack.open_room_as_owner(&driver, room_id).await;
         click(&driver, "[data-testid='open-members'] button").await;
         let row = |email: &str| format!("[data-testid='member'][data-email='{email}']");
         wait_for(&driver, &row(alice)).await;
@@ -366,8 +362,7 @@ async fn the_room_page_sorts_by_name_and_size_both_ways_as_the_portal_does() {
     let stack = &stack;
     let (room_id, orders) = (&room.id, &orders);
     with_browser(|driver| async move {
-        stack.sign_in_owner(&driver).await;
-        open_room(&driver, room_id).await;
+        stack.open_room_as_owner(&driver, room_id).await;
         until_order(&driver, &orders[0]).await;
         choose(&driver, "entry-sort", "size").await;
         until_order(&driver, &orders[1]).await;

@@ -60,8 +60,7 @@ async fn creates_a_link_with_password_and_expiry_changes_it_and_revokes_it() {
     let stack = &stack;
     let (room_id, file_id, api_ref, day_ref) = (&room.id, &file.id, &api, &day);
     with_browser(|driver| async move {
-        stack.sign_in_owner(&driver).await;
-        open_room(&driver, room_id).await;
+        stack.open_room_as_owner(&driver, room_id).await;
         row_action(&driver, "brief.docx", "entry-details").await;
         wait_for(&driver, "[data-testid='file-links']").await;
 
@@ -186,8 +185,7 @@ async fn a_refused_password_is_shown_in_the_form() {
     let stack = &stack;
     let room_id = &room.id;
     with_browser(|driver| async move {
-        stack.sign_in_owner(&driver).await;
-        open_room(&driver, room_id).await;
+        stack.open_room_as_owner(&driver, room_id).await;
         row_action(&driver, "memo.txt", "entry-details").await;
         click(&driver, "[data-testid='file-link-new'] button").await;
         let form = "[data-testid='file-link-form']";

@@ -80,8 +80,7 @@ async fn a_row_menu_keeps_the_keyboard_and_gives_focus_back() {
     let stack = &stack;
     let room = &room.id;
     with_browser(|driver| async move {
-        stack.sign_in_owner(&driver).await;
-        open_room(&driver, room).await;
+        stack.open_room_as_owner(&driver, room).await;
         // A file's menu (several items) in a row with rows below it, so that an arrow leaking
         // to the list would show.
         wait_for(&driver, "[data-index='2']").await;

@@ -78,8 +78,7 @@ async fn several_people_are_invited_at_once_reinvited_and_given_the_room() {
     let room_id = &room.id;
     let owner = &owner;
     with_browser(|driver| async move {
-        stack.sign_in_owner(&driver).await;
-        open_room(&driver, room_id).await;
+        stack.open_room_as_owner(&driver, room_id).await;
         click(&driver, "[data-testid='open-members'] button").await;
 
         search_and_pick(&driver, "Becker", USER).await;

@@ -43,11 +43,9 @@ async fn an_admin_uploads_disables_and_deletes_a_plugin() {
     let stack = Stack::start().await;
     let password = stack.portal.owner.password.clone();
     let api = stack.api();
-    let dir = tempfile::tempdir().expect("temp dir");
-    let good = dir.path().join("hello.zip");
-    std::fs::write(&good, package()).expect("write package");
-    let bad = dir.path().join("broken.zip");
-    std::fs::write(&bad, b"not a zip at all").expect("write broken package");
+    let dir = DiskFiles::new();
+    let good = dir.write("hello.zip", package());
+    let bad = dir.write("broken.zip", b"not a zip at all");
     let stack = &stack;
     with_browser(|driver| async move {
         sign_in(&driver, &stack.url(), "admin@example.com", &password, false).await;
@@ -56,10 +54,7 @@ async fn an_admin_uploads_disables_and_deletes_a_plugin() {
 
         // A package the portal refuses: its reason is shown, nothing is installed.
         let input = wait_for(&driver, "[data-testid='plugin-upload']").await;
-        input
-            .send_keys(bad.to_string_lossy())
-            .await
-            .expect("choose file");
+        choose_file(&input, &bad).await;
         let error = wait_for(&driver, "[data-testid='plugin-error']:not([hidden])").await;
         let reason = error.text().await.expect("text");
         assert!(!reason.trim().is_empty(), "the refusal says why");
@@ -67,10 +62,7 @@ async fn an_admin_uploads_disables_and_deletes_a_plugin() {
 
         // Upload: the portal enables it, the row says so.
         let input = wait_for(&driver, "[data-testid='plugin-upload']").await;
-        input
-            .send_keys(good.to_string_lossy())
-            .await
-            .expect("choose file");
+        choose_file(&input, &good).await;
         row_enabled(&driver, true).await;
         assert!(api.plugins().get("hello").await.expect("uploaded").enabled);
         wait_for(&driver, "[data-testid='plugin-error'][hidden]").await;
@@ -140,9 +132,8 @@ async fn an_admin_uploads_with_progress_and_edits_a_plugins_settings() {
     let stack = Stack::start().await;
     let password = stack.portal.owner.password.clone();
     let api = stack.api();
-    let dir = tempfile::tempdir().expect("temp dir");
-    let file = dir.path().join("greeter.zip");
-    std::fs::write(&file, package_with_settings()).expect("write package");
+    let dir = DiskFiles::new();
+    let file = dir.write("greeter.zip", package_with_settings());
     let (stack, api) = (&stack, &api);
     with_browser(|driver| async move {
         sign_in(&driver, &stack.url(), "admin@example.com", &password, false).await;
@@ -151,7 +142,7 @@ async fn an_admin_uploads_with_progress_and_edits_a_plugins_settings() {
 
         // The upload shows its progress, which reaches completion once the portal has it.
         let input = wait_for(&driver, "[data-testid='plugin-upload']").await;
-        input.send_keys(file.to_string_lossy()).await.expect("choose file");
+        choose_file(&input, &file).await;
         wait_for(
             &driver,
             "[data-testid='plugin-progress'][data-done='true'] [role='progressbar'][aria-valuenow='100']",

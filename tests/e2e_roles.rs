@@ -96,8 +96,7 @@ async fn the_room_manager_picker_offers_no_guest_or_user() {
     let stack = &stack;
     let room_id = &room.id;
     with_browser(|driver| async move {
-        stack.sign_in_owner(&driver).await;
-        open_room(&driver, room_id).await;
+        stack.open_room_as_owner(&driver, room_id).await;
         click(&driver, "[data-testid='open-members'] button").await;
         let form = "[data-testid='invite-form']";
         let levels_css = format!("{form} [data-testid='invite-access'] select option");
@@ -277,8 +276,7 @@ async fn copy_here_is_enabled_in_the_folder_opened() {
     let stack = &stack;
     let source_id = &source.id;
     with_browser(|driver| async move {
-        stack.sign_in_owner(&driver).await;
-        open_room(&driver, source_id).await;
+        stack.open_room_as_owner(&driver, source_id).await;
         row_action(&driver, "memo.txt", "entry-copy").await;
         wait_for(&driver, "[data-testid='file-picker']").await;
         click(&driver, ".ds-picker__crumb").await;

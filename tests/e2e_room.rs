@@ -15,20 +15,15 @@ async fn uploads_a_file_in_chunks_with_progress_and_the_portal_has_the_same_byte
     let room = new_room(&api, "Uploads", RoomType::Custom).await;
     // 5 MiB of text: three chunks of the app's 2 MiB.
     let content: Vec<u8> = lines_of_text(5 * 1024 * 1024);
-    let dir = tempfile::tempdir().expect("dir");
-    let path = dir.path().join("big-notes.txt");
-    std::fs::write(&path, &content).expect("write");
+    let dir = DiskFiles::new();
+    let path = dir.write("big-notes.txt", &content);
     let stack = &stack;
     let (room_id, api_ref, content_ref) = (&room.id, &api, &content);
     with_browser(|driver| async move {
-        stack.sign_in_owner(&driver).await;
-        open_room(&driver, room_id).await;
+        stack.open_room_as_owner(&driver, room_id).await;
         record_progress(&driver).await;
         let input = wait_for(&driver, "[data-testid='upload-input']").await;
-        input
-            .send_keys(path.to_string_lossy())
-            .await
-            .expect("choose file");
+        choose_file(&input, &path).await;
         wait_for(&driver, "[data-testid='upload-item'][data-state='done']").await;
         let values = progress_seen(&driver).await;
         assert_eq!(values.last(), Some(&100), "ends at 100 %: {values:?}");
@@ -115,15 +110,7 @@ async fn edits_a_file_in_the_embedded_editor_and_close_returns_to_the_room() {
             }
         })
         .await;
-        click(&driver, "#close-button").await;
-        driver.enter_default_frame().await.expect("leave frame");
-        // Back in the room.
-        wait_for(&driver, "[data-testid='folder-title']").await;
-        let url = driver.current_url().await.expect("url");
-        assert!(
-            url.path().starts_with(&format!("/rooms/{room_id}")),
-            "{url}"
-        );
+        close_editor_to_room(&driver, room_id).await;
     })
     .await;
     let text = api.files().download(file.id).await.expect("download");
@@ -193,14 +180,7 @@ async fn a_cold_load_of_a_file_adopts_the_editor_the_host_started() {
             Some("typed URL")
         );
         // Its close button reaches the app's handler through the adopted frame.
-        click(&driver, "#close-button").await;
-        driver.enter_default_frame().await.expect("leave frame");
-        wait_for(&driver, "[data-testid='folder-title']").await;
-        let url = driver.current_url().await.expect("url");
-        assert!(
-            url.path().starts_with(&format!("/rooms/{room_id}")),
-            "{url}"
-        );
+        close_editor_to_room(&driver, room_id).await;
     })
     .await;
 }
@@ -243,8 +223,7 @@ async fn picks_several_files_with_the_keyboard_alone_and_copies_them_here() {
     let stack = &stack;
     let target_id = &target.id;
     with_browser(|driver| async move {
-        stack.sign_in_owner(&driver).await;
-        open_room(&driver, target_id).await;
+        stack.open_room_as_owner(&driver, target_id).await;
         // Open the picker from the keyboard too.
         let open = wait_for(&driver, "[data-testid='add-from-rooms'] button").await;
         open.focus().await.expect("focus");
@@ -359,8 +338,7 @@ async fn invites_a_member_with_an_access_level_of_the_room_type() {
     let stack = &stack;
     let room_id = &room.id;
     with_browser(|driver| async move {
-        stack.sign_in_owner(&driver).await;
-        open_room(&driver, room_id).await;
+        stack.open_room_as_owner(&driver, room_id).await;
         click(&driver, "[data-testid='open-members'] button").await;
         wait_for(&driver, "[data-testid='invite-form']").await;
         // Only the collaboration room's levels are offered.
@@ -391,8 +369,7 @@ async fn dropping_files_on_an_empty_room_uploads_them() {
     let stack = &stack;
     let room_id = &room.id;
     with_browser(|driver| async move {
-        stack.sign_in_owner(&driver).await;
-        open_room(&driver, room_id).await;
+        stack.open_room_as_owner(&driver, room_id).await;
         let empty = text_of(&driver, "[data-testid='drop-zone'] [data-testid='empty-state']").await;
         assert!(empty.contains("This folder is empty"), "{empty}");
         // What a browser dispatches when files from the desktop are dropped on the list.

@@ -68,8 +68,7 @@ async fn search_kind_and_tiles_follow_the_url_and_the_portals_filter() {
     let stack = &stack;
     let room = &room;
     with_browser(|driver| async move {
-        stack.sign_in_owner(&driver).await;
-        open_room(&driver, &room.id).await;
+        stack.open_room_as_owner(&driver, &room.id).await;
         let everything: Vec<&str> = FILES.iter().copied().chain([FOLDER]).collect();
         let all = everything.len();
         until_entries(&driver, &everything).await;

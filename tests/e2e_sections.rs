@@ -25,9 +25,8 @@ fn section_row(section: &str, title: &str) -> String {
 async fn my_documents_takes_uploads_and_files_become_favourites_and_recent() {
     let stack = Stack::start().await;
     let api = stack.api();
-    let dir = tempfile::tempdir().expect("dir");
-    let path = dir.path().join("plan.txt");
-    std::fs::write(&path, b"the plan").expect("write");
+    let dir = DiskFiles::new();
+    let path = dir.write("plan.txt", b"the plan");
     let stack = &stack;
     let api = &api;
     let path = &path;
@@ -47,10 +46,7 @@ async fn my_documents_takes_uploads_and_files_become_favourites_and_recent() {
             "My documents has no room members"
         );
         let input = wait_for(&driver, "[data-testid='upload-input']").await;
-        input
-            .send_keys(path.to_string_lossy())
-            .await
-            .expect("choose file");
+        choose_file(&input, path).await;
         wait_for(&driver, "[data-testid='upload-item'][data-state='done']").await;
         wait_for(&driver, "button[aria-label='Actions for plan.txt']").await;
         let my = api.folders().my_documents().send().await.expect("@my");

@@ -19,24 +19,18 @@ async fn cancelling_an_upload_midway_stores_nothing_and_the_room_keeps_working()
     let room = new_room(&api, "Cancel here", RoomType::Custom).await;
     // 5 MiB: three chunks of the app's 2 MiB.
     let big: Vec<u8> = lines_of_text(5 * 1024 * 1024);
-    let dir = tempfile::tempdir().expect("dir");
-    let big_path = dir.path().join("abandoned.txt");
-    std::fs::write(&big_path, &big).expect("write");
-    let small_path = dir.path().join("after-cancel.txt");
-    std::fs::write(&small_path, b"uploaded after a cancelled one\n").expect("write");
+    let dir = DiskFiles::new();
+    let big_path = dir.write("abandoned.txt", &big);
+    let small_path = dir.write("after-cancel.txt", b"uploaded after a cancelled one\n");
     let big_len = big.len();
     let stack = &stack;
     let room_id = &room.id;
     with_browser(|driver| async move {
-        stack.sign_in_owner(&driver).await;
-        open_room(&driver, room_id).await;
+        stack.open_room_as_owner(&driver, room_id).await;
         // The first chunk goes through; the second waits in the page until the test releases it.
         hold_requests(&driver, "POST", "chunkNumber=2").await;
         let input = wait_for(&driver, "[data-testid='upload-input']").await;
-        input
-            .send_keys(big_path.to_string_lossy())
-            .await
-            .expect("choose file");
+        choose_file(&input, &big_path).await;
         until_held(&driver).await;
         // Part-way: the bar shows the first chunk's share, neither 0 nor 100 %.
         let now = wait_for(
@@ -79,10 +73,7 @@ async fn cancelling_an_upload_midway_stores_nothing_and_the_room_keeps_working()
         release_held(&driver).await;
         // The room still works: the next upload is stored.
         let input = wait_for(&driver, "[data-testid='upload-input']").await;
-        input
-            .send_keys(small_path.to_string_lossy())
-            .await
-            .expect("choose file");
+        choose_file(&input, &small_path).await;
         wait_for(&driver, "[data-testid='upload-item'][data-state='done']").await;
         assert_eq!(
             driver
@@ -156,8 +147,7 @@ async fn moves_selected_files_to_another_room_with_progress() {
     let stack = &stack;
     let source_id = &source.id;
     with_browser(|driver| async move {
-        stack.sign_in_owner(&driver).await;
-        open_room(&driver, source_id).await;
+        stack.open_room_as_owner(&driver, source_id).await;
         // Every progress bar of a file operation that appears, with its label and value.
         driver
             .execute(

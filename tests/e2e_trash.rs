@@ -97,8 +97,7 @@ async fn deleted_files_are_restored_deleted_forever_and_emptied_from_the_trash()
     let api = &api;
     let room_id = &room.id;
     with_browser(|driver| async move {
-        stack.sign_in_owner(&driver).await;
-        open_room(&driver, room_id).await;
+        stack.open_room_as_owner(&driver, room_id).await;
 
         // Delete in the room: the file moves to the Trash, which says where it came from.
         row_action(&driver, "keep.txt", "entry-delete").await;

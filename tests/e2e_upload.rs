@@ -69,14 +69,12 @@ async fn on_a_slow_link_the_bar_moves_within_a_chunk() {
     // 3 MiB: a chunk of the app's 2 MiB, then one of 1 MiB. Acknowledged chunks alone would
     // show 0, 67 and 100 %.
     let content: Vec<u8> = lines_of_text(3 * 1024 * 1024);
-    let dir = tempfile::tempdir().expect("dir");
-    let path = dir.path().join("slow.txt");
-    std::fs::write(&path, &content).expect("write");
+    let dir = DiskFiles::new();
+    let path = dir.write("slow.txt", &content);
     let stack = &stack;
     let room_id = &room.id;
     with_browser(|driver| async move {
-        stack.sign_in_owner(&driver).await;
-        open_room(&driver, room_id).await;
+        stack.open_room_as_owner(&driver, room_id).await;
         // Chromium's own throttling, as DevTools' network conditions: 768 KiB/s up, so the
         // first chunk takes about three seconds to go out.
         driver
@@ -98,11 +96,11 @@ async fn on_a_slow_link_the_bar_moves_within_a_chunk() {
             .await
             .expect("throttle uploads");
         record_progress(&driver).await;
-        wait_for(&driver, "[data-testid='upload-input']")
-            .await
-            .send_keys(path.to_string_lossy())
-            .await
-            .expect("choose file");
+        choose_file(
+            &wait_for(&driver, "[data-testid='upload-input']").await,
+            &path,
+        )
+        .await;
         wait_for(&driver, "[data-testid='upload-item'][data-state='done']").await;
         let values = progress_seen(&driver).await;
         assert_eq!(values.last(), Some(&100), "ends at 100 %: {values:?}");
@@ -141,26 +139,27 @@ async fn a_chosen_folder_arrives_with_its_folders_and_fills_one_of_the_same_name
     )
     .await;
     // On disk: Trip/notes.txt, Trip/days/monday.txt, and hidden entries that stay behind.
-    let dir = tempfile::tempdir().expect("dir");
+    let dir = DiskFiles::new();
+    for (name, text) in [
+        ("Trip/notes.txt", "from disk"),
+        ("Trip/days/monday.txt", "beach"),
+        ("Trip/.hidden.txt", "no"),
+        ("Trip/.git/config.txt", "no"),
+    ] {
+        dir.write(name, text);
+    }
     let top = dir.path().join("Trip");
-    std::fs::create_dir_all(top.join("days")).expect("dirs");
-    std::fs::create_dir_all(top.join(".git")).expect("hidden dir");
-    std::fs::write(top.join("notes.txt"), "from disk").expect("write");
-    std::fs::write(top.join("days").join("monday.txt"), "beach").expect("write");
-    std::fs::write(top.join(".hidden.txt"), "no").expect("write");
-    std::fs::write(top.join(".git").join("config.txt"), "no").expect("write");
     let stack = &stack;
     let (room_id, top_ref) = (&room.id, &top);
     with_browser(|driver| async move {
-        stack.sign_in_owner(&driver).await;
-        open_room(&driver, room_id).await;
+        stack.open_room_as_owner(&driver, room_id).await;
         record_requests(&driver).await;
         wait_for(&driver, "[data-testid='upload-folder-button']").await;
-        wait_for(&driver, "[data-testid='upload-folder-input']")
-            .await
-            .send_keys(top_ref.to_string_lossy())
-            .await
-            .expect("choose the folder");
+        choose_file(
+            &wait_for(&driver, "[data-testid='upload-folder-input']").await,
+            top_ref,
+        )
+        .await;
         until_done(&driver, 2).await;
         // Listed where each goes.
         let mut names = Vec::new();
@@ -217,8 +216,7 @@ async fn a_dropped_folder_is_walked_to_the_bottom_and_loose_files_are_checked() 
     let stack = &stack;
     let room_id = &room.id;
     with_browser(|driver| async move {
-        stack.sign_in_owner(&driver).await;
-        open_room(&driver, room_id).await;
+        stack.open_room_as_owner(&driver, room_id).await;
         // What a browser hands a page when a folder and a file are dropped: items whose
         // `webkitGetAsEntry()` is a directory entry (read in batches, then an empty one, as
         // `readEntries` does) or a file entry. Built by shape here, since WebDriver cannot drag

@@ -68,8 +68,7 @@ async fn the_details_panel_lists_restores_comments_and_deletes_versions() {
     let room_id = &room.id;
     let owner_name = owner.display_name.clone();
     with_browser(|driver| async move {
-        stack.sign_in_owner(&driver).await;
-        open_room(&driver, room_id).await;
+        stack.open_room_as_owner(&driver, room_id).await;
         row_action(&driver, "notes.txt", "entry-details").await;
         wait_for(&driver, "[data-testid='file-details']").await;
         until_versions(&driver, &["2", "1"]).await;
@@ -230,8 +229,7 @@ async fn continues_the_previous_revision_and_marks_the_current_version_as_one() 
     let stack = &stack;
     let room_id = &room.id;
     with_browser(|driver| async move {
-        stack.sign_in_owner(&driver).await;
-        open_room(&driver, room_id).await;
+        stack.open_room_as_owner(&driver, room_id).await;
         row_action(&driver, "plan.txt", "entry-details").await;
         until_versions(&driver, &["2", "1"]).await;
         assert!(

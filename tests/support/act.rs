@@ -170,3 +170,21 @@ pub async fn confirm(driver: &WebDriver, testid: &str) {
     )
     .await;
 }
+
+/// Chooses the file (or folder) at `path` in the file input `input`, as a user picks it.
+pub async fn choose_file(input: &WebElement, path: &std::path::Path) {
+    input
+        .send_keys(path.to_string_lossy())
+        .await
+        .unwrap_or_else(|e| panic!("choose {}: {e}", path.display()));
+}
+
+/// Closes the editor by its own close button (inside its frame) and waits for the room `room`,
+/// where the app goes back to.
+pub async fn close_editor_to_room(driver: &WebDriver, room: &docspace_api::models::FolderId) {
+    click(driver, "#close-button").await;
+    driver.enter_default_frame().await.expect("leave frame");
+    wait_for(driver, "[data-testid='folder-title']").await;
+    let url = driver.current_url().await.expect("url");
+    assert!(url.path().starts_with(&format!("/rooms/{room}")), "{url}");
+}

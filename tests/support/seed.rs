@@ -103,3 +103,28 @@ pub async fn add_member(
         .expect("share");
     assert!(shared.is_ok(), "{email} joined the room");
 }
+
+/// Files on disk for the browser to choose, in a folder removed when this is dropped.
+pub struct DiskFiles(tempfile::TempDir);
+
+impl DiskFiles {
+    pub fn new() -> DiskFiles {
+        DiskFiles(tempfile::tempdir().expect("temp dir"))
+    }
+
+    /// The folder.
+    pub fn path(&self) -> &std::path::Path {
+        self.0.path()
+    }
+
+    /// Writes `name` (a path below the folder, its folders made) with `bytes`; its full path,
+    /// what a file input is given.
+    pub fn write(&self, name: &str, bytes: impl AsRef<[u8]>) -> std::path::PathBuf {
+        let path = self.0.path().join(name);
+        if let Some(parent) = path.parent() {
+            std::fs::create_dir_all(parent).expect("folders on disk");
+        }
+        std::fs::write(&path, bytes).unwrap_or_else(|e| panic!("write {name}: {e}"));
+        path
+    }
+}

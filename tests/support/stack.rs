@@ -102,6 +102,16 @@ impl Stack {
         sign_in(driver, &self.url(), &owner.email, &owner.password, false).await;
     }
 
+    /// Signs in as the owner, as [`Stack::sign_in_owner`], and opens the room `room`.
+    pub async fn open_room_as_owner(
+        &self,
+        driver: &WebDriver,
+        room: &docspace_api::models::FolderId,
+    ) {
+        self.sign_in_owner(driver).await;
+        open_room(driver, room).await;
+    }
+
     /// Whether the browser has a portal session (the frames' cookie), asked from the portal's
     /// own origin.
     pub async fn portal_session(&self, driver: &WebDriver) -> bool {
