@@ -48,7 +48,7 @@ pub enum Error {
         challenge: Option<String>,
     },
     /// 429: a rate limit refused the request (after the client's own retries).
-    #[error("rate limited; retry after {retry_after:?}")]
+    #[error("rate limited{}", retry_after.map(|d| format!("; retry after {}", span(d))).unwrap_or_default())]
     RateLimited {
         /// When the portal says to try again, if it said.
         retry_after: Option<Duration>,
@@ -65,10 +65,10 @@ pub enum Error {
     #[error("network error: {0}")]
     Network(String),
     /// No answer within the request's timeout.
-    #[error("timed out after {0:?}")]
+    #[error("timed out after {}", span(*.0))]
     Timeout(Duration),
     /// The answer could not be decoded.
-    #[error("cannot decode the answer: {message} (body starts: {snippet:?})")]
+    #[error("cannot decode the answer: {message}{}", body_start(snippet))]
     Decode {
         /// What failed.
         message: String,
@@ -104,6 +104,29 @@ pub enum Error {
     },
 }
 
+/// A wait or a timeout as a person reads it: whole seconds ("3 s"), else milliseconds ("1500 ms").
+/// Integer arithmetic only: `Duration`'s `Debug` ("Some(3s)" inside an `Option`) reads badly
+/// and pulls float formatting into every wasm page that can show an error.
+fn span(d: Duration) -> String {
+    match d.subsec_millis() {
+        0 if d.as_secs() > 0 => format!("{} s", d.as_secs()),
+        ms => format!("{} ms", d.as_secs() * 1000 + u64::from(ms)),
+    }
+}
+
+/// The start of an undecodable body, quoted, with control characters (line breaks, tabs) as
+/// spaces so the message stays one line; nothing when no body is kept.
+fn body_start(snippet: &str) -> String {
+    if snippet.is_empty() {
+        return String::new();
+    }
+    let flat: String = snippet
+        .chars()
+        .map(|c| if c.is_control() { ' ' } else { c })
+        .collect();
+    format!(" (body starts: “{flat}”)")
+}
+
 impl Error {
     /// An [`Error::InvalidInput`] for `field`.
     pub fn invalid(field: &'static str, message: impl Into<String>) -> Error {
@@ -133,5 +156,45 @@ impl Error {
             Error::Server { status, .. } => Some(*status),
             _ => None,
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[cfg(target_arch = "wasm32")]
+    use wasm_bindgen_test::wasm_bindgen_test as test;
+
+    #[test]
+    fn waits_read_in_seconds_or_milliseconds() {
+        let limited = |s: Option<Duration>| Error::RateLimited { retry_after: s }.to_string();
+        assert_eq!(
+            limited(Some(Duration::from_secs(3))),
+            "rate limited; retry after 3 s"
+        );
+        assert_eq!(limited(None), "rate limited");
+        let timeout = Error::Timeout(Duration::from_millis(1500)).to_string();
+        assert_eq!(timeout, "timed out after 1500 ms");
+        assert_eq!(
+            Error::Timeout(Duration::ZERO).to_string(),
+            "timed out after 0 ms"
+        );
+    }
+
+    #[test]
+    fn an_undecodable_body_is_quoted_on_one_line() {
+        let decode = |snippet: &str| {
+            Error::Decode {
+                message: "expected value".into(),
+                snippet: snippet.into(),
+            }
+            .to_string()
+        };
+        assert_eq!(
+            decode("<html>\n\t<body>"),
+            "cannot decode the answer: expected value (body starts: “<html>  <body>”)"
+        );
+        assert_eq!(decode(""), "cannot decode the answer: expected value");
     }
 }
