@@ -16,18 +16,16 @@ async fn room_with_file(creator: &Api, title: &str) -> (i64, Value) {
         .as_i64()
         .expect("room id");
     let file = creator
-        .post(
+        .post_ok(
             &format!("/api/2.0/files/{room}/file"),
             json!({ "title": "notes.txt" }),
         )
-        .await
-        .expect(200)
-        .response();
+        .await;
     (room, file)
 }
 
 async fn my_documents(api: &Api) -> i64 {
-    api.get("/api/2.0/files/@my").await.expect(200).response()["current"]["id"]
+    api.get_ok("/api/2.0/files/@my").await["current"]["id"]
         .as_i64()
         .expect("my documents id")
 }
@@ -37,15 +35,8 @@ async fn check_oversight(actor: &Api, creator: &Api, who: &str) {
     let (room, file) = room_with_file(creator, &format!("oversight {who}")).await;
     let fid = file["id"].as_i64().expect("file id");
     // Allowed: see, list, download, pin.
-    let seen = actor
-        .get(&format!("/api/2.0/files/rooms/{room}"))
-        .await
-        .expect(200)
-        .response();
-    actor
-        .get(&format!("/api/2.0/files/{room}"))
-        .await
-        .expect(200);
+    let seen = actor.get_ok(&format!("/api/2.0/files/rooms/{room}")).await;
+    actor.get_ok(&format!("/api/2.0/files/{room}")).await;
     let url = file["viewUrl"].as_str().expect("viewUrl");
     actor
         .call(reqwest::Method::GET, url, None)
@@ -119,11 +110,7 @@ async fn check_oversight(actor: &Api, creator: &Api, who: &str) {
         assert_eq!(s[no], false, "{who}: room {no}: {s}");
     }
     assert_eq!(seen["access"], 3, "no share record: Restrict");
-    let f = actor
-        .get(&format!("/api/2.0/files/file/{fid}"))
-        .await
-        .expect(200)
-        .response();
+    let f = actor.get_ok(&format!("/api/2.0/files/file/{fid}")).await;
     let s = &f["security"];
     for yes in ["Read", "Download", "CopyLink"] {
         assert_eq!(s[yes], true, "{who}: file {yes}: {s}");
@@ -136,30 +123,25 @@ async fn check_oversight(actor: &Api, creator: &Api, who: &str) {
 
     // Pinning and archiving the room are the admin's; so are unarchiving and deleting it then.
     actor
-        .put(&format!("/api/2.0/files/rooms/{room}/pin"), json!({}))
-        .await
-        .expect(200);
+        .put_ok(&format!("/api/2.0/files/rooms/{room}/pin"), json!({}))
+        .await;
     actor
-        .put(&format!("/api/2.0/files/rooms/{room}/archive"), json!({}))
-        .await
-        .expect(200);
+        .put_ok(&format!("/api/2.0/files/rooms/{room}/archive"), json!({}))
+        .await;
     // The archived room's links stay the members' business.
     actor
         .get(&format!("/api/2.0/files/rooms/{room}/links"))
         .await
         .expect_error(403, "Access denied");
     actor
-        .put(&format!("/api/2.0/files/rooms/{room}/unarchive"), json!({}))
-        .await
-        .expect(200);
+        .put_ok(&format!("/api/2.0/files/rooms/{room}/unarchive"), json!({}))
+        .await;
     actor
-        .put(&format!("/api/2.0/files/rooms/{room}/archive"), json!({}))
-        .await
-        .expect(200);
+        .put_ok(&format!("/api/2.0/files/rooms/{room}/archive"), json!({}))
+        .await;
     actor
-        .delete(&format!("/api/2.0/files/rooms/{room}"), json!({}))
-        .await
-        .expect(200);
+        .delete_ok(&format!("/api/2.0/files/rooms/{room}"), json!({}))
+        .await;
 }
 
 #[tokio::test]
@@ -183,17 +165,12 @@ async fn an_admin_who_is_a_member_has_the_members_rights_too() {
     let (room, _) = room_with_file(&owner, "admin as editor").await;
     let admin = room_member(&p, &owner, room, common::ADMIN, 11).await;
     admin
-        .post(
+        .post_ok(
             &format!("/api/2.0/files/folder/{room}"),
             json!({ "title": "mine" }),
         )
-        .await
-        .expect(200);
-    let seen = admin
-        .get(&format!("/api/2.0/files/rooms/{room}"))
-        .await
-        .expect(200)
-        .response();
+        .await;
+    let seen = admin.get_ok(&format!("/api/2.0/files/rooms/{room}")).await;
     assert_eq!(seen["access"], 11);
     assert_eq!(seen["security"]["Create"], true);
     assert_eq!(
@@ -211,17 +188,14 @@ async fn a_room_manager_who_does_not_own_the_room_cannot_archive_or_delete_it() 
     let manager = room_member(&p, &owner, room, common::ROOM_ADMIN, 9).await;
     // Managing the room is theirs...
     manager
-        .put(
+        .put_ok(
             &format!("/api/2.0/files/rooms/{room}"),
             json!({ "title": "managed well" }),
         )
-        .await
-        .expect(200);
+        .await;
     let seen = manager
-        .get(&format!("/api/2.0/files/rooms/{room}"))
-        .await
-        .expect(200)
-        .response();
+        .get_ok(&format!("/api/2.0/files/rooms/{room}"))
+        .await;
     assert_eq!(seen["security"]["EditRoom"], true);
     assert_eq!(seen["security"]["Move"], false, "{}", seen["security"]);
     assert_eq!(seen["security"]["Delete"], false, "{}", seen["security"]);
@@ -236,7 +210,6 @@ async fn a_room_manager_who_does_not_own_the_room_cannot_archive_or_delete_it() 
         .expect_error(403, "Access denied");
     // The owner may delete it without archiving it first.
     owner
-        .delete(&format!("/api/2.0/files/rooms/{room}"), json!({}))
-        .await
-        .expect(200);
+        .delete_ok(&format!("/api/2.0/files/rooms/{room}"), json!({}))
+        .await;
 }

@@ -13,26 +13,21 @@ use serde_json::{Value, json};
 
 async fn provider(owner: &Api, fake: &ModelServer) -> i64 {
     owner
-        .post(
+        .post_ok(
             "/api/2.0/ai/providers",
             json!({ "type": 3, "title": "Local", "url": fake.url, "key": KEY,
                     "modelSettings": [{ "modelId": "model-a", "isEnabled": true }] }),
         )
-        .await
-        .expect(200)
-        .response()["id"]
+        .await["id"]
         .as_i64()
         .expect("provider id")
 }
 
 async fn agent(api: &Api, provider: i64, prompt: &str) -> Value {
-    api.post(
+    api.post_ok(
         "/api/2.0/ai/agents",
         json!({ "title": "Helper", "chatSettings": { "providerId": provider, "modelId": "model-a", "prompt": prompt } }),
-    )
-    .await
-    .expect(200)
-    .response()
+    ).await
 }
 
 /// Where every test here starts: a portal with a model provider on the fake model server, and an
@@ -105,11 +100,7 @@ async fn agents_are_ai_rooms_with_knowledge_and_result_storage_and_chat_settings
     assert_eq!(a["chatSettings"]["modelId"], "model-a");
     assert_eq!(a["chatSettings"]["prompt"], "Be brief.");
     let id = a["id"].as_i64().expect("id");
-    let content = room_admin
-        .get(&format!("/api/2.0/files/{id}"))
-        .await
-        .expect(200)
-        .response();
+    let content = room_admin.get_ok(&format!("/api/2.0/files/{id}")).await;
     let mut sub = titles(&content, "folders");
     sub.sort();
     assert_eq!(sub, vec!["Knowledge", "Result storage"]);
@@ -121,27 +112,16 @@ async fn agents_are_ai_rooms_with_knowledge_and_result_storage_and_chat_settings
         .collect();
     assert!(types.contains(&32) && types.contains(&33), "{types:?}");
 
-    let list = room_admin
-        .get("/api/2.0/ai/agents")
-        .await
-        .expect(200)
-        .response();
+    let list = room_admin.get_ok("/api/2.0/ai/agents").await;
     // The demo seed's AI room is listed too.
     assert!(titles(&list, "folders").contains(&"Helper".to_string()));
-    let got = room_admin
-        .get(&format!("/api/2.0/ai/agents/{id}"))
-        .await
-        .expect(200)
-        .response();
+    let got = room_admin.get_ok(&format!("/api/2.0/ai/agents/{id}")).await;
     assert_eq!(got["chatSettings"]["prompt"], "Be brief.");
     let upd = room_admin
-        .put(
+        .put_ok(
             &format!("/api/2.0/ai/agents/{id}"),
             json!({ "chatSettings": { "providerId": pid, "modelId": "model-a", "prompt": "Be kind." } }),
-        )
-        .await
-        .expect(200)
-        .response();
+        ).await;
     assert_eq!(upd["chatSettings"]["prompt"], "Be kind.");
 
     // Users may not create agents (`FileSecurity`: not `isUser`).
@@ -185,13 +165,11 @@ async fn an_agent_is_renamed_by_title_alone_and_deleted_by_its_owner_only() {
     let id = a["id"].as_i64().expect("id");
 
     let renamed = room_admin
-        .put(
+        .put_ok(
             &format!("/api/2.0/ai/agents/{id}"),
             json!({ "title": "Reviewer" }),
         )
-        .await
-        .expect(200)
-        .response();
+        .await;
     assert_eq!(renamed["title"], "Reviewer");
     assert_eq!(
         renamed["chatSettings"]["prompt"], "Be brief.",
@@ -233,13 +211,11 @@ async fn an_agent_is_renamed_by_title_alone_and_deleted_by_its_owner_only() {
         .expect(403);
 
     let op = room_admin
-        .delete(
+        .delete_ok(
             &format!("/api/2.0/ai/agents/{id}"),
             json!({ "deleteAfter": false }),
         )
-        .await
-        .expect(200)
-        .response();
+        .await;
     assert_eq!(op["finished"], true, "{op}");
     assert_eq!(op["error"], "", "{op}");
     room_admin
@@ -337,10 +313,8 @@ async fn a_chat_streams_the_providers_tokens_sending_the_prompt_and_the_history(
     );
 
     let chats = room_admin
-        .get(&format!("/api/2.0/ai/rooms/{id}/chats"))
-        .await
-        .expect(200)
-        .response();
+        .get_ok(&format!("/api/2.0/ai/rooms/{id}/chats"))
+        .await;
     assert_eq!(chats[0]["id"], chat_id);
     assert_eq!(chats[0]["title"], "Hi there");
 
@@ -370,12 +344,11 @@ async fn a_chat_streams_the_providers_tokens_sending_the_prompt_and_the_history(
     );
 
     room_admin
-        .put(
+        .put_ok(
             &format!("/api/2.0/ai/chats/{chat_id}"),
             json!({ "name": "Renamed" }),
         )
-        .await
-        .expect(200);
+        .await;
     room_admin
         .delete(&format!("/api/2.0/ai/chats/{chat_id}"), json!({}))
         .await

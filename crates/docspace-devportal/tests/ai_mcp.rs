@@ -35,10 +35,8 @@ fn registration(name: &str, mcp: &HttpServer, key: &str) -> Value {
 
 async fn register(owner: &Api, name: &str, mcp: &HttpServer, key: &str) -> String {
     owner
-        .post("/api/2.0/ai/servers", registration(name, mcp, key))
-        .await
-        .expect(200)
-        .response()["id"]
+        .post_ok("/api/2.0/ai/servers", registration(name, mcp, key))
+        .await["id"]
         .as_str()
         .expect("server id")
         .to_string()
@@ -46,24 +44,19 @@ async fn register(owner: &Api, name: &str, mcp: &HttpServer, key: &str) -> Strin
 
 async fn agent(owner: &Api, fake: &ModelServer) -> i64 {
     let provider = owner
-        .post(
+        .post_ok(
             "/api/2.0/ai/providers",
             json!({ "type": 3, "title": "Local", "url": fake.url, "key": KEY,
                     "modelSettings": [{ "modelId": "model-a", "isEnabled": true }] }),
         )
-        .await
-        .expect(200)
-        .response()["id"]
+        .await["id"]
         .as_i64()
         .expect("provider id");
     owner
-        .post(
+        .post_ok(
             "/api/2.0/ai/agents",
             json!({ "title": "Helper", "chatSettings": { "providerId": provider, "modelId": "model-a", "prompt": "" } }),
-        )
-        .await
-        .expect(200)
-        .response()["id"]
+        ).await["id"]
         .as_i64()
         .expect("agent id")
 }
@@ -77,13 +70,11 @@ async fn a_server_is_checked_by_connecting_then_saved_with_its_headers_in_the_fu
 
     // `McpServerDto` carries endpoint and headers.
     let r = owner
-        .post(
+        .post_ok(
             "/api/2.0/ai/servers",
             registration("docspace-local", &mcp, &key),
         )
-        .await
-        .expect(200)
-        .response();
+        .await;
     assert_eq!(r["name"], "docspace-local");
     assert_eq!(r["endpoint"], mcp.url());
     assert_eq!(r["serverType"], 0);
@@ -92,11 +83,7 @@ async fn a_server_is_checked_by_connecting_then_saved_with_its_headers_in_the_fu
     let id = r["id"].as_str().expect("id").to_string();
 
     // `GET servers/{id}` is the short DTO: neither endpoint nor headers.
-    let one = owner
-        .get(&format!("/api/2.0/ai/servers/{id}"))
-        .await
-        .expect(200)
-        .response();
+    let one = owner.get_ok(&format!("/api/2.0/ai/servers/{id}")).await;
     assert_eq!(one["name"], "docspace-local");
     assert!(
         one.get("endpoint").is_none() && one.get("headers").is_none(),
@@ -223,37 +210,29 @@ async fn update_status_delete_and_who_may_do_what() {
         .expect_error(403, "manage MCP servers");
 
     // Any non-guest lists the enabled ones; a guest is refused (`GetActiveServersAsync`).
-    let avail = user
-        .get("/api/2.0/ai/servers/available")
-        .await
-        .expect(200)
-        .response();
+    let avail = user.get_ok("/api/2.0/ai/servers/available").await;
     assert_eq!(avail[0]["id"], id.as_str());
     assert!(avail[0].get("headers").is_none());
     guest.get("/api/2.0/ai/servers/available").await.expect(403);
 
     // Disabled servers are not available.
     let r = owner
-        .put(
+        .put_ok(
             &format!("/api/2.0/ai/servers/{id}/status"),
             json!({ "enabled": false }),
         )
-        .await
-        .expect(200)
-        .response();
+        .await;
     assert_eq!(r["enabled"], false);
     let avail = user.get("/api/2.0/ai/servers/available").await.expect(200);
     assert_eq!(avail.json()["total"], 0);
 
     // Update: a new name and description; new headers are checked by connecting again.
     let r = owner
-        .put(
+        .put_ok(
             &format!("/api/2.0/ai/servers/{id}"),
             json!({ "name": "renamed", "description": "new" }),
         )
-        .await
-        .expect(200)
-        .response();
+        .await;
     assert_eq!(
         (r["name"].as_str(), r["description"].as_str()),
         (Some("renamed"), Some("new"))
@@ -311,11 +290,7 @@ async fn an_agent_room_gets_up_to_five_servers_and_each_user_switches_their_tool
     }
     let path = format!("/api/2.0/ai/rooms/{room}/servers");
 
-    let added = owner
-        .post(&path, json!({ "servers": [ids[0]] }))
-        .await
-        .expect(200)
-        .response();
+    let added = owner.post_ok(&path, json!({ "servers": [ids[0]] })).await;
     assert_eq!(added[0]["id"], ids[0].as_str());
     assert_eq!(added[0]["connected"], true);
     owner
@@ -331,22 +306,12 @@ async fn an_agent_room_gets_up_to_five_servers_and_each_user_switches_their_tool
         .await
         .expect_error(400, "Maximum number of servers per room is 5");
     owner
-        .post(
+        .post_ok(
             &path,
             json!({ "servers": [ids[1], ids[2], ids[3], ids[4]] }),
         )
-        .await
-        .expect(200);
-    assert_eq!(
-        owner
-            .get(&path)
-            .await
-            .expect(200)
-            .response()
-            .as_array()
-            .map(Vec::len),
-        Some(5)
-    );
+        .await;
+    assert_eq!(owner.get_ok(&path).await.as_array().map(Vec::len), Some(5));
 
     // A user outside the room may neither edit it nor use its chat.
     let user = login(&p, USER).await;
@@ -360,7 +325,7 @@ async fn an_agent_room_gets_up_to_five_servers_and_each_user_switches_their_tool
 
     // Tools come from the MCP server itself; switching one off is kept for this user.
     let tools_path = format!("{path}/{}/tools", ids[0]);
-    let tools = tool_states(&owner.get(&tools_path).await.expect(200).response());
+    let tools = tool_states(&owner.get_ok(&tools_path).await);
     assert!(
         tools.iter().any(|(n, on)| n == "get_my_folder" && *on),
         "{tools:?}"
@@ -368,40 +333,28 @@ async fn an_agent_room_gets_up_to_five_servers_and_each_user_switches_their_tool
     assert!(tools.iter().all(|(_, on)| *on));
     let after = tool_states(
         &owner
-            .put(&tools_path, json!({ "disabledTools": ["get_my_folder"] }))
-            .await
-            .expect(200)
-            .response(),
+            .put_ok(&tools_path, json!({ "disabledTools": ["get_my_folder"] }))
+            .await,
     );
     assert_eq!(after.len(), tools.len());
     for (name, on) in &after {
         assert_eq!(*on, name != "get_my_folder", "{name}");
     }
-    let again = tool_states(&owner.get(&tools_path).await.expect(200).response());
+    let again = tool_states(&owner.get_ok(&tools_path).await);
     assert_eq!(again, after);
     user.get(&tools_path).await.expect(403);
 
     // Switches are per user: a content creator of the agent (`UseChat`) sees every tool on, and
     // still may not edit the room's servers (`CanEditRoom`).
     owner
-        .put(
+        .put_ok(
             &format!("/api/2.0/files/rooms/{room}/share"),
             json!({ "invitations": [{ "id": user_id(&owner, USER).await, "access": 11 }], "notify": false }),
-        )
-        .await
-        .expect(200);
-    let theirs = tool_states(&user.get(&tools_path).await.expect(200).response());
+        ).await;
+    let theirs = tool_states(&user.get_ok(&tools_path).await);
     assert_eq!(theirs.len(), tools.len());
     assert!(theirs.iter().all(|(_, on)| *on), "{theirs:?}");
-    assert_eq!(
-        user.get(&path)
-            .await
-            .expect(200)
-            .response()
-            .as_array()
-            .map(Vec::len),
-        Some(5)
-    );
+    assert_eq!(user.get_ok(&path).await.as_array().map(Vec::len), Some(5));
     user.delete(&path, json!({ "servers": [ids[0]] }))
         .await
         .expect_error(
@@ -418,8 +371,5 @@ async fn an_agent_room_gets_up_to_five_servers_and_each_user_switches_their_tool
         .get(&tools_path)
         .await
         .expect_error(404, "MCP server not found");
-    owner
-        .post(&path, json!({ "servers": [ids[5]] }))
-        .await
-        .expect(200);
+    owner.post_ok(&path, json!({ "servers": [ids[5]] })).await;
 }

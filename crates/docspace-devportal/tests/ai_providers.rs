@@ -59,10 +59,9 @@ async fn ai_access_switch_is_for_admins_and_closes_every_ai_route() {
     let r = user.get("/api/2.0/settings/ai-access").await.expect(200);
     assert_eq!(r.response()["enabled"], false);
     owner
-        .post("/api/2.0/settings/ai-access", json!({ "enabled": true }))
-        .await
-        .expect(200);
-    owner.get("/api/2.0/ai/providers").await.expect(200);
+        .post_ok("/api/2.0/settings/ai-access", json!({ "enabled": true }))
+        .await;
+    owner.get_ok("/api/2.0/ai/providers").await;
 }
 
 #[tokio::test]
@@ -90,10 +89,8 @@ async fn a_provider_is_registered_with_its_live_models_and_its_key_never_comes_b
 
     // Every listed model with its settings: only the one the settings enable is on.
     let models = owner
-        .get(&format!("/api/2.0/ai/providers/{id}/models"))
-        .await
-        .expect(200)
-        .response();
+        .get_ok(&format!("/api/2.0/ai/providers/{id}/models"))
+        .await;
     let models = models.as_array().expect("models");
     assert_eq!(models.len(), 2);
     assert_eq!(models[0]["id"], "model-a");
@@ -103,10 +100,8 @@ async fn a_provider_is_registered_with_its_live_models_and_its_key_never_comes_b
 
     // What an agent may use: the enabled models only.
     let chat_models = owner
-        .get(&format!("/api/2.0/ai/chats/models?provider={id}"))
-        .await
-        .expect(200)
-        .response();
+        .get_ok(&format!("/api/2.0/ai/chats/models?provider={id}"))
+        .await;
     assert_eq!(
         chat_models,
         json!([{ "providerId": id, "providerTitle": "Local", "modelId": "model-a", "alias": "Model A",
@@ -115,22 +110,16 @@ async fn a_provider_is_registered_with_its_live_models_and_its_key_never_comes_b
 
     // Preview lists without saving, nothing enabled yet.
     let preview = owner
-        .post(
+        .post_ok(
             "/api/2.0/ai/providers/models/preview",
             json!({ "type": 3, "url": fake.url, "key": KEY }),
         )
-        .await
-        .expect(200)
-        .response();
+        .await;
     assert_eq!(preview.as_array().map(Vec::len), Some(2));
     assert_eq!(preview[0]["isEnabled"], false);
 
     // The default: the first provider's first enabled model.
-    let d = owner
-        .get("/api/2.0/ai/providers/default")
-        .await
-        .expect(200)
-        .response();
+    let d = owner.get_ok("/api/2.0/ai/providers/default").await;
     assert_eq!(d["providerId"], id);
     assert_eq!(d["defaultModel"], "model-a");
     owner
@@ -143,13 +132,12 @@ async fn a_provider_is_registered_with_its_live_models_and_its_key_never_comes_b
 
     // Rename, then the same title again is refused.
     let r = owner
-        .put(
+        .put_ok(
             &format!("/api/2.0/ai/providers/{id}"),
             json!({ "title": "Renamed" }),
         )
-        .await
-        .expect(200);
-    assert_eq!(r.response()["title"], "Renamed");
+        .await;
+    assert_eq!(r["title"], "Renamed");
     let mut second = provider_body(&fake.url, KEY);
     second["title"] = json!("renamed");
     owner
@@ -253,9 +241,8 @@ async fn providers_are_managed_by_docspace_admins_and_listed_for_room_admins() {
     let room_admin = login(&p, ROOM_ADMIN).await;
     let user = login(&p, USER).await;
     admin
-        .post("/api/2.0/ai/providers", provider_body(&fake.url, KEY))
-        .await
-        .expect(200);
+        .post_ok("/api/2.0/ai/providers", provider_body(&fake.url, KEY))
+        .await;
     for api in [&room_admin, &user] {
         api.post("/api/2.0/ai/providers", provider_body(&fake.url, KEY))
             .await
@@ -271,10 +258,6 @@ async fn providers_are_managed_by_docspace_admins_and_listed_for_room_admins() {
         .await
         .expect_error(403, "You don't have permission to manage providers");
     user.get("/api/2.0/ai/chats/models").await.expect(403);
-    let avail = admin
-        .get("/api/2.0/ai/providers/available")
-        .await
-        .expect(200)
-        .response();
+    let avail = admin.get_ok("/api/2.0/ai/providers/available").await;
     assert_eq!(avail, json!([{ "type": 3, "url": "" }]));
 }

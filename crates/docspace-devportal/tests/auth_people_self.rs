@@ -146,26 +146,16 @@ async fn a_user_sets_their_own_profile_language_only() {
     use serde_json::json;
     let p = portal().await;
     let owner = Api::owner(&p);
-    let me = owner
-        .get("/api/2.0/people/@self")
-        .await
-        .expect(200)
-        .response();
+    let me = owner.get_ok("/api/2.0/people/@self").await;
     let id = me["id"].as_str().expect("id").to_string();
     let changed = owner
-        .put(
+        .put_ok(
             &format!("/api/2.0/people/{id}/culture"),
             json!({ "cultureName": "de" }),
         )
-        .await
-        .expect(200)
-        .response();
+        .await;
     assert_eq!(changed["cultureName"], "de");
-    let again = owner
-        .get("/api/2.0/people/@self")
-        .await
-        .expect(200)
-        .response();
+    let again = owner.get_ok("/api/2.0/people/@self").await;
     assert_eq!(again["cultureName"], "de", "kept");
     owner
         .put(

@@ -15,10 +15,8 @@ use serde_json::{Value, json};
 /// Starts a bulk download; returns the finished operation.
 async fn bulk(api: &Api, body: Value) -> Value {
     let ops = api
-        .put("/api/2.0/files/fileops/bulkdownload", body)
-        .await
-        .expect(200)
-        .response();
+        .put_ok("/api/2.0/files/fileops/bulkdownload", body)
+        .await;
     let op = ops[0].clone();
     assert_eq!(
         (
@@ -90,11 +88,7 @@ async fn several_entries_come_as_one_zip_for_the_same_user_only() {
         ]
     );
     // The operation is listed like the others.
-    let listed = owner
-        .get("/api/2.0/files/fileops/Download")
-        .await
-        .expect(200)
-        .response();
+    let listed = owner.get_ok("/api/2.0/files/fileops/Download").await;
     assert!(
         listed
             .as_array()
@@ -159,12 +153,11 @@ async fn rooms_that_deny_downloads_refuse_members_who_are_not_managers() {
     let room = room_id(&owner, "Contracts").await;
     let f = upload_file(&owner, room, "secret.txt", b"S").await;
     owner
-        .put(
+        .put_ok(
             &format!("/api/2.0/files/rooms/{room}"),
             json!({ "denyDownload": true }),
         )
-        .await
-        .expect(200);
+        .await;
     let user = common::login(&p, common::USER).await; // an editor in Contracts
     user.put(
         "/api/2.0/files/fileops/bulkdownload",
@@ -182,13 +175,11 @@ async fn a_link_visitor_downloads_what_the_link_opens() {
     let room = room_id(&owner, "Contracts").await;
     let f = upload_file(&owner, room, "shared.txt", b"shared").await;
     let link = owner
-        .put(
+        .put_ok(
             &format!("/api/2.0/files/file/{f}/links"),
             json!({ "access": 2 }),
         )
-        .await
-        .expect(200)
-        .response();
+        .await;
     let key = link["sharedLink"]["requestToken"].as_str().expect("key");
     let visitor = Api::anonymous(&p).header("Request-Token", key);
     let op = bulk(&visitor, json!({ "fileIds": [f] })).await;
@@ -211,41 +202,30 @@ async fn a_link_visitor_downloads_what_the_link_opens() {
 async fn emptying_the_trash_deletes_its_content_for_good() {
     let p = unlimited_portal().await;
     let owner = Api::owner(&p);
-    let my = owner.get("/api/2.0/files/@my").await.expect(200).response()["current"]["id"]
+    let my = owner.get_ok("/api/2.0/files/@my").await["current"]["id"]
         .as_i64()
         .expect("my documents");
     let doomed = upload_file(&owner, my, "old notes.txt", b"old").await;
     let folder = new_folder(&owner, my, "Old stuff").await;
     owner
-        .put(
+        .put_ok(
             "/api/2.0/files/fileops/delete",
             json!({ "fileIds": [doomed], "folderIds": [folder] }),
         )
-        .await
-        .expect(200);
-    let trash = owner
-        .get("/api/2.0/files/@trash")
-        .await
-        .expect(200)
-        .response();
+        .await;
+    let trash = owner.get_ok("/api/2.0/files/@trash").await;
     assert_eq!(trash["total"], 2, "{trash}");
     let ops = owner
-        .put(
+        .put_ok(
             "/api/2.0/files/fileops/emptytrash",
             json!({ "single": true }),
         )
-        .await
-        .expect(200)
-        .response();
+        .await;
     assert_eq!(
         (ops[0]["Operation"].clone(), ops[0]["finished"].clone()),
         (json!(2), json!(true))
     );
-    let trash = owner
-        .get("/api/2.0/files/@trash")
-        .await
-        .expect(200)
-        .response();
+    let trash = owner.get_ok("/api/2.0/files/@trash").await;
     assert_eq!(trash["total"], 0, "{trash}");
     owner
         .get(&format!("/api/2.0/files/file/{doomed}"))

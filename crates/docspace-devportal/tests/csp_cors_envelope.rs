@@ -36,19 +36,13 @@ async fn csp_is_readable_anonymously_and_writable_by_admins_only() {
     assert_eq!(cached.status, 304);
     let owner = Api::owner(&p);
     let set = owner
-        .post("/api/2.0/security/csp", json!({ "domains": ["https://app.example.com", "*.partner.io", "example.org", "https://app.example.com/"] }))
-        .await
-        .expect(200)
-        .response();
+        .post_ok("/api/2.0/security/csp", json!({ "domains": ["https://app.example.com", "*.partner.io", "example.org", "https://app.example.com/"] })).await;
     assert_eq!(
         set["domains"],
         json!(["https://app.example.com", "*.partner.io", "example.org"])
     );
     assert_eq!(
-        anon.get("/api/2.0/security/csp")
-            .await
-            .expect(200)
-            .response()["domains"],
+        anon.get_ok("/api/2.0/security/csp").await["domains"],
         set["domains"]
     );
     for bad in [
@@ -72,10 +66,7 @@ async fn csp_is_readable_anonymously_and_writable_by_admins_only() {
         .await
         .expect_error(403, "too long");
     assert_eq!(
-        anon.get("/api/2.0/security/csp")
-            .await
-            .expect(200)
-            .response()["domains"],
+        anon.get_ok("/api/2.0/security/csp").await["domains"],
         set["domains"],
         "refused lists change nothing"
     );
@@ -255,5 +246,5 @@ async fn unknown_routes_and_bad_bodies_are_answered_without_crashing() {
         .await;
     assert_eq!(r.status, 400);
     // The portal is still fine afterwards.
-    api.get("/api/2.0/files/rooms").await.expect(200);
+    api.get_ok("/api/2.0/files/rooms").await;
 }

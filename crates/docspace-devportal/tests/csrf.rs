@@ -74,11 +74,7 @@ async fn cross_site_forms_with_the_cookie_are_refused_on_every_write() {
         .await
         .expect_error(403, "Cross-site request refused");
     // Nothing was created.
-    let keys = Api::owner(&p)
-        .get("/api/2.0/keys")
-        .await
-        .expect(200)
-        .response();
+    let keys = Api::owner(&p).get_ok("/api/2.0/keys").await;
     assert_eq!(keys.as_array().map(Vec::len), Some(1), "{keys}");
 }
 
@@ -91,10 +87,8 @@ async fn the_portals_own_pages_write_with_the_cookie() {
         .clone_with("Sec-Fetch-Site", "same-origin");
     // What assets/js/rest.js sends: JSON with Content-Type application/json, credentials same-origin.
     let key = page
-        .post("/api/2.0/keys", json!({ "name": "from the page" }))
-        .await
-        .expect(200)
-        .response();
+        .post_ok("/api/2.0/keys", json!({ "name": "from the page" }))
+        .await;
     assert!(key["key"].as_str().is_some_and(|k| k.starts_with("sk-")));
     // An upload is multipart, which the upload endpoints take from the own origin.
     page.multipart(

@@ -49,13 +49,11 @@ async fn answered_writes_survive_kill_dash_nine() {
     let (mut child, url) = start(dir.path());
     let a = api(&url);
     let room = a
-        .post(
+        .post_ok(
             "/api/2.0/files/rooms",
             json!({ "title": "Durable ✓", "roomType": "CustomRoom", "tags": ["kept"] }),
         )
-        .await
-        .expect(200)
-        .response();
+        .await;
     let room_id = room["id"].as_i64().expect("id");
     let data: Vec<u8> = (0..=255u8).cycle().take(3 * 1024 * 1024 + 17).collect();
     let up = a
@@ -69,18 +67,14 @@ async fn answered_writes_survive_kill_dash_nine() {
         .response();
     let file_id = up[0]["id"].as_i64().expect("id");
     let folder = a
-        .post(
+        .post_ok(
             &format!("/api/2.0/files/folder/{room_id}"),
             json!({ "title": "Sub" }),
         )
-        .await
-        .expect(200)
-        .response();
+        .await;
     let key = a
-        .post("/api/2.0/keys", json!({ "name": "survivor" }))
-        .await
-        .expect(200)
-        .response()["key"]
+        .post_ok("/api/2.0/keys", json!({ "name": "survivor" }))
+        .await["key"]
         .as_str()
         .expect("key")
         .to_string();
@@ -92,37 +86,27 @@ async fn answered_writes_survive_kill_dash_nine() {
     )
     .await
     .expect(200);
-    a.put(
+    a.put_ok(
         &format!("/api/2.0/files/rooms/{room_id}/archive"),
         json!({}),
     )
-    .await
-    .expect(200);
+    .await;
     // The last write is answered, then the process dies without any chance to flush.
-    a.post(
+    a.post_ok(
         "/api/2.0/security/csp",
         json!({ "domains": ["https://kept.example"] }),
     )
-    .await
-    .expect(200);
+    .await;
     child.kill().expect("SIGKILL");
     child.wait().expect("reaped");
 
     let (mut child, url) = start(dir.path());
     let b = api(&url);
-    let got = b
-        .get(&format!("/api/2.0/files/rooms/{room_id}"))
-        .await
-        .expect(200)
-        .response();
+    let got = b.get_ok(&format!("/api/2.0/files/rooms/{room_id}")).await;
     assert_eq!(got["title"], "Durable ✓");
     assert_eq!(got["tags"], json!(["kept"]));
     assert_eq!(got["rootFolderType"], 20, "still archived");
-    let info = b
-        .get(&format!("/api/2.0/files/file/{file_id}"))
-        .await
-        .expect(200)
-        .response();
+    let info = b.get_ok(&format!("/api/2.0/files/file/{file_id}")).await;
     assert_eq!(info["version"], 2);
     let v1 = b
         .call(
@@ -141,25 +125,15 @@ async fn answered_writes_survive_kill_dash_nine() {
         .await
         .expect(200);
     assert_eq!(v2.body, b"last words");
-    b.get(&format!("/api/2.0/files/folder/{}", folder["id"]))
-        .await
-        .expect(200);
+    b.get_ok(&format!("/api/2.0/files/folder/{}", folder["id"]))
+        .await;
     Api::for_url(&url, &format!("Bearer {key}"))
-        .get("/api/2.0/people/@self")
-        .await
-        .expect(200);
-    let csp = Api::for_url(&url, "")
-        .get("/api/2.0/security/csp")
-        .await
-        .expect(200)
-        .response();
+        .get_ok("/api/2.0/people/@self")
+        .await;
+    let csp = Api::for_url(&url, "").get_ok("/api/2.0/security/csp").await;
     assert_eq!(csp["domains"], json!(["https://kept.example"]));
     // The demo seed is not applied twice.
-    let rooms = b
-        .get("/api/2.0/files/rooms?searchArea=2")
-        .await
-        .expect(200)
-        .response();
+    let rooms = b.get_ok("/api/2.0/files/rooms?searchArea=2").await;
     assert_eq!(rooms["total"], 7);
     child.kill().expect("SIGKILL");
     child.wait().expect("reaped");

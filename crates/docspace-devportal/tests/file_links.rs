@@ -46,11 +46,7 @@ async fn primary_and_further_links_are_created_changed_and_revoked() {
     let room = room_id(&api, "Contracts").await;
     let id = file_in(&api, room, "offer.txt").await;
     // GET creates the primary link (Read) when there is none, and returns the same one after.
-    let primary = api
-        .get(&format!("/api/2.0/files/file/{id}/link"))
-        .await
-        .expect(200)
-        .response();
+    let primary = api.get_ok(&format!("/api/2.0/files/file/{id}/link")).await;
     assert_eq!(
         (primary["access"].clone(), primary["subjectType"].clone()),
         (json!(2), json!(4))
@@ -63,13 +59,11 @@ async fn primary_and_further_links_are_created_changed_and_revoked() {
         "{url}"
     );
     let again = api
-        .post(
+        .post_ok(
             &format!("/api/2.0/files/file/{id}/link"),
             json!({ "access": 10 }),
         )
-        .await
-        .expect(200)
-        .response();
+        .await;
     assert_eq!(again["sharedLink"]["id"], link["id"]);
     assert_eq!(
         again["access"], 2,
@@ -77,14 +71,12 @@ async fn primary_and_further_links_are_created_changed_and_revoked() {
     );
 
     let extra = api
-        .put(
+        .put_ok(
             &format!("/api/2.0/files/file/{id}/links"),
             json!({ "access": 10, "title": "Partner", "password": "s3cret-pw", "denyDownload": true,
                     "expirationDate": future(7), "internal": true }),
         )
-        .await
-        .expect(200)
-        .response();
+        .await;
     let l = &extra["sharedLink"];
     assert_eq!(
         (
@@ -113,13 +105,11 @@ async fn primary_and_further_links_are_created_changed_and_revoked() {
     // A change replaces the options as a whole: what is not sent is its default.
     let lid = l["id"].as_str().expect("link id").to_string();
     let changed = api
-        .put(
+        .put_ok(
             &format!("/api/2.0/files/file/{id}/links"),
             json!({ "linkId": lid, "access": 2 }),
         )
-        .await
-        .expect(200)
-        .response();
+        .await;
     let c = &changed["sharedLink"];
     assert_eq!(
         (
@@ -148,10 +138,8 @@ async fn primary_and_further_links_are_created_changed_and_revoked() {
 
     // The room's own links do not list the file's, and the file's link key opens no room.
     let room_links = api
-        .get(&format!("/api/2.0/files/rooms/{room}/links"))
-        .await
-        .expect(200)
-        .response();
+        .get_ok(&format!("/api/2.0/files/rooms/{room}/links"))
+        .await;
     assert!(
         room_links
             .as_array()
@@ -165,10 +153,8 @@ async fn primary_and_further_links_are_created_changed_and_revoked() {
     // share of the file: ONLYOFFICE/DocSpace-server products/ASC.Files/Core/Utils/FileSharing.cs).
     let opened = Api::anonymous(&p)
         .header("Request-Token", key)
-        .get(&format!("/api/2.0/files/file/{id}"))
-        .await
-        .expect(200)
-        .response();
+        .get_ok(&format!("/api/2.0/files/file/{id}"))
+        .await;
     assert_eq!(opened["id"], json!(id));
     Api::anonymous(&p)
         .header("Request-Token", key)
@@ -176,10 +162,8 @@ async fn primary_and_further_links_are_created_changed_and_revoked() {
         .await
         .expect(403);
     let share = Api::anonymous(&p)
-        .get(&format!("/api/2.0/files/share/{key}"))
-        .await
-        .expect(200)
-        .response();
+        .get_ok(&format!("/api/2.0/files/share/{key}"))
+        .await;
     assert_eq!(
         (
             share["entityId"].clone(),
@@ -247,10 +231,8 @@ async fn links_have_limits_and_checked_options() {
     let press = room_id(&api, "Press kit").await;
     let pub_file = file_in(&api, press, "release.txt").await;
     let primary = api
-        .get(&format!("/api/2.0/files/file/{pub_file}/link"))
-        .await
-        .expect(200)
-        .response();
+        .get_ok(&format!("/api/2.0/files/file/{pub_file}/link"))
+        .await;
     api.put(
         &format!("/api/2.0/files/file/{pub_file}/links"),
         json!({ "linkId": primary["sharedLink"]["id"], "access": 0 }),
@@ -258,12 +240,11 @@ async fn links_have_limits_and_checked_options() {
     .await
     .expect_error(403, "Access denied");
     for _ in 0..5 {
-        api.put(
+        api.put_ok(
             &format!("/api/2.0/files/file/{pub_file}/links"),
             json!({ "access": 2, "internal": true }),
         )
-        .await
-        .expect(200);
+        .await;
     }
     let (list, _) = links(&api, pub_file).await;
     assert!(
@@ -291,25 +272,19 @@ async fn only_whoever_may_share_the_file_manages_its_links() {
         .expect_error(403, "Access denied");
     let manager = login(&p, "roomadmin@example.com").await;
     manager
-        .get(&format!("/api/2.0/files/file/{id}/link"))
-        .await
-        .expect(200);
+        .get_ok(&format!("/api/2.0/files/file/{id}/link"))
+        .await;
     manager
-        .put(
+        .put_ok(
             &format!("/api/2.0/files/file/{id}/links"),
             json!({ "access": 2 }),
         )
-        .await
-        .expect(200);
+        .await;
     assert_eq!(links(&manager, id).await.1, json!(2));
     // Readers of the file see the primary link but not the list, and change nothing.
     for who in ["user@example.com", "guest@example.com"] {
         let api = login(&p, who).await;
-        let got = api
-            .get(&format!("/api/2.0/files/file/{id}/link"))
-            .await
-            .expect(200)
-            .response();
+        let got = api.get_ok(&format!("/api/2.0/files/file/{id}/link")).await;
         assert_eq!(got["canEditAccess"], false, "{who}");
         assert_eq!(links(&api, id).await, (vec![], json!(0)), "{who}");
         api.put(
@@ -332,17 +307,9 @@ async fn only_whoever_may_share_the_file_manages_its_links() {
 
 /// A file's `availableShareRights`, read from one file and from its folder's listing.
 async fn share_rights(api: &Api, folder: i64, id: i64) -> Value {
-    let one = api
-        .get(&format!("/api/2.0/files/file/{id}"))
-        .await
-        .expect(200)
-        .response()["availableShareRights"]
-        .clone();
-    let listing = api
-        .get(&format!("/api/2.0/files/{folder}"))
-        .await
-        .expect(200)
-        .response();
+    let one =
+        api.get_ok(&format!("/api/2.0/files/file/{id}")).await["availableShareRights"].clone();
+    let listing = api.get_ok(&format!("/api/2.0/files/{folder}")).await;
     let listed = listing["files"]
         .as_array()
         .and_then(|files| files.iter().find(|f| f["id"] == id))
@@ -388,7 +355,7 @@ async fn a_files_share_rights_follow_its_room_its_format_and_its_creator() {
         links(json!(["FillForms", "None"]))
     );
 
-    let my = owner.get("/api/2.0/files/@my").await.expect(200).response()["current"]["id"]
+    let my = owner.get_ok("/api/2.0/files/@my").await["current"]["id"]
         .as_i64()
         .expect("My documents");
     let notes = file_in(&owner, my, "notes.docx").await;

@@ -49,10 +49,8 @@ async fn the_check_names_the_source_entries_whose_titles_the_destination_holds()
     new_file(&owner, target_drafts, "Inside.docx").await;
 
     let clashes = owner
-        .get(&check_path(to, &[drafts, archive], &[plan, notes]))
-        .await
-        .expect(200)
-        .response();
+        .get_ok(&check_path(to, &[drafts, archive], &[plan, notes]))
+        .await;
     assert_eq!(entry_titles(&clashes), ["Drafts", "Plan.docx"], "{clashes}");
     assert_eq!(
         clashes[0]["id"], drafts,
@@ -61,26 +59,17 @@ async fn the_check_names_the_source_entries_whose_titles_the_destination_holds()
     assert_eq!(clashes[1]["id"], plan);
 
     // Nothing in common: an empty list.
-    let none = owner
-        .get(&check_path(to, &[archive], &[notes]))
-        .await
-        .expect(200)
-        .response();
+    let none = owner.get_ok(&check_path(to, &[archive], &[notes])).await;
     assert_eq!(none, json!([]));
 
     // PUT on the same path still moves.
     owner
-        .put(
+        .put_ok(
             "/api/2.0/files/fileops/move",
             json!({ "destFolderId": to, "fileIds": [notes], "conflictResolveType": 2 }),
         )
-        .await
-        .expect(200);
-    let after = owner
-        .get(&check_path(to, &[], &[notes]))
-        .await
-        .expect(200)
-        .response();
+        .await;
+    let after = owner.get_ok(&check_path(to, &[], &[notes])).await;
     assert_eq!(
         entry_titles(&after),
         ["Notes.docx"],

@@ -19,13 +19,11 @@ const DUPLICATE: i64 = 2;
 /// Runs a copy or move of `folders` into `dest`; the finished operation's report.
 async fn transfer(api: &Api, op: &str, folders: &[i64], dest: i64, conflict: i64) -> Value {
     let ops = api
-        .put(
+        .put_ok(
             &format!("/api/2.0/files/fileops/{op}"),
             json!({ "folderIds": folders, "destFolderId": dest, "conflictResolveType": conflict }),
         )
-        .await
-        .expect(200)
-        .response();
+        .await;
     assert_eq!(ops[0]["finished"], true, "{ops}");
     assert_eq!(ops[0]["error"], "", "{ops}");
     ops[0].clone()
@@ -33,11 +31,7 @@ async fn transfer(api: &Api, op: &str, folders: &[i64], dest: i64, conflict: i64
 
 /// The titles of a folder's sub-folders and of its files, each sorted.
 async fn listing(api: &Api, folder: i64) -> (Vec<String>, Vec<String>) {
-    let c = api
-        .get(&format!("/api/2.0/files/{folder}"))
-        .await
-        .expect(200)
-        .response();
+    let c = api.get_ok(&format!("/api/2.0/files/{folder}")).await;
     let mut folders = titles(&c, "folders");
     let mut files = titles(&c, "files");
     folders.sort();
@@ -47,11 +41,7 @@ async fn listing(api: &Api, folder: i64) -> (Vec<String>, Vec<String>) {
 
 /// The id of the entry titled `title` in `folder` (`key`: "folders" or "files").
 async fn child(api: &Api, folder: i64, key: &str, title: &str) -> i64 {
-    let c = api
-        .get(&format!("/api/2.0/files/{folder}"))
-        .await
-        .expect(200)
-        .response();
+    let c = api.get_ok(&format!("/api/2.0/files/{folder}")).await;
     c[key]
         .as_array()
         .expect("entries")
@@ -63,11 +53,7 @@ async fn child(api: &Api, folder: i64, key: &str, title: &str) -> i64 {
 
 /// A file's current version and content.
 async fn version_and_content(api: &Api, file: i64) -> (i64, Vec<u8>) {
-    let f = api
-        .get(&format!("/api/2.0/files/file/{file}"))
-        .await
-        .expect(200)
-        .response();
+    let f = api.get_ok(&format!("/api/2.0/files/file/{file}")).await;
     let url = f["viewUrl"].as_str().expect("viewUrl");
     let body = api.call(Method::GET, url, None).await.expect(200).body;
     (f["version"].as_i64().expect("version"), body)
@@ -202,12 +188,11 @@ async fn duplicate_copies_under_a_new_title_and_moves_under_the_same_one() {
     let a = child(&owner, copy, "files", "a.txt").await;
     for op in ["copy", "move"] {
         owner
-            .put(
+            .put_ok(
                 &format!("/api/2.0/files/fileops/{op}"),
                 json!({ "fileIds": [a], "destFolderId": into, "conflictResolveType": DUPLICATE }),
             )
-            .await
-            .expect(200);
+            .await;
     }
     assert_eq!(
         listing(&owner, into).await.1,

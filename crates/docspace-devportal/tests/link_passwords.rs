@@ -34,10 +34,8 @@ async fn file_link(api: &Api, name: &str, options: Value) -> (i64, String, Strin
         body[k] = v.clone();
     }
     let link = api
-        .put(&format!("/api/2.0/files/file/{id}/links"), body)
-        .await
-        .expect(200)
-        .response();
+        .put_ok(&format!("/api/2.0/files/file/{id}/links"), body)
+        .await;
     let l = &link["sharedLink"];
     (
         id,
@@ -47,11 +45,7 @@ async fn file_link(api: &Api, name: &str, options: Value) -> (i64, String, Strin
 }
 
 async fn share_status(api: &Api, key: &str) -> Value {
-    api.get(&format!("/api/2.0/files/share/{key}"))
-        .await
-        .expect(200)
-        .response()["status"]
-        .clone()
+    api.get_ok(&format!("/api/2.0/files/share/{key}")).await["status"].clone()
 }
 
 async fn send_password(api: &Api, key: &str, password: &str) -> Resp {
@@ -118,10 +112,8 @@ async fn a_protected_file_link_opens_after_the_right_password_and_only_with_its_
     // With the cookie, the link opens the file; GET share/{key} says Ok.
     let unlocked = through_link.clone_with("Cookie", &pair);
     let info = unlocked
-        .get(&format!("/api/2.0/files/file/{file}"))
-        .await
-        .expect(200)
-        .response();
+        .get_ok(&format!("/api/2.0/files/file/{file}"))
+        .await;
     assert_eq!(info["title"], "protected.txt");
     assert_eq!(
         share_status(&visitor.clone_with("Cookie", &pair), &key).await,
@@ -136,12 +128,11 @@ async fn a_protected_file_link_opens_after_the_right_password_and_only_with_its_
 
     // A new password makes the old cookie worthless.
     owner
-        .put(
+        .put_ok(
             &format!("/api/2.0/files/file/{file}/links"),
             json!({ "linkId": link_id, "access": 2, "password": "an0ther-pw" }),
         )
-        .await
-        .expect(200);
+        .await;
     unlocked
         .get(&format!("/api/2.0/files/file/{file}"))
         .await
@@ -189,9 +180,8 @@ async fn an_internal_link_opens_for_signed_in_people_only() {
     assert_eq!(share_status(&guest, &key).await, 0);
     guest
         .clone_with("Request-Token", &key)
-        .get(&format!("/api/2.0/files/file/{file}"))
-        .await
-        .expect(200);
+        .get_ok(&format!("/api/2.0/files/file/{file}"))
+        .await;
 }
 
 #[tokio::test]
@@ -203,9 +193,8 @@ async fn a_link_into_an_archived_room_is_invalid() {
     assert_eq!(share_status(&visitor, &key).await, 0);
     let room = room_id(&owner, "Contracts").await;
     owner
-        .put(&format!("/api/2.0/files/rooms/{room}/archive"), json!({}))
-        .await
-        .expect(200);
+        .put_ok(&format!("/api/2.0/files/rooms/{room}/archive"), json!({}))
+        .await;
     assert_eq!(share_status(&visitor, &key).await, 1, "Invalid");
     visitor
         .clone_with("Request-Token", &key)

@@ -12,13 +12,11 @@ async fn the_extension_filter_treats_quotes_and_wildcards_as_text() {
     let p = portal().await;
     let api = Api::owner(&p);
     let folder = api
-        .post(
+        .post_ok(
             "/api/2.0/files/folder/@my",
             json!({ "title": "ext filter" }),
         )
-        .await
-        .expect(200)
-        .response()["id"]
+        .await["id"]
         .as_i64()
         .expect("folder id");
     for t in [
@@ -30,23 +28,19 @@ async fn the_extension_filter_treats_quotes_and_wildcards_as_text() {
         "abc.abc",
     ] {
         let made = api
-            .post(
+            .post_ok(
                 &format!("/api/2.0/files/{folder}/file"),
                 json!({ "title": t, "enableExternalExt": true }),
             )
-            .await
-            .expect(200)
-            .response();
+            .await;
         assert_eq!(made["title"], t, "created under its own name");
     }
     let listed = |ext: &'static str| {
         let api = api.clone();
         async move {
             let r = api
-                .get(&format!("/api/2.0/files/{folder}?extension={ext}"))
-                .await
-                .expect(200)
-                .response();
+                .get_ok(&format!("/api/2.0/files/{folder}?extension={ext}"))
+                .await;
             let mut t = titles(&r, "files");
             t.sort();
             t

@@ -18,10 +18,8 @@ async fn anonymous_callers_get_one_answer_whether_the_address_exists_or_not() {
     let anon = Api::anonymous(&p);
     for email in [common::USER, "nobody@example.com"] {
         let r = anon
-            .post("/api/2.0/people/password", remind(email))
-            .await
-            .expect(200)
-            .response();
+            .post_ok("/api/2.0/people/password", remind(email))
+            .await;
         assert_eq!(
             r,
             format!(
@@ -56,19 +54,16 @@ async fn signed_in_users_may_remind_themselves_and_admins_others_below_them() {
         ))
     };
     let r = user
-        .post("/api/2.0/people/password", remind(common::USER))
-        .await
-        .expect(200)
-        .response();
+        .post_ok("/api/2.0/people/password", remind(common::USER))
+        .await;
     assert_eq!(r, sent(common::USER));
     // Someone else's: only a DocSpace admin.
     user.post("/api/2.0/people/password", remind(common::GUEST))
         .await
         .expect_error(403, "Access denied");
     admin
-        .post("/api/2.0/people/password", remind(common::GUEST))
-        .await
-        .expect(200);
+        .post_ok("/api/2.0/people/password", remind(common::GUEST))
+        .await;
     // Never the owner's; another admin's only by the owner.
     admin
         .post("/api/2.0/people/password", remind(common::OWNER))
@@ -76,20 +71,18 @@ async fn signed_in_users_may_remind_themselves_and_admins_others_below_them() {
         .expect_error(403, "Access denied");
     let other_admin = "second-admin@example.com";
     owner
-        .post(
+        .post_ok(
             "/api/2.0/people/invite",
             json!({ "invitations": [{ "email": other_admin, "type": "DocSpaceAdmin" }] }),
         )
-        .await
-        .expect(200);
+        .await;
     admin
         .post("/api/2.0/people/password", remind(other_admin))
         .await
         .expect_error(403, "Access denied");
     owner
-        .post("/api/2.0/people/password", remind(common::ADMIN))
-        .await
-        .expect(200);
+        .post_ok("/api/2.0/people/password", remind(common::ADMIN))
+        .await;
     // A signed-in admin learns that the address is unknown (`InvalidOperationException`).
     admin
         .post("/api/2.0/people/password", remind("nobody@example.com"))

@@ -11,23 +11,21 @@ use serde_json::json;
 /// Invites `email` as `kind` (as the owner) and returns the new pending user's id.
 async fn invite(owner: &Api, email: &str, kind: &str) -> String {
     owner
-        .post(
+        .post_ok(
             "/api/2.0/people/invite",
             json!({ "invitations": [{ "email": email, "type": kind }] }),
         )
-        .await
-        .expect(200);
+        .await;
     user_id(owner, email).await
 }
 
 async fn disable(owner: &Api, id: &str) {
     owner
-        .put(
+        .put_ok(
             "/api/2.0/people/status/Terminated",
             json!({ "userIds": [id] }),
         )
-        .await
-        .expect(200);
+        .await;
 }
 
 async fn as_role(p: &RunningPortal, email: &str) -> Api {
@@ -228,10 +226,8 @@ async fn status_and_delete_follow_the_servers_rules() {
         .await
         .expect_error(403, "Access denied");
     let gone = owner
-        .delete(&format!("/api/2.0/people/{a2}"), json!({}))
-        .await
-        .expect(200)
-        .response();
+        .delete_ok(&format!("/api/2.0/people/{a2}"), json!({}))
+        .await;
     assert_eq!(gone["email"], "a2@example.com");
     owner
         .get(&format!("/api/2.0/people/{a2}"))
@@ -265,7 +261,7 @@ async fn a_disabled_user_cannot_sign_in_and_loses_their_session() {
     let p = unlimited_portal().await;
     let owner = Api::owner(&p);
     let user = login(&p, USER).await;
-    user.get("/api/2.0/people/@self").await.expect(200);
+    user.get_ok("/api/2.0/people/@self").await;
     let id = user_id(&owner, USER).await;
     disable(&owner, &id).await;
     user.get("/api/2.0/people/@self").await.expect_empty(401);
@@ -282,12 +278,7 @@ async fn a_disabled_user_cannot_sign_in_and_loses_their_session() {
         again.text()
     );
     owner
-        .put("/api/2.0/people/status/Active", json!({ "userIds": [id] }))
-        .await
-        .expect(200);
-    login(&p, USER)
-        .await
-        .get("/api/2.0/people/@self")
-        .await
-        .expect(200);
+        .put_ok("/api/2.0/people/status/Active", json!({ "userIds": [id] }))
+        .await;
+    login(&p, USER).await.get_ok("/api/2.0/people/@self").await;
 }

@@ -25,19 +25,17 @@ async fn the_filter_query_selects_by_status_type_inviter_and_text() {
     let p = unlimited_portal().await;
     let owner = Api::owner(&p);
     let ra = login(&p, ROOM_ADMIN).await;
-    ra.post(
+    ra.post_ok(
         "/api/2.0/people/invite",
         json!({ "invitations": [{ "email": "by.ra@example.com", "type": "User" }] }),
     )
-    .await
-    .expect(200);
+    .await;
     owner
-        .post(
+        .post_ok(
             "/api/2.0/people/invite",
             json!({ "invitations": [{ "email": "by.owner@example.com", "type": "RoomAdmin" }] }),
         )
-        .await
-        .expect(200);
+        .await;
     let mine = ra
         .get("/api/2.0/people/filter?invitedByMe=true")
         .await
@@ -95,12 +93,11 @@ async fn the_filter_query_selects_by_status_type_inviter_and_text() {
     // Disabled users: the admins' list only.
     let id = user_id(&owner, USER).await;
     owner
-        .put(
+        .put_ok(
             "/api/2.0/people/status/Terminated",
             json!({ "userIds": [id] }),
         )
-        .await
-        .expect(200);
+        .await;
     let disabled = owner
         .get("/api/2.0/people/filter?employeeStatus=Terminated")
         .await
@@ -135,12 +132,10 @@ async fn a_room_admin_sees_only_the_guests_they_invited() {
     // A room admin's own guest: invited into their room by e-mail.
     let room = create_room(&ra, "Guests' room", json!(2)).await;
     let id = room["id"].as_i64().expect("room id");
-    ra.put(
+    ra.put_ok(
         &format!("/api/2.0/files/rooms/{id}/share"),
         json!({ "invitations": [{ "email": "visitor@example.com", "access": 2 }], "notify": false }),
-    )
-    .await
-    .expect(200);
+    ).await;
     let listed = ra
         .get("/api/2.0/people/filter?area=Guests")
         .await
@@ -159,10 +154,8 @@ async fn a_room_admin_sees_only_the_guests_they_invited() {
     .await
     .expect_error(403, "Access denied");
     let r = ra
-        .put("/api/2.0/people/type/User", json!({ "userIds": [visitor] }))
-        .await
-        .expect(200)
-        .response();
+        .put_ok("/api/2.0/people/type/User", json!({ "userIds": [visitor] }))
+        .await;
     assert_eq!(r[0]["isCollaborator"], true, "{r}");
     // Users and guests see nobody through People.
     for who in [USER, GUEST] {
@@ -184,30 +177,25 @@ async fn invitations_are_resent_for_the_callers_own_users() {
     let p = unlimited_portal().await;
     let owner = Api::owner(&p);
     owner
-        .post(
+        .post_ok(
             "/api/2.0/people/invite",
             json!({ "invitations": [{ "email": "late@example.com", "type": "User" }] }),
         )
-        .await
-        .expect(200);
+        .await;
     let id = user_id(&owner, "late@example.com").await;
     let r = owner
-        .put(
+        .put_ok(
             "/api/2.0/people/invite",
             json!({ "userIds": [id], "resendAll": false }),
         )
-        .await
-        .expect(200)
-        .response();
+        .await;
     assert_eq!(r[0]["email"], "late@example.com", "{r}");
     let all = owner
-        .put(
+        .put_ok(
             "/api/2.0/people/invite",
             json!({ "userIds": [], "resendAll": true }),
         )
-        .await
-        .expect(200)
-        .response();
+        .await;
     assert_eq!(all.as_array().map(Vec::len), Some(1), "{all}");
     let user = login(&p, USER).await;
     user.put("/api/2.0/people/invite", json!({ "resendAll": true }))

@@ -86,9 +86,8 @@ fn id(v: &Value) -> i64 {
 
 async fn archive(creator: &Api, room: i64) {
     creator
-        .put(&format!("/api/2.0/files/rooms/{room}/archive"), json!({}))
-        .await
-        .expect(200);
+        .put_ok(&format!("/api/2.0/files/rooms/{room}/archive"), json!({}))
+        .await;
 }
 
 /// A room made by `creator`, with the actor added at the column's level.
@@ -97,12 +96,11 @@ async fn room_for(p: &RunningPortal, col: &Column, creator: &Api, label: &str) -
     if let Some(a) = col.access {
         let member = user_id(&Api::owner(p), col.actor).await;
         creator
-            .put(
+            .put_ok(
                 &format!("/api/2.0/files/rooms/{room}/share"),
                 json!({ "invitations": [{ "id": member, "access": a }] }),
             )
-            .await
-            .expect(200);
+            .await;
     }
     room
 }
@@ -110,28 +108,23 @@ async fn room_for(p: &RunningPortal, col: &Column, creator: &Api, label: &str) -
 async fn fixture(p: &RunningPortal, col: &Column, actor: &Api, creator: &Api) -> Fixture {
     let room = room_for(p, col, creator, col.label).await;
     let sub = id(&creator
-        .post(
+        .post_ok(
             &format!("/api/2.0/files/folder/{room}"),
             json!({ "title": "sub" }),
         )
-        .await
-        .expect(200)
-        .response());
+        .await);
     let owner_file = creator
-        .post(
+        .post_ok(
             &format!("/api/2.0/files/{room}/file"),
             json!({ "title": "owner.txt" }),
         )
-        .await
-        .expect(200)
-        .response();
+        .await;
     creator
-        .put(
+        .put_ok(
             &format!("/api/2.0/files/rooms/{room}/tags"),
             json!({ "names": ["legal"] }),
         )
-        .await
-        .expect(200);
+        .await;
     let mine_own = actor
         .post(
             &format!("/api/2.0/files/{room}/file"),
@@ -142,13 +135,11 @@ async fn fixture(p: &RunningPortal, col: &Column, actor: &Api, creator: &Api) ->
         id(&mine_own.response())
     } else {
         id(&creator
-            .post(
+            .post_ok(
                 &format!("/api/2.0/files/{room}/file"),
                 json!({ "title": "own.txt" }),
             )
-            .await
-            .expect(200)
-            .response())
+            .await)
     };
     let session = actor
         .post(
@@ -173,16 +164,14 @@ async fn fixture(p: &RunningPortal, col: &Column, actor: &Api, creator: &Api) ->
     } else {
         None
     };
-    let my = actor.get("/api/2.0/files/@my").await.expect(200).response();
+    let my = actor.get_ok("/api/2.0/files/@my").await;
     let my_id = my["current"]["id"].as_i64().expect("@my id");
     let mine = id(&actor
-        .post(
+        .post_ok(
             "/api/2.0/files/@my/file",
             json!({ "title": format!("mine {room}.txt") }),
         )
-        .await
-        .expect(200)
-        .response());
+        .await);
     let other = if col.actor == common::USER {
         common::ROOM_ADMIN
     } else {
@@ -367,10 +356,8 @@ async fn creator_of(p: &RunningPortal, col: &Column) -> Api {
 /// Everything a refused write could have changed, as the portal owner sees it.
 async fn snapshot(owner: &Api, f: &Fixture) -> Value {
     let room = owner
-        .get(&format!("/api/2.0/files/rooms/{}", f.room))
-        .await
-        .expect(200)
-        .response();
+        .get_ok(&format!("/api/2.0/files/rooms/{}", f.room))
+        .await;
     let entries = |v: Value| {
         let pick = |k: &str| {
             v[k].as_array()
@@ -383,30 +370,14 @@ async fn snapshot(owner: &Api, f: &Fixture) -> Value {
         };
         json!({ "files": pick("files"), "folders": pick("folders") })
     };
-    let contents = entries(
-        owner
-            .get(&format!("/api/2.0/files/{}", f.room))
-            .await
-            .expect(200)
-            .response(),
-    );
-    let sub = entries(
-        owner
-            .get(&format!("/api/2.0/files/{}", f.sub))
-            .await
-            .expect(200)
-            .response(),
-    );
+    let contents = entries(owner.get_ok(&format!("/api/2.0/files/{}", f.room)).await);
+    let sub = entries(owner.get_ok(&format!("/api/2.0/files/{}", f.sub)).await);
     let members = owner
-        .get(&format!("/api/2.0/files/rooms/{}/share", f.room))
-        .await
-        .expect(200)
-        .response();
+        .get_ok(&format!("/api/2.0/files/rooms/{}/share", f.room))
+        .await;
     let links = owner
-        .get(&format!("/api/2.0/files/rooms/{}/links", f.room))
-        .await
-        .expect(200)
-        .response();
+        .get_ok(&format!("/api/2.0/files/rooms/{}/links", f.room))
+        .await;
     json!({
         "room": [room["title"], room["tags"], room["logo"], room["rootFolderType"]],
         "contents": contents,
@@ -472,27 +443,21 @@ async fn an_unarchived_room_is_writable_again() {
     let room = id(&common::create_room(&owner, "back again", json!(5)).await);
     let uid = user_id(&owner, common::USER).await;
     owner
-        .put(
+        .put_ok(
             &format!("/api/2.0/files/rooms/{room}/share"),
             json!({ "invitations": [{ "id": uid, "access": 11 }] }),
         )
-        .await
-        .expect(200);
+        .await;
     archive(&owner, room).await;
     let path = format!("/api/2.0/files/folder/{room}");
     let make = || user.post(&path, json!({ "title": "x" }));
     make().await.expect_error(403, "Access denied");
     // What the room offers its members says so too.
-    let seen = user
-        .get(&format!("/api/2.0/files/rooms/{room}"))
-        .await
-        .expect(200)
-        .response();
+    let seen = user.get_ok(&format!("/api/2.0/files/rooms/{room}")).await;
     assert_eq!(seen["security"]["Create"], false, "{seen}");
     assert_eq!(seen["security"]["EditRoom"], false, "{seen}");
     owner
-        .put(&format!("/api/2.0/files/rooms/{room}/unarchive"), json!({}))
-        .await
-        .expect(200);
+        .put_ok(&format!("/api/2.0/files/rooms/{room}/unarchive"), json!({}))
+        .await;
     make().await.expect(200);
 }

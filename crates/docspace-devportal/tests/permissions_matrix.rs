@@ -70,13 +70,11 @@ async fn portal_probe(p: &RunningPortal, api: &Api, action: &str, n: usize) -> u
         "open My documents" => api.get("/api/2.0/files/@my").await.status,
         "read a room without membership" => {
             let room = Api::owner(p)
-                .post(
+                .post_ok(
                     "/api/2.0/files/rooms",
                     json!({ "title": format!("alone {unique}"), "roomType": 5 }),
                 )
-                .await
-                .expect(200)
-                .response();
+                .await;
             api.get(&format!("/api/2.0/files/rooms/{}", room["id"]))
                 .await
                 .status
@@ -139,33 +137,28 @@ async fn fixture(
     actor: &Api,
 ) -> Fixture {
     let room = owner
-        .post(
+        .post_ok(
             "/api/2.0/files/rooms",
             json!({ "title": format!("matrix {label}"), "roomType": room_type }),
         )
-        .await
-        .expect(200)
-        .response()["id"]
+        .await["id"]
         .as_i64()
         .expect("room id");
     if let Some(a) = access {
         owner
-            .put(
+            .put_ok(
                 &format!("/api/2.0/files/rooms/{room}/share"),
                 json!({ "invitations": [{ "id": member, "access": a }] }),
             )
-            .await
-            .expect(200);
+            .await;
     }
     let file = owner
-        .post(
+        .post_ok(
             &format!("/api/2.0/files/{room}/file"),
             json!({ "title": "owner.txt" }),
         )
-        .await
-        .expect(200)
-        .response();
-    let my_id = actor.get("/api/2.0/files/@my").await.expect(200).response()["current"]["id"]
+        .await;
+    let my_id = actor.get_ok("/api/2.0/files/@my").await["current"]["id"]
         .as_i64()
         .expect("my documents id");
     Fixture {
@@ -311,10 +304,8 @@ async fn room_actions_by_access_level() {
         }
         // The room's state is whatever the allowed cells did; its creator can always read it back.
         let back: Value = clients[creator]
-            .get(&format!("/api/2.0/files/rooms/{}", f.room))
-            .await
-            .expect(200)
-            .response();
+            .get_ok(&format!("/api/2.0/files/rooms/{}", f.room))
+            .await;
         assert_eq!(back["id"], f.room);
     }
     assert_eq!(checked, rows.len() * setup.len());

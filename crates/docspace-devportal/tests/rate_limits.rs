@@ -70,7 +70,7 @@ async fn the_sliding_window_counts_per_user_and_answers_429_with_headers() {
         .expect_empty(429);
     // Another user has a window of their own (the login itself counts for the caller's IP).
     let guest = common::login(&p, common::GUEST).await;
-    guest.get("/api/2.0/people/@self").await.expect(200);
+    guest.get_ok("/api/2.0/people/@self").await;
     let s = stats(&p).await;
     assert_eq!(s["rateLimited"], 2);
     assert_eq!(s["requestsByMethod"]["GET"], 7);
@@ -160,14 +160,13 @@ async fn fifteen_writes_in_flight_refuse_the_sixteenth_at_once_but_not_reads() {
     assert!(r.headers.get("retry-after").is_none());
     assert!(r.headers.get("x-ratelimit-reset").is_none());
     // Reads have their own cap.
-    owner.get("/api/2.0/files/rooms?count=1").await.expect(200);
+    owner.get_ok("/api/2.0/files/rooms?count=1").await;
     for h in holds {
         assert_eq!(release(h).await, 200);
     }
     owner
-        .post("/api/2.0/files/tags", json!({ "name": "after" }))
-        .await
-        .expect(200);
+        .post_ok("/api/2.0/files/tags", json!({ "name": "after" }))
+        .await;
     let s = stats(&p).await;
     assert_eq!(
         s["maxConcurrentOther"], 16,
@@ -213,13 +212,12 @@ async fn reads_in_flight_are_capped_until_their_bodies_are_sent() {
     assert_eq!(header_u64(&r, "x-ratelimit-limit"), 3);
     // Writes are not affected by the read cap.
     owner
-        .post("/api/2.0/files/tags", json!({ "name": "w" }))
-        .await
-        .expect(200);
+        .post_ok("/api/2.0/files/tags", json!({ "name": "w" }))
+        .await;
     for resp in open {
         assert_eq!(resp.bytes().await.expect("body").len(), big.len());
     }
-    owner.get("/api/2.0/people/@self").await.expect(200);
+    owner.get_ok("/api/2.0/people/@self").await;
     assert_eq!(stats(&p).await["maxConcurrentGet"], 4);
 }
 
@@ -229,21 +227,19 @@ async fn sensitive_endpoints_allow_five_per_fifteen_minutes() {
     let anon = Api::anonymous(&p);
     // Sign-in is not in the policy (DocSpace guards it per login instead: see tests/sign_in.rs).
     for _ in 0..6 {
-        anon.post(
+        anon.post_ok(
             "/api/2.0/authentication",
             json!({ "userName": "owner@example.com", "password": p.owner.password }),
         )
-        .await
-        .expect(200);
+        .await;
     }
     // Other paths are not sensitive.
-    anon.get("/api/2.0/settings").await.expect(200);
+    anon.get_ok("/api/2.0/settings").await;
     let owner = Api::owner(&p);
     for i in 0..5 {
         owner
-            .post("/api/2.0/keys", json!({ "name": format!("k{i}") }))
-            .await
-            .expect(200);
+            .post_ok("/api/2.0/keys", json!({ "name": format!("k{i}") }))
+            .await;
     }
     let r = owner
         .post("/api/2.0/keys", json!({ "name": "k6" }))
@@ -261,7 +257,7 @@ async fn sensitive_endpoints_allow_five_per_fifteen_minutes() {
         (840..=900).contains(&reset),
         "seconds left, not a date: {reset}"
     );
-    owner.get("/api/2.0/keys").await.expect(200);
+    owner.get_ok("/api/2.0/keys").await;
 }
 
 #[tokio::test]
@@ -275,9 +271,7 @@ async fn the_password_reminder_is_a_sensitive_endpoint() {
     let anon = Api::anonymous(&p);
     let body = json!({ "email": "nobody@example.com" });
     for _ in 0..5 {
-        anon.post("/api/2.0/people/password", body.clone())
-            .await
-            .expect(200);
+        anon.post_ok("/api/2.0/people/password", body.clone()).await;
     }
     let r = anon
         .post("/api/2.0/people/password", body.clone())
@@ -286,14 +280,13 @@ async fn the_password_reminder_is_a_sensitive_endpoint() {
     assert_eq!(r.headers["x-ratelimit-limit"], "5/15m");
     assert!(header_u64(&r, "retry-after") >= 840);
     // Per path: other endpoints are not affected, and a signed-in user has a budget of their own.
-    anon.get("/api/2.0/settings").await.expect(200);
+    anon.get_ok("/api/2.0/settings").await;
     Api::owner(&p)
-        .post(
+        .post_ok(
             "/api/2.0/people/password",
             json!({ "email": "owner@example.com" }),
         )
-        .await
-        .expect(200);
+        .await;
 }
 
 #[tokio::test]
@@ -311,9 +304,8 @@ async fn posts_and_puts_have_a_daily_budget_answered_with_a_unix_reset() {
     let owner = Api::owner(&p);
     for i in 0..3 {
         owner
-            .post("/api/2.0/files/tags", json!({ "name": format!("t{i}") }))
-            .await
-            .expect(200);
+            .post_ok("/api/2.0/files/tags", json!({ "name": format!("t{i}") }))
+            .await;
     }
     let r = owner
         .put(
@@ -332,7 +324,7 @@ async fn posts_and_puts_have_a_daily_budget_answered_with_a_unix_reset() {
     );
     assert!(header_u64(&r, "retry-after") > 24 * 3600 - 10);
     // Reads are not counted.
-    owner.get("/api/2.0/files/tags").await.expect(200);
+    owner.get_ok("/api/2.0/files/tags").await;
 }
 
 #[tokio::test]

@@ -11,10 +11,8 @@ use serde_json::{Value, json};
 /// `(email, access)` of the room's members, owner first.
 async fn members(api: &Api, room: i64) -> Vec<(String, i64, bool)> {
     let r = api
-        .get(&format!("/api/2.0/files/rooms/{room}/share"))
-        .await
-        .expect(200)
-        .response();
+        .get_ok(&format!("/api/2.0/files/rooms/{room}/share"))
+        .await;
     r.as_array()
         .expect("members")
         .iter()
@@ -43,12 +41,11 @@ async fn a_room_changes_owner_only_to_an_admin_and_only_by_its_owner_or_an_admin
     let room_admin = user_id(&owner, ROOM_ADMIN).await;
     // The room admin is a member first: their own entry goes when they own the room.
     owner
-        .put(
+        .put_ok(
             &format!("/api/2.0/files/rooms/{room}/share"),
             json!({ "invitations": [{ "id": room_admin, "access": 11 }], "notify": false }),
         )
-        .await
-        .expect(200);
+        .await;
 
     for refused in [USER, GUEST] {
         let id = user_id(&owner, refused).await;
@@ -71,13 +68,11 @@ async fn a_room_changes_owner_only_to_an_admin_and_only_by_its_owner_or_an_admin
         .expect_error(403, "enough permission");
 
     let changed = owner
-        .post(
+        .post_ok(
             "/api/2.0/files/owner",
             json!({ "folderIds": [room.to_string()], "userId": room_admin }),
         )
-        .await
-        .expect(200)
-        .response();
+        .await;
     assert_eq!(changed[0]["id"], room, "{changed}");
     assert_eq!(changed[0]["createdBy"]["id"], room_admin, "{changed}");
     let now = members(&owner, room).await;
@@ -95,12 +90,11 @@ async fn a_room_changes_owner_only_to_an_admin_and_only_by_its_owner_or_an_admin
     let admin = login(&p, ADMIN).await;
     let admin_id = user_id(&owner, ADMIN).await;
     admin
-        .post(
+        .post_ok(
             "/api/2.0/files/owner",
             json!({ "folderIds": [room], "userId": admin_id }),
         )
-        .await
-        .expect(200);
+        .await;
     // Files never change owner in rooms (only files of DocSpace's COMMON root do).
     owner
         .post(
@@ -117,51 +111,45 @@ async fn invitations_are_sent_again_by_those_who_may_edit_the_room() {
     let owner = Api::owner(&p);
     let room = id_of(&create_room(&owner, "Onboarding", json!(2)).await);
     owner
-        .put(
+        .put_ok(
             &format!("/api/2.0/files/rooms/{room}/share"),
             json!({ "invitations": [{ "email": "late@example.com", "access": 2 }], "notify": true }),
-        )
-        .await
-        .expect(200);
+        ).await;
     let late = user_id(&owner, "late@example.com").await;
     let sent = |p: &docspace_devportal::RunningPortal| p.stats().room_invitations_resent;
 
     // Nobody named and not all: nothing happens, as on the server.
     owner
-        .post(
+        .post_ok(
             &format!("/api/2.0/files/rooms/{room}/resend"),
             json!({ "usersIds": [], "resendAll": false }),
         )
-        .await
-        .expect(200);
+        .await;
     assert_eq!(sent(&p), 0);
     owner
-        .post(
+        .post_ok(
             &format!("/api/2.0/files/rooms/{room}/resend"),
             json!({ "usersIds": [late], "resendAll": false }),
         )
-        .await
-        .expect(200);
+        .await;
     assert_eq!(sent(&p), 1);
     // Everyone pending: the invitee only, not the owner.
     owner
-        .post(
+        .post_ok(
             &format!("/api/2.0/files/rooms/{room}/resend"),
             json!({ "resendAll": true }),
         )
-        .await
-        .expect(200);
+        .await;
     assert_eq!(sent(&p), 2);
     // A member who may not edit the room is refused.
     let user = login(&p, USER).await;
     let user_id = user_id(&owner, USER).await;
     owner
-        .put(
+        .put_ok(
             &format!("/api/2.0/files/rooms/{room}/share"),
             json!({ "invitations": [{ "id": user_id, "access": 2 }], "notify": false }),
         )
-        .await
-        .expect(200);
+        .await;
     user.post(
         &format!("/api/2.0/files/rooms/{room}/resend"),
         json!({ "resendAll": true }),

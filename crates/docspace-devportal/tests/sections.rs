@@ -10,13 +10,11 @@ use reqwest::Method;
 use serde_json::{Value, json};
 
 async fn new_file(api: &Api, folder: &str, title: &str) -> Value {
-    api.post(
+    api.post_ok(
         &format!("/api/2.0/files/{folder}/file"),
         json!({ "title": title }),
     )
     .await
-    .expect(200)
-    .response()
 }
 
 fn ids(content: &Value, key: &str) -> Vec<i64> {
@@ -27,10 +25,7 @@ fn ids(content: &Value, key: &str) -> Vec<i64> {
 }
 
 async fn section(api: &Api, name: &str) -> Value {
-    api.get(&format!("/api/2.0/files/{name}"))
-        .await
-        .expect(200)
-        .response()
+    api.get_ok(&format!("/api/2.0/files/{name}")).await
 }
 
 #[tokio::test]
@@ -43,13 +38,11 @@ async fn favourites_are_added_listed_flagged_and_removed_by_body_or_query() {
     let folder = new_folder(&api, "@my", "Plans").await;
 
     let added = api
-        .post(
+        .post_ok(
             "/api/2.0/files/favorites",
             json!({ "fileIds": [fid], "folderIds": [folder.to_string()] }),
         )
-        .await
-        .expect(200)
-        .response();
+        .await;
     assert_eq!(added, true);
 
     let fav = section(&api, "@favorites").await;
@@ -82,9 +75,8 @@ async fn favourites_are_added_listed_flagged_and_removed_by_body_or_query() {
     assert_eq!(in_my["isFavorite"], true);
 
     // DeleteFavoritesFromBody.
-    api.delete("/api/2.0/files/favorites", json!({ "fileIds": [fid] }))
-        .await
-        .expect(200);
+    api.delete_ok("/api/2.0/files/favorites", json!({ "fileIds": [fid] }))
+        .await;
     assert_eq!(
         ids(&section(&api, "@favorites").await, "files"),
         Vec::<i64>::new()
@@ -110,17 +102,14 @@ async fn favourites_and_recent_skip_what_the_caller_cannot_read_and_are_per_user
         .as_i64()
         .expect("file id");
     owner
-        .post("/api/2.0/files/favorites", json!({ "fileIds": [secret] }))
-        .await
-        .expect(200);
+        .post_ok("/api/2.0/files/favorites", json!({ "fileIds": [secret] }))
+        .await;
 
     // AddToFavoritesAsync keeps only what FilterReadAsync lets through, without an error.
     let user = common::login(&p, common::USER).await;
     assert_eq!(
-        user.post("/api/2.0/files/favorites", json!({ "fileIds": [secret] }))
-            .await
-            .expect(200)
-            .response(),
+        user.post_ok("/api/2.0/files/favorites", json!({ "fileIds": [secret] }))
+            .await,
         true
     );
     assert_eq!(section(&user, "@favorites").await["total"], 0);
@@ -164,10 +153,8 @@ async fn recent_lists_opened_files_latest_first_and_leaves_out_the_trash() {
     assert_eq!(section(&api, "@recent").await["total"], 0);
     for id in [a, b] {
         let f = api
-            .post(&format!("/api/2.0/files/file/{id}/recent"), json!({}))
-            .await
-            .expect(200)
-            .response();
+            .post_ok(&format!("/api/2.0/files/file/{id}/recent"), json!({}))
+            .await;
         assert_eq!(f["id"], id);
     }
     let recent = section(&api, "@recent").await;
@@ -175,16 +162,13 @@ async fn recent_lists_opened_files_latest_first_and_leaves_out_the_trash() {
     assert_eq!(ids(&recent, "files"), vec![b, a]);
     assert_eq!(recent["files"][0]["originTitle"], "My documents");
     // Opening again moves a file to the top; the older `recent` path serves the same list.
-    api.post(&format!("/api/2.0/files/file/{a}/recent"), json!({}))
-        .await
-        .expect(200);
+    api.post_ok(&format!("/api/2.0/files/file/{a}/recent"), json!({}))
+        .await;
     assert_eq!(ids(&section(&api, "recent").await, "files"), vec![a, b]);
     // Paging.
     let page = api
-        .get("/api/2.0/files/@recent?startIndex=1&count=1")
-        .await
-        .expect(200)
-        .response();
+        .get_ok("/api/2.0/files/@recent?startIndex=1&count=1")
+        .await;
     assert_eq!(
         (ids(&page, "files"), page["total"].clone()),
         (vec![b], json!(2))
@@ -214,8 +198,7 @@ async fn recent_lists_opened_files_latest_first_and_leaves_out_the_trash() {
     );
 
     // A file moved to the Trash leaves Recent (GetFilesByTagQuery excludes the Trash).
-    api.delete(&format!("/api/2.0/files/file/{a}"), json!({}))
-        .await
-        .expect(200);
+    api.delete_ok(&format!("/api/2.0/files/file/{a}"), json!({}))
+        .await;
     assert_eq!(ids(&section(&api, "@recent").await, "files"), vec![img, b]);
 }

@@ -10,61 +10,40 @@ async fn tags_are_created_listed_renamed_and_deleted() {
     let p = portal().await;
     let api = Api::owner(&p);
     assert_eq!(
-        api.get("/api/2.0/files/tags").await.expect(200).response(),
+        api.get_ok("/api/2.0/files/tags").await,
         json!(["finance", "legal", "marketing"])
     );
     assert_eq!(
-        api.post("/api/2.0/files/tags", json!({ "name": "  urgent " }))
-            .await
-            .expect(200)
-            .response(),
+        api.post_ok("/api/2.0/files/tags", json!({ "name": "  urgent " }))
+            .await,
         "urgent"
     );
     assert_eq!(
-        api.get("/api/2.0/files/tags?filterValue=ur")
-            .await
-            .expect(200)
-            .response(),
+        api.get_ok("/api/2.0/files/tags?filterValue=ur").await,
         json!(["urgent"])
     );
     assert_eq!(
-        api.get("/api/2.0/files/tags?startIndex=1&count=2")
-            .await
-            .expect(200)
-            .response(),
+        api.get_ok("/api/2.0/files/tags?startIndex=1&count=2").await,
         json!(["legal", "marketing"])
     );
+    assert_eq!(api.get_ok("/api/2.0/files/tags/legal/haslinks").await, true);
     assert_eq!(
-        api.get("/api/2.0/files/tags/legal/haslinks")
-            .await
-            .expect(200)
-            .response(),
-        true
-    );
-    assert_eq!(
-        api.get("/api/2.0/files/tags/urgent/haslinks")
-            .await
-            .expect(200)
-            .response(),
+        api.get_ok("/api/2.0/files/tags/urgent/haslinks").await,
         false
     );
     // Renaming follows into rooms; a taken name is refused.
     assert_eq!(
-        api.put(
+        api.put_ok(
             "/api/2.0/files/tags",
             json!({ "oldName": "legal", "newName": "law" })
         )
-        .await
-        .expect(200)
-        .response(),
+        .await,
         "law"
     );
     let contracts = room_id(&api, "Contracts").await;
     assert_eq!(
-        api.get(&format!("/api/2.0/files/rooms/{contracts}"))
-            .await
-            .expect(200)
-            .response()["tags"],
+        api.get_ok(&format!("/api/2.0/files/rooms/{contracts}"))
+            .await["tags"],
         json!(["law"])
     );
     api.put(
@@ -79,14 +58,11 @@ async fn tags_are_created_listed_renamed_and_deleted() {
     )
     .await
     .expect_error(404, "tag");
-    api.delete("/api/2.0/files/tags", json!({ "names": ["law", "urgent"] }))
-        .await
-        .expect(200);
+    api.delete_ok("/api/2.0/files/tags", json!({ "names": ["law", "urgent"] }))
+        .await;
     assert_eq!(
-        api.get(&format!("/api/2.0/files/rooms/{contracts}"))
-            .await
-            .expect(200)
-            .response()["tags"],
+        api.get_ok(&format!("/api/2.0/files/rooms/{contracts}"))
+            .await["tags"],
         json!([])
     );
     for (body, status) in [
@@ -115,30 +91,24 @@ async fn room_tags_are_added_and_removed() {
     let api = Api::owner(&p);
     let room = room_id(&api, "Onboarding forms").await;
     let r = api
-        .put(
+        .put_ok(
             &format!("/api/2.0/files/rooms/{room}/tags"),
             json!({ "names": ["hr", "2025"] }),
         )
-        .await
-        .expect(200)
-        .response();
+        .await;
     assert_eq!(r["tags"], json!(["2025", "hr"]));
     assert!(
-        api.get("/api/2.0/files/tags")
+        api.get_ok("/api/2.0/files/tags")
             .await
-            .expect(200)
-            .response()
             .as_array()
             .is_some_and(|t| t.contains(&json!("hr")))
     );
     let r = api
-        .delete(
+        .delete_ok(
             &format!("/api/2.0/files/rooms/{room}/tags"),
             json!({ "names": ["2025"] }),
         )
-        .await
-        .expect(200)
-        .response();
+        .await;
     assert_eq!(r["tags"], json!(["hr"]));
     api.put(
         "/api/2.0/files/rooms/4040404/tags",
@@ -167,11 +137,7 @@ async fn members_see_tags_of_their_rooms_and_only_managers_tag_rooms() {
     let api = Api::owner(&p);
     let guest = common::login(&p, common::GUEST).await;
     assert_eq!(
-        guest
-            .get("/api/2.0/files/tags")
-            .await
-            .expect(200)
-            .response(),
+        guest.get_ok("/api/2.0/files/tags").await,
         json!(["finance", "legal", "marketing"])
     );
     let user = common::login(&p, common::USER).await;
@@ -189,12 +155,11 @@ async fn members_see_tags_of_their_rooms_and_only_managers_tag_rooms() {
     let room_admin = common::login(&p, common::ROOM_ADMIN).await;
     let ai = room_id(&api, "Research assistant").await;
     room_admin
-        .put(
+        .put_ok(
             &format!("/api/2.0/files/rooms/{ai}/tags"),
             json!({ "names": ["finance"] }),
         )
-        .await
-        .expect(200);
+        .await;
 }
 
 #[tokio::test]
@@ -205,10 +170,7 @@ async fn a_room_carries_at_most_100_tags_of_at_most_255_characters() {
         .as_i64()
         .expect("room id");
     let tags_of = |api: Api| async move {
-        api.get(&format!("/api/2.0/files/rooms/{room}"))
-            .await
-            .expect(200)
-            .response()["tags"]
+        api.get_ok(&format!("/api/2.0/files/rooms/{room}")).await["tags"]
             .as_array()
             .map(Vec::len)
             .unwrap_or(0)
@@ -233,12 +195,11 @@ async fn a_room_carries_at_most_100_tags_of_at_most_255_characters() {
     .expect_error(400, "at most 100 tags");
     assert_eq!(tags_of(api.clone()).await, 0);
     // 100 fit; one more, by either route, is refused and leaves no trace (not even the new tag).
-    api.put(
+    api.put_ok(
         &format!("/api/2.0/files/rooms/{room}/tags"),
         json!({ "names": names(0, 100) }),
     )
-    .await
-    .expect(200);
+    .await;
     assert_eq!(tags_of(api.clone()).await, 100);
     api.put(
         &format!("/api/2.0/files/rooms/{room}/tags"),
@@ -256,23 +217,19 @@ async fn a_room_carries_at_most_100_tags_of_at_most_255_characters() {
     .expect_error(400, "at most 100 tags");
     assert_eq!(tags_of(api.clone()).await, 100);
     let all = api
-        .get("/api/2.0/files/tags?filterValue=too%20many")
-        .await
-        .expect(200)
-        .response();
+        .get_ok("/api/2.0/files/tags?filterValue=too%20many")
+        .await;
     assert_eq!(all, json!([]), "the refused tag was not created");
     // Re-sending tags the room already has is not "more".
-    api.put(
+    api.put_ok(
         &format!("/api/2.0/files/rooms/{room}/tags"),
         json!({ "names": names(0, 3) }),
     )
-    .await
-    .expect(200);
+    .await;
     // Names: DocSpace's 255 characters, counted as characters.
     let long = "é".repeat(255);
-    api.post("/api/2.0/files/tags", json!({ "name": long }))
-        .await
-        .expect(200);
+    api.post_ok("/api/2.0/files/tags", json!({ "name": long }))
+        .await;
     api.post("/api/2.0/files/tags", json!({ "name": "é".repeat(256) }))
         .await
         .expect_validation("Name");

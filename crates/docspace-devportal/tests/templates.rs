@@ -17,23 +17,18 @@ const DENIED: &str = "You don't have enough permission to view the folder conten
 /// A collaboration room with a tag, a file at its root and a folder holding another file.
 async fn source_room(api: &Api, title: &str) -> i64 {
     let room = api
-        .post(
+        .post_ok(
             "/api/2.0/files/rooms",
             json!({ "title": title, "roomType": 2, "indexing": false, "denyDownload": true, "tags": ["src"] }),
-        )
-        .await
-        .expect(200)
-        .response()["id"]
+        ).await["id"]
         .as_i64()
         .expect("room id");
     let folder = api
-        .post(
+        .post_ok(
             &format!("/api/2.0/files/folder/{room}"),
             json!({ "title": "Drafts" }),
         )
-        .await
-        .expect(200)
-        .response()["id"]
+        .await["id"]
         .as_i64()
         .expect("folder id");
     for (dest, name) in [(room, "readme.txt"), (folder, "draft.txt")] {
@@ -49,17 +44,11 @@ async fn source_room(api: &Api, title: &str) -> i64 {
 }
 
 async fn save_template(api: &Api, body: Value) -> Value {
-    api.post("/api/2.0/files/roomtemplate", body)
-        .await
-        .expect(200)
-        .response()
+    api.post_ok("/api/2.0/files/roomtemplate", body).await
 }
 
 async fn from_template(api: &Api, body: Value) -> Value {
-    api.post("/api/2.0/files/rooms/fromTemplate", body)
-        .await
-        .expect(200)
-        .response()
+    api.post_ok("/api/2.0/files/rooms/fromTemplate", body).await
 }
 
 async fn template_titles(api: &Api) -> Vec<String> {
@@ -71,10 +60,7 @@ async fn template_titles(api: &Api) -> Vec<String> {
 }
 
 async fn content(api: &Api, folder: i64) -> Value {
-    api.get(&format!("/api/2.0/files/{folder}"))
-        .await
-        .expect(200)
-        .response()
+    api.get_ok(&format!("/api/2.0/files/{folder}")).await
 }
 
 /// Saves the owner's room as a template and returns the template's id.
@@ -98,16 +84,10 @@ async fn saving_a_room_as_a_template_copies_its_settings_and_contents() {
     assert_eq!(s["error"], "", "{s}");
     assert_eq!(s["progress"], 100, "{s}");
     let id = s["templateId"].as_i64().expect("template id");
-    assert_eq!(
-        api.get("/api/2.0/files/roomtemplate/status")
-            .await
-            .expect(200)
-            .response(),
-        s
-    );
+    assert_eq!(api.get_ok("/api/2.0/files/roomtemplate/status").await, s);
     // Listed among templates, not among rooms.
     assert_eq!(template_titles(&api).await, vec!["Kick-off"]);
-    let active = api.get("/api/2.0/files/rooms").await.expect(200).response();
+    let active = api.get_ok("/api/2.0/files/rooms").await;
     assert!(!titles(&active, "folders").contains(&"Kick-off".to_string()));
     let t = content(&api, id).await;
     assert_eq!(titles(&t, "files"), vec!["readme.txt"]);
@@ -140,17 +120,10 @@ async fn a_room_from_a_template_gets_its_title_tags_color_settings_and_contents(
     assert_eq!(s["error"], "", "{s}");
     let new = s["roomId"].as_i64().expect("room id");
     assert_eq!(
-        api.get("/api/2.0/files/rooms/fromTemplate/status")
-            .await
-            .expect(200)
-            .response(),
+        api.get_ok("/api/2.0/files/rooms/fromTemplate/status").await,
         s
     );
-    let r = api
-        .get(&format!("/api/2.0/files/rooms/{new}"))
-        .await
-        .expect(200)
-        .response();
+    let r = api.get_ok(&format!("/api/2.0/files/rooms/{new}")).await;
     assert_eq!(r["title"], "Project X");
     assert_eq!(r["roomType"], 2);
     assert_eq!(r["tags"], json!(["x"]));
@@ -166,11 +139,7 @@ async fn a_room_from_a_template_gets_its_title_tags_color_settings_and_contents(
     )
     .await;
     let open = s["roomId"].as_i64().expect("room id");
-    let r = api
-        .get(&format!("/api/2.0/files/rooms/{open}"))
-        .await
-        .expect(200)
-        .response();
+    let r = api.get_ok(&format!("/api/2.0/files/rooms/{open}")).await;
     assert_eq!(r["denyDownload"], false, "{r}");
     // The new rooms are rooms, not templates.
     assert_eq!(template_titles(&api).await, vec!["Template"]);
@@ -197,9 +166,8 @@ async fn only_who_may_edit_an_active_room_saves_it_as_a_template() {
     assert_eq!(s["error"], "", "{s}");
     // An archived room is refused even to its owner.
     owner
-        .put(&format!("/api/2.0/files/rooms/{room}/archive"), json!({}))
-        .await
-        .expect(200);
+        .put_ok(&format!("/api/2.0/files/rooms/{room}/archive"), json!({}))
+        .await;
     let s = save_template(&owner, json!({ "roomId": room })).await;
     assert_eq!(s["error"], DENIED, "{s}");
     // The title defaults to the room's.
@@ -233,17 +201,14 @@ async fn a_private_template_is_read_only_by_its_people_and_a_public_one_by_every
     .await
     .expect(403);
     owner
-        .put(
+        .put_ok(
             "/api/2.0/files/roomtemplate/public",
             json!({ "id": tpl, "public": true }),
         )
-        .await
-        .expect(200);
+        .await;
     assert_eq!(
-        ra.get(&format!("/api/2.0/files/roomtemplate/{tpl}/public"))
-            .await
-            .expect(200)
-            .response(),
+        ra.get_ok(&format!("/api/2.0/files/roomtemplate/{tpl}/public"))
+            .await,
         true
     );
     assert_eq!(template_titles(&ra).await, vec!["Shared"]);
@@ -258,12 +223,11 @@ async fn a_private_template_is_read_only_by_its_people_and_a_public_one_by_every
     );
     // Private again: hidden from the room admin.
     owner
-        .put(
+        .put_ok(
             "/api/2.0/files/roomtemplate/public",
             json!({ "id": tpl, "public": false }),
         )
-        .await
-        .expect(200);
+        .await;
     assert!(template_titles(&ra).await.is_empty());
 }
 
@@ -277,10 +241,8 @@ async fn a_template_saved_as_public_is_public_and_a_room_is_no_template() {
         .expect("id");
     assert_eq!(
         owner
-            .get(&format!("/api/2.0/files/roomtemplate/{tpl}/public"))
-            .await
-            .expect(200)
-            .response(),
+            .get_ok(&format!("/api/2.0/files/roomtemplate/{tpl}/public"))
+            .await,
         true
     );
     // A room is not a template: neither a source of rooms nor a public setting.
@@ -323,10 +285,6 @@ async fn template_statuses_stay_out_of_the_file_operations_list() {
     let room = source_room(&api, "Listed").await;
     let s = save_template(&api, json!({ "roomId": room, "title": "Not an op" })).await;
     assert_eq!(s["isCompleted"], true, "{s}");
-    let ops = api
-        .get("/api/2.0/files/fileops")
-        .await
-        .expect(200)
-        .response();
+    let ops = api.get_ok("/api/2.0/files/fileops").await;
     assert_eq!(ops, json!([]), "{ops}");
 }

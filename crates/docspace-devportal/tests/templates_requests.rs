@@ -21,13 +21,11 @@ use serde_json::{Value, json};
 /// A collaboration room with a quota and a file.
 async fn source_room(api: &Api, title: &str, quota: i64) -> i64 {
     let room = api
-        .post(
+        .post_ok(
             "/api/2.0/files/rooms",
             json!({ "title": title, "roomType": 2, "quota": quota }),
         )
-        .await
-        .expect(200)
-        .response()["id"]
+        .await["id"]
         .as_i64()
         .expect("room id");
     api.multipart(
@@ -41,7 +39,7 @@ async fn source_room(api: &Api, title: &str, quota: i64) -> i64 {
 }
 
 async fn post(api: &Api, path: &str, body: Value) -> Value {
-    api.post(path, body).await.expect(200).response()
+    api.post_ok(path, body).await
 }
 
 async fn save(api: &Api, body: Value) -> Value {
@@ -53,17 +51,11 @@ async fn from(api: &Api, body: Value) -> Value {
 }
 
 async fn folder(api: &Api, id: i64) -> Value {
-    api.get(&format!("/api/2.0/files/{id}"))
-        .await
-        .expect(200)
-        .response()
+    api.get_ok(&format!("/api/2.0/files/{id}")).await
 }
 
 async fn my_id(api: &Api) -> String {
-    api.get("/api/2.0/people/@self")
-        .await
-        .expect(200)
-        .response()["id"]
+    api.get_ok("/api/2.0/people/@self").await["id"]
         .as_str()
         .expect("id")
         .to_string()
@@ -79,32 +71,20 @@ async fn the_statuses_are_the_portals_whoever_started_the_operation() {
     // Another user, even a guest, is answered the owner's operation.
     for who in [common::ROOM_ADMIN, common::GUEST] {
         let api = login(&p, who).await;
-        let seen = api
-            .get("/api/2.0/files/roomtemplate/status")
-            .await
-            .expect(200)
-            .response();
+        let seen = api.get_ok("/api/2.0/files/roomtemplate/status").await;
         assert_eq!(seen, made, "{who}");
     }
     // A refused operation of a user replaces it for everyone.
     let user = login(&p, common::USER).await;
     let refused = save(&user, json!({ "roomId": room })).await;
     assert_eq!(refused["templateId"], -1, "{refused}");
-    let seen = owner
-        .get("/api/2.0/files/roomtemplate/status")
-        .await
-        .expect(200)
-        .response();
+    let seen = owner.get_ok("/api/2.0/files/roomtemplate/status").await;
     assert_eq!(seen, refused);
 
     let tpl = made["templateId"].as_i64().expect("id");
     let room_made = from(&owner, json!({ "templateId": tpl, "title": "Room" })).await;
     let ra = login(&p, common::ROOM_ADMIN).await;
-    let seen = ra
-        .get("/api/2.0/files/rooms/fromTemplate/status")
-        .await
-        .expect(200)
-        .response();
+    let seen = ra.get_ok("/api/2.0/files/rooms/fromTemplate/status").await;
     assert_eq!(seen, room_made);
 }
 
@@ -169,10 +149,8 @@ async fn a_logo_the_portal_does_not_have_fails_the_operation_and_leaves_the_bare
     );
     // The template folder was made before the logo and is left without tags or contents.
     let listed = owner
-        .get("/api/2.0/files/rooms?searchArea=Templates")
-        .await
-        .expect(200)
-        .response();
+        .get_ok("/api/2.0/files/rooms?searchArea=Templates")
+        .await;
     let broken = listed["folders"]
         .as_array()
         .expect("folders")
@@ -211,11 +189,7 @@ async fn a_logo_the_portal_does_not_have_fails_the_operation_and_leaves_the_bare
         (s["roomId"].clone(), s["isCompleted"].clone()),
         (json!(-1), json!(true))
     );
-    let rooms = owner
-        .get("/api/2.0/files/rooms")
-        .await
-        .expect(200)
-        .response();
+    let rooms = owner.get_ok("/api/2.0/files/rooms").await;
     assert!(titles(&rooms, "folders").contains(&"Bare".to_string()));
     let s = from(
         &owner,
@@ -237,11 +211,7 @@ async fn a_room_admin_sees_the_room_another_made_from_a_template_only_by_its_id(
     let made = from(&owner, json!({ "templateId": tpl, "title": "Private" })).await;
     let id = made["roomId"].as_i64().expect("id");
     let ra = login(&p, common::ROOM_ADMIN).await;
-    let seen = ra
-        .get("/api/2.0/files/rooms/fromTemplate/status")
-        .await
-        .expect(200)
-        .response();
+    let seen = ra.get_ok("/api/2.0/files/rooms/fromTemplate/status").await;
     assert_eq!(seen["roomId"], id);
     ra.get(&format!("/api/2.0/files/rooms/{id}"))
         .await

@@ -10,11 +10,7 @@ use serde_json::{Value, json};
 
 /// The Trash entry titled `title` (files and folders alike).
 async fn in_trash(api: &Api, title: &str) -> Option<Value> {
-    let trash = api
-        .get("/api/2.0/files/@trash")
-        .await
-        .expect(200)
-        .response();
+    let trash = api.get_ok("/api/2.0/files/@trash").await;
     ["files", "folders"]
         .iter()
         .filter_map(|k| trash[*k].as_array())
@@ -27,7 +23,7 @@ async fn in_trash(api: &Api, title: &str) -> Option<Value> {
 async fn trash_entries_name_their_origin_and_restore_there() {
     let p = unlimited_portal().await;
     let owner = Api::owner(&p);
-    let my = owner.get("/api/2.0/files/@my").await.expect(200).response()["current"]["id"]
+    let my = owner.get_ok("/api/2.0/files/@my").await["current"]["id"]
         .as_i64()
         .expect("my documents");
     let drafts = new_folder(&owner, my, "Drafts").await;
@@ -36,12 +32,11 @@ async fn trash_entries_name_their_origin_and_restore_there() {
     let sub = new_folder(&owner, contracts, "Signed").await;
     let gone = new_folder(&owner, sub, "Old").await;
     owner
-        .put(
+        .put_ok(
             "/api/2.0/files/fileops/delete",
             json!({ "fileIds": [doc], "folderIds": [gone] }),
         )
-        .await
-        .expect(200);
+        .await;
 
     let file = in_trash(&owner, "Plan.docx")
         .await
@@ -74,28 +69,19 @@ async fn trash_entries_name_their_origin_and_restore_there() {
 
     // Restore: a move back to the origin.
     owner
-        .put(
+        .put_ok(
             "/api/2.0/files/fileops/move",
             json!({ "fileIds": [doc], "destFolderId": file["originId"] }),
         )
-        .await
-        .expect(200);
+        .await;
     assert!(in_trash(&owner, "Plan.docx").await.is_none());
-    let back = owner
-        .get(&format!("/api/2.0/files/file/{doc}"))
-        .await
-        .expect(200)
-        .response();
+    let back = owner.get_ok(&format!("/api/2.0/files/file/{doc}")).await;
     assert_eq!(back["folderId"], json!(drafts));
 }
 
 /// The titles of the files in `folder`.
 async fn file_titles(api: &Api, folder: i64) -> Vec<String> {
-    let content = api
-        .get(&format!("/api/2.0/files/{folder}"))
-        .await
-        .expect(200)
-        .response();
+    let content = api.get_ok(&format!("/api/2.0/files/{folder}")).await;
     common::titles(&content, "files")
 }
 
@@ -109,24 +95,21 @@ async fn file_titles(api: &Api, folder: i64) -> Vec<String> {
 async fn a_restore_onto_a_name_the_origin_holds_again_is_checked_and_resolved_like_a_move() {
     let p = unlimited_portal().await;
     let owner = Api::owner(&p);
-    let my = owner.get("/api/2.0/files/@my").await.expect(200).response()["current"]["id"]
+    let my = owner.get_ok("/api/2.0/files/@my").await["current"]["id"]
         .as_i64()
         .expect("my documents");
     let drafts = new_folder(&owner, my, "Restore clash").await;
     let old = common::upload_file(&owner, drafts, "Plan.txt", b"the old plan").await;
     owner
-        .put("/api/2.0/files/fileops/delete", json!({ "fileIds": [old] }))
-        .await
-        .expect(200);
+        .put_ok("/api/2.0/files/fileops/delete", json!({ "fileIds": [old] }))
+        .await;
     let new = common::upload_file(&owner, drafts, "Plan.txt", b"the new plan").await;
 
     let clashes = owner
-        .get(&format!(
+        .get_ok(&format!(
             "/api/2.0/files/fileops/move?destFolderId={drafts}&fileIds={old}"
         ))
-        .await
-        .expect(200)
-        .response();
+        .await;
     assert_eq!(clashes[0]["id"], json!(old), "the Trash entry: {clashes}");
     assert_eq!(clashes.as_array().map(Vec::len), Some(1));
 
@@ -134,12 +117,10 @@ async fn a_restore_onto_a_name_the_origin_holds_again_is_checked_and_resolved_li
         let owner = &owner;
         async move {
             owner
-                .put(
+                .put_ok(
                     "/api/2.0/files/fileops/move",
                     json!({ "fileIds": [old], "destFolderId": drafts, "conflictResolveType": conflict }),
-                )
-                .await
-                .expect(200);
+                ).await;
         }
     };
     // Skip (0): the entry stays in the Trash, the origin's file as it was.
@@ -155,11 +136,7 @@ async fn a_restore_onto_a_name_the_origin_holds_again_is_checked_and_resolved_li
         in_trash(&owner, "Plan.txt").await.is_none(),
         "out of the Trash"
     );
-    let kept = owner
-        .get(&format!("/api/2.0/files/file/{new}"))
-        .await
-        .expect(200)
-        .response();
+    let kept = owner.get_ok(&format!("/api/2.0/files/file/{new}")).await;
     assert_eq!(kept["version"], json!(2), "{kept}");
     assert_eq!(file_titles(&owner, drafts).await, ["Plan.txt"]);
 }

@@ -24,35 +24,29 @@ async fn the_check_names_the_asked_titles_the_folder_already_holds() {
     // The titles as asked (the lookup ignores case, as the database's collation does), each
     // once (the answer is a `HashSet<string>`), leaving out those the folder does not hold.
     let found = owner
-        .post(
+        .post_ok(
             &check(room),
             json!({ "filesTitle": ["plan.DOCX", "New.docx", "Notes.docx", "plan.DOCX"] }),
         )
-        .await
-        .expect(200)
-        .response();
+        .await;
     assert_eq!(found, json!(["plan.DOCX", "Notes.docx"]));
 
     // Nothing in common, or nothing asked: an empty list.
     for titles in [json!(["Other.docx"]), json!([])] {
         let none = owner
-            .post(&check(room), json!({ "filesTitle": titles }))
-            .await
-            .expect(200)
-            .response();
+            .post_ok(&check(room), json!({ "filesTitle": titles }))
+            .await;
         assert_eq!(none, json!([]));
     }
 
     // `@my` resolves as every folder route does.
     new_file(&owner, "@my", "Mine.docx").await;
     let mine = owner
-        .post(
+        .post_ok(
             &check("@my"),
             json!({ "filesTitle": ["Mine.docx", "Plan.docx"] }),
         )
-        .await
-        .expect(200)
-        .response();
+        .await;
     assert_eq!(mine, json!(["Mine.docx"]));
 }
 

@@ -12,13 +12,7 @@ use serde_json::json;
 const MIB: usize = 1024 * 1024;
 
 async fn my_files(api: &Api) -> Vec<String> {
-    titles(
-        &api.get("/api/2.0/files/@my?count=100")
-            .await
-            .expect(200)
-            .response(),
-        "files",
-    )
+    titles(&api.get_ok("/api/2.0/files/@my?count=100").await, "files")
 }
 
 #[tokio::test]
@@ -26,13 +20,11 @@ async fn a_chunk_over_ten_mib_is_refused_and_nothing_is_stored() {
     let p = portal().await;
     let api = Api::owner(&p);
     let s = api
-        .post(
+        .post_ok(
             "/api/2.0/files/@my/session",
             json!({ "fileName": "big.pdf", "fileSize": 30 * MIB }),
         )
-        .await
-        .expect(200)
-        .response();
+        .await;
     let sid = s["id"].as_str().expect("session id").to_string();
     let my = s["path"][0].as_i64().expect("@my id");
     // Just over the limit: read, then refused.

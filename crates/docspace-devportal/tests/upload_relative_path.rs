@@ -61,11 +61,7 @@ async fn upload_at(
 
 /// The child folder of `parent` titled `title`.
 async fn child(api: &Api, parent: i64, title: &str) -> Option<i64> {
-    let content = api
-        .get(&format!("/api/2.0/files/{parent}"))
-        .await
-        .expect(200)
-        .response();
+    let content = api.get_ok(&format!("/api/2.0/files/{parent}")).await;
     content["folders"].as_array()?.iter().find_map(|f| {
         (f["title"].as_str() == Some(title))
             .then(|| f["id"].as_i64())
@@ -115,11 +111,7 @@ async fn the_path_is_found_or_created_and_the_file_lands_at_its_end() {
         .await
         .expect("2025 under Photos");
     assert_eq!(stored["folderId"].as_i64(), Some(y2025));
-    let content = owner
-        .get(&format!("/api/2.0/files/{room}"))
-        .await
-        .expect(200)
-        .response();
+    let content = owner.get_ok(&format!("/api/2.0/files/{room}")).await;
     assert_eq!(titles(&content, "folders"), ["Photos"], "one Photos");
 
     // A file of the same name at the path's end: a new version without `createNewIfExist`,

@@ -31,10 +31,8 @@ async fn versioned(api: &Api, folder: i64, name: &str, contents: &[&[u8]]) -> i6
 }
 
 async fn history(api: &Api, id: i64) -> Vec<Value> {
-    api.get(&format!("/api/2.0/files/file/{id}/history"))
+    api.get_ok(&format!("/api/2.0/files/file/{id}/history"))
         .await
-        .expect(200)
-        .response()
         .as_array()
         .expect("list")
         .clone()
@@ -76,11 +74,7 @@ async fn uploads_of_the_same_name_make_versions_listed_newest_first() {
     assert!(h.iter().all(|v| v["id"] == id && v["title"] == "plan.txt"));
     assert!(h[0]["updatedBy"]["id"].is_string() && h[0]["createdBy"]["id"].is_string());
     // The file itself shows its current version's group and comment.
-    let f = api
-        .get(&format!("/api/2.0/files/file/{id}"))
-        .await
-        .expect(200)
-        .response();
+    let f = api.get_ok(&format!("/api/2.0/files/file/{id}")).await;
     assert_eq!(
         (f["versionGroup"].clone(), f["comment"].clone()),
         (json!(3), json!("Uploaded"))
@@ -93,11 +87,7 @@ async fn uploads_of_the_same_name_make_versions_listed_newest_first() {
     )
     .await
     .expect(200);
-    let c = api
-        .get(&format!("/api/2.0/files/{room}"))
-        .await
-        .expect(200)
-        .response();
+    let c = api.get_ok(&format!("/api/2.0/files/{room}")).await;
     assert!(
         titles(&c, "files").contains(&"plan (1).txt".to_string()),
         "{c}"
@@ -111,13 +101,11 @@ async fn restoring_a_version_keeps_the_later_ones_and_starts_a_new_group() {
     let room = room_id(&api, "Contracts").await;
     let id = versioned(&api, room, "memo.txt", &[b"first", b"second", b"third"]).await;
     let r = api
-        .post(
+        .post_ok(
             &format!("/api/2.0/files/file/{id}/restoreversion?version=1"),
             json!({}),
         )
-        .await
-        .expect(200)
-        .response();
+        .await;
     // `EditHistoryDto`s, oldest first.
     assert_eq!(
         column(r.as_array().expect("list"), "version"),
@@ -160,22 +148,18 @@ async fn restoring_a_version_keeps_the_later_ones_and_starts_a_new_group() {
     .expect_error(404, "The required file was not found");
     // `PUT file/{id}` with `lastVersion` restores the same way.
     let f = api
-        .put(
+        .put_ok(
             &format!("/api/2.0/files/file/{id}"),
             json!({ "lastVersion": 2 }),
         )
-        .await
-        .expect(200)
-        .response();
+        .await;
     assert_eq!(
         (f["version"].clone(), f["versionGroup"].clone()),
         (json!(5), json!(5))
     );
     let e = api
-        .get(&format!("/api/2.0/files/file/{id}/edit/history"))
-        .await
-        .expect(200)
-        .response();
+        .get_ok(&format!("/api/2.0/files/file/{id}/edit/history"))
+        .await;
     assert_eq!(e.as_array().map(Vec::len), Some(5));
 }
 
@@ -188,13 +172,11 @@ async fn continue_merges_groups_and_mark_makes_a_revision() {
     let change = |version: i64, cont: bool| {
         let api = api.clone();
         async move {
-            api.put(
+            api.put_ok(
                 &format!("/api/2.0/files/file/{id}/history"),
                 json!({ "version": version, "continueVersion": cont }),
             )
             .await
-            .expect(200)
-            .response()
         }
     };
     let h = change(2, true).await;
@@ -236,13 +218,11 @@ async fn comments_are_cut_to_255_characters() {
     let id = versioned(&api, room, "note.txt", &[b"x", b"y"]).await;
     let long = "é".repeat(300);
     let r = api
-        .put(
+        .put_ok(
             &format!("/api/2.0/files/file/{id}/comment"),
             json!({ "version": 1, "comment": long }),
         )
-        .await
-        .expect(200)
-        .response();
+        .await;
     assert_eq!(r.as_str().map(|s| s.chars().count()), Some(255));
     let h = history(&api, id).await;
     assert_eq!(h[1]["comment"], r);
@@ -275,13 +255,11 @@ async fn deleting_versions_keeps_the_current_one() {
     .await
     .expect_error(403, "Access denied");
     let op = api
-        .put(
+        .put_ok(
             "/api/2.0/files/fileops/deleteversion",
             json!({ "fileId": id, "versions": [1, 2] }),
         )
-        .await
-        .expect(200)
-        .response();
+        .await;
     assert_eq!(
         (op[0]["finished"].clone(), op[0]["error"].clone()),
         (json!(true), json!(""))
@@ -300,12 +278,11 @@ async fn deleting_versions_keeps_the_current_one() {
     .await
     .expect_validation("$");
     // An empty list deletes the file itself, for good, as DocSpace's operation does.
-    api.put(
+    api.put_ok(
         "/api/2.0/files/fileops/deleteversion",
         json!({ "fileId": id, "versions": [] }),
     )
-    .await
-    .expect(200);
+    .await;
     api.get(&format!("/api/2.0/files/file/{id}"))
         .await
         .expect(404);
@@ -369,12 +346,11 @@ async fn history_rights_follow_the_room_role() {
     // DocSpace gives the upload a free title instead (`FileUploader.CanEditAsync`).
     let guest = user_id(&owner, "guest@example.com").await;
     owner
-        .put(
+        .put_ok(
             &format!("/api/2.0/files/rooms/{room}/share"),
             json!({ "invitations": [{ "id": guest, "access": 11 }] }),
         )
-        .await
-        .expect(200);
+        .await;
     let g = login(&p, "guest@example.com").await;
     let f = upload(&g, room, "roles.txt", b"guest")
         .await
@@ -400,12 +376,11 @@ async fn a_restored_version_belongs_to_whoever_restored_it() {
     let manager = login(&p, common::ROOM_ADMIN).await; // a room manager in Contracts
     let manager_id = user_id(&owner, common::ROOM_ADMIN).await;
     manager
-        .post(
+        .post_ok(
             &format!("/api/2.0/files/file/{id}/restoreversion?version=1"),
             json!({}),
         )
-        .await
-        .expect(200);
+        .await;
     let h = history(&owner, id).await;
     assert_eq!(h[0]["version"], 3);
     assert_eq!(h[0]["updatedBy"]["id"], manager_id.as_str(), "{}", h[0]);

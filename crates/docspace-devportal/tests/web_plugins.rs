@@ -55,10 +55,7 @@ async fn upload(api: &Api, file_name: &str, data: &[u8]) -> Resp {
 }
 
 async fn csp_domains(api: &Api) -> Vec<String> {
-    api.get("/api/2.0/security/csp")
-        .await
-        .expect(200)
-        .response()["domains"]
+    api.get_ok("/api/2.0/security/csp").await["domains"]
         .as_array()
         .map(|a| {
             a.iter()
@@ -122,16 +119,8 @@ async fn a_package_is_uploaded_enabled_served_listed_switched_and_deleted() {
 
     // Any signed-in user lists and reads; the name's case does not matter.
     let user = login(&p, USER).await;
-    assert_eq!(
-        user.get(PLUGINS)
-            .await
-            .expect(200)
-            .response()
-            .as_array()
-            .map(Vec::len),
-        Some(1)
-    );
-    user.get(&format!("{PLUGINS}/HELLO")).await.expect(200);
+    assert_eq!(user.get_ok(PLUGINS).await.as_array().map(Vec::len), Some(1));
+    user.get_ok(&format!("{PLUGINS}/HELLO")).await;
     owner
         .get(&format!("{PLUGINS}/nope"))
         .await
@@ -148,25 +137,16 @@ async fn a_package_is_uploaded_enabled_served_listed_switched_and_deleted() {
 
     // Disabling with settings keeps the settings and removes the CSP domains.
     owner
-        .put(
+        .put_ok(
             &format!("{PLUGINS}/hello"),
             json!({ "enabled": false, "settings": "{\"k\":1}" }),
         )
-        .await
-        .expect(200);
-    let off = owner
-        .get(&format!("{PLUGINS}?enabled=false"))
-        .await
-        .expect(200)
-        .response();
+        .await;
+    let off = owner.get_ok(&format!("{PLUGINS}?enabled=false")).await;
     assert_eq!(off[0]["settings"], "{\"k\":1}");
     assert_eq!(off[0]["enabled"], false);
     assert_eq!(
-        owner
-            .get(&format!("{PLUGINS}?enabled=true"))
-            .await
-            .expect(200)
-            .response(),
+        owner.get_ok(&format!("{PLUGINS}?enabled=true")).await,
         json!([])
     );
     assert!(
@@ -247,7 +227,7 @@ async fn the_upload_is_one_zip_file_of_at_most_5_mib() {
         )
         .await
         .expect_error(403, "Changes to system plugins are prohibited");
-    assert_eq!(owner.get(PLUGINS).await.expect(200).response(), json!([]));
+    assert_eq!(owner.get_ok(PLUGINS).await, json!([]));
 }
 
 #[tokio::test]

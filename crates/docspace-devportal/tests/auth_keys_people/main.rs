@@ -17,11 +17,7 @@ fn pbkdf2_hex(password: &str, salt: &str, iterations: u32, bits: u32) -> String 
 #[tokio::test]
 async fn settings_give_the_password_hash_parameters_to_anonymous_callers() {
     let p = portal().await;
-    let s = Api::anonymous(&p)
-        .get("/api/2.0/settings")
-        .await
-        .expect(200)
-        .response();
+    let s = Api::anonymous(&p).get_ok("/api/2.0/settings").await;
     assert_eq!(s["passwordHash"]["size"], 256);
     assert_eq!(s["passwordHash"]["iterations"], 100_000);
     assert!(
@@ -34,19 +30,13 @@ async fn settings_give_the_password_hash_parameters_to_anonymous_callers() {
             && s["deepLink"].is_object()
             && s["cookieSettingsEnabled"] == false
     );
-    let signed_in = Api::owner(&p)
-        .get("/api/2.0/settings")
-        .await
-        .expect(200)
-        .response();
+    let signed_in = Api::owner(&p).get_ok("/api/2.0/settings").await;
     assert!(signed_in.get("passwordHash").is_none());
     assert!(signed_in["ownerId"].is_string());
     assert!(
         Api::owner(&p)
-            .get("/api/2.0/settings?withpassword=true")
-            .await
-            .expect(200)
-            .response()["passwordHash"]
+            .get_ok("/api/2.0/settings?withpassword=true")
+            .await["passwordHash"]
             .is_object()
     );
 }
@@ -55,7 +45,7 @@ async fn settings_give_the_password_hash_parameters_to_anonymous_callers() {
 async fn login_with_password_or_hash_sets_the_cookie_and_the_token_works_everywhere() {
     let p = unlimited_portal().await;
     let anon = Api::anonymous(&p);
-    let s = anon.get("/api/2.0/settings").await.expect(200).response();
+    let s = anon.get_ok("/api/2.0/settings").await;
     let hash = pbkdf2_hex(
         &p.owner.password,
         s["passwordHash"]["salt"].as_str().expect("salt"),
@@ -85,10 +75,8 @@ async fn login_with_password_or_hash_sets_the_cookie_and_the_token_works_everywh
     assert!(cookie.contains("Expires="));
     for auth in [format!("Bearer {token}"), token.clone()] {
         let me = Api::with_auth(&p, auth)
-            .get("/api/2.0/people/@self")
-            .await
-            .expect(200)
-            .response();
+            .get_ok("/api/2.0/people/@self")
+            .await;
         assert_eq!(me["email"], "owner@example.com");
     }
     let by_cookie = Api::anonymous(&p)
@@ -96,13 +84,7 @@ async fn login_with_password_or_hash_sets_the_cookie_and_the_token_works_everywh
         .get("/api/2.0/authentication")
         .await;
     assert_eq!(by_cookie.expect(200).response(), true);
-    assert_eq!(
-        anon.get("/api/2.0/authentication")
-            .await
-            .expect(200)
-            .response(),
-        false
-    );
+    assert_eq!(anon.get_ok("/api/2.0/authentication").await, false);
     // session=true: a browser-session cookie, no expiry.
     let r = anon
         .post("/api/2.0/authentication", json!({ "userName": "user@example.com", "password": p.owner.password, "session": true }))
@@ -173,22 +155,15 @@ async fn api_keys_are_created_listed_scoped_updated_and_deleted() {
     let p = unlimited_portal().await;
     let owner = Api::owner(&p);
     let k = owner
-        .post("/api/2.0/keys", json!({ "name": "ci", "permissions": ["rooms:read", "accounts.self:read"], "expiresInDays": 7 }))
-        .await
-        .expect(200)
-        .response();
+        .post_ok("/api/2.0/keys", json!({ "name": "ci", "permissions": ["rooms:read", "accounts.self:read"], "expiresInDays": 7 })).await;
     let key = k["key"].as_str().expect("full key on create").to_string();
     assert!(docspace_devportal::auth::is_api_key(&key));
     assert_eq!(k["keyPostfix"], &key[key.len() - 4..]);
     assert!(k["expiresAt"].is_string() && k["isActive"] == true && k["createBy"]["id"].is_string());
     let scoped = Api::with_auth(&p, format!("Bearer {key}"));
-    scoped.get("/api/2.0/files/rooms").await.expect(200);
-    scoped.get("/api/2.0/people/@self").await.expect(200);
-    let me = scoped
-        .get("/api/2.0/keys/@self")
-        .await
-        .expect(200)
-        .response();
+    scoped.get_ok("/api/2.0/files/rooms").await;
+    scoped.get_ok("/api/2.0/people/@self").await;
+    let me = scoped.get_ok("/api/2.0/keys/@self").await;
     assert_eq!(me["name"], "ci");
     assert!(me.get("key").is_none(), "the full key is shown only once");
     // Scope refusals are empty-bodied 403s.
@@ -202,7 +177,7 @@ async fn api_keys_are_created_listed_scoped_updated_and_deleted() {
     scoped.get("/api/2.0/files/@my").await.expect_empty(403);
     scoped.get("/api/2.0/people").await.expect_empty(403);
     scoped.get("/api/2.0/keys").await.expect_empty(403);
-    let listed = owner.get("/api/2.0/keys").await.expect(200).response();
+    let listed = owner.get_ok("/api/2.0/keys").await;
     assert!(
         listed
             .as_array()
@@ -210,37 +185,29 @@ async fn api_keys_are_created_listed_scoped_updated_and_deleted() {
     );
     assert!(
         owner
-            .get("/api/2.0/keys/permissions")
+            .get_ok("/api/2.0/keys/permissions")
             .await
-            .expect(200)
-            .response()
             .as_array()
             .is_some_and(|a| a.contains(&json!("files:write")))
     );
     let id = k["id"].as_str().expect("id");
     assert_eq!(
         owner
-            .put(&format!("/api/2.0/keys/{id}"), json!({ "isActive": false }))
-            .await
-            .expect(200)
-            .response(),
+            .put_ok(&format!("/api/2.0/keys/{id}"), json!({ "isActive": false }))
+            .await,
         true
     );
     scoped.get("/api/2.0/files/rooms").await.expect_empty(401);
     assert_eq!(
         owner
-            .delete(&format!("/api/2.0/keys/{id}"), json!({}))
-            .await
-            .expect(200)
-            .response(),
+            .delete_ok(&format!("/api/2.0/keys/{id}"), json!({}))
+            .await,
         true
     );
     assert_eq!(
         owner
-            .delete(&format!("/api/2.0/keys/{id}"), json!({}))
-            .await
-            .expect(200)
-            .response(),
+            .delete_ok(&format!("/api/2.0/keys/{id}"), json!({}))
+            .await,
         false
     );
     owner
@@ -277,35 +244,24 @@ async fn api_keys_are_created_listed_scoped_updated_and_deleted() {
     // Users see and manage only their own keys; guests cannot create keys.
     let user = common::login(&p, common::USER).await;
     let uk = user
-        .post("/api/2.0/keys", json!({ "name": "mine" }))
-        .await
-        .expect(200)
-        .response();
+        .post_ok("/api/2.0/keys", json!({ "name": "mine" }))
+        .await;
     assert_eq!(
-        user.get("/api/2.0/keys")
-            .await
-            .expect(200)
-            .response()
-            .as_array()
-            .map(Vec::len),
+        user.get_ok("/api/2.0/keys").await.as_array().map(Vec::len),
         Some(1)
     );
     let owner_key_id = listed[0]["id"].as_str().expect("id");
     assert_eq!(
-        user.delete(&format!("/api/2.0/keys/{owner_key_id}"), json!({}))
-            .await
-            .expect(200)
-            .response(),
+        user.delete_ok(&format!("/api/2.0/keys/{owner_key_id}"), json!({}))
+            .await,
         false
     );
     assert_eq!(
-        user.put(
+        user.put_ok(
             &format!("/api/2.0/keys/{owner_key_id}"),
             json!({ "name": "x" })
         )
-        .await
-        .expect(200)
-        .response(),
+        .await,
         false
     );
     assert!(uk["key"].is_string());

@@ -44,11 +44,7 @@ async fn people_are_listed_with_filters_and_paging() {
         .json();
     assert_eq!(page["count"], 2);
     assert_eq!(page["total"], 5);
-    let found = owner
-        .get("/api/2.0/people?filterValue=priya")
-        .await
-        .expect(200)
-        .response();
+    let found = owner.get_ok("/api/2.0/people?filterValue=priya").await;
     assert_eq!(found[0]["email"], "roomadmin@example.com");
     let guests = owner
         .get("/api/2.0/people/filter?employeeType=Guest")
@@ -78,11 +74,7 @@ async fn people_are_listed_with_filters_and_paging() {
         .expect_validation("EmployeeType");
     let id = found[0]["id"].as_str().expect("id");
     assert_eq!(
-        owner
-            .get(&format!("/api/2.0/people/{id}"))
-            .await
-            .expect(200)
-            .response()["displayName"],
+        owner.get_ok(&format!("/api/2.0/people/{id}")).await["displayName"],
         "Priya Shah"
     );
     owner
@@ -100,10 +92,7 @@ async fn invitations_create_pending_users_and_follow_the_role_rules() {
     let p = unlimited_portal().await;
     let owner = Api::owner(&p);
     let r = owner
-        .post("/api/2.0/people/invite", json!({ "invitations": [{ "email": "new.hire@example.com", "type": "User" }, { "email": "lead@example.com", "type": 1 }] }))
-        .await
-        .expect(200)
-        .response();
+        .post_ok("/api/2.0/people/invite", json!({ "invitations": [{ "email": "new.hire@example.com", "type": "User" }, { "email": "lead@example.com", "type": 1 }] })).await;
     let emails: Vec<&str> = r
         .as_array()
         .expect("array")
@@ -119,17 +108,12 @@ async fn invitations_create_pending_users_and_follow_the_role_rules() {
     assert_eq!(pending["total"], 2);
     // Existing users are upgraded, never downgraded.
     owner
-        .post(
+        .post_ok(
             "/api/2.0/people/invite",
             json!({ "invitations": [{ "email": "guest@example.com", "type": "RoomAdmin" }] }),
         )
-        .await
-        .expect(200);
-    let g = owner
-        .get("/api/2.0/people?filterValue=guest@")
-        .await
-        .expect(200)
-        .response();
+        .await;
+    let g = owner.get_ok("/api/2.0/people?filterValue=guest@").await;
     assert_eq!(g[0]["isRoomAdmin"], true);
     for (body, status) in [
         (
@@ -169,12 +153,11 @@ async fn invitations_create_pending_users_and_follow_the_role_rules() {
         .await
         .expect_error(403, "Access denied");
     admin
-        .post(
+        .post_ok(
             "/api/2.0/people/invite",
             json!({ "invitations": [{ "email": "ra2@example.com", "type": "RoomAdmin" }] }),
         )
-        .await
-        .expect(200);
+        .await;
     let user = common::login(&p, common::USER).await;
     user.post(
         "/api/2.0/people/invite",
@@ -197,33 +180,21 @@ async fn a_docspace_admin_may_not_change_the_owners_keys() {
     let p = unlimited_portal().await;
     let owner = Api::owner(&p);
     let admin = common::login(&p, common::ADMIN).await;
-    let listed = owner.get("/api/2.0/keys").await.expect(200).response();
+    let listed = owner.get_ok("/api/2.0/keys").await;
     let owner_key = listed[0]["id"].as_str().expect("owner key id").to_string();
     let path = format!("/api/2.0/keys/{owner_key}");
     let refused = |r: common::Resp| assert_eq!(r.expect(200).response(), false);
     refused(admin.put(&path, json!({ "isActive": false })).await);
     refused(admin.delete(&path, json!({})).await);
-    owner.get("/api/2.0/people/@self").await.expect(200);
+    owner.get_ok("/api/2.0/people/@self").await;
     // An admin still manages other users' keys, and the owner their own.
     let user = common::login(&p, common::USER).await;
-    let uk = user
-        .post("/api/2.0/keys", json!({ "name": "u" }))
-        .await
-        .expect(200)
-        .response();
+    let uk = user.post_ok("/api/2.0/keys", json!({ "name": "u" })).await;
     let upath = format!("/api/2.0/keys/{}", uk["id"].as_str().expect("id"));
     assert_eq!(
-        admin
-            .put(&upath, json!({ "name": "renamed" }))
-            .await
-            .expect(200)
-            .response(),
+        admin.put_ok(&upath, json!({ "name": "renamed" })).await,
         true
     );
-    let ok = owner
-        .put(&path, json!({ "name": "mine" }))
-        .await
-        .expect(200)
-        .response();
+    let ok = owner.put_ok(&path, json!({ "name": "mine" })).await;
     assert_eq!(ok, true);
 }

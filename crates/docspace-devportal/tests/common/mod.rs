@@ -299,6 +299,40 @@ impl Api {
     pub async fn delete(&self, path: &str, body: Value) -> Resp {
         self.call(Method::DELETE, path, Some(&body)).await
     }
+
+    /// A GET that must succeed (200); the envelope's `response`.
+    pub async fn get_ok(&self, path: &str) -> Value {
+        self.call_ok(Method::GET, path, None).await
+    }
+
+    /// A POST that must succeed (200); the envelope's `response`.
+    pub async fn post_ok(&self, path: &str, body: Value) -> Value {
+        self.call_ok(Method::POST, path, Some(&body)).await
+    }
+
+    /// A PUT that must succeed (200); the envelope's `response`.
+    pub async fn put_ok(&self, path: &str, body: Value) -> Value {
+        self.call_ok(Method::PUT, path, Some(&body)).await
+    }
+
+    /// A DELETE that must succeed (200); the envelope's `response`.
+    pub async fn delete_ok(&self, path: &str, body: Value) -> Value {
+        self.call_ok(Method::DELETE, path, Some(&body)).await
+    }
+
+    /// A call that must answer 200, named in the failure (an async fn cannot point at its
+    /// caller's line, so the request says which step failed).
+    async fn call_ok(&self, method: Method, path: &str, body: Option<&Value>) -> Value {
+        let step = format!("{method} {path}");
+        let resp = self.call(method, path, body).await;
+        assert_eq!(
+            resp.status,
+            200,
+            "{step}: unexpected status; body: {}",
+            resp.text()
+        );
+        resp.response()
+    }
 }
 
 async fn finish(req: reqwest::RequestBuilder) -> Resp {
@@ -362,13 +396,11 @@ pub async fn room_id(api: &Api, title: &str) -> i64 {
 
 /// Creates a room and returns its DTO.
 pub async fn create_room(api: &Api, title: &str, room_type: Value) -> Value {
-    api.post(
+    api.post_ok(
         "/api/2.0/files/rooms",
         json!({ "title": title, "roomType": room_type }),
     )
     .await
-    .expect(200)
-    .response()
 }
 
 /// The id of a user by e-mail.
@@ -382,26 +414,22 @@ pub async fn user_id(owner: &Api, email: &str) -> String {
 
 /// Creates folder `title` under `parent` (an id or `@my`); its id.
 pub async fn new_folder(api: &Api, parent: impl std::fmt::Display, title: &str) -> i64 {
-    api.post(
+    api.post_ok(
         &format!("/api/2.0/files/folder/{parent}"),
         json!({ "title": title }),
     )
-    .await
-    .expect(200)
-    .response()["id"]
+    .await["id"]
         .as_i64()
         .expect("folder id")
 }
 
 /// Creates an empty file `title` in `folder` (an id or `@my`); its id.
 pub async fn new_file(api: &Api, folder: impl std::fmt::Display, title: &str) -> i64 {
-    api.post(
+    api.post_ok(
         &format!("/api/2.0/files/{folder}/file"),
         json!({ "title": title }),
     )
-    .await
-    .expect(200)
-    .response()["id"]
+    .await["id"]
         .as_i64()
         .expect("file id")
 }
@@ -437,12 +465,11 @@ pub async fn room_member(
 ) -> Api {
     let user = user_id(owner, email).await;
     owner
-        .put(
+        .put_ok(
             &format!("/api/2.0/files/rooms/{room}/share"),
             json!({ "invitations": [{ "id": user, "access": access }], "notify": false }),
         )
-        .await
-        .expect(200);
+        .await;
     login(p, email).await
 }
 

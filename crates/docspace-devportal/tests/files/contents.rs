@@ -8,11 +8,7 @@ async fn contents_have_path_parts_counts_and_filters() {
     let p = portal().await;
     let api = Api::owner(&p);
     let room = room_id(&api, "Contracts").await;
-    let c = api
-        .get(&format!("/api/2.0/files/{room}"))
-        .await
-        .expect(200)
-        .response();
+    let c = api.get_ok(&format!("/api/2.0/files/{room}")).await;
     assert_eq!(c["current"]["id"], room);
     assert_eq!(c["current"]["roomType"], 5);
     assert_eq!(
@@ -25,11 +21,7 @@ async fn contents_have_path_parts_counts_and_filters() {
     assert_eq!(c["total"], 3);
     assert_eq!(titles(&c, "folders"), vec!["2025"]);
     let year = c["folders"][0]["id"].as_i64().expect("id");
-    let y = api
-        .get(&format!("/api/2.0/files/{year}"))
-        .await
-        .expect(200)
-        .response();
+    let y = api.get_ok(&format!("/api/2.0/files/{year}")).await;
     assert_eq!(y["pathParts"].as_array().map(Vec::len), Some(3));
     assert_eq!(y["files"][0]["parentRoomType"], 19);
     assert_eq!(y["files"][0]["rootFolderType"], 14);
@@ -47,59 +39,33 @@ async fn contents_have_path_parts_counts_and_filters() {
     // Filters: files only, folders only, by extension, by text, sorting, paging.
     let q = |s: &str| format!("/api/2.0/files/{room}?{s}");
     assert_eq!(
-        titles(
-            &api.get(&q("filterType=2")).await.expect(200).response(),
-            "files"
-        )
-        .len(),
+        titles(&api.get_ok(&q("filterType=2")).await, "files").len(),
         0
     );
     assert_eq!(
-        titles(
-            &api.get(&q("applyFilterOption=1"))
-                .await
-                .expect(200)
-                .response(),
-            "folders"
-        )
-        .len(),
+        titles(&api.get_ok(&q("applyFilterOption=1")).await, "folders").len(),
         0
     );
     assert_eq!(
-        titles(
-            &api.get(&q("filterType=5")).await.expect(200).response(),
-            "files"
-        ),
+        titles(&api.get_ok(&q("filterType=5")).await, "files"),
         vec!["Budget.xlsx"]
     );
     assert_eq!(
-        titles(
-            &api.get(&q("extension=txt")).await.expect(200).response(),
-            "files"
-        ),
+        titles(&api.get_ok(&q("extension=txt")).await, "files"),
         vec!["Reading list.txt"]
     );
     assert_eq!(
-        titles(
-            &api.get(&q("filterValue=BUDG")).await.expect(200).response(),
-            "files"
-        ),
+        titles(&api.get_ok(&q("filterValue=BUDG")).await, "files"),
         vec!["Budget.xlsx"]
     );
-    let az = api
-        .get(&q("sortBy=AZ&sortOrder=0"))
-        .await
-        .expect(200)
-        .response();
+    let az = api.get_ok(&q("sortBy=AZ&sortOrder=0")).await;
     assert_eq!(
         titles(&az, "files"),
         vec!["Budget.xlsx", "Reading list.txt"]
     );
     let paged = api
-        .get(&q("sortBy=AZ&sortOrder=0&startIndex=1&count=1"))
-        .await
-        .expect(200)
-        .response();
+        .get_ok(&q("sortBy=AZ&sortOrder=0&startIndex=1&count=1"))
+        .await;
     assert_eq!(
         (titles(&paged, "folders"), titles(&paged, "files")),
         (vec![], vec!["Budget.xlsx".to_string()])
@@ -125,13 +91,13 @@ async fn contents_have_path_parts_counts_and_filters() {
 async fn my_documents_root_and_trash() {
     let p = portal().await;
     let api = Api::owner(&p);
-    let my = api.get("/api/2.0/files/@my").await.expect(200).response();
+    let my = api.get_ok("/api/2.0/files/@my").await;
     assert_eq!(my["current"]["type"], 5);
     assert_eq!(my["current"]["rootFolderType"], 5);
     let mut got = titles(&my, "files");
     got.sort();
     assert_eq!(got, vec!["Ideas.md", "Notes.txt"]);
-    let root = api.get("/api/2.0/files/@root").await.expect(200).response();
+    let root = api.get_ok("/api/2.0/files/@root").await;
     let kinds: Vec<i64> = root
         .as_array()
         .expect("array")
@@ -139,17 +105,10 @@ async fn my_documents_root_and_trash() {
         .map(|c| c["current"]["type"].as_i64().unwrap_or(-1))
         .collect();
     assert_eq!(kinds, vec![5, 14, 20, 3]);
-    let without = api
-        .get("/api/2.0/files/@root?withoutTrash=true")
-        .await
-        .expect(200)
-        .response();
+    let without = api.get_ok("/api/2.0/files/@root?withoutTrash=true").await;
     assert_eq!(without.as_array().map(Vec::len), Some(3));
     assert_eq!(
-        api.get("/api/2.0/files/@trash")
-            .await
-            .expect(200)
-            .response()["current"]["type"],
+        api.get_ok("/api/2.0/files/@trash").await["current"]["type"],
         3
     );
     // Guests have no My documents.
@@ -159,11 +118,7 @@ async fn my_documents_root_and_trash() {
         .get("/api/2.0/files/@my")
         .await
         .expect_error(403, "Access denied");
-    let kinds = guest
-        .get("/api/2.0/files/@root")
-        .await
-        .expect(200)
-        .response();
+    let kinds = guest.get_ok("/api/2.0/files/@root").await;
     assert!(
         kinds
             .as_array()

@@ -9,7 +9,7 @@ use serde_json::json;
 async fn saving_edited_content_makes_a_new_version() {
     let p = portal().await;
     let api = Api::owner(&p);
-    let my = api.get("/api/2.0/files/@my").await.expect(200).response();
+    let my = api.get_ok("/api/2.0/files/@my").await;
     let notes = my["files"]
         .as_array()
         .expect("files")
@@ -65,13 +65,11 @@ async fn saving_edited_content_makes_a_new_version() {
     .expect_error(404, "not");
     // Reverting to version 1 stores it again as version 3.
     let back = api
-        .put(
+        .put_ok(
             &format!("/api/2.0/files/file/{id}"),
             json!({ "lastVersion": 1 }),
         )
-        .await
-        .expect(200)
-        .response();
+        .await;
     assert_eq!(back["version"], 3);
     assert!(
         String::from_utf8(download(&api, back["viewUrl"].as_str().expect("url")).await)
@@ -86,10 +84,8 @@ async fn downloads_need_credentials_and_respect_deny_download() {
     let api = Api::owner(&p);
     let room = room_id(&api, "Contracts").await;
     let c = api
-        .get(&format!("/api/2.0/files/{room}?filterValue=Reading"))
-        .await
-        .expect(200)
-        .response();
+        .get_ok(&format!("/api/2.0/files/{room}?filterValue=Reading"))
+        .await;
     let url = c["files"][0]["viewUrl"].as_str().expect("url").to_string();
     assert!(
         String::from_utf8(download(&api, &url).await)
@@ -103,23 +99,18 @@ async fn downloads_need_credentials_and_respect_deny_download() {
     // A member who is not a manager cannot download once downloads are denied; the manager can.
     let user = common::login(&p, common::USER).await;
     user.call(Method::GET, &url, None).await.expect(200);
-    api.put(
+    api.put_ok(
         &format!("/api/2.0/files/rooms/{room}"),
         json!({ "denyDownload": true }),
     )
-    .await
-    .expect(200);
+    .await;
     user.call(Method::GET, &url, None)
         .await
         .expect_error(403, "Access denied");
     api.call(Method::GET, &url, None).await.expect(200);
     let outsider = common::login(&p, common::GUEST).await;
     let press = room_id(&api, "Press kit").await;
-    let pc = api
-        .get(&format!("/api/2.0/files/{press}"))
-        .await
-        .expect(200)
-        .response();
+    let pc = api.get_ok(&format!("/api/2.0/files/{press}")).await;
     outsider
         .call(
             Method::GET,

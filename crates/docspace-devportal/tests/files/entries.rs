@@ -11,57 +11,44 @@ async fn folders_are_created_read_renamed_and_deleted() {
     let api = Api::owner(&p);
     let room = room_id(&api, "Contracts").await;
     let f = api
-        .post(
+        .post_ok(
             &format!("/api/2.0/files/folder/{room}"),
             json!({ "title": "Drafts" }),
         )
-        .await
-        .expect(200)
-        .response();
+        .await;
     assert_eq!(f["parentId"], room);
     assert_eq!(f["type"], 0);
     assert_eq!(f["parentRoomType"], 19);
     let id = f["id"].as_i64().expect("id");
     // Same title again: DocSpace keeps both and numbers the second.
     let dup = api
-        .post(
+        .post_ok(
             &format!("/api/2.0/files/folder/{room}"),
             json!({ "title": "Drafts" }),
         )
-        .await
-        .expect(200)
-        .response();
+        .await;
     assert_eq!(dup["title"], "Drafts (1)");
     assert_eq!(
-        api.get(&format!("/api/2.0/files/folder/{id}"))
-            .await
-            .expect(200)
-            .response()["title"],
+        api.get_ok(&format!("/api/2.0/files/folder/{id}")).await["title"],
         "Drafts"
     );
     let r = api
-        .put(
+        .put_ok(
             &format!("/api/2.0/files/folder/{id}"),
             json!({ "title": "Drafts 2" }),
         )
-        .await
-        .expect(200)
-        .response();
+        .await;
     assert_eq!(r["title"], "Drafts 2");
     let path = api
-        .get(&format!("/api/2.0/files/folder/{id}/path"))
-        .await
-        .expect(200)
-        .response();
+        .get_ok(&format!("/api/2.0/files/folder/{id}/path"))
+        .await;
     assert_eq!(
         titles(&json!({ "x": path }), "x"),
         vec!["Rooms", "Contracts", "Drafts 2"]
     );
     let subs = api
-        .get(&format!("/api/2.0/files/{room}/subfolders"))
-        .await
-        .expect(200)
-        .response();
+        .get_ok(&format!("/api/2.0/files/{room}/subfolders"))
+        .await;
     assert_eq!(subs.as_array().map(Vec::len), Some(3));
     for (body, field) in [
         (json!({}), "empty"),
@@ -75,10 +62,9 @@ async fn folders_are_created_read_renamed_and_deleted() {
         assert!(r.text().contains(field), "{}", r.text());
     }
     // Rooms and sections are not folders one may create things in.
-    let rooms_section =
-        api.get("/api/2.0/files/rooms").await.expect(200).response()["current"]["id"]
-            .as_i64()
-            .expect("id");
+    let rooms_section = api.get_ok("/api/2.0/files/rooms").await["current"]["id"]
+        .as_i64()
+        .expect("id");
     api.post(
         &format!("/api/2.0/files/folder/{rooms_section}"),
         json!({ "title": "x" }),
@@ -90,24 +76,17 @@ async fn folders_are_created_read_renamed_and_deleted() {
         .expect_error(404, "not");
     // Delete moves to Trash; deleting from Trash removes it.
     let op = api
-        .delete(&format!("/api/2.0/files/folder/{id}"), json!({}))
-        .await
-        .expect(200)
-        .response();
+        .delete_ok(&format!("/api/2.0/files/folder/{id}"), json!({}))
+        .await;
     poll_done(&api, &op).await;
-    let trash = api
-        .get("/api/2.0/files/@trash")
-        .await
-        .expect(200)
-        .response();
+    let trash = api.get_ok("/api/2.0/files/@trash").await;
     assert!(titles(&trash, "folders").contains(&"Drafts 2".to_string()));
     assert_eq!(trash["folders"][0]["originId"], room);
-    api.delete(
+    api.delete_ok(
         &format!("/api/2.0/files/folder/{id}"),
         json!({ "immediately": true }),
     )
-    .await
-    .expect(200);
+    .await;
     api.get(&format!("/api/2.0/files/folder/{id}"))
         .await
         .expect_error(404, "not");
@@ -129,13 +108,11 @@ async fn files_are_created_read_renamed_and_deleted() {
     let api = Api::owner(&p);
     let room = room_id(&api, "Marketing").await;
     let f = api
-        .post(
+        .post_ok(
             &format!("/api/2.0/files/{room}/file"),
             json!({ "title": "Brief" }),
         )
-        .await
-        .expect(200)
-        .response();
+        .await;
     assert_eq!(
         f["title"], "Brief.docx",
         "no known extension: .docx appended"
@@ -145,13 +122,11 @@ async fn files_are_created_read_renamed_and_deleted() {
     assert_eq!(f["version"], 1);
     let id = f["id"].as_i64().expect("id");
     let t = api
-        .post(
+        .post_ok(
             &format!("/api/2.0/files/{room}/file"),
             json!({ "title": "notes.md" }),
         )
-        .await
-        .expect(200)
-        .response();
+        .await;
     assert_eq!(t["title"], "notes.md");
     assert!(
         t.get("pureContentLength").is_none(),
@@ -159,38 +134,28 @@ async fn files_are_created_read_renamed_and_deleted() {
     );
     assert_eq!(t["contentLength"], "0 bytes");
     let my = api
-        .post("/api/2.0/files/@my/file", json!({ "title": "Sheet.xlsx" }))
-        .await
-        .expect(200)
-        .response();
+        .post_ok("/api/2.0/files/@my/file", json!({ "title": "Sheet.xlsx" }))
+        .await;
     assert_eq!(my["fileType"], 5);
     assert_eq!(my["rootFolderType"], 5);
     let copy = api
-        .post(
+        .post_ok(
             &format!("/api/2.0/files/{room}/file"),
             json!({ "title": "From template.txt", "templateId": t["id"] }),
         )
-        .await
-        .expect(200)
-        .response();
+        .await;
     assert_eq!(copy["title"], "From template.txt");
-    let info = api
-        .get(&format!("/api/2.0/files/file/{id}"))
-        .await
-        .expect(200)
-        .response();
+    let info = api.get_ok(&format!("/api/2.0/files/file/{id}")).await;
     assert_eq!(info["title"], "Brief.docx");
     api.get(&format!("/api/2.0/files/file/{id}?version=7"))
         .await
         .expect_error(404, "Version");
     let renamed = api
-        .put(
+        .put_ok(
             &format!("/api/2.0/files/file/{id}"),
             json!({ "title": "Brief final" }),
         )
-        .await
-        .expect(200)
-        .response();
+        .await;
     assert_eq!(
         renamed["title"], "Brief final.docx",
         "the extension is kept"
@@ -213,13 +178,11 @@ async fn files_are_created_read_renamed_and_deleted() {
     .await
     .expect_error(404, "not");
     let op = api
-        .delete(
+        .delete_ok(
             &format!("/api/2.0/files/file/{id}"),
             json!({ "immediately": true }),
         )
-        .await
-        .expect(200)
-        .response();
+        .await;
     assert_eq!(poll_done(&api, &op).await["Operation"], 2);
     api.get(&format!("/api/2.0/files/file/{id}"))
         .await

@@ -33,11 +33,7 @@ async fn poll_done(api: &Api, op: &Value) -> Value {
         .or(op["id"].as_str())
         .expect("operation id")
         .to_string();
-    let ops = api
-        .get(&format!("/api/2.0/files/fileops?id={id}"))
-        .await
-        .expect(200)
-        .response();
+    let ops = api.get_ok(&format!("/api/2.0/files/fileops?id={id}")).await;
     assert_eq!(ops[0]["finished"], true, "{ops}");
     ops[0].clone()
 }

@@ -21,43 +21,32 @@ async fn copy_and_move_resolve_conflicts() {
         .expect(200);
     let files_of = |id: i64| {
         let api = api.clone();
-        async move {
-            api.get(&format!("/api/2.0/files/{id}"))
-                .await
-                .expect(200)
-                .response()
-        }
+        async move { api.get_ok(&format!("/api/2.0/files/{id}")).await }
     };
     let batch = |op: &str, conflict: Value| json!({ "fileIds": [src["id"]], "folderIds": [], "destFolderId": b, "conflictResolveType": conflict, "deleteAfter": false, "op": op });
     // Skip: nothing changes.
     let op = api
-        .put("/api/2.0/files/fileops/copy", batch("copy", json!("Skip")))
-        .await
-        .expect(200)
-        .response();
+        .put_ok("/api/2.0/files/fileops/copy", batch("copy", json!("Skip")))
+        .await;
     let done = poll_done(&api, &op).await;
     assert_eq!(done["Operation"], 1);
     assert_eq!(done["files"], json!([]));
     assert_eq!(titles(&files_of(b).await, "files"), vec!["doc.txt"]);
     // Duplicate: a numbered copy.
     let op = api
-        .put("/api/2.0/files/fileops/copy", batch("copy", json!(2)))
-        .await
-        .expect(200)
-        .response();
+        .put_ok("/api/2.0/files/fileops/copy", batch("copy", json!(2)))
+        .await;
     assert_eq!(
         poll_done(&api, &op).await["files"][0]["title"],
         "doc (1).txt"
     );
     // Overwrite: a new version of the existing file with the source content.
     let op = api
-        .put(
+        .put_ok(
             "/api/2.0/files/fileops/copy",
             batch("copy", json!("overwrite")),
         )
-        .await
-        .expect(200)
-        .response();
+        .await;
     let over = poll_done(&api, &op).await["files"][0].clone();
     assert_eq!(over["title"], "doc.txt");
     assert_eq!(over["version"], 2);
@@ -67,21 +56,15 @@ async fn copy_and_move_resolve_conflicts() {
     );
     // Move a folder into another, then move the file with Duplicate.
     let op = api
-        .put(
+        .put_ok(
             "/api/2.0/files/fileops/move",
             json!({ "folderIds": [a], "destFolderId": b }),
         )
-        .await
-        .expect(200)
-        .response();
+        .await;
     let moved = poll_done(&api, &op).await;
     assert_eq!(moved["Operation"], 0);
     assert_eq!(moved["folders"][0]["parentId"], b);
-    let path = api
-        .get(&format!("/api/2.0/files/folder/{a}/path"))
-        .await
-        .expect(200)
-        .response();
+    let path = api.get_ok(&format!("/api/2.0/files/folder/{a}/path")).await;
     assert_eq!(
         titles(&json!({ "p": path }), "p"),
         vec!["Rooms", "Contracts", "B", "A"]
@@ -129,44 +112,33 @@ async fn copy_and_move_resolve_conflicts() {
         .await
         .expect_error(404, "Unknown");
     // Copy across rooms into My documents keeps the source.
-    let my = api.get("/api/2.0/files/@my").await.expect(200).response()["current"]["id"]
+    let my = api.get_ok("/api/2.0/files/@my").await["current"]["id"]
         .as_i64()
         .expect("id");
     let op = api
-        .put(
+        .put_ok(
             "/api/2.0/files/fileops/copy",
             json!({ "fileIds": [src["id"].to_string()], "destFolderId": my.to_string() }),
         )
-        .await
-        .expect(200)
-        .response();
+        .await;
     assert_eq!(poll_done(&api, &op).await["files"][0]["rootFolderType"], 5);
     // Batch delete: to Trash, then for good.
     let op = api
-        .put(
+        .put_ok(
             "/api/2.0/files/fileops/delete",
             json!({ "fileIds": [src["id"]], "folderIds": [] }),
         )
-        .await
-        .expect(200)
-        .response();
+        .await;
     poll_done(&api, &op).await;
     assert!(
-        titles(
-            &api.get("/api/2.0/files/@trash")
-                .await
-                .expect(200)
-                .response(),
-            "files"
-        )
-        .contains(&"doc.txt".to_string())
+        titles(&api.get_ok("/api/2.0/files/@trash").await, "files")
+            .contains(&"doc.txt".to_string())
     );
-    api.put(
+    api.put_ok(
         "/api/2.0/files/fileops/delete",
         json!({ "fileIds": [src["id"]], "immediately": true }),
     )
-    .await
-    .expect(200);
+    .await;
     api.get(&format!("/api/2.0/files/file/{}", src["id"]))
         .await
         .expect_error(404, "not");

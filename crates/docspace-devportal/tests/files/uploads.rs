@@ -85,8 +85,7 @@ async fn simple_uploads_are_byte_exact_and_versioned() {
     )
     .await
     .expect_error(400, "multipart");
-    let rooms_section =
-        api.get("/api/2.0/files/rooms").await.expect(200).response()["current"]["id"].clone();
+    let rooms_section = api.get_ok("/api/2.0/files/rooms").await["current"]["id"].clone();
     upload(&api, &rooms_section.to_string(), "a.txt", b"x")
         .await
         .expect_error(403, "Access denied");
@@ -231,13 +230,11 @@ async fn the_legacy_chunked_uploader_handler_speaks_success_data_message() {
     let api = Api::owner(&p);
     let room = room_id(&api, "Contracts").await;
     let wrapped = api
-        .post(
+        .post_ok(
             &format!("/api/2.0/files/{room}/upload/create_session"),
             json!({ "fileName": "legacy.txt", "fileSize": 6 }),
         )
-        .await
-        .expect(200)
-        .response();
+        .await;
     assert_eq!(wrapped["success"], true);
     let location = wrapped["data"]["location"]
         .as_str()
@@ -323,13 +320,11 @@ async fn the_legacy_chunked_uploader_handler_speaks_success_data_message() {
 
 /// Opens a chunked upload session in `room` (`POST files/{room}/session`); its answer.
 async fn open_session(api: &Api, room: i64, file: &str, size: usize) -> serde_json::Value {
-    api.post(
+    api.post_ok(
         &format!("/api/2.0/files/{room}/session"),
         json!({ "fileName": file, "fileSize": size }),
     )
     .await
-    .expect(200)
-    .response()
 }
 
 /// `method` on a session's own path (`files/{room}/session/{sid}` and what follows).
@@ -346,13 +341,11 @@ async fn session_call(api: &Api, method: Method, room: i64, sid: &str, rest: &st
 /// answer wraps it in `success`/`data`; the path of its `ChunkedUploader.ashx` location.
 async fn legacy_session_path(api: &Api, room: i64, file: &str, size: usize) -> String {
     let s = api
-        .post(
+        .post_ok(
             &format!("/api/2.0/files/{room}/upload/create_session"),
             json!({ "fileName": file, "fileSize": size }),
         )
-        .await
-        .expect(200)
-        .response();
+        .await;
     s["data"]["location"]
         .as_str()
         .expect("location")

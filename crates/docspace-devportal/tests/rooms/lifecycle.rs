@@ -6,10 +6,8 @@ use serde_json::{Value, json};
 async fn poll(api: &Api, op_id: &str) -> Value {
     for _ in 0..20 {
         let ops = api
-            .get(&format!("/api/2.0/files/fileops?id={op_id}"))
-            .await
-            .expect(200)
-            .response();
+            .get_ok(&format!("/api/2.0/files/fileops?id={op_id}"))
+            .await;
         if let Some(op) = ops.as_array().and_then(|a| a.first())
             && op["finished"] == true
         {
@@ -34,11 +32,7 @@ async fn archive_unarchive_and_delete_are_polled_operations() {
     )
     .await
     .expect_validation("");
-    let list_archive = api
-        .get("/api/2.0/files/rooms?searchArea=1")
-        .await
-        .expect(200)
-        .response();
+    let list_archive = api.get_ok("/api/2.0/files/rooms?searchArea=1").await;
     assert_eq!(titles(&list_archive, "folders"), vec!["Marketing"]);
     assert_eq!(list_archive["current"]["type"], 20);
     let again = api
@@ -46,31 +40,22 @@ async fn archive_unarchive_and_delete_are_polled_operations() {
         .await;
     again.expect_error(400, "already archived");
     let op = api
-        .put(
+        .put_ok(
             &format!("/api/2.0/files/rooms/{id}/unarchive"),
             json!({ "deleteAfter": false }),
         )
-        .await
-        .expect(200)
-        .response();
+        .await;
     assert_eq!(op["Operation"], 0);
     let done = poll(&api, op["id"].as_str().expect("op id")).await;
     assert_eq!(done["progress"], 100);
     assert_eq!(done["error"], "");
     assert_eq!(done["status"], 2);
     assert_eq!(
-        api.get("/api/2.0/files/rooms?searchArea=1")
-            .await
-            .expect(200)
-            .response()["total"],
+        api.get_ok("/api/2.0/files/rooms?searchArea=1").await["total"],
         0
     );
     // Files inside stay reachable and their section follows the room.
-    let contents = api
-        .get(&format!("/api/2.0/files/{id}"))
-        .await
-        .expect(200)
-        .response();
+    let contents = api.get_ok(&format!("/api/2.0/files/{id}")).await;
     assert_eq!(contents["pathParts"][0]["folderType"], 14);
     // Delete needs a body too.
     api.call(
@@ -81,20 +66,14 @@ async fn archive_unarchive_and_delete_are_polled_operations() {
     .await
     .expect_validation("");
     let del = api
-        .delete(&format!("/api/2.0/files/rooms/{id}"), json!({}))
-        .await
-        .expect(200)
-        .response();
+        .delete_ok(&format!("/api/2.0/files/rooms/{id}"), json!({}))
+        .await;
     assert_eq!(del["Operation"], 2);
     poll(&api, del["id"].as_str().expect("op id")).await;
     api.get(&format!("/api/2.0/files/rooms/{id}"))
         .await
         .expect_error(404, "room");
-    let typed = api
-        .get("/api/2.0/files/fileops/Delete")
-        .await
-        .expect(200)
-        .response();
+    let typed = api.get_ok("/api/2.0/files/fileops/Delete").await;
     assert!(
         typed
             .as_array()
@@ -111,23 +90,17 @@ async fn pins_float_to_the_top_for_the_user_who_pinned() {
     let api = Api::owner(&p);
     let id = room_id(&api, "Onboarding forms").await;
     let r = api
-        .put(&format!("/api/2.0/files/rooms/{id}/pin"), json!({}))
-        .await
-        .expect(200)
-        .response();
+        .put_ok(&format!("/api/2.0/files/rooms/{id}/pin"), json!({}))
+        .await;
     assert_eq!(r["pinned"], true);
     let first = &api
-        .get("/api/2.0/files/rooms?sortBy=AZ&sortOrder=1")
-        .await
-        .expect(200)
-        .response()["folders"][0];
+        .get_ok("/api/2.0/files/rooms?sortBy=AZ&sortOrder=1")
+        .await["folders"][0];
     assert_eq!(first["title"], "Onboarding forms");
     assert_eq!(first["pinned"], true);
     let r = api
-        .put(&format!("/api/2.0/files/rooms/{id}/unpin"), json!({}))
-        .await
-        .expect(200)
-        .response();
+        .put_ok(&format!("/api/2.0/files/rooms/{id}/unpin"), json!({}))
+        .await;
     assert_eq!(r["pinned"], false);
     api.put("/api/2.0/files/rooms/999999/pin", json!({}))
         .await
@@ -137,11 +110,7 @@ async fn pins_float_to_the_top_for_the_user_who_pinned() {
 #[tokio::test]
 async fn covers_are_listed() {
     let p = portal().await;
-    let covers = Api::owner(&p)
-        .get("/api/2.0/files/rooms/covers")
-        .await
-        .expect(200)
-        .response();
+    let covers = Api::owner(&p).get_ok("/api/2.0/files/rooms/covers").await;
     assert!(covers.as_array().is_some_and(|c| {
         c.len() >= 3
             && c.iter()

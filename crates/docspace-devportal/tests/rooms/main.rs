@@ -46,7 +46,7 @@ async fn create_takes_every_field_of_the_reference() {
     let api = Api::owner(&p);
     let guest = user_id(&api, common::GUEST).await;
     let r = api
-        .post(
+        .post_ok(
             "/api/2.0/files/rooms",
             json!({
                 "title": "Board", "roomType": "VirtualDataRoom", "private": false, "indexing": true,
@@ -55,10 +55,7 @@ async fn create_takes_every_field_of_the_reference() {
                 "watermark": { "enabled": true, "text": "CONFIDENTIAL", "rotate": -45, "additions": 3 },
                 "share": [{ "shareTo": guest, "access": 2 }],
             }),
-        )
-        .await
-        .expect(200)
-        .response();
+        ).await;
     assert_eq!(r["indexing"], true);
     assert_eq!(r["denyDownload"], true);
     assert_eq!(r["quotaLimit"], 1048576);
@@ -140,12 +137,7 @@ async fn long_emoji_titles_and_hash_colours_are_refused_as_docspace_does() {
 async fn create_refuses_bad_fields_and_writes_nothing() {
     let p = portal().await;
     let api = Api::owner(&p);
-    let before = api
-        .get("/api/2.0/files/rooms?count=1")
-        .await
-        .expect(200)
-        .response()["total"]
-        .clone();
+    let before = api.get_ok("/api/2.0/files/rooms?count=1").await["total"].clone();
     let cases: Vec<(Value, &str)> = vec![
         (json!({ "roomType": 5 }), "Title"),
         (json!({ "title": "x".repeat(171), "roomType": 5 }), "Title"),
@@ -209,12 +201,7 @@ async fn create_refuses_bad_fields_and_writes_nothing() {
     )
     .await
     .expect_error(400, "could not be found");
-    let after = api
-        .get("/api/2.0/files/rooms?count=1")
-        .await
-        .expect(200)
-        .response()["total"]
-        .clone();
+    let after = api.get_ok("/api/2.0/files/rooms?count=1").await["total"].clone();
     assert_eq!(before, after);
 }
 
@@ -225,10 +212,8 @@ async fn unicode_titles_survive_and_control_characters_do_not() {
     let r = create_room(&api, "Ünïcødé 文档 📁", json!(5)).await;
     assert_eq!(r["title"], "Ünïcødé 文档 📁");
     let got = api
-        .get(&format!("/api/2.0/files/rooms/{}", r["id"]))
-        .await
-        .expect(200)
-        .response();
+        .get_ok(&format!("/api/2.0/files/rooms/{}", r["id"]))
+        .await;
     assert_eq!(got["title"], "Ünïcødé 文档 📁");
     api.put(
         &format!("/api/2.0/files/rooms/{}", r["id"]),
@@ -239,10 +224,7 @@ async fn unicode_titles_survive_and_control_characters_do_not() {
 }
 
 async fn list(api: &Api, query: &str) -> Value {
-    api.get(&format!("/api/2.0/files/rooms?{query}"))
-        .await
-        .expect(200)
-        .response()
+    api.get_ok(&format!("/api/2.0/files/rooms?{query}")).await
 }
 
 #[tokio::test]
@@ -352,25 +334,18 @@ async fn get_update_and_missing_rooms() {
     let p = portal().await;
     let api = Api::owner(&p);
     let id = room_id(&api, "Contracts").await;
-    let r = api
-        .get(&format!("/api/2.0/files/rooms/{id}"))
-        .await
-        .expect(200)
-        .response();
+    let r = api.get_ok(&format!("/api/2.0/files/rooms/{id}")).await;
     assert_eq!(r["title"], "Contracts");
     assert_eq!(r["filesCount"], 2);
     assert_eq!(r["foldersCount"], 1);
     let u = api
-        .put(
+        .put_ok(
             &format!("/api/2.0/files/rooms/{id}"),
             json!({ "title": "Contracts 2025", "color": "FF0000", "denyDownload": true, "indexing": true,
                     "quota": -1, "tags": ["legal", "2025"], "cover": "globe",
                     "lifetime": { "enabled": false, "period": 2, "value": 1 },
                     "watermark": { "enabled": true, "additions": 17, "imageUrl": "https://x.example/w.png", "imageWidth": 10, "imageHeight": 5 } }),
-        )
-        .await
-        .expect(200)
-        .response();
+        ).await;
     assert_eq!(u["title"], "Contracts 2025");
     assert_eq!(u["logo"]["color"], "FF0000");
     assert_eq!(u["denyDownload"], true);
@@ -384,11 +359,7 @@ async fn get_update_and_missing_rooms() {
             .expect_error(404, "not");
     }
     // A folder that is not a room is not a room.
-    let contents = api
-        .get(&format!("/api/2.0/files/{id}"))
-        .await
-        .expect(200)
-        .response();
+    let contents = api.get_ok(&format!("/api/2.0/files/{id}")).await;
     let sub = contents["folders"][0]["id"].as_i64().expect("sub-folder");
     api.get(&format!("/api/2.0/files/rooms/{sub}"))
         .await

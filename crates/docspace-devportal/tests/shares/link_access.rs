@@ -7,10 +7,8 @@ use serde_json::{Value, json};
 async fn public_link(api: &Api) -> (i64, Value) {
     let room = room_id(api, "Press kit").await;
     let link = api
-        .get(&format!("/api/2.0/files/rooms/{room}/link"))
-        .await
-        .expect(200)
-        .response();
+        .get_ok(&format!("/api/2.0/files/rooms/{room}/link"))
+        .await;
     assert_eq!(link["subjectType"], 4, "primary external link");
     (room, link)
 }
@@ -30,38 +28,24 @@ async fn a_public_room_opens_anonymously_through_its_link_key() {
         link["sharedLink"]["id"]
     );
     let anon = Api::anonymous(&p);
-    let info = anon
-        .get(&format!("/api/2.0/files/share/{key}"))
-        .await
-        .expect(200)
-        .response();
+    let info = anon.get_ok(&format!("/api/2.0/files/share/{key}")).await;
     assert_eq!(info["status"], 0);
     assert_eq!(info["entityId"], room.to_string());
     assert_eq!(info["entityTitle"], "Press kit");
     assert_eq!(info["isAuthenticated"], false);
     assert_eq!(info["linkId"], link["sharedLink"]["id"]);
-    let bad = anon
-        .get("/api/2.0/files/share/not-a-key")
-        .await
-        .expect(200)
-        .response();
+    let bad = anon.get_ok("/api/2.0/files/share/not-a-key").await;
     assert_eq!(bad["status"], 1);
     assert_eq!(bad["shared"], false);
     // Request-Token header: the room, its contents, file info and downloads; nothing else.
     let visitor = anon.clone().header("Request-Token", &key);
     assert_eq!(
         visitor
-            .get(&format!("/api/2.0/files/rooms/{room}"))
-            .await
-            .expect(200)
-            .response()["access"],
+            .get_ok(&format!("/api/2.0/files/rooms/{room}"))
+            .await["access"],
         2
     );
-    let contents = visitor
-        .get(&format!("/api/2.0/files/{room}"))
-        .await
-        .expect(200)
-        .response();
+    let contents = visitor.get_ok(&format!("/api/2.0/files/{room}")).await;
     let mut got = titles(&contents, "files");
     got.sort();
     assert_eq!(got, vec!["About us.md", "Logo guide.pdf"]);
@@ -74,10 +58,8 @@ async fn a_public_room_opens_anonymously_through_its_link_key() {
         .clone();
     assert_eq!(
         visitor
-            .get(&format!("/api/2.0/files/file/{}", about["id"]))
-            .await
-            .expect(200)
-            .response()["security"]["Edit"],
+            .get_ok(&format!("/api/2.0/files/file/{}", about["id"]))
+            .await["security"]["Edit"],
         false
     );
     let via_share = format!("{}&share={key}", about["viewUrl"].as_str().expect("url"));
@@ -121,53 +103,39 @@ async fn expired_and_revoked_links_open_nothing() {
         .expect("key")
         .to_string();
     let soon = (chrono::Utc::now() + chrono::Duration::seconds(2)).to_rfc3339();
-    api.put(
+    api.put_ok(
         &format!("/api/2.0/files/rooms/{room}/links"),
         json!({ "linkId": link["sharedLink"]["id"], "expirationDate": soon }),
     )
-    .await
-    .expect(200);
+    .await;
     let visitor = Api::anonymous(&p).header("Request-Token", &key);
-    visitor
-        .get(&format!("/api/2.0/files/{room}"))
-        .await
-        .expect(200);
+    visitor.get_ok(&format!("/api/2.0/files/{room}")).await;
     tokio::time::sleep(std::time::Duration::from_millis(2500)).await;
     visitor
         .get(&format!("/api/2.0/files/{room}"))
         .await
         .expect_empty(401);
     let info = Api::anonymous(&p)
-        .get(&format!("/api/2.0/files/share/{key}"))
-        .await
-        .expect(200)
-        .response();
+        .get_ok(&format!("/api/2.0/files/share/{key}"))
+        .await;
     assert_eq!(info["status"], 2, "expired");
     // A password-protected link asks for the password.
     let pw = api
-        .put(
+        .put_ok(
             &format!("/api/2.0/files/rooms/{room}/links"),
             json!({ "linkType": 1, "access": 2, "password": "s3cret" }),
         )
-        .await
-        .expect(200)
-        .response();
+        .await;
     let pkey = pw["sharedLink"]["requestToken"].as_str().expect("key");
     assert_eq!(
         Api::anonymous(&p)
-            .get(&format!("/api/2.0/files/share/{pkey}"))
-            .await
-            .expect(200)
-            .response()["status"],
+            .get_ok(&format!("/api/2.0/files/share/{pkey}"))
+            .await["status"],
         3
     );
     // Signed-in members see themselves as members.
     let member = common::login(&p, common::ROOM_ADMIN).await;
-    let seen = member
-        .get(&format!("/api/2.0/files/share/{pkey}"))
-        .await
-        .expect(200)
-        .response();
+    let seen = member.get_ok(&format!("/api/2.0/files/share/{pkey}")).await;
     assert_eq!(
         (
             seen["isAuthenticated"].clone(),
@@ -185,9 +153,8 @@ async fn only_room_managers_manage_members_and_links() {
     let user_id = user_id(&api, common::USER).await;
     let editor = common::login(&p, common::USER).await; // Editor in Contracts
     editor
-        .get(&format!("/api/2.0/files/rooms/{room}/share"))
-        .await
-        .expect(200);
+        .get_ok(&format!("/api/2.0/files/rooms/{room}/share"))
+        .await;
     editor
         .put(
             &format!("/api/2.0/files/rooms/{room}/share"),
@@ -208,10 +175,9 @@ async fn only_room_managers_manage_members_and_links() {
         .expect_error(403, "Access denied");
     let manager = common::login(&p, common::ROOM_ADMIN).await; // Room manager in Contracts
     manager
-        .put(
+        .put_ok(
             &format!("/api/2.0/files/rooms/{room}/links"),
             json!({ "linkType": 1 }),
         )
-        .await
-        .expect(200);
+        .await;
 }

@@ -103,19 +103,17 @@ async fn access_levels_must_fit_the_room_type() {
         )
         .await
         .expect_error(400, "room managers");
-        api.put(
+        api.put_ok(
             &format!("/api/2.0/files/rooms/{room}/share"),
             json!({ "invitations": [{ "id": room_admin, "access": 9 }] }),
         )
-        .await
-        .expect(200);
+        .await;
         // Access 0 removes the member.
-        api.put(
+        api.put_ok(
             &format!("/api/2.0/files/rooms/{room}/share"),
             json!({ "invitations": [{ "id": user, "access": 0 }] }),
         )
-        .await
-        .expect(200);
+        .await;
         let members = api
             .get(&format!("/api/2.0/files/rooms/{room}/share"))
             .await
@@ -131,22 +129,18 @@ async fn invitations_by_email_and_bad_invitations() {
     let api = Api::owner(&p);
     let room = room_id(&api, "Contracts").await;
     let r = api
-        .put(
+        .put_ok(
             &format!("/api/2.0/files/rooms/{room}/share"),
             json!({ "invitations": [] }),
         )
-        .await
-        .expect(200)
-        .response();
+        .await;
     assert_eq!(r, json!({ "error": 0 }));
     let r = api
-        .put(
+        .put_ok(
             &format!("/api/2.0/files/rooms/{room}/share"),
             json!({ "invitations": [{ "email": "partner@example.org", "access": 2 }] }),
         )
-        .await
-        .expect(200)
-        .response();
+        .await;
     assert_eq!(
         r["members"][0]["sharedToUser"]["isVisitor"], true,
         "new people join as guests"
@@ -175,9 +169,8 @@ async fn invitations_by_email_and_bad_invitations() {
             "{inv}"
         );
     }
-    api.put(&format!("/api/2.0/files/rooms/{room}/share"), json!({}))
-        .await
-        .expect(200);
+    api.put_ok(&format!("/api/2.0/files/rooms/{room}/share"), json!({}))
+        .await;
 }
 
 #[tokio::test]
@@ -186,24 +179,19 @@ async fn links_are_created_updated_and_revoked() {
     let api = Api::owner(&p);
     let custom = room_id(&api, "Contracts").await;
     let inv = api
-        .put(
+        .put_ok(
             &format!("/api/2.0/files/rooms/{custom}/links"),
             json!({ "title": "Join us", "access": 11, "maxUseCount": 10 }),
         )
-        .await
-        .expect(200)
-        .response();
+        .await;
     assert_eq!(inv["subjectType"], 3, "linkType defaults to invitation");
     assert_eq!(inv["sharedLink"]["linkType"], 0);
     assert_eq!(inv["sharedLink"]["maxUseCount"], 10);
     let ext = api
-        .put(
+        .put_ok(
             &format!("/api/2.0/files/rooms/{custom}/links"),
             json!({ "linkType": 1, "access": 2, "title": "Read only", "denyDownload": true, "expirationDate": "2030-01-01T00:00:00.0000000Z" }),
-        )
-        .await
-        .expect(200)
-        .response();
+        ).await;
     assert_eq!(
         ext["sharedLink"]["primary"], true,
         "the first external link is primary"
@@ -219,26 +207,20 @@ async fn links_are_created_updated_and_revoked() {
     );
     let link_id = ext["sharedLink"]["id"].as_str().expect("id").to_string();
     let updated = api
-        .put(
+        .put_ok(
             &format!("/api/2.0/files/rooms/{custom}/links"),
             json!({ "linkId": link_id, "access": 5, "title": "Reviewers" }),
         )
-        .await
-        .expect(200)
-        .response();
+        .await;
     assert_eq!(updated["access"], 5);
     assert_eq!(updated["sharedLink"]["title"], "Reviewers");
     let all = api
-        .get(&format!("/api/2.0/files/rooms/{custom}/links"))
-        .await
-        .expect(200)
-        .response();
+        .get_ok(&format!("/api/2.0/files/rooms/{custom}/links"))
+        .await;
     assert_eq!(all.as_array().map(Vec::len), Some(2));
     let external = api
-        .get(&format!("/api/2.0/files/rooms/{custom}/links?type=1"))
-        .await
-        .expect(200)
-        .response();
+        .get_ok(&format!("/api/2.0/files/rooms/{custom}/links?type=1"))
+        .await;
     assert_eq!(external.as_array().map(Vec::len), Some(1));
     let with_links = api
         .get(&format!(
@@ -249,17 +231,14 @@ async fn links_are_created_updated_and_revoked() {
         .json();
     assert_eq!(with_links["total"], 2);
     // Revoke with access 0.
-    api.put(
+    api.put_ok(
         &format!("/api/2.0/files/rooms/{custom}/links"),
         json!({ "linkId": link_id, "access": 0 }),
     )
-    .await
-    .expect(200);
+    .await;
     assert_eq!(
-        api.get(&format!("/api/2.0/files/rooms/{custom}/links?type=1"))
-            .await
-            .expect(200)
-            .response(),
+        api.get_ok(&format!("/api/2.0/files/rooms/{custom}/links?type=1"))
+            .await,
         json!([])
     );
     // Errors.
