@@ -7,14 +7,4 @@
 #[allow(unused_imports)] // The shared suite re-exports what other test binaries use.
 mod common;
 
-macro_rules! native_test {
-    ($name:ident) => {
-        #[tokio::test]
-        async fn $name() {
-            let (_portal, fx) = common::own_portal().await;
-            common::versions_links_suite::$name(&fx).await;
-        }
-    };
-}
-
 for_each_versions_links_test!(native_test);

@@ -28,49 +28,13 @@ fn fixture() -> Fixture {
     }
 }
 
-macro_rules! wasm_test {
-    ($name:ident) => {
-        #[wasm_bindgen_test]
-        async fn $name() {
-            common::suite::$name(&fixture()).await;
-        }
-    };
-}
-
 for_each_shared_test!(wasm_test);
 
-macro_rules! wasm_versions_links_test {
-    ($name:ident) => {
-        #[wasm_bindgen_test]
-        async fn $name() {
-            common::versions_links_suite::$name(&fixture()).await;
-        }
-    };
-}
+for_each_versions_links_test!(wasm_test);
 
-for_each_versions_links_test!(wasm_versions_links_test);
+for_each_templates_test!(wasm_test);
 
-macro_rules! wasm_templates_test {
-    ($name:ident) => {
-        #[wasm_bindgen_test]
-        async fn $name() {
-            common::templates_suite::$name(&fixture()).await;
-        }
-    };
-}
-
-for_each_templates_test!(wasm_templates_test);
-
-macro_rules! wasm_sections_test {
-    ($name:ident) => {
-        #[wasm_bindgen_test]
-        async fn $name() {
-            common::sections_suite::$name(&fixture()).await;
-        }
-    };
-}
-
-for_each_sections_test!(wasm_sections_test);
+for_each_sections_test!(wasm_test);
 
 /// WebCrypto's PBKDF2 and the pure-Rust one agree (the browser uses the first for speed).
 #[wasm_bindgen_test]

@@ -72,55 +72,91 @@ pub fn unique(prefix: &str) -> String {
     )
 }
 
-/// Lists every shared test; `$m!(name)` is expanded for each.
+/// One native test of `common::$suite::$name`, against its own devportal with DocSpace's rate
+/// limits on, which the client must never trip.
+#[macro_export]
+macro_rules! native_test {
+    ($suite:ident, $name:ident) => {
+        #[tokio::test]
+        async fn $name() {
+            let (portal, fx) = common::own_portal().await;
+            common::$suite::$name(&fx).await;
+            let stats = portal.stats();
+            assert_eq!(
+                stats.rate_limited, 0,
+                "the client tripped a rate limit: {stats:?}"
+            );
+        }
+    };
+}
+
+/// The same test in headless Chromium, against the devportal `cargo xtask test --only wasm`
+/// starts (the test binary's `fixture()` says where).
+#[macro_export]
+macro_rules! wasm_test {
+    ($suite:ident, $name:ident) => {
+        #[wasm_bindgen_test]
+        async fn $name() {
+            common::$suite::$name(&fixture()).await;
+        }
+    };
+}
+
+/// Lists every shared test; `$m!(suite, name)` is expanded for each.
 #[macro_export]
 macro_rules! for_each_shared_test {
     ($m:ident) => {
-        $m!(people_me_get_list_and_invite);
-        $m!(login_with_a_client_side_hash_then_logout);
-        $m!(api_keys_lifecycle_and_scopes);
-        $m!(rooms_of_every_type_through_their_lifecycle);
-        $m!(room_members_and_links);
-        $m!(tags_lifecycle);
-        $m!(folders_and_files);
-        $m!(copy_move_and_delete_operations);
-        $m!(chunked_upload_with_progress);
-        $m!(chunked_upload_into_a_relative_path);
-        $m!(paging_streams_every_item);
-        $m!(csp_round_trip);
-        $m!(portal_errors_map_to_variants);
-        $m!(invalid_input_is_rejected_before_sending);
-        $m!(people_administration_lifecycle);
-        $m!(people_admin_input_is_checked_before_sending);
-        $m!(room_owner_and_invitations);
+        $m!(suite, people_me_get_list_and_invite);
+        $m!(suite, login_with_a_client_side_hash_then_logout);
+        $m!(suite, api_keys_lifecycle_and_scopes);
+        $m!(suite, rooms_of_every_type_through_their_lifecycle);
+        $m!(suite, room_members_and_links);
+        $m!(suite, tags_lifecycle);
+        $m!(suite, folders_and_files);
+        $m!(suite, copy_move_and_delete_operations);
+        $m!(suite, chunked_upload_with_progress);
+        $m!(suite, chunked_upload_into_a_relative_path);
+        $m!(suite, paging_streams_every_item);
+        $m!(suite, csp_round_trip);
+        $m!(suite, portal_errors_map_to_variants);
+        $m!(suite, invalid_input_is_rejected_before_sending);
+        $m!(suite, people_administration_lifecycle);
+        $m!(suite, people_admin_input_is_checked_before_sending);
+        $m!(suite, room_owner_and_invitations);
     };
 }
 
-/// Lists the version and file-link tests; `$m!(name)` is expanded for each.
+/// Lists the version and file-link tests; `$m!(suite, name)` is expanded for each.
 #[macro_export]
 macro_rules! for_each_versions_links_test {
     ($m:ident) => {
-        $m!(file_versions_lifecycle);
-        $m!(file_version_input_is_checked_before_sending);
-        $m!(file_links_lifecycle);
+        $m!(versions_links_suite, file_versions_lifecycle);
+        $m!(
+            versions_links_suite,
+            file_version_input_is_checked_before_sending
+        );
+        $m!(versions_links_suite, file_links_lifecycle);
     };
 }
 
-/// Lists the room template tests; `$m!(name)` is expanded for each.
+/// Lists the room template tests; `$m!(suite, name)` is expanded for each.
 #[macro_export]
 macro_rules! for_each_templates_test {
     ($m:ident) => {
-        $m!(room_templates_lifecycle);
-        $m!(room_template_refusals);
-        $m!(room_template_input_is_checked_before_sending);
+        $m!(templates_suite, room_templates_lifecycle);
+        $m!(templates_suite, room_template_refusals);
+        $m!(
+            templates_suite,
+            room_template_input_is_checked_before_sending
+        );
     };
 }
 
-/// Lists the My documents, Recent and Favourites tests; `$m!(name)` is expanded for each.
+/// Lists the My documents, Recent and Favourites tests; `$m!(suite, name)` is expanded for each.
 #[macro_export]
 macro_rules! for_each_sections_test {
     ($m:ident) => {
-        $m!(favourites_and_recent_round_trip);
-        $m!(favourites_need_an_entry);
+        $m!(sections_suite, favourites_and_recent_round_trip);
+        $m!(sections_suite, favourites_need_an_entry);
     };
 }
