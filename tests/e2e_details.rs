@@ -9,21 +9,6 @@ mod support;
 use docspace_api::models::{FolderId, RoomType};
 use support::*;
 
-/// The titles of the files and of the folders directly in `folder`, each sorted.
-async fn rest_titles(api: &docspace_api::Client, folder: &FolderId) -> (Vec<String>, Vec<String>) {
-    let c = api
-        .folders()
-        .contents(folder.clone())
-        .send()
-        .await
-        .expect("contents");
-    let mut files: Vec<String> = c.files.into_iter().map(|f| f.title).collect();
-    let mut folders: Vec<String> = c.folders.into_iter().map(|f| f.title).collect();
-    files.sort();
-    folders.sort();
-    (files, folders)
-}
-
 /// Fills the open name dialog with `name` and submits it.
 async fn submit_name(driver: &WebDriver, name: &str) {
     fill(driver, "[data-testid='name-form'] input", name).await;
@@ -66,7 +51,7 @@ async fn creates_a_document_spreadsheet_presentation_and_form_with_their_extensi
         }
     })
     .await;
-    let (files, folders) = rest_titles(&api, &room.id).await;
+    let (folders, files) = titles_by_kind(&api, &room.id).await;
     assert_eq!(
         files,
         ["Budget.xlsx", "Pitch.pptx", "Report.docx", "Survey.pdf"]
@@ -125,7 +110,7 @@ async fn renames_a_file_and_a_folder_and_deletes_a_file_after_confirmation() {
         until_entries(&driver, &["Archive 2025", "final.txt"]).await;
     })
     .await;
-    let (files, folders) = rest_titles(&api, &room.id).await;
+    let (folders, files) = titles_by_kind(&api, &room.id).await;
     assert_eq!(files, ["final.txt"]);
     assert_eq!(folders, ["Archive 2025"]);
 }
@@ -197,7 +182,7 @@ async fn breadcrumbs_show_room_and_folder_and_lead_back_to_the_room() {
     let path: Vec<&str> = c.path_parts.iter().map(|p| p.title.as_str()).collect();
     assert_eq!(path.last(), Some(&"Quarterly"), "{path:?}");
     assert!(path.contains(&"Crumb room"), "{path:?}");
-    assert_eq!(rest_titles(&api, &sub.id).await.0, ["inside.txt"]);
+    assert_eq!(titles_by_kind(&api, &sub.id).await.1, ["inside.txt"]);
 }
 
 /// Each member of `room` by e-mail, with their access.

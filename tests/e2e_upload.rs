@@ -10,40 +10,9 @@ use docspace_api::Client;
 use docspace_api::models::{FolderId, RoomType};
 use support::*;
 
-/// The folders and files directly in `folder`, by title (sorted).
-async fn listing(api: &Client, folder: &FolderId) -> (Vec<String>, Vec<String>) {
-    let c = api
-        .folders()
-        .contents(folder.clone())
-        .send()
-        .await
-        .expect("contents");
-    let mut folders: Vec<String> = c.folders.iter().map(|f| f.title.clone()).collect();
-    let mut files: Vec<String> = c.files.iter().map(|f| f.title.clone()).collect();
-    folders.sort();
-    files.sort();
-    (folders, files)
-}
-
 /// The id of the folder titled `title` directly in `folder`.
 async fn child(api: &Client, folder: &FolderId, title: &str) -> FolderId {
     folder_named(api, folder.clone(), title).await.id
-}
-
-/// The text of the file titled `title` in `folder`.
-async fn text_in(api: &Client, folder: &FolderId, title: &str) -> String {
-    let file = api
-        .folders()
-        .contents(folder.clone())
-        .send()
-        .await
-        .expect("contents")
-        .files
-        .into_iter()
-        .find(|f| f.title == title)
-        .unwrap_or_else(|| panic!("no file {title}"));
-    let bytes = api.files().download(file.id).await.expect("download");
-    String::from_utf8(bytes).expect("text")
 }
 
 /// Waits until `n` uploads are listed as done.
@@ -119,7 +88,7 @@ async fn on_a_slow_link_the_bar_moves_within_a_chunk() {
     })
     .await;
     assert_eq!(
-        text_in(&api, &room.id, "slow.txt").await.len(),
+        content_of(&api, &room.id, "slow.txt").await.0.len(),
         content.len()
     );
 }
@@ -191,20 +160,26 @@ async fn a_chosen_folder_arrives_with_its_folders_and_fills_one_of_the_same_name
     .await;
     // The room's "Trip" took the files (no second "Trip"), the clashing one kept beside.
     assert_eq!(
-        listing(&api, &room.id).await,
+        titles_by_kind(&api, &room.id).await,
         (vec!["Trip".to_string()], vec![])
     );
     assert_eq!(
-        listing(&api, &trip.id).await,
+        titles_by_kind(&api, &trip.id).await,
         (
             vec!["days".to_string()],
             vec!["notes (1).txt".to_string(), "notes.txt".to_string()]
         )
     );
-    assert_eq!(text_in(&api, &trip.id, "notes.txt").await, "already there");
-    assert_eq!(text_in(&api, &trip.id, "notes (1).txt").await, "from disk");
+    assert_eq!(
+        content_of(&api, &trip.id, "notes.txt").await.0,
+        "already there"
+    );
+    assert_eq!(
+        content_of(&api, &trip.id, "notes (1).txt").await.0,
+        "from disk"
+    );
     let days = child(&api, &trip.id, "days").await;
-    assert_eq!(text_in(&api, &days, "monday.txt").await, "beach");
+    assert_eq!(content_of(&api, &days, "monday.txt").await.0, "beach");
 }
 
 #[tokio::test(flavor = "multi_thread")]
@@ -267,23 +242,26 @@ async fn a_dropped_folder_is_walked_to_the_bottom_and_loose_files_are_checked() 
     })
     .await;
     assert_eq!(
-        listing(&api, &room.id).await,
+        titles_by_kind(&api, &room.id).await,
         (
             vec!["Album".to_string()],
             vec!["loose (1).txt".to_string(), "loose.txt".to_string()]
         )
     );
-    assert_eq!(text_in(&api, &room.id, "loose (1).txt").await, "second");
+    assert_eq!(
+        content_of(&api, &room.id, "loose (1).txt").await.0,
+        "second"
+    );
     let album = child(&api, &room.id, "Album").await;
     // System and hidden entries stay behind; an empty folder brings no file, so no folder.
     assert_eq!(
-        listing(&api, &album).await,
+        titles_by_kind(&api, &album).await,
         (
             vec!["Inner".to_string()],
             vec!["one.txt".to_string(), "two.txt".to_string()]
         )
     );
-    assert_eq!(text_in(&api, &album, "two.txt").await, "second photo");
+    assert_eq!(content_of(&api, &album, "two.txt").await.0, "second photo");
     let inner = child(&api, &album, "Inner").await;
-    assert_eq!(text_in(&api, &inner, "deep.txt").await, "deep down");
+    assert_eq!(content_of(&api, &inner, "deep.txt").await.0, "deep down");
 }

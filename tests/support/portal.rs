@@ -26,6 +26,21 @@ pub async fn file_titles_in(api: &Client, folder: &FolderId) -> Vec<String> {
         .collect()
 }
 
+/// The titles of the folders and, apart, of the files directly in `folder`, each sorted.
+pub async fn titles_by_kind(api: &Client, folder: &FolderId) -> (Vec<String>, Vec<String>) {
+    let content = api
+        .folders()
+        .contents(folder.clone())
+        .send()
+        .await
+        .expect("contents");
+    let mut folders: Vec<String> = content.folders.into_iter().map(|f| f.title).collect();
+    let mut files: Vec<String> = content.files.into_iter().map(|f| f.title).collect();
+    folders.sort();
+    files.sort();
+    (folders, files)
+}
+
 /// The titles of the folders and files directly in `folder`, sorted.
 pub async fn entry_titles_in(api: &Client, folder: &FolderId) -> Vec<String> {
     let content = api

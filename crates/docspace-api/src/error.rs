@@ -110,7 +110,13 @@ pub enum Error {
 fn span(d: Duration) -> String {
     match d.subsec_millis() {
         0 if d.as_secs() > 0 => format!("{} s", d.as_secs()),
-        ms => format!("{} ms", d.as_secs() * 1000 + u64::from(ms)),
+        ms => {
+            let total = d
+                .as_secs()
+                .saturating_mul(1000)
+                .saturating_add(u64::from(ms));
+            format!("{total} ms")
+        }
     }
 }
 
