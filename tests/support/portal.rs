@@ -2,17 +2,20 @@
 //! steps against.
 
 use docspace_api::Client;
-use docspace_api::models::{File, Folder, FolderId, Room, SearchArea};
+use docspace_api::models::{File, Folder, FolderContent, FolderId, Room, SearchArea};
 
-/// The files directly in `folder`, sorted by title.
-pub async fn files_in(api: &Client, folder: &FolderId) -> Vec<File> {
-    let mut files = api
-        .folders()
-        .contents(folder.clone())
+/// What `folder` holds directly: the first page, larger than any folder a test fills.
+async fn contents(api: &Client, folder: impl Into<FolderId>) -> FolderContent {
+    api.folders()
+        .contents(folder)
         .send()
         .await
         .expect("contents")
-        .files;
+}
+
+/// The files directly in `folder`, sorted by title.
+pub async fn files_in(api: &Client, folder: &FolderId) -> Vec<File> {
+    let mut files = contents(api, folder.clone()).await.files;
     files.sort_by(|a, b| a.title.cmp(&b.title));
     files
 }
@@ -28,12 +31,7 @@ pub async fn file_titles_in(api: &Client, folder: &FolderId) -> Vec<String> {
 
 /// The titles of the folders and, apart, of the files directly in `folder`, each sorted.
 pub async fn titles_by_kind(api: &Client, folder: &FolderId) -> (Vec<String>, Vec<String>) {
-    let content = api
-        .folders()
-        .contents(folder.clone())
-        .send()
-        .await
-        .expect("contents");
+    let content = contents(api, folder.clone()).await;
     let mut folders: Vec<String> = content.folders.into_iter().map(|f| f.title).collect();
     let mut files: Vec<String> = content.files.into_iter().map(|f| f.title).collect();
     folders.sort();
@@ -43,12 +41,7 @@ pub async fn titles_by_kind(api: &Client, folder: &FolderId) -> (Vec<String>, Ve
 
 /// The titles of the folders and files directly in `folder`, sorted.
 pub async fn entry_titles_in(api: &Client, folder: &FolderId) -> Vec<String> {
-    let content = api
-        .folders()
-        .contents(folder.clone())
-        .send()
-        .await
-        .expect("contents");
+    let content = contents(api, folder.clone()).await;
     let mut titles: Vec<String> = content
         .into_entries()
         .iter()
@@ -82,11 +75,8 @@ pub async fn rooms_titled(api: &Client, title: &str, area: SearchArea) -> Vec<Ro
 
 /// The file `title` directly in `folder`.
 pub async fn file_named(api: &Client, folder: impl Into<FolderId>, title: &str) -> File {
-    api.folders()
-        .contents(folder)
-        .send()
+    contents(api, folder)
         .await
-        .expect("contents")
         .files
         .into_iter()
         .find(|f| f.title == title)
@@ -95,11 +85,8 @@ pub async fn file_named(api: &Client, folder: impl Into<FolderId>, title: &str) 
 
 /// The folder `title` directly in `folder`.
 pub async fn folder_named(api: &Client, folder: impl Into<FolderId>, title: &str) -> Folder {
-    api.folders()
-        .contents(folder)
-        .send()
+    contents(api, folder)
         .await
-        .expect("contents")
         .folders
         .into_iter()
         .find(|f| f.title == title)
