@@ -9,19 +9,6 @@ mod support;
 use docspace_api::models::RoomType;
 use support::*;
 
-/// The titles of the rows the dashboard shows, in their order.
-async fn shown_rooms(driver: &WebDriver) -> Vec<String> {
-    let mut out = Vec::new();
-    for t in driver
-        .find_all(By::Css("[data-testid='room-title']"))
-        .await
-        .unwrap_or_default()
-    {
-        out.push(t.text().await.unwrap_or_default());
-    }
-    out
-}
-
 /// Waits until the dashboard shows exactly `want`, in this order.
 async fn until_rooms(driver: &WebDriver, want: &[String]) {
     let what = format!("the dashboard shows exactly {want:?}");
@@ -212,21 +199,6 @@ async fn tick(driver: &WebDriver, label: &str) {
     );
 }
 
-/// Waits until the dashboard lists a room titled `title`.
-async fn until_listed(driver: &WebDriver, title: &str) {
-    eventually(&format!("{title} listed"), || {
-        let driver = driver.clone();
-        async move {
-            shown_rooms(&driver)
-                .await
-                .iter()
-                .any(|t| t == title)
-                .then_some(())
-        }
-    })
-    .await;
-}
-
 /// The one active room titled `title`, read back through REST.
 async fn stored_room(
     api: &docspace_api::Client,
@@ -279,7 +251,7 @@ async fn creates_a_room_with_quota_privacy_indexing_and_no_downloads() {
         tick(&driver, "Number the contents (indexing)").await;
         tick(&driver, "Restrict copying and downloading").await;
         click(&driver, "[data-testid='room-save'] button").await;
-        until_listed(&driver, special).await;
+        until_room_listed(&driver, special).await;
         // …and one with the defaults, to compare.
         click(&driver, "[data-testid='create-room'] button").await;
         fill(&driver, "[data-testid='room-title'] input", plain).await;
@@ -292,7 +264,7 @@ async fn creates_a_room_with_quota_privacy_indexing_and_no_downloads() {
         )
         .await;
         click(&driver, "[data-testid='room-save'] button").await;
-        until_listed(&driver, plain).await;
+        until_room_listed(&driver, plain).await;
     })
     .await;
     let room = stored_room(&api, special).await.expect("the room exists");

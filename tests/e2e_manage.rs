@@ -25,22 +25,7 @@ async fn edits_and_pins_a_room() {
         );
         fill(&driver, "[data-testid='room-title'] input", "Annual plans").await;
         click(&driver, "[data-testid='room-save'] button").await;
-        eventually("the new title is listed", || {
-            let driver = driver.clone();
-            async move {
-                for t in driver
-                    .find_all(By::Css("[data-testid='room-title']"))
-                    .await
-                    .ok()?
-                {
-                    if t.text().await.ok()? == "Annual plans" {
-                        return Some(());
-                    }
-                }
-                None
-            }
-        })
-        .await;
+        until_room_listed(&driver, "Annual plans").await;
         row_action(&driver, "Annual plans", "room-pin").await;
         let pin = wait_for(&driver, "[data-testid='room-pinned']").await;
         // A drawn pin, named for screen readers; no emoji that needs a font.

@@ -43,23 +43,7 @@ async fn creates_a_room_of_each_type_that_is_listed_and_readable_through_rest() 
             .await;
             submit_room_form(&driver).await;
             // Listed in the app (newest first)…
-            eventually(&format!("{title} listed"), || {
-                let driver = driver.clone();
-                let title = title.clone();
-                async move {
-                    let titles = driver
-                        .find_all(By::Css("[data-testid='room-title']"))
-                        .await
-                        .ok()?;
-                    for t in titles {
-                        if t.text().await.ok()? == title {
-                            return Some(());
-                        }
-                    }
-                    None
-                }
-            })
-            .await;
+            until_room_listed(&driver, &title).await;
             // …and stored with its type.
             let stored = rooms_titled(&api, &title, SearchArea::Active).await;
             assert_eq!(stored.len(), 1, "{title} exists once");
@@ -190,19 +174,6 @@ async fn stack_get_gone(api: &docspace_api::Client, id: docspace_api::models::Fo
     )
 }
 
-/// The titles of the rows the dashboard shows.
-async fn shown_titles(driver: &WebDriver) -> Vec<String> {
-    let mut out = Vec::new();
-    for t in driver
-        .find_all(By::Css("[data-testid='room-title']"))
-        .await
-        .unwrap_or_default()
-    {
-        out.push(t.text().await.unwrap_or_default());
-    }
-    out
-}
-
 #[tokio::test(flavor = "multi_thread")]
 async fn a_room_titled_with_markup_shows_text_and_runs_nothing() {
     let stack = Stack::start().await;
@@ -244,7 +215,7 @@ async fn a_room_titled_with_markup_shows_text_and_runs_nothing() {
         eventually("the room is listed with the portal's title", || {
             let driver = driver.clone();
             let title = title.clone();
-            async move { shown_titles(&driver).await.contains(&title).then_some(()) }
+            async move { shown_rooms(&driver).await.contains(&title).then_some(()) }
         })
         .await;
         let tags: Vec<String> = {

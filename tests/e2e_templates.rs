@@ -10,26 +10,6 @@ mod support;
 use docspace_api::models::{RoomType, SearchArea};
 use support::*;
 
-/// Waits until the dashboard lists a row titled `title`.
-async fn until_listed(driver: &WebDriver, title: &str) {
-    eventually(&format!("{title} listed"), || {
-        let driver = driver.clone();
-        async move {
-            for t in driver
-                .find_all(By::Css("[data-testid='room-title']"))
-                .await
-                .ok()?
-            {
-                if t.text().await.ok()? == title {
-                    return Some(());
-                }
-            }
-            None
-        }
-    })
-    .await;
-}
-
 /// Waits until no dialog is open.
 async fn until_dialog_closed(driver: &WebDriver) {
     until_gone(driver, "dialog[open]").await;
@@ -49,7 +29,7 @@ async fn saves_a_room_as_a_template_and_creates_a_room_from_it_with_its_files() 
     with_browser(|driver| async move {
         stack.sign_in_owner(&driver).await;
         // Newest first: the room just made is at the top.
-        until_listed(&driver, "Template source").await;
+        until_room_listed(&driver, "Template source").await;
         row_action(&driver, "Template source", "room-save-template").await;
         fill(
             &driver,
@@ -61,7 +41,7 @@ async fn saves_a_room_as_a_template_and_creates_a_room_from_it_with_its_files() 
         until_dialog_closed(&driver).await;
 
         click(&driver, "[data-testid='show-templates']").await;
-        until_listed(&driver, "Onboarding kit").await;
+        until_room_listed(&driver, "Onboarding kit").await;
         row_action(&driver, "Onboarding kit", "template-create-room").await;
         let form = "[data-testid='from-template-form']";
         fill(
@@ -103,7 +83,7 @@ async fn saves_a_room_as_a_template_and_creates_a_room_from_it_with_its_files() 
         // Back on the dashboard: the template is made public.
         click(&driver, "a[href='/rooms']").await;
         click(&driver, "[data-testid='show-templates']").await;
-        until_listed(&driver, "Onboarding kit").await;
+        until_room_listed(&driver, "Onboarding kit").await;
         row_action(&driver, "Onboarding kit", "template-public").await;
         click(&driver, "[data-testid='template-public'] label").await;
         click(&driver, "[data-testid='template-public-save'] button").await;
@@ -176,7 +156,7 @@ async fn a_template_saved_public_opens_as_a_room_page() {
     let stack = &stack;
     with_browser(|driver| async move {
         stack.sign_in_owner(&driver).await;
-        until_listed(&driver, "Handbook source").await;
+        until_room_listed(&driver, "Handbook source").await;
         row_action(&driver, "Handbook source", "room-save-template").await;
         fill(&driver, "[data-testid='template-title'] input", "Handbook").await;
         click(&driver, "[data-testid='save-template-public'] label").await;
@@ -184,7 +164,7 @@ async fn a_template_saved_public_opens_as_a_room_page() {
         until_dialog_closed(&driver).await;
 
         click(&driver, "[data-testid='show-templates']").await;
-        until_listed(&driver, "Handbook").await;
+        until_room_listed(&driver, "Handbook").await;
         let link = driver
             .find_all(By::Css("[data-testid='room-title']"))
             .await

@@ -23,17 +23,38 @@ where
     panic!("never happened within 30 s: {what}");
 }
 
-/// The titles of the entries the folder list shows, in the order shown.
-pub async fn shown_in_order(driver: &WebDriver) -> Vec<String> {
+/// The texts of everything matching `css`, in page order.
+async fn texts_of_all(driver: &WebDriver, css: &str) -> Vec<String> {
     let mut out = Vec::new();
-    for t in driver
-        .find_all(By::Css("[data-testid='entry-title']"))
-        .await
-        .unwrap_or_default()
-    {
+    for t in driver.find_all(By::Css(css)).await.unwrap_or_default() {
         out.push(t.text().await.unwrap_or_default());
     }
     out
+}
+
+/// The titles of the entries the folder list shows, in the order shown.
+pub async fn shown_in_order(driver: &WebDriver) -> Vec<String> {
+    texts_of_all(driver, "[data-testid='entry-title']").await
+}
+
+/// The titles of the rooms the rooms list shows, in the order shown.
+pub async fn shown_rooms(driver: &WebDriver) -> Vec<String> {
+    texts_of_all(driver, "[data-testid='room-title']").await
+}
+
+/// Waits until the rooms list shows a room titled exactly `title`.
+pub async fn until_room_listed(driver: &WebDriver, title: &str) {
+    eventually(&format!("{title} listed"), || {
+        let driver = driver.clone();
+        async move {
+            shown_rooms(&driver)
+                .await
+                .iter()
+                .any(|t| t == title)
+                .then_some(())
+        }
+    })
+    .await;
 }
 
 /// The titles of the entries the folder list shows, sorted.
