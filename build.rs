@@ -34,7 +34,10 @@ fn translations() -> Result<(), Box<dyn Error>> {
         .add_locales(&LOCALES[1..])?
         .parse_options(ParseOptions::new().interpolate_display(true));
     let infos = TranslationsInfos::parse(config)?;
-    infos.rerun_if_locales_changed();
+    // The folder, relative to the package: leptos_i18n_build's own `rerun_if_locales_changed`
+    // names each file by its absolute path, so a clone elsewhere (CI's) reran this script and
+    // rebuilt the app although no translation had changed.
+    println!("cargo:rerun-if-changed=locales");
     infos.emit_diagnostics();
     infos.generate_i18n_module(out.join("i18n"))?;
     Ok(())

@@ -48,11 +48,37 @@ pub fn cargo_bin_dir() -> PathBuf {
         .join("bin")
 }
 
-/// A command in the workspace root with the tool PATH.
+/// A command in the workspace root with the tool PATH, in the environment the user's shell gave
+/// `cargo xtask`.
 pub fn command(root: &Path, program: &str) -> Command {
     let mut c = Command::new(program);
     c.current_dir(root).env("PATH", tool_path(root));
+    for (name, _) in std::env::vars_os() {
+        if name.to_str().is_some_and(set_by_cargo_run) {
+            c.env_remove(name);
+        }
+    }
     c
+}
+
+/// Whether `cargo run` set `name` for this process: what it says of the xtask package
+/// (`CARGO_MANIFEST_DIR`, `CARGO_PKG_NAME`, …), not of the user's shell.
+///
+/// Not passed on, because build scripts depend on them: ring's reads `CARGO_MANIFEST_DIR` from
+/// the environment with `rerun-if-env-changed`, and cargo compares the value of its own
+/// environment. From `cargo xtask` it was this checkout's `xtask/`, from a shell it is unset, and
+/// in another clone it is another path: each change reran ring's build and rebuilt rustls,
+/// reqwest and every crate above them, in every profile, although nothing had changed. CI's
+/// warm runs paid this whenever the shared cache had last been used from elsewhere.
+fn set_by_cargo_run(name: &str) -> bool {
+    name.starts_with("CARGO_PKG_")
+        || name.starts_with("CARGO_MANIFEST_")
+        || [
+            "CARGO_CRATE_NAME",
+            "CARGO_BIN_NAME",
+            "CARGO_PRIMARY_PACKAGE",
+        ]
+        .contains(&name)
 }
 
 /// The cargo that runs this xtask.
@@ -88,4 +114,31 @@ pub fn step<T>(name: &str, f: impl FnOnce() -> anyhow::Result<T>) -> anyhow::Res
     let out = f().with_context(|| format!("step `{name}` failed"))?;
     eprintln!("<== {name} ({:.1}s)", start.elapsed().as_secs_f64());
     Ok(out)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::set_by_cargo_run;
+
+    #[test]
+    fn what_cargo_run_says_of_xtask_is_not_passed_on() {
+        for name in [
+            "CARGO_MANIFEST_DIR",
+            "CARGO_MANIFEST_PATH",
+            "CARGO_PKG_NAME",
+            "CARGO_BIN_NAME",
+        ] {
+            assert!(set_by_cargo_run(name), "{name}");
+        }
+        // The user's own settings are.
+        for name in [
+            "CARGO_TARGET_DIR",
+            "CARGO_HOME",
+            "CARGO",
+            "PATH",
+            "RUSTFLAGS",
+        ] {
+            assert!(!set_by_cargo_run(name), "{name}");
+        }
+    }
 }
