@@ -50,19 +50,40 @@ pub(super) fn consumer_tests(root: &Path, filter: &[String]) -> anyhow::Result<(
     )
 }
 
-/// A fresh copy of the consumer project under the target directory, its `docspace-*`
-/// dependencies (and theirs, through `[patch.crates-io]`) pointed at the crates `cargo package`
-/// just packed and unpacked beside it.
+/// A copy of the consumer project under the target directory, its `docspace-*` dependencies
+/// (and theirs, through `[patch.crates-io]`) pointed at the crates `cargo package` just packed and
+/// unpacked beside it.
+///
+/// The copy is made afresh beside the last one and then moved over it file by file, keeping each
+/// file whose content is unchanged (see [`sync_tree`]): Cargo decides by modification times, so a
+/// package that did not change stays built and only what changed is rebuilt. Written afresh each
+/// time, every package looked changed and the step rebuilt all of them on every run.
 fn packaged_consumer(root: &Path) -> anyhow::Result<PathBuf> {
+    let project = cmd::target_dir(root).join("consumer-packaged");
+    let next = cmd::target_dir(root).join("consumer-packaged.next");
+    if next.exists() {
+        std::fs::remove_dir_all(&next).with_context(|| format!("emptying {}", next.display()))?;
+    }
+    write_packaged_consumer(root, &next)?;
+    sync_tree(&next, &project).with_context(|| format!("updating {}", project.display()))?;
+    std::fs::remove_dir_all(&next)?;
+
+    // Let Cargo record the patched sources in the copied lock file, so that Trunk's `--locked`
+    // build accepts it; nothing else in the lock changes.
+    let mut c = cmd::cargo(root);
+    c.args(["metadata", "--format-version", "1", "--manifest-path"])
+        .arg(project.join("Cargo.toml"))
+        .stdout(Stdio::null());
+    cmd::run(c)?;
+    Ok(project)
+}
+
+/// Writes the consumer project into `project` (which must not exist) with the packages
+/// `cargo package` packs now.
+fn write_packaged_consumer(root: &Path, project: &Path) -> anyhow::Result<()> {
     let packages = publish_target(root).join("package");
     cmd::run(packaging(root, &["package"]))?;
-
-    let project = cmd::target_dir(root).join("consumer-packaged");
-    if project.exists() {
-        std::fs::remove_dir_all(&project)
-            .with_context(|| format!("emptying {}", project.display()))?;
-    }
-    copy_project(&root.join(CONSUMER), &project)?;
+    copy_project(&root.join(CONSUMER), project)?;
     std::fs::copy(root.join("Cargo.lock"), project.join("Cargo.lock"))?;
 
     let unpacked = project.join("packaged");
@@ -94,14 +115,53 @@ fn packaged_consumer(root: &Path) -> anyhow::Result<PathBuf> {
     let manifest = project.join("Cargo.toml");
     let text = std::fs::read_to_string(&manifest)?;
     std::fs::write(&manifest, point_at_packages(&text, &crates)?)?;
-    // Let Cargo record the patched sources in the copied lock file, so that Trunk's `--locked`
-    // build accepts it; nothing else in the lock changes.
-    let mut c = cmd::cargo(root);
-    c.args(["metadata", "--format-version", "1", "--manifest-path"])
-        .arg(&manifest)
-        .stdout(Stdio::null());
-    cmd::run(c)?;
-    Ok(project)
+    Ok(())
+}
+
+/// Makes `to` hold what `from` holds. A file whose bytes are already the same is left alone, so
+/// it keeps its modification time; a new or changed one is copied (and dated now); whatever `to`
+/// holds beyond `from` (an old package, the last build's `dist/`) is removed.
+fn sync_tree(from: &Path, to: &Path) -> anyhow::Result<()> {
+    std::fs::create_dir_all(to)?;
+    let mut wanted = std::collections::HashSet::new();
+    for entry in std::fs::read_dir(from)? {
+        let entry = entry?;
+        let (src, dst) = (entry.path(), to.join(entry.file_name()));
+        wanted.insert(entry.file_name());
+        if entry.file_type()?.is_dir() {
+            if dst.is_file() {
+                std::fs::remove_file(&dst)?;
+            }
+            sync_tree(&src, &dst)?;
+        } else if !same_bytes(&src, &dst) {
+            if dst.is_dir() {
+                std::fs::remove_dir_all(&dst)?;
+            }
+            std::fs::copy(&src, &dst)
+                .with_context(|| format!("copying {} to {}", src.display(), dst.display()))?;
+        }
+    }
+    for entry in std::fs::read_dir(to)? {
+        let entry = entry?;
+        if !wanted.contains(&entry.file_name()) {
+            let path = entry.path();
+            if entry.file_type()?.is_dir() {
+                std::fs::remove_dir_all(&path)?;
+            } else {
+                std::fs::remove_file(&path)?;
+            }
+        }
+    }
+    Ok(())
+}
+
+/// Whether both files exist and hold the same bytes.
+fn same_bytes(a: &Path, b: &Path) -> bool {
+    let same_len = match (std::fs::metadata(a), std::fs::metadata(b)) {
+        (Ok(a), Ok(b)) => a.is_file() && b.is_file() && a.len() == b.len(),
+        _ => false,
+    };
+    same_len && matches!((std::fs::read(a), std::fs::read(b)), (Ok(x), Ok(y)) if x == y)
 }
 
 /// Copies a project's sources (not its build output or lock file).
@@ -277,5 +337,54 @@ mod publish_tests {
                 "{name}'s docs do not start with its README"
             );
         }
+    }
+}
+
+#[cfg(test)]
+mod sync_tests {
+    use super::sync_tree;
+    use std::path::Path;
+    use std::time::{Duration, SystemTime};
+
+    fn write(path: &Path, text: &str) {
+        std::fs::create_dir_all(path.parent().expect("a parent")).expect("mkdir");
+        std::fs::write(path, text).expect("write");
+    }
+
+    fn mtime(path: &Path) -> SystemTime {
+        std::fs::metadata(path)
+            .and_then(|m| m.modified())
+            .expect("mtime")
+    }
+
+    #[test]
+    fn an_unchanged_file_keeps_its_time_and_the_rest_follows_the_source() {
+        let dir = tempfile::tempdir().expect("tempdir");
+        let (from, to) = (dir.path().join("next"), dir.path().join("project"));
+        write(&from.join("pkg/src/lib.rs"), "same");
+        write(&from.join("pkg/src/new.rs"), "new");
+        write(&from.join("Cargo.toml"), "changed");
+        write(&to.join("pkg/src/lib.rs"), "same");
+        write(&to.join("Cargo.toml"), "old");
+        write(&to.join("old-pkg/src/lib.rs"), "gone");
+        write(&to.join("dist/index.html"), "built");
+        let an_hour_ago = SystemTime::now() - Duration::from_secs(3600);
+        for file in ["pkg/src/lib.rs", "Cargo.toml"] {
+            std::fs::File::options()
+                .write(true)
+                .open(to.join(file))
+                .and_then(|f| f.set_modified(an_hour_ago))
+                .expect("set mtime");
+        }
+
+        sync_tree(&from, &to).expect("sync");
+
+        assert_eq!(mtime(&to.join("pkg/src/lib.rs")), an_hour_ago);
+        assert!(mtime(&to.join("Cargo.toml")) > an_hour_ago);
+        let read = |p: &str| std::fs::read_to_string(to.join(p)).expect("read");
+        assert_eq!(read("Cargo.toml"), "changed");
+        assert_eq!(read("pkg/src/new.rs"), "new");
+        assert!(!to.join("old-pkg").exists());
+        assert!(!to.join("dist").exists());
     }
 }
