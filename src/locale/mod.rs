@@ -114,8 +114,6 @@ fn RememberedChoice() -> impl IntoView {
         Effect::new(move |_| i18n.set_locale(locale));
     }
     provide_context(Chosen(RwSignal::new(remembered)));
-    // The sdk's components (file picker, frames) speak the app's language too.
-    sdk_texts::provide();
 }
 
 fn chosen() -> RwSignal<Option<Locale>> {

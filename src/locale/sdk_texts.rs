@@ -10,11 +10,14 @@ use leptos::prelude::*;
 
 use crate::i18n::{Locale, td_string, use_i18n};
 
-/// Provides the sdk's texts in the app's language (following a change of language) to
-/// everything the caller renders.
-pub(super) fn provide() {
+/// Gives the sdk's components among `children` the app's words, in the app's language (following
+/// a change of language). The pages that show such components are wrapped in it
+/// (`pages/lazy.rs`).
+#[component]
+pub fn SdkTexts(children: Children) -> impl IntoView {
     let i18n = use_i18n();
     provide_texts(Signal::derive(move || texts(i18n.get_locale())));
+    children()
 }
 
 /// The sdk's texts in `locale`: for the components (through [`provide`]) and for an

@@ -22,6 +22,7 @@ use leptos_router::LazyRoute;
 
 use crate::components::{Button, ErrorState};
 use crate::locale::said;
+use crate::locale::sdk_texts::SdkTexts;
 use crate::pages::agents::AgentsSection;
 use crate::pages::apps::AppsPage;
 use crate::pages::diagnostics::DiagnosticsPage;
@@ -36,9 +37,19 @@ use crate::pages::trash::TrashPage;
 use crate::split::{self, SplitLoaderError};
 
 /// One lazy route per page: `$route` renders `$page`, whose code is in chunk `$chunk` under the
-/// `split` feature; `$load` is the split point.
+/// `split` feature; `$load` is the split point. `speaking_through SdkTexts` gives the
+/// docspace-sdk components of the page (frames, the file picker) the app's words: provided here
+/// rather than around the whole app, the sdk's texts in every language stay out of the main
+/// module, which renders no sdk component.
 macro_rules! lazy_page {
-    ($(#[$doc:meta])* $route:ident => $page:ident in $chunk:ident via $load:ident) => {
+    (@view $page:ident) => {
+        view! { <$page/> }.into_any()
+    };
+    (@view $page:ident speaking_through $wrap:ident) => {
+        view! { <$wrap><$page/></$wrap> }.into_any()
+    };
+    ($(#[$doc:meta])* $route:ident => $page:ident in $chunk:ident via $load:ident
+        $(, $speaking:ident $wrap:ident)?) => {
         $(#[$doc])*
         pub struct $route;
 
@@ -58,42 +69,42 @@ macro_rules! lazy_page {
 
         #[cfg_attr(feature = "split", wasm_split_helpers::wasm_split($chunk, fallible))]
         fn $load() -> Result<AnyView, SplitLoaderError> {
-            Ok(view! { <$page/> }.into_any())
+            Ok(lazy_page!(@view $page $($speaking $wrap)?))
         }
     };
 }
 
 lazy_page!(
     /// `/rooms/:room` and `/rooms/:room/folders/:folder`.
-    RoomRoute => RoomPage in room via room_view
+    RoomRoute => RoomPage in room via room_view, speaking_through SdkTexts
 );
 lazy_page!(
     /// `/trash`: with the room page, whose lists and file operations it shares.
-    TrashRoute => TrashPage in room via trash_view
+    TrashRoute => TrashPage in room via trash_view, speaking_through SdkTexts
 );
 lazy_page!(
     /// `/my` and `/my/folders/:folder`: the room page's folder view, on My documents.
-    MyRoute => MyDocumentsPage in room via my_view
+    MyRoute => MyDocumentsPage in room via my_view, speaking_through SdkTexts
 );
 lazy_page!(
     /// `/recent`: with the room page, whose rows and downloads it shares.
-    RecentRoute => RecentPage in room via recent_view
+    RecentRoute => RecentPage in room via recent_view, speaking_through SdkTexts
 );
 lazy_page!(
     /// `/favourites`: with the room page, whose rows and downloads it shares.
-    FavouritesRoute => FavouritesPage in room via favourites_view
+    FavouritesRoute => FavouritesPage in room via favourites_view, speaking_through SdkTexts
 );
 lazy_page!(
     /// `/files/:file`: the editor or viewer.
-    FileRoute => FilePage in embeds via file_view
+    FileRoute => FilePage in embeds via file_view, speaking_through SdkTexts
 );
 lazy_page!(
     /// `/playground`: every embed mode.
-    PlaygroundRoute => PlaygroundPage in embeds via playground_view
+    PlaygroundRoute => PlaygroundPage in embeds via playground_view, speaking_through SdkTexts
 );
 lazy_page!(
     /// `/diagnostics`: it probes the frames too.
-    DiagnosticsRoute => DiagnosticsPage in embeds via diagnostics_view
+    DiagnosticsRoute => DiagnosticsPage in embeds via diagnostics_view, speaking_through SdkTexts
 );
 lazy_page!(
     /// `/people`.
