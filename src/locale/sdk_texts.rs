@@ -20,7 +20,7 @@ pub fn SdkTexts(children: Children) -> impl IntoView {
     children()
 }
 
-/// The sdk's texts in `locale`: for the components (through [`provide`]) and for an
+/// The sdk's texts in `locale`: for the components (through [`SdkTexts`]) and for an
 /// [`SdkError`](docspace_sdk::SdkError) explained outside them
 /// ([`SdkError::diagnosis_in`](docspace_sdk::SdkError::diagnosis_in)).
 pub fn texts(locale: Locale) -> Texts {

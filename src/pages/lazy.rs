@@ -45,11 +45,11 @@ macro_rules! lazy_page {
     (@view $page:ident) => {
         view! { <$page/> }.into_any()
     };
-    (@view $page:ident speaking_through $wrap:ident) => {
+    (@view $page:ident $wrap:ident) => {
         view! { <$wrap><$page/></$wrap> }.into_any()
     };
     ($(#[$doc:meta])* $route:ident => $page:ident in $chunk:ident via $load:ident
-        $(, $speaking:ident $wrap:ident)?) => {
+        $(, speaking_through $wrap:ident)?) => {
         $(#[$doc])*
         pub struct $route;
 
@@ -69,7 +69,7 @@ macro_rules! lazy_page {
 
         #[cfg_attr(feature = "split", wasm_split_helpers::wasm_split($chunk, fallible))]
         fn $load() -> Result<AnyView, SplitLoaderError> {
-            Ok(lazy_page!(@view $page $($speaking $wrap)?))
+            Ok(lazy_page!(@view $page $($wrap)?))
         }
     };
 }
